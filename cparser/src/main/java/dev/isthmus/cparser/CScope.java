@@ -1,0 +1,105 @@
+package dev.isthmus.cparser;
+
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.RecordType;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything declared so far, growing across calls like repeated {@code ffi.cdef}:
+ * typedefs, struct/union/enum tags, functions, variables and named constants, under one
+ * {@link Abi} (which constant expressions such as {@code sizeof(long)} depend on).
+ *
+ * <p>Redeclaring a name with the same meaning is accepted; with a different meaning it is
+ * a {@link CErrorKind#REDEFINITION} naming both places. Not thread-safe: one scope is
+ * filled by one thread at a time; lookups on a scope no longer being filled are safe.
+ *
+ * <p>(API skeleton; the parser work fills in the bodies.)
+ */
+public final class CScope {
+
+    private final Abi abi;
+
+    private CScope(Abi abi) {
+        this.abi = abi;
+    }
+
+    public static CScope create(Abi abi) {
+        return new CScope(java.util.Objects.requireNonNull(abi, "abi"));
+    }
+
+    public Abi abi() {
+        return abi;
+    }
+
+    /**
+     * Parses a block of declarations (a pasted header fragment or a whole {@code cc -E}
+     * output) and adds them to this scope. {@code fileName} names the text in positions
+     * until a line marker renames it. Returns the declarations this block added, in order.
+     * Throws {@link CParseException} listing every error after parsing all of the text.
+     */
+    public List<Declaration> declare(String text, String fileName) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    /**
+     * Parses a C type name ({@code int (*)(int, ...)}, {@code struct foo *[4]},
+     * {@code uint8_t[?]}). Each {@code $} in the text is replaced, in order, by the next
+     * of {@code parameters} (LuaJIT's type parameters). Declarations inside the type name
+     * ({@code struct { int x; }}) are added to this scope.
+     */
+    public CType parseType(String typeName, CType... parameters) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<CType> typedef(String name) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<RecordType> struct(String tag) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<RecordType> union(String tag) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<EnumType> enumType(String tag) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<Declaration.Function> function(String name) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<Declaration.Variable> variable(String name) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    public Optional<Declaration.Constant> constant(String name) {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    /** Every declaration this scope holds, in the order declared. */
+    public List<Declaration> declarations() {
+        throw new IllegalStateException("parser not built yet");
+    }
+
+    /** {@code sizeof(typeName)} under this scope's ABI. */
+    public long sizeOf(String typeName) {
+        return abi.sizeOf(parseType(typeName));
+    }
+
+    /** {@code _Alignof(typeName)} under this scope's ABI. */
+    public long alignOf(String typeName) {
+        return abi.alignOf(parseType(typeName));
+    }
+
+    /** {@code offsetof(typeName, path)} where path may be {@code a.b[3].c}. */
+    public long offsetOf(String typeName, String path) {
+        return abi.offsetOf(parseType(typeName), path);
+    }
+}

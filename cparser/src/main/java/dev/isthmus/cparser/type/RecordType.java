@@ -1,0 +1,152 @@
+package dev.isthmus.cparser.type;
+
+import dev.isthmus.cparser.SourcePosition;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * A struct or union type: the declaration itself, compared by identity. It starts
+ * incomplete (a forward declaration, {@code struct foo;}) and is completed once with a
+ * {@link Body}; completing it again is an error the scope reports before calling here.
+ *
+ * <p>Not thread-safe while being completed; complete types are immutable.
+ */
+public final class RecordType implements CType {
+
+    /** Struct or union. */
+    public enum Kind {
+        STRUCT("struct"), UNION("union");
+
+        private final String keyword;
+
+        Kind(String keyword) {
+            this.keyword = keyword;
+        }
+
+        public String keyword() {
+            return keyword;
+        }
+    }
+
+    /**
+     * One member. {@code name} is empty for anonymous struct/union members and unnamed
+     * bitfields. {@code bitWidth} is present for bitfields (zero-width included).
+     * {@code requestedByteAlignment} is the largest of {@code _Alignas} and
+     * {@code __attribute__((aligned(n)))} on the member, 0 when none; {@code isPacked}
+     * is {@code __attribute__((packed))} on the member.
+     */
+    public record Member(Optional<String> name, CType type, OptionalInt bitWidth,
+                         long requestedByteAlignment, boolean isPacked, SourcePosition position) {
+        public Member {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(bitWidth, "bitWidth");
+            Objects.requireNonNull(position, "position");
+            if (requestedByteAlignment < 0 || Long.bitCount(requestedByteAlignment) > 1) {
+                throw new IllegalArgumentException("alignment must be 0 or a power of two, got " + requestedByteAlignment);
+            }
+        }
+
+        /** A plain named member with no attributes. */
+        public static Member of(String name, CType type) {
+            return new Member(Optional.of(name), type, OptionalInt.empty(), 0, false, SourcePosition.BUILTIN);
+        }
+
+        /** A named bitfield with no attributes. */
+        public static Member bitField(String name, CType type, int bitWidth) {
+            return new Member(Optional.of(name), type, OptionalInt.of(bitWidth), 0, false, SourcePosition.BUILTIN);
+        }
+
+        public boolean isBitField() {
+            return bitWidth.isPresent();
+        }
+    }
+
+    /**
+     * The members and the layout attributes of a definition. {@code isPacked} is
+     * {@code __attribute__((packed))} on the type; {@code requestedByteAlignment} is
+     * {@code __attribute__((aligned(n)))} on the type (0 when none); {@code maxFieldAlignment}
+     * is the {@code #pragma pack(n)} in force at the definition (0 when none).
+     */
+    public record Body(List<Member> members, boolean isPacked, long requestedByteAlignment, long maxFieldAlignment) {
+        public Body {
+            members = List.copyOf(members);
+            if (requestedByteAlignment < 0 || Long.bitCount(requestedByteAlignment) > 1) {
+                throw new IllegalArgumentException("alignment must be 0 or a power of two, got " + requestedByteAlignment);
+            }
+            if (maxFieldAlignment < 0 || Long.bitCount(maxFieldAlignment) > 1) {
+                throw new IllegalArgumentException("pack must be 0 or a power of two, got " + maxFieldAlignment);
+            }
+        }
+
+        public static Body of(List<Member> members) {
+            return new Body(members, false, 0, 0);
+        }
+    }
+
+    private final Kind kind;
+    private final Optional<String> tag;
+    private final SourcePosition position;
+    private Body body;
+    private SourcePosition definitionPosition;
+
+    public RecordType(Kind kind, Optional<String> tag, SourcePosition position) {
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.tag = Objects.requireNonNull(tag, "tag");
+        this.position = Objects.requireNonNull(position, "position");
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isUnion() {
+        return kind == Kind.UNION;
+    }
+
+    /** The tag, empty for an anonymous struct or union. */
+    public Optional<String> tag() {
+        return tag;
+    }
+
+    /** Where the type was first mentioned. */
+    public SourcePosition position() {
+        return position;
+    }
+
+    public boolean isComplete() {
+        return body != null;
+    }
+
+    /** The body of a complete type; {@link IllegalStateException} for an incomplete one. */
+    public Body body() {
+        if (body == null) {
+            throw new IllegalStateException(this + " is incomplete");
+        }
+        return body;
+    }
+
+    /** Where the body was defined; {@link #position()} for an incomplete type. */
+    public SourcePosition definitionPosition() {
+        return definitionPosition != null ? definitionPosition : position;
+    }
+
+    /** Completes the type. Throws {@link IllegalStateException} if it was complete already. */
+    public void complete(Body newBody, SourcePosition where) {
+        Objects.requireNonNull(newBody, "newBody");
+        if (body != null) {
+            throw new IllegalStateException(this + " is already complete");
+        }
+        body = newBody;
+        definitionPosition = where;
+    }
+
+    /** {@code struct tag}, or {@code struct <anonymous at file:line:col>}. */
+    @Override
+    public String toString() {
+        return kind.keyword() + " " + tag.orElse("<anonymous at " + position + ">");
+    }
+}
