@@ -25,6 +25,10 @@ public enum CErrorKind {
     INVALID_TYPE("%s"),
     BAD_PRAGMA("malformed '#pragma pack': %s"),
     ENUM_VALUE_RANGE("enumerator value for '%s' is not representable"),
+    SHIFT_COUNT("shift count %s is negative or not less than the width of the type"),
+    INVALID_CONSTANT("%s"),
+    MISSING_TYPE_SPECIFIER("type specifier missing"),
+    NOT_A_TYPE("'%s' is not a type name"),
     TOO_COMPLEX("declaration nests too deeply (more than %s levels)");
 
     private final String template;

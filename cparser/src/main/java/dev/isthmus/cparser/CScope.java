@@ -1,6 +1,9 @@
 package dev.isthmus.cparser;
 
 import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.parse.BuiltinTypes;
+import dev.isthmus.cparser.parse.DeclarationParser;
+import dev.isthmus.cparser.parse.SymbolTable;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
@@ -16,15 +19,18 @@ import java.util.Optional;
  * <p>Redeclaring a name with the same meaning is accepted; with a different meaning it is
  * a {@link CErrorKind#REDEFINITION} naming both places. Not thread-safe: one scope is
  * filled by one thread at a time; lookups on a scope no longer being filled are safe.
- *
- * <p>(API skeleton; the parser work fills in the bodies.)
+
  */
 public final class CScope {
 
     private final Abi abi;
+    private final SymbolTable symbols = new SymbolTable();
+    private final DeclarationParser parser;
 
     private CScope(Abi abi) {
         this.abi = abi;
+        this.parser = new DeclarationParser(abi, symbols);
+        BuiltinTypes.declareInto(symbols, abi);
     }
 
     public static CScope create(Abi abi) {
@@ -39,10 +45,11 @@ public final class CScope {
      * Parses a block of declarations (a pasted header fragment or a whole {@code cc -E}
      * output) and adds them to this scope. {@code fileName} names the text in positions
      * until a line marker renames it. Returns the declarations this block added, in order.
-     * Throws {@link CParseException} listing every error after parsing all of the text.
+     * Throws {@link CParseException} listing every error after parsing all of the text;
+     * the declarations without errors are kept.
      */
     public List<Declaration> declare(String text, String fileName) {
-        throw new IllegalStateException("parser not built yet");
+        return parser.declare(text, fileName);
     }
 
     /**
@@ -52,40 +59,40 @@ public final class CScope {
      * ({@code struct { int x; }}) are added to this scope.
      */
     public CType parseType(String typeName, CType... parameters) {
-        throw new IllegalStateException("parser not built yet");
+        return parser.parseType(typeName, List.of(parameters));
     }
 
     public Optional<CType> typedef(String name) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.typedef(name);
     }
 
     public Optional<RecordType> struct(String tag) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.struct(tag);
     }
 
     public Optional<RecordType> union(String tag) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.union(tag);
     }
 
     public Optional<EnumType> enumType(String tag) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.enumType(tag);
     }
 
     public Optional<Declaration.Function> function(String name) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.ordinary(name).filter(Declaration.Function.class::isInstance).map(Declaration.Function.class::cast);
     }
 
     public Optional<Declaration.Variable> variable(String name) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.ordinary(name).filter(Declaration.Variable.class::isInstance).map(Declaration.Variable.class::cast);
     }
 
     public Optional<Declaration.Constant> constant(String name) {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.ordinary(name).filter(Declaration.Constant.class::isInstance).map(Declaration.Constant.class::cast);
     }
 
     /** Every declaration this scope holds, in the order declared. */
     public List<Declaration> declarations() {
-        throw new IllegalStateException("parser not built yet");
+        return symbols.declarations();
     }
 
     /** {@code sizeof(typeName)} under this scope's ABI. */

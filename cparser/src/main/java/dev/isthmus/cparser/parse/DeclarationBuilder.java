@@ -1,0 +1,131 @@
+package dev.isthmus.cparser.parse;
+
+import dev.isthmus.cparser.CErrorKind;
+import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.parse.CDeclarationsParser.DeclarationContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.ExternalDeclarationContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.FunctionDefinitionContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.InitDeclaratorContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.StaticAssertDeclarationContext;
+import dev.isthmus.cparser.type.CType;
+
+import org.antlr.v4.runtime.Token;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns one parsed external declaration into entries of the {@link SymbolTable}: typedefs,
+ * functions (inline definitions included, their bodies unparsed), variables, and
+ * {@code static const} integer and floating constants, which become named constants as in
+ * LuaJIT. Struct, union and enum definitions enter the table while their specifiers are read.
+ */
+final class DeclarationBuilder {
+    private final TypeBuilder types;
+    private final SymbolTable symbols;
+
+    DeclarationBuilder(TypeBuilder types) {
+        this.types = types;
+        this.symbols = types.symbols();
+    }
+
+    void build(ExternalDeclarationContext external) {
+        if (external.functionDefinition() != null) {
+            functionDefinition(external.functionDefinition());
+        } else if (external.declaration() != null) {
+            declaration(external.declaration());
+        }
+    }
+
+    private void functionDefinition(FunctionDefinitionContext f) {
+        TypeBuilder.Specifiers specifiers = types.specifiers(f.declarationSpecifiers().declarationSpecifier(), f.getStart());
+        TypeBuilder.Declared declared = types.declarator(f.declarator(), specifiers.type());
+        Token name = declared.name().orElseThrow();
+        if (!(declared.type() instanceof CType.Function function)) {
+            throw types.error(CErrorKind.INVALID_TYPE, name, "'" + name.getText() + "' has a body but is not a function");
+        }
+        symbols.declare(new Declaration.Function(name.getText(), function, declared.parameterNames(), name.getText(),
+                specifiers.isInline() || specifiers.storage() == TypeBuilder.Storage.STATIC, types.position(name)),
+                name.getText());
+    }
+
+    private void declaration(DeclarationContext d) {
+        if (d.staticAssertDeclaration() != null) {
+            staticAssert(d.staticAssertDeclaration(), types);
+            return;
+        }
+        TypeBuilder.Specifiers specifiers = types.specifiers(d.declarationSpecifiers().declarationSpecifier(), d.getStart());
+        if (d.initDeclaratorList() == null) {
+            return;
+        }
+        for (InitDeclaratorContext init : d.initDeclaratorList().initDeclarator()) {
+            initDeclarator(init, specifiers);
+        }
+    }
+
+    private void initDeclarator(InitDeclaratorContext init, TypeBuilder.Specifiers specifiers) {
+        TypeBuilder.Declared declared = types.declarator(init.declarator(), specifiers.type());
+        Token name = declared.name().orElseThrow();
+        GnuAttributes attributes = specifiers.attributes().merge(GnuAttributes.of(init.gnuAttribute(), types.evaluator(), types));
+        CType type = declared.type();
+        String symbol = init.asmLabel() == null ? name.getText()
+                : new String(ConstantEvaluator.stringBytes(init.asmLabel().stringLiteral()), StandardCharsets.UTF_8);
+        var where = types.position(name);
+        if (specifiers.storage() == TypeBuilder.Storage.TYPEDEF) {
+            if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
+                type = CType.vector(CType.unqualified(type), attributes.vectorByteSize());
+            }
+            long alignment = Math.max(attributes.alignment(), specifiers.alignAs());
+            if (alignment != 0) {
+                type = CType.aligned(type, alignment);
+            }
+            symbols.declare(new Declaration.Typedef(name.getText(), type, where), name.getText());
+        } else if (type instanceof CType.Function function) {
+            symbols.declare(new Declaration.Function(name.getText(), function, declared.parameterNames(), symbol,
+                    specifiers.isInline(), where), name.getText());
+        } else if (isNamedConstant(init, specifiers, type)) {
+            ConstantEvaluator.Value value = types.evaluator().evaluate(init.initializer().assignmentExpression());
+            symbols.declare(new Declaration.Constant(name.getText(), ConstantEvaluator.toConstantValue(
+                    convertForConstant(value, type, init)), where), name.getText());
+        } else {
+            symbols.declare(new Declaration.Variable(name.getText(), type, symbol, where), name.getText());
+        }
+    }
+
+    /** {@code static const} arithmetic objects with an initializer are constants, as in LuaJIT. */
+    private static boolean isNamedConstant(InitDeclaratorContext init, TypeBuilder.Specifiers specifiers, CType type) {
+        return specifiers.storage() == TypeBuilder.Storage.STATIC
+                && type instanceof CType.Qualified q && q.isConst()
+                && (q.base() instanceof dev.isthmus.cparser.type.Primitive || q.base() instanceof dev.isthmus.cparser.type.EnumType)
+                && init.initializer() != null && init.initializer().assignmentExpression() != null;
+    }
+
+    /** The initializer converted to the declared type, so {@code static const char c = 300;} holds 44. */
+    private ConstantEvaluator.Value convertForConstant(ConstantEvaluator.Value value, CType type, InitDeclaratorContext init) {
+        CType base = ((CType.Qualified) type).base();
+        if (base instanceof dev.isthmus.cparser.type.Primitive p) {
+            if (p.isInteger() && !value.isFloating() && !value.isString()) {
+                return types.evaluator().normalize(value.bits(), p);
+            }
+            if (p.isFloating() && value.isFloating()) {
+                return ConstantEvaluator.Value.ofFloating(value.floating(), p);
+            }
+            if (p.isFloating() && !value.isString()) {
+                return ConstantEvaluator.Value.ofFloating(value.bits(), p);
+            }
+        }
+        if (!value.isFloating() && !value.isString()) {
+            return value;
+        }
+        throw types.error(CErrorKind.NOT_CONSTANT, init.initializer().getStart());
+    }
+
+    static void staticAssert(StaticAssertDeclarationContext s, TypeBuilder types) {
+        ConstantEvaluator.Value v = types.evaluator().integer(s.constantExpression());
+        if (v.bits() == 0) {
+            String message = s.stringLiteral() == null ? ""
+                    : ": " + new String(ConstantEvaluator.stringBytes(s.stringLiteral()), StandardCharsets.UTF_8);
+            throw types.error(CErrorKind.STATIC_ASSERT_FAILED, s.getStart(), message);
+        }
+    }
+
+}

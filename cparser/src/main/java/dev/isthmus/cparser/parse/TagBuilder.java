@@ -1,0 +1,297 @@
+package dev.isthmus.cparser.parse;
+
+import dev.isthmus.cparser.CErrorKind;
+import dev.isthmus.cparser.ConstantValue;
+import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.SourcePosition;
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.parse.CDeclarationsParser.EnumSpecifierContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.EnumeratorContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.StructDeclarationContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.StructDeclaratorContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.StructOrUnionSpecifierContext;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Struct, union and enum specifiers: tag lookup and creation, bodies with their members
+ * and layout attributes, the {@code #pragma pack} in force, enumerator values and the
+ * enum's underlying type by GCC's rules.
+ *
+ * <p>A tagged body seen again is accepted when it means the same (as a header included
+ * twice without guards would give) and is a redefinition otherwise.
+ */
+final class TagBuilder {
+    private final TypeBuilder types;
+    private final SymbolTable symbols;
+    private final DirectiveTracker directives;
+    private final long initialPack;
+    private Map<String, ConstantEvaluator.Value> enumeratorsInProgress = Map.of();
+
+    TagBuilder(TypeBuilder types, SymbolTable symbols, DirectiveTracker directives, long initialPack) {
+        this.types = types;
+        this.symbols = symbols;
+        this.directives = directives;
+        this.initialPack = initialPack;
+    }
+
+    Optional<ConstantEvaluator.Value> enumeratorInProgress(String name) {
+        return Optional.ofNullable(enumeratorsInProgress.get(name));
+    }
+
+    // ---- Structs and unions -----------------------------------------------------------------
+
+    RecordType structOrUnion(StructOrUnionSpecifierContext s) {
+        RecordType.Kind kind = s.structOrUnion().STRUCT() != null ? RecordType.Kind.STRUCT : RecordType.Kind.UNION;
+        SourcePosition where = types.position(s.getStart());
+        boolean hasBody = s.LBRACE() != null;
+        RecordType record;
+        if (s.identifier() == null) {
+            record = new RecordType(kind, Optional.empty(), where);
+        } else {
+            Token tag = s.identifier().getStart();
+            try {
+                record = symbols.recordTag(kind, tag.getText(), types.position(tag));
+            } catch (DeclarationException e) {
+                throw types.error(CErrorKind.TAG_KIND_MISMATCH, tag, tag.getText(),
+                        e.diagnostic().message().replaceAll(".*\\(first declared at (.*)\\)", "$1"));
+            }
+        }
+        if (!hasBody) {
+            return record;
+        }
+        GnuAttributes attributes = GnuAttributes.of(s.gnuAttribute(), types.evaluator(), types);
+        long pack = directives.packAt(s.LBRACE().getSymbol().getStartIndex(), initialPack);
+        List<RecordType.Member> members = new ArrayList<>();
+        for (StructDeclarationContext declaration : s.structDeclaration()) {
+            members(declaration, members);
+        }
+        RecordType.Body body = new RecordType.Body(members, attributes.isPacked(), attributes.alignment(), pack);
+        complete(record, body, s.identifier() != null ? s.identifier().getStart() : s.getStart());
+        return record;
+    }
+
+    private void complete(RecordType record, RecordType.Body body, Token at) {
+        if (record.isComplete()) {
+            if (!isSameBody(record.body(), body)) {
+                throw types.error(CErrorKind.REDEFINITION, at, record.toString(), record.definitionPosition());
+            }
+            return;
+        }
+        record.complete(body, types.position(at));
+    }
+
+    private static boolean isSameBody(RecordType.Body a, RecordType.Body b) {
+        if (a.isPacked() != b.isPacked() || a.requestedByteAlignment() != b.requestedByteAlignment()
+                || a.maxFieldAlignment() != b.maxFieldAlignment() || a.members().size() != b.members().size()) {
+            return false;
+        }
+        for (int i = 0; i < a.members().size(); i++) {
+            RecordType.Member x = a.members().get(i);
+            RecordType.Member y = b.members().get(i);
+            boolean same = x.name().equals(y.name()) && x.bitWidth().equals(y.bitWidth())
+                    && x.requestedByteAlignment() == y.requestedByteAlignment() && x.isPacked() == y.isPacked()
+                    && (x.type().equals(y.type()) || isSameAnonymous(x.type(), y.type()));
+            if (!same) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two anonymous records (new objects each time they are parsed) mean the same when their bodies do. */
+    private static boolean isSameAnonymous(CType a, CType b) {
+        return a instanceof RecordType x && b instanceof RecordType y && x.tag().isEmpty() && y.tag().isEmpty()
+                && x.kind() == y.kind() && x.isComplete() && y.isComplete() && isSameBody(x.body(), y.body());
+    }
+
+    private void members(StructDeclarationContext declaration, List<RecordType.Member> members) {
+        if (declaration.specifierQualifierList() == null) {
+            if (declaration.staticAssertDeclaration() != null) {
+                DeclarationBuilder.staticAssert(declaration.staticAssertDeclaration(), types);
+            }
+            return;
+        }
+        var list = declaration.specifierQualifierList();
+        TypeBuilder.Specifiers specifiers = types.specifiers(
+                list.children.stream().map(c -> (ParserRuleContext) c).toList(), list.getStart());
+        if (declaration.structDeclaratorList() == null) {
+            // An anonymous struct or union member (C11 6.7.2.1p13); `int;` declares nothing.
+            if (CType.unqualified(specifiers.type()) instanceof RecordType r && r.tag().isEmpty()) {
+                members.add(new RecordType.Member(Optional.empty(), specifiers.type(), OptionalInt.empty(),
+                        Math.max(specifiers.alignAs(), specifiers.attributes().alignment()),
+                        specifiers.attributes().isPacked(), types.position(list.getStart())));
+            }
+            return;
+        }
+        for (StructDeclaratorContext d : declaration.structDeclaratorList().structDeclarator()) {
+            members.add(member(d, specifiers));
+        }
+    }
+
+    private RecordType.Member member(StructDeclaratorContext d, TypeBuilder.Specifiers specifiers) {
+        GnuAttributes attributes = specifiers.attributes().merge(GnuAttributes.of(d.gnuAttribute(), types.evaluator(), types));
+        Optional<Token> name = Optional.empty();
+        CType type = specifiers.type();
+        if (d.declarator() != null) {
+            TypeBuilder.Declared declared = types.declarator(d.declarator(), type);
+            name = declared.name();
+            type = declared.type();
+        }
+        if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
+            type = CType.vector(CType.unqualified(type), attributes.vectorByteSize());
+        }
+        Token at = name.orElse(d.getStart());
+        if (type instanceof CType.Function) {
+            throw types.error(CErrorKind.INVALID_TYPE, at, "member '" + at.getText() + "' declared as a function");
+        }
+        OptionalInt width = OptionalInt.empty();
+        if (d.COLON() != null) {
+            width = OptionalInt.of(bitWidth(d, type, name, at));
+        }
+        long alignment = Math.max(specifiers.alignAs(), attributes.alignment());
+        return new RecordType.Member(name.map(Token::getText), type, width, alignment, attributes.isPacked(), types.position(at));
+    }
+
+    private int bitWidth(StructDeclaratorContext d, CType type, Optional<Token> name, Token at) {
+        String label = name.map(Token::getText).orElse("<unnamed>");
+        CType plain = CType.unqualified(type);
+        boolean isInteger = plain instanceof Primitive p && p.isInteger() || plain instanceof EnumType;
+        if (!isInteger) {
+            throw types.error(CErrorKind.BITFIELD_TYPE, at, label, plain.toString());
+        }
+        ConstantEvaluator.Value v = types.evaluator().integer(d.constantExpression());
+        long widthLimit;
+        try {
+            widthLimit = types.abi().sizeOf(plain) * 8;
+        } catch (IllegalArgumentException e) {
+            throw types.error(CErrorKind.INVALID_TYPE, at, e.getMessage());
+        }
+        if (plain == Primitive.BOOL) {
+            widthLimit = 1;
+        }
+        boolean isNegative = !v.type().isUnsigned() && v.bits() < 0;
+        if (isNegative || Long.compareUnsigned(v.bits(), widthLimit) > 0 || v.bits() == 0 && name.isPresent()) {
+            String why = isNegative ? "negative" : v.bits() == 0 ? "zero width for a named field" : "wider than its type";
+            throw types.error(CErrorKind.BITFIELD_WIDTH, d.constantExpression().getStart(), label, why);
+        }
+        return (int) v.bits();
+    }
+
+    // ---- Enums ------------------------------------------------------------------------------
+
+    EnumType enumSpecifier(EnumSpecifierContext e) {
+        SourcePosition where = types.position(e.getStart());
+        EnumType type;
+        if (e.identifier() == null) {
+            type = new EnumType(Optional.empty(), where);
+        } else {
+            Token tag = e.identifier().getStart();
+            type = symbols.enumTag(tag.getText(), types.position(tag));
+        }
+        if (e.LBRACE() == null) {
+            return type;
+        }
+        GnuAttributes attributes = GnuAttributes.of(e.gnuAttribute(), types.evaluator(), types);
+        Map<String, ConstantEvaluator.Value> values = new LinkedHashMap<>();
+        Map<String, Token> tokens = new LinkedHashMap<>();
+        enumeratorsInProgress = values;
+        try {
+            BigInteger next = BigInteger.ZERO;
+            for (EnumeratorContext enumerator : e.enumerator()) {
+                Token name = enumerator.identifier().getStart();
+                BigInteger value = next;
+                if (enumerator.constantExpression() != null) {
+                    value = toBig(types.evaluator().integer(enumerator.constantExpression()));
+                }
+                if (value.bitLength() > 64 || value.signum() < 0 && value.bitLength() > 63) {
+                    throw types.error(CErrorKind.ENUM_VALUE_RANGE, name, name.getText());
+                }
+                if (values.containsKey(name.getText())) {
+                    throw types.error(CErrorKind.REDEFINITION, name, name.getText(), types.position(tokens.get(name.getText())));
+                }
+                values.put(name.getText(), ConstantEvaluator.Value.ofInteger(value.longValue(),
+                        fitsInt(value) ? Primitive.INT : value.signum() < 0 ? Primitive.LONG_LONG : Primitive.UNSIGNED_LONG_LONG));
+                tokens.put(name.getText(), name);
+                next = value.add(BigInteger.ONE);
+            }
+        } finally {
+            enumeratorsInProgress = Map.of();
+        }
+        Primitive underlying = underlyingType(values.values(), attributes.isPacked(), types.abi());
+        List<EnumType.Constant> constants = new ArrayList<>();
+        values.forEach((name, v) -> constants.add(new EnumType.Constant(name, v.bits(), types.position(tokens.get(name)))));
+        EnumType.Body body = new EnumType.Body(constants, underlying, attributes.isPacked());
+        if (type.isComplete()) {
+            if (!type.body().constants().stream().map(c -> c.name() + "=" + c.value()).toList()
+                    .equals(constants.stream().map(c -> c.name() + "=" + c.value()).toList())) {
+                throw types.error(CErrorKind.REDEFINITION, e.identifier().getStart(), type.toString(), type.position());
+            }
+            return type;
+        }
+        type.complete(body);
+        if (type.tag().isPresent()) {
+            symbols.enumDefined(type, types.position(e.identifier().getStart()));
+        }
+        values.forEach((name, v) -> {
+            // An enumerator is an int when its value fits (C11 6.7.2.2p3); GCC gives wider ones the enum's type.
+            Primitive constantType = v.type() == Primitive.INT ? Primitive.INT : underlying;
+            symbols.declare(new Declaration.Constant(name, new ConstantValue.IntegerValue(v.bits(), constantType),
+                    types.position(tokens.get(name))), name);
+        });
+        return type;
+    }
+
+    private static BigInteger toBig(ConstantEvaluator.Value v) {
+        BigInteger b = BigInteger.valueOf(v.bits());
+        return v.type().isUnsigned() && v.bits() < 0 ? b.add(BigInteger.ONE.shiftLeft(64)) : b;
+    }
+
+    private static boolean fitsInt(BigInteger value) {
+        return value.bitLength() < 32;
+    }
+
+    /**
+     * GCC's choice (c-decl.cc, finish_enum): with no negative value, {@code unsigned int}
+     * when every value fits, else the smallest wider unsigned type; with a negative value,
+     * {@code int} or the smallest wider signed type. A packed enum takes the smallest type
+     * of the needed precision at all, from {@code char} up.
+     */
+    static Primitive underlyingType(java.util.Collection<ConstantEvaluator.Value> values, boolean isPacked, Abi abi) {
+        boolean isUnsigned = true;
+        int precision = 1;
+        for (ConstantEvaluator.Value v : values) {
+            BigInteger b = toBig(v);
+            if (b.signum() < 0) {
+                isUnsigned = false;
+            }
+        }
+        for (ConstantEvaluator.Value v : values) {
+            BigInteger b = toBig(v);
+            int needed = isUnsigned ? b.bitLength() : b.bitLength() + 1;
+            precision = Math.max(precision, needed);
+        }
+        List<Primitive> ladder = isPacked
+                ? List.of(Primitive.SIGNED_CHAR, Primitive.SHORT, Primitive.INT, Primitive.LONG, Primitive.LONG_LONG, Primitive.INT128)
+                : List.of(Primitive.INT, Primitive.LONG, Primitive.LONG_LONG, Primitive.INT128);
+        for (Primitive candidate : ladder) {
+            if (abi.sizeOf(candidate) * 8 >= precision) {
+                return isUnsigned ? candidate.toUnsigned() : candidate;
+            }
+        }
+        return isUnsigned ? Primitive.UNSIGNED_INT128 : Primitive.INT128;
+    }
+}

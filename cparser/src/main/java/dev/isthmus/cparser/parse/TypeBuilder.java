@@ -1,0 +1,366 @@
+package dev.isthmus.cparser.parse;
+
+import dev.isthmus.cparser.CDiagnostic;
+import dev.isthmus.cparser.CErrorKind;
+import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.SourcePosition;
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.parse.CDeclarationsParser.AbstractDeclaratorContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.DeclaratorContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.DeclaratorSuffixContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.DirectAbstractDeclaratorContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.GnuAttributeContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.ParameterDeclarationContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.PointerContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.TypeNameContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.TypeQualifierContext;
+import dev.isthmus.cparser.parse.CDeclarationsParser.TypeSpecifierContext;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ParseTree;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Builds types from parse trees: declaration specifiers, declarators (read inside out, as
+ * C11 6.7.6 defines them), abstract declarators and type names. Struct, union and enum
+ * bodies are delegated to {@link TagBuilder}. Also the evaluator's {@link ConstantEvaluator.Context}.
+ */
+final class TypeBuilder implements ConstantEvaluator.Context {
+
+    /** Storage class of a declaration (C11 6.7.1); NONE when absent. */
+    enum Storage { NONE, TYPEDEF, EXTERN, STATIC, THREAD_LOCAL, AUTO, REGISTER }
+
+    /** What the declaration specifiers said. {@code alignAs} is 0 without {@code _Alignas}. */
+    record Specifiers(CType type, Storage storage, boolean isInline, long alignAs, GnuAttributes attributes,
+                      boolean declaresTagOnly, Token start) {
+    }
+
+    /** A declarator's name (absent for abstract ones), its type, and its function parameters' names. */
+    record Declared(Optional<Token> name, CType type, List<Optional<String>> parameterNames) {
+    }
+
+    private final Abi abi;
+    private final SymbolTable symbols;
+    private final DirectiveTracker directives;
+    private final ConstantEvaluator evaluator;
+    private final TagBuilder tags;
+    private final ArrayDeque<CType> typeParameters = new ArrayDeque<>();
+
+    TypeBuilder(Abi abi, SymbolTable symbols, DirectiveTracker directives, long initialPack) {
+        this.abi = abi;
+        this.symbols = symbols;
+        this.directives = directives;
+        this.evaluator = new ConstantEvaluator(abi, symbols, this);
+        this.tags = new TagBuilder(this, symbols, directives, initialPack);
+    }
+
+    Abi abi() {
+        return abi;
+    }
+
+    ConstantEvaluator evaluator() {
+        return evaluator;
+    }
+
+    TagBuilder tags() {
+        return tags;
+    }
+
+    void setTypeParameters(List<CType> parameters) {
+        typeParameters.clear();
+        typeParameters.addAll(parameters);
+    }
+
+    boolean hasUnusedTypeParameters() {
+        return !typeParameters.isEmpty();
+    }
+
+    SourcePosition position(Token token) {
+        return directives.position(token);
+    }
+
+    @Override
+    public DeclarationException error(CErrorKind kind, Token at, Object... arguments) {
+        String text = at == null || at.getType() == Token.EOF ? "" : at.getText();
+        SourcePosition where = at == null ? SourcePosition.BUILTIN : directives.position(at);
+        return new DeclarationException(new CDiagnostic(kind, where, text, kind.format(arguments)));
+    }
+
+    @Override
+    public CType resolveTypeName(TypeNameContext typeName) {
+        return typeName(typeName);
+    }
+
+    @Override
+    public Optional<ConstantEvaluator.Value> localConstant(String name) {
+        return tags.enumeratorInProgress(name);
+    }
+
+    // ---- Specifiers ---------------------------------------------------------------------------
+
+    /** Reads declaration specifiers or a specifier-qualifier list (their children are alike). */
+    Specifiers specifiers(List<? extends ParserRuleContext> items, Token start) {
+        SpecifierResolver resolver = new SpecifierResolver(abi);
+        Storage storage = Storage.NONE;
+        boolean isInline = false;
+        boolean isConst = false;
+        boolean isVolatile = false;
+        boolean isRestrict = false;
+        long alignAs = 0;
+        List<GnuAttributeContext> attributes = new ArrayList<>();
+        boolean declaresTag = false;
+        for (ParserRuleContext wrapper : items) {
+            ParseTree item = wrapper instanceof CDeclarationsParser.DeclarationSpecifierContext d ? d.getChild(0) : wrapper;
+            switch (item) {
+                case CDeclarationsParser.StorageClassSpecifierContext s -> {
+                    if (storage != Storage.NONE) {
+                        throw error(CErrorKind.INVALID_TYPE_SPECIFIERS, s.getStart(), s.getText());
+                    }
+                    storage = storageOf(s.getStart());
+                }
+                case TypeSpecifierContext t -> declaresTag |= typeSpecifier(t, resolver);
+                case TypeQualifierContext q -> {
+                    switch (q.getStart().getType()) {
+                        case CDeclarationsLexer.CONST -> isConst = true;
+                        case CDeclarationsLexer.VOLATILE -> isVolatile = true;
+                        case CDeclarationsLexer.RESTRICT -> isRestrict = true;
+                        default -> {
+                            // _Atomic and nullability qualifiers do not change layout here.
+                        }
+                    }
+                }
+                case CDeclarationsParser.FunctionSpecifierContext f -> isInline |= f.INLINE() != null;
+                case CDeclarationsParser.AlignmentSpecifierContext a -> alignAs = Math.max(alignAs, alignAs(a));
+                case GnuAttributeContext g -> attributes.add(g);
+                default -> throw new AssertionError("unexpected specifier " + item.getClass().getSimpleName());
+            }
+        }
+        GnuAttributes attrs = GnuAttributes.of(attributes, evaluator, this);
+        CType type = resolver.resolve(start, this);
+        type = resolver.applyMode(type, attrs.mode(), start, this);
+        if (attrs.vectorByteSize() != 0) {
+            type = vectorOf(type, attrs.vectorByteSize(), start);
+        }
+        type = CType.qualified(type, isConst, isVolatile, isRestrict);
+        return new Specifiers(type, storage, isInline, alignAs, attrs, declaresTag, start);
+    }
+
+    private static Storage storageOf(Token token) {
+        return switch (token.getType()) {
+            case CDeclarationsLexer.TYPEDEF -> Storage.TYPEDEF;
+            case CDeclarationsLexer.EXTERN -> Storage.EXTERN;
+            case CDeclarationsLexer.STATIC -> Storage.STATIC;
+            case CDeclarationsLexer.THREAD_LOCAL -> Storage.THREAD_LOCAL;
+            case CDeclarationsLexer.AUTO -> Storage.AUTO;
+            default -> Storage.REGISTER;
+        };
+    }
+
+    /** Adds one type specifier; true when it is a struct/union/enum specifier. */
+    private boolean typeSpecifier(TypeSpecifierContext t, SpecifierResolver resolver) {
+        if (t.structOrUnionSpecifier() != null) {
+            resolver.addNamed(tags.structOrUnion(t.structOrUnionSpecifier()), t.getStart(), this);
+            return true;
+        }
+        if (t.enumSpecifier() != null) {
+            resolver.addNamed(tags.enumSpecifier(t.enumSpecifier()), t.getStart(), this);
+            return true;
+        }
+        if (t.TYPEDEF_NAME() != null) {
+            String name = t.TYPEDEF_NAME().getText();
+            CType type = symbols.typedef(name).orElseThrow(() -> error(CErrorKind.NOT_A_TYPE, t.getStart(), name));
+            resolver.addNamed(type, t.getStart(), this);
+        } else if (t.typeofSpecifier() != null) {
+            var typeOf = t.typeofSpecifier();
+            CType type = typeOf.typeName() != null ? typeName(typeOf.typeName()) : evaluator.typeOf(typeOf.expression());
+            resolver.addNamed(type, t.getStart(), this);
+        } else if (t.atomicTypeSpecifier() != null) {
+            resolver.addNamed(typeName(t.atomicTypeSpecifier().typeName()), t.getStart(), this);
+        } else if (t.DOLLAR() != null) {
+            if (typeParameters.isEmpty()) {
+                throw error(CErrorKind.INVALID_TYPE, t.getStart(), "'$' has no type parameter left to stand for");
+            }
+            resolver.addNamed(typeParameters.removeFirst(), t.getStart(), this);
+        } else {
+            resolver.add(t, this);
+        }
+        return false;
+    }
+
+    private long alignAs(CDeclarationsParser.AlignmentSpecifierContext a) {
+        long n = a.typeName() != null ? abi.alignOf(typeName(a.typeName())) : evaluator.integer(a.constantExpression()).bits();
+        if (n < 0 || n != 0 && Long.bitCount(n) != 1) {
+            throw error(CErrorKind.INVALID_ALIGNMENT, a.getStart(), String.valueOf(n));
+        }
+        return n;
+    }
+
+    private CType vectorOf(CType element, long byteSize, Token at) {
+        CType plain = CType.unqualified(element);
+        if (!(plain instanceof Primitive p) || !(p.isInteger() || p.isFloating())) {
+            throw error(CErrorKind.INVALID_TYPE, at, "vector_size applies to integer and floating types only");
+        }
+        return CType.vector(plain, byteSize);
+    }
+
+    // ---- Declarators ----------------------------------------------------------------------------
+
+    Declared declarator(DeclaratorContext d, CType base) {
+        CType type = pointer(d.pointer(), base);
+        var direct = d.directDeclarator();
+        List<Optional<String>> names = List.of();
+        List<DeclaratorSuffixContext> suffixes = direct.declaratorSuffix();
+        for (int i = suffixes.size() - 1; i >= 0; i--) {
+            type = suffix(suffixes.get(i), type);
+            if (i == 0 && suffixes.get(0).LPAREN() != null) {
+                names = parameterNames(suffixes.get(0));
+            }
+        }
+        if (direct.declarator() != null) {
+            return declarator(direct.declarator(), type);
+        }
+        return new Declared(Optional.of(direct.identifier().getStart()), type, names);
+    }
+
+    CType abstractDeclarator(AbstractDeclaratorContext a, CType base) {
+        if (a == null) {
+            return base;
+        }
+        CType type = pointer(a.pointer(), base);
+        DirectAbstractDeclaratorContext direct = a.directAbstractDeclarator();
+        if (direct == null) {
+            return type;
+        }
+        List<DeclaratorSuffixContext> suffixes = direct.declaratorSuffix();
+        for (int i = suffixes.size() - 1; i >= 0; i--) {
+            type = suffix(suffixes.get(i), type);
+        }
+        return direct.abstractDeclarator() != null ? abstractDeclarator(direct.abstractDeclarator(), type) : type;
+    }
+
+    CType typeName(TypeNameContext t) {
+        var list = t.specifierQualifierList();
+        Specifiers specifiers = specifiers(list.children.stream().map(c -> (ParserRuleContext) c).toList(), t.getStart());
+        return abstractDeclarator(t.abstractDeclarator(), specifiers.type());
+    }
+
+    private CType pointer(PointerContext p, CType base) {
+        if (p == null) {
+            return base;
+        }
+        CType type = base;
+        boolean isConst = false;
+        boolean isVolatile = false;
+        boolean isRestrict = false;
+        boolean started = false;
+        for (ParseTree child : p.children) {
+            if (child instanceof TypeQualifierContext q) {
+                switch (q.getStart().getType()) {
+                    case CDeclarationsLexer.CONST -> isConst = true;
+                    case CDeclarationsLexer.VOLATILE -> isVolatile = true;
+                    case CDeclarationsLexer.RESTRICT -> isRestrict = true;
+                    default -> {
+                    }
+                }
+            } else if (!(child instanceof GnuAttributeContext)) {
+                // A '*': the qualifiers read so far belong to the previous pointer.
+                if (started) {
+                    type = CType.qualified(type, isConst, isVolatile, isRestrict);
+                }
+                type = CType.pointerTo(type);
+                started = true;
+                isConst = isVolatile = isRestrict = false;
+            }
+        }
+        return CType.qualified(type, isConst, isVolatile, isRestrict);
+    }
+
+    private CType suffix(DeclaratorSuffixContext s, CType element) {
+        if (s.LBRACKET() != null) {
+            if (element instanceof CType.Function) {
+                throw error(CErrorKind.INVALID_TYPE, s.getStart(), "declared as an array of functions");
+            }
+            if (s.QUESTION() != null) {
+                return CType.variableArrayOf(element);
+            }
+            if (s.assignmentExpression() == null) {
+                return CType.incompleteArrayOf(element);
+            }
+            ConstantEvaluator.Value n = evaluator.integer(s.assignmentExpression());
+            if (!n.type().isUnsigned() && n.bits() < 0) {
+                throw error(CErrorKind.NEGATIVE_ARRAY_SIZE, s.assignmentExpression().getStart());
+            }
+            return CType.arrayOf(element, n.bits());
+        }
+        if (element instanceof CType.Function || element instanceof CType.Array) {
+            throw error(CErrorKind.INVALID_TYPE, s.getStart(),
+                    "function cannot return " + (element instanceof CType.Array ? "an array" : "a function"));
+        }
+        if (s.parameterTypeList() == null) {
+            return CType.unprototypedFunction(element);
+        }
+        var list = s.parameterTypeList();
+        List<CType> parameters = new ArrayList<>();
+        for (ParameterDeclarationContext p : list.parameterDeclaration()) {
+            parameters.add(parameter(p).type());
+        }
+        boolean isVariadic = list.ELLIPSIS() != null;
+        if (parameters.size() == 1 && parameters.getFirst() == Primitive.VOID && !isVariadic
+                && list.parameterDeclaration(0).declarator() == null && list.parameterDeclaration(0).abstractDeclarator() == null) {
+            parameters.clear();
+        }
+        return CType.function(element, parameters, isVariadic);
+    }
+
+    /** A parameter with its type adjusted (C11 6.7.6.3p7-8) and top-level qualifiers dropped. */
+    Declared parameter(ParameterDeclarationContext p) {
+        Specifiers specifiers = specifiers(p.declarationSpecifiers().declarationSpecifier(), p.getStart());
+        Declared declared = p.declarator() != null
+                ? declarator(p.declarator(), specifiers.type())
+                : new Declared(Optional.empty(), abstractDeclarator(p.abstractDeclarator(), specifiers.type()), List.of());
+        CType type = declared.type();
+        if (CType.unqualified(type) instanceof CType.Array a) {
+            type = CType.pointerTo(a.element());
+        } else if (type instanceof CType.Function) {
+            type = CType.pointerTo(type);
+        }
+        return new Declared(declared.name(), CType.unqualified(type), declared.parameterNames());
+    }
+
+    private List<Optional<String>> parameterNames(DeclaratorSuffixContext s) {
+        if (s.parameterTypeList() == null) {
+            return List.of();
+        }
+        List<Optional<String>> names = new ArrayList<>();
+        for (ParameterDeclarationContext p : s.parameterTypeList().parameterDeclaration()) {
+            names.add(p.declarator() == null ? Optional.empty() : Optional.of(nameOf(p.declarator())));
+        }
+        if (names.size() == 1 && names.getFirst().isEmpty()
+                && s.parameterTypeList().parameterDeclaration(0).getText().equals("void")) {
+            names.clear();
+        }
+        return names;
+    }
+
+    private static String nameOf(DeclaratorContext d) {
+        var direct = d.directDeclarator();
+        return direct.declarator() != null ? nameOf(direct.declarator()) : direct.identifier().getText();
+    }
+
+    /** The symbol table, for the tag builder and the declaration builder. */
+    SymbolTable symbols() {
+        return symbols;
+    }
+
+    /** Whether a name declared as an ordinary identifier is a typedef (for diagnostics). */
+    boolean isTypedef(String name) {
+        return symbols.ordinary(name).filter(d -> d instanceof Declaration.Typedef).isPresent();
+    }
+}
