@@ -13,6 +13,8 @@ import dev.isthmus.cparser.type.RecordType;
 abstract sealed class LayoutAbi implements Abi permits SysVAmd64Abi, Aapcs64Abi, Win64Abi {
     private final String name;
     private final DataModel model;
+    /** Layouts per complete record; RecordType compares by identity, so this is an identity cache. */
+    private final java.util.concurrent.ConcurrentHashMap<RecordType, StructLayout> layouts = new java.util.concurrent.ConcurrentHashMap<>();
 
     LayoutAbi(String name, DataModel model) {
         this.name = name;
@@ -104,14 +106,30 @@ abstract sealed class LayoutAbi implements Abi permits SysVAmd64Abi, Aapcs64Abi,
         return e.body();
     }
 
+    /** Whether unnamed bitfields raise a struct's alignment, as GCC's {@code align_anon_bitfield} (AArch64). */
+    boolean unnamedBitFieldsAlignRecord() {
+        return false;
+    }
+
     @Override
     public StructLayout layoutOf(RecordType type) {
-        throw new IllegalStateException("record layout not built yet");
+        if (!type.isComplete()) {
+            throw new IllegalArgumentException(type + " is incomplete, so it has no layout");
+        }
+        StructLayout cached = layouts.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        StructLayout computed = usesMicrosoftBitFields()
+                ? new MsvcRecordLayout(this).layout(type)
+                : new GccRecordLayout(this, unnamedBitFieldsAlignRecord()).layout(type);
+        StructLayout raced = layouts.putIfAbsent(type, computed);
+        return raced != null ? raced : computed;
     }
 
     @Override
     public long offsetOf(CType type, String path) {
-        throw new IllegalStateException("record layout not built yet");
+        return MemberPath.offsetOf(this, type, path);
     }
 
     @Override

@@ -1,0 +1,151 @@
+package dev.isthmus.cparser.type;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Renders types back to C text that a C compiler (and our parser) reads as the same type:
+ * type names ({@code int (*)(int, ...)}), declarations ({@code int (*fp[3])(void)}) and
+ * struct, union and enum definitions with their layout attributes.
+ *
+ * <p>Declarators are built inside out, the way C reads them (C11 6.7.6): pointers go on
+ * the left of the name, arrays and parameter lists on the right, and a pointer to an
+ * array or function needs parentheses. Anonymous structs, unions and enums are written
+ * out in full where they are used, so a rendering never depends on a name it lacks.
+ */
+public final class TypeRenderer {
+    private TypeRenderer() {
+    }
+
+    /** A type name: {@code const char *}, {@code struct foo *[4]}, {@code int (*)(int, ...)}. */
+    public static String render(CType type) {
+        return declare(type, "");
+    }
+
+    /** A declaration of {@code name} with {@code type}, without the trailing {@code ;}. */
+    public static String declare(CType type, String name) {
+        return declarator(type, name).strip();
+    }
+
+    private static String declarator(CType type, String inner) {
+        return switch (type) {
+            case Primitive p -> join(p.spelling(), inner);
+            case RecordType r -> join(r.tag().isPresent() ? r.toString() : renderDefinition(r), inner);
+            case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
+            case CType.Pointer p -> pointer(p, "", inner);
+            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner);
+            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner);
+            case CType.Array a -> declarator(a.element(), inner + switch (a.kind()) {
+                case FIXED -> "[" + a.length() + "]";
+                case INCOMPLETE -> "[]";
+                case VARIABLE -> "[?]";
+            });
+            case CType.Function f -> declarator(f.returnType(), inner + parameters(f));
+            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner);
+            case CType.Vector v -> join(render(v.element()) + " __attribute__((vector_size(" + v.byteSize() + ")))", inner);
+        };
+    }
+
+    private static String pointer(CType.Pointer p, String qualifiers, String inner) {
+        String star = qualifiers.isEmpty() ? "*" + inner : "*" + qualifiers + (inner.isEmpty() ? "" : " " + inner);
+        CType target = p.target();
+        if (target instanceof CType.Array || target instanceof CType.Function) {
+            star = "(" + star + ")";
+        }
+        return declarator(target, star);
+    }
+
+    private static String join(String specifier, String inner) {
+        if (inner.isEmpty()) {
+            return specifier;
+        }
+        return specifier + " " + inner;
+    }
+
+    private static String qualifiers(CType.Qualified q) {
+        List<String> words = new ArrayList<>();
+        if (q.isConst()) {
+            words.add("const");
+        }
+        if (q.isVolatile()) {
+            words.add("volatile");
+        }
+        if (q.isRestrict()) {
+            words.add("restrict");
+        }
+        return String.join(" ", words);
+    }
+
+    private static String parameters(CType.Function f) {
+        if (!f.hasPrototype()) {
+            return "()";
+        }
+        if (f.parameterTypes().isEmpty() && !f.isVariadic()) {
+            return "(void)";
+        }
+        StringJoiner list = new StringJoiner(", ", "(", ")");
+        for (CType parameter : f.parameterTypes()) {
+            list.add(render(parameter));
+        }
+        if (f.isVariadic()) {
+            list.add("...");
+        }
+        return list.toString();
+    }
+
+    /**
+     * A struct or union with its body: {@code struct tag { int x; unsigned f : 3; }}, with
+     * {@code __attribute__((packed))}, {@code aligned(n)} on the type and members. A
+     * {@code #pragma pack} in force is not written: callers that print whole definitions put
+     * the pragma around them. An incomplete type renders as its name.
+     */
+    public static String renderDefinition(RecordType record) {
+        if (!record.isComplete()) {
+            return record.kind().keyword() + " " + record.tag().orElse("");
+        }
+        RecordType.Body body = record.body();
+        StringBuilder text = new StringBuilder(record.kind().keyword());
+        if (body.isPacked()) {
+            text.append(" __attribute__((packed))");
+        }
+        if (body.requestedByteAlignment() != 0) {
+            text.append(" __attribute__((aligned(")
+                    .append(body.requestedByteAlignment()).append(")))");
+        }
+        record.tag().ifPresent(tag -> text.append(' ').append(tag));
+        text.append(" {");
+        for (RecordType.Member member : body.members()) {
+            text.append(' ').append(declare(member.type(), member.name().orElse("")));
+            member.bitWidth().ifPresent(width -> text.append(" : ").append(width));
+            if (member.isPacked()) {
+                text.append(" __attribute__((packed))");
+            }
+            if (member.requestedByteAlignment() != 0) {
+                text.append(" __attribute__((aligned(")
+                        .append(member.requestedByteAlignment()).append(")))");
+            }
+            text.append(';');
+        }
+        return text.append(" }").toString();
+    }
+
+    /** An enum with its enumerators: {@code enum tag { A = 0, B = 5 }}. */
+    public static String renderDefinition(EnumType type) {
+        if (!type.isComplete()) {
+            return "enum " + type.tag().orElse("");
+        }
+        StringBuilder text = new StringBuilder("enum");
+        if (type.body().isPacked()) {
+            text.append(" __attribute__((packed))");
+        }
+        type.tag().ifPresent(tag -> text.append(' ').append(tag));
+        StringJoiner list = new StringJoiner(", ", " { ", " }");
+        boolean isUnsigned = type.body().underlyingType().isUnsigned();
+        for (EnumType.Constant c : type.body().constants()) {
+            list.add(c.name() + " = " + (isUnsigned ? Long.toUnsignedString(c.value()) + "U" : c.value() == Long.MIN_VALUE
+                    ? "(-9223372036854775807 - 1)" : Long.toString(c.value())));
+        }
+        return text.append(list).toString();
+    }
+}
