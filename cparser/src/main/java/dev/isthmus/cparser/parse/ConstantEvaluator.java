@@ -438,11 +438,38 @@ final class ConstantEvaluator {
             throw context.error(CErrorKind.NOT_CONSTANT, at);
         }
         if (v.isFloating()) {
-            double d = v.floating();
-            long bits = to.isUnsigned() && d >= 0x1p63 ? (long) (d - 0x1p63) ^ Long.MIN_VALUE : (long) d;
-            return to == Primitive.BOOL ? bool(d != 0) : normalize(bits, to);
+            return to == Primitive.BOOL ? Value.ofInteger(v.floating() != 0 ? 1 : 0, Primitive.BOOL) : saturate(v.floating(), to);
         }
         return convert(v, to);
+    }
+
+    /**
+     * A floating value converted to an integer type. C leaves out-of-range conversions
+     * undefined; GCC's constant folding saturates to the type's range, and so do we.
+     */
+    private Value saturate(double d, Primitive to) {
+        int width = (int) Math.min(64, abi.sizeOf(to) * 8);
+        if (Double.isNaN(d)) {
+            return Value.ofInteger(0, to);
+        }
+        if (to.isUnsigned()) {
+            if (d <= 0) {
+                return Value.ofInteger(0, to);
+            }
+            double limit = Math.scalb(1.0, width);
+            if (d >= limit) {
+                return normalize(-1L, to);
+            }
+            return normalize(d >= 0x1p63 ? (long) (d - 0x1p63) ^ Long.MIN_VALUE : (long) d, to);
+        }
+        double max = Math.scalb(1.0, width - 1);
+        if (d >= max) {
+            return normalize(width == 64 ? Long.MAX_VALUE : (1L << (width - 1)) - 1, to);
+        }
+        if (d < -max) {
+            return normalize(width == 64 ? Long.MIN_VALUE : -(1L << (width - 1)), to);
+        }
+        return normalize((long) d, to);
     }
 
     private Value convert(Value v, Primitive to) {

@@ -60,6 +60,13 @@ public final class CompilerOracle {
         return abi;
     }
 
+    /** The same compiler with more flags, such as {@code -I dir} for the prelude's includes. */
+    public CompilerOracle withFlags(List<String> flags) {
+        List<String> extended = new ArrayList<>(command);
+        extended.addAll(flags);
+        return new CompilerOracle(abi, List.copyOf(extended));
+    }
+
     /** The compiler command, for messages. */
     public String describe() {
         return String.join(" ", command);
@@ -67,6 +74,21 @@ public final class CompilerOracle {
 
     public List<Measurement> measure(String prelude, List<Probe> probes) throws IOException, InterruptedException {
         StringBuilder source = new StringBuilder(prelude).append("\n");
+        // Headers define macros named like members (glibc: #define si_pid _sifields._kill.si_pid);
+        // the probes name members literally.
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Probe p : probes) {
+            for (String path : p.offsetPaths()) {
+                names.addAll(List.of(path.split("[.\\[\\]]+")));
+            }
+            for (String path : p.bitFieldPaths()) {
+                names.addAll(List.of(path.split("[.\\[\\]]+")));
+            }
+        }
+        names.removeIf(n -> n.isEmpty() || !Character.isJavaIdentifierStart(n.charAt(0)));
+        for (String name : names) {
+            source.append("#undef ").append(name).append('\n');
+        }
         for (int i = 0; i < probes.size(); i++) {
             Probe p = probes.get(i);
             source.append("unsigned long long isthmus_probe_").append(i).append("[] = { sizeof(")
