@@ -66,14 +66,11 @@ final class DeclarationBuilder {
         TypeBuilder.Declared declared = types.declarator(init.declarator(), specifiers.type());
         Token name = declared.name().orElseThrow();
         GnuAttributes attributes = specifiers.attributes().merge(GnuAttributes.of(init.gnuAttribute(), types.evaluator(), types));
-        CType type = declared.type();
+        CType type = types.applyDeclaratorAttributes(declared.type(), specifiers, attributes, name);
         String symbol = init.asmLabel() == null ? name.getText()
                 : new String(ConstantEvaluator.stringBytes(init.asmLabel().stringLiteral()), StandardCharsets.UTF_8);
         var where = types.position(name);
         if (specifiers.storage() == TypeBuilder.Storage.TYPEDEF) {
-            if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
-                type = CType.vector(CType.unqualified(type), attributes.vectorByteSize());
-            }
             long alignment = Math.max(attributes.alignment(), specifiers.alignAs());
             if (alignment != 0) {
                 type = CType.aligned(type, alignment);

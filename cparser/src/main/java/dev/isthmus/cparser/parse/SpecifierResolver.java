@@ -192,7 +192,7 @@ final class SpecifierResolver {
      * keeping the signedness of the declared type ({@code unsigned int __attribute__((mode(QI)))}
      * is {@code unsigned char}).
      */
-    CType applyMode(CType type, Optional<String> mode, Token at, ConstantEvaluator.Context context) {
+    static CType applyMode(Abi abi, CType type, Optional<String> mode, Token at, ConstantEvaluator.Context context) {
         if (mode.isEmpty()) {
             return type;
         }

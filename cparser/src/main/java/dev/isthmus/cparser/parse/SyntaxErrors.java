@@ -27,6 +27,11 @@ final class SyntaxErrors {
         String text = offending.getType() == Token.EOF ? "" : offending.getText();
         var where = directives.position(offending);
         IntervalSet expected = expectedTokens(e, parser);
+        boolean isStray = offending.getType() == CDeclarationsLexer.UNEXPECTED_CHARACTER
+                || offending.getType() == CDeclarationsLexer.OTHER_OPERATOR;
+        if (isStray) {
+            return new CDiagnostic(CErrorKind.SYNTAX, where, text, CErrorKind.SYNTAX.format("stray '" + text + "' in declarations"));
+        }
         if (offending.getType() == CDeclarationsLexer.IDENTIFIER && looksLikeUnknownType(offending, tokens)) {
             return new CDiagnostic(CErrorKind.UNKNOWN_TYPE_NAME, where, text, CErrorKind.UNKNOWN_TYPE_NAME.format(text));
         }
@@ -34,9 +39,7 @@ final class SyntaxErrors {
             return new CDiagnostic(CErrorKind.EXPECTED_SEMICOLON, where, text, CErrorKind.EXPECTED_SEMICOLON.format());
         }
         String sentence;
-        if (offending.getType() == CDeclarationsLexer.UNEXPECTED_CHARACTER) {
-            sentence = "stray '" + text + "' in declarations";
-        } else if (offending.getType() == Token.EOF) {
+        if (offending.getType() == Token.EOF) {
             sentence = "unexpected end of input" + expectation(expected, parser);
         } else {
             sentence = "unexpected '" + text + "'" + expectation(expected, parser);
@@ -99,16 +102,14 @@ final class SyntaxErrors {
         return true;
     }
 
+    /** The next token on the parser's channel, lexing it if needed (the driver seeks afterwards anyway). */
     private static Token nextOnChannel(Token token, CommonTokenStream tokens) {
-        for (int i = token.getTokenIndex() + 1; ; i++) {
-            if (i >= tokens.size()) {
-                return null;
-            }
-            Token t = tokens.get(i);
-            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                return t;
-            }
+        if (token.getTokenIndex() < 0) {
+            return null;
         }
+        tokens.seek(token.getTokenIndex());
+        Token next = tokens.LT(2);
+        return next == null || next.getType() == Token.EOF ? null : next;
     }
 
 }

@@ -151,10 +151,8 @@ final class TagBuilder {
             name = declared.name();
             type = declared.type();
         }
-        if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
-            type = CType.vector(CType.unqualified(type), attributes.vectorByteSize());
-        }
         Token at = name.orElse(d.getStart());
+        type = types.applyDeclaratorAttributes(type, specifiers, attributes, at);
         if (type instanceof CType.Function) {
             throw types.error(CErrorKind.INVALID_TYPE, at, "member '" + at.getText() + "' declared as a function");
         }

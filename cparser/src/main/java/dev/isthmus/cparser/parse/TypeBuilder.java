@@ -144,7 +144,7 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         }
         GnuAttributes attrs = GnuAttributes.of(attributes, evaluator, this);
         CType type = resolver.resolve(start, this);
-        type = resolver.applyMode(type, attrs.mode(), start, this);
+        type = SpecifierResolver.applyMode(abi, type, attrs.mode(), start, this);
         if (attrs.vectorByteSize() != 0) {
             type = vectorOf(type, attrs.vectorByteSize(), start);
         }
@@ -208,6 +208,21 @@ final class TypeBuilder implements ConstantEvaluator.Context {
             throw error(CErrorKind.INVALID_TYPE, at, "vector_size applies to integer and floating types only");
         }
         return CType.vector(plain, byteSize);
+    }
+
+    /**
+     * Applies attributes written after a declarator that change the declared type itself:
+     * {@code mode} and {@code vector_size} (when the specifiers did not already).
+     */
+    CType applyDeclaratorAttributes(CType type, Specifiers specifiers, GnuAttributes attributes, Token at) {
+        CType result = type;
+        if (attributes.mode().isPresent() && specifiers.attributes().mode().isEmpty()) {
+            result = SpecifierResolver.applyMode(abi, result, attributes.mode(), at, this);
+        }
+        if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
+            result = vectorOf(result, attributes.vectorByteSize(), at);
+        }
+        return result;
     }
 
     // ---- Declarators ----------------------------------------------------------------------------

@@ -1,0 +1,199 @@
+package dev.isthmus.cparser;
+
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Declarations in, types and symbols out: one row per construct of issue #2's grammar list. */
+class CScopeTest {
+
+    private static CScope scope(String text) {
+        CScope scope = CScope.create(Abi.byName("sysv-x86_64").orElseThrow());
+        scope.declare(text, "test.h");
+        return scope;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            typedef int (*T)(int, ...);                          | int (*)(int, ...)
+            struct foo; typedef struct foo *T[4];                | struct foo *[4]
+            typedef int (*(*T)(void))(double);                   | int (*(*)(void))(double)
+            typedef char T[2][3];                                | char [2][3]
+            typedef const char *T;                               | const char *
+            typedef char *const T;                               | char *const
+            typedef const volatile int *restrict T;              | const volatile int *restrict
+            typedef int T();                                     | int ()
+            typedef int T(void);                                 | int (void)
+            typedef void (*T)(int a, char *b, ...);              | void (*)(int, char *, ...)
+            typedef void (*T)(int a[3], void f(int));            | void (*)(int *, void (*)(int))
+            typedef unsigned long int T;                         | unsigned long
+            typedef long unsigned T;                             | unsigned long
+            typedef signed T;                                    | int
+            typedef short signed int T;                          | short
+            typedef long long unsigned int T;                    | unsigned long long
+            typedef long double _Complex T;                      | _Complex long double
+            typedef float __complex__ T;                         | _Complex float
+            typedef unsigned __int128 T;                         | unsigned __int128
+            typedef _Float128 T;                                 | _Float128
+            typedef _Float64 T;                                  | double
+            typedef _Float32x T;                                 | double
+            typedef _Bool T;                                     | _Bool
+            typedef int T __attribute__((mode(DI)));             | long
+            typedef unsigned int T __attribute__((__mode__(__QI__))); | unsigned char
+            typedef float T __attribute__((vector_size(16)));    | float __attribute__((vector_size(16)))
+            typedef __typeof__(int *) T;                         | int *
+            typedef _Atomic(long) T;                             | long
+            typedef int T[?];                                    | int [?]
+            typedef int T[sizeof(long) * 2 + (1 ? 1 : 0)];       | int [17]
+            typedef int T[];                                     | int []
+            typedef int A; typedef A *T;                         | int *
+            typedef __builtin_va_list T;                         | struct __va_list_tag [1]
+            typedef __uint128_t T;                               | unsigned __int128
+            __extension__ typedef long long T;                   | long long
+            typedef int __attribute__((unused)) T __attribute__((deprecated)); | int
+            """)
+    void typedef_ofDeclarator_rendersBackToTheSameCType(String declaration, String expected) {
+        CScope scope = scope(declaration);
+        CType type = scope.typedef("T").orElseThrow();
+        assertEquals(expected, TypeRenderer.render(type));
+        if (!expected.contains("va_list") && !expected.contains("foo") && !expected.contains("vector_size")) {
+            assertSame(type, scope.parseType(expected), "rendering parses back to the same interned type");
+        }
+    }
+
+    @Test
+    void typedefName_reusedAsMemberAndParameterName_isADeclarator() {
+        CScope scope = scope("typedef int T; struct s { T T; T *U; }; void f(int T); void g(T); T T2;");
+        RecordType s = scope.struct("s").orElseThrow();
+        assertEquals(Optional.of("T"), s.body().members().getFirst().name());
+        assertEquals(Primitive.INT, s.body().members().getFirst().type());
+        assertEquals(List.of(Primitive.INT), scope.function("f").orElseThrow().type().parameterTypes());
+        assertEquals(List.of(Primitive.INT), scope.function("g").orElseThrow().type().parameterTypes());
+        assertEquals(Primitive.INT, scope.variable("T2").orElseThrow().type());
+    }
+
+    @Test
+    void functions_withAsmLabelsInlineBodiesAndParameterNames_areDeclared() {
+        CScope scope = scope("""
+                extern int fscanf_like(int *__restrict x, ...) __asm__ ("" "__isoc99_fscanf");
+                static __inline__ int square(int x) { struct { int a; } t = { x }; return ({ t.a * x; }); }
+                int unnamed(int, char *name);
+                """);
+        assertEquals("__isoc99_fscanf", scope.function("fscanf_like").orElseThrow().symbol());
+        assertTrue(scope.function("square").orElseThrow().isInline());
+        assertEquals(List.of(Optional.empty(), Optional.of("name")), scope.function("unnamed").orElseThrow().parameterNames());
+    }
+
+    @Test
+    void constants_fromEnumsStaticConstAndDefines_haveCValuesAndTypes() {
+        CScope scope = scope("""
+                enum flags { READ = 1 << 0, WRITE = 1 << 1, BOTH = READ | WRITE, NEG = -3, NEXT };
+                static const int K = 40 + 2;
+                static const double PI = 3.25;
+                #define BUFSIZE 8192
+                #define MINUS_ONE (-1)
+                #define BIG 0xffffffffffULL
+                #define NAME "isthmus"
+                #define HALF 0.5f
+                #define FUNCTION_LIKE(x) ((x) + 1)
+                #define NOT_CONSTANT do { } while (0)
+                """);
+        assertEquals(new ConstantValue.IntegerValue(3, Primitive.INT), scope.constant("BOTH").orElseThrow().value());
+        assertEquals(new ConstantValue.IntegerValue(-2, Primitive.INT), scope.constant("NEXT").orElseThrow().value());
+        assertEquals(new ConstantValue.IntegerValue(42, Primitive.INT), scope.constant("K").orElseThrow().value());
+        assertEquals(new ConstantValue.FloatingValue(3.25, Primitive.DOUBLE), scope.constant("PI").orElseThrow().value());
+        assertEquals(new ConstantValue.IntegerValue(8192, Primitive.INT), scope.constant("BUFSIZE").orElseThrow().value());
+        assertEquals(new ConstantValue.IntegerValue(-1, Primitive.INT), scope.constant("MINUS_ONE").orElseThrow().value());
+        assertEquals(new ConstantValue.IntegerValue(0xffffffffffL, Primitive.UNSIGNED_LONG_LONG), scope.constant("BIG").orElseThrow().value());
+        assertEquals("isthmus", new String(((ConstantValue.StringValue) scope.constant("NAME").orElseThrow().value()).bytes()));
+        assertEquals(new ConstantValue.FloatingValue(0.5, Primitive.FLOAT), scope.constant("HALF").orElseThrow().value());
+        assertFalse(scope.constant("FUNCTION_LIKE").isPresent());
+        assertFalse(scope.constant("NOT_CONSTANT").isPresent());
+        assertEquals(Primitive.INT, scope.enumType("flags").orElseThrow().body().underlyingType());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            enum e { A, B };                                     | UNSIGNED_INT
+            enum e { A = -1, B };                                | INT
+            enum e { A = 0x100000000 };                          | UNSIGNED_LONG
+            enum e { A = -1, B = 0x100000000 };                  | LONG
+            enum __attribute__((packed)) e { A, B = 255 };       | UNSIGNED_CHAR
+            enum __attribute__((packed)) e { A = -1, B = 127 };  | SIGNED_CHAR
+            enum e { A, B = 256 } __attribute__((packed));       | UNSIGNED_SHORT
+            """)
+    void enum_values_chooseGccsUnderlyingType(String declaration, Primitive expected) {
+        assertEquals(expected, scope(declaration).enumType("e").orElseThrow().body().underlyingType());
+    }
+
+    @Test
+    void tags_forwardDeclaredThenDefined_areOneType() {
+        CScope scope = scope("struct node; typedef struct node *link; struct node { int value; link next; };");
+        RecordType node = scope.struct("node").orElseThrow();
+        assertTrue(node.isComplete());
+        assertSame(node, ((CType.Pointer) scope.typedef("link").orElseThrow()).target());
+        assertSame(node, ((CType.Pointer) node.body().members().get(1).type()).target());
+    }
+
+    @Test
+    void redeclaration_withTheSameMeaning_isAccepted() {
+        CScope scope = scope("typedef int T; typedef int T; struct s { int x; }; struct s { int x; }; int f(int); int f(int a);"
+                + " extern int v; extern int v; enum e { A }; enum e { A };");
+        assertTrue(scope.struct("s").orElseThrow().isComplete());
+    }
+
+    @Test
+    void pragmaPack_inAllItsForms_capsFieldAlignment() {
+        CScope scope = scope("""
+                #pragma pack(push, 1)
+                struct a { char c; int x; };
+                #pragma pack(2)
+                struct b { char c; int x; };
+                #pragma pack(pop)
+                struct c { char c; int x; };
+                #pragma pack(4)
+                struct d { char c; double x; };
+                #pragma pack()
+                struct e { char c; double x; };
+                """);
+        assertEquals(List.of(5L, 6L, 8L, 12L, 16L), List.of("struct a", "struct b", "struct c", "struct d", "struct e")
+                .stream().map(scope::sizeOf).toList());
+    }
+
+    @Test
+    void lineMarkers_renameTheFileAndLineOfDeclarations() {
+        CScope scope = scope("# 1 \"<stdin>\"\n# 40 \"/usr/include/foo.h\" 1 3 4\n\nint x;\n# 7 \"bar.h\"\ntypedef int y;\n");
+        assertEquals(new SourcePosition("/usr/include/foo.h", 41, 5), scope.variable("x").orElseThrow().position());
+        assertEquals("bar.h:7:13", scope.declarations().get(1).position().toString());
+    }
+
+    @Test
+    void parseType_withDollarParameters_substitutesThemInOrder() {
+        CScope scope = scope("struct point { int x, y; };");
+        CType point = scope.parseType("struct point");
+        assertEquals(CType.pointerTo(point), scope.parseType("$ *", point));
+        assertEquals(CType.arrayOf(Primitive.DOUBLE, 3), scope.parseType("$[3]", Primitive.DOUBLE));
+        assertEquals(8, scope.sizeOf("struct point"));
+        assertEquals(4, scope.offsetOf("struct point", "y"));
+    }
+
+    @Test
+    void offsetOf_pathsThroughArraysAndAnonymousMembers_match() {
+        CScope scope = scope("struct in { char c; int a[4]; }; struct out { long l; union { struct in i[2]; double d; }; };");
+        assertEquals(8 + 20 + 4 + 3 * 4, scope.offsetOf("struct out", "i[1].a[3]"));
+    }
+}
