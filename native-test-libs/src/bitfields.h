@@ -12,16 +12,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
-struct it_bf {
+struct it_bf {                    /* 16 bytes, alignment 8 */
     unsigned int a : 3;           /* bits 0..2 */
     signed int b : 5;             /* bits 3..7, signed: -16..15 */
     unsigned long long c : 40;    /* bits 8..47: straddles the 32-bit boundary */
-    signed long long d : 20;      /* would cross bit 64: starts at bit 64 */
-    unsigned int : 0;             /* closes the int unit: e starts at the next 4 bytes */
-    unsigned int e : 7;
-    bool f : 1;
-    signed char g : 4;            /* signed char field: -8..7 */
-    unsigned short h : 12;
+    signed long long d : 20;      /* 48..67 would cross bit 64: placed at bits 64..83 */
+    unsigned int : 0;             /* closes the int unit: e starts at bit 96 */
+    unsigned int e : 7;           /* bits 96..102 */
+    bool f : 1;                   /* bit 103 */
+    signed char g : 4;            /* bits 104..107, signed: -8..7 */
+    unsigned short h : 12;        /* 108..119 would cross bit 112: placed at bits 112..123 */
 };
 
 /* Packed: the straddling field y spans bytes 0..2 with no alignment at all. */
