@@ -616,6 +616,22 @@ static void test_enums(void) {
     CHECK(it_wide_value, it_wide_value(IT_WIDE_HUGE) == INT64_C(0x100000000));
     CHECK(it_wide_negative_min, (int64_t)it_wide_negative_min() == -INT64_C(0x100000000));
     CHECK(it_sizeof_enum_color, it_sizeof_enum_color() == 4);
+    /* The underlying types enums.h states, as GCC chose them. */
+    enum it_color color = IT_RED;
+    enum it_sign sign = IT_ZERO;
+    enum it_flags flags = IT_FLAG_A;
+    enum it_big_unsigned big = IT_BIG_SMALL;
+    enum it_wide wide = IT_WIDE_ONE;
+    enum it_wide_negative wide_negative = IT_WN_ONE;
+#define UNDERLYING(x) _Generic((x), int: "int", unsigned int: "unsigned int", long: "long", \
+                               unsigned long: "unsigned long", default: "other")
+    CHECK(it_color_next, strcmp(UNDERLYING(color), "unsigned int") == 0);
+    CHECK(it_sign_of, strcmp(UNDERLYING(sign), "int") == 0);
+    CHECK(it_flags_combine, strcmp(UNDERLYING(flags), "unsigned int") == 0);
+    CHECK(it_big_unsigned_max, strcmp(UNDERLYING(big), "unsigned int") == 0);
+    CHECK(it_wide_huge, strcmp(UNDERLYING(wide), "unsigned long") == 0);
+    CHECK(it_wide_negative_min, strcmp(UNDERLYING(wide_negative), "long") == 0);
+#undef UNDERLYING
     CHECK(it_sizeof_enum_wide, it_sizeof_enum_wide() == 8);
 }
 
