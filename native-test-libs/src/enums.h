@@ -17,7 +17,9 @@ enum it_sign {
     IT_NEGATIVE = -1, IT_ZERO = 0, IT_POSITIVE = 1, IT_MOST_NEGATIVE = -2147483647 - 1
 };
 /* unsigned int */
-enum it_flags { IT_FLAG_A = 1 << 0, IT_FLAG_B = 1 << 1, IT_FLAG_C = 1 << 2, IT_FLAG_HIGH = 1 << 30 };
+enum it_flags {
+    IT_FLAG_A = 1 << 0, IT_FLAG_B = 1 << 1, IT_FLAG_C = 1 << 2, IT_FLAG_HIGH = 1 << 30
+};
 /* unsigned int */
 enum it_big_unsigned { IT_BIG_SMALL = 1, IT_BIG_MAX = 0xFFFFFFFFu };
 /* unsigned long */

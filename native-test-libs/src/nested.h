@@ -57,12 +57,16 @@ struct __attribute__((aligned(32))) it_aligned32 { int64_t v; };
 int64_t it_rect_area(struct it_rect r);
 struct it_rect it_rect_offset(struct it_rect r, int32_t dx, int32_t dy);
 void it_rect_grow(struct it_rect *r, int32_t by);
-struct it_scene it_scene_make(char tag, int32_t id);  /* bounds (1,2)-(3,4), scale 1.5, u=5, v=6, corners (i,-i) */
-/* Sum of every numeric field, each corner counted, so any misplaced field shows. */
+/* bounds (1,2)-(3,4), scale 1.5, u = 5, v = 6, corners[i] = (i, -i). */
+struct it_scene it_scene_make(char tag, int32_t id);
+/* tag + bounds' four coordinates + scale + u + v + id + the sum over corners of
+ * (i + 1) * 10 * (x - 2 * y): every field counts, so a misplaced one shows. */
 double it_scene_checksum(const struct it_scene *s);
 
 struct it_packed it_packed_make(char c, int32_t i, int16_t s, double d);
 double it_packed_sum(const struct it_packed *p);
+/* By value, a packed struct with misaligned members is class MEMORY (SysV psABI
+ * 3.2.3: "if it has unaligned fields"): GCC passes it on the stack, not in registers. */
 double it_packed_sum_value(struct it_packed p);
 struct it_pack2 it_pack2_make(char c, int32_t i, double d, char tail);
 double it_pack2_sum(const struct it_pack2 *p);

@@ -1,6 +1,7 @@
 #include "scalars.h"
 
 #include <math.h>
+#include <string.h>
 
 int8_t it_id_int8(int8_t v) { return v; }
 int16_t it_id_int16(int16_t v) { return v; }
@@ -60,5 +61,12 @@ float it_fcomplex_real(float _Complex v) { return crealf(v); }
 float it_fcomplex_imag(float _Complex v) { return cimagf(v); }
 double it_dcomplex_real(double _Complex v) { return creal(v); }
 double it_dcomplex_imag(double _Complex v) { return cimag(v); }
-double _Complex it_dcomplex_make(double re, double im) { return CMPLX(re, im); }
+double _Complex it_dcomplex_make(double re, double im) {
+    /* Not CMPLX: glibc hides it from clang. A complex has the representation of a
+     * two-element array of its real type, real part first (C11 6.2.5p13). */
+    double parts[2] = {re, im};
+    double _Complex z;
+    memcpy(&z, parts, sizeof z);
+    return z;
+}
 double _Complex it_dcomplex_mul(double _Complex a, double _Complex b) { return a * b; }

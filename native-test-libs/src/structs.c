@@ -86,7 +86,9 @@ struct it_tiny1 it_make_tiny1(uint8_t a) { return (struct it_tiny1){a}; }
 uint32_t it_sum_tiny1(struct it_tiny1 s) { return s.a; }
 struct it_tiny1 it_inc_tiny1(struct it_tiny1 s) { return (struct it_tiny1){(uint8_t)(s.a + 1)}; }
 
-struct it_tiny3 it_make_tiny3(uint8_t a, uint8_t b, uint8_t c) { return (struct it_tiny3){a, b, c}; }
+struct it_tiny3 it_make_tiny3(uint8_t a, uint8_t b, uint8_t c) {
+    return (struct it_tiny3){a, b, c};
+}
 uint32_t it_pack_tiny3(struct it_tiny3 s) {
     return (uint32_t)s.a + 256u * s.b + 65536u * s.c;
 }

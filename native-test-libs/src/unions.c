@@ -21,7 +21,9 @@ double it_dbits_as_double(union it_dbits u) { return u.d; }
 union it_fpair it_fpair_make(float a, float b) { return (union it_fpair){.f = {a, b}}; }
 float it_fpair_sum(union it_fpair u) { return u.f[0] + u.f[1]; }
 
-union it_triple it_triple_make(double a, double b, double c) { return (union it_triple){.d = {a, b, c}}; }
+union it_triple it_triple_make(double a, double b, double c) {
+    return (union it_triple){.d = {a, b, c}};
+}
 double it_triple_sum(union it_triple u) { return u.d[0] + u.d[1] + u.d[2]; }
 void it_triple_set_long(union it_triple *u, int64_t l) { u->l = l; }
 int64_t it_triple_get_long(const union it_triple *u) { return u->l; }
