@@ -1,0 +1,111 @@
+package dev.isthmus.codegen;
+
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.RecordType;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints layouts the way {@code pahole} does: the definition with each member's offset
+ * and size in a comment ({@code offset:bit} for bitfields), a comment where bytes are
+ * wasted between members, and a summary of size, alignment, holes and trailing padding.
+ */
+final class PaholeFormatter {
+    private static final int COMMENT_COLUMN = 48;
+
+    private final Abi abi;
+
+    PaholeFormatter(Abi abi) {
+        this.abi = abi;
+    }
+
+    String format(LayoutEntry entry) {
+        StringBuilder out = new StringBuilder();
+        String head = entry.typedefOf().map(tagged -> "typedef " + tagged + " " + entry.name())
+                .orElseGet(() -> entry.name().startsWith(entry.kind()) ? entry.name() : "typedef " + entry.kind() + " " + entry.name());
+        if (!entry.isComplete()) {
+            return head + "; /* incomplete */\n";
+        }
+        if (entry.typedefOf().isPresent()) {
+            return head + "; /* size: " + abi.sizeOf(entry.type()) + ", align: " + abi.alignOf(entry.type()) + " */\n";
+        }
+        switch (entry.type()) {
+            case RecordType r -> record(out, head, r);
+            case EnumType e -> enumeration(out, head, e);
+            default -> throw new IllegalArgumentException("not a struct, union or enum: " + entry.type());
+        }
+        return out.toString();
+    }
+
+    private void record(StringBuilder out, String head, RecordType record) {
+        out.append(head).append(" {\n");
+        List<FieldRow> rows = FieldRow.of(abi, record, 0);
+        Summary summary = new Summary();
+        members(out, rows, record.isUnion(), 1, summary);
+        long size = abi.sizeOf(record);
+        long end = rows.stream().mapToLong(FieldRow::endOffset).max().orElse(0);
+        long padding = Math.max(0, size - end);
+        out.append("\n    /* size: ").append(size).append(", align: ").append(abi.alignOf(record));
+        out.append(", members: ").append(rows.size());
+        if (summary.holes > 0) {
+            out.append(", holes: ").append(summary.holes).append(" (").append(summary.holeBytes).append(" bytes)");
+        }
+        if (padding > 0) {
+            out.append(", padding: ").append(padding);
+        }
+        out.append(" */\n};\n");
+    }
+
+    private static final class Summary {
+        int holes;
+        long holeBytes;
+    }
+
+    private void members(StringBuilder out, List<FieldRow> rows, boolean isUnion, int depth, Summary summary) {
+        String indent = "    ".repeat(depth);
+        long end = rows.isEmpty() ? 0 : rows.getFirst().startOffset();
+        for (FieldRow row : rows) {
+            if (!isUnion && row.startOffset() > end) {
+                long hole = row.startOffset() - end;
+                out.append(indent).append("/* XXX ").append(hole).append(hole == 1 ? " byte" : " bytes").append(" hole */\n");
+                summary.holes++;
+                summary.holeBytes += hole;
+            }
+            if (!row.members().isEmpty()) {
+                out.append(indent).append(row.type()).append(" {\n");
+                members(out, row.members(), row.type().equals("union"), depth + 1, summary);
+                String close = indent + "}" + row.name().map(n -> " " + n).orElse("") + ";";
+                out.append(pad(close)).append(offsetComment(row)).append('\n');
+            } else {
+                String declaration = indent + row.declaration() + row.bitField().map(b -> " : " + b.bitWidth()).orElse("") + ";";
+                out.append(pad(declaration)).append(offsetComment(row)).append('\n');
+            }
+            end = Math.max(end, row.endOffset());
+        }
+    }
+
+    private static String offsetComment(FieldRow row) {
+        if (row.bitField().isPresent()) {
+            long bit = row.bitField().get().bitOffset();
+            return String.format(Locale.ROOT, "/* %5d:%-2d %4d */", bit / 8, bit % 8, row.byteSize());
+        }
+        return String.format(Locale.ROOT, "/* %5d    %4d */", row.byteOffset(), row.byteSize());
+    }
+
+    private static String pad(String text) {
+        return text.length() >= COMMENT_COLUMN ? text + " " : text + " ".repeat(COMMENT_COLUMN - text.length());
+    }
+
+    private void enumeration(StringBuilder out, String head, EnumType type) {
+        out.append(head).append(" {\n");
+        boolean isUnsigned = type.body().underlyingType().isUnsigned();
+        for (EnumType.Constant c : type.body().constants()) {
+            out.append("    ").append(c.name()).append(" = ")
+                    .append(isUnsigned ? Long.toUnsignedString(c.value()) : Long.toString(c.value())).append(",\n");
+        }
+        out.append("\n    /* size: ").append(abi.sizeOf(type)).append(", align: ").append(abi.alignOf(type))
+                .append(", underlying type: ").append(type.body().underlyingType().spelling()).append(" */\n};\n");
+    }
+}

@@ -1,0 +1,158 @@
+package dev.isthmus.codegen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code isthmus cdecl} run in-process: text and JSON output, options, errors and exit codes. */
+class CdeclCommandTest {
+    static final String DECLARATIONS = """
+            struct packet { char tag; int length; unsigned flags : 3; unsigned : 0; unsigned char kind : 4;
+                            union { int i; float f; }; struct { short a, b; } pair; double value; };
+            typedef struct { int x, y; } point_t;
+            typedef struct packet packet_t;
+            enum color { RED, GREEN = 5, BLUE };
+            struct opaque;
+            typedef long word;
+            """;
+
+    @TempDir
+    Path dir;
+
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = IsthmusCli.execute(args, new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void text_forAStructWithBitfieldsAndHoles_readsLikePahole() throws Exception {
+        Run r = run("", "cdecl", "--abi", "sysv-x86_64", "--only", "^struct packet$", write("p.h", DECLARATIONS).toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("struct packet {\n    char tag;"), r.out());
+        assertTrue(r.out().contains("/* XXX 3 bytes hole */"), r.out());
+        assertTrue(r.out().contains("unsigned int flags : 3;"), r.out());
+        assertTrue(r.out().contains("/*     8:0     4 */"), r.out());
+        assertTrue(r.out().contains("} pair;"), r.out());
+        assertTrue(r.out().contains("/* size: 32, align: 8"), r.out());
+    }
+
+    @Test
+    void json_hasTheDocumentedShape() throws Exception {
+        Run r = run("", "cdecl", "--json", "--abi", "sysv-x86_64", write("p.h", DECLARATIONS).toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertEquals("sysv-x86_64", root.get("abi").asText());
+        JsonNode packet = root.get("types").get(0);
+        assertEquals("struct packet", packet.get("name").asText());
+        assertEquals("struct", packet.get("kind").asText());
+        assertEquals(32, packet.get("size").asInt());
+        assertEquals(8, packet.get("align").asInt());
+        JsonNode fields = packet.get("fields");
+        assertEquals("tag", fields.get(0).get("name").asText());
+        assertEquals("char", fields.get(0).get("type").asText());
+        assertEquals(4, fields.get(1).get("offset").asInt());
+        assertEquals(64, fields.get(2).get("bitOffset").asInt());
+        assertEquals(3, fields.get(2).get("bitWidth").asInt());
+        JsonNode anonymous = fields.get(5);
+        assertTrue(anonymous.get("name").isNull());
+        assertEquals("f", anonymous.get("fields").get(1).get("name").asText());
+        assertEquals(16, anonymous.get("fields").get(1).get("offset").asInt(), "offsets count from the outermost struct");
+        JsonNode names = root.get("types");
+        assertEquals("point_t", names.get(1).get("name").asText());
+        assertFalse(names.get(1).has("typedefOf"));
+        assertEquals("struct packet", names.get(2).get("typedefOf").asText());
+        assertEquals("enum color", names.get(3).get("name").asText());
+        assertEquals(6, names.get(3).get("constants").get(2).get("value").asInt());
+        assertEquals("struct opaque", names.get(4).get("name").asText());
+        assertFalse(names.get(4).get("complete").asBoolean());
+        assertEquals(5, names.size(), "typedefs of non-record types are not reported");
+    }
+
+    @Test
+    void abi_win64_isLlp64() throws Exception {
+        Run r = run("struct s { long a; long double b; };", "cdecl", "--json", "--abi", "win64");
+        JsonNode s = new ObjectMapper().readTree(r.out()).get("types").get(0);
+        assertEquals(16, s.get("size").asInt(), r.out());
+        assertEquals(8, s.get("fields").get(1).get("offset").asInt());
+    }
+
+    @Test
+    void preprocess_passesIncludeDirectoriesAndDefinitions() throws Exception {
+        Path include = Files.createDirectories(dir.resolve("inc"));
+        Files.writeString(include.resolve("inner.h"), "struct inner { WIDTH_TYPE v[COUNT]; };\n");
+        Path header = write("outer.h", "#include <inner.h>\n#include <stdint.h>\nstruct outer { struct inner i; uint8_t tail; };\n");
+        Run r = run("", "cdecl", "--json", "--preprocess", "-I", include.toString(), "-D", "COUNT=3",
+                "-DWIDTH_TYPE=short", "--only", "^struct (inner|outer)$", header.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode types = new ObjectMapper().readTree(r.out()).get("types");
+        assertEquals(2, types.size(), r.out());
+        assertEquals(6, types.get(0).get("size").asInt());
+        assertEquals(8, types.get(1).get("size").asInt());
+    }
+
+    @Test
+    void standardInput_isReadWithoutFiles() {
+        Run r = run("struct s { char c; double d; };", "cdecl");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("double d;"), r.out());
+    }
+
+    @Test
+    void cErrors_printPositionsAndExitWith1() throws Exception {
+        Path bad = write("bad.h", "struct ok { int x; };\nint y\nint z;\nfoo_t w;\n");
+        Run r = run("", "cdecl", bad.toString());
+        assertEquals(1, r.status());
+        assertEquals(bad + ":3:1: error: expected ';' after declaration near 'int'\n"
+                + bad + ":4:1: error: unknown type name 'foo_t' near 'foo_t'\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void missingFile_exitsWith3AndNoStackTrace() {
+        Run r = run("", "cdecl", dir.resolve("nope.h").toString());
+        assertEquals(3, r.status());
+        assertEquals("isthmus: cannot read '" + dir.resolve("nope.h") + "': no such file\n", r.err());
+    }
+
+    @Test
+    void preprocessorFailure_exitsWith3WithCcsMessage() throws Exception {
+        Run r = run("", "cdecl", "--preprocess", write("x.h", "#include <no_such_header_here.h>\n").toString());
+        assertEquals(3, r.status());
+        assertTrue(r.err().contains("no_such_header_here.h"), r.err());
+    }
+
+    @Test
+    void usageErrors_exitWith2() {
+        assertEquals(2, run("", "cdecl", "--no-such-option").status());
+        Run badAbi = run("", "cdecl", "--abi", "vax");
+        assertEquals(2, badAbi.status());
+        assertTrue(badAbi.err().contains("unknown ABI 'vax'"), badAbi.err());
+        assertEquals(2, run("", "cdecl", "--only", "(").status());
+        assertEquals(2, run("").status());
+    }
+}
