@@ -23,23 +23,28 @@ final class PaholeFormatter {
 
     String format(LayoutEntry entry) {
         StringBuilder out = new StringBuilder();
-        String head = entry.typedefOf().map(tagged -> "typedef " + tagged + " " + entry.name())
-                .orElseGet(() -> entry.name().startsWith(entry.kind()) ? entry.name() : "typedef " + entry.kind() + " " + entry.name());
-        if (!entry.isComplete()) {
-            return head + "; /* incomplete */\n";
-        }
         if (entry.typedefOf().isPresent()) {
-            return head + "; /* size: " + abi.sizeOf(entry.type()) + ", align: " + abi.alignOf(entry.type()) + " */\n";
+            String line = "typedef " + entry.typedefOf().get() + " " + entry.name() + ";";
+            return entry.isComplete()
+                    ? line + " /* size: " + abi.sizeOf(entry.type()) + ", align: " + abi.alignOf(entry.type()) + " */\n"
+                    : line + " /* incomplete */\n";
         }
+        if (!entry.isComplete()) {
+            return entry.name() + "; /* incomplete */\n";
+        }
+        // A tag opens with its name; a typedef of an anonymous type is named after the body.
+        boolean isTag = entry.name().startsWith(entry.kind() + " ");
+        String head = isTag ? entry.name() : "typedef " + entry.kind();
+        String tail = isTag ? "};\n" : "} " + entry.name() + ";\n";
         switch (entry.type()) {
-            case RecordType r -> record(out, head, r);
-            case EnumType e -> enumeration(out, head, e);
+            case RecordType r -> record(out, head, tail, r);
+            case EnumType e -> enumeration(out, head, tail, e);
             default -> throw new IllegalArgumentException("not a struct, union or enum: " + entry.type());
         }
         return out.toString();
     }
 
-    private void record(StringBuilder out, String head, RecordType record) {
+    private void record(StringBuilder out, String head, String tail, RecordType record) {
         out.append(head).append(" {\n");
         List<FieldRow> rows = FieldRow.of(abi, record, 0);
         Summary summary = new Summary();
@@ -55,7 +60,7 @@ final class PaholeFormatter {
         if (padding > 0) {
             out.append(", padding: ").append(padding);
         }
-        out.append(" */\n};\n");
+        out.append(" */\n").append(tail);
     }
 
     private static final class Summary {
@@ -98,7 +103,7 @@ final class PaholeFormatter {
         return text.length() >= COMMENT_COLUMN ? text + " " : text + " ".repeat(COMMENT_COLUMN - text.length());
     }
 
-    private void enumeration(StringBuilder out, String head, EnumType type) {
+    private void enumeration(StringBuilder out, String head, String tail, EnumType type) {
         out.append(head).append(" {\n");
         boolean isUnsigned = type.body().underlyingType().isUnsigned();
         for (EnumType.Constant c : type.body().constants()) {
@@ -106,6 +111,6 @@ final class PaholeFormatter {
                     .append(isUnsigned ? Long.toUnsignedString(c.value()) : Long.toString(c.value())).append(",\n");
         }
         out.append("\n    /* size: ").append(abi.sizeOf(type)).append(", align: ").append(abi.alignOf(type))
-                .append(", underlying type: ").append(type.body().underlyingType().spelling()).append(" */\n};\n");
+                .append(", underlying type: ").append(type.body().underlyingType().spelling()).append(" */\n").append(tail);
     }
 }
