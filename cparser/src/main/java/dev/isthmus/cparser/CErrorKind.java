@@ -22,6 +22,7 @@ public enum CErrorKind {
     STATIC_ASSERT_FAILED("static assertion failed%s"),
     UNDECLARED_IDENTIFIER("use of undeclared identifier '%s'"),
     NO_MEMBER("'%s' has no member named '%s'"),
+    DUPLICATE_MEMBER("duplicate member '%s' (first declared at %s)"),
     INVALID_TYPE("%s"),
     BAD_PRAGMA("malformed '#pragma pack': %s"),
     ENUM_VALUE_RANGE("enumerator value for '%s' is not representable"),

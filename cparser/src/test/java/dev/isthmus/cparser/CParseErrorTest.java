@@ -44,6 +44,7 @@ class CParseErrorTest {
             int @;                                     | SYNTAX                   | 1 | 5  | @
             static int a;;; x y;                       | UNKNOWN_TYPE_NAME        | 1 | 17 | x
             int f(void) {                              | SYNTAX                   | 1 | 14 | ''
+            struct s { int a; union { int b; char a; }; }; | DUPLICATE_MEMBER     | 1 | 39 | a
             """)
     void declaration_withAnError_isReportedWithKindPositionAndToken(String text, CErrorKind kind, int line, int column,
                                                                      String token) {

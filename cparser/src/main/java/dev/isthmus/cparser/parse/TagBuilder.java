@@ -79,9 +79,26 @@ final class TagBuilder {
         for (StructDeclarationContext declaration : s.structDeclaration()) {
             members(declaration, members);
         }
+        checkUniqueNames(members, new java.util.HashMap<>());
         RecordType.Body body = new RecordType.Body(members, attributes.isPacked(), attributes.alignment(), pack);
         complete(record, body, s.identifier() != null ? s.identifier().getStart() : s.getStart());
         return record;
+    }
+
+    /** Member names are unique across a record and its anonymous members (C11 6.7.2.1p13). */
+    private void checkUniqueNames(List<RecordType.Member> members, Map<String, SourcePosition> seen) {
+        for (RecordType.Member member : members) {
+            if (member.name().isPresent()) {
+                SourcePosition first = seen.putIfAbsent(member.name().get(), member.position());
+                if (first != null) {
+                    throw new DeclarationException(new dev.isthmus.cparser.CDiagnostic(CErrorKind.DUPLICATE_MEMBER,
+                            member.position(), member.name().get(), CErrorKind.DUPLICATE_MEMBER.format(member.name().get(), first)));
+                }
+            } else if (!member.isBitField() && CType.unqualified(member.type()) instanceof RecordType anonymous
+                    && anonymous.isComplete()) {
+                checkUniqueNames(anonymous.body().members(), seen);
+            }
+        }
     }
 
     private void complete(RecordType record, RecordType.Body body, Token at) {
