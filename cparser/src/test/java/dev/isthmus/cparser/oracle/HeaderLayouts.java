@@ -41,7 +41,7 @@ public final class HeaderLayouts {
         }
     }
 
-    /** Every complete named record in the scope, each type once. */
+    /** Every complete named struct, union and enum in the scope, each type once. */
     public static List<LayoutCheck.Named> namedRecords(CScope scope) {
         List<LayoutCheck.Named> result = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
@@ -50,6 +50,11 @@ public final class HeaderLayouts {
                 case Declaration.Record r -> {
                     if (r.type().isComplete() && seen.add(r.type())) {
                         result.add(new LayoutCheck.Named(r.name(), r.type()));
+                    }
+                }
+                case Declaration.Enum e -> {
+                    if (e.type().isComplete() && seen.add(e.type())) {
+                        result.add(new LayoutCheck.Named(e.name(), e.type()));
                     }
                 }
                 case Declaration.Typedef t -> LayoutCheck.recordOf(t.type())

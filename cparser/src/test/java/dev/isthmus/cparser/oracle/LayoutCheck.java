@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Compares our layouts of named record types with the compiler's: size, alignment, the
+ * Compares our layouts of named types with the compiler's: size and alignment of any type,
+ * and for structs and unions the
  * offset of every named member (looking into anonymous members, and into members whose
  * type is an anonymous struct), and the bit offset and width of every named bitfield.
  * Returns one line per disagreement, naming the ABI, the type and the number.
@@ -42,13 +43,14 @@ public final class LayoutCheck {
         Abi abi = oracle.abi();
         List<Expected> expected = new ArrayList<>();
         for (Named named : types) {
-            RecordType record = recordOf(named.type()).orElseThrow();
-            StructLayout layout = abi.layoutOf(record);
             List<String> paths = new ArrayList<>();
             List<Long> offsets = new ArrayList<>();
             List<String> bitPaths = new ArrayList<>();
             List<long[]> bits = new ArrayList<>();
-            walk(abi, layout, "", 0, paths, offsets, bitPaths, bits);
+            Optional<RecordType> record = recordOf(named.type());
+            if (record.isPresent()) {
+                walk(abi, abi.layoutOf(record.get()), "", 0, paths, offsets, bitPaths, bits);
+            }
             expected.add(new Expected(named, abi.sizeOf(named.type()), abi.alignOf(named.type()), paths, offsets, bitPaths, bits));
         }
         List<CompilerOracle.Probe> probes = expected.stream()
