@@ -1,0 +1,225 @@
+package dev.isthmus.ffi;
+
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.layout.FieldLayout;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps C types to the FFM API's layouts under one ABI: scalars to value layouts, structs
+ * and unions to group layouts whose members sit at exactly the offsets cparser computed
+ * (explicit padding between them, trailing padding to the C size), and function types to
+ * function descriptors.
+ *
+ * <p>Bitfields have no FFM layout: each run of bytes holding bitfields becomes a sequence
+ * of bytes, which classifies as INTEGER for calls, as the C compiler classifies the
+ * bitfields' storage. Members of packed structs get their real (lower) alignment. Types
+ * the JDK's linker cannot pass ({@code long double}, {@code __int128}, {@code _Float128},
+ * vectors) get byte layouts of the right size and alignment, so structs holding them can
+ * still be read and written; passing them by value is refused with a clear message.
+ */
+public final class ForeignLayouts {
+    private final Abi abi;
+    private final Map<RecordType, MemoryLayout> records = new ConcurrentHashMap<>();
+
+    public ForeignLayouts(Abi abi) {
+        this.abi = abi;
+    }
+
+    public Abi abi() {
+        return abi;
+    }
+
+    /** The layout of an object type; {@link IllegalArgumentException} for void, functions and incomplete types. */
+    public MemoryLayout layoutOf(CType type) {
+        return switch (type) {
+            case Primitive p -> primitive(p);
+            case CType.Pointer p -> ValueLayout.ADDRESS;
+            case CType.Array a -> switch (a.kind()) {
+                case FIXED -> MemoryLayout.sequenceLayout(a.length(), layoutOf(a.element()));
+                case INCOMPLETE, VARIABLE -> MemoryLayout.sequenceLayout(0, layoutOf(a.element()));
+            };
+            case CType.Function f -> throw new IllegalArgumentException("a function type has no memory layout; use a pointer to it");
+            case CType.Qualified q -> layoutOf(q.base());
+            case CType.Aligned a -> layoutOf(a.base()).withByteAlignment(a.byteAlignment());
+            case CType.Vector v -> opaque(v.byteSize(), v.byteSize());
+            case EnumType e -> {
+                if (!e.isComplete()) {
+                    throw new IllegalArgumentException(e + " is incomplete");
+                }
+                yield primitive(e.body().underlyingType());
+            }
+            case RecordType r -> recordLayout(r);
+        };
+    }
+
+    private MemoryLayout primitive(Primitive p) {
+        long size = abi.sizeOf(p);
+        return switch (p) {
+            case VOID -> throw new IllegalArgumentException("void has no memory layout");
+            case BOOL -> ValueLayout.JAVA_BOOLEAN;
+            case CHAR, SIGNED_CHAR, UNSIGNED_CHAR -> ValueLayout.JAVA_BYTE;
+            case SHORT, UNSIGNED_SHORT -> ValueLayout.JAVA_SHORT;
+            case INT, UNSIGNED_INT -> ValueLayout.JAVA_INT;
+            case LONG, UNSIGNED_LONG, LONG_LONG, UNSIGNED_LONG_LONG -> size == 8 ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_INT;
+            case FLOAT -> ValueLayout.JAVA_FLOAT;
+            case DOUBLE -> ValueLayout.JAVA_DOUBLE;
+            case COMPLEX_FLOAT -> MemoryLayout.structLayout(ValueLayout.JAVA_FLOAT.withName("re"), ValueLayout.JAVA_FLOAT.withName("im"));
+            case COMPLEX_DOUBLE -> MemoryLayout.structLayout(ValueLayout.JAVA_DOUBLE.withName("re"), ValueLayout.JAVA_DOUBLE.withName("im"));
+            case LONG_DOUBLE, INT128, UNSIGNED_INT128, FLOAT128, FLOAT16, COMPLEX_LONG_DOUBLE, COMPLEX_FLOAT128 ->
+                    opaque(size, abi.alignOf(p));
+        };
+    }
+
+    /** Bytes the JDK has no carrier for, with the C type's size and alignment. */
+    private static MemoryLayout opaque(long byteSize, long byteAlignment) {
+        return MemoryLayout.sequenceLayout(byteSize, ValueLayout.JAVA_BYTE).withByteAlignment(byteAlignment);
+    }
+
+    /** Cached per record; computed outside the map because nested records recurse here. */
+    private MemoryLayout recordLayout(RecordType record) {
+        MemoryLayout cached = records.get(record);
+        if (cached != null) {
+            return cached;
+        }
+        MemoryLayout computed = record(record);
+        MemoryLayout raced = records.putIfAbsent(record, computed);
+        return raced != null ? raced : computed;
+    }
+
+    private MemoryLayout record(RecordType record) {
+        if (!record.isComplete()) {
+            throw new IllegalArgumentException(record + " is incomplete, so it has no layout");
+        }
+        var layout = abi.layoutOf(record);
+        List<MemoryLayout> members = new ArrayList<>();
+        if (record.isUnion()) {
+            for (FieldLayout field : layout.fields()) {
+                if (!field.isBitField()) {
+                    members.add(named(member(field), field));
+                } else if (field.bitField().get().bitWidth() > 0) {
+                    members.add(bytes(Math.ceilDiv(field.bitField().get().bitWidth(), 8)));
+                }
+            }
+            members.add(MemoryLayout.paddingLayout(layout.byteSize()));
+            return MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(layout.byteAlignment());
+        }
+        long position = 0;
+        int i = 0;
+        List<FieldLayout> fields = layout.fields();
+        while (i < fields.size()) {
+            FieldLayout field = fields.get(i);
+            if (field.isBitField()) {
+                // A run of bitfields: the bytes from the first one's first bit to the last one's last bit.
+                long start = field.bitField().get().bitOffset() / 8;
+                long end = start;
+                while (i < fields.size() && fields.get(i).isBitField()) {
+                    var bits = fields.get(i).bitField().get();
+                    end = Math.max(end, Math.ceilDiv(bits.bitOffset() + bits.bitWidth(), 8));
+                    i++;
+                }
+                start = Math.max(start, position);
+                if (end > start) {
+                    addPadding(members, start - position);
+                    members.add(bytes(end - start));
+                    position = end;
+                }
+                continue;
+            }
+            MemoryLayout member = member(field);
+            if (member.byteSize() > 0) {
+                addPadding(members, field.byteOffset() - position);
+                members.add(named(member, field));
+                position = field.byteOffset() + member.byteSize();
+            }
+            i++;
+        }
+        addPadding(members, layout.byteSize() - position);
+        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(layout.byteAlignment());
+    }
+
+    /** A member's layout, with its alignment lowered to what its offset allows (packed structs). */
+    private MemoryLayout member(FieldLayout field) {
+        MemoryLayout m = layoutOf(field.type());
+        long offset = field.byteOffset();
+        long alignment = m.byteAlignment();
+        while (alignment > 1 && offset % alignment != 0) {
+            alignment /= 2;
+        }
+        return alignment == m.byteAlignment() ? m : realign(m, alignment);
+    }
+
+    private static MemoryLayout realign(MemoryLayout layout, long alignment) {
+        return switch (layout) {
+            case java.lang.foreign.StructLayout s -> MemoryLayout.structLayout(s.memberLayouts().stream()
+                    .map(m -> m.byteAlignment() > alignment ? realign(m, alignment) : m).toArray(MemoryLayout[]::new))
+                    .withByteAlignment(alignment);
+            case java.lang.foreign.UnionLayout u -> MemoryLayout.unionLayout(u.memberLayouts().stream()
+                    .map(m -> m.byteAlignment() > alignment ? realign(m, alignment) : m).toArray(MemoryLayout[]::new))
+                    .withByteAlignment(alignment);
+            case java.lang.foreign.SequenceLayout s -> MemoryLayout.sequenceLayout(s.elementCount(),
+                    realign(s.elementLayout(), Math.min(alignment, s.elementLayout().byteAlignment()))).withByteAlignment(alignment);
+            default -> layout.withByteAlignment(alignment);
+        };
+    }
+
+    private static MemoryLayout named(MemoryLayout layout, FieldLayout field) {
+        return field.name().map(layout::withName).orElse(layout);
+    }
+
+    private static MemoryLayout bytes(long count) {
+        return MemoryLayout.sequenceLayout(count, ValueLayout.JAVA_BYTE);
+    }
+
+    private static void addPadding(List<MemoryLayout> members, long bytes) {
+        if (bytes > 0) {
+            members.add(MemoryLayout.paddingLayout(bytes));
+        }
+    }
+
+    /**
+     * The descriptor of a function type's fixed parameters. Throws
+     * {@link IllegalArgumentException} naming the parameter when a type cannot be passed.
+     */
+    public FunctionDescriptor descriptorOf(CType.Function function) {
+        List<MemoryLayout> parameters = new ArrayList<>();
+        for (int i = 0; i < function.parameterTypes().size(); i++) {
+            parameters.add(passable(function.parameterTypes().get(i), "parameter " + (i + 1)));
+        }
+        CType returnType = CType.unqualified(function.returnType());
+        if (returnType == Primitive.VOID) {
+            return FunctionDescriptor.ofVoid(parameters.toArray(MemoryLayout[]::new));
+        }
+        return FunctionDescriptor.of(passable(returnType, "the return value"), parameters.toArray(MemoryLayout[]::new));
+    }
+
+    private MemoryLayout passable(CType type, String what) {
+        CType plain = CType.unqualified(type);
+        if (plain instanceof Primitive p) {
+            switch (p) {
+                case LONG_DOUBLE, INT128, UNSIGNED_INT128, FLOAT128, FLOAT16, COMPLEX_LONG_DOUBLE, COMPLEX_FLOAT128 ->
+                        throw new IllegalArgumentException(what + " has type " + p.spelling()
+                                + ", which the JDK's linker cannot pass");
+                default -> {
+                }
+            }
+        }
+        if (plain instanceof CType.Vector) {
+            throw new IllegalArgumentException(what + " is a vector, which the JDK's linker cannot pass");
+        }
+        if (plain instanceof CType.Array || plain instanceof CType.Function) {
+            return ValueLayout.ADDRESS;
+        }
+        return layoutOf(plain);
+    }
+}

@@ -1,0 +1,168 @@
+package dev.isthmus.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A C function bound to its address and signature, callable two ways:
+ * <ul>
+ * <li>{@link #handle()}: the exact-typed downcall {@link MethodHandle} (for compiled code
+ *     and Java power users; created once per symbol and signature). A function returning
+ *     a struct or union by value takes a {@link SegmentAllocator} first, as the FFM API has it.</li>
+ * <li>{@link #invoke(Object...)}: the generic path, converting arguments and the result
+ *     by {@link ValueConversion}'s table. Variadic functions are called here with C's
+ *     default argument promotions ({@code float} to {@code double}, small integers to
+ *     {@code int}), one handle specialised and cached per argument shape.</li>
+ * </ul>
+ */
+public final class NativeFunction {
+    private final String name;
+    private final String libraryName;
+    private final CType.Function type;
+    private final MemorySegment address;
+    private final Ffi ffi;
+    private final FunctionDescriptor descriptor;
+    private final MethodHandle handle;
+    private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
+
+    NativeFunction(String name, String libraryName, CType.Function type, MemorySegment address, Ffi ffi) {
+        this.name = name;
+        this.libraryName = libraryName;
+        this.type = type;
+        this.address = address;
+        this.ffi = ffi;
+        try {
+            this.descriptor = ffi.layouts().descriptorOf(type);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+        this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The library the function was found in. */
+    public String libraryName() {
+        return libraryName;
+    }
+
+    public CType.Function type() {
+        return type;
+    }
+
+    public MemorySegment address() {
+        return address;
+    }
+
+    /** The descriptor of the fixed parameters. */
+    public FunctionDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /**
+     * The exact-typed downcall handle. Throws {@link IllegalStateException} for a variadic
+     * function, whose handle depends on the arguments: use {@link #variadicHandle}.
+     */
+    public MethodHandle handle() {
+        if (handle == null) {
+            throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
+        }
+        return handle;
+    }
+
+    /** The exact handle of a variadic function for given variadic argument layouts, cached per shape. */
+    public MethodHandle variadicHandle(List<MemoryLayout> variadicLayouts) {
+        return variadicHandles.computeIfAbsent(List.copyOf(variadicLayouts), layouts -> {
+            FunctionDescriptor full = descriptor.appendArgumentLayouts(layouts.toArray(MemoryLayout[]::new));
+            return ffi.downcall(address, full, Linker.Option.firstVariadicArg(type.parameterTypes().size()));
+        });
+    }
+
+    /** Calls the function with Java values converted by the conversion table; returns the converted result. */
+    public Object invoke(Object... arguments) {
+        List<CType> parameters = type.parameterTypes();
+        int fixed = parameters.size();
+        if (type.isVariadic() ? arguments.length < fixed : arguments.length != fixed) {
+            throw new IllegalArgumentException(name + ": expected " + (type.isVariadic() ? "at least " : "") + fixed
+                    + " argument" + (fixed == 1 ? "" : "s") + ", got " + arguments.length);
+        }
+        ValueConversion conversion = ffi.conversion();
+        try (Arena temporaries = Arena.ofConfined()) {
+            boolean returnsAggregate = ValueConversion.plain(type.returnType()) instanceof RecordType;
+            List<Object> values = new ArrayList<>(arguments.length + 1);
+            if (returnsAggregate) {
+                values.add(Arena.ofAuto());
+            }
+            for (int i = 0; i < fixed; i++) {
+                values.add(convert(conversion, arguments[i], parameters.get(i), i, temporaries));
+            }
+            MethodHandle target = handle;
+            if (type.isVariadic()) {
+                List<MemoryLayout> shape = new ArrayList<>();
+                for (int i = fixed; i < arguments.length; i++) {
+                    CType promoted = promotedType(arguments[i], i);
+                    shape.add(ffi.layouts().layoutOf(promoted));
+                    values.add(convert(conversion, arguments[i], promoted, i, temporaries));
+                }
+                target = variadicHandle(shape);
+            }
+            Object result = target.invokeWithArguments(values);
+            return conversion.toJava(result, type.returnType());
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(name + ": the call failed: " + t, t);
+        }
+    }
+
+    private Object convert(ValueConversion conversion, Object value, CType parameter, int index, SegmentAllocator temporaries) {
+        try {
+            return conversion.toNative(value, parameter, temporaries);
+        } catch (ValueConversion.ConversionException e) {
+            throw new IllegalArgumentException(name + ": argument " + (index + 1) + ": " + e.getMessage()
+                    + " (parameter type '" + TypeRenderer.render(parameter) + "')");
+        }
+    }
+
+    /** The C type a variadic argument is passed as, after C's default argument promotions (C11 6.5.2.2p6). */
+    private CType promotedType(Object value, int index) {
+        return switch (value) {
+            case Double d -> Primitive.DOUBLE;
+            case Float f -> Primitive.DOUBLE;
+            case Long l -> Primitive.LONG_LONG;
+            case Integer i -> Primitive.INT;
+            case Short s -> Primitive.INT;
+            case Byte b -> Primitive.INT;
+            case Character c -> Primitive.INT;
+            case Boolean b -> Primitive.INT;
+            case String s -> CType.pointerTo(CType.qualified(Primitive.CHAR, true, false, false));
+            case byte[] bytes -> CType.pointerTo(Primitive.CHAR);
+            case MemorySegment m -> CType.pointerTo(Primitive.VOID);
+            case null -> CType.pointerTo(Primitive.VOID);
+            default -> throw new IllegalArgumentException(name + ": argument " + (index + 1) + ": cannot pass "
+                    + value.getClass().getName() + " as a variadic argument");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return TypeRenderer.declare(type, name) + " in " + libraryName + " at 0x" + Long.toHexString(address.address());
+    }
+
+}

@@ -1,0 +1,173 @@
+package dev.isthmus.ffi;
+
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.math.BigInteger;
+
+/**
+ * The one table of conversions between Java values and C values, used by every generic
+ * call ({@link NativeFunction#invoke}); docs/ffi-conversions.md writes it out.
+ *
+ * <p>Java to C: integer types take any {@link Number} (floating ones truncate toward zero),
+ * {@link Boolean} (1 or 0) or {@link Character}, and are cut to the C type's width as a C
+ * cast does; {@code _Bool} is {@code value != 0}; floating types take any {@code Number};
+ * enums take a number or an enumerator's name; pointers take {@code null} (NULL), a
+ * {@link MemorySegment}, a {@link String} for {@code char} pointers (a NUL-terminated UTF-8
+ * copy that lives for the call) or a {@code byte[]} (a copy for the call); structs and
+ * unions take a {@code MemorySegment} of their size.
+ *
+ * <p>C to Java: {@code _Bool} to {@link Boolean}; integer types whose values all fit an
+ * {@code int} to {@link Integer}, others to {@link Long} ({@code unsigned long long} as its
+ * two's-complement bits); {@code float} to {@link Float}, {@code double} to {@link Double};
+ * pointers, structs and unions to {@link MemorySegment}; {@code void} to {@code null}.
+ */
+final class ValueConversion {
+    private final Abi abi;
+
+    ValueConversion(Abi abi) {
+        this.abi = abi;
+    }
+
+    /** {@code value} as the carrier of {@code type}'s layout; {@code temporaries} holds copies made for the call. */
+    Object toNative(Object value, CType type, SegmentAllocator temporaries) {
+        CType plain = plain(type);
+        return switch (plain) {
+            case Primitive p -> primitive(value, p);
+            case EnumType e -> enumValue(value, e);
+            case CType.Pointer p -> pointer(value, p, temporaries);
+            case CType.Array a -> pointer(value, CType.pointerTo(a.element()), temporaries);
+            case CType.Function f -> pointer(value, CType.pointerTo(f), temporaries);
+            case RecordType r -> aggregate(value, r);
+            case CType.Qualified q -> throw new AssertionError("qualifiers were removed");
+            case CType.Aligned a -> throw new AssertionError("aligned types were unwrapped");
+            case CType.Vector v -> throw new ConversionException("vectors cannot be passed");
+        };
+    }
+
+    private Object primitive(Object value, Primitive p) {
+        if (p.isFloating()) {
+            if (value instanceof Number n) {
+                return p == Primitive.FLOAT ? (Object) n.floatValue() : (Object) n.doubleValue();
+            }
+            throw mismatch(value, p.spelling());
+        }
+        long bits = integerBits(value, p.spelling());
+        return switch (p) {
+            case BOOL -> bits != 0 || value instanceof Number n && isNonZeroFloating(n);
+            case CHAR, SIGNED_CHAR, UNSIGNED_CHAR -> (byte) bits;
+            case SHORT, UNSIGNED_SHORT -> (short) bits;
+            case INT, UNSIGNED_INT -> (int) bits;
+            case LONG, UNSIGNED_LONG -> abi.sizeOf(p) == 8 ? (Object) bits : (Object) (int) bits;
+            case LONG_LONG, UNSIGNED_LONG_LONG -> bits;
+            default -> throw new ConversionException("values of type " + p.spelling() + " cannot be passed");
+        };
+    }
+
+    private static boolean isNonZeroFloating(Number n) {
+        return (n instanceof Double || n instanceof Float) && n.doubleValue() != 0;
+    }
+
+    private static long integerBits(Object value, String cType) {
+        return switch (value) {
+            case Long l -> l;
+            case Integer i -> i;
+            case Short s -> s;
+            case Byte b -> b;
+            case Double d -> (long) (double) d;
+            case Float f -> (long) (float) f;
+            case BigInteger b -> b.longValue();
+            case Boolean b -> b ? 1 : 0;
+            case Character c -> c;
+            case null, default -> throw mismatch(value, cType);
+        };
+    }
+
+    private Object enumValue(Object value, EnumType e) {
+        if (value instanceof String name && e.isComplete()) {
+            for (EnumType.Constant c : e.body().constants()) {
+                if (c.name().equals(name)) {
+                    return primitive(c.value(), e.body().underlyingType());
+                }
+            }
+            throw new ConversionException("'" + name + "' is not an enumerator of " + e);
+        }
+        if (!e.isComplete()) {
+            throw new ConversionException(e + " is incomplete");
+        }
+        return primitive(value, e.body().underlyingType());
+    }
+
+    private static Object pointer(Object value, CType.Pointer type, SegmentAllocator temporaries) {
+        return switch (value) {
+            case null -> MemorySegment.NULL;
+            case MemorySegment s -> s;
+            case String s when isCharPointer(type) -> temporaries.allocateFrom(s);
+            case byte[] bytes -> {
+                MemorySegment copy = temporaries.allocate(bytes.length + 1L);
+                copy.copyFrom(MemorySegment.ofArray(bytes));
+                yield copy;
+            }
+            default -> throw mismatch(value, dev.isthmus.cparser.type.TypeRenderer.render(type));
+        };
+    }
+
+    private static boolean isCharPointer(CType.Pointer type) {
+        CType target = CType.unqualified(type.target());
+        return target == Primitive.CHAR || target == Primitive.SIGNED_CHAR || target == Primitive.UNSIGNED_CHAR;
+    }
+
+    private Object aggregate(Object value, RecordType r) {
+        if (value instanceof MemorySegment s && s.byteSize() >= abi.sizeOf(r)) {
+            return s;
+        }
+        throw mismatch(value, r.toString());
+    }
+
+    /** A returned carrier value as the Java value the table gives for {@code type}. */
+    Object toJava(Object carrier, CType type) {
+        CType plain = plain(type);
+        return switch (plain) {
+            case Primitive p -> primitiveToJava(carrier, p);
+            case EnumType e -> primitiveToJava(carrier, e.body().underlyingType());
+            default -> carrier;
+        };
+    }
+
+    private Object primitiveToJava(Object carrier, Primitive p) {
+        boolean isUnsigned = p.isUnsigned() || p == Primitive.CHAR && !abi.isCharSigned();
+        return switch (carrier) {
+            case Byte b -> isUnsigned ? b & 0xFF : (int) b;
+            case Short s -> isUnsigned ? s & 0xFFFF : (int) s;
+            case Integer i -> isUnsigned ? (Object) (i & 0xFFFFFFFFL) : (Object) i;
+            case null -> null;
+            default -> carrier;
+        };
+    }
+
+    /** The type without qualifiers and typedef alignment, which do not change conversion. */
+    static CType plain(CType type) {
+        CType t = CType.unqualified(type);
+        while (t instanceof CType.Aligned a) {
+            t = CType.unqualified(a.base());
+        }
+        return t;
+    }
+
+    private static ConversionException mismatch(Object value, String cType) {
+        String javaType = value == null ? "null" : value.getClass().getName();
+        return new ConversionException("cannot convert " + javaType + " to '" + cType + "'");
+    }
+
+    /** A value that does not convert; the caller adds which function and argument. */
+    static final class ConversionException extends RuntimeException {
+        ConversionException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.isthmus.ffi;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Calls into the native test library and libc through declarations, both the exact handle and invoke. */
+class NativeCallTest {
+    private static Ffi ffi;
+    private static NativeLibrary lib;
+
+    @BeforeAll
+    static void declare() throws Exception {
+        ffi = Ffi.create();
+        ffi.cdef(TestLibraries.preprocess("#include \"isthmustest.h\"\n"));
+        lib = ffi.load(TestLibraries.library().toString());
+    }
+
+    @Test
+    void add_throughTheExactHandleAndInvoke_givesTheSum() throws Throwable {
+        MethodHandle add = lib.function("it_add").handle();
+        assertEquals(5, (int) add.invokeExact(2, 3));
+        assertEquals(-1, lib.function("it_add").invoke(2, -3));
+        assertEquals(5.5, lib.function("it_add_double").invoke(2, 3.5));
+    }
+
+    @Test
+    void scalars_roundTrip_withCsWidthAndSignedness() {
+        assertEquals(-56, lib.function("it_id_int8").invoke(200));
+        assertEquals(200, lib.function("it_id_uint8").invoke(200));
+        assertEquals(65535, lib.function("it_id_uint16").invoke(-1));
+        assertEquals(4294967295L, lib.function("it_id_uint32").invoke(-1));
+        assertEquals(-1L, lib.function("it_id_uint64").invoke(-1L));
+        assertEquals(Long.MIN_VALUE, lib.function("it_id_int64").invoke(Long.MIN_VALUE));
+        assertEquals(3, lib.function("it_id_int").invoke(3.99));
+        assertEquals(true, lib.function("it_id_bool").invoke(7));
+        assertEquals(1.5f, lib.function("it_id_float").invoke(1.5));
+        assertEquals(Math.PI, lib.function("it_id_double").invoke(Math.PI));
+        assertEquals(-1L, lib.function("it_id_long").invoke(-1));
+    }
+
+    @Test
+    void structs_byValue_inBothDirections() throws Throwable {
+        MemorySegment d2 = (MemorySegment) lib.function("it_make_d2").invoke(1.25, 2.5);
+        assertEquals(1.25, d2.get(ValueLayout.JAVA_DOUBLE, 0));
+        assertEquals(3.75, lib.function("it_sum_d2").invoke(d2));
+        MethodHandle make = lib.function("it_make_d2").handle();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment exact = (MemorySegment) make.invokeExact((SegmentAllocator) arena, 4.0, 0.5);
+            assertEquals(0.5, exact.get(ValueLayout.JAVA_DOUBLE, 8));
+        }
+    }
+
+    @Test
+    void enums_acceptNumbersAndEnumeratorNames() {
+        // enum it_color is an unsigned int in C, so it comes back as a Long (the conversion table).
+        assertEquals(5L, lib.function("it_color_next").invoke("IT_RED"));
+        assertEquals(0L, lib.function("it_color_next").invoke(6));
+    }
+
+    @Test
+    void libc_throughTheDefaultNamespace_takesStringsAndVarargs() throws Exception {
+        ffi.cdef("size_t strlen(const char *s); int unlink(const char *pathname); double cos(double x);"
+                + "int snprintf(char *str, size_t size, const char *format, ...);");
+        assertEquals(5L, ffi.C().function("strlen").invoke("hello"));
+        assertEquals(-1, ffi.C().function("unlink").invoke("garbagefile-that-does-not-exist"));
+        assertEquals(1.0, ffi.C().function("cos").invoke(0.0));
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer = arena.allocate(64);
+            Object n = ffi.C().function("snprintf").invoke(buffer, 64, "%d|%s|%.2f|%lld|%c", 42, "xy", 1.5f, 1L << 40, 'z');
+            assertEquals("42|xy|1.50|1099511627776|z", buffer.getString(0));
+            assertEquals(26, n);
+        }
+    }
+
+    @Test
+    void libraries_byShortNameSonameAndPath_load() throws Exception {
+        ffi.cdef("const char *zlibVersion(void); const char *sqlite3_libversion(void);");
+        MemorySegment z = (MemorySegment) ffi.load("z").function("zlibVersion").invoke();
+        assertTrue(z.reinterpret(32).getString(0).startsWith("1."));
+        MemorySegment s = (MemorySegment) ffi.load("sqlite3").function("sqlite3_libversion").invoke();
+        assertTrue(s.reinterpret(32).getString(0).startsWith("3."));
+        assertTrue(ffi.load("libz.so.1").find("zlibVersion").isPresent());
+        assertTrue(ffi.load("m").find("cos").isPresent());
+    }
+
+    @Test
+    void missingLibrary_listsWhatWasTried() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ffi.load("no_such_library_xyz"));
+        assertTrue(e.getMessage().startsWith("cannot load library 'no_such_library_xyz'; tried: libno_such_library_xyz.so"),
+                e.getMessage());
+    }
+
+    @Test
+    void missingSymbol_namesTheSymbolAndTheLibrary() {
+        ffi.cdef("int isthmus_not_a_real_function(void);");
+        NativeSymbolException e = assertThrows(NativeSymbolException.class,
+                () -> lib.function("isthmus_not_a_real_function"));
+        assertEquals("isthmus_not_a_real_function", e.symbol());
+        assertTrue(e.getMessage().contains("libisthmustest.so"), e.getMessage());
+    }
+
+    @Test
+    void badArguments_nameTheFunctionPositionAndBothTypes() {
+        IllegalArgumentException count = assertThrows(IllegalArgumentException.class, () -> lib.function("it_add").invoke(1));
+        assertEquals("it_add: expected 2 arguments, got 1", count.getMessage());
+        IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
+                () -> lib.function("it_add").invoke(1, "two"));
+        assertEquals("it_add: argument 2: cannot convert java.lang.String to 'int' (parameter type 'int')", type.getMessage());
+    }
+}
