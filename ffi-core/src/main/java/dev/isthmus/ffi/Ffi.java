@@ -42,11 +42,31 @@ public final class Ffi {
 
     private Ffi(Abi abi) {
         this.scope = CScope.create(abi);
+        scope.declare(predefinedTypes(abi), "<ffi>");
         this.layouts = new ForeignLayouts(abi);
         this.conversion = new ValueConversion(abi);
         SymbolLookup c = linker.defaultLookup();
         SymbolLookup withMath = c.or(LibraryResolver.resolve("m", Arena.global()).lookup());
         this.defaultNamespace = new NativeLibrary("C", withMath.or(SymbolLookup.loaderLookup()), this);
+    }
+
+    /**
+     * The typedefs LuaJIT's FFI predefines, so pasted declarations can use them without
+     * their headers: the {@code <stdint.h>} exact-width types, {@code size_t},
+     * {@code ptrdiff_t}, {@code intptr_t}, {@code wchar_t}, {@code va_list} and {@code bool}.
+     */
+    private static String predefinedTypes(Abi abi) {
+        String pointerSized = abi.pointerDifferenceType().spelling();
+        String int64 = abi.sizeOf(dev.isthmus.cparser.type.Primitive.LONG) == 8 ? "long" : "long long";
+        return String.join("\n",
+                "typedef signed char int8_t; typedef short int16_t; typedef int int32_t; typedef " + int64 + " int64_t;",
+                "typedef unsigned char uint8_t; typedef unsigned short uint16_t; typedef unsigned int uint32_t;",
+                "typedef unsigned " + int64 + " uint64_t;",
+                "typedef " + pointerSized + " intptr_t; typedef unsigned " + pointerSized + " uintptr_t;",
+                "typedef " + pointerSized + " ptrdiff_t; typedef " + abi.sizeType().spelling() + " size_t;",
+                "typedef " + pointerSized + " ssize_t;",
+                "typedef " + abi.wideCharType().spelling() + " wchar_t;",
+                "typedef __builtin_va_list va_list; typedef __builtin_va_list __gnuc_va_list; typedef _Bool bool;");
     }
 
     /** An FFI for the platform this JVM runs on. */

@@ -37,7 +37,11 @@ public final class NativeFunction {
     private final Ffi ffi;
     private final FunctionDescriptor descriptor;
     private final MethodHandle handle;
+    /** {@link #handle} taking its arguments as one {@code Object[]} and returning an Object: the generic path's target. */
+    private final MethodHandle spreadHandle;
+    private final boolean returnsAggregate;
     private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
+    private final Map<List<MemoryLayout>, MethodHandle> spreadVariadicHandles = new ConcurrentHashMap<>();
 
     NativeFunction(String name, String libraryName, CType.Function type, MemorySegment address, Ffi ffi) {
         this.name = name;
@@ -51,6 +55,14 @@ public final class NativeFunction {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
         this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
+        this.returnsAggregate = ValueConversion.plain(type.returnType()) instanceof RecordType;
+        this.spreadHandle = handle == null ? null : spread(handle);
+    }
+
+    private static MethodHandle spread(MethodHandle exact) {
+        int count = exact.type().parameterCount();
+        return exact.asSpreader(Object[].class, count)
+                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
     }
 
     public String name() {
@@ -103,26 +115,27 @@ public final class NativeFunction {
                     + " argument" + (fixed == 1 ? "" : "s") + ", got " + arguments.length);
         }
         ValueConversion conversion = ffi.conversion();
-        try (Arena temporaries = Arena.ofConfined()) {
-            boolean returnsAggregate = ValueConversion.plain(type.returnType()) instanceof RecordType;
-            List<Object> values = new ArrayList<>(arguments.length + 1);
+        try (CallTemporaries temporaries = new CallTemporaries()) {
+            int offset = returnsAggregate ? 1 : 0;
+            int variadic = arguments.length - fixed;
+            Object[] values = new Object[offset + arguments.length];
             if (returnsAggregate) {
-                values.add(Arena.ofAuto());
+                values[0] = Arena.ofAuto();
             }
             for (int i = 0; i < fixed; i++) {
-                values.add(convert(conversion, arguments[i], parameters.get(i), i, temporaries));
+                values[offset + i] = convert(conversion, arguments[i], parameters.get(i), i, temporaries);
             }
-            MethodHandle target = handle;
+            MethodHandle target = spreadHandle;
             if (type.isVariadic()) {
-                List<MemoryLayout> shape = new ArrayList<>();
+                List<MemoryLayout> shape = new ArrayList<>(variadic);
                 for (int i = fixed; i < arguments.length; i++) {
                     CType promoted = promotedType(arguments[i], i);
                     shape.add(ffi.layouts().layoutOf(promoted));
-                    values.add(convert(conversion, arguments[i], promoted, i, temporaries));
+                    values[offset + i] = convert(conversion, arguments[i], promoted, i, temporaries);
                 }
-                target = variadicHandle(shape);
+                target = spreadVariadicHandles.computeIfAbsent(List.copyOf(shape), s -> spread(variadicHandle(s)));
             }
-            Object result = target.invokeWithArguments(values);
+            Object result = target.invoke(values);
             return conversion.toJava(result, type.returnType());
         } catch (RuntimeException | Error e) {
             throw e;

@@ -94,6 +94,14 @@ class NativeCallTest {
     }
 
     @Test
+    void predefinedTypedefs_likeLuaJits_areAvailableWithoutHeaders() {
+        Ffi fresh = Ffi.create();
+        fresh.cdef("size_t strlen(const char *s); typedef struct { uint8_t a; int64_t b; intptr_t c; bool d; } s_t;");
+        assertEquals(32, fresh.scope().sizeOf("s_t"));
+        assertEquals(3L, fresh.C().function("strlen").invoke("abc"));
+    }
+
+    @Test
     void missingLibrary_listsWhatWasTried() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ffi.load("no_such_library_xyz"));
         assertTrue(e.getMessage().startsWith("cannot load library 'no_such_library_xyz'; tried: libno_such_library_xyz.so"),
