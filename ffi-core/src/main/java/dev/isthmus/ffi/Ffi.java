@@ -36,6 +36,7 @@ public final class Ffi {
     private final Map<HandleKey, MethodHandle> handles = new ConcurrentHashMap<>();
     private final Map<String, NativeLibrary> libraries = new ConcurrentHashMap<>();
     private final NativeLibrary defaultNamespace;
+    private final ErrnoCapture errno;
 
     private record HandleKey(long address, FunctionDescriptor descriptor, List<Linker.Option> options) {
     }
@@ -45,6 +46,7 @@ public final class Ffi {
         scope.declare(predefinedTypes(abi), "<ffi>");
         this.layouts = new ForeignLayouts(abi);
         this.conversion = new ValueConversion(abi);
+        this.errno = new ErrnoCapture(linker);
         SymbolLookup c = linker.defaultLookup();
         SymbolLookup withMath = c.or(LibraryResolver.resolve("m", Arena.global()).lookup());
         this.defaultNamespace = new NativeLibrary("C", withMath.or(SymbolLookup.loaderLookup()), this);
@@ -105,6 +107,20 @@ public final class Ffi {
 
     public ForeignLayouts layouts() {
         return layouts;
+    }
+
+    /** What C left in {@code errno} at the end of this thread's last {@code invoke}, like {@code ffi.errno()}. */
+    public int errno() {
+        return errno.get();
+    }
+
+    /** Sets errno (the remembered value and C's); returns the previous value, like {@code ffi.errno(n)}. */
+    public int errno(int value) {
+        return errno.set(value);
+    }
+
+    ErrnoCapture errnoCapture() {
+        return errno;
     }
 
     ValueConversion conversion() {

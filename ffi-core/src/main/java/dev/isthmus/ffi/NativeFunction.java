@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *     and Java power users; created once per symbol and signature). A function returning
  *     a struct or union by value takes a {@link SegmentAllocator} first, as the FFM API has it.</li>
  * <li>{@link #invoke(Object...)}: the generic path, converting arguments and the result
- *     by {@link ValueConversion}'s table. Variadic functions are called here with C's
+ *     by {@link ValueConversion}'s table and capturing {@code errno} for {@link Ffi#errno()}. Variadic functions are called here with C's
  *     default argument promotions ({@code float} to {@code double}, small integers to
  *     {@code int}), one handle specialised and cached per argument shape.</li>
  * </ul>
@@ -56,7 +56,7 @@ public final class NativeFunction {
         }
         this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
         this.returnsAggregate = ValueConversion.plain(type.returnType()) instanceof RecordType;
-        this.spreadHandle = handle == null ? null : spread(handle);
+        this.spreadHandle = type.isVariadic() ? null : spread(ffi.downcall(address, descriptor, ErrnoCapture.OPTION));
     }
 
     private static MethodHandle spread(MethodHandle exact) {
@@ -98,11 +98,34 @@ public final class NativeFunction {
         return handle;
     }
 
+    /**
+     * The exact handle with {@code errno} captured: it takes a capture-state segment
+     * ({@link java.lang.foreign.Linker.Option#captureStateLayout()}) before the C arguments
+     * (after the allocator, for struct returns).
+     */
+    public MethodHandle errnoCapturingHandle() {
+        if (type.isVariadic()) {
+            throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
+        }
+        return ffi.downcall(address, descriptor, ErrnoCapture.OPTION);
+    }
+
+    /**
+     * The exact handle as a critical call ({@link java.lang.foreign.Linker.Option#critical}):
+     * cheaper for short leaf functions, which must not call back into Java or block.
+     */
+    public MethodHandle criticalHandle() {
+        if (type.isVariadic()) {
+            throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
+        }
+        return ffi.downcall(address, descriptor, Linker.Option.critical(false));
+    }
+
     /** The exact handle of a variadic function for given variadic argument layouts, cached per shape. */
     public MethodHandle variadicHandle(List<MemoryLayout> variadicLayouts) {
         return variadicHandles.computeIfAbsent(List.copyOf(variadicLayouts), layouts -> {
             FunctionDescriptor full = descriptor.appendArgumentLayouts(layouts.toArray(MemoryLayout[]::new));
-            return ffi.downcall(address, full, Linker.Option.firstVariadicArg(type.parameterTypes().size()));
+            return ffi.downcall(address, full, Linker.Option.firstVariadicArg(type.parameterTypes().size()), ErrnoCapture.OPTION);
         });
     }
 
@@ -116,12 +139,13 @@ public final class NativeFunction {
         }
         ValueConversion conversion = ffi.conversion();
         try (CallTemporaries temporaries = new CallTemporaries()) {
-            int offset = returnsAggregate ? 1 : 0;
+            int offset = returnsAggregate ? 2 : 1;
             int variadic = arguments.length - fixed;
             Object[] values = new Object[offset + arguments.length];
             if (returnsAggregate) {
                 values[0] = Arena.ofAuto();
             }
+            values[offset - 1] = ffi.errnoCapture().segment();
             for (int i = 0; i < fixed; i++) {
                 values[offset + i] = convert(conversion, arguments[i], parameters.get(i), i, temporaries);
             }
@@ -136,6 +160,7 @@ public final class NativeFunction {
                 target = spreadVariadicHandles.computeIfAbsent(List.copyOf(shape), s -> spread(variadicHandle(s)));
             }
             Object result = target.invoke(values);
+            ffi.errnoCapture().remember();
             return conversion.toJava(result, type.returnType());
         } catch (RuntimeException | Error e) {
             throw e;

@@ -54,6 +54,20 @@ public final class NativeLibrary {
         return raced != null ? raced : created;
     }
 
+    /**
+     * The memory of the declared variable {@code name} ({@code extern int x;}), sized to its
+     * type (0 bytes for an incomplete array: {@code reinterpret} to the length you know).
+     * Reads and writes go straight to the library's global.
+     */
+    public MemorySegment variable(String variableName) {
+        Declaration.Variable declaration = ffi.scope().variable(variableName).orElseThrow(() ->
+                new IllegalArgumentException("'" + variableName + "' is not declared as a variable; declare it with cdef first"));
+        MemorySegment address = find(declaration.symbol())
+                .orElseThrow(() -> new NativeSymbolException(declaration.symbol(), name));
+        long size = ffi.layouts().layoutOf(declaration.type()).byteSize();
+        return address.reinterpret(size);
+    }
+
     @Override
     public String toString() {
         return "library " + name;

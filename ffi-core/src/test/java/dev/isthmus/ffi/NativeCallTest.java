@@ -102,6 +102,45 @@ class NativeCallTest {
     }
 
     @Test
+    void errno_afterCalls_isWhatTheCallLeft() {
+        ffi.cdef("int open(const char *pathname, int flags, ...);");
+        int enoent = (Integer) lib.function("it_errno_enoent").invoke();
+        assertEquals(-1, ffi.C().function("open").invoke("/no/such/dir/file", 0));
+        assertEquals(enoent, ffi.errno());
+        assertEquals(-1, lib.function("it_fail_with").invoke(42));
+        assertEquals(42, ffi.errno());
+        assertEquals(0, lib.function("it_succeed").invoke());
+        assertEquals(42, ffi.errno(), "a call that succeeds leaves errno alone");
+        assertEquals(42, ffi.errno(7));
+        assertEquals(7, lib.function("it_get_errno").invoke());
+    }
+
+    @Test
+    void errnoCapturingHandle_takesTheStateSegmentFirst() throws Throwable {
+        MethodHandle fail = lib.function("it_fail_with").errnoCapturingHandle();
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment state = arena.allocate(java.lang.foreign.Linker.Option.captureStateLayout());
+            assertEquals(-1, (int) fail.invokeExact(state, 33));
+            assertEquals(33, state.get(ValueLayout.JAVA_INT, java.lang.foreign.Linker.Option.captureStateLayout()
+                    .byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"))));
+        }
+        assertEquals(7, (int) lib.function("it_add").criticalHandle().invokeExact(3, 4));
+    }
+
+    @Test
+    void globals_areReadableAndWritable() {
+        lib.function("it_reset_globals").invoke();
+        MemorySegment x = lib.variable("it_global_int");
+        assertEquals(1234, x.get(ValueLayout.JAVA_INT, 0));
+        x.set(ValueLayout.JAVA_INT, 0, 99);
+        assertEquals(99, lib.function("it_read_global_int").invoke());
+        MemorySegment array = lib.variable("it_global_array");
+        assertEquals(32, array.byteSize());
+        assertEquals(8, array.getAtIndex(ValueLayout.JAVA_INT, 7));
+        lib.function("it_reset_globals").invoke();
+    }
+
+    @Test
     void missingLibrary_listsWhatWasTried() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ffi.load("no_such_library_xyz"));
         assertTrue(e.getMessage().startsWith("cannot load library 'no_such_library_xyz'; tried: libno_such_library_xyz.so"),
