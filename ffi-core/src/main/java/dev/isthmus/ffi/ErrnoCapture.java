@@ -22,8 +22,18 @@ final class ErrnoCapture {
     private static final StructLayout STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    private final ThreadLocal<MemorySegment> state = ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(STATE));
-    private final ThreadLocal<int[]> last = ThreadLocal.withInitial(() -> new int[1]);
+    /** One thread's capture segment and the errno its last call left; one ThreadLocal lookup per call. */
+    static final class PerThread {
+        final MemorySegment segment = Arena.ofAuto().allocate(STATE);
+        int last;
+
+        /** Called after a call: remembers what the call left in errno. */
+        void remember() {
+            last = (int) ERRNO.get(segment, 0L);
+        }
+    }
+
+    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
     private final MethodHandle errnoLocation;
 
     ErrnoCapture(Linker linker) {
@@ -32,24 +42,20 @@ final class ErrnoCapture {
                 .orElse(null);
     }
 
-    /** This thread's capture segment, passed as the capture-state argument of a call. */
-    MemorySegment segment() {
-        return state.get();
-    }
-
-    /** Called after a call: remembers what the call left in errno. */
-    void remember() {
-        last.get()[0] = (int) ERRNO.get(state.get(), 0L);
+    /** This thread's state: its segment is the capture-state argument of a call. */
+    PerThread current() {
+        return perThread.get();
     }
 
     int get() {
-        return last.get()[0];
+        return perThread.get().last;
     }
 
     /** Sets the remembered value and C's errno; returns the previous remembered value. */
     int set(int value) {
-        int previous = last.get()[0];
-        last.get()[0] = value;
+        PerThread state = perThread.get();
+        int previous = state.last;
+        state.last = value;
         if (errnoLocation != null) {
             try {
                 MemorySegment location = ((MemorySegment) errnoLocation.invokeExact()).reinterpret(Integer.BYTES);

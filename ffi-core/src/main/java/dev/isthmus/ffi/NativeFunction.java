@@ -145,7 +145,8 @@ public final class NativeFunction {
             if (returnsAggregate) {
                 values[0] = Arena.ofAuto();
             }
-            values[offset - 1] = ffi.errnoCapture().segment();
+            ErrnoCapture.PerThread errno = ffi.errnoCapture().current();
+            values[offset - 1] = errno.segment;
             for (int i = 0; i < fixed; i++) {
                 values[offset + i] = convert(conversion, arguments[i], parameters.get(i), i, temporaries);
             }
@@ -160,7 +161,7 @@ public final class NativeFunction {
                 target = spreadVariadicHandles.computeIfAbsent(List.copyOf(shape), s -> spread(variadicHandle(s)));
             }
             Object result = target.invoke(values);
-            ffi.errnoCapture().remember();
+            errno.remember();
             return conversion.toJava(result, type.returnType());
         } catch (RuntimeException | Error e) {
             throw e;
