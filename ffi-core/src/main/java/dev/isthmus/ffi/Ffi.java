@@ -38,6 +38,11 @@ public final class Ffi {
     private final NativeLibrary defaultNamespace;
     private final ErrnoCapture errno;
 
+    private final Map<AccessorKey, Accessor> accessors = new ConcurrentHashMap<>();
+
+    private record AccessorKey(dev.isthmus.cparser.type.CType type, String path) {
+    }
+
     private record HandleKey(long address, FunctionDescriptor descriptor, List<Linker.Option> options) {
     }
 
@@ -117,6 +122,105 @@ public final class Ffi {
     /** Sets errno (the remembered value and C's); returns the previous value, like {@code ffi.errno(n)}. */
     public int errno(int value) {
         return errno.set(value);
+    }
+
+    // ---- Typed memory -----------------------------------------------------------------------------
+
+    /**
+     * A new zero-filled object of a C type, owned by the garbage collector (freed when the
+     * CData and every segment taken from it are unreachable), like LuaJIT's {@code ffi.new}.
+     * For a variable-length array {@code T[?]}, the first of {@code init} is the element
+     * count. The remaining {@code init} values initialise a scalar, an array's elements or
+     * a struct's scalar members in order.
+     */
+    public CData newCData(String typeName, Object... init) {
+        return newCData(java.lang.foreign.Arena.ofAuto(), typeName, init);
+    }
+
+    /** As {@link #newCData(String, Object...)}, in an arena: the memory lives until the arena closes. */
+    public CData newCData(java.lang.foreign.Arena arena, String typeName, Object... init) {
+        dev.isthmus.cparser.type.CType type = scope.parseType(typeName);
+        int first = 0;
+        long byteSize;
+        long alignment;
+        if (ValueConversion.plain(type) instanceof dev.isthmus.cparser.type.CType.Array a
+                && a.kind() != dev.isthmus.cparser.type.CType.ArrayKind.FIXED) {
+            if (init.length == 0 || !(init[0] instanceof Number count) || count.longValue() < 0) {
+                throw new IllegalArgumentException("'" + typeName + "' needs an element count as its first initializer");
+            }
+            long elementSize = layouts.layoutOf(a.element()).byteSize();
+            byteSize = Math.multiplyExact(elementSize, count.longValue());
+            alignment = layouts.layoutOf(a.element()).byteAlignment();
+            type = dev.isthmus.cparser.type.CType.arrayOf(a.element(), count.longValue());
+            first = 1;
+        } else {
+            var layout = layouts.layoutOf(type);
+            byteSize = layout.byteSize();
+            alignment = layout.byteAlignment();
+        }
+        CData data = new CData(this, type, arena.allocate(byteSize, alignment));
+        initialize(data, java.util.Arrays.copyOfRange(init, first, init.length));
+        return data;
+    }
+
+    private void initialize(CData data, Object[] values) {
+        if (values.length == 0) {
+            return;
+        }
+        switch (ValueConversion.plain(data.type())) {
+            case dev.isthmus.cparser.type.CType.Array a -> {
+                for (int i = 0; i < values.length; i++) {
+                    data.at(i).set(values[i]);
+                }
+            }
+            case dev.isthmus.cparser.type.RecordType r -> {
+                var fields = layouts.abi().layoutOf(r).fields().stream().filter(f -> f.name().isPresent()).toList();
+                if (values.length > fields.size()) {
+                    throw new IllegalArgumentException("too many initializers for " + r);
+                }
+                for (int i = 0; i < values.length; i++) {
+                    data.set(fields.get(i).name().get(), values[i]);
+                }
+            }
+            default -> {
+                if (values.length > 1) {
+                    throw new IllegalArgumentException("too many initializers for a scalar");
+                }
+                data.set(values[0]);
+            }
+        }
+    }
+
+    /** A view of existing memory as a C type ({@code ffi.cast} for pointers: the segment holds the object). */
+    public CData view(String typeName, MemorySegment memory) {
+        dev.isthmus.cparser.type.CType type = scope.parseType(typeName);
+        return new CData(this, type, memory.reinterpret(layouts.layoutOf(type).byteSize()));
+    }
+
+    /** A pointer cdata holding an address, like {@code ffi.cast("int *", address)}. */
+    public CData cast(String pointerTypeName, MemorySegment address) {
+        if (!(ValueConversion.plain(scope.parseType(pointerTypeName)) instanceof dev.isthmus.cparser.type.CType.Pointer p)) {
+            throw new IllegalArgumentException("'" + pointerTypeName + "' is not a pointer type");
+        }
+        return pointer(p, address);
+    }
+
+    CData pointer(dev.isthmus.cparser.type.CType.Pointer type, MemorySegment address) {
+        MemorySegment holder = java.lang.foreign.Arena.ofAuto().allocate(java.lang.foreign.ValueLayout.ADDRESS);
+        holder.set(java.lang.foreign.ValueLayout.ADDRESS, 0, address);
+        return new CData(this, type, holder);
+    }
+
+    /** The resolved member path of a type, cached. */
+    Accessor accessor(dev.isthmus.cparser.type.CType type, String path) {
+        AccessorKey key = new AccessorKey(type, path);
+        Accessor cached = accessors.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Accessor resolved = Accessor.resolve(layouts.abi(), type, path);
+        accessors.putIfAbsent(key, resolved);
+        return resolved;
     }
 
     ErrnoCapture errnoCapture() {

@@ -111,7 +111,11 @@ public final class ForeignLayouts {
                     members.add(bytes(Math.ceilDiv(field.bitField().get().bitWidth(), 8)));
                 }
             }
-            members.add(MemoryLayout.paddingLayout(layout.byteSize()));
+            long largest = members.stream().mapToLong(MemoryLayout::byteSize).max().orElse(0);
+            if (largest < layout.byteSize()) {
+                // Padding only when needed: the FFM API rejects a union member that pads nothing.
+                members.add(MemoryLayout.paddingLayout(layout.byteSize()));
+            }
             return MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(layout.byteAlignment());
         }
         long position = 0;

@@ -18,9 +18,10 @@ import java.math.BigInteger;
  * {@link Boolean} (1 or 0) or {@link Character}, and are cut to the C type's width as a C
  * cast does; {@code _Bool} is {@code value != 0}; floating types take any {@code Number};
  * enums take a number or an enumerator's name; pointers take {@code null} (NULL), a
- * {@link MemorySegment}, a {@link String} for {@code char} pointers (a NUL-terminated UTF-8
+ * {@link MemorySegment}, a {@link CData} (its address, or the pointer it holds), a
+ * {@link String} for {@code char} pointers (a NUL-terminated UTF-8
  * copy that lives for the call) or a {@code byte[]} (a copy for the call); structs and
- * unions take a {@code MemorySegment} of their size.
+ * unions take a {@code MemorySegment} or {@code CData} of their size.
  *
  * <p>C to Java: {@code _Bool} to {@link Boolean}; integer types whose values all fit an
  * {@code int} to {@link Integer}, others to {@link Long} ({@code unsigned long long} as its
@@ -107,6 +108,7 @@ final class ValueConversion {
         return switch (value) {
             case null -> MemorySegment.NULL;
             case MemorySegment s -> s;
+            case CData c -> c.address();
             case String s when isCharPointer(type) -> temporaries.allocateFrom(s);
             case byte[] bytes -> {
                 MemorySegment copy = temporaries.allocate(bytes.length + 1L);
@@ -125,6 +127,9 @@ final class ValueConversion {
     private Object aggregate(Object value, RecordType r) {
         if (value instanceof MemorySegment s && s.byteSize() >= abi.sizeOf(r)) {
             return s;
+        }
+        if (value instanceof CData c && c.byteSize() >= abi.sizeOf(r)) {
+            return c.segment();
         }
         throw mismatch(value, r.toString());
     }

@@ -1,0 +1,107 @@
+package dev.isthmus.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.TypeRenderer;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * Scalar values in memory, read and written by the conversion table
+ * ({@link ValueConversion}): a read gives what a call returning that type would, a write
+ * takes what a call would accept, except that a {@link String} cannot be stored in a
+ * pointer (the copy would not outlive the store).
+ */
+final class MemoryValues {
+    private static final SegmentAllocator NO_TEMPORARIES = (size, alignment) -> {
+        throw new IllegalArgumentException("a string or byte[] cannot be stored in memory: the copy would dangle;"
+                + " allocate it with Ffi.newCData or an arena and store that");
+    };
+
+    private MemoryValues() {
+    }
+
+    static Object read(Ffi ffi, MemorySegment segment, long offset, CType type) {
+        MemoryLayout layout = ffi.layouts().layoutOf(type);
+        if (!(layout instanceof ValueLayout value)) {
+            throw new IllegalArgumentException("'" + TypeRenderer.render(type) + "' is not a scalar: use field() or at()");
+        }
+        Object carrier = switch (value) {
+            case ValueLayout.OfBoolean b -> segment.get(b, offset);
+            case ValueLayout.OfByte b -> segment.get(b, offset);
+            case ValueLayout.OfShort s -> segment.get(s, offset);
+            case ValueLayout.OfInt i -> segment.get(i, offset);
+            case ValueLayout.OfLong l -> segment.get(l, offset);
+            case ValueLayout.OfFloat f -> segment.get(f, offset);
+            case ValueLayout.OfDouble d -> segment.get(d, offset);
+            case ValueLayout.OfChar c -> segment.get(c, offset);
+            case java.lang.foreign.AddressLayout a -> segment.get(a, offset);
+        };
+        return ffi.conversion().toJava(carrier, type);
+    }
+
+    static void write(Ffi ffi, MemorySegment segment, long offset, CType type, Object value) {
+        MemoryLayout layout = ffi.layouts().layoutOf(type);
+        if (!(layout instanceof ValueLayout valueLayout)) {
+            throw new IllegalArgumentException("'" + TypeRenderer.render(type) + "' is not a scalar: use field() or at()");
+        }
+        Object carrier;
+        try {
+            carrier = ffi.conversion().toNative(value, type, NO_TEMPORARIES);
+        } catch (ValueConversion.ConversionException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        switch (valueLayout) {
+            case ValueLayout.OfBoolean b -> segment.set(b, offset, (Boolean) carrier);
+            case ValueLayout.OfByte b -> segment.set(b, offset, (Byte) carrier);
+            case ValueLayout.OfShort s -> segment.set(s, offset, (Short) carrier);
+            case ValueLayout.OfInt i -> segment.set(i, offset, (Integer) carrier);
+            case ValueLayout.OfLong l -> segment.set(l, offset, (Long) carrier);
+            case ValueLayout.OfFloat f -> segment.set(f, offset, (Float) carrier);
+            case ValueLayout.OfDouble d -> segment.set(d, offset, (Double) carrier);
+            case ValueLayout.OfChar c -> segment.set(c, offset, (Character) carrier);
+            case java.lang.foreign.AddressLayout a -> segment.set(a, offset, (MemorySegment) carrier);
+        }
+    }
+
+    /** A bitfield's bits as the Java value its declared type gives (signed types sign-extended). */
+    static Object bitFieldToJava(Ffi ffi, long raw, int width, CType declared) {
+        Primitive p = integerType(declared);
+        boolean isSigned = !p.isUnsigned() && !(p == Primitive.CHAR && !ffi.layouts().abi().isCharSigned());
+        long value = isSigned ? BitFieldAccess.signExtend(raw, width) : raw;
+        // Boxed as a value of the declared type would be, so a bitfield reads like its type.
+        Object carrier = switch ((ValueLayout) ffi.layouts().layoutOf(p)) {
+            case ValueLayout.OfBoolean b -> value != 0;
+            case ValueLayout.OfByte b -> (byte) value;
+            case ValueLayout.OfShort s -> (short) value;
+            case ValueLayout.OfInt i -> (int) value;
+            default -> value;
+        };
+        return ffi.conversion().toJava(carrier, p);
+    }
+
+    /** The bits a value stores into a bitfield of the declared type. */
+    static long integerBits(Object value, CType declared) {
+        integerType(declared);
+        return switch (value) {
+            case Number n when n instanceof Double || n instanceof Float -> (long) n.doubleValue();
+            case Number n -> n.longValue();
+            case Boolean b -> b ? 1 : 0;
+            case Character c -> c;
+            case null, default -> throw new IllegalArgumentException("cannot convert "
+                    + (value == null ? "null" : value.getClass().getName()) + " to '" + TypeRenderer.render(declared) + "'");
+        };
+    }
+
+    private static Primitive integerType(CType declared) {
+        return switch (ValueConversion.plain(declared)) {
+            case Primitive p -> p;
+            case EnumType e -> e.body().underlyingType();
+            default -> throw new IllegalArgumentException("a bit-field of type '" + TypeRenderer.render(declared) + "'");
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package dev.isthmus.ffi;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Typed native memory read and written in Java and checked by the native test library's C code. */
+class CDataTest {
+    private static Ffi ffi;
+    private static NativeLibrary lib;
+
+    @BeforeAll
+    static void declare() throws Exception {
+        ffi = Ffi.create();
+        ffi.cdef(TestLibraries.preprocess("#include \"isthmustest.h\"\n"));
+        lib = ffi.load(TestLibraries.library().toString());
+    }
+
+    @Test
+    void bitfields_writtenInJava_areReadByC_andTheReverse() {
+        CData bf = ffi.newCData("struct it_bf");
+        bf.set("a", 5);
+        bf.set("b", -7);
+        bf.set("c", 0xAB_CDEF_0123L);
+        bf.set("d", -300_000);
+        bf.set("e", 127);
+        bf.set("f", true);
+        bf.set("g", -8);
+        bf.set("h", 4095);
+        assertEquals(5L, lib.function("it_bf_get_a").invoke(bf));
+        assertEquals(-7, lib.function("it_bf_get_b").invoke(bf));
+        assertEquals(0xAB_CDEF_0123L, lib.function("it_bf_get_c").invoke(bf));
+        assertEquals(-300_000L, lib.function("it_bf_get_d").invoke(bf));
+        assertEquals(127L, lib.function("it_bf_get_e").invoke(bf));
+        assertEquals(true, lib.function("it_bf_get_f").invoke(bf));
+        assertEquals(-8, lib.function("it_bf_get_g").invoke(bf));
+        assertEquals(4095L, lib.function("it_bf_get_h").invoke(bf));
+
+        lib.function("it_bf_set_b").invoke(bf, 15);
+        lib.function("it_bf_set_d").invoke(bf, 524_287);
+        // A bitfield reads as its declared type does (docs/ffi-conversions.md): unsigned int as Long.
+        assertEquals(15, bf.get("b"));
+        assertEquals(524_287L, bf.get("d"));
+        assertEquals(5L, bf.get("a"), "neighbours untouched");
+        assertEquals(-8, bf.get("g"));
+        assertEquals(true, bf.get("f"));
+    }
+
+    @Test
+    void packedBitfields_straddlingBytes_roundTrip() {
+        CData p = ffi.newCData("struct it_bf_packed");
+        p.set("x", 6);
+        p.set("y", 0xF_FFFF);
+        p.set("z", 200);
+        assertEquals(6L, lib.function("it_bfp_get_x").invoke(p));
+        assertEquals(0xF_FFFFL, lib.function("it_bfp_get_y").invoke(p));
+        assertEquals(200L, lib.function("it_bfp_get_z").invoke(p));
+    }
+
+    @Test
+    void nestedPaths_anonymousMembersAndArraysOfStructs_matchC() {
+        CData scene = ffi.newCData("struct it_scene");
+        MemorySegment made = (MemorySegment) lib.function("it_scene_make").invoke('s', 42);
+        scene.segment().copyFrom(made);
+        assertEquals(42, scene.get("id"), "through the anonymous union");
+        scene.set("bounds.br.x", 10);
+        scene.set("corners[2].y", -5);
+        scene.set("u", 7);
+        CData rect = scene.field("bounds");
+        assertEquals(10, rect.get("br.x"));
+        assertEquals(-5, scene.field("corners").at(2).get("y"));
+        assertEquals(3, ((CData) scene.field("corners")).byteSize() / 8);
+        CData r = ffi.newCData("struct it_rect");
+        r.set("br.x", 3);
+        r.set("br.y", 4);
+        assertEquals(12L, lib.function("it_rect_area").invoke(r));
+    }
+
+    @Test
+    void arrays_initialisedAndPassed_areSeenByC() {
+        CData values = ffi.newCData("int32_t[5]", 4, -2, 9, 0, 1);
+        CData min = ffi.newCData("int32_t");
+        CData max = ffi.newCData("int32_t");
+        assertEquals(12L, lib.function("it_sum_minmax").invoke(values, 5, min, max));
+        assertEquals(-2, min.get());
+        assertEquals(9, max.get());
+        CData vla = ffi.newCData("double[?]", 4);
+        assertEquals(32, vla.byteSize());
+        lib.function("it_fill_doubles").invoke(vla, 4, 1.0, 0.5);
+        assertEquals(2.5, vla.at(3).get());
+    }
+
+    @Test
+    void pointers_arithmeticDifferenceAndStrings() {
+        CData values = ffi.newCData("int[4]", 10, 20, 30, 40);
+        CData p = values.plus(1);
+        assertEquals(20, p.deref().get());
+        assertEquals(40, p.at(2).get());
+        assertEquals(2, p.plus(2).minus(p));
+        CData name = ffi.cast("const char *", (MemorySegment) lib.function("it_color_name").invoke(5));
+        assertEquals("green", name.string());
+        assertEquals("gre", name.string(3));
+        assertTrue(ffi.cast("int *", MemorySegment.NULL).isNull());
+    }
+
+    @Test
+    void errors_outOfBoundsNullAndClosedArena_areExceptionsNotCrashes() {
+        CData values = ffi.newCData("int[4]");
+        assertThrows(IndexOutOfBoundsException.class, () -> values.at(4).get());
+        assertThrows(NullPointerException.class, () -> ffi.cast("int *", MemorySegment.NULL).deref());
+        CData scoped;
+        try (Arena arena = Arena.ofConfined()) {
+            scoped = ffi.newCData(arena, "long", 5);
+            assertEquals(5L, scoped.get());
+        }
+        assertThrows(IllegalStateException.class, scoped::get);
+        assertThrows(IllegalArgumentException.class, () -> values.get("nope"));
+        IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class,
+                () -> ffi.newCData("const char *").set("text"));
+        assertTrue(dangling.getMessage().contains("would dangle"), dangling.getMessage());
+    }
+}
