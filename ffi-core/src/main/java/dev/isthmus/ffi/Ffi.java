@@ -37,6 +37,8 @@ public final class Ffi {
     private final Map<String, NativeLibrary> libraries = new ConcurrentHashMap<>();
     private final NativeLibrary defaultNamespace;
     private final ErrnoCapture errno;
+    /** Callbacks not yet freed: C may hold their pointers, so they stay reachable. */
+    private final java.util.Set<Callback> liveCallbacks = ConcurrentHashMap.newKeySet();
 
     private final Map<AccessorKey, Accessor> accessors = new ConcurrentHashMap<>();
 
@@ -209,6 +211,34 @@ public final class Ffi {
         MemorySegment holder = java.lang.foreign.Arena.ofAuto().allocate(java.lang.foreign.ValueLayout.ADDRESS);
         holder.set(java.lang.foreign.ValueLayout.ADDRESS, 0, address);
         return new CData(this, type, holder);
+    }
+
+    // ---- Callbacks --------------------------------------------------------------------------------
+
+    /**
+     * A C function pointer of the given function or function-pointer type calling
+     * {@code handler} with the converted arguments; see {@link Callback} for lifetime and
+     * exceptions.
+     */
+    public Callback callback(String typeName, java.util.function.Function<Object[], Object> handler) {
+        dev.isthmus.cparser.type.CType type = ValueConversion.plain(scope.parseType(typeName));
+        if (type instanceof dev.isthmus.cparser.type.CType.Pointer p) {
+            type = ValueConversion.plain(p.target());
+        }
+        if (!(type instanceof dev.isthmus.cparser.type.CType.Function function) || function.isVariadic()) {
+            throw new IllegalArgumentException("'" + typeName + "' is not a non-variadic function or function pointer type");
+        }
+        Callback callback = new Callback(this, function, handler);
+        liveCallbacks.add(callback);
+        return callback;
+    }
+
+    void forget(Callback callback) {
+        liveCallbacks.remove(callback);
+    }
+
+    Linker linker() {
+        return linker;
     }
 
     /** The resolved member path of a type, cached. */

@@ -162,6 +162,7 @@ public final class NativeFunction {
             }
             Object result = target.invoke(values);
             errno.remember();
+            Callback.rethrowPending();
             return conversion.toJava(result, type.returnType());
         } catch (RuntimeException | Error e) {
             throw e;

@@ -109,6 +109,7 @@ final class ValueConversion {
             case null -> MemorySegment.NULL;
             case MemorySegment s -> s;
             case CData c -> c.address();
+            case Callback c -> c.pointer();
             case String s when isCharPointer(type) -> temporaries.allocateFrom(s);
             case byte[] bytes -> {
                 MemorySegment copy = temporaries.allocate(bytes.length + 1L);

@@ -1,0 +1,137 @@
+package dev.isthmus.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.function.Function;
+
+/**
+ * A C function pointer that calls a Java handler, like a LuaJIT callback. The handler
+ * receives the C arguments converted by the conversion table and returns a value
+ * converted back ({@code docs/ffi-conversions.md}).
+ *
+ * <p>Lifetime: a callback is not garbage collected, since C may keep its pointer anywhere.
+ * It lives until {@link #free()}; {@link #set} replaces the handler while the pointer
+ * stays the same. Calling a freed callback from C is undefined, as in LuaJIT.
+ *
+ * <p>Exceptions: a handler that throws never unwinds through native frames (that would
+ * kill the JVM). The exception is kept, the callback returns zero (or NULL, or a zeroed
+ * struct) to C, and when the enclosing {@link NativeFunction#invoke} returns, the
+ * exception is rethrown there. Code calling through exact handles calls
+ * {@link #rethrowPending()} after its downcall.
+ */
+public final class Callback {
+    private static final MethodHandle DISPATCH;
+    private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
+
+    static {
+        try {
+            DISPATCH = MethodHandles.lookup().findVirtual(Callback.class, "dispatch",
+                    MethodType.methodType(Object.class, Object[].class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Ffi ffi;
+    private final CType.Function type;
+    private final Arena arena = Arena.ofShared();
+    private final MemorySegment stub;
+    private volatile Function<Object[], Object> handler;
+
+    Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler) {
+        this.ffi = ffi;
+        this.type = type;
+        this.handler = handler;
+        FunctionDescriptor descriptor = ffi.layouts().descriptorOf(type);
+        MethodHandle target = DISPATCH.bindTo(this)
+                .asCollector(Object[].class, type.parameterTypes().size())
+                .asType(descriptor.toMethodType());
+        this.stub = ffi.linker().upcallStub(target, descriptor, arena);
+    }
+
+    /** The function pointer to hand to C. */
+    public MemorySegment pointer() {
+        return stub;
+    }
+
+    public CType.Function type() {
+        return type;
+    }
+
+    /** Replaces the handler; the function pointer stays the same (LuaJIT's {@code cb:set}). */
+    public void set(Function<Object[], Object> newHandler) {
+        handler = java.util.Objects.requireNonNull(newHandler, "newHandler");
+    }
+
+    /** Frees the stub (LuaJIT's {@code cb:free}); C must not call the pointer afterwards. */
+    public void free() {
+        ffi.forget(this);
+        arena.close();
+    }
+
+    /**
+     * Rethrows, once, an exception a callback threw on this thread since the last check.
+     * Checked exceptions come wrapped in {@link CallbackException}.
+     */
+    public static void rethrowPending() {
+        Throwable pending = PENDING.get();
+        if (pending == null) {
+            return;
+        }
+        PENDING.remove();
+        switch (pending) {
+            case RuntimeException r -> throw r;
+            case Error e -> throw e;
+            default -> throw new CallbackException(pending);
+        }
+    }
+
+    /** Called by the upcall stub with the C arguments as their carriers. Never throws. */
+    private Object dispatch(Object[] carriers) {
+        try {
+            Object[] arguments = new Object[carriers.length];
+            for (int i = 0; i < carriers.length; i++) {
+                arguments[i] = ffi.conversion().toJava(carriers[i], type.parameterTypes().get(i));
+            }
+            Object result = handler.apply(arguments);
+            CType returnType = ValueConversion.plain(type.returnType());
+            if (returnType == Primitive.VOID) {
+                return null;
+            }
+            return ffi.conversion().toNative(result, returnType, (size, alignment) -> {
+                throw new IllegalArgumentException("a callback cannot return a string or byte[]: the copy would dangle");
+            });
+        } catch (Throwable t) {
+            if (PENDING.get() == null) {
+                PENDING.set(t);
+            }
+            return zero();
+        }
+    }
+
+    /** What C gets from a handler that threw: zero of the return type. */
+    private Object zero() {
+        CType returnType = ValueConversion.plain(type.returnType());
+        if (returnType == Primitive.VOID) {
+            return null;
+        }
+        if (returnType instanceof RecordType r) {
+            return Arena.ofAuto().allocate(ffi.layouts().layoutOf(r));
+        }
+        return ffi.conversion().toNative(returnType instanceof CType.Pointer ? null : (Object) 0, returnType, null);
+    }
+
+    @Override
+    public String toString() {
+        return "callback " + TypeRenderer.render(CType.pointerTo(type)) + " at 0x" + Long.toHexString(stub.address());
+    }
+}

@@ -1,0 +1,8 @@
+package dev.isthmus.ffi;
+
+/** A checked exception a callback handler threw, rethrown after the native call returned. */
+public final class CallbackException extends RuntimeException {
+    public CallbackException(Throwable cause) {
+        super("a callback threw " + cause, cause);
+    }
+}

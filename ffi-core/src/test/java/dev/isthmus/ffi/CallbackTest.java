@@ -1,0 +1,87 @@
+package dev.isthmus.ffi;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Java handlers called from C: libc's qsort, the test library's callers, and handlers that throw. */
+class CallbackTest {
+    private static Ffi ffi;
+    private static NativeLibrary lib;
+
+    @BeforeAll
+    static void declare() throws Exception {
+        ffi = Ffi.create();
+        ffi.cdef(TestLibraries.preprocess("#include \"isthmustest.h\"\n"));
+        ffi.cdef("void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));");
+        lib = ffi.load(TestLibraries.library().toString());
+    }
+
+    @Test
+    void qsort_withAJavaComparator_sortsNativeInts() {
+        CData values = ffi.newCData("int[6]", 5, -1, 42, 0, 7, -9);
+        AtomicInteger calls = new AtomicInteger();
+        Callback compare = ffi.callback("int (*)(const void *, const void *)", args -> {
+            calls.incrementAndGet();
+            int a = ((MemorySegment) args[0]).reinterpret(4).get(ValueLayout.JAVA_INT, 0);
+            int b = ((MemorySegment) args[1]).reinterpret(4).get(ValueLayout.JAVA_INT, 0);
+            return Integer.compare(a, b);
+        });
+        ffi.C().function("qsort").invoke(values, 6, 4, compare);
+        int[] sorted = new int[6];
+        for (int i = 0; i < 6; i++) {
+            sorted[i] = (Integer) values.at(i).get();
+        }
+        assertEquals("[-9, -1, 0, 5, 7, 42]", java.util.Arrays.toString(sorted));
+        assertEquals(true, calls.get() >= 5);
+        compare.free();
+    }
+
+    @Test
+    void callbacks_convertArgumentsAndResults_andCanBeReplaced() {
+        Callback binop = ffi.callback("it_int_binop", args -> (Integer) args[0] * (Integer) args[1]);
+        assertEquals(42, lib.function("it_call_int_binop").invoke(binop, 6, 7));
+        binop.set(args -> (Integer) args[0] - (Integer) args[1]);
+        assertEquals(-1, lib.function("it_call_int_binop").invoke(binop, 6, 7));
+        Callback twice = ffi.callback("double (*)(double)", args -> (Double) args[0] * 2);
+        assertEquals(12.0, lib.function("it_call_twice").invoke(twice, 3.0));
+        binop.free();
+        twice.free();
+    }
+
+    @Test
+    void throwingHandler_returnsZeroToC_andTheExceptionSurfacesAfterTheCall() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicInteger calls = new AtomicInteger();
+        Callback thrower = ffi.callback("it_double_fn", args -> {
+            calls.incrementAndGet();
+            throw boom;
+        });
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> lib.function("it_call_twice").invoke(thrower, 1.0));
+        assertSame(boom, thrown);
+        assertEquals(2, calls.get(), "C carried on with zero and called again");
+        thrower.set(args -> {
+            throw new RuntimeException(new IOException("checked inside"));
+        });
+        assertThrows(RuntimeException.class, () -> lib.function("it_call_double_fn").invoke(thrower, 1.0));
+        thrower.set(args -> 1.5);
+        assertEquals(1.5, lib.function("it_call_double_fn").invoke(thrower, 1.0), "nothing left pending");
+        thrower.free();
+    }
+
+    @Test
+    void callbackType_mustBeAFunction() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ffi.callback("int", args -> 0));
+        assertInstanceOf(IllegalArgumentException.class, e);
+    }
+}
