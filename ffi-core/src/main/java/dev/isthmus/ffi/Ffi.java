@@ -213,6 +213,20 @@ public final class Ffi {
         return new CData(this, type, holder);
     }
 
+    private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
+
+    /**
+     * Attaches a finalizer to a cdata, like LuaJIT's {@code ffi.gc}: when the CData becomes
+     * unreachable, {@code finalizer} runs once, on a cleaner thread, with the address the
+     * cdata held (for a pointer, the pointer's value), typically to free memory C allocated.
+     * The finalizer must not refer to the CData itself, or it would keep it reachable.
+     * Returns the registration; {@code clean()} runs the finalizer early (once).
+     */
+    public java.lang.ref.Cleaner.Cleanable gc(CData data, java.util.function.Consumer<MemorySegment> finalizer) {
+        MemorySegment address = data.address();
+        return CLEANER.register(data, () -> finalizer.accept(address));
+    }
+
     // ---- Callbacks --------------------------------------------------------------------------------
 
     /**

@@ -108,7 +108,7 @@ final class ValueConversion {
         return switch (value) {
             case null -> MemorySegment.NULL;
             case MemorySegment s -> s;
-            case CData c -> c.address();
+            case CData c -> cdataAsPointer(c, type);
             case Callback c -> c.pointer();
             case String s when isCharPointer(type) -> temporaries.allocateFrom(s);
             case byte[] bytes -> {
@@ -118,6 +118,45 @@ final class ValueConversion {
             }
             default -> throw mismatch(value, dev.isthmus.cparser.type.TypeRenderer.render(type));
         };
+    }
+
+    /**
+     * A cdata passed where a pointer is expected, checked as LuaJIT checks it: a pointer
+     * cdata passes its value, an array its first element's address, any other object its
+     * own address, and only when what it points to matches the parameter's target (or one
+     * of them is void). So a {@code sqlite3 *} handed to a {@code sqlite3 **} parameter is
+     * an error here, not a crash in C.
+     */
+    private static MemorySegment cdataAsPointer(CData c, CType.Pointer parameter) {
+        CType target = plain(parameter.target());
+        CType pointee = switch (plain(c.type())) {
+            case CType.Pointer p -> plain(p.target());
+            case CType.Array a -> plain(a.element());
+            default -> plain(c.type());
+        };
+        if (!isCompatibleTarget(pointee, target)) {
+            String from = dev.isthmus.cparser.type.TypeRenderer.render(c.type());
+            throw new ConversionException("cannot convert '" + from + "' to '"
+                    + dev.isthmus.cparser.type.TypeRenderer.render(parameter) + "'");
+        }
+        return c.address();
+    }
+
+    private static boolean isCompatibleTarget(CType a, CType b) {
+        if (a.equals(b) || a == Primitive.VOID || b == Primitive.VOID) {
+            return true;
+        }
+        if (a instanceof CType.Pointer pa && b instanceof CType.Pointer pb) {
+            return isCompatibleTarget(plain(pa.target()), plain(pb.target()));
+        }
+        if (a instanceof CType.Array aa && b instanceof CType.Array ab) {
+            return isCompatibleTarget(plain(aa.element()), plain(ab.element()));
+        }
+        return isCharLike(a) && isCharLike(b);
+    }
+
+    private static boolean isCharLike(CType t) {
+        return t == Primitive.CHAR || t == Primitive.SIGNED_CHAR || t == Primitive.UNSIGNED_CHAR;
     }
 
     private static boolean isCharPointer(CType.Pointer type) {
