@@ -1,0 +1,113 @@
+package dev.isthmus.ffi.ctypes;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A foreign function as ctypes has it: {@code argtypes} and {@code restype} are mutable
+ * (restype defaults to {@code c_int}; {@code null} means {@code None}, void). Every call
+ * converts each argument through its type's {@code fromParam}, builds the downcall handle
+ * for the current argtypes/restype when they changed (ctypes prepares its cif likewise), and
+ * calls it with {@link MethodHandle#invokeWithArguments}. Without argtypes, the types are
+ * inferred from the arguments as ctypes does: integers as {@code c_int}, strings as
+ * {@code c_char_p}, {@code null} as a NULL pointer; other values need argtypes.
+ */
+public final class CFunction {
+    private final String name;
+    private final MemorySegment address;
+    private List<CTypeSpec> argtypes;
+    private Optional<CTypeSpec> restype = Optional.of(SimpleType.C_INT);
+    private MethodHandle prepared;
+    private List<CTypeSpec> preparedFor;
+
+    CFunction(String name, MemorySegment address) {
+        this.name = name;
+        this.address = address;
+    }
+
+    public CFunction argtypes(CTypeSpec... types) {
+        this.argtypes = List.of(types);
+        return this;
+    }
+
+    /** {@code restype = T}; {@code null} means {@code None} (a void function). */
+    public CFunction restype(CTypeSpec type) {
+        this.restype = Optional.ofNullable(type);
+        this.prepared = null;
+        return this;
+    }
+
+    public Object call(Object... arguments) {
+        List<CTypeSpec> types = argtypes != null ? argtypes : inferred(arguments);
+        if (types.size() != arguments.length) {
+            throw new IllegalArgumentException("this function takes " + types.size() + " argument"
+                    + (types.size() == 1 ? "" : "s") + " (" + arguments.length + " given)");
+        }
+        try (Arena temporaries = Arena.ofConfined()) {
+            List<Object> values = new ArrayList<>(arguments.length + 1);
+            if (restype.isPresent() && restype.get() instanceof StructType) {
+                values.add(Arena.ofAuto());
+            }
+            for (int i = 0; i < arguments.length; i++) {
+                try {
+                    values.add(types.get(i).fromParam(arguments[i], temporaries));
+                } catch (IllegalArgumentException e) {
+                    throw new ArgumentError("argument " + (i + 1) + ": TypeError: " + e.getMessage());
+                }
+            }
+            Object result = handleFor(types).invokeWithArguments(values);
+            return restype.map(r -> r.toJava(result)).orElse(null);
+        } catch (ArgumentError e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(name + ": " + t, t);
+        }
+    }
+
+    private MethodHandle handleFor(List<CTypeSpec> types) {
+        if (prepared == null || !types.equals(preparedFor)) {
+            MemoryLayout[] parameters = types.stream().map(CTypeSpec::layout).toArray(MemoryLayout[]::new);
+            FunctionDescriptor descriptor = restype.map(r -> FunctionDescriptor.of(r.layout(), parameters))
+                    .orElseGet(() -> FunctionDescriptor.ofVoid(parameters));
+            prepared = Linker.nativeLinker().downcallHandle(address, descriptor);
+            preparedFor = types;
+        }
+        return prepared;
+    }
+
+    private static List<CTypeSpec> inferred(Object[] arguments) {
+        List<CTypeSpec> types = new ArrayList<>();
+        for (int i = 0; i < arguments.length; i++) {
+            types.add(switch (arguments[i]) {
+                case Integer n -> SimpleType.C_INT;
+                case Long n -> SimpleType.C_INT;
+                case Boolean b -> SimpleType.C_INT;
+                case String s -> SimpleType.C_CHAR_P;
+                case byte[] b -> SimpleType.C_CHAR_P;
+                case CharBuffer b -> SimpleType.C_CHAR_P;
+                case null -> SimpleType.C_VOID_P;
+                case MemorySegment m -> SimpleType.C_VOID_P;
+                case ByRef r -> SimpleType.C_VOID_P;
+                case SimpleValue v -> v.type();
+                case Structure s -> s.structType();
+                default -> throw new ArgumentError("argument " + (i + 1) + ": TypeError: Don't know how to convert parameter "
+                        + (i + 1));
+            });
+        }
+        return types;
+    }
+
+    @Override
+    public String toString() {
+        return "<_FuncPtr object at 0x" + Long.toHexString(address.address()) + " (" + name + ")>";
+    }
+}
