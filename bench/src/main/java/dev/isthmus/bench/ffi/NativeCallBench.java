@@ -25,10 +25,10 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
- * One native call, three ways: raw Panama (a {@code static final} handle made by hand,
+ * One native call, four ways: raw Panama (a {@code static final} handle made by hand,
  * {@code invokeExact}: the reference), Isthmus's exact handle from a declaration (also held
  * in a {@code static final}, as a compiler of calls would), and Isthmus's generic
- * {@code invoke(Object...)}. For {@code int it_add(int, int)} from native-test-libs and
+ * {@code invoke(Object...)}, and the ctypes-style reflective path. For {@code int it_add(int, int)} from native-test-libs and
  * libc's {@code strlen}. {@code bench/run calls} prints the ratios to raw Panama.
  */
 @State(Scope.Benchmark)
@@ -47,6 +47,8 @@ public class NativeCallBench {
     private static final MethodHandle ISTHMUS_STRLEN;
     private static final NativeFunction GENERIC_ADD;
     private static final NativeFunction GENERIC_STRLEN;
+    private static final dev.isthmus.ffi.ctypes.CFunction CTYPES_ADD;
+    private static final dev.isthmus.ffi.ctypes.CFunction CTYPES_STRLEN;
 
     static {
         Linker linker = Linker.nativeLinker();
@@ -60,6 +62,11 @@ public class NativeCallBench {
         GENERIC_STRLEN = FFI.C().function("strlen");
         ISTHMUS_ADD = GENERIC_ADD.handle();
         ISTHMUS_STRLEN = GENERIC_STRLEN.handle();
+        CTYPES_ADD = new dev.isthmus.ffi.ctypes.CDLL(LIBRARY.toString()).get("it_add")
+                .argtypes(dev.isthmus.ffi.ctypes.CTypes.c_int, dev.isthmus.ffi.ctypes.CTypes.c_int)
+                .restype(dev.isthmus.ffi.ctypes.CTypes.c_int);
+        CTYPES_STRLEN = new dev.isthmus.ffi.ctypes.CDLL(null).get("strlen")
+                .argtypes(dev.isthmus.ffi.ctypes.CTypes.c_void_p).restype(dev.isthmus.ffi.ctypes.CTypes.c_size_t);
     }
 
     private int a = 20;
@@ -91,6 +98,16 @@ public class NativeCallBench {
     @Benchmark
     public Object addIsthmusGenericInvoke() {
         return GENERIC_ADD.invoke(a, b);
+    }
+
+    @Benchmark
+    public Object addCtypesReflective() {
+        return CTYPES_ADD.call(a, b);
+    }
+
+    @Benchmark
+    public Object strlenCtypesReflective() {
+        return CTYPES_STRLEN.call(text);
     }
 
     @Benchmark
