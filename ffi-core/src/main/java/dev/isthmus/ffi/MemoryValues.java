@@ -30,17 +30,7 @@ final class MemoryValues {
         if (!(layout instanceof ValueLayout value)) {
             throw new IllegalArgumentException("'" + TypeRenderer.render(type) + "' is not a scalar: use field() or at()");
         }
-        Object carrier = switch (value) {
-            case ValueLayout.OfBoolean b -> segment.get(b, offset);
-            case ValueLayout.OfByte b -> segment.get(b, offset);
-            case ValueLayout.OfShort s -> segment.get(s, offset);
-            case ValueLayout.OfInt i -> segment.get(i, offset);
-            case ValueLayout.OfLong l -> segment.get(l, offset);
-            case ValueLayout.OfFloat f -> segment.get(f, offset);
-            case ValueLayout.OfDouble d -> segment.get(d, offset);
-            case ValueLayout.OfChar c -> segment.get(c, offset);
-            case java.lang.foreign.AddressLayout a -> segment.get(a, offset);
-        };
+        Object carrier = CarrierAccess.get(segment, offset, value);
         return ffi.conversion().toJava(carrier, type);
     }
 
@@ -55,17 +45,7 @@ final class MemoryValues {
         } catch (ValueConversion.ConversionException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        switch (valueLayout) {
-            case ValueLayout.OfBoolean b -> segment.set(b, offset, (Boolean) carrier);
-            case ValueLayout.OfByte b -> segment.set(b, offset, (Byte) carrier);
-            case ValueLayout.OfShort s -> segment.set(s, offset, (Short) carrier);
-            case ValueLayout.OfInt i -> segment.set(i, offset, (Integer) carrier);
-            case ValueLayout.OfLong l -> segment.set(l, offset, (Long) carrier);
-            case ValueLayout.OfFloat f -> segment.set(f, offset, (Float) carrier);
-            case ValueLayout.OfDouble d -> segment.set(d, offset, (Double) carrier);
-            case ValueLayout.OfChar c -> segment.set(c, offset, (Character) carrier);
-            case java.lang.foreign.AddressLayout a -> segment.set(a, offset, (MemorySegment) carrier);
-        }
+        CarrierAccess.set(segment, offset, valueLayout, carrier);
     }
 
     /** A bitfield's bits as the Java value its declared type gives (signed types sign-extended). */

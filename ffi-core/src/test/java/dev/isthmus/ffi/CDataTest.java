@@ -17,9 +17,8 @@ class CDataTest {
 
     @BeforeAll
     static void declare() throws Exception {
-        ffi = Ffi.create();
-        ffi.cdef(TestLibraries.preprocess("#include \"isthmustest.h\"\n"));
-        lib = ffi.load(TestLibraries.library().toString());
+        ffi = TestLibraries.declaredFfi();
+        lib = TestLibraries.load(ffi);
     }
 
     @Test

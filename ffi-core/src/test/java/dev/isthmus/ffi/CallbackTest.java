@@ -20,10 +20,9 @@ class CallbackTest {
 
     @BeforeAll
     static void declare() throws Exception {
-        ffi = Ffi.create();
-        ffi.cdef(TestLibraries.preprocess("#include \"isthmustest.h\"\n"));
+        ffi = TestLibraries.declaredFfi();
         ffi.cdef("void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));");
-        lib = ffi.load(TestLibraries.library().toString());
+        lib = TestLibraries.load(ffi);
     }
 
     @Test

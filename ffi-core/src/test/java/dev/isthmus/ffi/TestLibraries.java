@@ -25,6 +25,18 @@ final class TestLibraries {
         return Path.of(System.getProperty("isthmus.nativeHeaders", "../native-test-libs/src"));
     }
 
+    /** A fresh FFI with every native-test-libs header declared. */
+    static Ffi declaredFfi() throws IOException, InterruptedException {
+        Ffi ffi = Ffi.create();
+        ffi.cdef(preprocess("#include \"isthmustest.h\"\n"));
+        return ffi;
+    }
+
+    /** The native test library, loaded into {@code ffi}. */
+    static NativeLibrary load(Ffi ffi) {
+        return ffi.load(library().toString());
+    }
+
     /** {@code cc -E} of a program, with the test headers on the include path. */
     static String preprocess(String program) throws IOException, InterruptedException {
         Path source = Files.createTempFile("isthmus-ffi", ".c");

@@ -6,6 +6,7 @@ import dev.isthmus.cparser.layout.FieldLayout;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.ffi.CarrierAccess;
 import dev.isthmus.ffi.ForeignLayouts;
 
 import java.lang.foreign.MemoryLayout;
@@ -103,7 +104,7 @@ public final class StructType implements CTypeSpec {
         if (member.type() instanceof StructType nested) {
             return nested.toJava(memory.asSlice(offset, nested.layout.byteSize()));
         }
-        return member.type().toJava(get(memory, offset, (ValueLayout) member.type().layout()));
+        return member.type().toJava(CarrierAccess.get(memory, offset, (ValueLayout) member.type().layout()));
     }
 
     void write(MemorySegment memory, String name, Object value) {
@@ -116,7 +117,7 @@ public final class StructType implements CTypeSpec {
             memory.asSlice(offset, nested.layout.byteSize()).copyFrom((MemorySegment) carrier);
             return;
         }
-        set(memory, offset, (ValueLayout) member.type().layout(), carrier);
+        CarrierAccess.set(memory, offset, (ValueLayout) member.type().layout(), carrier);
     }
 
     /** ctypes looks members up by name on every access; so does this. */
@@ -136,33 +137,5 @@ public final class StructType implements CTypeSpec {
             }
         }
         throw new IllegalArgumentException("'" + name() + "' object has no attribute '" + name + "'");
-    }
-
-    private static Object get(MemorySegment memory, long offset, ValueLayout layout) {
-        return switch (layout) {
-            case ValueLayout.OfBoolean b -> memory.get(b, offset);
-            case ValueLayout.OfByte b -> memory.get(b, offset);
-            case ValueLayout.OfShort s -> memory.get(s, offset);
-            case ValueLayout.OfInt i -> memory.get(i, offset);
-            case ValueLayout.OfLong l -> memory.get(l, offset);
-            case ValueLayout.OfFloat f -> memory.get(f, offset);
-            case ValueLayout.OfDouble d -> memory.get(d, offset);
-            case ValueLayout.OfChar c -> memory.get(c, offset);
-            case java.lang.foreign.AddressLayout a -> memory.get(a, offset);
-        };
-    }
-
-    private static void set(MemorySegment memory, long offset, ValueLayout layout, Object carrier) {
-        switch (layout) {
-            case ValueLayout.OfBoolean b -> memory.set(b, offset, (Boolean) carrier);
-            case ValueLayout.OfByte b -> memory.set(b, offset, (Byte) carrier);
-            case ValueLayout.OfShort s -> memory.set(s, offset, (Short) carrier);
-            case ValueLayout.OfInt i -> memory.set(i, offset, (Integer) carrier);
-            case ValueLayout.OfLong l -> memory.set(l, offset, (Long) carrier);
-            case ValueLayout.OfFloat f -> memory.set(f, offset, (Float) carrier);
-            case ValueLayout.OfDouble d -> memory.set(d, offset, (Double) carrier);
-            case ValueLayout.OfChar c -> memory.set(c, offset, (Character) carrier);
-            case java.lang.foreign.AddressLayout a -> memory.set(a, offset, (MemorySegment) carrier);
-        }
     }
 }
