@@ -25,10 +25,10 @@ import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 
 /**
- * One native call, four ways: raw Panama (a {@code static final} handle made by hand,
+ * One native call, five ways: raw Panama (a {@code static final} handle made by hand,
  * {@code invokeExact}: the reference), Isthmus's exact handle from a declaration (also held
  * in a {@code static final}, as a compiler of calls would), and Isthmus's generic
- * {@code invoke(Object...)}, and the ctypes-style reflective path. For {@code int it_add(int, int)} from native-test-libs and
+ * {@code invoke(Object...)}, the ctypes-style reflective path, and JNA's direct mapping. For {@code int it_add(int, int)} from native-test-libs and
  * libc's {@code strlen}. {@code bench/run calls} prints the ratios to raw Panama.
  */
 @State(Scope.Benchmark)
@@ -38,7 +38,7 @@ import java.nio.file.Path;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class NativeCallBench {
-    private static final Path LIBRARY = Path.of(System.getProperty("isthmus.testlibs", "native-test-libs/target/native"),
+    static final Path LIBRARY = Path.of(System.getProperty("isthmus.testlibs", "native-test-libs/target/native"),
             "libisthmustest.so");
     private static final Ffi FFI = Ffi.create();
     private static final MethodHandle RAW_ADD;
@@ -73,11 +73,13 @@ public class NativeCallBench {
     private int b = 22;
     private Arena arena;
     private MemorySegment text;
+    private com.sun.jna.Pointer jnaText;
 
     @Setup
     public void allocate() {
         arena = Arena.ofShared();
         text = arena.allocateFrom("the quick brown fox jumps over the lazy dog");
+        jnaText = new com.sun.jna.Pointer(text.address());
     }
 
     @TearDown
@@ -98,6 +100,16 @@ public class NativeCallBench {
     @Benchmark
     public Object addIsthmusGenericInvoke() {
         return GENERIC_ADD.invoke(a, b);
+    }
+
+    @Benchmark
+    public int addJnaDirect() {
+        return JnaDirect.TestLibrary.it_add(a, b);
+    }
+
+    @Benchmark
+    public long strlenJnaDirect() {
+        return JnaDirect.C.strlen(jnaText);
     }
 
     @Benchmark
