@@ -255,6 +255,12 @@ public final class Ffi {
         return linker;
     }
 
+    /** A member path of a type resolved once, for fast repeated access ({@link FieldAccess}). */
+    public FieldAccess fieldAccess(String typeName, String path) {
+        dev.isthmus.cparser.type.CType type = scope.parseType(typeName);
+        return new FieldAccess(this, type, path, accessor(type, path));
+    }
+
     /** The resolved member path of a type, cached. */
     Accessor accessor(dev.isthmus.cparser.type.CType type, String path) {
         AccessorKey key = new AccessorKey(type, path);

@@ -82,6 +82,24 @@ class CDataTest {
     }
 
     @Test
+    void fieldAccess_precomputed_readsAndWritesLikeByName() {
+        FieldAccess y = ffi.fieldAccess("struct it_rect", "br.y");
+        FieldAccess flag = ffi.fieldAccess("struct it_bf", "f");
+        CData r = ffi.newCData("struct it_rect");
+        y.set(r, 9);
+        assertEquals(9, r.get("br.y"));
+        assertEquals(9, y.get(r));
+        assertEquals(12, y.byteOffset());
+        y.setInt(r, -4);
+        assertEquals(-4, y.getInt(r));
+        assertEquals(-4, r.get("br.y"));
+        CData bf = ffi.newCData("struct it_bf");
+        flag.set(bf, true);
+        assertEquals(true, lib.function("it_bf_get_f").invoke(bf));
+        assertThrows(IllegalArgumentException.class, () -> y.get(bf));
+    }
+
+    @Test
     void arrays_initialisedAndPassed_areSeenByC() {
         CData values = ffi.newCData("int32_t[5]", 4, -2, 9, 0, 1);
         CData min = ffi.newCData("int32_t");

@@ -1,0 +1,135 @@
+package dev.isthmus.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.TypeRenderer;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A member path of one C type resolved ahead of time, for code that reads or writes the
+ * same member of many objects: no path parsing, no cache lookup per access, only the
+ * offset and the member's layout (bitfields and aggregate members go through
+ * {@link CData#get(String)}). {@link #valueLayout()} and {@link #byteOffset()} let a
+ * JIT emit the plain memory access itself.
+ */
+public final class FieldAccess {
+    private final Ffi ffi;
+    private final CType owner;
+    private final String path;
+    private final Accessor accessor;
+    private final ValueLayout layout;
+    /** Whether the member sits at its natural alignment; then the JDK's constant layouts apply. */
+    private final boolean isAligned;
+
+    FieldAccess(Ffi ffi, CType owner, String path, Accessor accessor) {
+        this.ffi = ffi;
+        this.owner = owner;
+        this.path = path;
+        this.accessor = accessor;
+        MemoryLayout member = accessor.bitField().isPresent() ? null : ffi.layouts().layoutOf(accessor.type());
+        this.layout = member instanceof ValueLayout v ? v : null;
+        this.isAligned = layout != null && accessor.byteOffset() % layout.byteSize() == 0
+                && layout.byteAlignment() == layout.byteSize();
+    }
+
+    /** The offset, after checking the member is of the carrier the typed accessor reads. */
+    private long offsetOfInt() {
+        if (!(layout instanceof ValueLayout.OfInt)) {
+            throw wrongCarrier("int");
+        }
+        return accessor.byteOffset();
+    }
+
+    private long offsetOfLong() {
+        if (!(layout instanceof ValueLayout.OfLong)) {
+            throw wrongCarrier("long");
+        }
+        return accessor.byteOffset();
+    }
+
+    private long offsetOfDouble() {
+        if (!(layout instanceof ValueLayout.OfDouble)) {
+            throw wrongCarrier("double");
+        }
+        return accessor.byteOffset();
+    }
+
+    private ClassCastException wrongCarrier(String carrier) {
+        return new ClassCastException("'" + path + "' of '" + TypeRenderer.render(owner) + "' is not stored as a Java "
+                + carrier);
+    }
+
+    public Object get(CData data) {
+        check(data);
+        if (layout == null) {
+            return data.get(path);
+        }
+        return ffi.conversion().toJava(CarrierAccess.get(data.segment(), accessor.byteOffset(), layout), accessor.type());
+    }
+
+    public void set(CData data, Object value) {
+        check(data);
+        if (layout == null) {
+            data.set(path, value);
+            return;
+        }
+        MemoryValues.write(ffi, data.segment(), accessor.byteOffset(), accessor.type(), value);
+    }
+
+    /**
+     * Typed access without boxing, for members whose layout is an {@code int}, {@code long}
+     * or {@code double} ({@link ClassCastException} naming the member otherwise). The value is the C bits as
+     * Java sees them: an {@code unsigned int} member reads as a (possibly negative) int.
+     */
+    public int getInt(CData data) {
+        check(data);
+        return data.segment().get(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offsetOfInt());
+    }
+
+    public void setInt(CData data, int value) {
+        check(data);
+        data.segment().set(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offsetOfInt(), value);
+    }
+
+    public long getLong(CData data) {
+        check(data);
+        return data.segment().get(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offsetOfLong());
+    }
+
+    public void setLong(CData data, long value) {
+        check(data);
+        data.segment().set(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offsetOfLong(), value);
+    }
+
+    public double getDouble(CData data) {
+        check(data);
+        return data.segment().get(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOfDouble());
+    }
+
+    public void setDouble(CData data, double value) {
+        check(data);
+        data.segment().set(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOfDouble(), value);
+    }
+
+    /** The member's offset from the start of the object. */
+    public long byteOffset() {
+        return accessor.byteOffset();
+    }
+
+    /** The member's value layout; null for bitfields and aggregate members. */
+    public ValueLayout valueLayout() {
+        return layout;
+    }
+
+    public CType memberType() {
+        return accessor.type();
+    }
+
+    private void check(CData data) {
+        if (data.type() != owner && !data.type().equals(owner)) {
+            throw new IllegalArgumentException("a field of '" + TypeRenderer.render(owner) + "' read from a '"
+                    + TypeRenderer.render(data.type()) + "'");
+        }
+    }
+}
