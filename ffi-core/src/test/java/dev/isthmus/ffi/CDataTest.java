@@ -74,7 +74,7 @@ class CDataTest {
         CData rect = scene.field("bounds");
         assertEquals(10, rect.get("br.x"));
         assertEquals(-5, scene.field("corners").at(2).get("y"));
-        assertEquals(3, ((CData) scene.field("corners")).byteSize() / 8);
+        assertEquals(3, scene.field("corners").byteSize() / 8);
         CData r = ffi.newCData("struct it_rect");
         r.set("br.x", 3);
         r.set("br.y", 4);
