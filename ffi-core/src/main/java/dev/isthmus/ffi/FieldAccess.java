@@ -33,24 +33,10 @@ public final class FieldAccess {
                 && layout.byteAlignment() == layout.byteSize();
     }
 
-    /** The offset, after checking the member is of the carrier the typed accessor reads. */
-    private long offsetOfInt() {
-        if (!(layout instanceof ValueLayout.OfInt)) {
-            throw wrongCarrier("int");
-        }
-        return accessor.byteOffset();
-    }
-
-    private long offsetOfLong() {
-        if (!(layout instanceof ValueLayout.OfLong)) {
-            throw wrongCarrier("long");
-        }
-        return accessor.byteOffset();
-    }
-
-    private long offsetOfDouble() {
-        if (!(layout instanceof ValueLayout.OfDouble)) {
-            throw wrongCarrier("double");
+    /** The offset, after checking the member is stored as the carrier the typed accessor reads. */
+    private long offsetFor(Class<? extends ValueLayout> carrierLayout, String carrier) {
+        if (!carrierLayout.isInstance(layout)) {
+            throw wrongCarrier(carrier);
         }
         return accessor.byteOffset();
     }
@@ -84,32 +70,38 @@ public final class FieldAccess {
      */
     public int getInt(CData data) {
         check(data);
-        return data.segment().get(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offsetOfInt());
+        long offset = offsetFor(ValueLayout.OfInt.class, "int");
+        return data.segment().get(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offset);
     }
 
     public void setInt(CData data, int value) {
         check(data);
-        data.segment().set(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offsetOfInt(), value);
+        long offset = offsetFor(ValueLayout.OfInt.class, "int");
+        data.segment().set(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offset, value);
     }
 
     public long getLong(CData data) {
         check(data);
-        return data.segment().get(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offsetOfLong());
+        long offset = offsetFor(ValueLayout.OfLong.class, "long");
+        return data.segment().get(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offset);
     }
 
     public void setLong(CData data, long value) {
         check(data);
-        data.segment().set(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offsetOfLong(), value);
+        long offset = offsetFor(ValueLayout.OfLong.class, "long");
+        data.segment().set(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offset, value);
     }
 
     public double getDouble(CData data) {
         check(data);
-        return data.segment().get(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOfDouble());
+        long offset = offsetFor(ValueLayout.OfDouble.class, "double");
+        return data.segment().get(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offset);
     }
 
     public void setDouble(CData data, double value) {
         check(data);
-        data.segment().set(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offsetOfDouble(), value);
+        long offset = offsetFor(ValueLayout.OfDouble.class, "double");
+        data.segment().set(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offset, value);
     }
 
     /** The member's offset from the start of the object. */
