@@ -155,6 +155,15 @@ public final class Ffi {
             alignment = layouts.layoutOf(a.element()).byteAlignment();
             type = dev.isthmus.cparser.type.CType.arrayOf(a.element(), count.longValue());
             first = 1;
+        } else if (flexibleArrayElement(type).isPresent() && init.length > 0 && init[0] instanceof Number count) {
+            // A struct ending in a flexible array member, given its element count (LuaJIT's VLS).
+            var layout = layouts.layoutOf(type);
+            var element = flexibleArrayElement(type).get();
+            long end = layouts.abi().offsetOf(type, lastMemberName(type)) + Math.multiplyExact(
+                    layouts.layoutOf(element).byteSize(), count.longValue());
+            alignment = layout.byteAlignment();
+            byteSize = Math.max(layout.byteSize(), Math.ceilDiv(end, alignment) * alignment);
+            first = 1;
         } else {
             var layout = layouts.layoutOf(type);
             byteSize = layout.byteSize();
@@ -163,6 +172,22 @@ public final class Ffi {
         CData data = new CData(this, type, arena.allocate(byteSize, alignment));
         initialize(data, java.util.Arrays.copyOfRange(init, first, init.length));
         return data;
+    }
+
+    /** The element type of a struct's trailing flexible array member ({@code T x[]} or {@code T x[?]}), if any. */
+    private static java.util.Optional<dev.isthmus.cparser.type.CType> flexibleArrayElement(dev.isthmus.cparser.type.CType type) {
+        if (ValueConversion.plain(type) instanceof dev.isthmus.cparser.type.RecordType r && r.isComplete()
+                && !r.body().members().isEmpty()
+                && ValueConversion.plain(r.body().members().getLast().type()) instanceof dev.isthmus.cparser.type.CType.Array a
+                && a.kind() != dev.isthmus.cparser.type.CType.ArrayKind.FIXED) {
+            return java.util.Optional.of(a.element());
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String lastMemberName(dev.isthmus.cparser.type.CType type) {
+        var r = (dev.isthmus.cparser.type.RecordType) ValueConversion.plain(type);
+        return r.body().members().getLast().name().orElseThrow();
     }
 
     private void initialize(CData data, Object[] values) {
@@ -191,6 +216,61 @@ public final class Ffi {
                 data.set(values[0]);
             }
         }
+    }
+
+    /** {@code sizeof(typeName)} under this FFI's ABI. */
+    public long sizeof(String typeName) {
+        return scope.sizeOf(typeName);
+    }
+
+    public long alignof(String typeName) {
+        return scope.alignOf(typeName);
+    }
+
+    /** {@code offsetof(typeName, path)}, paths like {@code a.b[2].c}. */
+    public long offsetof(String typeName, String path) {
+        return scope.offsetOf(typeName, path);
+    }
+
+    public dev.isthmus.cparser.type.CType typeof(String typeName) {
+        return scope.parseType(typeName);
+    }
+
+    /** Whether a cdata is of the type, ignoring top-level qualifiers, like {@code ffi.istype}. */
+    public boolean istype(String typeName, CData data) {
+        return ValueConversion.plain(scope.parseType(typeName)).equals(ValueConversion.plain(data.type()));
+    }
+
+    /**
+     * {@code ffi.copy(dst, src, len)}: copies {@code byteCount} bytes from {@code src}
+     * (a cdata, a segment, a {@code byte[]} or a {@code String}'s UTF-8 bytes) to where
+     * {@code dst} points. Bounds of known extents are checked.
+     */
+    public void copy(Object dst, Object src, long byteCount) {
+        MemorySegment from = switch (src) {
+            case String s -> MemorySegment.ofArray(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            case byte[] b -> MemorySegment.ofArray(b);
+            default -> target(src, byteCount);
+        };
+        target(dst, byteCount).copyFrom(from.asSlice(0, byteCount));
+    }
+
+    /** {@code ffi.fill(dst, len, c)}: sets {@code byteCount} bytes at {@code dst} to {@code value}. */
+    public void fill(Object dst, long byteCount, int value) {
+        target(dst, byteCount).fill((byte) value);
+    }
+
+    /** The memory a cdata or segment designates, {@code byteCount} long (pointers reach what they point to). */
+    private static MemorySegment target(Object where, long byteCount) {
+        return switch (where) {
+            case CData c -> {
+                MemorySegment m = c.address();
+                yield ValueConversion.plain(c.type()) instanceof dev.isthmus.cparser.type.CType.Pointer
+                        ? m.reinterpret(byteCount) : m.asSlice(0, byteCount);
+            }
+            case MemorySegment m -> m.byteSize() == 0 ? m.reinterpret(byteCount) : m.asSlice(0, byteCount);
+            default -> throw new IllegalArgumentException("cannot copy to or from " + where.getClass().getName());
+        };
     }
 
     /** A view of existing memory as a C type ({@code ffi.cast} for pointers: the segment holds the object). */

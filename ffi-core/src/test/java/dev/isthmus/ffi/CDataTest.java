@@ -127,6 +127,27 @@ class CDataTest {
     }
 
     @Test
+    void copyFillIstypeAndFlexibleArrayStructs_behaveLikeLuaJits() {
+        CData buffer = ffi.newCData("char[16]");
+        ffi.fill(buffer, 15, 'x');
+        ffi.copy(buffer, "hello", 5);
+        assertEquals("helloxxxxxxxxxx", buffer.string());
+        CData copy = ffi.newCData("char[16]");
+        ffi.copy(copy, buffer, 16);
+        assertEquals("helloxxxxxxxxxx", copy.string());
+        assertThrows(IndexOutOfBoundsException.class, () -> ffi.copy(buffer, new byte[32], 32));
+        assertTrue(ffi.istype("char[16]", buffer));
+        assertTrue(!ffi.istype("int", buffer));
+        assertEquals(8, ffi.sizeof("struct it_point"));
+        assertEquals(4, ffi.offsetof("struct it_point", "y"));
+        ffi.cdef("struct isthmus_vls { int count; double values[]; };");
+        CData vls = ffi.newCData("struct isthmus_vls", 3);
+        assertEquals(8 + 3 * 8, vls.byteSize());
+        vls.set("count", 3);
+        assertEquals(3, vls.get("count"));
+    }
+
+    @Test
     void errors_outOfBoundsNullAndClosedArena_areExceptionsNotCrashes() {
         CData values = ffi.newCData("int[4]");
         assertThrows(IndexOutOfBoundsException.class, () -> values.at(4).get());
