@@ -31,6 +31,8 @@ import java.util.function.Function;
 public final class Callback {
     private static final MethodHandle DISPATCH;
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
+    /** How many threads hold a pending exception; lets every call skip the thread-local lookup when none does. */
+    private static final java.util.concurrent.atomic.AtomicInteger PENDING_COUNT = new java.util.concurrent.atomic.AtomicInteger();
 
     static {
         try {
@@ -83,11 +85,15 @@ public final class Callback {
      * Checked exceptions come wrapped in {@link CallbackException}.
      */
     public static void rethrowPending() {
+        if (PENDING_COUNT.get() == 0) {
+            return;
+        }
         Throwable pending = PENDING.get();
         if (pending == null) {
             return;
         }
         PENDING.remove();
+        PENDING_COUNT.decrementAndGet();
         switch (pending) {
             case RuntimeException r -> throw r;
             case Error e -> throw e;
@@ -113,6 +119,7 @@ public final class Callback {
         } catch (Throwable t) {
             if (PENDING.get() == null) {
                 PENDING.set(t);
+                PENDING_COUNT.incrementAndGet();
             }
             return zero();
         }
