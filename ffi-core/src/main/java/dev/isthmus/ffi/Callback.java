@@ -2,7 +2,6 @@ package dev.isthmus.ffi;
 
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
-import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.cparser.type.TypeRenderer;
 
 import java.lang.foreign.Arena;
@@ -131,8 +130,8 @@ public final class Callback {
         if (returnType == Primitive.VOID) {
             return null;
         }
-        if (returnType instanceof RecordType r) {
-            return Arena.ofAuto().allocate(ffi.layouts().layoutOf(r));
+        if (ffi.layouts().layoutOf(returnType) instanceof java.lang.foreign.GroupLayout group) {
+            return Arena.ofAuto().allocate(group);
         }
         return ffi.conversion().toNative(returnType instanceof CType.Pointer ? null : (Object) 0, returnType, null);
     }

@@ -26,6 +26,9 @@ final class MemoryValues {
     }
 
     static Object read(Ffi ffi, MemorySegment segment, long offset, CType type) {
+        if (isComplex(type)) {
+            return ValueConversion.complexAt(segment, offset, (Primitive) ValueConversion.plain(type));
+        }
         MemoryLayout layout = ffi.layouts().layoutOf(type);
         if (!(layout instanceof ValueLayout value)) {
             throw new IllegalArgumentException("'" + TypeRenderer.render(type) + "' is not a scalar: use field() or at()");
@@ -35,6 +38,23 @@ final class MemoryValues {
     }
 
     static void write(Ffi ffi, MemorySegment segment, long offset, CType type, Object value) {
+        if (isComplex(type)) {
+            Complex c = value instanceof Complex given ? given
+                    : value instanceof Number n ? new Complex(n.doubleValue(), 0) : null;
+            if (c == null) {
+                throw new IllegalArgumentException("cannot convert " + (value == null ? "null" : value.getClass().getName())
+                        + " to '" + TypeRenderer.render(type) + "'");
+            }
+            boolean isFloat = ValueConversion.plain(type) == Primitive.COMPLEX_FLOAT;
+            if (isFloat) {
+                segment.set(ValueLayout.JAVA_FLOAT_UNALIGNED, offset, (float) c.re());
+                segment.set(ValueLayout.JAVA_FLOAT_UNALIGNED, offset + 4, (float) c.im());
+            } else {
+                segment.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, offset, c.re());
+                segment.set(ValueLayout.JAVA_DOUBLE_UNALIGNED, offset + 8, c.im());
+            }
+            return;
+        }
         MemoryLayout layout = ffi.layouts().layoutOf(type);
         if (!(layout instanceof ValueLayout valueLayout)) {
             throw new IllegalArgumentException("'" + TypeRenderer.render(type) + "' is not a scalar: use field() or at()");
@@ -46,6 +66,11 @@ final class MemoryValues {
             throw new IllegalArgumentException(e.getMessage());
         }
         CarrierAccess.set(segment, offset, valueLayout, carrier);
+    }
+
+    private static boolean isComplex(CType type) {
+        CType plain = ValueConversion.plain(type);
+        return plain == Primitive.COMPLEX_FLOAT || plain == Primitive.COMPLEX_DOUBLE;
     }
 
     /** A bitfield's bits as the Java value its declared type gives (signed types sign-extended). */

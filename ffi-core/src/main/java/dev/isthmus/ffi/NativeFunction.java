@@ -2,7 +2,6 @@ package dev.isthmus.ffi;
 
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
-import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.cparser.type.TypeRenderer;
 
 import java.lang.foreign.Arena;
@@ -55,7 +54,8 @@ public final class NativeFunction {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
         this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
-        this.returnsAggregate = ValueConversion.plain(type.returnType()) instanceof RecordType;
+        // Structs, unions and complex numbers come back through an allocator the handle takes first.
+        this.returnsAggregate = descriptor.returnLayout().filter(java.lang.foreign.GroupLayout.class::isInstance).isPresent();
         this.spreadHandle = type.isVariadic() ? null : spread(ffi.downcall(address, descriptor, ErrnoCapture.OPTION));
     }
 

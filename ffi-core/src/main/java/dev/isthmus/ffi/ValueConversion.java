@@ -39,6 +39,7 @@ final class ValueConversion {
     Object toNative(Object value, CType type, SegmentAllocator temporaries) {
         CType plain = plain(type);
         return switch (plain) {
+            case Primitive p when p == Primitive.COMPLEX_FLOAT || p == Primitive.COMPLEX_DOUBLE -> complex(value, p, temporaries);
             case Primitive p -> primitive(value, p);
             case EnumType e -> enumValue(value, e);
             case CType.Pointer p -> pointer(value, p, temporaries);
@@ -68,6 +69,38 @@ final class ValueConversion {
             case LONG_LONG, UNSIGNED_LONG_LONG -> bits;
             default -> throw new ConversionException("values of type " + p.spelling() + " cannot be passed");
         };
+    }
+
+    /** A complex argument: its two parts written to memory that lives for the call (passed by value as a struct). */
+    private static MemorySegment complex(Object value, Primitive p, SegmentAllocator temporaries) {
+        if (value instanceof MemorySegment given) {
+            return given;
+        }
+        Complex c = switch (value) {
+            case Complex given -> given;
+            case Number n -> new Complex(n.doubleValue(), 0);
+            case null, default -> throw mismatch(value, p.spelling());
+        };
+        if (p == Primitive.COMPLEX_FLOAT) {
+            MemorySegment m = temporaries.allocate(8, 4);
+            m.set(java.lang.foreign.ValueLayout.JAVA_FLOAT, 0, (float) c.re());
+            m.set(java.lang.foreign.ValueLayout.JAVA_FLOAT, 4, (float) c.im());
+            return m;
+        }
+        MemorySegment m = temporaries.allocate(16, 8);
+        m.set(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 0, c.re());
+        m.set(java.lang.foreign.ValueLayout.JAVA_DOUBLE, 8, c.im());
+        return m;
+    }
+
+    /** A complex value read from memory. */
+    static Complex complexAt(MemorySegment m, long offset, Primitive p) {
+        if (p == Primitive.COMPLEX_FLOAT) {
+            return new Complex(m.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, offset),
+                    m.get(java.lang.foreign.ValueLayout.JAVA_FLOAT_UNALIGNED, offset + 4));
+        }
+        return new Complex(m.get(java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED, offset),
+                m.get(java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED, offset + 8));
     }
 
     private static boolean isNonZeroFloating(Number n) {
@@ -178,6 +211,8 @@ final class ValueConversion {
     Object toJava(Object carrier, CType type) {
         CType plain = plain(type);
         return switch (plain) {
+            case Primitive p when p == Primitive.COMPLEX_FLOAT || p == Primitive.COMPLEX_DOUBLE ->
+                    complexAt(((MemorySegment) carrier).reinterpret(abi.sizeOf(p)), 0, p);
             case Primitive p -> primitiveToJava(carrier, p);
             case EnumType e -> primitiveToJava(carrier, e.body().underlyingType());
             default -> carrier;

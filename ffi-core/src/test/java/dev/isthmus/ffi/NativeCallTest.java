@@ -48,6 +48,16 @@ class NativeCallTest {
     }
 
     @Test
+    void complexNumbers_passAndReturnAsComplexValues() {
+        assertEquals(new Complex(1.5, -2.0), lib.function("it_id_dcomplex").invoke(new Complex(1.5, -2.0)));
+        assertEquals(new Complex(0.25, 4.0), lib.function("it_id_fcomplex").invoke(new Complex(0.25, 4.0)));
+        CData z = ffi.newCData("double _Complex");
+        z.set(new Complex(3, 4));
+        assertEquals(new Complex(3, 4), z.get());
+        assertEquals(new Complex(3, 4), lib.function("it_id_dcomplex").invoke(z.segment()));
+    }
+
+    @Test
     void structs_byValue_inBothDirections() throws Throwable {
         MemorySegment d2 = (MemorySegment) lib.function("it_make_d2").invoke(1.25, 2.5);
         assertEquals(1.25, d2.get(ValueLayout.JAVA_DOUBLE, 0));
