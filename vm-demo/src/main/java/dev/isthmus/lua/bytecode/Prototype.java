@@ -1,0 +1,52 @@
+package dev.isthmus.lua.bytecode;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled Lua function: code, constants, nested prototypes, how its closure captures
+ * upvalues, and debug information (lines, local variable names, and what each operand of a
+ * failing instruction was called in the source, for messages like
+ * {@code attempt to index local 'x' (a nil value)}).
+ *
+ * @param code four ints per instruction (see {@link Opcode})
+ * @param lines the source line of each instruction
+ * @param constants numbers ({@code Double}), strings ({@code LuaString}) and cdata literals
+ * @param upvalues where each upvalue of a closure comes from when the closure is created
+ * @param frameSize registers the frame needs
+ * @param operandNames key {@code pc << 8 | register}: the source description of the value in that register at that pc
+ * @param loopCounts per instruction: how often the loop instruction there has run (the interpreter's hotness counters)
+ */
+public record Prototype(String chunkName, String name, int lineDefined, int lastLineDefined, int parameterCount,
+                        boolean isVararg, int frameSize, int[] code, int[] lines, Object[] constants,
+                        List<Prototype> prototypes, List<UpvalueSource> upvalues, List<String> upvalueNames,
+                        List<LocalVariable> locals, Map<Integer, String> operandNames, int[] loopCounts) {
+
+    public Prototype {
+        prototypes = List.copyOf(prototypes);
+        upvalues = List.copyOf(upvalues);
+        upvalueNames = List.copyOf(upvalueNames);
+        locals = List.copyOf(locals);
+        operandNames = Map.copyOf(operandNames);
+    }
+
+    /**
+     * Where a closure's upvalue comes from: the creating function's register {@code index}
+     * ({@code fromParentRegister}) or the creating function's own upvalue {@code index}.
+     */
+    public record UpvalueSource(boolean fromParentRegister, int index) {
+    }
+
+    /** A local variable's name, register, and the pc range in which it is active. */
+    public record LocalVariable(String name, int register, int startPc, int endPc) {
+    }
+
+    public int instructionCount() {
+        return code.length / 4;
+    }
+
+    /** The source description of register {@code register}'s value at {@code pc} ({@code local 'x'}), or null. */
+    public String operandName(int pc, int register) {
+        return operandNames.get(pc << 8 | register);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.isthmus.lua.cli;
+
+import dev.isthmus.lua.Lua;
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * {@code isthmus run}: the standalone interpreter's command line ({@code lua [options] [script [args]]}):
+ * {@code -e stmt}, {@code -l module}, a script ({@code -} for standard input) with {@code arg}
+ * set as Lua sets it. Errors print as {@code isthmus: message} with exit status 1.
+ */
+public final class LuaLauncher {
+    private static final String PROGRAM = "isthmus";
+
+    private LuaLauncher() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int[] status = new int[1];
+        // Deep Lua recursion runs on the Java stack: give the main Lua thread a large one.
+        Thread t = new Thread(null, () -> status[0] = run(args, System.in, System.out, System.err), "lua-main", 1L << 30);
+        t.start();
+        t.join();
+        System.out.flush();
+        System.exit(status[0]);
+    }
+
+    /** Runs the command line; returns the exit status. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        LuaRuntime runtime = Lua.newState(out, err);
+        int i = 0;
+        try {
+            while (i < args.length && args[i].startsWith("-") && !args[i].equals("-")) {
+                switch (args[i]) {
+                    case "-e" -> {
+                        if (i + 1 >= args.length) {
+                            return usage(err, "'-e' needs argument");
+                        }
+                        runtime.load(args[++i].getBytes(java.nio.charset.StandardCharsets.UTF_8), "(command line)").call(new Object[0]);
+                    }
+                    case "-l" -> {
+                        if (i + 1 >= args.length) {
+                            return usage(err, "'-l' needs argument");
+                        }
+                        Object require = runtime.globals().get(LuaString.of("require"));
+                        runtime.semantics().call(require, new Object[] {LuaString.of(args[++i])});
+                    }
+                    case "--" -> {
+                        i++;
+                        return runScript(runtime, args, i, in, err);
+                    }
+                    default -> {
+                        return usage(err, "unrecognized option '" + args[i] + "'");
+                    }
+                }
+                i++;
+            }
+            if (i < args.length) {
+                return runScript(runtime, args, i, in, err);
+            }
+            return 0;
+        } catch (LuaError e) {
+            report(runtime, err, e);
+            return 1;
+        } finally {
+            out.flush();
+        }
+    }
+
+    private static int runScript(LuaRuntime runtime, String[] args, int scriptIndex, InputStream in, PrintStream err) {
+        if (scriptIndex >= args.length) {
+            return 0;
+        }
+        String script = args[scriptIndex];
+        LuaTable arg = new LuaTable();
+        for (int k = 0; k < args.length; k++) {
+            arg.put((double) (k - scriptIndex), LuaString.of(args[k]));
+        }
+        arg.put(-1.0 - scriptIndex, LuaString.of(PROGRAM));
+        runtime.globals().put(LuaString.of("arg"), arg);
+        byte[] source;
+        String chunkName;
+        try {
+            if (script.equals("-")) {
+                source = in.readAllBytes();
+                chunkName = "stdin";
+            } else {
+                source = Files.readAllBytes(Path.of(script));
+                chunkName = script;
+            }
+        } catch (NoSuchFileException e) {
+            err.println(PROGRAM + ": cannot open " + script);
+            return 1;
+        } catch (IOException e) {
+            err.println(PROGRAM + ": cannot read " + script + ": " + e.getMessage());
+            return 1;
+        }
+        try {
+            Object[] scriptArgs = Arrays.stream(args, scriptIndex + 1, args.length).map(LuaString::of).toArray();
+            runtime.load(source, chunkName).call(scriptArgs);
+            runtime.runPendingFinalizers();
+            return 0;
+        } catch (LuaError e) {
+            report(runtime, err, e);
+            return 1;
+        }
+    }
+
+    /** Prints an uncaught error as the standalone interpreter does: the message (or its type), then a traceback. */
+    static void report(LuaRuntime runtime, PrintStream err, LuaError e) {
+        Object v = e.value();
+        String message = v instanceof LuaString || v instanceof Double
+                ? dev.isthmus.lua.lib.ValueText.plain(v).toString()
+                : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(v).luaName() + " value)";
+        err.println(PROGRAM + ": " + message);
+        err.println("stack traceback:");
+        err.println("\t[C]: ?");
+        err.flush();
+    }
+
+    private static int usage(PrintStream err, String problem) {
+        err.println(PROGRAM + ": " + problem);
+        err.println("usage: isthmus run [options] [script [args]]");
+        err.println("  -e stmt   execute string 'stmt'");
+        err.println("  -l name   require library 'name'");
+        err.println("  --        stop handling options");
+        err.println("  -         execute stdin and stop handling options");
+        return 1;
+    }
+}

@@ -1,0 +1,462 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.bytecode.Opcode;
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.interp.LuaSemantics.Arith;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+
+import java.util.Arrays;
+
+/**
+ * Executes register bytecode. Each Lua call gets its own register array (the frame) and
+ * runs in a Java activation of {@link #execute}; tail calls replace the frame inside the
+ * same activation, so tail recursion runs in constant Java stack. Errors raised by
+ * operations get the {@code chunk:line:} prefix and operand names here, where the pc is known.
+ */
+public final class Interpreter {
+    /** Lua frames deeper than this raise "stack overflow" (LuaJIT's limit is in the same range). */
+    static final int MAX_DEPTH = 40_000;
+    private static final Object[] NO_VARARGS = new Object[0];
+
+    private final LuaRuntime runtime;
+    private final LuaSemantics semantics;
+    private CallStack callStack = new CallStack();
+    InstructionObserver observer;
+
+    Interpreter(LuaRuntime runtime) {
+        this.runtime = runtime;
+        this.semantics = runtime.semantics();
+    }
+
+    /** Calls a closure from Java. */
+    CallStack callStack() {
+        return callStack;
+    }
+
+    /** Coroutine switches swap call stacks, since each coroutine has its own. */
+    void setCallStack(CallStack stack) {
+        this.callStack = stack;
+    }
+
+    Object[] call(LuaClosure closure, Object[] arguments) {
+        Prototype p = closure.prototype;
+        Object[] frame = new Object[p.frameSize()];
+        int fixed = Math.min(arguments.length, p.parameterCount());
+        System.arraycopy(arguments, 0, frame, 0, fixed);
+        Object[] varargs = NO_VARARGS;
+        if (p.isVararg() && arguments.length > p.parameterCount()) {
+            varargs = Arrays.copyOfRange(arguments, p.parameterCount(), arguments.length);
+        }
+        return execute(closure, frame, varargs);
+    }
+
+    private Object[] execute(LuaClosure closure, Object[] frame, Object[] varargs) {
+        CallStack stack = callStack;
+        if (stack.depth >= MAX_DEPTH) {
+            throw new LuaError("stack overflow");
+        }
+        stack.push(closure);
+        try {
+            return run(closure, frame, varargs);
+        } catch (StackOverflowError e) {
+            throw new LuaError("stack overflow");
+        } finally {
+            stack.pop();
+        }
+    }
+
+    /** The dispatch loop. {@code top} is the end of the values left by the last open-ended CALL or VARARG. */
+    private Object[] run(LuaClosure cl, Object[] frame, Object[] varargs) {
+        Prototype p = cl.prototype;
+        int[] code = p.code();
+        Object[] k = p.constants();
+        Upvalue openUpvalues = null;
+        int top = 0;
+        int pc = 0;
+        while (true) {
+            int i = pc * 4;
+            int a = code[i + 1];
+            int b = code[i + 2];
+            int c = code[i + 3];
+            if (observer != null) {
+                observer.beforeInstruction(cl, pc, frame, varargs);
+            }
+            int current = pc++;
+            try {
+                switch (Opcode.of(code[i])) {
+                    case MOVE -> frame[a] = frame[b];
+                    case LOADK -> frame[a] = k[b];
+                    case LOADBOOL -> {
+                        frame[a] = b != 0;
+                        if (c != 0) {
+                            pc++;
+                        }
+                    }
+                    case LOADNIL -> Arrays.fill(frame, a, a + b, null);
+                    case GETUPVAL -> frame[a] = cl.upvalues[b].get();
+                    case GETGLOBAL -> {
+                        Object v = cl.environment.get(k[b]);
+                        frame[a] = v != null || cl.environment.metatable() == null ? v : semantics.index(cl.environment, k[b]);
+                    }
+                    case GETTABLE -> {
+                        Object t = frame[b];
+                        Object key = c < 0 ? k[-1 - c] : frame[c];
+                        Object v;
+                        if (t instanceof LuaTable table && ((v = table.get(key)) != null || table.metatable() == null)) {
+                            frame[a] = v;
+                        } else {
+                            frame[a] = semantics.index(t, key);
+                        }
+                    }
+                    case SETGLOBAL -> {
+                        LuaTable env = cl.environment;
+                        if (env.metatable() == null) {
+                            env.put(k[b], frame[a]);
+                        } else {
+                            semantics.setIndex(env, k[b], frame[a]);
+                        }
+                    }
+                    case SETUPVAL -> cl.upvalues[b].set(frame[a]);
+                    case SETTABLE -> {
+                        Object t = frame[a];
+                        Object key = b < 0 ? k[-1 - b] : frame[b];
+                        Object v = c < 0 ? k[-1 - c] : frame[c];
+                        if (t instanceof LuaTable table && table.metatable() == null) {
+                            LuaSemantics.rawSet(table, key, v);
+                        } else {
+                            semantics.setIndex(t, key, v);
+                        }
+                    }
+                    case NEWTABLE -> frame[a] = new LuaTable(b, c);
+                    case SELF -> {
+                        Object t = frame[b];
+                        Object key = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a + 1] = t;
+                        frame[a] = semantics.index(t, key);
+                    }
+                    case ADD -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx + dy) : semantics.arith(Arith.ADD, x, y);
+                    }
+                    case SUB -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx - dy) : semantics.arith(Arith.SUB, x, y);
+                    }
+                    case MUL -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx * dy) : semantics.arith(Arith.MUL, x, y);
+                    }
+                    case DIV -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx / dy) : semantics.arith(Arith.DIV, x, y);
+                    }
+                    case MOD -> frame[a] = semantics.arith(Arith.MOD, b < 0 ? k[-1 - b] : frame[b], c < 0 ? k[-1 - c] : frame[c]);
+                    case POW -> frame[a] = semantics.arith(Arith.POW, b < 0 ? k[-1 - b] : frame[b], c < 0 ? k[-1 - c] : frame[c]);
+                    case UNM -> frame[a] = frame[b] instanceof Double d ? (Object) (-d) : semantics.unaryMinus(frame[b]);
+                    case NOT -> frame[a] = LuaType.isFalsy(frame[b]);
+                    case LEN -> frame[a] = semantics.length(frame[b]);
+                    case CONCAT -> frame[a] = semantics.concat(frame, b, c, new int[1]);
+                    case JMP -> pc += b;
+                    case EQ -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        if (semantics.equal(x, y) != (a != 0)) {
+                            pc++;
+                        }
+                    }
+                    case LT -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        boolean r = x instanceof Double dx && y instanceof Double dy ? dx < dy : semantics.lessThan(x, y);
+                        if (r != (a != 0)) {
+                            pc++;
+                        }
+                    }
+                    case LE -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        boolean r = x instanceof Double dx && y instanceof Double dy ? dx <= dy : semantics.lessEqual(x, y);
+                        if (r != (a != 0)) {
+                            pc++;
+                        }
+                    }
+                    case TEST -> {
+                        if (LuaType.isFalsy(frame[a]) == (c != 0)) {
+                            pc++;
+                        }
+                    }
+                    case TESTSET -> {
+                        if (LuaType.isFalsy(frame[b]) != (c != 0)) {
+                            frame[a] = frame[b];
+                        } else {
+                            pc++;
+                        }
+                    }
+                    case CALL -> {
+                        int argumentCount = b != 0 ? b - 1 : top - a - 1;
+                        Object[] results = invoke(frame[a], frame, a + 1, argumentCount);
+                        if (c != 0) {
+                            int wanted = c - 1;
+                            int n = Math.min(wanted, results.length);
+                            System.arraycopy(results, 0, frame, a, n);
+                            if (n < wanted) {
+                                Arrays.fill(frame, a + n, a + wanted, null);
+                            }
+                        } else {
+                            frame = ensureFrame(frame, a + results.length, openUpvalues);
+                            System.arraycopy(results, 0, frame, a, results.length);
+                            top = a + results.length;
+                        }
+                    }
+                    case TAILCALL -> {
+                        int argumentCount = b != 0 ? b - 1 : top - a - 1;
+                        closeUpvalues(openUpvalues, 0);
+                        openUpvalues = null;
+                        Object f = frame[a];
+                        if (f instanceof LuaClosure next) {
+                            Prototype np = next.prototype;
+                            Object[] nextFrame = new Object[np.frameSize()];
+                            int fixed = Math.min(argumentCount, np.parameterCount());
+                            System.arraycopy(frame, a + 1, nextFrame, 0, fixed);
+                            if (np.isVararg() && argumentCount > np.parameterCount()) {
+                                varargs = Arrays.copyOfRange(frame, a + 1 + np.parameterCount(), a + 1 + argumentCount);
+                            } else {
+                                varargs = NO_VARARGS;
+                            }
+                            cl = next;
+                            callStack.closures[callStack.depth - 1] = next;
+                            p = np;
+                            code = p.code();
+                            k = p.constants();
+                            frame = nextFrame;
+                            pc = 0;
+                            top = 0;
+                        } else {
+                            return invoke(f, frame, a + 1, argumentCount);
+                        }
+                    }
+                    case RETURN -> {
+                        closeUpvalues(openUpvalues, 0);
+                        int n = b != 0 ? b - 1 : top - a;
+                        if (n == 0) {
+                            return LuaFunction.NONE;
+                        }
+                        return Arrays.copyOfRange(frame, a, a + n);
+                    }
+                    case FORPREP -> {
+                        Double start = forNumber(frame[a], "initial");
+                        Double limit = forNumber(frame[a + 1], "limit");
+                        Double step = forNumber(frame[a + 2], "step");
+                        frame[a] = start - step;
+                        frame[a + 1] = limit;
+                        frame[a + 2] = step;
+                        pc += b;
+                    }
+                    case FORLOOP -> {
+                        double step = (Double) frame[a + 2];
+                        double index = (Double) frame[a] + step;
+                        double limit = (Double) frame[a + 1];
+                        if (step > 0 ? index <= limit : index >= limit) {
+                            Double boxed = index;
+                            frame[a] = boxed;
+                            frame[a + 3] = boxed;
+                            pc += b;
+                            countLoop(cl, current);
+                        }
+                    }
+                    case TFORLOOP -> {
+                        Object[] results = invoke(frame[a], frame, a + 1, 2);
+                        int n = Math.min(c, results.length);
+                        System.arraycopy(results, 0, frame, a + 3, n);
+                        if (n < c) {
+                            Arrays.fill(frame, a + 3 + n, a + 3 + c, null);
+                        }
+                        if (frame[a + 3] != null) {
+                            frame[a + 2] = frame[a + 3];
+                            pc += b;
+                            countLoop(cl, current);
+                        }
+                    }
+                    case SETLIST -> {
+                        int n = b != 0 ? b : top - a - 1;
+                        LuaTable t = (LuaTable) frame[a];
+                        for (int j = 1; j <= n; j++) {
+                            t.put(c + j, frame[a + j]);
+                        }
+                    }
+                    case CLOSE -> openUpvalues = closeUpvalues(openUpvalues, a);
+                    case CLOSURE -> {
+                        Prototype child = p.prototypes().get(b);
+                        Upvalue[] ups = new Upvalue[child.upvalues().size()];
+                        for (int u = 0; u < ups.length; u++) {
+                            Prototype.UpvalueSource source = child.upvalues().get(u);
+                            if (source.fromParentRegister()) {
+                                Upvalue found = findOpen(openUpvalues, source.index());
+                                if (found == null) {
+                                    found = new Upvalue(frame, source.index());
+                                    openUpvalues = insertOpen(openUpvalues, found);
+                                }
+                                ups[u] = found;
+                            } else {
+                                ups[u] = cl.upvalues[source.index()];
+                            }
+                        }
+                        frame[a] = new LuaClosure(child, ups, cl.environment, this);
+                    }
+                    case VARARG -> {
+                        if (b != 0) {
+                            int wanted = b - 1;
+                            for (int j = 0; j < wanted; j++) {
+                                frame[a + j] = j < varargs.length ? varargs[j] : null;
+                            }
+                        } else {
+                            frame = ensureFrame(frame, a + varargs.length, openUpvalues);
+                            System.arraycopy(varargs, 0, frame, a, varargs.length);
+                            top = a + varargs.length;
+                        }
+                    }
+                    case LOOP -> countLoop(cl, current);
+                }
+            } catch (LuaSemantics.OperandError e) {
+                throw positioned(operandMessage(e, p, current, a, b, c), p, current);
+            } catch (LuaError e) {
+                throw withPosition(e, p, current);
+            }
+        }
+    }
+
+    /**
+     * Open-ended results (a call or {@code ...} as the last argument) may not fit the frame:
+     * it grows, and the open upvalues pointing into it follow it to the new array.
+     */
+    private static Object[] ensureFrame(Object[] frame, int needed, Upvalue open) {
+        if (needed <= frame.length) {
+            return frame;
+        }
+        if (needed > 8_000_000) {
+            throw new LuaError("stack overflow");
+        }
+        Object[] grown = Arrays.copyOf(frame, Math.max(needed + 8, frame.length * 2));
+        for (Upvalue u = open; u != null; u = u.nextOpen) {
+            u.moveTo(grown);
+        }
+        return grown;
+    }
+
+    private void countLoop(LuaClosure cl, int pc) {
+        int[] counts = cl.prototype.loopCounts();
+        int n = ++counts[pc];
+        if (observer != null) {
+            observer.loopCounted(cl, pc, n);
+        }
+    }
+
+    private static Double forNumber(Object v, String what) {
+        Double d = LuaSemantics.toNumber(v);
+        if (d == null) {
+            throw new LuaError("'for' " + what + " value must be a number");
+        }
+        return d;
+    }
+
+    /** Calls {@code f} with {@code count} arguments from {@code frame[from]}. */
+    private Object[] invoke(Object f, Object[] frame, int from, int count) {
+        if (f instanceof LuaClosure next) {
+            Prototype np = next.prototype;
+            Object[] nextFrame = new Object[np.frameSize()];
+            int fixed = Math.min(count, np.parameterCount());
+            System.arraycopy(frame, from, nextFrame, 0, fixed);
+            Object[] varargs = NO_VARARGS;
+            if (np.isVararg() && count > np.parameterCount()) {
+                varargs = Arrays.copyOfRange(frame, from + np.parameterCount(), from + count);
+            }
+            return execute(next, nextFrame, varargs);
+        }
+        Object[] arguments = Arrays.copyOfRange(frame, from, from + count);
+        if (f instanceof LuaFunction fn) {
+            try {
+                return fn.call(arguments);
+            } catch (StackOverflowError e) {
+                throw new LuaError("stack overflow");
+            }
+        }
+        return semantics.call(f, arguments);
+    }
+
+    private static Upvalue findOpen(Upvalue list, int register) {
+        for (Upvalue u = list; u != null && u.register() >= register; u = u.nextOpen) {
+            if (u.register() == register) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    private static Upvalue insertOpen(Upvalue list, Upvalue u) {
+        if (list == null || list.register() < u.register()) {
+            u.nextOpen = list;
+            return u;
+        }
+        Upvalue prev = list;
+        while (prev.nextOpen != null && prev.nextOpen.register() > u.register()) {
+            prev = prev.nextOpen;
+        }
+        u.nextOpen = prev.nextOpen;
+        prev.nextOpen = u;
+        return list;
+    }
+
+    /** Closes the open upvalues at {@code register} and above; returns the remaining list. */
+    private static Upvalue closeUpvalues(Upvalue list, int register) {
+        while (list != null && list.register() >= register) {
+            list.close();
+            list = list.nextOpen;
+        }
+        return list;
+    }
+
+    private String operandMessage(LuaSemantics.OperandError e, Prototype p, int pc, int a, int b, int c) {
+        Opcode op = Opcode.of(p.code()[pc * 4]);
+        int register = switch (op) {
+            case CALL, TAILCALL -> a;
+            case SETTABLE -> a;
+            case CONCAT -> e.operand;
+            case GETTABLE, SELF, UNM, LEN, NOT -> b;
+            case ADD, SUB, MUL, DIV, MOD, POW -> e.operand == 0 ? b : c;
+            case TFORLOOP -> a;
+            default -> -1;
+        };
+        String name = register >= 0 ? p.operandName(pc, register) : null;
+        if (op == Opcode.SELF && e.operand == -1) {
+            name = null;
+        }
+        String type = LuaType.of(e.value).luaName();
+        return "attempt to " + e.action + " " + (name == null ? "a " + type + " value" : name + " (a " + type + " value)");
+    }
+
+    private static LuaError positioned(String message, Prototype p, int pc) {
+        return new LuaError(LuaString.of(where(p, pc) + message));
+    }
+
+    /** Adds {@code chunk:line:} to a message raised without position by an operation or library at this pc. */
+    private static LuaError withPosition(LuaError e, Prototype p, int pc) {
+        if (e.positionLevel() == 1) {
+            e = e.withMessagePrefix(where(p, pc));
+        } else if (e.positionLevel() > 1) {
+            e.decrementPositionLevel();
+        }
+        return e;
+    }
+
+    static String where(Prototype p, int pc) {
+        return p.chunkName() + ":" + p.lines()[pc] + ": ";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaTable;
+
+/** A Lua function value: a prototype with its captured upvalues and its environment table ({@code setfenv}). */
+public final class LuaClosure extends LuaFunction {
+    final Prototype prototype;
+    final Upvalue[] upvalues;
+    LuaTable environment;
+    private final Interpreter interpreter;
+
+    LuaClosure(Prototype prototype, Upvalue[] upvalues, LuaTable environment, Interpreter interpreter) {
+        this.prototype = prototype;
+        this.upvalues = upvalues;
+        this.environment = environment;
+        this.interpreter = interpreter;
+    }
+
+    public Prototype prototype() {
+        return prototype;
+    }
+
+    public LuaTable environment() {
+        return environment;
+    }
+
+    public void setEnvironment(LuaTable environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public Object[] call(Object[] arguments) {
+        return interpreter.call(this, arguments);
+    }
+
+    @Override
+    public String name() {
+        return prototype.name();
+    }
+}

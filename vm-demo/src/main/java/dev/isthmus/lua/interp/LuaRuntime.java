@@ -1,0 +1,137 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.bytecode.CdataLiterals;
+import dev.isthmus.lua.bytecode.Compiler;
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.parse.Expr;
+import dev.isthmus.lua.parse.Parser;
+import dev.isthmus.lua.runtime.Coroutine;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaTable;
+
+import java.io.PrintStream;
+
+/**
+ * One Lua state: globals, the shared string metatable, the interpreter, the running
+ * coroutine and the streams the libraries print to. Not thread-safe: one Lua program runs
+ * at a time in a state (coroutines take turns, never run together).
+ */
+public final class LuaRuntime {
+    private final LuaTable globals = new LuaTable();
+    private final LuaTable registry = new LuaTable();
+    private final LuaSemantics semantics;
+    private final Interpreter interpreter;
+    private final PrintStream out;
+    private final PrintStream err;
+    private LuaTable stringMetatable;
+    private CdataLiterals cdataLiterals = new CdataLiterals() {
+        @Override
+        public Object int64(long value, boolean isUnsigned) {
+            throw new LuaError("64-bit integer literals need the ffi library");
+        }
+
+        @Override
+        public Object imaginary(double value) {
+            throw new LuaError("imaginary literals need the ffi library");
+        }
+    };
+    private Coroutine current = Coroutine.main();
+    private final Coroutine main = current;
+
+    public LuaRuntime(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+        this.semantics = new LuaSemantics(this);
+        this.interpreter = new Interpreter(this);
+    }
+
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> pendingFinalizers = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Queues a finalizer found due by another thread (a {@link java.lang.ref.Cleaner}): Lua
+     * code must run on the Lua thread, so it runs at the next safe point
+     * ({@code collectgarbage}, or the end of the program).
+     */
+    public void enqueueFinalizer(Runnable finalizer) {
+        pendingFinalizers.add(finalizer);
+    }
+
+    public void runPendingFinalizers() {
+        Runnable r;
+        while ((r = pendingFinalizers.poll()) != null) {
+            r.run();
+        }
+    }
+
+    public LuaTable globals() {
+        return globals;
+    }
+
+    /** A table for libraries' private state ({@code package.loaded} and the like). */
+    public LuaTable registry() {
+        return registry;
+    }
+
+    public LuaSemantics semantics() {
+        return semantics;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    public LuaTable stringMetatable() {
+        return stringMetatable;
+    }
+
+    public void setStringMetatable(LuaTable metatable) {
+        this.stringMetatable = metatable;
+    }
+
+    public void setCdataLiterals(CdataLiterals literals) {
+        this.cdataLiterals = literals;
+    }
+
+    public Coroutine currentCoroutine() {
+        return current;
+    }
+
+    public Coroutine mainCoroutine() {
+        return main;
+    }
+
+    public void setCurrentCoroutine(Coroutine c) {
+        this.current = c;
+    }
+
+    public CallStack callStack() {
+        return interpreter.callStack();
+    }
+
+    public void setCallStack(CallStack stack) {
+        interpreter.setCallStack(stack);
+    }
+
+    public void setObserver(InstructionObserver observer) {
+        interpreter.observer = observer;
+    }
+
+    /** Compiles a chunk; syntax errors are raised as {@link dev.isthmus.lua.parse.LuaSyntaxError}. */
+    public Prototype compile(byte[] source, String chunkName) {
+        Expr.FunctionBody body = Parser.parseChunk(source, chunkName);
+        return Compiler.compile(body, chunkName, cdataLiterals);
+    }
+
+    /** Compiles a chunk into a function of the main chunk's shape, with {@code environment} as its globals. */
+    public LuaClosure load(byte[] source, String chunkName, LuaTable environment) {
+        return new LuaClosure(compile(source, chunkName), new Upvalue[0], environment, interpreter);
+    }
+
+    public LuaClosure load(byte[] source, String chunkName) {
+        return load(source, chunkName, globals);
+    }
+}

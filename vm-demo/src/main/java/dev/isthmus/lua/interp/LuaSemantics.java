@@ -1,0 +1,401 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaObject;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.NumberCoercion;
+
+/**
+ * Lua's value semantics beyond the fast paths the interpreter inlines: arithmetic with
+ * string coercion, comparison, equality, concatenation, length, indexing and calls, each
+ * with its metamethod fallback (Lua 5.1 manual 2.8) and the reference error wording.
+ * Messages are raised without a position; the interpreter adds {@code chunk:line:} and the
+ * operand's name ({@code local 'x'}) where it knows them.
+ */
+public final class LuaSemantics {
+    private static final int MAX_INDEX_CHAIN = 100;
+    private final LuaRuntime runtime;
+
+    LuaSemantics(LuaRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** The metatable of any value: tables' own, the shared string metatable, or a cdata's or userdata's. */
+    public LuaTable metatable(Object v) {
+        return switch (v) {
+            case LuaTable t -> t.metatable();
+            case LuaString s -> runtime.stringMetatable();
+            case LuaObject o -> o.metatable();
+            case null, default -> null;
+        };
+    }
+
+    public Object metamethod(Object v, LuaString event) {
+        LuaTable mt = metatable(v);
+        return mt == null ? null : mt.get(event);
+    }
+
+    // ---- arithmetic
+
+    public enum Arith {
+        ADD("__add"), SUB("__sub"), MUL("__mul"), DIV("__div"), MOD("__mod"), POW("__pow"), UNM("__unm");
+
+        final LuaString event;
+
+        Arith(String event) {
+            this.event = LuaString.of(event);
+        }
+
+        double apply(double a, double b) {
+            return switch (this) {
+                case ADD -> a + b;
+                case SUB -> a - b;
+                case MUL -> a * b;
+                case DIV -> a / b;
+                case MOD -> mod(a, b);
+                case POW -> Math.pow(a, b);
+                case UNM -> -a;
+            };
+        }
+    }
+
+    /** Lua's modulo: {@code a - floor(a/b)*b} (Lua 5.1 2.5.1), so the result takes the divisor's sign. */
+    public static double mod(double a, double b) {
+        if (Double.isInfinite(b) && !Double.isNaN(a) && !Double.isInfinite(a)) {
+            // LuaJIT computes a - floor(a/b)*b literally: 0*inf is nan for a finite a.
+            return a - Math.floor(a / b) * b;
+        }
+        return a - Math.floor(a / b) * b;
+    }
+
+    /**
+     * {@code a op b} when the fast path (two numbers) did not apply. Throws with the
+     * operand that failed: {@code whichFailed[0]} is set to 0 for {@code a}, 1 for {@code b}.
+     */
+    public Object arith(Arith op, Object a, Object b) {
+        Double x = toNumber(a);
+        Double y = toNumber(b);
+        if (x != null && y != null) {
+            return op.apply(x, y);
+        }
+        Object handler = metamethod(a, op.event);
+        if (handler == null) {
+            handler = metamethod(b, op.event);
+        }
+        if (handler != null) {
+            return first(call(handler, new Object[] {a, b}));
+        }
+        throw new OperandError(x == null ? 0 : 1, "perform arithmetic on", x == null ? a : b);
+    }
+
+    public Object unaryMinus(Object a) {
+        Double x = toNumber(a);
+        if (x != null) {
+            return -x;
+        }
+        Object handler = metamethod(a, Arith.UNM.event);
+        if (handler != null) {
+            return first(call(handler, new Object[] {a, a}));
+        }
+        throw new OperandError(0, "perform arithmetic on", a);
+    }
+
+    /** Numbers as they are; strings that read as numbers converted (Lua 5.1 2.2.1); otherwise null. */
+    public static Double toNumber(Object v) {
+        if (v instanceof Double d) {
+            return d;
+        }
+        if (v instanceof LuaString s) {
+            return NumberCoercion.parse(s);
+        }
+        return null;
+    }
+
+    // ---- comparison
+
+    private static final LuaString EQ = LuaString.of("__eq");
+    private static final LuaString LT = LuaString.of("__lt");
+    private static final LuaString LE = LuaString.of("__le");
+    private static final LuaString CONCAT = LuaString.of("__concat");
+    private static final LuaString LEN = LuaString.of("__len");
+    private static final LuaString INDEX = LuaString.of("__index");
+    private static final LuaString NEWINDEX = LuaString.of("__newindex");
+    private static final LuaString CALL = LuaString.of("__call");
+
+    public boolean equal(Object a, Object b) {
+        if (a == b) {
+            return true;
+        }
+        if (a == null || b == null) {
+            return isCdata(a) || isCdata(b) ? cdataEqual(a, b) : false;
+        }
+        if (a instanceof Double x && b instanceof Double y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        if (a instanceof LuaString x && b instanceof LuaString y) {
+            return x.equals(y);
+        }
+        if (isCdata(a) || isCdata(b)) {
+            return cdataEqual(a, b);
+        }
+        if (a.getClass() != b.getClass() || !(a instanceof LuaTable || a instanceof LuaObject)) {
+            return false;
+        }
+        Object mm1 = metamethod(a, EQ);
+        if (mm1 == null) {
+            return false;
+        }
+        Object mm2 = metamethod(b, EQ);
+        if (mm1 != mm2 && !mm1.equals(mm2)) {
+            return false;
+        }
+        return !LuaType.isFalsy(first(call(mm1, new Object[] {a, b})));
+    }
+
+    private static boolean isCdata(Object v) {
+        return v instanceof LuaObject o && o.luaType() == LuaType.CDATA;
+    }
+
+    /** LuaJIT compares cdata with numbers and other cdata by value, through the cdata's own {@code __eq}. */
+    private boolean cdataEqual(Object a, Object b) {
+        Object mm = isCdata(a) ? metamethod(a, EQ) : metamethod(b, EQ);
+        return mm != null && !LuaType.isFalsy(first(call(mm, new Object[] {a, b})));
+    }
+
+    public boolean lessThan(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            return x < y;
+        }
+        if (a instanceof LuaString x && b instanceof LuaString y) {
+            return x.compareTo(y) < 0;
+        }
+        Object result = orderMetamethod(a, b, LT);
+        if (result == NO_HANDLER) {
+            throw compareError(a, b);
+        }
+        return !LuaType.isFalsy(result);
+    }
+
+    public boolean lessEqual(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            return x <= y;
+        }
+        if (a instanceof LuaString x && b instanceof LuaString y) {
+            return x.compareTo(y) <= 0;
+        }
+        Object result = orderMetamethod(a, b, LE);
+        if (result != NO_HANDLER) {
+            return !LuaType.isFalsy(result);
+        }
+        // Without __le, a <= b is not (b < a) (Lua 5.1 2.8, "le" event).
+        result = orderMetamethod(b, a, LT);
+        if (result == NO_HANDLER) {
+            throw compareError(a, b);
+        }
+        return LuaType.isFalsy(result);
+    }
+
+    private static final Object NO_HANDLER = new Object();
+
+    /** Calls the order metamethod both operands share (or a cdata's), or returns NO_HANDLER. */
+    private Object orderMetamethod(Object a, Object b, LuaString event) {
+        Object mm1 = metamethod(a, event);
+        Object mm2 = metamethod(b, event);
+        Object handler;
+        if (isCdata(a) || isCdata(b)) {
+            handler = mm1 != null ? mm1 : mm2;
+        } else if (LuaType.of(a) != LuaType.of(b) || mm1 == null || !(mm1 == mm2 || mm1.equals(mm2))) {
+            return NO_HANDLER;
+        } else {
+            handler = mm1;
+        }
+        if (handler == null) {
+            return NO_HANDLER;
+        }
+        return first(call(handler, new Object[] {a, b}));
+    }
+
+    private static LuaError compareError(Object a, Object b) {
+        String ta = LuaType.of(a).luaName();
+        String tb = LuaType.of(b).luaName();
+        return new LuaError(ta.equals(tb) ? "attempt to compare two " + ta + " values" : "attempt to compare " + ta + " with " + tb);
+    }
+
+    // ---- concatenation and length
+
+    /** {@code values[from] .. ... .. values[to]}, right to left as Lua does, with __concat where needed. */
+    public Object concat(Object[] values, int from, int to, int[] failedIndex) {
+        Object right = values[to];
+        for (int i = to - 1; i >= from; i--) {
+            Object left = values[i];
+            if (isStringOrNumber(left) && isStringOrNumber(right)) {
+                // Gather the longest run of strings and numbers to the left into one buffer.
+                int start = i;
+                while (start - 1 >= from && isStringOrNumber(values[start - 1])) {
+                    start--;
+                }
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                for (int k = start; k <= i; k++) {
+                    out.writeBytes(toLuaString(values[k]).bytes());
+                }
+                out.writeBytes(toLuaString(right).bytes());
+                right = LuaString.wrap(out.toByteArray());
+                i = start;
+                continue;
+            }
+            Object handler = metamethod(left, CONCAT);
+            if (handler == null) {
+                handler = metamethod(right, CONCAT);
+            }
+            if (handler == null) {
+                int bad = isStringOrNumber(left) ? i + 1 : i;
+                failedIndex[0] = bad;
+                throw new OperandError(bad, "concatenate", isStringOrNumber(left) ? right : left);
+            }
+            right = first(call(handler, new Object[] {left, right}));
+        }
+        return right;
+    }
+
+    private static boolean isStringOrNumber(Object v) {
+        return v instanceof LuaString || v instanceof Double;
+    }
+
+    /** A string or number as a Lua string ({@code %.14g} for numbers); null for other values. */
+    public static LuaString toLuaString(Object v) {
+        return switch (v) {
+            case LuaString s -> s;
+            case Double d -> NumberCoercion.toLuaString(d);
+            default -> null;
+        };
+    }
+
+    public Object length(Object v) {
+        if (v instanceof LuaString s) {
+            return (double) s.length();
+        }
+        if (v instanceof LuaTable t) {
+            return (double) t.length();
+        }
+        Object handler = metamethod(v, LEN);
+        if (handler != null) {
+            return first(call(handler, new Object[] {v}));
+        }
+        throw new OperandError(0, "get length of", v);
+    }
+
+    // ---- indexing
+
+    /** {@code object[key]} with {@code __index} chains. */
+    public Object index(Object object, Object key) {
+        Object o = object;
+        for (int loop = 0; loop < MAX_INDEX_CHAIN; loop++) {
+            Object handler;
+            if (o instanceof LuaTable t) {
+                Object v = t.get(key);
+                if (v != null) {
+                    return v;
+                }
+                LuaTable mt = t.metatable();
+                if (mt == null || (handler = mt.get(INDEX)) == null) {
+                    return null;
+                }
+            } else {
+                handler = metamethod(o, INDEX);
+                if (handler == null) {
+                    if (o == object) {
+                        throw new OperandError(0, "index", o);
+                    }
+                    throw new LuaError("attempt to index a " + LuaType.of(o).luaName() + " value");
+                }
+            }
+            if (handler instanceof LuaFunction f) {
+                return first(f.call(new Object[] {o, key}));
+            }
+            o = handler;
+        }
+        throw new LuaError("loop in gettable");
+    }
+
+    /** {@code object[key] = value} with {@code __newindex} chains. */
+    public void setIndex(Object object, Object key, Object value) {
+        Object o = object;
+        for (int loop = 0; loop < MAX_INDEX_CHAIN; loop++) {
+            Object handler;
+            if (o instanceof LuaTable t) {
+                LuaTable mt = t.metatable();
+                if (mt == null || t.get(key) != null || (handler = mt.get(NEWINDEX)) == null) {
+                    rawSet(t, key, value);
+                    return;
+                }
+            } else {
+                handler = metamethod(o, NEWINDEX);
+                if (handler == null) {
+                    if (o == object) {
+                        throw new OperandError(0, "index", o);
+                    }
+                    throw new LuaError("attempt to index a " + LuaType.of(o).luaName() + " value");
+                }
+            }
+            if (handler instanceof LuaFunction f) {
+                f.call(new Object[] {o, key, value});
+                return;
+            }
+            o = handler;
+        }
+        throw new LuaError("loop in settable");
+    }
+
+    /** A raw table store with Lua's key checks. */
+    public static void rawSet(LuaTable t, Object key, Object value) {
+        if (key == null) {
+            throw new LuaError("table index is nil");
+        }
+        if (key instanceof Double d && d.isNaN()) {
+            throw new LuaError("table index is NaN");
+        }
+        t.put(key, value);
+    }
+
+    // ---- calls
+
+    /** Calls any value: functions directly, others through {@code __call} with the value prepended. */
+    public Object[] call(Object f, Object[] arguments) {
+        if (f instanceof LuaFunction fn) {
+            return fn.call(arguments);
+        }
+        Object handler = metamethod(f, CALL);
+        if (handler instanceof LuaFunction fn) {
+            Object[] withSelf = new Object[arguments.length + 1];
+            withSelf[0] = f;
+            System.arraycopy(arguments, 0, withSelf, 1, arguments.length);
+            return fn.call(withSelf);
+        }
+        throw new OperandError(-1, "call", f);
+    }
+
+    public static Object first(Object[] results) {
+        return results.length == 0 ? null : results[0];
+    }
+
+    /**
+     * An operation failed on an operand: the interpreter completes the message with the
+     * operand's source name when it knows it. {@code operand} is 0 or 1 for the first or
+     * second operand (or a concat position), -1 for the called value.
+     */
+    public static final class OperandError extends LuaError {
+        final int operand;
+        final String action;
+        final Object value;
+
+        OperandError(int operand, String action, Object value) {
+            super("attempt to " + action + " a " + LuaType.of(value).luaName() + " value");
+            this.operand = operand;
+            this.action = action;
+            this.value = value;
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package dev.isthmus.lua.lib;
+
+import dev.isthmus.lua.interp.LuaClosure;
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.interp.LuaSemantics;
+import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.NumberCoercion;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** Lua's base library (Lua 5.1 manual 5.1), with LuaJIT's extensions ({@code xpcall} arguments, {@code load} of strings). */
+public final class BaseLibrary {
+    private static final LuaString METATABLE = LuaString.of("__metatable");
+    private static final LuaString GC = LuaString.of("__gc");
+    private final LuaRuntime runtime;
+    private final LuaSemantics semantics;
+    private final JavaFunction next;
+    private final JavaFunction ipairsIterator;
+
+    private BaseLibrary(LuaRuntime runtime) {
+        this.runtime = runtime;
+        this.semantics = runtime.semantics();
+        this.next = new JavaFunction("next", this::next);
+        this.ipairsIterator = new JavaFunction("ipairs_aux", this::ipairsStep);
+    }
+
+    public static void install(LuaRuntime runtime) {
+        BaseLibrary lib = new BaseLibrary(runtime);
+        LuaTable g = runtime.globals();
+        new LibraryTable(g)
+                .add("print", lib::print)
+                .add("type", args -> LibraryTable.results(LuaType.of(new Arguments("type", args).checkAny(0)).luaString()))
+                .add("tostring", args -> LibraryTable.results(ValueText.toLuaString(runtime, new Arguments("tostring", args).checkAny(0))))
+                .add("tonumber", lib::tonumber)
+                .add("pairs", lib::pairs)
+                .add("ipairs", lib::ipairs)
+                .add("select", lib::select)
+                .add("rawget", args -> LibraryTable.results(new Arguments("rawget", args).checkTable(0).get(args.length > 1 ? args[1] : null)))
+                .add("rawset", lib::rawset)
+                .add("rawequal", args -> LibraryTable.results(rawEqual(new Arguments("rawequal", args))))
+                .add("setmetatable", lib::setmetatable)
+                .add("getmetatable", lib::getmetatable)
+                .add("assert", lib::assertion)
+                .add("error", lib::error)
+                .add("pcall", lib::pcall)
+                .add("xpcall", lib::xpcall)
+                .add("unpack", lib::unpack)
+                .add("loadstring", lib::loadstring)
+                .add("load", lib::load)
+                .add("loadfile", lib::loadfile)
+                .add("dofile", lib::dofile)
+                .add("setfenv", lib::setfenv)
+                .add("getfenv", lib::getfenv)
+                .add("collectgarbage", lib::collectgarbage)
+                .set("_G", g)
+                .set("_VERSION", LuaString.of("Lua 5.1"));
+        g.put(LuaString.of("next"), lib.next);
+    }
+
+    private Object[] print(Object[] args) {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) {
+                line.write('\t');
+            }
+            line.writeBytes(ValueText.toLuaString(runtime, args[i]).bytes());
+        }
+        line.write('\n');
+        runtime.out().writeBytes(line.toByteArray());
+        runtime.out().flush();
+        return LuaFunction.NONE;
+    }
+
+    private Object[] tonumber(Object[] args) {
+        Arguments a = new Arguments("tonumber", args);
+        Object v = a.checkAny(0);
+        if (a.get(1) == null) {
+            if (v instanceof Double) {
+                return LibraryTable.results(v);
+            }
+            return LibraryTable.results(v instanceof LuaString s ? NumberCoercion.parse(s) : null);
+        }
+        int base = a.checkInt(1);
+        if (base < 2 || base > 36) {
+            throw a.bad(1, "base out of range");
+        }
+        String text = a.checkString(0).toLatin1().strip();
+        boolean negative = text.startsWith("-");
+        if (negative) {
+            text = text.substring(1);
+        }
+        if (text.isEmpty()) {
+            return LibraryTable.results((Object) null);
+        }
+        double value = 0;
+        for (char ch : text.toCharArray()) {
+            int digit = Character.digit(ch, base);
+            if (digit < 0 || ch > 127) {
+                return LibraryTable.results((Object) null);
+            }
+            value = value * base + digit;
+        }
+        return LibraryTable.results(negative ? -value : value);
+    }
+
+    private Object[] pairs(Object[] args) {
+        LuaTable t = new Arguments("pairs", args).checkTable(0);
+        return LibraryTable.results(next, t, null);
+    }
+
+    private Object[] next(Object[] args) {
+        LuaTable t = new Arguments("next", args).checkTable(0);
+        LuaTable.Entry e = t.next(args.length > 1 ? args[1] : null);
+        return e == null ? LibraryTable.results((Object) null) : LibraryTable.results(e.key(), e.value());
+    }
+
+    private Object[] ipairs(Object[] args) {
+        LuaTable t = new Arguments("ipairs", args).checkTable(0);
+        return LibraryTable.results(ipairsIterator, t, 0.0);
+    }
+
+    private Object[] ipairsStep(Object[] args) {
+        LuaTable t = (LuaTable) args[0];
+        int i = (int) (double) (Double) args[1] + 1;
+        Object v = t.get(i);
+        return v == null ? LibraryTable.results((Object) null) : LibraryTable.results((double) i, v);
+    }
+
+    private Object[] select(Object[] args) {
+        Arguments a = new Arguments("select", args);
+        if (a.get(0) instanceof LuaString s && s.length() == 1 && s.byteAt(0) == '#') {
+            return LibraryTable.results((double) (args.length - 1));
+        }
+        int n = a.checkInt(0);
+        if (n < 0) {
+            n = args.length + n;
+            if (n < 1) {
+                throw a.bad(0, "index out of range");
+            }
+        } else if (n == 0) {
+            throw a.bad(0, "index out of range");
+        }
+        return n >= args.length ? LuaFunction.NONE : Arrays.copyOfRange(args, n, args.length);
+    }
+
+    private Object[] rawset(Object[] args) {
+        Arguments a = new Arguments("rawset", args);
+        LuaTable t = a.checkTable(0);
+        a.checkAny(1);
+        a.checkAny(2);
+        LuaSemantics.rawSet(t, args[1], args[2]);
+        return LibraryTable.results(t);
+    }
+
+    private static boolean rawEqual(Arguments a) {
+        Object x = a.checkAny(0);
+        Object y = a.checkAny(1);
+        return x == y || x instanceof Double dx && y instanceof Double dy && dx.doubleValue() == dy.doubleValue()
+                || x instanceof LuaString sx && sx.equals(y) || x instanceof Boolean bx && bx.equals(y);
+    }
+
+    private Object[] setmetatable(Object[] args) {
+        Arguments a = new Arguments("setmetatable", args);
+        LuaTable t = a.checkTable(0);
+        Object mt = a.get(1);
+        if (mt != null && !(mt instanceof LuaTable)) {
+            throw a.typeError(1, "nil or table");
+        }
+        if (!a.isPresent(1)) {
+            throw a.typeError(1, "nil or table");
+        }
+        if (t.metatable() != null && t.metatable().get(METATABLE) != null) {
+            throw new LuaError("cannot change a protected metatable");
+        }
+        t.setMetatable((LuaTable) mt);
+        return LibraryTable.results(t);
+    }
+
+    private Object[] getmetatable(Object[] args) {
+        LuaTable mt = semantics.metatable(new Arguments("getmetatable", args).checkAny(0));
+        if (mt == null) {
+            return LibraryTable.results((Object) null);
+        }
+        Object protectedValue = mt.get(METATABLE);
+        return LibraryTable.results(protectedValue != null ? protectedValue : mt);
+    }
+
+    private Object[] assertion(Object[] args) {
+        Arguments a = new Arguments("assert", args);
+        if (LuaType.isFalsy(a.checkAny(0))) {
+            if (args.length > 1) {
+                throw new LuaError(args[1]);
+            }
+            throw new LuaError("assertion failed!");
+        }
+        return args;
+    }
+
+    private Object[] error(Object[] args) {
+        Arguments a = new Arguments("error", args);
+        int level = a.optInt(1, 1);
+        throw LuaError.atLevel(a.get(0), level);
+    }
+
+    private Object[] pcall(Object[] args) {
+        Arguments a = new Arguments("pcall", args);
+        Object f = a.checkAny(0);
+        var stack = runtime.callStack();
+        int depth = stack.depth();
+        try {
+            Object[] results = semantics.call(f, Arrays.copyOfRange(args, 1, args.length));
+            Object[] withStatus = new Object[results.length + 1];
+            withStatus[0] = Boolean.TRUE;
+            System.arraycopy(results, 0, withStatus, 1, results.length);
+            return withStatus;
+        } catch (LuaError e) {
+            return LibraryTable.results(Boolean.FALSE, e.value());
+        } catch (StackOverflowError e) {
+            return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
+        }
+    }
+
+    private Object[] xpcall(Object[] args) {
+        Arguments a = new Arguments("xpcall", args);
+        Object f = a.checkAny(0);
+        Object handler = a.get(1);
+        try {
+            Object[] results = semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE);
+            Object[] withStatus = new Object[results.length + 1];
+            withStatus[0] = Boolean.TRUE;
+            System.arraycopy(results, 0, withStatus, 1, results.length);
+            return withStatus;
+        } catch (LuaError e) {
+            Object[] handled = semantics.call(handler, new Object[] {e.value()});
+            return LibraryTable.results(Boolean.FALSE, LuaSemantics.first(handled));
+        } catch (StackOverflowError e) {
+            return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
+        }
+    }
+
+    private Object[] unpack(Object[] args) {
+        Arguments a = new Arguments("unpack", args);
+        LuaTable t = a.checkTable(0);
+        int from = a.optInt(1, 1);
+        int to = a.get(2) == null ? t.length() : a.checkInt(2);
+        if (from > to) {
+            return LuaFunction.NONE;
+        }
+        long n = (long) to - from + 1;
+        if (n >= 8_000_000) {
+            throw new LuaError("too many results to unpack");
+        }
+        Object[] out = new Object[(int) n];
+        for (int i = 0; i < n; i++) {
+            out[i] = t.get(from + i);
+        }
+        return out;
+    }
+
+    private Object[] loadstring(Object[] args) {
+        Arguments a = new Arguments("loadstring", args);
+        LuaString source = a.checkString(0);
+        LuaString chunkName = a.optString(1, source);
+        return compile(source.bytes(), chunkDisplayName(chunkName, a.get(1) == null));
+    }
+
+    /** {@code load(f or string, chunkname)}: a function argument is called for pieces until it returns nil or "". */
+    private Object[] load(Object[] args) {
+        Arguments a = new Arguments("load", args);
+        Object source = a.get(0);
+        if (source instanceof LuaString s) {
+            return compile(s.bytes(), chunkDisplayName(a.optString(1, s), a.get(1) == null));
+        }
+        LuaFunction reader = a.checkFunction(0);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        while (true) {
+            Object piece = LuaSemantics.first(reader.call(LuaFunction.NONE));
+            if (piece == null || piece instanceof LuaString s && s.length() == 0) {
+                break;
+            }
+            if (!(piece instanceof LuaString s)) {
+                return LibraryTable.results(null, LuaString.of("reader function must return a string"));
+            }
+            text.writeBytes(s.bytes());
+        }
+        LuaString chunkName = a.optString(1, LuaString.of("=(load)"));
+        return compile(text.toByteArray(), chunkDisplayName(chunkName, false));
+    }
+
+    private Object[] compile(byte[] source, String chunkName) {
+        try {
+            return LibraryTable.results(runtime.load(source, chunkName));
+        } catch (LuaError e) {
+            return LibraryTable.results(null, e.value());
+        }
+    }
+
+    /**
+     * How a chunk is named in messages (LuaJIT's {@code lj_debug_shortname}): {@code =name}
+     * and {@code @file} as given, source text as {@code [string "first line..."]}.
+     */
+    static String chunkDisplayName(LuaString name, boolean isSourceText) {
+        String s = name.toLatin1();
+        if (!isSourceText && (s.startsWith("=") || s.startsWith("@"))) {
+            return s.substring(1);
+        }
+        int len = 0;
+        while (len < s.length() && len < 60 - 12 && s.charAt(len) >= ' ') {
+            len++;
+        }
+        if (len < s.length()) {
+            return "[string \"" + s.substring(0, Math.min(len, 60 - 15)) + "...\"]";
+        }
+        return "[string \"" + s + "\"]";
+    }
+
+    private Object[] loadfile(Object[] args) {
+        Arguments a = new Arguments("loadfile", args);
+        LuaString path = a.checkString(0);
+        try {
+            byte[] source = Files.readAllBytes(Path.of(path.toString()));
+            return compile(source, path.toString());
+        } catch (IOException e) {
+            return LibraryTable.results(null, LuaString.of("cannot open " + path));
+        }
+    }
+
+    private Object[] dofile(Object[] args) {
+        Object[] loaded = loadfile(args);
+        if (loaded[0] == null) {
+            throw new LuaError(loaded[1]);
+        }
+        return ((LuaFunction) loaded[0]).call(LuaFunction.NONE);
+    }
+
+    private Object[] setfenv(Object[] args) {
+        Arguments a = new Arguments("setfenv", args);
+        LuaTable env = a.checkTable(1);
+        Object target = a.get(0);
+        if (target instanceof Double level) {
+            if (level == 0) {
+                return LuaFunction.NONE;
+            }
+            target = runtime.callStack().at(level.intValue());
+        }
+        if (target instanceof LuaClosure c) {
+            c.setEnvironment(env);
+            return LibraryTable.results(c);
+        }
+        throw new LuaError("'setfenv' cannot change environment of given object");
+    }
+
+    private Object[] getfenv(Object[] args) {
+        Object target = args.length == 0 ? 1.0 : args[0];
+        if (target instanceof Double level) {
+            if (level == 0) {
+                return LibraryTable.results(runtime.globals());
+            }
+            target = runtime.callStack().at(level.intValue());
+            if (target == null) {
+                return LibraryTable.results(runtime.globals());
+            }
+        }
+        if (target instanceof LuaClosure c) {
+            return LibraryTable.results(c.environment());
+        }
+        return LibraryTable.results(runtime.globals());
+    }
+
+    private Object[] collectgarbage(Object[] args) {
+        Arguments a = new Arguments("collectgarbage", args);
+        String option = a.optString(0, LuaString.of("collect")).toString();
+        Runtime jvm = Runtime.getRuntime();
+        return switch (option) {
+            case "count" -> {
+                double kb = (jvm.totalMemory() - jvm.freeMemory()) / 1024.0;
+                yield LibraryTable.results(kb, 0.0);
+            }
+            case "collect", "step" -> {
+                System.gc();
+                runtime.runPendingFinalizers();
+                yield LibraryTable.results(option.equals("step") ? Boolean.TRUE : (Object) 0.0);
+            }
+            case "stop", "restart", "setpause", "setstepmul" -> LibraryTable.results(0.0);
+            default -> throw a.bad(0, "invalid option '" + option + "'");
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package dev.isthmus.lua.lib;
+
+import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+
+/** Builds a library's table of Java functions, naming each for error messages. */
+final class LibraryTable {
+    private final LuaTable table;
+
+    LibraryTable(LuaTable table) {
+        this.table = table;
+    }
+
+    LibraryTable() {
+        this(new LuaTable());
+    }
+
+    LibraryTable add(String name, JavaFunction.Body body) {
+        table.put(LuaString.of(name), new JavaFunction(name, body));
+        return this;
+    }
+
+    LibraryTable set(String name, Object value) {
+        table.put(LuaString.of(name), value);
+        return this;
+    }
+
+    LuaTable table() {
+        return table;
+    }
+
+    static Object[] results(Object... values) {
+        return values;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.isthmus.lua.runtime;
+
+/**
+ * Checked access to a library function's arguments, raising Lua's messages:
+ * {@code bad argument #1 to 'insert' (table expected, got nil)}.
+ */
+public final class Arguments {
+    private final String function;
+    private final Object[] values;
+
+    public Arguments(String function, Object[] values) {
+        this.function = function;
+        this.values = values;
+    }
+
+    public int count() {
+        return values.length;
+    }
+
+    public Object get(int index) {
+        return index < values.length ? values[index] : null;
+    }
+
+    public boolean isPresent(int index) {
+        return index < values.length;
+    }
+
+    /** Any value, which must be present (nil counts). */
+    public Object checkAny(int index) {
+        if (index >= values.length) {
+            throw bad(index, "value expected");
+        }
+        return values[index];
+    }
+
+    public LuaTable checkTable(int index) {
+        if (get(index) instanceof LuaTable t) {
+            return t;
+        }
+        throw typeError(index, "table");
+    }
+
+    public LuaFunction checkFunction(int index) {
+        if (get(index) instanceof LuaFunction f) {
+            return f;
+        }
+        throw typeError(index, "function");
+    }
+
+    public double checkNumber(int index) {
+        Object v = get(index);
+        if (v instanceof Double d) {
+            return d;
+        }
+        if (v instanceof LuaString s) {
+            Double d = NumberCoercion.parse(s);
+            if (d != null) {
+                return d;
+            }
+        }
+        throw typeError(index, "number");
+    }
+
+    public double optNumber(int index, double fallback) {
+        return get(index) == null ? fallback : checkNumber(index);
+    }
+
+    /** An integer argument: a number truncated toward zero, as {@code luaL_checkint} does. */
+    public long checkInteger(int index) {
+        return (long) checkNumber(index);
+    }
+
+    public int checkInt(int index) {
+        double d = checkNumber(index);
+        return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : d <= Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d;
+    }
+
+    public int optInt(int index, int fallback) {
+        return get(index) == null ? fallback : checkInt(index);
+    }
+
+    /** A string argument; numbers are converted as Lua converts them. */
+    public LuaString checkString(int index) {
+        Object v = get(index);
+        if (v instanceof LuaString s) {
+            return s;
+        }
+        if (v instanceof Double d) {
+            return NumberCoercion.toLuaString(d);
+        }
+        throw typeError(index, "string");
+    }
+
+    public LuaString optString(int index, LuaString fallback) {
+        return get(index) == null ? fallback : checkString(index);
+    }
+
+    public LuaError typeError(int index, String expected) {
+        return bad(index, expected + " expected, got " + (index < values.length ? LuaType.of(values[index]).luaName() : "no value"));
+    }
+
+    public LuaError bad(int index, String message) {
+        return new LuaError("bad argument #" + (index + 1) + " to '" + function + "' (" + message + ")");
+    }
+}

@@ -1,0 +1,127 @@
+package dev.isthmus.lua.runtime;
+
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+
+/**
+ * A Lua coroutine, run on its own virtual thread. Only one of a coroutine and its resumer
+ * runs at any time: {@code resume} hands control over and waits, {@code yield} hands it back.
+ * Each coroutine therefore has its own Java stack, so yielding from any depth works (across
+ * {@code pcall}, metamethods and Java library functions, which Lua 5.1 itself forbids but
+ * LuaJIT allows), and a program that never creates a coroutine pays nothing.
+ *
+ * <p>A suspended coroutine that is never resumed keeps its parked virtual thread until the
+ * JVM exits; its memory is that of its stack.
+ */
+public final class Coroutine {
+    /** What {@code coroutine.status} reports. */
+    public enum Status {
+        SUSPENDED("suspended"), RUNNING("running"), NORMAL("normal"), DEAD("dead");
+
+        private final LuaString luaName;
+
+        Status(String name) {
+            this.luaName = LuaString.of(name);
+        }
+
+        public LuaString luaName() {
+            return luaName;
+        }
+    }
+
+    private final Function<Object[], Object[]> body;
+    private final Semaphore toCoroutine = new Semaphore(0);
+    private final Semaphore toResumer = new Semaphore(0);
+    private Status status = Status.SUSPENDED;
+    private Thread thread;
+    private Object[] transfer;
+    private LuaError failure;
+    private boolean finished;
+    /** The interpreter's per-coroutine state (its Lua stack), owned by the interpreter. */
+    private Object executionState;
+
+    /** A coroutine whose body runs {@code body} with the first resume's arguments. */
+    public Coroutine(Function<Object[], Object[]> body) {
+        this.body = body;
+    }
+
+    /** The main coroutine of a Lua state: already running, never resumed. */
+    public static Coroutine main() {
+        Coroutine c = new Coroutine(args -> args);
+        c.status = Status.RUNNING;
+        c.thread = Thread.currentThread();
+        return c;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public void setStatus(Status status) {
+        this.status = status;
+    }
+
+    public Object executionState() {
+        return executionState;
+    }
+
+    public void setExecutionState(Object state) {
+        this.executionState = state;
+    }
+
+    /**
+     * Runs the coroutine until it yields, returns or fails. Returns what it yielded or
+     * returned; throws the {@link LuaError} it failed with. The caller checked the status.
+     */
+    public Object[] resume(Object[] arguments) {
+        status = Status.RUNNING;
+        transfer = arguments;
+        if (thread == null) {
+            thread = Thread.ofVirtual().name("lua-coroutine").unstarted(this::run);
+            thread.start();
+        } else {
+            toCoroutine.release();
+        }
+        toResumer.acquireUninterruptibly();
+        Object[] result = transfer;
+        transfer = null;
+        if (finished) {
+            status = Status.DEAD;
+            if (failure != null) {
+                LuaError e = failure;
+                failure = null;
+                throw e;
+            }
+        } else {
+            status = Status.SUSPENDED;
+        }
+        return result;
+    }
+
+    /** Called on the coroutine's own thread: hands {@code values} to the resumer and waits for the next resume's arguments. */
+    public Object[] yield(Object[] values) {
+        transfer = values;
+        toResumer.release();
+        toCoroutine.acquireUninterruptibly();
+        Object[] arguments = transfer;
+        transfer = null;
+        return arguments;
+    }
+
+    private void run() {
+        try {
+            transfer = body.apply(transfer);
+        } catch (LuaError e) {
+            failure = e;
+            transfer = LuaFunction.NONE;
+        } catch (StackOverflowError e) {
+            failure = new LuaError("stack overflow");
+            transfer = LuaFunction.NONE;
+        } catch (RuntimeException | Error e) {
+            failure = new LuaError("internal error in coroutine: " + e);
+            transfer = LuaFunction.NONE;
+        }
+        finished = true;
+        toResumer.release();
+    }
+}

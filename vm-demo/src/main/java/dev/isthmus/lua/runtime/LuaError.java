@@ -1,0 +1,89 @@
+package dev.isthmus.lua.runtime;
+
+/**
+ * A Lua error in flight: raised by {@code error}, by a failed operation, or by a library,
+ * caught by {@code pcall}. Carries any Lua value. No Java stack trace is recorded: Lua
+ * errors are control flow.
+ *
+ * <p>A string message may still be waiting for its {@code chunk:line:} prefix: its
+ * {@linkplain #positionLevel() position level} says which Lua frame adds it, counting the
+ * frame that called the failing function as 1, as {@code error}'s level argument does
+ * (Lua 5.1 manual, {@code error}). The interpreter adds the prefix when the error passes a
+ * call instruction at that level.
+ */
+public class LuaError extends RuntimeException {
+    private final transient Object value;
+    private int positionLevel;
+    private String luaTraceback;
+
+    /** An error with {@code value} as it is, no position added. */
+    public LuaError(Object value) {
+        super(null, null, false, false);
+        this.value = value;
+    }
+
+    /** A message to be prefixed with the position of the Lua code that called the failing function or operation. */
+    public LuaError(String message) {
+        this(LuaString.of(message));
+        this.positionLevel = 1;
+    }
+
+    /** {@code error(value, level)}: strings and numbers get the position of the frame at {@code level}; level 0, none. */
+    public static LuaError atLevel(Object value, int level) {
+        LuaError e = new LuaError(value);
+        if (value instanceof LuaString || value instanceof Double) {
+            e.positionLevel = Math.max(0, level);
+        }
+        return e;
+    }
+
+    public Object value() {
+        return value;
+    }
+
+    public int positionLevel() {
+        return positionLevel;
+    }
+
+    public void decrementPositionLevel() {
+        positionLevel--;
+    }
+
+    /** This error with its message prefixed by {@code where} ({@code chunk:line: }), positioned. */
+    public LuaError withMessagePrefix(String where) {
+        Object text = value instanceof Double d ? d : value;
+        LuaString message = LuaString.of(where).concat(text instanceof LuaString s ? s : LuaString.of(String.valueOf(text)));
+        if (value instanceof Double) {
+            message = LuaString.of(where).concat(numberText(d(value)));
+        }
+        LuaError e = new LuaError(message);
+        e.positionLevel = 0;
+        e.luaTraceback = luaTraceback;
+        return e;
+    }
+
+    private static double d(Object v) {
+        return (Double) v;
+    }
+
+    private static LuaString numberText(double d) {
+        long l = (long) d;
+        return LuaString.of(l == d ? Long.toString(l) : Double.toString(d));
+    }
+
+    /** The Lua traceback recorded where the error left its last Lua frame, or null. */
+    public String luaTraceback() {
+        return luaTraceback;
+    }
+
+    public void setLuaTraceback(String traceback) {
+        if (luaTraceback == null) {
+            luaTraceback = traceback;
+        }
+    }
+
+    @Override
+    public String getMessage() {
+        return value instanceof LuaString || value instanceof Double ? String.valueOf(value) : LuaType.of(value).luaName() + " error object";
+    }
+}

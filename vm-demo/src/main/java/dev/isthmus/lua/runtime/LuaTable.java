@@ -1,0 +1,301 @@
+package dev.isthmus.lua.runtime;
+
+import java.util.Arrays;
+
+/**
+ * A Lua table: an array part for the keys 1..n and an open-addressing hash part for the rest.
+ *
+ * <p>Keys are normalised so that Lua's equal keys are one Java key: numbers are {@link Double}
+ * with {@code -0.0} stored as {@code 0.0}. Assigning nil to a hash key keeps the key in its
+ * slot with a nil value until the next rehash, which is what lets {@code next} continue a
+ * traversal during which fields are cleared (Lua 5.1 reference manual, {@code next}).
+ * Values are never Java {@code null} except as nil.
+ */
+public final class LuaTable {
+    private static final Object[] NO_SLOTS = new Object[0];
+
+    private Object[] array = NO_SLOTS;
+    private int arrayCount;
+    private Object[] keys = NO_SLOTS;
+    private Object[] values = NO_SLOTS;
+    private int hashUsed;
+    private LuaTable metatable;
+
+    public LuaTable() {
+    }
+
+    public LuaTable(int arrayCapacity, int hashCapacity) {
+        if (arrayCapacity > 0) {
+            array = new Object[arrayCapacity];
+        }
+        if (hashCapacity > 0) {
+            int capacity = Integer.highestOneBit(Math.max(4, hashCapacity * 2 - 1)) << 1;
+            keys = new Object[capacity];
+            values = new Object[capacity];
+        }
+    }
+
+    public LuaTable metatable() {
+        return metatable;
+    }
+
+    public void setMetatable(LuaTable metatable) {
+        this.metatable = metatable;
+    }
+
+    /** {@code t[key]} without metamethods; nil is {@code null}. */
+    public Object get(Object key) {
+        if (key instanceof Double d) {
+            return get(d.doubleValue());
+        }
+        if (key == null) {
+            return null;
+        }
+        return hashGet(key);
+    }
+
+    public Object get(double key) {
+        int index = (int) key;
+        if (index == key && index >= 1 && index <= arrayCount) {
+            return array[index - 1];
+        }
+        return keys.length == 0 ? null : hashGet(normalise(key));
+    }
+
+    public Object get(int index) {
+        if (index >= 1 && index <= arrayCount) {
+            return array[index - 1];
+        }
+        return keys.length == 0 ? null : hashGet((double) index);
+    }
+
+    /** {@code t[key] = value} without metamethods; the caller has rejected nil and NaN keys. */
+    public void put(Object key, Object value) {
+        if (key instanceof Double d) {
+            put(d.doubleValue(), value);
+        } else {
+            hashPut(key, value);
+        }
+    }
+
+    public void put(double key, Object value) {
+        int index = (int) key;
+        if (index == key && index >= 1) {
+            if (index <= arrayCount) {
+                array[index - 1] = value;
+                if (value == null && index == arrayCount) {
+                    shrinkTrailingNils();
+                }
+                return;
+            }
+            if (index == arrayCount + 1 && value != null) {
+                append(value);
+                return;
+            }
+        }
+        hashPut(normalise(key), value);
+    }
+
+    public void put(int index, Object value) {
+        put((double) index, value);
+    }
+
+    private void append(Object value) {
+        if (arrayCount == array.length) {
+            array = Arrays.copyOf(array, Math.max(4, arrayCount * 2));
+        }
+        array[arrayCount++] = value;
+        if (hashUsed > 0) {
+            migrateFromHash();
+        }
+    }
+
+    /** Moves keys n+1, n+2, ... that sit in the hash part into the array part after an append. */
+    private void migrateFromHash() {
+        while (true) {
+            Double next = (double) (arrayCount + 1);
+            int slot = findSlot(next);
+            if (slot < 0 || values[slot] == null) {
+                return;
+            }
+            Object value = values[slot];
+            values[slot] = null;
+            if (arrayCount == array.length) {
+                array = Arrays.copyOf(array, arrayCount * 2);
+            }
+            array[arrayCount++] = value;
+        }
+    }
+
+    private void shrinkTrailingNils() {
+        while (arrayCount > 0 && array[arrayCount - 1] == null) {
+            arrayCount--;
+        }
+    }
+
+    private static Object normalise(double key) {
+        return key == 0 ? (Double) 0.0 : (Double) key;
+    }
+
+    private Object hashGet(Object key) {
+        int slot = findSlot(key);
+        return slot < 0 ? null : values[slot];
+    }
+
+    /** The slot holding {@code key}, or -1. */
+    private int findSlot(Object key) {
+        Object[] k = keys;
+        if (k.length == 0) {
+            return -1;
+        }
+        int mask = k.length - 1;
+        int slot = spread(key.hashCode()) & mask;
+        while (true) {
+            Object present = k[slot];
+            if (present == null) {
+                return -1;
+            }
+            if (present == key || present.equals(key)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void hashPut(Object key, Object value) {
+        int slot = findSlot(key);
+        if (slot >= 0) {
+            values[slot] = value;
+            return;
+        }
+        if (value == null) {
+            return;
+        }
+        if ((hashUsed + 1) * 4 > keys.length * 3) {
+            rehash();
+        }
+        int mask = keys.length - 1;
+        slot = spread(key.hashCode()) & mask;
+        while (keys[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        keys[slot] = key;
+        values[slot] = value;
+        hashUsed++;
+    }
+
+    /** Rebuilds the hash part without its nil-valued keys, growing it when it is more than half live. */
+    private void rehash() {
+        Object[] oldKeys = keys;
+        Object[] oldValues = values;
+        int live = 0;
+        for (Object v : oldValues) {
+            if (v != null) {
+                live++;
+            }
+        }
+        int capacity = Math.max(4, Integer.highestOneBit(Math.max(1, live * 2)) << 1);
+        keys = new Object[capacity];
+        values = new Object[capacity];
+        hashUsed = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (oldValues[i] != null) {
+                int mask = capacity - 1;
+                int slot = spread(oldKeys[i].hashCode()) & mask;
+                while (keys[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                keys[slot] = oldKeys[i];
+                values[slot] = oldValues[i];
+                hashUsed++;
+            }
+        }
+    }
+
+    private static int spread(int h) {
+        return h ^ (h >>> 16) ^ (h >>> 7);
+    }
+
+    /**
+     * The length operator's border: n such that t[n] is not nil and t[n+1] is nil (Lua 5.1
+     * 2.5.5); with holes, any border, found as Lua's own table does: the array part first.
+     */
+    public int length() {
+        if (arrayCount > 0) {
+            if (keys.length == 0 || hashGet((double) (arrayCount + 1)) == null) {
+                return arrayCount;
+            }
+        }
+        int n = arrayCount;
+        while (get(n + 1) != null) {
+            n++;
+        }
+        return n;
+    }
+
+    /** The entry after {@code key} in traversal order ({@code next}); {@code null} at the end. */
+    public Entry next(Object key) {
+        int position;
+        if (key == null) {
+            position = 0;
+        } else {
+            position = positionOf(key) + 1;
+        }
+        for (; position < arrayCount; position++) {
+            if (array[position] != null) {
+                return new Entry((double) (position + 1), array[position]);
+            }
+        }
+        for (int slot = Math.max(0, position - arrayCount); slot < keys.length; slot++) {
+            if (keys[slot] != null && values[slot] != null) {
+                return new Entry(keys[slot], values[slot]);
+            }
+        }
+        return null;
+    }
+
+    /** The traversal position of {@code key}: array index, or arrayCount + hash slot. */
+    private int positionOf(Object key) {
+        if (key instanceof Double d) {
+            double v = d;
+            int index = (int) v;
+            if (index == v && index >= 1 && index <= arrayCount) {
+                return index - 1;
+            }
+            key = normalise(v);
+        }
+        int slot = findSlot(key);
+        if (slot < 0) {
+            throw new LuaError("invalid key to 'next'");
+        }
+        return arrayCount + slot;
+    }
+
+    /** One key and value of a traversal. */
+    public record Entry(Object key, Object value) {
+    }
+
+    /** The number of array-part slots in use: the fast path for {@code ipairs}-like loops and {@code unpack}. */
+    public int arrayCount() {
+        return arrayCount;
+    }
+
+    /** Inserts {@code value} at {@code position} (1-based), shifting later elements up: {@code table.insert}. */
+    public void insert(int position, Object value) {
+        int n = length();
+        for (int i = n; i >= position; i--) {
+            put(i + 1, get(i));
+        }
+        put(position, value);
+    }
+
+    /** Removes the element at {@code position}, shifting later ones down; returns it: {@code table.remove}. */
+    public Object remove(int position, int n) {
+        Object removed = get(position);
+        for (int i = position; i < n; i++) {
+            put(i, get(i + 1));
+        }
+        put(n, null);
+        return removed;
+    }
+}
