@@ -192,6 +192,13 @@ class CScopeTest {
     }
 
     @Test
+    void parseType_unknownNameAsFirstToken_isAPositionedErrorNotACrash() {
+        CScope scope = scope("");
+        CParseException e = org.junit.jupiter.api.Assertions.assertThrows(CParseException.class, () -> scope.parseType("complex"));
+        assertEquals("complex", e.first().token());
+    }
+
+    @Test
     void offsetOf_pathsThroughArraysAndAnonymousMembers_match() {
         CScope scope = scope("struct in { char c; int a[4]; }; struct out { long l; union { struct in i[2]; double d; }; };");
         assertEquals(8 + 20 + 4 + 3 * 4, scope.offsetOf("struct out", "i[1].a[3]"));

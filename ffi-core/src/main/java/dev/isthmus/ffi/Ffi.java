@@ -141,7 +141,12 @@ public final class Ffi {
 
     /** As {@link #newCData(String, Object...)}, in an arena: the memory lives until the arena closes. */
     public CData newCData(java.lang.foreign.Arena arena, String typeName, Object... init) {
-        dev.isthmus.cparser.type.CType type = scope.parseType(typeName);
+        return newCData(arena, scope.parseType(typeName), init);
+    }
+
+    /** As {@link #newCData(java.lang.foreign.Arena, String, Object...)}, for a type already parsed. */
+    public CData newCData(java.lang.foreign.Arena arena, dev.isthmus.cparser.type.CType type, Object... init) {
+        String typeName = dev.isthmus.cparser.type.TypeRenderer.render(type);
         int first = 0;
         long byteSize;
         long alignment;
@@ -275,8 +280,13 @@ public final class Ffi {
 
     /** A view of existing memory as a C type ({@code ffi.cast} for pointers: the segment holds the object). */
     public CData view(String typeName, MemorySegment memory) {
-        dev.isthmus.cparser.type.CType type = scope.parseType(typeName);
-        return new CData(this, type, memory.reinterpret(layouts.layoutOf(type).byteSize()));
+        return view(scope.parseType(typeName), memory);
+    }
+
+    /** A view of existing memory as a C type already parsed; the segment keeps its own extent when it is larger. */
+    public CData view(dev.isthmus.cparser.type.CType type, MemorySegment memory) {
+        long size = layouts.layoutOf(type).byteSize();
+        return new CData(this, type, memory.byteSize() >= size ? memory : memory.reinterpret(size));
     }
 
     /** A pointer cdata holding an address, like {@code ffi.cast("int *", address)}. */
@@ -287,7 +297,17 @@ public final class Ffi {
         return pointer(p, address);
     }
 
-    CData pointer(dev.isthmus.cparser.type.CType.Pointer type, MemorySegment address) {
+    /**
+     * A callable function at an address, such as a function pointer read from memory or
+     * returned by C; {@code name} is only for messages. Handles are cached per address and
+     * signature like a named function's.
+     */
+    public NativeFunction functionAt(String name, dev.isthmus.cparser.type.CType.Function type, MemorySegment address) {
+        return new NativeFunction(name, "0x" + Long.toHexString(address.address()), type, address, this);
+    }
+
+    /** A pointer cdata of a pointer type already parsed, holding {@code address}. */
+    public CData pointer(dev.isthmus.cparser.type.CType.Pointer type, MemorySegment address) {
         MemorySegment holder = java.lang.foreign.Arena.ofAuto().allocate(java.lang.foreign.ValueLayout.ADDRESS);
         holder.set(java.lang.foreign.ValueLayout.ADDRESS, 0, address);
         return new CData(this, type, holder);
@@ -315,7 +335,13 @@ public final class Ffi {
      * exceptions.
      */
     public Callback callback(String typeName, java.util.function.Function<Object[], Object> handler) {
-        dev.isthmus.cparser.type.CType type = ValueConversion.plain(scope.parseType(typeName));
+        return callback(scope.parseType(typeName), handler);
+    }
+
+    /** As {@link #callback(String, java.util.function.Function)}, for a type already parsed. */
+    public Callback callback(dev.isthmus.cparser.type.CType callbackType, java.util.function.Function<Object[], Object> handler) {
+        String typeName = dev.isthmus.cparser.type.TypeRenderer.render(callbackType);
+        dev.isthmus.cparser.type.CType type = ValueConversion.plain(callbackType);
         if (type instanceof dev.isthmus.cparser.type.CType.Pointer p) {
             type = ValueConversion.plain(p.target());
         }
@@ -337,7 +363,11 @@ public final class Ffi {
 
     /** A member path of a type resolved once, for fast repeated access ({@link FieldAccess}). */
     public FieldAccess fieldAccess(String typeName, String path) {
-        dev.isthmus.cparser.type.CType type = scope.parseType(typeName);
+        return fieldAccess(scope.parseType(typeName), path);
+    }
+
+    /** As {@link #fieldAccess(String, String)}, for a type already parsed. */
+    public FieldAccess fieldAccess(dev.isthmus.cparser.type.CType type, String path) {
         return new FieldAccess(this, type, path, accessor(type, path));
     }
 

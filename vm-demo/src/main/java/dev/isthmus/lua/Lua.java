@@ -1,8 +1,20 @@
 package dev.isthmus.lua;
 
+import dev.isthmus.lua.ffi.FfiLibrary;
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.lib.BaseLibrary;
+import dev.isthmus.lua.lib.BitLibrary;
+import dev.isthmus.lua.lib.CoroutineLibrary;
+import dev.isthmus.lua.lib.IoLibrary;
+import dev.isthmus.lua.lib.JitLibrary;
+import dev.isthmus.lua.lib.MathLibrary;
+import dev.isthmus.lua.lib.OsLibrary;
+import dev.isthmus.lua.lib.PackageLibrary;
+import dev.isthmus.lua.lib.StringLibrary;
+import dev.isthmus.lua.lib.TableLibrary;
+import dev.isthmus.lua.runtime.LuaString;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 
 /** Creates Lua states with the standard libraries open: the entry point for embedding the VM. */
@@ -11,9 +23,22 @@ public final class Lua {
     }
 
     /** A new state whose {@code print} and {@code io.write} go to {@code out}, diagnostics to {@code err}. */
-    public static LuaRuntime newState(PrintStream out, PrintStream err) {
+    public static LuaRuntime newState(InputStream in, PrintStream out, PrintStream err) {
         LuaRuntime runtime = new LuaRuntime(out, err);
         BaseLibrary.install(runtime);
+        PackageLibrary.install(runtime);
+        PackageLibrary.registerLoaded(runtime, "_G", runtime.globals());
+        PackageLibrary.registerLoaded(runtime, "string", StringLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "table", TableLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "math", MathLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "os", OsLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "io", IoLibrary.install(runtime, in));
+        BitLibrary bit = BitLibrary.install(runtime);
+        PackageLibrary.registerLoaded(runtime, "bit", bit.table());
+        PackageLibrary.registerLoaded(runtime, "ffi", FfiLibrary.install(runtime, bit));
+        PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));
         return runtime;
     }
 }

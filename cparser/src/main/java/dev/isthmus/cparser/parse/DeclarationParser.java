@@ -62,7 +62,8 @@ public final class DeclarationParser {
 
         /** Parses one rule, SLL first, then LL; a syntax error becomes a DeclarationException. */
         <T extends ParserRuleContext> T parse(Function<CDeclarationsParser, T> rule) {
-            int start = tokens.index();
+            // Before the first token is fetched the stream's index is -1, which seek() rejects.
+            int start = Math.max(0, tokens.index());
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             try {
                 return rule.apply(parser);

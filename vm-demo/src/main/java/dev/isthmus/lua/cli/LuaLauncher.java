@@ -37,7 +37,7 @@ public final class LuaLauncher {
 
     /** Runs the command line; returns the exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        LuaRuntime runtime = Lua.newState(out, err);
+        LuaRuntime runtime = Lua.newState(in, out, err);
         int i = 0;
         try {
             while (i < args.length && args[i].startsWith("-") && !args[i].equals("-")) {
@@ -72,6 +72,8 @@ public final class LuaLauncher {
         } catch (LuaError e) {
             report(runtime, err, e);
             return 1;
+        } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
+            return e.status;
         } finally {
             out.flush();
         }
@@ -113,6 +115,8 @@ public final class LuaLauncher {
         } catch (LuaError e) {
             report(runtime, err, e);
             return 1;
+        } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
+            return e.status;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.isthmus.lua.interp;
 import dev.isthmus.lua.bytecode.Opcode;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.LuaSemantics.Arith;
+import dev.isthmus.lua.runtime.LuaCallable;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
@@ -329,6 +330,11 @@ public final class Interpreter {
                 throw positioned(operandMessage(e, p, current, a, b, c), p, current);
             } catch (LuaError e) {
                 throw withPosition(e, p, current);
+            } catch (StackOverflowError e) {
+                throw positioned("stack overflow", p, current);
+            } catch (RuntimeException e) {
+                // A library's Java failure must not reach the user as a Java exception: it becomes a Lua error here.
+                throw positioned(javaFailure(e), p, current);
             }
         }
     }
@@ -381,6 +387,9 @@ public final class Interpreter {
             return execute(next, nextFrame, varargs);
         }
         Object[] arguments = Arrays.copyOfRange(frame, from, from + count);
+        if (f instanceof LuaCallable callable) {
+            return callable.call(arguments);
+        }
         if (f instanceof LuaFunction fn) {
             try {
                 return fn.call(arguments);
@@ -440,6 +449,16 @@ public final class Interpreter {
         }
         String type = LuaType.of(e.value).luaName();
         return "attempt to " + e.action + " " + (name == null ? "a " + type + " value" : name + " (a " + type + " value)");
+    }
+
+    static String javaFailure(RuntimeException e) {
+        String message = e.getMessage();
+        return switch (e) {
+            case IndexOutOfBoundsException i -> "index out of bounds";
+            case NullPointerException n -> message != null ? message : "attempt to use a NULL pointer";
+            case IllegalStateException s when message != null && message.contains("closed") -> "attempt to use freed memory";
+            default -> message != null ? message : e.getClass().getSimpleName();
+        };
     }
 
     private static LuaError positioned(String message, Prototype p, int pc) {

@@ -63,6 +63,18 @@ public final class LuaRuntime {
         }
     }
 
+    private java.util.function.Function<Object, Double> cdataNumbers = value -> null;
+
+    /** How {@code tonumber} reads cdata: set by the ffi library. */
+    public void setCdataNumbers(java.util.function.Function<Object, Double> conversion) {
+        this.cdataNumbers = conversion;
+    }
+
+    /** The number a cdata holds ({@code tonumber}), or null. */
+    public Double cdataToNumber(Object value) {
+        return cdataNumbers.apply(value);
+    }
+
     public LuaTable globals() {
         return globals;
     }

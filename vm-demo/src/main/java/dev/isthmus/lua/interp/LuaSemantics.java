@@ -367,6 +367,9 @@ public final class LuaSemantics {
         if (f instanceof LuaFunction fn) {
             return fn.call(arguments);
         }
+        if (f instanceof dev.isthmus.lua.runtime.LuaCallable c) {
+            return c.call(arguments);
+        }
         Object handler = metamethod(f, CALL);
         if (handler instanceof LuaFunction fn) {
             Object[] withSelf = new Object[arguments.length + 1];

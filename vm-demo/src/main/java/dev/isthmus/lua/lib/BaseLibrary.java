@@ -88,6 +88,9 @@ public final class BaseLibrary {
             if (v instanceof Double) {
                 return LibraryTable.results(v);
             }
+            if (v instanceof dev.isthmus.lua.runtime.LuaObject) {
+                return LibraryTable.results(runtime.cdataToNumber(v));
+            }
             return LibraryTable.results(v instanceof LuaString s ? NumberCoercion.parse(s) : null);
         }
         int base = a.checkInt(1);

@@ -316,7 +316,7 @@ public final class Parser {
             return new Stat.Assign(line, targets, expressionList());
         }
         if (!(first instanceof Expr.Call || first instanceof Expr.MethodCall)) {
-            throw errorNear("syntax error");
+            throw errorNear("'=' expected");
         }
         return new Stat.CallStat(line, first);
     }

@@ -24,9 +24,16 @@ public final class LuaTable {
     public LuaTable() {
     }
 
-    public LuaTable(int arrayCapacity, int hashCapacity) {
-        if (arrayCapacity > 0) {
-            array = new Object[arrayCapacity];
+    /**
+     * A table with {@code arraySize} array slots (all nil) and room for {@code hashCapacity}
+     * keys: what a constructor with that many positional and keyed fields makes. The array
+     * size matters beyond speed: {@code #} looks for its border there first, so
+     * {@code #{1, 2, nil, 4}} is 4, as in Lua.
+     */
+    public LuaTable(int arraySize, int hashCapacity) {
+        if (arraySize > 0) {
+            array = new Object[arraySize];
+            arrayCount = arraySize;
         }
         if (hashCapacity > 0) {
             int capacity = Integer.highestOneBit(Math.max(4, hashCapacity * 2 - 1)) << 1;
@@ -83,9 +90,6 @@ public final class LuaTable {
         if (index == key && index >= 1) {
             if (index <= arrayCount) {
                 array[index - 1] = value;
-                if (value == null && index == arrayCount) {
-                    shrinkTrailingNils();
-                }
                 return;
             }
             if (index == arrayCount + 1 && value != null) {
@@ -124,12 +128,6 @@ public final class LuaTable {
                 array = Arrays.copyOf(array, arrayCount * 2);
             }
             array[arrayCount++] = value;
-        }
-    }
-
-    private void shrinkTrailingNils() {
-        while (arrayCount > 0 && array[arrayCount - 1] == null) {
-            arrayCount--;
         }
     }
 
@@ -221,16 +219,47 @@ public final class LuaTable {
      * 2.5.5); with holes, any border, found as Lua's own table does: the array part first.
      */
     public int length() {
-        if (arrayCount > 0) {
-            if (keys.length == 0 || hashGet((double) (arrayCount + 1)) == null) {
-                return arrayCount;
+        int size = arrayCount;
+        if (size > 0 && array[size - 1] == null) {
+            // A border inside the array part, by binary search (ltable.c luaH_getn).
+            int i = 0;
+            int j = size;
+            while (j - i > 1) {
+                int m = (i + j) >>> 1;
+                if (array[m - 1] == null) {
+                    j = m;
+                } else {
+                    i = m;
+                }
+            }
+            return i;
+        }
+        if (hashUsed == 0 || hashGet((double) (size + 1)) == null) {
+            return size;
+        }
+        // Unbounded search in the hash part: double until a nil, then binary search.
+        long i = size + 1L;
+        long j = i * 2;
+        while (get((double) j) != null) {
+            i = j;
+            if (j > Integer.MAX_VALUE / 2) {
+                int n = 1;
+                while (get(n) != null) {
+                    n++;
+                }
+                return n - 1;
+            }
+            j *= 2;
+        }
+        while (j - i > 1) {
+            long m = (i + j) >>> 1;
+            if (get((double) m) == null) {
+                j = m;
+            } else {
+                i = m;
             }
         }
-        int n = arrayCount;
-        while (get(n + 1) != null) {
-            n++;
-        }
-        return n;
+        return (int) i;
     }
 
     /** The entry after {@code key} in traversal order ({@code next}); {@code null} at the end. */
@@ -275,27 +304,8 @@ public final class LuaTable {
     public record Entry(Object key, Object value) {
     }
 
-    /** The number of array-part slots in use: the fast path for {@code ipairs}-like loops and {@code unpack}. */
+    /** The number of array-part slots (some may be nil). */
     public int arrayCount() {
         return arrayCount;
-    }
-
-    /** Inserts {@code value} at {@code position} (1-based), shifting later elements up: {@code table.insert}. */
-    public void insert(int position, Object value) {
-        int n = length();
-        for (int i = n; i >= position; i--) {
-            put(i + 1, get(i));
-        }
-        put(position, value);
-    }
-
-    /** Removes the element at {@code position}, shifting later ones down; returns it: {@code table.remove}. */
-    public Object remove(int position, int n) {
-        Object removed = get(position);
-        for (int i = position; i < n; i++) {
-            put(i, get(i + 1));
-        }
-        put(n, null);
-        return removed;
     }
 }

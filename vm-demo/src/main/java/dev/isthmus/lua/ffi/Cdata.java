@@ -1,0 +1,70 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.ffi.CData;
+import dev.isthmus.lua.runtime.LuaObject;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+
+/**
+ * A cdata value as Lua sees it (LuaJIT's FFI semantics). Values that LuaJIT boxes
+ * immutably are records without native memory (64-bit integers, pointers, complex numbers,
+ * ctypes); objects with storage (structs, unions, arrays, and scalars made by
+ * {@code ffi.new}) wrap an ffi-core {@link CData}. All share the FFI library's internal
+ * metatable, which implements indexing, calls, arithmetic and comparison.
+ */
+public sealed interface Cdata extends LuaObject {
+    FfiLibrary library();
+
+    /** The C type of the value. */
+    CType type();
+
+    @Override
+    default LuaType luaType() {
+        return LuaType.CDATA;
+    }
+
+    @Override
+    default LuaTable metatable() {
+        return library().cdataMetatable();
+    }
+
+    default String typeName() {
+        return FfiLibrary.render(type());
+    }
+
+    /** An {@code int64_t} or {@code uint64_t} value ({@code 1LL}, {@code 1ULL}, 64-bit results). */
+    record Int64(FfiLibrary library, long value, boolean isUnsigned) implements Cdata {
+        @Override
+        public CType type() {
+            return isUnsigned ? library.uint64Type() : library.int64Type();
+        }
+    }
+
+    /** A pointer (or function pointer) holding an address; {@code anchor} keeps alive what the address points into (a callback, a string copy). */
+    record Pointer(FfiLibrary library, CType type, long address, Object anchor) implements Cdata {
+        public Pointer(FfiLibrary library, CType type, long address) {
+            this(library, type, address, null);
+        }
+    }
+
+    /** A complex number ({@code 1i}, {@code complex} results). */
+    record ComplexValue(FfiLibrary library, CType type, double re, double im) implements Cdata {
+    }
+
+    /** A C type as a value ({@code ffi.typeof}): calling it constructs an object of the type. */
+    record TypeObject(FfiLibrary library, CType type) implements Cdata {
+    }
+
+    /** An object with storage: struct, union, array, or a scalar made by {@code ffi.new}; views of members too. */
+    record Memory(FfiLibrary library, CData data, java.util.List<Object> anchors) implements Cdata {
+        public Memory(FfiLibrary library, CData data) {
+            this(library, data, new java.util.ArrayList<>(0));
+        }
+
+        @Override
+        public CType type() {
+            return data.type();
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
+import dev.isthmus.ffi.CData;
+import dev.isthmus.ffi.Complex;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+
+/**
+ * LuaJIT's conversions between Lua values and C values, expressed in the Java values
+ * ffi-core's conversion table takes and gives: Lua numbers to any arithmetic type (C
+ * truncation), booleans, nil as NULL, strings as {@code const char *}, cdata by type,
+ * tables as aggregate initializers, functions as callbacks; and back: numbers for
+ * arithmetic types narrower than 64 bits, boxed {@code int64_t}/{@code uint64_t} for
+ * 64-bit ones, pointer and aggregate cdata for the rest.
+ */
+final class CdataConversion {
+    private final FfiLibrary library;
+
+    CdataConversion(FfiLibrary library) {
+        this.library = library;
+    }
+
+    static CType plain(CType t) {
+        CType u = CType.unqualified(t);
+        while (u instanceof CType.Aligned a) {
+            u = CType.unqualified(a.base());
+        }
+        return u;
+    }
+
+    static boolean is64BitInteger(CType t, FfiLibrary library) {
+        CType p = plain(t);
+        if (p instanceof EnumType) {
+            return false;
+        }
+        return p instanceof Primitive prim && prim.isInteger() && library.ffi().layouts().abi().sizeOf(prim) == 8;
+    }
+
+    /** A value read from memory or returned by C, as Lua sees it. */
+    Object toLua(Object java, CType type) {
+        CType p = plain(type);
+        return switch (java) {
+            case null -> null;
+            case Boolean b -> p == Primitive.BOOL ? b : (Object) (b ? 1.0 : 0.0);
+            case Double d -> d;
+            case Float f -> (double) f;
+            case Integer i -> (double) i;
+            case Short s -> (double) s;
+            case Byte b -> (double) b;
+            case Long l -> is64BitInteger(p, library) ? new Cdata.Int64(library, l, ((Primitive) p).isUnsigned())
+                    : (Object) (double) l;
+            case Complex c -> new Cdata.ComplexValue(library, p, c.re(), c.im());
+            case MemorySegment m -> switch (p) {
+                case CType.Pointer ptr -> new Cdata.Pointer(library, type, m.address());
+                case RecordType r -> new Cdata.Memory(library, library.ffi().view(type, m));
+                default -> new Cdata.Pointer(library, CType.pointerTo(Primitive.VOID), m.address());
+            };
+            default -> throw new IllegalStateException("unexpected C value " + java.getClass().getName());
+        };
+    }
+
+    /**
+     * A Lua value as the Java value ffi-core stores into or passes as {@code target}.
+     * {@code keepAlive} receives memory made for the value (string copies, callbacks) that
+     * must live as long as the place it is stored in; null for a call, whose temporaries
+     * ffi-core manages.
+     */
+    Object toJava(Object lua, CType target, List<Object> keepAlive) {
+        CType p = plain(target);
+        return switch (p) {
+            case Primitive prim when prim == Primitive.COMPLEX_DOUBLE || prim == Primitive.COMPLEX_FLOAT -> complex(lua, target);
+            case Primitive prim -> arithmetic(lua, target, prim);
+            case EnumType e -> lua instanceof LuaString s ? s.toString() : arithmetic(lua, target, e.body().underlyingType());
+            case CType.Pointer ptr -> pointer(lua, target, ptr, keepAlive);
+            case CType.Array a -> pointer(lua, target, CType.pointerTo(a.element()), keepAlive);
+            case CType.Function f -> pointer(lua, target, CType.pointerTo(f), keepAlive);
+            case RecordType r -> aggregate(lua, target);
+            default -> throw cannotConvert(lua, target);
+        };
+    }
+
+    private Object arithmetic(Object lua, CType target, Primitive prim) {
+        return switch (lua) {
+            case Double d -> prim == Primitive.BOOL ? (Object) (d != 0) : d;
+            case Boolean b -> prim == Primitive.BOOL ? b : (Object) (b ? 1L : 0L);
+            case Cdata.Int64 i -> prim == Primitive.BOOL ? (Object) (i.value() != 0) : prim.isFloating()
+                    ? (Object) (i.isUnsigned() ? unsignedToDouble(i.value()) : (double) i.value()) : (Object) i.value();
+            case Cdata.Memory m when isScalar(m.type()) -> {
+                Object v = toLua(m.data().get(), m.type());
+                yield v instanceof Cdata.Int64 || v instanceof Double || v instanceof Boolean ? arithmetic(v, target, prim) : m.data().get();
+            }
+            case Cdata.ComplexValue c -> c.re();
+            case Cdata.Pointer ptr when prim.isInteger() && library.ffi().layouts().abi().sizeOf(prim) == 8 -> ptr.address();
+            default -> throw cannotConvert(lua, target);
+        };
+    }
+
+    static double unsignedToDouble(long v) {
+        double d = (double) (v >>> 1) * 2.0;
+        return d + (v & 1);
+    }
+
+    private static boolean isScalar(CType t) {
+        CType p = plain(t);
+        return p instanceof Primitive || p instanceof EnumType;
+    }
+
+    private Object complex(Object lua, CType target) {
+        return switch (lua) {
+            case Double d -> new Complex(d, 0);
+            case Cdata.ComplexValue c -> new Complex(c.re(), c.im());
+            case Cdata.Int64 i -> new Complex(i.value(), 0);
+            default -> throw cannotConvert(lua, target);
+        };
+    }
+
+    private Object pointer(Object lua, CType target, CType.Pointer ptr, List<Object> keepAlive) {
+        return switch (lua) {
+            case null -> MemorySegment.NULL;
+            case Cdata.Pointer p -> {
+                checkPointerTarget(p.type(), ptr, lua, target);
+                yield MemorySegment.ofAddress(p.address());
+            }
+            case Cdata.Memory m -> {
+                CType mt = plain(m.type());
+                CType pointee = mt instanceof CType.Array a ? a.element() : m.type();
+                if (mt instanceof CType.Pointer) {
+                    pointee = ((CType.Pointer) mt).target();
+                    checkPointerTarget(mt, ptr, lua, target);
+                    yield m.data().get();
+                }
+                checkPointerTarget(CType.pointerTo(pointee), ptr, lua, target);
+                yield m.data().segment();
+            }
+            case LuaString s when isCharLike(plain(ptr.target())) || plain(ptr.target()) == Primitive.VOID -> {
+                if (keepAlive == null) {
+                    yield s.bytes();
+                }
+                MemorySegment copy = Arena.ofAuto().allocate(s.length() + 1L);
+                MemorySegment.copy(s.bytes(), 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, s.length());
+                keepAlive.add(copy);
+                yield copy;
+            }
+            case LuaFunction f when plain(ptr.target()) instanceof CType.Function -> {
+                Cdata.Pointer callback = library.callback(CType.pointerTo(plain(ptr.target())), f);
+                if (keepAlive != null) {
+                    keepAlive.add(callback);
+                }
+                yield MemorySegment.ofAddress(callback.address());
+            }
+            default -> throw cannotConvert(lua, target);
+        };
+    }
+
+    /** LuaJIT lets pointers convert when the targets match (qualifiers aside), either is void, or both are char-like. */
+    private static void checkPointerTarget(CType from, CType.Pointer to, Object lua, CType target) {
+        CType a = plain(from) instanceof CType.Pointer p ? plain(p.target()) : plain(from);
+        CType b = plain(to.target());
+        if (a.equals(b) || a == Primitive.VOID || b == Primitive.VOID || isCharLike(a) && isCharLike(b)) {
+            return;
+        }
+        if (a instanceof CType.Pointer && b instanceof CType.Pointer) {
+            checkPointerTarget(a, (CType.Pointer) b, lua, target);
+            return;
+        }
+        throw cannotConvert(lua, target);
+    }
+
+    private static boolean isCharLike(CType t) {
+        return t == Primitive.CHAR || t == Primitive.SIGNED_CHAR || t == Primitive.UNSIGNED_CHAR;
+    }
+
+    private Object aggregate(Object lua, CType target) {
+        if (lua instanceof Cdata.Memory m && plain(m.type()).equals(plain(target))) {
+            return m.data();
+        }
+        if (lua instanceof Cdata.Pointer p && plain(p.type()) instanceof CType.Pointer pt && plain(pt.target()).equals(plain(target))) {
+            return library.ffi().view(target, MemorySegment.ofAddress(p.address()));
+        }
+        if (lua instanceof LuaTable t) {
+            Cdata.Memory built = library.allocate(target, -1);
+            library.initializer().initialize(built, new Object[] {t});
+            return built.data();
+        }
+        throw cannotConvert(lua, target);
+    }
+
+    static LuaError cannotConvert(Object lua, CType target) {
+        return new LuaError("cannot convert '" + nameOf(lua) + "' to '" + FfiLibrary.render(target) + "'");
+    }
+
+    /** How LuaJIT's messages name a value: the C type of a cdata, the Lua type otherwise. */
+    static String nameOf(Object lua) {
+        return lua instanceof Cdata c ? c.typeName() : LuaType.of(lua).luaName();
+    }
+
+    static CData unwrap(Cdata.Memory m) {
+        return m.data();
+    }
+}

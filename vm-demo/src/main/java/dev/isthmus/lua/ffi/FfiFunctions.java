@@ -1,0 +1,383 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.CParseException;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.ffi.FieldAccess;
+import dev.isthmus.ffi.NativeLibrary;
+import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+
+/** The functions of the {@code ffi} module table, as LuaJIT documents them ({@code ffi.*} API). */
+final class FfiFunctions {
+    private final FfiLibrary lib;
+    private final LuaTable table = new LuaTable();
+
+    FfiFunctions(FfiLibrary lib) {
+        this.lib = lib;
+        add("cdef", this::cdef);
+        add("load", this::load);
+        add("new", args -> new Object[] {construct(lib.typeOf(new Arguments("new", args).checkAny(0), new Object[0]),
+                Arrays.copyOfRange(args, 1, args.length))});
+        add("cast", this::cast);
+        add("typeof", args -> {
+            Arguments a = new Arguments("typeof", args);
+            return new Object[] {new Cdata.TypeObject(lib, lib.typeOf(a.checkAny(0), Arrays.copyOfRange(args, 1, args.length)))};
+        });
+        add("metatype", this::metatype);
+        add("gc", this::gc);
+        add("sizeof", this::sizeof);
+        add("alignof", args -> new Object[] {(double) lib.ffi().layouts().layoutOf(lib.typeOf(new Arguments("alignof", args).checkAny(0), new Object[0])).byteAlignment()});
+        add("offsetof", this::offsetof);
+        add("istype", this::istype);
+        add("errno", args -> {
+            int previous = args.length > 0 && args[0] != null
+                    ? lib.ffi().errno((int) new Arguments("errno", args).checkNumber(0)) : lib.ffi().errno();
+            return new Object[] {(double) previous};
+        });
+        add("string", this::string);
+        add("copy", this::copy);
+        add("fill", this::fill);
+        add("abi", args -> {
+            String what = new Arguments("abi", args).checkString(0).toString();
+            boolean answer = switch (what) {
+                case "64bit", "le", "fpu", "hardfp", "eabi" -> !what.equals("eabi");
+                default -> false;
+            };
+            return new Object[] {answer};
+        });
+        table.put(LuaString.of("C"), lib.defaultNamespace());
+        table.put(LuaString.of("os"), LuaString.of(System.getProperty("os.name").startsWith("Linux") ? "Linux" : "Other"));
+        table.put(LuaString.of("arch"), LuaString.of(System.getProperty("os.arch").equals("aarch64") ? "arm64" : "x64"));
+    }
+
+    private void add(String name, JavaFunction.Body body) {
+        table.put(LuaString.of(name), new JavaFunction(name, body));
+    }
+
+    LuaTable table() {
+        return table;
+    }
+
+    private Object[] cdef(Object[] args) {
+        LuaString text = new Arguments("cdef", args).checkString(0);
+        try {
+            lib.ffi().cdef(text.toString());
+        } catch (CParseException e) {
+            var d = e.first();
+            throw new LuaError(d.message() + (d.token() == null || d.token().isEmpty() ? "" : " near '" + d.token() + "'")
+                    + " at line " + d.position().line());
+        }
+        return LuaFunction.NONE;
+    }
+
+    private Object[] load(Object[] args) {
+        LuaString name = new Arguments("load", args).checkString(0);
+        try {
+            NativeLibrary library = lib.ffi().load(name.toString());
+            return new Object[] {new Namespace(lib, library)};
+        } catch (IllegalArgumentException e) {
+            throw new LuaError(e.getMessage());
+        }
+    }
+
+    /** {@code ffi.new} and calling a ctype: a VLA/VLS count first, then initializers; a metatype's {@code __new} overrides. */
+    Object construct(CType type, Object[] args) {
+        CType plain = CdataConversion.plain(type);
+        long count = -1;
+        int first = 0;
+        if (isVariable(plain)) {
+            if (args.length == 0 || !(args[0] instanceof Double || args[0] instanceof Cdata.Int64)) {
+                throw new LuaError("size of C type is unknown or too large");
+            }
+            count = args[0] instanceof Double d ? (long) (double) d : ((Cdata.Int64) args[0]).value();
+            first = 1;
+        }
+        if (CdataConversion.is64BitInteger(plain, lib) || plain == Primitive.COMPLEX_DOUBLE) {
+            Object v = args.length == 0 ? 0.0 : args[0];
+            return castValue(type, v);
+        }
+        if (plain instanceof CType.Pointer) {
+            Object v = args.length == 0 ? null : args[0];
+            return castValue(type, v);
+        }
+        Cdata.Memory m = lib.allocate(type, count);
+        lib.initializer().initialize(m, Arrays.copyOfRange(args, first, args.length));
+        LuaTable mt = lib.metatypeOf(type);
+        if (mt != null && mt.get(LuaString.of("__gc")) instanceof LuaFunction finalizer) {
+            registerFinalizer(m, finalizer);
+        }
+        return m;
+    }
+
+    private static boolean isVariable(CType plain) {
+        if (plain instanceof CType.Array a && a.kind() != CType.ArrayKind.FIXED) {
+            return true;
+        }
+        if (plain instanceof RecordType r && r.isComplete() && !r.body().members().isEmpty()) {
+            CType last = CdataConversion.plain(r.body().members().getLast().type());
+            return last instanceof CType.Array a && a.kind() == CType.ArrayKind.VARIABLE;
+        }
+        return false;
+    }
+
+    private Object[] cast(Object[] args) {
+        Arguments a = new Arguments("cast", args);
+        CType type = lib.typeOf(a.checkAny(0), new Object[0]);
+        return new Object[] {castValue(type, a.get(1))};
+    }
+
+    /** {@code ffi.cast}: a conversion by C's cast rules, to a boxed scalar, pointer or 64-bit value. */
+    Object castValue(CType type, Object v) {
+        CType plain = CdataConversion.plain(type);
+        if (plain instanceof CType.Pointer ptr) {
+            return switch (v) {
+                case null -> new Cdata.Pointer(lib, type, 0);
+                case Double d -> new Cdata.Pointer(lib, type, (long) (double) d);
+                case Cdata.Int64 i -> new Cdata.Pointer(lib, type, i.value());
+                case Cdata.Pointer p -> new Cdata.Pointer(lib, type, p.address(), p.anchor());
+                case Cdata.Memory m -> new Cdata.Pointer(lib, type, CdataConversion.plain(m.type()) instanceof CType.Pointer
+                        ? ((MemorySegment) m.data().get()).address() : m.data().segment().address(), m);
+                case NativeCall n -> new Cdata.Pointer(lib, type, n.address(), n);
+                case LuaString s -> {
+                    MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.length() + 1L);
+                    MemorySegment.copy(s.bytes(), 0, copy, ValueLayout.JAVA_BYTE, 0, s.length());
+                    yield new Cdata.Pointer(lib, type, copy.address(), copy);
+                }
+                case LuaFunction f when CdataConversion.plain(ptr.target()) instanceof CType.Function -> lib.callback(type, f);
+                default -> throw CdataConversion.cannotConvert(v, type);
+            };
+        }
+        if (CdataConversion.is64BitInteger(plain, lib)) {
+            boolean isUnsigned = ((Primitive) plain).isUnsigned();
+            long bits = switch (v) {
+                case Double d -> doubleToInt64(d);
+                case Cdata.Int64 i -> i.value();
+                case Cdata.Pointer p -> p.address();
+                case Boolean b -> b ? 1 : 0;
+                default -> {
+                    Object j = lib.conversion().toJava(v, type, null);
+                    yield j instanceof Number n ? n.longValue() : 0;
+                }
+            };
+            return new Cdata.Int64(lib, bits, isUnsigned);
+        }
+        if (plain == Primitive.COMPLEX_DOUBLE || plain == Primitive.COMPLEX_FLOAT) {
+            return switch (v) {
+                case Cdata.ComplexValue c -> new Cdata.ComplexValue(lib, plain, c.re(), c.im());
+                case Double d -> new Cdata.ComplexValue(lib, plain, d, 0);
+                default -> throw CdataConversion.cannotConvert(v, type);
+            };
+        }
+        Cdata.Memory m = lib.allocate(type, -1);
+        Object value = v;
+        if (v instanceof Cdata.Pointer p && plain instanceof Primitive prim && prim.isInteger()) {
+            value = (double) p.address();
+        }
+        if (v instanceof Double d && plain instanceof Primitive prim && prim.isInteger()) {
+            // C's conversion of a double to an integer type: through a 64-bit integer, then truncated.
+            value = new Cdata.Int64(lib, doubleToInt64(d), false);
+        }
+        lib.initializer().store(m.data(), value, m.anchors());
+        return m;
+    }
+
+    /** A double to int64 as LuaJIT's conversion does on x64: truncation, out of range giving the "integer indefinite". */
+    static long doubleToInt64(double d) {
+        if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18) {
+            if (d >= 9.223372036854775807E18 && d < 1.8446744073709552E19) {
+                return (long) (d - 9.223372036854775808E18) + Long.MIN_VALUE;
+            }
+            return Long.MIN_VALUE;
+        }
+        return (long) d;
+    }
+
+    private Object[] metatype(Object[] args) {
+        Arguments a = new Arguments("metatype", args);
+        CType type = CdataConversion.plain(lib.typeOf(a.checkAny(0), new Object[0]));
+        LuaTable mt = a.checkTable(1);
+        if (!(type instanceof RecordType)) {
+            throw new LuaError("bad argument #1 to 'metatype' (struct or union expected)");
+        }
+        if (lib.metatypes().containsKey(type)) {
+            throw new LuaError("cannot change a protected metatable");
+        }
+        lib.metatypes().put(type, mt);
+        return new Object[] {new Cdata.TypeObject(lib, type)};
+    }
+
+    private Object[] gc(Object[] args) {
+        Arguments a = new Arguments("gc", args);
+        Object target = a.checkAny(0);
+        if (!(target instanceof Cdata c)) {
+            throw a.typeError(0, "cdata");
+        }
+        Object finalizer = a.get(1);
+        if (finalizer != null) {
+            registerFinalizer(c, finalizer);
+        }
+        return new Object[] {target};
+    }
+
+    /**
+     * Runs {@code finalizer} once {@code c} is unreachable, on the Lua thread at the next safe
+     * point, with a new cdata for the same object (the original cannot be resurrected on the
+     * JVM); for memory the VM allocated, the finalizer keeps that memory alive until it has run.
+     */
+    private void registerFinalizer(Cdata c, Object finalizer) {
+        Object twin = switch (c) {
+            case Cdata.Pointer p -> new Cdata.Pointer(lib, p.type(), p.address());
+            case Cdata.Memory m -> new Cdata.Memory(lib, lib.ffi().view(m.type(), m.data().segment()), m.anchors());
+            default -> c;
+        };
+        var runtime = lib.runtime();
+        FINALIZERS.register(c, () -> runtime.enqueueFinalizer(() -> runtime.semantics().call(finalizer, new Object[] {twin})));
+    }
+
+    private static final java.lang.ref.Cleaner FINALIZERS = java.lang.ref.Cleaner.create();
+
+    private Object[] sizeof(Object[] args) {
+        Arguments a = new Arguments("sizeof", args);
+        Object v = a.checkAny(0);
+        if (v instanceof Cdata.Memory m) {
+            return new Object[] {(double) m.data().byteSize()};
+        }
+        CType type = lib.typeOf(v, new Object[0]);
+        CType plain = CdataConversion.plain(type);
+        if (isVariable(plain)) {
+            if (a.get(1) == null) {
+                return new Object[] {null};
+            }
+            return new Object[] {(double) lib.allocate(type, (long) a.checkNumber(1)).data().byteSize()};
+        }
+        if (plain == Primitive.VOID || plain instanceof CType.Function || plain instanceof RecordType r && !r.isComplete()) {
+            return new Object[] {null};
+        }
+        return new Object[] {(double) lib.ffi().layouts().layoutOf(type).byteSize()};
+    }
+
+    private Object[] offsetof(Object[] args) {
+        Arguments a = new Arguments("offsetof", args);
+        CType type = lib.typeOf(a.checkAny(0), new Object[0]);
+        String field = a.checkString(1).toString();
+        if (!(CdataConversion.plain(type) instanceof RecordType r)) {
+            return new Object[] {null};
+        }
+        var layout = lib.ffi().layouts().abi().layoutOf(r);
+        for (var f : layout.fields()) {
+            if (f.name().isPresent() && f.name().get().equals(field)) {
+                if (f.bitField().isPresent()) {
+                    var b = f.bitField().get();
+                    long storage = lib.ffi().layouts().layoutOf(f.type()).byteSize();
+                    long unit = b.bitOffset() / (storage * 8) * storage;
+                    return new Object[] {(double) unit, (double) (b.bitOffset() - unit * 8), (double) b.bitWidth()};
+                }
+                return new Object[] {(double) f.byteOffset()};
+            }
+        }
+        try {
+            FieldAccess access = lib.fieldAccess(type, field);
+            return new Object[] {(double) access.byteOffset()};
+        } catch (IllegalArgumentException e) {
+            return new Object[] {null};
+        }
+    }
+
+    private Object[] istype(Object[] args) {
+        Arguments a = new Arguments("istype", args);
+        CType type = CdataConversion.plain(lib.typeOf(a.checkAny(0), new Object[0]));
+        Object v = a.get(1);
+        if (!(v instanceof Cdata c) || v instanceof Cdata.TypeObject) {
+            return new Object[] {Boolean.FALSE};
+        }
+        CType actual = CdataConversion.plain(c.type());
+        if (type.equals(actual)) {
+            return new Object[] {Boolean.TRUE};
+        }
+        // A struct type matches pointers to it, as LuaJIT's istype does for references.
+        boolean viaPointer = type instanceof RecordType && actual instanceof CType.Pointer p && CdataConversion.plain(p.target()).equals(type);
+        return new Object[] {viaPointer};
+    }
+
+    private Object[] string(Object[] args) {
+        Arguments a = new Arguments("string", args);
+        Object v = a.checkAny(0);
+        MemorySegment start = switch (v) {
+            case Cdata.Pointer p -> p.address() == 0 ? null : MemorySegment.ofAddress(p.address());
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> (MemorySegment) m.data().get();
+            case Cdata.Memory m -> m.data().segment();
+            case LuaString s -> null;
+            default -> throw new LuaError("bad argument #1 to 'string' (cannot convert '" + CdataConversion.nameOf(v) + "' to 'const char *')");
+        };
+        if (v instanceof LuaString s) {
+            return new Object[] {a.get(1) == null ? s : s.substring(0, (int) Math.min(s.length(), a.checkNumber(1)))};
+        }
+        if (start == null || start.address() == 0) {
+            throw new LuaError("bad argument #1 to 'string' (cannot convert 'NULL' to 'const char *')");
+        }
+        if (a.get(1) != null) {
+            long n = lengthOf(a.get(1));
+            MemorySegment bytes = start.byteSize() >= n ? start : start.reinterpret(n);
+            return new Object[] {LuaString.wrap(bytes.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE))};
+        }
+        MemorySegment unbounded = start.byteSize() > 0 ? start : start.reinterpret(Long.MAX_VALUE);
+        long n = 0;
+        long limit = unbounded.byteSize();
+        while (n < limit && unbounded.get(ValueLayout.JAVA_BYTE, n) != 0) {
+            n++;
+        }
+        return new Object[] {LuaString.wrap(unbounded.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE))};
+    }
+
+    private static long lengthOf(Object v) {
+        return switch (v) {
+            case Double d -> (long) (double) d;
+            case Cdata.Int64 i -> i.value();
+            default -> throw new LuaError("bad argument #2 to 'string' (number expected, got " + LuaType.of(v).luaName() + ")");
+        };
+    }
+
+    private MemorySegment destination(Object v, long n) {
+        return switch (v) {
+            case Cdata.Pointer p -> MemorySegment.ofAddress(p.address()).reinterpret(n);
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> ((MemorySegment) m.data().get()).reinterpret(n);
+            case Cdata.Memory m -> m.data().segment().asSlice(0, n);
+            default -> throw new LuaError("cannot convert '" + CdataConversion.nameOf(v) + "' to 'void *'");
+        };
+    }
+
+    private Object[] copy(Object[] args) {
+        Arguments a = new Arguments("copy", args);
+        Object dst = a.checkAny(0);
+        Object src = a.checkAny(1);
+        if (src instanceof LuaString s) {
+            long n = a.get(2) == null ? s.length() + 1L : lengthOf(a.get(2));
+            MemorySegment to = destination(dst, n);
+            byte[] bytes = Arrays.copyOf(s.bytes(), (int) n);
+            MemorySegment.copy(bytes, 0, to, ValueLayout.JAVA_BYTE, 0, (int) n);
+            return LuaFunction.NONE;
+        }
+        long n = lengthOf(a.checkAny(2));
+        destination(dst, n).copyFrom(destination(src, n));
+        return LuaFunction.NONE;
+    }
+
+    private Object[] fill(Object[] args) {
+        Arguments a = new Arguments("fill", args);
+        long n = lengthOf(a.checkAny(1));
+        int value = a.get(2) == null ? 0 : (int) a.checkNumber(2);
+        destination(a.checkAny(0), n).fill((byte) value);
+        return LuaFunction.NONE;
+    }
+}

@@ -1,0 +1,218 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.CParseException;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
+import dev.isthmus.ffi.CData;
+import dev.isthmus.ffi.Callback;
+import dev.isthmus.ffi.Ffi;
+import dev.isthmus.ffi.FieldAccess;
+import dev.isthmus.lua.bytecode.CdataLiterals;
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.lib.BitLibrary;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * LuaJIT's {@code ffi} library on ffi-core: the state shared by the module's functions
+ * ({@link FfiFunctions}) and the cdata metatable ({@link CdataOperations}): the C
+ * declarations, loaded libraries, metatypes and cached member accessors.
+ */
+public final class FfiLibrary {
+    private final LuaRuntime runtime;
+    private final Ffi ffi = Ffi.create();
+    private final CdataConversion conversion = new CdataConversion(this);
+    private final Initializer initializer = new Initializer(this);
+    private final LuaTable cdataMetatable = new LuaTable();
+    private final LuaTable namespaceMetatable = new LuaTable();
+    private final Map<CType, LuaTable> metatypes = new HashMap<>();
+    private final Map<CType, Map<String, FieldAccess>> fieldAccessors = new HashMap<>();
+    private final CType int64Type;
+    private final CType uint64Type;
+    private final Namespace defaultNamespace;
+
+    private FfiLibrary(LuaRuntime runtime) {
+        this.runtime = runtime;
+        // LuaJIT's built-in name for the double complex type.
+        ffi.cdef("typedef _Complex double complex;");
+        this.int64Type = ffi.scope().parseType("int64_t");
+        this.uint64Type = ffi.scope().parseType("uint64_t");
+        this.defaultNamespace = new Namespace(this, ffi.C());
+    }
+
+    /** Opens the library: returns the {@code ffi} module table and makes cdata literals possible. */
+    public static LuaTable install(LuaRuntime runtime, BitLibrary bit) {
+        FfiLibrary lib = new FfiLibrary(runtime);
+        new CdataOperations(lib).fill(lib.cdataMetatable, lib.namespaceMetatable);
+        runtime.setCdataLiterals(new CdataLiterals() {
+            @Override
+            public Object int64(long value, boolean isUnsigned) {
+                return new Cdata.Int64(lib, value, isUnsigned);
+            }
+
+            @Override
+            public Object imaginary(double value) {
+                return new Cdata.ComplexValue(lib, Primitive.COMPLEX_DOUBLE, 0, value);
+            }
+        });
+        runtime.setCdataNumbers(value -> value instanceof Cdata c ? lib.toNumber(c) : null);
+        bit.setInt64Operations(new BitInt64(lib));
+        return new FfiFunctions(lib).table();
+    }
+
+    LuaRuntime runtime() {
+        return runtime;
+    }
+
+    public Ffi ffi() {
+        return ffi;
+    }
+
+    CdataConversion conversion() {
+        return conversion;
+    }
+
+    Initializer initializer() {
+        return initializer;
+    }
+
+    LuaTable cdataMetatable() {
+        return cdataMetatable;
+    }
+
+    LuaTable namespaceMetatable() {
+        return namespaceMetatable;
+    }
+
+    Namespace defaultNamespace() {
+        return defaultNamespace;
+    }
+
+    CType int64Type() {
+        return int64Type;
+    }
+
+    CType uint64Type() {
+        return uint64Type;
+    }
+
+    Map<CType, LuaTable> metatypes() {
+        return metatypes;
+    }
+
+    /** The metatable {@code ffi.metatype} gave a struct or union (or the struct a pointer points to), or null. */
+    LuaTable metatypeOf(CType type) {
+        if (metatypes.isEmpty()) {
+            return null;
+        }
+        CType p = CdataConversion.plain(type);
+        if (p instanceof CType.Pointer ptr) {
+            p = CdataConversion.plain(ptr.target());
+        }
+        return metatypes.get(p);
+    }
+
+    /** A member accessor of a struct or union type, resolved once. */
+    FieldAccess fieldAccess(CType type, String name) {
+        return fieldAccessors.computeIfAbsent(CdataConversion.plain(type), t -> new HashMap<>())
+                .computeIfAbsent(name, n -> ffi.fieldAccess(type, n));
+    }
+
+    /** The type a Lua value names: a C type string ({@code $} replaced by {@code parameters}), a ctype, or a cdata's type. */
+    CType typeOf(Object value, Object[] parameters) {
+        return switch (value) {
+            case LuaString s -> {
+                CType[] params = new CType[parameters.length];
+                for (int i = 0; i < params.length; i++) {
+                    params[i] = typeOf(parameters[i], new Object[0]);
+                }
+                try {
+                    yield ffi.scope().parseType(s.toString(), params);
+                } catch (CParseException e) {
+                    var d = e.first();
+                    throw new LuaError(d.message() + " near '" + (d.token() == null || d.token().isEmpty() ? s.toString() : d.token()) + "'");
+                } catch (IllegalArgumentException e) {
+                    throw new LuaError(e.getMessage());
+                }
+            }
+            case Cdata c -> c.type();
+            case NativeCall n -> CType.pointerTo(n.type());
+            default -> throw new LuaError("bad argument #1 (C type expected, got " + CdataConversion.nameOf(value) + ")");
+        };
+    }
+
+    /** Zero-filled GC-owned storage for {@code type}; {@code count} is the element count of a VLA or VLS, or -1. */
+    Cdata.Memory allocate(CType type, long count) {
+        CData data;
+        try {
+            data = count >= 0 ? ffi.newCData(Arena.ofAuto(), type, count) : ffi.newCData(Arena.ofAuto(), type);
+        } catch (IllegalArgumentException e) {
+            throw new LuaError(e.getMessage());
+        }
+        return new Cdata.Memory(this, data);
+    }
+
+    /** A callback: a C function pointer of {@code pointerType} calling the Lua function. */
+    Cdata.Pointer callback(CType pointerType, LuaFunction f) {
+        Callback callback;
+        try {
+            callback = ffi.callback(pointerType, args -> callFromC(f, args, pointerType));
+        } catch (IllegalArgumentException e) {
+            throw new LuaError(e.getMessage());
+        }
+        return new Cdata.Pointer(this, pointerType, callback.pointer().address(), callback);
+    }
+
+    /** Runs a Lua callback for C: arguments to Lua values, the first result back to C's return type. */
+    private Object callFromC(LuaFunction f, Object[] args, CType pointerType) {
+        CType.Function type = (CType.Function) CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pointerType)).target());
+        Object[] luaArgs = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            luaArgs[i] = conversion.toLua(args[i], type.parameterTypes().get(i));
+        }
+        Object[] results = f.call(luaArgs);
+        CType ret = type.returnType();
+        if (CdataConversion.plain(ret) == Primitive.VOID) {
+            return null;
+        }
+        Object r = results.length == 0 ? null : results[0];
+        return conversion.toJava(r, ret, null);
+    }
+
+    /** {@code tonumber} of a cdata: the number a scalar or 64-bit value holds, nil for others. */
+    Double toNumber(Cdata c) {
+        return switch (c) {
+            case Cdata.Int64 i -> i.isUnsigned() ? CdataConversion.unsignedToDouble(i.value()) : (double) i.value();
+            case Cdata.ComplexValue v -> v.re();
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive
+                    || CdataConversion.plain(m.type()) instanceof dev.isthmus.cparser.type.EnumType -> {
+                Object v = conversion.toLua(m.data().get(), m.type());
+                yield v instanceof Double d ? d : v instanceof Cdata cd ? toNumber(cd) : v instanceof Boolean b ? (b ? 1.0 : 0.0) : null;
+            }
+            case Cdata.Pointer p -> (double) p.address();
+            default -> null;
+        };
+    }
+
+    /** A C type as LuaJIT's messages spell it ({@code complex} for {@code _Complex double}). */
+    static String render(CType type) {
+        return TypeRenderer.render(type).replace("_Complex double", "complex").replace("_Complex float", "complex float");
+    }
+
+    static boolean isRecord(CType type) {
+        return CdataConversion.plain(type) instanceof RecordType;
+    }
+
+    static MemorySegment addressOf(long address) {
+        return MemorySegment.ofAddress(address);
+    }
+}

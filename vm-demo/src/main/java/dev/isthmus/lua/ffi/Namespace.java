@@ -1,0 +1,23 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.ffi.NativeLibrary;
+import dev.isthmus.lua.runtime.LuaObject;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+
+/**
+ * A C library namespace as Lua sees it ({@code ffi.C}, the result of {@code ffi.load}):
+ * indexing it with a declared name gives the function, the variable's value or the
+ * constant; assigning to a declared variable stores into the library's global.
+ */
+record Namespace(FfiLibrary library, NativeLibrary nativeLibrary) implements LuaObject {
+    @Override
+    public LuaType luaType() {
+        return LuaType.USERDATA;
+    }
+
+    @Override
+    public LuaTable metatable() {
+        return library.namespaceMetatable();
+    }
+}

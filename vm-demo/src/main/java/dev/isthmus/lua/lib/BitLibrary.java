@@ -1,0 +1,120 @@
+package dev.isthmus.lua.lib;
+
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+
+import java.util.function.IntBinaryOperator;
+
+/**
+ * LuaJIT's {@code bit} library (Lua BitOp): 32-bit operations on numbers. Numbers become
+ * 32-bit integers as BitOp's {@code tobit} does: rounded to the nearest integer (ties to
+ * even, as adding 2^52+2^51 in double arithmetic does) and wrapped modulo 2^32. Operations
+ * on 64-bit cdata are routed to the ffi library's {@link Int64Operations} when it is loaded.
+ */
+public final class BitLibrary {
+    /** The ffi library's 64-bit forms of the operations, when an argument is a 64-bit cdata. */
+    public interface Int64Operations {
+        /** The result of {@code name} on these arguments as 64-bit cdata, or null when no argument is a 64-bit cdata. */
+        Object[] apply(String name, Object[] args);
+    }
+
+    private Int64Operations int64;
+
+    private BitLibrary() {
+    }
+
+    public static BitLibrary install(LuaRuntime runtime) {
+        BitLibrary lib = new BitLibrary();
+        LibraryTable t = new LibraryTable();
+        lib.unary(t, "tobit", x -> x);
+        lib.unary(t, "bnot", x -> ~x);
+        lib.unary(t, "bswap", Integer::reverseBytes);
+        lib.fold(t, "band", (x, y) -> x & y);
+        lib.fold(t, "bor", (x, y) -> x | y);
+        lib.fold(t, "bxor", (x, y) -> x ^ y);
+        lib.shift(t, "lshift", (x, n) -> x << n);
+        lib.shift(t, "rshift", (x, n) -> x >>> n);
+        lib.shift(t, "arshift", (x, n) -> x >> n);
+        lib.shift(t, "rol", Integer::rotateLeft);
+        lib.shift(t, "ror", Integer::rotateRight);
+        t.add("tohex", args -> {
+            Object[] r = lib.int64 == null ? null : lib.int64.apply("tohex", args);
+            if (r != null) {
+                return r;
+            }
+            Arguments a = new Arguments("tohex", args);
+            int x = toBit(a.checkNumber(0));
+            int n = a.get(1) == null ? 8 : toBit(a.checkNumber(1));
+            boolean upper = n < 0;
+            n = Math.min(Math.abs(n), 8);
+            String hex = String.format(upper ? "%08X" : "%08x", x);
+            return LibraryTable.results(LuaString.of(hex.substring(8 - n)));
+        });
+        runtime.globals().put(LuaString.of("bit"), t.table());
+        lib.table = t.table();
+        return lib;
+    }
+
+    private LuaTable table;
+
+    public LuaTable table() {
+        return table;
+    }
+
+    public void setInt64Operations(Int64Operations operations) {
+        this.int64 = operations;
+    }
+
+    /** BitOp's number to 32-bit integer conversion. */
+    public static int toBit(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return 0;
+        }
+        double m = x % 4294967296.0;
+        return (int) (long) Math.rint(m);
+    }
+
+    private interface IntUnary {
+        int apply(int x);
+    }
+
+    private void unary(LibraryTable t, String name, IntUnary f) {
+        t.add(name, args -> {
+            Object[] r = int64 == null ? null : int64.apply(name, args);
+            if (r != null) {
+                return r;
+            }
+            return LibraryTable.results((double) f.apply(toBit(new Arguments(name, args).checkNumber(0))));
+        });
+    }
+
+    private void fold(LibraryTable t, String name, IntBinaryOperator f) {
+        t.add(name, args -> {
+            Object[] r = int64 == null ? null : int64.apply(name, args);
+            if (r != null) {
+                return r;
+            }
+            Arguments a = new Arguments(name, args);
+            int acc = toBit(a.checkNumber(0));
+            for (int i = 1; i < args.length; i++) {
+                acc = f.applyAsInt(acc, toBit(a.checkNumber(i)));
+            }
+            return LibraryTable.results((double) acc);
+        });
+    }
+
+    private void shift(LibraryTable t, String name, IntBinaryOperator f) {
+        t.add(name, args -> {
+            Object[] r = int64 == null ? null : int64.apply(name, args);
+            if (r != null) {
+                return r;
+            }
+            Arguments a = new Arguments(name, args);
+            int x = toBit(a.checkNumber(0));
+            int n = toBit(a.checkNumber(1)) & 31;
+            return LibraryTable.results((double) f.applyAsInt(x, n));
+        });
+    }
+}

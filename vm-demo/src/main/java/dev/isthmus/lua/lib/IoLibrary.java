@@ -1,0 +1,310 @@
+package dev.isthmus.lua.lib;
+
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.NumberCoercion;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Lua's io library (Lua 5.1 manual 5.7): default input and output, file handles and their methods. */
+public final class IoLibrary {
+    private final LuaRuntime runtime;
+    private final LuaTable fileMetatable = new LuaTable();
+    private LuaFile defaultOutput;
+    private LuaFile defaultInput;
+
+    private IoLibrary(LuaRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public static LuaTable install(LuaRuntime runtime, InputStream stdin) {
+        IoLibrary lib = new IoLibrary(runtime);
+        LuaTable methods = new LibraryTable()
+                .add("read", args -> lib.read(lib.checkFile("read", args), args, 1))
+                .add("write", args -> lib.write(lib.checkFile("write", args), args, 1))
+                .add("lines", args -> lib.lines(lib.checkFile("lines", args), false))
+                .add("close", args -> lib.close(lib.checkFile("close", args)))
+                .add("flush", args -> {
+                    lib.io(() -> lib.checkFile("flush", args).flushWrites());
+                    return LibraryTable.results(args[0]);
+                })
+                .add("seek", lib::seek)
+                .add("setvbuf", args -> LibraryTable.results(Boolean.TRUE))
+                .table();
+        lib.fileMetatable.put(LuaString.of("__index"), methods);
+        lib.fileMetatable.put(LuaString.of("__tostring"), new JavaFunction("tostring", args -> {
+            LuaFile f = (LuaFile) args[0];
+            return LibraryTable.results(LuaString.of(f.isClosed() ? "file (closed)" : "file (" + ValueText.address(f) + ")"));
+        }));
+        LuaFile stdout = new LuaFile(lib.fileMetatable, null, runtime.out());
+        LuaFile stderr = new LuaFile(lib.fileMetatable, null, runtime.err());
+        LuaFile stdinFile = new LuaFile(lib.fileMetatable, stdin, null);
+        lib.defaultOutput = stdout;
+        lib.defaultInput = stdinFile;
+        LuaTable t = new LibraryTable()
+                .add("write", args -> lib.write(lib.defaultOutput, args, 0))
+                .add("read", args -> lib.read(lib.defaultInput, args, 0))
+                .add("lines", lib::ioLines)
+                .add("open", lib::open)
+                .add("close", args -> lib.close(args.length == 0 ? lib.defaultOutput : lib.checkFile("close", args)))
+                .add("type", args -> {
+                    Object v = new Arguments("type", args).checkAny(0);
+                    return LibraryTable.results(v instanceof LuaFile f ? LuaString.of(f.isClosed() ? "closed file" : "file") : null);
+                })
+                .add("output", args -> {
+                    lib.defaultOutput = lib.select(args, lib.defaultOutput, "w");
+                    return LibraryTable.results(lib.defaultOutput);
+                })
+                .add("input", args -> {
+                    lib.defaultInput = lib.select(args, lib.defaultInput, "r");
+                    return LibraryTable.results(lib.defaultInput);
+                })
+                .set("stdout", stdout)
+                .set("stderr", stderr)
+                .set("stdin", stdinFile)
+                .table();
+        runtime.globals().put(LuaString.of("io"), t);
+        return t;
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private void io(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new LuaError(e.getMessage());
+        }
+    }
+
+    private LuaFile checkFile(String name, Object[] args) {
+        Arguments a = new Arguments(name, args);
+        if (a.get(0) instanceof LuaFile f) {
+            if (f.isClosed()) {
+                throw new LuaError("attempt to use a closed file");
+            }
+            return f;
+        }
+        throw a.typeError(0, "FILE*");
+    }
+
+    private LuaFile select(Object[] args, LuaFile current, String mode) {
+        if (args.length == 0 || args[0] == null) {
+            return current;
+        }
+        if (args[0] instanceof LuaFile f) {
+            return f;
+        }
+        LuaString name = new Arguments(mode.equals("w") ? "output" : "input", args).checkString(0);
+        Object[] opened = open(new Object[] {name, LuaString.of(mode)});
+        if (opened[0] == null) {
+            throw new LuaError(((LuaString) opened[1]).toString());
+        }
+        return (LuaFile) opened[0];
+    }
+
+    private Object[] open(Object[] args) {
+        Arguments a = new Arguments("open", args);
+        LuaString name = a.checkString(0);
+        String mode = a.optString(1, LuaString.of("r")).toLatin1();
+        if (!mode.matches("[rwa]\\+?b?")) {
+            throw a.bad(1, "invalid mode '" + mode + "'");
+        }
+        Path path = Path.of(name.toString());
+        try {
+            boolean plus = mode.contains("+");
+            char kind = mode.charAt(0);
+            if (kind == 'r' && !Files.exists(path)) {
+                return LibraryTable.results(null, LuaString.of(name + ": No such file or directory"), 2.0);
+            }
+            if (Files.isDirectory(path) && kind != 'r') {
+                return LibraryTable.results(null, LuaString.of(name + ": Is a directory"), 21.0);
+            }
+            RandomAccessFile raf = new RandomAccessFile(path.toFile(), kind == 'r' && !plus ? "r" : "rw");
+            if (kind == 'w') {
+                raf.setLength(0);
+            } else if (kind == 'a') {
+                raf.seek(raf.length());
+            }
+            return LibraryTable.results(new LuaFile(fileMetatable, raf));
+        } catch (FileNotFoundException e) {
+            return LibraryTable.results(null, LuaString.of(name + ": Permission denied"), 13.0);
+        } catch (IOException e) {
+            return LibraryTable.results(null, LuaString.of(name + ": " + e.getMessage()), 5.0);
+        }
+    }
+
+    private Object[] close(LuaFile f) {
+        if (f.isStandard()) {
+            return LibraryTable.results(null, LuaString.of("cannot close standard file"));
+        }
+        io(f::close);
+        return LibraryTable.results(Boolean.TRUE);
+    }
+
+    private Object[] write(LuaFile f, Object[] args, int first) {
+        if (f.isClosed()) {
+            throw new LuaError("attempt to use a closed file");
+        }
+        Arguments a = new Arguments("write", args);
+        for (int i = first; i < args.length; i++) {
+            byte[] bytes = a.checkString(i).bytes();
+            io(() -> f.write(bytes));
+        }
+        return LibraryTable.results(f);
+    }
+
+    private Object[] seek(Object[] args) {
+        LuaFile f = checkFile("seek", args);
+        Arguments a = new Arguments("seek", args);
+        String whence = a.optString(1, LuaString.of("cur")).toLatin1();
+        if (!whence.equals("set") && !whence.equals("cur") && !whence.equals("end")) {
+            throw a.bad(1, "invalid option '" + whence + "'");
+        }
+        long offset = (long) a.optNumber(2, 0);
+        try {
+            return LibraryTable.results((double) f.seek(whence, offset));
+        } catch (IOException e) {
+            return LibraryTable.results(null, LuaString.of(e.getMessage()), 29.0);
+        }
+    }
+
+    private Object[] read(LuaFile f, Object[] args, int first) {
+        if (f.isClosed()) {
+            throw new LuaError("attempt to use a closed file");
+        }
+        Arguments a = new Arguments("read", args);
+        List<Object> results = new ArrayList<>();
+        try {
+            if (args.length <= first) {
+                results.add(readLine(f, false));
+            }
+            for (int i = first; i < args.length; i++) {
+                Object format = args[i];
+                Object value;
+                if (format instanceof Double n) {
+                    value = readCount(f, (long) (double) n);
+                } else {
+                    String spec = a.checkString(i).toLatin1();
+                    String s = spec.startsWith("*") ? spec.substring(1) : spec;
+                    value = switch (s.isEmpty() ? ' ' : s.charAt(0)) {
+                        case 'n' -> readNumber(f);
+                        case 'l' -> readLine(f, false);
+                        case 'L' -> readLine(f, true);
+                        case 'a' -> readAll(f);
+                        default -> throw a.bad(i, "invalid format");
+                    };
+                }
+                results.add(value);
+                if (value == null) {
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            return LibraryTable.results(null, LuaString.of(e.getMessage()), 5.0);
+        }
+        return results.toArray();
+    }
+
+    private static LuaString readLine(LuaFile f, boolean keepNewline) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        int c;
+        while ((c = f.read()) != -1) {
+            if (c == '\n') {
+                if (keepNewline) {
+                    line.write(c);
+                }
+                return LuaString.wrap(line.toByteArray());
+            }
+            line.write(c);
+        }
+        return line.size() == 0 ? null : LuaString.wrap(line.toByteArray());
+    }
+
+    private static LuaString readAll(LuaFile f) throws IOException {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        int c;
+        while ((c = f.read()) != -1) {
+            all.write(c);
+        }
+        return LuaString.wrap(all.toByteArray());
+    }
+
+    private static LuaString readCount(LuaFile f, long n) throws IOException {
+        if (n == 0) {
+            return f.peek() == -1 ? null : LuaString.EMPTY;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int c;
+        while (out.size() < n && (c = f.read()) != -1) {
+            out.write(c);
+        }
+        return out.size() == 0 ? null : LuaString.wrap(out.toByteArray());
+    }
+
+    /** {@code *n}: skips whitespace, then reads the longest prefix that looks like a number, as fscanf("%lf") does. */
+    private static Double readNumber(LuaFile f) throws IOException {
+        int c = f.peek();
+        while (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+            f.read();
+            c = f.peek();
+        }
+        StringBuilder text = new StringBuilder();
+        while (c != -1 && (Character.isLetterOrDigit(c) || c == '.' || c == '+' || c == '-')) {
+            if ((c == '+' || c == '-') && text.length() > 0) {
+                char last = Character.toLowerCase(text.charAt(text.length() - 1));
+                if (last != 'e' && last != 'p') {
+                    break;
+                }
+            }
+            text.append((char) f.read());
+            c = f.peek();
+        }
+        return NumberCoercion.parse(LuaString.of(text.toString()));
+    }
+
+    private Object[] lines(LuaFile f, boolean closeAtEnd) {
+        return LibraryTable.results(new JavaFunction("lines_iterator", args -> {
+            if (f.isClosed()) {
+                throw new LuaError("file is already closed");
+            }
+            try {
+                LuaString line = readLine(f, false);
+                if (line == null && closeAtEnd) {
+                    f.close();
+                }
+                return LibraryTable.results(line);
+            } catch (IOException e) {
+                throw new LuaError(e.getMessage());
+            }
+        }));
+    }
+
+    private Object[] ioLines(Object[] args) {
+        if (args.length == 0 || args[0] == null) {
+            return lines(defaultInput, false);
+        }
+        LuaString name = new Arguments("lines", args).checkString(0);
+        Object[] opened = open(new Object[] {name, LuaString.of("r")});
+        if (opened[0] == null) {
+            throw new LuaError(((LuaString) opened[1]).toString());
+        }
+        return lines((LuaFile) opened[0], true);
+    }
+
+}

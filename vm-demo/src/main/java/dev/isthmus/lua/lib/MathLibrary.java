@@ -1,0 +1,138 @@
+package dev.isthmus.lua.lib;
+
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+
+/** Lua's math library (Lua 5.1 manual 5.6), with LuaJIT's two-argument {@code math.log}. */
+public final class MathLibrary {
+    private SplittableRandom random = new SplittableRandom(0);
+
+    private MathLibrary() {
+    }
+
+    public static LuaTable install(LuaRuntime runtime) {
+        MathLibrary lib = new MathLibrary();
+        LibraryTable t = new LibraryTable();
+        unary(t, "abs", Math::abs);
+        unary(t, "ceil", Math::ceil);
+        unary(t, "floor", Math::floor);
+        unary(t, "sqrt", Math::sqrt);
+        unary(t, "sin", Math::sin);
+        unary(t, "cos", Math::cos);
+        unary(t, "tan", Math::tan);
+        unary(t, "asin", Math::asin);
+        unary(t, "acos", Math::acos);
+        unary(t, "atan", Math::atan);
+        unary(t, "sinh", Math::sinh);
+        unary(t, "cosh", Math::cosh);
+        unary(t, "tanh", Math::tanh);
+        unary(t, "exp", Math::exp);
+        unary(t, "log10", Math::log10);
+        unary(t, "deg", x -> x * (180.0 / Math.PI));
+        unary(t, "rad", x -> x * (Math.PI / 180.0));
+        t.add("log", args -> {
+            Arguments a = new Arguments("log", args);
+            double x = a.checkNumber(0);
+            if (a.get(1) == null) {
+                return LibraryTable.results(Math.log(x));
+            }
+            double base = a.checkNumber(1);
+            return LibraryTable.results(base == 2 ? Math.log(x) / Math.log(2) : base == 10 ? Math.log10(x) : Math.log(x) / Math.log(base));
+        });
+        t.add("atan2", args -> {
+            Arguments a = new Arguments("atan2", args);
+            return LibraryTable.results(Math.atan2(a.checkNumber(0), a.checkNumber(1)));
+        });
+        t.add("pow", args -> {
+            Arguments a = new Arguments("pow", args);
+            return LibraryTable.results(Math.pow(a.checkNumber(0), a.checkNumber(1)));
+        });
+        t.add("fmod", args -> {
+            Arguments a = new Arguments("fmod", args);
+            return LibraryTable.results(a.checkNumber(0) % a.checkNumber(1));
+        });
+        t.add("modf", args -> {
+            double x = new Arguments("modf", args).checkNumber(0);
+            double whole = x >= 0 ? Math.floor(x) : Math.ceil(x);
+            double fraction = Double.isInfinite(x) ? 0.0 : x - whole;
+            return LibraryTable.results(whole, fraction);
+        });
+        t.add("frexp", args -> {
+            double x = new Arguments("frexp", args).checkNumber(0);
+            if (x == 0 || Double.isNaN(x) || Double.isInfinite(x)) {
+                return LibraryTable.results(x, 0.0);
+            }
+            int e = Math.getExponent(x);
+            if (e == Double.MIN_EXPONENT - 1) {
+                // Subnormal: scale into the normal range first.
+                double scaled = x * 0x1p54;
+                int es = Math.getExponent(scaled) + 1;
+                return LibraryTable.results(scaled / Math.scalb(1.0, es), (double) (es - 54));
+            }
+            return LibraryTable.results(x / Math.scalb(1.0, e + 1), (double) (e + 1));
+        });
+        t.add("ldexp", args -> {
+            Arguments a = new Arguments("ldexp", args);
+            return LibraryTable.results(Math.scalb(a.checkNumber(0), a.checkInt(1)));
+        });
+        t.add("min", args -> LibraryTable.results(extreme("min", args, true)));
+        t.add("max", args -> LibraryTable.results(extreme("max", args, false)));
+        t.add("random", lib::random);
+        t.add("randomseed", args -> {
+            lib.random = new SplittableRandom(Double.doubleToLongBits(new Arguments("randomseed", args).checkNumber(0)));
+            return LibraryTable.results();
+        });
+        t.set("pi", Math.PI);
+        t.set("huge", Double.POSITIVE_INFINITY);
+        runtime.globals().put(LuaString.of("math"), t.table());
+        return t.table();
+    }
+
+    private static void unary(LibraryTable t, String name, DoubleUnaryOperator f) {
+        t.add(name, args -> LibraryTable.results(f.applyAsDouble(new Arguments(name, args).checkNumber(0))));
+    }
+
+    private static double extreme(String name, Object[] args, boolean isMin) {
+        Arguments a = new Arguments(name, args);
+        double best = a.checkNumber(0);
+        for (int i = 1; i < args.length; i++) {
+            double v = a.checkNumber(i);
+            if (isMin ? v < best : v > best) {
+                best = v;
+            }
+        }
+        return best;
+    }
+
+    private Object[] random(Object[] args) {
+        Arguments a = new Arguments("random", args);
+        double r = random.nextDouble();
+        switch (args.length) {
+            case 0 -> {
+                return LibraryTable.results(r);
+            }
+            case 1 -> {
+                double m = Math.floor(a.checkNumber(0));
+                if (m < 1) {
+                    throw a.bad(0, "interval is empty");
+                }
+                return LibraryTable.results(Math.floor(r * m) + 1);
+            }
+            case 2 -> {
+                double lo = Math.floor(a.checkNumber(0));
+                double hi = Math.floor(a.checkNumber(1));
+                if (lo > hi) {
+                    throw a.bad(1, "interval is empty");
+                }
+                return LibraryTable.results(Math.floor(r * (hi - lo + 1)) + lo);
+            }
+            default -> throw new LuaError("wrong number of arguments");
+        }
+    }
+}

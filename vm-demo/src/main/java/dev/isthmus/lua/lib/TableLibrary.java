@@ -1,0 +1,215 @@
+package dev.isthmus.lua.lib;
+
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.interp.LuaSemantics;
+import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.NumberCoercion;
+
+import java.io.ByteArrayOutputStream;
+
+/** Lua's table library (Lua 5.1 manual 5.5), as LuaJIT has it. */
+public final class TableLibrary {
+    private final LuaSemantics semantics;
+
+    private TableLibrary(LuaRuntime runtime) {
+        this.semantics = runtime.semantics();
+    }
+
+    public static LuaTable install(LuaRuntime runtime) {
+        TableLibrary lib = new TableLibrary(runtime);
+        LuaTable t = new LibraryTable()
+                .add("concat", TableLibrary::concat)
+                .add("insert", TableLibrary::insert)
+                .add("remove", TableLibrary::remove)
+                .add("sort", lib::sort)
+                .add("maxn", TableLibrary::maxn)
+                .add("getn", args -> LibraryTable.results((double) new Arguments("getn", args).checkTable(0).length()))
+                .table();
+        runtime.globals().put(LuaString.of("table"), t);
+        return t;
+    }
+
+    private static Object[] concat(Object[] args) {
+        Arguments a = new Arguments("concat", args);
+        LuaTable t = a.checkTable(0);
+        LuaString sep = a.optString(1, LuaString.EMPTY);
+        int from = a.optInt(2, 1);
+        int to = a.get(3) == null ? t.length() : a.checkInt(3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int i = from; i <= to; i++) {
+            Object v = t.get(i);
+            LuaString s = v instanceof LuaString str ? str : v instanceof Double d ? NumberCoercion.toLuaString(d) : null;
+            if (s == null) {
+                throw new LuaError("invalid value (at index " + i + ") in table for 'concat'");
+            }
+            out.writeBytes(s.bytes());
+            if (i < to) {
+                out.writeBytes(sep.bytes());
+            }
+            if (i == Integer.MAX_VALUE) {
+                break;
+            }
+        }
+        return LibraryTable.results(LuaString.wrap(out.toByteArray()));
+    }
+
+    private static Object[] insert(Object[] args) {
+        Arguments a = new Arguments("insert", args);
+        LuaTable t = a.checkTable(0);
+        int n = t.length();
+        switch (args.length) {
+            case 2 -> t.put(n + 1, args[1]);
+            case 3 -> {
+                int pos = a.checkInt(1);
+                // LuaJIT, like 5.1, shifts up from pos even when pos is past the end.
+                for (int i = n; i >= pos; i--) {
+                    t.put(i + 1, t.get(i));
+                }
+                t.put(pos, args[2]);
+            }
+            default -> throw new LuaError("wrong number of arguments to 'insert'");
+        }
+        return LuaFunction.NONE;
+    }
+
+    private static Object[] remove(Object[] args) {
+        Arguments a = new Arguments("remove", args);
+        LuaTable t = a.checkTable(0);
+        int n = t.length();
+        int pos = a.optInt(1, n);
+        if (n == 0 && a.get(1) == null) {
+            return LibraryTable.results((Object) null);
+        }
+        if (n == 0 || pos > n + 1 && a.get(1) != null) {
+            return LuaFunction.NONE;
+        }
+        Object removed = t.get(pos);
+        for (int i = pos; i < n; i++) {
+            t.put(i, t.get(i + 1));
+        }
+        if (pos <= n) {
+            t.put(n, null);
+        }
+        return LibraryTable.results(removed);
+    }
+
+    private static Object[] maxn(Object[] args) {
+        LuaTable t = new Arguments("maxn", args).checkTable(0);
+        double max = 0;
+        LuaTable.Entry e = t.next(null);
+        while (e != null) {
+            if (e.key() instanceof Double d && d > max) {
+                max = d;
+            }
+            e = t.next(e.key());
+        }
+        return LibraryTable.results(max);
+    }
+
+    private Object[] sort(Object[] args) {
+        Arguments a = new Arguments("sort", args);
+        LuaTable t = a.checkTable(0);
+        Object comparator = a.get(1);
+        if (comparator != null && !(comparator instanceof LuaFunction)) {
+            throw a.typeError(1, "function");
+        }
+        int n = t.length();
+        Object[] items = new Object[n + 2];
+        for (int i = 1; i <= n; i++) {
+            items[i] = t.get(i);
+        }
+        try {
+            new Sorter(items, (LuaFunction) comparator).sort(1, n);
+        } finally {
+            for (int i = 1; i <= n; i++) {
+                t.put(i, items[i]);
+            }
+        }
+        return LuaFunction.NONE;
+    }
+
+    /**
+     * Lua 5.1's sort (ltablib.c {@code auxsort}): median-of-three quicksort recursing into
+     * the smaller half, which detects an inconsistent comparator by running off the array
+     * and reports it instead of looping. Kept step for step so comparators see the same
+     * calls as in LuaJIT.
+     */
+    private final class Sorter {
+        private final Object[] a;
+        private final LuaFunction comparator;
+
+        Sorter(Object[] a, LuaFunction comparator) {
+            this.a = a;
+            this.comparator = comparator;
+        }
+
+        private boolean less(Object x, Object y) {
+            if (comparator != null) {
+                return !LuaType.isFalsy(LuaSemantics.first(comparator.call(new Object[] {x, y})));
+            }
+            return semantics.lessThan(x, y);
+        }
+
+        private void swap(int i, int j) {
+            Object t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+
+        void sort(int lo, int up) {
+            while (lo < up) {
+                if (less(a[up], a[lo])) {
+                    swap(lo, up);
+                }
+                if (up - lo == 1) {
+                    break;
+                }
+                int i = (lo + up) / 2;
+                if (less(a[i], a[lo])) {
+                    swap(i, lo);
+                } else if (less(a[up], a[i])) {
+                    swap(i, up);
+                }
+                if (up - lo == 2) {
+                    break;
+                }
+                Object pivot = a[i];
+                swap(i, up - 1);
+                i = lo;
+                int j = up - 1;
+                while (true) {
+                    while (less(a[++i], pivot)) {
+                        if (i > up) {
+                            throw new LuaError("invalid order function for sorting");
+                        }
+                    }
+                    while (less(pivot, a[--j])) {
+                        if (j < lo) {
+                            throw new LuaError("invalid order function for sorting");
+                        }
+                    }
+                    if (j < i) {
+                        break;
+                    }
+                    swap(i, j);
+                }
+                swap(up - 1, i);
+                if (i - lo < up - i) {
+                    j = lo;
+                    i = i - 1;
+                    lo = i + 2;
+                } else {
+                    j = i + 1;
+                    i = up;
+                    up = j - 2;
+                }
+                sort(j, i);
+            }
+        }
+    }
+}
