@@ -162,6 +162,27 @@ final class CdataOperations {
     }
 
     private Object pointerIndex(Cdata.Pointer p, Object key) {
+        if (p.anchor() instanceof dev.isthmus.ffi.Callback callback && key instanceof LuaString s) {
+            // Callbacks have two methods (FFI semantics, "Callback resource handling").
+            switch (s.toString()) {
+                case "free" -> {
+                    return new JavaFunction("free", args -> {
+                        callback.free();
+                        return LuaFunction.NONE;
+                    });
+                }
+                case "set" -> {
+                    return new JavaFunction("set", args -> {
+                        if (!(args.length > 1 && args[1] instanceof LuaFunction f)) {
+                            throw new LuaError("bad argument #1 to 'set' (function expected)");
+                        }
+                        callback.set(lib.callbackHandler(p.type(), f));
+                        return LuaFunction.NONE;
+                    });
+                }
+                default -> { }
+            }
+        }
         CType target = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target());
         if (isIndex(key)) {
             return readElement(element(p, indexOf(key)), permanentAnchors);

@@ -165,11 +165,16 @@ public final class FfiLibrary {
     Cdata.Pointer callback(CType pointerType, LuaFunction f) {
         Callback callback;
         try {
-            callback = ffi.callback(pointerType, args -> callFromC(f, args, pointerType));
+            callback = ffi.callback(pointerType, callbackHandler(pointerType, f));
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
         }
         return new Cdata.Pointer(this, pointerType, callback.pointer().address(), callback);
+    }
+
+    /** The Java handler running a Lua function as a callback of {@code pointerType}. */
+    java.util.function.Function<Object[], Object> callbackHandler(CType pointerType, LuaFunction f) {
+        return args -> callFromC(f, args, pointerType);
     }
 
     /** Runs a Lua callback for C: arguments to Lua values, the first result back to C's return type. */

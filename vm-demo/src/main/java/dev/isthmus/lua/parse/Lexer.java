@@ -213,7 +213,15 @@ public final class Lexer {
         return new Token(TokenKind.STRING, line, text(start), LuaString.wrap(out.toByteArray()), false);
     }
 
+    private int stringStart;
+
+    /** LuaJIT names the string read so far, up to the backslash, in this message. */
+    private LuaSyntaxError invalidEscape(int escapeStart) {
+        return error("invalid escape sequence", new String(src, stringStart, escapeStart - stringStart, StandardCharsets.ISO_8859_1));
+    }
+
     private void escape(ByteArrayOutputStream out, int stringStart) {
+        this.stringStart = stringStart;
         int escapeStart = pos;
         pos++;
         int c = peek(0);
@@ -236,7 +244,7 @@ public final class Lexer {
                 for (int i = 0; i < 2; i++) {
                     int digit = Character.digit(peek(0), 16);
                     if (peek(0) < 0 || digit < 0) {
-                        throw error("invalid escape sequence", text(escapeStart) + (peek(0) < 0 ? "" : (char) peek(0)));
+                        throw invalidEscape(escapeStart);
                     }
                     value = value * 16 + digit;
                     pos++;
@@ -260,7 +268,7 @@ public final class Lexer {
             case -1 -> throw error("unfinished string", "<eof>");
             default -> {
                 if (!isDigit(c)) {
-                    throw error("invalid escape sequence", "\\" + (char) c);
+                    throw invalidEscape(escapeStart);
                 }
                 int value = 0;
                 for (int i = 0; i < 3 && isDigit(peek(0)); i++) {
@@ -268,7 +276,7 @@ public final class Lexer {
                     pos++;
                 }
                 if (value > 255) {
-                    throw error("invalid escape sequence", text(escapeStart));
+                    throw invalidEscape(escapeStart);
                 }
                 out.write(value);
             }
@@ -284,7 +292,7 @@ public final class Lexer {
     private void unicodeEscape(ByteArrayOutputStream out, int escapeStart) {
         pos++;
         if (peek(0) != '{') {
-            throw error("invalid escape sequence", text(escapeStart));
+            throw invalidEscape(escapeStart);
         }
         pos++;
         long cp = 0;
@@ -292,13 +300,13 @@ public final class Lexer {
         while (Character.digit(peek(0), 16) >= 0 && peek(0) >= 0) {
             cp = cp * 16 + Character.digit(peek(0), 16);
             if (cp > 0x7FFFFFFFL) {
-                throw error("invalid escape sequence", text(escapeStart));
+                throw invalidEscape(escapeStart);
             }
             pos++;
             digits++;
         }
         if (digits == 0 || peek(0) != '}') {
-            throw error("invalid escape sequence", text(escapeStart));
+            throw invalidEscape(escapeStart);
         }
         pos++;
         writeUtf8(out, cp);

@@ -1,0 +1,88 @@
+package dev.isthmus.lua.cli;
+
+import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.lib.ValueText;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The interactive prompt's logic, independent of the terminal: lines accumulate until they
+ * form a complete chunk (a syntax error at end of input means "more to come", as lua.c
+ * decides), {@code =expr} and bare expressions print their values, errors print as Lua
+ * prints them and the session goes on.
+ */
+final class ReplSession {
+    private final LuaRuntime runtime;
+    private final PrintStream out;
+    private final StringBuilder pending = new StringBuilder();
+
+    ReplSession(LuaRuntime runtime, PrintStream out) {
+        this.runtime = runtime;
+        this.out = out;
+    }
+
+    /** Whether a statement is half entered, so the prompt should show the continuation prompt. */
+    boolean isContinuing() {
+        return !pending.isEmpty();
+    }
+
+    /** Feeds one line; runs the chunk once complete. */
+    void feed(String line) {
+        if (pending.isEmpty() && line.startsWith("=")) {
+            line = "return " + line.substring(1);
+        }
+        if (!pending.isEmpty()) {
+            pending.append('\n');
+        }
+        pending.append(line);
+        String text = pending.toString();
+        LuaFunction chunk;
+        try {
+            chunk = compileAsExpression(text);
+            if (chunk == null) {
+                chunk = runtime.load(text.getBytes(StandardCharsets.UTF_8), "stdin");
+            }
+        } catch (LuaError e) {
+            if (e.getMessage().endsWith("near '<eof>'")) {
+                return;
+            }
+            pending.setLength(0);
+            out.println("isthmus: " + e.getMessage());
+            return;
+        }
+        pending.setLength(0);
+        try {
+            Object[] results = chunk.call(LuaFunction.NONE);
+            if (results.length > 0) {
+                StringBuilder line2 = new StringBuilder();
+                for (int i = 0; i < results.length; i++) {
+                    if (i > 0) {
+                        line2.append('\t');
+                    }
+                    line2.append(ValueText.toLuaString(runtime, results[i]).toString());
+                }
+                out.println(line2);
+            }
+        } catch (LuaError e) {
+            out.println("isthmus: " + (e.value() instanceof LuaString || e.value() instanceof Double
+                    ? ValueText.plain(e.value()) : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(e.value()).luaName() + " value)"));
+        } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
+            throw e;
+        } finally {
+            out.flush();
+        }
+    }
+
+    /** A bare expression typed at the prompt, compiled as {@code return expr}; null when it is not one. */
+    private LuaFunction compileAsExpression(String text) {
+        try {
+            return runtime.load(("return " + text).getBytes(StandardCharsets.UTF_8), "stdin");
+        } catch (LuaError e) {
+            return null;
+        }
+    }
+}
