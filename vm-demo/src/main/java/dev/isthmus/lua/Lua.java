@@ -1,5 +1,6 @@
 package dev.isthmus.lua;
 
+import dev.isthmus.lua.ctypes.CtypesLibrary;
 import dev.isthmus.lua.ffi.FfiLibrary;
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.lib.BaseLibrary;
@@ -36,6 +37,7 @@ public final class Lua {
         BitLibrary bit = BitLibrary.install(runtime);
         PackageLibrary.registerLoaded(runtime, "bit", bit.table());
         PackageLibrary.registerLoaded(runtime, "ffi", FfiLibrary.install(runtime, bit));
+        PackageLibrary.registerLoaded(runtime, "ctypes", CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));

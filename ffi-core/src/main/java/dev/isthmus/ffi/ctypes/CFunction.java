@@ -32,8 +32,9 @@ public final class CFunction {
         this.address = address;
     }
 
+    /** {@code argtypes = [...]}; {@code null} means {@code None}: types inferred from each call's arguments. */
     public CFunction argtypes(CTypeSpec... types) {
-        this.argtypes = List.of(types);
+        this.argtypes = types == null ? null : List.of(types);
         return this;
     }
 

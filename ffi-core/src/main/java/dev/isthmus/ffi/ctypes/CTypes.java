@@ -2,6 +2,7 @@ package dev.isthmus.ffi.ctypes;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -47,6 +48,15 @@ public final class CTypes {
     /** The ctypes type of a {@link Structure} subclass, for argtypes and restype. */
     public static StructType struct(Class<? extends Structure> structClass) {
         return StructType.of(structClass);
+    }
+
+    /**
+     * A structure type defined at run time from a name and its {@code _fields_}, as Python's
+     * {@code type(name, (Structure,), {"_fields_": ...})} does; instances come from
+     * {@link StructType#instantiate()}.
+     */
+    public static StructType struct(String name, List<Member> fields) {
+        return StructType.defined(name, fields);
     }
 
     public static PointerType POINTER(CTypeSpec target) {

@@ -37,7 +37,7 @@ public final class PointerType implements CTypeSpec {
             case ByRef r -> r.segment();
             case MemorySegment m -> m;
             case SimpleValue v when v.type() == target -> v.segment();
-            case Structure s when target instanceof StructType t && t.structClass().isInstance(s) -> s.segment();
+            case Structure s when target instanceof StructType t && s.structType() == t -> s.segment();
             case CharBuffer b -> b.segment();
             default -> throw new IllegalArgumentException("expected " + name() + " instance instead of "
                     + value.getClass().getSimpleName());

@@ -28,19 +28,22 @@ public final class StructType implements CTypeSpec {
     private static final Map<Class<?>, StructType> TYPES = new ConcurrentHashMap<>();
     private static final ForeignLayouts LAYOUTS = new ForeignLayouts(Abi.host());
 
+    /** The Java class declaring the fields, or null for a type defined at run time ({@link CTypes#struct(String, List)}). */
     private final Class<? extends Structure> structClass;
+    private final String name;
     private final List<CTypes.Member> members;
     private final RecordType record;
     private final MemoryLayout layout;
 
-    private StructType(Class<? extends Structure> structClass) {
+    private StructType(String name, Class<? extends Structure> structClass, List<CTypes.Member> members) {
         this.structClass = structClass;
-        this.members = Structure.declaredFields(structClass);
+        this.name = name;
+        this.members = List.copyOf(members);
         List<RecordType.Member> cMembers = new ArrayList<>();
         for (CTypes.Member m : members) {
             cMembers.add(RecordType.Member.of(m.name(), cTypeOf(m.type())));
         }
-        this.record = new RecordType(RecordType.Kind.STRUCT, Optional.of(structClass.getSimpleName()), SourcePosition.BUILTIN);
+        this.record = new RecordType(RecordType.Kind.STRUCT, Optional.of(name), SourcePosition.BUILTIN);
         record.complete(RecordType.Body.of(cMembers), SourcePosition.BUILTIN);
         this.layout = LAYOUTS.layoutOf(record);
     }
@@ -50,9 +53,31 @@ public final class StructType implements CTypeSpec {
         if (cached != null) {
             return cached;
         }
-        StructType created = new StructType(structClass);
+        StructType created = new StructType(structClass.getSimpleName(), structClass, Structure.declaredFields(structClass));
         StructType raced = TYPES.putIfAbsent(structClass, created);
         return raced != null ? raced : created;
+    }
+
+    /** A structure type defined at run time, as a dynamic language defines one: a name and its fields. */
+    static StructType defined(String name, List<CTypes.Member> members) {
+        return new StructType(name, null, members);
+    }
+
+    /** A new zero-filled instance of this type. */
+    public Structure instantiate() {
+        if (structClass == null) {
+            return new Structure.Instance(this);
+        }
+        try {
+            return structClass.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(structClass.getName() + " needs a no-argument constructor", e);
+        }
+    }
+
+    /** The field names in declaration order. */
+    public List<String> fieldNames() {
+        return members.stream().map(CTypes.Member::name).toList();
     }
 
     static CType cTypeOf(CTypeSpec spec) {
@@ -64,13 +89,9 @@ public final class StructType implements CTypeSpec {
         };
     }
 
-    Class<? extends Structure> structClass() {
-        return structClass;
-    }
-
     @Override
     public String name() {
-        return structClass.getSimpleName();
+        return name;
     }
 
     @Override
@@ -80,8 +101,8 @@ public final class StructType implements CTypeSpec {
 
     @Override
     public Object fromParam(Object value, SegmentAllocator temporaries) {
-        if (structClass.isInstance(value)) {
-            return ((Structure) value).segment();
+        if (value instanceof Structure s && s.structType() == this) {
+            return s.segment();
         }
         throw new IllegalArgumentException("expected " + name() + " instance instead of "
                 + (value == null ? "None" : value.getClass().getSimpleName()));
@@ -89,13 +110,9 @@ public final class StructType implements CTypeSpec {
 
     @Override
     public Object toJava(Object carrier) {
-        try {
-            Structure copy = structClass.getDeclaredConstructor().newInstance();
-            copy.segment().copyFrom((MemorySegment) carrier);
-            return copy;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(structClass.getName() + " needs a no-argument constructor", e);
-        }
+        Structure copy = instantiate();
+        copy.segment().copyFrom((MemorySegment) carrier);
+        return copy;
     }
 
     Object read(MemorySegment memory, String name) {

@@ -28,6 +28,18 @@ public abstract class Structure {
         this.memory = Arena.ofAuto().allocate(type.layout());
     }
 
+    private Structure(StructType type) {
+        this.type = type;
+        this.memory = Arena.ofAuto().allocate(type.layout());
+    }
+
+    /** An instance of a structure type defined at run time, which has no Java class of its own. */
+    static final class Instance extends Structure {
+        Instance(StructType type) {
+            super(type);
+        }
+    }
+
     /** The member's value, converted as its ctypes type returns values. */
     public Object get(String name) {
         return type.read(memory, name);
@@ -41,7 +53,8 @@ public abstract class Structure {
         return memory;
     }
 
-    StructType structType() {
+    /** This structure's ctypes type. */
+    public StructType structType() {
         return type;
     }
 
