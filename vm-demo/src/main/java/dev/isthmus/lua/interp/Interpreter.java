@@ -1,5 +1,6 @@
 package dev.isthmus.lua.interp;
 
+import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Opcode;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.LuaSemantics.Arith;
@@ -55,6 +56,7 @@ public final class Interpreter {
         return execute(closure, frame, varargs);
     }
 
+    /** Runs a closure's frame, tracking it on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. */
     private Object[] execute(LuaClosure closure, Object[] frame, Object[] varargs) {
         CallStack stack = callStack;
         if (stack.depth >= MAX_DEPTH) {
@@ -63,8 +65,6 @@ public final class Interpreter {
         stack.push(closure);
         try {
             return run(closure, frame, varargs);
-        } catch (StackOverflowError e) {
-            throw new LuaError("stack overflow");
         } finally {
             stack.pop();
         }
@@ -88,22 +88,22 @@ public final class Interpreter {
             }
             int current = pc++;
             try {
-                switch (Opcode.of(code[i])) {
-                    case MOVE -> frame[a] = frame[b];
-                    case LOADK -> frame[a] = k[b];
-                    case LOADBOOL -> {
+                switch (code[i]) {
+                    case Op.MOVE -> frame[a] = frame[b];
+                    case Op.LOADK -> frame[a] = k[b];
+                    case Op.LOADBOOL -> {
                         frame[a] = b != 0;
                         if (c != 0) {
                             pc++;
                         }
                     }
-                    case LOADNIL -> Arrays.fill(frame, a, a + b, null);
-                    case GETUPVAL -> frame[a] = cl.upvalues[b].get();
-                    case GETGLOBAL -> {
+                    case Op.LOADNIL -> Arrays.fill(frame, a, a + b, null);
+                    case Op.GETUPVAL -> frame[a] = cl.upvalues[b].get();
+                    case Op.GETGLOBAL -> {
                         Object v = cl.environment.get(k[b]);
                         frame[a] = v != null || cl.environment.metatable() == null ? v : semantics.index(cl.environment, k[b]);
                     }
-                    case GETTABLE -> {
+                    case Op.GETTABLE -> {
                         Object t = frame[b];
                         Object key = c < 0 ? k[-1 - c] : frame[c];
                         Object v;
@@ -113,7 +113,7 @@ public final class Interpreter {
                             frame[a] = semantics.index(t, key);
                         }
                     }
-                    case SETGLOBAL -> {
+                    case Op.SETGLOBAL -> {
                         LuaTable env = cl.environment;
                         if (env.metatable() == null) {
                             env.put(k[b], frame[a]);
@@ -121,8 +121,8 @@ public final class Interpreter {
                             semantics.setIndex(env, k[b], frame[a]);
                         }
                     }
-                    case SETUPVAL -> cl.upvalues[b].set(frame[a]);
-                    case SETTABLE -> {
+                    case Op.SETUPVAL -> cl.upvalues[b].set(frame[a]);
+                    case Op.SETTABLE -> {
                         Object t = frame[a];
                         Object key = b < 0 ? k[-1 - b] : frame[b];
                         Object v = c < 0 ? k[-1 - c] : frame[c];
@@ -132,48 +132,58 @@ public final class Interpreter {
                             semantics.setIndex(t, key, v);
                         }
                     }
-                    case NEWTABLE -> frame[a] = new LuaTable(b, c);
-                    case SELF -> {
+                    case Op.NEWTABLE -> frame[a] = new LuaTable(b, c);
+                    case Op.SELF -> {
                         Object t = frame[b];
                         Object key = c < 0 ? k[-1 - c] : frame[c];
                         frame[a + 1] = t;
                         frame[a] = semantics.index(t, key);
                     }
-                    case ADD -> {
+                    case Op.ADD -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx + dy) : semantics.arith(Arith.ADD, x, y);
                     }
-                    case SUB -> {
+                    case Op.SUB -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx - dy) : semantics.arith(Arith.SUB, x, y);
                     }
-                    case MUL -> {
+                    case Op.MUL -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx * dy) : semantics.arith(Arith.MUL, x, y);
                     }
-                    case DIV -> {
+                    case Op.DIV -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx / dy) : semantics.arith(Arith.DIV, x, y);
                     }
-                    case MOD -> frame[a] = semantics.arith(Arith.MOD, b < 0 ? k[-1 - b] : frame[b], c < 0 ? k[-1 - c] : frame[c]);
-                    case POW -> frame[a] = semantics.arith(Arith.POW, b < 0 ? k[-1 - b] : frame[b], c < 0 ? k[-1 - c] : frame[c]);
-                    case UNM -> frame[a] = frame[b] instanceof Double d ? (Object) (-d) : semantics.unaryMinus(frame[b]);
-                    case NOT -> frame[a] = LuaType.isFalsy(frame[b]);
-                    case LEN -> frame[a] = semantics.length(frame[b]);
-                    case CONCAT -> frame[a] = semantics.concat(frame, b, c, new int[1]);
-                    case JMP -> pc += b;
-                    case EQ -> {
+                    case Op.MOD -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a] = x instanceof Double dx && y instanceof Double dy
+                                ? (Object) LuaSemantics.mod(dx, dy) : semantics.arith(Arith.MOD, x, y);
+                    }
+                    case Op.POW -> {
+                        Object x = b < 0 ? k[-1 - b] : frame[b];
+                        Object y = c < 0 ? k[-1 - c] : frame[c];
+                        frame[a] = x instanceof Double dx && y instanceof Double dy
+                                ? (Object) Math.pow(dx, dy) : semantics.arith(Arith.POW, x, y);
+                    }
+                    case Op.UNM -> frame[a] = frame[b] instanceof Double d ? (Object) (-d) : semantics.unaryMinus(frame[b]);
+                    case Op.NOT -> frame[a] = LuaType.isFalsy(frame[b]);
+                    case Op.LEN -> frame[a] = semantics.length(frame[b]);
+                    case Op.CONCAT -> frame[a] = semantics.concat(frame, b, c, new int[1]);
+                    case Op.JMP -> pc += b;
+                    case Op.EQ -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         if (semantics.equal(x, y) != (a != 0)) {
                             pc++;
                         }
                     }
-                    case LT -> {
+                    case Op.LT -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         boolean r = x instanceof Double dx && y instanceof Double dy ? dx < dy : semantics.lessThan(x, y);
@@ -181,7 +191,7 @@ public final class Interpreter {
                             pc++;
                         }
                     }
-                    case LE -> {
+                    case Op.LE -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];
                         Object y = c < 0 ? k[-1 - c] : frame[c];
                         boolean r = x instanceof Double dx && y instanceof Double dy ? dx <= dy : semantics.lessEqual(x, y);
@@ -189,19 +199,19 @@ public final class Interpreter {
                             pc++;
                         }
                     }
-                    case TEST -> {
+                    case Op.TEST -> {
                         if (LuaType.isFalsy(frame[a]) == (c != 0)) {
                             pc++;
                         }
                     }
-                    case TESTSET -> {
+                    case Op.TESTSET -> {
                         if (LuaType.isFalsy(frame[b]) != (c != 0)) {
                             frame[a] = frame[b];
                         } else {
                             pc++;
                         }
                     }
-                    case CALL -> {
+                    case Op.CALL -> {
                         int argumentCount = b != 0 ? b - 1 : top - a - 1;
                         Object[] results = invoke(frame[a], frame, a + 1, argumentCount);
                         if (c != 0) {
@@ -217,7 +227,7 @@ public final class Interpreter {
                             top = a + results.length;
                         }
                     }
-                    case TAILCALL -> {
+                    case Op.TAILCALL -> {
                         int argumentCount = b != 0 ? b - 1 : top - a - 1;
                         closeUpvalues(openUpvalues, 0);
                         openUpvalues = null;
@@ -244,7 +254,7 @@ public final class Interpreter {
                             return invoke(f, frame, a + 1, argumentCount);
                         }
                     }
-                    case RETURN -> {
+                    case Op.RETURN -> {
                         closeUpvalues(openUpvalues, 0);
                         int n = b != 0 ? b - 1 : top - a;
                         if (n == 0) {
@@ -252,7 +262,7 @@ public final class Interpreter {
                         }
                         return Arrays.copyOfRange(frame, a, a + n);
                     }
-                    case FORPREP -> {
+                    case Op.FORPREP -> {
                         Double start = forNumber(frame[a], "initial");
                         Double limit = forNumber(frame[a + 1], "limit");
                         Double step = forNumber(frame[a + 2], "step");
@@ -261,7 +271,7 @@ public final class Interpreter {
                         frame[a + 2] = step;
                         pc += b;
                     }
-                    case FORLOOP -> {
+                    case Op.FORLOOP -> {
                         double step = (Double) frame[a + 2];
                         double index = (Double) frame[a] + step;
                         double limit = (Double) frame[a + 1];
@@ -273,7 +283,7 @@ public final class Interpreter {
                             countLoop(cl, current);
                         }
                     }
-                    case TFORLOOP -> {
+                    case Op.TFORLOOP -> {
                         Object[] results = invoke(frame[a], frame, a + 1, 2);
                         int n = Math.min(c, results.length);
                         System.arraycopy(results, 0, frame, a + 3, n);
@@ -286,15 +296,15 @@ public final class Interpreter {
                             countLoop(cl, current);
                         }
                     }
-                    case SETLIST -> {
+                    case Op.SETLIST -> {
                         int n = b != 0 ? b : top - a - 1;
                         LuaTable t = (LuaTable) frame[a];
                         for (int j = 1; j <= n; j++) {
                             t.put(c + j, frame[a + j]);
                         }
                     }
-                    case CLOSE -> openUpvalues = closeUpvalues(openUpvalues, a);
-                    case CLOSURE -> {
+                    case Op.CLOSE -> openUpvalues = closeUpvalues(openUpvalues, a);
+                    case Op.CLOSURE -> {
                         Prototype child = p.prototypes().get(b);
                         Upvalue[] ups = new Upvalue[child.upvalues().size()];
                         for (int u = 0; u < ups.length; u++) {
@@ -312,7 +322,7 @@ public final class Interpreter {
                         }
                         frame[a] = new LuaClosure(child, ups, cl.environment, this);
                     }
-                    case VARARG -> {
+                    case Op.VARARG -> {
                         if (b != 0) {
                             int wanted = b - 1;
                             for (int j = 0; j < wanted; j++) {
@@ -324,7 +334,7 @@ public final class Interpreter {
                             top = a + varargs.length;
                         }
                     }
-                    case LOOP -> countLoop(cl, current);
+                    case Op.LOOP -> countLoop(cl, current);
                 }
             } catch (LuaSemantics.OperandError e) {
                 throw positioned(operandMessage(e, p, current, a, b, c), p, current);

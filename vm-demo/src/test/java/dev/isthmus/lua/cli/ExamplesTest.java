@@ -1,17 +1,11 @@
 package dev.isthmus.lua.cli;
 
-import dev.isthmus.lua.Lua;
 import dev.isthmus.lua.LuajitOracle;
-import dev.isthmus.lua.interp.LuaRuntime;
-import dev.isthmus.lua.runtime.LuaError;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,21 +36,7 @@ class ExamplesTest {
             String expected = isIsthmusOnly
                     ? Files.readString(EXAMPLES.resolve(name.replace(".lua", ".expected")), StandardCharsets.ISO_8859_1)
                     : LuajitOracle.run(EXAMPLES, name);
-            assertEquals(expected, runInProcess(script, name));
+            assertEquals(expected, ScriptRun.inProcess(script, name));
         }));
-    }
-
-    /** Runs a script as {@code isthmus run} would, with its file name as the chunk name; output and errors as one text. */
-    static String runInProcess(Path script, String chunkName) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
-        LuaRuntime runtime = Lua.newState(new ByteArrayInputStream(new byte[0]), print, print);
-        try {
-            runtime.load(Files.readAllBytes(script), chunkName).call(new Object[0]);
-        } catch (LuaError e) {
-            print.println("error: " + e.getMessage());
-        }
-        print.flush();
-        return out.toString(StandardCharsets.ISO_8859_1);
     }
 }
