@@ -82,9 +82,7 @@ public final class TableLibrary {
         LuaTable t = a.checkTable(0);
         int n = t.length();
         int pos = a.optInt(1, n);
-        if (n == 0 && a.get(1) == null) {
-            return LibraryTable.results((Object) null);
-        }
+        // LuaJIT returns no value at all for an empty table (Lua 5.1 returns nil).
         if (n == 0 || pos > n + 1 && a.get(1) != null) {
             return LuaFunction.NONE;
         }

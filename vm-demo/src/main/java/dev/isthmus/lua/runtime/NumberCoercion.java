@@ -28,7 +28,7 @@ public final class NumberCoercion {
         if (d == 0) {
             return 1 / d > 0 ? "0" : "-0";
         }
-        BigDecimal rounded = new BigDecimal(d).round(new MathContext(14, RoundingMode.HALF_EVEN));
+        BigDecimal rounded = new BigDecimal(d).round(new MathContext(14, RoundingMode.HALF_UP));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= 14) {
             String digits = rounded.unscaledValue().abs().toString().replaceFirst("0+$", "");
@@ -60,8 +60,11 @@ public final class NumberCoercion {
                     ? Double.parseDouble("0x" + hex + (hex.contains("p") ? "" : "p0")) : null;
         } else if (lower.matches("([0-9]+\\.?[0-9]*|\\.[0-9]+)(e[+-]?[0-9]+)?")) {
             v = Double.parseDouble(lower);
-        } else if (lower.equals("inf") || lower.equals("nan")) {
-            v = null;
+        } else if (lower.equals("inf") || lower.equals("infinity")) {
+            // LuaJIT's number scanner (lj_strscan) accepts these, in any case, with a sign.
+            v = Double.POSITIVE_INFINITY;
+        } else if (lower.equals("nan")) {
+            v = Double.NaN;
         } else {
             v = null;
         }
