@@ -119,7 +119,8 @@ public final class FieldAccess {
     }
 
     private void check(CData data) {
-        if (data.type() != owner && !data.type().equals(owner)) {
+        // Qualifiers do not change members: a const struct's fields are read the same way.
+        if (data.type() != owner && !ValueConversion.plain(data.type()).equals(ValueConversion.plain(owner))) {
             throw new IllegalArgumentException("a field of '" + TypeRenderer.render(owner) + "' read from a '"
                     + TypeRenderer.render(data.type()) + "'");
         }

@@ -6,6 +6,7 @@ import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.lib.BaseLibrary;
 import dev.isthmus.lua.lib.BitLibrary;
 import dev.isthmus.lua.lib.CoroutineLibrary;
+import dev.isthmus.lua.lib.DebugLibrary;
 import dev.isthmus.lua.lib.IoLibrary;
 import dev.isthmus.lua.lib.JitLibrary;
 import dev.isthmus.lua.lib.MathLibrary;
@@ -40,6 +41,7 @@ public final class Lua {
         PackageLibrary.registerLoaded(runtime, "ctypes", CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));
         return runtime;
     }

@@ -74,6 +74,10 @@ public final class LuaLauncher {
             return 1;
         } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
             return e.status;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Never a Java stack trace for the user: a failure outside any Lua frame is reported in one line.
+            err.println(PROGRAM + ": " + e);
+            return 1;
         } finally {
             out.flush();
         }
@@ -128,6 +132,9 @@ public final class LuaLauncher {
                 : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(v).luaName() + " value)";
         err.println(PROGRAM + ": " + message);
         err.println("stack traceback:");
+        for (String frame : e.frames()) {
+            err.println("\t" + frame);
+        }
         err.println("\t[C]: ?");
         err.flush();
     }

@@ -149,11 +149,11 @@ final class CdataOperations {
         CType type = CdataConversion.plain(m.type());
         return switch (type) {
             case RecordType r when key instanceof LuaString s -> {
-                FieldAccess access = member(r, s.toString());
+                FieldAccess access = member(r, s);
                 if (access == null) {
                     yield metatypeIndex(r, m, key);
                 }
-                yield readMember(m.data(), s.toString(), access, m.anchors());
+                yield readMember(m.data(), access, m.anchors());
             }
             case CType.Array a when isIndex(key) -> readElement(m.data().at(indexOf(key)), m.anchors());
             case CType.Pointer p -> pointerIndex(new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address()), key);
@@ -188,9 +188,9 @@ final class CdataOperations {
             return readElement(element(p, indexOf(key)), permanentAnchors);
         }
         if (target instanceof RecordType r && key instanceof LuaString s) {
-            FieldAccess access = member(r, s.toString());
+            FieldAccess access = member(r, s);
             if (access != null) {
-                return readMember(element(p, 0), s.toString(), access, permanentAnchors);
+                return readMember(element(p, 0), access, permanentAnchors);
             }
         }
         return metatypeIndex(p.type(), p, key);
@@ -217,23 +217,21 @@ final class CdataOperations {
         return new LuaError("'" + FfiLibrary.render(type) + "' cannot be indexed with '" + CdataConversion.nameOf(key) + "'");
     }
 
-    private FieldAccess member(RecordType r, String name) {
+    /** The member {@code name} of a struct or union, resolved once per type; null when there is none. */
+    private FieldAccess member(RecordType r, LuaString name) {
         if (!r.isComplete()) {
             return null;
         }
-        try {
-            return lib.fieldAccess(r, name);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return lib.member(r, name);
     }
 
-    private Object readMember(CData data, String name, FieldAccess access, List<Object> anchors) {
+    private Object readMember(CData data, FieldAccess access, List<Object> anchors) {
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            return new Cdata.Memory(lib, data.field(name), anchors);
+            return new Cdata.Memory(lib, lib.ffi().view(access.memberType(),
+                    data.segment().asSlice(access.byteOffset(), lib.ffi().layouts().layoutOf(access.memberType()).byteSize())), anchors);
         }
-        return lib.conversion().toLua(data.get(name), access.memberType());
+        return lib.conversion().toLua(access.get(data), access.memberType());
     }
 
     private Object readElement(CData element, List<Object> anchors) {
@@ -279,8 +277,8 @@ final class CdataOperations {
             case Cdata.Memory m -> {
                 CType type = CdataConversion.plain(m.type());
                 switch (type) {
-                    case RecordType r when key instanceof LuaString s && member(r, s.toString()) != null ->
-                            storeMember(m.data(), s.toString(), value, m.anchors());
+                    case RecordType r when key instanceof LuaString s && member(r, s) != null ->
+                            storeMember(m.data(), member(r, s), value, m.anchors());
                     case CType.Array a when isIndex(key) -> storeElement(m.data().at(indexOf(key)), value, m.anchors());
                     case CType.Pointer p -> newIndex(new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address()), key, value);
                     default -> metatypeNewIndex(type, m, key, value);
@@ -290,8 +288,8 @@ final class CdataOperations {
                 CType targetType = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target());
                 if (isIndex(key)) {
                     storeElement(element(p, indexOf(key)), value, permanentAnchors);
-                } else if (targetType instanceof RecordType r && key instanceof LuaString s && member(r, s.toString()) != null) {
-                    storeMember(element(p, 0), s.toString(), value, permanentAnchors);
+                } else if (targetType instanceof RecordType r && key instanceof LuaString s && member(r, s) != null) {
+                    storeMember(element(p, 0), member(r, s), value, permanentAnchors);
                 } else {
                     metatypeNewIndex(p.type(), p, key, value);
                 }
@@ -314,15 +312,15 @@ final class CdataOperations {
         throw noMember(type, key);
     }
 
-    private void storeMember(CData data, String name, Object value, List<Object> anchors) {
-        FieldAccess access = lib.fieldAccess(data.type(), name);
+    private void storeMember(CData data, FieldAccess access, Object value, List<Object> anchors) {
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            lib.initializer().store(data.field(name), value, anchors);
+            lib.initializer().store(lib.ffi().view(access.memberType(), data.segment().asSlice(access.byteOffset(),
+                    lib.ffi().layouts().layoutOf(access.memberType()).byteSize())), value, anchors);
             return;
         }
         try {
-            data.set(name, lib.conversion().toJava(value, access.memberType(), anchors));
+            access.set(data, lib.conversion().toJava(value, access.memberType(), anchors));
         } catch (IllegalArgumentException e) {
             throw CdataConversion.cannotConvert(value, access.memberType());
         }

@@ -36,6 +36,8 @@ public final class FfiLibrary {
     private final LuaTable namespaceMetatable = new LuaTable();
     private final Map<CType, LuaTable> metatypes = new HashMap<>();
     private final Map<CType, Map<String, FieldAccess>> fieldAccessors = new HashMap<>();
+    /** Type strings parsed once, as LuaJIT caches them: scripts cast with the same string in hot loops. */
+    private final Map<LuaString, CType> parsedTypes = new HashMap<>();
     private final CType int64Type;
     private final CType uint64Type;
     private final Namespace defaultNamespace;
@@ -121,22 +123,45 @@ public final class FfiLibrary {
         return metatypes.get(p);
     }
 
+    private final Map<CType, Map<LuaString, FieldAccess>> members = new HashMap<>();
+
+    /** The member named by a Lua string, resolved once per type and name; null when the type has none. */
+    FieldAccess member(CType recordType, LuaString name) {
+        Map<LuaString, FieldAccess> byName = members.computeIfAbsent(recordType, t -> new HashMap<>());
+        FieldAccess access = byName.get(name);
+        if (access == null && !byName.containsKey(name)) {
+            try {
+                access = fieldAccess(recordType, name.toString());
+            } catch (IllegalArgumentException e) {
+                access = null;
+            }
+            byName.put(name, access);
+        }
+        return access;
+    }
+
     /** A member accessor of a struct or union type, resolved once. */
     FieldAccess fieldAccess(CType type, String name) {
-        return fieldAccessors.computeIfAbsent(CdataConversion.plain(type), t -> new HashMap<>())
-                .computeIfAbsent(name, n -> ffi.fieldAccess(type, n));
+        CType plain = CdataConversion.plain(type);
+        return fieldAccessors.computeIfAbsent(plain, t -> new HashMap<>())
+                .computeIfAbsent(name, n -> ffi.fieldAccess(plain, n));
     }
 
     /** The type a Lua value names: a C type string ({@code $} replaced by {@code parameters}), a ctype, or a cdata's type. */
     CType typeOf(Object value, Object[] parameters) {
         return switch (value) {
+            case LuaString s when parameters.length == 0 && parsedTypes.containsKey(s) -> parsedTypes.get(s);
             case LuaString s -> {
                 CType[] params = new CType[parameters.length];
                 for (int i = 0; i < params.length; i++) {
                     params[i] = typeOf(parameters[i], new Object[0]);
                 }
                 try {
-                    yield ffi.scope().parseType(s.toString(), params);
+                    CType parsed = ffi.scope().parseType(s.toString(), params);
+                    if (params.length == 0) {
+                        parsedTypes.put(s, parsed);
+                    }
+                    yield parsed;
                 } catch (CParseException e) {
                     var d = e.first();
                     throw new LuaError(d.message() + " near '" + (d.token() == null || d.token().isEmpty() ? s.toString() : d.token()) + "'");

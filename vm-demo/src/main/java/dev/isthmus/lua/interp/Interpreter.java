@@ -337,14 +337,14 @@ public final class Interpreter {
                     case Op.LOOP -> countLoop(cl, current);
                 }
             } catch (LuaSemantics.OperandError e) {
-                throw positioned(operandMessage(e, p, current, a, b, c), p, current);
+                throw traced(positioned(operandMessage(e, p, current, a, b, c), p, current), p, current);
             } catch (LuaError e) {
-                throw withPosition(e, p, current);
+                throw traced(withPosition(e, p, current), p, current);
             } catch (StackOverflowError e) {
-                throw positioned("stack overflow", p, current);
+                throw traced(positioned("stack overflow", p, current), p, current);
             } catch (RuntimeException e) {
                 // A library's Java failure must not reach the user as a Java exception: it becomes a Lua error here.
-                throw positioned(javaFailure(e), p, current);
+                throw traced(positioned(javaFailure(e), p, current), p, current);
             }
         }
     }
@@ -459,6 +459,13 @@ public final class Interpreter {
         }
         String type = LuaType.of(e.value).luaName();
         return "attempt to " + e.action + " " + (name == null ? "a " + type + " value" : name + " (a " + type + " value)");
+    }
+
+    /** Adds this frame to the error's traceback (only the error path pays for it). */
+    private static LuaError traced(LuaError e, Prototype p, int pc) {
+        String what = p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
+        e.addFrame(p.chunkName() + ":" + p.lines()[pc] + ": in " + what);
+        return e;
     }
 
     static String javaFailure(RuntimeException e) {

@@ -15,6 +15,7 @@ public class LuaError extends RuntimeException {
     private final transient Object value;
     private int positionLevel;
     private String luaTraceback;
+    private final java.util.List<String> frames = new java.util.ArrayList<>(4);
 
     /** An error with {@code value} as it is, no position added. */
     public LuaError(Object value) {
@@ -59,6 +60,7 @@ public class LuaError extends RuntimeException {
         LuaError e = new LuaError(message);
         e.positionLevel = 0;
         e.luaTraceback = luaTraceback;
+        e.frames.addAll(frames);
         return e;
     }
 
@@ -69,6 +71,19 @@ public class LuaError extends RuntimeException {
     private static LuaString numberText(double d) {
         long l = (long) d;
         return LuaString.of(l == d ? Long.toString(l) : Double.toString(d));
+    }
+
+    /** Records one Lua frame the error passed through, innermost first: {@code chunk:line: in function 'f'}. */
+    public void addFrame(String frame) {
+        // Like Lua's tracebacks, long ones are cut: the innermost frames say the most.
+        if (frames.size() < 22) {
+            frames.add(frame);
+        }
+    }
+
+    /** The frames the error left, innermost first, for the standalone interpreter's "stack traceback:". */
+    public java.util.List<String> frames() {
+        return java.util.List.copyOf(frames);
     }
 
     /** The Lua traceback recorded where the error left its last Lua frame, or null. */
