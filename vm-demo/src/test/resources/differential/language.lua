@@ -91,3 +91,18 @@ print(loop(100000, 0))
 local function deep(n) return 1 + deep(n + 1) end
 local ok, msg = pcall(deep, 1)
 print(ok, (string.gsub(msg, "^.-:%d+: ", "")))
+local cache = setmetatable({}, {__mode = "k"})
+local vals = setmetatable({}, {__mode = "v"})
+do
+  local key = {}
+  cache[key] = "value"
+  vals[1] = {}
+  vals[2] = "kept"
+  cache["str"] = 1
+end
+local keep = {}
+cache[keep] = true
+collectgarbage()
+collectgarbage()
+local n = 0 for k, v in pairs(cache) do n = n + 1 end
+print(n, vals[1], vals[2], cache[keep], cache.str)

@@ -186,6 +186,9 @@ public final class BaseLibrary {
             throw new LuaError("cannot change a protected metatable");
         }
         t.setMetatable((LuaTable) mt);
+        Object mode = mt == null ? null : ((LuaTable) mt).get(LuaString.of("__mode"));
+        String kinds = mode instanceof LuaString s ? s.toString() : "";
+        t.setWeakMode(kinds.indexOf('k') >= 0, kinds.indexOf('v') >= 0);
         return LibraryTable.results(t);
     }
 

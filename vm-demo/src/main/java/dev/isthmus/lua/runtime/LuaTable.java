@@ -20,6 +20,9 @@ public final class LuaTable {
     private Object[] values = NO_SLOTS;
     private int hashUsed;
     private LuaTable metatable;
+    /** Set by {@code __mode}: keys and/or values that are collectable are held weakly. */
+    private boolean weakKeys;
+    private boolean weakValues;
 
     public LuaTable() {
     }
@@ -92,7 +95,7 @@ public final class LuaTable {
                 array[index - 1] = value;
                 return;
             }
-            if (index == arrayCount + 1 && value != null) {
+            if (index == arrayCount + 1 && value != null && !weakValues) {
                 append(value);
                 return;
             }
@@ -137,7 +140,64 @@ public final class LuaTable {
 
     private Object hashGet(Object key) {
         int slot = findSlot(key);
-        return slot < 0 ? null : values[slot];
+        return slot < 0 ? null : unwrap(values[slot]);
+    }
+
+    /**
+     * Makes the table weak as {@code __mode} asks ('k' keys, 'v' values; Lua 5.1 2.10.2).
+     * Collectable keys and values (tables, functions, coroutines, userdata and cdata) are
+     * then held by weak references, and an entry whose key or value was collected reads
+     * as absent. Strings, numbers and booleans are values, never collected.
+     */
+    public void setWeakMode(boolean keys, boolean values) {
+        if (keys == weakKeys && values == weakValues) {
+            return;
+        }
+        // Re-insert every entry, wrapped (or unwrapped) for the new mode; the array part is
+        // given up for weak values, which it cannot hold.
+        java.util.List<Entry> entries = new java.util.ArrayList<>();
+        for (Entry e = next(null); e != null; e = next(e.key())) {
+            entries.add(e);
+        }
+        weakKeys = keys;
+        weakValues = values;
+        array = NO_SLOTS;
+        arrayCount = 0;
+        this.keys = NO_SLOTS;
+        this.values = NO_SLOTS;
+        hashUsed = 0;
+        for (Entry e : entries) {
+            put(e.key(), e.value());
+        }
+    }
+
+    private static boolean isCollectable(Object v) {
+        return v instanceof LuaTable || v instanceof LuaFunction || v instanceof Coroutine || v instanceof LuaObject;
+    }
+
+    private static Object unwrap(Object stored) {
+        return stored instanceof WeakSlot w ? w.get() : stored;
+    }
+
+    /** A weakly held key or value; as a key it hashes and compares as its referent does (by identity). */
+    private static final class WeakSlot extends java.lang.ref.WeakReference<Object> {
+        private final int hash;
+
+        WeakSlot(Object referent) {
+            super(referent);
+            this.hash = referent.hashCode();
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            Object referent = get();
+            return other == this || referent != null && (other == referent || other instanceof WeakSlot w && w.get() == referent);
+        }
     }
 
     /** The slot holding {@code key}, or -1. */
@@ -161,6 +221,9 @@ public final class LuaTable {
     }
 
     private void hashPut(Object key, Object value) {
+        if (weakValues && isCollectable(value)) {
+            value = new WeakSlot(value);
+        }
         int slot = findSlot(key);
         if (slot >= 0) {
             values[slot] = value;
@@ -177,7 +240,7 @@ public final class LuaTable {
         while (keys[slot] != null) {
             slot = (slot + 1) & mask;
         }
-        keys[slot] = key;
+        keys[slot] = weakKeys && isCollectable(key) ? new WeakSlot(key) : key;
         values[slot] = value;
         hashUsed++;
     }
@@ -187,8 +250,8 @@ public final class LuaTable {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int live = 0;
-        for (Object v : oldValues) {
-            if (v != null) {
+        for (int i = 0; i < oldKeys.length; i++) {
+            if (isLive(oldKeys[i], oldValues[i])) {
                 live++;
             }
         }
@@ -197,7 +260,7 @@ public final class LuaTable {
         values = new Object[capacity];
         hashUsed = 0;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != null) {
+            if (isLive(oldKeys[i], oldValues[i])) {
                 int mask = capacity - 1;
                 int slot = spread(oldKeys[i].hashCode()) & mask;
                 while (keys[slot] != null) {
@@ -208,6 +271,11 @@ public final class LuaTable {
                 hashUsed++;
             }
         }
+    }
+
+    /** An entry whose value is not nil and whose weak key or value was not collected. */
+    private static boolean isLive(Object key, Object value) {
+        return key != null && value != null && unwrap(key) != null && unwrap(value) != null;
     }
 
     private static int spread(int h) {
@@ -276,8 +344,10 @@ public final class LuaTable {
             }
         }
         for (int slot = Math.max(0, position - arrayCount); slot < keys.length; slot++) {
-            if (keys[slot] != null && values[slot] != null) {
-                return new Entry(keys[slot], values[slot]);
+            Object k = keys[slot] == null ? null : unwrap(keys[slot]);
+            Object v = values[slot] == null ? null : unwrap(values[slot]);
+            if (k != null && v != null) {
+                return new Entry(k, v);
             }
         }
         return null;
