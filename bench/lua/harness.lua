@@ -4,7 +4,7 @@
 local harness = {}
 
 function harness.run(name, operations, workload, rounds)
-  rounds = rounds or 7
+  rounds = rounds or 15
   local best = math.huge
   local check
   for _ = 1, rounds do

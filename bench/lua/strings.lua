@@ -4,4 +4,4 @@ h.run('string_build', 200000, function(n)
   for i = 1, n do parts[#parts + 1] = 'item' .. i end
   local s = table.concat(parts, ',')
   return #s
-end, 5)
+end, 10)

@@ -7,4 +7,4 @@ h.run('table_ops', 1000000, function(n)
   local kv = {}
   for i = 1, n / 10 do kv['k' .. (i % 1000)] = i end
   return sum
-end, 5)
+end, 10)
