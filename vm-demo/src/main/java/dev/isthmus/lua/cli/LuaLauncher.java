@@ -72,8 +72,8 @@ public final class LuaLauncher {
         } catch (LuaError e) {
             report(runtime, err, e);
             return 1;
-        } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
-            return e.status;
+        } catch (dev.isthmus.lua.runtime.LuaExit e) {
+            return e.status();
         } catch (RuntimeException | StackOverflowError e) {
             // Never a Java stack trace for the user: a failure outside any Lua frame is reported in one line.
             err.println(PROGRAM + ": " + e);
@@ -119,8 +119,8 @@ public final class LuaLauncher {
         } catch (LuaError e) {
             report(runtime, err, e);
             return 1;
-        } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
-            return e.status;
+        } catch (dev.isthmus.lua.runtime.LuaExit e) {
+            return e.status();
         }
     }
 

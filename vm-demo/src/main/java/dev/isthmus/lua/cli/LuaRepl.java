@@ -47,8 +47,8 @@ public final class LuaRepl {
                 }
                 try {
                     session.feed(line);
-                } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
-                    return e.status;
+                } catch (dev.isthmus.lua.runtime.LuaExit e) {
+                    return e.status();
                 }
             }
         } catch (IOException e) {

@@ -70,7 +70,7 @@ final class ReplSession {
         } catch (LuaError e) {
             out.println("isthmus: " + (e.value() instanceof LuaString || e.value() instanceof Double
                     ? ValueText.plain(e.value()) : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(e.value()).luaName() + " value)"));
-        } catch (dev.isthmus.lua.lib.OsLibrary.LuaExit e) {
+        } catch (dev.isthmus.lua.runtime.LuaExit e) {
             throw e;
         } finally {
             out.flush();

@@ -6,6 +6,7 @@ import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.LuaSemantics.Arith;
 import dev.isthmus.lua.runtime.LuaCallable;
 import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaExit;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
@@ -342,6 +343,8 @@ public final class Interpreter {
                 throw traced(withPosition(e, p, current), p, current);
             } catch (StackOverflowError e) {
                 throw traced(positioned("stack overflow", p, current), p, current);
+            } catch (LuaExit e) {
+                throw e;
             } catch (RuntimeException e) {
                 // A library's Java failure must not reach the user as a Java exception: it becomes a Lua error here.
                 throw traced(positioned(javaFailure(e), p, current), p, current);

@@ -21,22 +21,13 @@ import java.time.ZonedDateTime;
 /**
  * Lua's os library (Lua 5.1 manual 5.8). {@code os.clock} is the wall time since the state
  * started, not CPU time: the JVM's compiler threads would otherwise be billed to the script,
- * which makes timings meaningless. {@code os.exit} ends the program through {@link LuaExit}.
+ * which makes timings meaningless. {@code os.exit} ends the program through
+ * {@link dev.isthmus.lua.runtime.LuaExit}.
  */
 public final class OsLibrary {
     private final long startNanos = System.nanoTime();
 
     private OsLibrary() {
-    }
-
-    /** Raised by {@code os.exit}: the launcher exits with {@code status}. */
-    public static final class LuaExit extends RuntimeException {
-        public final int status;
-
-        LuaExit(int status) {
-            super(null, null, false, false);
-            this.status = status;
-        }
     }
 
     public static LuaTable install(LuaRuntime runtime) {
@@ -58,7 +49,7 @@ public final class OsLibrary {
                     int status = code == null || Boolean.TRUE.equals(code) ? 0 : Boolean.FALSE.equals(code) ? 1
                             : new Arguments("exit", args).checkInt(0);
                     runtime.out().flush();
-                    throw new LuaExit(status);
+                    throw new dev.isthmus.lua.runtime.LuaExit(status);
                 })
                 .add("remove", args -> fileResult(new Arguments("remove", args).checkString(0), null))
                 .add("rename", args -> {

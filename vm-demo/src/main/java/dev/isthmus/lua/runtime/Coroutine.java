@@ -36,6 +36,8 @@ public final class Coroutine {
     private Thread thread;
     private Object[] transfer;
     private LuaError failure;
+    /** An {@code os.exit} inside the coroutine, carried to the resumer's thread. */
+    private LuaExit exit;
     private boolean finished;
     /** The interpreter's per-coroutine state (its Lua stack), owned by the interpreter. */
     private Object executionState;
@@ -87,6 +89,9 @@ public final class Coroutine {
         transfer = null;
         if (finished) {
             status = Status.DEAD;
+            if (exit != null) {
+                throw exit;
+            }
             if (failure != null) {
                 LuaError e = failure;
                 failure = null;
@@ -113,6 +118,9 @@ public final class Coroutine {
             transfer = body.apply(transfer);
         } catch (LuaError e) {
             failure = e;
+            transfer = LuaFunction.NONE;
+        } catch (LuaExit e) {
+            exit = e;
             transfer = LuaFunction.NONE;
         } catch (StackOverflowError e) {
             failure = new LuaError("stack overflow");
