@@ -258,13 +258,7 @@ public final class Compiler {
         int bodyStart = fs.pcCount;
         int v = fs.allocateRegisters(1, f.line());
         fs.activateLocal(f.variable(), v, f.line());
-        statements(f.body());
-        FunctionState.Block b = fs.block;
-        resolvePendingGotosOnExit(b);
-        fs.leaveBlock();
-        if (b.hasCapturedLocal) {
-            fs.emit(Opcode.CLOSE, v, 0, 0, f.line());
-        }
+        FunctionState.Block b = loopBody(f.body(), v, f.line());
         fs.patchJump(prep, fs.pcCount);
         int loop = fs.emit(Opcode.FORLOOP, base, 0, 0, f.line());
         fs.patchJump(loop, bodyStart);
@@ -286,13 +280,7 @@ public final class Compiler {
         for (int i = 0; i < f.names().size(); i++) {
             fs.activateLocal(f.names().get(i), vars + i, f.line());
         }
-        statements(f.body());
-        FunctionState.Block b = fs.block;
-        resolvePendingGotosOnExit(b);
-        fs.leaveBlock();
-        if (b.hasCapturedLocal) {
-            fs.emit(Opcode.CLOSE, vars, 0, 0, f.line());
-        }
+        FunctionState.Block b = loopBody(f.body(), vars, f.line());
         fs.patchJump(prep, fs.pcCount);
         // TFORLOOP writes results from base+3; the frame must hold them even for an empty body.
         fs.allocateRegisters(3 + f.names().size(), f.line());
@@ -301,6 +289,22 @@ public final class Compiler {
         fs.patchJump(loop, bodyStart);
         finishBreaks(b, vars, f.line());
         retireHiddenLocals(3);
+    }
+
+    /**
+     * A for loop's body in its block (entered by the caller, with the loop variables from
+     * {@code firstVariable}); each iteration closes the body's captured locals, so a closure
+     * made in the loop keeps that iteration's variables.
+     */
+    private FunctionState.Block loopBody(List<Stat> body, int firstVariable, int line) {
+        statements(body);
+        FunctionState.Block b = fs.block;
+        resolvePendingGotosOnExit(b);
+        fs.leaveBlock();
+        if (b.hasCapturedLocal) {
+            fs.emit(Opcode.CLOSE, firstVariable, 0, 0, line);
+        }
+        return b;
     }
 
     /** Retires the hidden control locals of a for loop, which sit in no block of their own. */

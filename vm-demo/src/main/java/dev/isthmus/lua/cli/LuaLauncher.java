@@ -111,17 +111,11 @@ public final class LuaLauncher {
             err.println(PROGRAM + ": cannot read " + script + ": " + e.getMessage());
             return 1;
         }
-        try {
-            Object[] scriptArgs = Arrays.stream(args, scriptIndex + 1, args.length).map(LuaString::of).toArray();
-            runtime.load(source, chunkName).call(scriptArgs);
-            runtime.runPendingFinalizers();
-            return 0;
-        } catch (LuaError e) {
-            report(runtime, err, e);
-            return 1;
-        } catch (dev.isthmus.lua.runtime.LuaExit e) {
-            return e.status();
-        }
+        // Errors and os.exit propagate to run(), which reports them.
+        Object[] scriptArgs = Arrays.stream(args, scriptIndex + 1, args.length).map(LuaString::of).toArray();
+        runtime.load(source, chunkName).call(scriptArgs);
+        runtime.runPendingFinalizers();
+        return 0;
     }
 
     /** Prints an uncaught error as the standalone interpreter does: the message (or its type), then a traceback. */

@@ -221,14 +221,8 @@ public final class BaseLibrary {
     private Object[] pcall(Object[] args) {
         Arguments a = new Arguments("pcall", args);
         Object f = a.checkAny(0);
-        var stack = runtime.callStack();
-        int depth = stack.depth();
         try {
-            Object[] results = semantics.call(f, Arrays.copyOfRange(args, 1, args.length));
-            Object[] withStatus = new Object[results.length + 1];
-            withStatus[0] = Boolean.TRUE;
-            System.arraycopy(results, 0, withStatus, 1, results.length);
-            return withStatus;
+            return LibraryTable.succeeded(semantics.call(f, Arrays.copyOfRange(args, 1, args.length)));
         } catch (LuaError e) {
             return LibraryTable.results(Boolean.FALSE, e.value());
         } catch (StackOverflowError e) {
@@ -241,11 +235,7 @@ public final class BaseLibrary {
         Object f = a.checkAny(0);
         Object handler = a.get(1);
         try {
-            Object[] results = semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE);
-            Object[] withStatus = new Object[results.length + 1];
-            withStatus[0] = Boolean.TRUE;
-            System.arraycopy(results, 0, withStatus, 1, results.length);
-            return withStatus;
+            return LibraryTable.succeeded(semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE));
         } catch (LuaError e) {
             Object[] handled = semantics.call(handler, new Object[] {e.value()});
             return LibraryTable.results(Boolean.FALSE, LuaSemantics.first(handled));

@@ -61,11 +61,7 @@ public final class CoroutineLibrary {
         Object[] rest = new Object[args.length - 1];
         System.arraycopy(args, 1, rest, 0, rest.length);
         try {
-            Object[] values = transfer(c, rest);
-            Object[] out = new Object[values.length + 1];
-            out[0] = Boolean.TRUE;
-            System.arraycopy(values, 0, out, 1, values.length);
-            return out;
+            return LibraryTable.succeeded(transfer(c, rest));
         } catch (LuaError e) {
             return LibraryTable.results(Boolean.FALSE, e.value());
         }

@@ -33,4 +33,12 @@ final class LibraryTable {
     static Object[] results(Object... values) {
         return values;
     }
+
+    /** {@code true} followed by {@code values}: what {@code pcall} and {@code coroutine.resume} return on success. */
+    static Object[] succeeded(Object[] values) {
+        Object[] out = new Object[values.length + 1];
+        out[0] = Boolean.TRUE;
+        System.arraycopy(values, 0, out, 1, values.length);
+        return out;
+    }
 }
