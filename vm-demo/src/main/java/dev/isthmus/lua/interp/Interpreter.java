@@ -214,7 +214,28 @@ public final class Interpreter {
                     }
                     case Op.CALL -> {
                         int argumentCount = b != 0 ? b - 1 : top - a - 1;
-                        Object[] results = invoke(frame[a], frame, a + 1, argumentCount);
+                        Object[] results;
+                        if (frame[a] instanceof LuaClosure next) {
+                            // Lua-to-Lua calls recurse into run() directly: one Java call per Lua call
+                            // (C2 does not inline helpers into this large method).
+                            Prototype np = next.prototype;
+                            Object[] nextFrame = new Object[np.frameSize()];
+                            System.arraycopy(frame, a + 1, nextFrame, 0, Math.min(argumentCount, np.parameterCount()));
+                            Object[] nextVarargs = np.isVararg() && argumentCount > np.parameterCount()
+                                    ? Arrays.copyOfRange(frame, a + 1 + np.parameterCount(), a + 1 + argumentCount) : NO_VARARGS;
+                            CallStack stack = callStack;
+                            if (stack.depth >= MAX_DEPTH) {
+                                throw new LuaError("stack overflow");
+                            }
+                            stack.push(next);
+                            try {
+                                results = run(next, nextFrame, nextVarargs);
+                            } finally {
+                                stack.pop();
+                            }
+                        } else {
+                            results = invoke(frame[a], frame, a + 1, argumentCount);
+                        }
                         if (c != 0) {
                             int wanted = c - 1;
                             int n = Math.min(wanted, results.length);
