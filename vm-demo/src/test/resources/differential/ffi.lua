@@ -80,3 +80,7 @@ cb:set(function(a, b) return a + b end)
 print(lib.it_call_int_binop(cb, 10, 3))
 cb:free()
 print(pcall(lib.it_call_int_binop, function() error("callback failed") end, 1, 2))
+ffi.cdef 'int it_sub(int a, int b);'
+print((pcall(function() return ffi.C.it_sub end)))
+ffi.load(os.getenv("ISTHMUS_TEST_LIB"), true)
+print(ffi.C.it_sub(10, 4))

@@ -87,15 +87,9 @@ final class CdataOperations {
         }
         var scope = lib.ffi().scope();
         if (scope.function(name).isPresent()) {
-            try {
-                NativeCall call = new NativeCall(lib, ns.nativeLibrary().function(name));
-                cache.put(name, call);
-                return call;
-            } catch (NativeSymbolException e) {
-                throw new LuaError("missing declaration for symbol '" + name + "'");
-            } catch (IllegalArgumentException e) {
-                throw new LuaError(e.getMessage());
-            }
+            NativeCall call = new NativeCall(lib, findFunction(ns, name));
+            cache.put(name, call);
+            return call;
         }
         var variable = scope.variable(name);
         if (variable.isPresent()) {
@@ -112,6 +106,26 @@ final class CdataOperations {
             };
         }
         throw new LuaError("missing declaration for symbol '" + name + "'");
+    }
+
+    /** A declared function from the namespace's library; for {@code ffi.C}, also from libraries loaded as global. */
+    private dev.isthmus.ffi.NativeFunction findFunction(Namespace ns, String name) {
+        List<dev.isthmus.ffi.NativeLibrary> candidates = new ArrayList<>();
+        candidates.add(ns.nativeLibrary());
+        if (ns == lib.defaultNamespace()) {
+            candidates.addAll(lib.globalLibraries());
+        }
+        for (dev.isthmus.ffi.NativeLibrary library : candidates) {
+            try {
+                return library.function(name);
+            } catch (NativeSymbolException e) {
+                // Not in this library: try the next one.
+            } catch (IllegalArgumentException e) {
+                throw new LuaError(e.getMessage());
+            }
+        }
+        // Declared but in no library: the dynamic linker's wording, as LuaJIT passes dlerror() on.
+        throw new LuaError(ns.nativeLibrary().name() + ": undefined symbol: " + name);
     }
 
     private CData variableData(Namespace ns, String name, CType type) {

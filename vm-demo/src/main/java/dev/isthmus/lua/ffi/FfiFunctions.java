@@ -81,10 +81,15 @@ final class FfiFunctions {
         return LuaFunction.NONE;
     }
 
+    /** {@code ffi.load(name [, global])}: with {@code global} true, the library's symbols also become reachable through {@code ffi.C}. */
     private Object[] load(Object[] args) {
-        LuaString name = new Arguments("load", args).checkString(0);
+        Arguments a = new Arguments("load", args);
+        LuaString name = a.checkString(0);
         try {
             NativeLibrary library = lib.ffi().load(name.toString());
+            if (!LuaType.isFalsy(a.get(1))) {
+                lib.addGlobalLibrary(library);
+            }
             return new Object[] {new Namespace(lib, library)};
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());

@@ -99,6 +99,19 @@ public final class FfiLibrary {
         return defaultNamespace;
     }
 
+    private final java.util.List<dev.isthmus.ffi.NativeLibrary> globalLibraries = new java.util.ArrayList<>();
+
+    /** Libraries loaded with the global flag, searched after the C library for {@code ffi.C}'s symbols. */
+    void addGlobalLibrary(dev.isthmus.ffi.NativeLibrary library) {
+        if (!globalLibraries.contains(library)) {
+            globalLibraries.add(library);
+        }
+    }
+
+    java.util.List<dev.isthmus.ffi.NativeLibrary> globalLibraries() {
+        return globalLibraries;
+    }
+
     CType int64Type() {
         return int64Type;
     }
