@@ -551,7 +551,8 @@ public final class Compiler {
 
     /** A call adjusted to one value, landing in {@code target}. */
     private void callInto(Expr call, int target) {
-        int base = fs.freeRegister;
+        // When the target is the topmost live register the call can run there, with no MOVE after it.
+        int base = target == fs.freeRegister - 1 ? target : fs.freeRegister;
         callTo(call, base, 1);
         if (base != target) {
             fs.emit(Opcode.MOVE, target, base, 0, call.line());

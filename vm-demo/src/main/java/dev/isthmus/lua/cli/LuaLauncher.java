@@ -55,6 +55,21 @@ public final class LuaLauncher {
                         Object require = runtime.globals().get(LuaString.of("require"));
                         runtime.semantics().call(require, new Object[] {LuaString.of(args[++i])});
                     }
+                    case "-bl" -> {
+                        // LuaJIT's bytecode listing option: list the script's bytecode instead of running it.
+                        if (i + 1 >= args.length) {
+                            return usage(err, "'-bl' needs a script");
+                        }
+                        Path script = Path.of(args[i + 1]);
+                        try {
+                            out.print(dev.isthmus.lua.bytecode.Disassembler.listing(
+                                    runtime.compile(Files.readAllBytes(script), args[i + 1])));
+                            return 0;
+                        } catch (IOException e) {
+                            err.println(PROGRAM + ": cannot open " + args[i + 1]);
+                            return 1;
+                        }
+                    }
                     case "--" -> {
                         i++;
                         return runScript(runtime, args, i, in, err);
@@ -138,6 +153,7 @@ public final class LuaLauncher {
         err.println("usage: isthmus run [options] [script [args]]");
         err.println("  -e stmt   execute string 'stmt'");
         err.println("  -l name   require library 'name'");
+        err.println("  -bl file  list the bytecode of 'file' instead of running it");
         err.println("  --        stop handling options");
         err.println("  -         execute stdin and stop handling options");
         return 1;
