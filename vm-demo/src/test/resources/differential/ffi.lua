@@ -84,3 +84,16 @@ ffi.cdef 'int it_sub(int a, int b);'
 print((pcall(function() return ffi.C.it_sub end)))
 ffi.load(os.getenv("ISTHMUS_TEST_LIB"), true)
 print(ffi.C.it_sub(10, 4))
+local count = 0
+do
+  local p = ffi.gc(ffi.new("int[4]"), function(c) count = count + 1 end)
+  local q = ffi.gc(ffi.cast("void *", 1234), function(c) count = count + 1 end)
+end
+collectgarbage()
+collectgarbage()
+print("finalized", count)
+ffi.cdef "typedef struct { int x; } withgc;"
+local T = ffi.metatype("withgc", {__gc = function(o) count = count + 10 end})
+do local o = T(1) end
+collectgarbage()
+print("finalized", count)

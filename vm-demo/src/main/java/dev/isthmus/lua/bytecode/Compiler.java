@@ -96,10 +96,16 @@ public final class Compiler {
     private void leaveBlockClosing(int line) {
         FunctionState.Block b = fs.block;
         int base = fs.blockBaseRegister(b);
+        int end = fs.freeRegister;
         resolvePendingGotosOnExit(b);
         fs.leaveBlock();
         if (b.hasCapturedLocal) {
             fs.emit(Opcode.CLOSE, base, 0, 0, line);
+        }
+        if (end > base) {
+            // Dead locals must not keep their values reachable: collectgarbage() and ffi.gc
+            // finalizers see what LuaJIT sees, where slots above the stack top are not roots.
+            fs.emit(Opcode.LOADNIL, base, end - base, 0, line);
         }
     }
 

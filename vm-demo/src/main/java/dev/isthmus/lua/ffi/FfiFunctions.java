@@ -247,6 +247,7 @@ final class FfiFunctions {
             default -> c;
         };
         var runtime = lib.runtime();
+        runtime.finalizerRegistered();
         FINALIZERS.register(c, () -> runtime.enqueueFinalizer(() -> runtime.semantics().call(finalizer, new Object[] {twin})));
     }
 

@@ -240,8 +240,11 @@ public final class Interpreter {
                             int wanted = c - 1;
                             int n = Math.min(wanted, results.length);
                             System.arraycopy(results, 0, frame, a, n);
-                            if (n < wanted) {
-                                Arrays.fill(frame, a + n, a + wanted, null);
+                            // Clears unused results and the argument slots above them: dead temporaries
+                            // must not keep objects reachable (finalizers run when LuaJIT's would).
+                            int end = Math.max(a + wanted, a + 1 + argumentCount);
+                            if (a + n < end) {
+                                Arrays.fill(frame, a + n, end, null);
                             }
                         } else {
                             frame = ensureFrame(frame, a + results.length, openUpvalues);

@@ -54,6 +54,43 @@ public final class LuaRuntime {
      */
     public void enqueueFinalizer(Runnable finalizer) {
         pendingFinalizers.add(finalizer);
+        outstandingFinalizers.decrementAndGet();
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger outstandingFinalizers = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** Counts a finalizer registration, so a full collection knows whether to wait for the cleaner thread. */
+    public void finalizerRegistered() {
+        outstandingFinalizers.incrementAndGet();
+    }
+
+    /**
+     * {@code collectgarbage("collect")}: a full JVM collection, then the finalizers it made due.
+     * The JVM hands unreachable objects to the cleaner thread just after the collection, so
+     * when finalizers are registered this waits briefly (at most 50 ms) for the first of them.
+     */
+    public void collectGarbage() {
+        System.gc();
+        long deadline = System.nanoTime() + 50_000_000L;
+        int seen = -1;
+        long quietSince = System.nanoTime();
+        // Wait while finalizers are outstanding, until the queue has been quiet for 5 ms after the first arrival.
+        while (outstandingFinalizers.get() > 0 && System.nanoTime() < deadline) {
+            int size = pendingFinalizers.size();
+            if (size != seen) {
+                seen = size;
+                quietSince = System.nanoTime();
+            } else if (size > 0 && System.nanoTime() - quietSince > 5_000_000L) {
+                break;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        runPendingFinalizers();
     }
 
     public void runPendingFinalizers() {

@@ -383,8 +383,7 @@ public final class BaseLibrary {
                 yield LibraryTable.results(kb, 0.0);
             }
             case "collect", "step" -> {
-                System.gc();
-                runtime.runPendingFinalizers();
+                runtime.collectGarbage();
                 yield LibraryTable.results(option.equals("step") ? Boolean.TRUE : (Object) 0.0);
             }
             case "stop", "restart", "setpause", "setstepmul" -> LibraryTable.results(0.0);
