@@ -23,11 +23,79 @@ final class NativeCall implements LuaObject, LuaCallable {
     private final List<CType> parameters;
     private final CType returnType;
 
+    /** How each parameter's carrier is made on the fast path; null when some parameter needs the full conversion. */
+    private final Carrier[] carriers;
+
+    /** Parameter kinds the fast path converts itself; anything else goes through ffi-core's conversion table. */
+    private enum Carrier {
+        INT, LONG, DOUBLE, POINTER
+    }
+
     NativeCall(FfiLibrary library, NativeFunction function) {
         this.library = library;
         this.function = function;
         this.parameters = function.type().parameterTypes();
         this.returnType = function.type().returnType();
+        this.carriers = function.type().isVariadic() ? null : carriersOf(parameters, library);
+    }
+
+    private static Carrier[] carriersOf(List<CType> parameters, FfiLibrary library) {
+        Carrier[] out = new Carrier[parameters.size()];
+        for (int i = 0; i < out.length; i++) {
+            CType p = CdataConversion.plain(parameters.get(i));
+            if (p instanceof CType.Pointer) {
+                out[i] = Carrier.POINTER;
+            } else if (p == dev.isthmus.cparser.type.Primitive.DOUBLE) {
+                out[i] = Carrier.DOUBLE;
+            } else if (p instanceof dev.isthmus.cparser.type.Primitive prim && prim.isInteger() && prim != dev.isthmus.cparser.type.Primitive.BOOL) {
+                long size = library.ffi().layouts().abi().sizeOf(prim);
+                if (size == 4) {
+                    out[i] = Carrier.INT;
+                } else if (size == 8) {
+                    out[i] = Carrier.LONG;
+                } else {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The carriers for this call when every argument converts by the simple rules (numbers,
+     * 64-bit cdata, nil and pointer cdata); null sends the call through the full conversion
+     * (strings, tables, functions, arrays and anything unusual).
+     */
+    private Object[] fastCarriers(Object[] args) {
+        Object[] out = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object v = args[i];
+            Object carrier = switch (carriers[i]) {
+                case INT -> v instanceof Double d ? (Object) (int) FfiFunctions.doubleToInt64(d)
+                        : v instanceof Cdata.Int64 n ? (Object) (int) n.value() : null;
+                case LONG -> v instanceof Double d ? (Object) FfiFunctions.doubleToInt64(d)
+                        : v instanceof Cdata.Int64 n ? (Object) n.value() : null;
+                case DOUBLE -> v instanceof Double d ? d : null;
+                case POINTER -> v == null ? java.lang.foreign.MemorySegment.NULL
+                        : v instanceof Cdata.Pointer p && p.anchor() == null && isVoidOrSame(p.type(), parameters.get(i))
+                        ? java.lang.foreign.MemorySegment.ofAddress(p.address()) : null;
+            };
+            if (carrier == null) {
+                return null;
+            }
+            out[i] = carrier;
+        }
+        return out;
+    }
+
+    private static boolean isVoidOrSame(CType from, CType to) {
+        CType a = ((CType.Pointer) CdataConversion.plain(from)).target();
+        CType b = ((CType.Pointer) CdataConversion.plain(to)).target();
+        a = CdataConversion.plain(a);
+        b = CdataConversion.plain(b);
+        return a.equals(b) || a == dev.isthmus.cparser.type.Primitive.VOID || b == dev.isthmus.cparser.type.Primitive.VOID;
     }
 
     @Override
@@ -55,8 +123,21 @@ final class NativeCall implements LuaObject, LuaCallable {
         if (args.length < fixed || !isVariadic && args.length > fixed) {
             throw new LuaError("wrong number of arguments for function call");
         }
-        Object[] java = new Object[args.length];
         CdataConversion conversion = library.conversion();
+        Object[] fast = carriers == null ? null : fastCarriers(args);
+        if (fast != null) {
+            Object result;
+            try {
+                result = function.invokeCarriers(fast);
+            } catch (LuaError e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new LuaError(function.name() + ": " + e.getMessage());
+            }
+            return CdataConversion.plain(returnType) == dev.isthmus.cparser.type.Primitive.VOID
+                    ? LuaFunction.NONE : new Object[] {conversion.toLua(result, returnType)};
+        }
+        Object[] java = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             try {
                 java[i] = i < fixed ? conversion.toJava(args[i], parameters.get(i), null) : variadic(args[i]);
