@@ -150,6 +150,16 @@ public final class CData {
         return (address().address() - other.address().address()) / elementSize(p.target());
     }
 
+    /** Whether two pointers (or objects, by their addresses) designate the same address: C's {@code p == q}. */
+    public boolean isSameAddress(CData other) {
+        return address().address() == other.address().address();
+    }
+
+    /** C's ordering of two pointers ({@code p < q}) as a comparison of their addresses, unsigned. */
+    public int compareAddress(CData other) {
+        return Long.compareUnsigned(address().address(), other.address().address());
+    }
+
     /** The NUL-terminated string at a {@code char *} or in a {@code char} array, read as UTF-8. */
     public String string() {
         MemorySegment start = ValueConversion.plain(type) instanceof CType.Pointer p ? pointee(p).reinterpret(Long.MAX_VALUE) : segment;

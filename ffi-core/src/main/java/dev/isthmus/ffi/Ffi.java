@@ -52,7 +52,7 @@ public final class Ffi {
         this.scope = CScope.create(abi);
         scope.declare(predefinedTypes(abi), "<ffi>");
         this.layouts = new ForeignLayouts(abi);
-        this.conversion = new ValueConversion(abi);
+        this.conversion = new ValueConversion(abi, this::implicitCallback);
         this.errno = new ErrnoCapture(linker);
         SymbolLookup c = linker.defaultLookup();
         SymbolLookup withMath = c.or(LibraryResolver.resolve("m", Arena.global()).lookup());
@@ -349,6 +349,12 @@ public final class Ffi {
             throw new IllegalArgumentException("'" + typeName + "' is not a non-variadic function or function pointer type");
         }
         Callback callback = new Callback(this, function, handler);
+        liveCallbacks.add(callback);
+        return callback;
+    }
+
+    private Callback implicitCallback(dev.isthmus.cparser.type.CType.Function type, java.util.function.Function<Object[], Object> handler) {
+        Callback callback = new Callback(this, type, handler);
         liveCallbacks.add(callback);
         return callback;
     }

@@ -30,9 +30,12 @@ import java.math.BigInteger;
  */
 final class ValueConversion {
     private final Abi abi;
+    /** Makes the callback for a Java function passed where C expects a function pointer. */
+    private final java.util.function.BiFunction<CType.Function, java.util.function.Function<Object[], Object>, Callback> callbacks;
 
-    ValueConversion(Abi abi) {
+    ValueConversion(Abi abi, java.util.function.BiFunction<CType.Function, java.util.function.Function<Object[], Object>, Callback> callbacks) {
         this.abi = abi;
+        this.callbacks = callbacks;
     }
 
     /** {@code value} as the carrier of {@code type}'s layout; {@code temporaries} holds copies made for the call. */
@@ -137,12 +140,17 @@ final class ValueConversion {
         return primitive(value, e.body().underlyingType());
     }
 
-    private static Object pointer(Object value, CType.Pointer type, SegmentAllocator temporaries) {
+    @SuppressWarnings("unchecked")
+    private Object pointer(Object value, CType.Pointer type, SegmentAllocator temporaries) {
         return switch (value) {
             case null -> MemorySegment.NULL;
             case MemorySegment s -> s;
             case CData c -> cdataAsPointer(c, type);
             case Callback c -> c.pointer();
+            // A Java function where C wants a function pointer: an implicit callback, permanent as
+            // LuaJIT's are (C may keep the pointer), made per call; pass a Callback to reuse one.
+            case java.util.function.Function<?, ?> f when plain(type.target()) instanceof CType.Function fn ->
+                    callbacks.apply(fn, (java.util.function.Function<Object[], Object>) f).pointer();
             case String s when isCharPointer(type) -> temporaries.allocateFrom(s);
             case byte[] bytes -> {
                 MemorySegment copy = temporaries.allocate(bytes.length + 1L);

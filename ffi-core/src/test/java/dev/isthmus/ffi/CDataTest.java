@@ -124,6 +124,10 @@ class CDataTest {
         assertEquals("green", name.string());
         assertEquals("gre", name.string(3));
         assertTrue(ffi.cast("int *", MemorySegment.NULL).isNull());
+        assertTrue(values.plus(1).isSameAddress(p));
+        assertTrue(values.plus(0).compareAddress(p) < 0);
+        assertTrue(p.plus(2).compareAddress(p) > 0);
+        assertEquals(0, p.compareAddress(values.plus(1)));
     }
 
     @Test

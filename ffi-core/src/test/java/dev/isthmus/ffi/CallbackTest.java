@@ -46,6 +46,17 @@ class CallbackTest {
     }
 
     @Test
+    void invoke_javaFunctionForAFunctionPointer_becomesAnImplicitCallback() {
+        CData values = ffi.newCData("int[4]", 3, 1, 4, 2);
+        java.util.function.Function<Object[], Object> descending = args -> Integer.compare(
+                ((MemorySegment) args[1]).reinterpret(4).get(ValueLayout.JAVA_INT, 0),
+                ((MemorySegment) args[0]).reinterpret(4).get(ValueLayout.JAVA_INT, 0));
+        ffi.C().function("qsort").invoke(values, 4, 4, descending);
+        assertEquals(4, values.at(0).get());
+        assertEquals(1, values.at(3).get());
+    }
+
+    @Test
     void callbacks_convertArgumentsAndResults_andCanBeReplaced() {
         Callback binop = ffi.callback("it_int_binop", args -> (Integer) args[0] * (Integer) args[1]);
         assertEquals(42, lib.function("it_call_int_binop").invoke(binop, 6, 7));
