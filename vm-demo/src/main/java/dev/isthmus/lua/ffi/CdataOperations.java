@@ -169,6 +169,15 @@ final class CdataOperations {
                 }
                 yield readMember(m.data(), access, m.anchors());
             }
+            case CType.Array a when isIndex(key) && ScalarAccess.storageOf(a.element()) != null -> {
+                Primitive scalar = ScalarAccess.storageOf(a.element());
+                long size = ScalarAccess.sizeOf(lib, scalar);
+                long index = indexOf(key);
+                if (index < 0 || (index + 1) * size > m.data().byteSize()) {
+                    throw new LuaError("index out of bounds");
+                }
+                yield ScalarAccess.read(lib, m.data().segment(), index * size, scalar);
+            }
             case CType.Array a when isIndex(key) -> readElement(m.data().at(indexOf(key)), m.anchors());
             case CType.Pointer p -> pointerIndex(new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address()), key);
             default -> metatypeIndex(type, m, key);
@@ -199,6 +208,13 @@ final class CdataOperations {
         }
         CType target = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target());
         if (isIndex(key)) {
+            Primitive scalar = ScalarAccess.storageOf(target);
+            if (scalar != null) {
+                if (p.address() == 0) {
+                    throw new LuaError("attempt to index a NULL pointer of type '" + p.typeName() + "'");
+                }
+                return ScalarAccess.read(lib, ScalarAccess.ALL, p.address() + indexOf(key) * ScalarAccess.sizeOf(lib, scalar), scalar);
+            }
             return readElement(element(p, indexOf(key)), permanentAnchors);
         }
         if (target instanceof RecordType r && key instanceof LuaString s) {
@@ -293,6 +309,7 @@ final class CdataOperations {
                 switch (type) {
                     case RecordType r when key instanceof LuaString s && member(r, s) != null ->
                             storeMember(m.data(), member(r, s), value, m.anchors());
+                    case CType.Array a when isIndex(key) && storeScalar(m, a, indexOf(key), value) -> { }
                     case CType.Array a when isIndex(key) -> storeElement(m.data().at(indexOf(key)), value, m.anchors());
                     case CType.Pointer p -> newIndex(new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address()), key, value);
                     default -> metatypeNewIndex(type, m, key, value);
@@ -300,6 +317,11 @@ final class CdataOperations {
             }
             case Cdata.Pointer p -> {
                 CType targetType = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target());
+                Primitive scalar = isIndex(key) ? ScalarAccess.storageOf(targetType) : null;
+                if (scalar != null && p.address() != 0 && ScalarAccess.write(lib, ScalarAccess.ALL,
+                        p.address() + indexOf(key) * ScalarAccess.sizeOf(lib, scalar), scalar, value)) {
+                    return;
+                }
                 if (isIndex(key)) {
                     storeElement(element(p, indexOf(key)), value, permanentAnchors);
                 } else if (targetType instanceof RecordType r && key instanceof LuaString s && member(r, s) != null) {
@@ -310,6 +332,19 @@ final class CdataOperations {
             }
             default -> metatypeNewIndex(((Cdata) target).type(), target, key, value);
         }
+    }
+
+    /** {@code a[i] = v} for an array of scalars and a number-like value; false leaves it to the general path. */
+    private boolean storeScalar(Cdata.Memory m, CType.Array a, long index, Object value) {
+        Primitive scalar = ScalarAccess.storageOf(a.element());
+        if (scalar == null) {
+            return false;
+        }
+        long size = ScalarAccess.sizeOf(lib, scalar);
+        if (index < 0 || (index + 1) * size > m.data().byteSize()) {
+            throw new LuaError("index out of bounds");
+        }
+        return ScalarAccess.write(lib, m.data().segment(), index * size, scalar, value);
     }
 
     private void metatypeNewIndex(CType type, Object self, Object key, Object value) {
