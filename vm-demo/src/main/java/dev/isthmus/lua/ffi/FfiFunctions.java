@@ -166,7 +166,7 @@ final class FfiFunctions {
         if (CdataConversion.is64BitInteger(plain, lib)) {
             boolean isUnsigned = ((Primitive) plain).isUnsigned();
             long bits = switch (v) {
-                case Double d -> doubleToInt64(d);
+                case Double d -> isUnsigned ? doubleToUint64(d) : doubleToInt64(d);
                 case Cdata.Int64 i -> i.value();
                 case Cdata.Pointer p -> p.address();
                 case Boolean b -> b ? 1 : 0;
@@ -195,6 +195,20 @@ final class FfiFunctions {
         }
         lib.initializer().store(m.data(), value, m.anchors());
         return m;
+    }
+
+    /**
+     * A double to uint64 as LuaJIT converts it (checked against luajit): negative numbers and
+     * numbers beyond the range give 2^63, numbers from 2^63 up wrap through the signed range.
+     */
+    static long doubleToUint64(double d) {
+        if (Double.isNaN(d) || d < 0 || d >= 1.8446744073709552E19) {
+            return Long.MIN_VALUE;
+        }
+        if (d >= 9.223372036854775807E18) {
+            return (long) (d - 9.223372036854775808E18) + Long.MIN_VALUE;
+        }
+        return (long) d;
     }
 
     /** A double to int64 as LuaJIT's conversion does on x64: truncation, out of range giving the "integer indefinite". */
