@@ -377,7 +377,7 @@ public final class Compiler {
     private void label(Stat.Label l, boolean isAtBlockEnd) {
         for (FunctionState.Block b = fs.block; b != null; b = b.enclosing) {
             if (b.labels.containsKey(l.name())) {
-                throw new LuaSyntaxError(chunkName, l.line(), "label '" + l.name() + "' already defined", null);
+                throw new LuaSyntaxError(chunkName, l.line(), "duplicate label '" + l.name() + "'", null);
             }
         }
         fs.block.labels.put(l.name(), new int[] {fs.pcCount, fs.activeCount()});

@@ -80,7 +80,9 @@ final class ReplSession {
     /** A bare expression typed at the prompt, compiled as {@code return expr}; null when it is not one. */
     private LuaFunction compileAsExpression(String text) {
         try {
-            return runtime.load(("return " + text).getBytes(StandardCharsets.UTF_8), "stdin");
+            // Not "return <text>": that would make a call the chunk's tail call, which loses
+            // the position of errors raised by the called function. select(1, ...) keeps every value.
+            return runtime.load(("return select(1, " + text + "\n)").getBytes(StandardCharsets.UTF_8), "stdin");
         } catch (LuaError e) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Opcode;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.LuaSemantics.Arith;
+import dev.isthmus.lua.runtime.LuaArgumentError;
 import dev.isthmus.lua.runtime.LuaCallable;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaExit;
@@ -288,7 +289,7 @@ public final class Interpreter {
                         return Arrays.copyOfRange(frame, a, a + n);
                     }
                     case Op.FORPREP -> {
-                        Double start = forNumber(frame[a], "initial");
+                        Double start = forNumber(frame[a], "initial value");
                         Double limit = forNumber(frame[a + 1], "limit");
                         Double step = forNumber(frame[a + 2], "step");
                         frame[a] = start - step;
@@ -363,6 +364,8 @@ public final class Interpreter {
                 }
             } catch (LuaSemantics.OperandError e) {
                 throw traced(positioned(operandMessage(e, p, current, a, b, c), p, current), p, current);
+            } catch (LuaArgumentError e) {
+                throw traced(argumentError(e, p, current, a), p, current);
             } catch (LuaError e) {
                 throw traced(withPosition(e, p, current), p, current);
             } catch (StackOverflowError e) {
@@ -405,7 +408,7 @@ public final class Interpreter {
     private static Double forNumber(Object v, String what) {
         Double d = LuaSemantics.toNumber(v);
         if (d == null) {
-            throw new LuaError("'for' " + what + " value must be a number");
+            throw new LuaError("'for' " + what + " must be a number");
         }
         return d;
     }
@@ -488,6 +491,32 @@ public final class Interpreter {
         return "attempt to " + e.action + " " + (name == null ? "a " + type + " value" : name + " (a " + type + " value)");
     }
 
+    /**
+     * A library's "bad argument" error completed as LuaJIT words it at this call site: the
+     * function named as the call named it; a tail call has no calling frame, so '?' and no position.
+     */
+    private static LuaError argumentError(LuaArgumentError e, Prototype p, int pc, int a) {
+        if (e.positionLevel() != 1) {
+            return e;
+        }
+        int op = p.code()[pc * 4];
+        if (op == Op.TAILCALL) {
+            return new LuaError((Object) LuaString.of(e.messageFor("?", false)));
+        }
+        if (op != Op.CALL && op != Op.TFORLOOP) {
+            return withPosition(e, p, pc);
+        }
+        String described = p.operandName(pc, a);
+        String name = "?";
+        boolean isMethod = false;
+        if (described != null) {
+            int quote = described.indexOf('\'');
+            name = described.substring(quote + 1, described.length() - 1);
+            isMethod = described.startsWith("method ");
+        }
+        return new LuaError(LuaString.of(where(p, pc) + e.messageFor(name, isMethod)));
+    }
+
     /** Adds this frame to the error's traceback (only the error path pays for it). */
     private static LuaError traced(LuaError e, Prototype p, int pc) {
         String what = p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
@@ -511,6 +540,11 @@ public final class Interpreter {
 
     /** Adds {@code chunk:line:} to a message raised without position by an operation or library at this pc. */
     private static LuaError withPosition(LuaError e, Prototype p, int pc) {
+        if (e.positionLevel() == 1 && p.code()[pc * 4] == Op.TAILCALL) {
+            // A function called in tail position has no calling Lua frame to take a position from (as in LuaJIT).
+            e.decrementPositionLevel();
+            return e;
+        }
         if (e.positionLevel() == 1) {
             e = e.withMessagePrefix(where(p, pc));
         } else if (e.positionLevel() > 1) {

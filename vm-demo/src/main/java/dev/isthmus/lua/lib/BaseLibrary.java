@@ -128,14 +128,14 @@ public final class BaseLibrary {
     }
 
     private Object[] ipairs(Object[] args) {
-        LuaTable t = new Arguments("ipairs", args).checkTable(0);
+        Object t = new Arguments("ipairs", args).checkAny(0);
         return LibraryTable.results(ipairsIterator, t, 0.0);
     }
 
+    /** LuaJIT's ipairs indexes with metamethods, so any indexable value iterates. */
     private Object[] ipairsStep(Object[] args) {
-        LuaTable t = (LuaTable) args[0];
         int i = (int) (double) (Double) args[1] + 1;
-        Object v = t.get(i);
+        Object v = args[0] instanceof LuaTable t && t.metatable() == null ? t.get(i) : semantics.index(args[0], (double) i);
         return v == null ? LibraryTable.results((Object) null) : LibraryTable.results((double) i, v);
     }
 
@@ -205,7 +205,8 @@ public final class BaseLibrary {
         Arguments a = new Arguments("assert", args);
         if (LuaType.isFalsy(a.checkAny(0))) {
             if (args.length > 1) {
-                throw new LuaError(args[1]);
+                // LuaJIT raises the message like error(message): strings and numbers get the caller's position.
+                throw LuaError.atLevel(args[1], 1);
             }
             throw new LuaError("assertion failed!");
         }

@@ -53,7 +53,7 @@ public final class CoroutineLibrary {
         if (a.get(0) instanceof Coroutine c) {
             return c;
         }
-        throw a.typeError(0, "coroutine");
+        throw a.bad(0, "coroutine expected");
     }
 
     private Object[] resume(Object[] args) {

@@ -45,7 +45,7 @@ public final class TableLibrary {
             Object v = t.get(i);
             LuaString s = v instanceof LuaString str ? str : v instanceof Double d ? NumberCoercion.toLuaString(d) : null;
             if (s == null) {
-                throw new LuaError("invalid value (at index " + i + ") in table for 'concat'");
+                throw new LuaError("invalid value (" + LuaType.of(v).luaName() + ") at index " + i + " in table for 'concat'");
             }
             out.writeBytes(s.bytes());
             if (i < to) {

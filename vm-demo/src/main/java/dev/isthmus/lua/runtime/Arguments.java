@@ -100,6 +100,6 @@ public final class Arguments {
     }
 
     public LuaError bad(int index, String message) {
-        return new LuaError("bad argument #" + (index + 1) + " to '" + function + "' (" + message + ")");
+        return new LuaArgumentError(index + 1, function, message);
     }
 }
