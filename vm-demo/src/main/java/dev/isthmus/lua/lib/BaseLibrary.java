@@ -40,7 +40,7 @@ public final class BaseLibrary {
         new LibraryTable(g)
                 .add("print", lib::print)
                 .add("type", args -> LibraryTable.results(LuaType.of(new Arguments("type", args).checkAny(0)).luaString()))
-                .add("tostring", args -> LibraryTable.results(ValueText.toLuaString(runtime, new Arguments("tostring", args).checkAny(0))))
+                .add("tostring", args -> LibraryTable.results(ValueText.tostring(runtime, new Arguments("tostring", args).checkAny(0))))
                 .add("tonumber", lib::tonumber)
                 .add("pairs", lib::pairs)
                 .add("ipairs", lib::ipairs)

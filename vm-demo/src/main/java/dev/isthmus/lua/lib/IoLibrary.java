@@ -166,7 +166,8 @@ public final class IoLibrary {
             byte[] bytes = a.checkString(i).bytes();
             io(() -> f.write(bytes));
         }
-        return LibraryTable.results(f);
+        // LuaJIT returns true (Lua 5.1 returned the file).
+        return LibraryTable.results(Boolean.TRUE);
     }
 
     private Object[] seek(Object[] args) {

@@ -22,16 +22,21 @@ public final class ValueText {
     }
 
     public static LuaString toLuaString(LuaRuntime runtime, Object v) {
+        Object r = tostring(runtime, v);
+        if (r instanceof LuaString s) {
+            return s;
+        }
+        if (r instanceof Double d) {
+            return NumberCoercion.toLuaString(d);
+        }
+        throw new LuaError("'tostring' must return a string to 'print'");
+    }
+
+    /** {@code tostring(v)}: what {@code __tostring} returns, unchecked as in LuaJIT, or the plain spelling. */
+    public static Object tostring(LuaRuntime runtime, Object v) {
         Object handler = runtime.semantics().metamethod(v, TOSTRING);
         if (handler != null) {
-            Object r = dev.isthmus.lua.interp.LuaSemantics.first(runtime.semantics().call(handler, new Object[] {v}));
-            if (r instanceof LuaString s) {
-                return s;
-            }
-            if (r instanceof Double d) {
-                return NumberCoercion.toLuaString(d);
-            }
-            throw new LuaError("'__tostring' must return a string");
+            return dev.isthmus.lua.interp.LuaSemantics.first(runtime.semantics().call(handler, new Object[] {v}));
         }
         return plain(v);
     }
