@@ -48,6 +48,10 @@ public sealed interface Cdata extends LuaObject {
         }
     }
 
+    /** An enum value read from memory or returned by C: LuaJIT keeps it a cdata of the enum type. */
+    record EnumValue(FfiLibrary library, CType type, long value) implements Cdata {
+    }
+
     /** A complex number ({@code 1i}, {@code complex} results). */
     record ComplexValue(FfiLibrary library, CType type, double re, double im) implements Cdata {
     }

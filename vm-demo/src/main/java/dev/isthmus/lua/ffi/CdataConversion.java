@@ -51,6 +51,9 @@ final class CdataConversion {
     /** A value read from memory or returned by C, as Lua sees it. */
     Object toLua(Object java, CType type) {
         CType p = plain(type);
+        if (p instanceof EnumType && java instanceof Number n) {
+            return new Cdata.EnumValue(library, type, n.longValue());
+        }
         return switch (java) {
             case null -> null;
             case Boolean b -> p == Primitive.BOOL ? b : (Object) (b ? 1.0 : 0.0);
@@ -106,6 +109,7 @@ final class CdataConversion {
                 yield v instanceof Cdata.Int64 || v instanceof Double || v instanceof Boolean ? arithmetic(v, target, prim) : m.data().get();
             }
             case Cdata.ComplexValue c -> c.re();
+            case Cdata.EnumValue e -> prim == Primitive.BOOL ? (Object) (e.value() != 0) : prim.isFloating() ? (Object) (double) e.value() : (Object) e.value();
             case Cdata.Pointer ptr when prim.isInteger() && library.ffi().layouts().abi().sizeOf(prim) == 8 -> ptr.address();
             default -> throw cannotConvert(lua, target);
         };
@@ -150,7 +154,9 @@ final class CdataConversion {
             }
             case LuaString s when isCharLike(plain(ptr.target())) || plain(ptr.target()) == Primitive.VOID -> {
                 if (keepAlive == null) {
-                    yield s.bytes();
+                    // A const string argument points at one native copy per Lua string, alive while the
+                    // string is: pointers C returns into it (strchr) stay valid, as in LuaJIT.
+                    yield ptr.target() instanceof CType.Qualified q && q.isConst() ? library.nativeString(s) : s.bytes();
                 }
                 MemorySegment copy = Arena.ofAuto().allocate(s.length() + 1L);
                 MemorySegment.copy(s.bytes(), 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, s.length());

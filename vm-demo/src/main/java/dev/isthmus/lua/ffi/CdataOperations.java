@@ -258,10 +258,18 @@ final class CdataOperations {
     private Object readMember(CData data, FieldAccess access, List<Object> anchors) {
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            return new Cdata.Memory(lib, lib.ffi().view(access.memberType(),
-                    data.segment().asSlice(access.byteOffset(), lib.ffi().layouts().layoutOf(access.memberType()).byteSize())), anchors);
+            return new Cdata.Memory(lib, lib.ffi().view(access.memberType(), memberMemory(data, access)), anchors);
         }
         return lib.conversion().toLua(access.get(data), access.memberType());
+    }
+
+    /** An aggregate member's memory; a trailing flexible array ({@code T x[]}, {@code T x[?]}) reaches the end of the object. */
+    private MemorySegment memberMemory(CData data, FieldAccess access) {
+        CType memberType = CdataConversion.plain(access.memberType());
+        long size = memberType instanceof CType.Array a && a.kind() != CType.ArrayKind.FIXED
+                ? data.byteSize() - access.byteOffset()
+                : lib.ffi().layouts().layoutOf(access.memberType()).byteSize();
+        return data.segment().asSlice(access.byteOffset(), size);
     }
 
     private Object readElement(CData element, List<Object> anchors) {
@@ -364,8 +372,7 @@ final class CdataOperations {
     private void storeMember(CData data, FieldAccess access, Object value, List<Object> anchors) {
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            lib.initializer().store(lib.ffi().view(access.memberType(), data.segment().asSlice(access.byteOffset(),
-                    lib.ffi().layouts().layoutOf(access.memberType()).byteSize())), value, anchors);
+            lib.initializer().store(lib.ffi().view(access.memberType(), memberMemory(data, access)), value, anchors);
             return;
         }
         try {
@@ -504,6 +511,7 @@ final class CdataOperations {
         return switch (v) {
             case Double d -> FfiFunctions.doubleToInt64(d);
             case Cdata.Int64 i -> i.value();
+            case Cdata.EnumValue e -> e.value();
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive p && p.isInteger()
                     || CdataConversion.plain(m.type()) instanceof EnumType -> {
                 Object x = m.data().get();
@@ -608,6 +616,7 @@ final class CdataOperations {
                     : "cdata<" + p.typeName() + ">: 0x" + String.format("%012x", p.address());
             case Cdata.ComplexValue c -> complexText(c.re(), c.im());
             case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
+            case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
             case Cdata.Memory m -> "cdata<" + m.typeName() + ">: 0x" + String.format("%012x", m.data().segment().address());
             case NativeCall n -> "cdata<" + n.typeName() + ">: 0x" + String.format("%012x", n.address());
             default -> String.valueOf(v);

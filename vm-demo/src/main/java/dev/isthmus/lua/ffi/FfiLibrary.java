@@ -124,6 +124,19 @@ public final class FfiLibrary {
         return metatypes;
     }
 
+    private final Map<LuaString, MemorySegment> nativeStrings = new java.util.WeakHashMap<>();
+
+    /** The NUL-terminated native copy of a Lua string, made once and freed when the string is collected. */
+    MemorySegment nativeString(LuaString s) {
+        MemorySegment copy = nativeStrings.get(s);
+        if (copy == null) {
+            copy = Arena.ofAuto().allocate(s.length() + 1L);
+            MemorySegment.copy(s.bytes(), 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, s.length());
+            nativeStrings.put(s, copy);
+        }
+        return copy;
+    }
+
     /** The metatable {@code ffi.metatype} gave a struct or union (or the struct a pointer points to), or null. */
     LuaTable metatypeOf(CType type) {
         if (metatypes.isEmpty()) {
@@ -236,6 +249,7 @@ public final class FfiLibrary {
         return switch (c) {
             case Cdata.Int64 i -> i.isUnsigned() ? CdataConversion.unsignedToDouble(i.value()) : (double) i.value();
             case Cdata.ComplexValue v -> v.re();
+            case Cdata.EnumValue e -> (double) e.value();
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive
                     || CdataConversion.plain(m.type()) instanceof dev.isthmus.cparser.type.EnumType -> {
                 Object v = conversion.toLua(m.data().get(), m.type());

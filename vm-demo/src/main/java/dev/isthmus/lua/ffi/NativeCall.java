@@ -169,6 +169,7 @@ final class NativeCall implements LuaObject, LuaCallable {
             case null -> null;
             case dev.isthmus.lua.runtime.LuaString s -> s.bytes();
             case Cdata.Int64 i -> i.value();
+            case Cdata.EnumValue e -> (int) e.value();
             case Cdata.Pointer p -> java.lang.foreign.MemorySegment.ofAddress(p.address());
             case Cdata.ComplexValue c -> c.re();
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Array -> m.data().segment();

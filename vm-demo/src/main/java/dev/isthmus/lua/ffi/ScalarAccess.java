@@ -25,8 +25,9 @@ final class ScalarAccess {
     /** The primitive a scalar type is stored as (an enum as its underlying type), or null when it is not a plain scalar. */
     static Primitive storageOf(CType type) {
         CType p = CdataConversion.plain(type);
-        if (p instanceof EnumType e && e.isComplete()) {
-            return e.body().underlyingType();
+        if (p instanceof EnumType) {
+            // Enums read as cdata (EnumValue), which the general path makes.
+            return null;
         }
         if (p instanceof Primitive prim && (prim.isInteger() || prim == Primitive.FLOAT || prim == Primitive.DOUBLE)) {
             return prim;
