@@ -35,3 +35,6 @@ print(select('#', coroutine.resume(coroutine.create(function() return end))))
 print(coroutine.resume(coroutine.create(function(...) return select('#', ...), ... end), nil, 2, nil))
 local deep = coroutine.create(function() local function r(n) if n == 0 then coroutine.yield("deep") return 0 end return 1 + r(n - 1) end return r(500) end)
 print(coroutine.resume(deep)) print(coroutine.resume(deep))
+local function runaway(n) return 1 + runaway(n + 1) end
+print(coroutine.resume(coroutine.create(function() return runaway(1) end)))
+print(coroutine.resume(coroutine.create(function() return pcall(runaway, 1) end)))

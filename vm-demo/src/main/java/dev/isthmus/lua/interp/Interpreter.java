@@ -370,6 +370,12 @@ public final class Interpreter {
                 throw traced(withPosition(e, p, current), p, current);
             } catch (StackOverflowError e) {
                 throw traced(positioned("stack overflow", p, current), p, current);
+            } catch (LinkageError e) {
+                // Linking a JDK call site with the stack used up fails with the overflow as its cause.
+                if (causedByStackOverflow(e)) {
+                    throw traced(positioned("stack overflow", p, current), p, current);
+                }
+                throw e;
             } catch (LuaExit e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -515,6 +521,15 @@ public final class Interpreter {
             isMethod = described.startsWith("method ");
         }
         return new LuaError(LuaString.of(where(p, pc) + e.messageFor(name, isMethod)));
+    }
+
+    private static boolean causedByStackOverflow(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof StackOverflowError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds this frame to the error's traceback (only the error path pays for it). */
