@@ -67,6 +67,8 @@ public final class FfiLibrary {
             }
         });
         runtime.setCdataNumbers(value -> value instanceof Cdata c ? lib.toNumber(c) : null);
+        runtime.setCdataLongs(value -> value instanceof Cdata.Int64 i ? (Long) i.value()
+                : value instanceof Cdata.EnumValue e ? (Long) e.value() : null);
         bit.setInt64Operations(new BitInt64(lib));
         return new FfiFunctions(lib).table();
     }

@@ -107,6 +107,18 @@ public final class LuaRuntime {
         this.cdataNumbers = conversion;
     }
 
+    private java.util.function.Function<Object, Long> cdataLongs = value -> null;
+
+    /** How {@code string.format}'s integer conversions read 64-bit cdata exactly: set by the ffi library. */
+    public void setCdataLongs(java.util.function.Function<Object, Long> conversion) {
+        this.cdataLongs = conversion;
+    }
+
+    /** The exact integer a 64-bit cdata holds, or null. */
+    public Long cdataToLong(Object value) {
+        return cdataLongs.apply(value);
+    }
+
     /** The number a cdata holds ({@code tonumber}), or null. */
     public Double cdataToNumber(Object value) {
         return cdataNumbers.apply(value);

@@ -77,12 +77,12 @@ final class StringFormat {
             char conversion = (char) (fmt[i] & 0xFF);
             int index = arg++;
             switch (conversion) {
-                case 'd', 'i' -> pad(out, spec, integer(spec, toInt64(a, index), false, 10, false), true, true);
-                case 'u' -> pad(out, spec, integer(spec, toInt64(a, index), true, 10, false), true, true);
-                case 'x', 'X' -> pad(out, spec, integer(spec, toInt64(a, index), true, 16, conversion == 'X'), true, true);
-                case 'o' -> pad(out, spec, integer(spec, toInt64(a, index), true, 8, false), true, true);
+                case 'd', 'i' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), false, 10, false), true, true);
+                case 'u' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 10, false), true, true);
+                case 'x', 'X' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 16, conversion == 'X'), true, true);
+                case 'o' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 8, false), true, true);
                 case 'c' -> {
-                    byte[] one = {(byte) toInt64(a, index)};
+                    byte[] one = {(byte) toInt64(runtime, a, index)};
                     pad(out, spec, one, false);
                 }
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> pad(out, spec, floating(spec, a.checkNumber(index), conversion), true);
@@ -103,7 +103,11 @@ final class StringFormat {
         return LuaString.wrap(out.toByteArray());
     }
 
-    private static long toInt64(Arguments a, int index) {
+    /** An integer argument: a number truncated, or a 64-bit cdata exactly (LuaJIT's %d and %x take those). */
+    private static long toInt64(LuaRuntime runtime, Arguments a, int index) {
+        if (a.get(index) instanceof dev.isthmus.lua.runtime.LuaObject o && runtime.cdataToLong(o) != null) {
+            return runtime.cdataToLong(o);
+        }
         double d = a.checkNumber(index);
         if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18) {
             return Long.MIN_VALUE;
