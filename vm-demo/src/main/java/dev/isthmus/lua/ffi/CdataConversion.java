@@ -216,7 +216,4 @@ final class CdataConversion {
         return lua instanceof Cdata c ? c.typeName() : LuaType.of(lua).luaName();
     }
 
-    static CData unwrap(Cdata.Memory m) {
-        return m.data();
-    }
 }

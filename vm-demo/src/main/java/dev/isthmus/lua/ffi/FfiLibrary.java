@@ -271,7 +271,4 @@ public final class FfiLibrary {
         return CdataConversion.plain(type) instanceof RecordType;
     }
 
-    static MemorySegment addressOf(long address) {
-        return MemorySegment.ofAddress(address);
-    }
 }

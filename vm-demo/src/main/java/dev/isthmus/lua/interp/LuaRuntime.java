@@ -18,7 +18,6 @@ import java.io.PrintStream;
  */
 public final class LuaRuntime {
     private final LuaTable globals = new LuaTable();
-    private final LuaTable registry = new LuaTable();
     private final LuaSemantics semantics;
     private final Interpreter interpreter;
     private final PrintStream out;
@@ -128,10 +127,6 @@ public final class LuaRuntime {
         return globals;
     }
 
-    /** A table for libraries' private state ({@code package.loaded} and the like). */
-    public LuaTable registry() {
-        return registry;
-    }
 
     public LuaSemantics semantics() {
         return semantics;

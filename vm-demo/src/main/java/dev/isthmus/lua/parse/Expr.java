@@ -79,9 +79,4 @@ public sealed interface Expr {
             body = List.copyOf(body);
         }
     }
-
-    /** Whether the expression can produce several values (a call or {@code ...}). */
-    static boolean isMulti(Expr e) {
-        return e instanceof Call || e instanceof MethodCall || e instanceof Vararg;
-    }
 }

@@ -14,7 +14,6 @@ package dev.isthmus.lua.runtime;
 public class LuaError extends RuntimeException {
     private final transient Object value;
     private int positionLevel;
-    private String luaTraceback;
     private final java.util.List<String> frames = new java.util.ArrayList<>(4);
 
     /** An error with {@code value} as it is, no position added. */
@@ -59,7 +58,6 @@ public class LuaError extends RuntimeException {
         }
         LuaError e = new LuaError(message);
         e.positionLevel = 0;
-        e.luaTraceback = luaTraceback;
         e.frames.addAll(frames);
         return e;
     }
@@ -86,16 +84,6 @@ public class LuaError extends RuntimeException {
         return java.util.List.copyOf(frames);
     }
 
-    /** The Lua traceback recorded where the error left its last Lua frame, or null. */
-    public String luaTraceback() {
-        return luaTraceback;
-    }
-
-    public void setLuaTraceback(String traceback) {
-        if (luaTraceback == null) {
-            luaTraceback = traceback;
-        }
-    }
 
     @Override
     public String getMessage() {

@@ -373,9 +373,4 @@ public final class LuaTable {
     /** One key and value of a traversal. */
     public record Entry(Object key, Object value) {
     }
-
-    /** The number of array-part slots (some may be nil). */
-    public int arrayCount() {
-        return arrayCount;
-    }
 }
