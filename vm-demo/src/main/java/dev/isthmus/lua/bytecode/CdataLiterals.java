@@ -5,6 +5,19 @@ package dev.isthmus.lua.bytecode;
  * which belong to the ffi library; the compiler knows only their source form.
  */
 public interface CdataLiterals {
+    /** For a state without the ffi library: such literals are compile errors. */
+    CdataLiterals NONE = new CdataLiterals() {
+        @Override
+        public Object int64(long value, boolean isUnsigned) {
+            throw new dev.isthmus.lua.runtime.LuaError("64-bit integer literals need the ffi library");
+        }
+
+        @Override
+        public Object imaginary(double value) {
+            throw new dev.isthmus.lua.runtime.LuaError("imaginary literals need the ffi library");
+        }
+    };
+
     Object int64(long value, boolean isUnsigned);
 
     Object imaginary(double value);

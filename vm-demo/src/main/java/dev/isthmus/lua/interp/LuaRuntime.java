@@ -23,17 +23,7 @@ public final class LuaRuntime {
     private final PrintStream out;
     private final PrintStream err;
     private LuaTable stringMetatable;
-    private CdataLiterals cdataLiterals = new CdataLiterals() {
-        @Override
-        public Object int64(long value, boolean isUnsigned) {
-            throw new LuaError("64-bit integer literals need the ffi library");
-        }
-
-        @Override
-        public Object imaginary(double value) {
-            throw new LuaError("imaginary literals need the ffi library");
-        }
-    };
+    private CdataLiterals cdataLiterals = CdataLiterals.NONE;
     private Coroutine current = Coroutine.main();
     private final Coroutine main = current;
 

@@ -10,20 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The compiler's output for small functions, read through the disassembler (golden listings). */
 class DisassemblerTest {
-    private static final CdataLiterals NO_CDATA = new CdataLiterals() {
-        @Override
-        public Object int64(long value, boolean isUnsigned) {
-            throw new AssertionError("no cdata literals here");
-        }
-
-        @Override
-        public Object imaginary(double value) {
-            throw new AssertionError("no cdata literals here");
-        }
-    };
-
     private static Prototype compile(String source) {
-        return Compiler.compile(Parser.parseChunk(source.getBytes(StandardCharsets.UTF_8), "t.lua"), "t.lua", NO_CDATA);
+        return Compiler.compile(Parser.parseChunk(source.getBytes(StandardCharsets.UTF_8), "t.lua"), "t.lua", CdataLiterals.NONE);
     }
 
     /** The listing of the chunk's first function. */
