@@ -97,6 +97,10 @@ public final class BaseLibrary {
         if (base < 2 || base > 36) {
             throw a.bad(1, "base out of range");
         }
+        if (base == 10) {
+            // Base 10 is the ordinary conversion (LuaJIT), fractions and exponents included.
+            return LibraryTable.results(v instanceof Double ? v : NumberCoercion.parse(a.checkString(0)));
+        }
         String text = a.checkString(0).toLatin1().strip();
         boolean negative = text.startsWith("-");
         if (negative) {
@@ -385,7 +389,8 @@ public final class BaseLibrary {
             }
             case "collect", "step" -> {
                 runtime.collectGarbage();
-                yield LibraryTable.results(option.equals("step") ? Boolean.TRUE : (Object) 0.0);
+                // "step" reports whether a cycle finished: a JVM collection is not a Lua cycle, so false as LuaJIT mostly says.
+                yield LibraryTable.results(option.equals("step") ? Boolean.FALSE : (Object) 0.0);
             }
             case "stop", "restart", "setpause", "setstepmul" -> LibraryTable.results(0.0);
             default -> throw a.bad(0, "invalid option '" + option + "'");
