@@ -29,6 +29,12 @@ public final class Interpreter {
     private final LuaRuntime runtime;
     private final LuaSemantics semantics;
     private CallStack callStack = new CallStack();
+    /**
+     * The result array of single-value returns to the interpreter's own CALL, which copies the
+     * value out before any other Lua code runs: saves an allocation per call. Returns to Java
+     * callers always get a fresh array.
+     */
+    private final Object[] singleResult = new Object[1];
     InstructionObserver observer;
 
     Interpreter(LuaRuntime runtime) {
@@ -66,14 +72,14 @@ public final class Interpreter {
         }
         stack.push(closure);
         try {
-            return run(closure, frame, varargs);
+            return run(closure, frame, varargs, false);
         } finally {
             stack.pop();
         }
     }
 
     /** The dispatch loop. {@code top} is the end of the values left by the last open-ended CALL or VARARG. */
-    private Object[] run(LuaClosure cl, Object[] frame, Object[] varargs) {
+    private Object[] run(LuaClosure cl, Object[] frame, Object[] varargs, boolean isInternalCall) {
         Prototype p = cl.prototype;
         int[] code = p.code();
         Object[] k = p.constants();
@@ -230,7 +236,7 @@ public final class Interpreter {
                             }
                             stack.push(next);
                             try {
-                                results = run(next, nextFrame, nextVarargs);
+                                results = run(next, nextFrame, nextVarargs, true);
                             } finally {
                                 stack.pop();
                             }
@@ -241,6 +247,9 @@ public final class Interpreter {
                             int wanted = c - 1;
                             int n = Math.min(wanted, results.length);
                             System.arraycopy(results, 0, frame, a, n);
+                            if (results == singleResult) {
+                                singleResult[0] = null;
+                            }
                             // Clears unused results and the argument slots above them: dead temporaries
                             // must not keep objects reachable (finalizers run when LuaJIT's would).
                             int end = Math.max(a + wanted, a + 1 + argumentCount);
@@ -251,6 +260,9 @@ public final class Interpreter {
                             frame = ensureFrame(frame, a + results.length, openUpvalues);
                             System.arraycopy(results, 0, frame, a, results.length);
                             top = a + results.length;
+                            if (results == singleResult) {
+                                singleResult[0] = null;
+                            }
                         }
                     }
                     case Op.TAILCALL -> {
@@ -285,6 +297,10 @@ public final class Interpreter {
                         int n = b != 0 ? b - 1 : top - a;
                         if (n == 0) {
                             return LuaFunction.NONE;
+                        }
+                        if (n == 1 && isInternalCall) {
+                            singleResult[0] = frame[a];
+                            return singleResult;
                         }
                         return Arrays.copyOfRange(frame, a, a + n);
                     }
