@@ -256,6 +256,10 @@ final class CdataOperations {
     }
 
     private Object readMember(CData data, FieldAccess access, List<Object> anchors) {
+        Primitive scalar = access.valueLayout() == null ? null : ScalarAccess.storageOf(access.memberType());
+        if (scalar != null) {
+            return ScalarAccess.read(lib, data.segment(), access.byteOffset(), scalar);
+        }
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
             return new Cdata.Memory(lib, lib.ffi().view(access.memberType(), memberMemory(data, access)), anchors);
@@ -370,6 +374,10 @@ final class CdataOperations {
     }
 
     private void storeMember(CData data, FieldAccess access, Object value, List<Object> anchors) {
+        Primitive scalar = access.valueLayout() == null ? null : ScalarAccess.storageOf(access.memberType());
+        if (scalar != null && ScalarAccess.write(lib, data.segment(), access.byteOffset(), scalar, value)) {
+            return;
+        }
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
             lib.initializer().store(lib.ffi().view(access.memberType(), memberMemory(data, access)), value, anchors);
