@@ -13,8 +13,18 @@ import dev.isthmus.lua.runtime.LuaType;
  * {@code ffi.new}) wrap an ffi-core {@link CData}. All share the FFI library's internal
  * metatable, which implements indexing, calls, arithmetic and comparison.
  */
-public sealed interface Cdata extends LuaObject {
+public sealed interface Cdata extends LuaObject, dev.isthmus.lua.runtime.LuaIndexable {
     FfiLibrary library();
+
+    @Override
+    default Object index(Object key) {
+        return library().operations().index(this, key);
+    }
+
+    @Override
+    default void setIndex(Object key, Object value) {
+        library().operations().newIndex(this, key, value);
+    }
 
     /** The C type of the value. */
     CType type();

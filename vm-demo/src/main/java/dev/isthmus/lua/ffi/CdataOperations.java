@@ -56,9 +56,9 @@ final class CdataOperations {
                     + CdataConversion.nameOf(args[1]) + "'");
         }));
         put(cdata, "__tostring", args -> new Object[] {LuaString.of(text(args[0]))});
-        put(namespace, "__index", args -> new Object[] {namespaceIndex((Namespace) args[0], key(args[1]))});
+        put(namespace, "__index", args -> new Object[] {namespaceIndex((Namespace) args[0], args[1])});
         put(namespace, "__newindex", args -> {
-            namespaceStore((Namespace) args[0], key(args[1]), args[2]);
+            namespaceStore((Namespace) args[0], args[1], args[2]);
             return LuaFunction.NONE;
         });
         put(namespace, "__tostring", args -> new Object[] {LuaString.of("userdata: " + ((Namespace) args[0]).nativeLibrary().name())});
@@ -78,6 +78,14 @@ final class CdataOperations {
     // ---- namespaces
 
     private final java.util.Map<Namespace, java.util.Map<String, Object>> namespaceCache = new java.util.HashMap<>();
+
+    Object namespaceIndex(Namespace ns, Object key) {
+        return namespaceIndex(ns, key(key));
+    }
+
+    void namespaceStore(Namespace ns, Object key, Object value) {
+        namespaceStore(ns, key(key), value);
+    }
 
     private Object namespaceIndex(Namespace ns, String name) {
         java.util.Map<String, Object> cache = namespaceCache.computeIfAbsent(ns, n -> new java.util.HashMap<>());
@@ -148,7 +156,7 @@ final class CdataOperations {
 
     // ---- indexing
 
-    private Object index(Object target, Object key) {
+    Object index(Object target, Object key) {
         return switch (target) {
             case Cdata.Memory m -> memoryIndex(m, key);
             case Cdata.Pointer p -> pointerIndex(p, key);
@@ -314,7 +322,7 @@ final class CdataOperations {
         return lib.ffi().layouts().layoutOf(plain).byteSize();
     }
 
-    private void newIndex(Object target, Object key, Object value) {
+    void newIndex(Object target, Object key, Object value) {
         switch (target) {
             case Cdata.Memory m -> {
                 CType type = CdataConversion.plain(m.type());

@@ -54,7 +54,8 @@ public final class FfiLibrary {
     /** Opens the library: returns the {@code ffi} module table and makes cdata literals possible. */
     public static LuaTable install(LuaRuntime runtime, BitLibrary bit) {
         FfiLibrary lib = new FfiLibrary(runtime);
-        new CdataOperations(lib).fill(lib.cdataMetatable, lib.namespaceMetatable);
+        lib.operations = new CdataOperations(lib);
+        lib.operations.fill(lib.cdataMetatable, lib.namespaceMetatable);
         runtime.setCdataLiterals(new CdataLiterals() {
             @Override
             public Object int64(long value, boolean isUnsigned) {
@@ -71,6 +72,12 @@ public final class FfiLibrary {
                 : value instanceof Cdata.EnumValue e ? (Long) e.value() : null);
         bit.setInt64Operations(new BitInt64(lib));
         return new FfiFunctions(lib).table();
+    }
+
+    private CdataOperations operations;
+
+    CdataOperations operations() {
+        return operations;
     }
 
     LuaRuntime runtime() {

@@ -10,7 +10,17 @@ import dev.isthmus.lua.runtime.LuaType;
  * indexing it with a declared name gives the function, the variable's value or the
  * constant; assigning to a declared variable stores into the library's global.
  */
-record Namespace(FfiLibrary library, NativeLibrary nativeLibrary) implements LuaObject {
+record Namespace(FfiLibrary library, NativeLibrary nativeLibrary) implements LuaObject, dev.isthmus.lua.runtime.LuaIndexable {
+    @Override
+    public Object index(Object key) {
+        return library.operations().namespaceIndex(this, key);
+    }
+
+    @Override
+    public void setIndex(Object key, Object value) {
+        library.operations().namespaceStore(this, key, value);
+    }
+
     @Override
     public LuaType luaType() {
         return LuaType.USERDATA;

@@ -291,6 +291,9 @@ public final class LuaSemantics {
 
     /** {@code object[key]} with {@code __index} chains. */
     public Object index(Object object, Object key) {
+        if (object instanceof dev.isthmus.lua.runtime.LuaIndexable indexable) {
+            return indexable.index(key);
+        }
         Object o = object;
         for (int loop = 0; loop < MAX_INDEX_CHAIN; loop++) {
             Object handler;
@@ -322,6 +325,10 @@ public final class LuaSemantics {
 
     /** {@code object[key] = value} with {@code __newindex} chains. */
     public void setIndex(Object object, Object key, Object value) {
+        if (object instanceof dev.isthmus.lua.runtime.LuaIndexable indexable) {
+            indexable.setIndex(key, value);
+            return;
+        }
         Object o = object;
         for (int loop = 0; loop < MAX_INDEX_CHAIN; loop++) {
             Object handler;
