@@ -1,19 +1,16 @@
 package dev.isthmus.lua.ffi;
 
 import dev.isthmus.cparser.type.CType;
-import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.ffi.CData;
 import dev.isthmus.ffi.FieldAccess;
-import dev.isthmus.ffi.NativeSymbolException;
 import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
-import dev.isthmus.lua.runtime.NumberCoercion;
 
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -30,8 +27,17 @@ final class CdataOperations {
     /** Strings stored into C-owned memory through pointers: kept forever, since C may keep the pointer. */
     private final List<Object> permanentAnchors = new ArrayList<>();
 
+    private final CdataArithmetic arithmetic;
+    private final NamespaceOperations namespaces;
+
     CdataOperations(FfiLibrary lib) {
         this.lib = lib;
+        this.arithmetic = new CdataArithmetic(lib);
+        this.namespaces = new NamespaceOperations(lib);
+    }
+
+    NamespaceOperations namespaces() {
+        return namespaces;
     }
 
     void fill(LuaTable cdata, LuaTable namespace) {
@@ -42,23 +48,23 @@ final class CdataOperations {
         });
         put(cdata, "__call", this::call);
         for (String op : new String[] {"add", "sub", "mul", "div", "mod", "pow"}) {
-            put(cdata, "__" + op, args -> new Object[] {arith(op, args[0], args[1])});
+            put(cdata, "__" + op, args -> new Object[] {arithmetic.arith(op, args[0], args[1])});
         }
-        put(cdata, "__unm", args -> new Object[] {unaryMinus(args[0])});
-        put(cdata, "__eq", args -> new Object[] {equal(args[0], args[1])});
-        put(cdata, "__lt", args -> new Object[] {compare("lt", args[0], args[1])});
-        put(cdata, "__le", args -> new Object[] {compare("le", args[0], args[1])});
-        put(cdata, "__len", args -> metamethodOr("__len", args, () -> {
+        put(cdata, "__unm", args -> new Object[] {arithmetic.unaryMinus(args[0])});
+        put(cdata, "__eq", args -> new Object[] {arithmetic.equal(args[0], args[1])});
+        put(cdata, "__lt", args -> new Object[] {arithmetic.compare("lt", args[0], args[1])});
+        put(cdata, "__le", args -> new Object[] {arithmetic.compare("le", args[0], args[1])});
+        put(cdata, "__len", args -> arithmetic.metamethodOr("__len", args, () -> {
             throw new LuaError("attempt to get length of '" + CdataConversion.nameOf(args[0]) + "'");
         }));
-        put(cdata, "__concat", args -> metamethodOr("__concat", args, () -> {
+        put(cdata, "__concat", args -> arithmetic.metamethodOr("__concat", args, () -> {
             throw new LuaError("attempt to concatenate '" + CdataConversion.nameOf(args[0]) + "' and '"
                     + CdataConversion.nameOf(args[1]) + "'");
         }));
-        put(cdata, "__tostring", args -> new Object[] {LuaString.of(text(args[0]))});
-        put(namespace, "__index", args -> new Object[] {namespaceIndex((Namespace) args[0], args[1])});
+        put(cdata, "__tostring", args -> new Object[] {LuaString.of(arithmetic.text(args[0]))});
+        put(namespace, "__index", args -> new Object[] {namespaces.namespaceIndex((Namespace) args[0], args[1])});
         put(namespace, "__newindex", args -> {
-            namespaceStore((Namespace) args[0], args[1], args[2]);
+            namespaces.namespaceStore((Namespace) args[0], args[1], args[2]);
             return LuaFunction.NONE;
         });
         put(namespace, "__tostring", args -> new Object[] {LuaString.of("userdata: " + ((Namespace) args[0]).nativeLibrary().name())});
@@ -68,90 +74,7 @@ final class CdataOperations {
         t.put(LuaString.of(name), new JavaFunction(name, body));
     }
 
-    private static String key(Object k) {
-        if (k instanceof LuaString s) {
-            return s.toString();
-        }
         throw new LuaError("bad argument #2 (string expected, got " + LuaType.of(k).luaName() + ")");
-    }
-
-    // ---- namespaces
-
-    private final java.util.Map<Namespace, java.util.Map<String, Object>> namespaceCache = new java.util.HashMap<>();
-
-    Object namespaceIndex(Namespace ns, Object key) {
-        return namespaceIndex(ns, key(key));
-    }
-
-    void namespaceStore(Namespace ns, Object key, Object value) {
-        namespaceStore(ns, key(key), value);
-    }
-
-    private Object namespaceIndex(Namespace ns, String name) {
-        java.util.Map<String, Object> cache = namespaceCache.computeIfAbsent(ns, n -> new java.util.HashMap<>());
-        Object cached = cache.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        var scope = lib.ffi().scope();
-        if (scope.function(name).isPresent()) {
-            NativeCall call = new NativeCall(lib, findFunction(ns, name));
-            cache.put(name, call);
-            return call;
-        }
-        var variable = scope.variable(name);
-        if (variable.isPresent()) {
-            CData data = variableData(ns, name, variable.get().type());
-            CType p = CdataConversion.plain(data.type());
-            return p instanceof RecordType || p instanceof CType.Array ? new Cdata.Memory(lib, data) : lib.conversion().toLua(data.get(), data.type());
-        }
-        var constant = scope.constant(name);
-        if (constant.isPresent()) {
-            return switch (constant.get().value()) {
-                case dev.isthmus.cparser.ConstantValue.IntegerValue i -> (double) i.bits();
-                case dev.isthmus.cparser.ConstantValue.FloatingValue f -> f.value();
-                case dev.isthmus.cparser.ConstantValue.StringValue s -> LuaString.wrap(s.bytes());
-            };
-        }
-        throw new LuaError("missing declaration for symbol '" + name + "'");
-    }
-
-    /** A declared function from the namespace's library; for {@code ffi.C}, also from libraries loaded as global. */
-    private dev.isthmus.ffi.NativeFunction findFunction(Namespace ns, String name) {
-        List<dev.isthmus.ffi.NativeLibrary> candidates = new ArrayList<>();
-        candidates.add(ns.nativeLibrary());
-        if (ns == lib.defaultNamespace()) {
-            candidates.addAll(lib.globalLibraries());
-        }
-        for (dev.isthmus.ffi.NativeLibrary library : candidates) {
-            try {
-                return library.function(name);
-            } catch (NativeSymbolException e) {
-                // Not in this library: try the next one.
-            } catch (IllegalArgumentException e) {
-                throw new LuaError(e.getMessage());
-            }
-        }
-        // Declared but in no library: the dynamic linker's wording, as LuaJIT passes dlerror() on.
-        throw new LuaError(ns.nativeLibrary().name() + ": undefined symbol: " + name);
-    }
-
-    private CData variableData(Namespace ns, String name, CType type) {
-        try {
-            return lib.ffi().view(type, ns.nativeLibrary().variable(name));
-        } catch (NativeSymbolException e) {
-            throw new LuaError("missing declaration for symbol '" + name + "'");
-        } catch (IllegalArgumentException e) {
-            throw new LuaError(e.getMessage());
-        }
-    }
-
-    private void namespaceStore(Namespace ns, String name, Object value) {
-        var variable = lib.ffi().scope().variable(name);
-        if (variable.isEmpty()) {
-            throw new LuaError("missing declaration for symbol '" + name + "'");
-        }
-        lib.initializer().store(variableData(ns, name, variable.get().type()), value, permanentAnchors);
     }
 
     // ---- indexing
@@ -310,16 +233,8 @@ final class CdataOperations {
             throw new LuaError("attempt to index a NULL pointer of type '" + p.typeName() + "'");
         }
         CType target = ((CType.Pointer) CdataConversion.plain(p.type())).target();
-        long size = elementSize(target);
+        long size = lib.elementSize(target);
         return lib.ffi().view(target, MemorySegment.ofAddress(p.address() + i * size).reinterpret(size));
-    }
-
-    private long elementSize(CType target) {
-        CType plain = CdataConversion.plain(target);
-        if (plain == Primitive.VOID || plain instanceof CType.Function) {
-            throw new LuaError("size of C type is unknown or too large");
-        }
-        return lib.ffi().layouts().layoutOf(plain).byteSize();
     }
 
     void newIndex(Object target, Object key, Object value) {
@@ -455,193 +370,4 @@ final class CdataOperations {
         return all;
     }
 
-    // ---- arithmetic and comparison
-
-    /** The metatype's handler for an event on either operand, called; or the fallback. */
-    private Object[] metamethodOr(String event, Object[] args, java.util.function.Supplier<Object[]> fallback) {
-        for (Object operand : args) {
-            if (operand instanceof Cdata c) {
-                LuaTable mt = lib.metatypeOf(c.type());
-                Object handler = mt == null ? null : mt.get(LuaString.of(event));
-                if (handler != null) {
-                    return lib.runtime().semantics().call(handler, args);
-                }
-            }
-        }
-        return fallback.get();
-    }
-
-    private Object arith(String op, Object a, Object b) {
-        Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
-        if (viaMetatype != null) {
-            return viaMetatype.length == 0 ? null : viaMetatype[0];
-        }
-        Cdata.Pointer pa = asPointer(a);
-        Cdata.Pointer pb = asPointer(b);
-        if (pa != null || pb != null) {
-            return pointerArith(op, a, b, pa, pb);
-        }
-        Long x = asInt64(a);
-        Long y = asInt64(b);
-        if (x == null || y == null) {
-            throw arithError(a, b);
-        }
-        boolean isUnsigned = isUnsigned(a) || isUnsigned(b);
-        long r = isUnsigned ? Int64Arithmetic.unsigned(op, x, y) : Int64Arithmetic.signed(op, x, y);
-        return new Cdata.Int64(lib, r, isUnsigned);
-    }
-
-    private Object pointerArith(String op, Object a, Object b, Cdata.Pointer pa, Cdata.Pointer pb) {
-        if (op.equals("sub") && pa != null && pb != null) {
-            long size = elementSize(((CType.Pointer) CdataConversion.plain(pa.type())).target());
-            return (double) ((pa.address() - pb.address()) / size);
-        }
-        Cdata.Pointer p = pa != null ? pa : pb;
-        Long n = asInt64(pa != null ? b : a);
-        if (n == null || !(op.equals("add") || op.equals("sub") && pa != null)) {
-            throw arithError(a, b);
-        }
-        long size = elementSize(((CType.Pointer) CdataConversion.plain(p.type())).target());
-        long delta = op.equals("sub") ? -n : n;
-        return new Cdata.Pointer(lib, p.type(), p.address() + delta * size, p.anchor());
-    }
-
-    /** A pointer, or an array decayed to a pointer to its first element; null otherwise. */
-    private Cdata.Pointer asPointer(Object v) {
-        return switch (v) {
-            case Cdata.Pointer p -> p;
-            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Array arr ->
-                    new Cdata.Pointer(lib, CType.pointerTo(arr.element()), m.data().segment().address(), m);
-            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer ->
-                    new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address());
-            default -> null;
-        };
-    }
-
-    private LuaError arithError(Object a, Object b) {
-        return new LuaError("attempt to perform arithmetic on '" + CdataConversion.nameOf(a) + "' and '" + CdataConversion.nameOf(b) + "'");
-    }
-
-    /** An operand as a 64-bit integer: numbers (truncated), 64-bit cdata, integer scalar cdata, booleans not. */
-    private Long asInt64(Object v) {
-        return switch (v) {
-            case Double d -> FfiFunctions.doubleToInt64(d);
-            case Cdata.Int64 i -> i.value();
-            case Cdata.EnumValue e -> e.value();
-            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive p && p.isInteger()
-                    || CdataConversion.plain(m.type()) instanceof EnumType -> {
-                Object x = m.data().get();
-                yield x instanceof Number n ? n.longValue() : x instanceof Boolean bool ? (bool ? 1L : 0L) : null;
-            }
-            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive p && p.isFloating() ->
-                    FfiFunctions.doubleToInt64(((Number) m.data().get()).doubleValue());
-            case LuaString s -> {
-                Double d = NumberCoercion.parse(s);
-                yield d == null ? null : FfiFunctions.doubleToInt64(d);
-            }
-            default -> null;
-        };
-    }
-
-    private static boolean isUnsigned(Object v) {
-        return v instanceof Cdata.Int64 i && i.isUnsigned();
-    }
-
-    private Object unaryMinus(Object a) {
-        Object[] viaMetatype = metamethodOr("__unm", new Object[] {a, a}, () -> null);
-        if (viaMetatype != null) {
-            return viaMetatype.length == 0 ? null : viaMetatype[0];
-        }
-        Long x = asInt64(a);
-        if (x == null) {
-            throw arithError(a, a);
-        }
-        return new Cdata.Int64(lib, -x, isUnsigned(a));
-    }
-
-    private boolean equal(Object a, Object b) {
-        Object[] viaMetatype = metamethodOr("__eq", new Object[] {a, b}, () -> null);
-        if (viaMetatype != null) {
-            return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
-        }
-        Cdata.Pointer pa = a == null ? null : asPointer(a);
-        Cdata.Pointer pb = b == null ? null : asPointer(b);
-        if (pa != null || pb != null || a == null || b == null) {
-            long x = a == null ? 0 : pa != null ? pa.address() : addressOf(a);
-            long y = b == null ? 0 : pb != null ? pb.address() : addressOf(b);
-            return x == y && (a == null || b == null || pa != null && pb != null);
-        }
-        if (a instanceof Cdata.Memory ma && b instanceof Cdata.Memory mb && FfiLibrary.isRecord(ma.type())) {
-            return ma.data().segment().address() == mb.data().segment().address();
-        }
-        if (a instanceof Cdata.ComplexValue ca && b instanceof Cdata.ComplexValue cb) {
-            return ca.re() == cb.re() && ca.im() == cb.im();
-        }
-        if (a instanceof Cdata.TypeObject ta && b instanceof Cdata.TypeObject tb) {
-            return CdataConversion.plain(ta.type()).equals(CdataConversion.plain(tb.type()));
-        }
-        Long x = asInt64(a);
-        Long y = asInt64(b);
-        if (x != null && y != null && !(a instanceof LuaString) && !(b instanceof LuaString)) {
-            return x.longValue() == y.longValue();
-        }
-        return a == b;
-    }
-
-    private static long addressOf(Object v) {
-        return v instanceof Cdata.Memory m ? m.data().segment().address() : -1;
-    }
-
-    private boolean compare(String op, Object a, Object b) {
-        Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
-        if (viaMetatype != null) {
-            return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
-        }
-        Cdata.Pointer pa = asPointer(a);
-        Cdata.Pointer pb = asPointer(b);
-        if (pa != null && pb != null) {
-            int c = Long.compareUnsigned(pa.address(), pb.address());
-            return op.equals("lt") ? c < 0 : c <= 0;
-        }
-        Long x = asInt64(a);
-        Long y = asInt64(b);
-        if (x == null || y == null || a instanceof LuaString || b instanceof LuaString) {
-            throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
-        }
-        int c = isUnsigned(a) || isUnsigned(b) ? Long.compareUnsigned(x, y) : Long.compare(x, y);
-        return op.equals("lt") ? c < 0 : c <= 0;
-    }
-
-    // ---- tostring
-
-    private String text(Object v) {
-        Object[] viaMetatype = v instanceof Cdata c && lib.metatypeOf(c.type()) != null
-                ? metamethodOr("__tostring", new Object[] {v}, () -> null) : null;
-        if (viaMetatype != null && viaMetatype.length > 0) {
-            Object r = viaMetatype[0];
-            if (r instanceof LuaString s) {
-                return s.toLatin1();
-            }
-            if (r instanceof Double d) {
-                return NumberCoercion.toLuaString(d).toString();
-            }
-        }
-        return switch (v) {
-            case Cdata.Int64 i -> (i.isUnsigned() ? Long.toUnsignedString(i.value()) + "ULL" : i.value() + "LL");
-            case Cdata.Pointer p -> p.address() == 0 ? "cdata<" + p.typeName() + ">: NULL"
-                    : "cdata<" + p.typeName() + ">: 0x" + String.format("%012x", p.address());
-            case Cdata.ComplexValue c -> complexText(c.re(), c.im());
-            case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
-            case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
-            case Cdata.Memory m -> "cdata<" + m.typeName() + ">: 0x" + String.format("%012x", m.data().segment().address());
-            case NativeCall n -> "cdata<" + n.typeName() + ">: 0x" + String.format("%012x", n.address());
-            default -> String.valueOf(v);
-        };
-    }
-
-    private static String complexText(double re, double im) {
-        String r = NumberCoercion.toLuaString(re).toString();
-        String i = NumberCoercion.toLuaString(im).toString();
-        return r + (im >= 0 || Double.isNaN(im) ? "+" : "") + i + "i";
-    }
 }

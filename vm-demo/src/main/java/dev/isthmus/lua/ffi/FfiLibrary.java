@@ -269,6 +269,15 @@ public final class FfiLibrary {
         };
     }
 
+    /** The size of what a pointer to {@code target} steps over; void and functions have none. */
+    long elementSize(CType target) {
+        CType plain = CdataConversion.plain(target);
+        if (plain == Primitive.VOID || plain instanceof CType.Function) {
+            throw new LuaError("size of C type is unknown or too large");
+        }
+        return ffi.layouts().layoutOf(plain).byteSize();
+    }
+
     /** A C type as LuaJIT's messages spell it ({@code complex} for {@code _Complex double}). */
     static String render(CType type) {
         return TypeRenderer.render(type).replace("_Complex double", "complex").replace("_Complex float", "complex float");

@@ -13,12 +13,12 @@ import dev.isthmus.lua.runtime.LuaType;
 record Namespace(FfiLibrary library, NativeLibrary nativeLibrary) implements LuaObject, dev.isthmus.lua.runtime.LuaIndexable {
     @Override
     public Object index(Object key) {
-        return library.operations().namespaceIndex(this, key);
+        return library.operations().namespaces().namespaceIndex(this, key);
     }
 
     @Override
     public void setIndex(Object key, Object value) {
-        library.operations().namespaceStore(this, key, value);
+        library.operations().namespaces().namespaceStore(this, key, value);
     }
 
     @Override

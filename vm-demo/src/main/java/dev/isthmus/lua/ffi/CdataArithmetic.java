@@ -1,0 +1,213 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.NumberCoercion;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Cdata in arithmetic, comparisons and {@code tostring}: 64-bit integer arithmetic with
+ * LuaJIT's results, pointer arithmetic and comparison, equality with numbers and nil, and
+ * the printed forms, each deferring to a metatable given by {@code ffi.metatype} first.
+ */
+final class CdataArithmetic {
+    private final FfiLibrary lib;
+
+    CdataArithmetic(FfiLibrary lib) {
+        this.lib = lib;
+    }
+
+    /** The metatype's handler for an event on either operand, called; or the fallback. */
+    Object[] metamethodOr(String event, Object[] args, java.util.function.Supplier<Object[]> fallback) {
+        for (Object operand : args) {
+            if (operand instanceof Cdata c) {
+                LuaTable mt = lib.metatypeOf(c.type());
+                Object handler = mt == null ? null : mt.get(LuaString.of(event));
+                if (handler != null) {
+                    return lib.runtime().semantics().call(handler, args);
+                }
+            }
+        }
+        return fallback.get();
+    }
+
+    Object arith(String op, Object a, Object b) {
+        Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
+        if (viaMetatype != null) {
+            return viaMetatype.length == 0 ? null : viaMetatype[0];
+        }
+        Cdata.Pointer pa = asPointer(a);
+        Cdata.Pointer pb = asPointer(b);
+        if (pa != null || pb != null) {
+            return pointerArith(op, a, b, pa, pb);
+        }
+        Long x = asInt64(a);
+        Long y = asInt64(b);
+        if (x == null || y == null) {
+            throw arithError(a, b);
+        }
+        boolean isUnsigned = isUnsigned(a) || isUnsigned(b);
+        long r = isUnsigned ? Int64Arithmetic.unsigned(op, x, y) : Int64Arithmetic.signed(op, x, y);
+        return new Cdata.Int64(lib, r, isUnsigned);
+    }
+
+    private Object pointerArith(String op, Object a, Object b, Cdata.Pointer pa, Cdata.Pointer pb) {
+        if (op.equals("sub") && pa != null && pb != null) {
+            long size = lib.elementSize(((CType.Pointer) CdataConversion.plain(pa.type())).target());
+            return (double) ((pa.address() - pb.address()) / size);
+        }
+        Cdata.Pointer p = pa != null ? pa : pb;
+        Long n = asInt64(pa != null ? b : a);
+        if (n == null || !(op.equals("add") || op.equals("sub") && pa != null)) {
+            throw arithError(a, b);
+        }
+        long size = lib.elementSize(((CType.Pointer) CdataConversion.plain(p.type())).target());
+        long delta = op.equals("sub") ? -n : n;
+        return new Cdata.Pointer(lib, p.type(), p.address() + delta * size, p.anchor());
+    }
+
+    /** A pointer, or an array decayed to a pointer to its first element; null otherwise. */
+    private Cdata.Pointer asPointer(Object v) {
+        return switch (v) {
+            case Cdata.Pointer p -> p;
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Array arr ->
+                    new Cdata.Pointer(lib, CType.pointerTo(arr.element()), m.data().segment().address(), m);
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer ->
+                    new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address());
+            default -> null;
+        };
+    }
+
+    private LuaError arithError(Object a, Object b) {
+        return new LuaError("attempt to perform arithmetic on '" + CdataConversion.nameOf(a) + "' and '" + CdataConversion.nameOf(b) + "'");
+    }
+
+    /** An operand as a 64-bit integer: numbers (truncated), 64-bit cdata, integer scalar cdata, booleans not. */
+    private Long asInt64(Object v) {
+        return switch (v) {
+            case Double d -> FfiFunctions.doubleToInt64(d);
+            case Cdata.Int64 i -> i.value();
+            case Cdata.EnumValue e -> e.value();
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive p && p.isInteger()
+                    || CdataConversion.plain(m.type()) instanceof EnumType -> {
+                Object x = m.data().get();
+                yield x instanceof Number n ? n.longValue() : x instanceof Boolean bool ? (bool ? 1L : 0L) : null;
+            }
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive p && p.isFloating() ->
+                    FfiFunctions.doubleToInt64(((Number) m.data().get()).doubleValue());
+            case LuaString s -> {
+                Double d = NumberCoercion.parse(s);
+                yield d == null ? null : FfiFunctions.doubleToInt64(d);
+            }
+            default -> null;
+        };
+    }
+
+    private static boolean isUnsigned(Object v) {
+        return v instanceof Cdata.Int64 i && i.isUnsigned();
+    }
+
+    Object unaryMinus(Object a) {
+        Object[] viaMetatype = metamethodOr("__unm", new Object[] {a, a}, () -> null);
+        if (viaMetatype != null) {
+            return viaMetatype.length == 0 ? null : viaMetatype[0];
+        }
+        Long x = asInt64(a);
+        if (x == null) {
+            throw arithError(a, a);
+        }
+        return new Cdata.Int64(lib, -x, isUnsigned(a));
+    }
+
+    boolean equal(Object a, Object b) {
+        Object[] viaMetatype = metamethodOr("__eq", new Object[] {a, b}, () -> null);
+        if (viaMetatype != null) {
+            return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
+        }
+        Cdata.Pointer pa = a == null ? null : asPointer(a);
+        Cdata.Pointer pb = b == null ? null : asPointer(b);
+        if (pa != null || pb != null || a == null || b == null) {
+            long x = a == null ? 0 : pa != null ? pa.address() : addressOf(a);
+            long y = b == null ? 0 : pb != null ? pb.address() : addressOf(b);
+            return x == y && (a == null || b == null || pa != null && pb != null);
+        }
+        if (a instanceof Cdata.Memory ma && b instanceof Cdata.Memory mb && FfiLibrary.isRecord(ma.type())) {
+            return ma.data().segment().address() == mb.data().segment().address();
+        }
+        if (a instanceof Cdata.ComplexValue ca && b instanceof Cdata.ComplexValue cb) {
+            return ca.re() == cb.re() && ca.im() == cb.im();
+        }
+        if (a instanceof Cdata.TypeObject ta && b instanceof Cdata.TypeObject tb) {
+            return CdataConversion.plain(ta.type()).equals(CdataConversion.plain(tb.type()));
+        }
+        Long x = asInt64(a);
+        Long y = asInt64(b);
+        if (x != null && y != null && !(a instanceof LuaString) && !(b instanceof LuaString)) {
+            return x.longValue() == y.longValue();
+        }
+        return a == b;
+    }
+
+    private static long addressOf(Object v) {
+        return v instanceof Cdata.Memory m ? m.data().segment().address() : -1;
+    }
+
+    boolean compare(String op, Object a, Object b) {
+        Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
+        if (viaMetatype != null) {
+            return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
+        }
+        Cdata.Pointer pa = asPointer(a);
+        Cdata.Pointer pb = asPointer(b);
+        if (pa != null && pb != null) {
+            int c = Long.compareUnsigned(pa.address(), pb.address());
+            return op.equals("lt") ? c < 0 : c <= 0;
+        }
+        Long x = asInt64(a);
+        Long y = asInt64(b);
+        if (x == null || y == null || a instanceof LuaString || b instanceof LuaString) {
+            throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
+        }
+        int c = isUnsigned(a) || isUnsigned(b) ? Long.compareUnsigned(x, y) : Long.compare(x, y);
+        return op.equals("lt") ? c < 0 : c <= 0;
+    }
+
+    // ---- tostring
+
+    String text(Object v) {
+        Object[] viaMetatype = v instanceof Cdata c && lib.metatypeOf(c.type()) != null
+                ? metamethodOr("__tostring", new Object[] {v}, () -> null) : null;
+        if (viaMetatype != null && viaMetatype.length > 0) {
+            Object r = viaMetatype[0];
+            if (r instanceof LuaString s) {
+                return s.toLatin1();
+            }
+            if (r instanceof Double d) {
+                return NumberCoercion.toLuaString(d).toString();
+            }
+        }
+        return switch (v) {
+            case Cdata.Int64 i -> (i.isUnsigned() ? Long.toUnsignedString(i.value()) + "ULL" : i.value() + "LL");
+            case Cdata.Pointer p -> p.address() == 0 ? "cdata<" + p.typeName() + ">: NULL"
+                    : "cdata<" + p.typeName() + ">: 0x" + String.format("%012x", p.address());
+            case Cdata.ComplexValue c -> complexText(c.re(), c.im());
+            case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
+            case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
+            case Cdata.Memory m -> "cdata<" + m.typeName() + ">: 0x" + String.format("%012x", m.data().segment().address());
+            case NativeCall n -> "cdata<" + n.typeName() + ">: 0x" + String.format("%012x", n.address());
+            default -> String.valueOf(v);
+        };
+    }
+
+    private static String complexText(double re, double im) {
+        String r = NumberCoercion.toLuaString(re).toString();
+        String i = NumberCoercion.toLuaString(im).toString();
+        return r + (im >= 0 || Double.isNaN(im) ? "+" : "") + i + "i";
+    }
+}
