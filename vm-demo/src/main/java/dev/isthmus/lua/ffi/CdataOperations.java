@@ -74,9 +74,6 @@ final class CdataOperations {
         t.put(LuaString.of(name), new JavaFunction(name, body));
     }
 
-        throw new LuaError("bad argument #2 (string expected, got " + LuaType.of(k).luaName() + ")");
-    }
-
     // ---- indexing
 
     Object index(Object target, Object key) {
