@@ -44,7 +44,7 @@ public final class Compiler {
         statements(body.body());
         int lastLine = body.endLine();
         fs.emit(Opcode.RETURN, 0, 1, 0, lastLine);
-        resolveGotosAtFunctionEnd();
+        GotoResolution.atFunctionEnd(fs);
         Prototype p = fs.finish(body.name() == null ? "anonymous" : body.name(), body.line(), lastLine,
                 body.parameters().size(), body.isVararg());
         fs = saved;
@@ -57,7 +57,7 @@ public final class Compiler {
         for (int i = 0; i < stats.size(); i++) {
             Stat s = stats.get(i);
             if (s instanceof Stat.Label l) {
-                label(l, stats.subList(i + 1, stats.size()).stream().allMatch(Stat.Label.class::isInstance));
+                GotoResolution.label(fs, l, stats.subList(i + 1, stats.size()).stream().allMatch(Stat.Label.class::isInstance));
                 continue;
             }
             statement(s);
@@ -87,7 +87,7 @@ public final class Compiler {
             }
             case Stat.Return r -> returnStatement(r);
             case Stat.Break b -> breakStatement(b.line());
-            case Stat.Goto g -> gotoStatement(g);
+            case Stat.Goto g -> GotoResolution.gotoStatement(fs, g);
             case Stat.Label l -> throw new IllegalStateException("labels are compiled by statements()");
         }
     }
@@ -97,7 +97,7 @@ public final class Compiler {
         FunctionState.Block b = fs.block;
         int base = fs.blockBaseRegister(b);
         int end = fs.freeRegister;
-        resolvePendingGotosOnExit(b);
+        GotoResolution.onBlockExit(fs, b);
         fs.leaveBlock();
         if (b.hasCapturedLocal) {
             fs.emit(Opcode.CLOSE, base, 0, 0, line);
@@ -121,8 +121,8 @@ public final class Compiler {
     private void assign(Stat.Assign a) {
         if (a.targets().size() == 1 && a.values().size() == 1) {
             Expr target = a.targets().getFirst();
-            if (target instanceof Expr.Name n && resolveLocal(n.name()) >= 0) {
-                expressionTo(a.values().getFirst(), resolveLocal(n.name()));
+            if (target instanceof Expr.Name n && NameResolution.local(fs, n.name()) >= 0) {
+                expressionTo(a.values().getFirst(), NameResolution.local(fs, n.name()));
                 return;
             }
         }
@@ -152,21 +152,21 @@ public final class Compiler {
             case Expr.Name n -> storeName(n.name(), valueRegister, n.line());
             case Expr.Index ix -> {
                 int pc = fs.emit(Opcode.SETTABLE, place[0], place[1], valueRegister, ix.line());
-                nameOperand(pc, place[0], ix.object());
+                NameResolution.nameOperand(fs, pc, place[0], ix.object());
             }
             default -> throw new LuaSyntaxError(chunkName, line, "syntax error", null);
         }
     }
 
     private void storeName(String name, int valueRegister, int line) {
-        int local = resolveLocal(name);
+        int local = NameResolution.local(fs, name);
         if (local >= 0) {
             if (local != valueRegister) {
                 fs.emit(Opcode.MOVE, local, valueRegister, 0, line);
             }
             return;
         }
-        int up = resolveUpvalue(fs, name);
+        int up = NameResolution.upvalue(fs, name);
         if (up >= 0) {
             fs.emit(Opcode.SETUPVAL, valueRegister, up, 0, line);
         } else {
@@ -187,7 +187,7 @@ public final class Compiler {
         statements(w.body());
         FunctionState.Block b = fs.block;
         int base = fs.blockBaseRegister(b);
-        resolvePendingGotosOnExit(b);
+        GotoResolution.onBlockExit(fs, b);
         fs.leaveBlock();
         if (b.hasCapturedLocal) {
             fs.emit(Opcode.CLOSE, base, 0, 0, w.line());
@@ -224,7 +224,7 @@ public final class Compiler {
             List<Integer> falseJumps = jumpIfFalse(r.condition());
             fs.patchJumps(falseJumps, start);
         }
-        resolvePendingGotosOnExit(b);
+        GotoResolution.onBlockExit(fs, b);
         fs.leaveBlock();
         finishBreaks(b, base, r.line());
     }
@@ -305,7 +305,7 @@ public final class Compiler {
     private FunctionState.Block loopBody(List<Stat> body, int firstVariable, int line) {
         statements(body);
         FunctionState.Block b = fs.block;
-        resolvePendingGotosOnExit(b);
+        GotoResolution.onBlockExit(fs, b);
         fs.leaveBlock();
         if (b.hasCapturedLocal) {
             fs.emit(Opcode.CLOSE, firstVariable, 0, 0, line);
@@ -351,69 +351,6 @@ public final class Compiler {
             throw new LuaSyntaxError(chunkName, line, "no loop to break", null);
         }
         b.breakJumps.add(fs.emitJump(line));
-    }
-
-    private void gotoStatement(Stat.Goto g) {
-        for (FunctionState.Block b = fs.block; b != null; b = b.enclosing) {
-            int[] target = b.labels.get(g.label());
-            if (target != null) {
-                if (fs.activeCount() > target[1]) {
-                    fs.emit(Opcode.CLOSE, fs.registerOfActive(target[1]), 0, 0, g.line());
-                }
-                int jump = fs.emitJump(g.line());
-                fs.patchJump(jump, target[0]);
-                return;
-            }
-        }
-        int close = fs.emit(Opcode.CLOSE, fs.freeRegister, 0, 0, g.line());
-        int jump = fs.emitJump(g.line());
-        fs.block.pendingGotos.add(new FunctionState.PendingGoto(g.label(), close, jump, fs.activeCount(), fs.freeRegister, g.line()));
-    }
-
-    /**
-     * A label. {@code isAtBlockEnd}: only labels follow it in its block, so a goto may jump
-     * to it over local declarations (their scope ends there anyway; Lua 5.2 3.3.4, as LuaJIT).
-     */
-    private void label(Stat.Label l, boolean isAtBlockEnd) {
-        for (FunctionState.Block b = fs.block; b != null; b = b.enclosing) {
-            if (b.labels.containsKey(l.name())) {
-                throw new LuaSyntaxError(chunkName, l.line(), "duplicate label '" + l.name() + "'", null);
-            }
-        }
-        fs.block.labels.put(l.name(), new int[] {fs.pcCount, fs.activeCount()});
-        List<FunctionState.PendingGoto> resolved = new ArrayList<>();
-        for (FunctionState.PendingGoto g : fs.block.pendingGotos) {
-            if (g.label().equals(l.name())) {
-                if (g.activeCount() < fs.activeCount() && !isAtBlockEnd) {
-                    throw new LuaSyntaxError(chunkName, g.line(), "<goto " + g.label() + "> jumps into the scope of local '"
-                            + fs.findNameOfActive(g.activeCount()) + "'", null);
-                }
-                fs.setOperandA(g.closePc(), Math.min(fs.freeRegister, g.freeRegister()));
-                fs.patchJump(g.jumpPc(), fs.pcCount);
-                resolved.add(g);
-            }
-        }
-        fs.block.pendingGotos.removeAll(resolved);
-    }
-
-    /** At a block's end, its unresolved gotos move to the enclosing block, where they may still find their label. */
-    private void resolvePendingGotosOnExit(FunctionState.Block b) {
-        if (b.enclosing != null) {
-            for (FunctionState.PendingGoto g : b.pendingGotos) {
-                int outerActive = Math.min(g.activeCount(), b.activeAtStart);
-                b.enclosing.pendingGotos.add(new FunctionState.PendingGoto(g.label(), g.closePc(), g.jumpPc(), outerActive,
-                        Math.min(g.freeRegister(), fs.blockBaseRegister(b)), g.line()));
-            }
-            b.pendingGotos.clear();
-        }
-    }
-
-    private void resolveGotosAtFunctionEnd() {
-        FunctionState.Block b = fs.block;
-        if (!b.pendingGotos.isEmpty()) {
-            FunctionState.PendingGoto g = b.pendingGotos.getFirst();
-            throw new LuaSyntaxError(chunkName, g.line(), "undefined label '" + g.label() + "'", null);
-        }
     }
 
     // ---- expressions
@@ -484,7 +421,7 @@ public final class Compiler {
             fs.freeRegister = base;
             fs.allocateRegisters(2, m.line());
             int pc = fs.emit(Opcode.SELF, base, object, rk(fs.constant(LuaString.of(m.method()))), m.line());
-            nameOperand(pc, object, m.object());
+            NameResolution.nameOperand(fs, pc, object, m.object());
             arguments = m.arguments();
             argumentsStart = base + 2;
             line = m.line();
@@ -496,7 +433,7 @@ public final class Compiler {
             arguments = c.arguments();
             argumentsStart = base + 1;
             line = c.line();
-            calleeName = describe(c.function());
+            calleeName = NameResolution.describe(fs, c.function());
         }
         boolean open = expressionsTo(arguments, argumentsStart, MULTI, line);
         int argumentCount = argumentsStart - base - 1 + arguments.size();
@@ -542,7 +479,7 @@ public final class Compiler {
                 int object = expressionToAnyRegister(ix.object());
                 int key = expressionToRk(ix.key());
                 int pc = fs.emit(Opcode.GETTABLE, target, object, key, ix.line());
-                nameOperand(pc, object, ix.object());
+                NameResolution.nameOperand(fs, pc, object, ix.object());
             }
             case Expr.Call c -> {
                 callInto(c, target);
@@ -567,14 +504,14 @@ public final class Compiler {
     }
 
     private void nameInto(Expr.Name n, int target) {
-        int local = resolveLocal(n.name());
+        int local = NameResolution.local(fs, n.name());
         if (local >= 0) {
             if (local != target) {
                 fs.emit(Opcode.MOVE, target, local, 0, n.line());
             }
             return;
         }
-        int up = resolveUpvalue(fs, n.name());
+        int up = NameResolution.upvalue(fs, n.name());
         if (up >= 0) {
             fs.emit(Opcode.GETUPVAL, target, up, 0, n.line());
         } else {
@@ -591,7 +528,7 @@ public final class Compiler {
     /** The register holding {@code e}'s value: a local's own register, or a new temporary. */
     private int expressionToAnyRegister(Expr e) {
         if (e instanceof Expr.Name n) {
-            int local = resolveLocal(n.name());
+            int local = NameResolution.local(fs, n.name());
             if (local >= 0) {
                 return local;
             }
@@ -694,8 +631,8 @@ public final class Compiler {
                     default -> Opcode.POW;
                 };
                 int pc = fs.emit(op, target, left, right, b.line());
-                nameOperand(pc, left, b.left());
-                nameOperand(pc, right, b.right());
+                NameResolution.nameOperand(fs, pc, left, b.left());
+                NameResolution.nameOperand(fs, pc, right, b.right());
                 fs.freeRegister = mark;
             }
         }
@@ -720,7 +657,7 @@ public final class Compiler {
         }
         int pc = fs.emit(Opcode.CONCAT, target, first, first + parts.size() - 1, b.line());
         for (int i = 0; i < parts.size(); i++) {
-            String name = describe(parts.get(i));
+            String name = NameResolution.describe(fs, parts.get(i));
             if (name != null) {
                 fs.operandNames.put(pc << 8 | (first + i), name);
             }
@@ -741,7 +678,7 @@ public final class Compiler {
             case LEN -> Opcode.LEN;
         };
         int pc = fs.emit(op, target, operand, 0, u.line());
-        nameOperand(pc, operand, u.operand());
+        NameResolution.nameOperand(fs, pc, operand, u.operand());
         fs.freeRegister = mark;
     }
 
@@ -847,65 +784,4 @@ public final class Compiler {
         return fs.emitJump(b.line());
     }
 
-    // ---- names
-
-    private int resolveLocal(String name) {
-        FunctionState.ActiveLocal l = fs.findLocal(name);
-        return l == null ? -1 : l.register();
-    }
-
-    /** The upvalue index of {@code name} in {@code f}, adding upvalues along the chain of enclosing functions; -1 for a global. */
-    private static int resolveUpvalue(FunctionState f, String name) {
-        int existing = f.findUpvalue(name);
-        if (existing >= 0) {
-            return existing;
-        }
-        FunctionState parent = f.parent;
-        if (parent == null) {
-            return -1;
-        }
-        FunctionState.ActiveLocal l = parent.findLocal(name);
-        if (l != null) {
-            parent.markCaptured(l.register());
-            return f.addUpvalue(name, new Prototype.UpvalueSource(true, l.register()));
-        }
-        int up = resolveUpvalue(parent, name);
-        if (up < 0) {
-            return -1;
-        }
-        return f.addUpvalue(name, new Prototype.UpvalueSource(false, up));
-    }
-
-    /** How Lua's messages name the value of {@code e}: {@code local 'x'}, {@code global 'x'}, {@code field 'x'}, ... or null. */
-    private String describe(Expr e) {
-        return switch (e) {
-            case Expr.Name n -> {
-                if (resolveLocal(n.name()) >= 0) {
-                    yield "local '" + n.name() + "'";
-                }
-                yield fs.findUpvalue(n.name()) >= 0 || isUpvalueName(n.name()) ? "upvalue '" + n.name() + "'" : "global '" + n.name() + "'";
-            }
-            case Expr.Index ix when ix.key() instanceof Expr.Str s -> "field '" + s.value() + "'";
-            case Expr.MethodCall m -> "method '" + m.method() + "'";
-            default -> null;
-        };
-    }
-
-    private boolean isUpvalueName(String name) {
-        for (FunctionState f = fs.parent; f != null; f = f.parent) {
-            if (f.findLocal(name) != null) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private void nameOperand(int pc, int register, Expr source) {
-        if (register >= 0) {
-            String name = describe(source);
-            if (name != null) {
-                fs.operandNames.put(pc << 8 | register, name);
-            }
-        }
-    }
 }
