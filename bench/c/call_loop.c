@@ -1,0 +1,37 @@
+/* Plain C's cost of the calls the FFI benchmarks make: it_add from libisthmustest.so (a call
+ * through the PLT into a shared library, as every FFI call is) and libc's strlen, each called
+ * through a volatile function pointer so the compiler cannot inline or hoist it.
+ * Prints "name ns-per-call", the best of several rounds. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include "isthmustest.h"
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+int main(void) {
+    int (*volatile add)(int, int) = it_add;
+    size_t (*volatile len)(const char *) = strlen;
+    const char *text = "the quick brown fox jumps over the lazy dog";
+    const long n = 50000000;
+    double best_add = 1e30, best_len = 1e30;
+    volatile long sink = 0;
+    for (int round = 0; round < 5; round++) {
+        double t0 = now();
+        int acc = 0;
+        for (long i = 0; i < n; i++) acc = add(acc, 1);
+        double t1 = now();
+        size_t total = 0;
+        for (long i = 0; i < n; i++) total += len(text);
+        double t2 = now();
+        sink += acc + (long) total;
+        if ((t1 - t0) / n < best_add) best_add = (t1 - t0) / n;
+        if ((t2 - t1) / n < best_len) best_len = (t2 - t1) / n;
+    }
+    printf("add %.2f\nstrlen %.2f\n", best_add, best_len);
+    return (int) (sink & 0);
+}
