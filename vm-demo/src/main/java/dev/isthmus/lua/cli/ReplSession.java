@@ -51,7 +51,8 @@ final class ReplSession {
                 return;
             }
             pending.setLength(0);
-            out.println("isthmus: " + e.getMessage());
+            // As LuaJIT's prompt: the message alone for a syntax error.
+            out.println(e.getMessage());
             return;
         }
         pending.setLength(0);
@@ -68,8 +69,14 @@ final class ReplSession {
                 out.println(line2);
             }
         } catch (LuaError e) {
-            out.println("isthmus: " + (e.value() instanceof LuaString || e.value() instanceof Double
-                    ? ValueText.plain(e.value()) : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(e.value()).luaName() + " value)"));
+            // As LuaJIT's prompt: the message and a traceback, no program name.
+            out.println(e.value() instanceof LuaString || e.value() instanceof Double
+                    ? ValueText.plain(e.value()) : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(e.value()).luaName() + " value)");
+            out.println("stack traceback:");
+            for (String frame : e.frames()) {
+                out.println("\t" + frame);
+            }
+            out.println("\t[C]: ?");
         } catch (dev.isthmus.lua.runtime.LuaExit e) {
             throw e;
         } finally {

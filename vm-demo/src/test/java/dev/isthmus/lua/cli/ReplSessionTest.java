@@ -49,13 +49,13 @@ class ReplSessionTest {
 
     @Test
     void feed_runtimeError_printsTheMessageAndTheSessionGoesOn() {
-        assertEquals("isthmus: stdin:1: boom\n", feed("error('boom')"));
+        assertEquals("stdin:1: boom\nstack traceback:\n\tstdin:1: in main chunk\n\t[C]: ?\n", feed("error('boom')"));
         assertEquals("ok\n", feed("print('ok')"));
     }
 
     @Test
     void feed_syntaxError_printsItWithPosition() {
-        assertEquals("isthmus: stdin:1: unexpected symbol near ')'\n", feed("x = )"));
+        assertEquals("stdin:1: unexpected symbol near ')'\n", feed("x = )"));
         assertFalse(session.isContinuing());
     }
 }
