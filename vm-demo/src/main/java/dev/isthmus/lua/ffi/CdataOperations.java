@@ -332,7 +332,7 @@ final class CdataOperations {
                 if (constructor != null) {
                     return lib.runtime().semantics().call(constructor, args);
                 }
-                return new Object[] {new FfiFunctions(lib).construct(t.type(), rest)};
+                return new Object[] {lib.functions().construct(t.type(), rest)};
             }
             case NativeCall n -> {
                 return n.call(rest);

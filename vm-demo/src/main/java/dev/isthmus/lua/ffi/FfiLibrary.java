@@ -71,10 +71,17 @@ public final class FfiLibrary {
         runtime.setCdataLongs(value -> value instanceof Cdata.Int64 i ? (Long) i.value()
                 : value instanceof Cdata.EnumValue e ? (Long) e.value() : null);
         bit.setInt64Operations(new BitInt64(lib));
-        return new FfiFunctions(lib).table();
+        lib.functions = new FfiFunctions(lib);
+        return lib.functions.table();
     }
 
     private CdataOperations operations;
+    private FfiFunctions functions;
+
+    /** The module's functions; ctypes call its {@code construct} when used as constructors. */
+    FfiFunctions functions() {
+        return functions;
+    }
 
     CdataOperations operations() {
         return operations;

@@ -182,7 +182,7 @@ public final class Interpreter {
                     case Op.UNM -> frame[a] = frame[b] instanceof Double d ? (Object) (-d) : semantics.unaryMinus(frame[b]);
                     case Op.NOT -> frame[a] = LuaType.isFalsy(frame[b]);
                     case Op.LEN -> frame[a] = semantics.length(frame[b]);
-                    case Op.CONCAT -> frame[a] = semantics.concat(frame, b, c, new int[1]);
+                    case Op.CONCAT -> frame[a] = semantics.concat(frame, b, c);
                     case Op.JMP -> pc += b;
                     case Op.EQ -> {
                         Object x = b < 0 ? k[-1 - b] : frame[b];

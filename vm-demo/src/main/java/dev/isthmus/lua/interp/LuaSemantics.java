@@ -64,10 +64,7 @@ public final class LuaSemantics {
 
     /** Lua's modulo: {@code a - floor(a/b)*b} (Lua 5.1 2.5.1), so the result takes the divisor's sign. */
     public static double mod(double a, double b) {
-        if (Double.isInfinite(b) && !Double.isNaN(a) && !Double.isInfinite(a)) {
-            // LuaJIT computes a - floor(a/b)*b literally: 0*inf is nan for a finite a.
-            return a - Math.floor(a / b) * b;
-        }
+        // Computed literally, as LuaJIT does: a finite a with an infinite b gives nan (0 * inf).
         return a - Math.floor(a / b) * b;
     }
 
@@ -227,7 +224,7 @@ public final class LuaSemantics {
     // ---- concatenation and length
 
     /** {@code values[from] .. ... .. values[to]}, right to left as Lua does, with __concat where needed. */
-    public Object concat(Object[] values, int from, int to, int[] failedIndex) {
+    public Object concat(Object[] values, int from, int to) {
         Object right = values[to];
         for (int i = to - 1; i >= from; i--) {
             Object left = values[i];
@@ -252,7 +249,6 @@ public final class LuaSemantics {
             }
             if (handler == null) {
                 int bad = isStringOrNumber(left) ? i + 1 : i;
-                failedIndex[0] = bad;
                 throw new OperandError(bad, "concatenate", isStringOrNumber(left) ? right : left);
             }
             right = first(call(handler, new Object[] {left, right}));

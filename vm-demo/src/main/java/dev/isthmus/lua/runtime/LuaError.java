@@ -51,24 +51,12 @@ public class LuaError extends RuntimeException {
 
     /** This error with its message prefixed by {@code where} ({@code chunk:line: }), positioned. */
     public LuaError withMessagePrefix(String where) {
-        Object text = value instanceof Double d ? d : value;
-        LuaString message = LuaString.of(where).concat(text instanceof LuaString s ? s : LuaString.of(String.valueOf(text)));
-        if (value instanceof Double) {
-            message = LuaString.of(where).concat(numberText(d(value)));
-        }
-        LuaError e = new LuaError(message);
+        // Numbers are spelled as tostring spells them (error(42) gives "chunk:1: 42").
+        LuaString text = value instanceof Double d ? NumberCoercion.toLuaString(d) : (LuaString) value;
+        LuaError e = new LuaError(LuaString.of(where).concat(text));
         e.positionLevel = 0;
         e.frames.addAll(frames);
         return e;
-    }
-
-    private static double d(Object v) {
-        return (Double) v;
-    }
-
-    private static LuaString numberText(double d) {
-        long l = (long) d;
-        return LuaString.of(l == d ? Long.toString(l) : Double.toString(d));
     }
 
     /** Records one Lua frame the error passed through, innermost first: {@code chunk:line: in function 'f'}. */
