@@ -24,6 +24,7 @@ final class ErrnoCapture {
 
     /** One thread's capture segment and the errno its last call left; one ThreadLocal lookup per call. */
     static final class PerThread {
+        final Thread owner = Thread.currentThread();
         final MemorySegment segment = Arena.ofAuto().allocate(STATE);
         int last;
 
@@ -34,6 +35,13 @@ final class ErrnoCapture {
     }
 
     private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    /**
+     * The state most recently looked up, checked against the current thread before use: a
+     * program calling from one thread skips the thread-local lookup. Racy on purpose: a
+     * thread reads either its own state or another's, which the owner check rejects, and
+     * the fields the check reads are final, so a state is never seen half-built.
+     */
+    private PerThread recent;
     private final MethodHandle errnoLocation;
 
     ErrnoCapture(Linker linker) {
@@ -44,16 +52,22 @@ final class ErrnoCapture {
 
     /** This thread's state: its segment is the capture-state argument of a call. */
     PerThread current() {
-        return perThread.get();
+        PerThread state = recent;
+        if (state != null && state.owner == Thread.currentThread()) {
+            return state;
+        }
+        state = perThread.get();
+        recent = state;
+        return state;
     }
 
     int get() {
-        return perThread.get().last;
+        return current().last;
     }
 
     /** Sets the remembered value and C's errno; returns the previous remembered value. */
     int set(int value) {
-        PerThread state = perThread.get();
+        PerThread state = current();
         int previous = state.last;
         state.last = value;
         if (errnoLocation != null) {

@@ -36,11 +36,11 @@ public final class NativeFunction {
     private final Ffi ffi;
     private final FunctionDescriptor descriptor;
     private final MethodHandle handle;
-    /** {@link #handle} taking its arguments as one {@code Object[]} and returning an Object: the generic path's target. */
-    private final MethodHandle spreadHandle;
+    /** The errno-capturing handle taking its arguments as one {@code Object[]}: the generic path's target. */
+    private final SpreadInvoker spreadInvoker;
     private final boolean returnsAggregate;
     private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
-    private final Map<List<MemoryLayout>, MethodHandle> spreadVariadicHandles = new ConcurrentHashMap<>();
+    private final Map<List<MemoryLayout>, SpreadInvoker> spreadVariadicInvokers = new ConcurrentHashMap<>();
 
     NativeFunction(String name, String libraryName, CType.Function type, MemorySegment address, Ffi ffi) {
         this.name = name;
@@ -56,13 +56,12 @@ public final class NativeFunction {
         this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
         // Structs, unions and complex numbers come back through an allocator the handle takes first.
         this.returnsAggregate = descriptor.returnLayout().filter(java.lang.foreign.GroupLayout.class::isInstance).isPresent();
-        this.spreadHandle = type.isVariadic() ? null : spread(ffi.downcall(address, descriptor, ErrnoCapture.OPTION));
+        this.spreadInvoker = type.isVariadic() ? null : spread(ffi.downcall(address, descriptor, ErrnoCapture.OPTION));
     }
 
-    private static MethodHandle spread(MethodHandle exact) {
+    private static SpreadInvoker spread(MethodHandle exact) {
         int count = exact.type().parameterCount();
-        return exact.asSpreader(Object[].class, count)
-                .asType(java.lang.invoke.MethodType.methodType(Object.class, Object[].class));
+        return SpreadInvoker.of(exact.asSpreader(Object[].class, count).asType(SpreadInvoker.TYPE));
     }
 
     public String name() {
@@ -150,7 +149,7 @@ public final class NativeFunction {
             for (int i = 0; i < fixed; i++) {
                 values[offset + i] = convert(conversion, arguments[i], parameters.get(i), i, temporaries);
             }
-            MethodHandle target = spreadHandle;
+            SpreadInvoker target = spreadInvoker;
             if (type.isVariadic()) {
                 List<MemoryLayout> shape = new ArrayList<>(variadic);
                 for (int i = fixed; i < arguments.length; i++) {
@@ -158,7 +157,7 @@ public final class NativeFunction {
                     shape.add(ffi.layouts().layoutOf(promoted));
                     values[offset + i] = convert(conversion, arguments[i], promoted, i, temporaries);
                 }
-                target = spreadVariadicHandles.computeIfAbsent(List.copyOf(shape), s -> spread(variadicHandle(s)));
+                target = spreadVariadicInvokers.computeIfAbsent(List.copyOf(shape), s -> spread(variadicHandle(s)));
             }
             Object result = target.invoke(values);
             errno.remember();
@@ -180,7 +179,7 @@ public final class NativeFunction {
      * table as there.
      */
     public Object invokeCarriers(Object[] carriers) {
-        if (spreadHandle == null) {
+        if (spreadInvoker == null) {
             throw new IllegalStateException(name + " is variadic: use invoke");
         }
         int offset = returnsAggregate ? 2 : 1;
@@ -193,7 +192,7 @@ public final class NativeFunction {
         System.arraycopy(carriers, 0, values, offset, carriers.length);
         Object result;
         try {
-            result = spreadHandle.invoke(values);
+            result = spreadInvoker.invoke(values);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

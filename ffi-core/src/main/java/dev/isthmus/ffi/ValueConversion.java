@@ -56,6 +56,12 @@ final class ValueConversion {
     }
 
     private Object primitive(Object value, Primitive p) {
+        // A value already in the parameter's carrier type passes as it is, unboxed by the handle.
+        if (value instanceof Integer && (p == Primitive.INT || p == Primitive.UNSIGNED_INT)
+                || value instanceof Double && p == Primitive.DOUBLE
+                || value instanceof Long && (p == Primitive.LONG_LONG || p == Primitive.UNSIGNED_LONG_LONG)) {
+            return value;
+        }
         if (p.isFloating()) {
             if (value instanceof Number n) {
                 return p == Primitive.FLOAT ? (Object) n.floatValue() : (Object) n.doubleValue();
