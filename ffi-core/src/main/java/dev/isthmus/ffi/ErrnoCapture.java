@@ -8,6 +8,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 
 /**
@@ -34,6 +36,19 @@ final class ErrnoCapture {
         }
     }
 
+    private static final MethodHandle CURRENT_SEGMENT;
+    private static final MethodHandle AFTER_CALL;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            CURRENT_SEGMENT = lookup.findVirtual(ErrnoCapture.class, "currentSegment", MethodType.methodType(MemorySegment.class));
+            AFTER_CALL = lookup.findVirtual(ErrnoCapture.class, "afterCall", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
     /**
      * The state most recently looked up, checked against the current thread before use: a
@@ -48,6 +63,34 @@ final class ErrnoCapture {
         this.errnoLocation = linker.defaultLookup().find("__errno_location")
                 .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.ADDRESS)))
                 .orElse(null);
+    }
+
+    /**
+     * {@code capturing} (a handle made with {@link #OPTION}, whose capture-state segment is
+     * parameter {@code statePosition}) without that parameter: each call passes this
+     * thread's segment, then remembers errno and rethrows what a callback threw, as the
+     * generic path does. The result has the type of the handle made without the option.
+     */
+    MethodHandle bindCurrentState(MethodHandle capturing, int statePosition) {
+        MethodHandle segment = CURRENT_SEGMENT.bindTo(this);
+        MethodHandle bound = MethodHandles.foldArguments(capturing, statePosition, segment);
+        MethodHandle after = AFTER_CALL.bindTo(this);
+        Class<?> returned = bound.type().returnType();
+        if (returned == void.class) {
+            return MethodHandles.filterReturnValue(bound, after);
+        }
+        // identity(x) preceded by after(): the value passes through once errno is saved.
+        MethodHandle pass = MethodHandles.foldArguments(MethodHandles.identity(returned), after);
+        return MethodHandles.filterReturnValue(bound, pass);
+    }
+
+    private MemorySegment currentSegment() {
+        return current().segment;
+    }
+
+    private void afterCall() {
+        current().remember();
+        Callback.rethrowPending();
     }
 
     /** This thread's state: its segment is the capture-state argument of a call. */

@@ -39,6 +39,8 @@ public final class NativeFunction {
     /** The errno-capturing handle taking its arguments as one {@code Object[]}: the generic path's target. */
     private final SpreadInvoker spreadInvoker;
     private final boolean returnsAggregate;
+    /** {@link #capturingHandle()}, made on first use (a benign race: any thread's copy is equivalent). */
+    private MethodHandle capturing;
     private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
     private final Map<List<MemoryLayout>, SpreadInvoker> spreadVariadicInvokers = new ConcurrentHashMap<>();
 
@@ -107,6 +109,33 @@ public final class NativeFunction {
             throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
         }
         return ffi.downcall(address, descriptor, ErrnoCapture.OPTION);
+    }
+
+    /**
+     * The exact handle with the generic path's semantics and {@link #handle()}'s type:
+     * each call captures {@code errno} for {@link Ffi#errno()} and rethrows an exception a
+     * callback threw during it. For runtimes that convert their own values and call with
+     * neither boxing nor argument arrays (adapt it with {@link java.lang.invoke.MethodHandles}
+     * combinators). Made once and cached.
+     */
+    public MethodHandle capturingHandle() {
+        if (type.isVariadic()) {
+            throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
+        }
+        MethodHandle bound = capturing;
+        if (bound == null) {
+            bound = ffi.errnoCapture().bindCurrentState(errnoCapturingHandle(), returnsAggregate ? 1 : 0);
+            capturing = bound;
+        }
+        return bound;
+    }
+
+    /**
+     * A result in its carrier type (what {@link #handle()} returns, boxed) as the conversion
+     * table's Java value: what {@link #invoke} would have returned.
+     */
+    public Object resultOf(Object carrier) {
+        return ffi.conversion().toJava(carrier, type.returnType());
     }
 
     /**

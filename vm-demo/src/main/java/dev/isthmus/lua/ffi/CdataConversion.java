@@ -97,9 +97,9 @@ final class CdataConversion {
     private Object arithmetic(Object lua, CType target, Primitive prim) {
         return switch (lua) {
             case Double d when prim == Primitive.BOOL -> d != 0;
-            // 64-bit targets convert here, with LuaJIT's results for out-of-range numbers.
-            case Double d when prim.isInteger() && library.ffi().layouts().abi().sizeOf(prim) == 8 ->
-                    prim.isUnsigned() ? FfiFunctions.doubleToUint64(d) : FfiFunctions.doubleToInt64(d);
+            // Integer targets convert here, with LuaJIT's results for out-of-range numbers.
+            case Double d when prim.isInteger() ->
+                    FfiFunctions.doubleToInteger(d, library.ffi().layouts().abi().sizeOf(prim), prim.isUnsigned());
             case Double d -> d;
             case Boolean b -> prim == Primitive.BOOL ? b : (Object) (b ? 1L : 0L);
             case Cdata.Int64 i -> prim == Primitive.BOOL ? (Object) (i.value() != 0) : prim.isFloating()

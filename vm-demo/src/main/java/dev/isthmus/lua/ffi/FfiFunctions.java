@@ -198,17 +198,41 @@ final class FfiFunctions {
     }
 
     /**
-     * A double to uint64 as LuaJIT converts it (checked against luajit): negative numbers and
-     * numbers beyond the range give 2^63, numbers from 2^63 up wrap through the signed range.
+     * A double to uint64 as LuaJIT converts it (checked against luajit): negative numbers, NaN
+     * and numbers from 2^64 + 2^63 up give 2^63; numbers from 2^63 up wrap through the signed
+     * range, and from 2^64 up wrap once more.
      */
     static long doubleToUint64(double d) {
-        if (Double.isNaN(d) || d < 0 || d >= 1.8446744073709552E19) {
+        if (Double.isNaN(d) || d < 0) {
             return Long.MIN_VALUE;
+        }
+        if (d >= 1.8446744073709552E19) {
+            // LuaJIT subtracts 2^64 once: up to 2^64 + 2^63 the rest wraps, beyond it is out of range.
+            double rest = d - 1.8446744073709552E19;
+            return rest < 9.223372036854775807E18 ? (long) rest : Long.MIN_VALUE;
         }
         if (d >= 9.223372036854775807E18) {
             return (long) (d - 9.223372036854775808E18) + Long.MIN_VALUE;
         }
         return (long) d;
+    }
+
+    /**
+     * A double to a C integer type of {@code byteSize} bytes, as LuaJIT converts it on x64
+     * (checked against luajit): 64-bit types by {@link #doubleToInt64}/{@link #doubleToUint64},
+     * {@code uint32_t} through int64, and {@code int32_t} and every narrower type through
+     * {@link #doubleToInt32}; the caller keeps the low bytes.
+     */
+    static long doubleToInteger(double d, long byteSize, boolean isUnsigned) {
+        if (byteSize == 8) {
+            return isUnsigned ? doubleToUint64(d) : doubleToInt64(d);
+        }
+        return byteSize == 4 && isUnsigned ? doubleToInt64(d) : doubleToInt32(d);
+    }
+
+    /** A double to int32 as x64's truncating conversion gives it: out of range and NaN give INT_MIN. */
+    static int doubleToInt32(double d) {
+        return d > -2147483649.0 && d < 2147483648.0 ? (int) d : Integer.MIN_VALUE;
     }
 
     /** A double to int64 as LuaJIT's conversion does on x64: truncation, out of range giving the "integer indefinite". */

@@ -3,7 +3,7 @@ package dev.isthmus.lua.ffi;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.TypeRenderer;
 import dev.isthmus.ffi.NativeFunction;
-import dev.isthmus.lua.runtime.LuaCallable;
+import dev.isthmus.lua.runtime.SingleResultCallable;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaObject;
@@ -17,7 +17,8 @@ import java.util.List;
  * converts the Lua arguments by LuaJIT's rules, calls through ffi-core's generic path
  * (which captures errno), and converts the result back.
  */
-final class NativeCall implements LuaObject, LuaCallable {
+final class NativeCall implements LuaObject, SingleResultCallable {
+    private static final Object NEEDS_FULL_CONVERSION = new Object();
     private final FfiLibrary library;
     private final NativeFunction function;
     private final List<CType> parameters;
@@ -25,6 +26,8 @@ final class NativeCall implements LuaObject, LuaCallable {
 
     /** How each parameter's carrier is made on the fast path; null when some parameter needs the full conversion. */
     private final Carrier[] carriers;
+    /** The call from Lua values straight to the Lua result, when the parameters allow it (else null). */
+    private final LuaCallHandle direct;
 
     /** Parameter kinds the fast path converts itself; anything else goes through ffi-core's conversion table. */
     private enum Carrier {
@@ -37,6 +40,7 @@ final class NativeCall implements LuaObject, LuaCallable {
         this.parameters = function.type().parameterTypes();
         this.returnType = function.type().returnType();
         this.carriers = function.type().isVariadic() ? null : carriersOf(parameters, library);
+        this.direct = LuaCallHandle.of(function, library);
     }
 
     private static Carrier[] carriersOf(List<CType> parameters, FfiLibrary library) {
@@ -73,9 +77,9 @@ final class NativeCall implements LuaObject, LuaCallable {
         for (int i = 0; i < args.length; i++) {
             Object v = args[i];
             Object carrier = switch (carriers[i]) {
-                case INT -> v instanceof Double d ? (Object) (int) FfiFunctions.doubleToInt64(d)
+                case INT -> v instanceof Double d ? (Object) (int) FfiFunctions.doubleToInteger(d, 4, isUnsigned(i))
                         : v instanceof Cdata.Int64 n ? (Object) (int) n.value() : null;
-                case LONG -> v instanceof Double d ? (Object) FfiFunctions.doubleToInt64(d)
+                case LONG -> v instanceof Double d ? (Object) FfiFunctions.doubleToInteger(d, 8, isUnsigned(i))
                         : v instanceof Cdata.Int64 n ? (Object) n.value() : null;
                 case DOUBLE -> v instanceof Double d ? d : null;
                 case POINTER -> v == null ? java.lang.foreign.MemorySegment.NULL
@@ -90,7 +94,11 @@ final class NativeCall implements LuaObject, LuaCallable {
         return out;
     }
 
-    private static boolean isVoidOrSame(CType from, CType to) {
+    private boolean isUnsigned(int parameter) {
+        return CdataConversion.plain(parameters.get(parameter)) instanceof dev.isthmus.cparser.type.Primitive p && p.isUnsigned();
+    }
+
+    static boolean isVoidOrSame(CType from, CType to) {
         CType a = ((CType.Pointer) CdataConversion.plain(from)).target();
         CType b = ((CType.Pointer) CdataConversion.plain(to)).target();
         a = CdataConversion.plain(a);
@@ -117,11 +125,44 @@ final class NativeCall implements LuaObject, LuaCallable {
     }
 
     @Override
+    public Object callForOneResult(Object[] registers, int from, int count) {
+        if (direct != null && count == direct.arity()) {
+            Object result = callDirect(registers, from);
+            if (result != NEEDS_FULL_CONVERSION) {
+                return result;
+            }
+        }
+        Object[] results = call(java.util.Arrays.copyOfRange(registers, from, from + count));
+        return results.length == 0 ? null : results[0];
+    }
+
+    /** The direct path's result, or {@link #NEEDS_FULL_CONVERSION} when an argument needs the full conversion (nothing was called). */
+    private Object callDirect(Object[] args, int from) {
+        try {
+            return direct.call(args, from);
+        } catch (LuaCallHandle.SlowPath e) {
+            return NEEDS_FULL_CONVERSION;
+        } catch (LuaError | Error e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new LuaError(function.name() + ": " + e.getMessage());
+        } catch (Throwable t) {
+            throw new LuaError(function.name() + ": the call failed: " + t);
+        }
+    }
+
+    @Override
     public Object[] call(Object[] args) {
         int fixed = parameters.size();
         boolean isVariadic = function.type().isVariadic();
         if (args.length < fixed || !isVariadic && args.length > fixed) {
             throw new LuaError("wrong number of arguments for function call");
+        }
+        if (direct != null && args.length == direct.arity()) {
+            Object result = callDirect(args, 0);
+            if (result != NEEDS_FULL_CONVERSION) {
+                return result == null && isVoid() ? LuaFunction.NONE : new Object[] {result};
+            }
         }
         CdataConversion conversion = library.conversion();
         Object[] fast = carriers == null ? null : fastCarriers(args);
@@ -142,7 +183,8 @@ final class NativeCall implements LuaObject, LuaCallable {
             try {
                 java[i] = i < fixed ? conversion.toJava(args[i], parameters.get(i), null) : variadic(args[i]);
             } catch (LuaError e) {
-                throw new LuaError("bad argument #" + (i + 1) + " to '" + function.name() + "' (" + e.getMessage() + ")");
+                // Named as the call site names the function, as LuaJIT does ('?' under pcall).
+                throw new dev.isthmus.lua.runtime.LuaArgumentError(i + 1, function.name(), e.getMessage());
             }
         }
         Object result;
@@ -159,6 +201,10 @@ final class NativeCall implements LuaObject, LuaCallable {
             return LuaFunction.NONE;
         }
         return new Object[] {conversion.toLua(result, returnType)};
+    }
+
+    private boolean isVoid() {
+        return CdataConversion.plain(returnType) == dev.isthmus.cparser.type.Primitive.VOID;
     }
 
     /** A variadic argument by LuaJIT's rules: numbers as double, strings as char *, cdata as their C type. */

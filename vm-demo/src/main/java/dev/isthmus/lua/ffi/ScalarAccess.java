@@ -80,7 +80,7 @@ final class ScalarAccess {
         long bits;
         if (value instanceof Double v) {
             bits = p == Primitive.BOOL ? (v != 0 ? 1 : 0)
-                    : p.isUnsigned() && sizeOf(lib, p) == 8 ? FfiFunctions.doubleToUint64(v) : FfiFunctions.doubleToInt64(v);
+                    : FfiFunctions.doubleToInteger(v, sizeOf(lib, p), p.isUnsigned());
         } else if (value instanceof Cdata.Int64 i) {
             bits = p == Primitive.BOOL ? (i.value() != 0 ? 1 : 0) : i.value();
         } else if (value instanceof Boolean b) {

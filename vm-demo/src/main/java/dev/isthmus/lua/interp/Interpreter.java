@@ -12,6 +12,7 @@ import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.SingleResultCallable;
 
 import java.util.Arrays;
 
@@ -240,6 +241,12 @@ public final class Interpreter {
                             } finally {
                                 stack.pop();
                             }
+                        } else if (c == 2 && frame[a] instanceof SingleResultCallable single) {
+                            frame[a] = single.callForOneResult(frame, a + 1, argumentCount);
+                            if (argumentCount > 0) {
+                                Arrays.fill(frame, a + 1, a + 1 + argumentCount, null);
+                            }
+                            continue;
                         } else {
                             results = invoke(frame[a], frame, a + 1, argumentCount);
                         }

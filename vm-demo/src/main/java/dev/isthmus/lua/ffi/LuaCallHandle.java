@@ -1,0 +1,249 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.ffi.NativeFunction;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+
+/**
+ * A C function as one method handle from Lua values to the Lua result, for the common
+ * call: every argument a number, a 64-bit integer cdata, nil or a plain pointer cdata,
+ * converted by LuaJIT's rules. Built from ffi-core's {@link NativeFunction#capturingHandle()}
+ * with a converting filter on each parameter and on the result, so a call allocates no
+ * argument arrays and boxes only the Lua result.
+ *
+ * <p>An argument the filters do not take (a string, a table, a pointer of another type)
+ * throws {@link SlowPath} before C is called; {@link NativeCall} then converts the same
+ * arguments by the full rules. Variadic functions and parameters of other types (structs,
+ * small integers, booleans) have no handle and always take the full path.
+ */
+final class LuaCallHandle {
+    /** Thrown by a filter that does not take its argument; carries nothing, costs no stack trace. */
+    static final class SlowPath extends RuntimeException {
+        static final SlowPath INSTANCE = new SlowPath();
+
+        private SlowPath() {
+            super("argument needs the full conversion", null, false, false);
+        }
+    }
+
+    /** Arities called without spreading an array; longer calls spread theirs. */
+    private static final int DIRECT_ARITY = 4;
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+    private static final MethodHandle TO_INT = find("toInt", int.class, Object.class);
+    private static final MethodHandle TO_UNSIGNED_INT = find("toUnsignedInt", int.class, Object.class);
+    private static final MethodHandle TO_LONG = find("toLong", long.class, Object.class);
+    private static final MethodHandle TO_UNSIGNED_LONG = find("toUnsignedLong", long.class, Object.class);
+    private static final MethodHandle TO_DOUBLE = find("toDouble", double.class, Object.class);
+    private static final MethodHandle TO_FLOAT = find("toFloat", float.class, Object.class);
+    private static final MethodHandle TO_POINTER = find("toPointer", MemorySegment.class, Object.class, CType.class);
+    private static final MethodHandle INT_RESULT = find("intResult", Object.class, int.class);
+    private static final MethodHandle UNSIGNED_INT_RESULT = find("unsignedIntResult", Object.class, int.class);
+    private static final MethodHandle DOUBLE_RESULT = find("doubleResult", Object.class, double.class);
+    private static final MethodHandle FLOAT_RESULT = find("floatResult", Object.class, float.class);
+    private static final MethodHandle ANY_RESULT = find("anyResult", Object.class, NativeFunction.class,
+            CdataConversion.class, CType.class, Object.class);
+
+    private final MethodHandle handle;
+    private final int arity;
+
+    private LuaCallHandle(MethodHandle handle, int arity) {
+        this.handle = handle;
+        this.arity = arity;
+    }
+
+    /** The handle of {@code function}, or null when some parameter has no fast conversion. */
+    static LuaCallHandle of(NativeFunction function, FfiLibrary library) {
+        if (function.type().isVariadic()) {
+            return null;
+        }
+        List<CType> parameters = function.type().parameterTypes();
+        MethodHandle h = function.capturingHandle();
+        Class<?>[] carriers = h.type().parameterArray();
+        if (carriers.length != parameters.size()) {
+            return null;  // a struct return takes an allocator first: the full path handles it
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            MethodHandle filter = parameterFilter(parameters.get(i), carriers[i]);
+            if (filter == null) {
+                return null;
+            }
+            h = MethodHandles.filterArguments(h, i, filter);
+        }
+        h = MethodHandles.filterReturnValue(h, resultFilter(function, library, h.type().returnType()));
+        MethodType generic = MethodType.genericMethodType(parameters.size());
+        h = h.asType(generic);
+        if (parameters.size() > DIRECT_ARITY) {
+            h = h.asSpreader(Object[].class, parameters.size());
+        }
+        return new LuaCallHandle(h, parameters.size());
+    }
+
+    /** The number of arguments a call takes. */
+    int arity() {
+        return arity;
+    }
+
+    /**
+     * Calls with the {@link #arity()} Lua arguments from {@code args[from]}; returns the Lua
+     * result, null for void.
+     */
+    Object call(Object[] args, int from) throws Throwable {
+        return switch (arity) {
+            case 0 -> (Object) handle.invokeExact();
+            case 1 -> (Object) handle.invokeExact(args[from]);
+            case 2 -> (Object) handle.invokeExact(args[from], args[from + 1]);
+            case 3 -> (Object) handle.invokeExact(args[from], args[from + 1], args[from + 2]);
+            case 4 -> (Object) handle.invokeExact(args[from], args[from + 1], args[from + 2], args[from + 3]);
+            default -> (Object) handle.invokeExact(java.util.Arrays.copyOfRange(args, from, from + arity));
+        };
+    }
+
+    private static MethodHandle parameterFilter(CType parameter, Class<?> carrier) {
+        CType p = CdataConversion.plain(parameter);
+        if (p instanceof CType.Pointer && carrier == MemorySegment.class) {
+            return MethodHandles.insertArguments(TO_POINTER, 1, parameter);
+        }
+        if (!(p instanceof Primitive prim) || prim == Primitive.BOOL) {
+            return null;
+        }
+        if (prim == Primitive.DOUBLE) {
+            return TO_DOUBLE;
+        }
+        if (prim == Primitive.FLOAT) {
+            return TO_FLOAT;
+        }
+        if (!prim.isInteger()) {
+            return null;
+        }
+        if (carrier == int.class) {
+            return prim.isUnsigned() ? TO_UNSIGNED_INT : TO_INT;
+        }
+        if (carrier == long.class) {
+            return prim.isUnsigned() ? TO_UNSIGNED_LONG : TO_LONG;
+        }
+        return null;
+    }
+
+    private static MethodHandle resultFilter(NativeFunction function, FfiLibrary library, Class<?> carrier) {
+        CType returnType = function.type().returnType();
+        CType p = CdataConversion.plain(returnType);
+        if (carrier == void.class) {
+            return MethodHandles.constant(Object.class, null);
+        }
+        if (p == Primitive.INT || p == Primitive.LONG && carrier == int.class) {
+            return INT_RESULT;
+        }
+        if (p == Primitive.UNSIGNED_INT || p == Primitive.UNSIGNED_LONG && carrier == int.class) {
+            return UNSIGNED_INT_RESULT;
+        }
+        if (p == Primitive.DOUBLE) {
+            return DOUBLE_RESULT;
+        }
+        if (p == Primitive.FLOAT) {
+            return FLOAT_RESULT;
+        }
+        MethodHandle any = MethodHandles.insertArguments(ANY_RESULT, 0, function, library.conversion(), returnType);
+        return any.asType(MethodType.methodType(Object.class, carrier));
+    }
+
+    // The filters: LuaJIT's conversions of numbers and cdata to C arguments, numbers to
+    // integers by FfiFunctions.doubleToInteger as everywhere else.
+
+    private static int toInt(Object v) {
+        if (v instanceof Double d) {
+            return FfiFunctions.doubleToInt32(d);
+        }
+        if (v instanceof Cdata.Int64 n) {
+            return (int) n.value();
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static int toUnsignedInt(Object v) {
+        if (v instanceof Double d) {
+            return (int) FfiFunctions.doubleToInt64(d);
+        }
+        if (v instanceof Cdata.Int64 n) {
+            return (int) n.value();
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static long toLong(Object v) {
+        if (v instanceof Double d) {
+            return FfiFunctions.doubleToInt64(d);
+        }
+        if (v instanceof Cdata.Int64 n) {
+            return n.value();
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static long toUnsignedLong(Object v) {
+        if (v instanceof Double d) {
+            return FfiFunctions.doubleToUint64(d);
+        }
+        if (v instanceof Cdata.Int64 n) {
+            return n.value();
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static double toDouble(Object v) {
+        if (v instanceof Double d) {
+            return d;
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static float toFloat(Object v) {
+        if (v instanceof Double d) {
+            return (float) (double) d;
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static MemorySegment toPointer(Object v, CType parameter) {
+        if (v == null) {
+            return MemorySegment.NULL;
+        }
+        if (v instanceof Cdata.Pointer p && p.anchor() == null && NativeCall.isVoidOrSame(p.type(), parameter)) {
+            return MemorySegment.ofAddress(p.address());
+        }
+        throw SlowPath.INSTANCE;
+    }
+
+    private static Object intResult(int value) {
+        return (double) value;
+    }
+
+    private static Object unsignedIntResult(int value) {
+        return (double) Integer.toUnsignedLong(value);
+    }
+
+    private static Object doubleResult(double value) {
+        return value;
+    }
+
+    private static Object floatResult(float value) {
+        return (double) value;
+    }
+
+    private static Object anyResult(NativeFunction function, CdataConversion conversion, CType returnType, Object carrier) {
+        return conversion.toLua(function.resultOf(carrier), returnType);
+    }
+
+    private static MethodHandle find(String name, Class<?> returned, Class<?>... parameters) {
+        try {
+            return LOOKUP.findStatic(LuaCallHandle.class, name, MethodType.methodType(returned, parameters));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
