@@ -10,6 +10,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,32 @@ class NativeCallTest {
                     .byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"))));
         }
         assertEquals(7, (int) lib.function("it_add").criticalHandle().invokeExact(3, 4));
+    }
+
+    @Test
+    void capturingHandle_keepsTheExactType_andSetsErrnoAsInvokeDoes() throws Throwable {
+        MethodHandle fail = lib.function("it_fail_with").capturingHandle();
+        assertEquals(lib.function("it_fail_with").handle().type(), fail.type());
+        assertEquals(-1, (int) fail.invokeExact(29));
+        assertEquals(29, ffi.errno());
+        assertEquals(0, (int) lib.function("it_succeed").capturingHandle().invokeExact());
+        assertEquals(29, ffi.errno(), "a call that succeeds leaves errno alone");
+        assertSame(lib.function("it_fail_with").capturingHandle(), lib.function("it_fail_with").capturingHandle());
+    }
+
+    @Test
+    void capturingHandle_rethrowsWhatACallbackThrew() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Callback thrower = ffi.callback("it_double_fn", args -> {
+            throw boom;
+        });
+        MethodHandle twice = lib.function("it_call_twice").capturingHandle();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> {
+                    double ignored = (double) twice.invokeExact(thrower.pointer(), 1.0);
+                });
+        assertSame(boom, thrown);
+        thrower.free();
     }
 
     @Test
