@@ -10,6 +10,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,7 @@ import java.util.function.Function;
  */
 public final class Callback {
     private static final MethodHandle DISPATCH;
+    private static final MethodHandle FAILED;
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
     /** How many threads hold a pending exception; lets every call skip the thread-local lookup when none does. */
     private static final java.util.concurrent.atomic.AtomicInteger PENDING_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -37,6 +39,8 @@ public final class Callback {
         try {
             DISPATCH = MethodHandles.lookup().findVirtual(Callback.class, "dispatch",
                     MethodType.methodType(Object.class, Object[].class));
+            FAILED = MethodHandles.lookup().findVirtual(Callback.class, "failed",
+                    MethodType.methodType(Object.class, Throwable.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -46,17 +50,53 @@ public final class Callback {
     private final CType.Function type;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment stub;
+    /**
+     * What the stub calls: the dispatcher of a Java handler, or a target handle. A mutable
+     * call site, so the JIT compiler inlines the current target into the stub and
+     * recompiles when {@link #set} replaces it.
+     */
+    private final MutableCallSite site;
+    private final MethodHandle dispatcher;
     private volatile Function<Object[], Object> handler;
 
+    /** A callback running a Java handler on the converted arguments. */
     Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler) {
+        this(ffi, type, handler, null);
+    }
+
+    /** A callback whose stub calls {@code target} (of {@link #carrierType()}) directly; {@code handler} may be null. */
+    Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler, MethodHandle target) {
         this.ffi = ffi;
         this.type = type;
         this.handler = handler;
         FunctionDescriptor descriptor = ffi.layouts().descriptorOf(type);
-        MethodHandle target = DISPATCH.bindTo(this)
+        MethodType carriers = descriptor.toMethodType();
+        this.dispatcher = DISPATCH.bindTo(this)
                 .asCollector(Object[].class, type.parameterTypes().size())
-                .asType(descriptor.toMethodType());
-        this.stub = ffi.linker().upcallStub(target, descriptor, arena);
+                .asType(carriers);
+        this.site = new MutableCallSite(target != null ? checked(target, carriers) : dispatcher);
+        // Whatever the target throws stays in Java: recorded for rethrowPending, zero to C.
+        MethodHandle onThrow = MethodHandles.dropArguments(
+                FAILED.bindTo(this).asType(MethodType.methodType(carriers.returnType(), Throwable.class)),
+                1, carriers.parameterList());
+        MethodHandle guarded = MethodHandles.catchException(site.dynamicInvoker(), Throwable.class, onThrow);
+        this.stub = ffi.linker().upcallStub(guarded, descriptor, arena);
+    }
+
+    private static MethodHandle checked(MethodHandle target, MethodType carriers) {
+        if (!target.type().equals(carriers)) {
+            throw new IllegalArgumentException("a callback target must have the type " + carriers + ", not " + target.type());
+        }
+        return target;
+    }
+
+    /**
+     * The type a target handle must have: the C parameters and result as their carriers
+     * ({@code int}, {@code double}, {@link MemorySegment} for pointers, ...), as the FFM API
+     * passes them to an upcall.
+     */
+    public MethodType carrierType() {
+        return site.type();
     }
 
     /** The function pointer to hand to C. */
@@ -71,6 +111,18 @@ public final class Callback {
     /** Replaces the handler; the function pointer stays the same (LuaJIT's {@code cb:set}). */
     public void set(Function<Object[], Object> newHandler) {
         handler = java.util.Objects.requireNonNull(newHandler, "newHandler");
+        if (site.getTarget() != dispatcher) {
+            site.setTarget(dispatcher);
+        }
+    }
+
+    /**
+     * Replaces what the stub calls with {@code target}, of {@link #carrierType()}: no
+     * conversion table and no argument array between C and the target. For language
+     * runtimes that convert their own values. Exceptions are handled as for handlers.
+     */
+    public void set(MethodHandle target) {
+        site.setTarget(checked(target, site.type()));
     }
 
     /** Frees the stub (LuaJIT's {@code cb:free}); C must not call the pointer afterwards. */
@@ -116,12 +168,17 @@ public final class Callback {
                 throw new IllegalArgumentException("a callback cannot return a string or byte[]: the copy would dangle");
             });
         } catch (Throwable t) {
-            if (PENDING.get() == null) {
-                PENDING.set(t);
-                PENDING_COUNT.incrementAndGet();
-            }
-            return zero();
+            return failed(t);
         }
+    }
+
+    /** Called when the target threw: records the exception for {@link #rethrowPending()}; returns what C gets. */
+    private Object failed(Throwable t) {
+        if (PENDING.get() == null) {
+            PENDING.set(t);
+            PENDING_COUNT.incrementAndGet();
+        }
+        return zero();
     }
 
     /** What C gets from a handler that threw: zero of the return type. */

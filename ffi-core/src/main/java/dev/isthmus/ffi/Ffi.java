@@ -340,6 +340,30 @@ public final class Ffi {
 
     /** As {@link #callback(String, java.util.function.Function)}, for a type already parsed. */
     public Callback callback(dev.isthmus.cparser.type.CType callbackType, java.util.function.Function<Object[], Object> handler) {
+        Callback callback = new Callback(this, callbackFunctionType(callbackType), handler);
+        liveCallbacks.add(callback);
+        return callback;
+    }
+
+    /**
+     * A C function pointer whose stub calls {@code target} with the C arguments as their
+     * carriers and returns its result to C, with no conversion in between: for language
+     * runtimes that build their own conversions with {@link java.lang.invoke.MethodHandles}
+     * combinators. {@code target} must have {@link #callbackCarrierType} of the type;
+     * exceptions and lifetime are as for handlers ({@link Callback}).
+     */
+    public Callback callback(dev.isthmus.cparser.type.CType callbackType, MethodHandle target) {
+        Callback callback = new Callback(this, callbackFunctionType(callbackType), null, target);
+        liveCallbacks.add(callback);
+        return callback;
+    }
+
+    /** The method type a callback target of this function or function-pointer type must have. */
+    public java.lang.invoke.MethodType callbackCarrierType(dev.isthmus.cparser.type.CType callbackType) {
+        return layouts.descriptorOf(callbackFunctionType(callbackType)).toMethodType();
+    }
+
+    private dev.isthmus.cparser.type.CType.Function callbackFunctionType(dev.isthmus.cparser.type.CType callbackType) {
         String typeName = dev.isthmus.cparser.type.TypeRenderer.render(callbackType);
         dev.isthmus.cparser.type.CType type = ValueConversion.plain(callbackType);
         if (type instanceof dev.isthmus.cparser.type.CType.Pointer p) {
@@ -348,9 +372,7 @@ public final class Ffi {
         if (!(type instanceof dev.isthmus.cparser.type.CType.Function function) || function.isVariadic()) {
             throw new IllegalArgumentException("'" + typeName + "' is not a non-variadic function or function pointer type");
         }
-        Callback callback = new Callback(this, function, handler);
-        liveCallbacks.add(callback);
-        return callback;
+        return function;
     }
 
     private Callback implicitCallback(dev.isthmus.cparser.type.CType.Function type, java.util.function.Function<Object[], Object> handler) {

@@ -89,6 +89,38 @@ class CallbackTest {
         thrower.free();
     }
 
+    static double half(double x) {
+        return x / 2;
+    }
+
+    static double fail(double x) {
+        throw new IllegalStateException("from the target");
+    }
+
+    @Test
+    void methodHandleTarget_isCalledWithCarriers_andCanBeReplaced() throws Exception {
+        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+        java.lang.invoke.MethodType doubleToDouble = java.lang.invoke.MethodType.methodType(double.class, double.class);
+        dev.isthmus.cparser.type.CType type = ffi.scope().parseType("it_double_fn");
+        assertEquals(doubleToDouble, ffi.callbackCarrierType(type));
+        Callback callback = ffi.callback(type, lookup.findStatic(CallbackTest.class, "half", doubleToDouble));
+        assertEquals(doubleToDouble, callback.carrierType());
+        assertEquals(2.5, lib.function("it_call_twice").invoke(callback, 10.0));
+        callback.set(lookup.findStatic(CallbackTest.class, "fail", doubleToDouble));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> lib.function("it_call_double_fn").invoke(callback, 1.0));
+        assertEquals("from the target", thrown.getMessage());
+        callback.set(args -> (Double) args[0] + 1);
+        assertEquals(3.0, lib.function("it_call_double_fn").invoke(callback, 2.0), "a handler replaces a target");
+        callback.free();
+    }
+
+    @Test
+    void methodHandleTarget_ofAnotherType_isRejected() {
+        java.lang.invoke.MethodHandle identity = java.lang.invoke.MethodHandles.identity(int.class);
+        assertThrows(IllegalArgumentException.class, () -> ffi.callback(ffi.scope().parseType("it_double_fn"), identity));
+    }
+
     @Test
     void callbackType_mustBeAFunction() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ffi.callback("int", args -> 0));

@@ -96,6 +96,7 @@ final class CdataConversion {
 
     private Object arithmetic(Object lua, CType target, Primitive prim) {
         return switch (lua) {
+            case null -> throw cannotConvert(null, target);
             case Double d when prim == Primitive.BOOL -> d != 0;
             // Integer targets convert here, with LuaJIT's results for out-of-range numbers.
             case Double d when prim.isInteger() ->
@@ -127,6 +128,7 @@ final class CdataConversion {
 
     private Object complex(Object lua, CType target) {
         return switch (lua) {
+            case null -> throw cannotConvert(null, target);
             case Double d -> new Complex(d, 0);
             case Cdata.ComplexValue c -> new Complex(c.re(), c.im());
             case Cdata.Int64 i -> new Complex(i.value(), 0);

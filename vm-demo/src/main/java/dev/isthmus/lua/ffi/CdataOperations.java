@@ -127,7 +127,7 @@ final class CdataOperations {
                         if (!(args.length > 1 && args[1] instanceof LuaFunction f)) {
                             throw new LuaError("bad argument #1 to 'set' (function expected)");
                         }
-                        callback.set(lib.callbackHandler(p.type(), f));
+                        lib.setCallback(callback, p.type(), f);
                         return LuaFunction.NONE;
                     });
                 }

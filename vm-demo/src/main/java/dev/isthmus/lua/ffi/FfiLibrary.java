@@ -18,6 +18,7 @@ import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 
 import java.lang.foreign.Arena;
+import java.lang.invoke.MethodHandle;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
@@ -232,15 +233,26 @@ public final class FfiLibrary {
     Cdata.Pointer callback(CType pointerType, LuaFunction f) {
         Callback callback;
         try {
-            callback = ffi.callback(pointerType, callbackHandler(pointerType, f));
+            MethodHandle target = LuaCallbackTarget.of(this, pointerType, f);
+            callback = target != null ? ffi.callback(pointerType, target) : ffi.callback(pointerType, callbackHandler(pointerType, f));
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
         }
         return new Cdata.Pointer(this, pointerType, callback.pointer().address(), callback);
     }
 
-    /** The Java handler running a Lua function as a callback of {@code pointerType}. */
-    java.util.function.Function<Object[], Object> callbackHandler(CType pointerType, LuaFunction f) {
+    /** Makes an existing callback of {@code pointerType} call {@code f} from now on (LuaJIT's {@code cb:set}). */
+    void setCallback(Callback callback, CType pointerType, LuaFunction f) {
+        MethodHandle target = LuaCallbackTarget.of(this, pointerType, f);
+        if (target != null) {
+            callback.set(target);
+        } else {
+            callback.set(callbackHandler(pointerType, f));
+        }
+    }
+
+    /** The Java handler running a Lua function as a callback of {@code pointerType}, for types {@link LuaCallbackTarget} does not take. */
+    private java.util.function.Function<Object[], Object> callbackHandler(CType pointerType, LuaFunction f) {
         return args -> callFromC(f, args, pointerType);
     }
 
@@ -257,7 +269,24 @@ public final class FfiLibrary {
             return null;
         }
         Object r = results.length == 0 ? null : results[0];
-        return conversion.toJava(r, ret, null);
+        return callbackResult(conversion, f, r, ret);
+    }
+
+    /**
+     * A callback's Lua result as the Java value of its C return type. A value that does not
+     * convert is an error positioned, as LuaJIT positions it, at the end of the callback's
+     * definition.
+     */
+    static Object callbackResult(CdataConversion conversion, LuaFunction f, Object result, CType returnType) {
+        try {
+            return conversion.toJava(result, returnType, null);
+        } catch (LuaError e) {
+            if (f instanceof dev.isthmus.lua.interp.LuaClosure closure && e.positionLevel() == 1) {
+                var p = closure.prototype();
+                throw e.withMessagePrefix(p.chunkName() + ":" + p.lastLineDefined() + ": ");
+            }
+            throw e;
+        }
     }
 
     /** {@code tonumber} of a cdata: the number a scalar or 64-bit value holds, nil for others. */
