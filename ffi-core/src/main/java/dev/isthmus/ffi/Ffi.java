@@ -132,8 +132,9 @@ public final class Ffi {
      * A new zero-filled object of a C type, owned by the garbage collector (freed when the
      * CData and every segment taken from it are unreachable), like LuaJIT's {@code ffi.new}.
      * For a variable-length array {@code T[?]}, the first of {@code init} is the element
-     * count. The remaining {@code init} values initialise a scalar, an array's elements or
-     * a struct's scalar members in order.
+     * count. The remaining {@code init} values are the object's initializer list as C has
+     * it: nested lists ({@link java.util.List} or {@code Object[]}) for inner braces, brace
+     * elision, a union's first member, strings for {@code char} arrays (see InitializerList).
      */
     public CData newCData(String typeName, Object... init) {
         return newCData(java.lang.foreign.Arena.ofAuto(), typeName, init);
@@ -196,30 +197,8 @@ public final class Ffi {
     }
 
     private void initialize(CData data, Object[] values) {
-        if (values.length == 0) {
-            return;
-        }
-        switch (ValueConversion.plain(data.type())) {
-            case dev.isthmus.cparser.type.CType.Array a -> {
-                for (int i = 0; i < values.length; i++) {
-                    data.at(i).set(values[i]);
-                }
-            }
-            case dev.isthmus.cparser.type.RecordType r -> {
-                var fields = layouts.abi().layoutOf(r).fields().stream().filter(f -> f.name().isPresent()).toList();
-                if (values.length > fields.size()) {
-                    throw new IllegalArgumentException("too many initializers for " + r);
-                }
-                for (int i = 0; i < values.length; i++) {
-                    data.set(fields.get(i).name().get(), values[i]);
-                }
-            }
-            default -> {
-                if (values.length > 1) {
-                    throw new IllegalArgumentException("too many initializers for a scalar");
-                }
-                data.set(values[0]);
-            }
+        if (values.length > 0) {
+            InitializerList.apply(this, data, values);
         }
     }
 
