@@ -165,7 +165,7 @@ public final class Callback {
                 return null;
             }
             return ffi.conversion().toNative(result, returnType, (size, alignment) -> {
-                throw new IllegalArgumentException("a callback cannot return a string or byte[]: the copy would dangle");
+                throw new IllegalArgumentException("a callback cannot return a value that needs a temporary copy (a string, byte[] or initializer list): the copy would dangle");
             });
         } catch (Throwable t) {
             return failed(t);

@@ -52,7 +52,7 @@ public final class Ffi {
         this.scope = CScope.create(abi);
         scope.declare(predefinedTypes(abi), "<ffi>");
         this.layouts = new ForeignLayouts(abi);
-        this.conversion = new ValueConversion(abi, this::implicitCallback);
+        this.conversion = new ValueConversion(abi, this::implicitCallback, this::initializedTemporary);
         this.errno = new ErrnoCapture(linker);
         SymbolLookup c = linker.defaultLookup();
         SymbolLookup withMath = c.or(LibraryResolver.resolve("m", Arena.global()).lookup());
@@ -194,6 +194,16 @@ public final class Ffi {
     private static String lastMemberName(dev.isthmus.cparser.type.CType type) {
         var r = (dev.isthmus.cparser.type.RecordType) ValueConversion.plain(type);
         return r.body().members().getLast().name().orElseThrow();
+    }
+
+    /** Zeroed memory from {@code temporaries} holding an object of {@code type} initialized from {@code values}. */
+    private MemorySegment initializedTemporary(dev.isthmus.cparser.type.CType type, Object[] values,
+                                               java.lang.foreign.SegmentAllocator temporaries) {
+        var layout = layouts.layoutOf(type);
+        MemorySegment memory = temporaries.allocate(layout.byteSize(), layout.byteAlignment());
+        memory.fill((byte) 0);
+        initialize(new CData(this, type, memory), values);
+        return memory;
     }
 
     private void initialize(CData data, Object[] values) {

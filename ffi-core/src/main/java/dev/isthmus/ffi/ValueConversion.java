@@ -20,8 +20,10 @@ import java.math.BigInteger;
  * enums take a number or an enumerator's name; pointers take {@code null} (NULL), a
  * {@link MemorySegment}, a {@link CData} (its address, or the pointer it holds), a
  * {@link String} for {@code char} pointers (a NUL-terminated UTF-8
- * copy that lives for the call) or a {@code byte[]} (a copy for the call); structs and
- * unions take a {@code MemorySegment} or {@code CData} of their size.
+ * copy that lives for the call), a {@code byte[]} (a copy for the call) or an initializer
+ * list (a {@code List} or {@code Object[]}: a temporary array of the pointee); structs and
+ * unions take a {@code MemorySegment} or {@code CData} of their size, or an initializer
+ * list (a temporary object initialized as {@link Ffi#newCData} initializes).
  *
  * <p>C to Java: {@code _Bool} to {@link Boolean}; integer types whose values all fit an
  * {@code int} to {@link Integer}, others to {@link Long} ({@code unsigned long long} as its
@@ -33,9 +35,18 @@ final class ValueConversion {
     /** Makes the callback for a Java function passed where C expects a function pointer. */
     private final java.util.function.BiFunction<CType.Function, java.util.function.Function<Object[], Object>, Callback> callbacks;
 
-    ValueConversion(Abi abi, java.util.function.BiFunction<CType.Function, java.util.function.Function<Object[], Object>, Callback> callbacks) {
+    /** Makes memory for the call holding an object of a type initialized from an initializer list. */
+    interface Initializer {
+        MemorySegment initialized(CType type, Object[] values, SegmentAllocator temporaries);
+    }
+
+    private final Initializer initializer;
+
+    ValueConversion(Abi abi, java.util.function.BiFunction<CType.Function, java.util.function.Function<Object[], Object>, Callback> callbacks,
+                    Initializer initializer) {
         this.abi = abi;
         this.callbacks = callbacks;
+        this.initializer = initializer;
     }
 
     /** {@code value} as the carrier of {@code type}'s layout; {@code temporaries} holds copies made for the call. */
@@ -48,7 +59,7 @@ final class ValueConversion {
             case CType.Pointer p -> pointer(value, p, temporaries);
             case CType.Array a -> pointer(value, CType.pointerTo(a.element()), temporaries);
             case CType.Function f -> pointer(value, CType.pointerTo(f), temporaries);
-            case RecordType r -> aggregate(value, r);
+            case RecordType r -> aggregate(value, r, temporaries);
             case CType.Qualified q -> throw new AssertionError("qualifiers were removed");
             case CType.Aligned a -> throw new AssertionError("aligned types were unwrapped");
             case CType.Vector v -> throw new ConversionException("vectors cannot be passed");
@@ -158,6 +169,12 @@ final class ValueConversion {
             case java.util.function.Function<?, ?> f when plain(type.target()) instanceof CType.Function fn ->
                     callbacks.apply(fn, (java.util.function.Function<Object[], Object>) f).pointer();
             case String s when isCharPointer(type) -> temporaries.allocateFrom(s);
+            // An initializer list for a pointer: a temporary array of the pointee, one element
+            // per top-level value (C's compound literal (T[]){...}).
+            case java.util.List<?> l when isObjectType(type.target()) ->
+                    initializer.initialized(CType.arrayOf(type.target(), l.size()), l.toArray(), temporaries);
+            case Object[] values when isObjectType(type.target()) ->
+                    initializer.initialized(CType.arrayOf(type.target(), values.length), values, temporaries);
             case byte[] bytes -> {
                 MemorySegment copy = temporaries.allocate(bytes.length + 1L);
                 copy.copyFrom(MemorySegment.ofArray(bytes));
@@ -206,12 +223,31 @@ final class ValueConversion {
         return t == Primitive.CHAR || t == Primitive.SIGNED_CHAR || t == Primitive.UNSIGNED_CHAR;
     }
 
+    /** The values of an initializer list ({@code List} or {@code Object[]}), or null. */
+    private static Object[] initializerList(Object value) {
+        return switch (value) {
+            case java.util.List<?> l -> l.toArray();
+            case Object[] values -> values;
+            case null, default -> null;
+        };
+    }
+
+    /** Whether memory of the type can be made: a complete object type, not void or a function. */
+    private boolean isObjectType(CType target) {
+        CType t = plain(target);
+        return t != Primitive.VOID && !(t instanceof CType.Function)
+                && !(t instanceof RecordType r && !r.isComplete());
+    }
+
     private static boolean isCharPointer(CType.Pointer type) {
         CType target = CType.unqualified(type.target());
         return target == Primitive.CHAR || target == Primitive.SIGNED_CHAR || target == Primitive.UNSIGNED_CHAR;
     }
 
-    private Object aggregate(Object value, RecordType r) {
+    private Object aggregate(Object value, RecordType r, SegmentAllocator temporaries) {
+        if (initializerList(value) instanceof Object[] values) {
+            return initializer.initialized(r, values, temporaries);
+        }
         if (value instanceof MemorySegment s && s.byteSize() >= abi.sizeOf(r)) {
             return s;
         }

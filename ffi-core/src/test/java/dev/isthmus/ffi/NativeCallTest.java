@@ -71,6 +71,18 @@ class NativeCallTest {
     }
 
     @Test
+    void initializerLists_becomeTemporaryStructsAndArrays() {
+        assertEquals(3.75, lib.function("it_sum_d2").invoke(java.util.List.of(1.25, 2.5)));
+        assertEquals(10.0, (double) (Float) lib.function("it_sum_f4").invoke(java.util.List.of(java.util.List.of(1, 2, 3, 4))));
+        assertEquals(10.0, (double) (Float) lib.function("it_sum_f4").invoke((Object) new Object[] {1, 2, 3, 4}), "brace elision");
+        assertEquals(6L, lib.function("it_sum_int64s").invoke(java.util.List.of(1, 2, 3), 3));
+        assertEquals(-1L, lib.function("it_sum_int64s").invoke(new Object[] {-1L}, 1));
+        IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class,
+                () -> lib.function("it_sum_d2").invoke(java.util.List.of(1, 2, 3)));
+        assertTrue(tooMany.getMessage().contains("too many initializers"), tooMany.getMessage());
+    }
+
+    @Test
     void enums_acceptNumbersAndEnumeratorNames() {
         // enum it_color is an unsigned int in C, so it comes back as a Long (the conversion table).
         assertEquals(5L, lib.function("it_color_next").invoke("IT_RED"));
