@@ -26,13 +26,9 @@ public final class LuaLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int[] status = new int[1];
-        // Deep Lua recursion runs on the Java stack: give the main Lua thread a large one.
-        Thread t = new Thread(null, () -> status[0] = run(args, System.in, System.out, System.err), "lua-main", 1L << 30);
-        t.start();
-        t.join();
+        int status = LuaMainThread.run(() -> run(args, System.in, System.out, System.err));
         System.out.flush();
-        System.exit(status[0]);
+        System.exit(status);
     }
 
     /** Runs the command line; returns the exit status. */

@@ -20,11 +20,7 @@ public final class LuaRepl {
     }
 
     public static void main(String[] args) throws Exception {
-        int[] status = new int[1];
-        Thread t = new Thread(null, () -> status[0] = run(), "lua-main", 1L << 30);
-        t.start();
-        t.join();
-        System.exit(status[0]);
+        System.exit(LuaMainThread.run(LuaRepl::run));
     }
 
     private static int run() {
