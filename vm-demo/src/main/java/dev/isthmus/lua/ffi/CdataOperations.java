@@ -112,18 +112,28 @@ final class CdataOperations {
         };
     }
 
+    private static void requireLive(dev.isthmus.ffi.Callback callback) {
+        if (!callback.pointer().scope().isAlive()) {
+            throw new LuaError("bad callback");
+        }
+    }
+
     private Object pointerIndex(Cdata.Pointer p, Object key) {
         if (p.anchor() instanceof dev.isthmus.ffi.Callback callback && key instanceof LuaString s) {
-            // Callbacks have two methods (FFI semantics, "Callback resource handling").
+            // Callbacks have two methods (FFI semantics, "Callback resource handling"); both
+            // refuse a freed callback, as LuaJIT does ("bad callback"), instead of touching
+            // its closed stub.
             switch (s.toString()) {
                 case "free" -> {
                     return new JavaFunction("free", args -> {
+                        requireLive(callback);
                         callback.free();
                         return LuaFunction.NONE;
                     });
                 }
                 case "set" -> {
                     return new JavaFunction("set", args -> {
+                        requireLive(callback);
                         if (!(args.length > 1 && args[1] instanceof LuaFunction f)) {
                             throw new LuaError("bad argument #1 to 'set' (function expected)");
                         }

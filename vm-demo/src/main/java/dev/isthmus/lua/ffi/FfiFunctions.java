@@ -108,6 +108,11 @@ final class FfiFunctions {
             count = args[0] instanceof Double d ? (long) (double) d : ((Cdata.Int64) args[0]).value();
             first = 1;
         }
+        if (plain == Primitive.COMPLEX_DOUBLE && (args.length > 1 || args.length == 1 && args[0] instanceof LuaTable)) {
+            // LuaJIT's complex initializers: (re, im) or {re, im}; one number alone is the real part.
+            Object[] parts = args[0] instanceof LuaTable t ? new Object[] {t.get(1), t.get(2)} : args;
+            return new Cdata.ComplexValue(lib, plain, complexPart(parts[0], type), complexPart(parts[1], type));
+        }
         if (CdataConversion.is64BitInteger(plain, lib) || plain == Primitive.COMPLEX_DOUBLE) {
             Object v = args.length == 0 ? 0.0 : args[0];
             return castValue(type, v);
@@ -140,6 +145,14 @@ final class FfiFunctions {
         Arguments a = new Arguments("cast", args);
         CType type = lib.typeOf(a.checkAny(0), new Object[0]);
         return new Object[] {castValue(type, a.get(1))};
+    }
+
+    private static double complexPart(Object v, CType type) {
+        return switch (v) {
+            case null -> 0;
+            case Double d -> d;
+            default -> throw CdataConversion.cannotConvert(v, type);
+        };
     }
 
     /** {@code ffi.cast}: a conversion by C's cast rules, to a boxed scalar, pointer or 64-bit value. */
@@ -315,8 +328,9 @@ final class FfiFunctions {
         Arguments a = new Arguments("offsetof", args);
         CType type = lib.typeOf(a.checkAny(0), new Object[0]);
         String field = a.checkString(1).toString();
+        // No such member (or no record): LuaJIT returns no value at all, not nil.
         if (!(CdataConversion.plain(type) instanceof RecordType r)) {
-            return new Object[] {null};
+            return new Object[0];
         }
         var layout = lib.ffi().layouts().abi().layoutOf(r);
         for (var f : layout.fields()) {
@@ -334,7 +348,7 @@ final class FfiFunctions {
             FieldAccess access = lib.fieldAccess(type, field);
             return new Object[] {(double) access.byteOffset()};
         } catch (IllegalArgumentException e) {
-            return new Object[] {null};
+            return new Object[0];
         }
     }
 

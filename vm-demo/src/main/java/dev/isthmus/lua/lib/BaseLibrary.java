@@ -62,6 +62,8 @@ public final class BaseLibrary {
                 .add("setfenv", lib::setfenv)
                 .add("getfenv", lib::getfenv)
                 .add("collectgarbage", lib::collectgarbage)
+                .add("gcinfo", args -> LibraryTable.results(Math.floor(lib.kilobytesInUse())))
+                .add("newproxy", BaseLibrary::newproxy)
                 .set("_G", g)
                 .set("_VERSION", LuaString.of("Lua 5.1"));
         g.put(LuaString.of("next"), lib.next);
@@ -180,11 +182,9 @@ public final class BaseLibrary {
         Arguments a = new Arguments("setmetatable", args);
         LuaTable t = a.checkTable(0);
         Object mt = a.get(1);
-        if (mt != null && !(mt instanceof LuaTable)) {
-            throw a.typeError(1, "nil or table");
-        }
-        if (!a.isPresent(1)) {
-            throw a.typeError(1, "nil or table");
+        // LuaJIT's message names no actual type here (LJ_ERR_NOTABN), unlike other type errors.
+        if ((mt != null && !(mt instanceof LuaTable)) || !a.isPresent(1)) {
+            throw a.bad(1, "nil or table expected");
         }
         if (t.metatable() != null && t.metatable().get(METATABLE) != null) {
             throw new LuaError("cannot change a protected metatable");
@@ -242,10 +242,21 @@ public final class BaseLibrary {
         try {
             return LibraryTable.succeeded(semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE));
         } catch (LuaError e) {
-            Object[] handled = semantics.call(handler, new Object[] {e.value()});
-            return LibraryTable.results(Boolean.FALSE, LuaSemantics.first(handled));
+            return LibraryTable.results(Boolean.FALSE, handle(handler, e.value()));
         } catch (StackOverflowError e) {
             return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
+        }
+    }
+
+    /**
+     * The message handler's result. An error inside the handler does not escape xpcall:
+     * like Lua 5.1's LUA_ERRERR, xpcall then returns false and "error in error handling".
+     */
+    private Object handle(Object handler, Object error) {
+        try {
+            return LuaSemantics.first(semantics.call(handler, new Object[] {error}));
+        } catch (LuaError | StackOverflowError e) {
+            return LuaString.of("error in error handling");
         }
     }
 
@@ -332,8 +343,18 @@ public final class BaseLibrary {
             byte[] source = Files.readAllBytes(Path.of(path.toString()));
             return compile(source, path.toString());
         } catch (IOException e) {
-            return LibraryTable.results(null, LuaString.of("cannot open " + path));
+            // LuaJIT appends strerror(errno), as io.open does.
+            return LibraryTable.results(null, LuaString.of("cannot open " + path + ": " + reason(e)));
         }
+    }
+
+    /** The C library's wording for why a file could not be read. */
+    private static String reason(IOException e) {
+        return switch (e) {
+            case java.nio.file.NoSuchFileException missing -> "No such file or directory";
+            case java.nio.file.AccessDeniedException denied -> "Permission denied";
+            default -> Files.isDirectory(Path.of(String.valueOf(e.getMessage()))) ? "Is a directory" : "Input/output error";
+        };
     }
 
     private Object[] dofile(Object[] args) {
@@ -378,15 +399,36 @@ public final class BaseLibrary {
         return LibraryTable.results(runtime.globals());
     }
 
+    /** The heap in use, standing in for Lua's allocated memory in collectgarbage("count") and gcinfo. */
+    private double kilobytesInUse() {
+        Runtime jvm = Runtime.getRuntime();
+        return (jvm.totalMemory() - jvm.freeMemory()) / 1024.0;
+    }
+
+    /**
+     * {@code newproxy(false | true | proxy)}: a userdata without a metatable, with a new empty
+     * one, or sharing another proxy's (LuaJIT keeps this Lua 5.1 function).
+     */
+    private static Object[] newproxy(Object[] args) {
+        Arguments a = new Arguments("newproxy", args);
+        Object how = a.get(0);
+        if (how == null || how == Boolean.FALSE) {
+            return LibraryTable.results(new UserdataProxy(null));
+        }
+        if (how == Boolean.TRUE) {
+            return LibraryTable.results(new UserdataProxy(new LuaTable()));
+        }
+        if (how instanceof UserdataProxy other && other.metatable() != null) {
+            return LibraryTable.results(new UserdataProxy(other.metatable()));
+        }
+        throw a.bad(0, "boolean or proxy expected");
+    }
+
     private Object[] collectgarbage(Object[] args) {
         Arguments a = new Arguments("collectgarbage", args);
         String option = a.optString(0, LuaString.of("collect")).toString();
-        Runtime jvm = Runtime.getRuntime();
         return switch (option) {
-            case "count" -> {
-                double kb = (jvm.totalMemory() - jvm.freeMemory()) / 1024.0;
-                yield LibraryTable.results(kb, 0.0);
-            }
+            case "count" -> LibraryTable.results(kilobytesInUse(), 0.0);
             case "collect", "step" -> {
                 runtime.collectGarbage();
                 // "step" reports whether a cycle finished: a JVM collection is not a Lua cycle, so false as LuaJIT mostly says.

@@ -48,9 +48,11 @@ public final class BitLibrary {
             int x = toBit(a.checkNumber(0));
             int n = a.get(1) == null ? 8 : toBit(a.checkNumber(1));
             boolean upper = n < 0;
-            n = Math.min(Math.abs(n), 8);
-            String hex = String.format(upper ? "%08X" : "%08x", x);
-            return LibraryTable.results(LuaString.of(hex.substring(8 - n)));
+            // LuaJIT converts the 32-bit value to 64 bits unsigned, so up to 16 digits show
+            // (tohex(-1, 10) is "00ffffffff").
+            n = Math.min(Math.abs(n), 16);
+            String hex = String.format(upper ? "%016X" : "%016x", Integer.toUnsignedLong(x));
+            return LibraryTable.results(LuaString.of(hex.substring(16 - n)));
         });
         runtime.globals().put(LuaString.of("bit"), t.table());
         lib.table = t.table();

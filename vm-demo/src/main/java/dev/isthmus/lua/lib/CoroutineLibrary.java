@@ -81,7 +81,8 @@ public final class CoroutineLibrary {
             throw new LuaError(LuaString.of("cannot resume dead coroutine"));
         }
         if (c.status() != Coroutine.Status.SUSPENDED) {
-            throw new LuaError(LuaString.of("cannot resume non-suspended coroutine"));
+            // LuaJIT's wording for a running or a normal coroutine alike (Lua 5.1 says "non-suspended").
+            throw new LuaError(LuaString.of("cannot resume running coroutine"));
         }
         Coroutine previous = runtime.currentCoroutine();
         CallStack previousStack = runtime.callStack();

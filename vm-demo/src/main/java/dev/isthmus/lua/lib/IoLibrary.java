@@ -39,7 +39,8 @@ public final class IoLibrary {
                 .add("close", args -> lib.close(lib.checkFile("close", args)))
                 .add("flush", args -> {
                     lib.io(() -> lib.checkFile("flush", args).flushWrites());
-                    return LibraryTable.results(args[0]);
+                    // LuaJIT returns true (luaL_fileresult), not the file as Lua 5.2 does.
+                    return LibraryTable.results(Boolean.TRUE);
                 })
                 .add("seek", lib::seek)
                 .add("setvbuf", args -> LibraryTable.results(Boolean.TRUE))
@@ -59,6 +60,10 @@ public final class IoLibrary {
                 .add("read", args -> lib.read(lib.defaultInput, args, 0))
                 .add("lines", lib::ioLines)
                 .add("open", lib::open)
+                .add("flush", args -> {
+                    lib.io(() -> lib.defaultOutput.flushWrites());
+                    return LibraryTable.results(Boolean.TRUE);
+                })
                 .add("close", args -> lib.close(args.length == 0 ? lib.defaultOutput : lib.checkFile("close", args)))
                 .add("type", args -> {
                     Object v = new Arguments("type", args).checkAny(0);
@@ -110,10 +115,12 @@ public final class IoLibrary {
         if (args[0] instanceof LuaFile f) {
             return f;
         }
-        LuaString name = new Arguments(mode.equals("w") ? "output" : "input", args).checkString(0);
+        Arguments a = new Arguments(mode.equals("w") ? "output" : "input", args);
+        LuaString name = a.checkString(0);
         Object[] opened = open(new Object[] {name, LuaString.of(mode)});
         if (opened[0] == null) {
-            throw new LuaError(((LuaString) opened[1]).toString());
+            // An argument error naming the file, as LuaJIT's io.input and io.output raise it.
+            throw a.bad(0, ((LuaString) opened[1]).toString());
         }
         return (LuaFile) opened[0];
     }
@@ -258,7 +265,11 @@ public final class IoLibrary {
         return out.size() == 0 ? null : LuaString.wrap(out.toByteArray());
     }
 
-    /** {@code *n}: skips whitespace, then reads the longest prefix that looks like a number, as fscanf("%lf") does. */
+    /**
+     * {@code *n}: skips whitespace, then reads the longest prefix of a decimal or hexadecimal
+     * number (sign, digits, point, exponent), as fscanf("%lf") does. Input that cannot start a
+     * number stays unread, so {@code read("*n")} on "abc" leaves "abc" for the next read.
+     */
     private static Double readNumber(LuaFile f) throws IOException {
         int c = f.peek();
         while (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
@@ -266,17 +277,37 @@ public final class IoLibrary {
             c = f.peek();
         }
         StringBuilder text = new StringBuilder();
-        while (c != -1 && (Character.isLetterOrDigit(c) || c == '.' || c == '+' || c == '-')) {
-            if ((c == '+' || c == '-') && text.length() > 0) {
-                char last = Character.toLowerCase(text.charAt(text.length() - 1));
-                if (last != 'e' && last != 'p') {
-                    break;
-                }
+        take(f, text, "+-");
+        boolean hex = false;
+        if (take(f, text, "0") && take(f, text, "xX")) {
+            hex = true;
+        }
+        String digits = hex ? "0123456789abcdefABCDEF" : "0123456789";
+        while (take(f, text, digits)) {
+            // the integer part
+        }
+        if (take(f, text, ".")) {
+            while (take(f, text, digits)) {
+                // the fraction
             }
-            text.append((char) f.read());
-            c = f.peek();
+        }
+        if (take(f, text, hex ? "pP" : "eE")) {
+            take(f, text, "+-");
+            while (take(f, text, "0123456789")) {
+                // the exponent
+            }
         }
         return NumberCoercion.parse(LuaString.of(text.toString()));
+    }
+
+    /** Reads the next byte into {@code text} if it is one of {@code accepted}. */
+    private static boolean take(LuaFile f, StringBuilder text, String accepted) throws IOException {
+        int c = f.peek();
+        if (c == -1 || accepted.indexOf(c) < 0) {
+            return false;
+        }
+        text.append((char) f.read());
+        return true;
     }
 
     private Object[] lines(LuaFile f, boolean closeAtEnd) {
@@ -303,7 +334,8 @@ public final class IoLibrary {
         LuaString name = new Arguments("lines", args).checkString(0);
         Object[] opened = open(new Object[] {name, LuaString.of("r")});
         if (opened[0] == null) {
-            throw new LuaError(((LuaString) opened[1]).toString());
+            // An argument error naming the file, as LuaJIT's io.lines raises it.
+            throw new Arguments("lines", args).bad(0, ((LuaString) opened[1]).toString());
         }
         return lines((LuaFile) opened[0], true);
     }

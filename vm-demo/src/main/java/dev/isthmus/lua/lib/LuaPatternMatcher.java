@@ -190,7 +190,8 @@ final class LuaPatternMatcher {
 
     private int matchBalance(int s, int p) {
         if (p + 1 >= pat.length) {
-            throw new LuaError("missing arguments to '%b'");
+            // Lua 5.1's wording (LuaJIT's too); "missing arguments to '%b'" is Lua 5.2's.
+            throw new LuaError("unbalanced pattern");
         }
         if (s >= src.length || src[s] != pat[p]) {
             return -1;

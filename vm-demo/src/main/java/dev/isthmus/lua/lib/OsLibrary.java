@@ -111,12 +111,13 @@ public final class OsLibrary {
             return LibraryTable.results((double) Instant.now().getEpochSecond());
         }
         LuaTable t = a.checkTable(0);
-        int year = field(t, "year", -1);
-        int month = field(t, "month", -1);
-        int day = field(t, "day", -1);
-        int hour = field(t, "hour", 12);
-        int min = field(t, "min", 0);
+        // Read in Lua 5.1's order (sec to year), so a table missing several fields names the day first.
         int sec = field(t, "sec", 0);
+        int min = field(t, "min", 0);
+        int hour = field(t, "hour", 12);
+        int day = field(t, "day", -1);
+        int month = field(t, "month", -1);
+        int year = field(t, "year", -1);
         // mktime normalises out-of-range fields, so build from the first of the month and add.
         LocalDateTime base = LocalDateTime.of(year, 1, 1, 0, 0, 0)
                 .plusMonths(month - 1L).plusDays(day - 1L).plusHours(hour).plusMinutes(min).plusSeconds(sec);

@@ -76,6 +76,10 @@ final class StringFormat {
                     flags.indexOf('#') >= 0, flags.indexOf('0') >= 0, width, precision);
             char conversion = (char) (fmt[i] & 0xFF);
             int index = arg++;
+            if ("diuxXoceEfFgGaAsq".indexOf(conversion) >= 0) {
+                // A missing argument is "value expected" whatever the conversion, as in LuaJIT.
+                a.checkAny(index);
+            }
             switch (conversion) {
                 case 'd', 'i' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), false, 10, false), true, true);
                 case 'u' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 10, false), true, true);

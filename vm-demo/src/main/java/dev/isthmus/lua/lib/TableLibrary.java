@@ -29,6 +29,8 @@ public final class TableLibrary {
                 .add("sort", lib::sort)
                 .add("maxn", TableLibrary::maxn)
                 .add("getn", args -> LibraryTable.results((double) new Arguments("getn", args).checkTable(0).length()))
+                .add("foreach", lib::foreach)
+                .add("foreachi", lib::foreachi)
                 .table();
         runtime.globals().put(LuaString.of("table"), t);
         return t;
@@ -94,6 +96,38 @@ public final class TableLibrary {
             t.put(n, null);
         }
         return LibraryTable.results(removed);
+    }
+
+    /**
+     * {@code table.foreach(t, f)}: calls {@code f(k, v)} for every pair until it returns a
+     * non-nil value, which it returns (Lua 5.0's function, which LuaJIT keeps).
+     */
+    private Object[] foreach(Object[] args) {
+        Arguments a = new Arguments("foreach", args);
+        LuaTable t = a.checkTable(0);
+        Object f = a.checkAny(1);
+        for (LuaTable.Entry e = t.next(null); e != null; e = t.next(e.key())) {
+            Object r = LuaSemantics.first(semantics.call(f, new Object[] {e.key(), e.value()}));
+            if (r != null) {
+                return LibraryTable.results(r);
+            }
+        }
+        return LuaFunction.NONE;
+    }
+
+    /** {@code table.foreachi(t, f)}: as {@link #foreach} over the indices 1 to {@code #t}. */
+    private Object[] foreachi(Object[] args) {
+        Arguments a = new Arguments("foreachi", args);
+        LuaTable t = a.checkTable(0);
+        Object f = a.checkAny(1);
+        int n = t.length();
+        for (int i = 1; i <= n; i++) {
+            Object r = LuaSemantics.first(semantics.call(f, new Object[] {(double) i, t.get(i)}));
+            if (r != null) {
+                return LibraryTable.results(r);
+            }
+        }
+        return LuaFunction.NONE;
     }
 
     private static Object[] maxn(Object[] args) {

@@ -1,0 +1,91 @@
+-- LuaJIT's bit library: 32-bit operations on numbers, 64-bit ones on int64 cdata.
+
+-- test: band bor bxor
+do
+  print(bit.band(0xff, 0x0f), bit.bor(0xf0, 0x0f), bit.bxor(0xff, 0x0f), bit.band(7, 3, 1), bit.bor(1, 2, 4, 8))
+end
+-- expect: 15	255	240	1	15
+
+-- test: bnot
+do
+  print(bit.bnot(0), bit.bnot(-1), bit.bnot(0x12345678))
+end
+-- expect: -1	0	-305419897
+
+-- test: shifts
+do
+  print(bit.lshift(1, 4), bit.rshift(256, 4), bit.arshift(-256, 4), bit.rshift(-1, 28), bit.lshift(1, 31))
+end
+-- expect: 16	16	-16	15	-2147483648
+
+-- test: shift counts are taken modulo 32
+do
+  print(bit.lshift(1, 32), bit.lshift(1, 33), bit.rshift(8, -1))
+end
+-- expect: 1	2	0
+
+-- test: rotations
+do
+  print(bit.rol(0x12345678, 8), bit.ror(0x12345678, 8), bit.rol(1, 31), bit.ror(1, 1))
+end
+-- expect: 878082066	2014458966	-2147483648	-2147483648
+
+-- test: tobit normalises to signed 32 bits
+do
+  print(bit.tobit(0xffffffff), bit.tobit(2 ^ 32 + 5), bit.tobit(-1), bit.tobit(1.5), bit.tobit(2 ^ 31))
+end
+-- expect: -1	5	-1	2	-2147483648
+
+-- test: tohex
+do
+  print(bit.tohex(255), bit.tohex(-1), bit.tohex(255, 2), bit.tohex(255, -4), bit.tohex(0x12345678, 10))
+end
+-- expect: 000000ff	ffffffff	ff	00FF	0012345678
+
+-- test: tohex with more than eight digits
+do
+  print(bit.tohex(-1, 10), bit.tohex(-1, 16), bit.tohex(-1, -12), bit.tohex(1, 0) == "")
+end
+-- expect: 00ffffffff	00000000ffffffff	0000FFFFFFFF	true
+
+-- test: bswap
+do
+  print(bit.tohex(bit.bswap(0x12345678)), bit.bswap(0))
+end
+-- expect: 78563412	0
+
+-- test: results are signed
+do
+  print(bit.bor(0x80000000, 0), bit.band(0xffffffff, 0xffffffff))
+end
+-- expect: -2147483648	-1
+
+-- test: string arguments are coerced
+do
+  print(bit.band("255", "15"), bit.lshift("1", 2))
+end
+-- expect: 15	4
+
+-- test: bad argument
+do
+  print(pcall(bit.band, "x", 1))
+end
+-- expect: false	bad argument #1 to '?' (number expected, got string)
+
+-- test: 64-bit operations on int64 cdata
+do
+  print(bit.band(0xffffffffffLL, 0xff), bit.lshift(1LL, 40), bit.bnot(0LL), bit.rshift(-1LL, 60))
+end
+-- expect: 255LL	1099511627776LL	-1LL	15LL
+
+-- test: 64-bit operations with uint64
+do
+  print(bit.bor(1ULL, 2), bit.arshift(0x8000000000000000ULL, 63), bit.tohex(0x123456789abcdefULL))
+end
+-- expect: 3ULL	18446744073709551615ULL	0123456789abcdef
+
+-- test: tobit of int64 keeps the low 32 bits
+do
+  print(bit.tobit(0x100000005LL))
+end
+-- expect: 5

@@ -1,0 +1,128 @@
+-- Syntax error messages, as loadstring returns them.
+
+-- test: unexpected symbol
+do
+  print(loadstring("x = = 1"))
+end
+-- expect: nil	[string "x = = 1"]:1: unexpected symbol near '='
+
+-- test: missing end
+do
+  print(loadstring("if x then y()"))
+end
+-- expect: nil	[string "if x then y()"]:1: 'end' expected near '<eof>'
+
+-- test: missing end names the opening line
+do
+  print(loadstring("function f()\n  return 1\n\n"))
+end
+-- expect: nil	[string "function f()..."]:4: 'end' expected (to close 'function' at line 1) near '<eof>'
+
+-- test: unfinished string
+do
+  print(loadstring("x = 'abc"))
+end
+-- expect: nil	[string "x = 'abc"]:1: unfinished string near '<eof>'
+
+-- test: unfinished long string
+do
+  print(loadstring("x = [[abc"))
+end
+-- expect: nil	[string "x = [[abc"]:1: unfinished long string near '<eof>'
+
+-- test: missing closing parenthesis
+do
+  print(loadstring("print(1, 2"))
+end
+-- expect: nil	[string "print(1, 2"]:1: ')' expected near '<eof>'
+
+-- test: equals expected
+do
+  print(loadstring("local x 1"))
+end
+-- expect: nil	[string "local x 1"]:1: unexpected symbol near '1'
+
+-- test: invalid escape
+do
+  print(loadstring([[x = "\q"]]))
+end
+-- expect: nil	[string "x = "\q""]:1: invalid escape sequence near '"'
+
+-- test: escape too large
+do
+  print(loadstring([[x = "\300"]]))
+end
+-- expect: nil	[string "x = "\300""]:1: invalid escape sequence near '"'
+
+-- test: then expected
+do
+  print(loadstring("if x y() end"))
+end
+-- expect: nil	[string "if x y() end"]:1: 'then' expected near 'y'
+
+-- test: do expected in for
+do
+  print(loadstring("for i = 1, 2 print(i) end"))
+end
+-- expect: nil	[string "for i = 1, 2 print(i) end"]:1: 'do' expected near 'print'
+
+-- test: break outside a loop
+do
+  print(loadstring("break"))
+end
+-- expect: nil	[string "break"]:1: no loop to break
+
+-- test: vararg outside a vararg function
+do
+  print(loadstring("function f() return ... end"))
+end
+-- expect: nil	[string "function f() return ... end"]:1: cannot use '...' outside a vararg function near '...'
+
+-- test: code after return
+do
+  print(loadstring("return 1 print(2)"))
+end
+-- expect: nil	[string "return 1 print(2)"]:1: '<eof>' expected near 'print'
+
+-- test: chunk name forms
+do
+  print(loadstring("x =", "=custom"))
+  print(loadstring("x =", "@file.lua"))
+  print(loadstring("x =", "some code"))
+end
+-- expect: nil	custom:1: unexpected symbol near '<eof>'
+-- expect: nil	file.lua:1: unexpected symbol near '<eof>'
+-- expect: nil	[string "some code"]:1: unexpected symbol near '<eof>'
+
+-- test: long source in chunk name is shortened
+do
+  print(loadstring("local a = 1 local b = 2 local c = 3 local d = 4 local e = 5 x ="))
+end
+-- expect: nil	[string "local a = 1 local b = 2 local c = 3 local d =..."]:1: unexpected symbol near '<eof>'
+
+-- test: multi-line source shows first line
+do
+  print(loadstring("local a = 1\nx ="))
+end
+-- expect: nil	[string "local a = 1..."]:2: unexpected symbol near '<eof>'
+
+-- test: unexpected end of file
+do
+  print(loadstring("x ="))
+  print(loadstring("local function"))
+end
+-- expect: nil	[string "x ="]:1: unexpected symbol near '<eof>'
+-- expect: nil	[string "local function"]:1: '<name>' expected near '<eof>'
+
+-- test: name expected
+do
+  print(loadstring("local 1 = 2"))
+end
+-- expect: nil	[string "local 1 = 2"]:1: '<name>' expected near '1'
+
+-- test: loadstring of valid code
+do
+  local f = loadstring("return 1 + 1")
+  print(type(f), f())
+end
+-- expect: function	2

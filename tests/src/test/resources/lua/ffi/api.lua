@@ -1,0 +1,409 @@
+-- The ffi module's API functions and cdata semantics, without native calls.
+
+-- test: cdef and new of a struct
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct point { int x, y; };")
+  local p = ffi.new("struct point", 1, 2)
+  print(p.x, p.y, ffi.sizeof(p), ffi.sizeof("struct point"))
+end
+-- expect: 1	2	8	8
+
+-- test: new zero fills
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[4]")
+  local s = ffi.new("struct { double d; char c[3]; }")
+  print(a[0], a[3], s.d, s.c[2])
+end
+-- expect: 0	0	0	0
+
+-- test: new with a table initializer
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[5]", {1, 2, 3})
+  local s = ffi.new("struct { int a; double b; }", {a = 7, b = 1.5})
+  print(a[0], a[2], a[3], s.a, s.b)
+end
+-- expect: 1	3	0	7	1.5
+
+-- test: array initializer with one value fills all elements
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[3]", 9)
+  print(a[0], a[1], a[2])
+end
+-- expect: 9	9	9
+
+-- test: too many initializers is an error
+do
+  local ffi = require("ffi")
+  print(pcall(ffi.new, "int[2]", 1, 2, 3))
+end
+-- expect: false	too many initializers for 'int [2]'
+
+-- test: variable length arrays
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[?]", 5)
+  local b = ffi.new("double[?]", 3, 1.5)
+  print(ffi.sizeof(a), b[0], b[2])
+end
+-- expect: 20	1.5	1.5
+
+-- test: variable length struct
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct vls { int n; int items[?]; };")
+  local v = ffi.new("struct vls", 4)
+  print(ffi.sizeof(v), ffi.sizeof("struct vls", 10))
+end
+-- expect: 20	44
+
+-- test: sizeof alignof offsetof
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct layout { char c; double d; short s; };")
+  print(ffi.sizeof("struct layout"), ffi.alignof("struct layout"), ffi.offsetof("struct layout", "c"), ffi.offsetof("struct layout", "d"), ffi.offsetof("struct layout", "s"))
+end
+-- expect: 24	8	0	8	16
+
+-- test: sizeof of basic types
+do
+  local ffi = require("ffi")
+  print(ffi.sizeof("char"), ffi.sizeof("short"), ffi.sizeof("int"), ffi.sizeof("long long"), ffi.sizeof("float"), ffi.sizeof("double"), ffi.sizeof("void *"), ffi.sizeof("bool"))
+end
+-- expect: 1	2	4	8	4	8	8	1
+
+-- test: offsetof of a bitfield returns position and size
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct bits { unsigned a : 3; unsigned b : 5; int c; };")
+  print(ffi.offsetof("struct bits", "b"))
+  print(ffi.offsetof("struct bits", "c"), ffi.offsetof("struct bits", "nope"))
+end
+-- expect: 0	3	5
+-- expect: 4
+
+-- test: typeof returns a ctype usable as constructor
+do
+  local ffi = require("ffi")
+  local int4 = ffi.typeof("int[4]")
+  local a = int4()
+  a[1] = 5
+  print(tostring(int4), a[1], ffi.sizeof(int4))
+end
+-- expect: ctype<int [4]>	5	16
+
+-- test: typeof with parameters
+do
+  local ffi = require("ffi")
+  local t = ffi.typeof("$ *", ffi.typeof("int"))
+  local arr = ffi.typeof("$[3]", ffi.typeof("double"))
+  print(tostring(t), tostring(arr), ffi.sizeof(arr))
+end
+-- expect: ctype<int *>	ctype<double [3]>	24
+
+-- test: istype
+do
+  local ffi = require("ffi")
+  local x = ffi.new("int[2]")
+  print(ffi.istype("int[2]", x), ffi.istype("int *", x), ffi.istype("int", 1), ffi.istype("int", ffi.new("int")))
+end
+-- expect: true	false	false	true
+
+-- test: cast between numbers and pointers
+do
+  local ffi = require("ffi")
+  print(tonumber(ffi.cast("int", 3.9)), tonumber(ffi.cast("uint8_t", 257)), tonumber(ffi.cast("int8_t", 200)), tonumber(ffi.cast("uintptr_t", ffi.cast("void *", 1234))))
+end
+-- expect: 3	1	-56	1234
+
+-- test: cast to a 64-bit type
+do
+  local ffi = require("ffi")
+  print(ffi.cast("int64_t", -1), ffi.cast("uint64_t", -1), tonumber(ffi.cast("int32_t", 0xffffffffLL)))
+end
+-- expect: -1LL	9223372036854775808ULL	-1
+
+-- test: type of cdata and tostring of ctypes
+do
+  local ffi = require("ffi")
+  print(type(ffi.new("int")), tostring(ffi.typeof("struct { int a; }")):match("^ctype<") ~= nil, tostring(ffi.typeof("uint8_t *")))
+end
+-- expect: cdata	true	ctype<unsigned char *>
+
+-- test: scalar cdata box
+do
+  local ffi = require("ffi")
+  local n = ffi.new("int", 42)
+  local d = ffi.new("double", 1.5)
+  print(tonumber(n), tonumber(d), n == 42, tostring(ffi.new("int64_t", 5)))
+end
+-- expect: 42	1.5	true	5LL
+
+-- test: int64 arithmetic
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int64_t", 10)
+  print(a + 1, a * a, a - 20, a / 3, a % 3, -a, a ^ 2, a == 10, a < 11)
+end
+-- expect: 11LL	100LL	-10LL	3LL	1LL	-10LL	100LL	true	true
+
+-- test: uint64 arithmetic and conversion
+do
+  local ffi = require("ffi")
+  local u = ffi.new("uint64_t", 1)
+  print(u - 2, u + 1LL, tonumber(u), 0ULL - 1 > 0)
+end
+-- expect: 18446744073709551615ULL	2ULL	1	true
+
+-- test: int64 division by zero and overflow
+do
+  print(1LL / 0, -1LL / 0, 0LL / 0, 0x7fffffffffffffffLL + 1)
+end
+-- expect: -9223372036854775808LL	-9223372036854775808LL	-9223372036854775808LL	-9223372036854775808LL
+
+-- test: tonumber and tostring of 64-bit cdata
+do
+  print(tonumber(2LL ^ 53), tostring(-5LL), tostring(7ULL), tonumber(0xffffffffffffffffULL))
+end
+-- expect: 9.007199254741e+15	-5LL	7ULL	1.844674407371e+19
+
+-- test: pointer arithmetic and indexing
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[5]", {10, 20, 30, 40, 50})
+  local p = ffi.cast("int *", a)
+  local q = p + 3
+  print(p[1], q[0], q[-1], q - p, (p + 1)[0], p < q, p == a + 0)
+end
+-- expect: 20	40	30	3	20	true	true
+
+-- test: NULL pointers compare equal to nil
+do
+  local ffi = require("ffi")
+  local p = ffi.cast("void *", 0)
+  print(p == nil, ffi.new("int *") == nil, p ~= nil)
+end
+-- expect: true	true	false
+
+-- test: struct members assignment and nesting
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct inner { int v; }; struct outer { struct inner first; struct inner arr[2]; int *p; };")
+  local o = ffi.new("struct outer")
+  o.first.v = 5
+  o.arr[1].v = 7
+  print(o.first.v, o.arr[0].v, o.arr[1].v, o.p == nil)
+end
+-- expect: 5	0	7	true
+
+-- test: struct copies by value on assignment
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct pair { int a, b; }; struct holder { struct pair p; };")
+  local h = ffi.new("struct holder")
+  local src = ffi.new("struct pair", 1, 2)
+  h.p = src
+  src.a = 100
+  print(h.p.a, h.p.b)
+end
+-- expect: 1	2
+
+-- test: unions share storage
+do
+  local ffi = require("ffi")
+  local u = ffi.new("union { uint32_t i; uint8_t b[4]; float f; }")
+  u.i = 0x01020304
+  print(u.b[0], u.b[3], ffi.sizeof(u))
+  u.f = 1.0
+  print(bit.tohex(u.i))
+end
+-- expect: 4	1	4
+-- expect: 3f800000
+
+-- test: bitfields
+do
+  local ffi = require("ffi")
+  local s = ffi.new("struct { unsigned a : 3; int b : 4; unsigned c : 1; }")
+  s.a = 9
+  s.b = -3
+  s.c = 1
+  print(s.a, s.b, s.c, ffi.sizeof(s))
+end
+-- expect: 1	-3	1	4
+
+-- test: enums as constants
+do
+  local ffi = require("ffi")
+  ffi.cdef("enum color { RED, GREEN = 5, BLUE };")
+  local c = ffi.new("enum color", "BLUE")
+  print(ffi.C.RED, ffi.C.GREEN, ffi.C.BLUE, c == 6, ffi.cast("enum color", 5) == ffi.C.GREEN)
+end
+-- expect: 0	5	6	true	true
+
+-- test: char arrays and ffi.string
+do
+  local ffi = require("ffi")
+  local buf = ffi.new("char[8]", "hello")
+  print(ffi.string(buf), ffi.string(buf, 3), #ffi.string(buf, 8), buf[5])
+end
+-- expect: hello	hel	8	0
+
+-- test: ffi.copy and ffi.fill
+do
+  local ffi = require("ffi")
+  local a = ffi.new("char[6]")
+  ffi.copy(a, "abc")
+  print(ffi.string(a))
+  ffi.fill(a, 5, 120)
+  print(ffi.string(a))
+  ffi.fill(a, 2)
+  print(ffi.string(a, 5):byte(1, 5))
+  local b = ffi.new("int[2]")
+  ffi.copy(b, ffi.new("int[2]", {3, 4}), ffi.sizeof("int[2]"))
+  print(b[0], b[1])
+end
+-- expect: abc
+-- expect: xxxxx
+-- expect: 0	0	120	120	120
+-- expect: 3	4
+
+-- test: metatype with methods and operators
+do
+  local ffi = require("ffi")
+  ffi.cdef("typedef struct { double x, y; } vec2;")
+  local vec2
+  vec2 = ffi.metatype("vec2", {
+    __add = function(a, b) return vec2(a.x + b.x, a.y + b.y) end,
+    __eq = function(a, b) return a.x == b.x and a.y == b.y end,
+    __tostring = function(v) return "(" .. v.x .. ", " .. v.y .. ")" end,
+    __len = function(v) return math.sqrt(v.x * v.x + v.y * v.y) end,
+    __index = {scale = function(v, k) return vec2(v.x * k, v.y * k) end},
+  })
+  local a = vec2(3, 4)
+  print(tostring(a + a), #a, a:scale(2).y, a == vec2(3, 4))
+end
+-- expect: (6, 8)	5	8	true
+
+-- test: metatype __new and __call and __index function
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct counter { int n; };")
+  local C = ffi.metatype("struct counter", {
+    __new = function(ct, start) return ffi.new(ct, start * 10) end,
+    __call = function(self, d) self.n = self.n + d return self.n end,
+    __index = function(self, k) return "missing " .. k end,
+  })
+  local c = C(2)
+  print(c.n, c(5), c.other)
+end
+-- expect: 20	25	missing other
+
+-- test: metatype cannot be changed
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct once { int a; };")
+  ffi.metatype("struct once", {})
+  print(pcall(ffi.metatype, "struct once", {}))
+end
+-- expect: false	cannot change a protected metatable
+
+-- test: ffi.gc runs the finalizer on collection
+do
+  local ffi = require("ffi")
+  local collected = 0
+  do
+    local p = ffi.gc(ffi.new("int[1]"), function() collected = collected + 1 end)
+    p = nil
+  end
+  collectgarbage()
+  collectgarbage()
+  print(collected >= 0)
+  local q = ffi.gc(ffi.new("int[1]"), function() end)
+  print(ffi.gc(q, nil) == q)
+end
+-- expect: true
+-- expect: true
+
+-- test: ffi.abi
+do
+  local ffi = require("ffi")
+  print(ffi.abi("64bit"), ffi.abi("le"), ffi.abi("be"), ffi.abi("win"), ffi.abi("nonsense"))
+end
+-- expect: true	true	false	false	false
+
+-- test: ffi.os and ffi.arch
+do
+  local ffi = require("ffi")
+  print(ffi.os, ffi.arch)
+end
+-- expect: Linux	x64
+
+-- test: index out of a struct is an error
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct only_a { int a; };")
+  local s = ffi.new("struct only_a")
+  print(pcall(function() return s.b end))
+end
+-- expect: false	api.lua:349: 'struct only_a' has no member named 'b'
+
+-- test: converting a bad value is an error
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[1]")
+  print(pcall(function() a[0] = "x" end))
+  print(pcall(function() a[0] = {} end))
+end
+-- expect: false	api.lua:357: cannot convert 'string' to 'int'
+-- expect: false	api.lua:358: cannot convert 'table' to 'int'
+
+-- test: bool and complex cdata
+do
+  local ffi = require("ffi")
+  local b = ffi.new("bool", 1)
+  local c = ffi.new("complex", 1, 2)
+  print(b == true, tonumber(ffi.new("bool", 0)), c.re, c.im, tostring(c))
+end
+-- expect: false	0	1	2	1+2i
+
+-- test: pointers to struct members
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct rec { int a; int b; };")
+  local r = ffi.new("struct rec", 1, 2)
+  local p = ffi.cast("struct rec *", r)
+  p.b = 20
+  local pb = ffi.cast("int *", p) + 1
+  print(r.b, pb[0])
+end
+-- expect: 20	20
+
+-- test: array of structs
+do
+  local ffi = require("ffi")
+  local arr = ffi.new("struct { int id; double w; }[3]")
+  for i = 0, 2 do arr[i].id = i * 10 arr[i].w = i / 2 end
+  print(arr[2].id, arr[1].w, ffi.sizeof(arr))
+end
+-- expect: 20	0.5	48
+
+-- test: ffi.errno sets and returns
+do
+  local ffi = require("ffi")
+  local old = ffi.errno(7)
+  print(type(old), ffi.errno())
+end
+-- expect: number	7
+
+-- test: complex initializers
+do
+  local ffi = require("ffi")
+  local a = ffi.new("complex", 1, 2)
+  local b = ffi.new("complex", {3, 4})
+  local c = ffi.new("complex", 5)
+  print(a.re, a.im, b.re, b.im, c.re, c.im)
+end
+-- expect: 1	2	3	4	5	0

@@ -1,0 +1,192 @@
+-- The io library on temporary files.
+
+-- test: write then read the whole file
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w")
+  print(f:write("line1\n", 42, "\n", 1.5))
+  f:close()
+  f = io.open(name, "r")
+  print(f:read("*a"))
+  f:close()
+  os.remove(name)
+end
+-- expect: true
+-- expect: line1
+-- expect: 42
+-- expect: 1.5
+
+-- test: read formats
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w")
+  f:write("12 3.5 0x10\nsecond line\nthird")
+  f:close()
+  f = io.open(name)
+  print(f:read("*n", "*n", "*n"))
+  print(f:read("*l"))
+  print(f:read("*l"))
+  print(f:read(3), f:read("*l"), f:read("*l"), f:read("*a") == "")
+  f:close()
+  os.remove(name)
+end
+-- expect: 12	3.5	16
+-- expect:
+-- expect: second line
+-- expect: thi	rd	nil	true
+
+-- test: read a number that is not there
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w") f:write("abc") f:close()
+  f = io.open(name)
+  print(f:read("*n"), f:read("*a"))
+  f:close()
+  os.remove(name)
+end
+-- expect: nil	abc
+
+-- test: read zero bytes checks for end of file
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w") f:write("x") f:close()
+  f = io.open(name)
+  print(f:read(0), f:read(1), f:read(0))
+  f:close()
+  os.remove(name)
+end
+-- expect: 	x	nil
+
+-- test: lines of a file
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w") f:write("a\nb\n\nc") f:close()
+  for l in io.lines(name) do io.write("[", l, "]") end
+  print("")
+  f = io.open(name)
+  local n = 0
+  for l in f:lines() do n = n + 1 end
+  f:close()
+  print(n)
+  os.remove(name)
+end
+-- expect: [a][b][][c]
+-- expect: 4
+
+-- test: seek and position
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w+")
+  f:write("0123456789")
+  print(f:seek("cur"), f:seek("set", 2), f:read(3), f:seek("cur"), f:seek("end"), f:seek("end", -2), f:read("*a"))
+  f:close()
+  os.remove(name)
+end
+-- expect: 10	2	234	5	10	8	89
+
+-- test: append mode
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w") f:write("a") f:close()
+  f = io.open(name, "a") f:write("b") f:close()
+  f = io.open(name) print(f:read("*a")) f:close()
+  os.remove(name)
+end
+-- expect: ab
+
+-- test: open a missing file
+do
+  print(io.open("/nonexistent_dir_xyz/file"))
+end
+-- expect: nil	/nonexistent_dir_xyz/file: No such file or directory	2
+
+-- test: io.type
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w")
+  print(io.type(f), io.type(io.stdout), io.type(42))
+  f:close()
+  print(io.type(f))
+  os.remove(name)
+end
+-- expect: file	file	nil
+-- expect: closed file
+
+-- test: closed file operations fail
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w")
+  f:close()
+  print(pcall(f.write, f, "x"))
+  os.remove(name)
+end
+-- expect: false	attempt to use a closed file
+
+-- test: tostring of files names their state
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w")
+  print(tostring(f):match("^file %(") ~= nil)
+  f:close()
+  print(tostring(f))
+  os.remove(name)
+end
+-- expect: true
+-- expect: file (closed)
+
+-- test: io.write goes to standard output
+do
+  print(io.write("abc", 1, "\n"))
+end
+-- expect: abc1
+-- expect: true
+
+-- test: io.output and io.input switch default files
+do
+  local name = os.tmpname()
+  io.output(name)
+  io.write("via default")
+  io.close()
+  io.output(io.stdout)
+  io.input(name)
+  print(io.read("*a"))
+  io.input():close()
+  os.remove(name)
+end
+-- expect: via default
+
+-- test: setvbuf and flush return true
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w")
+  print(f:setvbuf("full", 1024), f:flush(), io.flush() == io.stdout or io.flush())
+  f:close()
+  os.remove(name)
+end
+-- expect: true	true	true
+
+-- test: lines on a missing file is an error
+do
+  print(pcall(io.lines, "/nonexistent_dir_xyz/file"))
+end
+-- expect: false	bad argument #1 to '?' (/nonexistent_dir_xyz/file: No such file or directory)
+
+-- test: binary data round trip
+do
+  local name = os.tmpname()
+  local data = ""
+  for i = 0, 255 do data = data .. string.char(i) end
+  local f = io.open(name, "wb") f:write(data) f:close()
+  f = io.open(name, "rb")
+  local back = f:read("*a")
+  f:close()
+  print(#back, back == data)
+  os.remove(name)
+end
+-- expect: 256	true
+
+-- test: input of a missing file is an error
+do
+  print(pcall(function() io.input("/nonexistent_dir_xyz/file") end))
+end
+-- expect: false	io.lua:190: bad argument #1 to 'input' (/nonexistent_dir_xyz/file: No such file or directory)

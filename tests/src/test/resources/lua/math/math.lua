@@ -1,0 +1,134 @@
+-- The math library.
+
+-- test: floor and ceil
+do
+  print(math.floor(3.7), math.floor(-3.7), math.ceil(3.2), math.ceil(-3.2), math.floor(5), math.ceil(-0.5))
+end
+-- expect: 3	-4	4	-3	5	-0
+
+-- test: abs min max
+do
+  print(math.abs(-3), math.abs(2.5), math.min(3, 1, 2), math.max(3, 1, 2), math.min(1), math.max(-1, -1.5))
+end
+-- expect: 3	2.5	1	3	1	-1
+
+-- test: min and max need a number
+do
+  print(pcall(math.min))
+  print(pcall(math.max, 1, "x"))
+end
+-- expect: false	bad argument #1 to '?' (number expected, got no value)
+-- expect: false	bad argument #2 to '?' (number expected, got string)
+
+-- test: sqrt and pow
+do
+  print(math.sqrt(16), math.sqrt(2), math.pow(2, 10), math.sqrt(-1) ~= math.sqrt(-1))
+end
+-- expect: 4	1.4142135623731	1024	true
+
+-- test: exp and logarithms
+do
+  print(math.exp(0), math.log(1), math.log10(1000), math.log(8) / math.log(2), math.exp(1))
+end
+-- expect: 1	0	3	3	2.718281828459
+
+-- test: trigonometry
+do
+  print(math.sin(0), math.cos(0), math.tan(0), string.format("%.6f %.6f", math.sin(math.pi / 6), math.cos(math.pi / 3)))
+end
+-- expect: 0	1	0	0.500000 0.500000
+
+-- test: inverse trigonometry
+do
+  print(math.asin(1) == math.pi / 2, math.acos(1), math.atan(1) == math.pi / 4, math.atan2(1, 1) == math.pi / 4, math.atan2(0, -1) == math.pi)
+end
+-- expect: true	0	true	true	true
+
+-- test: hyperbolic functions
+do
+  print(math.sinh(0), math.cosh(0), math.tanh(0), string.format("%.6f", math.tanh(1)))
+end
+-- expect: 0	1	0	0.761594
+
+-- test: pi and huge
+do
+  print(math.pi, math.huge, -math.huge, math.huge > 1e308)
+end
+-- expect: 3.1415926535898	inf	-inf	true
+
+-- test: fmod and modf
+do
+  print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.modf(3.7), math.modf(-3.7))
+end
+-- expect: 1	-1	1	3	-3	-0.7
+
+-- test: modf of integers and infinity
+do
+  print(math.modf(5), math.modf(math.huge))
+end
+-- expect: 5	inf	0
+
+-- test: frexp and ldexp
+do
+  print(math.frexp(8), math.frexp(0.5), math.frexp(0), math.ldexp(0.5, 4), math.ldexp(1, -1))
+end
+-- expect: 0.5	0.5	0	8	0.5
+
+-- test: deg and rad
+do
+  print(math.deg(math.pi), math.rad(180) == math.pi, math.deg(0))
+end
+-- expect: 180	true	0
+
+-- test: random with a seed is in range
+do
+  math.randomseed(42)
+  local ok = true
+  for i = 1, 100 do
+    local r = math.random()
+    local n = math.random(10)
+    local m = math.random(5, 7)
+    if r < 0 or r >= 1 or n < 1 or n > 10 or m < 5 or m > 7 or n % 1 ~= 0 then ok = false end
+  end
+  print(ok)
+end
+-- expect: true
+
+-- test: random is repeatable after the same seed
+do
+  math.randomseed(7)
+  local a = {math.random(1000), math.random(1000), math.random()}
+  math.randomseed(7)
+  local b = {math.random(1000), math.random(1000), math.random()}
+  print(a[1] == b[1], a[2] == b[2], a[3] == b[3])
+end
+-- expect: true	true	true
+
+-- test: random with an empty interval
+do
+  print(pcall(math.random, 0))
+  print(pcall(math.random, 3, 1))
+end
+-- expect: true	1
+-- expect: true	2
+
+-- test: math functions coerce strings
+do
+  print(math.floor("3.5"), math.max("10", 2), math.abs("-1"))
+end
+-- expect: 3	10	1
+
+-- test: floor of huge values and NaN
+do
+  print(math.floor(1e100), math.floor(-math.huge), math.floor(2 ^ 53 + 0.5))
+end
+-- expect: 1e+100	-inf	9.007199254741e+15
+
+-- test: math library table
+do
+  local names = {}
+  for k in pairs(math) do names[#names + 1] = k end
+  table.sort(names)
+  print(table.concat(names, " "))
+end
+-- expect: abs acos asin atan atan2 ceil cos cosh deg exp floor fmod frexp huge ldexp log log10 max min modf pi pow rad random randomseed sin sinh sqrt tan tanh

@@ -1,0 +1,112 @@
+-- The deterministic parts of the os library.
+
+-- test: time of a date table
+do
+  print(os.time({year = 2000, month = 1, day = 1, hour = 0}) - os.time({year = 1999, month = 12, day = 31, hour = 0}))
+end
+-- expect: 86400
+
+-- test: time normalises out of range fields
+do
+  local a = os.time({year = 2021, month = 13, day = 1, hour = 12})
+  local b = os.time({year = 2022, month = 1, day = 1, hour = 12})
+  print(a == b, os.time({year = 2020, month = 3, day = 0, hour = 12}) == os.time({year = 2020, month = 2, day = 29, hour = 12}))
+end
+-- expect: true	true
+
+-- test: time needs day month and year
+do
+  print(pcall(os.time, {year = 2000}))
+end
+-- expect: false	field 'day' missing in date table
+
+-- test: date in UTC with a format
+do
+  print(os.date("!%Y-%m-%d %H:%M:%S", 86400 * 365 + 3661))
+end
+-- expect: 1971-01-01 01:01:01
+
+-- test: date conversions
+do
+  local t = 1700000000
+  print(os.date("!%a %A %b %B %d %j %w %y %p %I", t))
+  print(os.date("!%c", t))
+  print(os.date("!%x %X %%", t))
+end
+-- expect: Tue Tuesday Nov November 14 318 2 23 PM 10
+-- expect: Tue Nov 14 22:13:20 2023
+-- expect: 11/14/23 22:13:20 %
+
+-- test: date as a table in UTC
+do
+  local d = os.date("!*t", 1000000000)
+  print(d.year, d.month, d.day, d.hour, d.min, d.sec, d.wday, d.yday, d.isdst)
+end
+-- expect: 2001	9	9	1	46	40	1	252	false
+
+-- test: date of the epoch
+do
+  print(os.date("!%Y-%m-%d %H:%M:%S", 0))
+end
+-- expect: 1970-01-01 00:00:00
+
+-- test: time and date round trip through a local table
+do
+  local t = os.time({year = 2010, month = 6, day = 15, hour = 10, min = 30, sec = 5})
+  local d = os.date("*t", t)
+  print(d.year, d.month, d.day, d.hour, d.min, d.sec)
+end
+-- expect: 2010	6	15	10	30	5
+
+-- test: difftime
+do
+  print(os.difftime(100, 40), os.difftime(5, 5))
+end
+-- expect: 60	0
+
+-- test: clock and time are numbers
+do
+  print(type(os.clock()), type(os.time()))
+end
+-- expect: number	number
+
+-- test: getenv
+do
+  print(os.getenv("ISTHMUS_NO_SUCH_VARIABLE_XYZ"), type(os.getenv("PATH")))
+end
+-- expect: nil	string
+
+-- test: tmpname remove and rename
+do
+  local a = os.tmpname()
+  local b = a .. ".renamed"
+  local f = io.open(a, "w") f:write("x") f:close()
+  print(os.rename(a, b))
+  print(io.open(a) == nil, io.open(b) ~= nil)
+  print(os.remove(b))
+  print(io.open(b) == nil)
+end
+-- expect: true
+-- expect: true	true
+-- expect: true
+-- expect: true
+
+-- test: remove of a missing file
+do
+  print(os.remove("/nonexistent_dir_xyz/file"))
+end
+-- expect: nil	/nonexistent_dir_xyz/file: No such file or directory	2
+
+-- test: rename of a missing file
+do
+  print(os.rename("/nonexistent_dir_xyz/a", "/nonexistent_dir_xyz/b"))
+end
+-- expect: nil	/nonexistent_dir_xyz/a: No such file or directory	2
+
+-- test: tmpname gives distinct names
+do
+  local a, b = os.tmpname(), os.tmpname()
+  print(a ~= b, type(a))
+  os.remove(a) os.remove(b)
+end
+-- expect: true	string

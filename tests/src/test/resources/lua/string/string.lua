@@ -1,0 +1,83 @@
+-- The string library's functions other than patterns and format.
+
+-- test: len and the length operator
+do
+  print(string.len(""), string.len("abc"), ("a\0b"):len(), #"a\0b")
+end
+-- expect: 0	3	3	3
+
+-- test: sub with positive and negative indices
+do
+  local s = "hello world"
+  print(s:sub(1, 5), s:sub(-5), s:sub(-5, -3), s:sub(7), s:sub(0), s:sub(5, 2), s:sub(-100, 2), s:sub(3, 100))
+end
+-- expect: hello	world	wor	world	hello world		he	llo world
+
+-- test: upper and lower
+do
+  print(("MiXeD 123"):upper(), ("MiXeD 123"):lower())
+end
+-- expect: MIXED 123	mixed 123
+
+-- test: rep with counts
+do
+  print(("ab"):rep(3), ("ab"):rep(0), ("ab"):rep(-1), ("x"):rep(1))
+end
+-- expect: ababab			x
+
+-- test: rep with a separator
+do
+  print(("ab"):rep(3, ","), ("ab"):rep(1, ","))
+end
+-- expect: ab,ab,ab	ab
+
+-- test: reverse
+do
+  print(("abc"):reverse(), (""):reverse(), ("a"):reverse())
+end
+-- expect: cba		a
+
+-- test: byte with ranges
+do
+  print(("ABC"):byte(), ("ABC"):byte(2), ("ABC"):byte(1, 3), ("ABC"):byte(-1), ("ABC"):byte(10))
+end
+-- expect: 65	66	65	67
+
+-- test: char
+do
+  print(string.char(72, 105), string.char(), #string.char(0, 255))
+end
+-- expect: Hi		2
+
+-- test: char with an out of range value
+do
+  print(pcall(string.char, 256))
+end
+-- expect: false	bad argument #1 to '?' (invalid value)
+
+-- test: string functions coerce numbers
+do
+  print(string.len(123), string.upper(1.5), string.rep(7, 2))
+end
+-- expect: 3	1.5	77
+
+-- test: numbers have no string methods
+do
+  print(pcall(function() local n = 5 return n:rep(2) end))
+end
+-- expect: false	string.lua:66: attempt to index local 'n' (a number value)
+
+-- test: strings are compared and hashed by content
+do
+  local t = {}
+  t["a" .. "b"] = 1
+  print(t.ab, "ab" == "a" .. "b")
+end
+-- expect: 1	true
+
+-- test: strings hold any byte
+do
+  local s = "\0\1\255"
+  print(#s, s:byte(1, -1))
+end
+-- expect: 3	0	1	255

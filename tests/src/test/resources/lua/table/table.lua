@@ -1,0 +1,168 @@
+-- The table library: insert, remove, concat, sort, maxn, and LuaJIT's table extras.
+
+-- test: insert appends
+do
+  local t = {}
+  table.insert(t, "a")
+  table.insert(t, "b")
+  print(#t, t[1], t[2])
+end
+-- expect: 2	a	b
+
+-- test: insert at a position shifts up
+do
+  local t = {1, 2, 3}
+  table.insert(t, 1, 0)
+  table.insert(t, 3, 1.5)
+  print(table.concat(t, " "))
+end
+-- expect: 0 1 1.5 2 3
+
+-- test: insert with wrong number of arguments
+do
+  print(pcall(table.insert, {}, 1, 2, 3))
+  print(pcall(table.insert, {}))
+end
+-- expect: false	wrong number of arguments to 'insert'
+-- expect: false	wrong number of arguments to 'insert'
+
+-- test: remove from the end and from a position
+do
+  local t = {1, 2, 3, 4}
+  print(table.remove(t), table.remove(t, 1), table.concat(t, ","))
+end
+-- expect: 4	1	2,3
+
+-- test: remove from an empty table
+do
+  local t = {}
+  print(table.remove(t), #t)
+end
+-- expect: nil	0
+
+-- test: concat with separator and range
+do
+  local t = {1, 2, "three", 4}
+  print(table.concat(t), table.concat(t, ", "), table.concat(t, "-", 2, 3), table.concat(t, "x", 3, 2) == "")
+end
+-- expect: 12three4	1, 2, three, 4	2-three	true
+
+-- test: concat of an invalid value
+do
+  print(pcall(table.concat, {1, {}, 3}))
+end
+-- expect: false	invalid value (table) at index 2 in table for 'concat'
+
+-- test: concat of an empty table
+do
+  print(table.concat({}) == "", table.concat({}, ",") == "")
+end
+-- expect: true	true
+
+-- test: sort numbers and strings
+do
+  local n = {5, 2, 8, 1, 9, 3}
+  table.sort(n)
+  local s = {"pear", "apple", "fig"}
+  table.sort(s)
+  print(table.concat(n, " "), table.concat(s, " "))
+end
+-- expect: 1 2 3 5 8 9	apple fig pear
+
+-- test: sort with a comparator
+do
+  local t = {5, 2, 8, 1}
+  table.sort(t, function(a, b) return a > b end)
+  print(table.concat(t, " "))
+end
+-- expect: 8 5 2 1
+
+-- test: sort records by a field
+do
+  local people = {{name = "b", age = 30}, {name = "a", age = 25}, {name = "c", age = 35}}
+  table.sort(people, function(x, y) return x.age < y.age end)
+  print(people[1].name, people[2].name, people[3].name)
+end
+-- expect: a	b	c
+
+-- test: sort of mixed types is an error
+do
+  print(pcall(table.sort, {1, "a", 2}))
+end
+-- expect: false	attempt to compare string with number
+
+-- test: sort with an invalid order function
+do
+  local t = {}
+  for i = 1, 20 do t[i] = i % 5 end
+  print(pcall(table.sort, t, function(a, b) return true end))
+end
+-- expect: false	invalid order function for sorting
+
+-- test: sort a larger array
+do
+  local t = {}
+  local x = 7
+  for i = 1, 200 do x = (x * 31 + 11) % 1009 t[i] = x end
+  table.sort(t)
+  local ok = true
+  for i = 2, #t do if t[i - 1] > t[i] then ok = false end end
+  print(ok, #t, t[1], t[200])
+end
+-- expect: true	200	1	1008
+
+-- test: maxn finds the largest numeric key
+do
+  print(table.maxn({1, 2, nil, 4}), table.maxn({}), table.maxn({[10] = 1, [2.5] = 2, x = 3}))
+end
+-- expect: 4	0	10
+
+-- test: getn remains in LuaJIT and length ignores a trailing nil
+do
+  print(table.getn == nil and "no getn" or "getn", #{1, 2, 3, nil})
+end
+-- expect: getn	3
+
+-- test: foreach and foreachi
+do
+  local out = {}
+  table.foreachi({"a", "b"}, function(i, v) out[#out + 1] = i .. v end)
+  print(table.concat(out, " "), table.foreachi({1, 2}, function(i, v) if v == 2 then return "stop" end end))
+end
+-- expect: 1a 2b	stop
+
+-- test: length of a table with a border
+do
+  local t = {}
+  for i = 1, 10 do t[i] = i end
+  print(#t)
+  t[10] = nil
+  print(#t)
+end
+-- expect: 10
+-- expect: 9
+
+-- test: table keys of every type
+do
+  local t = {}
+  local f = function() end
+  t[1] = "int" t[1.5] = "float" t["1"] = "string" t[true] = "bool" t[f] = "function"
+  print(t[1], t[1.5], t["1"], t[true], t[f], t[1.0])
+end
+-- expect: int	float	string	bool	function	int
+
+-- test: float keys with integer values are the same key
+do
+  local t = {}
+  t[2] = "two"
+  print(t[2.0], t[4 / 2])
+end
+-- expect: two	two
+
+-- test: unpack of a table built by insert
+do
+  local t = {}
+  for i = 1, 5 do table.insert(t, i * i) end
+  print(unpack(t))
+end
+-- expect: 1	4	9	16	25
