@@ -126,3 +126,21 @@ do
   print(type(f), f())
 end
 -- expect: function	2
+
+-- test: a call is a whole statement, so an assignment to it is an unexpected symbol
+do
+  print(loadstring("f() = 1"))
+  print(loadstring("a:b() = 1"))
+  print(loadstring("f(), a = 1, 2"))
+end
+-- expect: nil	[string "f() = 1"]:1: unexpected symbol near '='
+-- expect: nil	[string "a:b() = 1"]:1: unexpected symbol near '='
+-- expect: nil	[string "f(), a = 1, 2"]:1: unexpected symbol near ','
+
+-- test: a parenthesized or later call target is a syntax error
+do
+  print(loadstring("(a) = 1"))
+  print(loadstring("a, f() = 1, 2"))
+end
+-- expect: nil	[string "(a) = 1"]:1: syntax error near '='
+-- expect: nil	[string "a, f() = 1, 2"]:1: syntax error near '='

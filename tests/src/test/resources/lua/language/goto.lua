@@ -78,3 +78,21 @@ do
   print(loadstring("::a:: ::a::"))
 end
 -- expect: nil	[string "::a:: ::a::"]:1: duplicate label 'a'
+
+-- test: goto is a name except where a name follows it at the start of a statement
+do
+  local t = {goto = 1}
+  t.goto = t.goto + 1
+  local goto = 2
+  local function f() return goto end
+  print(t.goto, goto, f(), (loadstring("goto = 3 return goto"))())
+end
+-- expect: 2	2	2	3
+
+-- test: goto followed by something other than a name is an expression statement
+do
+  print(loadstring("goto 1"))
+  print(loadstring("goto"))
+end
+-- expect: nil	[string "goto 1"]:1: '=' expected near '1'
+-- expect: nil	[string "goto"]:1: '=' expected near '<eof>'

@@ -198,9 +198,12 @@ public final class Parser {
                 expect(TokenKind.DOUBLE_COLON);
                 return new Stat.Label(line, n);
             }
-            case GOTO -> {
-                advance();
-                return new Stat.Goto(line, name());
+            case NAME -> {
+                if (current.text().equals("goto") && peekNext().kind() == TokenKind.NAME) {
+                    advance();
+                    return new Stat.Goto(line, name());
+                }
+                return expressionStat(line);
             }
             default -> {
                 return expressionStat(line);
@@ -306,7 +309,10 @@ public final class Parser {
 
     private Stat expressionStat(int line) {
         Expr first = suffixedExpression();
-        if (check(TokenKind.ASSIGN) || check(TokenKind.COMMA)) {
+        // A call is a whole statement (as in LuaJIT): in "f() = 1" the '=' then starts the
+        // next statement, an "unexpected symbol".
+        if (!(first instanceof Expr.Call || first instanceof Expr.MethodCall)
+                && (check(TokenKind.ASSIGN) || check(TokenKind.COMMA))) {
             List<Expr> targets = new ArrayList<>();
             targets.add(checkAssignable(first));
             while (accept(TokenKind.COMMA)) {
