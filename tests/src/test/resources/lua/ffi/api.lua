@@ -407,3 +407,15 @@ do
   print(a.re, a.im, b.re, b.im, c.re, c.im)
 end
 -- expect: 1	2	3	4	5	0
+
+-- test: cdata are table keys by identity, not by value
+do
+  local t = {}
+  t[1LL] = "a"
+  local k = 2LL
+  t[k] = "b"
+  local weak = setmetatable({}, {__mode = "k"})
+  weak[k] = 1
+  print(t[1LL], t[1], t[k], t[2LL], weak[k], weak[2LL])
+end
+-- expect: nil	nil	b	nil	1	nil

@@ -213,7 +213,10 @@ public final class LuaTable {
             if (present == null) {
                 return -1;
             }
-            if (present == key || present.equals(key)) {
+            // Numbers, strings and booleans are equal by value; everything else, cdata
+            // included, is the same key only as the same object (raw equality, as in LuaJIT,
+            // where two 1LL literals are two keys), whatever its Java equals says.
+            if (present == key || (present instanceof WeakSlot || !(key instanceof LuaObject)) && present.equals(key)) {
                 return slot;
             }
             slot = (slot + 1) & mask;
