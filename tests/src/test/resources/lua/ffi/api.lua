@@ -419,3 +419,16 @@ do
   print(t[1LL], t[1], t[k], t[2LL], weak[k], weak[2LL])
 end
 -- expect: nil	nil	b	nil	1	nil
+
+-- test: typeof parameters: types, numbers as sizes, strings as names
+do
+  local ffi = require("ffi")
+  print(tostring(ffi.typeof("$[$]", ffi.typeof("double"), 3)), ffi.sizeof(ffi.typeof("int[$]", 7)))
+  print(ffi.offsetof(ffi.typeof("struct { int a; int $; }", "b"), "b"), tostring(ffi.typeof("int[$]", 2.5)))
+  print(pcall(ffi.typeof, "int[$]"))
+  print(pcall(ffi.typeof, "int[$]", -1))
+end
+-- expect: ctype<double [3]>	28
+-- expect: 4	ctype<int [2]>
+-- expect: false	wrong number of type parameters
+-- expect: false	size of C type is unknown or too large

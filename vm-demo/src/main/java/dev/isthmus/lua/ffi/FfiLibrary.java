@@ -21,6 +21,8 @@ import java.lang.foreign.Arena;
 import java.lang.invoke.MethodHandle;
 import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -190,18 +192,49 @@ public final class FfiLibrary {
                 .computeIfAbsent(name, n -> ffi.fieldAccess(plain, n));
     }
 
+    /**
+     * A type string with LuaJIT's {@code $} parameters that are not types written in: a
+     * number as an integer constant (an array size, say, truncated as LuaJIT does), a
+     * string as an identifier (a member name). The {@code $} of types stay, their types added to
+     * {@code types} for the parser.
+     */
+    private String substituteParameters(String text, Object[] parameters, List<CType> types) {
+        StringBuilder out = new StringBuilder(text.length());
+        int next = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch != '$') {
+                out.append(ch);
+                continue;
+            }
+            if (next >= parameters.length) {
+                throw new LuaError("wrong number of type parameters");
+            }
+            Object parameter = parameters[next++];
+            switch (parameter) {
+                // LuaJIT truncates; a negative count is an unsigned one far too large.
+                case Double d when d <= -1 -> throw new LuaError("size of C type is unknown or too large");
+                case Double d -> out.append(' ').append((long) (double) d).append(' ');
+                case LuaString name -> out.append(' ').append(name).append(' ');
+                default -> {
+                    out.append('$');
+                    types.add(typeOf(parameter, new Object[0]));
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** The type a Lua value names: a C type string ({@code $} replaced by {@code parameters}), a ctype, or a cdata's type. */
     CType typeOf(Object value, Object[] parameters) {
         return switch (value) {
             case LuaString s when parameters.length == 0 && parsedTypes.containsKey(s) -> parsedTypes.get(s);
             case LuaString s -> {
-                CType[] params = new CType[parameters.length];
-                for (int i = 0; i < params.length; i++) {
-                    params[i] = typeOf(parameters[i], new Object[0]);
-                }
+                List<CType> params = new ArrayList<>();
+                String text = substituteParameters(s.toString(), parameters, params);
                 try {
-                    CType parsed = ffi.scope().parseType(s.toString(), params);
-                    if (params.length == 0) {
+                    CType parsed = ffi.scope().parseType(text, params.toArray(CType[]::new));
+                    if (parameters.length == 0) {
                         parsedTypes.put(s, parsed);
                     }
                     yield parsed;
