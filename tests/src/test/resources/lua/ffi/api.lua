@@ -432,3 +432,32 @@ end
 -- expect: 4	ctype<int [2]>
 -- expect: false	wrong number of type parameters
 -- expect: false	size of C type is unknown or too large
+
+-- test: cdef errors in LuaJIT's words
+do
+  local ffi = require("ffi")
+  local function message(f, ...) local ok, e = pcall(f, ...) return e end
+  print(message(ffi.cdef, "struct { int a }"))
+  print(message(ffi.typeof, "foo_t"))
+  ffi.cdef("struct dup { int a; };")
+  print(message(ffi.cdef, "struct dup { int b; };"))
+  print(message(ffi.cdef, "union dup { int b; };"))
+  print(message(ffi.cdef, "int arr[-1];"))
+  print(message(ffi.cdef, "struct bf { int x : 40; };"))
+  print(message(ffi.cdef, "enum e { A = 1/0 };"))
+end
+-- expect: ';' expected near '}'
+-- expect: declaration specifier expected near 'foo_t'
+-- expect: attempt to redefine 'dup'
+-- expect: attempt to redefine 'dup'
+-- expect: size of C type is unknown or too large
+-- expect: invalid value near ':'
+-- expect: invalid value
+
+-- test: cdef takes a last declaration without its semicolon
+do
+  local ffi = require("ffi")
+  ffi.cdef("int abs(int x)")
+  print(ffi.C.abs(-4))
+end
+-- expect: 4

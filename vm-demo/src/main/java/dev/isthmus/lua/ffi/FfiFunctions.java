@@ -75,8 +75,15 @@ final class FfiFunctions {
             lib.ffi().cdef(text.toString());
         } catch (CParseException e) {
             var d = e.first();
-            throw new LuaError(d.message() + (d.token() == null || d.token().isEmpty() ? "" : " near '" + d.token() + "'")
-                    + " at line " + d.position().line());
+            if (d.kind() != dev.isthmus.cparser.CErrorKind.EXPECTED_SEMICOLON || d.token() != null && !d.token().isEmpty()) {
+                throw CdefErrors.toLua(e);
+            }
+            // LuaJIT takes a last declaration without its ';' (ffi.cdef "int getpid(void)").
+            try {
+                lib.ffi().cdef(text + ";");
+            } catch (CParseException again) {
+                throw CdefErrors.toLua(e);
+            }
         }
         return LuaFunction.NONE;
     }

@@ -239,8 +239,7 @@ public final class FfiLibrary {
                     }
                     yield parsed;
                 } catch (CParseException e) {
-                    var d = e.first();
-                    throw new LuaError(d.message() + " near '" + (d.token() == null || d.token().isEmpty() ? s.toString() : d.token()) + "'");
+                    throw CdefErrors.toLua(e);
                 } catch (IllegalArgumentException e) {
                     throw new LuaError(e.getMessage());
                 }
