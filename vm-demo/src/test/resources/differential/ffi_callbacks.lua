@@ -70,3 +70,11 @@ print(pcall(lib.it_call_double_fn, function(x) error("inside") end, 1))
 print(pcall(lib.it_call_int_binop, function(a, b) return "x" end, 1, 2))
 print(pcall(lib.it_call_int_binop, function(a, b) return nil end, 1, 2))
 print(lib.it_call_double_fn(function(x) return x end, 4))
+
+-- A yield from inside a C callback: LuaJIT's error, and the coroutine is dead.
+ffi.cdef "double it_call_double_fn(it_double_fn f, double x);"
+local co = coroutine.create(function()
+  return lib.it_call_double_fn(function(x) coroutine.yield(x) return x end, 2)
+end)
+print(coroutine.resume(co))
+print(coroutine.status(co))

@@ -1,17 +1,13 @@
 package dev.isthmus.lua.runtime;
 
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 
 /**
- * A Lua coroutine, run on its own virtual thread. Only one of a coroutine and its resumer
- * runs at any time: {@code resume} hands control over and waits, {@code yield} hands it back.
- * Each coroutine therefore has its own Java stack, so yielding from any depth works (across
+ * A Lua coroutine, with a Java stack of its own ({@link CoroutineCarrier}): only one of a
+ * coroutine and its resumer runs at any time, {@code resume} hands control over and waits,
+ * {@code yield} hands it back. Yielding from any depth therefore works (across
  * {@code pcall}, metamethods and Java library functions, which Lua 5.1 itself forbids but
  * LuaJIT allows), and a program that never creates a coroutine pays nothing.
- *
- * <p>A suspended coroutine that is never resumed keeps its parked virtual thread until the
- * JVM exits; its memory is that of its stack.
  */
 public final class Coroutine {
     /** What {@code coroutine.status} reports. */
@@ -30,10 +26,8 @@ public final class Coroutine {
     }
 
     private final Function<Object[], Object[]> body;
-    private final Semaphore toCoroutine = new Semaphore(0);
-    private final Semaphore toResumer = new Semaphore(0);
+    private final CoroutineCarrier carrier;
     private Status status = Status.SUSPENDED;
-    private Thread thread;
     private Object[] transfer;
     private LuaError failure;
     /** An {@code os.exit} inside the coroutine, carried to the resumer's thread. */
@@ -45,13 +39,23 @@ public final class Coroutine {
     /** A coroutine whose body runs {@code body} with the first resume's arguments. */
     public Coroutine(Function<Object[], Object[]> body) {
         this.body = body;
+        this.carrier = CoroutineCarrier.create(this::run);
+    }
+
+    private Coroutine() {
+        this.body = null;
+        this.carrier = null;
+    }
+
+    /** How coroutines switch in this JVM: "continuations" or "threads" ({@link CoroutineCarrier}). */
+    public static String carrierKind() {
+        return CoroutineCarrier.kind();
     }
 
     /** The main coroutine of a Lua state: already running, never resumed. */
     public static Coroutine main() {
-        Coroutine c = new Coroutine(args -> args);
+        Coroutine c = new Coroutine();
         c.status = Status.RUNNING;
-        c.thread = Thread.currentThread();
         return c;
     }
 
@@ -78,13 +82,7 @@ public final class Coroutine {
     public Object[] resume(Object[] arguments) {
         status = Status.RUNNING;
         transfer = arguments;
-        if (thread == null) {
-            thread = Thread.ofVirtual().name("lua-coroutine").unstarted(this::run);
-            thread.start();
-        } else {
-            toCoroutine.release();
-        }
-        toResumer.acquireUninterruptibly();
+        carrier.switchToCoroutine();
         Object[] result = transfer;
         transfer = null;
         if (finished) {
@@ -106,8 +104,7 @@ public final class Coroutine {
     /** Called on the coroutine's own thread: hands {@code values} to the resumer and waits for the next resume's arguments. */
     public Object[] yield(Object[] values) {
         transfer = values;
-        toResumer.release();
-        toCoroutine.acquireUninterruptibly();
+        carrier.switchToResumer();
         Object[] arguments = transfer;
         transfer = null;
         return arguments;
@@ -130,6 +127,6 @@ public final class Coroutine {
             transfer = LuaFunction.NONE;
         }
         finished = true;
-        toResumer.release();
+        carrier.finish();
     }
 }
