@@ -119,8 +119,7 @@ final class LuaCallbackTarget {
     }
 
     private static Object callFirst(LuaFunction f, Object[] args) {
-        Object[] results = f.call(args);
-        return results.length == 0 ? null : results[0];
+        return f.callForFirstResult(args);
     }
 
     private static Object signed(int value) {

@@ -65,6 +65,34 @@ public final class Interpreter {
         return execute(closure, frame, varargs);
     }
 
+    /**
+     * Calls a closure from Java for its first result alone (null when none): a callback from
+     * C wants no more, and this way gets it without a result array.
+     */
+    Object callForFirstResult(LuaClosure closure, Object[] arguments) {
+        Prototype p = closure.prototype;
+        Object[] frame = new Object[p.frameSize()];
+        System.arraycopy(arguments, 0, frame, 0, Math.min(arguments.length, p.parameterCount()));
+        Object[] varargs = p.isVararg() && arguments.length > p.parameterCount()
+                ? Arrays.copyOfRange(arguments, p.parameterCount(), arguments.length) : NO_VARARGS;
+        CallStack stack = callStack;
+        if (stack.depth >= MAX_DEPTH) {
+            throw new LuaError("stack overflow");
+        }
+        stack.push(closure);
+        Object[] results;
+        try {
+            results = run(closure, frame, varargs, true);
+        } finally {
+            stack.pop();
+        }
+        Object first = results.length == 0 ? null : results[0];
+        if (results == singleResult) {
+            singleResult[0] = null;
+        }
+        return first;
+    }
+
     /** Runs a closure's frame, tracking it on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. */
     private Object[] execute(LuaClosure closure, Object[] frame, Object[] varargs) {
         CallStack stack = callStack;

@@ -36,6 +36,11 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
+    public Object callForFirstResult(Object[] arguments) {
+        return interpreter.callForFirstResult(this, arguments);
+    }
+
+    @Override
     public String name() {
         return prototype.name();
     }

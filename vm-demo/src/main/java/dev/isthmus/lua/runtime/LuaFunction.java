@@ -10,6 +10,12 @@ public abstract class LuaFunction {
     /** Calls the function. Lua errors propagate as {@link LuaError}. */
     public abstract Object[] call(Object[] arguments);
 
+    /** Calls the function for its first result alone (null when none); closures skip the result array. */
+    public Object callForFirstResult(Object[] arguments) {
+        Object[] results = call(arguments);
+        return results.length == 0 ? null : results[0];
+    }
+
     /** The name used in error messages and tracebacks ({@code print}, {@code string.format}). */
     public abstract String name();
 }
