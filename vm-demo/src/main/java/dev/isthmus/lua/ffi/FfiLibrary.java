@@ -295,7 +295,14 @@ public final class FfiLibrary {
         for (int i = 0; i < args.length; i++) {
             luaArgs[i] = conversion.toLua(args[i], type.parameterTypes().get(i));
         }
-        Object[] results = f.call(luaArgs);
+        var coroutine = runtime.currentCoroutine();
+        coroutine.enterCallback();
+        Object[] results;
+        try {
+            results = f.call(luaArgs);
+        } finally {
+            coroutine.exitCallback();
+        }
         CType ret = type.returnType();
         if (CdataConversion.plain(ret) == Primitive.VOID) {
             return null;

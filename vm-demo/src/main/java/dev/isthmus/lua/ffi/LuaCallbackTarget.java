@@ -26,7 +26,7 @@ import java.util.List;
  */
 final class LuaCallbackTarget {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, LuaFunction.class, Object[].class);
+    private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
     private static final MethodHandle SIGNED = find("signed", Object.class, int.class);
     private static final MethodHandle UNSIGNED_INT = find("unsignedInt", Object.class, int.class);
     private static final MethodHandle UNSIGNED_SHORT = find("unsignedShort", Object.class, short.class);
@@ -56,7 +56,7 @@ final class LuaCallbackTarget {
         if (result == null) {
             return null;
         }
-        MethodHandle call = CALL_FIRST.bindTo(f).asCollector(Object[].class, filters.length);
+        MethodHandle call = MethodHandles.insertArguments(CALL_FIRST, 0, library, f).asCollector(Object[].class, filters.length);
         call = MethodHandles.filterArguments(call, 0, filters);
         call = MethodHandles.filterReturnValue(call, result);
         return call.asType(carriers);
@@ -118,8 +118,14 @@ final class LuaCallbackTarget {
         }
     }
 
-    private static Object callFirst(LuaFunction f, Object[] args) {
-        return f.callForFirstResult(args);
+    private static Object callFirst(FfiLibrary library, LuaFunction f, Object[] args) {
+        var coroutine = library.runtime().currentCoroutine();
+        coroutine.enterCallback();
+        try {
+            return f.callForFirstResult(args);
+        } finally {
+            coroutine.exitCallback();
+        }
     }
 
     private static Object signed(int value) {

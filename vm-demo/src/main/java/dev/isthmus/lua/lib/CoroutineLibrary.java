@@ -103,6 +103,9 @@ public final class CoroutineLibrary {
         if (c == runtime.mainCoroutine()) {
             throw new LuaError("attempt to yield from outside a coroutine");
         }
+        if (c.isInsideCallback()) {
+            throw new LuaError("attempt to yield across C-call boundary");
+        }
         return c.yield(args);
     }
 }

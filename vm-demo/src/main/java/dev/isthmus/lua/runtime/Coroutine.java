@@ -28,6 +28,7 @@ public final class Coroutine {
     private final Function<Object[], Object[]> body;
     private final CoroutineCarrier carrier;
     private Status status = Status.SUSPENDED;
+    private int callbackDepth;
     private Object[] transfer;
     private LuaError failure;
     /** An {@code os.exit} inside the coroutine, carried to the resumer's thread. */
@@ -57,6 +58,23 @@ public final class Coroutine {
         Coroutine c = new Coroutine();
         c.status = Status.RUNNING;
         return c;
+    }
+
+    /**
+     * Marks a Lua function called from C as running on this coroutine (and its end): a yield
+     * then would cross the C frames below it, which LuaJIT refuses and a continuation cannot
+     * do, so {@link #isInsideCallback()} makes yield an error whichever carrier runs it.
+     */
+    public void enterCallback() {
+        callbackDepth++;
+    }
+
+    public void exitCallback() {
+        callbackDepth--;
+    }
+
+    public boolean isInsideCallback() {
+        return callbackDepth > 0;
     }
 
     public Status status() {
