@@ -461,3 +461,12 @@ do
   print(ffi.C.abs(-4))
 end
 -- expect: 4
+
+-- test: load failures report the dynamic loader's reason
+do
+  local ffi = require("ffi")
+  print(pcall(ffi.load, "no_such_library_xyz"))
+  print(pcall(ffi.load, "/etc/passwd"))
+end
+-- expect: false	libno_such_library_xyz.so: cannot open shared object file: No such file or directory
+-- expect: false	/etc/passwd: invalid ELF header

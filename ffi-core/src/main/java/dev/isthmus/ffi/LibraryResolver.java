@@ -32,7 +32,7 @@ final class LibraryResolver {
         if (name.isBlank()) {
             throw new IllegalArgumentException("a library name is needed");
         }
-        List<String> tried = new ArrayList<>();
+        List<LibraryNotFoundException.Attempt> tried = new ArrayList<>();
         if (name.contains("/")) {
             Path path = Path.of(name).toAbsolutePath();
             return load(path.toString(), arena, tried).orElseThrow(() -> notFound(name, tried));
@@ -53,17 +53,26 @@ final class LibraryResolver {
         throw notFound(name, tried);
     }
 
-    private static java.util.Optional<Resolved> load(String nameOrPath, Arena arena, List<String> tried) {
+    private static java.util.Optional<Resolved> load(String nameOrPath, Arena arena, List<LibraryNotFoundException.Attempt> tried) {
+        if (DynamicLoader.isAvailable()) {
+            return switch (DynamicLoader.open(nameOrPath)) {
+                case DynamicLoader.Outcome.Loaded loaded -> java.util.Optional.of(new Resolved(loaded.lookup(), nameOrPath));
+                case DynamicLoader.Outcome.Failed failed -> {
+                    tried.add(new LibraryNotFoundException.Attempt(nameOrPath, failed.reason()));
+                    yield java.util.Optional.empty();
+                }
+            };
+        }
         try {
             return java.util.Optional.of(new Resolved(SymbolLookup.libraryLookup(nameOrPath, arena), nameOrPath));
         } catch (IllegalArgumentException e) {
-            tried.add(nameOrPath + " (" + e.getMessage() + ")");
+            tried.add(new LibraryNotFoundException.Attempt(nameOrPath, e.getMessage()));
             return java.util.Optional.empty();
         }
     }
 
-    private static IllegalArgumentException notFound(String name, List<String> tried) {
-        return new IllegalArgumentException("cannot load library '" + name + "'; tried: " + String.join("; ", tried));
+    private static LibraryNotFoundException notFound(String name, List<LibraryNotFoundException.Attempt> tried) {
+        return new LibraryNotFoundException(name, tried);
     }
 
     /** {@code libNAME.so.N...} files in the library directories, highest version first. */

@@ -10,6 +10,7 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -193,6 +194,15 @@ class NativeCallTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ffi.load("no_such_library_xyz"));
         assertTrue(e.getMessage().startsWith("cannot load library 'no_such_library_xyz'; tried: libno_such_library_xyz.so"),
                 e.getMessage());
+        LibraryNotFoundException notFound = assertInstanceOf(LibraryNotFoundException.class, e);
+        assertEquals(new LibraryNotFoundException.Attempt("libno_such_library_xyz.so",
+                "libno_such_library_xyz.so: cannot open shared object file: No such file or directory"), notFound.attempts().getFirst());
+    }
+
+    @Test
+    void aFileThatIsNoLibrary_failsWithTheLoadersReason() {
+        LibraryNotFoundException e = assertThrows(LibraryNotFoundException.class, () -> ffi.load("/etc/passwd"));
+        assertEquals("/etc/passwd: invalid ELF header", e.attempts().getFirst().reason());
     }
 
     @Test

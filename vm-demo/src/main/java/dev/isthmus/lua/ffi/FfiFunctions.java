@@ -98,6 +98,9 @@ final class FfiFunctions {
                 lib.addGlobalLibrary(library);
             }
             return new Object[] {new Namespace(lib, library)};
+        } catch (dev.isthmus.ffi.LibraryNotFoundException e) {
+            // LuaJIT reports the dynamic loader's message for the name it tried (libNAME.so for a short name).
+            throw new LuaError(e.attempts().isEmpty() ? e.getMessage() : e.attempts().getFirst().reason());
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
         }
