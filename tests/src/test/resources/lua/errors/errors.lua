@@ -271,3 +271,37 @@ end
 -- expect: false	assertion failed!
 -- expect: false	custom message
 -- expect: true	1	2	3
+
+-- test: debug.traceback names functions by their call sites and shows C functions
+do
+  local function strip(s) return (s:gsub("(in main chunk)\n.*$", "%1")) end
+  local function inner() print(strip(debug.traceback("here"))) end
+  local function outer() inner() end
+  outer()
+  pcall(function() print(strip(debug.traceback())) end)
+end
+-- expect: here
+-- expect: stack traceback:
+-- expect: 	errors.lua:278: in function 'inner'
+-- expect: 	errors.lua:279: in function 'outer'
+-- expect: 	errors.lua:280: in main chunk
+-- expect: stack traceback:
+-- expect: 	errors.lua:281: in function <errors.lua:281>
+-- expect: 	[C]: in function 'pcall'
+-- expect: 	errors.lua:281: in main chunk
+
+-- test: debug.traceback as xpcall's handler shows the stack where the error was raised
+do
+  local function strip(s) return (s:gsub("(in main chunk)\n.*$", "%1")) end
+  local function fail() error("deep") end
+  local function middle() fail() end
+  print(strip(select(2, xpcall(function() middle() end, debug.traceback))))
+end
+-- expect: errors.lua:296: deep
+-- expect: stack traceback:
+-- expect: 	[C]: in function 'error'
+-- expect: 	errors.lua:296: in function 'fail'
+-- expect: 	errors.lua:297: in function 'middle'
+-- expect: 	errors.lua:298: in function <errors.lua:298>
+-- expect: 	[C]: in function 'xpcall'
+-- expect: 	errors.lua:298: in main chunk

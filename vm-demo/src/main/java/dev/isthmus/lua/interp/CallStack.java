@@ -9,13 +9,41 @@ import java.util.Arrays;
  */
 public final class CallStack {
     LuaClosure[] closures = new LuaClosure[64];
+    /** Per frame, the pc of its last call instruction: where a live traceback says it is. */
+    int[] callPcs = new int[64];
     int depth;
 
+    /** Per frame, whether Java called it (a library function, a callback, the host) rather than a Lua CALL. */
+    boolean[] calledFromJava = new boolean[64];
+
+    /** A frame a Lua CALL instruction entered. */
     void push(LuaClosure c) {
+        push(c, false);
+    }
+
+    /** A frame Java entered ({@code pcall(f)}, a callback, the main chunk). */
+    void pushFromJava(LuaClosure c) {
+        push(c, true);
+    }
+
+    private void push(LuaClosure c, boolean fromJava) {
         if (depth == closures.length) {
             closures = Arrays.copyOf(closures, depth * 2);
+            callPcs = Arrays.copyOf(callPcs, depth * 2);
+            calledFromJava = Arrays.copyOf(calledFromJava, depth * 2);
         }
+        calledFromJava[depth] = fromJava;
         closures[depth++] = c;
+    }
+
+    /** Whether the frame {@code level} frames up was entered from Java. */
+    public boolean isCalledFromJava(int level) {
+        return calledFromJava[depth - level];
+    }
+
+    /** The pc of the call the frame {@code level} frames up is making (1 = the innermost). */
+    public int callPcAt(int level) {
+        return callPcs[depth - level];
     }
 
     void pop() {

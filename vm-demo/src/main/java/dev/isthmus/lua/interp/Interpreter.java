@@ -79,7 +79,7 @@ public final class Interpreter {
         if (stack.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
-        stack.push(closure);
+        stack.pushFromJava(closure);
         Object[] results;
         try {
             results = run(closure, frame, varargs, true);
@@ -99,7 +99,7 @@ public final class Interpreter {
         if (stack.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
-        stack.push(closure);
+        stack.pushFromJava(closure);
         try {
             return run(closure, frame, varargs, false);
         } finally {
@@ -249,6 +249,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.CALL -> {
+                        callStack.callPcs[callStack.depth - 1] = current;
                         int argumentCount = b != 0 ? b - 1 : top - a - 1;
                         Object[] results;
                         if (frame[a] instanceof LuaClosure next) {
@@ -361,6 +362,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.TFORLOOP -> {
+                        callStack.callPcs[callStack.depth - 1] = current;
                         Object[] results = invoke(frame[a], frame, a + 1, 2);
                         int n = Math.min(c, results.length);
                         System.arraycopy(results, 0, frame, a + 3, n);
@@ -416,9 +418,9 @@ public final class Interpreter {
             } catch (LuaSemantics.OperandError e) {
                 throw traced(positioned(operandMessage(e, p, current, a, b, c), p, current), p, current);
             } catch (LuaArgumentError e) {
-                throw traced(argumentError(e, p, current, a), p, current);
+                throw traced(atCallSite(argumentError(e, p, current, a), p, current, frame[a]), p, current);
             } catch (LuaError e) {
-                throw traced(withPosition(e, p, current), p, current);
+                throw traced(atCallSite(withPosition(e, p, current), p, current, frame[a]), p, current);
             } catch (StackOverflowError e) {
                 throw traced(positioned("stack overflow", p, current), p, current);
             } catch (LinkageError e) {
@@ -581,6 +583,36 @@ public final class Interpreter {
             }
         }
         return false;
+    }
+
+    /**
+     * At the CALL an error came out of, the traceback gets the callee as LuaJIT shows it:
+     * a Lua callee's frame named as this call names it, a Java callee as a C frame of its
+     * own ({@code [C]: in function 'error'}).
+     */
+    private static LuaError atCallSite(LuaError e, Prototype p, int pc, Object callee) {
+        if (p.code()[pc * 4] != Op.CALL) {
+            return e;
+        }
+        String name = calledName(p, pc);
+        if (callee instanceof LuaClosure) {
+            if (name != null) {
+                e.nameLastFrame(name);
+            }
+        } else {
+            e.addFrame("[C]: " + (name == null ? "?" : "in function '" + name + "'"));
+        }
+        return e;
+    }
+
+    /** The name the CALL at {@code pc} calls its function by ({@code f} for {@code local 'f'}), or null. */
+    static String calledName(Prototype p, int pc) {
+        String described = p.operandName(pc, p.code()[pc * 4 + 1]);
+        if (described == null) {
+            return null;
+        }
+        int quote = described.indexOf('\'');
+        return quote < 0 ? null : described.substring(quote + 1, described.length() - 1);
     }
 
     /** Adds this frame to the error's traceback (only the error path pays for it). */

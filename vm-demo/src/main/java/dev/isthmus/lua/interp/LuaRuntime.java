@@ -24,6 +24,7 @@ public final class LuaRuntime {
     private final PrintStream err;
     private LuaTable stringMetatable;
     private CdataLiterals cdataLiterals = CdataLiterals.NONE;
+    private Traceback.Handling handling;
     private Coroutine current = Coroutine.main();
     private final Coroutine main = current;
 
@@ -152,6 +153,18 @@ public final class LuaRuntime {
 
     public void setCurrentCoroutine(Coroutine c) {
         this.current = c;
+    }
+
+    /** The error the innermost running xpcall message handler handles, or null. */
+    public Traceback.Handling handling() {
+        return handling;
+    }
+
+    /** Enters (or, with the value it returned, leaves) an xpcall message handler; returns the previous state. */
+    public Traceback.Handling setHandling(Traceback.Handling value) {
+        Traceback.Handling previous = handling;
+        handling = value;
+        return previous;
     }
 
     public CallStack callStack() {

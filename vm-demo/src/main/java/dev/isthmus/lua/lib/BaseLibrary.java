@@ -242,7 +242,12 @@ public final class BaseLibrary {
         try {
             return LibraryTable.succeeded(semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE));
         } catch (LuaError e) {
-            return LibraryTable.results(Boolean.FALSE, handle(handler, e.value()));
+            var previous = runtime.setHandling(new dev.isthmus.lua.interp.Traceback.Handling(e, runtime.callStack().depth()));
+            try {
+                return LibraryTable.results(Boolean.FALSE, handle(handler, e.value()));
+            } finally {
+                runtime.setHandling(previous);
+            }
         } catch (StackOverflowError e) {
             return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
         }

@@ -1,6 +1,7 @@
 package dev.isthmus.lua.lib;
 
 import dev.isthmus.lua.interp.CallStack;
+import dev.isthmus.lua.interp.Traceback;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.runtime.Arguments;
@@ -30,14 +31,10 @@ public final class DebugLibrary {
                         out.append(ValueText.plain(message)).append('\n');
                     }
                     out.append("stack traceback:");
-                    CallStack stack = runtime.callStack();
-                    for (int level = 1; level <= Math.min(stack.depth(), 22); level++) {
-                        LuaClosure c = stack.at(level);
-                        var p = c.prototype();
-                        out.append("\n\t").append(p.chunkName()).append(": in ")
-                                .append(p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">");
+                    for (String line : Traceback.lines(runtime.callStack(), runtime.handling(),
+                            runtime.currentCoroutine() != runtime.mainCoroutine())) {
+                        out.append("\n\t").append(line);
                     }
-                    out.append("\n\t[C]: ?");
                     return new Object[] {LuaString.of(out.toString())};
                 })
                 .add("getinfo", args -> {

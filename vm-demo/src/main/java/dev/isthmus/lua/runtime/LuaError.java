@@ -15,6 +15,8 @@ public class LuaError extends RuntimeException {
     private final transient Object value;
     private int positionLevel;
     private final java.util.List<String> frames = new java.util.ArrayList<>(4);
+    /** Frames offered to {@link #addFrame}, kept or cut. */
+    private int framesOffered;
 
     /** An error with {@code value} as it is, no position added. */
     public LuaError(Object value) {
@@ -56,14 +58,32 @@ public class LuaError extends RuntimeException {
         LuaError e = new LuaError(LuaString.of(where).concat(text));
         e.positionLevel = 0;
         e.frames.addAll(frames);
+        e.framesOffered = framesOffered;
         return e;
     }
 
     /** Records one Lua frame the error passed through, innermost first: {@code chunk:line: in function 'f'}. */
     public void addFrame(String frame) {
+        framesOffered++;
         // Like Lua's tracebacks, long ones are cut: the innermost frames say the most.
         if (frames.size() < 22) {
             frames.add(frame);
+        }
+    }
+
+    /**
+     * Names the frame recorded last, a Lua function's, as the call site it failed at names
+     * that function ({@code in function 'f'} for {@code f()}, {@code t.f()} or {@code t:f()}),
+     * as LuaJIT's tracebacks do; a frame the cut dropped stays unnamed.
+     */
+    public void nameLastFrame(String name) {
+        if (framesOffered != frames.size() || frames.isEmpty()) {
+            return;
+        }
+        String last = frames.getLast();
+        int at = last.lastIndexOf(" in function <");
+        if (at >= 0) {
+            frames.set(frames.size() - 1, last.substring(0, at) + " in function '" + name + "'");
         }
     }
 

@@ -49,7 +49,7 @@ class ReplSessionTest {
 
     @Test
     void feed_runtimeError_printsTheMessageAndTheSessionGoesOn() {
-        assertEquals("stdin:1: boom\nstack traceback:\n\tstdin:1: in main chunk\n\t[C]: ?\n", feed("error('boom')"));
+        assertEquals("stdin:1: boom\nstack traceback:\n\t[C]: in function 'error'\n\tstdin:1: in main chunk\n\t[C]: ?\n", feed("error('boom')"));
         assertEquals("ok\n", feed("print('ok')"));
     }
 
