@@ -67,7 +67,8 @@ final class CdataOperations {
             namespaces.namespaceStore((Namespace) args[0], args[1], args[2]);
             return LuaFunction.NONE;
         });
-        put(namespace, "__tostring", args -> new Object[] {LuaString.of("userdata: " + ((Namespace) args[0]).nativeLibrary().name())});
+        // As LuaJIT prints a C library namespace: a userdata's address, not the library's name.
+        put(namespace, "__tostring", args -> new Object[] {LuaString.of(String.format("userdata: 0x%08x", System.identityHashCode(args[0])))});
     }
 
     private static void put(LuaTable t, String name, JavaFunction.Body body) {
