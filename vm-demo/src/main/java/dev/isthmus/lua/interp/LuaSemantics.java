@@ -234,12 +234,7 @@ public final class LuaSemantics {
                 while (start - 1 >= from && isStringOrNumber(values[start - 1])) {
                     start--;
                 }
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                for (int k = start; k <= i; k++) {
-                    out.writeBytes(toLuaString(values[k]).bytes());
-                }
-                out.writeBytes(toLuaString(right).bytes());
-                right = LuaString.wrap(out.toByteArray());
+                right = join(values, start, i, toLuaString(right));
                 i = start;
                 continue;
             }
@@ -254,6 +249,29 @@ public final class LuaSemantics {
             right = first(call(handler, new Object[] {left, right}));
         }
         return right;
+    }
+
+    /** The strings and numbers {@code values[from..to]} followed by {@code last}, as one string: one array, sized first. */
+    private static LuaString join(Object[] values, int from, int to, LuaString last) {
+        if (from == to) {
+            // The common a .. b: no piece array.
+            LuaString first = toLuaString(values[from]);
+            return first.concat(last);
+        }
+        LuaString[] pieces = new LuaString[to - from + 1];
+        int length = last.length();
+        for (int k = from; k <= to; k++) {
+            pieces[k - from] = toLuaString(values[k]);
+            length += pieces[k - from].length();
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (LuaString piece : pieces) {
+            System.arraycopy(piece.bytes(), 0, joined, at, piece.length());
+            at += piece.length();
+        }
+        System.arraycopy(last.bytes(), 0, joined, at, last.length());
+        return LuaString.wrap(joined);
     }
 
     private static boolean isStringOrNumber(Object v) {
