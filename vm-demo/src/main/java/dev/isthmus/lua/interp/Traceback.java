@@ -43,7 +43,7 @@ public final class Traceback {
             out.add(liveFrame(stack, level));
             if (stack.isCalledFromJava(level) && level < stack.depth()) {
                 // A Java function (pcall, a library calling back) ran between this frame and its caller.
-                String name = Interpreter.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
+                String name = InstructionErrors.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
                 out.add("[C]: " + (name == null ? "?" : "in function '" + name + "'"));
             }
         }
@@ -59,7 +59,7 @@ public final class Traceback {
         int line = p.lines()[stack.callPcAt(level)];
         String what = p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
         if (p.lineDefined() != 0 && !stack.isCalledFromJava(level) && level < stack.depth()) {
-            String name = Interpreter.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
+            String name = InstructionErrors.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
             if (name != null) {
                 what = "function '" + name + "'";
             }
