@@ -28,7 +28,12 @@ public final class NumberCoercion {
         if (d == 0) {
             return 1 / d > 0 ? "0" : "-0";
         }
-        BigDecimal rounded = new BigDecimal(d).round(new MathContext(14, RoundingMode.HALF_UP));
+        // The shortest decimal that reads back as d (Double.toString) is, when it has at most 14
+        // digits, also d rounded to 14 digits: d lies within half an ulp of it, far closer than
+        // half a step of the 14-digit grid. Only longer ones need the exact expansion of d.
+        BigDecimal shortest = new BigDecimal(Double.toString(d));
+        BigDecimal rounded = shortest.precision() <= 14 ? shortest
+                : new BigDecimal(d).round(new MathContext(14, RoundingMode.HALF_UP));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= 14) {
             String digits = rounded.unscaledValue().abs().toString().replaceFirst("0+$", "");
