@@ -30,9 +30,10 @@ public final class NumberCoercion {
         }
         // The shortest decimal that reads back as d (Double.toString) is, when it has at most 14
         // digits, also d rounded to 14 digits: d lies within half an ulp of it, far closer than
-        // half a step of the 14-digit grid. Only longer ones need the exact expansion of d.
-        BigDecimal shortest = new BigDecimal(Double.toString(d));
-        BigDecimal rounded = shortest.precision() <= 14 ? shortest
+        // half a step of the 14-digit grid. Not so for subnormals, whose ulp is as coarse as
+        // their value. Only those and longer decimals need the exact expansion of d.
+        BigDecimal shortest = Math.abs(d) >= Double.MIN_NORMAL ? new BigDecimal(Double.toString(d)) : null;
+        BigDecimal rounded = shortest != null && shortest.precision() <= 14 ? shortest
                 : new BigDecimal(d).round(new MathContext(14, RoundingMode.HALF_UP));
         int exponent = rounded.precision() - rounded.scale() - 1;
         if (exponent < -4 || exponent >= 14) {
