@@ -63,3 +63,18 @@ print(acc)
 local sum = 0LL
 for i = 1, 20000 do sum = lib.it_add_int64(sum, i) end
 print(sum)
+
+-- Struct results, from number arguments (the direct path) and from a string argument.
+ffi.cdef [[
+struct it_d2 { double x; double y; };
+struct it_d2 it_make_d2(double x, double y);
+struct it_named { int32_t id; char name[12]; };
+struct it_named it_make_named(int32_t id, const char *name);
+]]
+local d2 = lib.it_make_d2(1.25, 2.5)
+print(d2.x, d2.y, ffi.sizeof(d2))
+local named = lib.it_make_named(7, "seven")
+print(named.id, ffi.string(named.name))
+local last
+for i = 1, 20000 do last = lib.it_make_d2(i, -i) end
+print(last.x + last.y, last.x)

@@ -199,39 +199,6 @@ public final class NativeFunction {
         }
     }
 
-    /**
-     * Calls a non-variadic function with arguments already in their carrier types (what the
-     * exact handle takes: {@code Integer} for {@code int}, {@code Long}, {@code Double},
-     * {@code MemorySegment} for pointers and aggregates, ...), skipping the conversion table
-     * on the way in: for language runtimes that convert their own values. errno is captured
-     * and callback exceptions rethrown as in {@link #invoke}; the result goes through the
-     * table as there.
-     */
-    public Object invokeCarriers(Object[] carriers) {
-        if (spreadInvoker == null) {
-            throw new IllegalStateException(name + " is variadic: use invoke");
-        }
-        int offset = returnsAggregate ? 2 : 1;
-        Object[] values = new Object[offset + carriers.length];
-        if (returnsAggregate) {
-            values[0] = Arena.ofAuto();
-        }
-        ErrnoCapture.PerThread errno = ffi.errnoCapture().current();
-        values[offset - 1] = errno.segment;
-        System.arraycopy(carriers, 0, values, offset, carriers.length);
-        Object result;
-        try {
-            result = spreadInvoker.invoke(values);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(name + ": the call failed: " + t, t);
-        }
-        errno.remember();
-        Callback.rethrowPending();
-        return ffi.conversion().toJava(result, type.returnType());
-    }
-
     private Object convert(ValueConversion conversion, Object value, CType parameter, int index, SegmentAllocator temporaries) {
         try {
             return conversion.toNative(value, parameter, temporaries);

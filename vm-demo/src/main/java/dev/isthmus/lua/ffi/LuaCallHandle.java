@@ -4,7 +4,9 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.ffi.NativeFunction;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -20,7 +22,9 @@ import java.util.List;
  * <p>An argument the filters do not take (a string, a table, a pointer of another type)
  * throws {@link SlowPath} before C is called; {@link NativeCall} then converts the same
  * arguments by the full rules. Variadic functions and parameters of other types (structs,
- * small integers, booleans) have no handle and always take the full path.
+ * small integers, booleans) have no handle and always take the full path. Results of any
+ * type come back here: a struct or union result in GC-owned memory, as the generic path
+ * returns it.
  */
 final class LuaCallHandle {
     /** Thrown by a filter that does not take its argument; carries nothing, costs no stack trace. */
@@ -31,6 +35,9 @@ final class LuaCallHandle {
             super("argument needs the full conversion", null, false, false);
         }
     }
+
+    /** Memory for struct results, owned by the garbage collector as the result cdata is. */
+    private static final SegmentAllocator GC_OWNED = (byteSize, byteAlignment) -> Arena.ofAuto().allocate(byteSize, byteAlignment);
 
     /** Arities called without spreading an array; longer calls spread theirs. */
     private static final int DIRECT_ARITY = 4;
@@ -64,10 +71,11 @@ final class LuaCallHandle {
         }
         List<CType> parameters = function.type().parameterTypes();
         MethodHandle h = function.capturingHandle();
-        Class<?>[] carriers = h.type().parameterArray();
-        if (carriers.length != parameters.size()) {
-            return null;  // a struct return takes an allocator first: the full path handles it
+        if (h.type().parameterCount() > parameters.size()) {
+            // A struct or union result: the handle takes the allocator of its memory first.
+            h = MethodHandles.insertArguments(h, 0, GC_OWNED);
         }
+        Class<?>[] carriers = h.type().parameterArray();
         for (int i = 0; i < parameters.size(); i++) {
             MethodHandle filter = parameterFilter(parameters.get(i), carriers[i]);
             if (filter == null) {
@@ -213,7 +221,7 @@ final class LuaCallHandle {
         if (v == null) {
             return MemorySegment.NULL;
         }
-        if (v instanceof Cdata.Pointer p && p.anchor() == null && NativeCall.isVoidOrSame(p.type(), parameter)) {
+        if (v instanceof Cdata.Pointer p && p.anchor() == null && isVoidOrSame(p.type(), parameter)) {
             return MemorySegment.ofAddress(p.address());
         }
         throw SlowPath.INSTANCE;
@@ -237,6 +245,15 @@ final class LuaCallHandle {
 
     private static Object anyResult(NativeFunction function, CdataConversion conversion, CType returnType, Object carrier) {
         return conversion.toLua(function.resultOf(carrier), returnType);
+    }
+
+    /** Whether a pointer of type {@code from} passes for {@code to} unconverted: the same target, or void on either side. */
+    private static boolean isVoidOrSame(CType from, CType to) {
+        CType a = ((CType.Pointer) CdataConversion.plain(from)).target();
+        CType b = ((CType.Pointer) CdataConversion.plain(to)).target();
+        a = CdataConversion.plain(a);
+        b = CdataConversion.plain(b);
+        return a.equals(b) || a == dev.isthmus.cparser.type.Primitive.VOID || b == dev.isthmus.cparser.type.Primitive.VOID;
     }
 
     private static MethodHandle find(String name, Class<?> returned, Class<?>... parameters) {

@@ -1,7 +1,6 @@
 package dev.isthmus.lua.ffi;
 
 import dev.isthmus.cparser.type.CType;
-import dev.isthmus.cparser.type.TypeRenderer;
 import dev.isthmus.ffi.NativeFunction;
 import dev.isthmus.lua.runtime.SingleResultCallable;
 import dev.isthmus.lua.runtime.LuaError;
@@ -14,8 +13,9 @@ import java.util.List;
 
 /**
  * A C function bound to its declaration, as {@code ffi.C.name} gives it: calling it
- * converts the Lua arguments by LuaJIT's rules, calls through ffi-core's generic path
- * (which captures errno), and converts the result back.
+ * converts the Lua arguments by LuaJIT's rules, calls C with errno captured, and converts
+ * the result back. Numbers and plain pointers go through {@link LuaCallHandle}; anything
+ * else (strings, tables, callbacks, variadic calls) through ffi-core's generic path.
  */
 final class NativeCall implements LuaObject, SingleResultCallable {
     private static final Object NEEDS_FULL_CONVERSION = new Object();
@@ -24,86 +24,17 @@ final class NativeCall implements LuaObject, SingleResultCallable {
     private final List<CType> parameters;
     private final CType returnType;
 
-    /** How each parameter's carrier is made on the fast path; null when some parameter needs the full conversion. */
-    private final Carrier[] carriers;
     /** The call from Lua values straight to the Lua result, when the parameters allow it (else null). */
     private final LuaCallHandle direct;
-
-    /** Parameter kinds the fast path converts itself; anything else goes through ffi-core's conversion table. */
-    private enum Carrier {
-        INT, LONG, DOUBLE, POINTER
-    }
+    private final boolean isVoid;
 
     NativeCall(FfiLibrary library, NativeFunction function) {
         this.library = library;
         this.function = function;
         this.parameters = function.type().parameterTypes();
         this.returnType = function.type().returnType();
-        this.carriers = function.type().isVariadic() ? null : carriersOf(parameters, library);
         this.direct = LuaCallHandle.of(function, library);
-    }
-
-    private static Carrier[] carriersOf(List<CType> parameters, FfiLibrary library) {
-        Carrier[] out = new Carrier[parameters.size()];
-        for (int i = 0; i < out.length; i++) {
-            CType p = CdataConversion.plain(parameters.get(i));
-            if (p instanceof CType.Pointer) {
-                out[i] = Carrier.POINTER;
-            } else if (p == dev.isthmus.cparser.type.Primitive.DOUBLE) {
-                out[i] = Carrier.DOUBLE;
-            } else if (p instanceof dev.isthmus.cparser.type.Primitive prim && prim.isInteger() && prim != dev.isthmus.cparser.type.Primitive.BOOL) {
-                long size = library.ffi().layouts().abi().sizeOf(prim);
-                if (size == 4) {
-                    out[i] = Carrier.INT;
-                } else if (size == 8) {
-                    out[i] = Carrier.LONG;
-                } else {
-                    return null;
-                }
-            } else {
-                return null;
-            }
-        }
-        return out;
-    }
-
-    /**
-     * The carriers for this call when every argument converts by the simple rules (numbers,
-     * 64-bit cdata, nil and pointer cdata); null sends the call through the full conversion
-     * (strings, tables, functions, arrays and anything unusual).
-     */
-    private Object[] fastCarriers(Object[] args) {
-        Object[] out = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            Object v = args[i];
-            Object carrier = switch (carriers[i]) {
-                case INT -> v instanceof Double d ? (Object) (int) FfiFunctions.doubleToInteger(d, 4, isUnsigned(i))
-                        : v instanceof Cdata.Int64 n ? (Object) (int) n.value() : null;
-                case LONG -> v instanceof Double d ? (Object) FfiFunctions.doubleToInteger(d, 8, isUnsigned(i))
-                        : v instanceof Cdata.Int64 n ? (Object) n.value() : null;
-                case DOUBLE -> v instanceof Double d ? d : null;
-                case POINTER -> v == null ? java.lang.foreign.MemorySegment.NULL
-                        : v instanceof Cdata.Pointer p && p.anchor() == null && isVoidOrSame(p.type(), parameters.get(i))
-                        ? java.lang.foreign.MemorySegment.ofAddress(p.address()) : null;
-            };
-            if (carrier == null) {
-                return null;
-            }
-            out[i] = carrier;
-        }
-        return out;
-    }
-
-    private boolean isUnsigned(int parameter) {
-        return CdataConversion.plain(parameters.get(parameter)) instanceof dev.isthmus.cparser.type.Primitive p && p.isUnsigned();
-    }
-
-    static boolean isVoidOrSame(CType from, CType to) {
-        CType a = ((CType.Pointer) CdataConversion.plain(from)).target();
-        CType b = ((CType.Pointer) CdataConversion.plain(to)).target();
-        a = CdataConversion.plain(a);
-        b = CdataConversion.plain(b);
-        return a.equals(b) || a == dev.isthmus.cparser.type.Primitive.VOID || b == dev.isthmus.cparser.type.Primitive.VOID;
+        this.isVoid = CdataConversion.plain(returnType) == dev.isthmus.cparser.type.Primitive.VOID;
     }
 
     @Override
@@ -161,23 +92,10 @@ final class NativeCall implements LuaObject, SingleResultCallable {
         if (direct != null && args.length == direct.arity()) {
             Object result = callDirect(args, 0);
             if (result != NEEDS_FULL_CONVERSION) {
-                return result == null && isVoid() ? LuaFunction.NONE : new Object[] {result};
+                return result == null && isVoid ? LuaFunction.NONE : new Object[] {result};
             }
         }
         CdataConversion conversion = library.conversion();
-        Object[] fast = carriers == null ? null : fastCarriers(args);
-        if (fast != null) {
-            Object result;
-            try {
-                result = function.invokeCarriers(fast);
-            } catch (LuaError e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new LuaError(function.name() + ": " + e.getMessage());
-            }
-            return CdataConversion.plain(returnType) == dev.isthmus.cparser.type.Primitive.VOID
-                    ? LuaFunction.NONE : new Object[] {conversion.toLua(result, returnType)};
-        }
         Object[] java = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             try {
@@ -197,14 +115,7 @@ final class NativeCall implements LuaObject, SingleResultCallable {
         } catch (RuntimeException e) {
             throw new LuaError(function.name() + ": " + e.getMessage());
         }
-        if (CdataConversion.plain(returnType) == dev.isthmus.cparser.type.Primitive.VOID) {
-            return LuaFunction.NONE;
-        }
-        return new Object[] {conversion.toLua(result, returnType)};
-    }
-
-    private boolean isVoid() {
-        return CdataConversion.plain(returnType) == dev.isthmus.cparser.type.Primitive.VOID;
+        return isVoid ? LuaFunction.NONE : new Object[] {conversion.toLua(result, returnType)};
     }
 
     /** A variadic argument by LuaJIT's rules: numbers as double, strings as char *, cdata as their C type. */
