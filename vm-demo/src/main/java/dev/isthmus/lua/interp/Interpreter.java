@@ -52,15 +52,7 @@ public final class Interpreter {
     }
 
     Object[] call(LuaClosure closure, Object[] arguments) {
-        Prototype p = closure.prototype;
-        Object[] frame = new Object[p.frameSize()];
-        int fixed = Math.min(arguments.length, p.parameterCount());
-        System.arraycopy(arguments, 0, frame, 0, fixed);
-        Object[] varargs = NO_VARARGS;
-        if (p.isVararg() && arguments.length > p.parameterCount()) {
-            varargs = Arrays.copyOfRange(arguments, p.parameterCount(), arguments.length);
-        }
-        return execute(closure, frame, varargs);
+        return enter(closure, arguments, 0, arguments.length, false);
     }
 
     /**
@@ -68,22 +60,7 @@ public final class Interpreter {
      * C wants no more, and this way gets it without a result array.
      */
     Object callForFirstResult(LuaClosure closure, Object[] arguments) {
-        Prototype p = closure.prototype;
-        Object[] frame = new Object[p.frameSize()];
-        System.arraycopy(arguments, 0, frame, 0, Math.min(arguments.length, p.parameterCount()));
-        Object[] varargs = p.isVararg() && arguments.length > p.parameterCount()
-                ? Arrays.copyOfRange(arguments, p.parameterCount(), arguments.length) : NO_VARARGS;
-        CallStack stack = callStack;
-        if (stack.depth >= MAX_DEPTH) {
-            throw new LuaError("stack overflow");
-        }
-        stack.pushFromJava(closure);
-        Object[] results;
-        try {
-            results = run(closure, frame, varargs, true);
-        } finally {
-            stack.pop();
-        }
+        Object[] results = enter(closure, arguments, 0, arguments.length, true);
         Object first = results.length == 0 ? null : results[0];
         if (results == singleResult) {
             singleResult[0] = null;
@@ -91,15 +68,24 @@ public final class Interpreter {
         return first;
     }
 
-    /** Runs a closure's frame, tracking it on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. */
-    private Object[] execute(LuaClosure closure, Object[] frame, Object[] varargs) {
+    /**
+     * Runs a closure, entered from Java, on {@code count} arguments from {@code source[from]},
+     * tracking it on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. With
+     * {@code mayShareResult}, a single result may come back in {@link #singleResult}.
+     */
+    private Object[] enter(LuaClosure closure, Object[] source, int from, int count, boolean mayShareResult) {
+        Prototype p = closure.prototype;
+        Object[] frame = new Object[p.frameSize()];
+        System.arraycopy(source, from, frame, 0, Math.min(count, p.parameterCount()));
+        Object[] varargs = p.isVararg() && count > p.parameterCount()
+                ? Arrays.copyOfRange(source, from + p.parameterCount(), from + count) : NO_VARARGS;
         CallStack stack = callStack;
         if (stack.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
         stack.pushFromJava(closure);
         try {
-            return run(closure, frame, varargs, false);
+            return run(closure, frame, varargs, mayShareResult);
         } finally {
             stack.pop();
         }
@@ -473,15 +459,7 @@ public final class Interpreter {
     /** Calls {@code f} with {@code count} arguments from {@code frame[from]}. */
     private Object[] invoke(Object f, Object[] frame, int from, int count) {
         if (f instanceof LuaClosure next) {
-            Prototype np = next.prototype;
-            Object[] nextFrame = new Object[np.frameSize()];
-            int fixed = Math.min(count, np.parameterCount());
-            System.arraycopy(frame, from, nextFrame, 0, fixed);
-            Object[] varargs = NO_VARARGS;
-            if (np.isVararg() && count > np.parameterCount()) {
-                varargs = Arrays.copyOfRange(frame, from + np.parameterCount(), from + count);
-            }
-            return execute(next, nextFrame, varargs);
+            return enter(next, frame, from, count, false);
         }
         Object[] arguments = Arrays.copyOfRange(frame, from, from + count);
         if (f instanceof LuaCallable callable) {
