@@ -54,14 +54,9 @@ final class InstructionErrors {
             return withPosition(e, p, pc);
         }
         String described = p.operandName(pc, a);
-        String name = "?";
-        boolean isMethod = false;
-        if (described != null) {
-            int quote = described.indexOf('\'');
-            name = described.substring(quote + 1, described.length() - 1);
-            isMethod = described.startsWith("method ");
-        }
-        return new LuaError(LuaString.of(where(p, pc) + e.messageFor(name, isMethod)));
+        String name = quotedName(described);
+        boolean isMethod = described != null && described.startsWith("method ");
+        return new LuaError(LuaString.of(where(p, pc) + e.messageFor(name == null ? "?" : name, isMethod)));
     }
 
     static boolean causedByStackOverflow(Throwable e) {
@@ -95,11 +90,12 @@ final class InstructionErrors {
 
     /** The name the CALL at {@code pc} calls its function by ({@code f} for {@code local 'f'}), or null. */
     static String calledName(Prototype p, int pc) {
-        String described = p.operandName(pc, p.code()[pc * 4 + 1]);
-        if (described == null) {
-            return null;
-        }
-        int quote = described.indexOf('\'');
+        return quotedName(p.operandName(pc, p.code()[pc * 4 + 1]));
+    }
+
+    /** The name in an operand description ({@code f} in {@code local 'f'}), or null. */
+    private static String quotedName(String described) {
+        int quote = described == null ? -1 : described.indexOf('\'');
         return quote < 0 ? null : described.substring(quote + 1, described.length() - 1);
     }
 
