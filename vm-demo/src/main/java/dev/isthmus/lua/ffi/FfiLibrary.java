@@ -295,20 +295,9 @@ public final class FfiLibrary {
         for (int i = 0; i < args.length; i++) {
             luaArgs[i] = conversion.toLua(args[i], type.parameterTypes().get(i));
         }
-        var coroutine = runtime.currentCoroutine();
-        coroutine.enterCallback();
-        Object[] results;
-        try {
-            results = f.call(luaArgs);
-        } finally {
-            coroutine.exitCallback();
-        }
+        Object r = LuaCallbackTarget.callFirst(this, f, luaArgs);
         CType ret = type.returnType();
-        if (CdataConversion.plain(ret) == Primitive.VOID) {
-            return null;
-        }
-        Object r = results.length == 0 ? null : results[0];
-        return callbackResult(conversion, f, r, ret);
+        return CdataConversion.plain(ret) == Primitive.VOID ? null : callbackResult(conversion, f, ret, r);
     }
 
     /**
@@ -316,7 +305,7 @@ public final class FfiLibrary {
      * convert is an error positioned, as LuaJIT positions it, at the end of the callback's
      * definition.
      */
-    static Object callbackResult(CdataConversion conversion, LuaFunction f, Object result, CType returnType) {
+    static Object callbackResult(CdataConversion conversion, LuaFunction f, CType returnType, Object result) {
         try {
             return conversion.toJava(result, returnType, null);
         } catch (LuaError e) {

@@ -35,7 +35,16 @@ final class LuaCallbackTarget {
     private static final MethodHandle BOOLEAN = find("bool", Object.class, boolean.class);
     private static final MethodHandle INT64 = find("int64", Object.class, FfiLibrary.class, boolean.class, long.class);
     private static final MethodHandle POINTER = find("pointer", Object.class, FfiLibrary.class, CType.class, MemorySegment.class);
-    private static final MethodHandle TO_C = find("toC", Object.class, CdataConversion.class, LuaFunction.class, CType.class, Object.class);
+    private static final MethodHandle TO_C;
+
+    static {
+        try {
+            TO_C = LOOKUP.findStatic(FfiLibrary.class, "callbackResult", MethodType.methodType(Object.class,
+                    CdataConversion.class, LuaFunction.class, CType.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private LuaCallbackTarget() {
     }
@@ -102,7 +111,7 @@ final class LuaCallbackTarget {
         if (!(p instanceof Primitive) || !carrier.isPrimitive()) {
             return null;
         }
-        // toC gives a Number (or a Boolean for bool); the JDK's unboxing conversions narrow it.
+        // callbackResult gives a Number (or a Boolean for bool); the JDK's unboxing conversions narrow it.
         MethodHandle convert = MethodHandles.insertArguments(TO_C, 0, library.conversion(), f, returnType);
         return carrier == boolean.class
                 ? convert.asType(MethodType.methodType(Boolean.class, Object.class)).asType(MethodType.methodType(boolean.class, Object.class))
@@ -118,7 +127,8 @@ final class LuaCallbackTarget {
         }
     }
 
-    private static Object callFirst(FfiLibrary library, LuaFunction f, Object[] args) {
+    /** Calls a Lua function from C for its first result, marked as a callback on the running coroutine. */
+    static Object callFirst(FfiLibrary library, LuaFunction f, Object[] args) {
         var coroutine = library.runtime().currentCoroutine();
         coroutine.enterCallback();
         try {
@@ -158,11 +168,6 @@ final class LuaCallbackTarget {
 
     private static Object pointer(FfiLibrary library, CType type, MemorySegment value) {
         return new Cdata.Pointer(library, type, value.address());
-    }
-
-    /** The Lua result as the Java value of the return type (a Number, or a Boolean for bool). */
-    private static Object toC(CdataConversion conversion, LuaFunction f, CType returnType, Object lua) {
-        return FfiLibrary.callbackResult(conversion, f, lua, returnType);
     }
 
     private static MethodHandle find(String name, Class<?> returned, Class<?>... parameters) {
