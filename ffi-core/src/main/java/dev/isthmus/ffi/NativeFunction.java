@@ -36,7 +36,7 @@ public final class NativeFunction {
     private final Ffi ffi;
     private final FunctionDescriptor descriptor;
     private final MethodHandle handle;
-    /** The errno-capturing handle taking its arguments as one {@code Object[]}: the generic path's target. */
+    /** {@link #capturingHandle()} taking its arguments as one {@code Object[]}: the generic path's target. */
     private final SpreadInvoker spreadInvoker;
     private final boolean returnsAggregate;
     /** {@link #capturingHandle()}, made on first use (a benign race: any thread's copy is equivalent). */
@@ -58,7 +58,13 @@ public final class NativeFunction {
         this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
         // Structs, unions and complex numbers come back through an allocator the handle takes first.
         this.returnsAggregate = descriptor.returnLayout().filter(java.lang.foreign.GroupLayout.class::isInstance).isPresent();
-        this.spreadInvoker = type.isVariadic() ? null : spread(ffi.downcall(address, descriptor, ErrnoCapture.OPTION));
+        // The generic path calls the capturing handle: errno and callback exceptions handled inside it.
+        this.spreadInvoker = type.isVariadic() ? null : spread(capturingHandle());
+    }
+
+    /** Where an errno-capturing handle takes its capture-state segment: after the allocator of a struct result. */
+    private int statePosition() {
+        return returnsAggregate ? 1 : 0;
     }
 
     private static SpreadInvoker spread(MethodHandle exact) {
@@ -124,7 +130,7 @@ public final class NativeFunction {
         }
         MethodHandle bound = capturing;
         if (bound == null) {
-            bound = ffi.errnoCapture().bindCurrentState(errnoCapturingHandle(), returnsAggregate ? 1 : 0);
+            bound = ffi.errnoCapture().bindCurrentState(errnoCapturingHandle(), statePosition());
             capturing = bound;
         }
         return bound;
@@ -167,14 +173,12 @@ public final class NativeFunction {
         }
         ValueConversion conversion = ffi.conversion();
         try (CallTemporaries temporaries = new CallTemporaries()) {
-            int offset = returnsAggregate ? 2 : 1;
+            int offset = returnsAggregate ? 1 : 0;
             int variadic = arguments.length - fixed;
             Object[] values = new Object[offset + arguments.length];
             if (returnsAggregate) {
                 values[0] = Arena.ofAuto();
             }
-            ErrnoCapture.PerThread errno = ffi.errnoCapture().current();
-            values[offset - 1] = errno.segment;
             for (int i = 0; i < fixed; i++) {
                 values[offset + i] = convert(conversion, arguments[i], parameters.get(i), i, temporaries);
             }
@@ -186,11 +190,10 @@ public final class NativeFunction {
                     shape.add(ffi.layouts().layoutOf(promoted));
                     values[offset + i] = convert(conversion, arguments[i], promoted, i, temporaries);
                 }
-                target = spreadVariadicInvokers.computeIfAbsent(List.copyOf(shape), s -> spread(variadicHandle(s)));
+                target = spreadVariadicInvokers.computeIfAbsent(List.copyOf(shape),
+                        s -> spread(ffi.errnoCapture().bindCurrentState(variadicHandle(s), statePosition())));
             }
             Object result = target.invoke(values);
-            errno.remember();
-            Callback.rethrowPending();
             return conversion.toJava(result, type.returnType());
         } catch (RuntimeException | Error e) {
             throw e;
