@@ -152,24 +152,23 @@ public final class Callback {
         }
     }
 
-    /** Called by the upcall stub with the C arguments as their carriers. Never throws. */
+    /**
+     * The handler path: the C arguments (their carriers) converted by the table, the handler
+     * called, its result converted back. What it throws, the stub's guard catches.
+     */
     private Object dispatch(Object[] carriers) {
-        try {
-            Object[] arguments = new Object[carriers.length];
-            for (int i = 0; i < carriers.length; i++) {
-                arguments[i] = ffi.conversion().toJava(carriers[i], type.parameterTypes().get(i));
-            }
-            Object result = handler.apply(arguments);
-            CType returnType = ValueConversion.plain(type.returnType());
-            if (returnType == Primitive.VOID) {
-                return null;
-            }
-            return ffi.conversion().toNative(result, returnType, (size, alignment) -> {
-                throw new IllegalArgumentException("a callback cannot return a value that needs a temporary copy (a string, byte[] or initializer list): the copy would dangle");
-            });
-        } catch (Throwable t) {
-            return failed(t);
+        Object[] arguments = new Object[carriers.length];
+        for (int i = 0; i < carriers.length; i++) {
+            arguments[i] = ffi.conversion().toJava(carriers[i], type.parameterTypes().get(i));
         }
+        Object result = handler.apply(arguments);
+        CType returnType = ValueConversion.plain(type.returnType());
+        if (returnType == Primitive.VOID) {
+            return null;
+        }
+        return ffi.conversion().toNative(result, returnType, (size, alignment) -> {
+            throw new IllegalArgumentException("a callback cannot return a value that needs a temporary copy (a string, byte[] or initializer list): the copy would dangle");
+        });
     }
 
     /** Called when the target threw: records the exception for {@link #rethrowPending()}; returns what C gets. */
