@@ -42,10 +42,7 @@ final class LuaCallHandle {
     /** Arities called without spreading an array; longer calls spread theirs. */
     private static final int DIRECT_ARITY = 4;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
-    private static final MethodHandle TO_INT = find("toInt", int.class, Object.class);
-    private static final MethodHandle TO_UNSIGNED_INT = find("toUnsignedInt", int.class, Object.class);
-    private static final MethodHandle TO_LONG = find("toLong", long.class, Object.class);
-    private static final MethodHandle TO_UNSIGNED_LONG = find("toUnsignedLong", long.class, Object.class);
+    private static final MethodHandle TO_INTEGER = find("toInteger", long.class, long.class, boolean.class, Object.class);
     private static final MethodHandle TO_DOUBLE = find("toDouble", double.class, Object.class);
     private static final MethodHandle TO_FLOAT = find("toFloat", float.class, Object.class);
     private static final MethodHandle TO_POINTER = find("toPointer", MemorySegment.class, Object.class, CType.class);
@@ -129,13 +126,12 @@ final class LuaCallHandle {
         if (!prim.isInteger()) {
             return null;
         }
-        if (carrier == int.class) {
-            return prim.isUnsigned() ? TO_UNSIGNED_INT : TO_INT;
+        if (carrier != int.class && carrier != long.class) {
+            return null;
         }
-        if (carrier == long.class) {
-            return prim.isUnsigned() ? TO_UNSIGNED_LONG : TO_LONG;
-        }
-        return null;
+        // The C conversion keeps the carrier's low bytes: long to int narrows as a cast does.
+        MethodHandle convert = MethodHandles.insertArguments(TO_INTEGER, 0, carrier == int.class ? 4L : 8L, prim.isUnsigned());
+        return MethodHandles.explicitCastArguments(convert, MethodType.methodType(carrier, Object.class));
     }
 
     private static MethodHandle resultFilter(NativeFunction function, FfiLibrary library, Class<?> carrier) {
@@ -163,39 +159,9 @@ final class LuaCallHandle {
     // The filters: LuaJIT's conversions of numbers and cdata to C arguments, numbers to
     // integers by FfiFunctions.doubleToInteger as everywhere else.
 
-    private static int toInt(Object v) {
+    private static long toInteger(long byteSize, boolean isUnsigned, Object v) {
         if (v instanceof Double d) {
-            return FfiFunctions.doubleToInt32(d);
-        }
-        if (v instanceof Cdata.Int64 n) {
-            return (int) n.value();
-        }
-        throw SlowPath.INSTANCE;
-    }
-
-    private static int toUnsignedInt(Object v) {
-        if (v instanceof Double d) {
-            return (int) FfiFunctions.doubleToInt64(d);
-        }
-        if (v instanceof Cdata.Int64 n) {
-            return (int) n.value();
-        }
-        throw SlowPath.INSTANCE;
-    }
-
-    private static long toLong(Object v) {
-        if (v instanceof Double d) {
-            return FfiFunctions.doubleToInt64(d);
-        }
-        if (v instanceof Cdata.Int64 n) {
-            return n.value();
-        }
-        throw SlowPath.INSTANCE;
-    }
-
-    private static long toUnsignedLong(Object v) {
-        if (v instanceof Double d) {
-            return FfiFunctions.doubleToUint64(d);
+            return FfiFunctions.doubleToInteger(d, byteSize, isUnsigned);
         }
         if (v instanceof Cdata.Int64 n) {
             return n.value();
