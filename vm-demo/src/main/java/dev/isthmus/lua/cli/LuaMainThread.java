@@ -1,27 +1,32 @@
 package dev.isthmus.lua.cli;
 
+import dev.isthmus.lua.runtime.Coroutine;
+
 import java.util.function.IntSupplier;
 
 /**
- * Where the command line runs Lua: on a virtual thread. Coroutines run as JDK continuations
- * on the same thread when the launcher exports them; on their fallback, virtual threads, a
- * resume or yield is then a hand-over between two virtual threads, which the JDK does by
- * switching continuations on a carrier thread; from a platform thread it would wake an OS
- * thread every time, ten to twenty times slower (bench/lua/coroutines.lua).
- *
- * <p>A mounted virtual thread runs on its carrier thread's stack, and deep Lua recursion
- * runs on the Java stack: the {@code isthmus} launcher gives threads a large stack
- * ({@code -Xss}). Without it, runaway recursion still ends as a Lua "stack overflow",
- * only at a smaller depth.
+ * Where the command line runs Lua. Deep Lua recursion is deep Java recursion, so the main
+ * chunk gets a 1 GiB stack. When coroutines are JDK continuations (the launcher exports
+ * them) they run on that same thread, and the main chunk runs on a platform thread with that
+ * stack. On their fallback, virtual threads, a resume or yield from a platform thread would
+ * wake an OS thread every time, ten to twenty times slower than between two virtual threads
+ * (bench/lua/coroutines.lua); the main chunk then runs on a virtual thread too, whose stack
+ * is its carrier's (the launcher's {@code -Xss}).
  */
 final class LuaMainThread {
+    private static final long STACK_BYTES = 1L << 30;
+
     private LuaMainThread() {
     }
 
-    /** Runs {@code program} on a virtual thread named lua-main; returns its exit status. */
+    /** Runs {@code program} on a thread named lua-main; returns its exit status. */
     static int run(IntSupplier program) throws InterruptedException {
         int[] status = new int[1];
-        Thread t = Thread.ofVirtual().name("lua-main").start(() -> status[0] = program.getAsInt());
+        Runnable body = () -> status[0] = program.getAsInt();
+        Thread t = Coroutine.carrierKind().equals("continuations")
+                ? new Thread(null, body, "lua-main", STACK_BYTES)
+                : Thread.ofVirtual().name("lua-main").unstarted(body);
+        t.start();
         t.join();
         return status[0];
     }
