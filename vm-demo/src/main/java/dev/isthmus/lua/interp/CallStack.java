@@ -8,6 +8,8 @@ import java.util.Arrays;
  * into a Lua "stack overflow" rather than a dead JVM. Each coroutine has its own.
  */
 public final class CallStack {
+    /** The registers of this coroutine's frames. */
+    final ValueStack values = new ValueStack();
     LuaClosure[] closures = new LuaClosure[64];
     /** Per frame, the pc of its last call instruction: where a live traceback says it is. */
     int[] callPcs = new int[64];

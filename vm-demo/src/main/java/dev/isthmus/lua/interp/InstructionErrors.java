@@ -18,13 +18,16 @@ final class InstructionErrors {
     private InstructionErrors() {
     }
 
-    /** An operand error's message with the operand's source name, as LuaJIT words it. */
-    static String operandMessage(LuaSemantics.OperandError e, Prototype p, int pc, int a, int b, int c) {
+    /**
+     * An operand error's message with the operand's source name, as LuaJIT words it; a
+     * concatenation names its operand by stack slot, the frame's registers starting at {@code base}.
+     */
+    static String operandMessage(LuaSemantics.OperandError e, Prototype p, int pc, int base, int a, int b, int c) {
         Opcode op = Opcode.of(p.code()[pc * 4]);
         int register = switch (op) {
             case CALL, TAILCALL -> a;
             case SETTABLE -> a;
-            case CONCAT -> e.operand;
+            case CONCAT -> e.operand - base;
             case GETTABLE, SELF, UNM, LEN, NOT -> b;
             case ADD, SUB, MUL, DIV, MOD, POW -> e.operand == 0 ? b : c;
             case TFORLOOP -> a;

@@ -2,11 +2,13 @@ package dev.isthmus.lua.interp;
 
 /**
  * Sees every instruction the interpreter is about to execute, with the frame holding its
- * operand values: the one place a trace recorder (or a debugger) attaches. While no
- * observer is installed the interpreter pays one field test per instruction.
+ * operand values (register r is {@code registers.get(base + r)}): the one place a trace
+ * recorder (or a debugger) attaches. While no observer is installed the interpreter pays
+ * one field test per instruction. The JMP after a test instruction is not reported
+ * separately: the test performs it.
  */
 public interface InstructionObserver {
-    void beforeInstruction(LuaClosure closure, int pc, Object[] frame, Object[] varargs);
+    void beforeInstruction(LuaClosure closure, int pc, ValueStack registers, int base, Object[] varargs);
 
     /** A loop instruction at {@code pc} has now run {@code count} times (hotness). */
     default void loopCounted(LuaClosure closure, int pc, int count) {

@@ -8,6 +8,7 @@ import dev.isthmus.lua.runtime.LuaCallable;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaExit;
 import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
 import dev.isthmus.lua.runtime.SingleResultCallable;
@@ -15,33 +16,33 @@ import dev.isthmus.lua.runtime.SingleResultCallable;
 import java.util.Arrays;
 
 /**
- * Executes register bytecode. Each Lua call gets its own register array (the frame) and
- * runs in a Java activation of {@link #execute}; tail calls replace the frame inside the
- * same activation, so tail recursion runs in constant Java stack. Errors raised by
- * operations get the {@code chunk:line:} prefix and operand names here, where the pc is known.
+ * Executes register bytecode. A frame's registers are slots of the coroutine's
+ * {@link ValueStack} from its base; a Lua call runs in a Java activation of {@link #run}
+ * with the callee's base just above the function slot, so its arguments are already in
+ * place and its results come back where the function was (PUC Lua's calling convention).
+ * Tail calls reuse the frame inside the same activation, so tail recursion runs in constant
+ * Java stack. Numbers stay unboxed in the slots. Errors raised by operations get the
+ * {@code chunk:line:} prefix and operand names here, where the pc is known.
+ * <p>
+ * A test instruction (EQ, LT, LE, TEST) is always followed by a JMP, which the test performs
+ * itself when the condition selects it, as PUC Lua's {@code dojump} does: one dispatch
+ * instead of two. The observer sees the test, not that JMP.
  */
 public final class Interpreter {
     /** Lua frames deeper than this raise "stack overflow" (LuaJIT's limit is in the same range). */
     static final int MAX_DEPTH = 40_000;
     private static final Object[] NO_VARARGS = new Object[0];
+    private static final Object NUMBER = ValueStack.NUMBER;
+    private static final Arith[] ARITH = {Arith.ADD, Arith.SUB, Arith.MUL, Arith.DIV, Arith.MOD, Arith.POW};
 
-    private final LuaRuntime runtime;
     private final LuaSemantics semantics;
     private CallStack callStack = new CallStack();
-    /**
-     * The result array of single-value returns to the interpreter's own CALL, which copies the
-     * value out before any other Lua code runs: saves an allocation per call. Returns to Java
-     * callers always get a fresh array.
-     */
-    private final Object[] singleResult = new Object[1];
     InstructionObserver observer;
 
     Interpreter(LuaRuntime runtime) {
-        this.runtime = runtime;
         this.semantics = runtime.semantics();
     }
 
-    /** Calls a closure from Java. */
     CallStack callStack() {
         return callStack;
     }
@@ -51,8 +52,9 @@ public final class Interpreter {
         this.callStack = stack;
     }
 
+    /** Calls a closure from Java. */
     Object[] call(LuaClosure closure, Object[] arguments) {
-        return enter(closure, arguments, 0, arguments.length, false);
+        return (Object[]) enter(closure, arguments, false);
     }
 
     /**
@@ -60,44 +62,74 @@ public final class Interpreter {
      * C wants no more, and this way gets it without a result array.
      */
     Object callForFirstResult(LuaClosure closure, Object[] arguments) {
-        Object[] results = enter(closure, arguments, 0, arguments.length, true);
-        Object first = results.length == 0 ? null : results[0];
-        if (results == singleResult) {
-            singleResult[0] = null;
-        }
-        return first;
+        return enter(closure, arguments, true);
     }
 
     /**
-     * Runs a closure, entered from Java, on {@code count} arguments from {@code source[from]},
-     * tracking it on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. With
-     * {@code mayShareResult}, a single result may come back in {@link #singleResult}.
+     * Runs a closure entered from Java, with its frame above the innermost active one and
+     * tracked on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. Returns the
+     * first result ({@code firstOnly}) or all of them as an array. When an error unwinds
+     * through here, the slots of the frames it abandoned are cleared.
      */
-    private Object[] enter(LuaClosure closure, Object[] source, int from, int count, boolean mayShareResult) {
+    private Object enter(LuaClosure closure, Object[] arguments, boolean firstOnly) {
+        CallStack frames = callStack;
+        ValueStack st = frames.values;
         Prototype p = closure.prototype;
-        Object[] frame = new Object[p.frameSize()];
-        System.arraycopy(source, from, frame, 0, Math.min(count, p.parameterCount()));
+        int count = arguments.length;
+        int fixed = Math.min(count, p.parameterCount());
         Object[] varargs = p.isVararg() && count > p.parameterCount()
-                ? Arrays.copyOfRange(source, from + p.parameterCount(), from + count) : NO_VARARGS;
-        CallStack stack = callStack;
-        if (stack.depth >= MAX_DEPTH) {
+                ? Arrays.copyOfRange(arguments, p.parameterCount(), count) : NO_VARARGS;
+        if (frames.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
-        stack.pushFromJava(closure);
+        int savedTop = st.top;
+        int base = savedTop + 1;
+        st.ensure(base + Math.max(fixed, p.frameSize()));
+        System.arraycopy(arguments, 0, st.slots, base, fixed);
+        frames.pushFromJava(closure);
+        boolean completed = false;
         try {
-            return run(closure, frame, varargs, mayShareResult);
+            int results = run(closure, st, base, fixed, varargs);
+            Object value;
+            if (firstOnly) {
+                value = results == 0 ? null : st.get(base - 1);
+            } else {
+                value = results == 0 ? LuaFunction.NONE : st.copyOut(base - 1, results);
+            }
+            st.clear(base - 1, base - 1 + results);
+            completed = true;
+            return value;
         } finally {
-            stack.pop();
+            frames.pop();
+            if (!completed) {
+                st.clear(savedTop, Math.min(st.highWater, st.slots.length));
+                st.highWater = savedTop;
+            }
+            st.top = savedTop;
         }
     }
 
-    /** The dispatch loop. {@code top} is the end of the values left by the last open-ended CALL or VARARG. */
-    private Object[] run(LuaClosure cl, Object[] frame, Object[] varargs, boolean isInternalCall) {
+    /**
+     * The dispatch loop for the frame at {@code base} with {@code argc} arguments in place;
+     * returns the number of results, which it leaves from slot {@code base - 1}.
+     * {@code openTop} is the end of the values left by the last open-ended CALL or VARARG
+     * (a register number); {@code high} the first slot above everything the frame uses.
+     */
+    private int run(LuaClosure cl, ValueStack st, int base, int argc, Object[] varargs) {
         Prototype p = cl.prototype;
         int[] code = p.code();
         Object[] k = p.constants();
+        CallStack frames = callStack;
+        int extent = base + p.frameSize();
+        st.ensure(extent);
+        Object[] s = st.slots;
+        double[] n = st.nums;
+        // Missing parameters and the locals start nil; extra arguments are dropped.
+        st.clear(base + Math.min(argc, p.parameterCount()), Math.max(extent, base + argc));
+        st.top = extent;
+        int high = extent;
         Upvalue openUpvalues = null;
-        int top = 0;
+        int openTop = 0;
         int pc = 0;
         while (true) {
             int i = pc * 4;
@@ -105,277 +137,383 @@ public final class Interpreter {
             int b = code[i + 2];
             int c = code[i + 3];
             if (observer != null) {
-                observer.beforeInstruction(cl, pc, frame, varargs);
+                observer.beforeInstruction(cl, pc, st, base, varargs);
             }
             int current = pc++;
             try {
                 switch (code[i]) {
-                    case Op.MOVE -> frame[a] = frame[b];
-                    case Op.LOADK -> frame[a] = k[b];
+                    case Op.MOVE -> {
+                        s[base + a] = s[base + b];
+                        n[base + a] = n[base + b];
+                    }
+                    case Op.LOADK -> s[base + a] = k[b];
                     case Op.LOADBOOL -> {
-                        frame[a] = b != 0;
+                        s[base + a] = b != 0;
                         if (c != 0) {
                             pc++;
                         }
                     }
-                    case Op.LOADNIL -> Arrays.fill(frame, a, a + b, null);
-                    case Op.GETUPVAL -> frame[a] = cl.upvalues[b].get();
+                    case Op.LOADNIL -> Arrays.fill(s, base + a, base + a + b, null);
+                    case Op.GETUPVAL -> cl.upvalues[b].copyTo(s, n, base + a);
                     case Op.GETGLOBAL -> {
-                        Object v = cl.environment.get(k[b]);
-                        frame[a] = v != null || cl.environment.metatable() == null ? v : semantics.index(cl.environment, k[b]);
+                        LuaTable env = cl.environment;
+                        Object v = env.get(k[b]);
+                        if (v == null && env.metatable() != null) {
+                            v = semantics.index(env, k[b]);
+                            s = st.slots;
+                            n = st.nums;
+                        }
+                        s[base + a] = v;
                     }
                     case Op.GETTABLE -> {
-                        Object t = frame[b];
-                        Object key = c < 0 ? k[-1 - c] : frame[c];
+                        Object t = s[base + b];
                         Object v;
-                        if (t instanceof LuaTable table && ((v = table.get(key)) != null || table.metatable() == null)) {
-                            frame[a] = v;
-                        } else {
-                            frame[a] = semantics.index(t, key);
+                        if (t instanceof LuaTable table) {
+                            if (c < 0) {
+                                v = table.get(k[-1 - c]);
+                            } else {
+                                Object key = s[base + c];
+                                v = key == NUMBER ? table.get(n[base + c]) : table.get(key);
+                            }
+                            if (v != null || table.metatable() == null) {
+                                s[base + a] = v;
+                                break;
+                            }
                         }
+                        v = semantics.index(st.get(base + b), c < 0 ? k[-1 - c] : st.get(base + c));
+                        s = st.slots;
+                        n = st.nums;
+                        s[base + a] = v;
                     }
                     case Op.SETGLOBAL -> {
                         LuaTable env = cl.environment;
+                        Object v = st.get(base + a);
                         if (env.metatable() == null) {
-                            env.put(k[b], frame[a]);
+                            env.put(k[b], v);
                         } else {
-                            semantics.setIndex(env, k[b], frame[a]);
+                            semantics.setIndex(env, k[b], v);
+                            s = st.slots;
+                            n = st.nums;
                         }
                     }
-                    case Op.SETUPVAL -> cl.upvalues[b].set(frame[a]);
+                    case Op.SETUPVAL -> cl.upvalues[b].copyFrom(s, n, base + a);
                     case Op.SETTABLE -> {
-                        Object t = frame[a];
-                        Object key = b < 0 ? k[-1 - b] : frame[b];
-                        Object v = c < 0 ? k[-1 - c] : frame[c];
+                        Object t = s[base + a];
+                        Object v = c < 0 ? k[-1 - c] : st.get(base + c);
                         if (t instanceof LuaTable table && table.metatable() == null) {
-                            LuaSemantics.rawSet(table, key, v);
+                            if (b >= 0 && s[base + b] == NUMBER) {
+                                double key = n[base + b];
+                                if (Double.isNaN(key)) {
+                                    throw new LuaError("table index is NaN");
+                                }
+                                table.put(key, v);
+                            } else {
+                                LuaSemantics.rawSet(table, b < 0 ? k[-1 - b] : s[base + b], v);
+                            }
                         } else {
-                            semantics.setIndex(t, key, v);
+                            semantics.setIndex(st.get(base + a), b < 0 ? k[-1 - b] : st.get(base + b), v);
+                            s = st.slots;
+                            n = st.nums;
                         }
                     }
-                    case Op.NEWTABLE -> frame[a] = new LuaTable(b, c);
+                    case Op.NEWTABLE -> s[base + a] = new LuaTable(b, c);
                     case Op.SELF -> {
-                        Object t = frame[b];
-                        Object key = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a + 1] = t;
-                        frame[a] = semantics.index(t, key);
+                        Object t = st.get(base + b);
+                        Object key = c < 0 ? k[-1 - c] : st.get(base + c);
+                        Object v;
+                        if (!(t instanceof LuaTable table) || ((v = table.get(key)) == null && table.metatable() != null)) {
+                            v = semantics.index(t, key);
+                            s = st.slots;
+                            n = st.nums;
+                        }
+                        s[base + a + 1] = t;
+                        s[base + a] = v;
                     }
-                    case Op.ADD -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx + dy) : semantics.arith(Arith.ADD, x, y);
+                    case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW -> {
+                        Object x = b >= 0 ? s[base + b] : k[-1 - b];
+                        Object y = c >= 0 ? s[base + c] : k[-1 - c];
+                        if (isNumber(x) && isNumber(y)) {
+                            double xv = number(x, n, base + b);
+                            double yv = number(y, n, base + c);
+                            n[base + a] = switch (code[i]) {
+                                case Op.ADD -> xv + yv;
+                                case Op.SUB -> xv - yv;
+                                case Op.MUL -> xv * yv;
+                                case Op.DIV -> xv / yv;
+                                case Op.MOD -> LuaSemantics.mod(xv, yv);
+                                default -> Math.pow(xv, yv);
+                            };
+                            s[base + a] = NUMBER;
+                        } else {
+                            Object r = semantics.arith(ARITH[code[i] - Op.ADD], box(x, n, base + b), box(y, n, base + c));
+                            s = st.slots;
+                            n = st.nums;
+                            s[base + a] = r;
+                        }
                     }
-                    case Op.SUB -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx - dy) : semantics.arith(Arith.SUB, x, y);
+                    case Op.UNM -> {
+                        Object x = s[base + b];
+                        if (x == NUMBER) {
+                            n[base + a] = -n[base + b];
+                            s[base + a] = NUMBER;
+                        } else if (x instanceof Double d) {
+                            n[base + a] = -d;
+                            s[base + a] = NUMBER;
+                        } else {
+                            Object r = semantics.unaryMinus(x);
+                            s = st.slots;
+                            n = st.nums;
+                            s[base + a] = r;
+                        }
                     }
-                    case Op.MUL -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx * dy) : semantics.arith(Arith.MUL, x, y);
+                    case Op.NOT -> s[base + a] = LuaType.isFalsy(s[base + b]);
+                    case Op.LEN -> {
+                        Object x = s[base + b];
+                        if (x instanceof LuaTable t) {
+                            n[base + a] = t.length();
+                            s[base + a] = NUMBER;
+                        } else if (x instanceof LuaString str) {
+                            n[base + a] = str.length();
+                            s[base + a] = NUMBER;
+                        } else {
+                            Object r = semantics.length(st.get(base + b));
+                            s = st.slots;
+                            n = st.nums;
+                            s[base + a] = r;
+                        }
                     }
-                    case Op.DIV -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a] = x instanceof Double dx && y instanceof Double dy ? (Object) (dx / dy) : semantics.arith(Arith.DIV, x, y);
+                    case Op.CONCAT -> {
+                        st.boxRange(base + b, base + c + 1);
+                        Object r = semantics.concat(s, base + b, base + c);
+                        s = st.slots;
+                        n = st.nums;
+                        s[base + a] = r;
                     }
-                    case Op.MOD -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a] = x instanceof Double dx && y instanceof Double dy
-                                ? (Object) LuaSemantics.mod(dx, dy) : semantics.arith(Arith.MOD, x, y);
-                    }
-                    case Op.POW -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        frame[a] = x instanceof Double dx && y instanceof Double dy
-                                ? (Object) Math.pow(dx, dy) : semantics.arith(Arith.POW, x, y);
-                    }
-                    case Op.UNM -> frame[a] = frame[b] instanceof Double d ? (Object) (-d) : semantics.unaryMinus(frame[b]);
-                    case Op.NOT -> frame[a] = LuaType.isFalsy(frame[b]);
-                    case Op.LEN -> frame[a] = semantics.length(frame[b]);
-                    case Op.CONCAT -> frame[a] = semantics.concat(frame, b, c);
                     case Op.JMP -> pc += b;
-                    case Op.EQ -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        if (semantics.equal(x, y) != (a != 0)) {
-                            pc++;
+                    case Op.EQ, Op.LT, Op.LE -> {
+                        Object x = b >= 0 ? s[base + b] : k[-1 - b];
+                        Object y = c >= 0 ? s[base + c] : k[-1 - c];
+                        boolean r;
+                        if (isNumber(x) && isNumber(y)) {
+                            double xv = number(x, n, base + b);
+                            double yv = number(y, n, base + c);
+                            r = code[i] == Op.EQ ? xv == yv : code[i] == Op.LT ? xv < yv : xv <= yv;
+                        } else {
+                            x = box(x, n, base + b);
+                            y = box(y, n, base + c);
+                            r = code[i] == Op.EQ ? semantics.equal(x, y) : code[i] == Op.LT ? semantics.lessThan(x, y) : semantics.lessEqual(x, y);
+                            s = st.slots;
+                            n = st.nums;
                         }
+                        pc = r == (a != 0) ? pc + 1 + code[pc * 4 + 2] : pc + 1;
                     }
-                    case Op.LT -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        boolean r = x instanceof Double dx && y instanceof Double dy ? dx < dy : semantics.lessThan(x, y);
-                        if (r != (a != 0)) {
-                            pc++;
-                        }
-                    }
-                    case Op.LE -> {
-                        Object x = b < 0 ? k[-1 - b] : frame[b];
-                        Object y = c < 0 ? k[-1 - c] : frame[c];
-                        boolean r = x instanceof Double dx && y instanceof Double dy ? dx <= dy : semantics.lessEqual(x, y);
-                        if (r != (a != 0)) {
-                            pc++;
-                        }
-                    }
-                    case Op.TEST -> {
-                        if (LuaType.isFalsy(frame[a]) == (c != 0)) {
-                            pc++;
-                        }
-                    }
+                    case Op.TEST -> pc = LuaType.isFalsy(s[base + a]) == (c != 0) ? pc + 1 : pc + 1 + code[pc * 4 + 2];
                     case Op.TESTSET -> {
-                        if (LuaType.isFalsy(frame[b]) != (c != 0)) {
-                            frame[a] = frame[b];
+                        if (LuaType.isFalsy(s[base + b]) != (c != 0)) {
+                            s[base + a] = s[base + b];
+                            n[base + a] = n[base + b];
                         } else {
                             pc++;
                         }
                     }
                     case Op.CALL -> {
-                        callStack.callPcs[callStack.depth - 1] = current;
-                        int argumentCount = b != 0 ? b - 1 : top - a - 1;
-                        Object[] results;
-                        if (frame[a] instanceof LuaClosure next) {
+                        frames.callPcs[frames.depth - 1] = current;
+                        int argumentCount = b != 0 ? b - 1 : openTop - a - 1;
+                        int fn = base + a;
+                        Object f = s[fn];
+                        if (f instanceof LuaClosure next) {
                             // Lua-to-Lua calls recurse into run() directly: one Java call per Lua call
                             // (C2 does not inline helpers into this large method).
                             Prototype np = next.prototype;
-                            Object[] nextFrame = new Object[np.frameSize()];
-                            System.arraycopy(frame, a + 1, nextFrame, 0, Math.min(argumentCount, np.parameterCount()));
                             Object[] nextVarargs = np.isVararg() && argumentCount > np.parameterCount()
-                                    ? Arrays.copyOfRange(frame, a + 1 + np.parameterCount(), a + 1 + argumentCount) : NO_VARARGS;
-                            CallStack stack = callStack;
-                            if (stack.depth >= MAX_DEPTH) {
+                                    ? st.copyOut(fn + 1 + np.parameterCount(), argumentCount - np.parameterCount()) : NO_VARARGS;
+                            if (frames.depth >= MAX_DEPTH) {
                                 throw new LuaError("stack overflow");
                             }
-                            stack.push(next);
+                            frames.push(next);
+                            int results;
                             try {
-                                results = run(next, nextFrame, nextVarargs, true);
+                                results = run(next, st, fn + 1, argumentCount, nextVarargs);
                             } finally {
-                                stack.pop();
+                                frames.pop();
                             }
-                        } else if (c == 2 && frame[a] instanceof SingleResultCallable single) {
-                            frame[a] = single.callForOneResult(frame, a + 1, argumentCount);
-                            if (argumentCount > 0) {
-                                Arrays.fill(frame, a + 1, a + 1 + argumentCount, null);
+                            s = st.slots;
+                            n = st.nums;
+                            if (c != 0) {
+                                int wanted = c - 1;
+                                if (results < wanted) {
+                                    Arrays.fill(s, fn + results, fn + wanted, null);
+                                } else if (results > wanted) {
+                                    Arrays.fill(s, fn + wanted, fn + results, null);
+                                }
+                            } else {
+                                openTop = a + results;
+                                high = Math.max(high, fn + results);
                             }
-                            continue;
+                            st.top = high;
+                        } else if (c == 2 && f instanceof SingleResultCallable single) {
+                            st.boxRange(fn + 1, fn + 1 + argumentCount);
+                            Object r = single.callForOneResult(s, fn + 1, argumentCount);
+                            s = st.slots;
+                            n = st.nums;
+                            s[fn] = r;
+                            st.clear(fn + 1, fn + 1 + argumentCount);
                         } else {
-                            results = invoke(frame[a], frame, a + 1, argumentCount);
-                        }
-                        if (c != 0) {
-                            int wanted = c - 1;
-                            int n = Math.min(wanted, results.length);
-                            System.arraycopy(results, 0, frame, a, n);
-                            if (results == singleResult) {
-                                singleResult[0] = null;
+                            Object[] results = invoke(f == NUMBER ? (Object) n[fn] : f, st.copyOut(fn + 1, argumentCount));
+                            if (c == 0) {
+                                st.ensure(fn + results.length);
+                                openTop = a + results.length;
+                                high = Math.max(high, fn + results.length);
+                                st.top = high;
                             }
-                            // Clears unused results and the argument slots above them: dead temporaries
+                            s = st.slots;
+                            n = st.nums;
+                            int placed = c != 0 ? Math.min(c - 1, results.length) : results.length;
+                            System.arraycopy(results, 0, s, fn, placed);
+                            // Nil for missing results, and the argument slots cleared: dead temporaries
                             // must not keep objects reachable (finalizers run when LuaJIT's would).
-                            int end = Math.max(a + wanted, a + 1 + argumentCount);
-                            if (a + n < end) {
-                                Arrays.fill(frame, a + n, end, null);
-                            }
-                        } else {
-                            frame = ensureFrame(frame, a + results.length, openUpvalues);
-                            System.arraycopy(results, 0, frame, a, results.length);
-                            top = a + results.length;
-                            if (results == singleResult) {
-                                singleResult[0] = null;
-                            }
+                            st.clear(fn + placed, Math.max(c != 0 ? fn + c - 1 : fn + placed, fn + 1 + argumentCount));
                         }
                     }
                     case Op.TAILCALL -> {
-                        int argumentCount = b != 0 ? b - 1 : top - a - 1;
-                        closeUpvalues(openUpvalues, 0);
+                        int argumentCount = b != 0 ? b - 1 : openTop - a - 1;
+                        closeUpvalues(openUpvalues, base);
                         openUpvalues = null;
-                        Object f = frame[a];
+                        int fn = base + a;
+                        Object f = s[fn];
                         if (f instanceof LuaClosure next) {
                             Prototype np = next.prototype;
-                            Object[] nextFrame = new Object[np.frameSize()];
+                            varargs = np.isVararg() && argumentCount > np.parameterCount()
+                                    ? st.copyOut(fn + 1 + np.parameterCount(), argumentCount - np.parameterCount()) : NO_VARARGS;
                             int fixed = Math.min(argumentCount, np.parameterCount());
-                            System.arraycopy(frame, a + 1, nextFrame, 0, fixed);
-                            if (np.isVararg() && argumentCount > np.parameterCount()) {
-                                varargs = Arrays.copyOfRange(frame, a + 1 + np.parameterCount(), a + 1 + argumentCount);
-                            } else {
-                                varargs = NO_VARARGS;
-                            }
+                            System.arraycopy(s, fn + 1, s, base, fixed);
+                            System.arraycopy(n, fn + 1, n, base, fixed);
                             cl = next;
-                            callStack.closures[callStack.depth - 1] = next;
+                            frames.closures[frames.depth - 1] = next;
                             p = np;
                             code = p.code();
                             k = p.constants();
-                            frame = nextFrame;
+                            extent = base + p.frameSize();
+                            st.ensure(extent);
+                            s = st.slots;
+                            n = st.nums;
+                            st.clear(base + fixed, Math.max(high, extent));
+                            high = extent;
+                            st.top = extent;
                             pc = 0;
-                            top = 0;
+                            openTop = 0;
                         } else {
-                            return invoke(f, frame, a + 1, argumentCount);
+                            Object[] results = invoke(f == NUMBER ? (Object) n[fn] : f, st.copyOut(fn + 1, argumentCount));
+                            st.ensure(base - 1 + results.length);
+                            System.arraycopy(results, 0, st.slots, base - 1, results.length);
+                            st.clear(base - 1 + results.length, Math.max(high, base - 1 + results.length));
+                            return results.length;
                         }
                     }
                     case Op.RETURN -> {
-                        closeUpvalues(openUpvalues, 0);
-                        int n = b != 0 ? b - 1 : top - a;
-                        if (n == 0) {
-                            return LuaFunction.NONE;
+                        closeUpvalues(openUpvalues, base);
+                        int count = b != 0 ? b - 1 : openTop - a;
+                        int from = base + a;
+                        if (count == 1) {
+                            s[base - 1] = s[from];
+                            n[base - 1] = n[from];
+                        } else if (count > 0) {
+                            System.arraycopy(s, from, s, base - 1, count);
+                            System.arraycopy(n, from, n, base - 1, count);
                         }
-                        if (n == 1 && isInternalCall) {
-                            singleResult[0] = frame[a];
-                            return singleResult;
-                        }
-                        return Arrays.copyOfRange(frame, a, a + n);
+                        Arrays.fill(s, base - 1 + count, high, null);
+                        return count;
                     }
                     case Op.FORPREP -> {
-                        Double start = forNumber(frame[a], "initial value");
-                        Double limit = forNumber(frame[a + 1], "limit");
-                        Double step = forNumber(frame[a + 2], "step");
-                        frame[a] = start - step;
-                        frame[a + 1] = limit;
-                        frame[a + 2] = step;
+                        double start = forNumber(s[base + a], n[base + a], "initial value");
+                        double limit = forNumber(s[base + a + 1], n[base + a + 1], "limit");
+                        double step = forNumber(s[base + a + 2], n[base + a + 2], "step");
+                        n[base + a] = start - step;
+                        n[base + a + 1] = limit;
+                        n[base + a + 2] = step;
+                        s[base + a] = NUMBER;
+                        s[base + a + 1] = NUMBER;
+                        s[base + a + 2] = NUMBER;
                         pc += b;
                     }
                     case Op.FORLOOP -> {
-                        double step = (Double) frame[a + 2];
-                        double index = (Double) frame[a] + step;
-                        double limit = (Double) frame[a + 1];
+                        // The three control slots are hidden from Lua code, so FORPREP's unboxed numbers are still there.
+                        double step = n[base + a + 2];
+                        double index = n[base + a] + step;
+                        double limit = n[base + a + 1];
                         if (step > 0 ? index <= limit : index >= limit) {
-                            Double boxed = index;
-                            frame[a] = boxed;
-                            frame[a + 3] = boxed;
+                            n[base + a] = index;
+                            n[base + a + 3] = index;
+                            s[base + a + 3] = NUMBER;
                             pc += b;
                             countLoop(cl, current);
                         }
                     }
                     case Op.TFORLOOP -> {
-                        callStack.callPcs[callStack.depth - 1] = current;
-                        Object[] results = invoke(frame[a], frame, a + 1, 2);
-                        int n = Math.min(c, results.length);
-                        System.arraycopy(results, 0, frame, a + 3, n);
-                        if (n < c) {
-                            Arrays.fill(frame, a + 3 + n, a + 3 + c, null);
+                        frames.callPcs[frames.depth - 1] = current;
+                        // The iterator runs on copies of (f, state, control) at a+3, as in PUC Lua, so
+                        // its frame lands on the loop variables it is about to set.
+                        int fn = base + a + 3;
+                        st.ensure(fn + 3);
+                        s = st.slots;
+                        n = st.nums;
+                        System.arraycopy(s, base + a, s, fn, 3);
+                        System.arraycopy(n, base + a, n, fn, 3);
+                        Object f = s[fn];
+                        if (f instanceof LuaClosure next) {
+                            Prototype np = next.prototype;
+                            Object[] nextVarargs = np.isVararg() && 2 > np.parameterCount()
+                                    ? st.copyOut(fn + 1 + np.parameterCount(), 2 - np.parameterCount()) : NO_VARARGS;
+                            if (frames.depth >= MAX_DEPTH) {
+                                throw new LuaError("stack overflow");
+                            }
+                            frames.push(next);
+                            int results;
+                            try {
+                                results = run(next, st, fn + 1, 2, nextVarargs);
+                            } finally {
+                                frames.pop();
+                            }
+                            s = st.slots;
+                            n = st.nums;
+                            if (results < c) {
+                                Arrays.fill(s, fn + results, fn + c, null);
+                            } else if (results > c) {
+                                Arrays.fill(s, fn + c, fn + results, null);
+                            }
+                            st.top = high;
+                        } else {
+                            Object[] results = invoke(f == NUMBER ? (Object) n[fn] : f, st.copyOut(fn + 1, 2));
+                            s = st.slots;
+                            n = st.nums;
+                            int placed = Math.min(c, results.length);
+                            System.arraycopy(results, 0, s, fn, placed);
+                            st.clear(fn + placed, Math.max(fn + c, fn + 3));
                         }
-                        if (frame[a + 3] != null) {
-                            frame[a + 2] = frame[a + 3];
+                        if (s[fn] != null) {
+                            s[base + a + 2] = s[fn];
+                            n[base + a + 2] = n[fn];
                             pc += b;
                             countLoop(cl, current);
                         }
                     }
                     case Op.SETLIST -> {
-                        int n = b != 0 ? b : top - a - 1;
-                        LuaTable t = (LuaTable) frame[a];
-                        for (int j = 1; j <= n; j++) {
-                            t.put(c + j, frame[a + j]);
+                        int count = b != 0 ? b : openTop - a - 1;
+                        LuaTable t = (LuaTable) s[base + a];
+                        for (int j = 1; j <= count; j++) {
+                            t.put(c + j, st.get(base + a + j));
                         }
                     }
-                    case Op.CLOSE -> openUpvalues = closeUpvalues(openUpvalues, a);
+                    case Op.CLOSE -> openUpvalues = closeUpvalues(openUpvalues, base + a);
                     case Op.CLOSURE -> {
                         Prototype child = p.prototypes().get(b);
                         Upvalue[] ups = new Upvalue[child.upvalues().size()];
                         for (int u = 0; u < ups.length; u++) {
                             Prototype.UpvalueSource source = child.upvalues().get(u);
                             if (source.fromParentRegister()) {
-                                Upvalue found = findOpen(openUpvalues, source.index());
+                                Upvalue found = findOpen(openUpvalues, base + source.index());
                                 if (found == null) {
-                                    found = new Upvalue(frame, source.index());
+                                    found = new Upvalue(st, base + source.index());
                                     openUpvalues = insertOpen(openUpvalues, found);
                                 }
                                 ups[u] = found;
@@ -383,28 +521,32 @@ public final class Interpreter {
                                 ups[u] = cl.upvalues[source.index()];
                             }
                         }
-                        frame[a] = new LuaClosure(child, ups, cl.environment, this);
+                        s[base + a] = new LuaClosure(child, ups, cl.environment, this);
                     }
                     case Op.VARARG -> {
                         if (b != 0) {
                             int wanted = b - 1;
                             for (int j = 0; j < wanted; j++) {
-                                frame[a + j] = j < varargs.length ? varargs[j] : null;
+                                s[base + a + j] = j < varargs.length ? varargs[j] : null;
                             }
                         } else {
-                            frame = ensureFrame(frame, a + varargs.length, openUpvalues);
-                            System.arraycopy(varargs, 0, frame, a, varargs.length);
-                            top = a + varargs.length;
+                            st.ensure(base + a + varargs.length);
+                            s = st.slots;
+                            n = st.nums;
+                            System.arraycopy(varargs, 0, s, base + a, varargs.length);
+                            openTop = a + varargs.length;
+                            high = Math.max(high, base + openTop);
+                            st.top = high;
                         }
                     }
                     case Op.LOOP -> countLoop(cl, current);
                 }
             } catch (LuaSemantics.OperandError e) {
-                throw InstructionErrors.traced(InstructionErrors.positioned(InstructionErrors.operandMessage(e, p, current, a, b, c), p, current), p, current);
+                throw InstructionErrors.traced(InstructionErrors.positioned(InstructionErrors.operandMessage(e, p, current, base, a, b, c), p, current), p, current);
             } catch (LuaArgumentError e) {
-                throw InstructionErrors.traced(InstructionErrors.atCallSite(InstructionErrors.argumentError(e, p, current, a), p, current, frame[a]), p, current);
+                throw InstructionErrors.traced(InstructionErrors.atCallSite(InstructionErrors.argumentError(e, p, current, a), p, current, st.get(base + a)), p, current);
             } catch (LuaError e) {
-                throw InstructionErrors.traced(InstructionErrors.atCallSite(InstructionErrors.withPosition(e, p, current), p, current, frame[a]), p, current);
+                throw InstructionErrors.traced(InstructionErrors.atCallSite(InstructionErrors.withPosition(e, p, current), p, current, st.get(base + a)), p, current);
             } catch (StackOverflowError e) {
                 throw InstructionErrors.traced(InstructionErrors.positioned("stack overflow", p, current), p, current);
             } catch (LinkageError e) {
@@ -422,33 +564,33 @@ public final class Interpreter {
         }
     }
 
-    /**
-     * Open-ended results (a call or {@code ...} as the last argument) may not fit the frame:
-     * it grows, and the open upvalues pointing into it follow it to the new array.
-     */
-    private static Object[] ensureFrame(Object[] frame, int needed, Upvalue open) {
-        if (needed <= frame.length) {
-            return frame;
-        }
-        if (needed > 8_000_000) {
-            throw new LuaError("stack overflow");
-        }
-        Object[] grown = Arrays.copyOf(frame, Math.max(needed + 8, frame.length * 2));
-        for (Upvalue u = open; u != null; u = u.nextOpen) {
-            u.moveTo(grown);
-        }
-        return grown;
+    /** Whether an operand (a slot's tag or a constant) is a number, unboxed or not. */
+    private static boolean isNumber(Object operand) {
+        return operand == NUMBER || operand instanceof Double;
+    }
+
+    /** The number an operand for which {@link #isNumber} holds stands for; {@code n[slot]} is read only when it is unboxed. */
+    private static double number(Object operand, double[] n, int slot) {
+        return operand == NUMBER ? n[slot] : (Double) operand;
+    }
+
+    /** An operand as a Lua value: an unboxed number boxed. */
+    private static Object box(Object operand, double[] n, int slot) {
+        return operand == NUMBER ? (Object) n[slot] : operand;
     }
 
     private void countLoop(LuaClosure cl, int pc) {
         int[] counts = cl.prototype.loopCounts();
-        int n = ++counts[pc];
+        int count = ++counts[pc];
         if (observer != null) {
-            observer.loopCounted(cl, pc, n);
+            observer.loopCounted(cl, pc, count);
         }
     }
 
-    private static Double forNumber(Object v, String what) {
+    private static double forNumber(Object v, double number, String what) {
+        if (v == NUMBER) {
+            return number;
+        }
         Double d = LuaSemantics.toNumber(v);
         if (d == null) {
             throw new LuaError("'for' " + what + " must be a number");
@@ -456,12 +598,11 @@ public final class Interpreter {
         return d;
     }
 
-    /** Calls {@code f} with {@code count} arguments from {@code frame[from]}. */
-    private Object[] invoke(Object f, Object[] frame, int from, int count) {
+    /** Calls any value from Java's side of the convention: arguments and results as arrays. */
+    private Object[] invoke(Object f, Object[] arguments) {
         if (f instanceof LuaClosure next) {
-            return enter(next, frame, from, count, false);
+            return (Object[]) enter(next, arguments, false);
         }
-        Object[] arguments = Arrays.copyOfRange(frame, from, from + count);
         if (f instanceof LuaCallable callable) {
             return callable.call(arguments);
         }
@@ -475,9 +616,9 @@ public final class Interpreter {
         return semantics.call(f, arguments);
     }
 
-    private static Upvalue findOpen(Upvalue list, int register) {
-        for (Upvalue u = list; u != null && u.register() >= register; u = u.nextOpen) {
-            if (u.register() == register) {
+    private static Upvalue findOpen(Upvalue list, int slot) {
+        for (Upvalue u = list; u != null && u.slot() >= slot; u = u.nextOpen) {
+            if (u.slot() == slot) {
                 return u;
             }
         }
@@ -485,12 +626,12 @@ public final class Interpreter {
     }
 
     private static Upvalue insertOpen(Upvalue list, Upvalue u) {
-        if (list == null || list.register() < u.register()) {
+        if (list == null || list.slot() < u.slot()) {
             u.nextOpen = list;
             return u;
         }
         Upvalue prev = list;
-        while (prev.nextOpen != null && prev.nextOpen.register() > u.register()) {
+        while (prev.nextOpen != null && prev.nextOpen.slot() > u.slot()) {
             prev = prev.nextOpen;
         }
         u.nextOpen = prev.nextOpen;
@@ -498,9 +639,9 @@ public final class Interpreter {
         return list;
     }
 
-    /** Closes the open upvalues at {@code register} and above; returns the remaining list. */
-    private static Upvalue closeUpvalues(Upvalue list, int register) {
-        while (list != null && list.register() >= register) {
+    /** Closes the open upvalues at stack slot {@code slot} and above; returns the remaining list. */
+    private static Upvalue closeUpvalues(Upvalue list, int slot) {
+        while (list != null && list.slot() >= slot) {
             list.close();
             list = list.nextOpen;
         }

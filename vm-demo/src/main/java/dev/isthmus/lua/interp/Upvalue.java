@@ -2,49 +2,74 @@ package dev.isthmus.lua.interp;
 
 /**
  * A variable captured by a closure. While the declaring function runs, the upvalue is open
- * and reads the register in that frame, so the function and every closure over the variable
- * see one variable; when the variable goes out of scope it is closed, keeping its last value
- * (Lua 5.1's open/closed upvalues, lfunc.c).
+ * and reads the slot of that frame on the coroutine's {@link ValueStack}, so the function and
+ * every closure over the variable see one variable; when the variable goes out of scope it is
+ * closed, keeping its last value (Lua 5.1's open/closed upvalues, lfunc.c). Numbers move
+ * between slot and upvalue unboxed.
  */
 final class Upvalue {
-    private Object[] frame;
-    private final int register;
+    private ValueStack stack;
+    private final int slot;
+    /** The closed value, or {@link ValueStack#NUMBER} with the number in {@link #number}. */
     private Object value;
-    /** The next open upvalue of the same frame, in decreasing register order. */
+    private double number;
+    /** The next open upvalue of the same frame, in decreasing slot order. */
     Upvalue nextOpen;
 
-    Upvalue(Object[] frame, int register) {
-        this.frame = frame;
-        this.register = register;
+    Upvalue(ValueStack stack, int slot) {
+        this.stack = stack;
+        this.slot = slot;
     }
 
-    int register() {
-        return register;
+    /** The absolute stack slot of an open upvalue. */
+    int slot() {
+        return slot;
     }
 
     Object get() {
-        Object[] f = frame;
-        return f != null ? f[register] : value;
+        ValueStack st = stack;
+        if (st != null) {
+            return st.get(slot);
+        }
+        return value == ValueStack.NUMBER ? (Object) number : value;
+    }
+
+    /** Copies the value into register slot {@code i} without boxing a number. */
+    void copyTo(Object[] s, double[] n, int i) {
+        ValueStack st = stack;
+        if (st != null) {
+            s[i] = st.slots[slot];
+            n[i] = st.nums[slot];
+        } else {
+            s[i] = value;
+            n[i] = number;
+        }
+    }
+
+    /** Assigns the value in register slot {@code i} without boxing a number. */
+    void copyFrom(Object[] s, double[] n, int i) {
+        ValueStack st = stack;
+        if (st != null) {
+            st.slots[slot] = s[i];
+            st.nums[slot] = n[i];
+        } else {
+            value = s[i];
+            number = n[i];
+        }
     }
 
     void set(Object v) {
-        Object[] f = frame;
-        if (f != null) {
-            f[register] = v;
+        ValueStack st = stack;
+        if (st != null) {
+            st.slots[slot] = v;
         } else {
             value = v;
         }
     }
 
-    /** The frame grew into a new array: an open upvalue follows it. */
-    void moveTo(Object[] grown) {
-        if (frame != null) {
-            frame = grown;
-        }
-    }
-
     void close() {
-        value = frame[register];
-        frame = null;
+        value = stack.slots[slot];
+        number = stack.nums[slot];
+        stack = null;
     }
 }

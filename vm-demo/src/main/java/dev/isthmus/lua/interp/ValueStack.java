@@ -1,0 +1,99 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.runtime.LuaError;
+
+import java.util.Arrays;
+
+/**
+ * The registers of every active Lua frame of one coroutine, as one growing stack (lstate.h's
+ * stack in PUC Lua): a frame is a base index, a call's arguments are already the callee's
+ * first registers, and its results land where the function value was. A slot holds any Lua
+ * value as an object, or a number unboxed: {@link #NUMBER} in {@link #slots} and the value in
+ * {@link #nums}. Arithmetic and numeric loops therefore allocate nothing; a number is boxed
+ * only when it leaves the registers (into a table, an upvalue's closed cell, a Java library).
+ * <p>
+ * The arrays are replaced when the stack grows, so a frame's interpreter activation reloads
+ * them after anything that can run Lua code.
+ */
+public final class ValueStack {
+    /** The tag of a slot whose number is in {@link #nums}; never visible to Lua code. */
+    static final Object NUMBER = new Object() {
+        @Override
+        public String toString() {
+            return "<unboxed number>";
+        }
+    };
+    /** Slots beyond which deep recursion on open results is a "stack overflow" (as LuaJIT's LJ_STACK_MAX). */
+    private static final int LIMIT = 8_000_000;
+    private static final int INITIAL = 256;
+    /**
+     * Test mode: every {@link #ensure} moves the stack to new arrays, so an activation that
+     * kept using an array it should have reloaded reads or writes stale slots and fails.
+     */
+    private static final boolean MOVE_ALWAYS = Boolean.getBoolean("isthmus.lua.stackStress");
+
+    Object[] slots;
+    double[] nums;
+    /** The first slot above the innermost active frame: where a call from Java places its frame. */
+    int top;
+    /** The highest slot a frame has reached since the last unwinding: what an error leaves to clear. */
+    int highWater;
+
+    ValueStack() {
+        slots = new Object[INITIAL];
+        nums = new double[INITIAL];
+    }
+
+    /** Makes slots {@code [0, needed)} exist. */
+    void ensure(int needed) {
+        if (needed > slots.length || MOVE_ALWAYS) {
+            grow(needed);
+        }
+        if (needed > highWater) {
+            highWater = needed;
+        }
+    }
+
+    private void grow(int needed) {
+        if (needed > LIMIT) {
+            throw new LuaError("stack overflow");
+        }
+        int capacity = MOVE_ALWAYS ? Math.max(needed, slots.length) : Math.max(needed + 16, Math.min(LIMIT, slots.length * 2));
+        slots = Arrays.copyOf(slots, capacity);
+        nums = Arrays.copyOf(nums, capacity);
+    }
+
+    /** The value in slot {@code i}, a number boxed. */
+    public Object get(int i) {
+        Object v = slots[i];
+        return v == NUMBER ? (Object) nums[i] : v;
+    }
+
+    /** Boxes the unboxed numbers in {@code [from, to)} in place, for code that reads slots as objects. */
+    void boxRange(int from, int to) {
+        Object[] s = slots;
+        for (int i = from; i < to; i++) {
+            if (s[i] == NUMBER) {
+                s[i] = nums[i];
+            }
+        }
+    }
+
+    /** The {@code count} values from slot {@code from} as an argument or result array. */
+    Object[] copyOut(int from, int count) {
+        Object[] values = new Object[count];
+        Object[] s = slots;
+        for (int i = 0; i < count; i++) {
+            Object v = s[from + i];
+            values[i] = v == NUMBER ? (Object) nums[from + i] : v;
+        }
+        return values;
+    }
+
+    /** Drops the values in {@code [from, to)}, so dead registers keep nothing reachable. */
+    void clear(int from, int to) {
+        if (from < to) {
+            Arrays.fill(slots, from, to, null);
+        }
+    }
+}
