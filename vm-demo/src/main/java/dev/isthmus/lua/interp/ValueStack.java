@@ -63,10 +63,17 @@ public final class ValueStack {
         nums = Arrays.copyOf(nums, capacity);
     }
 
-    /** The value in slot {@code i}, a number boxed. */
+    /**
+     * The value in slot {@code i}, a number boxed. The box replaces the tag in the slot, so a
+     * register read as an object again (an index into cdata in a loop body) is boxed once.
+     */
     public Object get(int i) {
         Object v = slots[i];
-        return v == NUMBER ? (Object) nums[i] : v;
+        if (v == NUMBER) {
+            v = nums[i];
+            slots[i] = v;
+        }
+        return v;
     }
 
     /** Boxes the unboxed numbers in {@code [from, to)} in place, for code that reads slots as objects. */
