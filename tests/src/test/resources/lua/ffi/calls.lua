@@ -180,6 +180,21 @@ end
 -- expect: 13
 -- expect: false	bad callback
 
+-- test: callback results converted to narrow, unsigned, float and bool return types
+do
+  local ffi = require("ffi")
+  local u8 = ffi.cast("uint8_t (*)(int)", function(x) return x end)
+  local i16 = ffi.cast("int16_t (*)(int)", function(x) return x end)
+  local u32 = ffi.cast("uint32_t (*)(double)", function(x) return x end)
+  local f = ffi.cast("float (*)(double)", function(x) return x end)
+  local b = ffi.cast("bool (*)(double)", function(x) return x end)
+  print(u8(300), u8(-1), i16(70000), i16(-32769), u32(-1), u32(4294967296 + 5))
+  print(f(0.1) == 0.1, f(0.5), f(1e40), b(0), b(2))
+  u8:free() i16:free() u32:free() f:free() b:free()
+end
+-- expect: 44	255	4464	32767	4294967295	5
+-- expect: false	0.5	inf	false	true
+
 -- test: global variables of the test library
 do
   local ffi = require("ffi")

@@ -54,7 +54,7 @@ public final class Interpreter {
 
     /** Calls a closure from Java. */
     Object[] call(LuaClosure closure, Object[] arguments) {
-        return (Object[]) enter(closure, arguments, false);
+        return (Object[]) enter(closure, arguments, arguments.length, null, null, false);
     }
 
     /**
@@ -62,37 +62,46 @@ public final class Interpreter {
      * C wants no more, and this way gets it without a result array.
      */
     Object callForFirstResult(LuaClosure closure, Object[] arguments) {
-        return enter(closure, arguments, true);
+        return enter(closure, arguments, arguments.length, null, null, true);
     }
 
     /**
-     * Runs a closure entered from Java, with its frame above the innermost active one and
-     * tracked on the call stack; "stack overflow" past {@link #MAX_DEPTH} frames. Returns the
-     * first result ({@code firstOnly}) or all of them as an array. When an error unwinds
-     * through here, the slots of the frames it abandoned are cleared.
+     * Runs a closure entered from Java on {@code count} arguments, from {@code arguments} or,
+     * when that is null, {@code first} and {@code second} (a callback's one or two, without an
+     * array), with its frame above the innermost active one and tracked on the call stack;
+     * "stack overflow" past {@link #MAX_DEPTH} frames. Returns the first result
+     * ({@code firstOnly}) or all of them as an array. When an error unwinds through here, the
+     * slots of the frames it abandoned are cleared.
      */
-    private Object enter(LuaClosure closure, Object[] arguments, boolean firstOnly) {
+    Object enter(LuaClosure closure, Object[] arguments, int count, Object first, Object second, boolean firstOnly) {
         CallStack frames = callStack;
         ValueStack st = frames.values;
         Prototype p = closure.prototype;
-        int count = arguments.length;
         int fixed = Math.min(count, p.parameterCount());
-        Object[] varargs = p.isVararg() && count > p.parameterCount()
-                ? Arrays.copyOfRange(arguments, p.parameterCount(), count) : NO_VARARGS;
+        Object[] varargs = p.isVararg() && count > p.parameterCount() ? varargs(p, arguments, count, first, second) : NO_VARARGS;
         if (frames.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
         int savedTop = st.top;
         int base = savedTop + 1;
         st.ensure(base + Math.max(fixed, p.frameSize()));
-        System.arraycopy(arguments, 0, st.slots, base, fixed);
+        if (arguments != null) {
+            System.arraycopy(arguments, 0, st.slots, base, fixed);
+        } else if (fixed > 0) {
+            st.slots[base] = first;
+            if (fixed > 1) {
+                st.slots[base + 1] = second;
+            }
+        }
         frames.pushFromJava(closure);
         boolean completed = false;
         try {
             int results = run(closure, st, base, fixed, varargs);
             Object value;
             if (firstOnly) {
-                value = results == 0 ? null : st.get(base - 1);
+                // Not st.get, which keeps the box in the slot: a box that goes nowhere else can be
+                // eliminated when the caller (a callback's conversion) unboxes it in the same compilation.
+                value = results == 0 ? null : st.slots[base - 1] == NUMBER ? (Object) st.nums[base - 1] : st.slots[base - 1];
             } else {
                 value = results == 0 ? LuaFunction.NONE : st.copyOut(base - 1, results);
             }
@@ -107,6 +116,12 @@ public final class Interpreter {
             }
             st.top = savedTop;
         }
+    }
+
+    /** The arguments a vararg function gets as {@code ...}, from either form {@link #enter} takes. */
+    private static Object[] varargs(Prototype p, Object[] arguments, int count, Object first, Object second) {
+        Object[] all = arguments != null ? arguments : count == 1 ? new Object[] {first} : new Object[] {first, second};
+        return Arrays.copyOfRange(all, p.parameterCount(), count);
     }
 
     /**
@@ -601,7 +616,7 @@ public final class Interpreter {
     /** Calls any value from Java's side of the convention: arguments and results as arrays. */
     private Object[] invoke(Object f, Object[] arguments) {
         if (f instanceof LuaClosure next) {
-            return (Object[]) enter(next, arguments, false);
+            return (Object[]) enter(next, arguments, arguments.length, null, null, false);
         }
         if (f instanceof LuaCallable callable) {
             return callable.call(arguments);

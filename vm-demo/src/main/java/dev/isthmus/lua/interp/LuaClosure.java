@@ -41,6 +41,16 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
+    public Object firstResultOf(Object argument) {
+        return interpreter.enter(this, null, 1, argument, null, true);
+    }
+
+    @Override
+    public Object firstResultOf(Object first, Object second) {
+        return interpreter.enter(this, null, 2, first, second, true);
+    }
+
+    @Override
     public String name() {
         return prototype.name();
     }

@@ -16,6 +16,16 @@ public abstract class LuaFunction {
         return results.length == 0 ? null : results[0];
     }
 
+    /** {@link #callForFirstResult(Object[])} with one argument; a closure takes it without an array. */
+    public Object firstResultOf(Object argument) {
+        return callForFirstResult(new Object[] {argument});
+    }
+
+    /** {@link #callForFirstResult(Object[])} with two arguments; a closure takes them without an array. */
+    public Object firstResultOf(Object first, Object second) {
+        return callForFirstResult(new Object[] {first, second});
+    }
+
     /** The name used in error messages and tracebacks ({@code print}, {@code string.format}). */
     public abstract String name();
 }
