@@ -470,3 +470,49 @@ do
 end
 -- expect: false	libno_such_library_xyz.so: cannot open shared object file: No such file or directory
 -- expect: false	/etc/passwd: invalid ELF header
+
+-- test: cdef redeclarations as LuaJIT takes them: first declaration wins, tag bodies once
+do
+  local ffi = require("ffi")
+  local function try(s) local ok, e = pcall(ffi.cdef, s) print(ok, e) end
+  try("typedef int rd_t1; typedef long rd_t1; typedef long rd_t2; typedef int rd_t2;")
+  print(ffi.sizeof("rd_t1"), ffi.sizeof("rd_t2"))
+  try("size_t strlen(const char *); int strlen(int);")
+  print(ffi.C.strlen("abc"))
+  try("struct rd_s { int a; }; struct rd_s { int a; };")
+  try("enum rd_e { RD_A = 1 }; enum rd_e { RD_A = 1 };")
+  try("struct rd_dup { int a; char a; double b; };")
+  local d = ffi.new("struct rd_dup")
+  d.a = 5
+  print(ffi.sizeof(d), ffi.offsetof("struct rd_dup", "a"), d.a)
+end
+-- expect: true	nil
+-- expect: 4	8
+-- expect: true	nil
+-- expect: 3ULL
+-- expect: false	attempt to redefine 'rd_s'
+-- expect: false	attempt to redefine 'rd_e'
+-- expect: true	nil
+-- expect: 16	0	5
+
+-- test: a type string names only tags a declaration made
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct ts_fwd; struct ts_user { struct ts_later *p; };")
+  print(pcall(ffi.typeof, "struct ts_nosuch *"))
+  print(pcall(ffi.sizeof, "union ts_nou"))
+  print(pcall(ffi.typeof, "struct ts_named { int a; }"))
+  print(ffi.typeof("struct ts_fwd"), ffi.typeof("struct ts_later *"), ffi.sizeof("struct ts_fwd"))
+  print(pcall(ffi.new, "struct ts_fwd"))
+  print(pcall(ffi.new, "struct ts_fwd[?]", 2))
+  print(pcall(ffi.new, "int[?]"))
+  print(pcall(ffi.new, "int[?]", -1))
+end
+-- expect: false	undeclared or implicit tag 'ts_nosuch'
+-- expect: false	undeclared or implicit tag 'ts_nou'
+-- expect: false	undeclared or implicit tag 'ts_named'
+-- expect: ctype<struct ts_fwd>	ctype<struct ts_later *>	nil
+-- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
+-- expect: false	size of C type is unknown or too large
+-- expect: false	bad argument #2 to '?' (value expected)
+-- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)

@@ -30,6 +30,8 @@ public enum CErrorKind {
     INVALID_CONSTANT("%s"),
     MISSING_TYPE_SPECIFIER("type specifier missing"),
     NOT_A_TYPE("'%s' is not a type name"),
+    /** A type name that names a struct, union or enum tag no declaration made (LuaJIT's rules only). */
+    UNDECLARED_TAG("undeclared or implicit tag '%s'"),
     TOO_COMPLEX("declaration nests too deeply (more than %s levels)");
 
     private final String template;

@@ -17,24 +17,30 @@ import java.util.Optional;
  * {@link Abi} (which constant expressions such as {@code sizeof(long)} depend on).
  *
  * <p>Redeclaring a name with the same meaning is accepted; with a different meaning it is
- * a {@link CErrorKind#REDEFINITION} naming both places. Not thread-safe: one scope is
+ * a {@link CErrorKind#REDEFINITION} naming both places ({@link DeclarationRules#C}, the
+ * default), or LuaJIT's {@code ffi.cdef} rules apply ({@link DeclarationRules#LUAJIT}). Not thread-safe: one scope is
  * filled by one thread at a time; lookups on a scope no longer being filled are safe.
 
  */
 public final class CScope {
 
     private final Abi abi;
-    private final SymbolTable symbols = new SymbolTable();
+    private final SymbolTable symbols;
     private final DeclarationParser parser;
 
-    private CScope(Abi abi) {
+    private CScope(Abi abi, DeclarationRules rules) {
         this.abi = abi;
+        this.symbols = new SymbolTable(rules);
         this.parser = new DeclarationParser(abi, symbols);
         BuiltinTypes.declareInto(symbols, abi);
     }
 
     public static CScope create(Abi abi) {
-        return new CScope(java.util.Objects.requireNonNull(abi, "abi"));
+        return create(abi, DeclarationRules.C);
+    }
+
+    public static CScope create(Abi abi, DeclarationRules rules) {
+        return new CScope(java.util.Objects.requireNonNull(abi, "abi"), java.util.Objects.requireNonNull(rules, "rules"));
     }
 
     public Abi abi() {

@@ -48,8 +48,8 @@ public final class Ffi {
     private record HandleKey(long address, FunctionDescriptor descriptor, List<Linker.Option> options) {
     }
 
-    private Ffi(Abi abi) {
-        this.scope = CScope.create(abi);
+    private Ffi(Abi abi, dev.isthmus.cparser.DeclarationRules rules) {
+        this.scope = CScope.create(abi, rules);
         scope.declare(predefinedTypes(abi), "<ffi>");
         this.layouts = new ForeignLayouts(abi);
         this.conversion = new ValueConversion(abi, this::implicitCallback, this::initializedTemporary);
@@ -78,9 +78,14 @@ public final class Ffi {
                 "typedef __builtin_va_list va_list; typedef __builtin_va_list __gnuc_va_list; typedef _Bool bool;");
     }
 
-    /** An FFI for the platform this JVM runs on. */
+    /** An FFI for the platform this JVM runs on, declarations checked by C's rules. */
     public static Ffi create() {
-        return new Ffi(Abi.host());
+        return create(dev.isthmus.cparser.DeclarationRules.C);
+    }
+
+    /** An FFI for the platform this JVM runs on, redeclarations handled by {@code rules} (LuaJIT's for a Lua VM). */
+    public static Ffi create(dev.isthmus.cparser.DeclarationRules rules) {
+        return new Ffi(Abi.host(), rules);
     }
 
     /** Declares C (types, functions, variables, constants); returns what was declared. */

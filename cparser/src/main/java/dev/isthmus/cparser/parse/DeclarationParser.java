@@ -118,6 +118,9 @@ public final class DeclarationParser {
         try {
             CDeclarationsParser.TypeNameOnlyContext tree = p.parse(CDeclarationsParser::typeNameOnly);
             p.types.setTypeParameters(parameters);
+            if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT) {
+                p.types.requireDeclaredTags();
+            }
             CType type = p.types.typeName(tree.typeName());
             if (p.types.hasUnusedTypeParameters()) {
                 throw p.types.error(CErrorKind.INVALID_TYPE, tree.getStop(), "more type parameters than '$' placeholders");

@@ -3,6 +3,7 @@ package dev.isthmus.cparser.parse;
 import dev.isthmus.cparser.CDiagnostic;
 import dev.isthmus.cparser.CErrorKind;
 import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.DeclarationRules;
 import dev.isthmus.cparser.SourcePosition;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
@@ -22,11 +23,20 @@ import java.util.Optional;
  * <p>Every declaration is also appended to an ordered list, which is what tools walk.
  */
 public final class SymbolTable {
+    private final DeclarationRules rules;
     private final Map<String, RecordType> structs = new HashMap<>();
     private final Map<String, RecordType> unions = new HashMap<>();
     private final Map<String, EnumType> enums = new HashMap<>();
     private final Map<String, Declaration> ordinary = new HashMap<>();
     private final List<Declaration> declarations = new ArrayList<>();
+
+    public SymbolTable(DeclarationRules rules) {
+        this.rules = rules;
+    }
+
+    DeclarationRules rules() {
+        return rules;
+    }
 
     public Optional<RecordType> struct(String tag) {
         return Optional.ofNullable(structs.get(tag));
@@ -120,7 +130,9 @@ public final class SymbolTable {
     /**
      * Declares an ordinary identifier. An identical redeclaration is accepted (a function or
      * variable redeclared with a compatible type keeps the first); anything else is a
-     * {@link CErrorKind#REDEFINITION} or {@link CErrorKind#CONFLICTING_TYPES}.
+     * {@link CErrorKind#REDEFINITION} or {@link CErrorKind#CONFLICTING_TYPES}, except that
+     * under {@link DeclarationRules#LUAJIT} a typedef, function or variable keeps its first
+     * declaration silently.
      */
     void declare(Declaration declaration, String token) {
         Declaration previous = ordinary.get(declaration.name());
@@ -136,6 +148,10 @@ public final class SymbolTable {
             // GCC lets a redeclaration name the symbol (glibc: fscanf redeclared as __isoc99_fscanf).
             ordinary.put(declaration.name(), declaration);
             declarations.set(declarations.indexOf(previous), declaration);
+            return;
+        }
+        if (rules == DeclarationRules.LUAJIT && !(previous instanceof Declaration.Constant)
+                && !(declaration instanceof Declaration.Constant)) {
             return;
         }
         CErrorKind kind = previous.getClass() == declaration.getClass()

@@ -32,7 +32,9 @@ import java.util.OptionalInt;
  * enum's underlying type by GCC's rules.
  *
  * <p>A tagged body seen again is accepted when it means the same (as a header included
- * twice without guards would give) and is a redefinition otherwise.
+ * twice without guards would give) and is a redefinition otherwise; under
+ * {@link dev.isthmus.cparser.DeclarationRules#LUAJIT} it is always a redefinition, and
+ * member names may repeat.
  */
 final class TagBuilder {
     private final TypeBuilder types;
@@ -40,12 +42,25 @@ final class TagBuilder {
     private final DirectiveTracker directives;
     private final long initialPack;
     private Map<String, ConstantEvaluator.Value> enumeratorsInProgress = Map.of();
+    /** Whether a tag must already be declared (type names under LuaJIT's rules); a body may then not be named. */
+    private boolean tagsMustExist;
 
     TagBuilder(TypeBuilder types, SymbolTable symbols, DirectiveTracker directives, long initialPack) {
         this.types = types;
         this.symbols = symbols;
         this.directives = directives;
         this.initialPack = initialPack;
+    }
+
+    void requireDeclaredTags() {
+        tagsMustExist = true;
+    }
+
+    /** Under {@link #requireDeclaredTags}: an unknown tag, or a tag given a body here, is LuaJIT's "undeclared or implicit tag". */
+    private void checkDeclared(Token tag, boolean known, boolean hasBody) {
+        if (tagsMustExist && (!known || hasBody)) {
+            throw types.error(CErrorKind.UNDECLARED_TAG, tag, tag.getText());
+        }
     }
 
     Optional<ConstantEvaluator.Value> enumeratorInProgress(String name) {
@@ -63,6 +78,8 @@ final class TagBuilder {
             record = new RecordType(kind, Optional.empty(), where);
         } else {
             Token tag = s.identifier().getStart();
+            checkDeclared(tag, (kind == RecordType.Kind.STRUCT ? symbols.struct(tag.getText()) : symbols.union(tag.getText())).isPresent(),
+                    hasBody);
             try {
                 record = symbols.recordTag(kind, tag.getText(), types.position(tag));
             } catch (DeclarationException e) {
@@ -79,7 +96,9 @@ final class TagBuilder {
         for (StructDeclarationContext declaration : s.structDeclaration()) {
             members(declaration, members);
         }
-        checkUniqueNames(members, new java.util.HashMap<>());
+        if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.C) {
+            checkUniqueNames(members, new java.util.HashMap<>());
+        }
         RecordType.Body body = new RecordType.Body(members, attributes.isPacked(), attributes.alignment(), pack);
         complete(record, body, s.identifier() != null ? s.identifier().getStart() : s.getStart());
         return record;
@@ -103,7 +122,7 @@ final class TagBuilder {
 
     private void complete(RecordType record, RecordType.Body body, Token at) {
         if (record.isComplete()) {
-            if (!isSameBody(record.body(), body)) {
+            if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT || !isSameBody(record.body(), body)) {
                 throw types.error(CErrorKind.REDEFINITION, at, record.toString(), record.definitionPosition());
             }
             return;
@@ -215,6 +234,7 @@ final class TagBuilder {
             type = new EnumType(Optional.empty(), where);
         } else {
             Token tag = e.identifier().getStart();
+            checkDeclared(tag, symbols.enumType(tag.getText()).isPresent(), e.LBRACE() != null);
             type = symbols.enumTag(tag.getText(), types.position(tag));
         }
         if (e.LBRACE() == null) {
@@ -251,7 +271,7 @@ final class TagBuilder {
         values.forEach((name, v) -> constants.add(new EnumType.Constant(name, v.bits(), types.position(tokens.get(name)))));
         EnumType.Body body = new EnumType.Body(constants, underlying, attributes.isPacked());
         if (type.isComplete()) {
-            if (!type.body().constants().stream().map(c -> c.name() + "=" + c.value()).toList()
+            if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT || !type.body().constants().stream().map(c -> c.name() + "=" + c.value()).toList()
                     .equals(constants.stream().map(c -> c.name() + "=" + c.value()).toList())) {
                 throw types.error(CErrorKind.REDEFINITION, e.identifier().getStart(), type.toString(), type.position());
             }

@@ -69,6 +69,11 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         return evaluator;
     }
 
+    /** From now on a tag must have been declared before: a type name under LuaJIT's rules cannot declare one. */
+    void requireDeclaredTags() {
+        tags.requireDeclaredTags();
+    }
+
     TagBuilder tags() {
         return tags;
     }

@@ -36,6 +36,7 @@ final class CdefErrors {
             // LuaJIT checks the width as it reads the ':' before it.
             case BITFIELD_WIDTH -> "invalid value near ':'";
             case UNKNOWN_TYPE_NAME, NOT_A_TYPE -> "declaration specifier expected" + near;
+            case UNDECLARED_TAG -> d.message();
             default -> d.message() + (hasToken ? near : "") + " at line " + d.position().line();
         };
     }

@@ -8,6 +8,7 @@ import dev.isthmus.ffi.FieldAccess;
 import dev.isthmus.ffi.NativeLibrary;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaArgumentError;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
@@ -112,11 +113,22 @@ final class FfiFunctions {
         long count = -1;
         int first = 0;
         if (isVariable(plain)) {
-            if (args.length == 0 || !(args[0] instanceof Double || args[0] instanceof Cdata.Int64)) {
+            if (args.length == 0) {
+                throw new LuaArgumentError(2, "new", "value expected");
+            }
+            if (!(args[0] instanceof Double || args[0] instanceof Cdata.Int64)) {
                 throw new LuaError("size of C type is unknown or too large");
             }
             count = args[0] instanceof Double d ? (long) (double) d : ((Cdata.Int64) args[0]).value();
             first = 1;
+        }
+        if (!hasKnownSize(plain)) {
+            // LuaJIT words a variable-length array of such elements without naming an argument.
+            throw first == 1 ? new LuaError("size of C type is unknown or too large")
+                    : new LuaArgumentError(1, "new", "size of C type is unknown or too large");
+        }
+        if (first == 1 && count < 0) {
+            throw new LuaArgumentError(1, "new", "size of C type is unknown or too large");
         }
         if (plain == Primitive.COMPLEX_DOUBLE && (args.length > 1 || args.length == 1 && args[0] instanceof LuaTable)) {
             // LuaJIT's complex initializers: (re, im) or {re, im}; one number alone is the real part.
@@ -138,6 +150,18 @@ final class FfiFunctions {
             registerFinalizer(m, finalizer);
         }
         return m;
+    }
+
+    /** Whether objects of a type have a size: not void, a function, an incomplete struct, union or enum, or arrays of them. */
+    private static boolean hasKnownSize(CType plain) {
+        return switch (plain) {
+            case Primitive p -> p != Primitive.VOID;
+            case CType.Function f -> false;
+            case RecordType r -> r.isComplete();
+            case dev.isthmus.cparser.type.EnumType e -> e.isComplete();
+            case CType.Array a -> hasKnownSize(CdataConversion.plain(a.element()));
+            default -> true;
+        };
     }
 
     private static boolean isVariable(CType plain) {

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class FfiLibrary {
     private final LuaRuntime runtime;
-    private final Ffi ffi = Ffi.create();
+    private final Ffi ffi = Ffi.create(dev.isthmus.cparser.DeclarationRules.LUAJIT);
     private final CdataConversion conversion = new CdataConversion(this);
     private final Initializer initializer = new Initializer(this);
     private final LuaTable cdataMetatable = new LuaTable();
