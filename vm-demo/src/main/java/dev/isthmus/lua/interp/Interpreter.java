@@ -11,6 +11,7 @@ import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.NumberCoercion;
 import dev.isthmus.lua.runtime.SingleResultCallable;
 
 import java.util.Arrays;
@@ -298,10 +299,16 @@ public final class Interpreter {
                         }
                     }
                     case Op.CONCAT -> {
-                        st.boxRange(base + b, base + c + 1);
-                        Object r = semantics.concat(s, base + b, base + c);
-                        s = st.slots;
-                        n = st.nums;
+                        Object r;
+                        if (c == b + 1 && isStringOrNumber(s[base + b]) && isStringOrNumber(s[base + c])) {
+                            // The common a .. b of strings and numbers: no boxing, no metamethod lookup.
+                            r = asString(s[base + b], n[base + b]).concat(asString(s[base + c], n[base + c]));
+                        } else {
+                            st.boxRange(base + b, base + c + 1);
+                            r = semantics.concat(s, base + b, base + c);
+                            s = st.slots;
+                            n = st.nums;
+                        }
                         s[base + a] = r;
                     }
                     case Op.JMP -> pc += b;
@@ -587,6 +594,15 @@ public final class Interpreter {
     /** The number an operand for which {@link #isNumber} holds stands for; {@code n[slot]} is read only when it is unboxed. */
     private static double number(Object operand, double[] n, int slot) {
         return operand == NUMBER ? n[slot] : (Double) operand;
+    }
+
+    private static boolean isStringOrNumber(Object tag) {
+        return tag instanceof LuaString || tag == NUMBER || tag instanceof Double;
+    }
+
+    /** A slot {@link #isStringOrNumber} holds as a string, a number formatted as Lua does ({@code %.14g}). */
+    private static LuaString asString(Object tag, double number) {
+        return tag instanceof LuaString str ? str : NumberCoercion.toLuaString(tag == NUMBER ? number : (Double) tag);
     }
 
     /** An operand as a Lua value: an unboxed number boxed. */
