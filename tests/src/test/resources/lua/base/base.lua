@@ -270,3 +270,21 @@ do
   print(ok, e:match("^module 'no_such_module_xyz' not found:") ~= nil)
 end
 -- expect: false	true
+
+-- test: require of a module file that does not compile
+do
+  local base = os.tmpname()
+  local f = assert(io.open(base .. "_broken.lua", "w"))
+  f:write("x = = 1\n")
+  f:close()
+  local saved = package.path
+  package.path = base .. "_?.lua"
+  local function load() return require("broken") end
+  local ok, e = pcall(load)
+  package.path = saved
+  os.remove(base .. "_broken.lua")
+  os.remove(base)
+  print(ok, (e:gsub(base, "TMP", 1):gsub(base, "TMP", 1)))
+end
+-- expect: false	error loading module 'broken' from file 'TMP_broken.lua':
+-- expect: 	TMP_broken.lua:1: unexpected symbol near '='

@@ -129,13 +129,21 @@ public final class LuaLauncher {
         return 0;
     }
 
-    /** Prints an uncaught error as the standalone interpreter does: the message (or its type), then a traceback. */
+    /**
+     * Prints an uncaught error as the standalone interpreter does: the message (or its type),
+     * then a traceback, except for a script or {@code -e} text that does not compile, which
+     * never ran.
+     */
     static void report(LuaRuntime runtime, PrintStream err, LuaError e) {
         Object v = e.value();
         String message = v instanceof LuaString || v instanceof Double
                 ? dev.isthmus.lua.lib.ValueText.plain(v).toString()
                 : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(v).luaName() + " value)";
         err.println(PROGRAM + ": " + message);
+        if (e instanceof dev.isthmus.lua.parse.LuaSyntaxError) {
+            err.flush();
+            return;
+        }
         err.println("stack traceback:");
         for (String frame : e.frames()) {
             err.println("\t" + frame);

@@ -90,14 +90,21 @@ public final class PackageLibrary {
                 try {
                     return runtime.load(Files.readAllBytes(p), candidate);
                 } catch (IOException e) {
-                    throw new LuaError("error loading module '" + name + "' from file '" + candidate + "'");
+                    throw loadError(name, candidate, "");
                 } catch (LuaError e) {
-                    throw new LuaError("error loading module '" + name + "' from file '" + candidate + "':\n\t"
-                            + (e.value() instanceof LuaString s ? s.toString() : LuaType.of(e.value()).luaName()));
+                    throw loadError(name, candidate, ":\n\t" + (e.value() instanceof LuaString s ? s.toString() : LuaType.of(e.value()).luaName()));
                 }
             }
             tried.append("\n\tno file '").append(candidate).append("'");
         }
         return null;
+    }
+
+    /**
+     * A module file that does not load. LuaJIT raises this from its file loader, a C function
+     * called by {@code require}, so the message carries no {@code chunk:line:} of the script.
+     */
+    private static LuaError loadError(LuaString name, String file, String detail) {
+        return LuaError.atLevel(LuaString.of("error loading module '" + name + "' from file '" + file + "'" + detail), 0);
     }
 }
