@@ -516,3 +516,39 @@ end
 -- expect: false	size of C type is unknown or too large
 -- expect: false	bad argument #2 to '?' (value expected)
 -- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
+
+-- test: a metatype's __index table that has no such key is LuaJIT's missing-member error
+do
+  local ffi = require("ffi")
+  ffi.cdef("struct mi_s { int a; };")
+  local Base = {inherited = function() return "base" end}
+  local Class = setmetatable({own = function() return "own" end, off = false}, {__index = Base})
+  ffi.metatype("struct mi_s", {__index = Class})
+  local o = ffi.new("struct mi_s")
+  print(o:own(), o:inherited(), o.a, o.off)
+  print(pcall(function() return o.missing end))
+end
+-- expect: own	base	0	false
+-- expect: false	api.lua:529: 'struct mi_s' has no member named 'missing'
+
+-- test: signed char is char and _Bool is bool, as LuaJIT names and compares them
+do
+  local ffi = require("ffi")
+  print(ffi.typeof("signed char"), ffi.typeof("int8_t"), ffi.typeof("unsigned char"), ffi.typeof("_Bool"))
+  print(ffi.typeof("signed char") == ffi.typeof("char"), ffi.typeof("int8_t *") == ffi.typeof("char *"))
+  print(tostring(ffi.new("bool", 1)):match("^cdata<bool>: ") ~= nil, tonumber(ffi.cast("int8_t", 200)))
+end
+-- expect: ctype<char>	ctype<char>	ctype<unsigned char>	ctype<bool>
+-- expect: true	true
+-- expect: true	-56
+
+-- test: a variable-length struct ends at its last element, without tail padding
+do
+  local ffi = require("ffi")
+  ffi.cdef("typedef struct { int len; char data[?]; } vl1_t; typedef struct { double d; char data[?]; } vl2_t;")
+  ffi.cdef("typedef struct { char c; int data[?]; } vl3_t;")
+  print(ffi.sizeof("vl1_t", 10), ffi.sizeof("vl2_t", 1), ffi.sizeof("vl3_t", 1), ffi.sizeof("vl3_t", 0))
+  print(ffi.sizeof(ffi.new("vl2_t", 3)), ffi.alignof("vl2_t"))
+end
+-- expect: 14	9	8	4
+-- expect: 11	8

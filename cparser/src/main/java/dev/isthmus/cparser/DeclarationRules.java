@@ -18,6 +18,8 @@ public enum DeclarationRules {
      * member is laid out, and lookup by name finds the first. A type name
      * ({@link CScope#parseType}) cannot declare a tag: {@code struct foo} must name a tag a
      * declaration made (even only as {@code struct foo;} or through {@code struct foo *}).
+     * {@code signed char} (or {@code unsigned char} where plain {@code char} is unsigned) is
+     * the type {@code char}, as LuaJIT has one type for both.
      */
     LUAJIT
 }

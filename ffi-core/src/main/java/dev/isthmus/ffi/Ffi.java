@@ -167,13 +167,14 @@ public final class Ffi {
             type = dev.isthmus.cparser.type.CType.arrayOf(a.element(), count.longValue());
             first = 1;
         } else if (flexibleArrayElement(type).isPresent() && init.length > 0 && init[0] instanceof Number count) {
-            // A struct ending in a flexible array member, given its element count (LuaJIT's VLS).
+            // A struct ending in a flexible array member, given its element count (LuaJIT's VLS):
+            // as in LuaJIT, it ends where its last element does, with no tail padding after it.
             var layout = layouts.layoutOf(type);
             var element = flexibleArrayElement(type).get();
             long end = layouts.abi().offsetOf(type, lastMemberName(type)) + Math.multiplyExact(
                     layouts.layoutOf(element).byteSize(), count.longValue());
             alignment = layout.byteAlignment();
-            byteSize = Math.max(layout.byteSize(), Math.ceilDiv(end, alignment) * alignment);
+            byteSize = Math.max(layout.byteSize(), end);
             first = 1;
         } else {
             var layout = layouts.layoutOf(type);

@@ -74,6 +74,19 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         tags.requireDeclaredTags();
     }
 
+    /**
+     * LuaJIT has one type for {@code char} and the signed or unsigned char that plain
+     * {@code char} is on the target ({@code signed char} is {@code char} on x86-64), so it
+     * prints as {@code char} and compares equal to it.
+     */
+    private CType luajitCharType(CType type) {
+        Primitive same = abi.isCharSigned() ? Primitive.SIGNED_CHAR : Primitive.UNSIGNED_CHAR;
+        if (CType.unqualified(type) != same) {
+            return type;
+        }
+        return type instanceof CType.Qualified q ? CType.qualified(Primitive.CHAR, q.isConst(), q.isVolatile(), q.isRestrict()) : Primitive.CHAR;
+    }
+
     TagBuilder tags() {
         return tags;
     }
@@ -149,6 +162,9 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         }
         GnuAttributes attrs = GnuAttributes.of(attributes, evaluator, this);
         CType type = resolver.resolve(start, this);
+        if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT) {
+            type = luajitCharType(type);
+        }
         type = SpecifierResolver.applyMode(abi, type, attrs.mode(), start, this);
         if (attrs.vectorByteSize() != 0) {
             type = vectorOf(type, attrs.vectorByteSize(), start);

@@ -165,12 +165,20 @@ final class CdataOperations {
         return metatypeIndex(p.type(), p, key);
     }
 
-    /** An unknown key: the metatype's {@code __index}, or LuaJIT's error. */
+    /**
+     * An unknown key: the metatype's {@code __index}, or LuaJIT's error. A table's answer,
+     * through its own {@code __index} chain, must not be nil: LuaJIT reports the missing
+     * member then too (a method name misspelt is an error, not a nil to call).
+     */
     private Object metatypeIndex(CType type, Object self, Object key) {
         LuaTable mt = lib.metatypeOf(type);
         Object handler = mt == null ? null : mt.get(LuaString.of("__index"));
         if (handler instanceof LuaTable t) {
-            return lib.runtime().semantics().index(t, key);
+            Object v = lib.runtime().semantics().index(t, key);
+            if (v == null) {
+                throw noMember(type, key);
+            }
+            return v;
         }
         if (handler != null) {
             Object[] r = lib.runtime().semantics().call(handler, new Object[] {self, key});

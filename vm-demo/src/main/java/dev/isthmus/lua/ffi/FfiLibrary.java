@@ -342,9 +342,10 @@ public final class FfiLibrary {
         return ffi.layouts().layoutOf(plain).byteSize();
     }
 
-    /** A C type as LuaJIT's messages spell it ({@code complex} for {@code _Complex double}). */
+    /** A C type as LuaJIT's messages spell it ({@code complex} for {@code _Complex double}, {@code bool} for {@code _Bool}). */
     static String render(CType type) {
-        return TypeRenderer.render(type).replace("_Complex double", "complex").replace("_Complex float", "complex float");
+        return TypeRenderer.render(type).replace("_Complex double", "complex").replace("_Complex float", "complex float")
+                .replaceAll("\\b_Bool\\b", "bool");
     }
 
     static boolean isRecord(CType type) {
