@@ -76,6 +76,15 @@ class LuajitDeclarationRulesTest {
     }
 
     @Test
+    void signedCharIsCharWhereCharIsSigned() {
+        CScope scope = luajit("typedef signed char i8;");
+        assertEquals(Primitive.CHAR, scope.typedef("i8").orElseThrow());
+        assertEquals(CType.pointerTo(Primitive.CHAR), scope.parseType("signed char *"));
+        assertEquals(Primitive.UNSIGNED_CHAR, scope.parseType("unsigned char"));
+        assertEquals(Primitive.SIGNED_CHAR, CScope.create(ABI).parseType("signed char"));
+    }
+
+    @Test
     void aTypeNameMayUseTagsDeclaredBeforeAndAnonymousBodies() {
         CScope scope = luajit("struct fwd; struct user { struct later *p; };");
         scope.parseType("struct fwd");
