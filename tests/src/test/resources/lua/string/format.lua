@@ -129,3 +129,15 @@ do
   print(string.format("%.0f %.0f %.0f %.1f %.2f", 0.5, 1.5, 2.5, 0.25, 1.005))
 end
 -- expect: 1 2 3 0.3 1.00
+
+-- test: format options too long or unknown, quoted as LuaJIT quotes them
+do
+  print(pcall(string.format, "%100d", 1))
+  print(pcall(string.format, "%.100f", 1))
+  print(pcall(string.format, "%-5.123f", 1))
+  print(pcall(string.format, "%10.3y", 1))
+end
+-- expect: false	invalid option '%100' to 'format'
+-- expect: false	invalid option '%.100' to 'format'
+-- expect: false	invalid option '%-5.123' to 'format'
+-- expect: false	invalid option '%10.3y' to 'format'

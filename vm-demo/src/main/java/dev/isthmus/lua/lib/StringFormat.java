@@ -52,14 +52,17 @@ final class StringFormat {
             String flags = new String(fmt, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1);
             int width = -1;
             int digits = 0;
+            int widthStart = i;
             while (i < fmt.length && Character.isDigit(fmt[i])) {
                 width = (width < 0 ? 0 : width * 10) + fmt[i++] - '0';
                 digits++;
             }
             int precision = -1;
             int precisionDigits = 0;
+            int precisionStart = -1;
             if (i < fmt.length && fmt[i] == '.') {
                 i++;
+                precisionStart = i;
                 precision = 0;
                 while (i < fmt.length && Character.isDigit(fmt[i])) {
                     precision = precision * 10 + fmt[i++] - '0';
@@ -67,7 +70,10 @@ final class StringFormat {
                 }
             }
             if (digits > 2 || precisionDigits > 2) {
-                throw new LuaError("invalid format (width or precision too long)");
+                // LuaJIT quotes the option up to the digit that made it too long.
+                int end = (digits > 2 ? widthStart : precisionStart) + 3;
+                throw new LuaError("invalid option '%" + new String(fmt, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        + "' to 'format'");
             }
             if (i >= fmt.length) {
                 throw new LuaError("invalid option '%" + new String(fmt, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1) + "' to 'format'");
