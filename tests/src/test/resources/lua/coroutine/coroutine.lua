@@ -213,3 +213,11 @@ do
   print(table.concat(got), coroutine.status(producer))
 end
 -- expect: xyz	dead
+
+-- test: a yield from the main chunk crosses the host's C call, in LuaJIT's words
+do
+  print(pcall(coroutine.yield))
+  print(pcall(function() coroutine.yield(1) end))
+end
+-- expect: false	attempt to yield across C-call boundary
+-- expect: false	coroutine.lua:220: attempt to yield across C-call boundary

@@ -101,7 +101,8 @@ public final class CoroutineLibrary {
     private Object[] yield(Object[] args) {
         Coroutine c = runtime.currentCoroutine();
         if (c == runtime.mainCoroutine()) {
-            throw new LuaError("attempt to yield from outside a coroutine");
+            // LuaJIT's wording: the main chunk runs under the host's C call, so its yield crosses one.
+            throw new LuaError("attempt to yield across C-call boundary");
         }
         if (c.isInsideCallback()) {
             throw new LuaError("attempt to yield across C-call boundary");
