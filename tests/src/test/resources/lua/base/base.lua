@@ -288,3 +288,31 @@ do
 end
 -- expect: false	error loading module 'broken' from file 'TMP_broken.lua':
 -- expect: 	TMP_broken.lua:1: unexpected symbol near '='
+
+-- test: require searches package.loaders, which a script may extend
+do
+  print(type(package.loaders), #package.loaders)
+  table.insert(package.loaders, 2, function(name)
+    if name == "virtual_mod" then
+      return function(n) return {greeting = "hello from " .. n} end
+    end
+    return "\n\tno virtual module '" .. name .. "'"
+  end)
+  print(require("virtual_mod").greeting)
+  local ok, e = pcall(require, "no_such_mod_zz")
+  print(ok, e:match("no field package.preload%['no_such_mod_zz'%]\n\tno virtual module 'no_such_mod_zz'") ~= nil)
+  table.remove(package.loaders, 2)
+end
+-- expect: table	4
+-- expect: hello from virtual_mod
+-- expect: false	true
+
+-- test: a module that requires itself while loading is a loop
+do
+  package.preload.selfish = function() return require("selfish") end
+  local ok, e = pcall(require, "selfish")
+  print(ok, e)
+  print(pcall(require, "selfish"))
+end
+-- expect: false	loop or previous error loading module 'selfish'
+-- expect: false	loop or previous error loading module 'selfish'

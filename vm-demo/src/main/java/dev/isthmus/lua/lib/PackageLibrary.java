@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** {@code require} and the {@code package} table (Lua 5.1 manual 5.3): preload, then {@code package.path}. */
+/** {@code require} and the {@code package} table (Lua 5.1 manual 5.3): {@code package.loaders} searched in turn. */
 public final class PackageLibrary {
     private static final LuaString LOADED = LuaString.of("loaded");
     private static final LuaString PRELOAD = LuaString.of("preload");
@@ -35,7 +35,8 @@ public final class PackageLibrary {
         String envPath = System.getenv("LUA_PATH");
         String path = "./?.lua;./?/init.lua";
         pkg.put(PATH, LuaString.of(envPath == null ? path : envPath.replace(";;", ";" + path + ";")));
-        pkg.put(LuaString.of("cpath"), LuaString.EMPTY);
+        pkg.put(CPATH, LuaString.EMPTY);
+        pkg.put(LOADERS, lib.loaders());
         pkg.put(LuaString.of("config"), LuaString.of("/\n;\n?\n!\n-"));
         runtime.globals().put(LuaString.of("package"), pkg);
         new LibraryTable(runtime.globals()).add("require", lib::require);
@@ -48,38 +49,116 @@ public final class PackageLibrary {
         ((LuaTable) pkg.get(LOADED)).put(LuaString.of(name), module);
     }
 
+    private static final LuaString LOADERS = LuaString.of("loaders");
+    private static final LuaString CPATH = LuaString.of("cpath");
+    /** What package.loaded holds for a module while it loads: finding it again is a loop (loadlib.c's sentinel). */
+    private static final Object LOADING = new LuaTable();
+
+    /** The searchers of {@code package.loaders}, in LuaJIT's order: preload, Lua files, C files, C roots. */
+    private LuaTable loaders() {
+        LuaTable loaders = new LuaTable();
+        loaders.put(1, new dev.isthmus.lua.runtime.JavaFunction("preload_loader", this::preloadSearcher));
+        loaders.put(2, new dev.isthmus.lua.runtime.JavaFunction("lua_loader", this::luaSearcher));
+        loaders.put(3, new dev.isthmus.lua.runtime.JavaFunction("c_loader", args -> cSearcher(args, false)));
+        loaders.put(4, new dev.isthmus.lua.runtime.JavaFunction("croot_loader", args -> cSearcher(args, true)));
+        return loaders;
+    }
+
+    /** {@code require} as Lua 5.1's loadlib.c does it: package.loaded, then each of package.loaders in turn. */
     private Object[] require(Object[] args) {
         LuaString name = new Arguments("require", args).checkString(0);
         LuaTable loaded = (LuaTable) packageTable.get(LOADED);
         Object existing = loaded.get(name);
+        if (existing == LOADING) {
+            throw new LuaError("loop or previous error loading module '" + name + "'");
+        }
         if (existing != null) {
             return LibraryTable.results(existing);
         }
+        if (!(packageTable.get(LOADERS) instanceof LuaTable loaders)) {
+            throw new LuaError("'package.loaders' must be a table");
+        }
         StringBuilder tried = new StringBuilder();
-        Object loader = ((LuaTable) packageTable.get(PRELOAD)).get(name);
-        if (loader == null) {
-            tried.append("\n\tno field package.preload['").append(name).append("']");
-            loader = searchPath(name, tried);
+        Object loader = null;
+        for (int i = 1; loader == null; i++) {
+            Object searcher = loaders.get(i);
+            if (searcher == null) {
+                throw new LuaError("module '" + name + "' not found:" + tried);
+            }
+            Object found = dev.isthmus.lua.interp.LuaSemantics.first(runtime.semantics().call(searcher, new Object[] {name}));
+            if (found instanceof LuaFunction) {
+                loader = found;
+            } else if (found instanceof LuaString || found instanceof Double) {
+                tried.append(dev.isthmus.lua.interp.LuaSemantics.toLuaString(found));
+            }
         }
-        if (loader == null) {
-            throw new LuaError("module '" + name + "' not found:" + tried);
-        }
+        loaded.put(name, LOADING);
         Object result = dev.isthmus.lua.interp.LuaSemantics.first(runtime.semantics().call(loader, new Object[] {name}));
         if (result != null) {
             loaded.put(name, result);
         }
-        if (loaded.get(name) == null) {
+        if (loaded.get(name) == LOADING) {
             loaded.put(name, Boolean.TRUE);
         }
         return LibraryTable.results(loaded.get(name));
     }
 
-    private LuaFunction searchPath(LuaString name, StringBuilder tried) {
-        Object pathValue = packageTable.get(PATH);
-        if (!(pathValue instanceof LuaString path)) {
-            throw new LuaError("'package.path' must be a string");
+    private Object[] preloadSearcher(Object[] args) {
+        LuaString name = new Arguments("preload_loader", args).checkString(0);
+        if (!(packageTable.get(PRELOAD) instanceof LuaTable preload)) {
+            throw new LuaError("'package.preload' must be a table");
         }
-        String fileName = name.toString().replace('.', '/');
+        Object loader = preload.get(name);
+        return LibraryTable.results(loader != null ? loader : LuaString.of("\n\tno field package.preload['" + name + "']"));
+    }
+
+    private Object[] luaSearcher(Object[] args) {
+        LuaString name = new Arguments("lua_loader", args).checkString(0);
+        StringBuilder tried = new StringBuilder();
+        Path file = findFile(name.toString(), PATH, tried);
+        if (file == null) {
+            return LibraryTable.results(LuaString.of(tried.toString()));
+        }
+        String candidate = file.toString();
+        try {
+            return LibraryTable.results(runtime.load(Files.readAllBytes(file), candidate));
+        } catch (IOException e) {
+            throw loadError(name, candidate, "");
+        } catch (LuaError e) {
+            throw loadError(name, candidate, ":\n\t" + (e.value() instanceof LuaString s ? s.toString() : LuaType.of(e.value()).luaName()));
+        }
+    }
+
+    /**
+     * The C searchers look along {@code package.cpath} as LuaJIT's do (the root searcher for
+     * the first part of a dotted name), so their "no file" lines read the same; a C module
+     * found there cannot run on the JVM, which is reported as a load error.
+     */
+    private Object[] cSearcher(Object[] args, boolean root) {
+        LuaString name = new Arguments(root ? "croot_loader" : "c_loader", args).checkString(0);
+        String module = name.toString();
+        if (root) {
+            int dot = module.indexOf('.');
+            if (dot < 0) {
+                return LibraryTable.results((Object) null);
+            }
+            module = module.substring(0, dot);
+        }
+        StringBuilder tried = new StringBuilder();
+        Path file = findFile(module, CPATH, tried);
+        if (file == null) {
+            return LibraryTable.results(LuaString.of(tried.toString()));
+        }
+        throw loadError(name, file.toString(), ":\n\tC modules (Lua C API libraries) do not run on the JVM");
+    }
+
+    /** The first readable file {@code package[field]}'s templates give for {@code name}, each miss added to {@code tried}. */
+    private Path findFile(String name, LuaString field, StringBuilder tried) {
+        Object pathValue = packageTable.get(field);
+        if (!(pathValue instanceof LuaString path)) {
+            throw new LuaError("'package." + field + "' must be a string");
+        }
+        String fileName = name.replace('.', '/');
         for (String template : path.toString().split(";")) {
             if (template.isEmpty()) {
                 continue;
@@ -87,13 +166,7 @@ public final class PackageLibrary {
             String candidate = template.replace("?", fileName);
             Path p = Path.of(candidate);
             if (Files.isReadable(p) && !Files.isDirectory(p)) {
-                try {
-                    return runtime.load(Files.readAllBytes(p), candidate);
-                } catch (IOException e) {
-                    throw loadError(name, candidate, "");
-                } catch (LuaError e) {
-                    throw loadError(name, candidate, ":\n\t" + (e.value() instanceof LuaString s ? s.toString() : LuaType.of(e.value()).luaName()));
-                }
+                return p;
             }
             tried.append("\n\tno file '").append(candidate).append("'");
         }
