@@ -552,3 +552,15 @@ do
 end
 -- expect: 14	9	8	4
 -- expect: 11	8
+
+-- test: enum cdata print their value and compare equal to their constants' names
+do
+  local ffi = require("ffi")
+  ffi.cdef("enum en_color { EN_RED, EN_GREEN = 5, EN_BLUE }; struct en_s { enum en_color c; };")
+  local c = ffi.new("enum en_color", "EN_GREEN")
+  print(c == "EN_GREEN", c == "EN_RED", c == "EN_PURPLE", c == 5, tostring(c))
+  local s = ffi.new("struct en_s", {"EN_BLUE"})
+  print(s.c, s.c == "EN_BLUE", tostring(ffi.cast("enum en_color", 6)), ffi.new("enum en_color[2]", {"EN_RED", "EN_BLUE"})[1])
+end
+-- expect: true	false	false	true	cdata<enum en_color>: 5
+-- expect: cdata<enum en_color>: 6	true	cdata<enum en_color>: 6	cdata<enum en_color>: 6

@@ -146,12 +146,36 @@ final class CdataArithmetic {
         if (a instanceof Cdata.TypeObject ta && b instanceof Cdata.TypeObject tb) {
             return CdataConversion.plain(ta.type()).equals(CdataConversion.plain(tb.type()));
         }
+        if (a instanceof LuaString name && enumValue(b) != null) {
+            return enumConstantIs((Cdata) b, name);
+        }
+        if (b instanceof LuaString name && enumValue(a) != null) {
+            return enumConstantIs((Cdata) a, name);
+        }
         Long x = asInt64(a);
         Long y = asInt64(b);
         if (x != null && y != null && !(a instanceof LuaString) && !(b instanceof LuaString)) {
             return x.longValue() == y.longValue();
         }
         return a == b;
+    }
+
+    /** The value of an enum cdata (a scalar or an object of enum type), or null for anything else. */
+    private Long enumValue(Object v) {
+        return switch (v) {
+            case Cdata.EnumValue e -> e.value();
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof dev.isthmus.cparser.type.EnumType
+                    && lib.conversion().toLua(m.data().get(), m.type()) instanceof Cdata.EnumValue e -> e.value();
+            default -> null;
+        };
+    }
+
+    /** An enum cdata compared with a string: LuaJIT converts the string to the enum's constant of that name (none: unequal). */
+    private boolean enumConstantIs(Cdata enumCdata, LuaString name) {
+        var type = (dev.isthmus.cparser.type.EnumType) CdataConversion.plain(enumCdata.type());
+        long value = enumValue(enumCdata);
+        return type.isComplete() && type.body().constants().stream()
+                .anyMatch(c -> c.name().equals(name.toString()) && c.value() == value);
     }
 
     private static long addressOf(Object v) {
@@ -199,6 +223,8 @@ final class CdataArithmetic {
             case Cdata.ComplexValue c -> complexText(c.re(), c.im());
             case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
             case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
+            // An enum prints its value, as LuaJIT prints it; other objects their address.
+            case Cdata.Memory m when enumValue(m) != null -> "cdata<" + m.typeName() + ">: " + enumValue(m);
             case Cdata.Memory m -> "cdata<" + m.typeName() + ">: 0x" + String.format("%012x", m.data().segment().address());
             case NativeCall n -> "cdata<" + n.typeName() + ">: 0x" + String.format("%012x", n.address());
             default -> String.valueOf(v);
