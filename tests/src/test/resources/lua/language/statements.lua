@@ -340,3 +340,76 @@ do
   print(#a, #b, #c)
 end
 -- expect: 3	4	1
+
+-- test: a local assigned an expression that reads it sees its old value throughout
+do
+  local t = 1
+  t = {t, t + 1}
+  print(t[1], t[2])
+  local s = "a"
+  s = s .. s .. "b"
+  print(s)
+  local o = {v = 1, m = function(self, x) return {v = self.v + x, m = self.m} end}
+  o = o:m(o.v)
+  print(o.v)
+  local f = function(x) return x * 2 end
+  f = f(f(3))
+  print(f)
+  local a, b = 1, 2
+  a, b = b, a
+  print(a, b)
+  local n = 5
+  n = -n
+  print(n)
+  local x = {1, 2}
+  x = x[2]
+  print(x)
+  local y = 3
+  y = not y
+  print(y)
+  local z = {k = 1}
+  z = z.k and z
+  print(type(z))
+  local w = 2
+  w = w > 1 and w or 0
+  print(w)
+  local v = "x"
+  v = #v
+  print(v)
+  local q = function() return 1, 2 end
+  q = {q()}
+  print(#q)
+  local u = 10
+  u = (function() return u + 1 end)()
+  print(u)
+  local r = {}
+  r = setmetatable(r, {__index = function() return "idx" end})
+  print(r.anything)
+  local p = 4
+  p = select(2, p, p * 2)
+  print(p)
+  local g = "%d"
+  g = g:format(7)
+  print(g)
+  local function skip(str, i) return str:find("%S", i) or #str + 1 end
+  local pos = 1
+  pos = skip("  x", pos)
+  print(pos)
+end
+-- expect: 1	2
+-- expect: aab
+-- expect: 2
+-- expect: 12
+-- expect: 2	1
+-- expect: -5
+-- expect: 2
+-- expect: false
+-- expect: table
+-- expect: 2
+-- expect: 1
+-- expect: 2
+-- expect: 11
+-- expect: idx
+-- expect: 8
+-- expect: 7
+-- expect: 3

@@ -128,7 +128,8 @@ public final class Compiler {
     private void assign(Stat.Assign a) {
         if (a.targets().size() == 1 && a.values().size() == 1) {
             Expr target = a.targets().getFirst();
-            if (target instanceof Expr.Name n && NameResolution.local(fs, n.name()) >= 0) {
+            if (target instanceof Expr.Name n && NameResolution.local(fs, n.name()) >= 0
+                    && writesTargetLast(a.values().getFirst())) {
                 ex.expressionTo(a.values().getFirst(), NameResolution.local(fs, n.name()));
                 return;
             }
@@ -142,6 +143,22 @@ public final class Compiler {
         for (int i = a.targets().size() - 1; i >= 0; i--) {
             store(a.targets().get(i), places.get(i), base + i, a.line());
         }
+    }
+
+    /**
+     * Whether the code for {@code e} writes its target register only with its last instruction,
+     * after every operand is read, so {@code x = e} may compile straight into local {@code x}.
+     * A table constructor fills the new table in its register field by field, and {@code and}/
+     * {@code or} put the left operand there before evaluating the right: either would clobber
+     * {@code x} while {@code e} still reads it ({@code t = {t}}, {@code x = x.k and x}).
+     */
+    private static boolean writesTargetLast(Expr e) {
+        return switch (e) {
+            case Expr.Table t -> false;
+            case Expr.Binary b -> b.op() != Expr.BinaryOp.AND && b.op() != Expr.BinaryOp.OR;
+            case Expr.Paren p -> writesTargetLast(p.inner());
+            default -> true;
+        };
     }
 
     /** Evaluates the parts of an assignment target that must be computed before the values: a table and its key. */

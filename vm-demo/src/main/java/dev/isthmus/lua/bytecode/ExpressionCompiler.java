@@ -164,8 +164,10 @@ final class ExpressionCompiler {
 
     /** A call adjusted to one value, landing in {@code target}. */
     void callInto(Expr call, int target) {
-        // When the target is the topmost live register the call can run there, with no MOVE after it.
-        int base = target == fs.freeRegister - 1 ? target : fs.freeRegister;
+        // When the target is the topmost register and a temporary the call can run there, with no
+        // MOVE after it. Not when it is an active local: the call's own operands may read it
+        // (i = f(s, i)), and the function value would overwrite it first.
+        int base = target == fs.freeRegister - 1 && target >= fs.activeCount() ? target : fs.freeRegister;
         callTo(call, base, 1);
         if (base != target) {
             fs.emit(Opcode.MOVE, target, base, 0, call.line());
