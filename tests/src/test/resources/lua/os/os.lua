@@ -110,3 +110,11 @@ do
   os.remove(a) os.remove(b)
 end
 -- expect: true	string
+
+-- test: os.date passes what strftime does not know through, as glibc's does
+do
+  print(os.date("!%", 0), os.date("!abc%", 0), os.date("!%Q", 0), os.date("!%E", 0))
+  print(os.date("!%Ey %Od %-d %-H", 0))
+end
+-- expect: %	abc%	%Q	%E
+-- expect: 70 01 1 0

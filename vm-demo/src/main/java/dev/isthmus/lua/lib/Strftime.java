@@ -1,6 +1,5 @@
 package dev.isthmus.lua.lib;
 
-import dev.isthmus.lua.runtime.LuaError;
 
 import java.time.ZonedDateTime;
 import java.time.format.TextStyle;
@@ -20,11 +19,24 @@ final class Strftime {
                 out.append(c);
                 continue;
             }
-            if (++i >= format.length()) {
-                throw new LuaError("invalid conversion specifier '%'");
+            // As glibc's strftime, which LuaJIT's os.date calls: a lone '%' stays, the E and O
+            // modifiers are accepted and ignored, '-' drops the padding, unknown conversions
+            // are copied as written.
+            int start = i;
+            boolean unpadded = false;
+            while (i + 1 < format.length() && "EO-".indexOf(format.charAt(i + 1)) >= 0) {
+                unpadded |= format.charAt(++i) == '-';
             }
-            char spec = format.charAt(i);
-            out.append(conversion(spec, t, format));
+            if (++i >= format.length()) {
+                out.append(format, start, format.length());
+                break;
+            }
+            String converted = conversion(format.charAt(i), t, format);
+            if (converted == null) {
+                out.append(format, start, i + 1);
+            } else {
+                out.append(unpadded ? stripPadding(converted) : converted);
+            }
         }
         return out.toString();
     }
@@ -72,7 +84,7 @@ final class Strftime {
             case 'Z' -> t.getZone().getDisplayName(TextStyle.SHORT, Locale.US).equals("Z") ? "GMT"
                     : t.getZone().getDisplayName(TextStyle.SHORT, Locale.US);
             case '%' -> "%";
-            default -> throw new LuaError("bad argument #1 to 'date' (invalid conversion specifier '%" + spec + "')");
+            default -> null;
         };
     }
 
@@ -80,4 +92,14 @@ final class Strftime {
         return v < 10 ? "0" + v : Integer.toString(v);
     }
 
+
+    /** glibc's '-' flag: a number without its leading zeros or spaces. */
+    private static String stripPadding(String converted) {
+        int i = 0;
+        while (i < converted.length() - 1 && (converted.charAt(i) == '0' || converted.charAt(i) == ' ')
+                && Character.isDigit(converted.charAt(i + 1))) {
+            i++;
+        }
+        return converted.substring(i);
+    }
 }
