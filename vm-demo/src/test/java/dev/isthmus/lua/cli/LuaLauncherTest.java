@@ -53,6 +53,20 @@ class LuaLauncherTest {
     }
 
     @Test
+    void run_errorObjects_reportedAsLuajitReportsThem() {
+        assertEquals(1, run("", "-e", "error({})"));
+        assertEquals("isthmus: (error object is not a string)\n", err());
+        err.reset();
+        assertEquals(1, run("", "-e", "error(nil)"));
+        assertEquals("", err());
+        assertEquals(1, run("", "-e", "error(setmetatable({}, {__tostring = function() return 'TS' end}))"));
+        assertTrue(err().startsWith("isthmus: TS\nstack traceback:\n"), err());
+        err.reset();
+        assertEquals(1, run("", "-e", "error(setmetatable({}, {__tostring = function() error('again') end}))"));
+        assertEquals("isthmus: error in error handling\n", err());
+    }
+
+    @Test
     void run_syntaxError_printsLuaStyleMessageAndNoTraceback() {
         // As luajit: code that never ran has no stack to trace.
         assertEquals(1, run("", "-e", "x = = 1"));
