@@ -129,49 +129,13 @@ public final class LuaLauncher {
         return 0;
     }
 
-    /**
-     * Prints an uncaught error as luajit does: a string or number message, or what a
-     * {@code __tostring} metamethod makes of an error object, then a traceback; another object
-     * as {@code (error object is not a string)}, a nil error not at all. A script or {@code -e}
-     * text that does not compile never ran, so it has no traceback.
-     */
+    /** Prints an uncaught error as luajit does, after the program name ({@link UncaughtError}). */
     static void report(LuaRuntime runtime, PrintStream err, LuaError e) {
-        Object v = e.value();
-        if (v == null) {
-            return;
+        java.util.List<String> lines = UncaughtError.lines(runtime, e);
+        if (!lines.isEmpty()) {
+            err.println(PROGRAM + ": " + lines.getFirst());
+            lines.subList(1, lines.size()).forEach(err::println);
         }
-        String message = null;
-        if (v instanceof LuaString || v instanceof Double) {
-            message = dev.isthmus.lua.lib.ValueText.plain(v).toString();
-        } else if (runtime.semantics().metamethod(v, LuaString.of("__tostring")) != null) {
-            Object text;
-            try {
-                text = dev.isthmus.lua.interp.LuaSemantics.first(
-                        runtime.semantics().call(runtime.semantics().metamethod(v, LuaString.of("__tostring")), new Object[] {v}));
-            } catch (LuaError | StackOverflowError failed) {
-                err.println(PROGRAM + ": error in error handling");
-                err.flush();
-                return;
-            }
-            if (text instanceof LuaString || text instanceof Double) {
-                message = dev.isthmus.lua.lib.ValueText.plain(text).toString();
-            }
-        }
-        if (message == null) {
-            err.println(PROGRAM + ": (error object is not a string)");
-            err.flush();
-            return;
-        }
-        err.println(PROGRAM + ": " + message);
-        if (e instanceof dev.isthmus.lua.parse.LuaSyntaxError) {
-            err.flush();
-            return;
-        }
-        err.println("stack traceback:");
-        for (String frame : e.frames()) {
-            err.println("\t" + frame);
-        }
-        err.println("\t[C]: ?");
         err.flush();
     }
 

@@ -4,7 +4,6 @@ import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.lib.ValueText;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
-import dev.isthmus.lua.runtime.LuaString;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -69,14 +68,8 @@ final class ReplSession {
                 out.println(line2);
             }
         } catch (LuaError e) {
-            // As LuaJIT's prompt: the message and a traceback, no program name.
-            out.println(e.value() instanceof LuaString || e.value() instanceof Double
-                    ? ValueText.plain(e.value()) : "(error object is a " + dev.isthmus.lua.runtime.LuaType.of(e.value()).luaName() + " value)");
-            out.println("stack traceback:");
-            for (String frame : e.frames()) {
-                out.println("\t" + frame);
-            }
-            out.println("\t[C]: ?");
+            // As LuaJIT's prompt: what luajit reports, without the program name.
+            UncaughtError.lines(runtime, e).forEach(out::println);
         } catch (dev.isthmus.lua.runtime.LuaExit e) {
             throw e;
         } finally {
