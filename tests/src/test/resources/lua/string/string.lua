@@ -81,3 +81,25 @@ do
   print(#s, s:byte(1, -1))
 end
 -- expect: 3	0	1	255
+
+-- test: string.dump makes a binary chunk loadstring runs, upvalues fresh and nil
+do
+  local ffi = require("ffi")
+  local function add(a, b) local t = {a, b, 1LL, 2i, "s"} return a + b, #t, tostring(t[3]), t[5] end
+  local d = string.dump(add)
+  print(type(d), d:byte(1) == 27)
+  print(loadstring(d)(2, 3))
+  local up = 10
+  local function withup() return up end
+  print(loadstring(string.dump(withup))())
+  print(pcall(string.dump, print))
+  local h = loadstring(string.dump(function(...) local n = select("#", ...) local function inner(x) return x * n end return inner(2) end, true))
+  print(h(1, 2, 3))
+  print(select("#", loadstring("\27garbage")), (loadstring("\27garbage")))
+end
+-- expect: string	true
+-- expect: 5	5	1LL	s
+-- expect: nil
+-- expect: false	unable to dump given function
+-- expect: 6
+-- expect: 2	nil

@@ -16,9 +16,21 @@ public interface CdataLiterals {
         public Object imaginary(double value) {
             throw new dev.isthmus.lua.runtime.LuaError("imaginary literals need the ffi library");
         }
+
+        @Override
+        public Literal literalOf(Object constant) {
+            return null;
+        }
     };
+
+    /** A literal's source form: a 64-bit integer's bits and signedness, or an imaginary part's bits. */
+    record Literal(boolean isImaginary, long bits, boolean isUnsigned) {
+    }
 
     Object int64(long value, boolean isUnsigned);
 
     Object imaginary(double value);
+
+    /** The literal a constant made by this came from, or null for any other value ({@code string.dump} writes it back). */
+    Literal literalOf(Object constant);
 }

@@ -69,6 +69,15 @@ public final class FfiLibrary {
             public Object imaginary(double value) {
                 return new Cdata.ComplexValue(lib, Primitive.COMPLEX_DOUBLE, 0, value);
             }
+
+            @Override
+            public Literal literalOf(Object constant) {
+                return switch (constant) {
+                    case Cdata.Int64 i -> new Literal(false, i.value(), i.isUnsigned());
+                    case Cdata.ComplexValue c when c.re() == 0 -> new Literal(true, Double.doubleToRawLongBits(c.im()), false);
+                    default -> null;
+                };
+            }
         });
         runtime.setCdataNumbers(value -> value instanceof Cdata c ? lib.toNumber(c) : null);
         runtime.setCdataLongs(value -> value instanceof Cdata.Int64 i ? (Long) i.value()

@@ -181,13 +181,27 @@ public final class LuaRuntime {
 
     /** Compiles a chunk; syntax errors are raised as {@link dev.isthmus.lua.parse.LuaSyntaxError}. */
     public Prototype compile(byte[] source, String chunkName) {
+        if (dev.isthmus.lua.bytecode.ChunkDump.isBinary(source)) {
+            return dev.isthmus.lua.bytecode.ChunkDump.undump(source, cdataLiterals);
+        }
         Expr.FunctionBody body = Parser.parseChunk(source, chunkName);
         return Compiler.compile(body, chunkName, cdataLiterals);
     }
 
     /** Compiles a chunk into a function of the main chunk's shape, with {@code environment} as its globals. */
     public LuaClosure load(byte[] source, String chunkName, LuaTable environment) {
-        return new LuaClosure(compile(source, chunkName), new Upvalue[0], environment, interpreter);
+        Prototype p = compile(source, chunkName);
+        // A dumped function that had upvalues gets fresh ones holding nil, as in Lua 5.1.
+        Upvalue[] upvalues = new Upvalue[p.upvalues().size()];
+        for (int i = 0; i < upvalues.length; i++) {
+            upvalues[i] = Upvalue.closedNil();
+        }
+        return new LuaClosure(p, upvalues, environment, interpreter);
+    }
+
+    /** {@code string.dump}: the function's prototype as a binary chunk {@link #load} accepts. */
+    public byte[] dump(LuaClosure f, boolean strip) {
+        return dev.isthmus.lua.bytecode.ChunkDump.dump(f.prototype(), strip, cdataLiterals);
     }
 
     public LuaClosure load(byte[] source, String chunkName) {

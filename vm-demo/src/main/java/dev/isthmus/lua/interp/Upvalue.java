@@ -21,6 +21,11 @@ final class Upvalue {
         this.slot = slot;
     }
 
+    /** A closed upvalue holding nil: what a function loaded from a binary chunk starts with. */
+    static Upvalue closedNil() {
+        return new Upvalue(null, -1);
+    }
+
     /** The absolute stack slot of an open upvalue. */
     int slot() {
         return slot;

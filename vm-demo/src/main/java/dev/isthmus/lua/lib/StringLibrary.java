@@ -6,6 +6,7 @@ import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
 
 /**
  * Lua's string library (Lua 5.1 manual 5.4) over byte strings, with LuaJIT's
@@ -24,6 +25,13 @@ public final class StringLibrary {
                 .add("upper", args -> LibraryTable.results(mapBytes(new Arguments("upper", args).checkString(0), true)))
                 .add("lower", args -> LibraryTable.results(mapBytes(new Arguments("lower", args).checkString(0), false)))
                 .add("rep", StringLibrary::rep)
+                .add("dump", args -> {
+                    Arguments a = new Arguments("dump", args);
+                    if (!(a.checkFunction(0) instanceof dev.isthmus.lua.interp.LuaClosure f)) {
+                        throw new LuaError("unable to dump given function");
+                    }
+                    return LibraryTable.results(LuaString.wrap(runtime.dump(f, !LuaType.isFalsy(a.get(1)))));
+                })
                 .add("reverse", StringLibrary::reverse)
                 .add("byte", StringLibrary::byteValues)
                 .add("char", StringLibrary::chars);
