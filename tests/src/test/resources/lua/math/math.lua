@@ -132,3 +132,10 @@ do
   print(table.concat(names, " "))
 end
 -- expect: abs acos asin atan atan2 ceil cos cosh deg exp floor fmod frexp huge ldexp log log10 max min modf pi pow rad random randomseed sin sinh sqrt tan tanh
+
+-- test: ^ and math.pow are the C library's pow, to the last bit
+do
+  local e = 23
+  print(string.format("%.17g %.17g %.17g", 10 ^ e, math.pow(10, 23), 1 ^ (0 / 0)), 0 ^ 0, (-8) ^ (1 / 3))
+end
+-- expect: 1.0000000000000001e+23 1.0000000000000001e+23 1	1	nan

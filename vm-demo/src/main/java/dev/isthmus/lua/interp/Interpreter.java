@@ -257,7 +257,7 @@ public final class Interpreter {
                                 case Op.MUL -> xv * yv;
                                 case Op.DIV -> xv / yv;
                                 case Op.MOD -> LuaSemantics.mod(xv, yv);
-                                default -> Math.pow(xv, yv);
+                                default -> dev.isthmus.lua.runtime.CMath.pow(xv, yv);
                             };
                             s[base + a] = NUMBER;
                         } else {

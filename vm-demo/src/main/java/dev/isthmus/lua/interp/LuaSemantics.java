@@ -56,7 +56,7 @@ public final class LuaSemantics {
                 case MUL -> a * b;
                 case DIV -> a / b;
                 case MOD -> mod(a, b);
-                case POW -> Math.pow(a, b);
+                case POW -> dev.isthmus.lua.runtime.CMath.pow(a, b);
                 case UNM -> -a;
             };
         }

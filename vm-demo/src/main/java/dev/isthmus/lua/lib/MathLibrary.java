@@ -51,7 +51,7 @@ public final class MathLibrary {
         });
         t.add("pow", args -> {
             Arguments a = new Arguments("pow", args);
-            return LibraryTable.results(Math.pow(a.checkNumber(0), a.checkNumber(1)));
+            return LibraryTable.results(dev.isthmus.lua.runtime.CMath.pow(a.checkNumber(0), a.checkNumber(1)));
         });
         t.add("fmod", args -> {
             Arguments a = new Arguments("fmod", args);
