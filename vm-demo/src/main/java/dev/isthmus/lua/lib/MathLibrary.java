@@ -2,11 +2,13 @@ package dev.isthmus.lua.lib;
 
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.CMath;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 
 import java.util.SplittableRandom;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /** Lua's math library (Lua 5.1 manual 5.6), with LuaJIT's two-argument {@code math.log}. */
@@ -23,35 +25,41 @@ public final class MathLibrary {
         unary(t, "ceil", Math::ceil);
         unary(t, "floor", Math::floor);
         unary(t, "sqrt", Math::sqrt);
-        unary(t, "sin", Math::sin);
-        unary(t, "cos", Math::cos);
-        unary(t, "tan", Math::tan);
-        unary(t, "asin", Math::asin);
-        unary(t, "acos", Math::acos);
-        unary(t, "atan", Math::atan);
-        unary(t, "sinh", Math::sinh);
-        unary(t, "cosh", Math::cosh);
-        unary(t, "tanh", Math::tanh);
-        unary(t, "exp", Math::exp);
-        unary(t, "log10", Math::log10);
+        unary(t, "sin", CMath.unary("sin", Math::sin));
+        unary(t, "cos", CMath.unary("cos", Math::cos));
+        unary(t, "tan", CMath.unary("tan", Math::tan));
+        unary(t, "asin", CMath.unary("asin", Math::asin));
+        unary(t, "acos", CMath.unary("acos", Math::acos));
+        unary(t, "atan", CMath.unary("atan", Math::atan));
+        unary(t, "sinh", CMath.unary("sinh", Math::sinh));
+        unary(t, "cosh", CMath.unary("cosh", Math::cosh));
+        unary(t, "tanh", CMath.unary("tanh", Math::tanh));
+        unary(t, "exp", CMath.unary("exp", Math::exp));
+        unary(t, "log10", CMath.unary("log10", Math::log10));
         unary(t, "deg", x -> x * (180.0 / Math.PI));
         unary(t, "rad", x -> x * (Math.PI / 180.0));
+        DoubleUnaryOperator log = CMath.unary("log", Math::log);
+        DoubleUnaryOperator log2 = CMath.unary("log2", x -> Math.log(x) / Math.log(2));
+        DoubleUnaryOperator log10 = CMath.unary("log10", Math::log10);
         t.add("log", args -> {
             Arguments a = new Arguments("log", args);
             double x = a.checkNumber(0);
             if (a.get(1) == null) {
-                return LibraryTable.results(Math.log(x));
+                return LibraryTable.results(log.applyAsDouble(x));
             }
+            // LuaJIT's bases: log2 and log10 for 2 and 10, a quotient of logs otherwise.
             double base = a.checkNumber(1);
-            return LibraryTable.results(base == 2 ? Math.log(x) / Math.log(2) : base == 10 ? Math.log10(x) : Math.log(x) / Math.log(base));
+            return LibraryTable.results(base == 2 ? log2.applyAsDouble(x) : base == 10 ? log10.applyAsDouble(x)
+                    : log.applyAsDouble(x) / log.applyAsDouble(base));
         });
+        DoubleBinaryOperator atan2 = CMath.binary("atan2", Math::atan2);
         t.add("atan2", args -> {
             Arguments a = new Arguments("atan2", args);
-            return LibraryTable.results(Math.atan2(a.checkNumber(0), a.checkNumber(1)));
+            return LibraryTable.results(atan2.applyAsDouble(a.checkNumber(0), a.checkNumber(1)));
         });
         t.add("pow", args -> {
             Arguments a = new Arguments("pow", args);
-            return LibraryTable.results(dev.isthmus.lua.runtime.CMath.pow(a.checkNumber(0), a.checkNumber(1)));
+            return LibraryTable.results(CMath.pow(a.checkNumber(0), a.checkNumber(1)));
         });
         t.add("fmod", args -> {
             Arguments a = new Arguments("fmod", args);
