@@ -119,6 +119,39 @@ public final class Interpreter {
         }
     }
 
+    /**
+     * A Lua-to-Lua call with its function at slot {@code fn} and {@code argc} arguments above it:
+     * one Java activation of {@link #run} per Lua call, tracked on the call stack. Returns the
+     * number of results, which start at {@code fn}.
+     */
+    private int callLua(LuaClosure next, CallStack frames, ValueStack st, int fn, int argc) {
+        Object[] nextVarargs = varargsOf(next.prototype, st, fn + 1, argc);
+        if (frames.depth >= MAX_DEPTH) {
+            throw new LuaError("stack overflow");
+        }
+        frames.push(next);
+        try {
+            return run(next, st, fn + 1, argc, nextVarargs);
+        } finally {
+            frames.pop();
+        }
+    }
+
+    /** The {@code ...} of a function called with {@code argc} arguments from slot {@code first}. */
+    private static Object[] varargsOf(Prototype p, ValueStack st, int first, int argc) {
+        return p.isVararg() && argc > p.parameterCount()
+                ? st.copyOut(first + p.parameterCount(), argc - p.parameterCount()) : NO_VARARGS;
+    }
+
+    /** {@code results} values at {@code fn} adjusted to {@code wanted}: nil for missing ones, extra ones dropped. */
+    private static void adjustResults(Object[] s, int fn, int results, int wanted) {
+        if (results < wanted) {
+            Arrays.fill(s, fn + results, fn + wanted, null);
+        } else if (results > wanted) {
+            Arrays.fill(s, fn + wanted, fn + results, null);
+        }
+    }
+
     /** The arguments a vararg function gets as {@code ...}, from either form {@link #enter} takes. */
     private static Object[] varargs(Prototype p, Object[] arguments, int count, Object first, Object second) {
         Object[] all = arguments != null ? arguments : count == 1 ? new Object[] {first} : new Object[] {first, second};
@@ -344,30 +377,11 @@ public final class Interpreter {
                         int fn = base + a;
                         Object f = s[fn];
                         if (f instanceof LuaClosure next) {
-                            // Lua-to-Lua calls recurse into run() directly: one Java call per Lua call
-                            // (C2 does not inline helpers into this large method).
-                            Prototype np = next.prototype;
-                            Object[] nextVarargs = np.isVararg() && argumentCount > np.parameterCount()
-                                    ? st.copyOut(fn + 1 + np.parameterCount(), argumentCount - np.parameterCount()) : NO_VARARGS;
-                            if (frames.depth >= MAX_DEPTH) {
-                                throw new LuaError("stack overflow");
-                            }
-                            frames.push(next);
-                            int results;
-                            try {
-                                results = run(next, st, fn + 1, argumentCount, nextVarargs);
-                            } finally {
-                                frames.pop();
-                            }
+                            int results = callLua(next, frames, st, fn, argumentCount);
                             s = st.slots;
                             n = st.nums;
                             if (c != 0) {
-                                int wanted = c - 1;
-                                if (results < wanted) {
-                                    Arrays.fill(s, fn + results, fn + wanted, null);
-                                } else if (results > wanted) {
-                                    Arrays.fill(s, fn + wanted, fn + results, null);
-                                }
+                                adjustResults(s, fn, results, c - 1);
                             } else {
                                 openTop = a + results;
                                 high = Math.max(high, fn + results);
@@ -388,13 +402,9 @@ public final class Interpreter {
                                 high = Math.max(high, fn + results.length);
                                 st.top = high;
                             }
+                            st.place(results, fn, c != 0 ? c - 1 : results.length, fn + 1 + argumentCount);
                             s = st.slots;
                             n = st.nums;
-                            int placed = c != 0 ? Math.min(c - 1, results.length) : results.length;
-                            System.arraycopy(results, 0, s, fn, placed);
-                            // Nil for missing results, and the argument slots cleared: dead temporaries
-                            // must not keep objects reachable (finalizers run when LuaJIT's would).
-                            st.clear(fn + placed, Math.max(c != 0 ? fn + c - 1 : fn + placed, fn + 1 + argumentCount));
                         }
                     }
                     case Op.TAILCALL -> {
@@ -405,8 +415,7 @@ public final class Interpreter {
                         Object f = s[fn];
                         if (f instanceof LuaClosure next) {
                             Prototype np = next.prototype;
-                            varargs = np.isVararg() && argumentCount > np.parameterCount()
-                                    ? st.copyOut(fn + 1 + np.parameterCount(), argumentCount - np.parameterCount()) : NO_VARARGS;
+                            varargs = varargsOf(np, st, fn + 1, argumentCount);
                             int fixed = Math.min(argumentCount, np.parameterCount());
                             System.arraycopy(s, fn + 1, s, base, fixed);
                             System.arraycopy(n, fn + 1, n, base, fixed);
@@ -483,35 +492,14 @@ public final class Interpreter {
                         System.arraycopy(n, base + a, n, fn, 3);
                         Object f = s[fn];
                         if (f instanceof LuaClosure next) {
-                            Prototype np = next.prototype;
-                            Object[] nextVarargs = np.isVararg() && 2 > np.parameterCount()
-                                    ? st.copyOut(fn + 1 + np.parameterCount(), 2 - np.parameterCount()) : NO_VARARGS;
-                            if (frames.depth >= MAX_DEPTH) {
-                                throw new LuaError("stack overflow");
-                            }
-                            frames.push(next);
-                            int results;
-                            try {
-                                results = run(next, st, fn + 1, 2, nextVarargs);
-                            } finally {
-                                frames.pop();
-                            }
-                            s = st.slots;
-                            n = st.nums;
-                            if (results < c) {
-                                Arrays.fill(s, fn + results, fn + c, null);
-                            } else if (results > c) {
-                                Arrays.fill(s, fn + c, fn + results, null);
-                            }
+                            int results = callLua(next, frames, st, fn, 2);
+                            adjustResults(st.slots, fn, results, c);
                             st.top = high;
                         } else {
-                            Object[] results = invoke(f == NUMBER ? (Object) n[fn] : f, st.copyOut(fn + 1, 2));
-                            s = st.slots;
-                            n = st.nums;
-                            int placed = Math.min(c, results.length);
-                            System.arraycopy(results, 0, s, fn, placed);
-                            st.clear(fn + placed, Math.max(fn + c, fn + 3));
+                            st.place(invoke(f == NUMBER ? (Object) n[fn] : f, st.copyOut(fn + 1, 2)), fn, c, fn + 3);
                         }
+                        s = st.slots;
+                        n = st.nums;
                         if (s[fn] != null) {
                             s[base + a + 2] = s[fn];
                             n[base + a + 2] = n[fn];

@@ -97,6 +97,17 @@ public final class ValueStack {
         return values;
     }
 
+    /**
+     * A Java function's results placed at slot {@code at}, adjusted to {@code wanted} values (nil
+     * for missing ones), and the slots after them up to {@code clearTo} (the arguments) dropped:
+     * dead temporaries must not keep objects reachable (finalizers run when LuaJIT's would).
+     */
+    void place(Object[] values, int at, int wanted, int clearTo) {
+        int placed = Math.min(wanted, values.length);
+        System.arraycopy(values, 0, slots, at, placed);
+        clear(at + placed, Math.max(at + wanted, clearTo));
+    }
+
     /** Drops the values in {@code [from, to)}, so dead registers keep nothing reachable. */
     void clear(int from, int to) {
         if (from < to) {
