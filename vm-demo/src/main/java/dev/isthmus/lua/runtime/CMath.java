@@ -12,64 +12,78 @@ import java.util.function.DoubleUnaryOperator;
  * {@code StrictMath} differ from glibc in the last bit for many arguments (tanh, atan2, log10,
  * ...), round some exact ties of {@code pow} the other way (10^23) and differ on special cases
  * ({@code 1 ^ nan} is 1 in C). Critical downcalls: they take no heap memory and call nothing
- * back, so they cost little more than the intrinsics. Without a C library symbol (never on a
- * supported platform) the Java function stands in.
+ * back, so they cost little more than the intrinsics. Each is linked on its first call, not
+ * when a Lua state opens its libraries (the first downcall handle costs the JVM about 100 ms).
+ * Without a C library symbol (never on a supported platform) the Java function stands in.
  */
 public final class CMath {
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final FunctionDescriptor UNARY = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
     private static final FunctionDescriptor BINARY = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE,
             ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
-    private static final MethodHandle POW = link("pow", BINARY);
 
     private CMath() {
     }
 
-    private static MethodHandle link(String name, FunctionDescriptor descriptor) {
-        return LINKER.defaultLookup().find(name)
-                .map(f -> LINKER.downcallHandle(f, descriptor, Linker.Option.critical(false)))
-                .orElse(null);
+    /** {@code pow} as a constant the JIT compiler folds into the interpreter's {@code ^}; linked when first used. */
+    private static final class Pow {
+        static final MethodHandle HANDLE = link("pow", BINARY);
     }
 
     /** {@code ^}: C's {@code pow}. */
     public static double pow(double x, double y) {
-        if (POW == null) {
-            return Math.pow(x, y);
-        }
-        try {
-            return (double) POW.invokeExact(x, y);
-        } catch (Throwable e) {
-            throw new IllegalStateException("pow", e);
-        }
+        return Pow.HANDLE == null ? Math.pow(x, y) : call(Pow.HANDLE, x, y);
     }
 
     /** The C function {@code name} of one double, or {@code fallback} where there is none. */
     public static DoubleUnaryOperator unary(String name, DoubleUnaryOperator fallback) {
-        MethodHandle f = link(name, UNARY);
-        if (f == null) {
-            return fallback;
-        }
-        return x -> {
-            try {
-                return (double) f.invokeExact(x);
-            } catch (Throwable e) {
-                throw new IllegalStateException(name, e);
+        return new DoubleUnaryOperator() {
+            private MethodHandle handle;
+
+            @Override
+            public double applyAsDouble(double x) {
+                if (handle == null) {
+                    handle = link(name, UNARY);
+                }
+                return handle == null ? fallback.applyAsDouble(x) : call(handle, x);
             }
         };
     }
 
     /** The C function {@code name} of two doubles, or {@code fallback} where there is none. */
     public static DoubleBinaryOperator binary(String name, DoubleBinaryOperator fallback) {
-        MethodHandle f = link(name, BINARY);
-        if (f == null) {
-            return fallback;
-        }
-        return (x, y) -> {
-            try {
-                return (double) f.invokeExact(x, y);
-            } catch (Throwable e) {
-                throw new IllegalStateException(name, e);
+        return new DoubleBinaryOperator() {
+            private MethodHandle handle;
+
+            @Override
+            public double applyAsDouble(double x, double y) {
+                if (handle == null) {
+                    handle = link(name, BINARY);
+                }
+                return handle == null ? fallback.applyAsDouble(x, y) : call(handle, x, y);
             }
         };
+    }
+
+    private static MethodHandle link(String name, FunctionDescriptor descriptor) {
+        Linker linker = Linker.nativeLinker();
+        return linker.defaultLookup().find(name)
+                .map(f -> linker.downcallHandle(f, descriptor, Linker.Option.critical(false)))
+                .orElse(null);
+    }
+
+    private static double call(MethodHandle f, double x) {
+        try {
+            return (double) f.invokeExact(x);
+        } catch (Throwable e) {
+            throw new IllegalStateException("C math function", e);
+        }
+    }
+
+    private static double call(MethodHandle f, double x, double y) {
+        try {
+            return (double) f.invokeExact(x, y);
+        } catch (Throwable e) {
+            throw new IllegalStateException("C math function", e);
+        }
     }
 }
