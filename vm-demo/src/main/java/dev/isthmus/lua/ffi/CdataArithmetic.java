@@ -146,11 +146,11 @@ final class CdataArithmetic {
         if (a instanceof Cdata.TypeObject ta && b instanceof Cdata.TypeObject tb) {
             return CdataConversion.plain(ta.type()).equals(CdataConversion.plain(tb.type()));
         }
-        if (a instanceof LuaString name && enumValue(b) != null) {
-            return enumConstantIs((Cdata) b, name);
+        if (a instanceof LuaString name && enumValue(b) instanceof Long value) {
+            return enumConstantIs((Cdata) b, value, name);
         }
-        if (b instanceof LuaString name && enumValue(a) != null) {
-            return enumConstantIs((Cdata) a, name);
+        if (b instanceof LuaString name && enumValue(a) instanceof Long value) {
+            return enumConstantIs((Cdata) a, value, name);
         }
         Long x = asInt64(a);
         Long y = asInt64(b);
@@ -171,9 +171,8 @@ final class CdataArithmetic {
     }
 
     /** An enum cdata compared with a string: LuaJIT converts the string to the enum's constant of that name (none: unequal). */
-    private boolean enumConstantIs(Cdata enumCdata, LuaString name) {
+    private static boolean enumConstantIs(Cdata enumCdata, long value, LuaString name) {
         var type = (dev.isthmus.cparser.type.EnumType) CdataConversion.plain(enumCdata.type());
-        long value = enumValue(enumCdata);
         return type.isComplete() && type.body().constants().stream()
                 .anyMatch(c -> c.name().equals(name.toString()) && c.value() == value);
     }
@@ -224,7 +223,7 @@ final class CdataArithmetic {
             case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
             case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
             // An enum prints its value, as LuaJIT prints it; other objects their address.
-            case Cdata.Memory m when enumValue(m) != null -> "cdata<" + m.typeName() + ">: " + enumValue(m);
+            case Cdata.Memory m when enumValue(m) instanceof Long value -> "cdata<" + m.typeName() + ">: " + value;
             case Cdata.Memory m -> "cdata<" + m.typeName() + ">: 0x" + String.format("%012x", m.data().segment().address());
             case NativeCall n -> "cdata<" + n.typeName() + ">: 0x" + String.format("%012x", n.address());
             default -> String.valueOf(v);
