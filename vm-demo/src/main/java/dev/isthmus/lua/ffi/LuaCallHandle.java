@@ -114,23 +114,30 @@ final class LuaCallHandle {
         if (p instanceof CType.Pointer && carrier == MemorySegment.class) {
             return MethodHandles.insertArguments(TO_POINTER, 1, parameter);
         }
-        if (!(p instanceof Primitive prim) || prim == Primitive.BOOL) {
+        if (!(p instanceof Primitive prim) || prim.isInteger() && carrier != int.class && carrier != long.class) {
             return null;
         }
-        if (prim == Primitive.DOUBLE) {
+        return numberFilter(prim, carrier == long.class ? 8 : 4, carrier);
+    }
+
+    /**
+     * The conversion of a Lua number (or 64-bit cdata, for integers) to a C scalar of type
+     * {@code prim} and {@code byteSize} bytes in {@code carrier}, by LuaJIT's rules; other
+     * values throw {@link SlowPath}. Null for types it does not cover (bool, complex). Call
+     * arguments use it, and callback results with the full conversion behind it.
+     */
+    static MethodHandle numberFilter(Primitive prim, long byteSize, Class<?> carrier) {
+        if (prim == Primitive.DOUBLE && carrier == double.class) {
             return TO_DOUBLE;
         }
-        if (prim == Primitive.FLOAT) {
+        if (prim == Primitive.FLOAT && carrier == float.class) {
             return TO_FLOAT;
         }
-        if (!prim.isInteger()) {
+        if (!prim.isInteger() || prim == Primitive.BOOL || !carrier.isPrimitive() || carrier == boolean.class) {
             return null;
         }
-        if (carrier != int.class && carrier != long.class) {
-            return null;
-        }
-        // The C conversion keeps the carrier's low bytes: long to int narrows as a cast does.
-        MethodHandle convert = MethodHandles.insertArguments(TO_INTEGER, 0, carrier == int.class ? 4L : 8L, prim.isUnsigned());
+        // The C conversion keeps the carrier's low bytes: long to a narrower carrier narrows as a cast does.
+        MethodHandle convert = MethodHandles.insertArguments(TO_INTEGER, 0, byteSize, prim.isUnsigned());
         return MethodHandles.explicitCastArguments(convert, MethodType.methodType(carrier, Object.class));
     }
 

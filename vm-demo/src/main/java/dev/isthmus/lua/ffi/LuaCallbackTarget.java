@@ -29,10 +29,6 @@ final class LuaCallbackTarget {
     private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
     private static final MethodHandle CALL_FIRST_1 = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object.class);
     private static final MethodHandle CALL_FIRST_2 = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object.class, Object.class);
-    private static final MethodHandle FLOATING_RESULT = find("floatingResult", double.class,
-            CdataConversion.class, LuaFunction.class, CType.class, Object.class);
-    private static final MethodHandle INTEGER_RESULT = find("integerResult", long.class,
-            CdataConversion.class, LuaFunction.class, CType.class, long.class, boolean.class, Object.class);
     private static final MethodHandle SIGNED = find("signed", Object.class, int.class);
     private static final MethodHandle UNSIGNED_INT = find("unsignedInt", Object.class, int.class);
     private static final MethodHandle UNSIGNED_SHORT = find("unsignedShort", Object.class, short.class);
@@ -122,35 +118,15 @@ final class LuaCallbackTarget {
         if (!(p instanceof Primitive) || !carrier.isPrimitive()) {
             return null;
         }
-        if (carrier == double.class || carrier == float.class) {
-            MethodHandle convert = MethodHandles.insertArguments(FLOATING_RESULT, 0, library.conversion(), f, returnType);
-            return MethodHandles.explicitCastArguments(convert, MethodType.methodType(carrier, Object.class));
-        }
-        if (carrier != boolean.class && p instanceof Primitive prim && prim.isInteger()) {
-            MethodHandle convert = MethodHandles.insertArguments(INTEGER_RESULT, 0, library.conversion(), f, returnType,
-                    library.ffi().layouts().abi().sizeOf(prim), prim.isUnsigned());
-            // The carrier keeps the low bytes of the converted value, as C's conversion to the narrower type does.
-            return MethodHandles.explicitCastArguments(convert, MethodType.methodType(carrier, Object.class));
-        }
         // callbackResult gives a Number (or a Boolean for bool); the JDK's unboxing conversions narrow it.
         MethodHandle convert = MethodHandles.insertArguments(TO_C, 0, library.conversion(), f, returnType);
-        return carrier == boolean.class
+        MethodHandle full = carrier == boolean.class
                 ? convert.asType(MethodType.methodType(Boolean.class, Object.class)).asType(MethodType.methodType(boolean.class, Object.class))
                 : MethodHandles.filterReturnValue(convert.asType(MethodType.methodType(Number.class, Object.class)), unboxer(carrier));
-    }
-
-    /** A number result straight to a floating return; anything else through the full conversion. */
-    private static double floatingResult(CdataConversion conversion, LuaFunction f, CType returnType, Object result) {
-        return result instanceof Double d ? d : ((Number) FfiLibrary.callbackResult(conversion, f, returnType, result)).doubleValue();
-    }
-
-    /** A number result to an integer return by LuaJIT's rules ({@link FfiFunctions#doubleToInteger}); anything else through the full conversion. */
-    private static long integerResult(CdataConversion conversion, LuaFunction f, CType returnType, long byteSize, boolean isUnsigned,
-                                      Object result) {
-        if (result instanceof Double d) {
-            return FfiFunctions.doubleToInteger(d, byteSize, isUnsigned);
-        }
-        return ((Number) FfiLibrary.callbackResult(conversion, f, returnType, result)).longValue();
+        // A number result takes the call arguments' fast conversion; anything else the full one.
+        MethodHandle fast = LuaCallHandle.numberFilter((Primitive) p, library.ffi().layouts().abi().sizeOf((Primitive) p), carrier);
+        return fast == null ? full
+                : MethodHandles.catchException(fast, LuaCallHandle.SlowPath.class, MethodHandles.dropArguments(full, 0, LuaCallHandle.SlowPath.class));
     }
 
     private static MethodHandle unboxer(Class<?> carrier) {
@@ -164,30 +140,23 @@ final class LuaCallbackTarget {
 
     /** Calls a Lua function from C for its first result, marked as a callback on the running coroutine. */
     static Object callFirst(FfiLibrary library, LuaFunction f, Object[] args) {
-        var coroutine = library.runtime().currentCoroutine();
-        coroutine.enterCallback();
-        try {
-            return f.callForFirstResult(args);
-        } finally {
-            coroutine.exitCallback();
-        }
+        return asCallback(library, f, args.length, null, null, args);
     }
 
     static Object callFirst(FfiLibrary library, LuaFunction f, Object argument) {
-        var coroutine = library.runtime().currentCoroutine();
-        coroutine.enterCallback();
-        try {
-            return f.firstResultOf(argument);
-        } finally {
-            coroutine.exitCallback();
-        }
+        return asCallback(library, f, 1, argument, null, null);
     }
 
     static Object callFirst(FfiLibrary library, LuaFunction f, Object first, Object second) {
+        return asCallback(library, f, 2, first, second, null);
+    }
+
+    /** The call of {@code f} on {@code args}, or on one or two arguments given without an array, as a callback. */
+    private static Object asCallback(FfiLibrary library, LuaFunction f, int count, Object first, Object second, Object[] args) {
         var coroutine = library.runtime().currentCoroutine();
         coroutine.enterCallback();
         try {
-            return f.firstResultOf(first, second);
+            return args != null ? f.callForFirstResult(args) : count == 1 ? f.firstResultOf(first) : f.firstResultOf(first, second);
         } finally {
             coroutine.exitCallback();
         }
