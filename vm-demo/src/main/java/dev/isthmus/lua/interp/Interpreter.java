@@ -79,7 +79,7 @@ public final class Interpreter {
         ValueStack st = frames.values;
         Prototype p = closure.prototype;
         int fixed = Math.min(count, p.parameterCount());
-        Object[] varargs = p.isVararg() && count > p.parameterCount() ? varargs(p, arguments, count, first, second) : NO_VARARGS;
+        Object[] varargs = p.isVararg() && count > p.parameterCount() ? javaVarargs(p, arguments, count, first, second) : NO_VARARGS;
         if (frames.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
@@ -153,7 +153,7 @@ public final class Interpreter {
     }
 
     /** The arguments a vararg function gets as {@code ...}, from either form {@link #enter} takes. */
-    private static Object[] varargs(Prototype p, Object[] arguments, int count, Object first, Object second) {
+    private static Object[] javaVarargs(Prototype p, Object[] arguments, int count, Object first, Object second) {
         Object[] all = arguments != null ? arguments : count == 1 ? new Object[] {first} : new Object[] {first, second};
         return Arrays.copyOfRange(all, p.parameterCount(), count);
     }
@@ -585,12 +585,12 @@ public final class Interpreter {
     }
 
     private static boolean isStringOrNumber(Object tag) {
-        return tag instanceof LuaString || tag == NUMBER || tag instanceof Double;
+        return tag == NUMBER || LuaSemantics.isStringOrNumber(tag);
     }
 
     /** A slot {@link #isStringOrNumber} holds as a string, a number formatted as Lua does ({@code %.14g}). */
     private static LuaString asString(Object tag, double number) {
-        return tag instanceof LuaString str ? str : NumberCoercion.toLuaString(tag == NUMBER ? number : (Double) tag);
+        return tag == NUMBER ? NumberCoercion.toLuaString(number) : LuaSemantics.toLuaString(tag);
     }
 
     /** An operand as a Lua value: an unboxed number boxed. */

@@ -274,7 +274,7 @@ public final class LuaSemantics {
         return LuaString.wrap(joined);
     }
 
-    private static boolean isStringOrNumber(Object v) {
+    static boolean isStringOrNumber(Object v) {
         return v instanceof LuaString || v instanceof Double;
     }
 
