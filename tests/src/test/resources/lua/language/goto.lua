@@ -96,3 +96,40 @@ do
 end
 -- expect: nil	[string "goto 1"]:1: '=' expected near '1'
 -- expect: nil	[string "goto"]:1: '=' expected near '<eof>'
+
+-- test: a label may reuse the name of an enclosing block's label, and a goto takes the later one
+do
+  local i = 0
+  ::a::
+  i = i + 1
+  do
+    if i < 3 then goto a end
+    ::a::
+  end
+  print(i)
+  print(type(loadstring("::a:: do ::a:: end")), loadstring("::a:: ::b:: do ::b:: end ::a::"))
+end
+-- expect: 1
+-- expect: function	nil	[string "::a:: ::b:: do ::b:: end ::a::"]:1: duplicate label 'a'
+
+-- test: a backward goto out of a nested block closes each iteration's locals
+do
+  local fs, i = {}, 1
+  ::top::
+  local x = i
+  do
+    fs[i] = function() return x end
+    i = i + 1
+    if i <= 3 then goto top end
+  end
+  print(fs[1](), fs[2](), fs[3]())
+end
+-- expect: 1	2	3
+
+-- test: a label at the end of a repeat body is still in its locals' scope
+do
+  print(loadstring("repeat goto a; local x; ::a:: until x"))
+  print(type(loadstring("while true do goto a; local x; ::a:: end")))
+end
+-- expect: nil	[string "repeat goto a; local x; ::a:: until x"]:1: <goto a> jumps into the scope of local 'x'
+-- expect: function

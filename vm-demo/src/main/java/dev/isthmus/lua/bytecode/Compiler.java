@@ -61,10 +61,20 @@ public final class Compiler {
     // ---- statements
 
     private void statements(List<Stat> stats) {
+        statements(stats, true);
+    }
+
+    /**
+     * {@code scopeEndsWithBlock}: the block's locals go out of scope at its last statement,
+     * so trailing labels stand outside it; not so in a {@code repeat} body, whose locals the
+     * {@code until} condition still sees.
+     */
+    private void statements(List<Stat> stats, boolean scopeEndsWithBlock) {
         for (int i = 0; i < stats.size(); i++) {
             Stat s = stats.get(i);
             if (s instanceof Stat.Label l) {
-                GotoResolution.label(fs, l, stats.subList(i + 1, stats.size()).stream().allMatch(Stat.Label.class::isInstance));
+                GotoResolution.label(fs, l, scopeEndsWithBlock
+                        && stats.subList(i + 1, stats.size()).stream().allMatch(Stat.Label.class::isInstance));
                 continue;
             }
             statement(s);
@@ -234,7 +244,7 @@ public final class Compiler {
         int start = fs.pcCount;
         fs.emit(Opcode.LOOP, 0, 0, 0, r.line());
         fs.enterBlock(true);
-        statements(r.body());
+        statements(r.body(), false);
         FunctionState.Block b = fs.block;
         int base = fs.blockBaseRegister(b);
         // The condition sees the body's locals (Lua 5.1 2.4.4), so it is compiled inside the block.
