@@ -141,3 +141,32 @@ end
 -- expect: false	invalid option '%.100' to 'format'
 -- expect: false	invalid option '%-5.123' to 'format'
 -- expect: false	invalid option '%10.3y' to 'format'
+
+-- test: %a rounds to the precision, normalises subnormals and takes flags as LuaJIT does
+do
+  local vals = {0, -0.0, 1, 1.5, 0.1, -2.75, 1/3, 2^-1074, 2^-1060*3, 1.7976931348623157e308, 2^-1022, 255.99}
+  for _, f in ipairs({"%a", "%A", "%.0a", "%.1a", "%.3a", "%.13a", "%.15a", "%#.0a", "%12a|", "%-12a|", "%015.2a", "%+a", "% a"}) do
+    local row = {}
+    for _, v in ipairs(vals) do row[#row + 1] = string.format(f, v) end
+    print(f, table.concat(row, " "))
+  end
+end
+-- expect: %a	0x0p+0 -0x0p+0 0x1p+0 0x1.8p+0 0x1.999999999999ap-4 -0x1.6p+1 0x1.5555555555555p-2 0x1p-1074 0x1.8p-1059 0x1.fffffffffffffp+1023 0x1p-1022 0x1.fffae147ae148p+7
+-- expect: %A	0X0P+0 -0X0P+0 0X1P+0 0X1.8P+0 0X1.999999999999AP-4 -0X1.6P+1 0X1.5555555555555P-2 0X1P-1074 0X1.8P-1059 0X1.FFFFFFFFFFFFFP+1023 0X1P-1022 0X1.FFFAE147AE148P+7
+-- expect: %.0a	0x0p+0 -0x0p+0 0x1p+0 0x2p+0 0x2p-4 -0x1p+1 0x1p-2 0x1p-1074 0x2p-1059 0x2p+1023 0x1p-1022 0x2p+7
+-- expect: %.1a	0x0.0p+0 -0x0.0p+0 0x1.0p+0 0x1.8p+0 0x1.ap-4 -0x1.6p+1 0x1.5p-2 0x1.0p-1074 0x1.8p-1059 0x2.0p+1023 0x1.0p-1022 0x2.0p+7
+-- expect: %.3a	0x0.000p+0 -0x0.000p+0 0x1.000p+0 0x1.800p+0 0x1.99ap-4 -0x1.600p+1 0x1.555p-2 0x1.000p-1074 0x1.800p-1059 0x2.000p+1023 0x1.000p-1022 0x2.000p+7
+-- expect: %.13a	0x0.0000000000000p+0 -0x0.0000000000000p+0 0x1.0000000000000p+0 0x1.8000000000000p+0 0x1.999999999999ap-4 -0x1.6000000000000p+1 0x1.5555555555555p-2 0x1.0000000000000p-1074 0x1.8000000000000p-1059 0x1.fffffffffffffp+1023 0x1.0000000000000p-1022 0x1.fffae147ae148p+7
+-- expect: %.15a	0x0.000000000000000p+0 -0x0.000000000000000p+0 0x1.000000000000000p+0 0x1.800000000000000p+0 0x1.999999999999a00p-4 -0x1.600000000000000p+1 0x1.555555555555500p-2 0x1.000000000000000p-1074 0x1.800000000000000p-1059 0x1.fffffffffffff00p+1023 0x1.000000000000000p-1022 0x1.fffae147ae14800p+7
+-- expect: %#.0a	0x0.p+0 -0x0.p+0 0x1.p+0 0x2.p+0 0x2.p-4 -0x1.p+1 0x1.p-2 0x1.p-1074 0x2.p-1059 0x2.p+1023 0x1.p-1022 0x2.p+7
+-- expect: %12a|	      0x0p+0|      -0x0p+0|       0x1p+0|     0x1.8p+0| 0x1.999999999999ap-4|    -0x1.6p+1| 0x1.5555555555555p-2|    0x1p-1074|  0x1.8p-1059| 0x1.fffffffffffffp+1023|    0x1p-1022| 0x1.fffae147ae148p+7|
+-- expect: %-12a|	0x0p+0      | -0x0p+0     | 0x1p+0      | 0x1.8p+0    | 0x1.999999999999ap-4| -0x1.6p+1   | 0x1.5555555555555p-2| 0x1p-1074   | 0x1.8p-1059 | 0x1.fffffffffffffp+1023| 0x1p-1022   | 0x1.fffae147ae148p+7|
+-- expect: %015.2a	0x0000000.00p+0 -0x000000.00p+0 0x0000001.00p+0 0x0000001.80p+0 0x0000001.9ap-4 -0x000001.60p+1 0x0000001.55p-2 0x0001.00p-1074 0x0001.80p-1059 0x0002.00p+1023 0x0001.00p-1022 0x0000002.00p+7
+-- expect: %+a	+0x0p+0 -0x0p+0 +0x1p+0 +0x1.8p+0 +0x1.999999999999ap-4 -0x1.6p+1 +0x1.5555555555555p-2 +0x1p-1074 +0x1.8p-1059 +0x1.fffffffffffffp+1023 +0x1p-1022 +0x1.fffae147ae148p+7
+-- expect: % a	 0x0p+0 -0x0p+0  0x1p+0  0x1.8p+0  0x1.999999999999ap-4 -0x1.6p+1  0x1.5555555555555p-2  0x1p-1074  0x1.8p-1059  0x1.fffffffffffffp+1023  0x1p-1022  0x1.fffae147ae148p+7
+
+-- test: nan takes only the space flag, inf every sign flag
+do
+  print(string.format("%+f|%+a|% a|%+e|%+g|% f|%+f|% e|%5.1f|", 0/0, 0/0, 0/0, -(0/0), 0/0, 1/0, 1/0, -1/0, 0/0))
+end
+-- expect: nan|nan| nan|nan|nan| inf|+inf|-inf|  nan|

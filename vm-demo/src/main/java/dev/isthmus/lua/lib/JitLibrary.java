@@ -8,7 +8,9 @@ import dev.isthmus.lua.runtime.LuaTable;
 /**
  * LuaJIT's {@code jit} library, reporting this VM honestly: there is no trace compiler yet,
  * so {@code jit.status()} is false whatever {@code jit.on()} asked for, and {@code jit.opt}
- * accepts LuaJIT's options without effect.
+ * accepts LuaJIT's options without effect. The version names the dialect this VM implements,
+ * LuaJIT 2.1's (scripts test {@code jit.version_num} or the number in {@code jit.version} to
+ * pick features), then this VM.
  */
 public final class JitLibrary {
     private JitLibrary() {
@@ -31,8 +33,8 @@ public final class JitLibrary {
                 .add("off", args -> LuaFunction.NONE)
                 .add("flush", args -> LuaFunction.NONE)
                 .add("status", args -> LibraryTable.results(Boolean.FALSE))
-                .set("version", LuaString.of("Isthmus 0.1 (interpreter, no trace compiler)"))
-                .set("version_num", 100.0)
+                .set("version", LuaString.of("LuaJIT 2.1.0 (Isthmus 0.1, interpreter, no trace compiler)"))
+                .set("version_num", 20100.0)
                 .set("os", LuaString.of(os))
                 .set("arch", LuaString.of(arch))
                 .set("opt", opt)

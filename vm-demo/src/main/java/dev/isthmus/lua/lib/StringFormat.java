@@ -199,12 +199,19 @@ final class StringFormat {
         return s.contains("inf") || s.contains("nan");
     }
 
+    /** inf and nan for every floating conversion, as LuaJIT writes them: a NaN takes no sign, only the space flag. */
+    private static byte[] nonFinite(Spec spec, double d, boolean upper) {
+        String prefix = Double.isNaN(d) ? (spec.space() ? " " : "")
+                : d < 0 ? "-" : spec.plus() ? "+" : spec.space() ? " " : "";
+        String text = Double.isNaN(d) ? "nan" : "inf";
+        return bytes(prefix + (upper ? text.toUpperCase(java.util.Locale.ROOT) : text));
+    }
+
     private static byte[] floating(Spec spec, double d, char conversion) {
         boolean upper = Character.isUpperCase(conversion);
         String sign = d < 0 || d == 0 && 1 / d < 0 ? "-" : spec.plus() ? "+" : spec.space() ? " " : "";
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            String text = Double.isNaN(d) ? "nan" : "inf";
-            return bytes((Double.isNaN(d) ? (spec.plus() ? "+" : spec.space() ? " " : "") : sign) + (upper ? text.toUpperCase(java.util.Locale.ROOT) : text));
+            return nonFinite(spec, d, upper);
         }
         int precision = spec.precision() < 0 ? 6 : spec.precision();
         BigDecimal value = new BigDecimal(d).abs();
@@ -278,27 +285,46 @@ final class StringFormat {
         return s.substring(0, end);
     }
 
-    /** {@code %a}: C's hexadecimal floating form, {@code 0x1.8p+1}. */
+    /**
+     * {@code %a}: C's hexadecimal floating form, {@code 0x1.8p+1}, as LuaJIT writes it:
+     * subnormals normalised to a leading 1; without a precision, the fewest digits that are
+     * exact; with one, the significand rounded half up, which may carry into a leading 2
+     * ({@code %.0a} of the largest double is {@code 0x2p+1023}); {@code #} keeps the point.
+     */
     private static byte[] hexFloat(Spec spec, double d, boolean upper) {
-        String sign = d < 0 || d == 0 && 1 / d < 0 ? "-" : spec.plus() ? "+" : spec.space() ? " " : "";
-        String body;
+        long bits = Double.doubleToRawLongBits(d);
+        String sign = bits < 0 ? "-" : spec.plus() ? "+" : spec.space() ? " " : "";
         if (Double.isNaN(d) || Double.isInfinite(d)) {
-            body = Double.isNaN(d) ? "nan" : "inf";
-        } else if (d == 0) {
-            body = "0x0p+0";
-        } else {
-            double abs = Math.abs(d);
-            int exp = Math.getExponent(abs);
-            long mantissa = Double.doubleToLongBits(abs) & 0xFFFFFFFFFFFFFL;
-            String lead = "1";
-            if (exp == Double.MIN_EXPONENT - 1) {
-                lead = "0";
-                exp = Double.MIN_EXPONENT;
-            }
-            String fraction = String.format("%013x", mantissa).replaceFirst("0+$", "");
-            body = "0x" + lead + (fraction.isEmpty() ? "" : "." + fraction) + "p" + (exp < 0 ? "-" : "+") + Math.abs(exp);
+            return nonFinite(spec, d, upper);
         }
-        String text = sign + body;
+        int biasedExponent = (int) (bits >>> 52) & 0x7FF;
+        long significand = bits & 0xFFFFFFFFFFFFFL;
+        int exponent = 0;
+        if (biasedExponent != 0) {
+            significand |= 1L << 52;
+            exponent = biasedExponent - 1023;
+        } else if (significand != 0) {
+            int shift = Long.numberOfLeadingZeros(significand) - 11;
+            significand <<= shift;
+            exponent = -1022 - shift;
+        }
+        // Now |d| = significand * 2^(exponent - 52), with bit 52 the highest set bit unless d is 0.
+        int precision = spec.precision();
+        if (precision < 0) {
+            precision = (13 - Long.numberOfTrailingZeros(significand | 1L << 52) / 4);
+        } else if (precision < 13) {
+            significand += 1L << (51 - precision * 4);
+        }
+        StringBuilder out = new StringBuilder(sign).append("0x").append((char) ('0' + (significand >>> 52)));
+        if (precision > 0 || spec.alternate()) {
+            out.append('.');
+            long fraction = significand & 0xFFFFFFFFFFFFFL;
+            for (int digit = 0; digit < precision; digit++) {
+                out.append(digit < 13 ? Character.forDigit((int) (fraction >>> (48 - digit * 4)) & 15, 16) : '0');
+            }
+        }
+        out.append('p').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+        String text = out.toString();
         return bytes(upper ? text.toUpperCase(java.util.Locale.ROOT) : text);
     }
 
