@@ -7,13 +7,12 @@ import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 
-import java.util.SplittableRandom;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
 /** Lua's math library (Lua 5.1 manual 5.6), with LuaJIT's two-argument {@code math.log}. */
 public final class MathLibrary {
-    private SplittableRandom random = new SplittableRandom(0);
+    private final TausworthePrng random = new TausworthePrng();
 
     private MathLibrary() {
     }
@@ -93,7 +92,7 @@ public final class MathLibrary {
         t.add("max", args -> LibraryTable.results(extreme("max", args, false)));
         t.add("random", lib::random);
         t.add("randomseed", args -> {
-            lib.random = new SplittableRandom(Double.doubleToLongBits(new Arguments("randomseed", args).checkNumber(0)));
+            lib.random.seed(new Arguments("randomseed", args).checkNumber(0));
             return LibraryTable.results();
         });
         t.set("pi", Math.PI);
@@ -126,14 +125,12 @@ public final class MathLibrary {
                 return LibraryTable.results(r);
             }
             case 1 -> {
-                // LuaJIT 2.1 does not check the interval: floor(r * m) + 1 whatever m is.
-                double m = Math.floor(a.checkNumber(0));
-                return LibraryTable.results(Math.floor(r * m) + 1);
+                // LuaJIT 2.1 neither checks the interval nor rounds its bounds: floor(r * m) + 1.
+                return LibraryTable.results(Math.floor(r * a.checkNumber(0)) + 1);
             }
             case 2 -> {
-                double lo = Math.floor(a.checkNumber(0));
-                double hi = Math.floor(a.checkNumber(1));
-                return LibraryTable.results(Math.floor(r * (hi - lo + 1)) + lo);
+                double lo = a.checkNumber(0);
+                return LibraryTable.results(Math.floor(r * (a.checkNumber(1) - lo + 1)) + lo);
             }
             default -> throw new LuaError("wrong number of arguments");
         }
