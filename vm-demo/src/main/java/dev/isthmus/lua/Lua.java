@@ -38,7 +38,8 @@ public final class Lua {
         BitLibrary bit = BitLibrary.install(runtime);
         PackageLibrary.registerLoaded(runtime, "bit", bit.table());
         PackageLibrary.registerLoaded(runtime, "ffi", FfiLibrary.install(runtime, bit));
-        PackageLibrary.registerLoaded(runtime, "ctypes", CtypesLibrary.install(runtime));
+        // Not one of LuaJIT's libraries: opened by require "ctypes", and not before.
+        PackageLibrary.registerPreload(runtime, "ctypes", () -> CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime));

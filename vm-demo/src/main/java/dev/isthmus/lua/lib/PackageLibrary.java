@@ -40,6 +40,7 @@ public final class PackageLibrary {
         pkg.put(LuaString.of("config"), LuaString.of("/\n;\n?\n!\n-"));
         runtime.globals().put(LuaString.of("package"), pkg);
         new LibraryTable(runtime.globals()).add("require", lib::require);
+        ModuleFunctions.install(runtime, pkg, loaded);
         return pkg;
     }
 
@@ -49,10 +50,20 @@ public final class PackageLibrary {
         ((LuaTable) pkg.get(LOADED)).put(LuaString.of(name), module);
     }
 
+    /**
+     * Makes {@code name} a module that {@code require} opens on first use, through
+     * {@code package.preload}: {@code open} makes the module's value.
+     */
+    public static void registerPreload(LuaRuntime runtime, String name, java.util.function.Supplier<Object> open) {
+        LuaTable pkg = (LuaTable) runtime.globals().get(LuaString.of("package"));
+        ((LuaTable) pkg.get(PRELOAD)).put(LuaString.of(name),
+                new dev.isthmus.lua.runtime.JavaFunction(name, args -> LibraryTable.results(open.get())));
+    }
+
     private static final LuaString LOADERS = LuaString.of("loaders");
     private static final LuaString CPATH = LuaString.of("cpath");
     /** What package.loaded holds for a module while it loads: finding it again is a loop (loadlib.c's sentinel). */
-    private static final Object LOADING = new LuaTable();
+    static final Object LOADING = new LuaTable();
 
     /** The searchers of {@code package.loaders}, in LuaJIT's order: preload, Lua files, C files, C roots. */
     private LuaTable loaders() {

@@ -5,6 +5,8 @@ import dev.isthmus.lua.interp.LuaSemantics;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
@@ -33,7 +35,31 @@ public final class TableLibrary {
                 .add("foreachi", lib::foreachi)
                 .table();
         runtime.globals().put(LuaString.of("table"), t);
+        // LuaJIT 2.1's extensions are modules: require "table.new" returns the function and
+        // adds it to the table library.
+        PackageLibrary.registerPreload(runtime, "table.new", () -> addTo(t, "new", TableLibrary::newTable));
+        PackageLibrary.registerPreload(runtime, "table.clear", () -> addTo(t, "clear", args -> {
+            new Arguments("clear", args).checkTable(0).clear();
+            return LuaFunction.NONE;
+        }));
         return t;
+    }
+
+    private static JavaFunction addTo(LuaTable table, String name, JavaFunction.Body body) {
+        JavaFunction f = new JavaFunction(name, body);
+        table.put(LuaString.of(name), f);
+        return f;
+    }
+
+    /** Sizes beyond this are hints LuaJIT could not honour either; the table still grows on demand. */
+    private static final int MAX_PREALLOCATED = 1 << 24;
+
+    /** {@code table.new(narray, nhash)}: an empty table with room for that many elements and keys. */
+    private static Object[] newTable(Object[] args) {
+        Arguments a = new Arguments("new", args);
+        int narray = Math.clamp(a.checkInt(0), 0, MAX_PREALLOCATED);
+        int nhash = Math.clamp(a.checkInt(1), 0, MAX_PREALLOCATED);
+        return LibraryTable.results(new LuaTable(narray, nhash));
     }
 
     private static Object[] concat(Object[] args) {

@@ -45,6 +45,17 @@ public final class LuaTable {
         }
     }
 
+    /**
+     * Removes every entry and keeps the parts' sizes: LuaJIT's {@code table.clear}, for a
+     * table reused as a buffer without reallocating.
+     */
+    public void clear() {
+        Arrays.fill(array, 0, arrayCount, null);
+        Arrays.fill(keys, null);
+        Arrays.fill(values, null);
+        hashUsed = 0;
+    }
+
     public LuaTable metatable() {
         return metatable;
     }
