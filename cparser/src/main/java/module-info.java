@@ -9,5 +9,6 @@ module dev.isthmus.cparser {
     exports dev.isthmus.cparser;
     exports dev.isthmus.cparser.abi;
     exports dev.isthmus.cparser.layout;
+    exports dev.isthmus.cparser.preprocess;
     exports dev.isthmus.cparser.type;
 }

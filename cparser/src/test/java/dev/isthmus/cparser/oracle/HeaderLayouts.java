@@ -19,7 +19,16 @@ import java.util.concurrent.TimeUnit;
  * typedef name for an anonymous one.
  */
 public final class HeaderLayouts {
+    /** The system headers the oracle tests parse: libc's common ones, zlib and sqlite3 (installed by .ci/run). */
+    public static final List<String> SYSTEM_HEADERS = List.of("stdio.h", "stdlib.h", "string.h", "math.h", "time.h",
+            "signal.h", "pthread.h", "sys/socket.h", "netinet/in.h", "sys/stat.h", "dirent.h", "unistd.h", "fcntl.h",
+            "termios.h", "sys/mman.h", "poll.h", "zlib.h", "sqlite3.h");
+
     private HeaderLayouts() {
+    }
+
+    public static List<String> systemHeaders() {
+        return SYSTEM_HEADERS;
     }
 
     public static String preprocess(String program, List<String> flags) throws IOException, InterruptedException {

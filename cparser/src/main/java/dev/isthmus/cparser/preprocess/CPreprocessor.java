@@ -1,0 +1,88 @@
+package dev.isthmus.cparser.preprocess;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The C preprocessor in Java (C11 6.10 with GCC's extensions): what {@code cc -E} does for
+ * headers, without a C compiler. Its output is {@code cc -E}'s: the same tokens (the tests
+ * check it against {@code cc -E -P} on every system header the project uses), with line
+ * markers so the parser knows each declaration's header and line.
+ *
+ * <pre>{@code
+ * CPreprocessor pp = CPreprocessor.create(PreprocessorOptions.host(Abi.host()));
+ * Preprocessed p = pp.preprocess("#include <zlib.h>\n", "input.c");
+ * CScope.create(Abi.host()).declare(p.text(), "input.c");
+ * }</pre>
+ *
+ * <p>Errors ({@code #error}, a missing header, a bad directive or expression) are collected
+ * with their positions and thrown together as a {@link PreprocessException}; a missing
+ * header stops the run at once, as it stops GCC. Files are read as ISO-8859-1. An instance
+ * keeps the tokens of the files it has read, so preprocessing several inputs reads each
+ * header once; it is not thread-safe.
+ */
+public final class CPreprocessor {
+    private final PreprocessorOptions options;
+    private final Map<String, Object> fileCache = new HashMap<>();
+
+    private CPreprocessor(PreprocessorOptions options) {
+        this.options = options;
+    }
+
+    public static CPreprocessor create(PreprocessorOptions options) {
+        return new CPreprocessor(options);
+    }
+
+    public PreprocessorOptions options() {
+        return options;
+    }
+
+    /** Preprocesses a file; quoted includes are searched for beside it first. */
+    public Preprocessed preprocess(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("cannot read '" + file + "': no such file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read '" + file + "': " + e.getMessage(), e);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        return run(text, file.toString(), parent, true);
+    }
+
+    /** Preprocesses text named {@code fileName}; quoted includes are searched for in the working directory first. */
+    public Preprocessed preprocess(String text, String fileName) {
+        return run(text, fileName, Path.of("").toAbsolutePath(), true);
+    }
+
+    /** As {@link #preprocess(String, String)} without line markers, as {@code cc -E -P} prints. */
+    public Preprocessed preprocessWithoutLineMarkers(String text, String fileName) {
+        return run(text, fileName, Path.of("").toAbsolutePath(), false);
+    }
+
+    private Preprocessed run(String text, String name, Path directory, boolean lineMarkers) {
+        PreprocessRun run = new PreprocessRun(options, lineMarkers, fileCache);
+        String output = run.run(text, name, directory);
+        if (run.hasErrors()) {
+            throw new PreprocessException(run.diagnostics());
+        }
+        List<MacroDefinition> macros = new ArrayList<>();
+        for (Macro m : run.macros.values()) {
+            String file = m.definedAt().file();
+            if (!file.equals("<built-in>") && !file.equals("<command-line>")) {
+                macros.add(new MacroDefinition(m.name(), m.functionLike(), m.parameters(), m.variadic(), m.bodyText(),
+                        m.definedAt().position()));
+            }
+        }
+        return new Preprocessed(output, run.diagnostics(), macros);
+    }
+}

@@ -1,0 +1,408 @@
+package dev.isthmus.cparser.preprocess;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs preprocessing directives (C11 6.10) for a {@link PreprocessRun}: conditional
+ * groups (skipping the groups not taken without judging their text), includes,
+ * definitions, {@code #line} and GCC's line markers, {@code #error} and {@code #warning},
+ * and pragmas ({@code once}, {@code push_macro}/{@code pop_macro},
+ * {@code GCC system_header}; every other pragma is passed to the output, {@code pack}
+ * with its macros expanded as GCC does).
+ */
+final class Directives {
+    private final PreprocessRun run;
+
+    Directives(PreprocessRun run) {
+        this.run = run;
+    }
+
+    /** Runs the directive at the source's current {@code #} and moves past its line. */
+    void run(Source source) {
+        PpToken hash = source.presumed(source.current());
+        int lastPhysicalLine = source.current().line();
+        List<PpToken> line = new ArrayList<>();
+        source.index++;
+        while (!source.current().startsLine() && !source.current().isEnd()) {
+            lastPhysicalLine = source.current().line();
+            line.add(source.presumed(source.current()));
+            source.index++;
+        }
+        if (line.isEmpty()) {
+            return;
+        }
+        PpToken name = line.getFirst();
+        List<PpToken> rest = line.subList(1, line.size());
+        if (name.kind() == PpToken.Kind.NUMBER) {
+            lineDirective(source, hash, line, lastPhysicalLine);
+            return;
+        }
+        switch (name.text()) {
+            case "if" -> conditional(source, hash, evaluate(rest, name));
+            case "ifdef", "ifndef" -> conditional(source, hash, definedTest(rest, name) == name.text().equals("ifdef"));
+            case "elif", "elifdef", "elifndef" -> elif(source, name, rest);
+            case "else" -> elseGroup(source, name);
+            case "endif" -> {
+                if (run.conditionals.size() <= source.conditionalDepth) {
+                    run.error(name, "#endif without #if");
+                } else {
+                    run.conditionals.pop();
+                }
+            }
+            case "define" -> define(source, name, rest);
+            case "undef" -> undef(source, name, rest);
+            case "include", "import" -> include(source, name, rest, false);
+            case "include_next" -> include(source, name, rest, source.chainIndex >= 0 || run.sources.size() > 1);
+            case "line" -> lineDirective(source, hash, rest, lastPhysicalLine);
+            case "error" -> run.error(name, "#error " + spell(rest));
+            case "warning" -> run.warning(name, "#warning " + spell(rest));
+            case "pragma" -> pragma(source, hash, rest);
+            case "ident", "sccs", "assert", "unassert" -> {
+                // GCC's #ident, #sccs and #assert leave no declarations behind.
+            }
+            default -> run.error(name, "invalid preprocessing directive #" + name.text());
+        }
+    }
+
+    // Conditionals.
+
+    private void conditional(Source source, PpToken hash, boolean taken) {
+        run.conditionals.push(new PreprocessRun.Conditional(hash, taken));
+        if (!taken) {
+            skipGroup(source);
+        }
+    }
+
+    private boolean definedTest(List<PpToken> rest, PpToken directive) {
+        if (rest.isEmpty() || !rest.getFirst().isIdentifier()) {
+            run.error(directive, "no macro name given in #" + directive.text() + " directive");
+            return false;
+        }
+        return run.isDefined(rest.getFirst().text());
+    }
+
+    private void elif(Source source, PpToken name, List<PpToken> rest) {
+        PreprocessRun.Conditional open = open(source, name);
+        if (open == null) {
+            return;
+        }
+        if (open.sawElse) {
+            run.error(name, "#" + name.text() + " after #else");
+        }
+        if (open.taken) {
+            skipGroup(source);
+            return;
+        }
+        boolean now = switch (name.text()) {
+            case "elifdef" -> definedTest(rest, name);
+            case "elifndef" -> !definedTest(rest, name);
+            default -> evaluate(rest, name);
+        };
+        if (now) {
+            open.taken = true;
+        } else {
+            skipGroup(source);
+        }
+    }
+
+    private void elseGroup(Source source, PpToken name) {
+        PreprocessRun.Conditional open = open(source, name);
+        if (open == null) {
+            return;
+        }
+        if (open.sawElse) {
+            run.error(name, "#else after #else");
+        }
+        open.sawElse = true;
+        if (open.taken) {
+            skipGroup(source);
+        } else {
+            open.taken = true;
+        }
+    }
+
+    private PreprocessRun.Conditional open(Source source, PpToken name) {
+        if (run.conditionals.size() <= source.conditionalDepth) {
+            run.error(name, "#" + name.text() + " without #if");
+            return null;
+        }
+        return run.conditionals.peek();
+    }
+
+    /** Moves to the {@code #elif}, {@code #else} or {@code #endif} ending the current group, nested groups skipped. */
+    private static void skipGroup(Source source) {
+        int depth = 0;
+        List<PpToken> tokens = source.tokens;
+        for (int i = source.index; i < tokens.size(); i++) {
+            if (tokens.get(i).isEnd()) {
+                source.index = i;
+                return;
+            }
+            if (!IncludeGuards.isDirectiveStart(tokens, i)) {
+                continue;
+            }
+            String name = tokens.get(i + 1).text();
+            switch (name) {
+                case "if", "ifdef", "ifndef" -> depth++;
+                case "endif" -> {
+                    if (depth == 0) {
+                        source.index = i;
+                        return;
+                    }
+                    depth--;
+                }
+                case "elif", "else", "elifdef", "elifndef" -> {
+                    if (depth == 0) {
+                        source.index = i;
+                        return;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private boolean evaluate(List<PpToken> expression, PpToken directive) {
+        List<PpToken> expanded = new MacroExpander(run, MacroExpander.listInput(expression, directive), true).expandAll();
+        try {
+            return ConditionEvaluator.evaluate(expanded, directive);
+        } catch (ConditionEvaluator.Failure f) {
+            run.error(f.at, f.getMessage());
+            return false;
+        }
+    }
+
+    // Definitions.
+
+    private void define(Source source, PpToken directive, List<PpToken> rest) {
+        if (rest.isEmpty() || !rest.getFirst().isIdentifier()) {
+            run.error(rest.isEmpty() ? directive : rest.getFirst(), "macro names must be identifiers");
+            return;
+        }
+        PpToken name = rest.getFirst();
+        if (name.is("defined")) {
+            run.error(name, "\"defined\" cannot be used as a macro name");
+            return;
+        }
+        List<String> parameters = new ArrayList<>();
+        boolean functionLike = rest.size() > 1 && rest.get(1).is("(") && !rest.get(1).space();
+        boolean variadic = false;
+        int bodyStart = 1;
+        if (functionLike) {
+            int i = 2;
+            while (true) {
+                if (i >= rest.size()) {
+                    run.error(name, "missing ')' in macro parameter list");
+                    return;
+                }
+                PpToken p = rest.get(i);
+                if (p.is(")") && parameters.isEmpty() && !variadic) {
+                    i++;
+                    break;
+                }
+                if (p.is("...")) {
+                    parameters.add("__VA_ARGS__");
+                    variadic = true;
+                    i++;
+                } else if (p.isIdentifier() && !parameters.contains(p.text())) {
+                    parameters.add(p.text());
+                    i++;
+                    if (i < rest.size() && rest.get(i).is("...")) {
+                        variadic = true;
+                        i++;
+                    }
+                } else {
+                    run.error(p, "expected parameter name, found \"" + p.text() + "\"");
+                    return;
+                }
+                if (i < rest.size() && rest.get(i).is(")")) {
+                    i++;
+                    break;
+                }
+                if (variadic || i >= rest.size() || !rest.get(i).is(",")) {
+                    run.error(i < rest.size() ? rest.get(i) : name, "expected ',' or ')' in macro parameter list");
+                    return;
+                }
+                i++;
+            }
+            bodyStart = i;
+        }
+        List<PpToken> body = new ArrayList<>(rest.subList(bodyStart, rest.size()));
+        if (!body.isEmpty()) {
+            body.set(0, body.getFirst().withSpace(false));
+        }
+        Macro macro = new Macro(name.text(), functionLike, parameters, variadic, body, name);
+        Macro previous = run.macros.get(name.text());
+        if (previous != null && !previous.sameAs(macro) && source.producesOutput) {
+            run.warning(name, "\"" + name.text() + "\" redefined (previous definition at "
+                    + previous.definedAt().position() + ")");
+        }
+        run.macros.put(name.text(), macro);
+        if (run.options.keepDefinitions() && source.producesOutput) {
+            run.writer.directive(macro.definitionLine(), directive.file(), directive.line());
+        }
+    }
+
+    private void undef(Source source, PpToken directive, List<PpToken> rest) {
+        if (rest.isEmpty() || !rest.getFirst().isIdentifier()) {
+            run.error(directive, "no macro name given in #undef directive");
+            return;
+        }
+        run.macros.remove(rest.getFirst().text());
+        if (run.options.keepDefinitions() && source.producesOutput) {
+            run.writer.directive("#undef " + rest.getFirst().text(), directive.file(), directive.line());
+        }
+    }
+
+    // Includes.
+
+    private void include(Source source, PpToken directive, List<PpToken> rest, boolean next) {
+        PreprocessRun.HeaderName header = headerName(rest, directive);
+        if (header == null) {
+            return;
+        }
+        PreprocessRun.Found found = run.find(header.name(), header.angled(), next, source);
+        if (found == null) {
+            run.fatal(directive, header.name() + ": No such file or directory");
+        }
+        run.include(found, directive);
+        if (directive.is("import")) {
+            run.onceFiles.add(PreprocessRun.identity(found.path()));
+        }
+    }
+
+    /** The header an include names, directly or after macro expansion; null after reporting an error. */
+    PreprocessRun.HeaderName headerName(List<PpToken> operand, PpToken directive) {
+        List<PpToken> tokens = operand;
+        if (!tokens.isEmpty() && !isHeaderStart(tokens.getFirst())) {
+            tokens = new MacroExpander(run, MacroExpander.listInput(operand, directive), false).expandAll();
+        }
+        if (!tokens.isEmpty() && tokens.getFirst().kind() == PpToken.Kind.STRING && tokens.getFirst().text().startsWith("\"")) {
+            String text = tokens.getFirst().text();
+            return new PreprocessRun.HeaderName(text.substring(1, text.length() - 1), false);
+        }
+        if (!tokens.isEmpty() && tokens.getFirst().is("<")) {
+            StringBuilder name = new StringBuilder();
+            for (int i = 1; i < tokens.size(); i++) {
+                PpToken t = tokens.get(i);
+                if (t.is(">")) {
+                    return new PreprocessRun.HeaderName(name.toString(), true);
+                }
+                if (i > 1 && t.space()) {
+                    name.append(' ');
+                }
+                name.append(t.text());
+            }
+        }
+        run.error(directive, "#" + directive.text() + " expects \"FILENAME\" or <FILENAME>");
+        return null;
+    }
+
+    private static boolean isHeaderStart(PpToken t) {
+        return t.is("<") || (t.kind() == PpToken.Kind.STRING && t.text().startsWith("\""));
+    }
+
+    // #line and line markers.
+
+    private void lineDirective(Source source, PpToken hash, List<PpToken> rest, int lastPhysicalLine) {
+        List<PpToken> tokens = rest;
+        if (!tokens.isEmpty() && tokens.getFirst().kind() != PpToken.Kind.NUMBER) {
+            tokens = new MacroExpander(run, MacroExpander.listInput(rest, hash), false).expandAll();
+        }
+        if (tokens.isEmpty() || tokens.getFirst().kind() != PpToken.Kind.NUMBER
+                || !tokens.getFirst().text().chars().allMatch(Character::isDigit)) {
+            run.error(hash, "\"" + spell(rest) + "\" after #line is not a positive integer");
+            return;
+        }
+        int number = Integer.parseInt(tokens.getFirst().text());
+        source.lineDelta = number - (lastPhysicalLine + 1);
+        if (tokens.size() > 1 && tokens.get(1).kind() == PpToken.Kind.STRING) {
+            String quoted = tokens.get(1).text();
+            source.presumedName = quoted.substring(1, quoted.length() - 1).replace("\\\\", "\\");
+        }
+    }
+
+    // Pragmas.
+
+    private void pragma(Source source, PpToken hash, List<PpToken> rest) {
+        if (rest.isEmpty()) {
+            return;
+        }
+        PpToken first = rest.getFirst();
+        if (first.is("once")) {
+            run.onceFiles.add(PreprocessRun.identity(source.path));
+            return;
+        }
+        if ((first.is("push_macro") || first.is("pop_macro")) && rest.size() >= 4
+                && rest.get(2).kind() == PpToken.Kind.STRING) {
+            String quoted = rest.get(2).text();
+            String name = quoted.substring(1, quoted.length() - 1);
+            ArrayDeque<Optional<Macro>> stack = run.pushedMacros.computeIfAbsent(name, k -> new ArrayDeque<>());
+            if (first.is("push_macro")) {
+                stack.push(Optional.ofNullable(run.macros.get(name)));
+            } else if (!stack.isEmpty()) {
+                stack.pop().ifPresentOrElse(m -> run.macros.put(name, m), () -> run.macros.remove(name));
+            }
+            return;
+        }
+        if (first.is("GCC") && rest.size() > 1) {
+            PpToken what = rest.get(1);
+            if (what.is("system_header")) {
+                source.system = true;
+                return;
+            }
+            if (what.is("error") || what.is("warning")) {
+                String message = spell(rest.subList(2, rest.size()));
+                if (what.is("error")) {
+                    run.error(what, message);
+                } else {
+                    run.warning(what, message);
+                }
+                return;
+            }
+        }
+        if (!source.producesOutput) {
+            return;
+        }
+        List<PpToken> shown = rest;
+        if (first.is("pack")) {
+            shown = new MacroExpander(run, MacroExpander.listInput(rest, hash), false).expandAll();
+        }
+        run.writer.directive("#pragma " + spell(shown), hash.file(), hash.line());
+    }
+
+    /** {@code _Pragma("...")} (C11 6.10.9) met in the text: its string run as a {@code #pragma} line. */
+    void pragmaOperator(PpToken at, MacroExpander expander) {
+        PpToken open = expander.next();
+        PpToken string = expander.next();
+        PpToken close = expander.next();
+        if (!open.is("(") || string.kind() != PpToken.Kind.STRING || !close.is(")")) {
+            run.error(at, "_Pragma takes a parenthesized string literal");
+            return;
+        }
+        String text = string.text();
+        text = text.substring(text.indexOf('"') + 1, text.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+        List<PpToken> tokens = new ArrayList<>(PpLexer.tokenize(text, at.file()));
+        tokens.removeLast();
+        List<PpToken> placed = new ArrayList<>();
+        for (PpToken t : tokens) {
+            placed.add(new PpToken(t.kind(), t.text(), at.file(), at.line(), at.column(), t.space(), false, t.hideSet()));
+        }
+        pragma(run.sources.peek(), at, placed);
+    }
+
+    static String spell(List<PpToken> tokens) {
+        StringBuilder text = new StringBuilder();
+        for (PpToken t : tokens) {
+            if (!text.isEmpty() && t.space()) {
+                text.append(' ');
+            }
+            text.append(t.text());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,367 @@
+package dev.isthmus.cparser.preprocess;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Macro replacement (C11 6.10.3) over a stream of tokens, after Dave Prosser's algorithm:
+ * each token carries the set of macros it came out of and never expands them again; a
+ * function-like macro's result is hidden from the macros common to its name and its
+ * closing parenthesis. Arguments are expanded fully before substitution, except next to
+ * {@code #} and {@code ##}; {@code __VA_OPT__} (C23) and GNU's {@code , ## __VA_ARGS__}
+ * comma removal are supported. Rescanning reads on into the rest of the input, so a macro
+ * name that an expansion ends with takes its arguments from the text after it.
+ *
+ * <p>In a condition ({@code #if}), {@code defined} and the {@code __has_*} operators are
+ * replaced by their values as they are met, their operands unexpanded.
+ */
+final class MacroExpander {
+    /** Where unexpanded tokens come from: the input files (with directives run) or a list. */
+    interface TokenInput {
+        PpToken read();
+
+        PpToken peek();
+    }
+
+    /** The variable arguments of a call that gave none at all, which GCC's {@code , ## __VA_ARGS__} tells from empty ones. */
+    private static final List<PpToken> ABSENT = java.util.Collections.unmodifiableList(new ArrayList<>());
+
+    private final PreprocessRun run;
+    private final TokenInput input;
+    private final boolean inCondition;
+    private final ArrayDeque<PpToken> pending = new ArrayDeque<>();
+
+    MacroExpander(PreprocessRun run, TokenInput input, boolean inCondition) {
+        this.run = run;
+        this.input = input;
+        this.inCondition = inCondition;
+    }
+
+    static TokenInput listInput(List<PpToken> tokens, PpToken endAt) {
+        return new TokenInput() {
+            private int index;
+
+            @Override
+            public PpToken read() {
+                return index < tokens.size() ? tokens.get(index++) : PpToken.end(endAt.file(), endAt.line());
+            }
+
+            @Override
+            public PpToken peek() {
+                return index < tokens.size() ? tokens.get(index) : PpToken.end(endAt.file(), endAt.line());
+            }
+        };
+    }
+
+    /** Every token of a list, fully expanded. */
+    List<PpToken> expandAll() {
+        List<PpToken> out = new ArrayList<>();
+        for (PpToken t = next(); !t.isEnd(); t = next()) {
+            out.add(t);
+        }
+        return out;
+    }
+
+    PpToken readRaw() {
+        return pending.isEmpty() ? input.read() : pending.pollFirst();
+    }
+
+    private PpToken peekRaw() {
+        return pending.isEmpty() ? input.peek() : pending.peekFirst();
+    }
+
+    /** The next token after macro replacement; {@code END} at the end of the input. */
+    PpToken next() {
+        while (true) {
+            PpToken t = readRaw();
+            if (!t.isIdentifier()) {
+                return t;
+            }
+            if (inCondition) {
+                PpToken operatorValue = conditionOperator(t);
+                if (operatorValue != null) {
+                    return operatorValue;
+                }
+            }
+            Macro m = run.macro(t.text());
+            if (m == null || t.hideSet().contains(t.text())) {
+                PpToken dynamic = t.hideSet().contains(t.text()) ? null : run.dynamicMacro(t);
+                return dynamic != null ? dynamic : t;
+            }
+            if (!m.functionLike()) {
+                pushFront(substitute(m, List.of(), t.hideSet().with(m.name()), t));
+                continue;
+            }
+            if (!peekRaw().is("(")) {
+                return t;
+            }
+            readRaw();
+            List<List<PpToken>> arguments = new ArrayList<>();
+            PpToken close = collectArguments(m, t, arguments);
+            if (close == null) {
+                return t;
+            }
+            pushFront(substitute(m, arguments, t.hideSet().intersection(close.hideSet()).with(m.name()), t));
+        }
+    }
+
+    private void pushFront(List<PpToken> tokens) {
+        for (int i = tokens.size() - 1; i >= 0; i--) {
+            pending.addFirst(tokens.get(i));
+        }
+    }
+
+    /** Reads arguments up to the closing parenthesis and returns it, or null after reporting an error. */
+    private PpToken collectArguments(Macro m, PpToken name, List<List<PpToken>> arguments) {
+        List<PpToken> current = new ArrayList<>();
+        int depth = 0;
+        int named = m.parameters().size();
+        PpToken close;
+        while (true) {
+            PpToken t = readRaw();
+            if (t.isEnd()) {
+                pending.addFirst(t);
+                run.error(name, "unterminated argument list invoking macro \"" + m.name() + "\"");
+                return null;
+            }
+            if (t.is("(")) {
+                depth++;
+            } else if (t.is(")")) {
+                if (depth == 0) {
+                    close = t;
+                    break;
+                }
+                depth--;
+            } else if (t.is(",") && depth == 0 && !(m.variadic() && arguments.size() == named - 1)) {
+                arguments.add(current);
+                current = new ArrayList<>();
+                continue;
+            }
+            current.add(t);
+        }
+        arguments.add(current);
+        if (named == 0 && arguments.size() == 1 && current.isEmpty()) {
+            arguments.clear();
+        }
+        if (m.variadic() && arguments.size() == named - 1) {
+            arguments.add(ABSENT);
+        }
+        if (arguments.size() != named) {
+            run.error(name, arguments.size() > named
+                    ? "macro \"" + m.name() + "\" passed " + arguments.size() + " arguments, but takes just " + named
+                    : "macro \"" + m.name() + "\" requires " + named + " arguments, but only " + arguments.size() + " given");
+            return null;
+        }
+        return close;
+    }
+
+    private List<PpToken> substitute(Macro m, List<List<PpToken>> arguments, HideSet hideSet, PpToken invocation) {
+        List<PpToken> out = new ArrayList<>();
+        List<List<PpToken>> expanded = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            expanded.add(null);
+        }
+        substituteInto(out, m.body(), m, arguments, expanded);
+        List<PpToken> result = new ArrayList<>(out.size());
+        for (PpToken t : out) {
+            if (t.kind() != PpToken.Kind.PLACEMARKER) {
+                result.add(t.at(invocation, t.hideSet().union(hideSet)));
+            }
+        }
+        if (!result.isEmpty()) {
+            result.set(0, result.getFirst().withSpace(invocation.space()));
+        }
+        return result;
+    }
+
+    private void substituteInto(List<PpToken> out, List<PpToken> body, Macro m, List<List<PpToken>> arguments,
+                                List<List<PpToken>> expanded) {
+        for (int i = 0; i < body.size(); i++) {
+            PpToken t = body.get(i);
+            boolean pastedAfter = i + 1 < body.size() && body.get(i + 1).is("##");
+            if (m.functionLike() && t.is("#") && i + 1 < body.size() && m.parameterIndex(body.get(i + 1)) >= 0) {
+                out.add(stringize(arguments.get(m.parameterIndex(body.get(i + 1))), t));
+                i++;
+                continue;
+            }
+            if (t.is("##") && i + 1 < body.size() && i > 0) {
+                PpToken operand = body.get(++i);
+                int p = m.parameterIndex(operand);
+                List<PpToken> right;
+                if (p >= 0) {
+                    right = arguments.get(p);
+                    if (m.variadic() && p == arguments.size() - 1 && !out.isEmpty() && out.getLast().is(",")) {
+                        // GNU: ", ## __VA_ARGS__" drops the comma when the call gave no variable arguments.
+                        if (right == ABSENT) {
+                            out.removeLast();
+                        } else {
+                            addWithSpace(out, right, operand.space());
+                        }
+                        continue;
+                    }
+                } else if (operand.is("__VA_OPT__") && m.variadic()) {
+                    int close = matchingParenthesis(body, i + 1);
+                    right = new ArrayList<>();
+                    if (!arguments.getLast().isEmpty()) {
+                        substituteInto(right, body.subList(i + 2, close), m, arguments, expanded);
+                    }
+                    i = close;
+                } else {
+                    right = List.of(operand);
+                }
+                PpToken left = out.isEmpty() ? placemarker(t) : out.removeLast();
+                if (right.isEmpty()) {
+                    out.add(left);
+                } else {
+                    out.addAll(paste(left, right.getFirst()));
+                    out.addAll(right.subList(1, right.size()));
+                }
+                continue;
+            }
+            int p = m.parameterIndex(t);
+            if (p >= 0) {
+                if (pastedAfter) {
+                    List<PpToken> raw = arguments.get(p);
+                    if (raw.isEmpty()) {
+                        out.add(placemarker(t));
+                    } else {
+                        addWithSpace(out, raw, t.space());
+                    }
+                } else {
+                    if (expanded.get(p) == null) {
+                        expanded.set(p, new MacroExpander(run, listInput(arguments.get(p), t), inCondition).expandAll());
+                    }
+                    addWithSpace(out, expanded.get(p), t.space());
+                }
+                continue;
+            }
+            if (t.is("__VA_OPT__") && m.variadic() && i + 1 < body.size() && body.get(i + 1).is("(")) {
+                int close = matchingParenthesis(body, i + 1);
+                List<PpToken> content = new ArrayList<>();
+                if (!arguments.getLast().isEmpty()) {
+                    substituteInto(content, body.subList(i + 2, close), m, arguments, expanded);
+                }
+                if (content.isEmpty()) {
+                    out.add(placemarker(t));
+                } else {
+                    addWithSpace(out, content, t.space());
+                }
+                i = close;
+                continue;
+            }
+            out.add(t);
+        }
+    }
+
+    private static void addWithSpace(List<PpToken> out, List<PpToken> tokens, boolean space) {
+        for (int i = 0; i < tokens.size(); i++) {
+            out.add(i == 0 ? tokens.get(i).withSpace(space) : tokens.get(i));
+        }
+    }
+
+    private static int matchingParenthesis(List<PpToken> body, int open) {
+        int depth = 0;
+        for (int i = open; i < body.size(); i++) {
+            if (body.get(i).is("(")) {
+                depth++;
+            } else if (body.get(i).is(")") && --depth == 0) {
+                return i;
+            }
+        }
+        return body.size() - 1;
+    }
+
+    private static PpToken placemarker(PpToken at) {
+        return new PpToken(PpToken.Kind.PLACEMARKER, "", at.file(), at.line(), at.column(), at.space(), false, HideSet.EMPTY);
+    }
+
+    private List<PpToken> paste(PpToken left, PpToken right) {
+        if (left.kind() == PpToken.Kind.PLACEMARKER) {
+            return List.of(right.withSpace(left.space()));
+        }
+        if (right.kind() == PpToken.Kind.PLACEMARKER) {
+            return List.of(left);
+        }
+        PpToken joined = PpLexer.single(left.text() + right.text());
+        if (joined == null) {
+            run.error(left, "pasting \"" + left.text() + "\" and \"" + right.text()
+                    + "\" does not give a valid preprocessing token");
+            return List.of(left, right);
+        }
+        return List.of(new PpToken(joined.kind(), joined.text(), left.file(), left.line(), left.column(), left.space(),
+                false, left.hideSet()));
+    }
+
+    private static PpToken stringize(List<PpToken> argument, PpToken at) {
+        StringBuilder s = new StringBuilder("\"");
+        for (int i = 0; i < argument.size(); i++) {
+            PpToken t = argument.get(i);
+            if (i > 0 && t.space()) {
+                s.append(' ');
+            }
+            if (t.kind() == PpToken.Kind.STRING || t.kind() == PpToken.Kind.CHARACTER) {
+                s.append(t.text().replace("\\", "\\\\").replace("\"", "\\\""));
+            } else {
+                s.append(t.text());
+            }
+        }
+        s.append('"');
+        return new PpToken(PpToken.Kind.STRING, s.toString(), at.file(), at.line(), at.column(), at.space(), false,
+                HideSet.EMPTY);
+    }
+
+    /** {@code defined X}, {@code __has_include(...)} and the like in a condition, as a number token; else null. */
+    private PpToken conditionOperator(PpToken t) {
+        String name = t.text();
+        if (name.equals("defined")) {
+            PpToken operand = readRaw();
+            boolean parenthesized = operand.is("(");
+            if (parenthesized) {
+                operand = readRaw();
+            }
+            if (!operand.isIdentifier()) {
+                run.error(operand.isEnd() ? t : operand, "operator \"defined\" requires an identifier");
+                return number(t, 0);
+            }
+            if (parenthesized && !readRaw().is(")")) {
+                run.error(operand, "missing ')' after \"defined\"");
+            }
+            return number(t, run.isDefined(operand.text()) ? 1 : 0);
+        }
+        boolean include = name.equals("__has_include") || name.equals("__has_include_next");
+        boolean feature = name.equals("__has_attribute") || name.equals("__has_cpp_attribute")
+                || name.equals("__has_c_attribute") || name.equals("__has_builtin");
+        if (!include && !feature) {
+            return null;
+        }
+        if (!readRaw().is("(")) {
+            run.error(t, "missing '(' after \"" + name + "\"");
+            return number(t, 0);
+        }
+        List<PpToken> operand = new ArrayList<>();
+        int depth = 0;
+        for (PpToken o = readRaw(); !(o.is(")") && depth == 0); o = readRaw()) {
+            if (o.isEnd()) {
+                run.error(t, "missing ')' after \"" + name + "\" operand");
+                return number(t, 0);
+            }
+            depth += o.is("(") ? 1 : o.is(")") ? -1 : 0;
+            operand.add(o);
+        }
+        if (include) {
+            return number(t, run.hasInclude(operand, name.equals("__has_include_next"), t) ? 1 : 0);
+        }
+        StringBuilder spelled = new StringBuilder();
+        operand.forEach(o -> spelled.append(o.text()));
+        String subject = spelled.toString();
+        int value = name.equals("__has_builtin") ? CompilerFeatures.builtin(subject)
+                : name.equals("__has_cpp_attribute") ? 0 : CompilerFeatures.attribute(subject);
+        return number(t, value);
+    }
+
+    private static PpToken number(PpToken at, long value) {
+        return new PpToken(PpToken.Kind.NUMBER, Long.toString(value), at.file(), at.line(), at.column(), at.space(),
+                false, HideSet.EMPTY);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.isthmus.cparser.preprocess;
+
+import dev.isthmus.cparser.SourcePosition;
+
+/**
+ * One preprocessing token (C11 6.4): its kind and spelling, where it was written (the
+ * presumed file name and line, which {@code #line} can change), whether whitespace came
+ * before it, whether it starts a line (so {@code #} there begins a directive), and the
+ * macros it must no longer expand inside ({@link HideSet}, after Prosser's algorithm).
+ */
+record PpToken(Kind kind, String text, String file, int line, int column, boolean space, boolean startsLine,
+               HideSet hideSet) {
+
+    enum Kind {
+        IDENTIFIER, NUMBER, CHARACTER, STRING, PUNCTUATOR,
+        /** A character no other kind takes, such as a stray {@code `} or an unterminated quote. */
+        OTHER,
+        /** Stands for an empty macro argument next to {@code ##} (C11 6.10.3.3); never output. */
+        PLACEMARKER,
+        END
+    }
+
+    boolean is(String spelling) {
+        return text.equals(spelling) && (kind == Kind.PUNCTUATOR || kind == Kind.IDENTIFIER);
+    }
+
+    boolean isIdentifier() {
+        return kind == Kind.IDENTIFIER;
+    }
+
+    boolean isEnd() {
+        return kind == Kind.END;
+    }
+
+    SourcePosition position() {
+        return new SourcePosition(file.isEmpty() ? "<input>" : file, Math.max(1, line), Math.max(1, column));
+    }
+
+    PpToken withSpace(boolean hasSpace) {
+        return hasSpace == space ? this : new PpToken(kind, text, file, line, column, hasSpace, startsLine, hideSet);
+    }
+
+    PpToken withHideSet(HideSet set) {
+        return new PpToken(kind, text, file, line, column, space, startsLine, set);
+    }
+
+    /** This token as it appears where a macro was invoked: the invocation's place, this token's spelling. */
+    PpToken at(PpToken invocation, HideSet set) {
+        return new PpToken(kind, text, invocation.file, invocation.line, invocation.column, space, false, set);
+    }
+
+    static PpToken end(String file, int line) {
+        return new PpToken(Kind.END, "", file, line, 1, false, true, HideSet.EMPTY);
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

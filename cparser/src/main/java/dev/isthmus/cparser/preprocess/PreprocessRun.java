@@ -1,0 +1,281 @@
+package dev.isthmus.cparser.preprocess;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One preprocessing of one main file: the macro table, the stack of files being read, the
+ * conditional groups open, and the output. Reads files as ISO-8859-1 (bytes in, bytes out,
+ * as the parser reads them). Directives are run by {@link Directives}, macros expanded by
+ * {@link MacroExpander} reading from this run's files.
+ */
+final class PreprocessRun implements MacroExpander.TokenInput {
+    private static final int MAX_INCLUDE_DEPTH = 200;
+    private static final Set<String> OPERATOR_MACROS = Set.of("__has_include", "__has_include_next",
+            "__has_attribute", "__has_cpp_attribute", "__has_c_attribute", "__has_builtin");
+    private static final Set<String> DYNAMIC_MACROS = Set.of("__LINE__", "__FILE__", "__COUNTER__",
+            "__INCLUDE_LEVEL__", "__BASE_FILE__", "__DATE__", "__TIME__", "__TIMESTAMP__");
+
+    /** A file found for an {@code #include}. */
+    record Found(Path path, String name, int chainIndex, boolean system) {
+    }
+
+    private record FileTokens(List<PpToken> tokens, String guard) {
+    }
+
+    final PreprocessorOptions options;
+    final Map<String, Macro> macros = new LinkedHashMap<>();
+    final Map<String, ArrayDeque<java.util.Optional<Macro>>> pushedMacros = new HashMap<>();
+    final ArrayDeque<Source> sources = new ArrayDeque<>();
+    final ArrayDeque<Conditional> conditionals = new ArrayDeque<>();
+    final Set<Path> onceFiles = new HashSet<>();
+    final PreprocessedWriter writer;
+    private final List<Path> chain = new ArrayList<>();
+    private final int firstSystem;
+    private final List<PreprocessDiagnostic> diagnostics = new ArrayList<>();
+    private final Map<String, FileTokens> files;
+    private final Directives directives = new Directives(this);
+    private String baseFile = "";
+    private int counter;
+
+    /** An open {@code #if} group: where it began, whether a group of it was taken, whether {@code #else} was seen. */
+    static final class Conditional {
+        final PpToken at;
+        boolean taken;
+        boolean sawElse;
+
+        Conditional(PpToken at, boolean taken) {
+            this.at = at;
+            this.taken = taken;
+        }
+    }
+
+    PreprocessRun(PreprocessorOptions options, boolean lineMarkers, Map<String, Object> fileCache) {
+        this.options = options;
+        this.writer = new PreprocessedWriter(lineMarkers);
+        chain.addAll(options.includeDirectories());
+        firstSystem = chain.size();
+        chain.addAll(options.systemDirectories());
+        @SuppressWarnings("unchecked")
+        Map<String, FileTokens> typed = (Map<String, FileTokens>) (Map<String, ?>) fileCache;
+        this.files = typed;
+    }
+
+    String run(String text, String name, Path directory) {
+        baseFile = name;
+        runWithoutOutput(PredefinedMacros.forAbi(options.abi().name()), "<built-in>");
+        StringBuilder commandLine = new StringBuilder();
+        for (String definition : options.definitions()) {
+            int eq = definition.indexOf('=');
+            commandLine.append("#define ").append(eq < 0 ? definition + " 1" : definition.substring(0, eq) + " "
+                    + definition.substring(eq + 1)).append('\n');
+        }
+        options.undefinitions().forEach(u -> commandLine.append("#undef ").append(u).append('\n'));
+        runWithoutOutput(commandLine.toString(), "<command-line>");
+        Path mainPath = directory.resolve(name.equals("-") ? "<stdin>" : Path.of(name).getFileName().toString());
+        sources.push(new Source(PpLexer.tokenize(text, name), mainPath, name, -1, false, 0, true));
+        MacroExpander expander = new MacroExpander(this, this, false);
+        for (PpToken t = expander.next(); !t.isEnd(); t = expander.next()) {
+            if (t.is("_Pragma") && !t.hideSet().contains("_Pragma")) {
+                directives.pragmaOperator(t, expander);
+            } else {
+                writer.token(t);
+            }
+        }
+        return writer.text();
+    }
+
+    private void runWithoutOutput(String text, String name) {
+        sources.push(new Source(PpLexer.tokenize(text, name), Path.of("."), name, -1, false, 0, false));
+        for (PpToken t = read(); !t.isEnd(); t = read()) {
+            error(t, "unexpected text outside a directive in " + name);
+        }
+        sources.pop();
+    }
+
+    List<PreprocessDiagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    // The input files, with directives run as they are met.
+
+    @Override
+    public PpToken read() {
+        PpToken t = peek();
+        if (!t.isEnd()) {
+            sources.peek().index++;
+        }
+        return t;
+    }
+
+    @Override
+    public PpToken peek() {
+        while (true) {
+            Source source = sources.peek();
+            PpToken t = source.current();
+            if (t.isEnd()) {
+                closeConditionals(source);
+                if (sources.size() == 1 || !source.producesOutput) {
+                    return source.presumed(t);
+                }
+                sources.pop();
+                continue;
+            }
+            if (t.startsLine() && (t.is("#") || t.is("%:"))) {
+                directives.run(source);
+                continue;
+            }
+            return source.presumed(t);
+        }
+    }
+
+    private void closeConditionals(Source source) {
+        while (conditionals.size() > source.conditionalDepth) {
+            error(conditionals.pop().at, "unterminated conditional directive");
+        }
+    }
+
+    // Includes.
+
+    void include(Found found, PpToken at) {
+        if (sources.size() > MAX_INCLUDE_DEPTH) {
+            error(at, "#include nested depth " + sources.size() + " exceeds maximum of " + MAX_INCLUDE_DEPTH);
+            return;
+        }
+        Path identity = identity(found.path());
+        if (onceFiles.contains(identity)) {
+            return;
+        }
+        FileTokens tokens = files.get(found.name());
+        if (tokens != null && tokens.guard() != null && macros.containsKey(tokens.guard())) {
+            return;
+        }
+        if (tokens == null) {
+            String text;
+            try {
+                text = Files.readString(found.path(), StandardCharsets.ISO_8859_1);
+            } catch (IOException e) {
+                error(at, found.name() + ": " + e.getMessage());
+                return;
+            }
+            List<PpToken> list = PpLexer.tokenize(text, found.name());
+            tokens = new FileTokens(list, IncludeGuards.guardOf(list));
+            files.put(found.name(), tokens);
+        }
+        sources.push(new Source(tokens.tokens(), found.path(), found.name(), found.chainIndex(), found.system(),
+                conditionals.size(), true));
+    }
+
+    static Path identity(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
+    /** The file an include names, searched as GCC does; null when there is none. */
+    Found find(String header, boolean angled, boolean next, Source from) {
+        if (header.isEmpty()) {
+            return null;
+        }
+        if (header.startsWith("/")) {
+            Path p = Path.of(header);
+            return Files.isRegularFile(p) ? new Found(p, header, -1, false) : null;
+        }
+        int start = 0;
+        if (next) {
+            start = from.chainIndex >= 0 ? from.chainIndex + 1 : 0;
+        } else if (!angled) {
+            Path candidate = from.path.resolveSibling(header);
+            if (Files.isRegularFile(candidate)) {
+                return new Found(candidate, from.directoryName() + header, -1, from.system);
+            }
+        }
+        for (int i = start; i < chain.size(); i++) {
+            Path candidate = chain.get(i).resolve(header);
+            if (Files.isRegularFile(candidate)) {
+                String dir = chain.get(i).toString();
+                return new Found(candidate, (dir.endsWith("/") ? dir : dir + "/") + header, i, i >= firstSystem);
+            }
+        }
+        return null;
+    }
+
+    boolean hasInclude(List<PpToken> operand, boolean next, PpToken at) {
+        HeaderName name = directives.headerName(operand, at);
+        return name != null && find(name.name(), name.angled(), next, sources.peek()) != null;
+    }
+
+    /** A header name as written: {@code stdio.h} and whether it was in angle brackets. */
+    record HeaderName(String name, boolean angled) {
+    }
+
+    // Macros.
+
+    Macro macro(String name) {
+        return macros.get(name);
+    }
+
+    boolean isDefined(String name) {
+        return macros.containsKey(name) || DYNAMIC_MACROS.contains(name) || OPERATOR_MACROS.contains(name);
+    }
+
+    /** The value of {@code __LINE__}, {@code __FILE__} and the like, or null for any other token. */
+    PpToken dynamicMacro(PpToken t) {
+        String name = t.text();
+        if (!DYNAMIC_MACROS.contains(name)) {
+            return null;
+        }
+        LocalDateTime now = LocalDateTime.now();
+        String value = switch (name) {
+            case "__LINE__" -> Integer.toString(t.line());
+            case "__FILE__" -> quote(t.file());
+            case "__COUNTER__" -> Integer.toString(counter++);
+            case "__INCLUDE_LEVEL__" -> Integer.toString(Math.max(0, sources.size() - 1));
+            case "__BASE_FILE__" -> quote(baseFile);
+            case "__DATE__" -> quote(DateTimeFormatter.ofPattern("MMM ppd yyyy", Locale.ROOT).format(now));
+            case "__TIME__" -> quote(DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT).format(now));
+            default -> quote(DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).format(now));
+        };
+        PpToken.Kind kind = value.startsWith("\"") ? PpToken.Kind.STRING : PpToken.Kind.NUMBER;
+        return new PpToken(kind, value, t.file(), t.line(), t.column(), t.space(), false, t.hideSet());
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    // Diagnostics.
+
+    void error(PpToken at, String message) {
+        diagnostics.add(new PreprocessDiagnostic(PreprocessDiagnostic.Severity.ERROR, at.position(), message));
+    }
+
+    void warning(PpToken at, String message) {
+        diagnostics.add(new PreprocessDiagnostic(PreprocessDiagnostic.Severity.WARNING, at.position(), message));
+    }
+
+    /** Stops the run at once, as GCC stops at a missing include. */
+    void fatal(PpToken at, String message) {
+        error(at, message);
+        throw new PreprocessException(diagnostics);
+    }
+
+    boolean hasErrors() {
+        return diagnostics.stream().anyMatch(PreprocessDiagnostic::isError);
+    }
+}

@@ -1,0 +1,139 @@
+package dev.isthmus.cparser.preprocess;
+
+import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.layout.FieldLayout;
+import dev.isthmus.cparser.layout.StructLayout;
+import dev.isthmus.cparser.oracle.HeaderLayouts;
+import dev.isthmus.cparser.oracle.LayoutCheck;
+import dev.isthmus.cparser.type.RecordType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #13's oracle for the built-in preprocessor: for every system header the layout
+ * tests use (plain and with {@code _GNU_SOURCE}) and every native-test-libs header, the
+ * tokens it produces are {@code cc -E -P}'s, token for token (whitespace aside); and the
+ * scope parsed from its text (line markers and {@code #define} lines kept) has the same
+ * records with the same layouts as the scope parsed from {@code cc -E -dD}'s text.
+ */
+class PreprocessorOracleTest {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.isthmus.cparser.oracle.HeaderLayouts#systemHeaders")
+    void systemHeader_tokensAndLayouts_matchCc(String header) throws Exception {
+        String program = "#include <" + header + ">\n";
+        for (List<String> defines : List.of(List.<String>of(), List.of("_GNU_SOURCE"))) {
+            checkAgainstCc(program, List.of(), defines);
+        }
+    }
+
+    @Test
+    void nativeTestLibsHeaders_tokensAndLayouts_matchCc() throws Exception {
+        Path dir = Path.of(System.getProperty("isthmus.nativeHeaders"));
+        List<Path> headers;
+        try (Stream<Path> files = Files.list(dir)) {
+            headers = files.filter(p -> p.toString().endsWith(".h")).sorted().toList();
+        }
+        assertTrue(headers.size() >= 3, "native-test-libs headers in " + dir);
+        for (Path header : headers) {
+            checkAgainstCc("#include \"" + header.getFileName() + "\"\n", List.of(dir), List.of());
+        }
+    }
+
+    private static void checkAgainstCc(String program, List<Path> includes, List<String> defines) throws Exception {
+        List<String> flags = new ArrayList<>();
+        includes.forEach(dir -> flags.add("-I" + dir));
+        defines.forEach(d -> flags.add("-D" + d));
+        String what = program.strip() + " " + flags;
+        PreprocessorOptions options = PreprocessorOptions.host(Abi.host()).withIncludeDirectories(includes)
+                .withDefinitions(defines, List.of());
+
+        List<String> expected = tokens(ccPreprocess(program, concat(flags, List.of("-P"))));
+        List<String> actual = tokens(CPreprocessor.create(options).preprocessWithoutLineMarkers(program, "input.c").text());
+        assertTokensEqual(expected, actual, what);
+
+        String ours = CPreprocessor.create(options.keepingDefinitions(true)).preprocess(program, "input.c").text();
+        String theirs = ccPreprocess(program, concat(flags, List.of("-dD")));
+        assertEquals(layouts(theirs), layouts(ours), what + ": layouts");
+    }
+
+    static String ccPreprocess(String program, List<String> flags) throws Exception {
+        return HeaderLayouts.preprocess(program, flags);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The preprocessing tokens of text, line markers dropped. */
+    static List<String> tokens(String text) {
+        List<String> result = new ArrayList<>();
+        List<PpToken> all = PpLexer.tokenize(text, "t");
+        for (int i = 0; i < all.size(); i++) {
+            PpToken t = all.get(i);
+            if (t.startsLine() && t.is("#") && i + 1 < all.size() && all.get(i + 1).kind() == PpToken.Kind.NUMBER
+                    && !all.get(i + 1).startsLine()) {
+                while (i + 1 < all.size() && !all.get(i + 1).startsLine()) {
+                    i++;
+                }
+                continue;
+            }
+            if (!t.isEnd()) {
+                result.add(t.text());
+            }
+        }
+        return result;
+    }
+
+    static void assertTokensEqual(List<String> expected, List<String> actual, String what) {
+        int n = Math.min(expected.size(), actual.size());
+        for (int i = 0; i < n; i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                throw new AssertionError(what + ": token " + i + " differs\n  cc -E -P: ..." + window(expected, i)
+                        + "\n  ours:     ..." + window(actual, i));
+            }
+        }
+        assertEquals(expected.size(), actual.size(), what + ": token count (tail of the longer: "
+                + window(expected.size() > n ? expected : actual, n) + ")");
+    }
+
+    private static String window(List<String> tokens, int at) {
+        return String.join(" ", tokens.subList(Math.max(0, at - 12), Math.min(tokens.size(), at + 12)));
+    }
+
+    /** Each complete named record's size, alignment and members' offsets and bit positions. */
+    private static Map<String, String> layouts(String text) {
+        CScope scope = CScope.create(Abi.host());
+        scope.declare(text, "input.c");
+        Map<String, String> result = new TreeMap<>();
+        for (LayoutCheck.Named named : HeaderLayouts.namedRecords(scope)) {
+            LayoutCheck.recordOf(named.type()).ifPresent(record -> result.put(named.spelling(), describe(scope, record)));
+        }
+        return result;
+    }
+
+    private static String describe(CScope scope, RecordType record) {
+        StructLayout layout = scope.abi().layoutOf(record);
+        StringBuilder s = new StringBuilder().append(layout.byteSize()).append('/').append(layout.byteAlignment());
+        for (FieldLayout f : layout.fields()) {
+            s.append(' ').append(f.name().orElse("?")).append('@').append(f.byteOffset());
+            f.bitField().ifPresent(b -> s.append(':').append(b));
+        }
+        return s.toString();
+    }
+}
