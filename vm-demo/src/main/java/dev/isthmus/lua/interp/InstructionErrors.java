@@ -11,8 +11,8 @@ import dev.isthmus.lua.runtime.LuaType;
 /**
  * Errors completed where the interpreter knows the instruction that raised them: the
  * {@code chunk:line:} prefix, operand names ({@code attempt to index local 'x'}), library
- * argument errors named as the call site names the function, Java failures turned into Lua
- * messages, and the traceback frames an error collects as it leaves each call.
+ * argument errors named as the call site names the function, Java failures ({@link LuaError#fromJava}) given a position,
+ * and the traceback frames an error collects as it leaves each call.
  */
 final class InstructionErrors {
     private InstructionErrors() {
@@ -107,16 +107,6 @@ final class InstructionErrors {
         String what = p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
         e.addFrame(p.chunkName() + ":" + p.lines()[pc] + ": in " + what);
         return e;
-    }
-
-    static String javaFailure(RuntimeException e) {
-        String message = e.getMessage();
-        return switch (e) {
-            case IndexOutOfBoundsException i -> "index out of bounds";
-            case NullPointerException n -> message != null ? message : "attempt to use a NULL pointer";
-            case IllegalStateException s when message != null && message.contains("closed") -> "attempt to use freed memory";
-            default -> message != null ? message : e.getClass().getSimpleName();
-        };
     }
 
     static LuaError positioned(String message, Prototype p, int pc) {

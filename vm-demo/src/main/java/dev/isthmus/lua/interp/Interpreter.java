@@ -569,7 +569,7 @@ public final class Interpreter {
                 throw e;
             } catch (RuntimeException e) {
                 // A library's Java failure must not reach the user as a Java exception: it becomes a Lua error here.
-                throw InstructionErrors.traced(InstructionErrors.positioned(InstructionErrors.javaFailure(e), p, current), p, current);
+                throw InstructionErrors.traced(InstructionErrors.withPosition(LuaError.fromJava(e), p, current), p, current);
             }
         }
     }

@@ -16,9 +16,16 @@ public final class JavaFunction extends LuaFunction {
         this.body = body;
     }
 
+    /** Calls the body; a Java exception it throws that is no Lua error leaves as one ({@link LuaError#fromJava}), so pcall catches it. */
     @Override
     public Object[] call(Object[] arguments) {
-        return body.call(arguments);
+        try {
+            return body.call(arguments);
+        } catch (LuaError | LuaExit e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw LuaError.fromJava(e);
+        }
     }
 
     @Override

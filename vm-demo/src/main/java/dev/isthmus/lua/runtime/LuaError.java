@@ -93,6 +93,25 @@ public class LuaError extends RuntimeException {
     }
 
 
+    /**
+     * A Java exception thrown by a library function that is not a Lua error (a NULL or
+     * closed segment, an index or arithmetic overflow) as the Lua error it stands for, to
+     * be positioned like any error the function raises: a script sees a message it can
+     * catch with {@code pcall}, never a Java exception.
+     */
+    public static LuaError fromJava(RuntimeException e) {
+        if (e instanceof LuaError lua) {
+            return lua;
+        }
+        String message = e.getMessage();
+        return new LuaError(switch (e) {
+            case IndexOutOfBoundsException i -> "index out of bounds";
+            case NullPointerException n -> message != null ? message : "attempt to use a NULL pointer";
+            case IllegalStateException s when message != null && message.contains("closed") -> "attempt to use freed memory";
+            default -> message != null ? message : e.getClass().getSimpleName();
+        });
+    }
+
     @Override
     public String getMessage() {
         return value instanceof LuaString || value instanceof Double ? String.valueOf(value) : LuaType.of(value).luaName() + " error object";
