@@ -4,13 +4,11 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.TypeRenderer;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.MutableCallSite;
 import java.util.function.Function;
 
 /**
@@ -20,7 +18,9 @@ import java.util.function.Function;
  *
  * <p>Lifetime: a callback is not garbage collected, since C may keep its pointer anywhere.
  * It lives until {@link #free()}; {@link #set} replaces the handler while the pointer
- * stays the same. Calling a freed callback from C is undefined, as in LuaJIT.
+ * stays the same. A freed callback's stub stays in place ({@link CallbackSlot}): calling
+ * it raises a {@link FreedCallbackException} as a callback's exception, and a later
+ * callback of the same C signature may reuse its address, as LuaJIT reuses callback slots.
  *
  * <p>Exceptions: a handler that throws never unwinds through native frames (that would
  * kill the JVM). The exception is kept, the callback returns zero (or NULL, or a zeroed
@@ -30,7 +30,6 @@ import java.util.function.Function;
  */
 public final class Callback {
     private static final MethodHandle DISPATCH;
-    private static final MethodHandle FAILED;
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
     /** How many threads hold a pending exception; lets every call skip the thread-local lookup when none does. */
     private static final java.util.concurrent.atomic.AtomicInteger PENDING_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -39,8 +38,6 @@ public final class Callback {
         try {
             DISPATCH = MethodHandles.lookup().findVirtual(Callback.class, "dispatch",
                     MethodType.methodType(Object.class, Object[].class));
-            FAILED = MethodHandles.lookup().findVirtual(Callback.class, "failed",
-                    MethodType.methodType(Object.class, Throwable.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -48,16 +45,15 @@ public final class Callback {
 
     private final Ffi ffi;
     private final CType.Function type;
-    private final Arena arena = Arena.ofShared();
-    private final MemorySegment stub;
     /**
-     * What the stub calls: the dispatcher of a Java handler, or a target handle. A mutable
-     * call site, so the JIT compiler inlines the current target into the stub and
-     * recompiles when {@link #set} replaces it.
+     * The stub and what it calls: the dispatcher of a Java handler, or a target handle,
+     * through a mutable call site, so the JIT compiler inlines the current target into the
+     * stub and recompiles when {@link #set} replaces it.
      */
-    private final MutableCallSite site;
+    private final CallbackSlot slot;
     private final MethodHandle dispatcher;
     private volatile Function<Object[], Object> handler;
+    private boolean isFreed;
 
     /** A callback running a Java handler on the converted arguments. */
     Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler) {
@@ -74,13 +70,9 @@ public final class Callback {
         this.dispatcher = DISPATCH.bindTo(this)
                 .asCollector(Object[].class, type.parameterTypes().size())
                 .asType(carriers);
-        this.site = new MutableCallSite(target != null ? checked(target, carriers) : dispatcher);
-        // Whatever the target throws stays in Java: recorded for rethrowPending, zero to C.
-        MethodHandle onThrow = MethodHandles.dropArguments(
-                FAILED.bindTo(this).asType(MethodType.methodType(carriers.returnType(), Throwable.class)),
-                1, carriers.parameterList());
-        MethodHandle guarded = MethodHandles.catchException(site.dynamicInvoker(), Throwable.class, onThrow);
-        this.stub = ffi.linker().upcallStub(guarded, descriptor, arena);
+        MethodHandle first = target != null ? checked(target, carriers) : dispatcher;
+        this.slot = ffi.callbackSlot(descriptor);
+        slot.site().setTarget(first);
     }
 
     private static MethodHandle checked(MethodHandle target, MethodType carriers) {
@@ -96,12 +88,17 @@ public final class Callback {
      * passes them to an upcall.
      */
     public MethodType carrierType() {
-        return site.type();
+        return slot.site().type();
     }
 
     /** The function pointer to hand to C. */
     public MemorySegment pointer() {
-        return stub;
+        return slot.pointer();
+    }
+
+    /** Whether {@link #free()} was called: the pointer then refuses calls, or belongs to another callback. */
+    public synchronized boolean isFreed() {
+        return isFreed;
     }
 
     public CType.Function type() {
@@ -109,10 +106,11 @@ public final class Callback {
     }
 
     /** Replaces the handler; the function pointer stays the same (LuaJIT's {@code cb:set}). */
-    public void set(Function<Object[], Object> newHandler) {
+    public synchronized void set(Function<Object[], Object> newHandler) {
+        requireLive();
         handler = java.util.Objects.requireNonNull(newHandler, "newHandler");
-        if (site.getTarget() != dispatcher) {
-            site.setTarget(dispatcher);
+        if (slot.site().getTarget() != dispatcher) {
+            slot.site().setTarget(dispatcher);
         }
     }
 
@@ -121,14 +119,28 @@ public final class Callback {
      * conversion table and no argument array between C and the target. For language
      * runtimes that convert their own values. Exceptions are handled as for handlers.
      */
-    public void set(MethodHandle target) {
-        site.setTarget(checked(target, site.type()));
+    public synchronized void set(MethodHandle target) {
+        requireLive();
+        slot.site().setTarget(checked(target, slot.site().type()));
     }
 
-    /** Frees the stub (LuaJIT's {@code cb:free}); C must not call the pointer afterwards. */
-    public void free() {
+    /**
+     * Frees the callback (LuaJIT's {@code cb:free}): its handler is released and a call of
+     * the pointer raises {@link FreedCallbackException}, until a new callback of the same
+     * C signature takes the stub over. Freeing twice is an error.
+     */
+    public synchronized void free() {
+        requireLive();
+        isFreed = true;
+        handler = null;
         ffi.forget(this);
-        arena.close();
+        ffi.retire(slot);
+    }
+
+    private void requireLive() {
+        if (isFreed) {
+            throw new IllegalStateException("the callback was already freed");
+        }
     }
 
     /**
@@ -171,29 +183,16 @@ public final class Callback {
         });
     }
 
-    /** Called when the target threw: records the exception for {@link #rethrowPending()}; returns what C gets. */
-    private Object failed(Throwable t) {
+    /** Keeps what a callback's target threw for {@link #rethrowPending()}; the first exception since the last check wins. */
+    static void recordPending(Throwable t) {
         if (PENDING.get() == null) {
             PENDING.set(t);
             PENDING_COUNT.incrementAndGet();
         }
-        return zero();
-    }
-
-    /** What C gets from a handler that threw: zero of the return type. */
-    private Object zero() {
-        CType returnType = ValueConversion.plain(type.returnType());
-        if (returnType == Primitive.VOID) {
-            return null;
-        }
-        if (ffi.layouts().layoutOf(returnType) instanceof java.lang.foreign.GroupLayout group) {
-            return Arena.ofAuto().allocate(group);
-        }
-        return ffi.conversion().toNative(returnType instanceof CType.Pointer ? null : (Object) 0, returnType, null);
     }
 
     @Override
     public String toString() {
-        return "callback " + TypeRenderer.render(CType.pointerTo(type)) + " at 0x" + Long.toHexString(stub.address());
+        return "callback " + TypeRenderer.render(CType.pointerTo(type)) + " at 0x" + Long.toHexString(slot.pointer().address());
     }
 }

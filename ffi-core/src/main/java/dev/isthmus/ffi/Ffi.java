@@ -161,20 +161,13 @@ public final class Ffi {
             if (init.length == 0 || !(init[0] instanceof Number count) || count.longValue() < 0) {
                 throw new IllegalArgumentException("'" + typeName + "' needs an element count as its first initializer");
             }
-            long elementSize = layouts.layoutOf(a.element()).byteSize();
-            byteSize = Math.multiplyExact(elementSize, count.longValue());
+            byteSize = variableByteSize(type, count.longValue());
             alignment = layouts.layoutOf(a.element()).byteAlignment();
             type = dev.isthmus.cparser.type.CType.arrayOf(a.element(), count.longValue());
             first = 1;
         } else if (flexibleArrayElement(type).isPresent() && init.length > 0 && init[0] instanceof Number count) {
-            // A struct ending in a flexible array member, given its element count (LuaJIT's VLS):
-            // as in LuaJIT, it ends where its last element does, with no tail padding after it.
-            var layout = layouts.layoutOf(type);
-            var element = flexibleArrayElement(type).get();
-            long end = layouts.abi().offsetOf(type, lastMemberName(type)) + Math.multiplyExact(
-                    layouts.layoutOf(element).byteSize(), count.longValue());
-            alignment = layout.byteAlignment();
-            byteSize = Math.max(layout.byteSize(), end);
+            byteSize = variableByteSize(type, count.longValue());
+            alignment = layouts.layoutOf(type).byteAlignment();
             first = 1;
         } else {
             var layout = layouts.layoutOf(type);
@@ -184,6 +177,26 @@ public final class Ffi {
         CData data = new CData(this, type, arena.allocate(byteSize, alignment));
         initialize(data, java.util.Arrays.copyOfRange(init, first, init.length));
         return data;
+    }
+
+    /**
+     * The size of a variable-length array ({@code T[?]}, {@code T[]}) or of a struct ending in
+     * a flexible array member with {@code count} elements; the struct, as in LuaJIT, ends
+     * where its last element does, with no tail padding after it. The size of any other type
+     * ignores the count. Throws {@link ArithmeticException} when the size overflows a long.
+     */
+    public long variableByteSize(dev.isthmus.cparser.type.CType type, long count) {
+        if (ValueConversion.plain(type) instanceof dev.isthmus.cparser.type.CType.Array a
+                && a.kind() != dev.isthmus.cparser.type.CType.ArrayKind.FIXED) {
+            return Math.multiplyExact(layouts.layoutOf(a.element()).byteSize(), count);
+        }
+        var element = flexibleArrayElement(type);
+        if (element.isEmpty()) {
+            return layouts.layoutOf(type).byteSize();
+        }
+        long end = Math.addExact(layouts.abi().offsetOf(type, lastMemberName(type)),
+                Math.multiplyExact(layouts.layoutOf(element.get()).byteSize(), count));
+        return Math.max(layouts.layoutOf(type).byteSize(), end);
     }
 
     /** The element type of a struct's trailing flexible array member ({@code T x[]} or {@code T x[?]}), if any. */
@@ -378,6 +391,29 @@ public final class Ffi {
 
     void forget(Callback callback) {
         liveCallbacks.remove(callback);
+    }
+
+    /** Freed callbacks' slots by descriptor, waiting for the next callback of that descriptor. */
+    private final Map<FunctionDescriptor, java.util.ArrayDeque<CallbackSlot>> freeSlots = new java.util.HashMap<>();
+
+    /** A stub for a new callback: a freed one of the same descriptor when there is one, else a new one. */
+    CallbackSlot callbackSlot(FunctionDescriptor descriptor) {
+        synchronized (freeSlots) {
+            java.util.ArrayDeque<CallbackSlot> free = freeSlots.get(descriptor);
+            CallbackSlot slot = free == null ? null : free.poll();
+            if (slot != null) {
+                return slot;
+            }
+        }
+        return new CallbackSlot(linker, descriptor);
+    }
+
+    /** Takes back a freed callback's slot: its stub now refuses calls, and the next callback of its descriptor reuses it. */
+    void retire(CallbackSlot slot) {
+        slot.retire();
+        synchronized (freeSlots) {
+            freeSlots.computeIfAbsent(slot.descriptor(), d -> new java.util.ArrayDeque<>()).push(slot);
+        }
     }
 
     Linker linker() {

@@ -89,6 +89,21 @@ class CallbackTest {
         thrower.free();
     }
 
+    @Test
+    void freedCallback_calledFromC_raisesFreedCallbackException_andTheNextOfItsSignatureReusesTheStub() {
+        Callback doubler = ffi.callback("double (*)(double)", args -> (Double) args[0] * 2);
+        MemorySegment pointer = doubler.pointer();
+        doubler.free();
+        assertEquals(true, doubler.isFreed());
+        assertThrows(FreedCallbackException.class, () -> lib.function("it_call_twice").invoke(pointer, 3.0));
+        assertThrows(IllegalStateException.class, doubler::free);
+        assertThrows(IllegalStateException.class, () -> doubler.set(args -> 0.0));
+        Callback next = ffi.callback("double (*)(double)", args -> (Double) args[0] + 1);
+        assertEquals(pointer.address(), next.pointer().address());
+        assertEquals(5.0, lib.function("it_call_twice").invoke(pointer, 3.0));
+        next.free();
+    }
+
     static double half(double x) {
         return x / 2;
     }

@@ -113,28 +113,21 @@ final class CdataOperations {
         };
     }
 
-    private static void requireLive(dev.isthmus.ffi.Callback callback) {
-        if (!callback.pointer().scope().isAlive()) {
-            throw new LuaError("bad callback");
-        }
-    }
-
     private Object pointerIndex(Cdata.Pointer p, Object key) {
         if (p.anchor() instanceof dev.isthmus.ffi.Callback callback && key instanceof LuaString s) {
             // Callbacks have two methods (FFI semantics, "Callback resource handling"); both
             // refuse a freed callback, as LuaJIT does ("bad callback"), instead of touching
-            // its closed stub.
+            // a stub that another callback may have taken over.
             switch (s.toString()) {
                 case "free" -> {
                     return new JavaFunction("free", args -> {
-                        requireLive(callback);
-                        callback.free();
+                        lib.freeCallback(callback);
                         return LuaFunction.NONE;
                     });
                 }
                 case "set" -> {
                     return new JavaFunction("set", args -> {
-                        requireLive(callback);
+                        FfiLibrary.requireLive(callback);
                         if (!(args.length > 1 && args[1] instanceof LuaFunction f)) {
                             throw new LuaError("bad argument #1 to 'set' (function expected)");
                         }
@@ -339,7 +332,11 @@ final class CdataOperations {
 
     // ---- calls
 
-    private final java.util.Map<Long, NativeCall> pointerCalls = new java.util.HashMap<>();
+    /** Calls through function pointers, by address and function type: one address cast to two types is two functions. */
+    private final java.util.Map<PointerCall, NativeCall> pointerCalls = new java.util.HashMap<>();
+
+    private record PointerCall(long address, CType.Function type) {
+    }
 
     private Object[] call(Object[] args) {
         Object target = args[0];
@@ -360,8 +357,8 @@ final class CdataOperations {
                 if (p.address() == 0) {
                     throw new LuaError("attempt to call a NULL function pointer");
                 }
-                NativeCall call = pointerCalls.computeIfAbsent(p.address(), a -> new NativeCall(lib,
-                        lib.ffi().functionAt("function pointer", f, MemorySegment.ofAddress(a))));
+                NativeCall call = pointerCalls.computeIfAbsent(new PointerCall(p.address(), f), k -> new NativeCall(lib,
+                        lib.ffi().functionAt("function pointer", f, MemorySegment.ofAddress(k.address()))));
                 return call.call(rest);
             }
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> {

@@ -119,7 +119,6 @@ final class FfiFunctions {
             if (!(args[0] instanceof Double || args[0] instanceof Cdata.Int64)) {
                 throw new LuaError("size of C type is unknown or too large");
             }
-            count = args[0] instanceof Double d ? (long) (double) d : ((Cdata.Int64) args[0]).value();
             first = 1;
         }
         if (!hasKnownSize(plain)) {
@@ -127,8 +126,11 @@ final class FfiFunctions {
             throw first == 1 ? new LuaError("size of C type is unknown or too large")
                     : new LuaArgumentError(1, "new", "size of C type is unknown or too large");
         }
-        if (first == 1 && count < 0) {
-            throw new LuaArgumentError(1, "new", "size of C type is unknown or too large");
+        if (first == 1) {
+            count = variableCount(type, args[0]);
+            if (count < 0) {
+                throw new LuaArgumentError(1, "new", "size of C type is unknown or too large");
+            }
         }
         if (plain == Primitive.COMPLEX_DOUBLE && (args.length > 1 || args.length == 1 && args[0] instanceof LuaTable)) {
             // LuaJIT's complex initializers: (re, im) or {re, im}; one number alone is the real part.
@@ -150,6 +152,26 @@ final class FfiFunctions {
             registerFinalizer(m, finalizer);
         }
         return m;
+    }
+
+    /** LuaJIT's largest object: its sizes are 32 bits, the top bit marking a size as invalid. */
+    private static final long MAX_OBJECT_BYTES = 0x7fffffffL;
+
+    /**
+     * The element count a number gives a VLA or VLS, truncated as LuaJIT truncates it, or -1
+     * when LuaJIT refuses it: negative, NaN, or an object larger than {@link #MAX_OBJECT_BYTES}.
+     */
+    private long variableCount(CType type, Object v) {
+        double d = switch (v) {
+            case Double x -> x;
+            case Cdata.Int64 i -> i.isUnsigned() && i.value() < 0 ? Double.POSITIVE_INFINITY : i.value();
+            default -> Double.NaN;
+        };
+        if (!(d >= 0 && d <= MAX_OBJECT_BYTES)) {
+            return -1;
+        }
+        long count = (long) d;
+        return lib.ffi().variableByteSize(type, count) <= MAX_OBJECT_BYTES ? count : -1;
     }
 
     /** Whether objects of a type have a size: not void, a function, an incomplete struct, union or enum, or arrays of them. */
@@ -350,7 +372,8 @@ final class FfiFunctions {
             if (a.get(1) == null) {
                 return new Object[] {null};
             }
-            return new Object[] {(double) lib.allocate(type, (long) a.checkNumber(1)).data().byteSize()};
+            long count = variableCount(type, a.get(1) instanceof Cdata.Int64 i ? i : (Object) a.checkNumber(1));
+            return new Object[] {count < 0 ? null : (double) lib.ffi().variableByteSize(type, count)};
         }
         if (plain == Primitive.VOID || plain instanceof CType.Function || plain instanceof RecordType r && !r.isComplete()) {
             return new Object[] {null};

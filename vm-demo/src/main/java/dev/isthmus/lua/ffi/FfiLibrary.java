@@ -266,12 +266,34 @@ public final class FfiLibrary {
             data = count >= 0 ? ffi.newCData(Arena.ofAuto(), type, count) : ffi.newCData(Arena.ofAuto(), type);
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            // The JDK's limit on native memory (or the machine's): Lua's catchable memory error.
+            throw new LuaError("not enough memory");
         }
         return new Cdata.Memory(this, data);
     }
 
+    /**
+     * How many callbacks may be live at once: LuaJIT's number of callback slots on x64 (one
+     * page of slot code), after which it raises "too many callbacks". Callbacks are never
+     * collected (C may keep the pointer), so without a bound implicit callbacks made in a
+     * loop would grow without end; {@code cb:free()} gives a slot back.
+     */
+    static final int CALLBACK_SLOTS = 896;
+    private int liveCallbacks;
+
+    /** LuaJIT's error when the callback slots are used up; not an argument's error even when a call argument made the callback. */
+    static final class TooManyCallbacks extends LuaError {
+        TooManyCallbacks() {
+            super("too many callbacks");
+        }
+    }
+
     /** A callback: a C function pointer of {@code pointerType} calling the Lua function. */
     Cdata.Pointer callback(CType pointerType, LuaFunction f) {
+        if (liveCallbacks >= CALLBACK_SLOTS) {
+            throw new TooManyCallbacks();
+        }
         Callback callback;
         try {
             MethodHandle target = LuaCallbackTarget.of(this, pointerType, f);
@@ -279,7 +301,21 @@ public final class FfiLibrary {
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
         }
+        liveCallbacks++;
         return new Cdata.Pointer(this, pointerType, callback.pointer().address(), callback);
+    }
+
+    /** {@code cb:free()}: LuaJIT's "bad callback" for one freed before. */
+    void freeCallback(Callback callback) {
+        requireLive(callback);
+        callback.free();
+        liveCallbacks--;
+    }
+
+    static void requireLive(Callback callback) {
+        if (callback.isFreed()) {
+            throw new LuaError("bad callback");
+        }
     }
 
     /** Makes an existing callback of {@code pointerType} call {@code f} from now on (LuaJIT's {@code cb:set}). */

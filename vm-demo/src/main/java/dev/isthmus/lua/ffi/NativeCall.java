@@ -76,7 +76,7 @@ final class NativeCall implements LuaObject, SingleResultCallable {
         } catch (LuaError | Error e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LuaError(function.name() + ": " + e.getMessage());
+            throw failure(e);
         } catch (Throwable t) {
             throw new LuaError(function.name() + ": the call failed: " + t);
         }
@@ -100,6 +100,8 @@ final class NativeCall implements LuaObject, SingleResultCallable {
         for (int i = 0; i < args.length; i++) {
             try {
                 java[i] = i < fixed ? conversion.toJava(args[i], parameters.get(i), null) : variadic(args[i]);
+            } catch (FfiLibrary.TooManyCallbacks e) {
+                throw e;
             } catch (LuaError e) {
                 // Named as the call site names the function, as LuaJIT does ('?' under pcall).
                 throw new dev.isthmus.lua.runtime.LuaArgumentError(i + 1, function.name(), e.getMessage());
@@ -113,9 +115,20 @@ final class NativeCall implements LuaObject, SingleResultCallable {
         } catch (LuaError e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new LuaError(function.name() + ": " + e.getMessage());
+            throw failure(e);
         }
         return isVoid ? LuaFunction.NONE : new Object[] {conversion.toLua(result, returnType)};
+    }
+
+    /**
+     * A Java failure of the call as a Lua error. A freed callback called on the way is
+     * LuaJIT's "bad callback", raised from inside the callback and so without a position.
+     */
+    private LuaError failure(RuntimeException e) {
+        if (e instanceof dev.isthmus.ffi.FreedCallbackException) {
+            return new LuaError((Object) dev.isthmus.lua.runtime.LuaString.of("bad callback"));
+        }
+        return new LuaError(function.name() + ": " + e.getMessage());
     }
 
     /** A variadic argument by LuaJIT's rules: numbers as double, strings as char *, cdata as their C type. */

@@ -1,0 +1,127 @@
+-- Misuse of the ffi API ends in a Lua error that pcall catches, with LuaJIT's words
+-- (issue #10, "No script crashes the JVM"). Misuse that crashes LuaJIT itself (NULL
+-- pointers, unmapped addresses) is checked by vm-demo's FfiMisuseTest instead.
+
+-- test: a library function's failure is caught by a pcall that calls it directly
+do
+  local ffi = require("ffi")
+  print(pcall(ffi.new, "int[?]", 1e30))
+  print(pcall(ffi.new, "int[?]", -1))
+  print(pcall(ffi.new, "struct { int n; double d[?]; }", 2^40))
+  print(pcall(ffi.load, "isthmus_no_such_library_xyz"))
+  print(select("#", pcall(ffi.new, "int[?]", 3)))
+end
+-- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
+-- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
+-- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
+-- expect: false	libisthmus_no_such_library_xyz.so: cannot open shared object file: No such file or directory
+-- expect: 2
+
+-- test: sizeof of a variable-length type is nil for counts LuaJIT refuses
+do
+  local ffi = require("ffi")
+  for _, n in ipairs({0, 1.5, 2^29 - 1, 2^29, 2^32, -1, 0/0, 1/0}) do
+    print(n, ffi.sizeof("int[?]", n))
+  end
+  print(ffi.sizeof("struct { int n; double d[?]; }", 3))
+end
+-- expect: 0	0
+-- expect: 1.5	4
+-- expect: 536870911	2147483644
+-- expect: 536870912	nil
+-- expect: 4294967296	nil
+-- expect: -1	nil
+-- expect: nan	nil
+-- expect: inf	nil
+-- expect: 32
+
+-- test: a freed callback refuses calls, free and set; a new one works
+do
+  local ffi = require("ffi")
+  local cb = ffi.cast("int (*)(int)", function(x) return x + 1 end)
+  print(cb(41))
+  cb:free()
+  print(pcall(cb, 1))
+  print(pcall(cb.free, cb))
+  print(pcall(cb.set, cb, function() return 0 end))
+  local again = ffi.cast("int (*)(int)", function(x) return x * 2 end)
+  print(again(21))
+  again:set(function(x) return x * 3 end)
+  print(again(21))
+  again:free()
+end
+-- expect: 42
+-- expect: false	bad callback
+-- expect: false	bad callback
+-- expect: false	bad callback
+-- expect: 42
+-- expect: 63
+
+-- test: a freed callback called from C is a Lua error after the C call
+do
+  local ffi = require("ffi")
+  ffi.cdef("void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));")
+  local cb = ffi.cast("int (*)(const void *, const void *)", function() return 0 end)
+  local address = ffi.cast("intptr_t", cb)
+  cb:free()
+  local a = ffi.new("int[2]", 2, 1)
+  print(pcall(ffi.C.qsort, a, 2, 4, cb))
+  print(pcall(ffi.C.qsort, a, 2, 4, ffi.cast("void *", address)))
+  print(a[0], a[1])
+end
+-- expect: false	bad callback
+-- expect: false	bad callback
+-- expect: 2	1
+
+-- test: errors inside callbacks and results that do not convert
+do
+  local ffi = require("ffi")
+  print(pcall(ffi.cast("int (*)(void)", function() error("inside") end)))
+  print(type(select(2, pcall(ffi.cast("int (*)(void)", function() error({}) end)))))
+  print(pcall(ffi.cast("int (*)(void)", function() return "x" end)))
+  print(pcall(ffi.cast("int (*)(void)", function() return {} end)))
+  print(pcall(ffi.cast("double (*)(int)", function(a) return a .. "" end), 3))
+  print(pcall(ffi.cast("void (*)(int)", function(a) return a.b end), 3))
+end
+-- expect: false	misuse.lua:79: inside
+-- expect: table
+-- expect: false	misuse.lua:81: cannot convert 'string' to 'int'
+-- expect: false	misuse.lua:82: cannot convert 'table' to 'int'
+-- expect: false	misuse.lua:83: cannot convert 'string' to 'double'
+-- expect: false	misuse.lua:84: attempt to index local 'a' (a number value)
+
+-- test: callbacks are a limited resource, as LuaJIT's callback slots are
+do
+  local ffi = require("ffi")
+  local made = {}
+  local ok, err = pcall(function()
+    for i = 1, 2000 do made[i] = ffi.cast("int (*)(void)", function() return i end) end
+  end)
+  print(#made, ok, err)
+  made[#made]:free()
+  made[#made] = ffi.cast("int (*)(void)", function() return -1 end)
+  print(made[#made](), made[1]())
+  print(pcall(ffi.cast, "int (*)(void)", function() end))
+  for i = 1, #made do made[i]:free() end
+  print(ffi.cast("int (*)(void)", function() return 7 end)())
+end
+-- expect: 896	false	misuse.lua:98: too many callbacks
+-- expect: -1	1
+-- expect: false	too many callbacks
+-- expect: 7
+
+-- test: implicit callbacks made in a loop reach the same limit
+do
+  local ffi = require("ffi")
+  ffi.cdef("void qsort(void *base, size_t nmemb, size_t size, int (*compar)(const void *, const void *));")
+  local a = ffi.new("int[2]", 2, 1)
+  local n = 0
+  local ok, err = pcall(function()
+    for i = 1, 2000 do
+      ffi.C.qsort(a, 2, 4, function(x, y) return ffi.cast("int *", x)[0] - ffi.cast("int *", y)[0] end)
+      n = n + 1
+    end
+  end)
+  print(n, ok, err, a[0], a[1])
+end
+-- expect: 896	false	misuse.lua:121: too many callbacks	1	2
