@@ -42,7 +42,7 @@ public final class Lua {
         PackageLibrary.registerPreload(runtime, "ctypes", () -> CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime));
-        PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime, in));
         PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));
         return runtime;
     }

@@ -94,7 +94,7 @@ public final class Interpreter {
                 st.slots[base + 1] = second;
             }
         }
-        frames.pushFromJava(closure);
+        frames.pushFromJava(closure, base);
         boolean completed = false;
         try {
             int results = run(closure, st, base, fixed, varargs);
@@ -129,7 +129,7 @@ public final class Interpreter {
         if (frames.depth >= MAX_DEPTH) {
             throw new LuaError("stack overflow");
         }
-        frames.push(next);
+        frames.push(next, fn + 1);
         try {
             return run(next, st, fn + 1, argc, nextVarargs);
         } finally {

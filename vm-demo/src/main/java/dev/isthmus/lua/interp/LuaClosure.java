@@ -54,4 +54,18 @@ public final class LuaClosure extends LuaFunction {
     public String name() {
         return prototype.name();
     }
+
+    /** How many upvalues this closure captured ({@code debug.getupvalue}'s range). */
+    public int upvalueCount() {
+        return upvalues.length;
+    }
+
+    /** The value of upvalue {@code index} (0-based). */
+    public Object upvalue(int index) {
+        return upvalues[index].get();
+    }
+
+    public void setUpvalue(int index, Object value) {
+        upvalues[index].set(value);
+    }
 }

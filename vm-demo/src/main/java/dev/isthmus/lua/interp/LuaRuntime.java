@@ -8,6 +8,7 @@ import dev.isthmus.lua.parse.Parser;
 import dev.isthmus.lua.runtime.Coroutine;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
 
 import java.io.PrintStream;
 
@@ -22,7 +23,12 @@ public final class LuaRuntime {
     private final Interpreter interpreter;
     private final PrintStream out;
     private final PrintStream err;
-    private LuaTable stringMetatable;
+    /**
+     * The metatables shared by all values of a type that has no per-value metatable: strings'
+     * (the string library), and those {@code debug.setmetatable} gives numbers, booleans, nil,
+     * functions and coroutines. Indexed by {@link LuaType#ordinal()}.
+     */
+    private final LuaTable[] typeMetatables = new LuaTable[LuaType.values().length];
     private CdataLiterals cdataLiterals = CdataLiterals.NONE;
     private Traceback.Handling handling;
     private Coroutine current = Coroutine.main();
@@ -131,12 +137,13 @@ public final class LuaRuntime {
         return err;
     }
 
-    public LuaTable stringMetatable() {
-        return stringMetatable;
+    /** The metatable all values of {@code type} share, or null (tables, userdata and cdata have their own). */
+    public LuaTable typeMetatable(LuaType type) {
+        return typeMetatables[type.ordinal()];
     }
 
-    public void setStringMetatable(LuaTable metatable) {
-        this.stringMetatable = metatable;
+    public void setTypeMetatable(LuaType type, LuaTable metatable) {
+        typeMetatables[type.ordinal()] = metatable;
     }
 
     public void setCdataLiterals(CdataLiterals literals) {

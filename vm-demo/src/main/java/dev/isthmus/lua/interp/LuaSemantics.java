@@ -23,13 +23,13 @@ public final class LuaSemantics {
         this.runtime = runtime;
     }
 
-    /** The metatable of any value: tables' own, the shared string metatable, or a cdata's or userdata's. */
+    /** The metatable of any value: a table's, cdata's or userdata's own, else the one its type shares. */
     public LuaTable metatable(Object v) {
         return switch (v) {
             case LuaTable t -> t.metatable();
-            case LuaString s -> runtime.stringMetatable();
             case LuaObject o -> o.metatable();
-            case null, default -> null;
+            case LuaString s -> runtime.typeMetatable(LuaType.STRING);
+            case null, default -> runtime.typeMetatable(LuaType.of(v));
         };
     }
 
@@ -83,7 +83,7 @@ public final class LuaSemantics {
             handler = metamethod(b, op.event);
         }
         if (handler != null) {
-            return first(call(handler, new Object[] {a, b}));
+            return first(callMetamethod(handler, op.event, new Object[] {a, b}));
         }
         throw new OperandError(x == null ? 0 : 1, "perform arithmetic on", x == null ? a : b);
     }
@@ -95,7 +95,7 @@ public final class LuaSemantics {
         }
         Object handler = metamethod(a, Arith.UNM.event);
         if (handler != null) {
-            return first(call(handler, new Object[] {a, a}));
+            return first(callMetamethod(handler, Arith.UNM.event, new Object[] {a, a}));
         }
         throw new OperandError(0, "perform arithmetic on", a);
     }
@@ -149,7 +149,7 @@ public final class LuaSemantics {
         if (mm1 != mm2 && !mm1.equals(mm2)) {
             return false;
         }
-        return !LuaType.isFalsy(first(call(mm1, new Object[] {a, b})));
+        return !LuaType.isFalsy(first(callMetamethod(mm1, EQ, new Object[] {a, b})));
     }
 
     private static boolean isCdata(Object v) {
@@ -159,7 +159,7 @@ public final class LuaSemantics {
     /** LuaJIT compares cdata with numbers and other cdata by value, through the cdata's own {@code __eq}. */
     private boolean cdataEqual(Object a, Object b) {
         Object mm = isCdata(a) ? metamethod(a, EQ) : metamethod(b, EQ);
-        return mm != null && !LuaType.isFalsy(first(call(mm, new Object[] {a, b})));
+        return mm != null && !LuaType.isFalsy(first(callMetamethod(mm, EQ, new Object[] {a, b})));
     }
 
     public boolean lessThan(Object a, Object b) {
@@ -212,7 +212,7 @@ public final class LuaSemantics {
         if (handler == null) {
             return NO_HANDLER;
         }
-        return first(call(handler, new Object[] {a, b}));
+        return first(callMetamethod(handler, event, new Object[] {a, b}));
     }
 
     private static LuaError compareError(Object a, Object b) {
@@ -246,7 +246,7 @@ public final class LuaSemantics {
                 int bad = isStringOrNumber(left) ? i + 1 : i;
                 throw new OperandError(bad, "concatenate", isStringOrNumber(left) ? right : left);
             }
-            right = first(call(handler, new Object[] {left, right}));
+            right = first(callMetamethod(handler, CONCAT, new Object[] {left, right}));
         }
         return right;
     }
@@ -296,7 +296,7 @@ public final class LuaSemantics {
         }
         Object handler = metamethod(v, LEN);
         if (handler != null) {
-            return first(call(handler, new Object[] {v}));
+            return first(callMetamethod(handler, LEN, new Object[] {v}));
         }
         throw new OperandError(0, "get length of", v);
     }
@@ -330,7 +330,7 @@ public final class LuaSemantics {
                 }
             }
             if (handler instanceof LuaFunction f) {
-                return first(f.call(new Object[] {o, key}));
+                return first(callMetamethod(f, INDEX, new Object[] {o, key}));
             }
             o = handler;
         }
@@ -362,7 +362,7 @@ public final class LuaSemantics {
                 }
             }
             if (handler instanceof LuaFunction f) {
-                f.call(new Object[] {o, key, value});
+                callMetamethod(f, NEWINDEX, new Object[] {o, key, value});
                 return;
             }
             o = handler;
@@ -383,6 +383,24 @@ public final class LuaSemantics {
 
     // ---- calls
 
+    /**
+     * Calls a metamethod handler, telling the frame it enters which event it runs for
+     * ({@code debug.getinfo}'s "metamethod" names); any callable handler is called as
+     * {@link #call} would.
+     */
+    private Object[] callMetamethod(Object handler, LuaString event, Object[] arguments) {
+        if (!(handler instanceof LuaClosure)) {
+            return call(handler, arguments);
+        }
+        CallStack frames = runtime.callStack();
+        frames.pendingMetamethodEvent = event;
+        try {
+            return call(handler, arguments);
+        } finally {
+            frames.pendingMetamethodEvent = null;
+        }
+    }
+
     /** Calls any value: functions directly, others through {@code __call} with the value prepended. */
     public Object[] call(Object f, Object[] arguments) {
         if (f instanceof LuaFunction fn) {
@@ -396,7 +414,7 @@ public final class LuaSemantics {
             Object[] withSelf = new Object[arguments.length + 1];
             withSelf[0] = f;
             System.arraycopy(arguments, 0, withSelf, 1, arguments.length);
-            return fn.call(withSelf);
+            return callMetamethod(fn, CALL, withSelf);
         }
         throw new OperandError(-1, "call", f);
     }

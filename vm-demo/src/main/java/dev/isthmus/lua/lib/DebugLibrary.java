@@ -1,88 +1,197 @@
 package dev.isthmus.lua.lib;
 
+import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CallStack;
-import dev.isthmus.lua.interp.Traceback;
+import dev.isthmus.lua.interp.FrameInspection;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.interp.Traceback;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaObject;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
 
 /**
- * The parts of Lua's debug library that scripts use outside debuggers: {@code traceback}
- * (typically as an {@code xpcall} handler), {@code getinfo} for functions and levels, and
- * {@code getmetatable}/{@code setmetatable}. Hooks and locals are not available: the
- * interpreter keeps no per-instruction position outside the frame that runs it.
+ * Lua's debug library as LuaJIT has it: {@code traceback}, {@code getinfo} for functions
+ * and levels, locals and upvalues by number, metatables of any value (a type's shared one
+ * for numbers, strings, booleans, nil, functions and coroutines), the registry, and the
+ * {@code debug()} prompt. Levels count Lua frames only, and a frame's position is its
+ * running call (see {@link FrameInspection}). Hooks are accepted and never called: the
+ * interpreter has no per-instruction hook for scripts.
  */
 public final class DebugLibrary {
-    private DebugLibrary() {
+    private final LuaRuntime runtime;
+    private final LuaTable registry = new LuaTable();
+
+    private DebugLibrary(LuaRuntime runtime) {
+        this.runtime = runtime;
     }
 
-    public static LuaTable install(LuaRuntime runtime) {
+    public static LuaTable install(LuaRuntime runtime, java.io.InputStream stdin) {
+        DebugLibrary lib = new DebugLibrary(runtime);
         LuaTable t = new LibraryTable()
-                .add("traceback", args -> {
-                    Object message = args.length > 0 ? args[0] : null;
-                    if (message != null && !(message instanceof LuaString) && !(message instanceof Double)) {
-                        return new Object[] {message};
-                    }
-                    StringBuilder out = new StringBuilder();
-                    if (message != null) {
-                        out.append(ValueText.plain(message)).append('\n');
-                    }
-                    out.append("stack traceback:");
-                    for (String line : Traceback.lines(runtime.callStack(), runtime.handling(),
-                            runtime.currentCoroutine() != runtime.mainCoroutine())) {
-                        out.append("\n\t").append(line);
-                    }
-                    return new Object[] {LuaString.of(out.toString())};
-                })
-                .add("getinfo", args -> {
-                    Object target = args.length > 0 ? args[0] : null;
-                    if (target instanceof Double level) {
-                        target = runtime.callStack().at(level.intValue());
-                        if (target == null) {
-                            return new Object[] {null};
-                        }
-                    }
-                    if (!(target instanceof LuaFunction f)) {
-                        throw new Arguments("getinfo", args).typeError(0, "function or level");
-                    }
-                    return new Object[] {info(f)};
-                })
+                .add("traceback", lib::traceback)
+                .add("getinfo", lib::getinfo)
+                .add("getlocal", lib::getlocal)
+                .add("setlocal", lib::setlocal)
+                .add("getupvalue", args -> upvalue(args, false))
+                .add("setupvalue", args -> upvalue(args, true))
                 .add("getmetatable", args -> new Object[] {runtime.semantics().metatable(args.length > 0 ? args[0] : null)})
-                .add("setmetatable", args -> {
-                    if (args.length > 0 && args[0] instanceof LuaTable table) {
-                        table.setMetatable(args.length > 1 ? (LuaTable) args[1] : null);
-                    }
-                    return new Object[] {args.length > 0 ? args[0] : null};
-                })
+                .add("setmetatable", lib::setmetatable)
+                .add("getregistry", args -> new Object[] {lib.registry})
                 .add("sethook", args -> LuaFunction.NONE)
                 .add("gethook", args -> new Object[] {null})
+                .add("debug", args -> DebugPrompt.run(runtime, stdin))
                 .table();
         runtime.globals().put(LuaString.of("debug"), t);
         return t;
     }
 
-    private static LuaTable info(LuaFunction f) {
-        LuaTable t = new LuaTable();
-        if (f instanceof LuaClosure c) {
-            var p = c.prototype();
-            t.put(LuaString.of("source"), LuaString.of("@" + p.chunkName()));
-            t.put(LuaString.of("short_src"), LuaString.of(p.chunkName()));
-            t.put(LuaString.of("linedefined"), (double) p.lineDefined());
-            t.put(LuaString.of("lastlinedefined"), (double) p.lastLineDefined());
-            t.put(LuaString.of("what"), LuaString.of(p.lineDefined() == 0 ? "main" : "Lua"));
-            t.put(LuaString.of("nups"), (double) p.upvalues().size());
-        } else {
-            t.put(LuaString.of("source"), LuaString.of("=[C]"));
-            t.put(LuaString.of("short_src"), LuaString.of("[C]"));
-            t.put(LuaString.of("linedefined"), -1.0);
-            t.put(LuaString.of("what"), LuaString.of("C"));
-            t.put(LuaString.of("nups"), 0.0);
+    private Object[] traceback(Object[] args) {
+        Object message = args.length > 0 ? args[0] : null;
+        if (message != null && !(message instanceof LuaString) && !(message instanceof Double)) {
+            return new Object[] {message};
         }
-        t.put(LuaString.of("currentline"), -1.0);
-        t.put(LuaString.of("func"), f);
-        return t;
+        StringBuilder out = new StringBuilder();
+        if (message != null) {
+            out.append(ValueText.plain(message)).append('\n');
+        }
+        out.append("stack traceback:");
+        for (String line : Traceback.lines(runtime.callStack(), runtime.handling(),
+                runtime.currentCoroutine() != runtime.mainCoroutine())) {
+            out.append("\n\t").append(line);
+        }
+        return new Object[] {LuaString.of(out.toString())};
+    }
+
+    /** {@code getinfo(level | f [, what])}: the fields {@code what} asks for ("flnSu" by default). */
+    private Object[] getinfo(Object[] args) {
+        Arguments a = new Arguments("getinfo", args);
+        Object target = a.get(0);
+        String what = a.optString(1, LuaString.of("flnSu")).toString();
+        CallStack stack = runtime.callStack();
+        int level = 0;
+        if (target instanceof Double d) {
+            level = d.intValue();
+            if (level < 1 || level > stack.depth()) {
+                return new Object[] {null};
+            }
+            target = stack.at(level);
+        } else if (!(target instanceof LuaFunction)) {
+            throw a.typeError(0, "function or level");
+        }
+        LuaTable info = new LuaTable();
+        if (what.indexOf('S') >= 0) {
+            source(info, (LuaFunction) target);
+        }
+        if (what.indexOf('l') >= 0) {
+            info.put(LuaString.of("currentline"), level > 0 ? (double) FrameInspection.currentLine(stack, level) : -1.0);
+        }
+        if (what.indexOf('u') >= 0) {
+            info.put(LuaString.of("nups"), target instanceof LuaClosure c ? (double) c.upvalueCount() : 0.0);
+        }
+        if (what.indexOf('n') >= 0 && level > 0) {
+            FrameInspection.CallName name = FrameInspection.callName(stack, level);
+            info.put(LuaString.of("name"), name.name() == null ? null : LuaString.of(name.name()));
+            info.put(LuaString.of("namewhat"), LuaString.of(name.namewhat()));
+        }
+        if (what.indexOf('f') >= 0) {
+            info.put(LuaString.of("func"), target);
+        }
+        if (what.indexOf('L') >= 0 && target instanceof LuaClosure c) {
+            LuaTable lines = new LuaTable();
+            for (int line : c.prototype().lines()) {
+                lines.put((double) line, Boolean.TRUE);
+            }
+            info.put(LuaString.of("activelines"), lines);
+        }
+        return new Object[] {info};
+    }
+
+    private static void source(LuaTable info, LuaFunction f) {
+        if (f instanceof LuaClosure c) {
+            Prototype p = c.prototype();
+            info.put(LuaString.of("source"), LuaString.of("@" + p.chunkName()));
+            info.put(LuaString.of("short_src"), LuaString.of(p.chunkName()));
+            info.put(LuaString.of("linedefined"), (double) p.lineDefined());
+            info.put(LuaString.of("lastlinedefined"), (double) p.lastLineDefined());
+            info.put(LuaString.of("what"), LuaString.of(p.lineDefined() == 0 ? "main" : "Lua"));
+        } else {
+            info.put(LuaString.of("source"), LuaString.of("=[C]"));
+            info.put(LuaString.of("short_src"), LuaString.of("[C]"));
+            info.put(LuaString.of("linedefined"), -1.0);
+            info.put(LuaString.of("lastlinedefined"), -1.0);
+            info.put(LuaString.of("what"), LuaString.of("C"));
+        }
+    }
+
+    /** {@code getlocal(level, n)}: the name and value of a frame's nth active local; {@code getlocal(f, n)}: a parameter's name. */
+    private Object[] getlocal(Object[] args) {
+        Arguments a = new Arguments("getlocal", args);
+        int n = a.checkInt(1);
+        if (a.get(0) instanceof LuaFunction f) {
+            Prototype.LocalVariable v = f instanceof LuaClosure c ? FrameInspection.parameter(c, n) : null;
+            return new Object[] {v == null ? null : LuaString.of(v.name())};
+        }
+        int level = checkLevel(a);
+        Prototype.LocalVariable v = FrameInspection.local(runtime.callStack(), level, n);
+        if (v == null) {
+            return new Object[] {null};
+        }
+        return new Object[] {LuaString.of(v.name()), runtime.callStack().registerAt(level, v.register())};
+    }
+
+    private Object[] setlocal(Object[] args) {
+        Arguments a = new Arguments("setlocal", args);
+        int level = checkLevel(a);
+        Prototype.LocalVariable v = FrameInspection.local(runtime.callStack(), level, a.checkInt(1));
+        if (v == null) {
+            return new Object[] {null};
+        }
+        runtime.callStack().setRegisterAt(level, v.register(), a.get(2));
+        return new Object[] {LuaString.of(v.name())};
+    }
+
+    private int checkLevel(Arguments a) {
+        int level = a.checkInt(0);
+        if (level < 1 || level > runtime.callStack().depth()) {
+            throw a.bad(0, "level out of range");
+        }
+        return level;
+    }
+
+    /** {@code getupvalue(f, n)} and {@code setupvalue(f, n, v)}: the nth upvalue's name, and its value when read. */
+    private static Object[] upvalue(Object[] args, boolean isSet) {
+        Arguments a = new Arguments(isSet ? "setupvalue" : "getupvalue", args);
+        a.checkFunction(0);
+        int n = a.checkInt(1);
+        if (!(a.get(0) instanceof LuaClosure c) || n < 1 || n > c.upvalueCount()) {
+            return LuaFunction.NONE;
+        }
+        LuaString name = LuaString.of(c.prototype().upvalueNames().get(n - 1));
+        if (isSet) {
+            c.setUpvalue(n - 1, a.get(2));
+            return new Object[] {name};
+        }
+        return new Object[] {name, c.upvalue(n - 1)};
+    }
+
+    private Object[] setmetatable(Object[] args) {
+        Object value = args.length > 0 ? args[0] : null;
+        Object meta = args.length > 1 ? args[1] : null;
+        if (meta != null && !(meta instanceof LuaTable)) {
+            throw new Arguments("setmetatable", args).typeError(1, "nil or table");
+        }
+        switch (value) {
+            case LuaTable table -> table.setMetatable((LuaTable) meta);
+            case UserdataProxy proxy -> proxy.setMetatable((LuaTable) meta);
+            case LuaObject cdata -> {
+                // A cdata's metatable belongs to its ctype (ffi.metatype).
+            }
+            case null, default -> runtime.setTypeMetatable(LuaType.of(value), (LuaTable) meta);
+        }
+        return new Object[] {Boolean.TRUE};
     }
 }

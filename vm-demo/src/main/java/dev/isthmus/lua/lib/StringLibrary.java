@@ -38,7 +38,7 @@ public final class StringLibrary {
         StringPatternFunctions.install(t, runtime);
         LuaTable metatable = new LuaTable();
         metatable.put(LuaString.of("__index"), t.table());
-        runtime.setStringMetatable(metatable);
+        runtime.setTypeMetatable(dev.isthmus.lua.runtime.LuaType.STRING, metatable);
         runtime.globals().put(LuaString.of("string"), t.table());
         return t.table();
     }

@@ -6,11 +6,11 @@ import dev.isthmus.lua.runtime.LuaType;
 
 /**
  * An empty userdata made by LuaJIT's (and Lua 5.1's undocumented) {@code newproxy}: no contents,
- * only identity and an optional metatable, which is fixed when the proxy is made. A class, not
- * a record, so that two proxies are never equal.
+ * only identity and an optional metatable, which only {@code debug.setmetatable} changes. A
+ * class, not a record, so that two proxies are never equal.
  */
 final class UserdataProxy implements LuaObject {
-    private final LuaTable metatable;
+    private LuaTable metatable;
 
     UserdataProxy(LuaTable metatable) {
         this.metatable = metatable;
@@ -24,5 +24,9 @@ final class UserdataProxy implements LuaObject {
     @Override
     public LuaTable metatable() {
         return metatable;
+    }
+
+    void setMetatable(LuaTable metatable) {
+        this.metatable = metatable;
     }
 }

@@ -1,0 +1,84 @@
+-- The debug library: metatables of every type, frames by level, locals and upvalues.
+
+-- test: debug.setmetatable gives numbers, nil, booleans and functions a shared metatable
+do
+  debug.setmetatable(0, {__index = {double = function(n) return n * 2 end}, __call = function(n, x) return n + x end, __len = function() return 42 end})
+  print((21):double(), (1)(2), #5)
+  debug.setmetatable(0, nil)
+  print(select(2, pcall(function() return (1)() end)):match(": (.*)"))
+  debug.setmetatable(nil, {__index = function(_, k) return "nil." .. k end})
+  local n
+  print(n.field)
+  debug.setmetatable(nil, nil)
+  debug.setmetatable(true, {__tostring = function(b) return "yes" end, __concat = function(a, b) return tostring(a) .. "&" .. tostring(b) end})
+  print(tostring(true), true .. false)
+  debug.setmetatable(true, nil)
+  debug.setmetatable(print, {__index = {kind = "function"}})
+  print(print.kind, (function() end).kind)
+  debug.setmetatable(print, nil)
+  print(getmetatable(1), getmetatable(true), getmetatable("").__index == string)
+end
+-- expect: 42	3	42
+-- expect: attempt to call a number value
+-- expect: nil.field
+-- expect: yes	yes&yes
+-- expect: function	function
+-- expect: nil	nil	true
+
+-- test: getinfo names metamethods, methods, fields and locals as LuaJIT does
+do
+  local seen = {}
+  local function mm(a, b)
+    local info = debug.getinfo(1, "n")
+    seen[#seen + 1] = info.namewhat .. ":" .. tostring(info.name)
+    return a
+  end
+  local mt = {__index = mm, __newindex = mm, __add = mm, __concat = mm, __len = mm, __unm = mm,
+              __eq = mm, __lt = mm, __le = mm, __call = mm}
+  local t, t2 = setmetatable({}, mt), setmetatable({}, mt)
+  local _ = t.x; t.y = 1; _ = t + 1; _ = t .. "s"; _ = -t; _ = t == t2; _ = t < t2; _ = t <= t2; _ = t()
+  local obj = {m = function() local i = debug.getinfo(1, "n") return i.namewhat .. ":" .. i.name end}
+  print(table.concat(seen, " "))
+  print(obj.m(), obj:m(), (function() local i = debug.getinfo(1, "n") return i.namewhat end)())
+  local function named() return debug.getinfo(1, "n").name end
+  print(named(), select(2, pcall(named)))
+end
+-- expect: metamethod:__index metamethod:__newindex metamethod:__add metamethod:__concat metamethod:__unm metamethod:__eq metamethod:__lt metamethod:__le local:t
+-- expect: field:m	method:m	
+-- expect: named	nil
+
+-- test: getlocal, setlocal, getupvalue and setupvalue by number
+do
+  local function f(a, b)
+    local c = a + b
+    local names = {}
+    for i = 1, 4 do
+      local name, value = debug.getlocal(1, i)
+      names[#names + 1] = tostring(name) .. "=" .. type(value)
+    end
+    print(table.concat(names, " "))
+    print(debug.setlocal(1, 3, 100), c)
+    print(debug.getlocal(f, 1), debug.getlocal(f, 2), debug.getlocal(f, 3))
+    local caller = debug.getlocal(2, 1)
+    return caller
+  end
+  local outer = "o"
+  print(f(1, 2))
+  local up1, up2 = 10, 20
+  local function g() return up1 + up2 end
+  print(debug.getupvalue(g, 1), debug.getupvalue(g, 2), debug.getupvalue(g, 3))
+  print(debug.setupvalue(g, 2, 5), g(), up2)
+  print(pcall(debug.getlocal, 100, 1))
+  local here = debug.getinfo(1, "l").currentline
+  print(debug.getinfo(100), debug.getinfo(1, "l").currentline - here, debug.getinfo(print, "S").what)
+  print(type(debug.getregistry()))
+end
+-- expect: a=number b=number c=number names=table
+-- expect: c	100
+-- expect: a	b	nil
+-- expect: f
+-- expect: up1	up2
+-- expect: up2	15	5
+-- expect: false	bad argument #1 to '?' (level out of range)
+-- expect: nil	1	C
+-- expect: table

@@ -1,0 +1,79 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.runtime.LuaString;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the debug library reads from live frames, by level (1 = the innermost Lua function):
+ * the line each is at, how its caller named it, and its named locals. Only Lua frames have
+ * levels here; Java functions between them are not counted (LuaJIT counts its C frames).
+ * A frame's position is that of its last call (the call that is running now).
+ */
+public final class FrameInspection {
+    private FrameInspection() {
+    }
+
+    /** A name and what kind of name it is, as {@code debug.getinfo}'s {@code name} and {@code namewhat} give them. */
+    public record CallName(String name, String namewhat) {
+    }
+
+    public static int currentLine(CallStack stack, int level) {
+        Prototype p = stack.at(level).prototype();
+        return p.lines()[stack.callPcAt(level)];
+    }
+
+    /**
+     * How the frame at {@code level} was called: a metamethod by its event, a function called
+     * by a Lua CALL by the operand it was called through ({@code local 'f'}, {@code method 'm'},
+     * ...), otherwise (called from Java, or by a call whose callee has no name) no name.
+     */
+    public static CallName callName(CallStack stack, int level) {
+        LuaString event = stack.metamethodEventAt(level);
+        // A __call handler is named as the call that reached it names the called value.
+        boolean isCallHandler = event != null && event.toString().equals("__call");
+        if (event != null && !isCallHandler) {
+            return new CallName(event.toString(), "metamethod");
+        }
+        if (stack.isCalledFromJava(level) && !isCallHandler || level >= stack.depth()) {
+            return new CallName(null, "");
+        }
+        Prototype caller = stack.at(level + 1).prototype();
+        int pc = stack.callPcAt(level + 1);
+        String described = caller.operandName(pc, caller.code()[pc * 4 + 1]);
+        int quote = described == null ? -1 : described.indexOf('\'');
+        if (quote <= 1) {
+            return new CallName(null, "");
+        }
+        return new CallName(described.substring(quote + 1, described.length() - 1), described.substring(0, quote - 1));
+    }
+
+    /**
+     * The {@code n}th local variable (1-based, in declaration order) active at the frame's
+     * position, or null: Lua 5.1's {@code luaF_getlocalname}.
+     */
+    public static Prototype.LocalVariable local(CallStack stack, int level, int n) {
+        return activeLocal(stack.at(level).prototype(), stack.callPcAt(level), n);
+    }
+
+    /** The {@code n}th parameter of a function (what {@code debug.getlocal(f, n)} names), or null. */
+    public static Prototype.LocalVariable parameter(LuaClosure f, int n) {
+        Prototype p = f.prototype();
+        return n <= p.parameterCount() ? activeLocal(p, 0, n) : null;
+    }
+
+    private static Prototype.LocalVariable activeLocal(Prototype p, int pc, int n) {
+        List<Prototype.LocalVariable> inOrder = p.locals().stream()
+                .sorted(Comparator.comparingInt(Prototype.LocalVariable::startPc).thenComparingInt(Prototype.LocalVariable::register))
+                .toList();
+        int seen = 0;
+        for (Prototype.LocalVariable v : inOrder) {
+            if (v.startPc() <= pc && pc < v.endPc() && ++seen == n) {
+                return v;
+            }
+        }
+        return null;
+    }
+}
