@@ -190,3 +190,37 @@ do
   print(pcall(function() io.input("/nonexistent_dir_xyz/file") end))
 end
 -- expect: false	io.lua:190: bad argument #1 to 'input' (/nonexistent_dir_xyz/file: No such file or directory)
+
+-- test: popen, tmpfile, os.execute and os.setlocale, and the file metatable as LuaJIT lays it out
+do
+  print(os.execute("exit 3"), os.execute(), os.execute("true"))
+  print(os.setlocale("C"), os.setlocale(), os.setlocale("xx_YY"), os.setlocale(nil, "numeric"))
+  print(pcall(os.setlocale, "C", "bogus"))
+  local f = io.popen("echo hi; exit 2")
+  print(f:read("*a"), f:close())
+  local name = os.tmpname()
+  local w = io.popen("cat > " .. name, "w")
+  w:write("data")
+  print(w:close(), io.open(name):read("*a"))
+  os.remove(name)
+  local t = io.tmpfile()
+  t:write("abc")
+  t:seek("set")
+  print(io.type(t), t:read("*a"), t:close(), io.type(t))
+  print(io.popen("ls", "x"))
+  local keys = {}
+  for k in pairs(debug.getmetatable(io.stdout)) do keys[#keys + 1] = k end
+  table.sort(keys)
+  print(table.concat(keys, " "), io.stdout:setvbuf("no"))
+  os.execute("echo from the shell")
+end
+-- expect: 768	1	0
+-- expect: C	C	nil	C
+-- expect: false	bad argument #2 to '?' (invalid option 'bogus')
+-- expect: hi
+-- expect: 	true
+-- expect: true	data
+-- expect: file	abc	true	closed file
+-- expect: nil	ls: Invalid argument	22
+-- expect: __gc __index __tostring close flush lines read seek setvbuf write	true
+-- expect: from the shell

@@ -32,7 +32,8 @@ public final class IoLibrary {
 
     public static LuaTable install(LuaRuntime runtime, InputStream stdin) {
         IoLibrary lib = new IoLibrary(runtime);
-        LuaTable methods = new LibraryTable()
+        // LuaJIT's file metatable is also its method table (contents.lua lists it whole).
+        new LibraryTable(lib.fileMetatable)
                 .add("read", args -> lib.read(lib.checkFile("read", args), args, 1))
                 .add("write", args -> lib.write(lib.checkFile("write", args), args, 1))
                 .add("lines", args -> lib.lines(lib.checkFile("lines", args), false))
@@ -43,9 +44,19 @@ public final class IoLibrary {
                     return LibraryTable.results(Boolean.TRUE);
                 })
                 .add("seek", lib::seek)
-                .add("setvbuf", args -> LibraryTable.results(Boolean.TRUE))
-                .table();
-        lib.fileMetatable.put(LuaString.of("__index"), methods);
+                .add("setvbuf", args -> {
+                    lib.checkFile("setvbuf", args);
+                    return LibraryTable.results(Boolean.TRUE);
+                })
+                .add("__gc", args -> {
+                    // A file collected while open is closed, as Lua's io library does; here the
+                    // JVM reclaims it, so only an explicit call reaches this.
+                    if (args.length > 0 && args[0] instanceof LuaFile f && !f.isClosed() && !f.isStandard()) {
+                        lib.io(f::close);
+                    }
+                    return LibraryTable.results();
+                });
+        lib.fileMetatable.put(LuaString.of("__index"), lib.fileMetatable);
         lib.fileMetatable.put(LuaString.of("__tostring"), new JavaFunction("tostring", args -> {
             LuaFile f = (LuaFile) args[0];
             return LibraryTable.results(LuaString.of(f.isClosed() ? "file (closed)" : "file (" + ValueText.address(f) + ")"));
@@ -60,6 +71,8 @@ public final class IoLibrary {
                 .add("read", args -> lib.read(lib.defaultInput, args, 0))
                 .add("lines", lib::ioLines)
                 .add("open", lib::open)
+                .add("popen", lib::popen)
+                .add("tmpfile", args -> lib.tmpfile())
                 .add("flush", args -> {
                     lib.io(() -> lib.defaultOutput.flushWrites());
                     return LibraryTable.results(Boolean.TRUE);
@@ -153,6 +166,33 @@ public final class IoLibrary {
             return LibraryTable.results(null, LuaString.of(name + ": Permission denied"), 13.0);
         } catch (IOException e) {
             return LibraryTable.results(null, LuaString.of(name + ": " + e.getMessage()), 5.0);
+        }
+    }
+
+    /** {@code io.popen(command [, mode])}: LuaJIT answers a mode other than "r" or "w" as popen's EINVAL. */
+    private Object[] popen(Object[] args) {
+        Arguments a = new Arguments("popen", args);
+        String command = a.checkString(0).toString();
+        String mode = a.optString(1, LuaString.of("r")).toLatin1();
+        if (!mode.equals("r") && !mode.equals("w")) {
+            return LibraryTable.results(null, LuaString.of(command + ": Invalid argument"), 22.0);
+        }
+        try {
+            return LibraryTable.results(PipeFiles.open(runtime, fileMetatable, command, mode.equals("r")));
+        } catch (IOException e) {
+            return LibraryTable.results(null, LuaString.of(command + ": " + e.getMessage()), 5.0);
+        }
+    }
+
+    /** {@code io.tmpfile()}: a new file open for update, removed from the file system at once (it lives while open). */
+    private Object[] tmpfile() {
+        try {
+            Path path = Files.createTempFile("lua", null);
+            RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw");
+            Files.delete(path);
+            return LibraryTable.results(new LuaFile(fileMetatable, raf));
+        } catch (IOException e) {
+            return LibraryTable.results(null, LuaString.of(e.getMessage()), 5.0);
         }
     }
 

@@ -20,6 +20,8 @@ final class LuaFile implements LuaObject {
     private final InputStream input;
     private final OutputStream output;
     private final boolean isStandard;
+    /** What closing a stream file also ends (a pipe's process), or null. */
+    private final AutoCloseable resource;
     private final byte[] readBuffer = new byte[8192];
     private int readPos;
     private int readLimit;
@@ -32,14 +34,22 @@ final class LuaFile implements LuaObject {
         this.input = null;
         this.output = null;
         this.isStandard = false;
+        this.resource = null;
     }
 
+    /** A standard stream: never closed by Lua. */
     LuaFile(LuaTable metatable, InputStream input, OutputStream output) {
+        this(metatable, input, output, null);
+    }
+
+    /** A stream file; {@code resource}, when not null, is closed with it (and the file is not standard). */
+    LuaFile(LuaTable metatable, InputStream input, OutputStream output, AutoCloseable resource) {
         this.metatable = metatable;
         this.file = null;
         this.input = input;
         this.output = output;
-        this.isStandard = true;
+        this.isStandard = resource == null;
+        this.resource = resource;
     }
 
     @Override
@@ -140,6 +150,15 @@ final class LuaFile implements LuaObject {
         closed = true;
         if (file != null) {
             file.close();
+        }
+        if (resource != null) {
+            try {
+                resource.close();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException(e.getMessage(), e);
+            }
         }
     }
 }

@@ -30,6 +30,22 @@ public final class OsLibrary {
     private OsLibrary() {
     }
 
+    /** {@code os.execute([command])}: C's {@code system}: the wait status, or with no command, 1 (a shell is there). */
+    private static Object[] execute(LuaRuntime runtime, Object[] args) {
+        LuaString command = new Arguments("execute", args).optString(0, null);
+        if (command == null) {
+            return LibraryTable.results(1.0);
+        }
+        try {
+            return LibraryTable.results((double) PipeFiles.execute(runtime, command.toString()));
+        } catch (IOException e) {
+            return LibraryTable.results(-1.0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return LibraryTable.results(-1.0);
+        }
+    }
+
     public static LuaTable install(LuaRuntime runtime) {
         OsLibrary lib = new OsLibrary();
         LuaTable t = new LibraryTable()
@@ -55,6 +71,18 @@ public final class OsLibrary {
                 .add("rename", args -> {
                     Arguments a = new Arguments("rename", args);
                     return fileResult(a.checkString(0), a.checkString(1));
+                })
+                .add("execute", args -> execute(runtime, args))
+                .add("setlocale", args -> {
+                    Arguments a = new Arguments("setlocale", args);
+                    LuaString locale = a.optString(0, null);
+                    String categoryName = a.optString(1, LuaString.of("all")).toString();
+                    int category = CLocale.category(categoryName);
+                    if (category < 0) {
+                        throw a.bad(1, "invalid option '" + categoryName + "'");
+                    }
+                    String result = CLocale.set(category, locale == null ? null : locale.toString());
+                    return LibraryTable.results(result == null ? null : LuaString.of(result));
                 })
                 .add("tmpname", args -> {
                     try {
