@@ -32,7 +32,30 @@ public enum CErrorKind {
     NOT_A_TYPE("'%s' is not a type name"),
     /** A type name that names a struct, union or enum tag no declaration made (LuaJIT's rules only). */
     UNDECLARED_TAG("undeclared or implicit tag '%s'"),
-    TOO_COMPLEX("declaration nests too deeply (more than %s levels)");
+    TOO_COMPLEX("declaration nests too deeply (more than %s levels)"),
+    /** A member whose type is incomplete (C11 6.7.2.1p3): void, an undefined struct, the record itself. */
+    INCOMPLETE_MEMBER("field '%s' has incomplete type '%s'"),
+    /** An array whose elements are of an incomplete type (C11 6.7.6.2p1). */
+    INCOMPLETE_ELEMENT("array has incomplete element type '%s'"),
+    /** A flexible array member followed by another member (C11 6.7.2.1p18). */
+    FLEXIBLE_ARRAY_NOT_LAST("flexible array member '%s' is not the last member"),
+    ARRAY_OF_FUNCTIONS("'%s' declared as an array of functions"),
+    INVALID_RETURN_TYPE("function cannot return %s"),
+    /** An object too large for the rules in force (PTRDIFF_MAX bytes in C, 2^31 - 1 in LuaJIT). */
+    TYPE_TOO_LARGE("array is too large (%s elements of %s bytes)"),
+    /** LuaJIT's rules only: a declaration with no declarator whose type is not a struct, union or enum. */
+    NO_DECLARATOR("declaration does not declare anything"),
+    /**
+     * LuaJIT's rules only: {@code static} on anything but a function or a constant, which
+     * must be a {@code const} integer of at most 32 bits with an initializer.
+     */
+    UNSUPPORTED_STATIC("'%s' cannot be static here: only functions and const integer constants of up to 32 bits can"),
+    /** LuaJIT's rules only: a {@code static const} constant without its value. */
+    CONSTANT_WITHOUT_VALUE("constant '%s' has no initializer"),
+    /** A storage class on a struct or union member, which only LuaJIT's {@code static const} members may have. */
+    MEMBER_STORAGE_CLASS("member '%s' has a storage class"),
+    /** LuaJIT's rules only: a preprocessor directive other than a line marker or a pragma. */
+    UNSUPPORTED_DIRECTIVE("'#%s' is not supported: only #pragma and line markers are");
 
     private final String template;
 

@@ -7,6 +7,7 @@ import dev.isthmus.cparser.type.RecordType;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,5 +92,65 @@ class LuajitDeclarationRulesTest {
         scope.parseType("struct later *");
         scope.parseType("struct { int a; }");
         CScope.create(ABI).parseType("struct nosuch *");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            int x; int;                                        | NO_DECLARATOR
+            static int x;                                      | UNSUPPORTED_STATIC
+            static const long long x = 1;                      | UNSUPPORTED_STATIC
+            static const double x = 1;                         | UNSUPPORTED_STATIC
+            static const _Bool x = 1;                          | UNSUPPORTED_STATIC
+            static int (*fp)();                                | UNSUPPORTED_STATIC
+            static const int x;                                | CONSTANT_WITHOUT_VALUE
+            const int x = 1;                                   | EXPECTED_SEMICOLON
+            struct s { static int x = 1; };                    | UNSUPPORTED_STATIC
+            struct s { const int k = 3; };                     | EXPECTED_SEMICOLON
+            struct s { int; };                                 | NO_DECLARATOR
+            struct s { int a[?]; int b; };                     | FLEXIBLE_ARRAY_NOT_LAST
+            union u { double x; int a[?]; };                   | INCOMPLETE_MEMBER
+            struct s { __int128 a : 2; };                      | BITFIELD_WIDTH
+            typedef int t[0x10000][0x2000];                    | TYPE_TOO_LARGE
+            typedef int t[10][?];                              | INCOMPLETE_ELEMENT
+            #include <stdio.h>                                 | UNSUPPORTED_DIRECTIVE
+            #define N 1                                        | UNSUPPORTED_DIRECTIVE
+            """)
+    void whatLuajitRefusesIsAnError(String text, CErrorKind kind) {
+        assertEquals(kind, luajitError(text));
+    }
+
+    @Test
+    void staticConstIntegersAreConstantsAtFileScopeAndInRecords() {
+        CScope scope = luajit("""
+                static const char k1 = 42 + 256; static const unsigned short k2 = 65535;
+                struct s { enum { K_99 = 99 }; static const int K_55 = 55; int x; } ext;
+                #pragma pack(1)
+                # 7 "x.h"
+                """);
+        assertEquals(new ConstantValue.IntegerValue(42, Primitive.CHAR), scope.constant("k1").orElseThrow().value());
+        assertEquals(65535, ((ConstantValue.IntegerValue) scope.constant("k2").orElseThrow().value()).bits());
+        RecordType s = scope.struct("s").orElseThrow();
+        assertEquals(55, s.body().constant("K_55").orElseThrow().value());
+        assertEquals(99, s.body().constant("K_99").orElseThrow().value());
+        assertEquals(4, ABI.layoutOf(s).byteSize());
+        assertEquals(99, ABI.sizeOf(scope.parseType("char[ext.K_99]")));
+        assertEquals(55, ABI.sizeOf(scope.parseType("char[((struct s *)0)->K_55]")));
+        assertThrows(CParseException.class, () -> scope.parseType("char[K_55]"));
+    }
+
+    @Test
+    void luajitKeywordsAndAttributes() {
+        CScope scope = luajit("int __cdecl f1(int); int __fastcall f2(void); int (__stdcall *f3)(int); __thiscall int f4(int);");
+        assertEquals(Primitive.COMPLEX_FLOAT, scope.parseType("complex float"));
+        assertEquals(Primitive.COMPLEX_DOUBLE, scope.parseType("complex"));
+        assertEquals(8, ABI.alignOf(scope.parseType("char __declspec(align(8))")));
+        assertEquals(2, ABI.alignOf(scope.parseType("char __attribute__((aligned(8))) const __attribute__((aligned(2)))")));
+        assertEquals(16, ABI.alignOf(scope.parseType("double __attribute__((vector_size(32)))")));
+        assertEquals(32, ABI.sizeOf(scope.parseType("double __attribute__((mode(V8SF)))")));
+        assertEquals(8, ABI.layoutOf(luajit("struct foo { int x, y; }; struct t { struct foo; };").struct("t").orElseThrow()).byteSize());
+        // C keeps these names for identifiers, and its own alignment rules.
+        CScope c = CScope.create(ABI);
+        c.declare("int complex; int __cdecl;", "c.h");
+        assertEquals(32, ABI.alignOf(c.parseType("double __attribute__((vector_size(32)))")));
     }
 }

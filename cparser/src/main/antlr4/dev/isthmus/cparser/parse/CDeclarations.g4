@@ -13,8 +13,13 @@
  */
 grammar CDeclarations;
 
-/** TypedefNameClassifier retypes IDENTIFIERs that name a typedef in scope to this. */
-tokens { TYPEDEF_NAME }
+/**
+ * TypedefNameClassifier retypes IDENTIFIERs that name a typedef in scope to TYPEDEF_NAME and,
+ * under LuaJIT's rules only, the MSVC keywords LuaJIT knows (so C text may still use those
+ * names): CALLING_CONVENTION for __cdecl, __fastcall, __stdcall and __thiscall, DECLSPEC for
+ * __declspec, POINTER_SIZE for __ptr32 and __ptr64 (and COMPLEX for `complex`).
+ */
+tokens { TYPEDEF_NAME, CALLING_CONVENTION, DECLSPEC, POINTER_SIZE }
 
 // ---- Entry points ----------------------------------------------------------------------
 
@@ -117,6 +122,7 @@ structOrUnion
 
 structDeclaration
     : specifierQualifierList structDeclaratorList? ';'
+    | declarationSpecifiers initDeclaratorList ';'    // LuaJIT: static const int k = 1; (and errors)
     | staticAssertDeclaration
     | ';'
     ;
@@ -189,7 +195,7 @@ identifierList
     ;
 
 typeName
-    : specifierQualifierList abstractDeclarator?
+    : specifierQualifierList abstractDeclarator? gnuAttribute*
     ;
 
 abstractDeclarator
@@ -215,6 +221,9 @@ staticAssertDeclaration
 
 gnuAttribute
     : ATTRIBUTE '(' '(' gnuAttributeItem? (',' gnuAttributeItem?)* ')' ')'
+    | CALLING_CONVENTION                              // LuaJIT, MSVC: __cdecl, __stdcall, ...
+    | DECLSPEC '(' gnuAttributeItem* ')'              // LuaJIT, MSVC: __declspec(align(8))
+    | POINTER_SIZE                                    // LuaJIT, MSVC: __ptr32, __ptr64
     ;
 
 /** An attribute name (a keyword such as `const` may be one) and its arguments. */

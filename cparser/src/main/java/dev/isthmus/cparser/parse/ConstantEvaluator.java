@@ -14,6 +14,7 @@ import dev.isthmus.cparser.parse.CDeclarationsParser.UnaryExpressionContext;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -339,7 +340,57 @@ final class ConstantEvaluator {
                 }
             }
         }
+        Optional<Value> constant = memberConstant(p);
+        if (constant.isPresent()) {
+            return constant.get();
+        }
         throw context.error(CErrorKind.NOT_CONSTANT, p.getStart());
+    }
+
+    /**
+     * A record's constant reached through a member access, as LuaJIT evaluates it: {@code v.K}
+     * for a variable {@code v} of a struct type with constant {@code K}, {@code ((struct s)0).K},
+     * {@code ((struct s *)0)->K}. Only the operand's type matters; nothing is read.
+     */
+    private Optional<Value> memberConstant(PostfixExpressionContext p) {
+        Optional<CType> type = staticTypeOf(p.primaryExpression());
+        var suffixes = p.postfixSuffix();
+        for (int i = 0; i < suffixes.size() && type.isPresent(); i++) {
+            var suffix = suffixes.get(i);
+            if (suffix.identifier() == null) {
+                return Optional.empty();
+            }
+            CType operand = CType.unqualified(type.get());
+            if (suffix.ARROW() != null) {
+                operand = operand instanceof CType.Pointer ptr ? CType.unqualified(ptr.target()) : null;
+            }
+            if (!(operand instanceof RecordType record) || !record.isComplete()) {
+                return Optional.empty();
+            }
+            String name = suffix.identifier().getText();
+            if (i == suffixes.size() - 1) {
+                return record.body().constant(name).map(c -> Value.ofInteger(c.value(), (Primitive) c.type()));
+            }
+            type = record.body().members().stream().filter(m -> m.name().equals(Optional.of(name)))
+                    .map(RecordType.Member::type).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    /** The type of a variable, or of a parenthesized cast, without evaluating it. */
+    private Optional<CType> staticTypeOf(PrimaryExpressionContext primary) {
+        if (primary.IDENTIFIER() != null) {
+            return symbols.ordinary(primary.IDENTIFIER().getText())
+                    .filter(d -> d instanceof Declaration.Variable).map(d -> ((Declaration.Variable) d).type());
+        }
+        ParserRuleContext current = primary.expression();
+        while (current != null && !(current instanceof CDeclarationsParser.CastExpressionContext)) {
+            current = current.getChildCount() == 1 && current.getChild(0) instanceof ParserRuleContext child ? child : null;
+        }
+        if (current instanceof CDeclarationsParser.CastExpressionContext cast && cast.typeName() != null) {
+            return Optional.of(context.resolveTypeName(cast.typeName()));
+        }
+        return Optional.empty();
     }
 
     private Value primary(PrimaryExpressionContext p) {

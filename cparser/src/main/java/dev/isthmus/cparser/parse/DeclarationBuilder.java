@@ -55,6 +55,11 @@ final class DeclarationBuilder {
         }
         TypeBuilder.Specifiers specifiers = types.specifiers(d.declarationSpecifiers().declarationSpecifier(), d.getStart());
         if (d.initDeclaratorList() == null) {
+            // C only warns that `int;` declares nothing; LuaJIT wants a name unless a tag was declared.
+            CType plain = CType.unqualified(specifiers.type());
+            if (isLuajit() && !(plain instanceof dev.isthmus.cparser.type.RecordType || plain instanceof dev.isthmus.cparser.type.EnumType)) {
+                throw types.error(CErrorKind.NO_DECLARATOR, d.getStop());
+            }
             return;
         }
         for (InitDeclaratorContext init : d.initDeclaratorList().initDeclarator()) {
@@ -79,6 +84,12 @@ final class DeclarationBuilder {
         } else if (type instanceof CType.Function function) {
             symbols.declare(new Declaration.Function(name.getText(), function, declared.parameterNames(), symbol,
                     specifiers.isInline(), where), name.getText());
+        } else if (isLuajit() && specifiers.storage() == TypeBuilder.Storage.STATIC) {
+            ConstantEvaluator.Value value = luajitConstant(types, init, type, name);
+            symbols.declare(new Declaration.Constant(name.getText(), ConstantEvaluator.toConstantValue(value), where), name.getText());
+        } else if (isLuajit() && init.initializer() != null) {
+            // LuaJIT declares no objects, so an initializer is where it expected the ';'.
+            throw types.error(CErrorKind.EXPECTED_SEMICOLON, init.ASSIGN().getSymbol());
         } else if (isNamedConstant(init, specifiers, type)) {
             ConstantEvaluator.Value value = types.evaluator().evaluate(init.initializer().assignmentExpression());
             symbols.declare(new Declaration.Constant(name.getText(), ConstantEvaluator.toConstantValue(
@@ -86,6 +97,45 @@ final class DeclarationBuilder {
         } else {
             symbols.declare(new Declaration.Variable(name.getText(), type, symbol, where), name.getText());
         }
+    }
+
+    private boolean isLuajit() {
+        return symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT;
+    }
+
+    /**
+     * A {@code static} declaration under LuaJIT's rules, at file scope or in a record: a
+     * constant, which LuaJIT (lj_cparse.c, cp_decl_constinit) only makes of {@code const}
+     * integers of up to 32 bits (not {@code bool}, not enums) with an initializer. Returns its
+     * value converted to the type.
+     */
+    static ConstantEvaluator.Value luajitConstant(TypeBuilder types, InitDeclaratorContext init, CType type, Token name) {
+        boolean isConstInteger = type instanceof CType.Qualified q && q.isConst()
+                && q.base() instanceof dev.isthmus.cparser.type.Primitive p && p.isInteger() && p != dev.isthmus.cparser.type.Primitive.BOOL
+                && types.abi().sizeOf(p) <= 4;
+        if (!isConstInteger) {
+            throw types.error(CErrorKind.UNSUPPORTED_STATIC, name, name.getText());
+        }
+        if (init.initializer() == null || init.initializer().assignmentExpression() == null) {
+            throw types.error(CErrorKind.CONSTANT_WITHOUT_VALUE, tokenAfter(init), name.getText());
+        }
+        ConstantEvaluator.Value value = types.evaluator().integer(init.initializer().assignmentExpression());
+        return types.evaluator().normalize(value.bits(), (dev.isthmus.cparser.type.Primitive) ((CType.Qualified) type).base());
+    }
+
+    /** The first token after {@code context}: its next sibling's, or its parent's next. */
+    private static Token tokenAfter(org.antlr.v4.runtime.ParserRuleContext context) {
+        var parent = context.getParent();
+        if (parent == null) {
+            return context.getStop();
+        }
+        int index = parent.children.indexOf(context);
+        if (index + 1 < parent.getChildCount()) {
+            var next = parent.getChild(index + 1);
+            return next instanceof org.antlr.v4.runtime.tree.TerminalNode t ? t.getSymbol()
+                    : ((org.antlr.v4.runtime.ParserRuleContext) next).getStart();
+        }
+        return tokenAfter(parent);
     }
 
     /** {@code static const} arithmetic objects with an initializer are constants, as in LuaJIT. */

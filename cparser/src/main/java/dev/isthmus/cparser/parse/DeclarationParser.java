@@ -49,8 +49,8 @@ public final class DeclarationParser {
         final TypeBuilder types;
 
         Pipeline(String text, String fileName) {
-            directives = new DirectiveTracker(fileName, pack);
-            CDeclarationsLexer lexer = new CDeclarationsLexer(CharStreams.fromString(text, fileName));
+            directives = new DirectiveTracker(fileName, pack, symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT);
+            CDeclarationsLexer lexer = new CDeclarationsLexer(CharStreams.fromString(spliceLines(text), fileName));
             lexer.removeErrorListeners();
             classifier = new TypedefNameClassifier(lexer, symbols, directives);
             tokens = new CommonTokenStream(classifier);
@@ -131,6 +131,34 @@ public final class DeclarationParser {
         } catch (StackOverflowError e) {
             throw new CParseException(List.of(p.types.error(CErrorKind.TOO_COMPLEX, p.tokens.get(0), "the JVM stack allows").diagnostic()));
         }
+    }
+
+    /**
+     * C's second translation phase (C11 5.1.1.2p1): a backslash before a line break joins the
+     * two lines, inside tokens too ({@code ch\<newline>ar} is {@code char}). As the C
+     * preprocessor does, the removed line breaks are given back after the joined line, so
+     * every later line keeps its number.
+     */
+    static String spliceLines(String text) {
+        if (text.indexOf('\\') < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int pending = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && (text.charAt(i + 1) == '\n' || text.charAt(i + 1) == '\r')) {
+                i += text.charAt(i + 1) == '\r' && i + 2 < text.length() && text.charAt(i + 2) == '\n' ? 2 : 1;
+                pending++;
+                continue;
+            }
+            out.append(c);
+            if (c == '\n') {
+                out.append("\n".repeat(pending));
+                pending = 0;
+            }
+        }
+        return out.toString();
     }
 
     /**

@@ -23,6 +23,7 @@ final class DirectiveTracker {
     private static final Pattern LINE_MARKER = Pattern.compile("#\\s*(?:line\\s+)?(\\d+)\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\")?.*", Pattern.DOTALL);
     private static final Pattern PRAGMA_PACK = Pattern.compile("#\\s*pragma\\s+pack\\s*\\((.*)\\)\\s*", Pattern.DOTALL);
     private static final Pattern PRAGMA = Pattern.compile("#\\s*pragma\\b.*", Pattern.DOTALL);
+    private static final Pattern DIRECTIVE_NAME = Pattern.compile("#\\s*(\\S+)");
     private static final Pattern DEFINE = Pattern.compile("#\\s*define\\s+([A-Za-z_$][A-Za-z_0-9$]*)(\\(?)(.*)", Pattern.DOTALL);
 
     /** A {@code #define} whose body may be a constant; its position is that of the name. */
@@ -43,9 +44,13 @@ final class DirectiveTracker {
     private final List<CDiagnostic> diagnostics = new ArrayList<>();
     private long currentPack;
 
-    DirectiveTracker(String defaultFile, long initialPack) {
+    /** Under LuaJIT's rules, which has no preprocessor: only line markers and pragmas are accepted. */
+    private final boolean acceptsOnlyLinesAndPragmas;
+
+    DirectiveTracker(String defaultFile, long initialPack, boolean acceptsOnlyLinesAndPragmas) {
         this.defaultFile = defaultFile;
         this.currentPack = initialPack;
+        this.acceptsOnlyLinesAndPragmas = acceptsOnlyLinesAndPragmas;
     }
 
     void accept(Token directive) {
@@ -62,6 +67,14 @@ final class DirectiveTracker {
             return;
         }
         if (PRAGMA.matcher(text).matches()) {
+            return;
+        }
+        if (acceptsOnlyLinesAndPragmas) {
+            Matcher word = DIRECTIVE_NAME.matcher(text);
+            String name = word.lookingAt() ? word.group(1) : "";
+            int column = directive.getCharPositionInLine() + (word.lookingAt() ? word.start(1) : 0) + 1;
+            diagnostics.add(new CDiagnostic(CErrorKind.UNSUPPORTED_DIRECTIVE, position(directive.getLine(), column),
+                    name, CErrorKind.UNSUPPORTED_DIRECTIVE.format(name)));
             return;
         }
         m = DEFINE.matcher(text);

@@ -34,15 +34,21 @@ record GnuAttributes(boolean isPacked, long alignment, Optional<String> mode, lo
     static GnuAttributes of(List<GnuAttributeContext> lists, ConstantEvaluator evaluator, ConstantEvaluator.Context context) {
         GnuAttributes result = NONE;
         for (GnuAttributeContext list : lists) {
+            boolean isDeclspec = list.DECLSPEC() != null;
             for (GnuAttributeItemContext item : list.gnuAttributeItem()) {
-                result = result.merge(of(item, evaluator, context));
+                // MSVC's __declspec(align(n)) is GCC's aligned(n); its other attributes change no layout.
+                boolean isAlign = item.gnuAttributeName().getText().equals("align");
+                if (!isDeclspec || isAlign) {
+                    result = result.merge(of(item, isAlign ? "aligned" : normalize(item.gnuAttributeName().getText()),
+                            evaluator, context));
+                }
             }
         }
         return result;
     }
 
-    private static GnuAttributes of(GnuAttributeItemContext item, ConstantEvaluator evaluator, ConstantEvaluator.Context context) {
-        String name = normalize(item.gnuAttributeName().getText());
+    private static GnuAttributes of(GnuAttributeItemContext item, String name, ConstantEvaluator evaluator,
+                                    ConstantEvaluator.Context context) {
         var arguments = item.gnuAttributeArguments();
         var expression = arguments == null ? null : arguments.expression();
         return switch (name) {

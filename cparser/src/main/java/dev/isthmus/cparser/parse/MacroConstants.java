@@ -46,7 +46,7 @@ final class MacroConstants {
     }
 
     private java.util.Optional<ConstantValue> evaluate(String body, TypeBuilder types) {
-        DirectiveTracker none = new DirectiveTracker("<define>", 0);
+        DirectiveTracker none = new DirectiveTracker("<define>", 0, false);
         CDeclarationsLexer lexer = new CDeclarationsLexer(CharStreams.fromString(body));
         lexer.removeErrorListeners();
         CommonTokenStream tokens = new CommonTokenStream(new TypedefNameClassifier(lexer, symbols, none));

@@ -199,6 +199,17 @@ final class SpecifierResolver {
         if (!(CType.unqualified(type) instanceof Primitive p) || !(p.isInteger() || p.isFloating())) {
             throw context.error(CErrorKind.INVALID_TYPE, at, "mode attribute on a type that is not arithmetic");
         }
+        var vectorMode = java.util.regex.Pattern.compile("V([0-9]+)([A-Z]+)").matcher(mode.get());
+        if (vectorMode.matches()) {
+            // GCC's vector modes: V4SF is four SF elements, a vector of 16 bytes.
+            CType element = CType.unqualified(applyMode(abi, type, Optional.of(vectorMode.group(2)), at, context));
+            long count = Long.parseLong(vectorMode.group(1));
+            if (count == 0 || Long.bitCount(count) != 1) {
+                throw context.error(CErrorKind.INVALID_TYPE, at, "unknown machine mode '" + mode.get() + "'");
+            }
+            CType vector = CType.vector(element, count * abi.sizeOf(element));
+            return type instanceof CType.Qualified q ? CType.qualified(vector, q.isConst(), q.isVolatile(), q.isRestrict()) : vector;
+        }
         boolean isUnsigned = p.isUnsigned() || p == Primitive.CHAR && !abi.isCharSigned();
         Primitive signed = switch (mode.get()) {
             case "QI", "byte" -> Primitive.SIGNED_CHAR;

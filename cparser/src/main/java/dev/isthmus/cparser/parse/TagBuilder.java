@@ -93,13 +93,14 @@ final class TagBuilder {
         GnuAttributes attributes = GnuAttributes.of(s.gnuAttribute(), types.evaluator(), types);
         long pack = directives.packAt(s.LBRACE().getSymbol().getStartIndex(), initialPack);
         List<RecordType.Member> members = new ArrayList<>();
+        List<RecordType.Constant> constants = new ArrayList<>();
         for (StructDeclarationContext declaration : s.structDeclaration()) {
-            members(declaration, members);
+            members(declaration, kind, members, constants);
         }
         if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.C) {
             checkUniqueNames(members, new java.util.HashMap<>());
         }
-        RecordType.Body body = new RecordType.Body(members, attributes.isPacked(), attributes.alignment(), pack);
+        RecordType.Body body = new RecordType.Body(members, attributes.isPacked(), attributes.alignment(), pack, constants);
         complete(record, body, s.identifier() != null ? s.identifier().getStart() : s.getStart());
         return record;
     }
@@ -154,7 +155,12 @@ final class TagBuilder {
                 && x.kind() == y.kind() && x.isComplete() && y.isComplete() && isSameBody(x.body(), y.body());
     }
 
-    private void members(StructDeclarationContext declaration, List<RecordType.Member> members) {
+    private void members(StructDeclarationContext declaration, RecordType.Kind kind, List<RecordType.Member> members,
+                         List<RecordType.Constant> constants) {
+        if (declaration.declarationSpecifiers() != null) {
+            memberConstants(declaration, constants);
+            return;
+        }
         if (declaration.specifierQualifierList() == null) {
             if (declaration.staticAssertDeclaration() != null) {
                 DeclarationBuilder.staticAssert(declaration.staticAssertDeclaration(), types);
@@ -165,20 +171,79 @@ final class TagBuilder {
         TypeBuilder.Specifiers specifiers = types.specifiers(
                 list.children.stream().map(c -> (ParserRuleContext) c).toList(), list.getStart());
         if (declaration.structDeclaratorList() == null) {
-            // An anonymous struct or union member (C11 6.7.2.1p13); `int;` declares nothing.
-            if (CType.unqualified(specifiers.type()) instanceof RecordType r && r.tag().isEmpty()) {
-                members.add(new RecordType.Member(Optional.empty(), specifiers.type(), OptionalInt.empty(),
-                        Math.max(specifiers.alignAs(), specifiers.attributes().alignment()),
-                        specifiers.attributes().isPacked(), types.position(list.getStart())));
-            }
+            anonymousMember(declaration, specifiers, members, constants);
             return;
         }
         for (StructDeclaratorContext d : declaration.structDeclaratorList().structDeclarator()) {
-            members.add(member(d, specifiers));
+            checkFlexibleArrayIsLast(members, d.getStart());
+            members.add(member(d, specifiers, kind));
         }
     }
 
-    private RecordType.Member member(StructDeclaratorContext d, TypeBuilder.Specifiers specifiers) {
+    /**
+     * A member declaration without a declarator. An untagged struct or union is an anonymous
+     * member (C11 6.7.2.1p13); C ignores anything else ({@code int;} declares nothing). LuaJIT
+     * also embeds a tagged struct or union ({@code struct foo;}, {@code foo_t;}) as an anonymous
+     * member, makes an enum's constants the record's, and refuses the rest.
+     */
+    private void anonymousMember(StructDeclarationContext declaration, TypeBuilder.Specifiers specifiers,
+                                 List<RecordType.Member> members, List<RecordType.Constant> constants) {
+        Token start = declaration.getStart();
+        boolean isLuajit = symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT;
+        CType plain = CType.unqualified(specifiers.type());
+        if (plain instanceof RecordType r && (r.tag().isEmpty() || isLuajit)) {
+            if (!r.isComplete()) {
+                throw types.error(CErrorKind.INCOMPLETE_MEMBER, start, "<anonymous>", r.toString());
+            }
+            checkFlexibleArrayIsLast(members, start);
+            members.add(new RecordType.Member(Optional.empty(), specifiers.type(), OptionalInt.empty(),
+                    Math.max(specifiers.alignAs(), specifiers.attributes().alignment()),
+                    specifiers.attributes().isPacked(), types.position(start)));
+        } else if (isLuajit && plain instanceof EnumType e && e.isComplete()) {
+            for (EnumType.Constant c : e.body().constants()) {
+                Primitive type = c.value() == (int) c.value() ? Primitive.INT : e.body().underlyingType();
+                constants.add(new RecordType.Constant(c.name(), type, c.value(), c.position()));
+            }
+        } else if (isLuajit) {
+            throw types.error(CErrorKind.NO_DECLARATOR, declaration.getStop());
+        }
+    }
+
+    /** LuaJIT's {@code static const int k = 1;} members, constants of the record that take no space. */
+    private void memberConstants(StructDeclarationContext declaration, List<RecordType.Constant> constants) {
+        var specifierList = declaration.declarationSpecifiers();
+        TypeBuilder.Specifiers specifiers = types.specifiers(specifierList.declarationSpecifier(), specifierList.getStart());
+        for (var init : declaration.initDeclaratorList().initDeclarator()) {
+            TypeBuilder.Declared declared = types.declarator(init.declarator(), specifiers.type());
+            Token name = declared.name().orElseThrow();
+            if (specifiers.storage() == TypeBuilder.Storage.NONE && init.initializer() != null) {
+                // A member with an initializer: C has none, and LuaJIT stops at the '='.
+                throw types.error(CErrorKind.EXPECTED_SEMICOLON, init.ASSIGN().getSymbol());
+            }
+            if (specifiers.storage() != TypeBuilder.Storage.STATIC || symbols.rules() != dev.isthmus.cparser.DeclarationRules.LUAJIT) {
+                throw types.error(CErrorKind.MEMBER_STORAGE_CLASS, name, name.getText());
+            }
+            ConstantEvaluator.Value value = DeclarationBuilder.luajitConstant(types, init, declared.type(), name);
+            constants.add(new RecordType.Constant(name.getText(), CType.unqualified(declared.type()), value.bits(),
+                    types.position(name)));
+        }
+    }
+
+    /** A flexible array member ends its struct (C11 6.7.2.1p18): {@code next} starts a member after one. */
+    private void checkFlexibleArrayIsLast(List<RecordType.Member> members, Token next) {
+        if (!members.isEmpty() && isFlexibleArray(members.getLast().type())) {
+            throw types.error(CErrorKind.FLEXIBLE_ARRAY_NOT_LAST, next, members.getLast().name().orElse("<anonymous>"));
+        }
+    }
+
+    /** LuaJIT lays bit-fields out in containers of at most 32 bits (lj_ctype.h, CTBSZ_MAX). */
+    private static final long LUAJIT_MAX_BITFIELD_CONTAINER = 32;
+
+    private static boolean isFlexibleArray(CType type) {
+        return CType.unqualified(type) instanceof CType.Array a && a.kind() != CType.ArrayKind.FIXED;
+    }
+
+    private RecordType.Member member(StructDeclaratorContext d, TypeBuilder.Specifiers specifiers, RecordType.Kind kind) {
         GnuAttributes attributes = specifiers.attributes().merge(GnuAttributes.of(d.gnuAttribute(), types.evaluator(), types));
         Optional<Token> name = Optional.empty();
         CType type = specifiers.type();
@@ -195,6 +260,9 @@ final class TagBuilder {
         OptionalInt width = OptionalInt.empty();
         if (d.COLON() != null) {
             width = OptionalInt.of(bitWidth(d, type, name, at));
+        } else if (!TypeBuilder.isComplete(type) && !(isFlexibleArray(type) && kind == RecordType.Kind.STRUCT)) {
+            // The struct itself is incomplete until its body ends, so this also refuses a struct containing itself.
+            throw types.error(CErrorKind.INCOMPLETE_MEMBER, at, at.getText(), dev.isthmus.cparser.type.TypeRenderer.render(type));
         }
         long alignment = Math.max(specifiers.alignAs(), attributes.alignment());
         return new RecordType.Member(name.map(Token::getText), type, width, alignment, attributes.isPacked(), types.position(at));
@@ -216,6 +284,9 @@ final class TagBuilder {
         }
         if (plain == Primitive.BOOL) {
             widthLimit = 1;
+        }
+        if (widthLimit > LUAJIT_MAX_BITFIELD_CONTAINER && symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT) {
+            throw types.error(CErrorKind.BITFIELD_WIDTH, d.COLON().getSymbol(), label, "LuaJIT's bit-fields are in 32-bit units at most");
         }
         boolean isNegative = !v.type().isUnsigned() && v.bits() < 0;
         if (isNegative || Long.compareUnsigned(v.bits(), widthLimit) > 0 || v.bits() == 0 && name.isPresent()) {

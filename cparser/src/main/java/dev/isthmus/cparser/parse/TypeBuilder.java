@@ -17,6 +17,7 @@ import dev.isthmus.cparser.parse.CDeclarationsParser.TypeQualifierContext;
 import dev.isthmus.cparser.parse.CDeclarationsParser.TypeSpecifierContext;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.TypeRenderer;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -52,6 +53,8 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     private final ConstantEvaluator evaluator;
     private final TagBuilder tags;
     private final ArrayDeque<CType> typeParameters = new ArrayDeque<>();
+    /** How many parameter declarators are being read, where array sizes need not be constant. */
+    private int parameterDepth;
 
     TypeBuilder(Abi abi, SymbolTable symbols, DirectiveTracker directives, long initialPack) {
         this.abi = abi;
@@ -85,6 +88,48 @@ final class TypeBuilder implements ConstantEvaluator.Context {
             return type;
         }
         return type instanceof CType.Qualified q ? CType.qualified(Primitive.CHAR, q.isConst(), q.isVolatile(), q.isRestrict()) : Primitive.CHAR;
+    }
+
+    /**
+     * Under LuaJIT's rules, a number type as LuaJIT has it: {@link #luajitCharType}, also as a
+     * vector's element, and a vector aligned to at most 16 bytes (lj_cparse.c limits vector
+     * alignment so; GCC aligns a 32-byte vector to 32).
+     */
+    private CType luajitNumber(CType type) {
+        if (symbols.rules() != dev.isthmus.cparser.DeclarationRules.LUAJIT) {
+            return type;
+        }
+        if (CType.unqualified(type) instanceof CType.Vector v) {
+            CType vector = CType.vector(luajitCharType(v.element()), v.byteSize());
+            if (v.byteSize() > LUAJIT_MAX_VECTOR_ALIGNMENT) {
+                vector = CType.aligned(vector, LUAJIT_MAX_VECTOR_ALIGNMENT);
+            }
+            return type instanceof CType.Qualified q ? CType.qualified(vector, q.isConst(), q.isVolatile(), q.isRestrict()) : vector;
+        }
+        return luajitCharType(type);
+    }
+
+    private static final long LUAJIT_MAX_VECTOR_ALIGNMENT = 16;
+
+    /** LuaJIT's sizes are 32-bit, and one of 2^31 or more is invalid (lj_cparse.c, cp_decl_intern). */
+    private static final long LUAJIT_MAX_BYTE_SIZE = 0x7fffffffL;
+
+    /**
+     * Whether objects of {@code type} have a known size (C11 6.2.5p1): not void, a function,
+     * a struct, union or enum without its body yet, or an array without a count.
+     */
+    static boolean isComplete(CType type) {
+        return switch (type) {
+            case Primitive p -> p != Primitive.VOID;
+            case CType.Pointer p -> true;
+            case CType.Array a -> a.kind() == CType.ArrayKind.FIXED;
+            case CType.Function f -> false;
+            case CType.Qualified q -> isComplete(q.base());
+            case CType.Aligned a -> isComplete(a.base());
+            case CType.Vector v -> true;
+            case dev.isthmus.cparser.type.RecordType r -> r.isComplete();
+            case dev.isthmus.cparser.type.EnumType e -> e.isComplete();
+        };
     }
 
     TagBuilder tags() {
@@ -162,13 +207,11 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         }
         GnuAttributes attrs = GnuAttributes.of(attributes, evaluator, this);
         CType type = resolver.resolve(start, this);
-        if (symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT) {
-            type = luajitCharType(type);
-        }
         type = SpecifierResolver.applyMode(abi, type, attrs.mode(), start, this);
         if (attrs.vectorByteSize() != 0) {
             type = vectorOf(type, attrs.vectorByteSize(), start);
         }
+        type = luajitNumber(type);
         type = CType.qualified(type, isConst, isVolatile, isRestrict);
         return new Specifiers(type, storage, isInline, alignAs, attrs, declaresTag, start);
     }
@@ -243,7 +286,7 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
             result = vectorOf(result, attributes.vectorByteSize(), at);
         }
-        return result;
+        return result == type ? type : luajitNumber(result);
     }
 
     // ---- Declarators ----------------------------------------------------------------------------
@@ -284,7 +327,18 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     CType typeName(TypeNameContext t) {
         var list = t.specifierQualifierList();
         Specifiers specifiers = specifiers(list.children.stream().map(c -> (ParserRuleContext) c).toList(), t.getStart());
-        return abstractDeclarator(t.abstractDeclarator(), specifiers.type());
+        CType type = abstractDeclarator(t.abstractDeclarator(), specifiers.type());
+        List<GnuAttributeContext> attributes = new ArrayList<>(list.gnuAttribute());
+        attributes.addAll(t.gnuAttribute());
+        long alignment = 0;
+        for (GnuAttributeContext attribute : attributes) {
+            long n = GnuAttributes.of(List.of(attribute), evaluator, this).alignment();
+            // LuaJIT keeps the last alignment written (lj_cparse.c overwrites it); C the largest.
+            if (n != 0) {
+                alignment = symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT ? n : Math.max(alignment, n);
+            }
+        }
+        return alignment == 0 ? type : CType.aligned(type, alignment);
     }
 
     private CType pointer(PointerContext p, CType base) {
@@ -321,23 +375,44 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     private CType suffix(DeclaratorSuffixContext s, CType element) {
         if (s.LBRACKET() != null) {
             if (element instanceof CType.Function) {
-                throw error(CErrorKind.INVALID_TYPE, s.getStart(), "declared as an array of functions");
+                throw error(CErrorKind.ARRAY_OF_FUNCTIONS, s.getStart(), TypeRenderer.render(element));
             }
-            if (s.QUESTION() != null) {
+            // A variable length array is complete in C (C11 6.2.5p22), not LuaJIT's T[?] as an element.
+            boolean isVariableElement = element instanceof CType.Array a && a.kind() == CType.ArrayKind.VARIABLE
+                    && symbols.rules() == dev.isthmus.cparser.DeclarationRules.C;
+            if (!isComplete(element) && !isVariableElement) {
+                throw error(CErrorKind.INCOMPLETE_ELEMENT, s.getStart(), TypeRenderer.render(element));
+            }
+            if (s.QUESTION() != null || s.STAR() != null && s.assignmentExpression() == null) {
                 return CType.variableArrayOf(element);
             }
             if (s.assignmentExpression() == null) {
                 return CType.incompleteArrayOf(element);
             }
-            ConstantEvaluator.Value n = evaluator.integer(s.assignmentExpression());
+            ConstantEvaluator.Value n;
+            try {
+                n = evaluator.integer(s.assignmentExpression());
+            } catch (DeclarationException notConstant) {
+                // A parameter may be a variable length array sized by an earlier parameter
+                // (C11 6.7.6.2p4, glibc's regexec: regmatch_t m[n]); it becomes a pointer anyway.
+                if (parameterDepth > 0) {
+                    return CType.variableArrayOf(element);
+                }
+                throw notConstant;
+            }
             if (!n.type().isUnsigned() && n.bits() < 0) {
                 throw error(CErrorKind.NEGATIVE_ARRAY_SIZE, s.assignmentExpression().getStart());
+            }
+            long elementSize = abi.sizeOf(element);
+            long limit = symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT ? LUAJIT_MAX_BYTE_SIZE : Long.MAX_VALUE;
+            if (n.bits() < 0 || elementSize != 0 && n.bits() > limit / elementSize) {
+                throw error(CErrorKind.TYPE_TOO_LARGE, s.assignmentExpression().getStart(), Long.toUnsignedString(n.bits()),
+                        elementSize);
             }
             return CType.arrayOf(element, n.bits());
         }
         if (element instanceof CType.Function || element instanceof CType.Array) {
-            throw error(CErrorKind.INVALID_TYPE, s.getStart(),
-                    "function cannot return " + (element instanceof CType.Array ? "an array" : "a function"));
+            throw error(CErrorKind.INVALID_RETURN_TYPE, s.getStart(), element instanceof CType.Array ? "an array" : "a function");
         }
         if (s.parameterTypeList() == null) {
             return CType.unprototypedFunction(element);
@@ -358,9 +433,15 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     /** A parameter with its type adjusted (C11 6.7.6.3p7-8) and top-level qualifiers dropped. */
     Declared parameter(ParameterDeclarationContext p) {
         Specifiers specifiers = specifiers(p.declarationSpecifiers().declarationSpecifier(), p.getStart());
-        Declared declared = p.declarator() != null
-                ? declarator(p.declarator(), specifiers.type())
-                : new Declared(Optional.empty(), abstractDeclarator(p.abstractDeclarator(), specifiers.type()), List.of());
+        Declared declared;
+        parameterDepth++;
+        try {
+            declared = p.declarator() != null
+                    ? declarator(p.declarator(), specifiers.type())
+                    : new Declared(Optional.empty(), abstractDeclarator(p.abstractDeclarator(), specifiers.type()), List.of());
+        } finally {
+            parameterDepth--;
+        }
         CType type = declared.type();
         if (CType.unqualified(type) instanceof CType.Array a) {
             type = CType.pointerTo(a.element());

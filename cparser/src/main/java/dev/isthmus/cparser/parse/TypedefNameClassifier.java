@@ -1,5 +1,7 @@
 package dev.isthmus.cparser.parse;
 
+import dev.isthmus.cparser.DeclarationRules;
+
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
@@ -70,6 +72,10 @@ final class TypedefNameClassifier implements TokenSource {
 
     private void classify(WritableToken token) {
         int type = token.getType();
+        if (type == CDeclarationsLexer.IDENTIFIER && symbols.rules() == DeclarationRules.LUAJIT) {
+            type = luajitKeyword(token.getText(), type);
+            token.setType(type);
+        }
         switch (type) {
             case CDeclarationsLexer.IDENTIFIER, CDeclarationsParser.TYPEDEF_NAME -> classifyName(token);
             case CDeclarationsLexer.STRUCT, CDeclarationsLexer.UNION, CDeclarationsLexer.ENUM -> {
@@ -98,12 +104,31 @@ final class TypedefNameClassifier implements TokenSource {
                 }
             }
             default -> {
-                if (type != CDeclarationsLexer.ATTRIBUTE) {
+                if (!isAttributeKeyword(type)) {
                     specifierHead = false;
                 }
             }
         }
         previousType = type;
+    }
+
+    /**
+     * The keywords LuaJIT's C parser has beyond C's (lj_ctype.h's keyword table): {@code complex}
+     * as {@code _Complex}, and MSVC's calling conventions, {@code __declspec} and pointer sizes.
+     */
+    private static int luajitKeyword(String text, int identifier) {
+        return switch (text) {
+            case "complex" -> CDeclarationsLexer.COMPLEX;
+            case "__cdecl", "__fastcall", "__stdcall", "__thiscall" -> CDeclarationsParser.CALLING_CONVENTION;
+            case "__declspec" -> CDeclarationsParser.DECLSPEC;
+            case "__ptr32", "__ptr64" -> CDeclarationsParser.POINTER_SIZE;
+            default -> identifier;
+        };
+    }
+
+    private static boolean isAttributeKeyword(int type) {
+        return type == CDeclarationsLexer.ATTRIBUTE || type == CDeclarationsParser.CALLING_CONVENTION
+                || type == CDeclarationsParser.DECLSPEC || type == CDeclarationsParser.POINTER_SIZE;
     }
 
     private void classifyName(WritableToken token) {
@@ -125,7 +150,7 @@ final class TypedefNameClassifier implements TokenSource {
     private void open(int opener) {
         boolean setsType = previousType == CDeclarationsLexer.TYPEOF || previousType == CDeclarationsLexer.ATOMIC;
         // An attribute's parentheses keep a struct head open: struct __attribute__((packed)) tag.
-        boolean keepsHead = specifierHead && (previousType == CDeclarationsLexer.ATTRIBUTE || isInsideAttribute());
+        boolean keepsHead = specifierHead && (isAttributeKeyword(previousType) || isInsideAttribute());
         frames.push(new Frame(opener, typeSeen, keepsHead, setsType));
         typeSeen = false;
         specifierHead = false;

@@ -66,14 +66,35 @@ public final class RecordType implements CType {
     }
 
     /**
+     * A named integer constant that belongs to a record without taking space in it: LuaJIT's
+     * {@code static const int k = 1;} member, or an enumerator of an enum declared inside the
+     * record without a member name (LuaJIT looks both up as members). {@code value} holds the
+     * bits of {@code type}.
+     */
+    public record Constant(String name, CType type, long value, SourcePosition position) {
+        public Constant {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(position, "position");
+        }
+    }
+
+    /**
      * The members and the layout attributes of a definition. {@code isPacked} is
      * {@code __attribute__((packed))} on the type; {@code requestedByteAlignment} is
      * {@code __attribute__((aligned(n)))} on the type (0 when none); {@code maxFieldAlignment}
-     * is the {@code #pragma pack(n)} in force at the definition (0 when none).
+     * is the {@code #pragma pack(n)} in force at the definition (0 when none). {@code constants}
+     * are the record's {@link Constant}s, always empty under C's rules.
      */
-    public record Body(List<Member> members, boolean isPacked, long requestedByteAlignment, long maxFieldAlignment) {
+    public record Body(List<Member> members, boolean isPacked, long requestedByteAlignment, long maxFieldAlignment,
+                       List<Constant> constants) {
+        public Body(List<Member> members, boolean isPacked, long requestedByteAlignment, long maxFieldAlignment) {
+            this(members, isPacked, requestedByteAlignment, maxFieldAlignment, List.of());
+        }
+
         public Body {
             members = List.copyOf(members);
+            constants = List.copyOf(constants);
             if (requestedByteAlignment < 0 || Long.bitCount(requestedByteAlignment) > 1) {
                 throw new IllegalArgumentException("alignment must be 0 or a power of two, got " + requestedByteAlignment);
             }
@@ -84,6 +105,24 @@ public final class RecordType implements CType {
 
         public static Body of(List<Member> members) {
             return new Body(members, false, 0, 0);
+        }
+
+        /** The constant named {@code name}, here or in an anonymous member's body. */
+        public Optional<Constant> constant(String name) {
+            for (Constant c : constants) {
+                if (c.name().equals(name)) {
+                    return Optional.of(c);
+                }
+            }
+            for (Member m : members) {
+                if (m.name().isEmpty() && CType.unqualified(m.type()) instanceof RecordType r && r.isComplete()) {
+                    Optional<Constant> inner = r.body().constant(name);
+                    if (inner.isPresent()) {
+                        return inner;
+                    }
+                }
+            }
+            return Optional.empty();
         }
     }
 

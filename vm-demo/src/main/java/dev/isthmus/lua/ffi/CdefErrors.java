@@ -21,7 +21,16 @@ final class CdefErrors {
         return new LuaError(message(e.first()));
     }
 
+    /**
+     * LuaJIT's sentence for a diagnostic, with its {@code at line N} suffix when the line is
+     * not the first (lj_cparse.c, cp_errmsg), so an error deep in a cdef block says where.
+     */
     static String message(CDiagnostic d) {
+        int line = d.position().line();
+        return sentence(d) + (line > 1 ? " at line " + line : "");
+    }
+
+    private static String sentence(CDiagnostic d) {
         boolean hasToken = d.token() != null && !d.token().isEmpty();
         String near = " near '" + (hasToken ? d.token() : "<eof>") + "'";
         if (d.kind() == dev.isthmus.cparser.CErrorKind.SYNTAX && hasToken && d.message().startsWith("unexpected")
@@ -31,13 +40,21 @@ final class CdefErrors {
         return switch (d.kind()) {
             case EXPECTED_SEMICOLON -> "';' expected" + near;
             case REDEFINITION, CONFLICTING_TYPES, TAG_KIND_MISMATCH -> "attempt to redefine '" + d.token() + "'";
-            case NEGATIVE_ARRAY_SIZE -> "size of C type is unknown or too large";
+            case NEGATIVE_ARRAY_SIZE, INCOMPLETE_MEMBER, INCOMPLETE_ELEMENT, TYPE_TOO_LARGE, ARRAY_OF_FUNCTIONS ->
+                    "size of C type is unknown or too large";
+            case INVALID_RETURN_TYPE, UNSUPPORTED_STATIC, MEMBER_STORAGE_CLASS -> "invalid C type";
             case DIVISION_BY_ZERO -> "invalid value";
             // LuaJIT checks the width as it reads the ':' before it.
             case BITFIELD_WIDTH -> "invalid value near ':'";
             case UNKNOWN_TYPE_NAME, NOT_A_TYPE -> "declaration specifier expected" + near;
+            // LuaJIT's parser expects the struct's end after a flexible array, or a name, or the value.
+            case FLEXIBLE_ARRAY_NOT_LAST -> "'}' expected" + near;
+            case NO_DECLARATOR -> "'<identifier>' expected" + near;
+            case CONSTANT_WITHOUT_VALUE -> "'=' expected" + near;
+            case UNSUPPORTED_DIRECTIVE -> "unexpected symbol" + near;
+            case UNDECLARED_IDENTIFIER -> "unexpected symbol" + near;
             case UNDECLARED_TAG -> d.message();
-            default -> d.message() + (hasToken ? near : "") + " at line " + d.position().line();
+            default -> d.message() + (hasToken ? near : "");
         };
     }
 

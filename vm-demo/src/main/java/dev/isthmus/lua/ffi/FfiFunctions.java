@@ -38,7 +38,7 @@ final class FfiFunctions {
         add("metatype", this::metatype);
         add("gc", this::gc);
         add("sizeof", this::sizeof);
-        add("alignof", args -> new Object[] {(double) lib.ffi().layouts().layoutOf(lib.typeOf(new Arguments("alignof", args).checkAny(0), new Object[0])).byteAlignment()});
+        add("alignof", this::alignof);
         add("offsetof", this::offsetof);
         add("istype", this::istype);
         add("errno", args -> {
@@ -76,10 +76,11 @@ final class FfiFunctions {
             lib.ffi().cdef(text.toString());
         } catch (CParseException e) {
             var d = e.first();
-            if (d.kind() != dev.isthmus.cparser.CErrorKind.EXPECTED_SEMICOLON || d.token() != null && !d.token().isEmpty()) {
+            if (d.kind() != dev.isthmus.cparser.CErrorKind.EXPECTED_SEMICOLON || d.token() != null && !d.token().isEmpty()
+                    || hasEndedDeclaration(text.toString())) {
                 throw CdefErrors.toLua(e);
             }
-            // LuaJIT takes a last declaration without its ';' (ffi.cdef "int getpid(void)").
+            // LuaJIT takes a sole declaration without its ';' (ffi.cdef "int getpid(void)"), not a later one.
             try {
                 lib.ffi().cdef(text + ";");
             } catch (CParseException again) {
@@ -87,6 +88,33 @@ final class FfiFunctions {
             }
         }
         return LuaFunction.NONE;
+    }
+
+    /** Whether C text has a ';' outside braces, comments, strings and directive lines: a first declaration ended. */
+    private static boolean hasEndedDeclaration(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '/' && text.startsWith("//", i) || c == '#') {
+                i = Math.max(i, text.indexOf('\n', i) < 0 ? text.length() : text.indexOf('\n', i));
+            } else if (c == '/' && text.startsWith("/*", i)) {
+                int end = text.indexOf("*/", i + 2);
+                i = end < 0 ? text.length() : end + 1;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < text.length() && text.charAt(j) != c) {
+                    j += text.charAt(j) == '\\' ? 2 : 1;
+                }
+                i = j;
+            } else if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (c == ';' && depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code ffi.load(name [, global])}: with {@code global} true, the library's symbols also become reachable through {@code ffi.C}. */
@@ -368,17 +396,32 @@ final class FfiFunctions {
         }
         CType type = lib.typeOf(v, new Object[0]);
         CType plain = CdataConversion.plain(type);
-        if (isVariable(plain)) {
+        if (isVariableLength(plain)) {
             if (a.get(1) == null) {
-                return new Object[] {null};
+                throw new LuaArgumentError(2, "sizeof", "value expected");
             }
             long count = variableCount(type, a.get(1) instanceof Cdata.Int64 i ? i : (Object) a.checkNumber(1));
             return new Object[] {count < 0 ? null : (double) lib.ffi().variableByteSize(type, count)};
         }
-        if (plain == Primitive.VOID || plain instanceof CType.Function || plain instanceof RecordType r && !r.isComplete()) {
+        if (!hasKnownSize(plain) || plain instanceof CType.Array array && array.kind() != CType.ArrayKind.FIXED) {
             return new Object[] {null};
         }
         return new Object[] {(double) lib.ffi().layouts().layoutOf(type).byteSize()};
+    }
+
+    /** {@code ffi.alignof}: a type without a size (void, a function, an incomplete type) aligns to 1 in LuaJIT. */
+    private Object[] alignof(Object[] args) {
+        CType type = lib.typeOf(new Arguments("alignof", args).checkAny(0), new Object[0]);
+        CType plain = CdataConversion.plain(type);
+        return new Object[] {hasKnownSize(plain) ? (double) lib.ffi().layouts().layoutOf(type).byteAlignment() : 1.0};
+    }
+
+    /** A LuaJIT variable-length array {@code T[?]}, or a struct ending in one. */
+    private static boolean isVariableLength(CType plain) {
+        if (plain instanceof CType.Array a) {
+            return a.kind() == CType.ArrayKind.VARIABLE;
+        }
+        return isVariable(plain) && !(plain instanceof CType.Array);
     }
 
     private Object[] offsetof(Object[] args) {

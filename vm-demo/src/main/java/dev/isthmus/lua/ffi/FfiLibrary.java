@@ -47,8 +47,6 @@ public final class FfiLibrary {
 
     private FfiLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
-        // LuaJIT's built-in name for the double complex type.
-        ffi.cdef("typedef _Complex double complex;");
         this.int64Type = ffi.scope().parseType("int64_t");
         this.uint64Type = ffi.scope().parseType("uint64_t");
         this.defaultNamespace = new Namespace(this, ffi.C());
