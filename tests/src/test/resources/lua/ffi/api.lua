@@ -564,3 +564,90 @@ do
 end
 -- expect: true	false	false	true	cdata<enum en_color>: 5
 -- expect: cdata<enum en_color>: 6	true	cdata<enum en_color>: 6	cdata<enum en_color>: 6
+
+-- test: stores into const locations are refused: const structs, members, elements, pointer targets
+do
+  local ffi = require "ffi"
+  ffi.cdef "typedef struct { const int c; int x; } cm_t; typedef struct { int x; } plain_t;"
+  local function try(f) print((select(2, pcall(f)):gsub("^.-:%d+: ", ""))) end
+  local nidx = {}
+  ffi.metatype("cm_t", {__newindex = nidx})
+  local s = ffi.new("cm_t", 1, 2)
+  try(function() s.c = 5 end)
+  s.x = 3 s.zz = 4 print(s.x, nidx.zz)
+  local p = ffi.cast("const plain_t *", ffi.new("plain_t"))
+  try(function() p.x = 1 end)
+  try(function() p[0].x = 1 end)
+  local ca = ffi.new("const int[3]", 1, 2, 3)
+  try(function() ca[0] = 9 end)
+  local cp = ffi.cast("const int *", ca)
+  try(function() cp[1] = 9 end)
+  local cs = ffi.new("const cm_t", 1, 2)
+  try(function() cs.zz = 9 end)
+  print(nidx.zz)
+  local a2 = ffi.new("struct { const int a[2]; int b; }")
+  try(function() a2.a[0] = 1 end)
+  try(function() a2.a = {1, 2} end)
+  local pc = ffi.new("int * const", ffi.new("int[2]"))
+  print(pcall(function() pc[1] = 7 end))
+end
+-- expect: attempt to write to constant location
+-- expect: 3	4
+-- expect: attempt to write to constant location
+-- expect: attempt to write to constant location
+-- expect: attempt to write to constant location
+-- expect: attempt to write to constant location
+-- expect: attempt to write to constant location
+-- expect: 4
+-- expect: attempt to write to constant location
+-- expect: attempt to write to constant location
+-- expect: true
+
+-- test: assigning to a struct or array takes a table, a cdata or (bytes) a string, nothing else
+do
+  local ffi = require "ffi"
+  ffi.cdef "struct pt { int x, y; };"
+  local a = ffi.new("struct pt[2]")
+  print((select(2, pcall(function() a[0] = 11 end)):gsub("^.-:%d+: ", "")))
+  print(pcall(function() a[0] = {1, 2} end), a[0].x, a[0].y)
+  print(pcall(function() a[1] = a[0] end), a[1].y)
+  local s = ffi.new("struct { struct pt p; int arr[2]; char n[4]; int8_t b[3]; }")
+  print((select(2, pcall(function() s.arr = 5 end)):gsub("^.-:%d+: ", "")))
+  print(pcall(function() s.arr = {7, 8} end), s.arr[1])
+  print(pcall(function() s.p = {x = 3} end), s.p.x, s.p.y)
+  s.n = "ab"
+  print(ffi.string(s.n), pcall(function() s.b = "xy" end), s.b[1])
+  print((select(2, pcall(function() s.n = true end)):gsub("^.-:%d+: ", "")))
+end
+-- expect: cannot convert 'number' to 'struct pt'
+-- expect: true	1	2
+-- expect: true	2
+-- expect: cannot convert 'number' to 'int [2]'
+-- expect: true	8
+-- expect: true	3	0
+-- expect: ab	true	121
+-- expect: cannot convert 'bool' to 'char [4]'
+
+-- test: sizeof of a variable-length type needs its count; an incomplete array has no size
+do
+  local ffi = require "ffi"
+  ffi.cdef "typedef int foo2_t[?]; typedef struct { int n; int a[?]; } vls_t;"
+  local function p(...)
+    local ok, v = pcall(ffi.sizeof, ...)
+    print(ok, v)
+  end
+  p(ffi.typeof("int[?]")); p("foo2_t"); p("vls_t"); p("vls_t", 2); p(ffi.typeof("int[?]"), 3)
+  p("int[]"); p("struct {int n; int a[];}"); p("void"); p(ffi.new("int[?]", 4)); p(ffi.new("vls_t", 3), 10)
+  print(pcall(ffi.new, "int[]", 3))
+end
+-- expect: false	bad argument #2 to '?' (value expected)
+-- expect: false	bad argument #2 to '?' (value expected)
+-- expect: false	bad argument #2 to '?' (value expected)
+-- expect: true	12
+-- expect: true	12
+-- expect: true	nil
+-- expect: true	4
+-- expect: true	nil
+-- expect: true	16
+-- expect: true	16
+-- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)

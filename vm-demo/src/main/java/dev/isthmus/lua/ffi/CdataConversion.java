@@ -213,9 +213,17 @@ final class CdataConversion {
         return new LuaError("cannot convert '" + nameOf(lua) + "' to '" + FfiLibrary.render(target) + "'");
     }
 
-    /** How LuaJIT's messages name a value: the C type of a cdata, the Lua type otherwise. */
+    /**
+     * How LuaJIT's messages name a value: the C type of a cdata, the C type a boolean or a
+     * userdata would convert through ({@code bool}, {@code void *}), the Lua type otherwise.
+     */
     static String nameOf(Object lua) {
-        return lua instanceof Cdata c ? c.typeName() : LuaType.of(lua).luaName();
+        return switch (LuaType.of(lua)) {
+            case CDATA -> ((Cdata) lua).typeName();
+            case BOOLEAN -> "bool";
+            case USERDATA -> "void *";
+            default -> LuaType.of(lua).luaName();
+        };
     }
 
 }

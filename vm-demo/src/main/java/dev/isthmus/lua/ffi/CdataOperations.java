@@ -250,17 +250,24 @@ final class CdataOperations {
         switch (target) {
             case Cdata.Memory m -> {
                 CType type = CdataConversion.plain(m.type());
+                if (type instanceof RecordType) {
+                    requireWritable(m.type());
+                }
                 switch (type) {
-                    case RecordType r when key instanceof LuaString s && member(r, s) != null ->
-                            storeMember(m.data(), member(r, s), value, m.anchors());
-                    case CType.Array a when isIndex(key) && storeScalar(m, a, indexOf(key), value) -> { }
+                    case RecordType r when key instanceof LuaString s && member(r, s) != null -> {
+                        requireWritable(member(r, s).memberType());
+                        storeMember(m.data(), member(r, s), value, m.anchors());
+                    }
+                    case CType.Array a when isIndex(key) && requireWritable(a) && storeScalar(m, a, indexOf(key), value) -> { }
                     case CType.Array a when isIndex(key) -> storeElement(m.data().at(indexOf(key)), value, m.anchors());
                     case CType.Pointer p -> newIndex(new Cdata.Pointer(lib, m.type(), ((MemorySegment) m.data().get()).address()), key, value);
                     default -> metatypeNewIndex(type, m, key, value);
                 }
             }
             case Cdata.Pointer p -> {
-                CType targetType = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target());
+                CType declaredTarget = ((CType.Pointer) CdataConversion.plain(p.type())).target();
+                requireWritable(declaredTarget);
+                CType targetType = CdataConversion.plain(declaredTarget);
                 Primitive scalar = isIndex(key) ? ScalarAccess.storageOf(targetType) : null;
                 if (scalar != null && p.address() != 0 && ScalarAccess.write(lib, ScalarAccess.ALL,
                         p.address() + indexOf(key) * ScalarAccess.sizeOf(lib, scalar), scalar, value)) {
@@ -269,6 +276,7 @@ final class CdataOperations {
                 if (isIndex(key)) {
                     storeElement(element(p, indexOf(key)), value, permanentAnchors);
                 } else if (targetType instanceof RecordType r && key instanceof LuaString s && member(r, s) != null) {
+                    requireWritable(member(r, s).memberType());
                     storeMember(element(p, 0), member(r, s), value, permanentAnchors);
                 } else {
                     metatypeNewIndex(p.type(), p, key, value);
@@ -276,6 +284,23 @@ final class CdataOperations {
             }
             default -> metatypeNewIndex(((Cdata) target).type(), target, key, value);
         }
+    }
+
+    /**
+     * LuaJIT refuses every store into a const location: a const-qualified cdata (any key,
+     * even one its metatype's {@code __newindex} would take), a const member, an element of
+     * an array of const elements, the target of a pointer to const. Returns true to read as
+     * a guard.
+     */
+    private static boolean requireWritable(CType location) {
+        CType t = location;
+        while (t instanceof CType.Array a) {
+            t = a.element();
+        }
+        if (t instanceof CType.Qualified q && q.isConst()) {
+            throw new LuaError("attempt to write to constant location");
+        }
+        return true;
     }
 
     /** {@code a[i] = v} for an array of scalars and a number-like value; false leaves it to the general path. */

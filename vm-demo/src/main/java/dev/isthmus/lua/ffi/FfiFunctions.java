@@ -209,13 +209,13 @@ final class FfiFunctions {
             case CType.Function f -> false;
             case RecordType r -> r.isComplete();
             case dev.isthmus.cparser.type.EnumType e -> e.isComplete();
-            case CType.Array a -> hasKnownSize(CdataConversion.plain(a.element()));
+            case CType.Array a -> a.kind() != CType.ArrayKind.INCOMPLETE && hasKnownSize(CdataConversion.plain(a.element()));
             default -> true;
         };
     }
 
     private static boolean isVariable(CType plain) {
-        if (plain instanceof CType.Array a && a.kind() != CType.ArrayKind.FIXED) {
+        if (plain instanceof CType.Array a && a.kind() == CType.ArrayKind.VARIABLE) {
             return true;
         }
         if (plain instanceof RecordType r && r.isComplete() && !r.body().members().isEmpty()) {
@@ -396,14 +396,14 @@ final class FfiFunctions {
         }
         CType type = lib.typeOf(v, new Object[0]);
         CType plain = CdataConversion.plain(type);
-        if (isVariableLength(plain)) {
+        if (isVariable(plain)) {
             if (a.get(1) == null) {
                 throw new LuaArgumentError(2, "sizeof", "value expected");
             }
             long count = variableCount(type, a.get(1) instanceof Cdata.Int64 i ? i : (Object) a.checkNumber(1));
             return new Object[] {count < 0 ? null : (double) lib.ffi().variableByteSize(type, count)};
         }
-        if (!hasKnownSize(plain) || plain instanceof CType.Array array && array.kind() != CType.ArrayKind.FIXED) {
+        if (!hasKnownSize(plain)) {
             return new Object[] {null};
         }
         return new Object[] {(double) lib.ffi().layouts().layoutOf(type).byteSize()};
@@ -417,13 +417,6 @@ final class FfiFunctions {
     }
 
     /** A LuaJIT variable-length array {@code T[?]}, or a struct ending in one. */
-    private static boolean isVariableLength(CType plain) {
-        if (plain instanceof CType.Array a) {
-            return a.kind() == CType.ArrayKind.VARIABLE;
-        }
-        return isVariable(plain) && !(plain instanceof CType.Array);
-    }
-
     private Object[] offsetof(Object[] args) {
         Arguments a = new Arguments("offsetof", args);
         CType type = lib.typeOf(a.checkAny(0), new Object[0]);

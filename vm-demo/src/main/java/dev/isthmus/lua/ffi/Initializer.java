@@ -133,10 +133,19 @@ final class Initializer {
         }
     }
 
-    /** Stores one Lua value into a scalar or pointer object. */
+    /**
+     * Stores one Lua value into an object, as an assignment does: an aggregate takes a table
+     * (an initializer), a cdata (copied), or for a byte array a string, nothing else (LuaJIT's
+     * {@code cannot convert 'number' to 'struct ...'}); a scalar or pointer takes what its
+     * conversion accepts.
+     */
     void store(CData data, Object value, List<Object> anchors) {
         CType type = CdataConversion.plain(data.type());
         if (type instanceof RecordType || type instanceof CType.Array) {
+            boolean isByteArray = type instanceof CType.Array a && library.elementSize(a.element()) == 1;
+            if (!(value instanceof LuaTable || value instanceof Cdata || value instanceof LuaString && isByteArray)) {
+                throw CdataConversion.cannotConvert(value, data.type());
+            }
             initialize(data, new Object[] {value}, anchors);
             return;
         }
