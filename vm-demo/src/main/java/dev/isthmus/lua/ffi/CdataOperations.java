@@ -142,10 +142,8 @@ final class CdataOperations {
         if (isIndex(key)) {
             Primitive scalar = ScalarAccess.storageOf(target);
             if (scalar != null) {
-                if (p.address() == 0) {
-                    throw new LuaError("attempt to index a NULL pointer of type '" + p.typeName() + "'");
-                }
-                return ScalarAccess.read(lib, ScalarAccess.ALL, p.address() + indexOf(key) * ScalarAccess.sizeOf(lib, scalar), scalar);
+                long size = ScalarAccess.sizeOf(lib, scalar);
+                return ScalarAccess.read(lib, ScalarAccess.ALL, accessible(p, p.address() + indexOf(key) * size, size), scalar);
             }
             return readElement(element(p, indexOf(key)), permanentAnchors);
         }
@@ -238,12 +236,29 @@ final class CdataOperations {
 
     /** The object {@code i} elements after where the pointer points. */
     private CData element(Cdata.Pointer p, long i) {
+        CType target = ((CType.Pointer) CdataConversion.plain(p.type())).target();
+        long size = lib.elementSize(target);
+        return lib.ffi().view(target, MemorySegment.ofAddress(accessible(p, p.address() + i * size, size)).reinterpret(size));
+    }
+
+    /**
+     * The address {@code p[i]} reaches, refused when no memory can be there (NULL, the pages
+     * after it, the kernel's half): C would fault, and a fault kills the JVM; or when it
+     * leaves the object a pointer into it keeps alive (C's undefined behaviour). Other wild
+     * addresses stay as unchecked as in C.
+     */
+    private static long accessible(Cdata.Pointer p, long address, long byteSize) {
         if (p.address() == 0) {
             throw new LuaError("attempt to index a NULL pointer of type '" + p.typeName() + "'");
         }
-        CType target = ((CType.Pointer) CdataConversion.plain(p.type())).target();
-        long size = lib.elementSize(target);
-        return lib.ffi().view(target, MemorySegment.ofAddress(p.address() + i * size).reinterpret(size));
+        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(address, byteSize)) {
+            throw FfiLibrary.inaccessible(address);
+        }
+        MemorySegment object = FfiLibrary.objectAt(p);
+        if (object != null && (address < object.address() || address + byteSize > object.address() + object.byteSize())) {
+            throw new LuaError("index out of bounds");
+        }
+        return address;
     }
 
     void newIndex(Object target, Object key, Object value) {
@@ -269,8 +284,9 @@ final class CdataOperations {
                 requireWritable(declaredTarget);
                 CType targetType = CdataConversion.plain(declaredTarget);
                 Primitive scalar = isIndex(key) ? ScalarAccess.storageOf(targetType) : null;
-                if (scalar != null && p.address() != 0 && ScalarAccess.write(lib, ScalarAccess.ALL,
-                        p.address() + indexOf(key) * ScalarAccess.sizeOf(lib, scalar), scalar, value)) {
+                long size = scalar == null ? 0 : ScalarAccess.sizeOf(lib, scalar);
+                if (scalar != null && ScalarAccess.write(lib, ScalarAccess.ALL,
+                        accessible(p, p.address() + indexOf(key) * size, size), scalar, value)) {
                     return;
                 }
                 if (isIndex(key)) {
@@ -381,6 +397,9 @@ final class CdataOperations {
             case Cdata.Pointer p when CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target()) instanceof CType.Function f -> {
                 if (p.address() == 0) {
                     throw new LuaError("attempt to call a NULL function pointer");
+                }
+                if (dev.isthmus.ffi.AddressSpace.isNeverMapped(p.address())) {
+                    throw FfiLibrary.inaccessible(p.address());
                 }
                 NativeCall call = pointerCalls.computeIfAbsent(new PointerCall(p.address(), f), k -> new NativeCall(lib,
                         lib.ffi().functionAt("function pointer", f, MemorySegment.ofAddress(k.address()))));

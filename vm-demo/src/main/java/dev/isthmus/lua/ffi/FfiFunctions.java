@@ -465,6 +465,7 @@ final class FfiFunctions {
         Arguments a = new Arguments("string", args);
         Object v = a.checkAny(0);
         MemorySegment start = switch (v) {
+            case null -> null;
             case Cdata.Pointer p -> p.address() == 0 ? null : MemorySegment.ofAddress(p.address());
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> (MemorySegment) m.data().get();
             case Cdata.Memory m -> m.data().segment();
@@ -477,18 +478,28 @@ final class FfiFunctions {
         if (start == null || start.address() == 0) {
             throw new LuaError("bad argument #1 to 'string' (cannot convert 'NULL' to 'const char *')");
         }
+        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(start.address())) {
+            throw FfiLibrary.inaccessible(start.address());
+        }
+        long extent = FfiLibrary.extentAt(v);
         if (a.get(1) != null) {
             long n = lengthOf(a.get(1));
-            MemorySegment bytes = start.byteSize() >= n ? start : start.reinterpret(n);
-            return new Object[] {LuaString.wrap(bytes.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE))};
+            if (n > 0 && dev.isthmus.ffi.AddressSpace.isNeverMapped(start.address(), n)) {
+                throw FfiLibrary.inaccessible(start.address() + n - 1);
+            }
+            if (extent >= 0 && n > extent) {
+                throw new LuaError("index out of bounds");
+            }
+            return new Object[] {LuaString.wrap(start.reinterpret(n).toArray(ValueLayout.JAVA_BYTE))};
         }
-        MemorySegment unbounded = start.byteSize() > 0 ? start : start.reinterpret(Long.MAX_VALUE);
+        // Up to the first NUL; within the object when its end is known, as C's strlen would not stop.
+        MemorySegment bytes = start.reinterpret(extent >= 0 ? extent : Long.MAX_VALUE);
         long n = 0;
-        long limit = unbounded.byteSize();
-        while (n < limit && unbounded.get(ValueLayout.JAVA_BYTE, n) != 0) {
+        long limit = bytes.byteSize();
+        while (n < limit && bytes.get(ValueLayout.JAVA_BYTE, n) != 0) {
             n++;
         }
-        return new Object[] {LuaString.wrap(unbounded.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE))};
+        return new Object[] {LuaString.wrap(bytes.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE))};
     }
 
     private static long lengthOf(Object v) {
@@ -499,7 +510,21 @@ final class FfiFunctions {
         };
     }
 
+    /** The {@code n} bytes at a pointer, array or struct for copy and fill; addresses no memory can be at are refused. */
     private MemorySegment destination(Object v, long n) {
+        Long address = switch (v) {
+            case null -> 0L;
+            case Cdata.Pointer p -> p.address();
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> ((MemorySegment) m.data().get()).address();
+            default -> null;
+        };
+        if (address != null && n > 0 && dev.isthmus.ffi.AddressSpace.isNeverMapped(address, n)) {
+            throw FfiLibrary.inaccessible(address == 0 || dev.isthmus.ffi.AddressSpace.isNeverMapped(address) ? address : address + n - 1);
+        }
+        long extent = FfiLibrary.extentAt(v);
+        if (extent >= 0 && n > extent) {
+            throw new LuaError("index out of bounds");
+        }
         return switch (v) {
             case Cdata.Pointer p -> MemorySegment.ofAddress(p.address()).reinterpret(n);
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> ((MemorySegment) m.data().get()).reinterpret(n);

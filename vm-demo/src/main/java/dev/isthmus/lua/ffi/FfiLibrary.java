@@ -310,6 +310,41 @@ public final class FfiLibrary {
         liveCallbacks--;
     }
 
+    /**
+     * How many bytes of a known object follow where {@code v} points: an array's or struct's
+     * own size, or for a pointer the rest of the object it keeps alive (the array it was cast
+     * from, a string copy; none at a callback or C function); -1 when unknown (a pointer C returned, a pointer stored in memory).
+     */
+    static long extentAt(Object v) {
+        return switch (v) {
+            // A callback's stub or a C function is code, no object of the program's: nothing to read or write there.
+            case Cdata.Pointer p when p.anchor() instanceof dev.isthmus.ffi.Callback || p.anchor() instanceof NativeCall -> 0;
+            case Cdata.Pointer p -> {
+                MemorySegment object = objectAt(p);
+                yield object == null ? -1 : object.address() + object.byteSize() - p.address();
+            }
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> -1;
+            case Cdata.Memory m -> m.data().byteSize();
+            default -> -1;
+        };
+    }
+
+    /** The object a pointer points into and keeps alive (an array it was cast from, a string copy), or null when unknown. */
+    static MemorySegment objectAt(Cdata.Pointer p) {
+        MemorySegment object = switch (p.anchor()) {
+            case Cdata.Memory m -> m.data().segment();
+            case MemorySegment segment -> segment;
+            case null, default -> null;
+        };
+        long offset = object == null ? -1 : p.address() - object.address();
+        return offset >= 0 && offset <= object.byteSize() ? object : null;
+    }
+
+    /** The error for an access at an address no memory can be at ({@link dev.isthmus.ffi.AddressSpace}), in gdb's words. */
+    static LuaError inaccessible(long address) {
+        return new LuaError("cannot access memory at address 0x" + Long.toHexString(address));
+    }
+
     static void requireLive(Callback callback) {
         if (callback.isFreed()) {
             throw new LuaError("bad callback");

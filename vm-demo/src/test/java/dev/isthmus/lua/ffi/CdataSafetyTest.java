@@ -16,8 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
- * Where Isthmus is deliberately safer than LuaJIT: accesses outside an object of known size and
- * through NULL are Lua errors (LuaJIT reads or crashes), so these have no LuaJIT oracle.
+ * Where Isthmus is deliberately safer than LuaJIT: accesses outside an object of known size
+ * (also through a pointer into it), through NULL and at addresses no memory can be at
+ * ({@link dev.isthmus.ffi.AddressSpace}) are Lua errors (LuaJIT reads or crashes), so these
+ * have no LuaJIT oracle. Writing over a callback's code is refused too.
  */
 class CdataSafetyTest {
     private static void run(String code) {
@@ -33,7 +35,21 @@ class CdataSafetyTest {
         "ffi.new('double[2]')[2] = 1|t:1: index out of bounds",
         "return ffi.new('int[?]', 2)[5]|t:1: index out of bounds",
         "return ffi.cast('int *', nil)[0]|t:1: attempt to index a NULL pointer of type 'int *'",
-        "ffi.cdef('struct s { int x; };') return ffi.cast('struct s *', nil).x|t:1: attempt to index a NULL pointer of type 'struct s *'"})
+        "ffi.cdef('struct s { int x; };') return ffi.cast('struct s *', nil).x|t:1: attempt to index a NULL pointer of type 'struct s *'",
+        "return ffi.cast('int *', 1234)[0]|t:1: cannot access memory at address 0x4d2",
+        "ffi.cast('double *', 16)[1] = 1|t:1: cannot access memory at address 0x18",
+        "return ffi.cast('char *', -16)[0]|t:1: cannot access memory at address 0xfffffffffffffff0",
+        "return ffi.cast('int *', 2^48)[0]|t:1: cannot access memory at address 0x1000000000000",
+        "local f = ffi.cast('int (*)(void)', 1234) f()|t:1: cannot access memory at address 0x4d2",
+        "ffi.string(ffi.cast('char *', 8))|t:1: cannot access memory at address 0x8",
+        "ffi.copy(ffi.cast('char *', 8), 'abc')|t:1: cannot access memory at address 0x8",
+        "ffi.fill(nil, 4)|t:1: cannot access memory at address 0x0",
+        "local s = ffi.string(nil)|t:1: bad argument #1 to 'string' (cannot convert 'NULL' to 'const char *')",
+        "return (ffi.cast('int *', ffi.new('int[4]')) + 1)[3]|t:1: index out of bounds",
+        "local s = ffi.string(ffi.cast('char *', ffi.new('char[4]')), 5)|t:1: index out of bounds",
+        "ffi.fill(ffi.cast('char *', ffi.new('char[4]')) + 2, 3)|t:1: index out of bounds",
+        "ffi.copy(ffi.cast('char *', ffi.new('char[4]')), 'abcd')|t:1: index out of bounds",
+        "ffi.fill(ffi.cast('char *', ffi.cast('int (*)(int)', function(x) return x end)), 1)|t:1: index out of bounds"})
     void access_outsideKnownExtentOrThroughNull_isALuaError(String code, String message) {
         LuaError e = assertThrows(LuaError.class, () -> run(code));
         assertEquals(message, e.getMessage());
