@@ -8,13 +8,13 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 
 /**
- * The {@code isthmus} command line (the launcher script calls this class for {@code cdecl}).
+ * The {@code isthmus} command line (the launcher script calls this class for {@code cdecl} and {@code bind}).
  * Failures print one line, {@code isthmus: ...}, and exit with a status per failure class
  * ({@link ExitCode}); a stack trace only with {@code --debug}.
  */
 @Command(name = "isthmus", mixinStandardHelpOptions = true, version = "isthmus 0.1.0",
         description = "LuaJIT-style FFI for the JVM: tools for C declarations.",
-        subcommands = {CdeclCommand.class})
+        subcommands = {CdeclCommand.class, BindCommand.class})
 public final class IsthmusCli implements Runnable {
     private static InputStream standardInput = System.in;
 

@@ -10,16 +10,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the system C preprocessor, {@code cc -E}, over a header, passing {@code -I} and
- * {@code -D} through. Its output keeps line markers, so every position the parser reports
+ * {@code -D} through, and any further flags ({@code -dD} to keep macro definitions). Its output keeps line markers, so every position the parser reports
  * names the real header and line.
  */
 final class Preprocessor {
     private final List<String> includeDirectories;
     private final List<String> definitions;
+    private final List<String> flags;
 
     Preprocessor(List<String> includeDirectories, List<String> definitions) {
+        this(includeDirectories, definitions, List.of());
+    }
+
+    Preprocessor(List<String> includeDirectories, List<String> definitions, List<String> flags) {
         this.includeDirectories = List.copyOf(includeDirectories);
         this.definitions = List.copyOf(definitions);
+        this.flags = List.copyOf(flags);
     }
 
     /** Preprocesses a file, or standard input's text when {@code file} is null. */
@@ -27,6 +33,7 @@ final class Preprocessor {
         List<String> command = new ArrayList<>(List.of("cc", "-E"));
         includeDirectories.forEach(dir -> command.add("-I" + dir));
         definitions.forEach(def -> command.add("-D" + def));
+        command.addAll(flags);
         if (file == null) {
             command.addAll(List.of("-x", "c", "-"));
         } else {

@@ -1,0 +1,58 @@
+package dev.isthmus.codegen;
+
+import dev.isthmus.cparser.CScope;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The macros of the bound headers that did not become constants, for the report: every
+ * {@code #define} line of preprocessed text ({@code -dD} form, with line markers) made in
+ * one of the headers, still defined at the end, whose name the scope does not hold.
+ */
+final class UnboundMacros {
+    private static final Pattern MARKER = Pattern.compile("#\\s*(?:line\\s+)?(\\d+)\\s+\"((?:[^\"\\\\]|\\\\.)*)\".*");
+    private static final Pattern DEFINE = Pattern.compile("#\\s*define\\s+([A-Za-z_$][A-Za-z_0-9$]*)(\\()?(.*)");
+    private static final Pattern UNDEF = Pattern.compile("#\\s*undef\\s+([A-Za-z_$][A-Za-z_0-9$]*).*");
+
+    private UnboundMacros() {
+    }
+
+    static List<String> find(String text, Set<String> headerFiles, CScope scope) {
+        Map<String, String> unbound = new LinkedHashMap<>();
+        String file = "";
+        int line = 1;
+        for (String physical : text.split("\n", -1)) {
+            Matcher m = MARKER.matcher(physical);
+            if (m.matches()) {
+                file = m.group(2).replace("\\\\", "\\");
+                line = Integer.parseInt(m.group(1));
+                continue;
+            }
+            if (headerFiles.contains(file)) {
+                Matcher define = DEFINE.matcher(physical);
+                Matcher undef = UNDEF.matcher(physical);
+                if (define.matches()) {
+                    String name = define.group(1);
+                    unbound.remove(name);
+                    // An empty macro (an include guard, a feature flag) has nothing to bind.
+                    boolean empty = define.group(2) == null && define.group(3).isBlank();
+                    if (!empty && scope.constant(name).isEmpty()) {
+                        unbound.put(name, "macro " + name + " (" + file + ":" + line + "): "
+                                + (define.group(2) != null ? "function-like macros are not bound yet (issue #13)"
+                                        : "its body is not a constant expression"));
+                    }
+                } else if (undef.matches()) {
+                    unbound.remove(undef.group(1));
+                }
+            }
+            line++;
+        }
+        return new ArrayList<>(unbound.values());
+    }
+}

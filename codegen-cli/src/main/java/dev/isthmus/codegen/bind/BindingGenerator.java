@@ -1,0 +1,62 @@
+package dev.isthmus.codegen.bind;
+
+import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.type.RecordType;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates Java bindings from a parsed scope: the header class, a class per struct and
+ * union it needs, and an interface per callback typedef. The output depends on the JDK
+ * alone (the FFM API of Java 22), not on Isthmus. What cannot be bound yet is reported,
+ * never dropped silently.
+ */
+public final class BindingGenerator {
+
+    /** The generated files, by path relative to the output directory, and what was not bound, with reasons. */
+    public record Result(Map<Path, String> files, List<String> notBound, int functionCount, int recordCount,
+                         int callbackCount, int constantCount) {
+    }
+
+    private BindingGenerator() {
+    }
+
+    /** The default name of the header class for a header file: {@code zlib.h} gives {@code Zlib}. */
+    public static String headerClassFor(String fileName) {
+        return JavaNames.headerClass(fileName);
+    }
+
+    public static Result generate(CScope scope, BindOptions options, List<String> libraryNames) {
+        BindingSet set = BindingSet.choose(scope, options);
+        Path directory = Path.of("", options.packagePath().toArray(String[]::new));
+        Map<Path, String> files = new LinkedHashMap<>();
+        RecordClassWriter records = new RecordClassWriter(scope.abi(), set.names);
+        for (RecordType record : set.records.keySet()) {
+            String name = set.names.recordClass(record);
+            files.put(directory.resolve(name + ".java"), records.write(record, options.packageName()));
+        }
+        CallbackInterfaceWriter callbacks = new CallbackInterfaceWriter(scope.abi(), set.names);
+        int callbackCount = 0;
+        for (BindingSet.Callback callback : set.callbacks) {
+            String name = set.names.reserve(callback.name());
+            try {
+                files.put(directory.resolve(name + ".java"), callbacks.write(callback, name, options.packageName()));
+                callbackCount++;
+            } catch (NotBindable e) {
+                set.skipped.add("callback type " + callback.name() + " (" + callback.declaration().position() + "): "
+                        + e.getMessage());
+            }
+        }
+        int before = set.skipped.size();
+        String header = new HeaderClassWriter(scope.abi(), set, options, libraryNames).write();
+        files.put(directory.resolve(options.headerClass() + ".java"), header);
+        int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()
+                .filter(s -> s.startsWith("function ")).count();
+        return new Result(files, new ArrayList<>(set.skipped), set.functions.size() - functionsSkipped,
+                set.records.size(), callbackCount, set.constants.size());
+    }
+}

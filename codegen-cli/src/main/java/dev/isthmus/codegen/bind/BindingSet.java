@@ -1,0 +1,151 @@
+package dev.isthmus.codegen.bind;
+
+import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.RecordType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses what a binding contains: the declarations made in the bound headers that pass
+ * the filters (functions, callback typedefs, constants and enumerators), and every struct
+ * or union they need by value, in fields or behind their own typedef, wherever it was
+ * declared. Names each record's class: after the typedef that names it in the headers when
+ * there is one ({@code typedef struct z_stream_s z_stream} is {@code ZStream}), else after its tag.
+ */
+final class BindingSet {
+    record Callback(String name, CType.Function type, Declaration.Typedef declaration) {
+    }
+
+    final List<Declaration.Function> functions = new ArrayList<>();
+    final List<Declaration.Variable> variables = new ArrayList<>();
+    final List<Declaration.Constant> constants = new ArrayList<>();
+    final List<Callback> callbacks = new ArrayList<>();
+    final Map<RecordType, String> records = new LinkedHashMap<>();
+    final List<String> skipped = new ArrayList<>();
+    final JavaNames names = new JavaNames();
+
+    static BindingSet choose(CScope scope, BindOptions options) {
+        BindingSet set = new BindingSet();
+        set.names.reserve(options.headerClass());
+        Map<RecordType, String> typedefNames = new LinkedHashMap<>();
+        for (Declaration d : scope.declarations()) {
+            if (!options.headerFiles().contains(d.position().file())) {
+                continue;
+            }
+            switch (d) {
+                case Declaration.Function f -> {
+                    if (BindOptions.accepts(options.includeFunction(), f.name())) {
+                        set.functions.add(f);
+                    }
+                }
+                case Declaration.Variable v -> {
+                    if (BindOptions.accepts(options.includeFunction(), v.name())) {
+                        set.variables.add(v);
+                    }
+                }
+                case Declaration.Constant c -> {
+                    if (BindOptions.accepts(options.includeConstant(), c.name())) {
+                        set.constants.add(c);
+                    }
+                }
+                case Declaration.Typedef t -> {
+                    CType target = strip(t.type());
+                    if (target instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn) {
+                        if (BindOptions.accepts(options.includeTypedef(), t.name())) {
+                            set.callbacks.add(new Callback(t.name(), fn, t));
+                        }
+                    } else if (target instanceof RecordType r && BindOptions.accepts(options.includeTypedef(), t.name())) {
+                        typedefNames.putIfAbsent(r, t.name());
+                        if (r.isComplete() && BindOptions.accepts(options.includeStruct(), t.name())) {
+                            set.need(r, t.name());
+                        }
+                    }
+                }
+                case Declaration.Record r -> {
+                    if (r.type().isComplete() && BindOptions.accepts(options.includeStruct(), r.name())) {
+                        set.need(r.type(), r.type().tag().orElse(r.name()));
+                    }
+                }
+                case Declaration.Enum e -> {
+                    // Its enumerators arrive as constants; the type itself is its underlying integer.
+                }
+            }
+        }
+        for (Declaration.Function f : set.functions) {
+            set.needAll(f.type());
+        }
+        for (Callback c : set.callbacks) {
+            set.needAll(c.type());
+        }
+        for (Declaration.Variable v : set.variables) {
+            set.needAll(v.type());
+        }
+        // Name classes: a typedef's name wins over the tag.
+        for (Map.Entry<RecordType, String> e : set.records.entrySet()) {
+            set.names.nameRecord(e.getKey(), typedefNames.getOrDefault(e.getKey(), e.getValue()));
+        }
+        return set;
+    }
+
+    private void need(RecordType record, String cName) {
+        if (!record.isComplete() || records.containsKey(record)) {
+            return;
+        }
+        records.put(record, cName);
+        needMembers(record, cName);
+    }
+
+    /** Records a record's members hold; an anonymous member's own members count as the record's. */
+    private void needMembers(RecordType record, String cName) {
+        for (RecordType.Member m : record.body().members()) {
+            CType t = strip(m.type());
+            if (m.name().isEmpty() && t instanceof RecordType inner && inner.tag().isEmpty()) {
+                if (inner.isComplete()) {
+                    needMembers(inner, cName);
+                }
+            } else if (t instanceof RecordType inner && inner.tag().isEmpty()) {
+                need(inner, cName + "_" + m.name().orElse(""));
+            } else {
+                needByValue(t);
+            }
+        }
+    }
+
+    /** Records a function type passes or returns by value. */
+    private void needAll(CType type) {
+        CType t = strip(type);
+        if (t instanceof CType.Function f) {
+            needByValue(f.returnType());
+            f.parameterTypes().forEach(this::needByValue);
+        } else {
+            needByValue(t);
+        }
+    }
+
+    private void needByValue(CType type) {
+        CType t = strip(type);
+        if (t instanceof CType.Array a) {
+            needByValue(a.element());
+        } else if (t instanceof RecordType r) {
+            need(r, r.tag().orElse(r.isUnion() ? "union" : "struct"));
+        }
+    }
+
+    static CType strip(CType type) {
+        return switch (type) {
+            case CType.Qualified q -> strip(q.base());
+            case CType.Aligned a -> strip(a.base());
+            default -> type;
+        };
+    }
+
+    static boolean isEnum(CType type) {
+        return strip(type) instanceof EnumType;
+    }
+}

@@ -1,0 +1,223 @@
+package dev.isthmus.codegen;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #13: {@code isthmus bind} generates Java that compiles with {@code javac --release
+ * 22} without a warning and calls the real libraries. Each test compiles the generated
+ * classes together with a small driver written against their API (so every signature is
+ * checked by javac, not by reflection), then runs the driver: zlib's compress/uncompress
+ * round trip, native-test-libs' structs by value, bitfields written by Java and read by C
+ * and the reverse, and callbacks from C into Java.
+ */
+class BindCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void zlib_bindings_compileAndRoundTripThroughCompress() throws Exception {
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.z", "-l", "z", "--output", out.toString(), "/usr/include/zlib.h");
+        assertTrue(report.startsWith("isthmus bind: wrote "), report);
+        assertTrue(report.contains("macro deflateInit (/usr/include/zlib.h:"), report);
+        String result = compileAndRun(out, "org.example.z", """
+                package org.example.z;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.util.Arrays;
+
+                @SuppressWarnings("restricted")
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            byte[] input = "isthmus bind, isthmus bind, isthmus bind! ".repeat(40).getBytes();
+                            MemorySegment source = arena.allocateFrom(ValueLayout.JAVA_BYTE, input);
+                            long bound = Zlib.compressBound(input.length);
+                            MemorySegment packed = arena.allocate(bound);
+                            MemorySegment packedLength = arena.allocateFrom(ValueLayout.JAVA_LONG, bound);
+                            int compressed = Zlib.compress(packed, packedLength, source, input.length);
+                            MemorySegment unpacked = arena.allocate(input.length);
+                            MemorySegment unpackedLength = arena.allocateFrom(ValueLayout.JAVA_LONG, input.length);
+                            int uncompressed = Zlib.uncompress(unpacked, unpackedLength, packed, packedLength.get(ValueLayout.JAVA_LONG, 0));
+                            boolean same = Arrays.equals(input, unpacked.toArray(ValueLayout.JAVA_BYTE));
+                            String version = Zlib.zlibVersion().reinterpret(64).getString(0);
+                            return compressed + " " + uncompressed + " " + (compressed == Zlib.Z_OK) + " " + same + " "
+                                    + (packedLength.get(ValueLayout.JAVA_LONG, 0) < input.length / 4) + " "
+                                    + version.equals(Zlib.ZLIB_VERSION) + " " + ZStream.LAYOUT.byteSize() + " " + Zlib.Z_BEST_COMPRESSION;
+                        }
+                    }
+                }
+                """);
+        assertEquals("0 0 true true true true 112 9", result);
+    }
+
+    @Test
+    void nativeTestLibs_bindings_passStructsBitfieldsAndCallbacks() throws Exception {
+        Path headers = Path.of(System.getProperty("isthmus.nativeHeaders"));
+        Path library = Path.of(System.getProperty("isthmus.testlibs"), "libisthmustest.so");
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.it", "--header-class", "ItTest", "-l", library.toString(),
+                "--output", out.toString(), headers.resolve("nested.h").toString(), headers.resolve("bitfields.h").toString(),
+                headers.resolve("callbacks.h").toString());
+        assertTrue(report.startsWith("isthmus bind: wrote ") && !report.contains("function it_"), "every function bound: " + report);
+        String result = compileAndRun(out, "org.example.it", """
+                package org.example.it;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        List<Object> seen = new ArrayList<>();
+                        try (Arena arena = Arena.ofConfined()) {
+                            // Structs by value, in and out.
+                            MemorySegment rect = ItRect.allocate(arena);
+                            ItPoint.x(ItRect.tl(rect), 1);
+                            ItPoint.y(ItRect.tl(rect), 2);
+                            ItPoint.x(ItRect.br(rect), 4);
+                            ItPoint.y(ItRect.br(rect), 7);
+                            seen.add(ItTest.it_rect_area(rect));
+                            MemorySegment moved = ItTest.it_rect_offset(arena, rect, 10, 20);
+                            seen.add(ItPoint.x(ItRect.tl(moved)) + "," + ItPoint.y(ItRect.br(moved)));
+                            // Bitfields: Java writes, C reads; C writes, Java reads.
+                            MemorySegment bf = ItBf.allocate(arena);
+                            ItBf.a(bf, 5);
+                            ItBf.b(bf, -9);
+                            ItBf.c(bf, 0xABCDEF1234L);
+                            ItBf.d(bf, -300000L);
+                            ItBf.e(bf, 100);
+                            ItBf.f(bf, true);
+                            ItBf.g(bf, (byte) -3);
+                            ItBf.h(bf, (short) 0xFED);
+                            seen.add(ItTest.it_bf_get_a(bf) + " " + ItTest.it_bf_get_b(bf) + " " + Long.toHexString(ItTest.it_bf_get_c(bf))
+                                    + " " + ItTest.it_bf_get_d(bf) + " " + ItTest.it_bf_get_e(bf) + " " + ItTest.it_bf_get_f(bf)
+                                    + " " + ItTest.it_bf_get_g(bf) + " " + Integer.toHexString(ItTest.it_bf_get_h(bf)));
+                            ItTest.it_bf_set_b(bf, 15);
+                            ItTest.it_bf_set_d(bf, 524287L);
+                            ItTest.it_bf_set_g(bf, 7);
+                            ItTest.it_bf_set_h(bf, 0x123);
+                            seen.add(ItBf.a(bf) + " " + ItBf.b(bf) + " " + ItBf.d(bf) + " " + ItBf.g(bf) + " " + ItBf.h(bf) + " " + ItBf.LAYOUT.byteSize());
+                            MemorySegment packed = ItBfPacked.allocate(arena);
+                            ItBfPacked.y(packed, 0xFFFFF);
+                            ItBfPacked.x(packed, (byte) 2);
+                            ItBfPacked.z(packed, (byte) 9);
+                            seen.add(ItTest.it_bfp_get_x(packed) + " " + Integer.toHexString(ItTest.it_bfp_get_y(packed)) + " "
+                                    + ItTest.it_bfp_get_z(packed) + " " + ItBfPacked.LAYOUT.byteSize());
+                            MemorySegment small = ItTest.it_bfs_make(arena, 3, 9, -5);
+                            seen.add(ItBfSmall.lo(small) + " " + ItBfSmall.hi(small) + " " + ItBfSmall.rest(small) + " "
+                                    + ItTest.it_bfs_combine(small));
+                            // Callbacks: C calls Java through generated interfaces.
+                            MemorySegment add = ItIntBinop.allocate((a, b) -> a * 10 + b, arena);
+                            seen.add(ItTest.it_call_int_binop(add, 4, 2));
+                            MemorySegment twice = ItDoubleFn.allocate(x -> x * x, arena);
+                            seen.add(ItTest.it_call_twice(twice, 3.0));
+                            MemorySegment pair = ItPairFn.allocate(p -> ItCbPair.a(p) + ItCbPair.b(p), arena);
+                            seen.add(ItTest.it_call_with_pair(pair, 2, 0.5));
+                        }
+                        return seen.toString();
+                    }
+                }
+                """);
+        assertEquals("[15, 11,27, 5 -9 abcdef1234 -300000 100 true -3 fed, 5 15 524287 7 291 16, 2 fffff 9 4, 3 9 -5 -1133, 42, 81.0, 2.5]", result);
+    }
+
+    @Test
+    void errnoOption_capturesErrnoInsideTheCall_andGlobalsAreSegments() throws Exception {
+        Path header = dir.resolve("posixbits.h");
+        Files.writeString(header, "#include <stddef.h>\nint unlink(const char *path);\nsize_t strlen(const char *s);\n"
+                + "extern char **environ;\n#define NOT_A_FILE \"/nonexistent/isthmus-bind\"\n");
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.posix", "--errno", "^unlink$", "--output", out.toString(), header.toString());
+        String result = compileAndRun(out, "org.example.posix", """
+                package org.example.posix;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.ValueLayout;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            int status = Posixbits.unlink(arena.allocateFrom(Posixbits.NOT_A_FILE));
+                            long length = Posixbits.strlen(arena.allocateFrom("isthmus"));
+                            boolean hasEnvironment = !Posixbits.environ().get(ValueLayout.ADDRESS, 0).equals(java.lang.foreign.MemorySegment.NULL);
+                            return status + " " + Posixbits.errno() + " " + length + " " + hasEnvironment;
+                        }
+                    }
+                }
+                """);
+        assertEquals("-1 2 7 true", result);
+    }
+
+    @Test
+    void badHeader_reportsPositionedErrors_withoutAStackTrace() throws Exception {
+        Path header = dir.resolve("bad.h");
+        Files.writeString(header, "int ok(void);\n#if 1\n#error this header is broken\n#endif\nint broken(int;\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = IsthmusCli.execute(new String[] {"bind", "--package", "p", "--output", dir.resolve("gen").toString(),
+            header.toString()}, new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]));
+        assertEquals(1, status, err.toString());
+        assertEquals(header.toAbsolutePath() + ":3:2: error: #error this header is broken\n", err.toString());
+    }
+
+    private String bind(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Stream.of("bind"), Stream.of(args)).toArray(String[]::new);
+        int status = IsthmusCli.execute(all, new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]));
+        assertEquals(0, status, "isthmus bind failed:\n" + err);
+        return out.toString();
+    }
+
+    /** Compiles the generated tree and the driver with javac --release 22 -Xlint:all -Werror, and runs the driver. */
+    private String compileAndRun(Path generated, String packageName, String driver) throws Exception {
+        Path driverFile = generated.resolve(packageName.replace('.', '/')).resolve("Driver.java");
+        Files.writeString(driverFile, driver);
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(generated)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            boolean ok = javac.getTask(null, files, diagnostics,
+                    List.of("--release", "22", "-Xlint:all", "-Werror", "-d", classes.toString()), null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            assertTrue(ok && diagnostics.getDiagnostics().isEmpty(), "javac: " + diagnostics.getDiagnostics());
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            @SuppressWarnings("unchecked")
+            Callable<String> run = (Callable<String>) loader.loadClass(packageName + ".Driver").getConstructor().newInstance();
+            return run.call();
+        }
+    }
+}
