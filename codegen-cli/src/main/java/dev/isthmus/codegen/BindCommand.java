@@ -22,11 +22,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -97,14 +96,14 @@ final class BindCommand implements Callable<Integer> {
         if (preprocessor.equals("cc") && abiName != null && !abi.name().equals(Abi.host().name())) {
             throw usage("--abi " + abiName + " needs the builtin preprocessor: cc -E preprocesses for this machine");
         }
-        Set<String> headerFiles = new LinkedHashSet<>();
+        Map<String, String> headerNames = new LinkedHashMap<>();
         StringBuilder program = new StringBuilder();
         for (Path header : headers) {
             if (!Files.isRegularFile(header)) {
                 throw new CliFailure(ExitCode.INPUT, "cannot read '" + header + "': no such file");
             }
             String absolute = header.toAbsolutePath().normalize().toString();
-            headerFiles.add(absolute);
+            headerNames.put(absolute, header.toString());
             program.append("#include \"").append(absolute).append("\"\n");
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -134,14 +133,14 @@ final class BindCommand implements Callable<Integer> {
             return ExitCode.PARSE.status();
         }
         String className = headerClass != null ? headerClass : BindingGenerator.headerClassFor(headers.getFirst().getFileName().toString());
-        BindOptions options = new BindOptions(packageName, className, Optional.ofNullable(library), headerFiles,
+        BindOptions options = new BindOptions(packageName, className, Optional.ofNullable(library), headerNames,
                 regex("--include-function", includeFunction), regex("--include-struct", includeStruct),
                 regex("--include-typedef", includeTypedef), regex("--include-constant", includeConstant),
                 regex("--errno", errno));
         BindingGenerator.Result result = BindingGenerator.generate(scope, options, LibraryNames.candidates(library));
         write(result.files());
         List<String> notBound = new ArrayList<>(result.notBound());
-        notBound.addAll(UnboundMacros.find(text, headerFiles, scope));
+        notBound.addAll(UnboundMacros.find(text, headerNames, scope));
         PrintWriter out = spec.commandLine().getOut();
         out.println("isthmus bind: wrote " + result.files().size() + " files under " + output + ": "
                 + result.functionCount() + " functions, " + result.recordCount() + " structs and unions, "

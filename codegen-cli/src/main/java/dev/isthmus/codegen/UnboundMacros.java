@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,8 @@ final class UnboundMacros {
     private UnboundMacros() {
     }
 
-    static List<String> find(String text, Set<String> headerFiles, CScope scope) {
+    /** The report's lines; {@code headerNames} maps each bound header, as markers name it, to its name as given. */
+    static List<String> find(String text, Map<String, String> headerNames, CScope scope) {
         Map<String, String> unbound = new LinkedHashMap<>();
         String file = "";
         int line = 1;
@@ -34,7 +34,7 @@ final class UnboundMacros {
                 line = Integer.parseInt(m.group(1));
                 continue;
             }
-            if (headerFiles.contains(file)) {
+            if (headerNames.containsKey(file)) {
                 Matcher define = DEFINE.matcher(physical);
                 Matcher undef = UNDEF.matcher(physical);
                 if (define.matches()) {
@@ -43,7 +43,7 @@ final class UnboundMacros {
                     // An empty macro (an include guard, a feature flag) has nothing to bind.
                     boolean empty = define.group(2) == null && define.group(3).isBlank();
                     if (!empty && scope.constant(name).isEmpty()) {
-                        unbound.put(name, "macro " + name + " (" + file + ":" + line + "): "
+                        unbound.put(name, "macro " + name + " (" + headerNames.get(file) + ":" + line + "): "
                                 + (define.group(2) != null ? "function-like macros are not bound yet (issue #13)"
                                         : "its body is not a constant expression"));
                     }

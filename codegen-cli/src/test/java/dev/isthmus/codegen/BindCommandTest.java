@@ -177,6 +177,161 @@ class BindCommandTest {
     }
 
     @Test
+    void sqlite3_bindings_execWithARowCallbackAndAPreparedStatement() throws Exception {
+        // sqlite3_exec's callback parameter has the type of sqlite3.h's sqlite3_callback typedef, so it is that interface.
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.sqlite", "-l", "sqlite3", "--include-function", "^sqlite3_(open|exec|close|prepare_v2|bind_int|step|column_int|finalize)$",
+                "--include-constant", "^SQLITE_(OK|ROW|DONE)$", "--output", out.toString(), "/usr/include/sqlite3.h");
+        String result = compileAndRun(out, "org.example.sqlite", """
+                package org.example.sqlite;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("restricted")
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment handle = arena.allocate(ValueLayout.ADDRESS);
+                            int opened = Sqlite3.sqlite3_open(arena.allocateFrom(":memory:"), handle);
+                            MemorySegment db = handle.get(ValueLayout.ADDRESS, 0);
+                            int created = Sqlite3.sqlite3_exec(db, arena.allocateFrom(
+                                    "create table t(a int, b text); insert into t values (1, 'one'), (2, 'two'), (3, 'three');"),
+                                    MemorySegment.NULL, MemorySegment.NULL, MemorySegment.NULL);
+                            List<String> rows = new ArrayList<>();
+                            MemorySegment onRow = Sqlite3Callback.allocate((user, count, values, names) -> {
+                                StringBuilder row = new StringBuilder();
+                                for (int i = 0; i < count; i++) {
+                                    String name = names.reinterpret(8L * count).getAtIndex(ValueLayout.ADDRESS, i).reinterpret(64).getString(0);
+                                    String value = values.reinterpret(8L * count).getAtIndex(ValueLayout.ADDRESS, i).reinterpret(64).getString(0);
+                                    row.append(i == 0 ? "" : " ").append(name).append('=').append(value);
+                                }
+                                rows.add(row.toString());
+                                return 0;
+                            }, arena);
+                            int selected = Sqlite3.sqlite3_exec(db, arena.allocateFrom("select a, b from t order by a"), onRow,
+                                    MemorySegment.NULL, MemorySegment.NULL);
+                            MemorySegment statement = arena.allocate(ValueLayout.ADDRESS);
+                            Sqlite3.sqlite3_prepare_v2(db, arena.allocateFrom("select sum(a) from t where a > ?"), -1, statement,
+                                    MemorySegment.NULL);
+                            MemorySegment stmt = statement.get(ValueLayout.ADDRESS, 0);
+                            Sqlite3.sqlite3_bind_int(stmt, 1, 1);
+                            boolean row = Sqlite3.sqlite3_step(stmt) == Sqlite3.SQLITE_ROW;
+                            int sum = Sqlite3.sqlite3_column_int(stmt, 0);
+                            boolean done = Sqlite3.sqlite3_step(stmt) == Sqlite3.SQLITE_DONE;
+                            Sqlite3.sqlite3_finalize(stmt);
+                            int closed = Sqlite3.sqlite3_close(db);
+                            return opened + " " + created + " " + selected + " " + rows + " " + row + " " + sum + " " + done + " " + closed;
+                        }
+                    }
+                }
+                """);
+        assertEquals("0 0 0 [a=1 b=one, a=2 b=two, a=3 b=three] true 5 true 0", result);
+    }
+
+    @Test
+    void libc_bindings_sortWithACallback_returnStructs_andFillStructs() throws Exception {
+        Path out = dir.resolve("gen");
+        Path file = dir.resolve("sized");
+        Files.write(file, new byte[1234]);
+        bind("--package", "org.example.libc", "--header-class", "Libc",
+                "--include-function", "^(qsort|div|strftime|gmtime_r|stat|gettimeofday)$", "--include-typedef", "^(__compar_fn_t|div_t)$",
+                "--include-constant", "^RAND_MAX$", "--output", out.toString(),
+                "/usr/include/stdlib.h", "/usr/include/time.h", "/usr/include/x86_64-linux-gnu/sys/stat.h",
+                "/usr/include/x86_64-linux-gnu/sys/time.h");
+        String result = compileAndRun(out, "org.example.libc", """
+                package org.example.libc;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.util.Arrays;
+
+                @SuppressWarnings("restricted")
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment ints = arena.allocateFrom(ValueLayout.JAVA_INT, 5, 3, 9, 1, 7);
+                            MemorySegment compare = ComparFnT.allocate((a, b) -> Integer.compare(
+                                    a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)), arena);
+                            Libc.qsort(ints, 5, 4, compare);
+                            MemorySegment quotient = Libc.div(arena, 17, 5);
+                            MemorySegment status = Stat.allocate(arena);
+                            int statted = Libc.stat(arena.allocateFrom("%s"), status);
+                            MemorySegment now = Timeval.allocate(arena);
+                            Libc.gettimeofday(now, MemorySegment.NULL);
+                            MemorySegment time = arena.allocateFrom(ValueLayout.JAVA_LONG, 86400L * 365 + 3600L * 5);
+                            MemorySegment broken = Tm.allocate(arena);
+                            Libc.gmtime_r(time, broken);
+                            MemorySegment text = arena.allocate(64);
+                            long length = Libc.strftime(text, 64, arena.allocateFrom("%%Y-%%m-%%d %%H:%%M"), broken);
+                            return Arrays.toString(ints.toArray(ValueLayout.JAVA_INT)) + " " + DivT.quot(quotient) + " " + DivT.rem(quotient)
+                                    + " " + statted + " " + Stat.st_size(status) + " " + (Timeval.tv_sec(now) > 1_600_000_000L) + " "
+                                    + Tm.tm_year(broken) + " " + text.getString(0) + " " + length + " " + (Libc.RAND_MAX > 0);
+                        }
+                    }
+                }
+                """.formatted(file.toAbsolutePath()));
+        assertEquals("[1, 3, 5, 7, 9] 3 2 0 1234 true 71 1971-01-01 05:00 16 true", result);
+    }
+
+    /**
+     * Golden files: the bindings of a small header with one of each thing bind makes
+     * ({@code src/test/resources/bind/shapes.h}), checked in under
+     * {@code src/test/resources/bind/golden/} with the report, reviewed by eye, and compiled
+     * here. After an intended change, regenerate them with the command in docs/bind.md.
+     */
+    @Test
+    void smallHeader_generatesTheGoldenFiles() throws Exception {
+        Path golden = Path.of("src/test/resources/bind/golden");
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.shapes", "--output", out.toString(), "src/test/resources/bind/shapes.h");
+        String notBound = report.substring(report.indexOf('\n') + 1);
+        Path generated = out.resolve("org/example/shapes");
+        List<String> names;
+        try (Stream<Path> files = Files.list(generated)) {
+            names = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+        if (Boolean.getBoolean("isthmus.updateGolden")) {
+            Files.createDirectories(golden);
+            try (Stream<Path> old = Files.list(golden)) {
+                for (Path f : old.toList()) {
+                    Files.delete(f);
+                }
+            }
+            for (String name : names) {
+                Files.copy(generated.resolve(name), golden.resolve(name));
+            }
+            Files.writeString(golden.resolve("report.txt"), notBound);
+        }
+        List<String> expected;
+        try (Stream<Path> files = Files.list(golden)) {
+            expected = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".java")).sorted().toList();
+        }
+        assertEquals(expected, names);
+        for (String name : names) {
+            assertEquals(Files.readString(golden.resolve(name)), Files.readString(generated.resolve(name)), name);
+        }
+        assertEquals(Files.readString(golden.resolve("report.txt")), notBound);
+        String result = compileAndRun(out, "org.example.shapes", """
+                package org.example.shapes;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        return Shape.LAYOUT.byteSize() + " " + Shapes.SHAPE_SQUARE;
+                    }
+                }
+                """);
+        assertEquals("56 4", result);
+    }
+
+    @Test
     void badHeader_reportsPositionedErrors_withoutAStackTrace() throws Exception {
         Path header = dir.resolve("bad.h");
         Files.writeString(header, "int ok(void);\n#if 1\n#error this header is broken\n#endif\nint broken(int;\n");

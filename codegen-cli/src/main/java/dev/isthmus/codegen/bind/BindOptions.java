@@ -1,6 +1,9 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.SourcePosition;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,13 +14,25 @@ import java.util.regex.Pattern;
  * process), the headers whose declarations are bound (as the line markers name them), and
  * the filters: functions, structs, typedefs and constants by regular expression (a name
  * is bound when the expression finds a match in it), and which functions capture errno.
+ * {@code headerNames} gives each bound header's name as the user wrote it, which the
+ * generated Javadoc shows (so output does not depend on where it was generated).
  */
-public record BindOptions(String packageName, String headerClass, Optional<String> library, Set<String> headerFiles,
+public record BindOptions(String packageName, String headerClass, Optional<String> library, Map<String, String> headerNames,
                           Optional<Pattern> includeFunction, Optional<Pattern> includeStruct,
                           Optional<Pattern> includeTypedef, Optional<Pattern> includeConstant,
                           Optional<Pattern> errno) {
     public BindOptions {
-        headerFiles = Set.copyOf(headerFiles);
+        headerNames = Map.copyOf(headerNames);
+    }
+
+    /** The bound headers, as line markers name them. */
+    public Set<String> headerFiles() {
+        return headerNames.keySet();
+    }
+
+    /** A position as generated code shows it: in a bound header by the header's given name. */
+    String describe(SourcePosition position) {
+        return headerNames.getOrDefault(position.file(), position.file()) + ":" + position.line() + ":" + position.column();
     }
 
     static boolean accepts(Optional<Pattern> filter, String name) {

@@ -34,12 +34,12 @@ public final class BindingGenerator {
         BindingSet set = BindingSet.choose(scope, options);
         Path directory = Path.of("", options.packagePath().toArray(String[]::new));
         Map<Path, String> files = new LinkedHashMap<>();
-        RecordClassWriter records = new RecordClassWriter(scope.abi(), set.names);
+        RecordClassWriter records = new RecordClassWriter(scope.abi(), set.names, options);
         for (RecordType record : set.records.keySet()) {
             String name = set.names.recordClass(record);
             files.put(directory.resolve(name + ".java"), records.write(record, options.packageName()));
         }
-        CallbackInterfaceWriter callbacks = new CallbackInterfaceWriter(scope.abi(), set.names);
+        CallbackInterfaceWriter callbacks = new CallbackInterfaceWriter(scope.abi(), set.names, options);
         int callbackCount = 0;
         for (BindingSet.Callback callback : set.callbacks) {
             String name = set.names.reserve(callback.name());
@@ -47,7 +47,7 @@ public final class BindingGenerator {
                 files.put(directory.resolve(name + ".java"), callbacks.write(callback, name, options.packageName()));
                 callbackCount++;
             } catch (NotBindable e) {
-                set.skipped.add("callback type " + callback.name() + " (" + callback.declaration().position() + "): "
+                set.skipped.add("callback type " + callback.name() + " (" + options.describe(callback.position()) + "): "
                         + e.getMessage());
             }
         }

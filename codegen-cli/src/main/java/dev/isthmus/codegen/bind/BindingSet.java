@@ -2,9 +2,11 @@ package dev.isthmus.codegen.bind;
 
 import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.SourcePosition;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,13 +15,15 @@ import java.util.Map;
 
 /**
  * Chooses what a binding contains: the declarations made in the bound headers that pass
- * the filters (functions, callback typedefs, constants and enumerators), and every struct
- * or union they need by value, in fields or behind their own typedef, wherever it was
- * declared. Names each record's class: after the typedef that names it in the headers when
+ * the filters (functions, callback typedefs and function pointer parameters, constants and
+ * enumerators), and every struct or union they need: by value, through a function's
+ * pointer parameter or result ({@code stat}'s {@code struct stat *}), in fields, or behind
+ * their own typedef, wherever it was declared. Names each record's class: after the typedef that names it in the headers when
  * there is one ({@code typedef struct z_stream_s z_stream} is {@code ZStream}), else after its tag.
  */
 final class BindingSet {
-    record Callback(String name, CType.Function type, Declaration.Typedef declaration) {
+    /** A function pointer type to bind as an interface: a typedef, or a parameter's own type. */
+    record Callback(String name, CType.Function type, String declaration, SourcePosition position) {
     }
 
     final List<Declaration.Function> functions = new ArrayList<>();
@@ -58,11 +62,13 @@ final class BindingSet {
                     CType target = strip(t.type());
                     if (target instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn) {
                         if (BindOptions.accepts(options.includeTypedef(), t.name())) {
-                            set.callbacks.add(new Callback(t.name(), fn, t));
+                            set.callbacks.add(new Callback(t.name(), fn, "typedef " + TypeRenderer.declare(t.type(), t.name()),
+                                    t.position()));
                         }
-                    } else if (target instanceof RecordType r && BindOptions.accepts(options.includeTypedef(), t.name())) {
+                    } else if (target instanceof RecordType r) {
                         typedefNames.putIfAbsent(r, t.name());
-                        if (r.isComplete() && BindOptions.accepts(options.includeStruct(), t.name())) {
+                        if (r.isComplete() && BindOptions.accepts(options.includeTypedef(), t.name())
+                                && BindOptions.accepts(options.includeStruct(), t.name())) {
                             set.need(r, t.name());
                         }
                     }
@@ -79,6 +85,7 @@ final class BindingSet {
         }
         for (Declaration.Function f : set.functions) {
             set.needAll(f.type());
+            set.parameterCallbacks(f);
         }
         for (Callback c : set.callbacks) {
             set.needAll(c.type());
@@ -91,6 +98,23 @@ final class BindingSet {
             set.names.nameRecord(e.getKey(), typedefNames.getOrDefault(e.getKey(), e.getValue()));
         }
         return set;
+    }
+
+    /**
+     * An interface for each function pointer parameter whose type no bound typedef names
+     * ({@code sqlite3_exec}'s {@code int (*callback)(void *, int, char **, char **)} is
+     * {@code Sqlite3ExecCallback}).
+     */
+    private void parameterCallbacks(Declaration.Function f) {
+        List<CType> parameters = f.type().parameterTypes();
+        for (int i = 0; i < parameters.size(); i++) {
+            if (strip(parameters.get(i)) instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn
+                    && callbacks.stream().noneMatch(c -> c.type().equals(fn))) {
+                String parameter = f.parameterNames().get(i).orElse("arg" + i);
+                callbacks.add(new Callback(f.name() + "_" + parameter, fn, TypeRenderer.declare(parameters.get(i), parameter)
+                        + ", a parameter of " + f.name(), f.position()));
+            }
+        }
     }
 
     private void need(RecordType record, String cName) {
@@ -117,14 +141,22 @@ final class BindingSet {
         }
     }
 
-    /** Records a function type passes or returns by value. */
+    /** Records a function type passes or returns, by value or through a pointer ({@code stat}'s {@code struct stat *}). */
     private void needAll(CType type) {
         CType t = strip(type);
         if (t instanceof CType.Function f) {
-            needByValue(f.returnType());
-            f.parameterTypes().forEach(this::needByValue);
+            needThroughPointer(f.returnType());
+            f.parameterTypes().forEach(this::needThroughPointer);
         } else {
-            needByValue(t);
+            needThroughPointer(t);
+        }
+    }
+
+    private void needThroughPointer(CType type) {
+        if (strip(type) instanceof CType.Pointer p && strip(p.target()) instanceof RecordType r) {
+            need(r, r.tag().orElse(r.isUnion() ? "union" : "struct"));
+        } else {
+            needByValue(type);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.isthmus.cparser.type.RecordType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue #13's oracle for the built-in preprocessor: for every system header the layout
- * tests use (plain and with {@code _GNU_SOURCE}) and every native-test-libs header, the
+ * tests use (plain and with {@code _GNU_SOURCE}), OpenSSL's, libcurl's, libpng's and
+ * libxml2's main headers, and every native-test-libs header, the
  * tokens it produces are {@code cc -E -P}'s, token for token (whitespace aside); and the
  * scope parsed from its text (line markers and {@code #define} lines kept) has the same
  * records with the same layouts as the scope parsed from {@code cc -E -dD}'s text.
@@ -38,6 +40,13 @@ class PreprocessorOracleTest {
         for (List<String> defines : List.of(List.<String>of(), List.of("_GNU_SOURCE"))) {
             checkAgainstCc(program, List.of(), defines);
         }
+    }
+
+    /** The third-party headers the launcher installs for the tests (OpenSSL, libcurl, libpng, libxml2). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"openssl/ssl.h", "openssl/evp.h", "curl/curl.h", "png.h", "libxml/parser.h", "libxml/xpath.h"})
+    void thirdPartyHeader_tokensAndLayouts_matchCc(String header) throws Exception {
+        checkAgainstCc("#include <" + header + ">\n", List.of(Path.of("/usr/include/libxml2")), List.of());
     }
 
     @Test
