@@ -1,5 +1,6 @@
 package dev.isthmus.lua;
 
+import dev.isthmus.lua.buffer.BufferLibrary;
 import dev.isthmus.lua.ctypes.CtypesLibrary;
 import dev.isthmus.lua.ffi.FfiLibrary;
 import dev.isthmus.lua.interp.LuaRuntime;
@@ -37,7 +38,9 @@ public final class Lua {
         PackageLibrary.registerLoaded(runtime, "io", IoLibrary.install(runtime, in));
         BitLibrary bit = BitLibrary.install(runtime);
         PackageLibrary.registerLoaded(runtime, "bit", bit.table());
-        PackageLibrary.registerLoaded(runtime, "ffi", FfiLibrary.install(runtime, bit));
+        FfiLibrary ffi = FfiLibrary.install(runtime, bit);
+        PackageLibrary.registerLoaded(runtime, "ffi", ffi.table());
+        PackageLibrary.registerPreload(runtime, "string.buffer", () -> BufferLibrary.install(runtime, ffi));
         // Not one of LuaJIT's libraries: opened by require "ctypes", and not before.
         PackageLibrary.registerPreload(runtime, "ctypes", () -> CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));

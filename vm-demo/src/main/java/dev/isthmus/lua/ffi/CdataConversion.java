@@ -145,6 +145,11 @@ final class CdataConversion {
             }
             case Cdata.Memory m -> {
                 CType mt = plain(m.type());
+                if (isScalar(mt)) {
+                    // A boxed number is a value, not an object to point at: LuaJIT converts
+                    // numbers to pointers only in casts.
+                    throw cannotConvert(lua, target);
+                }
                 CType pointee = mt instanceof CType.Array a ? a.element() : m.type();
                 if (mt instanceof CType.Pointer) {
                     pointee = ((CType.Pointer) mt).target();

@@ -52,8 +52,8 @@ public final class FfiLibrary {
         this.defaultNamespace = new Namespace(this, ffi.C());
     }
 
-    /** Opens the library: returns the {@code ffi} module table and makes cdata literals possible. */
-    public static LuaTable install(LuaRuntime runtime, BitLibrary bit) {
+    /** Opens the library and makes cdata literals possible; {@link #table()} is the {@code ffi} module. */
+    public static FfiLibrary install(LuaRuntime runtime, BitLibrary bit) {
         FfiLibrary lib = new FfiLibrary(runtime);
         lib.operations = new CdataOperations(lib);
         lib.operations.fill(lib.cdataMetatable, lib.namespaceMetatable);
@@ -82,7 +82,12 @@ public final class FfiLibrary {
                 : value instanceof Cdata.EnumValue e ? (Long) e.value() : null);
         bit.setInt64Operations(new BitInt64(lib));
         lib.functions = new FfiFunctions(lib);
-        return lib.functions.table();
+        return lib;
+    }
+
+    /** The {@code ffi} module table. */
+    public LuaTable table() {
+        return functions.table();
     }
 
     private CdataOperations operations;
@@ -153,7 +158,7 @@ public final class FfiLibrary {
     private final Map<LuaString, MemorySegment> nativeStrings = new java.util.WeakHashMap<>();
 
     /** The NUL-terminated native copy of a Lua string, made once and freed when the string is collected. */
-    MemorySegment nativeString(LuaString s) {
+    public MemorySegment nativeString(LuaString s) {
         MemorySegment copy = nativeStrings.get(s);
         if (copy == null) {
             copy = Arena.ofAuto().allocate(s.length() + 1L);
@@ -430,4 +435,56 @@ public final class FfiLibrary {
         return CdataConversion.plain(type) instanceof RecordType;
     }
 
+    // ---- what other libraries (LuaJIT's string buffers) need of cdata
+
+    private static final CType BYTE_POINTER = CType.pointerTo(Primitive.UNSIGNED_CHAR);
+    private final CType constVoidPointer = ffi.scope().parseType("const void *");
+
+    /** A {@code uint8_t *} cdata pointing at {@code address}; {@code anchor} stays reachable while the pointer is. */
+    public Object bytePointer(long address, Object anchor) {
+        return new Cdata.Pointer(this, BYTE_POINTER, address, anchor);
+    }
+
+    /**
+     * The address a cdata converts to as a {@code const void *} argument (pointers, arrays,
+     * structs); LuaJIT's conversion message otherwise, to be put into a bad-argument error.
+     */
+    public long constPointerAddress(Object cdata) {
+        return ((MemorySegment) conversion.toJava(cdata, constVoidPointer, new ArrayList<>())).address();
+    }
+
+    /** A cdata's value when LuaJIT's serializer takes it: a 64-bit integer or a complex double; null for others. */
+    public SerializableNumber serializableNumber(Object value) {
+        if (!(value instanceof Cdata c)) {
+            return null;
+        }
+        CType type = CdataConversion.plain(c.type());
+        return switch (c) {
+            case Cdata.Int64 i -> new SerializableNumber.Int64(i.value(), i.isUnsigned());
+            case Cdata.ComplexValue v when type == Primitive.COMPLEX_DOUBLE -> new SerializableNumber.Complex(v.re(), v.im());
+            case Cdata.Memory m when type instanceof Primitive p && p.isInteger() && p != Primitive.BOOL && ffi.layouts().layoutOf(p).byteSize() == 8 ->
+                    new SerializableNumber.Int64(m.data().segment().get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 0), p.isUnsigned());
+            case Cdata.Memory m when type == Primitive.COMPLEX_DOUBLE -> new SerializableNumber.Complex(
+                    m.data().segment().get(java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED, 0),
+                    m.data().segment().get(java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED, 8));
+            default -> null;
+        };
+    }
+
+    /** The cdata a serialized number decodes to: {@code int64_t}, {@code uint64_t} or {@code complex}. */
+    public Object cdataOf(SerializableNumber number) {
+        return switch (number) {
+            case SerializableNumber.Int64(long bits, boolean isUnsigned) -> new Cdata.Int64(this, bits, isUnsigned);
+            case SerializableNumber.Complex(double re, double im) -> new Cdata.ComplexValue(this, Primitive.COMPLEX_DOUBLE, re, im);
+        };
+    }
+
+    /** The cdata values LuaJIT's serializer encodes ({@code lj_serialize.c}): 64-bit integers and complex doubles. */
+    public sealed interface SerializableNumber {
+        record Int64(long bits, boolean isUnsigned) implements SerializableNumber {
+        }
+
+        record Complex(double re, double im) implements SerializableNumber {
+        }
+    }
 }

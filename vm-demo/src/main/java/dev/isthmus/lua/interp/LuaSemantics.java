@@ -7,6 +7,7 @@ import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
 import dev.isthmus.lua.runtime.NumberCoercion;
+import dev.isthmus.lua.runtime.StringLike;
 
 /**
  * Lua's value semantics beyond the fast paths the interpreter inlines: arithmetic with
@@ -228,13 +229,13 @@ public final class LuaSemantics {
         Object right = values[to];
         for (int i = to - 1; i >= from; i--) {
             Object left = values[i];
-            if (isStringOrNumber(left) && isStringOrNumber(right)) {
+            if (isConcatOperand(left) && isConcatOperand(right)) {
                 // Gather the longest run of strings and numbers to the left into one buffer.
                 int start = i;
-                while (start - 1 >= from && isStringOrNumber(values[start - 1])) {
+                while (start - 1 >= from && isConcatOperand(values[start - 1])) {
                     start--;
                 }
-                right = join(values, start, i, toLuaString(right));
+                right = join(values, start, i, concatText(right));
                 i = start;
                 continue;
             }
@@ -243,6 +244,7 @@ public final class LuaSemantics {
                 handler = metamethod(right, CONCAT);
             }
             if (handler == null) {
+                // LuaJIT blames the left operand unless it is a string or number, a buffer too.
                 int bad = isStringOrNumber(left) ? i + 1 : i;
                 throw new OperandError(bad, "concatenate", isStringOrNumber(left) ? right : left);
             }
@@ -251,17 +253,17 @@ public final class LuaSemantics {
         return right;
     }
 
-    /** The strings and numbers {@code values[from..to]} followed by {@code last}, as one string: one array, sized first. */
+    /** The strings, numbers and string buffers {@code values[from..to]} followed by {@code last}, as one string: one array, sized first. */
     private static LuaString join(Object[] values, int from, int to, LuaString last) {
         if (from == to) {
             // The common a .. b: no piece array.
-            LuaString first = toLuaString(values[from]);
+            LuaString first = concatText(values[from]);
             return first.concat(last);
         }
         LuaString[] pieces = new LuaString[to - from + 1];
         int length = last.length();
         for (int k = from; k <= to; k++) {
-            pieces[k - from] = toLuaString(values[k]);
+            pieces[k - from] = concatText(values[k]);
             length += pieces[k - from].length();
         }
         byte[] joined = new byte[length];
@@ -276,6 +278,15 @@ public final class LuaSemantics {
 
     static boolean isStringOrNumber(Object v) {
         return v instanceof LuaString || v instanceof Double;
+    }
+
+    /** What {@code ..} joins without {@code __concat}: strings, numbers, and LuaJIT's string buffers ({@code lj_meta_cat}). */
+    private static boolean isConcatOperand(Object v) {
+        return isStringOrNumber(v) || v instanceof StringLike;
+    }
+
+    private static LuaString concatText(Object v) {
+        return v instanceof StringLike b ? b.contents() : toLuaString(v);
     }
 
     /** A string or number as a Lua string ({@code %.14g} for numbers); null for other values. */

@@ -9,6 +9,7 @@ import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.StringLike;
 import dev.isthmus.lua.runtime.LuaType;
 import dev.isthmus.lua.runtime.NumberCoercion;
 
@@ -297,6 +298,10 @@ public final class BaseLibrary {
         Object source = a.get(0);
         if (source instanceof LuaString s) {
             return compile(s.bytes(), chunkDisplayName(a.optString(1, s), a.get(1) == null));
+        }
+        if (source instanceof StringLike b) {
+            // LuaJIT names a buffer's chunk "" when no name is given: buffers are not NUL-terminated.
+            return compile(b.contents().bytes(), chunkDisplayName(a.optString(1, LuaString.EMPTY), false));
         }
         LuaFunction reader = a.checkFunction(0);
         ByteArrayOutputStream text = new ByteArrayOutputStream();

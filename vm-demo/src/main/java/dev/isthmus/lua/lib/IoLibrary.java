@@ -7,6 +7,7 @@ import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.StringLike;
 import dev.isthmus.lua.runtime.NumberCoercion;
 
 import java.io.ByteArrayOutputStream;
@@ -210,7 +211,8 @@ public final class IoLibrary {
         }
         Arguments a = new Arguments("write", args);
         for (int i = first; i < args.length; i++) {
-            byte[] bytes = a.checkString(i).bytes();
+            // A string buffer is written as its contents, as LuaJIT's lj_strfmt_wstrnum takes it.
+            byte[] bytes = (args[i] instanceof StringLike b ? b.contents() : a.checkString(i)).bytes();
             io(() -> f.write(bytes));
         }
         // LuaJIT returns true (Lua 5.1 returned the file).

@@ -4,6 +4,7 @@ import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.StringLike;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import java.math.RoundingMode;
  * value of the double, rounded half away from zero (LuaJIT's own formatter, unlike glibc's
  * round-half-even, so {@code %.0f} of 2.5 is 3); {@code %q} with LuaJIT's escapes.
  */
-final class StringFormat {
+public final class StringFormat {
     private StringFormat() {
     }
 
@@ -25,10 +26,19 @@ final class StringFormat {
     }
 
     static LuaString format(LuaRuntime runtime, Object[] args) {
+        return format(runtime, args, 0);
+    }
+
+    /**
+     * The format {@code args[formatIndex]} applied to the arguments after it; bad-argument
+     * errors count every argument, so a method's receiver before the format counts too
+     * (LuaJIT's {@code buf:putf}).
+     */
+    public static LuaString format(LuaRuntime runtime, Object[] args, int formatIndex) {
         Arguments a = new Arguments("format", args);
-        byte[] fmt = a.checkString(0).bytes();
+        byte[] fmt = a.checkString(formatIndex).bytes();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int arg = 1;
+        int arg = formatIndex + 1;
         for (int i = 0; i < fmt.length; i++) {
             byte c = fmt[i];
             if (c != '%') {
@@ -98,7 +108,9 @@ final class StringFormat {
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> pad(out, spec, floating(spec, a.checkNumber(index), conversion), true);
                 case 'a', 'A' -> pad(out, spec, hexFloat(spec, a.checkNumber(index), conversion == 'A'), true);
                 case 's' -> {
-                    byte[] s = ValueText.toLuaString(runtime, a.checkAny(index)).bytes();
+                    // A string buffer formats as its contents (LuaJIT reads it directly, no __tostring).
+                    Object v = a.checkAny(index);
+                    byte[] s = (v instanceof StringLike b ? b.contents() : ValueText.toLuaString(runtime, v)).bytes();
                     if (spec.precision() >= 0 && spec.precision() < s.length) {
                         s = java.util.Arrays.copyOf(s, spec.precision());
                     }

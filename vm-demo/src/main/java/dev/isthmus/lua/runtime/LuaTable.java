@@ -344,6 +344,15 @@ public final class LuaTable {
         return (int) i;
     }
 
+    /**
+     * How many slots the array part has: the keys 1..n stored there (some possibly nil), which
+     * {@link #next} visits before the hash part. LuaJIT's serializer writes a table's array
+     * part as such, so its encoding needs to know where that part ends.
+     */
+    public int arrayPartSize() {
+        return arrayCount;
+    }
+
     /** The entry after {@code key} in traversal order ({@code next}); {@code null} at the end. */
     public Entry next(Object key) {
         int position;
