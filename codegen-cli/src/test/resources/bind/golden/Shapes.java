@@ -3,6 +3,7 @@ package org.example.shapes;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.SymbolLookup;
@@ -107,6 +108,47 @@ public final class Shapes {
     private static final class ShapeMeasureAllHandle {
 
         static final MethodHandle HANDLE = downcall("shape_measure_all", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+    }
+
+    /**
+     * {@code int shape_printf(const char *format, ...)}: an invoker for calls whose variadic arguments have
+     * {@code variadicLayouts}, as C promotes them ({@code ValueLayout.JAVA_INT} for {@code char},
+     * {@code short} and {@code int}, {@code JAVA_DOUBLE} for {@code float} and {@code double}, ...).
+     * Linking is the expensive part: keep the invoker for every call of that shape.
+     *
+     * <p>Declared at src/test/resources/bind/shapes.h:31:5.
+     */
+    public static ShapePrintfInvoker shape_printf(MemoryLayout... variadicLayouts) {
+        FunctionDescriptor descriptor = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS).appendArgumentLayouts(variadicLayouts);
+        return new ShapePrintfInvoker(downcall("shape_printf", descriptor, Linker.Option.firstVariadicArg(1)));
+    }
+
+    /**
+     * Calls {@code shape_printf} with one shape of variadic arguments.
+     */
+    public static final class ShapePrintfInvoker {
+
+        private final MethodHandle handle;
+
+        private ShapePrintfInvoker(MethodHandle handle) {
+            this.handle = handle;
+        }
+
+        /**
+         * Calls the function; the variadic arguments are boxed values of the carriers of the layouts given.
+         */
+        public int apply(MemorySegment format, Object... variadic) {
+            Object[] arguments = new Object[1 + variadic.length];
+            arguments[0] = format;
+            System.arraycopy(variadic, 0, arguments, 1, variadic.length);
+            try {
+                return (int) handle.invokeWithArguments(arguments);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new AssertionError("shape_printf threw a checked exception", e);
+            }
+        }
     }
 
     private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {

@@ -74,6 +74,12 @@ final class BindCommand implements Callable<Integer> {
     @Option(names = "--errno", paramLabel = "REGEX", description = "Capture errno in the functions whose name has a match; read it with errno().")
     private String errno;
 
+    @Option(names = "--java-enums", description = "Also generate a Java enum per C enum (the int constants stay).")
+    private boolean javaEnums;
+
+    @Option(names = "--dump-includes", description = "Print, instead of generating, an --include-* option for every declaration the headers bring in, with where it comes from.")
+    private boolean dumpIncludes;
+
     @Option(names = "--preprocessor", paramLabel = "KIND", description = "builtin (default: Isthmus's own, no compiler needed) or cc (runs cc -E).")
     private String preprocessor = "builtin";
 
@@ -136,7 +142,13 @@ final class BindCommand implements Callable<Integer> {
         BindOptions options = new BindOptions(packageName, className, Optional.ofNullable(library), headerNames,
                 regex("--include-function", includeFunction), regex("--include-struct", includeStruct),
                 regex("--include-typedef", includeTypedef), regex("--include-constant", includeConstant),
-                regex("--errno", errno));
+                regex("--errno", errno), javaEnums);
+        if (dumpIncludes) {
+            PrintWriter out = spec.commandLine().getOut();
+            IncludeDump.lines(scope, options).forEach(out::println);
+            out.flush();
+            return ExitCode.OK.status();
+        }
         BindingGenerator.Result result = BindingGenerator.generate(scope, options, LibraryNames.candidates(library));
         write(result.files());
         List<String> notBound = new ArrayList<>(result.notBound());

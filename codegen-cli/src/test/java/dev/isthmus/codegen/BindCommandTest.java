@@ -239,9 +239,9 @@ class BindCommandTest {
         Path file = dir.resolve("sized");
         Files.write(file, new byte[1234]);
         bind("--package", "org.example.libc", "--header-class", "Libc",
-                "--include-function", "^(qsort|div|strftime|gmtime_r|stat|gettimeofday)$", "--include-typedef", "^(__compar_fn_t|div_t)$",
+                "--include-function", "^(qsort|div|strftime|gmtime_r|stat|gettimeofday|snprintf)$", "--include-typedef", "^(__compar_fn_t|div_t)$",
                 "--include-constant", "^RAND_MAX$", "--output", out.toString(),
-                "/usr/include/stdlib.h", "/usr/include/time.h", "/usr/include/x86_64-linux-gnu/sys/stat.h",
+                "/usr/include/stdlib.h", "/usr/include/stdio.h", "/usr/include/time.h", "/usr/include/x86_64-linux-gnu/sys/stat.h",
                 "/usr/include/x86_64-linux-gnu/sys/time.h");
         String result = compileAndRun(out, "org.example.libc", """
                 package org.example.libc;
@@ -270,14 +270,18 @@ class BindCommandTest {
                             Libc.gmtime_r(time, broken);
                             MemorySegment text = arena.allocate(64);
                             long length = Libc.strftime(text, 64, arena.allocateFrom("%%Y-%%m-%%d %%H:%%M"), broken);
+                            Libc.SnprintfInvoker print = Libc.snprintf(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_DOUBLE);
+                            MemorySegment printed = arena.allocate(64);
+                            int count = print.apply(printed, 64, arena.allocateFrom("%%d %%s %%.2f"), 42, arena.allocateFrom("abc"), 2.5);
                             return Arrays.toString(ints.toArray(ValueLayout.JAVA_INT)) + " " + DivT.quot(quotient) + " " + DivT.rem(quotient)
                                     + " " + statted + " " + Stat.st_size(status) + " " + (Timeval.tv_sec(now) > 1_600_000_000L) + " "
-                                    + Tm.tm_year(broken) + " " + text.getString(0) + " " + length + " " + (Libc.RAND_MAX > 0);
+                                    + Tm.tm_year(broken) + " " + text.getString(0) + " " + length + " " + (Libc.RAND_MAX > 0)
+                                    + " " + printed.getString(0) + " " + count;
                         }
                     }
                 }
                 """.formatted(file.toAbsolutePath()));
-        assertEquals("[1, 3, 5, 7, 9] 3 2 0 1234 true 71 1971-01-01 05:00 16 true", result);
+        assertEquals("[1, 3, 5, 7, 9] 3 2 0 1234 true 71 1971-01-01 05:00 16 true 42 abc 2.50 11", result);
     }
 
     /**
@@ -290,7 +294,7 @@ class BindCommandTest {
     void smallHeader_generatesTheGoldenFiles() throws Exception {
         Path golden = Path.of("src/test/resources/bind/golden");
         Path out = dir.resolve("gen");
-        String report = bind("--package", "org.example.shapes", "--output", out.toString(), "src/test/resources/bind/shapes.h");
+        String report = bind("--package", "org.example.shapes", "--java-enums", "--output", out.toString(), "src/test/resources/bind/shapes.h");
         String notBound = report.substring(report.indexOf('\n') + 1);
         Path generated = out.resolve("org/example/shapes");
         List<String> names;
@@ -324,11 +328,21 @@ class BindCommandTest {
                 public final class Driver implements java.util.concurrent.Callable<String> {
                     @Override
                     public String call() {
-                        return Shape.LAYOUT.byteSize() + " " + Shapes.SHAPE_SQUARE;
+                        return Shape.LAYOUT.byteSize() + " " + Shapes.SHAPE_SQUARE + " " + ShapeKind.of(5) + " " + ShapeKind.SHAPE_SQUARE.value();
                     }
                 }
                 """);
-        assertEquals("56 4", result);
+        assertEquals("56 4 SHAPE_TRIANGLE 4", result);
+    }
+
+    @Test
+    void dumpIncludes_listsAFilterOptionPerDeclaration_withItsOrigin() {
+        String dump = bind("--package", "p", "--dump-includes", "src/test/resources/bind/shapes.h");
+        assertTrue(dump.contains("--include-function shape_area  # src/test/resources/bind/shapes.h:28:8\n"), dump);
+        assertTrue(dump.contains("--include-struct shape_point  # src/test/resources/bind/shapes.h:14:8\n"), dump);
+        assertTrue(dump.contains("--include-typedef shape_measure_fn  # src/test/resources/bind/shapes.h:26:18\n"), dump);
+        assertTrue(dump.contains("--include-constant SHAPE_SQUARE  # src/test/resources/bind/shapes.h:12:33\n"), dump);
+        assertTrue(dump.contains("--include-typedef int32_t  # /usr/include/"), "what the header includes is listed too: " + dump);
     }
 
     @Test

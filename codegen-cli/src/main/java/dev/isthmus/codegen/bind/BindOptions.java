@@ -14,13 +14,14 @@ import java.util.regex.Pattern;
  * process), the headers whose declarations are bound (as the line markers name them), and
  * the filters: functions, structs, typedefs and constants by regular expression (a name
  * is bound when the expression finds a match in it), and which functions capture errno.
+ * {@code javaEnums} adds a Java enum per C enum to the {@code int} constants.
  * {@code headerNames} gives each bound header's name as the user wrote it, which the
  * generated Javadoc shows (so output does not depend on where it was generated).
  */
 public record BindOptions(String packageName, String headerClass, Optional<String> library, Map<String, String> headerNames,
                           Optional<Pattern> includeFunction, Optional<Pattern> includeStruct,
                           Optional<Pattern> includeTypedef, Optional<Pattern> includeConstant,
-                          Optional<Pattern> errno) {
+                          Optional<Pattern> errno, boolean javaEnums) {
     public BindOptions {
         headerNames = Map.copyOf(headerNames);
     }
@@ -31,7 +32,7 @@ public record BindOptions(String packageName, String headerClass, Optional<Strin
     }
 
     /** A position as generated code shows it: in a bound header by the header's given name. */
-    String describe(SourcePosition position) {
+    public String describe(SourcePosition position) {
         return headerNames.getOrDefault(position.file(), position.file()) + ":" + position.line() + ":" + position.column();
     }
 

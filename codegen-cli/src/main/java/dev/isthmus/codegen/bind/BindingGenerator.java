@@ -1,6 +1,7 @@
 package dev.isthmus.codegen.bind;
 
 import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
 
 import java.nio.file.Path;
@@ -49,6 +50,13 @@ public final class BindingGenerator {
             } catch (NotBindable e) {
                 set.skipped.add("callback type " + callback.name() + " (" + options.describe(callback.position()) + "): "
                         + e.getMessage());
+            }
+        }
+        if (options.javaEnums()) {
+            EnumWriter enums = new EnumWriter(scope.abi(), options);
+            for (Map.Entry<EnumType, String> e : set.enums.entrySet()) {
+                String name = set.names.reserve(e.getValue());
+                files.put(directory.resolve(name + ".java"), enums.write(e.getKey(), e.getValue(), name, options.packageName()));
             }
         }
         int before = set.skipped.size();

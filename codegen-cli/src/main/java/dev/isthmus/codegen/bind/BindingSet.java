@@ -31,6 +31,8 @@ final class BindingSet {
     final List<Declaration.Constant> constants = new ArrayList<>();
     final List<Callback> callbacks = new ArrayList<>();
     final Map<RecordType, String> records = new LinkedHashMap<>();
+    /** Complete enums of the bound headers, with their C names (tag, or the typedef naming an anonymous one). */
+    final Map<EnumType, String> enums = new LinkedHashMap<>();
     final List<String> skipped = new ArrayList<>();
     final JavaNames names = new JavaNames();
 
@@ -65,6 +67,9 @@ final class BindingSet {
                             set.callbacks.add(new Callback(t.name(), fn, "typedef " + TypeRenderer.declare(t.type(), t.name()),
                                     t.position()));
                         }
+                    } else if (target instanceof EnumType e && e.isComplete() && e.tag().isEmpty()
+                            && BindOptions.accepts(options.includeTypedef(), t.name())) {
+                        set.enums.putIfAbsent(e, t.name());
                     } else if (target instanceof RecordType r) {
                         typedefNames.putIfAbsent(r, t.name());
                         if (r.isComplete() && BindOptions.accepts(options.includeTypedef(), t.name())
@@ -79,7 +84,8 @@ final class BindingSet {
                     }
                 }
                 case Declaration.Enum e -> {
-                    // Its enumerators arrive as constants; the type itself is its underlying integer.
+                    // Its enumerators arrive as constants too; the type is also a Java enum with --java-enums.
+                    e.type().tag().filter(tag -> e.type().isComplete()).ifPresent(tag -> set.enums.putIfAbsent(e.type(), tag));
                 }
             }
         }

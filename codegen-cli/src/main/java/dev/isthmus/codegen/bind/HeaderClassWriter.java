@@ -116,11 +116,12 @@ final class HeaderClassWriter {
     /** Writes one function's method and holder; true when it captures errno. */
     private boolean function(StringBuilder body, Declaration.Function f) throws NotBindable {
         CType.Function type = f.type();
-        if (type.isVariadic()) {
-            throw new NotBindable("variadic functions are not bound yet (issue #13: typed invokers per call shape)");
-        }
         if (f.isInline()) {
             throw new NotBindable("an inline function has no symbol to call");
+        }
+        if (type.isVariadic()) {
+            variadicFunction(body, f);
+            return false;
         }
         JavaCarrier result = JavaCarrier.of(type.returnType(), abi, set.names);
         List<JavaCarrier> parameters = new ArrayList<>();
@@ -170,6 +171,70 @@ final class HeaderClassWriter {
                 .append("static final MethodHandle HANDLE = downcall(\"").append(f.symbol()).append("\", ").append(descriptor)
                 .append(errno ? ", Linker.Option.captureCallState(\"errno\")" : "").append(");\n}\n");
         return errno;
+    }
+
+    /**
+     * A variadic function: a static method taking the layouts of one shape of variadic
+     * arguments (as C promotes them: {@code JAVA_INT}, {@code JAVA_LONG}, {@code JAVA_DOUBLE},
+     * {@code ADDRESS}) returns an invoker for calls of that shape, whose handle is linked
+     * once; callers keep it for every call of that shape.
+     */
+    private void variadicFunction(StringBuilder body, Declaration.Function f) throws NotBindable {
+        CType.Function type = f.type();
+        JavaCarrier result = JavaCarrier.of(type.returnType(), abi, set.names);
+        if (result.isRecord()) {
+            throw new NotBindable("a variadic function returning a struct is not bound yet");
+        }
+        List<JavaCarrier> parameters = new ArrayList<>();
+        for (CType p : type.parameterTypes()) {
+            parameters.add(JavaCarrier.of(p, abi, set.names));
+        }
+        String invoker = holderName(f.name()).replaceAll("Handle\\d*$", "") + "Invoker";
+        List<String> javaParameters = new ArrayList<>();
+        List<String> stores = new ArrayList<>();
+        Set<String> used = new HashSet<>(List.of("variadic", "arguments"));
+        for (int i = 0; i < parameters.size(); i++) {
+            String name = JavaNames.identifier(f.parameterNames().get(i).orElse("arg" + i));
+            if (!used.add(name)) {
+                name = name + "$" + i;
+            }
+            javaParameters.add(parameters.get(i).javaType() + " " + name);
+            stores.add("arguments[" + i + "] = " + name + ";\n");
+        }
+        javaParameters.add("Object... variadic");
+        String declaration = Javadoc.functionDeclaration(f.name(), type, f.parameterNames());
+        body.append("\n/**\n * {@code ").append(declaration).append("}: an invoker for calls whose variadic arguments have\n")
+                .append(" * {@code variadicLayouts}, as C promotes them ({@code ValueLayout.JAVA_INT} for {@code char},\n")
+                .append(" * {@code short} and {@code int}, {@code JAVA_DOUBLE} for {@code float} and {@code double}, ...).\n")
+                .append(" * Linking is the expensive part: keep the invoker for every call of that shape.\n *\n")
+                .append(" * <p>Declared at ").append(options.describe(f.position())).append(".\n */\n")
+                .append("public static ").append(invoker).append(' ').append(JavaNames.identifier(f.name()))
+                .append("(MemoryLayout... variadicLayouts) {\n")
+                .append("FunctionDescriptor descriptor = ").append(descriptor(result, parameters))
+                .append(".appendArgumentLayouts(variadicLayouts);\n")
+                .append("return new ").append(invoker).append("(downcall(\"").append(f.symbol())
+                .append("\", descriptor, Linker.Option.firstVariadicArg(").append(parameters.size()).append(")));\n}\n");
+        body.append("\n/** Calls {@code ").append(Javadoc.escape(f.name())).append("} with one shape of variadic arguments. */\n")
+                .append("public static final class ").append(invoker).append(" {\n")
+                .append("private final MethodHandle handle;\n\n")
+                .append("private ").append(invoker).append("(MethodHandle handle) {\nthis.handle = handle;\n}\n\n")
+                .append("/** Calls the function; the variadic arguments are boxed values of the carriers of the layouts given. */\n")
+                .append("public ").append(result.javaType()).append(" apply(").append(String.join(", ", javaParameters)).append(") {\n")
+                .append("Object[] arguments = new Object[").append(parameters.size()).append(" + variadic.length];\n");
+        stores.forEach(body::append);
+        body.append("System.arraycopy(variadic, 0, arguments, ").append(parameters.size()).append(", variadic.length);\n")
+                .append("try {\n")
+                .append(result.isVoid() ? "" : "return " + boxedCast(result)).append("handle.invokeWithArguments(arguments);\n")
+                .append("} catch (RuntimeException | Error e) {\nthrow e;\n} catch (Throwable e) {\n")
+                .append("throw new AssertionError(\"").append(f.name()).append(" threw a checked exception\", e);\n}\n}\n}\n");
+    }
+
+    /** The cast from {@code invokeWithArguments}'s {@code Object} to a carrier. */
+    private static String boxedCast(JavaCarrier carrier) {
+        return switch (carrier.javaType()) {
+            case "MemorySegment" -> "(MemorySegment) ";
+            default -> "(" + carrier.javaType() + ") ";
+        };
     }
 
     static String descriptor(JavaCarrier result, List<JavaCarrier> parameters) {
