@@ -89,3 +89,26 @@ do
   print(bit.tobit(0x100000005LL))
 end
 -- expect: 5
+
+-- test: bit operations with integer, enum and 64-bit cdata operands are 64-bit, as in LuaJIT 2.1
+do
+  local bit = require "bit"
+  local ffi = require "ffi"
+  print(bit.band(1ll, 1, 1ll, -1), bit.band(0xFFFFFFFFFFLL, 2^40), bit.bor(1LL, -1))
+  print(bit.lshift(10ll, 2), bit.lshift(10, 2ll), bit.lshift(10ll, 2ll), bit.tohex(0x123456789abcdef0LL), bit.tohex(255, 4ll))
+  for _, tp in ipairs{"int", "int64_t", "uint64_t", "uint8_t", "double"} do
+    local x = ffi.new(tp, 10)
+    print(tp, bit.tobit(x), type(bit.band(x)), bit.band(x), bit.bnot(x), bit.rshift(x, 1), bit.arshift(-x, 1))
+  end
+  print(bit.tobit(0xfedcba9876543210ll), bit.band("7", 3ll), pcall(bit.band, 1ll, {}))
+  print(bit.rol(1ll, 63), bit.ror(1ull, 1), bit.bswap(0x0102030405060708ll), bit.bxor(5ll, 3))
+end
+-- expect: 1LL	0LL	-1LL
+-- expect: 40LL	40	40LL	123456789abcdef0	00ff
+-- expect: int	10	cdata	10LL	-11LL	5LL	-5LL
+-- expect: int64_t	10	cdata	10LL	-11LL	5LL	-5LL
+-- expect: uint64_t	10	cdata	10ULL	18446744073709551605ULL	5ULL	18446744073709551611ULL
+-- expect: uint8_t	10	cdata	10LL	-11LL	5LL	-5LL
+-- expect: double	10	cdata	10LL	-11LL	5LL	-5LL
+-- expect: 1985229328	3LL	false	bad argument #2 to '?' (number expected, got table)
+-- expect: -9223372036854775808LL	9223372036854775808ULL	578437695752307201LL	6LL

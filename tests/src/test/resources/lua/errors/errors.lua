@@ -305,3 +305,20 @@ end
 -- expect: 	errors.lua:298: in function <errors.lua:298>
 -- expect: 	[C]: in function 'xpcall'
 -- expect: 	errors.lua:298: in main chunk
+
+-- test: tracebacks name a metamethod's frame by its event
+do
+  local function clean(tb)
+    local lines = {}
+    for line in tb:gmatch("[^\n]+") do
+      if #lines < 4 then lines[#lines + 1] = (line:gsub("^%s*[^%s:]+:%d+: ", "")) end
+    end
+    return table.concat(lines, " | ")
+  end
+  local t2 = setmetatable({}, {__add = function(a, b) error("boom") end})
+  print(clean(select(2, xpcall(function() return t2 + 1 end, debug.traceback))))
+  local t3 = setmetatable({}, {__index = function(a, b) print(clean(debug.traceback("tb"))) return 1 end})
+  local _ = t3.x
+end
+-- expect: boom | stack traceback: | 	[C]: in function 'error' | in function '__add'
+-- expect: tb | stack traceback: | in function '__index' | in main chunk

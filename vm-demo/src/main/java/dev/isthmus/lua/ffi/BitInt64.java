@@ -1,13 +1,18 @@
 package dev.isthmus.lua.ffi;
 
 import dev.isthmus.lua.lib.BitLibrary;
+import dev.isthmus.lua.runtime.LuaArgumentError;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.NumberCoercion;
 
 /**
- * LuaJIT 2.1's {@code bit} operations on 64-bit cdata: when any argument is an
- * {@code int64_t} or {@code uint64_t}, the operation runs on 64 bits and returns a 64-bit
- * cdata (unsigned if any argument was), numbers being converted to int64 first.
+ * LuaJIT 2.1's {@code bit} operations with cdata arguments (lib_bit.c with
+ * {@code lj_carith_check64}): an integer, enum or 64-bit cdata among the operands makes the
+ * operation 64-bit, and its result a {@code uint64_t} cdata when an operand was one, else an
+ * {@code int64_t}. Numbers join a 64-bit operation as BitOp converts them, sign-extended
+ * ({@code bor(1LL, -1)} is {@code -1LL}). Shifts and rotations are 64-bit when the value
+ * shifted is a cdata; a cdata shift count alone only gives its low 32 bits.
  */
 final class BitInt64 implements BitLibrary.Int64Operations {
     private final FfiLibrary lib;
@@ -18,24 +23,25 @@ final class BitInt64 implements BitLibrary.Int64Operations {
 
     @Override
     public Object[] apply(String name, Object[] args) {
+        boolean isShift = name.endsWith("shift") || name.equals("rol") || name.equals("ror");
+        int considered = name.equals("tohex") || isShift ? 1 : args.length;
         boolean any = false;
         boolean isUnsigned = false;
-        int considered = name.equals("tohex") || name.endsWith("shift") || name.startsWith("ro") ? 1 : args.length;
         for (int i = 0; i < Math.min(considered, args.length); i++) {
-            if (args[i] instanceof Cdata.Int64 v) {
+            if (args[i] instanceof Cdata c) {
                 any = true;
-                isUnsigned |= v.isUnsigned();
+                isUnsigned |= c instanceof Cdata.Int64 v && v.isUnsigned();
             }
         }
         if (!any) {
+            if (args.length > 1 && args[1] instanceof Cdata && (isShift || name.equals("tohex"))) {
+                return name.equals("tohex") ? tohex(bits(args, 0, name), (int) bits(args, 1, name)) : shift32(name, args);
+            }
             return null;
         }
         long x = bits(args, 0, name);
         if (name.equals("tohex")) {
-            long n = args.length > 1 && args[1] != null ? bits(args, 1, name) : 16;
-            int digits = (int) Math.min(Math.abs(n), 16);
-            String hex = String.format(n < 0 ? "%016X" : "%016x", x);
-            return new Object[] {LuaString.of(hex.substring(16 - digits))};
+            return tohex(x, args.length > 1 && args[1] != null ? (int) bits(args, 1, name) : 16);
         }
         long result = switch (name) {
             case "tobit" -> (int) x;
@@ -62,13 +68,40 @@ final class BitInt64 implements BitLibrary.Int64Operations {
         return new Object[] {new Cdata.Int64(lib, result, isUnsigned)};
     }
 
+    /** {@code n} hexadecimal digits of {@code x} (upper case when negative), at most 16. */
+    private static Object[] tohex(long x, int n) {
+        int digits = Math.min(Math.abs(n), 16);
+        String hex = String.format(n < 0 ? "%016X" : "%016x", x);
+        return new Object[] {LuaString.of(hex.substring(16 - digits))};
+    }
+
+    /** A 32-bit shift of a number by a cdata count: the count's low 32 bits, then BitOp's shift. */
+    private Object[] shift32(String name, Object[] args) {
+        int x = (int) bits(args, 0, name);
+        int n = (int) bits(args, 1, name) & 31;
+        int result = switch (name) {
+            case "lshift" -> x << n;
+            case "rshift" -> x >>> n;
+            case "arshift" -> x >> n;
+            case "rol" -> Integer.rotateLeft(x, n);
+            default -> Integer.rotateRight(x, n);
+        };
+        return new Object[] {(double) result};
+    }
+
+    /** An operand's 64 bits: a cdata's value converted to int64, a number's or numeric string's 32 bits sign-extended. */
     private long bits(Object[] args, int i, String name) {
         Object v = i < args.length ? args[i] : null;
-        return switch (v) {
-            case Cdata.Int64 c -> c.value();
-            case Double d -> FfiFunctions.doubleToInt64(d);
-            default -> throw new LuaError("bad argument #" + (i + 1) + " to '" + name + "' (number expected, got "
-                    + CdataConversion.nameOf(v) + ")");
-        };
+        if (v instanceof LuaString s && NumberCoercion.parse(s) != null) {
+            v = NumberCoercion.parse(s);
+        }
+        if (v instanceof Double d) {
+            return BitLibrary.toBit(d);
+        }
+        Long value = v instanceof Cdata ? CdataArithmetic.asInt64(v) : null;
+        if (value == null) {
+            throw new LuaArgumentError(i + 1, name, "number expected, got " + CdataConversion.nameOf(v));
+        }
+        return value;
     }
 }

@@ -89,7 +89,7 @@ final class CdataArithmetic {
     }
 
     /** An operand as a 64-bit integer: numbers (truncated), 64-bit cdata, integer scalar cdata, booleans not. */
-    private Long asInt64(Object v) {
+    static Long asInt64(Object v) {
         return switch (v) {
             case Double d -> FfiFunctions.doubleToInt64(d);
             case Cdata.Int64 i -> i.value();

@@ -103,8 +103,11 @@ final class InstructionErrors {
     }
 
     /** Adds this frame to the error's traceback (only the error path pays for it). */
-    static LuaError traced(LuaError e, Prototype p, int pc) {
-        String what = p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
+    static LuaError traced(CallStack frames, LuaError e, Prototype p, int pc) {
+        LuaString event = frames.metamethodEventAt(1);
+        String what = p.lineDefined() == 0 ? "main chunk"
+                : event != null ? "function '" + event + "'"
+                : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
         e.addFrame(p.chunkName() + ":" + p.lines()[pc] + ": in " + what);
         return e;
     }

@@ -552,24 +552,24 @@ public final class Interpreter {
                     case Op.LOOP -> countLoop(cl, current);
                 }
             } catch (LuaSemantics.OperandError e) {
-                throw InstructionErrors.traced(InstructionErrors.positioned(InstructionErrors.operandMessage(e, p, current, base, a, b, c), p, current), p, current);
+                throw InstructionErrors.traced(frames, InstructionErrors.positioned(InstructionErrors.operandMessage(e, p, current, base, a, b, c), p, current), p, current);
             } catch (LuaArgumentError e) {
-                throw InstructionErrors.traced(InstructionErrors.atCallSite(InstructionErrors.argumentError(e, p, current, a), p, current, st.get(base + a)), p, current);
+                throw InstructionErrors.traced(frames, InstructionErrors.atCallSite(InstructionErrors.argumentError(e, p, current, a), p, current, st.get(base + a)), p, current);
             } catch (LuaError e) {
-                throw InstructionErrors.traced(InstructionErrors.atCallSite(InstructionErrors.withPosition(e, p, current), p, current, st.get(base + a)), p, current);
+                throw InstructionErrors.traced(frames, InstructionErrors.atCallSite(InstructionErrors.withPosition(e, p, current), p, current, st.get(base + a)), p, current);
             } catch (StackOverflowError e) {
-                throw InstructionErrors.traced(InstructionErrors.positioned("stack overflow", p, current), p, current);
+                throw InstructionErrors.traced(frames, InstructionErrors.positioned("stack overflow", p, current), p, current);
             } catch (LinkageError e) {
                 // Linking a JDK call site with the stack used up fails with the overflow as its cause.
                 if (InstructionErrors.causedByStackOverflow(e)) {
-                    throw InstructionErrors.traced(InstructionErrors.positioned("stack overflow", p, current), p, current);
+                    throw InstructionErrors.traced(frames, InstructionErrors.positioned("stack overflow", p, current), p, current);
                 }
                 throw e;
             } catch (LuaExit e) {
                 throw e;
             } catch (RuntimeException e) {
                 // A library's Java failure must not reach the user as a Java exception: it becomes a Lua error here.
-                throw InstructionErrors.traced(InstructionErrors.withPosition(LuaError.fromJava(e), p, current), p, current);
+                throw InstructionErrors.traced(frames, InstructionErrors.withPosition(LuaError.fromJava(e), p, current), p, current);
             }
         }
     }

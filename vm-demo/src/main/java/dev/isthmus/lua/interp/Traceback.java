@@ -41,7 +41,7 @@ public final class Traceback {
         }
         for (int level = first; level <= stack.depth() && out.size() < MAX_FRAMES; level++) {
             out.add(liveFrame(stack, level));
-            if (stack.isCalledFromJava(level) && level < stack.depth()) {
+            if (stack.isCalledFromJava(level) && stack.metamethodEventAt(level) == null && level < stack.depth()) {
                 // A Java function (pcall, a library calling back) ran between this frame and its caller.
                 String name = InstructionErrors.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
                 out.add("[C]: " + (name == null ? "?" : "in function '" + name + "'"));
@@ -58,7 +58,10 @@ public final class Traceback {
         Prototype p = stack.at(level).prototype();
         int line = p.lines()[stack.callPcAt(level)];
         String what = p.lineDefined() == 0 ? "main chunk" : "function <" + p.chunkName() + ":" + p.lineDefined() + ">";
-        if (p.lineDefined() != 0 && !stack.isCalledFromJava(level) && level < stack.depth()) {
+        if (p.lineDefined() != 0 && stack.metamethodEventAt(level) != null) {
+            // A metamethod is named by its event, as LuaJIT names it.
+            what = "function '" + stack.metamethodEventAt(level) + "'";
+        } else if (p.lineDefined() != 0 && !stack.isCalledFromJava(level) && level < stack.depth()) {
             String name = InstructionErrors.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
             if (name != null) {
                 what = "function '" + name + "'";
