@@ -651,3 +651,49 @@ end
 -- expect: true	16
 -- expect: true	16
 -- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
+
+-- test: istype compares types as LuaJIT does: qualifiers, spellings of one integer, pointer compatibility, struct pointers
+do
+  local ffi = require "ffi"
+  ffi.cdef [[
+  typedef int it_arr_t[10];
+  typedef const it_arr_t it_carr_t;
+  typedef struct { int x; } it_struct_t;
+  ]]
+  local int_t, u8_t, ptr_t = ffi.typeof("int"), ffi.typeof("uint8_t"), ffi.typeof("int *")
+  local arr_t, carr_t = ffi.typeof("it_arr_t"), ffi.typeof("it_carr_t")
+  local st, stp = ffi.typeof("it_struct_t"), ffi.typeof("it_struct_t *")
+  print(ffi.istype(int_t, int_t), ffi.istype("const int", int_t), ffi.istype("void", "void"), ffi.istype("double", 1.5))
+  print(ffi.istype("bool", u8_t), ffi.istype("int8_t", u8_t), ffi.istype("int64_t", ffi.typeof("long long")), ffi.istype("long", ffi.typeof("int64_t")))
+  print(ffi.istype(ptr_t, ptr_t()), ffi.istype("const int * const", ptr_t), ffi.istype("unsigned int *", ptr_t), ffi.istype("char *", ptr_t), ffi.istype("void *", ptr_t))
+  print(ffi.istype("int[10]", arr_t), ffi.istype("int[11]", arr_t), ffi.istype("int[]", arr_t), ffi.istype("const int[10]", arr_t), ffi.istype(carr_t, arr_t))
+  print(ffi.istype("const it_struct_t", st), ffi.istype("struct { int x; }", st), ffi.istype(st, stp), ffi.istype(stp, st), ffi.istype(st, ffi.new(st)))
+end
+-- expect: true	true	false	false
+-- expect: false	false	true	true
+-- expect: true	true	true	false	false
+-- expect: true	false	false	true	true
+-- expect: true	false	true	false	true
+
+-- test: integer and enum cdata index arrays and pointers; an array copies into a member or a new array of its element type
+do
+  local ffi = require "ffi"
+  local a = ffi.new("int[10]", {1, 2, 3, 4, 5})
+  local p = a + 1
+  print(p[ffi.new("int", -1)], a[ffi.new("int64_t", 3)], a[ffi.new("uint8_t", 4)], a[ffi.new("enum {A,B,C}", 2)], a[2ULL])
+  a[ffi.new("short", 9)] = 99
+  print(a[9])
+  local b = ffi.new(ffi.typeof("struct { $ x; }", ffi.typeof("int[10]")))
+  b.x = a
+  print(b.x[0], b.x[4], b.x[9])
+  local d = ffi.new("double[3]", 1.5)
+  local e = ffi.new("double[3]")
+  e = ffi.new("double[3]", d)
+  print(e[0], e[2])
+  print((select(2, pcall(function() return a[ffi.new("bool", true)] end)):gsub("^.-:%d+: ", "")))
+end
+-- expect: 1	4	5	3	3
+-- expect: 99
+-- expect: 1	5	99
+-- expect: 1.5	1.5
+-- expect: 'int [10]' cannot be indexed with 'bool'

@@ -226,12 +226,15 @@ final class CdataOperations {
         }
     }
 
+    /** An element index: a number, or an integer or enum cdata (LuaJIT converts it to an intptr_t); not a bool. */
     private static boolean isIndex(Object key) {
-        return key instanceof Double || key instanceof Cdata.Int64;
+        return key instanceof Double || key instanceof Cdata.Int64 || key instanceof Cdata.EnumValue
+                || key instanceof Cdata.Memory m && (CdataConversion.plain(m.type()) instanceof Primitive p && p.isInteger() && p != Primitive.BOOL
+                        || CdataConversion.plain(m.type()) instanceof dev.isthmus.cparser.type.EnumType);
     }
 
     private static long indexOf(Object key) {
-        return key instanceof Double d ? (long) Math.floor(d) : ((Cdata.Int64) key).value();
+        return key instanceof Double d ? (long) Math.floor(d) : CdataArithmetic.asInt64(key);
     }
 
     /** The object {@code i} elements after where the pointer points. */

@@ -445,20 +445,44 @@ final class FfiFunctions {
         }
     }
 
+    /**
+     * {@code ffi.istype(ct, obj)}: whether {@code obj} (a cdata, or a ctype object for the
+     * type it stands for) has the type {@code ct}, as LuaJIT's ffi_istype decides: types equal
+     * once typedefs and qualifiers are gone, numbers differing only in how their type was
+     * spelled ({@code long} and {@code long long}), pointers compatible ignoring qualifiers,
+     * and a struct matched by a pointer to it.
+     */
     private Object[] istype(Object[] args) {
         Arguments a = new Arguments("istype", args);
         CType type = CdataConversion.plain(lib.typeOf(a.checkAny(0), new Object[0]));
         Object v = a.get(1);
-        if (!(v instanceof Cdata c) || v instanceof Cdata.TypeObject) {
+        if (!(v instanceof Cdata c)) {
             return new Object[] {Boolean.FALSE};
         }
-        CType actual = CdataConversion.plain(c.type());
-        if (type.equals(actual)) {
-            return new Object[] {Boolean.TRUE};
-        }
-        // A struct type matches pointers to it, as LuaJIT's istype does for references.
+        CType actual = CdataConversion.plain(v instanceof Cdata.TypeObject t ? t.type() : c.type());
         boolean viaPointer = type instanceof RecordType && actual instanceof CType.Pointer p && CdataConversion.plain(p.target()).equals(type);
-        return new Object[] {viaPointer};
+        return new Object[] {sameType(type, actual) || viaPointer};
+    }
+
+    private boolean sameType(CType t1, CType t2) {
+        return switch (t1) {
+            case Primitive p1 when t2 instanceof Primitive p2 -> p1 == p2 || p1.isInteger() && p2.isInteger()
+                    && p1 != Primitive.BOOL && p2 != Primitive.BOOL && p1.isUnsigned() == p2.isUnsigned()
+                    && lib.elementSize(p1) == lib.elementSize(p2);
+            case CType.Array a1 when t2 instanceof CType.Array a2 -> a1.kind() == a2.kind() && a1.length() == a2.length()
+                    && sameType(CdataConversion.plain(a1.element()), CdataConversion.plain(a2.element()));
+            case CType.Pointer p1 when t2 instanceof CType.Pointer p2 -> compatibleTargets(CdataConversion.plain(p1.target()), CdataConversion.plain(p2.target()));
+            default -> t1.equals(t2);
+        };
+    }
+
+    /** Pointer targets LuaJIT takes as compatible: the same type, or integers of one size whatever their sign. */
+    private boolean compatibleTargets(CType t1, CType t2) {
+        if (sameType(t1, t2)) {
+            return true;
+        }
+        return t1 instanceof Primitive p1 && t2 instanceof Primitive p2 && p1.isInteger() && p2.isInteger()
+                && p1 != Primitive.BOOL && p2 != Primitive.BOOL && lib.elementSize(p1) == lib.elementSize(p2);
     }
 
     private Object[] string(Object[] args) {

@@ -59,6 +59,13 @@ final class Initializer {
             }
             return;
         }
+        if (values.length == 1 && values[0] instanceof Cdata.Memory m && CdataConversion.plain(m.type()) instanceof CType.Array source
+                && CdataConversion.plain(source.element()).equals(element)) {
+            // An array of the same element type is copied whole, as a struct is.
+            long bytes = Math.min(data.byteSize(), m.data().byteSize());
+            data.segment().asSlice(0, bytes).copyFrom(m.data().segment().asSlice(0, bytes));
+            return;
+        }
         if (values.length == 1 && values[0] instanceof LuaTable t) {
             int start = t.get(0) != null ? 0 : 1;
             for (long i = 0; i < count; i++) {
