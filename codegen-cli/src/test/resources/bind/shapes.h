@@ -30,4 +30,7 @@ struct shape_point shape_center(struct shape s);
 double shape_measure_all(const struct shape *shapes, int count, shape_measure_fn measure);
 int shape_printf(const char *format, ...);
 
+/* Not integer arithmetic: listed in the report. */
+#define SHAPES_NAME(s) #s
+
 #endif

@@ -51,6 +51,15 @@ public final class Shapes {
     public static final double SHAPES_SCALE = 0.5;
 
     /**
+     * {@code #define SHAPES_AREA(w, h) ((w) * (h))}, in 64-bit arithmetic.
+     *
+     * <p>Defined at src/test/resources/bind/shapes.h:10.
+     */
+    public static long SHAPES_AREA(long w, long h) {
+        return ((w) * (h));
+    }
+
+    /**
      * {@code double shape_area(const struct shape *shape)}
      *
      * <p>Declared at src/test/resources/bind/shapes.h:28:8.

@@ -149,10 +149,12 @@ final class BindCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK.status();
         }
-        BindingGenerator.Result result = BindingGenerator.generate(scope, options, LibraryNames.candidates(library));
+        UnboundMacros.Found macros = UnboundMacros.find(text, headerNames, scope);
+        BindingGenerator.Result result = BindingGenerator.generate(scope, options, LibraryNames.candidates(library),
+                macros.functionMacros());
         write(result.files());
         List<String> notBound = new ArrayList<>(result.notBound());
-        notBound.addAll(UnboundMacros.find(text, headerNames, scope));
+        notBound.addAll(macros.notBound());
         PrintWriter out = spec.commandLine().getOut();
         out.println("isthmus bind: wrote " + result.files().size() + " files under " + output + ": "
                 + result.functionCount() + " functions, " + result.recordCount() + " structs and unions, "

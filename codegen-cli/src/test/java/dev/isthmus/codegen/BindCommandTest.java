@@ -41,6 +41,7 @@ class BindCommandTest {
         String report = bind("--package", "org.example.z", "-l", "z", "--output", out.toString(), "/usr/include/zlib.h");
         assertTrue(report.startsWith("isthmus bind: wrote "), report);
         assertTrue(report.contains("macro deflateInit (/usr/include/zlib.h:"), report);
+        assertTrue(report.contains("macro zlib_version (/usr/include/zlib.h:"), report);
         String result = compileAndRun(out, "org.example.z", """
                 package org.example.z;
 
@@ -328,11 +329,12 @@ class BindCommandTest {
                 public final class Driver implements java.util.concurrent.Callable<String> {
                     @Override
                     public String call() {
-                        return Shape.LAYOUT.byteSize() + " " + Shapes.SHAPE_SQUARE + " " + ShapeKind.of(5) + " " + ShapeKind.SHAPE_SQUARE.value();
+                        return Shape.LAYOUT.byteSize() + " " + Shapes.SHAPE_SQUARE + " " + ShapeKind.of(5) + " " + ShapeKind.SHAPE_SQUARE.value()
+                                + " " + Shapes.SHAPES_AREA(6, 7);
                     }
                 }
                 """);
-        assertEquals("56 4 SHAPE_TRIANGLE 4", result);
+        assertEquals("56 4 SHAPE_TRIANGLE 4 42", result);
     }
 
     @Test

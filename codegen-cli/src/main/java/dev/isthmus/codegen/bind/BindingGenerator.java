@@ -31,7 +31,8 @@ public final class BindingGenerator {
         return JavaNames.headerClass(fileName);
     }
 
-    public static Result generate(CScope scope, BindOptions options, List<String> libraryNames) {
+    public static Result generate(CScope scope, BindOptions options, List<String> libraryNames,
+                                  List<FunctionMacro> functionMacros) {
         BindingSet set = BindingSet.choose(scope, options);
         Path directory = Path.of("", options.packagePath().toArray(String[]::new));
         Map<Path, String> files = new LinkedHashMap<>();
@@ -60,7 +61,8 @@ public final class BindingGenerator {
             }
         }
         int before = set.skipped.size();
-        String header = new HeaderClassWriter(scope.abi(), set, options, libraryNames).write();
+        String header = new HeaderClassWriter(scope.abi(), set, options, libraryNames,
+                functionMacros.stream().filter(m -> BindOptions.accepts(options.includeConstant(), m.name())).toList()).write();
         files.put(directory.resolve(options.headerClass() + ".java"), header);
         int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()
                 .filter(s -> s.startsWith("function ")).count();

@@ -6,6 +6,9 @@ import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.TypeRenderer;
 
+import com.github.javaparser.ParseProblemException;
+import com.github.javaparser.StaticJavaParser;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,9 +28,12 @@ final class HeaderClassWriter {
     private final BindingSet set;
     private final BindOptions options;
     private final List<String> libraryNames;
+    private final List<FunctionMacro> functionMacros;
     private final Set<String> holderNames = new HashSet<>();
 
-    HeaderClassWriter(Abi abi, BindingSet set, BindOptions options, List<String> libraryNames) {
+    HeaderClassWriter(Abi abi, BindingSet set, BindOptions options, List<String> libraryNames,
+                      List<FunctionMacro> functionMacros) {
+        this.functionMacros = List.copyOf(functionMacros);
         this.abi = abi;
         this.set = set;
         this.options = options;
@@ -38,6 +44,7 @@ final class HeaderClassWriter {
         StringBuilder body = new StringBuilder();
         body.append("private ").append(options.headerClass()).append("() {\n}\n");
         constants(body);
+        macroFunctions(body);
         boolean anyErrno = false;
         for (Declaration.Function f : set.functions) {
             try {
@@ -74,6 +81,33 @@ final class HeaderClassWriter {
             }
             body.append("\n/** {@code ").append(Javadoc.escape(c.name())).append("}, defined at ").append(options.describe(c.position()))
                     .append(". */\npublic static final ").append(declaration).append(";\n");
+        }
+    }
+
+    /** Function-like macros whose body is integer arithmetic of their parameters, as static methods. */
+    private void macroFunctions(StringBuilder body) {
+        for (FunctionMacro macro : functionMacros) {
+            Optional<String> expression = macro.javaExpression().filter(HeaderClassWriter::isJavaExpression);
+            if (expression.isEmpty()) {
+                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is not integer arithmetic"
+                        + " of its parameters");
+                continue;
+            }
+            List<String> parameters = macro.parameters().stream().map(p -> "long " + p).toList();
+            body.append("\n/**\n * {@code #define ").append(Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
+                            + ") " + macro.body())).append("}, in 64-bit arithmetic.\n *\n * <p>Defined at ")
+                    .append(macro.position()).append(".\n */\n")
+                    .append("public static long ").append(JavaNames.identifier(macro.name())).append('(')
+                    .append(String.join(", ", parameters)).append(") {\nreturn ").append(expression.get()).append(";\n}\n");
+        }
+    }
+
+    private static boolean isJavaExpression(String text) {
+        try {
+            StaticJavaParser.parseExpression(text);
+            return true;
+        } catch (ParseProblemException e) {
+            return false;
         }
     }
 
