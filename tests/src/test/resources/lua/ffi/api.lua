@@ -697,3 +697,40 @@ end
 -- expect: 1	5	99
 -- expect: 1.5	1.5
 -- expect: 'int [10]' cannot be indexed with 'bool'
+
+-- test: complex numbers index as pairs, convert between float and double, and print as LuaJIT prints them
+do
+  local ffi = require "ffi"
+  local cx, cxf = ffi.typeof("complex"), ffi.typeof("complex float")
+  local c = cx(1, 2)
+  print(c[0], c[1], c.re, c.im, c[5], c[-1], c[1e7])
+  local f = cxf(3, 4)
+  print(f[0], f[1], f.re, f.im, tostring(f))
+  local caf = ffi.new("complex float[3]")
+  caf[1] = cx(5, -6)
+  print(caf[1].re, caf[1].im)
+  local ca = ffi.new("complex[2]")
+  ca[1] = cxf(7, 8)
+  ca[0] = cx(9)
+  print(ca[1].re, ca[1].im, ca[0].re, ca[0].im)
+  local u = ffi.new("union { complex cd; double d[2]; complex float cf; float f[2]; }")
+  u.d[0] = 12.5 u.d[1] = -753.125
+  print(tostring(u.cd))
+  u.d[0] = 0/-1 u.d[1] = 0/-1
+  print(tostring(u.cd))
+  u.d[0] = 1/0 u.d[1] = -1/0
+  print(tostring(u.cd))
+  u.d[0] = 0/0 u.d[1] = 1
+  print(tostring(u.cd))
+  u.f[0] = 1.5 u.f[1] = -2
+  print(tostring(u.cf))
+end
+-- expect: 1	2	1	2	2	2	1
+-- expect: 3	4	3	4	3+4i
+-- expect: 5	-6
+-- expect: 7	8	9	0
+-- expect: 12.5-753.125i
+-- expect: -0-0i
+-- expect: inf-infI
+-- expect: nan+1i
+-- expect: 1.5-2i

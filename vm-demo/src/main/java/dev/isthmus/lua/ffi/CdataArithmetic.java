@@ -230,9 +230,16 @@ final class CdataArithmetic {
         };
     }
 
+    /**
+     * A complex number as LuaJIT writes it: {@code re+imi}, a NaN part without a sign, and the
+     * suffix {@code I} instead of {@code i} when the imaginary part is not finite
+     * ({@code inf-infI}), so it cannot be read as part of the word.
+     */
     private static String complexText(double re, double im) {
-        String r = NumberCoercion.toLuaString(re).toString();
-        String i = NumberCoercion.toLuaString(im).toString();
-        return r + (im >= 0 || Double.isNaN(im) ? "+" : "") + i + "i";
+        String r = Double.isNaN(re) ? "nan" : NumberCoercion.toLuaString(re).toString();
+        String i = Double.isNaN(im) ? "nan" : NumberCoercion.toLuaString(im).toString();
+        boolean isFinite = Double.isFinite(im);
+        boolean hasSign = !Double.isNaN(im) && Math.copySign(1.0, im) < 0;
+        return r + (hasSign ? "" : "+") + i + (isFinite ? "i" : "I");
     }
 }

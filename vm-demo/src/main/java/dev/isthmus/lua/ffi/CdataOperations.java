@@ -83,6 +83,8 @@ final class CdataOperations {
             case Cdata.Pointer p -> pointerIndex(p, key);
             case Cdata.ComplexValue c when key instanceof LuaString s && (s.toString().equals("re") || s.toString().equals("im")) ->
                     s.toString().equals("re") ? c.re() : c.im();
+            // LuaJIT indexes a complex number as a pair: odd indexes are the imaginary part.
+            case Cdata.ComplexValue c when isIndex(key) -> (indexOf(key) & 1) == 0 ? c.re() : c.im();
             case Cdata.TypeObject t -> metatypeIndex(t.type(), t, key);
             default -> metatypeIndex(((Cdata) target).type(), target, key);
         };

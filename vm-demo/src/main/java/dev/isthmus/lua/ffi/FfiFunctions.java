@@ -160,12 +160,13 @@ final class FfiFunctions {
                 throw new LuaArgumentError(1, "new", "size of C type is unknown or too large");
             }
         }
-        if (plain == Primitive.COMPLEX_DOUBLE && (args.length > 1 || args.length == 1 && args[0] instanceof LuaTable)) {
+        boolean isComplex = plain == Primitive.COMPLEX_DOUBLE || plain == Primitive.COMPLEX_FLOAT;
+        if (isComplex && (args.length > 1 || args.length == 1 && args[0] instanceof LuaTable)) {
             // LuaJIT's complex initializers: (re, im) or {re, im}; one number alone is the real part.
             Object[] parts = args[0] instanceof LuaTable t ? new Object[] {t.get(1), t.get(2)} : args;
-            return new Cdata.ComplexValue(lib, plain, complexPart(parts[0], type), complexPart(parts[1], type));
+            return castValue(type, new Cdata.ComplexValue(lib, Primitive.COMPLEX_DOUBLE, complexPart(parts[0], type), complexPart(parts[1], type)));
         }
-        if (CdataConversion.is64BitInteger(plain, lib) || plain == Primitive.COMPLEX_DOUBLE) {
+        if (CdataConversion.is64BitInteger(plain, lib) || isComplex) {
             Object v = args.length == 0 ? 0.0 : args[0];
             return castValue(type, v);
         }
@@ -231,6 +232,11 @@ final class FfiFunctions {
         return new Object[] {castValue(type, a.get(1))};
     }
 
+    /** A complex float's part holds a float's value. */
+    private static double narrow(double part, boolean isFloat) {
+        return isFloat ? (float) part : part;
+    }
+
     private static double complexPart(Object v, CType type) {
         return switch (v) {
             case null -> 0;
@@ -275,9 +281,10 @@ final class FfiFunctions {
             return new Cdata.Int64(lib, bits, isUnsigned);
         }
         if (plain == Primitive.COMPLEX_DOUBLE || plain == Primitive.COMPLEX_FLOAT) {
+            boolean isFloat = plain == Primitive.COMPLEX_FLOAT;
             return switch (v) {
-                case Cdata.ComplexValue c -> new Cdata.ComplexValue(lib, plain, c.re(), c.im());
-                case Double d -> new Cdata.ComplexValue(lib, plain, d, 0);
+                case Cdata.ComplexValue c -> new Cdata.ComplexValue(lib, plain, narrow(c.re(), isFloat), narrow(c.im(), isFloat));
+                case Double d -> new Cdata.ComplexValue(lib, plain, narrow(d, isFloat), 0);
                 default -> throw CdataConversion.cannotConvert(v, type);
             };
         }
