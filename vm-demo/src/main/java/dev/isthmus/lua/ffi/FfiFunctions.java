@@ -28,12 +28,12 @@ final class FfiFunctions {
         this.lib = lib;
         add("cdef", this::cdef);
         add("load", this::load);
-        add("new", args -> new Object[] {construct(lib.typeOf(new Arguments("new", args).checkAny(0), new Object[0]),
+        add("new", args -> new Object[] {construct(lib.typeOf(ctypeArgument(args, "new"), new Object[0]),
                 Arrays.copyOfRange(args, 1, args.length))});
         add("cast", this::cast);
         add("typeof", args -> {
-            Arguments a = new Arguments("typeof", args);
-            return new Object[] {new Cdata.TypeObject(lib, lib.typeOf(a.checkAny(0), Arrays.copyOfRange(args, 1, args.length)))};
+            Object type = ctypeArgument(args, "typeof");
+            return new Object[] {new Cdata.TypeObject(lib, lib.typeOf(type, Arrays.copyOfRange(args, 1, args.length)))};
         });
         add("metatype", this::metatype);
         add("gc", this::gc);
@@ -42,8 +42,7 @@ final class FfiFunctions {
         add("offsetof", this::offsetof);
         add("istype", this::istype);
         add("errno", args -> {
-            int previous = args.length > 0 && args[0] != null
-                    ? lib.ffi().errno((int) new Arguments("errno", args).checkNumber(0)) : lib.ffi().errno();
+            int previous = args.length > 0 ? lib.ffi().errno((int) intArgument(args, 0, "errno")) : lib.ffi().errno();
             return new Object[] {(double) previous};
         });
         add("string", this::string);
@@ -228,7 +227,8 @@ final class FfiFunctions {
 
     private Object[] cast(Object[] args) {
         Arguments a = new Arguments("cast", args);
-        CType type = lib.typeOf(a.checkAny(0), new Object[0]);
+        CType type = lib.typeOf(ctypeArgument(args, "cast"), new Object[0]);
+        a.checkAny(1);
         return new Object[] {castValue(type, a.get(1))};
     }
 
@@ -352,10 +352,10 @@ final class FfiFunctions {
 
     private Object[] metatype(Object[] args) {
         Arguments a = new Arguments("metatype", args);
-        CType type = CdataConversion.plain(lib.typeOf(a.checkAny(0), new Object[0]));
+        CType type = CdataConversion.plain(lib.typeOf(ctypeArgument(args, "metatype"), new Object[0]));
         LuaTable mt = a.checkTable(1);
         if (!(type instanceof RecordType)) {
-            throw new LuaError("bad argument #1 to 'metatype' (struct or union expected)");
+            throw new LuaArgumentError(1, "metatype", "invalid C type");
         }
         if (lib.metatypes().containsKey(type)) {
             throw new LuaError("cannot change a protected metatable");
@@ -366,10 +366,11 @@ final class FfiFunctions {
 
     private Object[] gc(Object[] args) {
         Arguments a = new Arguments("gc", args);
-        Object target = a.checkAny(0);
+        Object target = a.get(0);
         if (!(target instanceof Cdata c)) {
-            throw a.typeError(0, "cdata");
+            throw new LuaArgumentError(1, "gc", "cdata expected, got " + (args.length == 0 ? "no value" : LuaType.of(target).luaName()));
         }
+        a.checkAny(1);
         Object finalizer = a.get(1);
         if (finalizer != null) {
             registerFinalizer(c, finalizer);
@@ -397,7 +398,7 @@ final class FfiFunctions {
 
     private Object[] sizeof(Object[] args) {
         Arguments a = new Arguments("sizeof", args);
-        Object v = a.checkAny(0);
+        Object v = ctypeArgument(args, "sizeof");
         if (v instanceof Cdata.Memory m) {
             return new Object[] {(double) m.data().byteSize()};
         }
@@ -407,7 +408,7 @@ final class FfiFunctions {
             if (a.get(1) == null) {
                 throw new LuaArgumentError(2, "sizeof", "value expected");
             }
-            long count = variableCount(type, a.get(1) instanceof Cdata.Int64 i ? i : (Object) a.checkNumber(1));
+            long count = variableCount(type, args[1] instanceof Double d ? d : (double) intArgument(args, 1, "sizeof"));
             return new Object[] {count < 0 ? null : (double) lib.ffi().variableByteSize(type, count)};
         }
         if (!hasKnownSize(plain)) {
@@ -418,7 +419,7 @@ final class FfiFunctions {
 
     /** {@code ffi.alignof}: a type without a size (void, a function, an incomplete type) aligns to 1 in LuaJIT. */
     private Object[] alignof(Object[] args) {
-        CType type = lib.typeOf(new Arguments("alignof", args).checkAny(0), new Object[0]);
+        CType type = lib.typeOf(ctypeArgument(args, "alignof"), new Object[0]);
         CType plain = CdataConversion.plain(type);
         return new Object[] {hasKnownSize(plain) ? (double) lib.ffi().layouts().layoutOf(type).byteAlignment() : 1.0};
     }
@@ -426,10 +427,10 @@ final class FfiFunctions {
     /** A LuaJIT variable-length array {@code T[?]}, or a struct ending in one. */
     private Object[] offsetof(Object[] args) {
         Arguments a = new Arguments("offsetof", args);
-        CType type = lib.typeOf(a.checkAny(0), new Object[0]);
+        CType type = lib.typeOf(ctypeArgument(args, "offsetof"), new Object[0]);
         String field = a.checkString(1).toString();
         // No such member (or no record): LuaJIT returns no value at all, not nil.
-        if (!(CdataConversion.plain(type) instanceof RecordType r)) {
+        if (!(CdataConversion.plain(type) instanceof RecordType r) || field.isEmpty()) {
             return new Object[0];
         }
         var layout = lib.ffi().layouts().abi().layoutOf(r);
@@ -461,8 +462,8 @@ final class FfiFunctions {
      */
     private Object[] istype(Object[] args) {
         Arguments a = new Arguments("istype", args);
-        CType type = CdataConversion.plain(lib.typeOf(a.checkAny(0), new Object[0]));
-        Object v = a.get(1);
+        CType type = CdataConversion.plain(lib.typeOf(ctypeArgument(args, "istype"), new Object[0]));
+        Object v = a.checkAny(1);
         if (!(v instanceof Cdata c)) {
             return new Object[] {Boolean.FALSE};
         }
@@ -495,26 +496,33 @@ final class FfiFunctions {
     private Object[] string(Object[] args) {
         Arguments a = new Arguments("string", args);
         Object v = a.checkAny(0);
+        // Given a length, the argument converts to const void *; without, to const char * (LuaJIT's ffi.string).
+        boolean hasLength = a.get(1) != null;
+        if (v instanceof Cdata && !(v instanceof Cdata.Pointer && ((Cdata.Pointer) v).address() == 0)
+                && !(hasLength ? isMemory(v) : isCharMemory(v))) {
+            throw new LuaArgumentError(1, "string", "cannot convert '" + CdataConversion.nameOf(v) + "' to '"
+                    + (hasLength ? "const void *" : "const char *") + "'");
+        }
         MemorySegment start = switch (v) {
             case null -> null;
             case Cdata.Pointer p -> p.address() == 0 ? null : MemorySegment.ofAddress(p.address());
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Pointer -> (MemorySegment) m.data().get();
             case Cdata.Memory m -> m.data().segment();
             case LuaString s -> null;
-            default -> throw new LuaError("bad argument #1 to 'string' (cannot convert '" + CdataConversion.nameOf(v) + "' to 'const char *')");
+            default -> throw new LuaArgumentError(1, "string", "cannot convert '" + CdataConversion.nameOf(v) + "' to 'const char *'");
         };
         if (v instanceof LuaString s) {
             return new Object[] {a.get(1) == null ? s : s.substring(0, (int) Math.min(s.length(), a.checkNumber(1)))};
         }
         if (start == null || start.address() == 0) {
-            throw new LuaError("bad argument #1 to 'string' (cannot convert 'NULL' to 'const char *')");
+            throw new LuaArgumentError(1, "string", "cannot convert 'NULL' to 'const char *'");
         }
         if (dev.isthmus.ffi.AddressSpace.isNeverMapped(start.address())) {
             throw FfiLibrary.inaccessible(start.address());
         }
         long extent = FfiLibrary.extentAt(v);
         if (a.get(1) != null) {
-            long n = lengthOf(a.get(1));
+            long n = intArgument(args, 1, "string");
             if (n > 0 && dev.isthmus.ffi.AddressSpace.isNeverMapped(start.address(), n)) {
                 throw FfiLibrary.inaccessible(start.address() + n - 1);
             }
@@ -533,11 +541,50 @@ final class FfiFunctions {
         return new Object[] {LuaString.wrap(bytes.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE))};
     }
 
-    private static long lengthOf(Object v) {
-        return switch (v) {
+    /** Whether a cdata converts to {@code const void *}: a pointer, an array or a struct. */
+    private static boolean isMemory(Object v) {
+        return v instanceof Cdata.Pointer || v instanceof Cdata.Memory;
+    }
+
+    /** Whether a cdata converts to {@code const char *}: a pointer to or an array of void or a byte-sized integer other than bool. */
+    private static boolean isCharMemory(Object v) {
+        CType type = v instanceof Cdata c ? CdataConversion.plain(c.type()) : null;
+        CType target = switch (type) {
+            case CType.Pointer p when isMemory(v) -> CdataConversion.plain(p.target());
+            case CType.Array a when v instanceof Cdata.Memory -> CdataConversion.plain(a.element());
+            case null, default -> null;
+        };
+        return target == Primitive.VOID || target == Primitive.CHAR || target == Primitive.SIGNED_CHAR || target == Primitive.UNSIGNED_CHAR;
+    }
+
+    /**
+     * Argument 1 of the functions taking a C type: a type string, a ctype or a cdata; else
+     * LuaJIT's argument error ("C type expected, got number").
+     */
+    private static Object ctypeArgument(Object[] args, String function) {
+        Object v = args.length > 0 ? args[0] : null;
+        if (!(v instanceof LuaString || v instanceof Cdata || v instanceof NativeCall)) {
+            throw new LuaArgumentError(1, function, "C type expected, got " + (args.length == 0 ? "no value" : LuaType.of(v).luaName()));
+        }
+        return v;
+    }
+
+    /**
+     * An integer argument (a length, a count, a byte, errno) converted as LuaJIT converts it
+     * to a C {@code int}: numbers truncated, 64-bit cdata, booleans as 0 and 1; anything else
+     * is its argument error ("cannot convert 'string' to 'int'"), a missing one "value expected".
+     */
+    private static long intArgument(Object[] args, int index, String function) {
+        if (index >= args.length) {
+            throw new LuaArgumentError(index + 1, function, "value expected");
+        }
+        return switch (args[index]) {
             case Double d -> (long) (double) d;
             case Cdata.Int64 i -> i.value();
-            default -> throw new LuaError("bad argument #2 to 'string' (number expected, got " + LuaType.of(v).luaName() + ")");
+            case Boolean b -> b ? 1 : 0;
+            case Cdata.EnumValue e -> e.value();
+            case null, default -> throw new LuaArgumentError(index + 1, function,
+                    "cannot convert '" + CdataConversion.nameOf(args[index]) + "' to 'int'");
         };
     }
 
@@ -564,27 +611,39 @@ final class FfiFunctions {
         };
     }
 
+    /** {@code ffi.copy(dst, src, len)} or {@code ffi.copy(dst, str)}, arguments checked in order as LuaJIT does. */
     private Object[] copy(Object[] args) {
-        Arguments a = new Arguments("copy", args);
-        Object dst = a.checkAny(0);
-        Object src = a.checkAny(1);
+        Object dst = memoryArgument(args, 0, "copy", "void *");
+        Object src = args.length > 1 && args[1] instanceof LuaString ? args[1] : memoryArgument(args, 1, "copy", "const void *");
         if (src instanceof LuaString s) {
-            long n = a.get(2) == null ? s.length() + 1L : lengthOf(a.get(2));
+            long n = args.length > 2 && args[2] != null ? intArgument(args, 2, "copy") : s.length() + 1L;
             MemorySegment to = destination(dst, n);
             byte[] bytes = Arrays.copyOf(s.bytes(), (int) n);
             MemorySegment.copy(bytes, 0, to, ValueLayout.JAVA_BYTE, 0, (int) n);
             return LuaFunction.NONE;
         }
-        long n = lengthOf(a.checkAny(2));
+        long n = intArgument(args, 2, "copy");
         destination(dst, n).copyFrom(destination(src, n));
         return LuaFunction.NONE;
     }
 
     private Object[] fill(Object[] args) {
-        Arguments a = new Arguments("fill", args);
-        long n = lengthOf(a.checkAny(1));
-        int value = a.get(2) == null ? 0 : (int) a.checkNumber(2);
-        destination(a.checkAny(0), n).fill((byte) value);
+        Object dst = memoryArgument(args, 0, "fill", "void *");
+        long n = intArgument(args, 1, "fill");
+        long value = args.length > 2 && args[2] != null ? intArgument(args, 2, "fill") : 0;
+        destination(dst, n).fill((byte) value);
         return LuaFunction.NONE;
+    }
+
+    /** A pointer, array or struct argument of copy and fill; nil is NULL (refused when used); else LuaJIT's conversion error. */
+    private static Object memoryArgument(Object[] args, int index, String function, String cType) {
+        if (index >= args.length) {
+            throw new LuaArgumentError(index + 1, function, "value expected");
+        }
+        Object v = args[index];
+        if (v != null && !(v instanceof Cdata.Pointer || v instanceof Cdata.Memory)) {
+            throw new LuaArgumentError(index + 1, function, "cannot convert '" + CdataConversion.nameOf(v) + "' to '" + cType + "'");
+        }
+        return v;
     }
 }
