@@ -390,7 +390,7 @@ final class FfiFunctions {
             default -> c;
         };
         var runtime = lib.runtime();
-        runtime.finalizerRegistered();
+        runtime.finalizerRegistered(c);
         FINALIZERS.register(c, () -> runtime.enqueueFinalizer(() -> runtime.semantics().call(finalizer, new Object[] {twin})));
     }
 

@@ -50,35 +50,41 @@ public final class LuaRuntime {
      */
     public void enqueueFinalizer(Runnable finalizer) {
         pendingFinalizers.add(finalizer);
-        outstandingFinalizers.decrementAndGet();
+        arrivedFinalizers.incrementAndGet();
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger outstandingFinalizers = new java.util.concurrent.atomic.AtomicInteger();
+    /** The objects with finalizers not yet found unreachable, weakly (the GC clears these as it finds them). */
+    private final java.util.List<java.lang.ref.WeakReference<Object>> finalizable = new java.util.ArrayList<>();
+    /** Finalizers whose objects collections found unreachable, and how many of those reached the queue. */
+    private long dueFinalizers;
+    private final java.util.concurrent.atomic.AtomicLong arrivedFinalizers = new java.util.concurrent.atomic.AtomicLong();
 
-    /** Counts a finalizer registration, so a full collection knows whether to wait for the cleaner thread. */
-    public void finalizerRegistered() {
-        outstandingFinalizers.incrementAndGet();
+    /** Tracks an object with a finalizer, so a full collection knows which finalizers it made due. */
+    public synchronized void finalizerRegistered(Object watched) {
+        finalizable.add(new java.lang.ref.WeakReference<>(watched));
     }
 
     /**
      * {@code collectgarbage("collect")}: a full JVM collection, then the finalizers it made due.
-     * The JVM hands unreachable objects to the cleaner thread just after the collection, so
-     * when finalizers are registered this waits briefly (at most 50 ms) for the first of them.
+     * The collection clears the weak references to the objects it found unreachable at once,
+     * but hands their finalizers to the cleaner thread just after; so this counts the cleared
+     * references and waits until that many finalizers have arrived (at most two seconds,
+     * against a stalled cleaner), then runs them: the finalizers of everything unreachable run
+     * before {@code collectgarbage} returns, as in Lua.
      */
     public void collectGarbage() {
         System.gc();
-        long deadline = System.nanoTime() + 50_000_000L;
-        int seen = -1;
-        long quietSince = System.nanoTime();
-        // Wait while finalizers are outstanding, until the queue has been quiet for 5 ms after the first arrival.
-        while (outstandingFinalizers.get() > 0 && System.nanoTime() < deadline) {
-            int size = pendingFinalizers.size();
-            if (size != seen) {
-                seen = size;
-                quietSince = System.nanoTime();
-            } else if (size > 0 && System.nanoTime() - quietSince > 5_000_000L) {
-                break;
-            }
+        synchronized (this) {
+            finalizable.removeIf(ref -> {
+                if (ref.get() == null) {
+                    dueFinalizers++;
+                    return true;
+                }
+                return false;
+            });
+        }
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (arrivedFinalizers.get() < dueFinalizers && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(1);
             } catch (InterruptedException e) {
