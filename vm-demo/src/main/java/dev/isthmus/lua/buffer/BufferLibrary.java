@@ -232,6 +232,7 @@ public final class BufferLibrary {
             b.share(bytes, a.get(1));
         } else {
             LuaString s = checkStringOnly(a, 1);
+            // The slice keeps the native copy alive as long as the buffer or a pointer into it needs it.
             b.share(ffi.nativeString(s).asSlice(0, s.length()), s);
         }
     }
@@ -245,11 +246,7 @@ public final class BufferLibrary {
         b.append(bytes, 0, bytes.byteSize());
     }
 
-    /**
-     * The memory a cdata argument (#2) points at, as long as argument #3 says. LuaJIT reads
-     * any address; the first 64 KiB, never mapped on Linux, are refused here instead of
-     * crashing the JVM.
-     */
+    /** The memory a cdata argument (#2) points at, as long as argument #3 says. */
     private MemorySegment cdataBytes(Arguments a) {
         long address;
         try {
@@ -259,11 +256,7 @@ public final class BufferLibrary {
         } catch (LuaError e) {
             throw a.bad(1, e.value().toString());
         }
-        long length = checkLength(a, 2);
-        if (length > 0 && Long.compareUnsigned(address, 0x10000) < 0) {
-            throw a.bad(1, "cannot read " + length + " bytes at address 0x" + Long.toHexString(address));
-        }
-        return MemorySegment.ofAddress(address).reinterpret(length);
+        return ffi.readableBytes(a.get(1), address, checkLength(a, 2));
     }
 
     /** A string argument, numbers not converted (LuaJIT's lj_lib_checkstrx). */

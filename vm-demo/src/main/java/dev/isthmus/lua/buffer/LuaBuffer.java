@@ -87,9 +87,12 @@ final class LuaBuffer implements StringLike {
         return copyOnWrite != null;
     }
 
-    /** What a pointer into the memory keeps alive: the segment, and the string or cdata it belongs to. */
+    /**
+     * What a pointer into the memory keeps alive, and so how far the ffi lets it reach: the
+     * memory segment (a string's native copy too), or the cdata whose memory this is.
+     */
     Object anchor() {
-        return copyOnWrite == null ? memory : new Object[] {memory, copyOnWrite};
+        return copyOnWrite == null || copyOnWrite instanceof LuaString ? memory : copyOnWrite;
     }
 
     @Override

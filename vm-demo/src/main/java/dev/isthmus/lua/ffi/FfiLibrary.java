@@ -453,6 +453,22 @@ public final class FfiLibrary {
         return ((MemorySegment) conversion.toJava(cdata, constVoidPointer, new ArrayList<>())).address();
     }
 
+    /**
+     * The {@code byteSize} bytes at {@code address}, where {@code cdata} points, for reading:
+     * refused as the ffi functions refuse them when no memory can be there or when they run
+     * past the object the cdata is (or keeps alive).
+     */
+    public MemorySegment readableBytes(Object cdata, long address, long byteSize) {
+        if (byteSize > 0 && dev.isthmus.ffi.AddressSpace.isNeverMapped(address, byteSize)) {
+            throw inaccessible(dev.isthmus.ffi.AddressSpace.isNeverMapped(address) ? address : address + byteSize - 1);
+        }
+        long extent = extentAt(cdata);
+        if (extent >= 0 && byteSize > extent) {
+            throw new LuaError("index out of bounds");
+        }
+        return MemorySegment.ofAddress(address).reinterpret(byteSize);
+    }
+
     /** A cdata's value when LuaJIT's serializer takes it: a 64-bit integer or a complex double; null for others. */
     public SerializableNumber serializableNumber(Object value) {
         if (!(value instanceof Cdata c)) {
