@@ -3,6 +3,7 @@ package dev.isthmus.cparser.type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * Renders types back to C text that a C compiler (and our parser) reads as the same type:
@@ -23,37 +24,50 @@ public final class TypeRenderer {
         return declare(type, "");
     }
 
-    /** A declaration of {@code name} with {@code type}, without the trailing {@code ;}. */
-    public static String declare(CType type, String name) {
-        return declarator(type, name).strip();
+    /**
+     * A type name whose primitives, structs, unions and enums are spelled by {@code names}
+     * where it gives a name (non-null), and as C spells them otherwise: for a language that
+     * writes C types its own way (LuaJIT's {@code int64_t} for {@code long}).
+     */
+    public static String render(CType type, Function<CType, String> names) {
+        return declarator(type, "", names).strip();
     }
 
-    private static String declarator(CType type, String inner) {
+    /** A declaration of {@code name} with {@code type}, without the trailing {@code ;}. */
+    public static String declare(CType type, String name) {
+        return declarator(type, name, t -> null).strip();
+    }
+
+    private static String declarator(CType type, String inner, Function<CType, String> names) {
+        String name = type instanceof Primitive || type instanceof RecordType || type instanceof EnumType ? names.apply(type) : null;
+        if (name != null) {
+            return join(name, inner);
+        }
         return switch (type) {
             case Primitive p -> join(p.spelling(), inner);
             case RecordType r -> join(r.tag().isPresent() ? r.toString() : renderDefinition(r), inner);
             case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
-            case CType.Pointer p -> pointer(p, "", inner);
-            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner);
-            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner);
+            case CType.Pointer p -> pointer(p, "", inner, names);
+            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names);
+            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names);
             case CType.Array a -> declarator(a.element(), inner + switch (a.kind()) {
                 case FIXED -> "[" + a.length() + "]";
                 case INCOMPLETE -> "[]";
                 case VARIABLE -> "[?]";
-            });
-            case CType.Function f -> declarator(f.returnType(), inner + parameters(f));
-            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner);
-            case CType.Vector v -> join(render(v.element()) + " __attribute__((vector_size(" + v.byteSize() + ")))", inner);
+            }, names);
+            case CType.Function f -> declarator(f.returnType(), inner + parameters(f), names);
+            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner, names);
+            case CType.Vector v -> join(render(v.element(), names) + " __attribute__((vector_size(" + v.byteSize() + ")))", inner);
         };
     }
 
-    private static String pointer(CType.Pointer p, String qualifiers, String inner) {
+    private static String pointer(CType.Pointer p, String qualifiers, String inner, Function<CType, String> names) {
         String star = qualifiers.isEmpty() ? "*" + inner : "*" + qualifiers + (inner.isEmpty() ? "" : " " + inner);
         CType target = p.target();
         if (target instanceof CType.Array || target instanceof CType.Function) {
             star = "(" + star + ")";
         }
-        return declarator(target, star);
+        return declarator(target, star, names);
     }
 
     private static String join(String specifier, String inner) {

@@ -4,7 +4,6 @@ import dev.isthmus.cparser.CParseException;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.RecordType;
-import dev.isthmus.cparser.type.TypeRenderer;
 import dev.isthmus.ffi.CData;
 import dev.isthmus.ffi.Callback;
 import dev.isthmus.ffi.Ffi;
@@ -257,7 +256,7 @@ public final class FfiLibrary {
                 }
             }
             case Cdata c -> c.type();
-            case NativeCall n -> CType.pointerTo(n.type());
+            case NativeCall n -> n.type();
             default -> throw new LuaError("bad argument #1 (C type expected, got " + CdataConversion.nameOf(value) + ")");
         };
     }
@@ -425,10 +424,9 @@ public final class FfiLibrary {
         return ffi.layouts().layoutOf(plain).byteSize();
     }
 
-    /** A C type as LuaJIT's messages spell it ({@code complex} for {@code _Complex double}, {@code bool} for {@code _Bool}). */
+    /** A C type as LuaJIT spells it in ctype and cdata text and in its messages ({@link LuajitTypeNames}). */
     static String render(CType type) {
-        return TypeRenderer.render(type).replace("_Complex double", "complex").replace("_Complex float", "complex float")
-                .replaceAll("\\b_Bool\\b", "bool");
+        return LuajitTypeNames.of(type);
     }
 
     static boolean isRecord(CType type) {

@@ -149,6 +149,6 @@ final class NativeCall implements LuaObject, SingleResultCallable {
     }
 
     String typeName() {
-        return FfiLibrary.render(CType.pointerTo(function.type()));
+        return FfiLibrary.render(function.type());
     }
 }

@@ -402,7 +402,11 @@ public final class Parser {
         };
         if (unary != null) {
             advance();
-            left = new Expr.Unary(line, unary, subexpression(UNARY_PRIORITY));
+            Expr operand = subexpression(UNARY_PRIORITY);
+            // LuaJIT folds the negation of an imaginary literal, flipping only the imaginary
+            // part's sign (-0i is 0-0i); complex values have no arithmetic at run time.
+            left = unary == UnaryOp.NEG && operand instanceof Expr.Imaginary i
+                    ? new Expr.Imaginary(i.line(), -i.value()) : new Expr.Unary(line, unary, operand);
         } else {
             left = simpleExpression();
         }
