@@ -96,7 +96,8 @@ final class CdataOperations {
             case RecordType r when key instanceof LuaString s -> {
                 FieldAccess access = member(r, s);
                 if (access == null) {
-                    yield metatypeIndex(r, m, key);
+                    Double constant = constantOf(r, s);
+                    yield constant != null ? constant : metatypeIndex(r, m, key);
                 }
                 yield readMember(m.data(), access, m.anchors());
             }
@@ -154,6 +155,10 @@ final class CdataOperations {
             if (access != null) {
                 return readMember(element(p, 0), access, permanentAnchors);
             }
+            Double constant = constantOf(r, s);
+            if (constant != null) {
+                return constant;
+            }
         }
         return metatypeIndex(p.type(), p, key);
     }
@@ -185,6 +190,25 @@ final class CdataOperations {
             return new LuaError("'" + FfiLibrary.render(type) + "' has no member named '" + s + "'");
         }
         return new LuaError("'" + FfiLibrary.render(type) + "' cannot be indexed with '" + CdataConversion.nameOf(key) + "'");
+    }
+
+    /**
+     * A record's constant ({@code static const int k = 1;} or an enumerator declared inside
+     * it) as the number LuaJIT reads for it; null when the record has none of that name.
+     */
+    private static Double constantOf(RecordType r, LuaString name) {
+        if (!r.isComplete()) {
+            return null;
+        }
+        return r.body().constant(name.toString()).map(c -> c.type() instanceof Primitive p && p.isUnsigned()
+                ? (double) (c.value() & 0xffffffffL) : (double) c.value()).orElse(null);
+    }
+
+    /** Assigning to a record's constant is LuaJIT's write to a constant location. */
+    private static void refuseConstantStore(CType type, Object key) {
+        if (type instanceof RecordType r && key instanceof LuaString s && constantOf(r, s) != null) {
+            throw new LuaError("attempt to write to constant location");
+        }
     }
 
     /** The member {@code name} of a struct or union, resolved once per type; null when there is none. */
@@ -338,6 +362,8 @@ final class CdataOperations {
     }
 
     private void metatypeNewIndex(CType type, Object self, Object key, Object value) {
+        CType plain = CdataConversion.plain(type);
+        refuseConstantStore(plain instanceof CType.Pointer p ? CdataConversion.plain(p.target()) : plain, key);
         LuaTable mt = lib.metatypeOf(type);
         Object handler = mt == null ? null : mt.get(LuaString.of("__newindex"));
         if (handler instanceof LuaTable t) {

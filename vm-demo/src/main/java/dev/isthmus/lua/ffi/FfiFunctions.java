@@ -72,7 +72,7 @@ final class FfiFunctions {
     private Object[] cdef(Object[] args) {
         LuaString text = new Arguments("cdef", args).checkString(0);
         try {
-            lib.ffi().cdef(text.toString());
+            lib.ffi().cdef(text.toString()).forEach(lib.ctypes()::count);
         } catch (CParseException e) {
             var d = e.first();
             if (d.kind() != dev.isthmus.cparser.CErrorKind.EXPECTED_SEMICOLON || d.token() != null && !d.token().isEmpty()
@@ -81,7 +81,7 @@ final class FfiFunctions {
             }
             // LuaJIT takes a sole declaration without its ';' (ffi.cdef "int getpid(void)"), not a later one.
             try {
-                lib.ffi().cdef(text + ";");
+                lib.ffi().cdef(text + ";").forEach(lib.ctypes()::count);
             } catch (CParseException again) {
                 throw CdefErrors.toLua(e);
             }
@@ -421,7 +421,8 @@ final class FfiFunctions {
     private Object[] alignof(Object[] args) {
         CType type = lib.typeOf(ctypeArgument(args, "alignof"), new Object[0]);
         CType plain = CdataConversion.plain(type);
-        return new Object[] {hasKnownSize(plain) ? (double) lib.ffi().layouts().layoutOf(type).byteAlignment() : 1.0};
+        boolean aligns = plain instanceof CType.Array a ? hasKnownSize(CdataConversion.plain(a.element())) : hasKnownSize(plain);
+        return new Object[] {aligns ? (double) lib.ffi().layouts().layoutOf(type).byteAlignment() : 1.0};
     }
 
     /** A LuaJIT variable-length array {@code T[?]}, or a struct ending in one. */

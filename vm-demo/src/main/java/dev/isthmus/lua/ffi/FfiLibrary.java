@@ -43,6 +43,7 @@ public final class FfiLibrary {
     private final CType int64Type;
     private final CType uint64Type;
     private final Namespace defaultNamespace;
+    private final CtypeBudget ctypes = new CtypeBudget();
 
     private FfiLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
@@ -140,6 +141,11 @@ public final class FfiLibrary {
 
     java.util.List<dev.isthmus.ffi.NativeLibrary> globalLibraries() {
         return globalLibraries;
+    }
+
+    /** The C types this state has made, counted against LuaJIT's limit. */
+    CtypeBudget ctypes() {
+        return ctypes;
     }
 
     CType int64Type() {
@@ -245,7 +251,9 @@ public final class FfiLibrary {
                 String text = substituteParameters(s.toString(), parameters, params);
                 try {
                     CType parsed = ffi.scope().parseType(text, params.toArray(CType[]::new));
-                    if (parameters.length == 0) {
+                    ctypes.count(parsed);
+                    // A body in a type string makes a new type each time, as in LuaJIT: no caching it.
+                    if (parameters.length == 0 && text.indexOf('{') < 0) {
                         parsedTypes.put(s, parsed);
                     }
                     yield parsed;
