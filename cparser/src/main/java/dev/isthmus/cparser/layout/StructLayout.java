@@ -1,5 +1,6 @@
 package dev.isthmus.cparser.layout;
 
+import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.RecordType;
 
 import java.util.List;
@@ -29,10 +30,16 @@ public record StructLayout(RecordType type, long byteSize, long byteAlignment, L
                 if (field.name().get().equals(name)) {
                     return Optional.of(field);
                 }
-            } else if (field.type() instanceof RecordType anonymous && anonymous.isComplete()) {
+            } else if (CType.unqualified(field.type()) instanceof RecordType anonymous && anonymous.isComplete()) {
                 Optional<FieldLayout> inner = layouts.apply(anonymous).findField(name, layouts);
                 if (inner.isPresent()) {
-                    return Optional.of(inner.get().shiftedBy(field.byteOffset()));
+                    FieldLayout found = inner.get().shiftedBy(field.byteOffset());
+                    // A member of a const anonymous member is const (C11 6.7.3p5, and LuaJIT's lookup).
+                    if (field.type() instanceof CType.Qualified q) {
+                        found = new FieldLayout(found.name(), CType.qualified(found.type(), q.isConst(), q.isVolatile(), false),
+                                found.byteOffset(), found.bitField());
+                    }
+                    return Optional.of(found);
                 }
             }
         }

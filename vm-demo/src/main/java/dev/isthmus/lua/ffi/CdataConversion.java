@@ -150,7 +150,8 @@ final class CdataConversion {
                     // numbers to pointers only in casts.
                     throw cannotConvert(lua, target);
                 }
-                CType pointee = mt instanceof CType.Array a ? a.element() : m.type();
+                // An object (not an array) converts to a pointer to it whatever its qualifiers, as in LuaJIT.
+                CType pointee = mt instanceof CType.Array a ? a.element() : mt;
                 if (mt instanceof CType.Pointer) {
                     pointee = ((CType.Pointer) mt).target();
                     checkPointerTarget(mt, ptr, lua, target);
@@ -181,15 +182,35 @@ final class CdataConversion {
         };
     }
 
-    /** LuaJIT lets pointers convert when the targets match (qualifiers aside), either is void, or both are char-like. */
+    /**
+     * LuaJIT lets pointers convert when the targets match (qualifiers aside), either is void, or
+     * both are char-like; but not when the conversion drops the target's const or volatile
+     * (lj_cconv.c, cconv_compatptr: a {@code const int *} is no {@code int *}).
+     */
     private static void checkPointerTarget(CType from, CType.Pointer to, Object lua, CType target) {
+        CType source = plain(from) instanceof CType.Pointer p ? p.target() : from;
+        if (source instanceof CType.Qualified q && (q.isConst() && !isConst(to.target()) || q.isVolatile() && !isVolatile(to.target()))) {
+            throw cannotConvert(lua, target);
+        }
+        compatibleTargets(from, to, lua, target);
+    }
+
+    private static boolean isConst(CType type) {
+        return type instanceof CType.Qualified q && q.isConst();
+    }
+
+    private static boolean isVolatile(CType type) {
+        return type instanceof CType.Qualified q && q.isVolatile();
+    }
+
+    private static void compatibleTargets(CType from, CType.Pointer to, Object lua, CType target) {
         CType a = plain(from) instanceof CType.Pointer p ? plain(p.target()) : plain(from);
         CType b = plain(to.target());
         if (a.equals(b) || a == Primitive.VOID || b == Primitive.VOID || isCharLike(a) && isCharLike(b)) {
             return;
         }
         if (a instanceof CType.Pointer && b instanceof CType.Pointer) {
-            checkPointerTarget(a, (CType.Pointer) b, lua, target);
+            compatibleTargets(a, (CType.Pointer) b, lua, target);
             return;
         }
         throw cannotConvert(lua, target);

@@ -299,7 +299,7 @@ final class CdataOperations {
                 }
                 switch (type) {
                     case RecordType r when key instanceof LuaString s && member(r, s) != null -> {
-                        requireWritable(member(r, s).memberType());
+                        requireAssignable(member(r, s).memberType());
                         storeMember(m.data(), member(r, s), value, m.anchors());
                     }
                     case CType.Array a when isIndex(key) && requireWritable(a) && storeScalar(m, a, indexOf(key), value) -> { }
@@ -321,7 +321,7 @@ final class CdataOperations {
                 if (isIndex(key)) {
                     storeElement(element(p, indexOf(key)), value, permanentAnchors);
                 } else if (targetType instanceof RecordType r && key instanceof LuaString s && member(r, s) != null) {
-                    requireWritable(member(r, s).memberType());
+                    requireAssignable(member(r, s).memberType());
                     storeMember(element(p, 0), member(r, s), value, permanentAnchors);
                 } else {
                     metatypeNewIndex(p.type(), p, key, value);
@@ -346,6 +346,39 @@ final class CdataOperations {
             throw new LuaError("attempt to write to constant location");
         }
         return true;
+    }
+
+    /** {@link #requireWritable} for a member assigned as a whole, which a record with a const member cannot be. */
+    private static void requireAssignable(CType member) {
+        requireWritable(member);
+        CType t = member;
+        while (t instanceof CType.Array a) {
+            t = a.element();
+        }
+        if (CType.unqualified(t) instanceof RecordType r && hasConstMember(r)) {
+            throw new LuaError("attempt to write to constant location");
+        }
+    }
+
+    /**
+     * Whether a struct or union holds a const member, at any depth: LuaJIT gives such a record
+     * its members' const as a pseudo-qualifier (lj_cparse.c, cp_struct_layout), so it cannot
+     * be assigned as a whole.
+     */
+    private static boolean hasConstMember(RecordType r) {
+        if (!r.isComplete()) {
+            return false;
+        }
+        for (RecordType.Member m : r.body().members()) {
+            CType t = m.type();
+            while (t instanceof CType.Array a) {
+                t = a.element();
+            }
+            if (t instanceof CType.Qualified q && q.isConst() || CType.unqualified(t) instanceof RecordType inner && hasConstMember(inner)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code a[i] = v} for an array of scalars and a number-like value; false leaves it to the general path. */

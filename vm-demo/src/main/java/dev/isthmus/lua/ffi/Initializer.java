@@ -61,7 +61,12 @@ final class Initializer {
         }
         if (values.length == 1 && values[0] instanceof Cdata.Memory m && CdataConversion.plain(m.type()) instanceof CType.Array source
                 && CdataConversion.plain(source.element()).equals(element)) {
-            // An array of the same element type is copied whole, as a struct is.
+            // An array of the same element type is copied whole, as a struct is, but not into one
+            // that would drop the elements' const (LuaJIT: cannot convert 'const int [10]' to 'int [10]').
+            if (source.element() instanceof CType.Qualified q && q.isConst()
+                    && !(a.element() instanceof CType.Qualified d && d.isConst())) {
+                throw CdataConversion.cannotConvert(m, data.type());
+            }
             long bytes = Math.min(data.byteSize(), m.data().byteSize());
             data.segment().asSlice(0, bytes).copyFrom(m.data().segment().asSlice(0, bytes));
             return;
