@@ -36,6 +36,24 @@ do
 end
 -- expect: -1	5	-1	2	-2147483648
 
+-- test: tobit at or beyond 2^51 keeps the low bits of the number plus 2^52+2^51, as LuaJIT does
+do
+  print(bit.tobit(2 ^ 51 + 5), bit.tobit(2 ^ 52 + 5), bit.tobit(2 ^ 53 + 6), bit.tobit(-2 ^ 51 - 5), bit.tobit(-2 ^ 52 - 5))
+  print(bit.tobit(2 ^ 60), bit.tobit(2 ^ 63 + 2 ^ 40), bit.tobit(2 ^ 1000), bit.tobit(1 / 0), bit.tobit(-1 / 0), bit.tobit(0 / 0))
+  print(bit.tobit(2 ^ 51 + 0.5), bit.tobit(2 ^ 51 + 1.5), bit.tobit(2 ^ 50 + 0.5), bit.tobit(4503599627370497.5))
+end
+-- expect: 2	2	3	-10	-20
+-- expect: 0	536870912	0	0	0	0
+-- expect: 0	1	0	1
+
+-- test: every bit operation converts its numbers as tobit does
+do
+  print(bit.band(2 ^ 52 + 5, 0xff), bit.bor(2 ^ 51 + 0.5, 0), bit.bxor(2 ^ 52, 1), bit.bnot(2 ^ 52 + 1), bit.bswap(2 ^ 52 + 1))
+  print(bit.lshift(1, 2 ^ 52 + 3), bit.rshift(-1, 2 ^ 52 + 33), bit.rol(2 ^ 52 + 1, 1), bit.tohex(2 ^ 52 + 255), bit.tohex(255, 2 ^ 52 + 4))
+end
+-- expect: 2	0	1	-1	0
+-- expect: 4	65535	0	00000080	ff
+
 -- test: tohex
 do
   print(bit.tohex(255), bit.tohex(-1), bit.tohex(255, 2), bit.tohex(255, -4), bit.tohex(0x12345678, 10))

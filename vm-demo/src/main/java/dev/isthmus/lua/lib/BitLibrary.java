@@ -9,8 +9,7 @@ import java.util.function.IntBinaryOperator;
 
 /**
  * LuaJIT's {@code bit} library (Lua BitOp): 32-bit operations on numbers. Numbers become
- * 32-bit integers as BitOp's {@code tobit} does: rounded to the nearest integer (ties to
- * even, as adding 2^52+2^51 in double arithmetic does) and wrapped modulo 2^32. Operations
+ * 32-bit integers as LuaJIT's {@code tobit} does (see {@link #toBit}). Operations
  * on 64-bit cdata are routed to the ffi library's {@link Int64Operations} when it is loaded.
  */
 public final class BitLibrary {
@@ -69,13 +68,18 @@ public final class BitLibrary {
         this.int64 = operations;
     }
 
-    /** BitOp's number to 32-bit integer conversion. */
+    /**
+     * LuaJIT's number to 32-bit integer conversion ({@code lj_num2bit}): add 2^52+2^51 in
+     * double arithmetic and take the low 32 bits of the sum's representation. Below 2^51 in
+     * magnitude this rounds to the nearest integer (ties to even) and wraps modulo 2^32;
+     * beyond, the sum's exponent grows and the low bits are what remains of the rounded
+     * mantissa ({@code tobit(2^52 + 5)} is 2). NaN and infinities give 0.
+     */
     public static int toBit(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
+        if (Double.isNaN(x)) {
             return 0;
         }
-        double m = x % 4294967296.0;
-        return (int) (long) Math.rint(m);
+        return (int) Double.doubleToRawLongBits(x + 0x1.8p52);
     }
 
     private interface IntUnary {
