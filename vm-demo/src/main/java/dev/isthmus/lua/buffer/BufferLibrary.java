@@ -232,8 +232,7 @@ public final class BufferLibrary {
             b.share(bytes, a.get(1));
         } else {
             LuaString s = checkStringOnly(a, 1);
-            // The slice keeps the native copy alive as long as the buffer or a pointer into it needs it.
-            b.share(ffi.nativeString(s).asSlice(0, s.length()), s);
+            b.share(s.nativeCopy().asSlice(0, s.length()), s);
         }
     }
 

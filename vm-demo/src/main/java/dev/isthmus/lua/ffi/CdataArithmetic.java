@@ -84,6 +84,18 @@ final class CdataArithmetic {
         };
     }
 
+    /**
+     * What equality compares of a cdata by address: a pointer, an array (its first element) or a
+     * struct or union object (itself, as LuaJIT compares a reference: {@code q[1].prev == q[0]});
+     * null for values compared otherwise.
+     */
+    private Cdata.Pointer asAddress(Object v) {
+        if (v instanceof Cdata.Memory m && FfiLibrary.isRecord(m.type())) {
+            return new Cdata.Pointer(lib, CType.pointerTo(m.type()), m.data().segment().address(), m);
+        }
+        return asPointer(v);
+    }
+
     private LuaError arithError(Object a, Object b) {
         return new LuaError("attempt to perform arithmetic on '" + CdataConversion.nameOf(a) + "' and '" + CdataConversion.nameOf(b) + "'");
     }
@@ -130,15 +142,12 @@ final class CdataArithmetic {
         if (viaMetatype != null) {
             return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
         }
-        Cdata.Pointer pa = a == null ? null : asPointer(a);
-        Cdata.Pointer pb = b == null ? null : asPointer(b);
+        Cdata.Pointer pa = a == null ? null : asAddress(a);
+        Cdata.Pointer pb = b == null ? null : asAddress(b);
         if (pa != null || pb != null || a == null || b == null) {
             long x = a == null ? 0 : pa != null ? pa.address() : addressOf(a);
             long y = b == null ? 0 : pb != null ? pb.address() : addressOf(b);
             return x == y && (a == null || b == null || pa != null && pb != null);
-        }
-        if (a instanceof Cdata.Memory ma && b instanceof Cdata.Memory mb && FfiLibrary.isRecord(ma.type())) {
-            return ma.data().segment().address() == mb.data().segment().address();
         }
         if (a instanceof Cdata.ComplexValue ca && b instanceof Cdata.ComplexValue cb) {
             return ca.re() == cb.re() && ca.im() == cb.im();

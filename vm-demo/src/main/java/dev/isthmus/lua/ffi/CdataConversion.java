@@ -13,7 +13,6 @@ import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 
@@ -140,36 +139,33 @@ final class CdataConversion {
         return switch (lua) {
             case null -> MemorySegment.NULL;
             case Cdata.Pointer p -> {
-                checkPointerTarget(p.type(), ptr, lua, target);
+                checkPointerTarget(((CType.Pointer) plain(p.type())).target(), ptr, lua, target);
                 yield MemorySegment.ofAddress(p.address());
             }
             case Cdata.Memory m -> {
                 CType mt = plain(m.type());
-                if (isScalar(mt)) {
-                    // A boxed number is a value, not an object to point at: LuaJIT converts
-                    // numbers to pointers only in casts.
-                    throw cannotConvert(lua, target);
-                }
-                // An object (not an array) converts to a pointer to it whatever its qualifiers, as in LuaJIT.
-                CType pointee = mt instanceof CType.Array a ? a.element() : mt;
-                if (mt instanceof CType.Pointer) {
-                    pointee = ((CType.Pointer) mt).target();
-                    checkPointerTarget(mt, ptr, lua, target);
+                if (mt instanceof CType.Pointer mp) {
+                    checkPointerTarget(mp.target(), ptr, lua, target);
                     yield m.data().get();
                 }
-                checkPointerTarget(CType.pointerTo(pointee), ptr, lua, target);
+                if (mt instanceof Primitive || mt instanceof EnumType) {
+                    // A scalar object is a value, not a place C may point at (LuaJIT: cannot convert 'int' to 'int *').
+                    throw cannotConvert(lua, target);
+                }
+                // An array is a pointer to its first element; a struct or union, a pointer to itself,
+                // whose own qualifiers LuaJIT does not count (lj_cconv's cconv_compatptr).
+                checkPointerTarget(mt instanceof CType.Array a ? a.element() : mt, ptr, lua, target);
                 yield m.data().segment();
             }
-            case LuaString s when isCharLike(plain(ptr.target())) || plain(ptr.target()) == Primitive.VOID -> {
-                if (keepAlive == null) {
-                    // A const string argument points at one native copy per Lua string, alive while the
-                    // string is: pointers C returns into it (strchr) stay valid, as in LuaJIT.
-                    yield ptr.target() instanceof CType.Qualified q && q.isConst() ? library.nativeString(s) : s.bytes();
+            case LuaString s -> {
+                // A string is a const char array (LuaJIT's CTID_A_CCHAR): it passes for const char-like or
+                // const void pointers, as its one native copy (LuaString.nativeCopy), which lives as long as
+                // the string does; keepAlive holds the string for the place the pointer is stored in.
+                checkPointerTarget(CONST_CHAR, ptr, lua, target);
+                if (keepAlive != null) {
+                    keepAlive.add(s);
                 }
-                MemorySegment copy = Arena.ofAuto().allocate(s.length() + 1L);
-                MemorySegment.copy(s.bytes(), 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, s.length());
-                keepAlive.add(copy);
-                yield copy;
+                yield s.nativeCopy();
             }
             case LuaFunction f when plain(ptr.target()) instanceof CType.Function -> {
                 Cdata.Pointer callback = library.callback(CType.pointerTo(plain(ptr.target())), f);
@@ -182,42 +178,80 @@ final class CdataConversion {
         };
     }
 
-    /**
-     * LuaJIT lets pointers convert when the targets match (qualifiers aside), either is void, or
-     * both are char-like; but not when the conversion drops the target's const or volatile
-     * (lj_cconv.c, cconv_compatptr: a {@code const int *} is no {@code int *}).
-     */
-    private static void checkPointerTarget(CType from, CType.Pointer to, Object lua, CType target) {
-        CType source = plain(from) instanceof CType.Pointer p ? p.target() : from;
-        if (source instanceof CType.Qualified q && (q.isConst() && !isConst(to.target()) || q.isVolatile() && !isVolatile(to.target()))) {
+    private static final CType CONST_CHAR = CType.qualified(Primitive.CHAR, true, false, false);
+
+    private void checkPointerTarget(CType from, CType.Pointer to, Object lua, CType target) {
+        if (!isCompatiblePointee(from, to.target(), false)) {
             throw cannotConvert(lua, target);
         }
-        compatibleTargets(from, to, lua, target);
     }
 
-    private static boolean isConst(CType type) {
-        return type instanceof CType.Qualified q && q.isConst();
-    }
-
-    private static boolean isVolatile(CType type) {
-        return type instanceof CType.Qualified q && q.isVolatile();
-    }
-
-    private static void compatibleTargets(CType from, CType.Pointer to, Object lua, CType target) {
-        CType a = plain(from) instanceof CType.Pointer p ? plain(p.target()) : plain(from);
-        CType b = plain(to.target());
-        if (a.equals(b) || a == Primitive.VOID || b == Primitive.VOID || isCharLike(a) && isCharLike(b)) {
-            return;
+    /**
+     * LuaJIT's rule for converting a pointer to {@code from} into a pointer to {@code to}
+     * without a cast (lj_cconv.c, cconv_compatptr): qualifiers may be added but not dropped
+     * (and must match exactly below the first level, {@code sameQualifiers}); void on either
+     * side converts at the first level; otherwise the targets must be of the same kind and
+     * size: numbers of the same class (integer, floating, bool) whatever their signedness,
+     * enums, arrays, pointers whose targets are compatible in turn, the very same struct or
+     * union, and functions with the same number of fixed parameters (LuaJIT compares no more
+     * of a function type, so a comparator taking {@code P *} passes for one taking
+     * {@code const void *}).
+     */
+    boolean isCompatiblePointee(CType from, CType to, boolean sameQualifiers) {
+        if (from.equals(to)) {
+            return true;
         }
-        if (a instanceof CType.Pointer && b instanceof CType.Pointer) {
-            compatibleTargets(a, (CType.Pointer) b, lua, target);
-            return;
+        int fromQualifiers = qualifiers(from);
+        int toQualifiers = qualifiers(to);
+        if (sameQualifiers ? fromQualifiers != toQualifiers : (toQualifiers & fromQualifiers) != fromQualifiers) {
+            return false;
         }
-        throw cannotConvert(lua, target);
+        CType a = plain(from);
+        CType b = plain(to);
+        if (!sameQualifiers && (a == Primitive.VOID || b == Primitive.VOID)) {
+            return true;
+        }
+        var abi = library.ffi().layouts().abi();
+        return switch (a) {
+            case Primitive pa when b instanceof Primitive pb -> pa == pb || numberClass(pa) == numberClass(pb)
+                    && pa != Primitive.VOID && pb != Primitive.VOID && abi.sizeOf(pa) == abi.sizeOf(pb);
+            case EnumType ea when b instanceof EnumType eb -> ea.isComplete() && eb.isComplete()
+                    && abi.sizeOf(ea.body().underlyingType()) == abi.sizeOf(eb.body().underlyingType());
+            case CType.Pointer pa when b instanceof CType.Pointer pb -> isCompatiblePointee(pa.target(), pb.target(), true);
+            case CType.Array aa when b instanceof CType.Array ab -> aa.kind() == CType.ArrayKind.FIXED
+                    && ab.kind() == CType.ArrayKind.FIXED && library.elementSize(aa) == library.elementSize(ab);
+            case RecordType ra -> ra.equals(b);
+            case CType.Function fa when b instanceof CType.Function fb -> fa.parameterTypes().size() == fb.parameterTypes().size();
+            default -> false;
+        };
     }
 
-    private static boolean isCharLike(CType t) {
-        return t == Primitive.CHAR || t == Primitive.SIGNED_CHAR || t == Primitive.UNSIGNED_CHAR;
+    /** Which numbers LuaJIT tells apart in pointer targets: 0 bool, 1 floating, 2 complex, 3 integer. */
+    private static int numberClass(Primitive p) {
+        if (p == Primitive.BOOL) {
+            return 0;
+        }
+        if (p == Primitive.COMPLEX_DOUBLE || p == Primitive.COMPLEX_FLOAT) {
+            return 2;
+        }
+        return p.isFloating() ? 1 : 3;
+    }
+
+    /** The const (1) and volatile (2) qualifiers of a type, through typedef alignment. */
+    private static int qualifiers(CType t) {
+        int bits = 0;
+        while (true) {
+            switch (t) {
+                case CType.Qualified q -> {
+                    bits |= (q.isConst() ? 1 : 0) | (q.isVolatile() ? 2 : 0);
+                    t = q.base();
+                }
+                case CType.Aligned a -> t = a.base();
+                default -> {
+                    return bits;
+                }
+            }
+        }
     }
 
     private Object aggregate(Object lua, CType target) {

@@ -254,14 +254,11 @@ final class FfiFunctions {
                 case Double d -> new Cdata.Pointer(lib, type, (long) (double) d);
                 case Cdata.Int64 i -> new Cdata.Pointer(lib, type, i.value());
                 case Cdata.Pointer p -> new Cdata.Pointer(lib, type, p.address(), p.anchor());
-                case Cdata.Memory m -> new Cdata.Pointer(lib, type, CdataConversion.plain(m.type()) instanceof CType.Pointer
-                        ? ((MemorySegment) m.data().get()).address() : m.data().segment().address(), m);
+                case Cdata.Memory m -> castToPointer(type, m);
+                case Cdata.EnumValue e -> new Cdata.Pointer(lib, type, e.value());
                 case NativeCall n -> new Cdata.Pointer(lib, type, n.address(), n);
-                case LuaString s -> {
-                    MemorySegment copy = java.lang.foreign.Arena.ofAuto().allocate(s.length() + 1L);
-                    MemorySegment.copy(s.bytes(), 0, copy, ValueLayout.JAVA_BYTE, 0, s.length());
-                    yield new Cdata.Pointer(lib, type, copy.address(), copy);
-                }
+                // The string's one native copy (LuaString.nativeCopy), anchored by the string.
+                case LuaString s -> new Cdata.Pointer(lib, type, s.nativeCopy().address(), s);
                 case LuaFunction f when CdataConversion.plain(ptr.target()) instanceof CType.Function -> lib.callback(type, f);
                 default -> throw CdataConversion.cannotConvert(v, type);
             };
@@ -272,6 +269,7 @@ final class FfiFunctions {
                 case Double d -> isUnsigned ? doubleToUint64(d) : doubleToInt64(d);
                 case Cdata.Int64 i -> i.value();
                 case Cdata.Pointer p -> p.address();
+                case LuaString s -> s.nativeCopy().address();
                 case Boolean b -> b ? 1 : 0;
                 default -> {
                     Object j = lib.conversion().toJava(v, type, null);
@@ -299,6 +297,25 @@ final class FfiFunctions {
         }
         lib.initializer().store(m.data(), value, m.anchors());
         return m;
+    }
+
+    /**
+     * An object cast to a pointer: a pointer object gives the pointer it holds, an integer or
+     * enum scalar its value (LuaJIT: {@code ffi.cast("void *", ffi.new("int", -1))} is
+     * {@code (void *)-1}), an array or struct its address; other scalars do not convert.
+     */
+    private Cdata.Pointer castToPointer(CType type, Cdata.Memory m) {
+        CType plain = CdataConversion.plain(m.type());
+        if (plain instanceof CType.Pointer) {
+            return new Cdata.Pointer(lib, type, ((MemorySegment) m.data().get()).address(), m);
+        }
+        if (plain instanceof Primitive p && p.isInteger() && p != Primitive.BOOL || plain instanceof dev.isthmus.cparser.type.EnumType) {
+            return new Cdata.Pointer(lib, type, ((Number) m.data().get()).longValue());
+        }
+        if (plain instanceof Primitive) {
+            throw CdataConversion.cannotConvert(m, type);
+        }
+        return new Cdata.Pointer(lib, type, m.data().segment().address(), m);
     }
 
     /**

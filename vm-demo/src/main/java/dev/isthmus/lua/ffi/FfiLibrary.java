@@ -160,19 +160,6 @@ public final class FfiLibrary {
         return metatypes;
     }
 
-    private final Map<LuaString, MemorySegment> nativeStrings = new java.util.WeakHashMap<>();
-
-    /** The NUL-terminated native copy of a Lua string, made once and freed when the string is collected. */
-    public MemorySegment nativeString(LuaString s) {
-        MemorySegment copy = nativeStrings.get(s);
-        if (copy == null) {
-            copy = Arena.ofAuto().allocate(s.length() + 1L);
-            MemorySegment.copy(s.bytes(), 0, copy, java.lang.foreign.ValueLayout.JAVA_BYTE, 0, s.length());
-            nativeStrings.put(s, copy);
-        }
-        return copy;
-    }
-
     /** The metatable {@code ffi.metatype} gave a struct or union (or the struct a pointer points to), or null. */
     LuaTable metatypeOf(CType type) {
         if (metatypes.isEmpty()) {

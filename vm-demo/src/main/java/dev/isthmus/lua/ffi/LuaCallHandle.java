@@ -220,13 +220,16 @@ final class LuaCallHandle {
         return conversion.toLua(function.resultOf(carrier), returnType);
     }
 
-    /** Whether a pointer of type {@code from} passes for {@code to} unconverted: the same target, or void on either side. */
+    /**
+     * Whether a pointer of type {@code from} passes for {@code to} unconverted: the same target, or
+     * void on either side of an unqualified target; anything else goes to
+     * {@link CdataConversion#isCompatiblePointee}'s full rule on the slow path.
+     */
     private static boolean isVoidOrSame(CType from, CType to) {
         CType a = ((CType.Pointer) CdataConversion.plain(from)).target();
         CType b = ((CType.Pointer) CdataConversion.plain(to)).target();
-        a = CdataConversion.plain(a);
-        b = CdataConversion.plain(b);
-        return a.equals(b) || a == dev.isthmus.cparser.type.Primitive.VOID || b == dev.isthmus.cparser.type.Primitive.VOID;
+        return a.equals(b) || CType.unqualified(a) == a && (CdataConversion.plain(a) == dev.isthmus.cparser.type.Primitive.VOID
+                || CdataConversion.plain(b) == dev.isthmus.cparser.type.Primitive.VOID);
     }
 
     private static MethodHandle find(String name, Class<?> returned, Class<?>... parameters) {

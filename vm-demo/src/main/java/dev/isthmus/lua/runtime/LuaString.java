@@ -13,6 +13,8 @@ public final class LuaString implements Comparable<LuaString> {
 
     private final byte[] bytes;
     private int hash;
+    /** The native copy C sees (made on the first conversion to a pointer), held as long as this string is. */
+    private volatile java.lang.foreign.MemorySegment nativeCopy;
 
     private LuaString(byte[] bytes) {
         this.bytes = bytes;
@@ -21,6 +23,11 @@ public final class LuaString implements Comparable<LuaString> {
     /** A string owning {@code bytes}: the caller must not change the array afterwards. */
     public static LuaString wrap(byte[] bytes) {
         return bytes.length == 0 ? EMPTY : new LuaString(bytes);
+    }
+
+    /** A new string object owning {@code bytes}, never {@link #EMPTY}: a key distinct from every other string. */
+    static LuaString wrapDistinct(byte[] bytes) {
+        return new LuaString(bytes);
     }
 
     public static LuaString of(byte[] bytes, int start, int end) {
@@ -43,6 +50,21 @@ public final class LuaString implements Comparable<LuaString> {
     /** The bytes themselves, not a copy: callers only read them. */
     public byte[] bytes() {
         return bytes;
+    }
+
+    /**
+     * The string's bytes in native memory, NUL-terminated, as C sees the string passed as a
+     * {@code const char *}: one address for the string's lifetime and for every string equal
+     * to it (LuaJIT's interned strings), freed when no such string is left. C must not write
+     * to it.
+     */
+    public java.lang.foreign.MemorySegment nativeCopy() {
+        java.lang.foreign.MemorySegment copy = nativeCopy;
+        if (copy == null) {
+            copy = NativeStringCopies.copyOf(this);
+            nativeCopy = copy;
+        }
+        return copy;
     }
 
     public LuaString substring(int start, int end) {
