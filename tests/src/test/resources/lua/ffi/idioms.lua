@@ -223,3 +223,49 @@ do
   cmp:free()
 end
 -- expect: 1	2	3	4	5
+
+-- test: a trailing variable-length array member takes its initializer
+do
+  local ffi = require("ffi")
+  local v = ffi.new("struct { int n; uint32_t list[?]; }", 3, 3, {100, 200, 300})
+  print(v.n, v.list[0], v.list[1], v.list[2])
+  v = ffi.new("struct { int n; uint32_t list[?]; }", 3, {n = 2, list = {7, 8}})
+  print(v.n, v.list[0], v.list[1], v.list[2])
+  v = ffi.new("struct { int n; uint32_t list[?]; }", 3, {5, {1, 2}})
+  print(v.n, v.list[0], v.list[1], v.list[2])
+  v = ffi.new("struct { int n; char s[?]; }", 6, 1, "abc")
+  print(v.n, ffi.string(v.s))
+end
+-- expect: 3	100	200	300
+-- expect: 2	7	8	0
+-- expect: 5	1	2	0
+-- expect: 1	abc
+
+-- test: a nested array or struct takes a table, a string for chars, or a cdata of its type, not a number
+do
+  local ffi = require("ffi")
+  ffi.cdef[[struct idioms_in { int x; }; struct idioms_agg { int n; int a[3]; struct idioms_in s; };
+    struct idioms_vla { int n; int a[?]; };]]
+  print(pcall(ffi.new, "struct idioms_agg", 1, 5))
+  print(pcall(ffi.new, "struct idioms_agg", 1, {1}, 5))
+  print(pcall(ffi.new, "int[2][2]", {1, 2}))
+  print(pcall(ffi.new, "int[2][2]", 7))
+  print(pcall(ffi.new, "struct idioms_agg", 1, ffi.new("int[2]")))
+  print(pcall(ffi.new, "struct idioms_vla", 2, 1, ffi.new("int[2]", 1, 2)))
+  local v = ffi.new("struct idioms_agg", 1, ffi.new("int[3]", 4, 5, 6), ffi.new("struct idioms_in", 9))
+  print(v.a[0], v.a[2], v.s.x, ffi.new("int[2][2]", {{1, 2}, {3, 4}})[1][1])
+  print(pcall(function() v.a = 5 end))
+  print(pcall(function() v.s = 5 end))
+  v.a = {7, 8}; v.s = {10}
+  print(v.a[0], v.a[1], v.a[2], v.s.x)
+end
+-- expect: false	cannot convert 'number' to 'int [3]'
+-- expect: false	cannot convert 'number' to 'struct idioms_in'
+-- expect: false	cannot convert 'number' to 'int [2]'
+-- expect: false	cannot convert 'number' to 'int [2]'
+-- expect: false	cannot convert 'int [2]' to 'int [3]'
+-- expect: false	cannot convert 'int [2]' to 'int [?]'
+-- expect: 4	6	9	4
+-- expect: false	idioms.lua:257: cannot convert 'number' to 'int [3]'
+-- expect: false	idioms.lua:258: cannot convert 'number' to 'struct idioms_in'
+-- expect: 7	8	0	10

@@ -226,18 +226,18 @@ final class CdataOperations {
         }
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            return new Cdata.Memory(lib, lib.ffi().view(access.memberType(), memberMemory(data, access)), anchors);
+            return new Cdata.Memory(lib, memberView(data, access), anchors);
         }
         return lib.conversion().toLua(access.get(data), access.memberType());
     }
 
-    /** An aggregate member's memory; a trailing flexible array ({@code T x[]}, {@code T x[?]}) reaches the end of the object. */
-    private MemorySegment memberMemory(CData data, FieldAccess access) {
+    /** An aggregate member as an object; a trailing flexible array ({@code T x[]}, {@code T x[?]}) reaches the end of the object. */
+    CData memberView(CData data, FieldAccess access) {
         CType memberType = CdataConversion.plain(access.memberType());
         long size = memberType instanceof CType.Array a && a.kind() != CType.ArrayKind.FIXED
                 ? data.byteSize() - access.byteOffset()
                 : lib.ffi().layouts().layoutOf(access.memberType()).byteSize();
-        return data.segment().asSlice(access.byteOffset(), size);
+        return lib.ffi().view(access.memberType(), data.segment().asSlice(access.byteOffset(), size));
     }
 
     private Object readElement(CData element, List<Object> anchors) {
@@ -417,7 +417,7 @@ final class CdataOperations {
         }
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            lib.initializer().store(lib.ffi().view(access.memberType(), memberMemory(data, access)), value, anchors);
+            lib.initializer().store(memberView(data, access), value, anchors);
             return;
         }
         try {

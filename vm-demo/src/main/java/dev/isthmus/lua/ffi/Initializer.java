@@ -17,8 +17,11 @@ import java.util.List;
  * value fills every element; a byte array takes a string; a struct takes values for its
  * members in order, and a union for its first member; a single Lua table initializes an
  * array from {@code t[1]} on (or {@code t[0]} when present) up to the first nil, and a
- * struct by member name, falling back to position. Aggregate members take tables or cdata.
- * Memory not initialized stays zero.
+ * struct by member name, falling back to position. An aggregate element or member takes one
+ * value as a conversion does: a table, a string for a char array, or a cdata of its very type
+ * (so a number does not fill a nested array); a table zeroes what it leaves out. A trailing variable-length array member reaches
+ * the end of the object and takes its initializer like any member. Memory not initialized
+ * stays zero.
  */
 final class Initializer {
     private final FfiLibrary library;
@@ -78,7 +81,7 @@ final class Initializer {
                 if (v == null) {
                     break;
                 }
-                initialize(data.at(i), new Object[] {v}, anchors);
+                store(data.at(i), v, anchors);
             }
             return;
         }
@@ -87,12 +90,12 @@ final class Initializer {
         }
         if (values.length == 1) {
             for (long i = 0; i < count; i++) {
-                initialize(data.at(i), values, anchors);
+                store(data.at(i), values[0], anchors);
             }
             return;
         }
         for (int i = 0; i < values.length; i++) {
-            initialize(data.at(i), new Object[] {values[i]}, anchors);
+            store(data.at(i), values[i], anchors);
         }
     }
 
@@ -135,7 +138,7 @@ final class Initializer {
         var access = library.fieldAccess(data.type(), name);
         CType memberType = CdataConversion.plain(access.memberType());
         if (memberType instanceof RecordType || memberType instanceof CType.Array) {
-            initialize(data.field(name), new Object[] {value}, anchors);
+            aggregate(library.operations().memberView(data, access), value, anchors);
             return;
         }
         try {
@@ -146,19 +149,35 @@ final class Initializer {
     }
 
     /**
-     * Stores one Lua value into an object, as an assignment does: an aggregate takes a table
-     * (an initializer), a cdata (copied), or for a byte array a string, nothing else (LuaJIT's
-     * {@code cannot convert 'number' to 'struct ...'}); a scalar or pointer takes what its
-     * conversion accepts.
+     * An aggregate element or member from one value, as LuaJIT converts it (lj_cconv_ct_tv): a
+     * table initializes it, a string fills a char array, a cdata of the same type is copied;
+     * anything else, a number included, does not convert.
      */
+    private void aggregate(CData data, Object value, List<Object> anchors) {
+        CType type = CdataConversion.plain(data.type());
+        switch (value) {
+            case LuaTable t -> {
+                // What the table leaves out is zero, also when it replaces an old value.
+                data.segment().fill((byte) 0);
+                initialize(data, new Object[] {t}, anchors);
+            }
+            case LuaString s when type instanceof CType.Array a && isChar(CdataConversion.plain(a.element())) ->
+                    initialize(data, new Object[] {s}, anchors);
+            case Cdata.Memory m when CdataConversion.plain(m.type()).equals(type) ->
+                    data.segment().copyFrom(m.data().segment().asSlice(0, data.byteSize()));
+            default -> throw CdataConversion.cannotConvert(value, data.type());
+        }
+    }
+
+    private static boolean isChar(CType t) {
+        return t == Primitive.CHAR || t == Primitive.SIGNED_CHAR || t == Primitive.UNSIGNED_CHAR;
+    }
+
+    /** Stores one Lua value into an object: an aggregate as {@link #aggregate} converts it, a scalar or pointer by conversion. */
     void store(CData data, Object value, List<Object> anchors) {
         CType type = CdataConversion.plain(data.type());
         if (type instanceof RecordType || type instanceof CType.Array) {
-            boolean isByteArray = type instanceof CType.Array a && library.elementSize(a.element()) == 1;
-            if (!(value instanceof LuaTable || value instanceof Cdata || value instanceof LuaString && isByteArray)) {
-                throw CdataConversion.cannotConvert(value, data.type());
-            }
-            initialize(data, new Object[] {value}, anchors);
+            aggregate(data, value, anchors);
             return;
         }
         try {
