@@ -5,7 +5,7 @@ import dev.isthmus.lua.parse.Expr;
 /**
  * Name resolution while compiling: locals by register, upvalues added along the chain of
  * enclosing functions, and how the source named an operand ({@code local 'x'},
- * {@code global 'f'}, {@code field 'k'}, {@code method 'm'}) for runtime error messages.
+ * {@code global 'f'}, {@code field 'k'}) for runtime error messages.
  */
 final class NameResolution {
     private NameResolution() {
@@ -39,7 +39,13 @@ final class NameResolution {
         return f.addUpvalue(name, new Prototype.UpvalueSource(false, up));
     }
 
-    /** How Lua's messages name the value of {@code e}: {@code local 'x'}, {@code global 'x'}, {@code field 'x'}, ... or null. */
+    /**
+     * How LuaJIT's messages name the value of {@code e}: {@code local 'x'}, {@code upvalue 'x'},
+     * {@code global 'x'}, {@code field 'x'} (a constant string key), or null. LuaJIT names a value
+     * by the instruction that produced it (lj_debug_slotname), so the result of a call, method
+     * call, numeric or computed index, constant or operator has no name; {@code method 'm'} names
+     * only the function a method call calls, which the call itself records.
+     */
     static String describe(FunctionState fs, Expr e) {
         return switch (e) {
             case Expr.Name n -> {
@@ -49,7 +55,6 @@ final class NameResolution {
                 yield fs.findUpvalue(n.name()) >= 0 || isUpvalueName(fs, n.name()) ? "upvalue '" + n.name() + "'" : "global '" + n.name() + "'";
             }
             case Expr.Index ix when ix.key() instanceof Expr.Str s -> "field '" + s.value() + "'";
-            case Expr.MethodCall m -> "method '" + m.method() + "'";
             default -> null;
         };
     }
