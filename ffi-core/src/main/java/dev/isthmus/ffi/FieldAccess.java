@@ -19,7 +19,11 @@ public final class FieldAccess {
     private final String path;
     private final Accessor accessor;
     private final ValueLayout layout;
-    /** Whether the member sits at its natural alignment; then the JDK's constant layouts apply. */
+    /**
+     * Whether the member sits at its natural alignment in every object of its owner (its offset
+     * and the owner's alignment are multiples of its size, so not in a packed struct); then the
+     * JDK's aligned constant layouts apply.
+     */
     private final boolean isAligned;
 
     FieldAccess(Ffi ffi, CType owner, String path, Accessor accessor) {
@@ -30,7 +34,8 @@ public final class FieldAccess {
         MemoryLayout member = accessor.bitField().isPresent() ? null : ffi.layouts().layoutOf(accessor.type());
         this.layout = member instanceof ValueLayout v ? v : null;
         this.isAligned = layout != null && accessor.byteOffset() % layout.byteSize() == 0
-                && layout.byteAlignment() == layout.byteSize();
+                && layout.byteAlignment() == layout.byteSize()
+                && ffi.layouts().layoutOf(owner).byteAlignment() % layout.byteSize() == 0;
     }
 
     /** The offset, after checking the member is stored as the carrier the typed accessor reads. */

@@ -106,7 +106,7 @@ public final class ForeignLayouts {
         if (record.isUnion()) {
             for (FieldLayout field : layout.fields()) {
                 if (!field.isBitField()) {
-                    members.add(named(member(field), field));
+                    members.add(named(member(field, layout.byteAlignment()), field));
                 } else if (field.bitField().get().bitWidth() > 0) {
                     members.add(bytes(Math.ceilDiv(field.bitField().get().bitWidth(), 8)));
                 }
@@ -140,7 +140,7 @@ public final class ForeignLayouts {
                 }
                 continue;
             }
-            MemoryLayout member = member(field);
+            MemoryLayout member = member(field, layout.byteAlignment());
             if (member.byteSize() > 0) {
                 addPadding(members, field.byteOffset() - position);
                 members.add(named(member, field));
@@ -152,11 +152,14 @@ public final class ForeignLayouts {
         return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(layout.byteAlignment());
     }
 
-    /** A member's layout, with its alignment lowered to what its offset allows (packed structs). */
-    private MemoryLayout member(FieldLayout field) {
+    /**
+     * A member's layout, with its alignment lowered to what its offset and the record's own
+     * alignment allow (packed structs: the FFM API refuses a group aligned less than a member).
+     */
+    private MemoryLayout member(FieldLayout field, long recordAlignment) {
         MemoryLayout m = layoutOf(field.type());
         long offset = field.byteOffset();
-        long alignment = m.byteAlignment();
+        long alignment = Math.min(m.byteAlignment(), recordAlignment);
         while (alignment > 1 && offset % alignment != 0) {
             alignment /= 2;
         }

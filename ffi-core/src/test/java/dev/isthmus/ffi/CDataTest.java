@@ -167,4 +167,25 @@ class CDataTest {
                 () -> ffi.newCData("const char *").set("text"));
         assertTrue(dangling.getMessage().contains("would dangle"), dangling.getMessage());
     }
+
+    /** Members of packed structs sit at any address, also in arrays of them: reads and writes must not require alignment. */
+    @Test
+    void packedMembers_atUnalignedAddresses_areReadAndWritten() {
+        Ffi packed = Ffi.create();
+        packed.cdef("struct isthmus_pk { unsigned char a; unsigned int b; double d; void *p; } __attribute__((packed));");
+        CData array = packed.newCData("struct isthmus_pk[3]");
+        CData second = array.at(1);
+        second.set("b", 0xDEADBEEFL);
+        second.set("d", 2.5);
+        second.set("p", MemorySegment.ofAddress(0x1234));
+        assertEquals(0xDEADBEEFL, second.get("b"));
+        assertEquals(2.5, second.get("d"));
+        assertEquals(0x1234L, ((MemorySegment) second.get("p")).address());
+        FieldAccess b = packed.fieldAccess("struct isthmus_pk", "b");
+        FieldAccess d = packed.fieldAccess("struct isthmus_pk", "d");
+        b.setInt(array.at(2), 7);
+        d.setDouble(array.at(2), 1.25);
+        assertEquals(7, b.getInt(array.at(2)));
+        assertEquals(1.25, d.getDouble(array.at(2)));
+    }
 }

@@ -46,4 +46,26 @@ class ForeignLayoutsTest {
         }
         assertTrue(records > 30, "expected the test library's structs, found " + records);
     }
+
+    /** Packed records, whose alignment is below their members' natural one (the FFM API refuses such a group unless its members are realigned). */
+    @Test
+    void packedRecords_mappedToFfmLayouts_haveTheirPackedAlignment() {
+        CScope scope = CScope.create(Abi.host());
+        scope.declare("""
+                struct one { unsigned int a; } __attribute__((packed));
+                struct mixed { unsigned char a; unsigned int b; unsigned short c; double d; } __attribute__((packed));
+                union either { unsigned char a; unsigned int b; } __attribute__((packed));
+                struct nested { unsigned char x; union either u; struct mixed m; } __attribute__((packed));
+                #pragma pack(2)
+                struct two { unsigned char a; unsigned long long b; };
+                """, "packed.h");
+        ForeignLayouts layouts = new ForeignLayouts(Abi.host());
+        String[][] rows = {{"one", "4", "1"}, {"mixed", "15", "1"}, {"nested", "20", "1"}, {"two", "10", "2"}};
+        for (String[] row : rows) {
+            MemoryLayout layout = layouts.layoutOf(scope.struct(row[0]).orElseThrow());
+            assertEquals(Long.parseLong(row[1]), layout.byteSize(), row[0] + " size");
+            assertEquals(Long.parseLong(row[2]), layout.byteAlignment(), row[0] + " alignment");
+        }
+        assertEquals(1, layouts.layoutOf(scope.union("either").orElseThrow()).byteAlignment());
+    }
 }
