@@ -14,7 +14,10 @@ import java.lang.foreign.MemorySegment;
 /**
  * Cdata in arithmetic, comparisons and {@code tostring}: 64-bit integer arithmetic with
  * LuaJIT's results, pointer arithmetic and comparison, equality with numbers and nil, and
- * the printed forms, each deferring to a metatable given by {@code ffi.metatype} first.
+ * the printed forms. As in LuaJIT (lj_carith.c), pointer arithmetic and comparison come
+ * first, even for pointers to a struct with a metatype ({@code p == nil} stays a NULL check);
+ * a metatable given by {@code ffi.metatype} handles what they do not, and before the
+ * integer and equality rules for everything else.
  */
 final class CdataArithmetic {
     private final FfiLibrary lib;
@@ -23,10 +26,15 @@ final class CdataArithmetic {
         this.lib = lib;
     }
 
-    /** The metatype's handler for an event on either operand, called; or the fallback. */
+    /**
+     * The metatype's handler for an event on either operand, called; or the fallback. A ctype
+     * ({@code ffi.typeof}, or what {@code ffi.metatype} returns) is not an object of its type:
+     * LuaJIT gives it none of the metatype's operators ({@code tostring(box)} is
+     * {@code ctype<struct box>}).
+     */
     Object[] metamethodOr(String event, Object[] args, java.util.function.Supplier<Object[]> fallback) {
         for (Object operand : args) {
-            if (operand instanceof Cdata c) {
+            if (operand instanceof Cdata c && !(c instanceof Cdata.TypeObject)) {
                 LuaTable mt = lib.metatypeOf(c.type());
                 Object handler = mt == null ? null : mt.get(LuaString.of(event));
                 if (handler != null) {
@@ -38,14 +46,18 @@ final class CdataArithmetic {
     }
 
     Object arith(String op, Object a, Object b) {
+        Cdata.Pointer pa = asPointer(a);
+        Cdata.Pointer pb = asPointer(b);
+        Object viaPointers = pa != null || pb != null ? pointerArith(op, a, b, pa, pb) : null;
+        if (viaPointers != null) {
+            return viaPointers;
+        }
         Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
         if (viaMetatype != null) {
             return viaMetatype.length == 0 ? null : viaMetatype[0];
         }
-        Cdata.Pointer pa = asPointer(a);
-        Cdata.Pointer pb = asPointer(b);
         if (pa != null || pb != null) {
-            return pointerArith(op, a, b, pa, pb);
+            throw arithError(a, b);
         }
         Long x = asInt64(a);
         Long y = asInt64(b);
@@ -57,15 +69,16 @@ final class CdataArithmetic {
         return new Cdata.Int64(lib, r, isUnsigned);
     }
 
+    /** Pointer difference or pointer plus or minus an integer; null for any other operation on pointers. */
     private Object pointerArith(String op, Object a, Object b, Cdata.Pointer pa, Cdata.Pointer pb) {
         if (op.equals("sub") && pa != null && pb != null) {
             long size = lib.elementSize(((CType.Pointer) CdataConversion.plain(pa.type())).target());
             return (double) ((pa.address() - pb.address()) / size);
         }
         Cdata.Pointer p = pa != null ? pa : pb;
-        Long n = asInt64(pa != null ? b : a);
+        Long n = pa != null && pb != null ? null : asInt64(pa != null ? b : a);
         if (n == null || !(op.equals("add") || op.equals("sub") && pa != null)) {
-            throw arithError(a, b);
+            return null;
         }
         long size = lib.elementSize(((CType.Pointer) CdataConversion.plain(p.type())).target());
         long delta = op.equals("sub") ? -n : n;
@@ -138,6 +151,11 @@ final class CdataArithmetic {
     }
 
     boolean equal(Object a, Object b) {
+        Cdata.Pointer pointerA = a == null ? null : asPointer(a);
+        Cdata.Pointer pointerB = b == null ? null : asPointer(b);
+        if ((pointerA != null || a == null) && (pointerB != null || b == null)) {
+            return (a == null ? 0 : pointerA.address()) == (b == null ? 0 : pointerB.address());
+        }
         Object[] viaMetatype = metamethodOr("__eq", new Object[] {a, b}, () -> null);
         if (viaMetatype != null) {
             return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
@@ -186,24 +204,37 @@ final class CdataArithmetic {
                 .anyMatch(c -> c.name().equals(name.toString()) && c.value() == value);
     }
 
+    /** The value of the enum's constant named by a string, which LuaJIT orders an enum cdata against; an error for other names. */
+    private static long enumConstant(Cdata enumCdata, LuaString name) {
+        var type = (dev.isthmus.cparser.type.EnumType) CdataConversion.plain(enumCdata.type());
+        return type.body().constants().stream().filter(c -> c.name().equals(name.toString())).findFirst()
+                .orElseThrow(() -> CdataConversion.cannotConvert(name, enumCdata.type())).value();
+    }
+
     private static long addressOf(Object v) {
         return v instanceof Cdata.Memory m ? m.data().segment().address() : -1;
     }
 
     boolean compare(String op, Object a, Object b) {
-        Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
-        if (viaMetatype != null) {
-            return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
-        }
         Cdata.Pointer pa = asPointer(a);
         Cdata.Pointer pb = asPointer(b);
         if (pa != null && pb != null) {
             int c = Long.compareUnsigned(pa.address(), pb.address());
             return op.equals("lt") ? c < 0 : c <= 0;
         }
-        Long x = asInt64(a);
-        Long y = asInt64(b);
-        if (x == null || y == null || a instanceof LuaString || b instanceof LuaString) {
+        Object[] viaMetatype = metamethodOr("__" + op, new Object[] {a, b}, () -> null);
+        if (viaMetatype != null) {
+            return viaMetatype.length > 0 && !LuaType.isFalsy(viaMetatype[0]);
+        }
+        // An enum cdata orders against a string naming one of its constants (LuaJIT converts the string).
+        boolean isNameA = a instanceof LuaString && enumValue(b) != null;
+        boolean isNameB = b instanceof LuaString && enumValue(a) != null;
+        if (a instanceof LuaString && !isNameA || b instanceof LuaString && !isNameB) {
+            throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
+        }
+        Long x = isNameA ? (Long) enumConstant((Cdata) b, (LuaString) a) : asInt64(a);
+        Long y = isNameB ? (Long) enumConstant((Cdata) a, (LuaString) b) : asInt64(b);
+        if (x == null || y == null) {
             throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
         }
         int c = isUnsigned(a) || isUnsigned(b) ? Long.compareUnsigned(x, y) : Long.compare(x, y);
@@ -213,7 +244,7 @@ final class CdataArithmetic {
     // ---- tostring
 
     String text(Object v) {
-        Object[] viaMetatype = v instanceof Cdata c && lib.metatypeOf(c.type()) != null
+        Object[] viaMetatype = v instanceof Cdata c && !(c instanceof Cdata.TypeObject) && lib.metatypeOf(c.type()) != null
                 ? metamethodOr("__tostring", new Object[] {v}, () -> null) : null;
         if (viaMetatype != null && viaMetatype.length > 0) {
             Object r = viaMetatype[0];

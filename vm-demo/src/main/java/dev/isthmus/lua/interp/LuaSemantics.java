@@ -125,7 +125,8 @@ public final class LuaSemantics {
 
     public boolean equal(Object a, Object b) {
         if (a == b) {
-            return true;
+            // A cdata equals itself through its metatype's __eq too, as LuaJIT calls it.
+            return !isCdata(a) || cdataEqual(a, b);
         }
         if (a == null || b == null) {
             return isCdata(a) || isCdata(b) ? cdataEqual(a, b) : false;
