@@ -289,11 +289,7 @@ final class FfiFunctions {
         Cdata.Memory m = lib.allocate(type, -1);
         Object value = v;
         if (v instanceof Cdata.Pointer p && plain instanceof Primitive prim && prim.isInteger()) {
-            value = (double) p.address();
-        }
-        if (v instanceof Double d && plain instanceof Primitive prim && prim.isInteger()) {
-            // C's conversion of a double to an integer type: through a 64-bit integer, then truncated.
-            value = new Cdata.Int64(lib, doubleToInt64(d), false);
+            value = new Cdata.Int64(lib, p.address(), true);
         }
         lib.initializer().store(m.data(), value, m.anchors());
         return m;
