@@ -269,3 +269,32 @@ end
 -- expect: false	idioms.lua:257: cannot convert 'number' to 'int [3]'
 -- expect: false	idioms.lua:258: cannot convert 'number' to 'struct idioms_in'
 -- expect: 7	8	0	10
+
+-- test: a pointer equals a string at the string's address, and strings are no offsets
+do
+  local ffi = require("ffi")
+  local abc = ffi.cast("const char *", "abc")
+  print(abc == "abc", abc == "xyz", "abc" == abc, ffi.cast("void *", "abc") == "abc", ffi.cast("int *", "abc") == "abc")
+  print(pcall(function() return abc < "abd" end))
+  print(pcall(function() return abc - "abc" end))
+  print(pcall(function() return abc + "1" end))
+end
+-- expect: true	false	true	true	true
+-- expect: false	idioms.lua:278: attempt to compare 'const char *' with 'string'
+-- expect: false	idioms.lua:279: attempt to perform arithmetic on 'const char *' and 'string'
+-- expect: false	idioms.lua:280: attempt to perform arithmetic on 'const char *' and 'string'
+
+-- test: pointers subtract when their targets are compatible, qualifiers aside, and never void
+do
+  local ffi = require("ffi")
+  local a = ffi.new("int[10]")
+  local p = ffi.cast("int *", a)
+  print(pcall(function() return p - ffi.new("char[1]") end))
+  print(ffi.cast("const int *", p + 5) - p, ffi.cast("unsigned int *", p + 5) - p)
+  print(pcall(function() return ffi.cast("void *", p + 5) - ffi.cast("void *", p) end))
+  print(pcall(function() return ffi.cast("void *", p + 5) - p end))
+end
+-- expect: false	idioms.lua:292: attempt to perform arithmetic on 'int *' and 'char [1]'
+-- expect: 5	5
+-- expect: false	idioms.lua:294: attempt to perform arithmetic on 'void *' and 'void *'
+-- expect: false	idioms.lua:295: attempt to perform arithmetic on 'void *' and 'int *'

@@ -72,11 +72,19 @@ final class CdataArithmetic {
     /** Pointer difference or pointer plus or minus an integer; null for any other operation on pointers. */
     private Object pointerArith(String op, Object a, Object b, Cdata.Pointer pa, Cdata.Pointer pb) {
         if (op.equals("sub") && pa != null && pb != null) {
-            long size = lib.elementSize(((CType.Pointer) CdataConversion.plain(pa.type())).target());
+            // LuaJIT subtracts pointers to compatible types, qualifiers aside, and never void (lj_carith.c).
+            CType ta = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pa.type())).target());
+            CType tb = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pb.type())).target());
+            if (ta == Primitive.VOID || tb == Primitive.VOID || !lib.conversion().isCompatiblePointee(tb, ta, false)) {
+                return null;
+            }
+            long size = lib.elementSize(ta);
             return (double) ((pa.address() - pb.address()) / size);
         }
         Cdata.Pointer p = pa != null ? pa : pb;
-        Long n = pa != null && pb != null ? null : asInt64(pa != null ? b : a);
+        Object offset = pa != null ? b : a;
+        // A string is no integer to a pointer, even when it spells one.
+        Long n = pa != null && pb != null || offset instanceof LuaString ? null : asInt64(offset);
         if (n == null || !(op.equals("add") || op.equals("sub") && pa != null)) {
             return null;
         }
@@ -155,6 +163,13 @@ final class CdataArithmetic {
         Cdata.Pointer pointerB = b == null ? null : asPointer(b);
         if ((pointerA != null || a == null) && (pointerB != null || b == null)) {
             return (a == null ? 0 : pointerA.address()) == (b == null ? 0 : pointerB.address());
+        }
+        // A string compared with a pointer is its one native copy, as LuaJIT's interned strings are.
+        if (pointerA != null && b instanceof LuaString s) {
+            return pointerA.address() == s.nativeCopy().address();
+        }
+        if (pointerB != null && a instanceof LuaString s) {
+            return pointerB.address() == s.nativeCopy().address();
         }
         Object[] viaMetatype = metamethodOr("__eq", new Object[] {a, b}, () -> null);
         if (viaMetatype != null) {
