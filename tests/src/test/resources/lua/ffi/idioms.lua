@@ -298,3 +298,15 @@ end
 -- expect: 5	5
 -- expect: false	idioms.lua:294: attempt to perform arithmetic on 'void *' and 'void *'
 -- expect: false	idioms.lua:295: attempt to perform arithmetic on 'void *' and 'int *'
+
+-- test: a C function compares by address with pointers and functions, and is no number
+do
+  local ffi = require("ffi")
+  ffi.cdef[[void free(void *); void *malloc(size_t);]]
+  local f1, f2 = ffi.C.free, ffi.C.malloc
+  local p1 = ffi.cast("void *", f1)
+  print(f1 == f1, f1 ~= nil, f1 ~= f2, p1 == f1, p1 ~= f2, f1 == p1, f1 < f2 or f1 > f2, f1 <= f1, f1 == 1)
+  print((pcall(function() return f1 + 1 end)), (pcall(function() return f1 < 1 end)))
+end
+-- expect: true	true	true	true	true	true	true	true	false
+-- expect: false	false

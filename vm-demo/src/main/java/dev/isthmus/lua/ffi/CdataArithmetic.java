@@ -105,6 +105,11 @@ final class CdataArithmetic {
         };
     }
 
+    /** A pointer, an array, or a C function (its address: {@code ffi.cast("void *", ffi.C.free) == ffi.C.free}), as equality compares them. */
+    private Cdata.Pointer asComparedPointer(Object v) {
+        return v instanceof NativeCall n ? new Cdata.Pointer(lib, CType.pointerTo(n.type()), n.address(), n) : asPointer(v);
+    }
+
     /**
      * What equality compares of a cdata by address: a pointer, an array (its first element) or a
      * struct or union object (itself, as LuaJIT compares a reference: {@code q[1].prev == q[0]});
@@ -159,8 +164,8 @@ final class CdataArithmetic {
     }
 
     boolean equal(Object a, Object b) {
-        Cdata.Pointer pointerA = a == null ? null : asPointer(a);
-        Cdata.Pointer pointerB = b == null ? null : asPointer(b);
+        Cdata.Pointer pointerA = a == null ? null : asComparedPointer(a);
+        Cdata.Pointer pointerB = b == null ? null : asComparedPointer(b);
         if ((pointerA != null || a == null) && (pointerB != null || b == null)) {
             return (a == null ? 0 : pointerA.address()) == (b == null ? 0 : pointerB.address());
         }
@@ -231,8 +236,8 @@ final class CdataArithmetic {
     }
 
     boolean compare(String op, Object a, Object b) {
-        Cdata.Pointer pa = asPointer(a);
-        Cdata.Pointer pb = asPointer(b);
+        Cdata.Pointer pa = asComparedPointer(a);
+        Cdata.Pointer pb = asComparedPointer(b);
         if (pa != null && pb != null) {
             int c = Long.compareUnsigned(pa.address(), pb.address());
             return op.equals("lt") ? c < 0 : c <= 0;

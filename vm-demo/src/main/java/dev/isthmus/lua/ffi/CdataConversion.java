@@ -279,7 +279,7 @@ final class CdataConversion {
      */
     static String nameOf(Object lua) {
         return switch (LuaType.of(lua)) {
-            case CDATA -> ((Cdata) lua).typeName();
+            case CDATA -> lua instanceof NativeCall n ? n.typeName() : ((Cdata) lua).typeName();
             case BOOLEAN -> "bool";
             case USERDATA -> "void *";
             default -> LuaType.of(lua).luaName();
