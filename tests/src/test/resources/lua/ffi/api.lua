@@ -734,3 +734,29 @@ end
 -- expect: inf-infI
 -- expect: nan+1i
 -- expect: 1.5-2i
+
+-- test: no arithmetic on pointers to what has no size; a missing member through a record pointer names the record
+do
+  local ffi = require "ffi"
+  ffi.cdef "struct incomplete; struct cs { int a; };"
+  local function try(f, ...) print((select(2, pcall(f, ...)):gsub("^.-:%d+: ", ""))) end
+  local mem = ffi.new("int[1]")
+  local p = ffi.cast("struct incomplete *", mem)
+  try(function(p) return p + 1 end, p)
+  try(function(p) return p - 1 end, p)
+  try(function(p) return p[1] end, p)
+  try(function(p) return p.x end, p)
+  try(function(p) return p - p end, p)
+  try(function() return ffi.cast("void *", mem) + 1 end)
+  local q = ffi.new("struct cs[1]") + 0
+  try(function() return q.x end)
+  try(function() q.x = 1 end)
+end
+-- expect: attempt to perform arithmetic on 'struct incomplete *' and 'number'
+-- expect: attempt to perform arithmetic on 'struct incomplete *' and 'number'
+-- expect: size of C type is unknown or too large
+-- expect: 'struct incomplete' has no member named 'x'
+-- expect: attempt to perform arithmetic on 'struct incomplete *' and 'struct incomplete *'
+-- expect: attempt to perform arithmetic on 'void *' and 'number'
+-- expect: 'struct cs' has no member named 'x'
+-- expect: 'struct cs' has no member named 'x'

@@ -75,7 +75,7 @@ final class CdataArithmetic {
             // LuaJIT subtracts pointers to compatible types, qualifiers aside, and never void (lj_carith.c).
             CType ta = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pa.type())).target());
             CType tb = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pb.type())).target());
-            if (ta == Primitive.VOID || tb == Primitive.VOID || !lib.conversion().isCompatiblePointee(tb, ta, false)) {
+            if (!FfiFunctions.hasKnownSize(ta) || !FfiFunctions.hasKnownSize(tb) || !lib.conversion().isCompatiblePointee(tb, ta, false)) {
                 return null;
             }
             long size = lib.elementSize(ta);
@@ -85,10 +85,12 @@ final class CdataArithmetic {
         Object offset = pa != null ? b : a;
         // A string is no integer to a pointer, even when it spells one.
         Long n = pa != null && pb != null || offset instanceof LuaString ? null : asInt64(offset);
-        if (n == null || !(op.equals("add") || op.equals("sub") && pa != null)) {
+        CType target = ((CType.Pointer) CdataConversion.plain(p.type())).target();
+        // No arithmetic on pointers to what has no size (void, incomplete types), as in LuaJIT.
+        if (n == null || !(op.equals("add") || op.equals("sub") && pa != null) || !FfiFunctions.hasKnownSize(CdataConversion.plain(target))) {
             return null;
         }
-        long size = lib.elementSize(((CType.Pointer) CdataConversion.plain(p.type())).target());
+        long size = lib.elementSize(target);
         long delta = op.equals("sub") ? -n : n;
         return new Cdata.Pointer(lib, p.type(), p.address() + delta * size, p.anchor());
     }

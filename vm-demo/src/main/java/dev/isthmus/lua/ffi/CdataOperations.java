@@ -187,7 +187,10 @@ final class CdataOperations {
 
     private LuaError noMember(CType type, Object key) {
         if (key instanceof LuaString s) {
-            return new LuaError("'" + FfiLibrary.render(type) + "' has no member named '" + s + "'");
+            // Through a pointer to a record, LuaJIT names the record it looked in.
+            CType named = CdataConversion.plain(type) instanceof CType.Pointer p && CdataConversion.plain(p.target()) instanceof RecordType
+                    ? p.target() : type;
+            return new LuaError("'" + FfiLibrary.render(named) + "' has no member named '" + s + "'");
         }
         return new LuaError("'" + FfiLibrary.render(type) + "' cannot be indexed with '" + CdataConversion.nameOf(key) + "'");
     }

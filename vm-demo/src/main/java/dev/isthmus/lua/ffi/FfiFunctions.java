@@ -203,7 +203,8 @@ final class FfiFunctions {
     }
 
     /** Whether objects of a type have a size: not void, a function, an incomplete struct, union or enum, or arrays of them. */
-    private static boolean hasKnownSize(CType plain) {
+    /** Whether a type has a size: not void, a function, an incomplete record, enum or array. */
+    static boolean hasKnownSize(CType plain) {
         return switch (plain) {
             case Primitive p -> p != Primitive.VOID;
             case CType.Function f -> false;

@@ -413,7 +413,7 @@ public final class FfiLibrary {
     /** The size of what a pointer to {@code target} steps over; void and functions have none. */
     long elementSize(CType target) {
         CType plain = CdataConversion.plain(target);
-        if (plain == Primitive.VOID || plain instanceof CType.Function) {
+        if (!FfiFunctions.hasKnownSize(plain)) {
             throw new LuaError("size of C type is unknown or too large");
         }
         return ffi.layouts().layoutOf(plain).byteSize();
