@@ -35,13 +35,13 @@ final class BitInt64 implements BitLibrary.Int64Operations {
         }
         if (!any) {
             if (args.length > 1 && args[1] instanceof Cdata && (isShift || name.equals("tohex"))) {
-                return name.equals("tohex") ? tohex(bits(args, 0, name), (int) bits(args, 1, name)) : shift32(name, args);
+                return name.equals("tohex") ? new Object[] {BitLibrary.hex(bits(args, 0, name), (int) bits(args, 1, name))} : shift32(name, args);
             }
             return null;
         }
         long x = bits(args, 0, name);
         if (name.equals("tohex")) {
-            return tohex(x, args.length > 1 && args[1] != null ? (int) bits(args, 1, name) : 16);
+            return new Object[] {BitLibrary.hex(x, args.length > 1 && args[1] != null ? (int) bits(args, 1, name) : 16)};
         }
         long result = switch (name) {
             case "tobit" -> (int) x;
@@ -66,13 +66,6 @@ final class BitInt64 implements BitLibrary.Int64Operations {
             return new Object[] {(double) (int) result};
         }
         return new Object[] {new Cdata.Int64(lib, result, isUnsigned)};
-    }
-
-    /** {@code n} hexadecimal digits of {@code x} (upper case when negative), at most 16. */
-    private static Object[] tohex(long x, int n) {
-        int digits = Math.min(Math.abs(n), 16);
-        String hex = String.format(n < 0 ? "%016X" : "%016x", x);
-        return new Object[] {LuaString.of(hex.substring(16 - digits))};
     }
 
     /** A 32-bit shift of a number by a cdata count: the count's low 32 bits, then BitOp's shift. */

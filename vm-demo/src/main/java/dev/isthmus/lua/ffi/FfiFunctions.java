@@ -494,18 +494,11 @@ final class FfiFunctions {
                     && lib.elementSize(p1) == lib.elementSize(p2);
             case CType.Array a1 when t2 instanceof CType.Array a2 -> a1.kind() == a2.kind() && a1.length() == a2.length()
                     && sameType(CdataConversion.plain(a1.element()), CdataConversion.plain(a2.element()));
-            case CType.Pointer p1 when t2 instanceof CType.Pointer p2 -> compatibleTargets(CdataConversion.plain(p1.target()), CdataConversion.plain(p2.target()));
+            // LuaJIT's pointer compatibility with qualifiers ignored (CCF_IGNQUAL): no void shortcut.
+            case CType.Pointer p1 when t2 instanceof CType.Pointer p2 -> lib.conversion().isCompatiblePointee(
+                    CdataConversion.plain(p1.target()), CdataConversion.plain(p2.target()), true);
             default -> t1.equals(t2);
         };
-    }
-
-    /** Pointer targets LuaJIT takes as compatible: the same type, or integers of one size whatever their sign. */
-    private boolean compatibleTargets(CType t1, CType t2) {
-        if (sameType(t1, t2)) {
-            return true;
-        }
-        return t1 instanceof Primitive p1 && t2 instanceof Primitive p2 && p1.isInteger() && p2.isInteger()
-                && p1 != Primitive.BOOL && p2 != Primitive.BOOL && lib.elementSize(p1) == lib.elementSize(p2);
     }
 
     private Object[] string(Object[] args) {

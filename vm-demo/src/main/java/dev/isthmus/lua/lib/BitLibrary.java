@@ -46,12 +46,9 @@ public final class BitLibrary {
             Arguments a = new Arguments("tohex", args);
             int x = toBit(a.checkNumber(0));
             int n = a.get(1) == null ? 8 : toBit(a.checkNumber(1));
-            boolean upper = n < 0;
             // LuaJIT converts the 32-bit value to 64 bits unsigned, so up to 16 digits show
             // (tohex(-1, 10) is "00ffffffff").
-            n = Math.min(Math.abs(n), 16);
-            String hex = String.format(upper ? "%016X" : "%016x", Integer.toUnsignedLong(x));
-            return LibraryTable.results(LuaString.of(hex.substring(16 - n)));
+            return LibraryTable.results(hex(Integer.toUnsignedLong(x), n));
         });
         runtime.globals().put(LuaString.of("bit"), t.table());
         lib.table = t.table();
@@ -59,6 +56,12 @@ public final class BitLibrary {
     }
 
     private LuaTable table;
+
+    /** {@code tohex}'s text: the low {@code |n|} (at most 16) hex digits of {@code bits}, upper case when {@code n} is negative. */
+    public static LuaString hex(long bits, int n) {
+        String all = String.format(n < 0 ? "%016X" : "%016x", bits);
+        return LuaString.of(all.substring(16 - Math.min(Math.abs(n), 16)));
+    }
 
     public LuaTable table() {
         return table;
