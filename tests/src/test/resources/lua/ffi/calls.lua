@@ -269,3 +269,17 @@ do
   print(lib.it_counter_get(c), tostring(ffi.typeof(c)))
 end
 -- expect: 15LL	ctype<struct it_counter *>
+
+-- test: a narrow integer argument reaches the callee extended by its own type's signedness
+do
+  local ffi = require("ffi")
+  ffi.cdef[[
+  int abs_of_u8(uint8_t x) asm("abs");
+  int abs_of_i8(int8_t x) asm("abs");
+  int abs_of_u16(uint16_t x) asm("abs");
+  int abs_of_i16(int16_t x) asm("abs");
+  ]]
+  local C = ffi.C
+  print(C.abs_of_u8(255), C.abs_of_u8(0x180), C.abs_of_i8(255), C.abs_of_u16(0xffff), C.abs_of_i16(0x18000))
+end
+-- expect: 255	128	1	65535	32768

@@ -10,7 +10,10 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +58,7 @@ public final class NativeFunction {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
         }
-        this.handle = type.isVariadic() ? null : ffi.downcall(address, descriptor);
+        this.handle = type.isVariadic() ? null : downcall(descriptor);
         // Structs, unions and complex numbers come back through an allocator the handle takes first.
         this.returnsAggregate = descriptor.returnLayout().filter(java.lang.foreign.GroupLayout.class::isInstance).isPresent();
         // The generic path calls the capturing handle: errno and callback exceptions handled inside it.
@@ -114,7 +117,7 @@ public final class NativeFunction {
         if (type.isVariadic()) {
             throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
         }
-        return ffi.downcall(address, descriptor, ErrnoCapture.OPTION);
+        return downcall(descriptor, ErrnoCapture.OPTION);
     }
 
     /**
@@ -152,15 +155,70 @@ public final class NativeFunction {
         if (type.isVariadic()) {
             throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
         }
-        return ffi.downcall(address, descriptor, Linker.Option.critical(false));
+        return downcall(descriptor, Linker.Option.critical(false));
     }
 
     /** The exact handle of a variadic function for given variadic argument layouts, cached per shape. */
     public MethodHandle variadicHandle(List<MemoryLayout> variadicLayouts) {
         return variadicHandles.computeIfAbsent(List.copyOf(variadicLayouts), layouts -> {
             FunctionDescriptor full = descriptor.appendArgumentLayouts(layouts.toArray(MemoryLayout[]::new));
-            return ffi.downcall(address, full, Linker.Option.firstVariadicArg(type.parameterTypes().size()), ErrnoCapture.OPTION);
+            return downcall(full, Linker.Option.firstVariadicArg(type.parameterTypes().size()), ErrnoCapture.OPTION);
         });
+    }
+
+    /**
+     * The downcall handle for {@code descriptor}, its unsigned 8- and 16-bit parameters
+     * zero-extended to 32 bits. The JDK passes a {@code byte} or {@code short} sign-extended
+     * in its register, as a JVM value is; C compilers extend a narrow argument by its own
+     * type in the caller and callees rely on it (clang does), and LuaJIT's calls do the same
+     * (lj_ccall.c): a {@code uint8_t} 0x80 reaches an {@code int} parameter as 128, not -128.
+     * Such a parameter is passed as an {@code int} in the same register or stack slot, and the
+     * returned handle keeps the narrow Java type.
+     */
+    private MethodHandle downcall(FunctionDescriptor descriptor, Linker.Option... options) {
+        List<MemoryLayout> arguments = new ArrayList<>(descriptor.argumentLayouts());
+        List<Integer> widened = new ArrayList<>();
+        for (int i = 0; i < type.parameterTypes().size(); i++) {
+            if (isUnsignedNarrow(type.parameterTypes().get(i))) {
+                widened.add(i);
+                arguments.set(i, ValueLayout.JAVA_INT);
+            }
+        }
+        if (widened.isEmpty()) {
+            return ffi.downcall(address, descriptor, options);
+        }
+        FunctionDescriptor passed = descriptor.returnLayout()
+                .map(r -> FunctionDescriptor.of(r, arguments.toArray(MemoryLayout[]::new)))
+                .orElseGet(() -> FunctionDescriptor.ofVoid(arguments.toArray(MemoryLayout[]::new)));
+        MethodHandle wide = ffi.downcall(address, passed, options);
+        int leading = wide.type().parameterCount() - arguments.size();
+        for (int i : widened) {
+            boolean isByte = descriptor.argumentLayouts().get(i).byteSize() == 1;
+            wide = MethodHandles.filterArguments(wide, leading + i, isByte ? BYTE_ZERO_EXTENSION : SHORT_ZERO_EXTENSION);
+        }
+        return wide;
+    }
+
+    private boolean isUnsignedNarrow(CType parameter) {
+        if (!(CType.unqualified(parameter) instanceof Primitive p) || !p.isInteger() || p == Primitive.BOOL) {
+            return false;
+        }
+        boolean isUnsigned = p.isUnsigned() || p == Primitive.CHAR && !ffi.layouts().abi().isCharSigned();
+        return isUnsigned && ffi.layouts().abi().sizeOf(p) < 4;
+    }
+
+    private static final MethodHandle BYTE_ZERO_EXTENSION;
+    private static final MethodHandle SHORT_ZERO_EXTENSION;
+
+    static {
+        var lookup = MethodHandles.publicLookup();
+        var toInt = MethodType.methodType(int.class, byte.class);
+        try {
+            BYTE_ZERO_EXTENSION = lookup.findStatic(Byte.class, "toUnsignedInt", toInt);
+            SHORT_ZERO_EXTENSION = lookup.findStatic(Short.class, "toUnsignedInt", toInt.changeParameterType(0, short.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     /** Calls the function with Java values converted by the conversion table; returns the converted result. */
