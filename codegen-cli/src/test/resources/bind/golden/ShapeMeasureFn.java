@@ -25,7 +25,7 @@ public interface ShapeMeasureFn {
     /**
      * Called by C. An exception thrown here ends the JVM, as the FFM API does for any upcall.
      */
-    double apply(MemorySegment arg0);
+    double apply(MemorySegment shape);
 
     /**
      * A C function pointer calling {@code callback}, valid while {@code arena} is open.

@@ -3,22 +3,15 @@ package dev.isthmus.codegen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import static dev.isthmus.codegen.GeneratedBindings.bind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -359,36 +352,7 @@ class BindCommandTest {
         assertEquals(header.toAbsolutePath() + ":3:2: error: #error this header is broken\n", err.toString());
     }
 
-    private String bind(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        String[] all = Stream.concat(Stream.of("bind"), Stream.of(args)).toArray(String[]::new);
-        int status = IsthmusCli.execute(all, new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]));
-        assertEquals(0, status, "isthmus bind failed:\n" + err);
-        return out.toString();
-    }
-
-    /** Compiles the generated tree and the driver with javac --release 22 -Xlint:all -Werror, and runs the driver. */
     private String compileAndRun(Path generated, String packageName, String driver) throws Exception {
-        Path driverFile = generated.resolve(packageName.replace('.', '/')).resolve("Driver.java");
-        Files.writeString(driverFile, driver);
-        List<Path> sources;
-        try (Stream<Path> files = Files.walk(generated)) {
-            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
-        }
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            boolean ok = javac.getTask(null, files, diagnostics,
-                    List.of("--release", "22", "-Xlint:all", "-Werror", "-d", classes.toString()), null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            assertTrue(ok && diagnostics.getDiagnostics().isEmpty(), "javac: " + diagnostics.getDiagnostics());
-        }
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
-            @SuppressWarnings("unchecked")
-            Callable<String> run = (Callable<String>) loader.loadClass(packageName + ".Driver").getConstructor().newInstance();
-            return run.call();
-        }
+        return GeneratedBindings.compileAndRun(dir, generated, packageName, driver);
     }
 }

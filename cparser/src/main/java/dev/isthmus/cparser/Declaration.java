@@ -4,6 +4,7 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,12 +21,24 @@ public sealed interface Declaration {
 
     SourcePosition position();
 
-    /** {@code typedef <type> name;} */
-    record Typedef(String name, CType type, SourcePosition position) implements Declaration {
+    /**
+     * {@code typedef <type> name;}. {@code parameterNames} are those the typedef wrote for
+     * the function type it names or points to ({@code typedef int (*cmp)(const void *a,
+     * const void *b)}), one entry per parameter, empty where one was left unnamed; no
+     * entries for other types. They play no part in the type.
+     */
+    record Typedef(String name, CType type, List<Optional<String>> parameterNames, SourcePosition position)
+            implements Declaration {
         public Typedef {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            parameterNames = List.copyOf(parameterNames);
             Objects.requireNonNull(position, "position");
+        }
+
+        /** A typedef whose parameters, if any, are unnamed. */
+        public Typedef(String name, CType type, SourcePosition position) {
+            this(name, type, List.of(), position);
         }
     }
 
@@ -61,6 +74,14 @@ public sealed interface Declaration {
         public Function {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
+            int count = type.parameterTypes().size();
+            if (parameterNames.isEmpty() && count > 0) {
+                // Declared through a typedef of a function type (`handler_t on_event;`): no names.
+                parameterNames = Collections.nCopies(count, Optional.empty());
+            }
+            if (parameterNames.size() != count) {
+                throw new IllegalArgumentException(name + " has " + count + " parameters but " + parameterNames.size() + " names");
+            }
             parameterNames = List.copyOf(parameterNames);
             Objects.requireNonNull(symbol, "symbol");
             Objects.requireNonNull(position, "position");

@@ -99,6 +99,23 @@ class CScopeTest {
     }
 
     @Test
+    void parameterNames_comeFromTheInnermostParameterList() {
+        CScope scope = scope("""
+                extern void (parenthesised)(int code, char *why);
+                int (*chooser(int which))(double ignored);
+                typedef unsigned long (*writer)(char *buffer, unsigned long size, void *);
+                typedef void handler(int signal);
+                handler on_signal;
+                """);
+        assertEquals(List.of(Optional.of("code"), Optional.of("why")), scope.function("parenthesised").orElseThrow().parameterNames());
+        assertEquals(List.of(Optional.of("which")), scope.function("chooser").orElseThrow().parameterNames());
+        assertEquals(List.of(Optional.empty()), scope.function("on_signal").orElseThrow().parameterNames());
+        Declaration.Typedef writer = scope.declarations().stream().filter(d -> d instanceof Declaration.Typedef t
+                && t.name().equals("writer")).map(Declaration.Typedef.class::cast).findFirst().orElseThrow();
+        assertEquals(List.of(Optional.of("buffer"), Optional.of("size"), Optional.empty()), writer.parameterNames());
+    }
+
+    @Test
     void constants_fromEnumsStaticConstAndDefines_haveCValuesAndTypes() {
         CScope scope = scope("""
                 enum flags { READ = 1 << 0, WRITE = 1 << 1, BOTH = READ | WRITE, NEG = -3, NEXT };

@@ -36,7 +36,7 @@ public final class BindingGenerator {
         BindingSet set = BindingSet.choose(scope, options);
         Path directory = Path.of("", options.packagePath().toArray(String[]::new));
         Map<Path, String> files = new LinkedHashMap<>();
-        RecordClassWriter records = new RecordClassWriter(scope.abi(), set.names, options);
+        RecordClassWriter records = new RecordClassWriter(scope.abi(), set.names, set.declarations, options);
         for (RecordType record : set.records.keySet()) {
             String name = set.names.recordClass(record);
             files.put(directory.resolve(name + ".java"), records.write(record, options.packageName()));

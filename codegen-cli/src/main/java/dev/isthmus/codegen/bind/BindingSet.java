@@ -6,12 +6,12 @@ import dev.isthmus.cparser.SourcePosition;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
-import dev.isthmus.cparser.type.TypeRenderer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Chooses what a binding contains: the declarations made in the bound headers that pass
@@ -23,7 +23,11 @@ import java.util.Map;
  */
 final class BindingSet {
     /** A function pointer type to bind as an interface: a typedef, or a parameter's own type. */
-    record Callback(String name, CType.Function type, String declaration, SourcePosition position) {
+    record Callback(String name, CType.Function type, List<Optional<String>> parameterNames, String declaration,
+                    SourcePosition position) {
+        Callback {
+            parameterNames = List.copyOf(parameterNames);
+        }
     }
 
     final List<Declaration.Function> functions = new ArrayList<>();
@@ -35,9 +39,14 @@ final class BindingSet {
     final Map<EnumType, String> enums = new LinkedHashMap<>();
     final List<String> skipped = new ArrayList<>();
     final JavaNames names = new JavaNames();
+    final CDeclarations declarations;
+
+    private BindingSet(CDeclarations declarations) {
+        this.declarations = declarations;
+    }
 
     static BindingSet choose(CScope scope, BindOptions options) {
-        BindingSet set = new BindingSet();
+        BindingSet set = new BindingSet(new CDeclarations(scope));
         set.names.reserve(options.headerClass());
         Map<RecordType, String> typedefNames = new LinkedHashMap<>();
         for (Declaration d : scope.declarations()) {
@@ -64,8 +73,8 @@ final class BindingSet {
                     CType target = strip(t.type());
                     if (target instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn) {
                         if (BindOptions.accepts(options.includeTypedef(), t.name())) {
-                            set.callbacks.add(new Callback(t.name(), fn, "typedef " + TypeRenderer.declare(t.type(), t.name()),
-                                    t.position()));
+                            set.callbacks.add(new Callback(t.name(), fn, t.parameterNames(),
+                                    "typedef " + set.declarations.declare(t.type(), t.name()), t.position()));
                         }
                     } else if (target instanceof EnumType e && e.isComplete() && e.tag().isEmpty()
                             && BindOptions.accepts(options.includeTypedef(), t.name())) {
@@ -117,7 +126,7 @@ final class BindingSet {
             if (strip(parameters.get(i)) instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn
                     && callbacks.stream().noneMatch(c -> c.type().equals(fn))) {
                 String parameter = f.parameterNames().get(i).orElse("arg" + i);
-                callbacks.add(new Callback(f.name() + "_" + parameter, fn, TypeRenderer.declare(parameters.get(i), parameter)
+                callbacks.add(new Callback(f.name() + "_" + parameter, fn, List.of(), declarations.declare(parameters.get(i), parameter)
                         + ", a parameter of " + f.name(), f.position()));
             }
         }

@@ -4,7 +4,9 @@ import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.type.CType;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A functional interface for a function pointer typedef ({@code typedef int (*cmp)(const
@@ -31,10 +33,13 @@ final class CallbackInterfaceWriter {
         JavaCarrier result = JavaCarrier.of(type.returnType(), abi, names);
         List<JavaCarrier> parameters = new ArrayList<>();
         List<String> javaParameters = new ArrayList<>();
+        Set<String> used = new HashSet<>();
         for (int i = 0; i < type.parameterTypes().size(); i++) {
             JavaCarrier carrier = JavaCarrier.of(type.parameterTypes().get(i), abi, names);
             parameters.add(carrier);
-            javaParameters.add(carrier.javaType() + " arg" + i);
+            String name = i < callback.parameterNames().size()
+                    ? callback.parameterNames().get(i).map(JavaNames::identifier).orElse("arg" + i) : "arg" + i;
+            javaParameters.add(carrier.javaType() + " " + (used.add(name) ? name : name + "$" + i));
         }
         String body = "/** The C signature. */\nFunctionDescriptor DESCRIPTOR = "
                 + HeaderClassWriter.descriptor(result, parameters) + ";\n\n"

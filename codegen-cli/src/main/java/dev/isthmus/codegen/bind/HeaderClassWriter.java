@@ -4,7 +4,6 @@ import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.type.CType;
-import dev.isthmus.cparser.type.TypeRenderer;
 
 import com.github.javaparser.ParseProblemException;
 import com.github.javaparser.StaticJavaParser;
@@ -184,7 +183,7 @@ final class HeaderClassWriter {
             arguments.add(name);
         }
         String call = holder + ".HANDLE.invokeExact(" + String.join(", ", arguments) + ")";
-        String declaration = Javadoc.functionDeclaration(f.name(), type, f.parameterNames());
+        String declaration = Javadoc.escape(set.declarations.function(f.name(), type, f.parameterNames()));
         body.append("\n/**\n * {@code ").append(declaration).append("}\n *\n * <p>Declared at ").append(options.describe(f.position()))
                 .append(errno ? "; the errno it leaves is {@link #errno()}" : "").append(".\n */\n")
                 .append("public static ").append(result.javaType()).append(' ').append(JavaNames.identifier(f.name()))
@@ -236,7 +235,7 @@ final class HeaderClassWriter {
             stores.add("arguments[" + i + "] = " + name + ";\n");
         }
         javaParameters.add("Object... variadic");
-        String declaration = Javadoc.functionDeclaration(f.name(), type, f.parameterNames());
+        String declaration = Javadoc.escape(set.declarations.function(f.name(), type, f.parameterNames()));
         body.append("\n/**\n * {@code ").append(declaration).append("}: an invoker for calls whose variadic arguments have\n")
                 .append(" * {@code variadicLayouts}, as C promotes them ({@code ValueLayout.JAVA_INT} for {@code char},\n")
                 .append(" * {@code short} and {@code int}, {@code JAVA_DOUBLE} for {@code float} and {@code double}, ...).\n")
@@ -299,7 +298,7 @@ final class HeaderClassWriter {
             return;
         }
         String holder = holderName(v.name());
-        body.append("\n/**\n * The memory of {@code ").append(Javadoc.escape(TypeRenderer.declare(v.type(), v.name())))
+        body.append("\n/**\n * The memory of {@code ").append(Javadoc.escape(set.declarations.declare(v.type(), v.name())))
                 .append("} (").append(size).append(" bytes).\n *\n * <p>Declared at ").append(options.describe(v.position())).append(".\n */\n")
                 .append("public static MemorySegment ").append(JavaNames.identifier(v.name())).append("() {\nreturn ")
                 .append(holder).append(".SEGMENT;\n}\n\n")

@@ -80,7 +80,7 @@ final class DeclarationBuilder {
             if (alignment != 0) {
                 type = CType.aligned(type, alignment);
             }
-            symbols.declare(new Declaration.Typedef(name.getText(), type, where), name.getText());
+            symbols.declare(new Declaration.Typedef(name.getText(), type, declared.parameterNames(), where), name.getText());
         } else if (type instanceof CType.Function function) {
             symbols.declare(new Declaration.Function(name.getText(), function, declared.parameterNames(), symbol,
                     specifiers.isInline(), where), name.getText());

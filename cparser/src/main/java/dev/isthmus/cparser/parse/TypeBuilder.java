@@ -295,17 +295,28 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         CType type = pointer(d.pointer(), base);
         var direct = d.directDeclarator();
         List<Optional<String>> names = List.of();
+        boolean isFunction = false;
         List<DeclaratorSuffixContext> suffixes = direct.declaratorSuffix();
         for (int i = suffixes.size() - 1; i >= 0; i--) {
             type = suffix(suffixes.get(i), type);
             if (i == 0 && suffixes.get(0).LPAREN() != null) {
                 names = parameterNames(suffixes.get(0));
+                isFunction = true;
             }
         }
         if (direct.declarator() != null) {
-            return declarator(direct.declarator(), type);
+            Declared inner = declarator(direct.declarator(), type);
+            // The innermost parameter list names the parameters: the function's own in
+            // `int (*f(int a))(char)`, the one pointed to in `int (*fp)(int a)` and in `int (f)(int a)`.
+            return isFunction && !hasParameterList(direct.declarator()) ? new Declared(inner.name(), inner.type(), names) : inner;
         }
         return new Declared(Optional.of(direct.identifier().getStart()), type, names);
+    }
+
+    private static boolean hasParameterList(DeclaratorContext d) {
+        var direct = d.directDeclarator();
+        return direct.declaratorSuffix().stream().anyMatch(s -> s.LPAREN() != null)
+                || direct.declarator() != null && hasParameterList(direct.declarator());
     }
 
     CType abstractDeclarator(AbstractDeclaratorContext a, CType base) {

@@ -38,6 +38,15 @@ public final class TypeRenderer {
         return declarator(type, name, t -> null).strip();
     }
 
+    /**
+     * A declaration of {@code name} with {@code type}, its primitives, structs, unions and
+     * enums spelled by {@code names} where it gives a name, as for {@link #render(CType, Function)}:
+     * for output that names an anonymous type by the typedef that names it.
+     */
+    public static String declare(CType type, String name, Function<CType, String> names) {
+        return declarator(type, name, names).strip();
+    }
+
     private static String declarator(CType type, String inner, Function<CType, String> names) {
         String name = type instanceof Primitive || type instanceof RecordType || type instanceof EnumType ? names.apply(type) : null;
         if (name != null) {
@@ -45,7 +54,7 @@ public final class TypeRenderer {
         }
         return switch (type) {
             case Primitive p -> join(p.spelling(), inner);
-            case RecordType r -> join(r.tag().isPresent() ? r.toString() : renderDefinition(r), inner);
+            case RecordType r -> join(r.tag().isPresent() ? r.toString() : renderDefinition(r, names), inner);
             case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
             case CType.Pointer p -> pointer(p, "", inner, names);
             case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names);
@@ -55,7 +64,7 @@ public final class TypeRenderer {
                 case INCOMPLETE -> "[]";
                 case VARIABLE -> "[?]";
             }, names);
-            case CType.Function f -> declarator(f.returnType(), inner + parameters(f), names);
+            case CType.Function f -> declarator(f.returnType(), inner + parameters(f, names), names);
             case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner, names);
             case CType.Vector v -> join(render(v.element(), names) + " __attribute__((vector_size(" + v.byteSize() + ")))", inner);
         };
@@ -91,7 +100,7 @@ public final class TypeRenderer {
         return String.join(" ", words);
     }
 
-    private static String parameters(CType.Function f) {
+    private static String parameters(CType.Function f, Function<CType, String> names) {
         if (!f.hasPrototype()) {
             return "()";
         }
@@ -100,7 +109,7 @@ public final class TypeRenderer {
         }
         StringJoiner list = new StringJoiner(", ", "(", ")");
         for (CType parameter : f.parameterTypes()) {
-            list.add(render(parameter));
+            list.add(render(parameter, names));
         }
         if (f.isVariadic()) {
             list.add("...");
@@ -115,6 +124,11 @@ public final class TypeRenderer {
      * the pragma around them. An incomplete type renders as its name.
      */
     public static String renderDefinition(RecordType record) {
+        return renderDefinition(record, t -> null);
+    }
+
+    /** A struct or union with its body, its members' types spelled by {@code names} where it gives a name. */
+    public static String renderDefinition(RecordType record, Function<CType, String> names) {
         if (!record.isComplete()) {
             return record.kind().keyword() + " " + record.tag().orElse("");
         }
@@ -130,7 +144,7 @@ public final class TypeRenderer {
         record.tag().ifPresent(tag -> text.append(' ').append(tag));
         text.append(" {");
         for (RecordType.Member member : body.members()) {
-            text.append(' ').append(declare(member.type(), member.name().orElse("")));
+            text.append(' ').append(declare(member.type(), member.name().orElse(""), names));
             member.bitWidth().ifPresent(width -> text.append(" : ").append(width));
             if (member.isPacked()) {
                 text.append(" __attribute__((packed))");

@@ -1,0 +1,128 @@
+package dev.isthmus.codegen;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static dev.isthmus.codegen.GeneratedBindings.bind;
+import static dev.isthmus.codegen.GeneratedBindings.compileAndRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Issue #13: bindings of third-party libraries' real headers (the launcher installs their
+ * development packages), compiled with {@code javac --release 22 -Xlint:all -Werror} and
+ * called: libcurl's easy API fetching a {@code file://} URL into a Java write callback,
+ * libpng's simplified API writing a PNG and reading it back.
+ */
+class BindCommandLibraryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void libcurl_bindings_fetchAFileUrlThroughAJavaWriteCallback() throws Exception {
+        Path page = dir.resolve("page.txt");
+        Files.writeString(page, "fetched by libcurl through isthmus bind\n".repeat(100));
+        Path curlHeaders = Stream.of(Path.of("/usr/include/curl"), Path.of("/usr/include/x86_64-linux-gnu/curl"),
+                Path.of("/usr/include/aarch64-linux-gnu/curl")).filter(Files::isDirectory).findFirst().orElseThrow();
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.curl", "-l", "curl", "--output", out.toString(),
+                curlHeaders.resolve("curl.h").toString(), curlHeaders.resolve("easy.h").toString());
+        String result = compileAndRun(dir, out, "org.example.curl", """
+                package org.example.curl;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.io.ByteArrayOutputStream;
+
+                @SuppressWarnings("restricted")
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            int initialised = Curl.curl_global_init(Curl.CURL_GLOBAL_DEFAULT);
+                            MemorySegment easy = Curl.curl_easy_init();
+                            Curl.CurlEasySetoptInvoker setPointer = Curl.curl_easy_setopt(ValueLayout.ADDRESS);
+                            ByteArrayOutputStream received = new ByteArrayOutputStream();
+                            MemorySegment write = CurlWriteCallback.allocate((buffer, size, count, user) -> {
+                                received.writeBytes(buffer.reinterpret(size * count).toArray(ValueLayout.JAVA_BYTE));
+                                return size * count;
+                            }, arena);
+                            setPointer.apply(easy, Curl.CURLOPT_URL, arena.allocateFrom("file://%s"));
+                            setPointer.apply(easy, Curl.CURLOPT_WRITEFUNCTION, write);
+                            int performed = Curl.curl_easy_perform(easy);
+                            MemorySegment downloaded = arena.allocate(ValueLayout.JAVA_LONG);
+                            int asked = Curl.curl_easy_getinfo(ValueLayout.ADDRESS).apply(easy, Curl.CURLINFO_SIZE_DOWNLOAD_T, downloaded);
+                            setPointer.apply(easy, Curl.CURLOPT_URL, arena.allocateFrom("file://%s.missing"));
+                            int missing = Curl.curl_easy_perform(easy);
+                            String message = Curl.curl_easy_strerror(missing).reinterpret(256).getString(0);
+                            Curl.curl_easy_cleanup(easy);
+                            Curl.curl_global_cleanup();
+                            return initialised + " " + performed + " " + received.toString().equals(
+                                    "fetched by libcurl through isthmus bind\\n".repeat(100)) + " " + asked + " "
+                                    + downloaded.get(ValueLayout.JAVA_LONG, 0) + " " + (missing == Curl.CURLE_FILE_COULDNT_READ_FILE)
+                                    + " " + message;
+                        }
+                    }
+                }
+                """.formatted(page.toAbsolutePath(), page.toAbsolutePath()));
+        assertEquals("0 0 true 0 4000 true Couldn't read a file:// file", result);
+    }
+
+    @Test
+    void libpng_bindings_writeAPngAndReadItBack() throws Exception {
+        Path image = dir.resolve("square.png");
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.png", "-l", "png16", "--include-function", "^png_(image_|sig_cmp|access_version)",
+                "--output", out.toString(), "/usr/include/png.h");
+        String result = compileAndRun(dir, out, "org.example.png", """
+                package org.example.png;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+                import java.util.Arrays;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() throws Exception {
+                        try (Arena arena = Arena.ofConfined()) {
+                            byte[] rgba = new byte[3 * 2 * 4];
+                            for (int i = 0; i < rgba.length; i++) {
+                                rgba[i] = (byte) (i * 37 + 5);
+                            }
+                            MemorySegment written = PngImage.allocate(arena);
+                            PngImage.version(written, Png.PNG_IMAGE_VERSION);
+                            PngImage.width(written, 3);
+                            PngImage.height(written, 2);
+                            PngImage.format(written, Png.PNG_FORMAT_RGBA);
+                            MemorySegment file = arena.allocateFrom("%s");
+                            int wrote = Png.png_image_write_to_file(written, file, 0, arena.allocateFrom(ValueLayout.JAVA_BYTE, rgba), 0,
+                                    MemorySegment.NULL);
+                            byte[] header = Arrays.copyOf(Files.readAllBytes(Path.of("%s")), 8);
+                            int signature = Png.png_sig_cmp(arena.allocateFrom(ValueLayout.JAVA_BYTE, header), 0, 8);
+                            MemorySegment read = PngImage.allocate(arena);
+                            PngImage.version(read, Png.PNG_IMAGE_VERSION);
+                            int begun = Png.png_image_begin_read_from_file(read, file);
+                            String size = PngImage.width(read) + "x" + PngImage.height(read);
+                            PngImage.format(read, Png.PNG_FORMAT_RGBA);
+                            MemorySegment pixels = arena.allocate(rgba.length);
+                            int finished = Png.png_image_finish_read(read, MemorySegment.NULL, pixels, 0, MemorySegment.NULL);
+                            String warning = PngImage.message(read).getString(0);
+                            Png.png_image_free(read);
+                            return wrote + " " + signature + " " + begun + " " + size + " " + finished + " "
+                                    + Arrays.equals(rgba, pixels.toArray(ValueLayout.JAVA_BYTE)) + " [" + warning + "] "
+                                    + (Png.png_access_version_number() / 10000);
+                        }
+                    }
+                }
+                """.formatted(image.toAbsolutePath(), image.toAbsolutePath()));
+        assertEquals("1 0 1 3x2 1 true [] 1", result);
+    }
+}

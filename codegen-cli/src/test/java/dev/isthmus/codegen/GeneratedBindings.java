@@ -1,0 +1,69 @@
+package dev.isthmus.codegen;
+
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs {@code isthmus bind} in-process, and compiles what it generated together with a
+ * driver written against the generated API (so javac checks every signature) with
+ * {@code javac --release 22 -Xlint:all -Werror}, then runs the driver.
+ */
+final class GeneratedBindings {
+    private GeneratedBindings() {
+    }
+
+    /** Runs {@code isthmus bind} with {@code args}, asserting success; its standard output (the report). */
+    static String bind(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = Stream.concat(Stream.of("bind"), Stream.of(args)).toArray(String[]::new);
+        int status = IsthmusCli.execute(all, new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]));
+        assertEquals(0, status, "isthmus bind failed:\n" + err);
+        return out.toString();
+    }
+
+    /**
+     * Compiles the Java tree {@code generated} and {@code driver} (a {@code Callable<String>}
+     * named {@code Driver} in {@code packageName}) into {@code work/classes}, and returns
+     * what the driver's {@code call} returns.
+     */
+    static String compileAndRun(Path work, Path generated, String packageName, String driver) throws Exception {
+        Path driverFile = generated.resolve(packageName.replace('.', '/')).resolve("Driver.java");
+        Files.writeString(driverFile, driver);
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(generated)) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+            boolean ok = javac.getTask(null, files, diagnostics,
+                    List.of("--release", "22", "-Xlint:all", "-Werror", "-d", classes.toString()), null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            assertTrue(ok && diagnostics.getDiagnostics().isEmpty(), "javac: " + diagnostics.getDiagnostics());
+        }
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                GeneratedBindings.class.getClassLoader())) {
+            @SuppressWarnings("unchecked")
+            Callable<String> run = (Callable<String>) loader.loadClass(packageName + ".Driver").getConstructor().newInstance();
+            return run.call();
+        }
+    }
+}
