@@ -39,6 +39,7 @@ public final class LuaRuntime {
         this.err = err;
         this.semantics = new LuaSemantics(this);
         this.interpreter = new Interpreter(this);
+        main.setEnvironment(globals);
     }
 
     private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> pendingFinalizers = new java.util.concurrent.ConcurrentLinkedQueue<>();
@@ -126,8 +127,14 @@ public final class LuaRuntime {
         return cdataNumbers.apply(value);
     }
 
+    /** The globals the libraries were installed in: the main thread's environment until {@code setfenv(0, t)} changes it. */
     public LuaTable globals() {
         return globals;
+    }
+
+    /** The running thread's environment ({@code getfenv(0)}): where library functions look globals up, what loaded chunks get. */
+    public LuaTable threadEnvironment() {
+        return current.environment();
     }
 
 
@@ -217,7 +224,8 @@ public final class LuaRuntime {
         return dev.isthmus.lua.bytecode.ChunkDump.dump(f.prototype(), strip, cdataLiterals);
     }
 
+    /** Compiles a chunk with the running thread's environment as its globals, as Lua 5.1's {@code lua_load} does. */
     public LuaClosure load(byte[] source, String chunkName) {
-        return load(source, chunkName, globals);
+        return load(source, chunkName, threadEnvironment());
     }
 }

@@ -1,5 +1,6 @@
 package dev.isthmus.lua.lib;
 
+import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.interp.LuaSemantics;
@@ -23,10 +24,13 @@ import java.util.Arrays;
 public final class BaseLibrary {
     private static final LuaString METATABLE = LuaString.of("__metatable");
     private static final LuaString GC = LuaString.of("__gc");
+    private static final LuaString TOSTRING = LuaString.of("tostring");
     private final LuaRuntime runtime;
     private final LuaSemantics semantics;
     private final JavaFunction next;
     private final JavaFunction ipairsIterator;
+    /** The {@code tostring} installed here: {@code print} converts directly while the thread's globals still hold it. */
+    private Object builtinTostring;
 
     private BaseLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
@@ -64,24 +68,49 @@ public final class BaseLibrary {
                 .add("getfenv", lib::getfenv)
                 .add("collectgarbage", lib::collectgarbage)
                 .add("gcinfo", args -> LibraryTable.results(Math.floor(lib.kilobytesInUse())))
-                .add("newproxy", BaseLibrary::newproxy)
+                .add("newproxy", lib::newproxy)
                 .set("_G", g)
                 .set("_VERSION", LuaString.of("Lua 5.1"));
         g.put(LuaString.of("next"), lib.next);
+        lib.builtinTostring = g.get(TOSTRING);
     }
 
+    /**
+     * {@code print}: each value through the {@code tostring} the running thread's globals hold
+     * (looked up as Lua 5.1's {@code print} does, metamethods included), which must give a
+     * string or a number.
+     */
     private Object[] print(Object[] args) {
+        LuaTable env = runtime.threadEnvironment();
+        Object tostring = env.get(TOSTRING);
+        if (tostring == null && env.metatable() != null) {
+            tostring = semantics.index(env, TOSTRING);
+        }
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         for (int i = 0; i < args.length; i++) {
             if (i > 0) {
                 line.write('\t');
             }
-            line.writeBytes(ValueText.toLuaString(runtime, args[i]).bytes());
+            Object text = tostring == builtinTostring ? ValueText.tostring(runtime, args[i]) : callTostring(tostring, args[i]);
+            line.writeBytes(switch (text) {
+                case LuaString s -> s.bytes();
+                case Double d -> NumberCoercion.toLuaString(d).bytes();
+                case null, default -> throw new LuaError("'tostring' must return a string to 'print'");
+            });
         }
         line.write('\n');
         runtime.out().writeBytes(line.toByteArray());
         runtime.out().flush();
         return LuaFunction.NONE;
+    }
+
+    /** A {@code tostring} other than the builtin one, called from inside {@code print}: a value that cannot be called is named by type only. */
+    private Object callTostring(Object tostring, Object value) {
+        try {
+            return LuaSemantics.first(semantics.call(tostring, new Object[] {value}));
+        } catch (LuaSemantics.OperandError e) {
+            throw new LuaError(e.value());
+        }
     }
 
     private Object[] tonumber(Object[] args) {
@@ -375,15 +404,18 @@ public final class BaseLibrary {
         return ((LuaFunction) loaded[0]).call(LuaFunction.NONE);
     }
 
+    /** {@code setfenv(f | level, t)}: level 0 is the running thread's environment; a Java function has none to change. */
     private Object[] setfenv(Object[] args) {
         Arguments a = new Arguments("setfenv", args);
         LuaTable env = a.checkTable(1);
         Object target = a.get(0);
-        if (target instanceof Double level) {
+        if (!(target instanceof LuaFunction)) {
+            int level = a.checkInt(0);
             if (level == 0) {
+                runtime.currentCoroutine().setEnvironment(env);
                 return LuaFunction.NONE;
             }
-            target = runtime.callStack().at(level.intValue());
+            target = functionAtLevel(a, level);
         }
         if (target instanceof LuaClosure c) {
             c.setEnvironment(env);
@@ -392,21 +424,25 @@ public final class BaseLibrary {
         throw new LuaError("'setfenv' cannot change environment of given object");
     }
 
+    /** {@code getfenv(f | level)}: a Lua function's environment; for a Java function, or level 0, the running thread's. */
     private Object[] getfenv(Object[] args) {
-        Object target = args.length == 0 ? 1.0 : args[0];
-        if (target instanceof Double level) {
-            if (level == 0) {
-                return LibraryTable.results(runtime.globals());
-            }
-            target = runtime.callStack().at(level.intValue());
-            if (target == null) {
-                return LibraryTable.results(runtime.globals());
-            }
+        Arguments a = new Arguments("getfenv", args);
+        Object target = a.get(0);
+        if (!(target instanceof LuaFunction)) {
+            int level = a.optInt(0, 1);
+            target = level == 0 ? null : functionAtLevel(a, level);
         }
-        if (target instanceof LuaClosure c) {
-            return LibraryTable.results(c.environment());
+        return LibraryTable.results(target instanceof LuaClosure c ? c.environment() : runtime.threadEnvironment());
+    }
+
+    /** The Lua function at {@code level} (1 = getfenv's caller), or null for a Java function's frame; past the stack, LuaJIT's "invalid level". */
+    private LuaClosure functionAtLevel(Arguments a, int level) {
+        CallStack stack = runtime.callStack();
+        int bottom = stack.depth() + (runtime.currentCoroutine() == runtime.mainCoroutine() ? 1 : 0);
+        if (level < 1 || level > bottom) {
+            throw a.bad(0, "invalid level");
         }
-        return LibraryTable.results(runtime.globals());
+        return stack.at(level);
     }
 
     /** The heap in use, standing in for Lua's allocated memory in collectgarbage("count") and gcinfo. */
@@ -419,17 +455,17 @@ public final class BaseLibrary {
      * {@code newproxy(false | true | proxy)}: a userdata without a metatable, with a new empty
      * one, or sharing another proxy's (LuaJIT keeps this Lua 5.1 function).
      */
-    private static Object[] newproxy(Object[] args) {
+    private Object[] newproxy(Object[] args) {
         Arguments a = new Arguments("newproxy", args);
         Object how = a.get(0);
         if (how == null || how == Boolean.FALSE) {
-            return LibraryTable.results(new UserdataProxy(null));
+            return LibraryTable.results(new UserdataProxy(null, runtime.threadEnvironment()));
         }
         if (how == Boolean.TRUE) {
-            return LibraryTable.results(new UserdataProxy(new LuaTable()));
+            return LibraryTable.results(new UserdataProxy(new LuaTable(), runtime.threadEnvironment()));
         }
         if (how instanceof UserdataProxy other && other.metatable() != null) {
-            return LibraryTable.results(new UserdataProxy(other.metatable()));
+            return LibraryTable.results(new UserdataProxy(other.metatable(), runtime.threadEnvironment()));
         }
         throw a.bad(0, "boolean or proxy expected");
     }

@@ -45,6 +45,7 @@ public final class CoroutineLibrary {
     private Coroutine create(LuaFunction f) {
         Coroutine c = new Coroutine(f::call);
         c.setExecutionState(new CallStack());
+        c.setEnvironment(runtime.threadEnvironment());
         return c;
     }
 

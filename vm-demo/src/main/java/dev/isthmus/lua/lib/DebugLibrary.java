@@ -7,6 +7,9 @@ import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.interp.Traceback;
 import dev.isthmus.lua.runtime.Arguments;
+import dev.isthmus.lua.runtime.Coroutine;
+import dev.isthmus.lua.runtime.JavaFunction;
+import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaObject;
 import dev.isthmus.lua.runtime.LuaString;
@@ -41,6 +44,8 @@ public final class DebugLibrary {
                 .add("getmetatable", args -> new Object[] {runtime.semantics().metatable(args.length > 0 ? args[0] : null)})
                 .add("setmetatable", lib::setmetatable)
                 .add("getregistry", args -> new Object[] {lib.registry})
+                .add("getfenv", lib::getfenv)
+                .add("setfenv", lib::setfenv)
                 .add("sethook", args -> LuaFunction.NONE)
                 .add("gethook", args -> new Object[] {null})
                 .add("debug", args -> DebugPrompt.run(runtime, stdin))
@@ -176,6 +181,32 @@ public final class DebugLibrary {
             return new Object[] {name};
         }
         return new Object[] {name, c.upvalue(n - 1)};
+    }
+
+    /** {@code getfenv(o)}: the environment of a function, a coroutine or a userdata; other values have none (nil). */
+    private Object[] getfenv(Object[] args) {
+        Object o = new Arguments("getfenv", args).checkAny(0);
+        return new Object[] {switch (o) {
+            case LuaClosure c -> c.environment();
+            case JavaFunction f -> f.environment() != null ? f.environment() : runtime.globals();
+            case Coroutine c -> c.environment();
+            case UserdataProxy u -> u.environment();
+            case null, default -> null;
+        }};
+    }
+
+    /** {@code setfenv(o, t)}: sets what {@link #getfenv} reads and returns {@code o}. */
+    private Object[] setfenv(Object[] args) {
+        Arguments a = new Arguments("setfenv", args);
+        LuaTable env = a.checkTable(1);
+        switch (a.get(0)) {
+            case LuaClosure c -> c.setEnvironment(env);
+            case JavaFunction f -> f.setEnvironment(env);
+            case Coroutine c -> c.setEnvironment(env);
+            case UserdataProxy u -> u.setEnvironment(env);
+            case null, default -> throw new LuaError("'setfenv' cannot change environment of given object");
+        }
+        return new Object[] {a.get(0)};
     }
 
     private Object[] setmetatable(Object[] args) {

@@ -51,7 +51,7 @@ final class ModuleFunctions {
         if (existing instanceof LuaTable t && existing != PackageLibrary.LOADING) {
             module = t;
         } else {
-            module = findOrMakeTable(runtime.globals(), name);
+            module = findOrMakeTable(runtime.threadEnvironment(), name);
             loaded.put(name, module);
         }
         if (module.get(NAME) == null) {
@@ -98,7 +98,7 @@ final class ModuleFunctions {
             meta = new LuaTable();
             module.setMetatable(meta);
         }
-        meta.put(INDEX, runtime.globals());
+        meta.put(INDEX, runtime.threadEnvironment());
         return LuaFunction.NONE;
     }
 

@@ -11,9 +11,20 @@ import dev.isthmus.lua.runtime.LuaType;
  */
 final class UserdataProxy implements LuaObject {
     private LuaTable metatable;
+    /** The userdata's environment ({@code debug.getfenv}): the running thread's when it was made. */
+    private LuaTable environment;
 
-    UserdataProxy(LuaTable metatable) {
+    UserdataProxy(LuaTable metatable, LuaTable environment) {
         this.metatable = metatable;
+        this.environment = environment;
+    }
+
+    LuaTable environment() {
+        return environment;
+    }
+
+    void setEnvironment(LuaTable environment) {
+        this.environment = environment;
     }
 
     @Override

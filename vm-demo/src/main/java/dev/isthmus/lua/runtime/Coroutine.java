@@ -36,6 +36,12 @@ public final class Coroutine {
     private boolean finished;
     /** The interpreter's per-coroutine state (its Lua stack), owned by the interpreter. */
     private Object executionState;
+    /**
+     * The thread's environment (Lua 5.1's global table of a thread): what {@code getfenv(0)}
+     * answers, what chunks loaded while it runs get as their globals, where library functions
+     * such as {@code print} look globals up. A new coroutine takes its creator's.
+     */
+    private LuaTable environment;
 
     /** A coroutine whose body runs {@code body} with the first resume's arguments. */
     public Coroutine(Function<Object[], Object[]> body) {
@@ -83,6 +89,14 @@ public final class Coroutine {
 
     public void setStatus(Status status) {
         this.status = status;
+    }
+
+    public LuaTable environment() {
+        return environment;
+    }
+
+    public void setEnvironment(LuaTable environment) {
+        this.environment = environment;
     }
 
     public Object executionState() {

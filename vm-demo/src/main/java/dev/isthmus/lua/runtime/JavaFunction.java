@@ -10,6 +10,11 @@ public final class JavaFunction extends LuaFunction {
 
     private final String name;
     private final Body body;
+    /**
+     * The environment {@code debug.setfenv} gave the function, or null until then. Kept only
+     * to be read back: a Java function looks globals up in the running thread's environment.
+     */
+    private LuaTable environment;
 
     public JavaFunction(String name, Body body) {
         this.name = name;
@@ -26,6 +31,14 @@ public final class JavaFunction extends LuaFunction {
         } catch (RuntimeException e) {
             throw LuaError.fromJava(e);
         }
+    }
+
+    public LuaTable environment() {
+        return environment;
+    }
+
+    public void setEnvironment(LuaTable environment) {
+        this.environment = environment;
     }
 
     @Override
