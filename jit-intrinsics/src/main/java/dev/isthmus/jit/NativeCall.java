@@ -1,0 +1,79 @@
+package dev.isthmus.jit;
+
+import dev.isthmus.ffi.NativeFunction;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.Objects;
+
+/**
+ * One native call to emit into generated code: an exact downcall handle and the symbol it
+ * calls (for {@code javap} and error messages). The handle reaches the generated class as
+ * a {@link ClassData} constant, so to the JIT compiler it is a constant and the downcall
+ * stub is inlined into the caller, as with a {@code static final} handle.
+ *
+ * <p>Two ways to emit it:
+ * <ul>
+ * <li>{@link #emit}: the operands are already on the stack (the usual order of a code
+ *     generator). An {@code invokedynamic} whose bootstrap ({@link Bootstraps#classDataCall})
+ *     links a constant call site to the handle; the JVM needs no receiver beneath the operands.</li>
+ * <li>{@link #emitLoadHandle} before the operands, {@link #emitInvokeExact} after them:
+ *     {@code ldc} of the handle and {@code invokeExact}.</li>
+ * </ul>
+ * Either way the operands are the handle's parameters exactly ({@link #type()}: unboxed
+ * primitives, {@code MemorySegment} for pointers; a struct-returning function takes a
+ * {@code SegmentAllocator} first), and the result is left on the stack (nothing for void).
+ */
+public record NativeCall(String symbol, MethodHandle handle) {
+    private static final Handle BOOTSTRAP = new Handle(Opcodes.H_INVOKESTATIC, "dev/isthmus/jit/Bootstraps", "classDataCall",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;I)Ljava/lang/invoke/CallSite;",
+            false);
+
+    public NativeCall {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(handle, "handle");
+        if (symbol.isEmpty() || !symbol.chars().allMatch(Character::isJavaIdentifierPart)) {
+            throw new IllegalArgumentException("a symbol must be a C identifier: '" + symbol + "'");
+        }
+    }
+
+    /** A call of {@code function} through the handle {@code mode} chooses (not for variadic functions: see {@link #of(String, MethodHandle)}). */
+    public static NativeCall of(NativeFunction function, CallMode mode) {
+        MethodHandle handle = switch (mode) {
+            case CAPTURING -> function.capturingHandle();
+            case PLAIN -> function.handle();
+            case CRITICAL -> function.criticalHandle();
+        };
+        return new NativeCall(function.name(), handle);
+    }
+
+    /** A call of any exact handle, such as a variadic function's {@code variadicHandle} for one argument shape. */
+    public static NativeCall of(String symbol, MethodHandle exact) {
+        return new NativeCall(symbol, exact);
+    }
+
+    /** What the call takes from the stack and leaves on it. */
+    public MethodType type() {
+        return handle.type();
+    }
+
+    /** Emits the call, its operands already pushed: {@code invokedynamic <symbol> <type>} on a constant call site. */
+    public void emit(MethodVisitor mv, ClassData data) {
+        int index = data.add(handle);
+        mv.visitInvokeDynamicInsn(symbol, type().toMethodDescriptorString(), BOOTSTRAP, index);
+    }
+
+    /** Pushes the handle ({@code ldc} of its class-data constant): the first half of {@link #emitInvokeExact}. */
+    public void emitLoadHandle(MethodVisitor mv, ClassData data) {
+        data.emitLoad(mv, handle, MethodHandle.class);
+    }
+
+    /** {@code invokeExact} of the handle {@link #emitLoadHandle} pushed beneath the operands. */
+    public void emitInvokeExact(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact",
+                type().toMethodDescriptorString(), false);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.isthmus.jit;
+
+import dev.isthmus.ffi.NativeFunction;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Emitted native calls against ffi-core's generic invoke of the same functions, on the same random inputs. */
+class NativeCallTest {
+    private static final NativeFunction IT_ADD = TestNatives.LIB.function("it_add");
+    private static final NativeFunction STRLEN = TestNatives.FFI.C().function("strlen");
+
+    @Test
+    void emit_everyMode_agreesWithInvokeOnRandomOperands() throws Throwable {
+        Random random = new Random(11);
+        for (CallMode mode : CallMode.values()) {
+            NativeCall call = NativeCall.of(IT_ADD, mode);
+            MethodHandle add = Generated.operation(call.type(), (mv, data) -> call.emit(mv, data));
+            for (int i = 0; i < 200; i++) {
+                int a = random.nextInt();
+                int b = random.nextInt();
+                assertEquals(IT_ADD.invoke(a, b), (int) add.invokeExact(a, b), mode + " " + a + " + " + b);
+            }
+        }
+    }
+
+    @Test
+    void emitLoadHandleThenInvokeExact_callsLikeEmit() throws Throwable {
+        NativeCall call = NativeCall.of(STRLEN, CallMode.CRITICAL);
+        MethodHandle strlen = Generated.method(call.type(), (mv, data) -> {
+            call.emitLoadHandle(mv, data);
+            mv.visitVarInsn(org.objectweb.asm.Opcodes.ALOAD, 0);
+            call.emitInvokeExact(mv);
+            mv.visitInsn(org.objectweb.asm.Opcodes.LRETURN);
+        });
+        Random random = new Random(12);
+        try (Arena arena = Arena.ofConfined()) {
+            for (int i = 0; i < 100; i++) {
+                String s = "x".repeat(random.nextInt(300));
+                MemorySegment text = arena.allocateFrom(s);
+                assertEquals(STRLEN.invoke(text), (long) strlen.invokeExact(text));
+            }
+        }
+    }
+
+    @Test
+    void emit_capturingMode_leavesErrnoForFfiErrno() throws Throwable {
+        NativeFunction failWith = TestNatives.LIB.function("it_fail_with");
+        NativeCall call = NativeCall.of(failWith, CallMode.CAPTURING);
+        MethodHandle fail = Generated.operation(call.type(), (mv, data) -> call.emit(mv, data));
+        assertEquals(-1, (int) fail.invokeExact(34));
+        assertEquals(34, TestNatives.FFI.errno());
+        assertEquals(-1, (int) fail.invokeExact(22));
+        assertEquals(22, TestNatives.FFI.errno());
+    }
+
+    @Test
+    void nativeCall_symbolThatIsNoIdentifier_isRejected() {
+        assertThrows(IllegalArgumentException.class, () -> NativeCall.of("a b", IT_ADD.handle()));
+    }
+}
