@@ -760,3 +760,48 @@ end
 -- expect: attempt to perform arithmetic on 'void *' and 'number'
 -- expect: 'struct cs' has no member named 'x'
 -- expect: 'struct cs' has no member named 'x'
+
+-- test: a C function that does not touch errno leaves it as the last call or ffi.errno left it, even on its first call
+do
+  local ffi = require("ffi")
+  ffi.cdef("int abs(int x);")
+  ffi.errno(0)
+  local abs = ffi.C.abs
+  print(abs(-3), ffi.errno())
+  ffi.errno(5)
+  print(abs(4), ffi.errno())
+end
+-- expect: 3	0
+-- expect: 4	5
+
+-- test: ffi.cast goes to numbers, pointers and enums only; a string casts to an integer as its address
+do
+  local ffi = require("ffi")
+  local s = "some text"
+  local ok, v = pcall(ffi.cast, "int", s)
+  print(ok, ffi.istype("int", v), ffi.cast("intptr_t", s) == ffi.cast("intptr_t", ffi.cast("const char *", s)))
+  print(pcall(ffi.cast, "double", s))
+  print(pcall(ffi.cast, "bool", s))
+  print(pcall(ffi.cast, "struct { int x; }", 1))
+  print(pcall(ffi.cast, "int[2]", 1))
+  print(pcall(ffi.cast, "complex", 1))
+  print(pcall(ffi.cast, "void", 1))
+  print(pcall(ffi.cast, "int(void)", 1))
+end
+-- expect: true	true	true
+-- expect: false	cannot convert 'string' to 'double'
+-- expect: false	cannot convert 'string' to 'bool'
+-- expect: false	bad argument #1 to '?' (invalid C type)
+-- expect: false	bad argument #1 to '?' (invalid C type)
+-- expect: false	bad argument #1 to '?' (invalid C type)
+-- expect: false	bad argument #1 to '?' (invalid C type)
+-- expect: false	bad argument #1 to '?' (invalid C type)
+
+-- test: a pointer prints with 8 hex digits, and 2 more for each byte of the high half in use
+do
+  local ffi = require("ffi")
+  print(ffi.cast("void *", 1), ffi.cast("void *", 0xffffffff), ffi.cast("void *", 0x100000000))
+  print(ffi.cast("void *", 0x123456789ab), ffi.cast("void *", 2^52), ffi.cast("void *", -1))
+end
+-- expect: cdata<void *>: 0x00000001	cdata<void *>: 0xffffffff	cdata<void *>: 0x0100000000
+-- expect: cdata<void *>: 0x0123456789ab	cdata<void *>: 0x10000000000000	cdata<void *>: 0xffffffffffffffff

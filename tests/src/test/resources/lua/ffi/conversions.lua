@@ -39,3 +39,24 @@ end
 -- expect: true	true	true	false
 -- expect: false	conversions.lua:34: cannot convert 'string' to 'enum conv_abc'
 -- expect: true	true	false	true
+
+-- test: a number meeting a uint64_t in arithmetic or a comparison converts to uint64_t, out of range as ffi.new does
+do
+  local ffi = require("ffi")
+  print(2^64-1+0ULL, -1+0ULL, 0ULL+(-1), 0ULL-1, 1ULL*-1, 2^64+2^12+0ULL)
+  print(-1 < 0ULL, -1 == 2^63+0ULL, 0ULL == -1, 2^63 == -1+0ULL)
+  print(ffi.new("uint64_t", -1) == -1+0ULL, ffi.new("uint64_t", 2^64) == 2^64+0ULL)
+end
+-- expect: 0ULL	9223372036854775808ULL	9223372036854775808ULL	18446744073709551615ULL	9223372036854775808ULL	4096ULL
+-- expect: false	true	false	true
+-- expect: true	true
+
+-- test: a number from 2^63 up converts to int64_t as x64 truncation does: the integer indefinite
+do
+  local ffi = require("ffi")
+  local n = 2^63 + 2^11
+  print(n + 0LL, ffi.new("int64_t", n), ffi.cast("int64_t", 2^64 - 2^12), 0LL - n)
+  print(tonumber(ffi.new("uint32_t", n)), tonumber(ffi.cast("uint32_t", 2^64 - 2^12)), tonumber(ffi.new("uint32_t", -2^33 - 5)))
+end
+-- expect: -9223372036854775808LL	-9223372036854775808LL	-9223372036854775808LL	-9223372036854775808LL
+-- expect: 0	0	4294967291

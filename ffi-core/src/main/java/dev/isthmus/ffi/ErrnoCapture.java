@@ -15,9 +15,12 @@ import java.lang.invoke.VarHandle;
 /**
  * {@code errno} as LuaJIT's {@code ffi.errno()} sees it: the value C left in errno at the
  * end of the last generic call on this thread. The JVM itself may change errno between
- * two calls, so it is read inside the call by the linker ({@code captureCallState}) into a
- * per-thread segment, never afterwards. Setting it also sets the C library's errno, through
- * glibc's {@code __errno_location}.
+ * two calls (loading a class probes files and leaves ENOENT), so it is read inside the call
+ * by the linker ({@code captureCallState}) into a per-thread segment, never afterwards, and
+ * written back just before each call: a function that does not touch errno ({@code abs})
+ * leaves what the previous call left, or what {@code ffi.errno(n)} set, as in LuaJIT, not
+ * what the JVM did in between. Writing it goes through glibc's {@code __errno_location};
+ * without it (another C library) errno is only read.
  */
 final class ErrnoCapture {
     static final Linker.Option OPTION = Linker.Option.captureCallState("errno");
@@ -28,7 +31,35 @@ final class ErrnoCapture {
     static final class PerThread {
         final Thread owner = Thread.currentThread();
         final MemorySegment segment = Arena.ofAuto().allocate(STATE);
+        private final MethodHandle errnoLocation;
+        /**
+         * This thread's errno, as {@code __errno_location} gives it; null without that function,
+         * or on a virtual thread, whose carrier (and so its errno) may change between calls.
+         */
+        private final MemorySegment location;
         int last;
+
+        PerThread(MethodHandle errnoLocation) {
+            this.errnoLocation = errnoLocation;
+            this.location = errnoLocation == null || owner.isVirtual() ? null : locate(errnoLocation);
+        }
+
+        private static MemorySegment locate(MethodHandle errnoLocation) {
+            try {
+                return ((MemorySegment) errnoLocation.invokeExact()).reinterpret(Integer.BYTES);
+            } catch (Throwable t) {
+                throw new IllegalStateException("cannot locate errno: " + t, t);
+            }
+        }
+
+        /** Before a call: C's errno is what the last call left (or what was set), whatever the JVM did since. */
+        void restore() {
+            if (location != null) {
+                location.set(ValueLayout.JAVA_INT, 0, last);
+            } else if (errnoLocation != null) {
+                locate(errnoLocation).set(ValueLayout.JAVA_INT, 0, last);
+            }
+        }
 
         /** Called after a call: remembers what the call left in errno. */
         void remember() {
@@ -49,7 +80,7 @@ final class ErrnoCapture {
         }
     }
 
-    private final ThreadLocal<PerThread> perThread = ThreadLocal.withInitial(PerThread::new);
+    private final ThreadLocal<PerThread> perThread;
     /**
      * The state most recently looked up, checked against the current thread before use: a
      * program calling from one thread skips the thread-local lookup. Racy on purpose: a
@@ -63,6 +94,7 @@ final class ErrnoCapture {
         this.errnoLocation = linker.defaultLookup().find("__errno_location")
                 .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.ADDRESS)))
                 .orElse(null);
+        this.perThread = ThreadLocal.withInitial(() -> new PerThread(errnoLocation));
     }
 
     /**
@@ -84,8 +116,11 @@ final class ErrnoCapture {
         return MethodHandles.filterReturnValue(bound, pass);
     }
 
+    /** The capture segment of this thread's next call, errno restored for it. */
     private MemorySegment currentSegment() {
-        return current().segment;
+        PerThread state = current();
+        state.restore();
+        return state.segment;
     }
 
     private void afterCall() {
@@ -113,14 +148,7 @@ final class ErrnoCapture {
         PerThread state = current();
         int previous = state.last;
         state.last = value;
-        if (errnoLocation != null) {
-            try {
-                MemorySegment location = ((MemorySegment) errnoLocation.invokeExact()).reinterpret(Integer.BYTES);
-                location.set(ValueLayout.JAVA_INT, 0, value);
-            } catch (Throwable t) {
-                throw new IllegalStateException("cannot set errno: " + t, t);
-            }
-        }
+        state.restore();
         return previous;
     }
 }

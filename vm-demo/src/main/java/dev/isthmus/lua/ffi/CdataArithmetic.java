@@ -59,12 +59,12 @@ final class CdataArithmetic {
         if (pa != null || pb != null) {
             throw arithError(a, b);
         }
-        Long x = asInt64(a);
-        Long y = asInt64(b);
+        boolean isUnsigned = isUnsigned(a) || isUnsigned(b);
+        Long x = asInt64(a, isUnsigned);
+        Long y = asInt64(b, isUnsigned);
         if (x == null || y == null) {
             throw arithError(a, b);
         }
-        boolean isUnsigned = isUnsigned(a) || isUnsigned(b);
         long r = isUnsigned ? Int64Arithmetic.unsigned(op, x, y) : Int64Arithmetic.signed(op, x, y);
         return new Cdata.Int64(lib, r, isUnsigned);
     }
@@ -130,8 +130,17 @@ final class CdataArithmetic {
 
     /** An operand as a 64-bit integer: numbers (truncated), 64-bit cdata, integer scalar cdata, booleans not. */
     static Long asInt64(Object v) {
+        return asInt64(v, false);
+    }
+
+    /**
+     * {@link #asInt64(Object)} for an operation done in {@code uint64_t} when {@code isUnsigned}: a
+     * number then converts to {@code uint64_t} as everywhere else ({@code -1 + 0ULL} is 2^63 in
+     * LuaJIT, as {@code ffi.new("uint64_t", -1)} is), not to {@code int64_t}.
+     */
+    static Long asInt64(Object v, boolean isUnsigned) {
         return switch (v) {
-            case Double d -> FfiFunctions.doubleToInt64(d);
+            case Double d -> isUnsigned ? FfiFunctions.doubleToUint64(d) : FfiFunctions.doubleToInt64(d);
             case Cdata.Int64 i -> i.value();
             case Cdata.EnumValue e -> e.value();
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof Primitive p && p.isInteger()
@@ -201,8 +210,9 @@ final class CdataArithmetic {
         if (b instanceof LuaString name && enumValue(a) instanceof Long value) {
             return enumConstantIs((Cdata) a, value, name);
         }
-        Long x = asInt64(a);
-        Long y = asInt64(b);
+        boolean isUnsigned = isUnsigned(a) || isUnsigned(b);
+        Long x = asInt64(a, isUnsigned);
+        Long y = asInt64(b, isUnsigned);
         if (x != null && y != null && !(a instanceof LuaString) && !(b instanceof LuaString)) {
             return x.longValue() == y.longValue();
         }
@@ -254,12 +264,13 @@ final class CdataArithmetic {
         if (a instanceof LuaString && !isNameA || b instanceof LuaString && !isNameB) {
             throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
         }
-        Long x = isNameA ? (Long) enumConstant((Cdata) b, (LuaString) a) : asInt64(a);
-        Long y = isNameB ? (Long) enumConstant((Cdata) a, (LuaString) b) : asInt64(b);
+        boolean isUnsigned = isUnsigned(a) || isUnsigned(b);
+        Long x = isNameA ? (Long) enumConstant((Cdata) b, (LuaString) a) : asInt64(a, isUnsigned);
+        Long y = isNameB ? (Long) enumConstant((Cdata) a, (LuaString) b) : asInt64(b, isUnsigned);
         if (x == null || y == null) {
             throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
         }
-        int c = isUnsigned(a) || isUnsigned(b) ? Long.compareUnsigned(x, y) : Long.compare(x, y);
+        int c = isUnsigned ? Long.compareUnsigned(x, y) : Long.compare(x, y);
         return op.equals("lt") ? c < 0 : c <= 0;
     }
 
@@ -279,17 +290,30 @@ final class CdataArithmetic {
         }
         return switch (v) {
             case Cdata.Int64 i -> (i.isUnsigned() ? Long.toUnsignedString(i.value()) + "ULL" : i.value() + "LL");
-            case Cdata.Pointer p -> p.address() == 0 ? "cdata<" + p.typeName() + ">: NULL"
-                    : "cdata<" + p.typeName() + ">: 0x" + String.format("%012x", p.address());
+            case Cdata.Pointer p -> "cdata<" + p.typeName() + ">: " + addressText(p.address());
             case Cdata.ComplexValue c -> complexText(c.re(), c.im());
             case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
             case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
             // An enum prints its value, as LuaJIT prints it; other objects their address.
             case Cdata.Memory m when enumValue(m) instanceof Long value -> "cdata<" + m.typeName() + ">: " + value;
-            case Cdata.Memory m -> "cdata<" + m.typeName() + ">: 0x" + String.format("%012x", m.data().segment().address());
-            case NativeCall n -> "cdata<" + n.typeName() + ">: 0x" + String.format("%012x", n.address());
+            case Cdata.Memory m -> "cdata<" + m.typeName() + ">: " + addressText(m.data().segment().address());
+            case NativeCall n -> "cdata<" + n.typeName() + ">: " + addressText(n.address());
             default -> String.valueOf(v);
         };
+    }
+
+    /**
+     * An address as LuaJIT prints one (lj_strfmt_wptr): {@code NULL}, else {@code 0x} and 8 hex
+     * digits, 2 more when the high half is in use and 2 more for each byte of it past the first.
+     */
+    static String addressText(long address) {
+        if (address == 0) {
+            return "NULL";
+        }
+        int high = (int) (address >>> 32);
+        int digits = high == 0 ? 8 : 10 + 2 * ((31 - Integer.numberOfLeadingZeros(high)) >> 3);
+        String hex = Long.toHexString(address);
+        return "0x" + "0".repeat(Math.max(0, digits - hex.length())) + hex;
     }
 
     /**

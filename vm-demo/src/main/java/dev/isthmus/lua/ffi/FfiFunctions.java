@@ -229,6 +229,17 @@ final class FfiFunctions {
     private Object[] cast(Object[] args) {
         Arguments a = new Arguments("cast", args);
         CType type = lib.typeOf(ctypeArgument(args, "cast"), new Object[0]);
+        // LuaJIT casts to numbers, pointers and enums only (lj_cf_ffi_cast): not to void,
+        // records, arrays, functions, vectors or complex numbers (arrays of two in LuaJIT).
+        boolean isScalar = switch (CdataConversion.plain(type)) {
+            case Primitive p -> p.isInteger() || p.isFloating();
+            case CType.Pointer p -> true;
+            case dev.isthmus.cparser.type.EnumType e -> true;
+            default -> false;
+        };
+        if (!isScalar) {
+            throw a.bad(0, "invalid C type");
+        }
         a.checkAny(1);
         return new Object[] {castValue(type, a.get(1))};
     }
@@ -292,6 +303,11 @@ final class FfiFunctions {
         if (v instanceof Cdata.Pointer p && plain instanceof Primitive prim && prim.isInteger()) {
             value = new Cdata.Int64(lib, p.address(), true);
         }
+        // A string casts as the pointer to its bytes it converts to (a const char array decays),
+        // so to an integer it gives its address, as in LuaJIT; never to a bool or a float.
+        if (v instanceof LuaString str && plain instanceof Primitive prim && prim.isInteger() && prim != Primitive.BOOL) {
+            value = new Cdata.Int64(lib, str.nativeCopy().address(), true);
+        }
         lib.initializer().store(m.data(), value, m.anchors());
         return m;
     }
@@ -353,12 +369,12 @@ final class FfiFunctions {
         return d > -2147483649.0 && d < 2147483648.0 ? (int) d : Integer.MIN_VALUE;
     }
 
-    /** A double to int64 as LuaJIT's conversion does on x64: truncation, out of range giving the "integer indefinite". */
+    /**
+     * A double to int64 as LuaJIT's conversion does on x64: truncation, NaN and everything out of
+     * range (2^63 and up included) giving the "integer indefinite" INT64_MIN.
+     */
     static long doubleToInt64(double d) {
         if (Double.isNaN(d) || d >= 9.223372036854775807E18 || d < -9.223372036854775808E18) {
-            if (d >= 9.223372036854775807E18 && d < 1.8446744073709552E19) {
-                return (long) (d - 9.223372036854775808E18) + Long.MIN_VALUE;
-            }
             return Long.MIN_VALUE;
         }
         return (long) d;
