@@ -232,6 +232,20 @@ do
 end
 -- expect: number	0	0
 
+-- test: collectgarbage count is one value with a fraction; setpause and setstepmul give back the previous value
+do
+  print(select("#", collectgarbage("count")), collectgarbage("count") > 0)
+  print(collectgarbage("setpause", 150), collectgarbage("setpause"), collectgarbage("setpause", 200))
+  print(collectgarbage("setstepmul", 400), collectgarbage("setstepmul", 200))
+  print(collectgarbage("stop"), collectgarbage("isrunning"), collectgarbage("restart"), collectgarbage("isrunning"))
+  print(pcall(collectgarbage, "setpause", "x"))
+end
+-- expect: 1	true
+-- expect: 200	150	0
+-- expect: 200	400
+-- expect: 0	false	0	true
+-- expect: false	bad argument #2 to '?' (number expected, got string)
+
 -- test: collectgarbage with a bad option
 do
   print(pcall(collectgarbage, "nonsense"))

@@ -130,3 +130,11 @@ end
 -- expect: double	10	cdata	10LL	-11LL	5LL	-5LL
 -- expect: 1985229328	3LL	false	bad argument #2 to '?' (number expected, got table)
 -- expect: -9223372036854775808LL	9223372036854775808ULL	578437695752307201LL	6LL
+
+-- test: tohex pads to more than 16 digits, its width a precision kept in 8 bits as LuaJIT's format has it
+do
+  print(bit.tohex(1, 20), bit.tohex(-1, 20), bit.tohex(0xab, -18))
+  print(#bit.tohex(1, 254), bit.tohex(1, 255), bit.tohex(0xabcd, 256), #bit.tohex(1, 300), bit.tohex(0, 256) == "")
+end
+-- expect: 00000000000000000001	000000000000ffffffff	0000000000000000AB
+-- expect: 254	1	abcd	44	true

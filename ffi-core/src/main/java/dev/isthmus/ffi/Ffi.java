@@ -152,14 +152,15 @@ public final class Ffi {
 
     /** As {@link #newCData(java.lang.foreign.Arena, String, Object...)}, for a type already parsed. */
     public CData newCData(java.lang.foreign.Arena arena, dev.isthmus.cparser.type.CType type, Object... init) {
-        String typeName = dev.isthmus.cparser.type.TypeRenderer.render(type);
         int first = 0;
         long byteSize;
         long alignment;
         if (ValueConversion.plain(type) instanceof dev.isthmus.cparser.type.CType.Array a
                 && a.kind() != dev.isthmus.cparser.type.CType.ArrayKind.FIXED) {
             if (init.length == 0 || !(init[0] instanceof Number count) || count.longValue() < 0) {
-                throw new IllegalArgumentException("'" + typeName + "' needs an element count as its first initializer");
+                // Rendered only here: ffi.new's hot path makes no garbage for a message it does not raise.
+                throw new IllegalArgumentException("'" + dev.isthmus.cparser.type.TypeRenderer.render(type)
+                        + "' needs an element count as its first initializer");
             }
             byteSize = variableByteSize(type, count.longValue());
             alignment = layouts.layoutOf(a.element()).byteAlignment();

@@ -470,17 +470,39 @@ public final class BaseLibrary {
         throw a.bad(0, "boolean or proxy expected");
     }
 
+    /** What {@code collectgarbage} was told: Lua's defaults, a pause of 200% and a step multiplier of 200. */
+    private int collectorPause = 200;
+    private int collectorStepMultiplier = 200;
+    private boolean isCollectorRunning = true;
+
     private Object[] collectgarbage(Object[] args) {
         Arguments a = new Arguments("collectgarbage", args);
         String option = a.optString(0, LuaString.of("collect")).toString();
         return switch (option) {
-            case "count" -> LibraryTable.results(kilobytesInUse(), 0.0);
+            case "count" -> LibraryTable.results(kilobytesInUse());
             case "collect", "step" -> {
                 runtime.collectGarbage();
                 // "step" reports whether a cycle finished: a JVM collection is not a Lua cycle, so false as LuaJIT mostly says.
                 yield LibraryTable.results(option.equals("step") ? Boolean.FALSE : (Object) 0.0);
             }
-            case "stop", "restart", "setpause", "setstepmul" -> LibraryTable.results(0.0);
+            case "stop", "restart" -> {
+                // The JVM's collector cannot be stopped; the flag is what "isrunning" reports, as LuaJIT's is.
+                isCollectorRunning = option.equals("restart");
+                yield LibraryTable.results(0.0);
+            }
+            case "isrunning" -> LibraryTable.results(isCollectorRunning);
+            case "setpause", "setstepmul" -> {
+                // Lua's tuning values, kept and given back (the previous one) as LuaJIT does; the
+                // JVM's collector paces itself, so they change nothing else.
+                int value = a.optInt(1, 0);
+                int previous = option.equals("setpause") ? collectorPause : collectorStepMultiplier;
+                if (option.equals("setpause")) {
+                    collectorPause = value;
+                } else {
+                    collectorStepMultiplier = value;
+                }
+                yield LibraryTable.results((double) previous);
+            }
             default -> throw a.bad(0, "invalid option '" + option + "'");
         };
     }

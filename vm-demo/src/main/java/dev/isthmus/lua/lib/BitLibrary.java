@@ -46,8 +46,7 @@ public final class BitLibrary {
             Arguments a = new Arguments("tohex", args);
             int x = toBit(a.checkNumber(0));
             int n = a.get(1) == null ? 8 : toBit(a.checkNumber(1));
-            // LuaJIT converts the 32-bit value to 64 bits unsigned, so up to 16 digits show
-            // (tohex(-1, 10) is "00ffffffff").
+            // LuaJIT converts the 32-bit value to 64 bits unsigned (tohex(-1, 10) is "00ffffffff").
             return LibraryTable.results(hex(Integer.toUnsignedLong(x), n));
         });
         runtime.globals().put(LuaString.of("bit"), t.table());
@@ -57,10 +56,21 @@ public final class BitLibrary {
 
     private LuaTable table;
 
-    /** {@code tohex}'s text: the low {@code |n|} (at most 16) hex digits of {@code bits}, upper case when {@code n} is negative. */
+    /**
+     * {@code tohex}'s text, upper case when {@code n} is negative: the low {@code |n|} hex digits
+     * of {@code bits}, and from 16 digits up all of them zero-padded to {@code |n|}. As in LuaJIT
+     * (lib_bit.c), the width is a format precision kept in 8 bits: {@code ((|n| + 1) & 255) - 1},
+     * so 255 gives no padding at all and 300 gives 44 digits; a precision of 0 prints 0 as nothing.
+     */
     public static LuaString hex(long bits, int n) {
-        String all = String.format(n < 0 ? "%016X" : "%016x", bits);
-        return LuaString.of(all.substring(16 - Math.min(Math.abs(n), 16)));
+        int digits = Math.abs(n);
+        long value = digits < 16 ? bits & ((1L << 4 * digits) - 1) : bits;
+        int precision = ((digits + 1) & 255) - 1;
+        String text = precision == 0 && value == 0 ? "" : Long.toHexString(value);
+        if (precision > text.length()) {
+            text = "0".repeat(precision - text.length()) + text;
+        }
+        return LuaString.of(n < 0 ? text.toUpperCase(java.util.Locale.ROOT) : text);
     }
 
     public LuaTable table() {
