@@ -47,10 +47,13 @@ final class BindCommand implements Callable<Integer> {
     @Parameters(paramLabel = "HEADER", arity = "1..*", description = "The headers to bind (their own declarations; what they include is used, not bound).")
     private List<Path> headers = new ArrayList<>();
 
-    @Option(names = "--package", required = true, paramLabel = "NAME", description = "Java package of the generated classes.")
+    @Option(names = "--lang", paramLabel = "LANG", description = "java (default: classes over the FFM API) or lua (a module for LuaJIT's ffi, which Isthmus's Lua runs too).")
+    private String language = "java";
+
+    @Option(names = "--package", paramLabel = "NAME", description = "Java package of the generated classes (needed for --lang java).")
     private String packageName;
 
-    @Option(names = "--header-class", paramLabel = "NAME", description = "Name of the class of functions (default: from the first header, zlib.h gives Zlib).")
+    @Option(names = "--header-class", paramLabel = "NAME", description = "Name of the class of functions (default: from the first header, zlib.h gives Zlib); with --lang lua, of the module (default: zlib).")
     private String headerClass;
 
     @Option(names = {"-l", "--library"}, paramLabel = "LIB", description = "The library to load: a short name (z), a soname or a path (default: the C library and the process).")
@@ -94,6 +97,13 @@ final class BindCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!language.equals("java") && !language.equals("lua")) {
+            throw usage("--lang must be java or lua, not '" + language + "'");
+        }
+        boolean lua = language.equals("lua");
+        if (!lua && packageName == null) {
+            throw usage("--package is needed for Java bindings");
+        }
         Abi abi = abiName == null ? Abi.host() : Abi.byName(abiName).orElseThrow(() -> usage(
                 "unknown ABI '" + abiName + "'; use one of " + Abi.all().stream().map(Abi::name).toList()));
         if (!preprocessor.equals("builtin") && !preprocessor.equals("cc")) {
@@ -138,8 +148,9 @@ final class BindCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.PARSE.status();
         }
-        String className = headerClass != null ? headerClass : BindingGenerator.headerClassFor(headers.getFirst().getFileName().toString());
-        BindOptions options = new BindOptions(packageName, className, Optional.ofNullable(library), headerNames,
+        String className = headerClass != null ? headerClass : lua ? moduleNameFor(headers.getFirst())
+                : BindingGenerator.headerClassFor(headers.getFirst().getFileName().toString());
+        BindOptions options = new BindOptions(lua ? "" : packageName, className, Optional.ofNullable(library), headerNames,
                 regex("--include-function", includeFunction), regex("--include-struct", includeStruct),
                 regex("--include-typedef", includeTypedef), regex("--include-constant", includeConstant),
                 regex("--errno", errno), javaEnums);
@@ -150,21 +161,29 @@ final class BindCommand implements Callable<Integer> {
             return ExitCode.OK.status();
         }
         UnboundMacros.Found macros = UnboundMacros.find(text, headerNames, scope);
-        BindingGenerator.Result result = BindingGenerator.generate(scope, options, LibraryNames.candidates(library),
-                macros.functionMacros());
+        BindingGenerator.Result result = lua
+                ? BindingGenerator.generateLua(scope, options, LibraryNames.candidates(library), className, macros.functionMacros())
+                : BindingGenerator.generate(scope, options, LibraryNames.candidates(library), macros.functionMacros());
         write(result.files());
         List<String> notBound = new ArrayList<>(result.notBound());
         notBound.addAll(macros.notBound());
         PrintWriter out = spec.commandLine().getOut();
         out.println("isthmus bind: wrote " + result.files().size() + " files under " + output + ": "
                 + result.functionCount() + " functions, " + result.recordCount() + " structs and unions, "
-                + result.callbackCount() + " callback interfaces, " + result.constantCount() + " constants");
+                + (lua ? "" : result.callbackCount() + " callback interfaces, ") + result.constantCount() + " constants");
         if (!notBound.isEmpty()) {
             out.println("not bound (" + notBound.size() + "):");
             notBound.forEach(line -> out.println("  " + line));
         }
         out.flush();
         return ExitCode.OK.status();
+    }
+
+    /** A Lua module's default name: the header's file name without its extension ({@code zlib.h} gives {@code zlib}). */
+    private static String moduleNameFor(Path header) {
+        String name = header.getFileName().toString();
+        int dot = name.indexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private void write(Map<Path, String> files) {

@@ -31,6 +31,16 @@ public final class BindingGenerator {
         return JavaNames.headerClass(fileName);
     }
 
+    /**
+     * A Lua module for LuaJIT's {@code ffi} ({@code --lang lua}), {@code moduleName.lua}:
+     * one {@code ffi.cdef} of the headers' declarations and the types they use, and a
+     * table of the constants that reaches the library.
+     */
+    public static Result generateLua(CScope scope, BindOptions options, List<String> libraryNames, String moduleName,
+                                     List<FunctionMacro> functionMacros) {
+        return new LuaModuleWriter(scope, options, libraryNames).write(moduleName, functionMacros);
+    }
+
     public static Result generate(CScope scope, BindOptions options, List<String> libraryNames,
                                   List<FunctionMacro> functionMacros) {
         BindingSet set = BindingSet.choose(scope, options);

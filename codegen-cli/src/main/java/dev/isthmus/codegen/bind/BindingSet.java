@@ -46,7 +46,7 @@ final class BindingSet {
     }
 
     static BindingSet choose(CScope scope, BindOptions options) {
-        BindingSet set = new BindingSet(new CDeclarations(scope));
+        BindingSet set = new BindingSet(CDeclarations.of(scope));
         set.names.reserve(options.headerClass());
         Map<RecordType, String> typedefNames = new LinkedHashMap<>();
         for (Declaration d : scope.declarations()) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * C declarations as the generated Javadoc shows them, close to how the header wrote them:
@@ -21,19 +22,32 @@ import java.util.Optional;
  * types, so {@code size_t} shows as {@code unsigned long}.
  */
 final class CDeclarations {
-    private final Map<CType, String> typedefNames = new HashMap<>();
+    private final Function<CType, String> names;
 
-    CDeclarations(CScope scope) {
+    /** Declarations whose anonymous types are named by {@code names} where it gives a name (non-null). */
+    CDeclarations(Function<CType, String> names) {
+        this.names = names;
+    }
+
+    /** Declarations whose anonymous types are named by the first typedef in {@code scope} that names them. */
+    static CDeclarations of(CScope scope) {
+        return new CDeclarations(typedefNames(scope)::get);
+    }
+
+    /** The first typedef naming each anonymous struct, union or enum of {@code scope}. */
+    static Map<CType, String> typedefNames(CScope scope) {
+        Map<CType, String> typedefNames = new HashMap<>();
         for (Declaration d : scope.declarations()) {
             if (d instanceof Declaration.Typedef t && isAnonymous(BindingSet.strip(t.type()))) {
                 typedefNames.putIfAbsent(BindingSet.strip(t.type()), t.name());
             }
         }
+        return typedefNames;
     }
 
     /** {@code name} declared with {@code type}, without the {@code ;}. */
     String declare(CType type, String name) {
-        return TypeRenderer.declare(type, name, this::typedefName);
+        return TypeRenderer.declare(type, name, names);
     }
 
     /** A function declaration with its parameter names: {@code int compress(Bytef *dest, ...)}. */
@@ -52,14 +66,10 @@ final class CDeclarations {
 
     /** A struct or union with its body, members of anonymous typedef'd types by the typedef's name. */
     String definition(RecordType record) {
-        return TypeRenderer.renderDefinition(record, this::typedefName);
+        return TypeRenderer.renderDefinition(record, names);
     }
 
-    private static boolean isAnonymous(CType type) {
+    static boolean isAnonymous(CType type) {
         return type instanceof RecordType r && r.tag().isEmpty() || type instanceof EnumType e && e.tag().isEmpty();
-    }
-
-    private String typedefName(CType type) {
-        return typedefNames.get(type);
     }
 }

@@ -129,6 +129,19 @@ public final class TypeRenderer {
 
     /** A struct or union with its body, its members' types spelled by {@code names} where it gives a name. */
     public static String renderDefinition(RecordType record, Function<CType, String> names) {
+        return renderDefinition(record, names, " ", " }");
+    }
+
+    /**
+     * A struct or union with its body laid out for reading, one member a line, indented by
+     * two spaces; members' types spelled by {@code names} where it gives a name.
+     */
+    public static String renderDefinitionLines(RecordType record, Function<CType, String> names) {
+        return renderDefinition(record, names, "\n  ", "\n}");
+    }
+
+    private static String renderDefinition(RecordType record, Function<CType, String> names, String memberSeparator,
+                                           String end) {
         if (!record.isComplete()) {
             return record.kind().keyword() + " " + record.tag().orElse("");
         }
@@ -144,7 +157,7 @@ public final class TypeRenderer {
         record.tag().ifPresent(tag -> text.append(' ').append(tag));
         text.append(" {");
         for (RecordType.Member member : body.members()) {
-            text.append(' ').append(declare(member.type(), member.name().orElse(""), names));
+            text.append(memberSeparator).append(declare(member.type(), member.name().orElse(""), names));
             member.bitWidth().ifPresent(width -> text.append(" : ").append(width));
             if (member.isPacked()) {
                 text.append(" __attribute__((packed))");
@@ -155,11 +168,20 @@ public final class TypeRenderer {
             }
             text.append(';');
         }
-        return text.append(" }").toString();
+        return text.append(end).toString();
     }
 
     /** An enum with its enumerators: {@code enum tag { A = 0, B = 5 }}. */
     public static String renderDefinition(EnumType type) {
+        return renderDefinition(type, " { ", ", ", " }");
+    }
+
+    /** An enum with its enumerators laid out for reading, one a line, indented by two spaces. */
+    public static String renderDefinitionLines(EnumType type) {
+        return renderDefinition(type, " {\n  ", ",\n  ", "\n}");
+    }
+
+    private static String renderDefinition(EnumType type, String start, String separator, String end) {
         if (!type.isComplete()) {
             return "enum " + type.tag().orElse("");
         }
@@ -168,7 +190,7 @@ public final class TypeRenderer {
             text.append(" __attribute__((packed))");
         }
         type.tag().ifPresent(tag -> text.append(' ').append(tag));
-        StringJoiner list = new StringJoiner(", ", " { ", " }");
+        StringJoiner list = new StringJoiner(separator, start, end);
         boolean isUnsigned = type.body().underlyingType().isUnsigned();
         for (EnumType.Constant c : type.body().constants()) {
             list.add(c.name() + " = " + (isUnsigned ? Long.toUnsignedString(c.value()) + "U" : c.value() == Long.MIN_VALUE

@@ -1,0 +1,295 @@
+package dev.isthmus.codegen.bind;
+
+import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.ConstantValue;
+import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.layout.StructLayout;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeRenderer;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code isthmus bind --lang lua}: a Lua module for LuaJIT's {@code ffi} library (which
+ * Isthmus's Lua VM implements too) from the same parsed scope as the Java bindings. The
+ * module passes one {@code ffi.cdef} the declarations of the bound headers that pass the
+ * filters, and before them every struct, union and enum they use, wherever it was declared,
+ * in an order where each is defined before it is needed by value; it returns a table
+ * whose fields are the constants (enumerators, {@code #define} and {@code static const}
+ * values) and whose other keys reach the library's functions and variables.
+ *
+ * <p>Types are written as the parser resolved them ({@code unsigned long} for
+ * {@code size_t}): typedefs of the bound headers are declared too, so Lua code can use
+ * their names, but the declarations do not depend on typedefs of other headers. An
+ * anonymous struct, union or enum is defined by the first typedef that names it
+ * ({@code typedef enum { ... } CURLcode;}) and called by that name afterwards.
+ *
+ * <p>What it does not do: inline functions (no symbol to call) and function-like macros
+ * are reported as not bound; {@code #pragma pack} is written around the records it
+ * applies to.
+ */
+final class LuaModuleWriter {
+    private final CScope scope;
+    private final BindOptions options;
+    private final List<String> libraryNames;
+    private final StringBuilder cdef = new StringBuilder();
+    private final StringBuilder constants = new StringBuilder();
+    private final List<String> skipped = new ArrayList<>();
+    /** The first typedef naming each anonymous struct, union or enum, in the whole scope. */
+    private final Map<CType, String> typedefNames;
+    /** Anonymous types already defined under their typedef's name. */
+    private final Map<CType, String> defined = new HashMap<>();
+    private final CDeclarations declarations = new CDeclarations(defined::get);
+    private final Set<CType> visited = new HashSet<>();
+    private final Set<String> typedefsWritten = new HashSet<>();
+    private int functionCount;
+    private int recordCount;
+    private int constantCount;
+
+    LuaModuleWriter(CScope scope, BindOptions options, List<String> libraryNames) {
+        this.scope = scope;
+        this.options = options;
+        this.libraryNames = List.copyOf(libraryNames);
+        this.typedefNames = CDeclarations.typedefNames(scope);
+    }
+
+    BindingGenerator.Result write(String moduleName, List<FunctionMacro> functionMacros) {
+        for (Declaration d : scope.declarations()) {
+            if (options.headerFiles().contains(d.position().file())) {
+                declare(d);
+            }
+        }
+        for (FunctionMacro macro : functionMacros) {
+            skipped.add("macro " + macro.name() + " (" + macro.position() + "): a function-like macro has no Lua form");
+        }
+        String text = module(moduleName);
+        return new BindingGenerator.Result(Map.of(Path.of(moduleName + ".lua"), text), skipped,
+                functionCount, recordCount, 0, constantCount);
+    }
+
+    private void declare(Declaration d) {
+        switch (d) {
+            case Declaration.Function f -> {
+                if (!BindOptions.accepts(options.includeFunction(), f.name())) {
+                    return;
+                }
+                if (f.isInline()) {
+                    skipped.add("function " + f.name() + " (" + options.describe(f.position()) + "): an inline function has no symbol to call");
+                    return;
+                }
+                need(f.type());
+                cdef.append(declarations.function(f.name(), f.type(), f.parameterNames())).append(asmLabel(f.name(), f.symbol())).append(";\n");
+                functionCount++;
+            }
+            case Declaration.Variable v -> {
+                if (BindOptions.accepts(options.includeFunction(), v.name())) {
+                    need(v.type());
+                    cdef.append("extern ").append(declarations.declare(v.type(), v.name()))
+                            .append(asmLabel(v.name(), v.symbol())).append(";\n");
+                }
+            }
+            case Declaration.Typedef t -> {
+                if (BindOptions.accepts(options.includeTypedef(), t.name())) {
+                    typedef(t);
+                }
+            }
+            case Declaration.Record r -> {
+                if (BindOptions.accepts(options.includeStruct(), r.name())) {
+                    need(r.type());
+                }
+            }
+            case Declaration.Enum e -> need(e.type());
+            case Declaration.Constant c -> {
+                if (BindOptions.accepts(options.includeConstant(), c.name())) {
+                    constant(c);
+                }
+            }
+        }
+    }
+
+    private void typedef(Declaration.Typedef t) {
+        CType target = BindingSet.strip(t.type());
+        if (CDeclarations.isAnonymous(target) && !defined.containsKey(target)) {
+            need(target);
+            if (defined.containsKey(target)) {
+                return;
+            }
+        }
+        need(t.type());
+        if (typedefsWritten.add(t.name())) {
+            cdef.append("typedef ").append(typedefDeclaration(t)).append(";\n");
+        }
+    }
+
+    /** A typedef, its function type's parameters named as the typedef named them. */
+    private String typedefDeclaration(Declaration.Typedef t) {
+        CType target = BindingSet.strip(t.type());
+        if (target instanceof CType.Pointer p && BindingSet.strip(p.target()) instanceof CType.Function f
+                && t.parameterNames().size() == f.parameterTypes().size()) {
+            return declarations.function("(*" + t.name() + ")", f, t.parameterNames());
+        }
+        return declarations.declare(t.type(), t.name());
+    }
+
+    /** Defines, before the text that uses it, every struct, union and enum {@code type} mentions. */
+    private void need(CType type) {
+        switch (type) {
+            case CType.Pointer p -> need(p.target());
+            case CType.Array a -> need(a.element());
+            case CType.Function f -> {
+                need(f.returnType());
+                f.parameterTypes().forEach(this::need);
+            }
+            case CType.Qualified q -> need(q.base());
+            case CType.Aligned a -> need(a.base());
+            case CType.Vector v -> need(v.element());
+            case RecordType r -> record(r);
+            case EnumType e -> enumeration(e);
+            case Primitive p -> {
+                // Built into LuaJIT's ffi.
+            }
+        }
+    }
+
+    private void record(RecordType record) {
+        if (!visited.add(record)) {
+            return;
+        }
+        if (!record.isComplete()) {
+            record.tag().ifPresent(tag -> cdef.append(record.kind().keyword()).append(' ').append(tag).append(";\n"));
+            return;
+        }
+        record.body().members().forEach(m -> need(m.type()));
+        String typedefName = typedefNames.get(record);
+        if (record.tag().isEmpty() && typedefName == null) {
+            return; // Written out in full where it is used: a member's anonymous type.
+        }
+        long pack = record.body().maxFieldAlignment();
+        if (pack != 0) {
+            cdef.append("#pragma pack(push, ").append(pack).append(")\n");
+        }
+        String definition = TypeRenderer.renderDefinitionLines(record, defined::get);
+        if (hasWideBitField(record)) {
+            // LuaJIT's ffi takes no bitfield of a type wider than 32 bits (lj_cparse.c, cp_decl_struct).
+            StructLayout layout = scope.abi().layoutOf(record);
+            definition = record.kind().keyword() + record.tag().map(t -> " " + t).orElse("") + " {\n  unsigned char opaque["
+                    + layout.byteSize() + "] __attribute__((aligned(" + layout.byteAlignment() + ")));\n}";
+            skipped.add(record.kind().keyword() + " " + record.tag().orElse(typedefName) + " ("
+                    + options.describe(record.definitionPosition()) + "): LuaJIT's ffi has no bitfields of 64-bit types;"
+                    + " declared with its size and alignment only");
+        }
+        if (record.tag().isPresent()) {
+            cdef.append(definition).append(";\n");
+        } else {
+            cdef.append("typedef ").append(definition).append(' ').append(typedefName).append(";\n");
+            defined.put(record, typedefName);
+            typedefsWritten.add(typedefName);
+        }
+        if (pack != 0) {
+            cdef.append("#pragma pack(pop)\n");
+        }
+        recordCount++;
+    }
+
+    private boolean hasWideBitField(RecordType record) {
+        for (RecordType.Member m : record.body().members()) {
+            CType type = BindingSet.strip(m.type());
+            if (m.isBitField() && scope.abi().sizeOf(type) > 4) {
+                return true;
+            }
+            if (m.name().isEmpty() && type instanceof RecordType inner && inner.tag().isEmpty() && inner.isComplete()
+                    && hasWideBitField(inner)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void enumeration(EnumType type) {
+        if (!visited.add(type) || !type.isComplete()) {
+            return;
+        }
+        String typedefName = typedefNames.get(type);
+        String definition = TypeRenderer.renderDefinitionLines(type);
+        if (type.tag().isEmpty() && typedefName != null) {
+            cdef.append("typedef ").append(definition).append(' ').append(typedefName).append(";\n");
+            defined.put(type, typedefName);
+            typedefsWritten.add(typedefName);
+        } else {
+            cdef.append(definition).append(";\n");
+        }
+    }
+
+    private static String asmLabel(String name, String symbol) {
+        return symbol.equals(name) ? "" : " __asm__(\"" + symbol + "\")";
+    }
+
+    private void constant(Declaration.Constant c) {
+        String value = switch (c.value()) {
+            case ConstantValue.IntegerValue i -> integer(i);
+            case ConstantValue.FloatingValue f -> floating(f.value());
+            case ConstantValue.StringValue s -> LuaText.string(s.bytes());
+        };
+        constants.append("  ").append(LuaText.key(c.name())).append(" = ").append(value).append(",\n");
+        constantCount++;
+    }
+
+    /** A Lua number when it is exact as a double; else LuaJIT's 64-bit integer literal (a cdata). */
+    private String integer(ConstantValue.IntegerValue i) {
+        boolean unsigned = i.type().isUnsigned() && scope.abi().sizeOf(i.type()) == 8;
+        long bits = i.bits();
+        boolean exact = unsigned ? bits >= 0 && bits <= 1L << 53 : Math.abs(bits) <= 1L << 53 && bits != Long.MIN_VALUE;
+        if (exact) {
+            return Long.toString(bits);
+        }
+        return unsigned ? "0x" + Long.toHexString(bits) + "ULL" : bits == Long.MIN_VALUE ? "(-0x7fffffffffffffffLL - 1)" : bits + "LL";
+    }
+
+    private static String floating(double value) {
+        if (Double.isNaN(value)) {
+            return "0 / 0";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "1 / 0" : "-1 / 0";
+        }
+        return Double.toString(value);
+    }
+
+    private String module(String moduleName) {
+        String headers = String.join(", ", options.headerNames().values().stream().sorted().toList());
+        String body = cdef.toString();
+        String level = "=";
+        while (body.contains("]" + level + "]")) {
+            level += "=";
+        }
+        StringBuilder lua = new StringBuilder()
+                .append("-- Bindings for ").append(headers).append(", for ").append(scope.abi().name())
+                .append(", generated by isthmus bind.\n")
+                .append("-- local ").append(LuaText.identifierOr(moduleName)).append(" = require(\"").append(moduleName)
+                .append("\"): its fields are the constants; its other keys are the\n")
+                .append("-- library's functions and variables, as LuaJIT's ffi declares them below.\n")
+                .append("local ffi = require(\"ffi\")\n\n")
+                .append("ffi.cdef[").append(level).append("[\n").append(body).append("]").append(level).append("]\n\n");
+        if (libraryNames.isEmpty()) {
+            lua.append("local lib = ffi.C\n");
+        } else {
+            lua.append("-- The first of these names that loads: the development package's, then the versioned ones.\n")
+                    .append("local lib\nfor _, name in ipairs({ ")
+                    .append(String.join(", ", libraryNames.stream().map(n -> LuaText.string(n.getBytes(StandardCharsets.UTF_8))).toList()))
+                    .append(" }) do\n  local ok, loaded = pcall(ffi.load, name)\n  if ok then\n    lib = loaded\n    break\n  end\nend\n")
+                    .append("if not lib then\n  error(\"cannot load ").append(libraryNames.getFirst().replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append("\", 2)\nend\n");
+        }
+        return lua.append("\nreturn setmetatable({\n").append(constants).append("}, { __index = lib })\n").toString();
+    }
+}
