@@ -445,10 +445,9 @@ public final class BaseLibrary {
         return stack.at(level);
     }
 
-    /** The heap in use, standing in for Lua's allocated memory in collectgarbage("count") and gcinfo. */
+    /** The heap in use ({@link HeapInUse}), standing in for Lua's allocated memory in collectgarbage("count") and gcinfo. */
     private double kilobytesInUse() {
-        Runtime jvm = Runtime.getRuntime();
-        return (jvm.totalMemory() - jvm.freeMemory()) / 1024.0;
+        return HeapInUse.bytes() / 1024.0;
     }
 
     /**
