@@ -119,6 +119,13 @@ class MemoryAccessTest {
     }
 
     @Test
+    void load_negativeAddress_throwsInsteadOfFaulting() {
+        // Addresses with the top bit set lie outside the everything-segment, so the FFM check stops them.
+        MethodHandle load = loader(CScalar.INT64, Addressing.ADDRESS, 0);
+        assertThrows(IndexOutOfBoundsException.class, () -> load.invoke(-16L));
+    }
+
+    @Test
     void emitOffset_structMembers_readWhatCDataWrote() throws Throwable {
         CData s = FFI.newCData("struct jit_mixed");
         Random random = new Random(3);
