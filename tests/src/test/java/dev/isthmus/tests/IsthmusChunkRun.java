@@ -2,6 +2,7 @@ package dev.isthmus.tests;
 
 import dev.isthmus.lua.Lua;
 import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.jit.JitEngine;
 import dev.isthmus.lua.runtime.LuaError;
 
 import java.io.ByteArrayInputStream;
@@ -25,12 +26,18 @@ final class IsthmusChunkRun {
     private IsthmusChunkRun() {
     }
 
+    /** Runs with the trace compiler as its defaults set it. */
     static String run(String chunk, String chunkName) throws InterruptedException {
+        return run(chunk, chunkName, null);
+    }
+
+    /** Runs with the trace compiler off ({@code forced} false) or compiling every loop at its first iteration. */
+    static String run(String chunk, String chunkName, Boolean forced) throws InterruptedException {
         String[] output = new String[1];
         RuntimeException[] failure = new RuntimeException[1];
         Thread thread = new Thread(null, () -> {
             try {
-                output[0] = runHere(chunk, chunkName);
+                output[0] = runHere(chunk, chunkName, forced);
             } catch (RuntimeException e) {
                 failure[0] = e;
             }
@@ -48,10 +55,17 @@ final class IsthmusChunkRun {
         return output[0];
     }
 
-    private static String runHere(String chunk, String chunkName) {
+    private static String runHere(String chunk, String chunkName, Boolean forced) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         LuaRuntime runtime = Lua.newState(new ByteArrayInputStream(new byte[0]), print, print);
+        if (forced != null) {
+            if (forced) {
+                JitEngine.of(runtime).setOption("hotloop=1");
+            } else {
+                JitEngine.of(runtime).setEnabled(false);
+            }
+        }
         try {
             runtime.load(chunk.getBytes(StandardCharsets.ISO_8859_1), chunkName).call(new Object[0]);
         } catch (LuaError e) {

@@ -44,7 +44,7 @@ public final class Lua {
         // Not one of LuaJIT's libraries: opened by require "ctypes", and not before.
         PackageLibrary.registerPreload(runtime, "ctypes", () -> CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
-        PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime));
+        PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime, dev.isthmus.lua.jit.JitEngine.attach(runtime, err)));
         PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime, in));
         PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));
         return runtime;

@@ -173,9 +173,8 @@ public final class ChunkDump {
         if (loops != code.length / 4) {
             throw new LuaError("bad binary chunk: corrupt length");
         }
-        int[] loopCounts = new int[loops];
         return new Prototype(chunkName, name.isEmpty() ? null : name, lineDefined, lastLineDefined, parameterCount, isVararg,
-                frameSize, code, lines, constants, prototypes, upvalues, upvalueNames, locals, operandNames, loopCounts);
+                frameSize, code, lines, constants, prototypes, upvalues, upvalueNames, locals, operandNames);
     }
 
     private static void writeInts(DataOutputStream out, int[] values) throws IOException {

@@ -218,6 +218,6 @@ final class FunctionState {
         }
         return new Prototype(chunkName, name, lineDefined, lastLine, parameterCount, isVararg, maxRegisters,
                 Arrays.copyOf(code, pcCount * 4), Arrays.copyOf(lines, pcCount), constants.toArray(),
-                prototypes, upvalues, upvalueNames, localDebug, operandNames, new int[pcCount]);
+                prototypes, upvalues, upvalueNames, localDebug, operandNames);
     }
 }

@@ -16,11 +16,22 @@ import java.util.Map;
  * @param frameSize registers the frame needs
  * @param operandNames key {@code pc << 8 | register}: the source description of the value in that register at that pc
  * @param loopCounts per instruction: how often the loop instruction there has run (the interpreter's hotness counters)
+ * @param loopTraces per instruction: the compiled trace entered at the loop instruction there, or null (typed
+ *                   {@code Object} because this package knows nothing of the trace compiler: the interpreter casts)
  */
 public record Prototype(String chunkName, String name, int lineDefined, int lastLineDefined, int parameterCount,
                         boolean isVararg, int frameSize, int[] code, int[] lines, Object[] constants,
                         List<Prototype> prototypes, List<UpvalueSource> upvalues, List<String> upvalueNames,
-                        List<LocalVariable> locals, Map<Integer, String> operandNames, int[] loopCounts) {
+                        List<LocalVariable> locals, Map<Integer, String> operandNames, int[] loopCounts, Object[] loopTraces) {
+
+    /** A prototype whose loops have not run yet: counters at zero, no traces. */
+    public Prototype(String chunkName, String name, int lineDefined, int lastLineDefined, int parameterCount,
+                     boolean isVararg, int frameSize, int[] code, int[] lines, Object[] constants,
+                     List<Prototype> prototypes, List<UpvalueSource> upvalues, List<String> upvalueNames,
+                     List<LocalVariable> locals, Map<Integer, String> operandNames) {
+        this(chunkName, name, lineDefined, lastLineDefined, parameterCount, isVararg, frameSize, code, lines, constants,
+                prototypes, upvalues, upvalueNames, locals, operandNames, new int[code.length / 4], new Object[code.length / 4]);
+    }
 
     public Prototype {
         prototypes = List.copyOf(prototypes);

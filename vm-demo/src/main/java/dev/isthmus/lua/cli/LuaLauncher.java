@@ -2,6 +2,7 @@ package dev.isthmus.lua.cli;
 
 import dev.isthmus.lua.Lua;
 import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.jit.JitEngine;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
@@ -16,7 +17,7 @@ import java.util.Arrays;
 
 /**
  * {@code isthmus run}: the standalone interpreter's command line ({@code lua [options] [script [args]]}):
- * {@code -e stmt}, {@code -l module}, a script ({@code -} for standard input) with {@code arg}
+ * {@code -e stmt}, {@code -l module}, LuaJIT's {@code -j} commands and {@code -O} options, a script ({@code -} for standard input) with {@code arg}
  * set as Lua sets it. Errors print as {@code isthmus: message} with exit status 1.
  */
 public final class LuaLauncher {
@@ -66,6 +67,18 @@ public final class LuaLauncher {
                             return 1;
                         }
                     }
+                    case String jit when jit.startsWith("-j") && jit.length() > 2 -> {
+                        if (!jitCommand(runtime, jit.substring(2))) {
+                            return usage(err, "unknown JIT command '" + jit.substring(2) + "'");
+                        }
+                    }
+                    case String opt when opt.startsWith("-O") -> {
+                        for (String option : opt.substring(2).split(",")) {
+                            if (!option.isEmpty() && !JitEngine.of(runtime).setOption(option)) {
+                                return usage(err, "unknown or malformed optimization flag '" + option + "'");
+                            }
+                        }
+                    }
                     case "--" -> {
                         i++;
                         return runScript(runtime, args, i, in, err);
@@ -92,6 +105,22 @@ public final class LuaLauncher {
         } finally {
             out.flush();
         }
+    }
+
+    /** LuaJIT's {@code -j} commands this VM has: {@code on}, {@code off}, {@code flush}, {@code v} (verbose), {@code dump}. */
+    private static boolean jitCommand(LuaRuntime runtime, String command) {
+        JitEngine jit = JitEngine.of(runtime);
+        switch (command) {
+            case "on" -> jit.setEnabled(true);
+            case "off" -> jit.setEnabled(false);
+            case "flush" -> jit.flush();
+            case "v" -> jit.setVerbose(true);
+            case "dump" -> jit.setDump(true);
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int runScript(LuaRuntime runtime, String[] args, int scriptIndex, InputStream in, PrintStream err) {

@@ -89,6 +89,61 @@ final class LuaCallHandle {
         return new LuaCallHandle(h, parameters.size());
     }
 
+    private static final MethodHandle DOUBLE_TO_INTEGER = find("doubleToInteger", long.class, long.class, boolean.class, double.class);
+    private static final MethodHandle UNSIGNED_INT_TO_DOUBLE = find("unsignedIntToDouble", double.class, int.class);
+
+    /**
+     * The call of {@code function} on Lua numbers as a handle of type {@code (double...)double}
+     * ({@code void} for a void function): each double converted to its parameter by the rules
+     * of {@link #numberFilter}, the result to a Lua number as {@link #resultFilter} does. Null
+     * when a parameter or the result is not a C number of those kinds (a pointer, a struct, a
+     * 64-bit result, which is a cdata) or the function is variadic.
+     */
+    static MethodHandle numericHandle(NativeFunction function) {
+        List<CType> parameters = function.type().parameterTypes();
+        MethodHandle h = function.capturingHandle();
+        if (function.type().isVariadic() || h.type().parameterCount() != parameters.size()) {
+            return null;
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            Class<?> carrier = h.type().parameterType(i);
+            if (!(CdataConversion.plain(parameters.get(i)) instanceof Primitive prim) || !carrier.isPrimitive() || carrier == boolean.class) {
+                return null;
+            }
+            MethodHandle filter;
+            if (prim == Primitive.DOUBLE || prim == Primitive.FLOAT) {
+                filter = MethodHandles.identity(double.class);
+            } else if (prim.isInteger() && prim != Primitive.BOOL) {
+                long byteSize = carrier == long.class ? 8 : carrier == int.class ? 4 : carrier == short.class || carrier == char.class ? 2 : 1;
+                filter = MethodHandles.insertArguments(DOUBLE_TO_INTEGER, 0, byteSize, prim.isUnsigned());
+            } else {
+                return null;
+            }
+            // The cast keeps the low bytes of an integer (C's conversion to a narrower type) and rounds a double to float.
+            h = MethodHandles.filterArguments(h, i, MethodHandles.explicitCastArguments(filter, MethodType.methodType(carrier, double.class)));
+        }
+        Class<?> result = h.type().returnType();
+        CType r = CdataConversion.plain(function.type().returnType());
+        if (result == void.class) {
+            return h;
+        }
+        if (r == Primitive.UNSIGNED_INT || r == Primitive.UNSIGNED_LONG && result == int.class) {
+            return MethodHandles.filterReturnValue(h, UNSIGNED_INT_TO_DOUBLE);
+        }
+        if (r == Primitive.INT || r == Primitive.LONG && result == int.class || r == Primitive.DOUBLE || r == Primitive.FLOAT) {
+            return MethodHandles.explicitCastArguments(h, h.type().changeReturnType(double.class));
+        }
+        return null;
+    }
+
+    private static long doubleToInteger(long byteSize, boolean isUnsigned, double d) {
+        return FfiFunctions.doubleToInteger(d, byteSize, isUnsigned);
+    }
+
+    private static double unsignedIntToDouble(int value) {
+        return Integer.toUnsignedLong(value);
+    }
+
     /** The number of arguments a call takes. */
     int arity() {
         return arity;

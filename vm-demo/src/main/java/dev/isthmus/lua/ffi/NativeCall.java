@@ -17,7 +17,7 @@ import java.util.List;
  * the result back. Numbers and plain pointers go through {@link LuaCallHandle}; anything
  * else (strings, tables, callbacks, variadic calls) through ffi-core's generic path.
  */
-final class NativeCall implements LuaObject, SingleResultCallable {
+final class NativeCall implements LuaObject, SingleResultCallable, dev.isthmus.lua.runtime.NumericCallable {
     private static final Object NEEDS_FULL_CONVERSION = new Object();
     private final FfiLibrary library;
     private final NativeFunction function;
@@ -27,6 +27,9 @@ final class NativeCall implements LuaObject, SingleResultCallable {
     /** The call from Lua values straight to the Lua result, when the parameters allow it (else null). */
     private final LuaCallHandle direct;
     private final boolean isVoid;
+    /** {@link #numericHandle()}, made on first use: only traces ask for it. */
+    private java.lang.invoke.MethodHandle numeric;
+    private boolean numericMade;
 
     NativeCall(FfiLibrary library, NativeFunction function) {
         this.library = library;
@@ -45,6 +48,15 @@ final class NativeCall implements LuaObject, SingleResultCallable {
     @Override
     public LuaTable metatable() {
         return library.cdataMetatable();
+    }
+
+    @Override
+    public java.lang.invoke.MethodHandle numericHandle() {
+        if (!numericMade) {
+            numeric = LuaCallHandle.numericHandle(function);
+            numericMade = true;
+        }
+        return numeric;
     }
 
     long address() {

@@ -52,6 +52,11 @@ public final class CallStack {
         closures[depth++] = c;
     }
 
+    /** The registers of this coroutine's frames. */
+    public ValueStack values() {
+        return values;
+    }
+
     /** The metamethod event the frame {@code level} frames up runs for, or null. */
     public LuaString metamethodEventAt(int level) {
         return metamethodEvents[depth - level];

@@ -39,6 +39,8 @@ public final class Interpreter {
     private final LuaSemantics semantics;
     private CallStack callStack = new CallStack();
     InstructionObserver observer;
+    /** The trace compiler told of hot loops, or null when the JIT is off. */
+    LoopCompiler loopCompiler;
 
     Interpreter(LuaRuntime runtime) {
         this.semantics = runtime.semantics();
@@ -46,6 +48,10 @@ public final class Interpreter {
 
     CallStack callStack() {
         return callStack;
+    }
+
+    LuaSemantics semantics() {
+        return semantics;
     }
 
     /** Coroutine switches swap call stacks, since each coroutine has its own. */
@@ -468,6 +474,23 @@ public final class Interpreter {
                         pc += b;
                     }
                     case Op.FORLOOP -> {
+                        if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
+                            try {
+                                pc = trace.code().run(st, base, cl, frames);
+                            } catch (TraceCallFailure f) {
+                                current = f.pc();
+                                a = code[current * 4 + 1];
+                                b = code[current * 4 + 2];
+                                c = code[current * 4 + 3];
+                                if (f.getCause() instanceof Error e) {
+                                    throw e;
+                                }
+                                throw f.runtimeCause();
+                            }
+                            s = st.slots;
+                            n = st.nums;
+                            break;
+                        }
                         // The three control slots are hidden from Lua code, so FORPREP's unboxed numbers are still there.
                         double step = n[base + a + 2];
                         double index = n[base + a] + step;
@@ -477,7 +500,7 @@ public final class Interpreter {
                             n[base + a + 3] = index;
                             s[base + a + 3] = NUMBER;
                             pc += b;
-                            countLoop(cl, current);
+                            countLoop(cl, current, base);
                         }
                     }
                     case Op.TFORLOOP -> {
@@ -504,7 +527,7 @@ public final class Interpreter {
                             s[base + a + 2] = s[fn];
                             n[base + a + 2] = n[fn];
                             pc += b;
-                            countLoop(cl, current);
+                            countLoop(cl, current, base);
                         }
                     }
                     case Op.SETLIST -> {
@@ -549,7 +572,26 @@ public final class Interpreter {
                             st.top = high;
                         }
                     }
-                    case Op.LOOP -> countLoop(cl, current);
+                    case Op.LOOP -> {
+                        if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
+                            try {
+                                pc = trace.code().run(st, base, cl, frames);
+                            } catch (TraceCallFailure f) {
+                                current = f.pc();
+                                a = code[current * 4 + 1];
+                                b = code[current * 4 + 2];
+                                c = code[current * 4 + 3];
+                                if (f.getCause() instanceof Error e) {
+                                    throw e;
+                                }
+                                throw f.runtimeCause();
+                            }
+                            s = st.slots;
+                            n = st.nums;
+                        } else {
+                            countLoop(cl, current, base);
+                        }
+                    }
                 }
             } catch (LuaSemantics.OperandError e) {
                 throw InstructionErrors.traced(frames, InstructionErrors.positioned(InstructionErrors.operandMessage(e, p, current, base, a, b, c), p, current), p, current);
@@ -598,11 +640,16 @@ public final class Interpreter {
         return operand == NUMBER ? (Object) n[slot] : operand;
     }
 
-    private void countLoop(LuaClosure cl, int pc) {
+    private void countLoop(LuaClosure cl, int pc, int base) {
         int[] counts = cl.prototype.loopCounts();
         int count = ++counts[pc];
         if (observer != null) {
             observer.loopCounted(cl, pc, count);
+        }
+        LoopCompiler compiler = loopCompiler;
+        if (compiler != null && count >= compiler.hotLoop() && observer == null) {
+            counts[pc] = 0;
+            compiler.loopHot(cl, pc, base, callStack.depth);
         }
     }
 

@@ -18,6 +18,10 @@ public final class LuaClosure extends LuaFunction {
         this.interpreter = interpreter;
     }
 
+    Interpreter interpreter() {
+        return interpreter;
+    }
+
     public Prototype prototype() {
         return prototype;
     }

@@ -199,6 +199,15 @@ public final class LuaRuntime {
         interpreter.observer = observer;
     }
 
+    /** The trace compiler the interpreter tells of hot loops (null: none). */
+    public LoopCompiler loopCompiler() {
+        return interpreter.loopCompiler;
+    }
+
+    public void setLoopCompiler(LoopCompiler compiler) {
+        interpreter.loopCompiler = compiler;
+    }
+
     /** Compiles a chunk; syntax errors are raised as {@link dev.isthmus.lua.parse.LuaSyntaxError}. */
     public Prototype compile(byte[] source, String chunkName) {
         if (dev.isthmus.lua.bytecode.ChunkDump.isBinary(source)) {

@@ -26,9 +26,9 @@ class DifferentialScriptsTest {
         try (Stream<Path> files = Files.list(dir)) {
             scripts = files.filter(p -> p.toString().endsWith(".lua")).sorted().toList();
         }
-        return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+        return scripts.stream().flatMap(script -> Stream.of(ScriptRun.Jit.values()).map(jit -> DynamicTest.dynamicTest(script.getFileName() + " jit " + jit, () -> {
             String name = script.getFileName().toString();
-            assertEquals(LuajitOracle.run(dir, name), ScriptRun.inProcess(script, name));
-        }));
+            assertEquals(LuajitOracle.run(dir, name), ScriptRun.inProcess(script, name, jit));
+        })));
     }
 }

@@ -30,13 +30,13 @@ class ExamplesTest {
             scripts = files.filter(p -> p.toString().endsWith(".lua")).sorted().toList();
         }
         assertFalse(scripts.isEmpty(), "no examples found in " + EXAMPLES.toAbsolutePath());
-        return scripts.stream().map(script -> DynamicTest.dynamicTest(script.getFileName().toString(), () -> {
+        return scripts.stream().flatMap(script -> Stream.of(ScriptRun.Jit.values()).map(jit -> DynamicTest.dynamicTest(script.getFileName() + " jit " + jit, () -> {
             String name = script.getFileName().toString();
             boolean isIsthmusOnly = Files.readString(script, StandardCharsets.ISO_8859_1).startsWith("-- isthmus-only");
             String expected = isIsthmusOnly
                     ? Files.readString(EXAMPLES.resolve(name.replace(".lua", ".expected")), StandardCharsets.ISO_8859_1)
                     : LuajitOracle.run(EXAMPLES, name);
-            assertEquals(expected, ScriptRun.inProcess(script, name));
-        }));
+            assertEquals(expected, ScriptRun.inProcess(script, name, jit));
+        })));
     }
 }

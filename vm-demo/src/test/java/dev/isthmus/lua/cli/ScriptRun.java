@@ -2,6 +2,7 @@ package dev.isthmus.lua.cli;
 
 import dev.isthmus.lua.Lua;
 import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.jit.JitEngine;
 import dev.isthmus.lua.runtime.LuaError;
 
 import java.io.ByteArrayInputStream;
@@ -14,14 +15,39 @@ import java.nio.file.Path;
 
 /** Runs a script in a fresh Lua state in this JVM, for comparison with what luajit prints. */
 public final class ScriptRun {
+    /**
+     * How the trace compiler runs: off (the interpreter alone), or forced, every loop recorded
+     * and compiled at its first iteration. Every script must print the same in both.
+     */
+    public enum Jit {
+        OFF, FORCED;
+
+        public void applyTo(LuaRuntime runtime) {
+            JitEngine engine = JitEngine.of(runtime);
+            if (this == OFF) {
+                engine.setEnabled(false);
+            } else {
+                engine.setOption("hotloop=1");
+            }
+        }
+    }
+
     private ScriptRun() {
     }
 
-    /** Runs a script with {@code chunkName} as its chunk name; its output and any uncaught error message as one text. */
+    /** Runs a script with the trace compiler as its defaults set it. */
     public static String inProcess(Path script, String chunkName) throws IOException {
+        return inProcess(script, chunkName, null);
+    }
+
+    /** Runs a script with {@code chunkName} as its chunk name and the trace compiler as {@code jit} says; its output and any uncaught error message as one text. */
+    public static String inProcess(Path script, String chunkName, Jit jit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         LuaRuntime runtime = Lua.newState(new ByteArrayInputStream(new byte[0]), print, print);
+        if (jit != null) {
+            jit.applyTo(runtime);
+        }
         try {
             runtime.load(Files.readAllBytes(script), chunkName).call(new Object[0]);
         } catch (LuaError e) {

@@ -1,0 +1,49 @@
+package dev.isthmus.lua.interp;
+
+import java.util.BitSet;
+
+/**
+ * A compiled trace installed at a loop instruction of a prototype ({@code Prototype.loopTraces}),
+ * with what the interpreter must check before entering it. A trace keeps the registers it
+ * uses in JVM locals and writes them back only when it exits, so Lua code that reads or
+ * writes those registers while the trace runs would see stale values. Lua code can reach a
+ * frame's registers only through open upvalues; when the trace may run Lua code at all
+ * (a call into Java or C that can call back, a metamethod), the interpreter does not enter
+ * it while an open upvalue points at one of the registers it keeps.
+ */
+public final class CompiledLoop {
+    private final LoopTrace code;
+    private final BitSet keptRegisters;
+    private final boolean mayRunLua;
+    private final int number;
+
+    public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number) {
+        this.code = code;
+        this.keptRegisters = (BitSet) keptRegisters.clone();
+        this.mayRunLua = mayRunLua;
+        this.number = number;
+    }
+
+    /** The trace's number, as {@code -jv} reports it. */
+    public int number() {
+        return number;
+    }
+
+    LoopTrace code() {
+        return code;
+    }
+
+    /** Whether the frame at {@code base}, whose open upvalues are {@code open}, may run this trace. */
+    boolean mayEnter(Upvalue open, int base) {
+        if (!mayRunLua) {
+            return true;
+        }
+        for (Upvalue u = open; u != null; u = u.nextOpen) {
+            int register = u.slot() - base;
+            if (register >= 0 && keptRegisters.get(register)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,12 @@
+package dev.isthmus.lua.interp;
+
+/**
+ * The code of a compiled loop trace: runs the loop from its loop instruction with the frame's
+ * values taken from the stack, and when a guard fails or the loop ends writes the values it
+ * kept in JVM locals back into the frame's slots and returns the pc the interpreter resumes
+ * at. A failure inside a call the trace makes comes out as {@link TraceCallFailure}, after
+ * the frame was written back as it was before that call.
+ */
+public interface LoopTrace {
+    int run(ValueStack stack, int base, LuaClosure closure, CallStack frames);
+}

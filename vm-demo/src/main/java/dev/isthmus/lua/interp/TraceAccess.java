@@ -1,0 +1,125 @@
+package dev.isthmus.lua.interp;
+
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
+import dev.isthmus.lua.runtime.LuaTable;
+
+/**
+ * What compiled traces call: the frame's slots, and the interpreter's own semantics for the
+ * operations a trace does not inline (metamethod lookups, calls into Java, arithmetic on
+ * values other than numbers). Every method does exactly what the interpreter's instruction
+ * does, so a trace and the interpreter cannot disagree. Public only because generated classes
+ * live in another package; nothing else should call these.
+ */
+public final class TraceAccess {
+    /** The tag of a slot holding an unboxed number. */
+    public static final Object NUMBER = ValueStack.NUMBER;
+
+    private TraceAccess() {
+    }
+
+    public static Object[] slots(ValueStack stack) {
+        return stack.slots;
+    }
+
+    public static double[] nums(ValueStack stack) {
+        return stack.nums;
+    }
+
+    /** Records the pc of the call a trace is making, where tracebacks and {@code debug.getinfo} look. */
+    public static void setCallPc(CallStack frames, int pc) {
+        frames.callPcs[frames.depth - 1] = pc;
+    }
+
+    /** GETGLOBAL. */
+    public static Object global(LuaClosure closure, Object key) {
+        LuaTable env = closure.environment;
+        Object v = env.get(key);
+        if (v == null && env.metatable() != null) {
+            v = closure.interpreter().semantics().index(env, key);
+        }
+        return v;
+    }
+
+    /** SETGLOBAL. */
+    public static void setGlobal(LuaClosure closure, Object key, Object value) {
+        LuaTable env = closure.environment;
+        if (env.metatable() == null) {
+            env.put(key, value);
+        } else {
+            closure.interpreter().semantics().setIndex(env, key, value);
+        }
+    }
+
+    public static Object upvalue(LuaClosure closure, int index) {
+        return closure.upvalues[index].get();
+    }
+
+    public static void setUpvalue(LuaClosure closure, int index, Object value) {
+        closure.upvalues[index].set(value);
+    }
+
+    /** {@code t[k]} with every metamethod, for values that are not tables without a metatable. */
+    public static Object index(LuaClosure closure, Object object, Object key) {
+        return closure.interpreter().semantics().index(object, key);
+    }
+
+    /** {@code t[k] = v} with every metamethod. */
+    public static void setIndex(LuaClosure closure, Object object, Object key, Object value) {
+        closure.interpreter().semantics().setIndex(object, key, value);
+    }
+
+    /** A raw store with a number key into a table without a metatable, as SETTABLE does it. */
+    public static void rawSetNumber(LuaTable table, double key, Object value) {
+        if (Double.isNaN(key)) {
+            throw new LuaError("table index is NaN");
+        }
+        table.put(key, value);
+    }
+
+    /** A raw store with any other key, as SETTABLE does it (nil and NaN keys raise). */
+    public static void rawSet(LuaTable table, Object key, Object value) {
+        LuaSemantics.rawSet(table, key, value);
+    }
+
+    /** Arithmetic on values that are not both numbers: coercion and metamethods. {@code op} is {@link LuaSemantics.Arith}'s ordinal. */
+    public static Object arith(LuaClosure closure, int op, Object x, Object y) {
+        LuaSemantics semantics = closure.interpreter().semantics();
+        LuaSemantics.Arith arith = LuaSemantics.Arith.values()[op];
+        return arith == LuaSemantics.Arith.UNM ? semantics.unaryMinus(x) : semantics.arith(arith, x, y);
+    }
+
+    public static boolean equal(LuaClosure closure, Object x, Object y) {
+        return closure.interpreter().semantics().equal(x, y);
+    }
+
+    public static boolean lessThan(LuaClosure closure, Object x, Object y) {
+        return closure.interpreter().semantics().lessThan(x, y);
+    }
+
+    public static boolean lessEqual(LuaClosure closure, Object x, Object y) {
+        return closure.interpreter().semantics().lessEqual(x, y);
+    }
+
+    /** {@code #v} for values other than tables and strings. */
+    public static Object length(LuaClosure closure, Object v) {
+        return closure.interpreter().semantics().length(v);
+    }
+
+    /** Calls a function that is not a Lua closure, for its first result (null when none). */
+    public static Object callForFirst(LuaClosure closure, Object f, Object[] arguments) {
+        Object[] results;
+        if (f instanceof dev.isthmus.lua.runtime.LuaCallable callable) {
+            results = callable.call(arguments);
+        } else if (f instanceof LuaFunction fn) {
+            try {
+                results = fn.call(arguments);
+            } catch (StackOverflowError e) {
+                throw new LuaError("stack overflow");
+            }
+        } else {
+            results = closure.interpreter().semantics().call(f, arguments);
+        }
+        return results.length == 0 ? null : results[0];
+    }
+}

@@ -1,0 +1,101 @@
+package dev.isthmus.lua.jit;
+
+/**
+ * The operations of the trace IR. Operands are IR references (indexes of earlier
+ * instructions); {@code aux} carries a constant, a register, a class or a method handle.
+ * An operation is <em>pure</em> when its result depends only on its operands (so a copy in the
+ * loop body whose operands are loop-invariant is the pre-roll's instruction itself: hoisted);
+ * a <em>guard</em> leaves the trace through its snapshot when its condition fails; a
+ * <em>call</em> may run arbitrary code and raise an error, which leaves the trace through its
+ * snapshot as the state before the instruction.
+ */
+enum IrOp {
+    /** A number constant ({@code aux} a Double). */
+    KNUM(Kind.PURE),
+    /** A constant Lua value ({@code aux}, null for nil). */
+    KREF(Kind.PURE),
+    /** Register {@code aux}'s value at trace entry, guarded to be a number. */
+    SLOADN(Kind.GUARD),
+    /** Register {@code aux}'s value at trace entry, guarded to be of class {@code aux2} (null: nil). */
+    SLOADR(Kind.GUARD),
+    ADD(Kind.PURE), SUB(Kind.PURE), MUL(Kind.PURE), DIV(Kind.PURE), MOD(Kind.PURE), POW(Kind.PURE), NEG(Kind.PURE),
+    /** A number as a Lua value. */
+    BOX(Kind.PURE),
+    /** A Lua value guarded to be a number, as a double. */
+    UNBOX(Kind.GUARD),
+    /** A Lua value guarded to be of exact class {@code aux2} (null: nil); its result is the value. */
+    GCLASS(Kind.GUARD),
+    /** A Lua value guarded to be the constant {@code aux}. */
+    GSAME(Kind.GUARD),
+    /** Numbers compared, guarded to give the outcome the recording saw ({@code aux} a {@link Compare}). */
+    GCMP(Kind.GUARD),
+    /** A Lua value guarded truthy ({@code aux} TRUE) or falsy ({@code aux} FALSE). */
+    GTRUTH(Kind.GUARD),
+    /** {@code not v}: a Boolean. */
+    NOT(Kind.PURE),
+    /** A table guarded to have no metatable (read each time: a call may set one). */
+    GNOMETA(Kind.GUARD_STATE),
+    /** {@code t[n]} of a table without metatable, number key. */
+    TGETN(Kind.STATE),
+    /** {@code t[k]} of a table without metatable, any key. */
+    TGETV(Kind.STATE),
+    /** {@code t[n] = v} raw (a = table, b = key, c = value). */
+    TSETN(Kind.CALL),
+    /** {@code t[k] = v} raw. */
+    TSETV(Kind.CALL),
+    /** {@code #t} of a table, {@code #s} of a string (its class guarded before). */
+    LEN(Kind.STATE),
+    /** A new empty table ({@code aux} an int[] of the sizes). */
+    TNEW(Kind.STATE),
+    /** Global {@code aux}. */
+    GGET(Kind.CALL),
+    /** Global {@code aux} = a. */
+    GSET(Kind.CALL),
+    /** Upvalue {@code aux}. */
+    UGET(Kind.STATE),
+    /** Upvalue {@code aux} = a. */
+    USET(Kind.STATE),
+    /** {@code a[b]} with every metamethod. */
+    INDEX(Kind.CALL),
+    /** {@code a[b] = c} with every metamethod. */
+    SETINDEX(Kind.CALL),
+    /** Arithmetic on Lua values ({@code aux} the {@code Arith} ordinal): coercions, metamethods. */
+    ARITHV(Kind.CALL),
+    /** Comparison of Lua values by {@code aux} ({@link Compare} EQ, LT or LE), a Boolean; metamethods. */
+    CMPV(Kind.CALL),
+    /** {@code #v} with metamethods. */
+    LENV(Kind.CALL),
+    /** A native call on numbers: {@code aux} the method handle, {@code args} the operands. */
+    CALLN(Kind.CALL),
+    /** A call of the function {@code a} on Lua values {@code args}: its first result. */
+    CALLV(Kind.CALL),
+    /**
+     * At the loop head: register {@code aux}'s value carried around the loop, {@code a} on
+     * entering the loop (from the pre-roll), {@code b} on each back edge (from the body).
+     */
+    PHI(Kind.STATE);
+
+    enum Kind {
+        PURE, GUARD, GUARD_STATE, STATE, CALL
+    }
+
+    final Kind kind;
+
+    IrOp(Kind kind) {
+        this.kind = kind;
+    }
+
+    boolean isGuard() {
+        return kind == Kind.GUARD || kind == Kind.GUARD_STATE;
+    }
+
+    /** Whether a copy with the same operands computes the same thing (so it can be shared or hoisted). */
+    boolean isPure() {
+        return kind == Kind.PURE || kind == Kind.GUARD;
+    }
+
+    /** Whether it may run Lua code or raise an error (the trace writes the frame back on failure). */
+    boolean isCall() {
+        return kind == Kind.CALL;
+    }
+}

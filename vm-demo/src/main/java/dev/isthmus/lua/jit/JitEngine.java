@@ -1,0 +1,201 @@
+package dev.isthmus.lua.jit;
+
+import dev.isthmus.lua.bytecode.Op;
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.interp.CompiledLoop;
+import dev.isthmus.lua.interp.LoopCompiler;
+import dev.isthmus.lua.interp.LoopTrace;
+import dev.isthmus.lua.interp.LuaClosure;
+import dev.isthmus.lua.interp.LuaRuntime;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trace compiler of one Lua state, with LuaJIT's controls: on or off, the hot-loop
+ * threshold, verbose and dump output. A loop that gets hot is recorded for one iteration
+ * ({@link TraceRecorder}), turned into a loop ({@link LoopPeeling}) and compiled
+ * ({@link TraceCodegen}); the trace is installed at the loop instruction, where the
+ * interpreter enters it from then on. A loop whose recording aborts is tried again after
+ * another {@code hotloop} iterations, and after {@link #MAX_ABORTS} aborts never again.
+ */
+public final class JitEngine implements LoopCompiler {
+    /** LuaJIT's default {@code hotloop}. */
+    public static final int DEFAULT_HOT_LOOP = 56;
+    private static final int MAX_ABORTS = 4;
+    /** A loop counter that will not reach any threshold again: the loop is blacklisted. */
+    private static final int NEVER = Integer.MIN_VALUE / 2;
+
+    private final LuaRuntime runtime;
+    private final PrintStream log;
+    private boolean enabled = true;
+    private int hotLoop = DEFAULT_HOT_LOOP;
+    private boolean verbose;
+    private boolean dump;
+    private int traces;
+    private final Map<Prototype, int[]> aborts = new IdentityHashMap<>();
+    /** Where traces are installed, for {@code jit.flush()}. */
+    private final List<Installed> installed = new ArrayList<>();
+
+    private record Installed(Prototype proto, int pc) {
+    }
+
+    private JitEngine(LuaRuntime runtime, PrintStream log) {
+        this.runtime = runtime;
+        this.log = log;
+    }
+
+    /** Attaches a trace compiler, on by default, to {@code runtime}; {@code -jv} and {@code -jdump} output go to {@code log}. */
+    public static JitEngine attach(LuaRuntime runtime, PrintStream log) {
+        JitEngine engine = new JitEngine(runtime, log);
+        runtime.setLoopCompiler(engine);
+        return engine;
+    }
+
+    /** The trace compiler attached to {@code runtime}. */
+    public static JitEngine of(LuaRuntime runtime) {
+        if (runtime.loopCompiler() instanceof JitEngine engine) {
+            return engine;
+        }
+        throw new IllegalStateException("this Lua state has no trace compiler");
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** {@code jit.on()} / {@code jit.off()}, {@code -jon} / {@code -joff}: whether hot loops are compiled. */
+    public void setEnabled(boolean on) {
+        enabled = on;
+    }
+
+    /**
+     * {@code jit.off(f)} / {@code jit.on(f)}: whether the loops of one function (and, when
+     * {@code nested}, of the functions defined in it) may be compiled; off also drops their traces.
+     */
+    public void setEnabled(Prototype p, boolean on, boolean nested) {
+        for (int pc = 0; pc < p.instructionCount(); pc++) {
+            p.loopTraces()[pc] = null;
+            p.loopCounts()[pc] = on ? 0 : NEVER;
+        }
+        if (nested) {
+            for (Prototype child : p.prototypes()) {
+                setEnabled(child, on, true);
+            }
+        }
+    }
+
+    public void setVerbose(boolean on) {
+        verbose = on;
+    }
+
+    public void setDump(boolean on) {
+        dump = on;
+    }
+
+    /**
+     * One of LuaJIT's {@code -O} / {@code jit.opt.start} settings: a level ({@code 0}-{@code 3}),
+     * a flag ({@code +fold}, {@code -cse}, ...) or {@code name=value}. Only {@code hotloop}
+     * changes what this compiler does; the others are accepted as LuaJIT accepts them. Returns
+     * false for what LuaJIT would refuse.
+     */
+    public boolean setOption(String option) {
+        if (option.matches("[0-3]") || option.matches("[+-]?(fold|cse|dce|narrow|loop|fwd|dse|abc|sink|fuse|fma)")) {
+            return true;
+        }
+        int eq = option.indexOf('=');
+        if (eq < 0) {
+            return false;
+        }
+        String name = option.substring(0, eq);
+        int value;
+        try {
+            value = Integer.parseInt(option.substring(eq + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        return switch (name) {
+            case "hotloop" -> {
+                hotLoop = Math.max(1, value);
+                yield true;
+            }
+            case "maxtrace", "maxrecord", "maxirconst", "maxside", "maxsnap", "hotexit", "tryside", "instunroll", "loopunroll",
+                 "callunroll", "recunroll", "sizemcode", "maxmcode" -> true;
+            default -> false;
+        };
+    }
+
+    /** {@code jit.flush()}: every installed trace removed; loops count from zero again. */
+    public void flush() {
+        for (Installed i : installed) {
+            i.proto().loopTraces()[i.pc()] = null;
+            i.proto().loopCounts()[i.pc()] = 0;
+        }
+        installed.clear();
+        aborts.clear();
+    }
+
+    @Override
+    public int hotLoop() {
+        return enabled ? hotLoop : Integer.MAX_VALUE;
+    }
+
+    @Override
+    public void loopHot(LuaClosure closure, int pc, int base, int depth) {
+        Prototype p = closure.prototype();
+        if (p.code()[pc * 4] == Op.TFORLOOP) {
+            abandon(p, pc, "NYI: iterator loop (for ... in)", pc, true);
+            return;
+        }
+        if (p.loopTraces()[pc] != null) {
+            return;
+        }
+        TraceRecorder recorder = new TraceRecorder(this, closure, pc, runtime.callStack().values(), base);
+        runtime.setObserver(recorder);
+    }
+
+    void recordingAborted(TraceRecorder recorder, String reason) {
+        runtime.setObserver(null);
+        abandon(recorder.proto, recorder.startPc, reason, recorder.currentPc, false);
+    }
+
+    void recordingFinished(TraceRecorder recorder) {
+        runtime.setObserver(null);
+        Prototype p = recorder.proto;
+        int number = traces + 1;
+        try {
+            LoopPeeling.peel(recorder.ir, recorder.endState());
+            if (dump) {
+                log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
+            }
+            LoopTrace code = TraceCodegen.generate(recorder.ir, "Trace" + number);
+            p.loopTraces()[recorder.startPc] = new CompiledLoop(code, recorder.kept, recorder.mayRunLua, number);
+        } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException e) {
+            abandon(p, recorder.startPc, e.getMessage(), recorder.startPc, false);
+            return;
+        }
+        traces = number;
+        installed.add(new Installed(p, recorder.startPc));
+        if (verbose) {
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop]");
+        }
+    }
+
+    /** A failed attempt: counted, and after {@link #MAX_ABORTS} (or at once when it never can work) the loop is left to the interpreter. */
+    private void abandon(Prototype p, int loopPc, String reason, int atPc, boolean forever) {
+        int[] counts = aborts.computeIfAbsent(p, k -> new int[p.instructionCount()]);
+        if (forever || ++counts[loopPc] >= MAX_ABORTS) {
+            p.loopCounts()[loopPc] = NEVER;
+        }
+        if (verbose) {
+            log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(p, atPc) + "]");
+        }
+    }
+
+    private static String where(Prototype p, int pc) {
+        return p.chunkName() + ":" + p.lines()[pc];
+    }
+}

@@ -1,0 +1,127 @@
+package dev.isthmus.lua.jit;
+
+import dev.isthmus.lua.runtime.LuaTable;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Turns the recorded iteration into a loop: the recording stays as the pre-roll (the first
+ * iteration, run once), and a copy of it becomes the loop body, with a PHI per register the
+ * iteration writes (its value carried from one iteration to the next). Copying is where
+ * loop-invariant code motion happens: a pure instruction or guard whose operands are all
+ * invariant is the pre-roll's own (already computed, already checked) and is not copied, so
+ * type guards on values the loop never changes run once, before the loop. A register read
+ * at entry that the iteration also writes becomes its PHI, whose type must be what the
+ * recording assumed (otherwise the loop is type-unstable and the trace is abandoned).
+ */
+final class LoopPeeling {
+    /** Marks a value whose class is not known statically. */
+    private static final Object UNKNOWN = new Object();
+
+    private LoopPeeling() {
+    }
+
+    /** Appends the loop body to {@code ir}; {@code carried} lists the registers written and their values at the end of the iteration. */
+    static void peel(TraceIr ir, Snapshot carried) {
+        int preRoll = ir.code.size();
+        ir.loopStart = preRoll;
+        int[] registers = carried.registers();
+        Map<Integer, Integer> phiOf = new HashMap<>();
+        int[] phis = new int[registers.length];
+        for (int i = 0; i < registers.length; i++) {
+            int init = carried.refs()[i];
+            phis[i] = ir.emit(new Ir(IrOp.PHI, ir.typeOf(init), init, Ir.NONE, Ir.NONE, null, registers[i], null, ir.at(init).pc));
+            phiOf.put(registers[i], phis[i]);
+        }
+        int[] sub = new int[preRoll];
+        for (int i = 0; i < preRoll; i++) {
+            Ir x = ir.at(i);
+            if (x.op == IrOp.SLOADN || x.op == IrOp.SLOADR) {
+                sub[i] = loadInLoop(ir, x, phiOf, sub, i);
+                continue;
+            }
+            int a = map(sub, x.a);
+            int b = map(sub, x.b);
+            int c = map(sub, x.c);
+            int[] args = x.args == null ? null : Arrays.stream(x.args).map(r -> sub[r]).toArray();
+            boolean invariant = a == x.a && b == x.b && c == x.c && (args == null || Arrays.equals(args, x.args));
+            if (x.op.isPure() && invariant) {
+                sub[i] = i;
+                continue;
+            }
+            int before = ir.code.size();
+            int ref = ir.emit(new Ir(x.op, x.type, a, b, c, args, x.aux, x.aux2, x.pc));
+            if (ref >= before && x.snapshot != Ir.NONE) {
+                ir.at(ref).snapshot = ir.snapshot(inLoop(ir.snapshots.get(x.snapshot), sub, phiOf));
+            }
+            sub[i] = ref;
+        }
+        for (int i = 0; i < registers.length; i++) {
+            Ir phi = ir.at(phis[i]);
+            ir.code.set(phis[i], new Ir(IrOp.PHI, phi.type, phi.a, sub[carried.refs()[i]], Ir.NONE, null, phi.aux, null, phi.pc));
+        }
+    }
+
+    private static int map(int[] sub, int ref) {
+        return ref == Ir.NONE ? Ir.NONE : sub[ref];
+    }
+
+    /** A register load copied into the body: the PHI when the loop writes the register, else the pre-roll's load. */
+    private static int loadInLoop(TraceIr ir, Ir load, Map<Integer, Integer> phiOf, int[] sub, int i) {
+        Integer phi = phiOf.get((Integer) load.aux);
+        if (phi == null) {
+            return i;
+        }
+        IrType carried = ir.typeOf(phi);
+        if (load.op == IrOp.SLOADN) {
+            if (carried != IrType.NUM) {
+                throw new TraceRecorder.Abort("type instability in register " + load.aux);
+            }
+            return phi;
+        }
+        if (carried != IrType.REF) {
+            throw new TraceRecorder.Abort("type instability in register " + load.aux);
+        }
+        if (classOf(ir, ir.at(phi).a) == load.aux2 && load.aux2 != UNKNOWN) {
+            return phi;
+        }
+        int before = ir.code.size();
+        int ref = ir.emit(new Ir(IrOp.GCLASS, IrType.REF, phi, Ir.NONE, Ir.NONE, null, null, load.aux2, load.pc));
+        if (ref >= before) {
+            ir.at(ref).snapshot = ir.snapshot(inLoop(ir.snapshots.get(load.snapshot), sub, phiOf));
+        }
+        return ref;
+    }
+
+    /** The class a REF value is known to have (null for nil), or {@link #UNKNOWN}. */
+    private static Object classOf(TraceIr ir, int ref) {
+        Ir x = ir.at(ref);
+        return switch (x.op) {
+            case SLOADR, GCLASS -> x.aux2;
+            case KREF -> x.aux == null ? null : x.aux.getClass();
+            case NOT, CMPV -> Boolean.class;
+            case TNEW -> LuaTable.class;
+            case BOX -> Double.class;
+            default -> UNKNOWN;
+        };
+    }
+
+    /**
+     * A pre-roll snapshot as seen from the body: its values copied, and every register the
+     * loop carries that it does not list holding its PHI (written by an earlier iteration).
+     */
+    private static Snapshot inLoop(Snapshot s, int[] sub, Map<Integer, Integer> phiOf) {
+        Map<Integer, Integer> values = new java.util.TreeMap<>();
+        for (Map.Entry<Integer, Integer> e : phiOf.entrySet()) {
+            values.put(e.getKey(), e.getValue());
+        }
+        for (int j = 0; j < s.registers().length; j++) {
+            values.put(s.registers()[j], sub[s.refs()[j]]);
+        }
+        int[] registers = values.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] refs = values.values().stream().mapToInt(Integer::intValue).toArray();
+        return new Snapshot(s.pc(), registers, refs);
+    }
+}

@@ -1,0 +1,552 @@
+package dev.isthmus.lua.jit;
+
+import dev.isthmus.lua.interp.CallStack;
+import dev.isthmus.lua.interp.LoopTrace;
+import dev.isthmus.lua.interp.LuaClosure;
+import dev.isthmus.lua.interp.LuaSemantics;
+import dev.isthmus.lua.interp.TraceAccess;
+import dev.isthmus.lua.interp.TraceCallFailure;
+import dev.isthmus.lua.interp.ValueStack;
+import dev.isthmus.lua.runtime.CMath;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Type;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.objectweb.asm.Opcodes.*;
+
+/**
+ * Generates the JVM class of a trace: one method, {@link LoopTrace#run}, that runs the
+ * pre-roll, then the loop body in a JVM loop, every IR value in a JVM local of its own (doubles
+ * unboxed), so the JIT compiles it as it would a hand-written Java loop. Constants (strings,
+ * functions, method handles of native calls) are the hidden class's class data, loaded with
+ * {@code ldc} of a dynamic constant: to C2 they are constants, and a native call's handle is
+ * inlined. Each guard jumps to an exit stub that writes its snapshot into the frame's slots
+ * and returns the pc to resume at; each call is covered by a handler that writes the snapshot
+ * taken before it and throws {@link TraceCallFailure} with the call's pc.
+ */
+final class TraceCodegen {
+    private static final String OBJECT = "java/lang/Object";
+    private static final String ACCESS = Type.getInternalName(TraceAccess.class);
+    private static final String TABLE = Type.getInternalName(LuaTable.class);
+    private static final String RUN_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ValueStack.class), Type.INT_TYPE,
+            Type.getType(LuaClosure.class), Type.getType(CallStack.class));
+    private static final Handle CLASS_DATA_AT = new Handle(H_INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
+            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
+    private static final int STACK = 1;
+    private static final int BASE = 2;
+    private static final int CLOSURE = 3;
+    private static final int FRAMES = 4;
+    private static final String DUMP_DIRECTORY = System.getProperty("isthmus.jit.dumpClasses");
+
+    private final TraceIr ir;
+    private final List<Object> constants = new ArrayList<>();
+    private final int[] local;
+    private final int scratch;
+    private final int scratchSlots;
+    private final int scratchNums;
+    private final List<Label> exitLabels = new ArrayList<>();
+    private final List<Integer> exitSnapshots = new ArrayList<>();
+    private final List<Label> handlerLabels = new ArrayList<>();
+    private final List<Integer> handlerRefs = new ArrayList<>();
+    private MethodVisitor mv;
+
+    private TraceCodegen(TraceIr ir) {
+        this.ir = ir;
+        this.local = new int[ir.code.size()];
+        int next = FRAMES + 1;
+        for (int i = 0; i < local.length; i++) {
+            local[i] = next;
+            next += ir.typeOf(i) == IrType.NUM ? 2 : ir.typeOf(i) == IrType.REF ? 1 : 0;
+        }
+        scratch = next;
+        scratchSlots = next + 1;
+        scratchNums = next + 2;
+    }
+
+    /** Generates, defines and instantiates the trace's class. */
+    static LoopTrace generate(TraceIr ir, String name) {
+        TraceCodegen g = new TraceCodegen(ir);
+        byte[] bytes = g.classBytes(name);
+        try {
+            // Nil constants never reach the class data (they are ACONST_NULL), so the list holds no nulls.
+            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(g.constants), true);
+            return (LoopTrace) lookup.findConstructor(lookup.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            throw new IllegalStateException("the trace's class was refused: " + e, e);
+        }
+    }
+
+    private byte[] classBytes(String name) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
+            @Override
+            protected String getCommonSuperClass(String type1, String type2) {
+                // Values are typed Object in locals and cast where used: no class needs loading to merge them.
+                return OBJECT;
+            }
+        };
+        String internal = "dev/isthmus/lua/jit/" + name;
+        cw.visit(V21, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internal, null, OBJECT, new String[] {Type.getInternalName(LoopTrace.class)});
+        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(ALOAD, 0);
+        init.visitMethodInsn(INVOKESPECIAL, OBJECT, "<init>", "()V", false);
+        init.visitInsn(RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+        mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
+        mv.visitCode();
+        body();
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        byte[] bytes = cw.toByteArray();
+        dump(name, bytes);
+        return bytes;
+    }
+
+    private static void dump(String name, byte[] bytes) {
+        if (DUMP_DIRECTORY == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of(DUMP_DIRECTORY, "dev", "isthmus", "lua", "jit");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + ".class"), bytes);
+        } catch (java.io.IOException e) {
+            System.err.println("isthmus: cannot write " + name + ".class to " + DUMP_DIRECTORY + ": " + e.getMessage());
+        }
+    }
+
+    private void body() {
+        Label loop = new Label();
+        for (int i = 0; i < ir.code.size(); i++) {
+            if (i == ir.loopStart) {
+                assignPhis(true);
+                mv.visitLabel(loop);
+            }
+            instruction(i, ir.at(i));
+        }
+        assignPhis(false);
+        mv.visitJumpInsn(GOTO, loop);
+        for (int e = 0; e < exitLabels.size(); e++) {
+            mv.visitLabel(exitLabels.get(e));
+            writeBack(ir.snapshots.get(exitSnapshots.get(e)));
+            push(ir.snapshots.get(exitSnapshots.get(e)).pc());
+            mv.visitInsn(IRETURN);
+        }
+        for (int h = 0; h < handlerLabels.size(); h++) {
+            Ir call = ir.at(handlerRefs.get(h));
+            mv.visitLabel(handlerLabels.get(h));
+            mv.visitVarInsn(ASTORE, scratch);
+            writeBack(ir.snapshots.get(call.snapshot));
+            String failure = Type.getInternalName(TraceCallFailure.class);
+            mv.visitTypeInsn(NEW, failure);
+            mv.visitInsn(DUP);
+            push(call.pc);
+            mv.visitVarInsn(ALOAD, scratch);
+            mv.visitMethodInsn(INVOKESPECIAL, failure, "<init>", "(ILjava/lang/Throwable;)V", false);
+            mv.visitInsn(ATHROW);
+        }
+    }
+
+    /** Each PHI takes its value on entering the loop ({@code a}) or on the back edge ({@code b}), all at once. */
+    private void assignPhis(boolean entering) {
+        List<Integer> phis = new ArrayList<>();
+        for (int i = ir.loopStart; i < ir.code.size() && ir.at(i).op == IrOp.PHI; i++) {
+            phis.add(i);
+        }
+        for (int phi : phis) {
+            load(entering ? ir.at(phi).a : ir.at(phi).b);
+        }
+        for (int j = phis.size() - 1; j >= 0; j--) {
+            store(phis.get(j));
+        }
+    }
+
+    private void load(int ref) {
+        switch (ir.typeOf(ref)) {
+            case NUM -> mv.visitVarInsn(DLOAD, local[ref]);
+            case REF -> mv.visitVarInsn(ALOAD, local[ref]);
+            case VOID -> throw new IllegalStateException("no value: " + ref);
+        }
+    }
+
+    private void store(int ref) {
+        switch (ir.typeOf(ref)) {
+            case NUM -> mv.visitVarInsn(DSTORE, local[ref]);
+            case REF -> mv.visitVarInsn(ASTORE, local[ref]);
+            case VOID -> {
+            }
+        }
+    }
+
+    private void push(int value) {
+        mv.visitLdcInsn(value);
+    }
+
+    /** A constant Lua value or object onto the stack, as {@code type}. */
+    private void constant(Object value, Class<?> type) {
+        if (value == null) {
+            mv.visitInsn(ACONST_NULL);
+        } else if (value instanceof Boolean b) {
+            mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", b ? "TRUE" : "FALSE", "Ljava/lang/Boolean;");
+        } else {
+            int index = 0;
+            while (index < constants.size() && constants.get(index) != value) {
+                index++;
+            }
+            if (index == constants.size()) {
+                constants.add(value);
+            }
+            mv.visitLdcInsn(new ConstantDynamic("_", Type.getDescriptor(type), CLASS_DATA_AT, index));
+        }
+    }
+
+    private Label exit(Ir guard) {
+        Label l = new Label();
+        exitLabels.add(l);
+        exitSnapshots.add(guard.snapshot);
+        return l;
+    }
+
+    /** The slot of register {@code r} in the stack arrays: base + r. */
+    private void slotIndex(int register) {
+        mv.visitVarInsn(ILOAD, BASE);
+        push(register);
+        mv.visitInsn(IADD);
+    }
+
+    private void writeBack(Snapshot s) {
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
+        mv.visitVarInsn(ASTORE, scratchSlots);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
+        mv.visitVarInsn(ASTORE, scratchNums);
+        for (int j = 0; j < s.registers().length; j++) {
+            int ref = s.refs()[j];
+            mv.visitVarInsn(ALOAD, scratchSlots);
+            slotIndex(s.registers()[j]);
+            if (ir.typeOf(ref) == IrType.NUM) {
+                mv.visitFieldInsn(GETSTATIC, ACCESS, "NUMBER", "Ljava/lang/Object;");
+                mv.visitInsn(AASTORE);
+                mv.visitVarInsn(ALOAD, scratchNums);
+                slotIndex(s.registers()[j]);
+                load(ref);
+                mv.visitInsn(DASTORE);
+            } else {
+                load(ref);
+                mv.visitInsn(AASTORE);
+            }
+        }
+    }
+
+    /** Jumps to {@code exit} unless the object on the stack has exactly class {@code k} (null: is nil); consumes it. */
+    private void checkClass(Object k, Label exit) {
+        if (k == null) {
+            mv.visitJumpInsn(IFNONNULL, exit);
+            return;
+        }
+        mv.visitInsn(DUP);
+        Label present = new Label();
+        mv.visitJumpInsn(IFNONNULL, present);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, exit);
+        mv.visitLabel(present);
+        mv.visitMethodInsn(INVOKEVIRTUAL, OBJECT, "getClass", "()Ljava/lang/Class;", false);
+        constant(k, Class.class);
+        mv.visitJumpInsn(IF_ACMPNE, exit);
+    }
+
+    private void instruction(int i, Ir x) {
+        switch (x.op) {
+            case KNUM -> {
+                mv.visitLdcInsn((Double) x.aux);
+                store(i);
+            }
+            case KREF -> {
+                constant(x.aux, Object.class);
+                store(i);
+            }
+            case SLOADN -> loadNumber(i, x);
+            case SLOADR -> {
+                mv.visitVarInsn(ALOAD, STACK);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
+                slotIndex((Integer) x.aux);
+                mv.visitInsn(AALOAD);
+                mv.visitInsn(DUP);
+                store(i);
+                checkClass(x.aux2, exit(x));
+            }
+            case ADD, SUB, MUL, DIV -> {
+                load(x.a);
+                load(x.b);
+                mv.visitInsn(switch (x.op) {
+                    case ADD -> DADD;
+                    case SUB -> DSUB;
+                    case MUL -> DMUL;
+                    default -> DDIV;
+                });
+                store(i);
+            }
+            case MOD, POW -> {
+                load(x.a);
+                load(x.b);
+                if (x.op == IrOp.MOD) {
+                    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(LuaSemantics.class), "mod", "(DD)D", false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(CMath.class), "pow", "(DD)D", false);
+                }
+                store(i);
+            }
+            case NEG -> {
+                load(x.a);
+                mv.visitInsn(DNEG);
+                store(i);
+            }
+            case BOX -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+                store(i);
+            }
+            case UNBOX -> {
+                load(x.a);
+                mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+                mv.visitJumpInsn(IFEQ, exit(x));
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+                store(i);
+            }
+            case GCLASS -> {
+                load(x.a);
+                checkClass(x.aux2, exit(x));
+                load(x.a);
+                store(i);
+            }
+            case GSAME -> {
+                load(x.a);
+                constant(x.aux, Object.class);
+                mv.visitJumpInsn(IF_ACMPNE, exit(x));
+            }
+            case GCMP -> compare(x);
+            case GTRUTH -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(LuaType.class), "isFalsy", "(Ljava/lang/Object;)Z", false);
+                mv.visitJumpInsn((Boolean) x.aux ? IFNE : IFEQ, exit(x));
+            }
+            case NOT -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(LuaType.class), "isFalsy", "(Ljava/lang/Object;)Z", false);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
+                store(i);
+            }
+            case GNOMETA -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "metatable", "()L" + TABLE + ";", false);
+                mv.visitJumpInsn(IFNONNULL, exit(x));
+            }
+            case TGETN, TGETV -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                load(x.b);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", x.op == IrOp.TGETN ? "(D)Ljava/lang/Object;" : "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                store(i);
+            }
+            case LEN -> {
+                load(x.a);
+                String owner = x.aux == LuaTable.class ? TABLE : Type.getInternalName(LuaString.class);
+                mv.visitTypeInsn(CHECKCAST, owner);
+                mv.visitMethodInsn(INVOKEVIRTUAL, owner, "length", "()I", false);
+                mv.visitInsn(I2D);
+                store(i);
+            }
+            case TNEW -> {
+                int[] sizes = (int[]) x.aux;
+                mv.visitTypeInsn(NEW, TABLE);
+                mv.visitInsn(DUP);
+                push(sizes[0]);
+                push(sizes[1]);
+                mv.visitMethodInsn(INVOKESPECIAL, TABLE, "<init>", "(II)V", false);
+                store(i);
+            }
+            case UGET -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                push((Integer) x.aux);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Ljava/lang/Object;", false);
+                store(i);
+            }
+            case USET -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                push((Integer) x.aux);
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ILjava/lang/Object;)V", false);
+            }
+            case PHI -> {
+            }
+            default -> call(i, x);
+        }
+    }
+
+    private void loadNumber(int i, Ir x) {
+        int register = (Integer) x.aux;
+        Label boxed = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
+        slotIndex(register);
+        mv.visitInsn(AALOAD);
+        mv.visitVarInsn(ASTORE, scratch);
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitFieldInsn(GETSTATIC, ACCESS, "NUMBER", "Ljava/lang/Object;");
+        mv.visitJumpInsn(IF_ACMPNE, boxed);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
+        slotIndex(register);
+        mv.visitInsn(DALOAD);
+        store(i);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(boxed);
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+        mv.visitJumpInsn(IFEQ, exit(x));
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+        store(i);
+        mv.visitLabel(done);
+    }
+
+    /** A guard that the numbers compare as recorded; NaN makes every ordered relation false, as in Lua. */
+    private void compare(Ir x) {
+        load(x.a);
+        load(x.b);
+        Compare relation = (Compare) x.aux;
+        boolean equality = relation == Compare.EQ || relation == Compare.NE;
+        mv.visitInsn(equality ? DCMPL : DCMPG);
+        int exitWhen = switch (relation) {
+            case LT -> IFGE;
+            case GE -> IFLT;
+            case LE -> IFGT;
+            case GT -> IFLE;
+            case EQ -> IFNE;
+            case NE -> IFEQ;
+        };
+        mv.visitJumpInsn(exitWhen, exit(x));
+    }
+
+    /** An instruction that calls out: its pc recorded for tracebacks, a failure leaving through its snapshot. */
+    private void call(int i, Ir x) {
+        Label start = new Label();
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
+        handlerLabels.add(handler);
+        handlerRefs.add(i);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        push(x.pc);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setCallPc", "(Ldev/isthmus/lua/interp/CallStack;I)V", false);
+        mv.visitLabel(start);
+        String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
+        switch (x.op) {
+            case TSETN -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                load(x.b);
+                load(x.c);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "rawSetNumber", "(L" + TABLE + ";DLjava/lang/Object;)V", false);
+            }
+            case TSETV -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                load(x.b);
+                load(x.c);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "rawSet", "(L" + TABLE + ";Ljava/lang/Object;Ljava/lang/Object;)V", false);
+            }
+            case GGET -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                constant(x.aux, Object.class);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "global", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            case GSET -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                constant(x.aux, Object.class);
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setGlobal", "(" + closure + "Ljava/lang/Object;Ljava/lang/Object;)V", false);
+            }
+            case INDEX -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                load(x.a);
+                load(x.b);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "index", "(" + closure + "Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            case SETINDEX -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                load(x.a);
+                load(x.b);
+                load(x.c);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setIndex", "(" + closure + "Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Object;)V", false);
+            }
+            case ARITHV -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                push((Integer) x.aux);
+                load(x.a);
+                load(x.b);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "arith", "(" + closure + "ILjava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            case CMPV -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                load(x.a);
+                load(x.b);
+                String name = switch ((Compare) x.aux) {
+                    case EQ -> "equal";
+                    case LT -> "lessThan";
+                    default -> "lessEqual";
+                };
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, name, "(" + closure + "Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Boolean", "valueOf", "(Z)Ljava/lang/Boolean;", false);
+            }
+            case LENV -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "length", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            case CALLN -> {
+                MethodHandle h = (MethodHandle) x.aux;
+                constant(h, MethodHandle.class);
+                for (int arg : x.args) {
+                    load(arg);
+                }
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", h.type().toMethodDescriptorString(), false);
+            }
+            case CALLV -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                load(x.a);
+                push(x.args.length);
+                mv.visitTypeInsn(ANEWARRAY, OBJECT);
+                for (int j = 0; j < x.args.length; j++) {
+                    mv.visitInsn(DUP);
+                    push(j);
+                    load(x.args[j]);
+                    mv.visitInsn(AASTORE);
+                }
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForFirst", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            default -> throw new IllegalStateException("no code for " + x.op);
+        }
+        mv.visitLabel(end);
+        store(i);
+    }
+}

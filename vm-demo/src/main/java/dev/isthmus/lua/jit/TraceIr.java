@@ -1,0 +1,104 @@
+package dev.isthmus.lua.jit;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The IR of one trace as it is built: instructions in order, their snapshots, and the index
+ * where the loop body starts (after loop peeling; the instructions before it are the
+ * pre-roll, the first iteration, which runs once). Emission folds constants and shares pure
+ * instructions with equal operands (CSE), so each pass stays a simple rewrite.
+ */
+final class TraceIr {
+    final List<Ir> code = new ArrayList<>();
+    final List<Snapshot> snapshots = new ArrayList<>();
+    /** The first instruction of the loop body, or -1 while there is only the recorded iteration. */
+    int loopStart = -1;
+    /** Pure instructions by what they compute, within the current region (the pre-roll, then the body). */
+    private Map<Object, Integer> pure = new HashMap<>();
+
+    Ir at(int ref) {
+        return code.get(ref);
+    }
+
+    IrType typeOf(int ref) {
+        return code.get(ref).type;
+    }
+
+    int emit(Ir ir) {
+        if (ir.op.isPure()) {
+            Integer folded = fold(ir);
+            if (folded != null) {
+                return folded;
+            }
+            Object key = ir.valueKey();
+            Integer same = pure.get(key);
+            if (same != null) {
+                return same;
+            }
+            code.add(ir);
+            pure.put(key, code.size() - 1);
+            return code.size() - 1;
+        }
+        code.add(ir);
+        return code.size() - 1;
+    }
+
+    /** Adds a snapshot and returns its index. */
+    int snapshot(Snapshot s) {
+        snapshots.add(s);
+        return snapshots.size() - 1;
+    }
+
+    /** Arithmetic on two number constants is a constant (Lua's results, the same expressions as the interpreter's). */
+    private Integer fold(Ir ir) {
+        if (ir.type != IrType.NUM || ir.a == Ir.NONE || code.get(ir.a).op != IrOp.KNUM) {
+            return null;
+        }
+        double x = (Double) code.get(ir.a).aux;
+        if (ir.op == IrOp.NEG) {
+            return constant(-x, ir.pc);
+        }
+        if (ir.b == Ir.NONE || code.get(ir.b).op != IrOp.KNUM) {
+            return null;
+        }
+        double y = (Double) code.get(ir.b).aux;
+        return switch (ir.op) {
+            case ADD -> constant(x + y, ir.pc);
+            case SUB -> constant(x - y, ir.pc);
+            case MUL -> constant(x * y, ir.pc);
+            case DIV -> constant(x / y, ir.pc);
+            case MOD -> constant(dev.isthmus.lua.interp.LuaSemantics.mod(x, y), ir.pc);
+            case POW -> constant(dev.isthmus.lua.runtime.CMath.pow(x, y), ir.pc);
+            default -> null;
+        };
+    }
+
+    private int constant(double v, int pc) {
+        return emit(new Ir(IrOp.KNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, v, null, pc));
+    }
+
+    /** The IR as text, one instruction per line with its snapshot, as {@code -jdump} prints it. */
+    String dump() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < code.size(); i++) {
+            if (i == loopStart) {
+                sb.append("---- LOOP ----\n");
+            }
+            Ir ir = code.get(i);
+            sb.append(Ir.ref(i)).append(' ').append(String.format("%-3s", ir.type.name().toLowerCase())).append(' ').append(ir);
+            if (ir.snapshot != Ir.NONE) {
+                Snapshot s = snapshots.get(ir.snapshot);
+                sb.append("  [exit ").append(ir.snapshot).append(" pc ").append(s.pc());
+                for (int j = 0; j < s.registers().length; j++) {
+                    sb.append(' ').append(s.registers()[j]).append('=').append(Ir.ref(s.refs()[j]));
+                }
+                sb.append(']');
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+}

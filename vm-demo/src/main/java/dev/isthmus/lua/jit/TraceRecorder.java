@@ -1,0 +1,522 @@
+package dev.isthmus.lua.jit;
+
+import dev.isthmus.lua.bytecode.Op;
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.interp.InstructionObserver;
+import dev.isthmus.lua.interp.LuaClosure;
+import dev.isthmus.lua.interp.TraceAccess;
+import dev.isthmus.lua.interp.ValueStack;
+import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+import dev.isthmus.lua.runtime.NumericCallable;
+
+import java.lang.invoke.MethodHandle;
+import java.util.BitSet;
+
+/**
+ * Records one iteration of a hot loop into trace IR, watching the interpreter run it (an
+ * {@link InstructionObserver}). Each instruction becomes IR specialised to the values it sees,
+ * with guards on what it assumed: a register is a number or a value of one class, a compare
+ * goes the same way, a called function is the same object. An instruction whose result's
+ * type only running it tells (a table read, a call) is completed when the next instruction
+ * is observed: its result is then in the register, and a guard fixes its type.
+ *
+ * <p>The recorder keeps, per register, the IR value it holds now ({@link #registerRef}) and
+ * whether the trace wrote it; a snapshot lists the written registers. What it cannot record
+ * aborts the trace with a reason.
+ */
+final class TraceRecorder implements InstructionObserver {
+    /** An instruction recorded before it ran, waiting for the next one to complete it. */
+    private enum Pending {
+        NONE, RESULT, BRANCH
+    }
+
+    /** Thrown to stop recording; the message is the reason {@code -jv} prints. */
+    static final class Abort extends RuntimeException {
+        Abort(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    private static final int MAX_INSTRUCTIONS = 2000;
+
+    private final JitEngine engine;
+    final LuaClosure closure;
+    final Prototype proto;
+    final int startPc;
+    private final ValueStack stack;
+    private final int base;
+    /** The loop's body: the pcs a recording may visit; leaving them aborts. */
+    private final int first;
+    private final int last;
+    final TraceIr ir = new TraceIr();
+    private final int[] registerRef;
+    private final boolean[] written;
+    /** The registers the trace reads or writes: kept in JVM locals while it runs. */
+    final BitSet kept = new BitSet();
+    /** Whether the trace calls what may run Lua code (Java and C functions, metamethods). */
+    boolean mayRunLua;
+
+    private Pending pending = Pending.NONE;
+    private int pendingPc;
+    private int pendingRegister;
+    private int pendingRef;
+    /** While a recorded call runs, instructions of other frames are the callee's: not the trace's. */
+    private boolean insideCall;
+    private int recorded;
+    private boolean finished;
+    /** The pc of the instruction being recorded: where an abort happened. */
+    int currentPc;
+
+    TraceRecorder(JitEngine engine, LuaClosure closure, int startPc, ValueStack stack, int base) {
+        this.engine = engine;
+        this.closure = closure;
+        this.proto = closure.prototype();
+        this.startPc = startPc;
+        this.currentPc = startPc;
+        this.stack = stack;
+        this.base = base;
+        this.registerRef = new int[proto.frameSize()];
+        this.written = new boolean[proto.frameSize()];
+        java.util.Arrays.fill(registerRef, Ir.NONE);
+        int[] code = proto.code();
+        if (code[startPc * 4] == Op.FORLOOP) {
+            first = startPc + 1 + code[startPc * 4 + 2];
+            last = startPc;
+            recordForLoopHead();
+        } else {
+            first = startPc;
+            last = lastBackwardJump(code, startPc);
+        }
+    }
+
+    /** The last instruction of a while or repeat loop headed by LOOP at {@code head}: the last jump back to it. */
+    private static int lastBackwardJump(int[] code, int head) {
+        int end = head;
+        for (int pc = head + 1; pc < code.length / 4; pc++) {
+            if (code[pc * 4] == Op.JMP && pc + 1 + code[pc * 4 + 2] == head) {
+                end = pc;
+            }
+        }
+        return end;
+    }
+
+    /**
+     * FORLOOP's own work, which the trace does first on each iteration: add the step, leave
+     * when past the limit, else copy the index to the loop variable. The sign of the step is
+     * guarded (invariant, so checked once).
+     */
+    private void recordForLoopHead() {
+        int a = proto.code()[startPc * 4 + 1];
+        int index = load(a, startPc);
+        int limit = load(a + 1, startPc);
+        int step = load(a + 2, startPc);
+        double stepValue = TraceAccess.nums(stack)[base + a + 2];
+        int zero = constant(0.0, startPc);
+        guard(new Ir(IrOp.GCMP, IrType.VOID, step, zero, Ir.NONE, null, stepValue > 0 ? Compare.GT : Compare.LE, null, startPc), startPc);
+        int next = ir.emit(new Ir(IrOp.ADD, IrType.NUM, index, step, Ir.NONE, null, null, null, startPc));
+        guard(new Ir(IrOp.GCMP, IrType.VOID, next, limit, Ir.NONE, null, stepValue > 0 ? Compare.LE : Compare.GE, null, startPc), startPc + 1);
+        set(a, next);
+        set(a + 3, next);
+    }
+
+    @Override
+    public void beforeInstruction(LuaClosure cl, int pc, ValueStack registers, int frameBase, Object[] varargs) {
+        if (finished) {
+            return;
+        }
+        boolean ours = cl == closure && registers == stack && frameBase == base;
+        if (!ours) {
+            if (insideCall) {
+                return;
+            }
+            abort(frameBase > base && registers == stack ? "NYI: call to a Lua function" : "left the loop's frame");
+            return;
+        }
+        insideCall = false;
+        currentPc = pc;
+        try {
+            complete(pc);
+            if (pc == startPc) {
+                finish();
+                return;
+            }
+            if (pc < first || pc > last) {
+                throw new Abort("loop left");
+            }
+            if (++recorded > MAX_INSTRUCTIONS || ir.code.size() > MAX_INSTRUCTIONS) {
+                throw new Abort("trace too long");
+            }
+            record(pc);
+        } catch (Abort e) {
+            abort(e.getMessage());
+        }
+    }
+
+    private void abort(String reason) {
+        finished = true;
+        engine.recordingAborted(this, reason);
+    }
+
+    private void finish() {
+        finished = true;
+        engine.recordingFinished(this);
+    }
+
+    // ---- registers and values
+
+    /** The value in register {@code r} now, a number as a Double. */
+    private Object value(int r) {
+        Object v = TraceAccess.slots(stack)[base + r];
+        return v == TraceAccess.NUMBER ? (Object) TraceAccess.nums(stack)[base + r] : v;
+    }
+
+    /** The IR value register {@code r} holds, loaded with a type guard on first use; a failing guard re-runs {@code pc}. */
+    private int load(int r, int pc) {
+        int ref = registerRef[r];
+        if (ref != Ir.NONE) {
+            return ref;
+        }
+        kept.set(r);
+        Object v = value(r);
+        Ir load = v instanceof Double
+                ? new Ir(IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, r, null, pc)
+                : new Ir(IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, r, classOf(v), pc);
+        ref = guard(load, pc);
+        registerRef[r] = ref;
+        return ref;
+    }
+
+    private static Class<?> classOf(Object v) {
+        return v == null ? null : v.getClass();
+    }
+
+    private void set(int r, int ref) {
+        registerRef[r] = ref;
+        written[r] = true;
+        kept.set(r);
+    }
+
+    /** An RK operand: a register, or constant {@code -1-x}. */
+    private int operand(int x, int pc) {
+        return x >= 0 ? load(x, pc) : constantOf(proto.constants()[-1 - x], pc);
+    }
+
+    private Object operandValue(int x) {
+        return x >= 0 ? value(x) : proto.constants()[-1 - x];
+    }
+
+    private int constantOf(Object k, int pc) {
+        return k instanceof Double d ? constant(d, pc) : ir.emit(new Ir(IrOp.KREF, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, k, null, pc));
+    }
+
+    private int constant(double d, int pc) {
+        return ir.emit(new Ir(IrOp.KNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, d, null, pc));
+    }
+
+    private int nil(int pc) {
+        return constantOf(null, pc);
+    }
+
+    /** A value as a Lua value reference: a number boxed. */
+    private int boxed(int ref, int pc) {
+        return ir.typeOf(ref) == IrType.NUM ? ir.emit(new Ir(IrOp.BOX, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, null, pc)) : ref;
+    }
+
+    /** Emits a guard or call with a snapshot of the registers written so far, resuming at {@code exitPc}. */
+    private int guard(Ir instruction, int exitPc) {
+        int before = ir.code.size();
+        int ref = ir.emit(instruction);
+        if (ref >= before && (instruction.op.isGuard() || instruction.op.isCall())) {
+            ir.at(ref).snapshot = ir.snapshot(snapshot(exitPc));
+        }
+        return ref;
+    }
+
+    /** The registers the iteration wrote and the values they hold at its end: what the loop carries. */
+    Snapshot endState() {
+        return snapshot(startPc);
+    }
+
+    private Snapshot snapshot(int exitPc) {
+        int count = 0;
+        for (boolean w : written) {
+            count += w ? 1 : 0;
+        }
+        int[] registers = new int[count];
+        int[] refs = new int[count];
+        int j = 0;
+        for (int r = 0; r < written.length; r++) {
+            if (written[r]) {
+                registers[j] = r;
+                refs[j++] = registerRef[r];
+            }
+        }
+        return new Snapshot(exitPc, registers, refs);
+    }
+
+    // ---- completing the previous instruction
+
+    private void complete(int pc) {
+        switch (pending) {
+            case NONE -> {
+            }
+            case RESULT -> specialize(pendingRegister, pendingRef, pc);
+            case BRANCH -> branchTaken(pc);
+        }
+        pending = Pending.NONE;
+    }
+
+    /**
+     * Fixes the type of a result only running it told: a number is unboxed behind a guard, any
+     * other value guarded to its class. A failing guard resumes at {@code nextPc} with the
+     * result written as it came.
+     */
+    private void specialize(int r, int ref, int nextPc) {
+        Object v = value(r);
+        set(r, ref);
+        Ir check = v instanceof Double
+                ? new Ir(IrOp.UNBOX, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, nextPc)
+                : new Ir(IrOp.GCLASS, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, classOf(v), nextPc);
+        set(r, guard(check, nextPc));
+    }
+
+    private void expectResult(int pc, int r, int ref) {
+        set(r, ref);
+        pending = Pending.RESULT;
+        pendingPc = pc;
+        pendingRegister = r;
+        pendingRef = ref;
+    }
+
+    /** A comparison of Lua values whose outcome only running it told ({@link IrOp#CMPV}): guarded now. */
+    private void branchTaken(int nextPc) {
+        int[] code = proto.code();
+        int skip = pendingPc + 2 + code[(pendingPc + 1) * 4 + 2];
+        if (skip == pendingPc + 2) {
+            return;
+        }
+        boolean isTrue = (nextPc == skip) == (code[pendingPc * 4 + 1] != 0);
+        guard(new Ir(IrOp.GTRUTH, IrType.VOID, pendingRef, Ir.NONE, Ir.NONE, null, isTrue, null, pendingPc), nextPc == skip ? pendingPc + 2 : skip);
+    }
+
+    // ---- recording one instruction
+
+    private void record(int pc) {
+        int[] code = proto.code();
+        int op = code[pc * 4];
+        int a = code[pc * 4 + 1];
+        int b = code[pc * 4 + 2];
+        int c = code[pc * 4 + 3];
+        switch (op) {
+            case Op.MOVE -> set(a, load(b, pc));
+            case Op.LOADK -> set(a, constantOf(proto.constants()[b], pc));
+            case Op.LOADBOOL -> set(a, constantOf(b != 0, pc));
+            case Op.LOADNIL -> {
+                for (int r = a; r < a + b; r++) {
+                    set(r, nil(pc));
+                }
+            }
+            case Op.GETUPVAL -> expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, null, pc), pc));
+            case Op.SETUPVAL -> guard(new Ir(IrOp.USET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, b, null, pc), pc);
+            case Op.GETGLOBAL -> {
+                mayRunLua = true;
+                expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, proto.constants()[b], null, pc), pc));
+            }
+            case Op.SETGLOBAL -> {
+                mayRunLua = true;
+                guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, proto.constants()[b], null, pc), pc);
+            }
+            case Op.GETTABLE -> expectResult(pc, a, index(load(b, pc), value(b), c, pc));
+            case Op.SELF -> {
+                int object = load(b, pc);
+                int method = index(object, value(b), c, pc);
+                set(a + 1, object);
+                expectResult(pc, a, method);
+            }
+            case Op.SETTABLE -> recordStore(a, b, c, pc);
+            case Op.NEWTABLE -> set(a, guard(new Ir(IrOp.TNEW, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, new int[] {b, c}, null, pc), pc));
+            case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW -> recordArith(op, a, b, c, pc);
+            case Op.UNM -> {
+                int x = load(b, pc);
+                if (ir.typeOf(x) == IrType.NUM) {
+                    set(a, ir.emit(new Ir(IrOp.NEG, IrType.NUM, x, Ir.NONE, Ir.NONE, null, null, null, pc)));
+                } else {
+                    mayRunLua = true;
+                    expectResult(pc, a, guard(new Ir(IrOp.ARITHV, IrType.REF, x, x, Ir.NONE, null, 6, null, pc), pc));
+                }
+            }
+            case Op.NOT -> {
+                int x = load(b, pc);
+                set(a, ir.typeOf(x) == IrType.NUM ? constantOf(Boolean.FALSE, pc)
+                        : ir.emit(new Ir(IrOp.NOT, IrType.REF, x, Ir.NONE, Ir.NONE, null, null, null, pc)));
+            }
+            case Op.LEN -> {
+                int x = load(b, pc);
+                Object v = value(b);
+                if (v instanceof LuaTable || v instanceof LuaString) {
+                    Class<?> kind = v instanceof LuaTable ? LuaTable.class : LuaString.class;
+                    set(a, guard(new Ir(IrOp.LEN, IrType.NUM, x, Ir.NONE, Ir.NONE, null, kind, null, pc), pc));
+                } else {
+                    mayRunLua = true;
+                    expectResult(pc, a, guard(new Ir(IrOp.LENV, IrType.REF, boxed(x, pc), Ir.NONE, Ir.NONE, null, null, null, pc), pc));
+                }
+            }
+            case Op.JMP -> {
+            }
+            case Op.EQ, Op.LT, Op.LE -> recordCompare(op, a, b, c, pc);
+            case Op.TEST -> {
+                int x = load(a, pc);
+                boolean falsy = LuaType.isFalsy(value(a));
+                int jump = pc + 2 + code[(pc + 1) * 4 + 2];
+                int taken = falsy == (c != 0) ? pc + 2 : jump;
+                if (ir.typeOf(x) != IrType.NUM && jump != pc + 2) {
+                    guard(new Ir(IrOp.GTRUTH, IrType.VOID, x, Ir.NONE, Ir.NONE, null, !falsy, null, pc), taken == jump ? pc + 2 : jump);
+                }
+            }
+            case Op.TESTSET -> recordTestSet(a, b, c, pc);
+            case Op.CALL -> recordCall(a, b, c, pc);
+            case Op.FORLOOP, Op.FORPREP, Op.TFORLOOP, Op.LOOP -> throw new Abort("NYI: inner loop");
+            case Op.TAILCALL, Op.RETURN -> throw new Abort("NYI: return from the loop");
+            default -> throw new Abort("NYI: " + dev.isthmus.lua.bytecode.Opcode.of(op));
+        }
+    }
+
+    /** {@code object[RK(key)]}: a raw read from a table without metatable, else the full semantics. */
+    private int index(int object, Object objectValue, int key, int pc) {
+        int k = operand(key, pc);
+        if (objectValue instanceof LuaTable t && t.metatable() == null) {
+            guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+            IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
+            return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
+        }
+        mayRunLua = true;
+        return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);
+    }
+
+    private void recordStore(int a, int b, int c, int pc) {
+        int object = load(a, pc);
+        int k = operand(b, pc);
+        int v = boxed(operand(c, pc), pc);
+        if (value(a) instanceof LuaTable t && t.metatable() == null) {
+            guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+            IrOp put = ir.typeOf(k) == IrType.NUM ? IrOp.TSETN : IrOp.TSETV;
+            guard(new Ir(put, IrType.VOID, object, k, v, null, null, null, pc), pc);
+        } else {
+            mayRunLua = true;
+            guard(new Ir(IrOp.SETINDEX, IrType.VOID, boxed(object, pc), boxed(k, pc), v, null, null, null, pc), pc);
+        }
+    }
+
+    private void recordArith(int op, int a, int b, int c, int pc) {
+        int x = operand(b, pc);
+        int y = operand(c, pc);
+        if (ir.typeOf(x) == IrType.NUM && ir.typeOf(y) == IrType.NUM) {
+            IrOp arith = switch (op) {
+                case Op.ADD -> IrOp.ADD;
+                case Op.SUB -> IrOp.SUB;
+                case Op.MUL -> IrOp.MUL;
+                case Op.DIV -> IrOp.DIV;
+                case Op.MOD -> IrOp.MOD;
+                default -> IrOp.POW;
+            };
+            set(a, ir.emit(new Ir(arith, IrType.NUM, x, y, Ir.NONE, null, null, null, pc)));
+        } else {
+            mayRunLua = true;
+            expectResult(pc, a, guard(new Ir(IrOp.ARITHV, IrType.REF, boxed(x, pc), boxed(y, pc), Ir.NONE, null, op - Op.ADD, null, pc), pc));
+        }
+    }
+
+    private void recordCompare(int op, int a, int b, int c, int pc) {
+        int x = operand(b, pc);
+        int y = operand(c, pc);
+        int skip = pc + 2 + proto.code()[(pc + 1) * 4 + 2];
+        Compare relation = op == Op.EQ ? Compare.EQ : op == Op.LT ? Compare.LT : Compare.LE;
+        if (ir.typeOf(x) == IrType.NUM && ir.typeOf(y) == IrType.NUM) {
+            boolean r = relation.holds((Double) operandValue(b), (Double) operandValue(c));
+            if (skip != pc + 2) {
+                int next = r == (a != 0) ? skip : pc + 2;
+                guard(new Ir(IrOp.GCMP, IrType.VOID, x, y, Ir.NONE, null, r ? relation : relation.negate(), null, pc), next == skip ? pc + 2 : skip);
+            }
+            return;
+        }
+        mayRunLua = true;
+        pendingRef = guard(new Ir(IrOp.CMPV, IrType.REF, boxed(x, pc), boxed(y, pc), Ir.NONE, null, relation, null, pc), pc);
+        pendingPc = pc;
+        pending = Pending.BRANCH;
+    }
+
+    private void recordTestSet(int a, int b, int c, int pc) {
+        int x = load(b, pc);
+        boolean falsy = LuaType.isFalsy(value(b));
+        boolean copies = falsy != (c != 0);
+        if (ir.typeOf(x) != IrType.NUM) {
+            int ref = ir.emit(new Ir(IrOp.GTRUTH, IrType.VOID, x, Ir.NONE, Ir.NONE, null, !falsy, null, pc));
+            if (ref == ir.code.size() - 1) {
+                // The other way out: copying resumes at the JMP, not copying skips it.
+                int held = registerRef[a];
+                boolean wasWritten = written[a];
+                if (!copies) {
+                    set(a, x);
+                }
+                ir.at(ref).snapshot = ir.snapshot(snapshot(copies ? pc + 2 : pc + 1));
+                registerRef[a] = held;
+                written[a] = wasWritten;
+            }
+        }
+        if (copies) {
+            set(a, x);
+        }
+    }
+
+    private void recordCall(int a, int b, int c, int pc) {
+        if (b == 0 || c == 0) {
+            throw new Abort("NYI: call with open arguments or results");
+        }
+        int argc = b - 1;
+        Object f = value(a);
+        if (f instanceof LuaClosure) {
+            throw new Abort("NYI: call to a Lua function");
+        }
+        if (c > 2) {
+            throw new Abort("NYI: call for several results");
+        }
+        int fn = load(a, pc);
+        guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, f, null, pc), pc);
+        int[] args = new int[argc];
+        boolean numbers = true;
+        for (int i = 0; i < argc; i++) {
+            args[i] = load(a + 1 + i, pc);
+            numbers &= ir.typeOf(args[i]) == IrType.NUM;
+        }
+        mayRunLua = true;
+        MethodHandle numeric = f instanceof NumericCallable callable ? callable.numericHandle() : null;
+        if (numeric != null && numbers && numeric.type().parameterCount() == argc) {
+            IrType result = numeric.type().returnType() == void.class ? IrType.VOID : IrType.NUM;
+            int call = guard(new Ir(IrOp.CALLN, result, Ir.NONE, Ir.NONE, Ir.NONE, args, numeric, null, pc), pc);
+            insideCall = true;
+            clearArguments(a, argc, c, pc);
+            if (c == 2) {
+                set(a, result == IrType.VOID ? nil(pc) : call);
+            }
+            return;
+        }
+        for (int i = 0; i < argc; i++) {
+            args[i] = boxed(args[i], pc);
+        }
+        int call = guard(new Ir(IrOp.CALLV, IrType.REF, fn, Ir.NONE, Ir.NONE, args, null, null, pc), pc);
+        insideCall = true;
+        clearArguments(a, argc, c, pc);
+        if (c == 2) {
+            expectResult(pc, a, call);
+        }
+    }
+
+    /** After a call, the argument registers past the results hold nil, as the interpreter leaves them. */
+    private void clearArguments(int a, int argc, int c, int pc) {
+        for (int r = a + Math.max(c - 1, 0); r <= a + argc; r++) {
+            set(r, nil(pc));
+        }
+    }
+}
