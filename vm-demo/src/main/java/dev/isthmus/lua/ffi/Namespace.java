@@ -10,10 +10,16 @@ import dev.isthmus.lua.runtime.LuaType;
  * indexing it with a declared name gives the function, the variable's value or the
  * constant; assigning to a declared variable stores into the library's global.
  */
-record Namespace(FfiLibrary library, NativeLibrary nativeLibrary) implements LuaObject, dev.isthmus.lua.runtime.LuaIndexable {
+record Namespace(FfiLibrary library, NativeLibrary nativeLibrary) implements LuaObject, dev.isthmus.lua.runtime.LuaIndexable, dev.isthmus.lua.runtime.FixedIndex {
     @Override
     public Object index(Object key) {
         return library.operations().namespaces().namespaceIndex(this, key);
+    }
+
+    /** A function once bound: the namespace keeps it (declarations cannot change), unlike a variable's value. */
+    @Override
+    public Object fixedValue(Object key) {
+        return library.operations().namespaces().boundFunction(this, key);
     }
 
     @Override

@@ -41,6 +41,12 @@ final class NamespaceOperations {
         namespaceStore(ns, key(key), value);
     }
 
+    /** The function {@code key} names in {@code ns} if it was bound already, else null. */
+    Object boundFunction(Namespace ns, Object key) {
+        java.util.Map<String, Object> cache = namespaceCache.get(ns);
+        return cache == null || !(key instanceof LuaString s) ? null : cache.get(s.toString());
+    }
+
     private Object namespaceIndex(Namespace ns, String name) {
         java.util.Map<String, Object> cache = namespaceCache.computeIfAbsent(ns, n -> new java.util.HashMap<>());
         Object cached = cache.get(name);

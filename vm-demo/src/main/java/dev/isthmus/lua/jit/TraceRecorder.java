@@ -6,6 +6,7 @@ import dev.isthmus.lua.interp.InstructionObserver;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.ValueStack;
+import dev.isthmus.lua.runtime.FixedIndex;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
@@ -390,6 +391,10 @@ final class TraceRecorder implements InstructionObserver {
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
+        }
+        if (key < 0 && objectValue instanceof FixedIndex fixed && fixed.fixedValue(proto.constants()[-1 - key]) instanceof Object v) {
+            guard(new Ir(IrOp.GSAME, IrType.VOID, object, Ir.NONE, Ir.NONE, null, objectValue, null, pc), pc);
+            return constantOf(v, pc);
         }
         mayRunLua = true;
         return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);

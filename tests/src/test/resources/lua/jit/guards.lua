@@ -1,0 +1,190 @@
+-- Loops whose assumptions break in the middle: each runs long enough to be compiled (the
+-- conformance suite also runs every block with every loop compiled at its first iteration),
+-- then a value changes type, a table gets a metatable, a function is replaced; the results
+-- must be what the interpreter (and luajit) give.
+
+-- test: a number that becomes a string mid-loop
+do
+  local t = {}
+  for i = 1, 200 do t[i] = i end
+  t[150] = "150"
+  local s = 0
+  for i = 1, 200 do s = s + t[i] end
+  print(s)
+end
+-- expect: 20100
+
+-- test: a value that becomes a table mid-loop raises the interpreter's error
+do
+  local t = {}
+  for i = 1, 100 do t[i] = i end
+  t[60] = {}
+  local s = 0
+  print(pcall(function() for i = 1, 100 do s = s + t[i] end end))
+  print(s)
+end
+-- expect: false	guards.lua:23: attempt to perform arithmetic on a table value
+-- expect: 1770
+
+-- test: a metatable set on a table being read inside the loop
+do
+  local t = {}
+  local s = 0
+  for i = 1, 100 do
+    if i == 50 then setmetatable(t, {__index = function(_, k) return k * 10 end}) end
+    s = s + (t[i] or 1)
+  end
+  print(s)
+end
+-- expect: 38299
+
+-- test: a global function replaced mid-loop
+do
+  function g(x) return x + 1 end
+  local f = math.abs
+  local s = 0
+  for i = 1, 100 do
+    if i == 70 then f = math.floor end
+    s = s + f(-i / 2)
+  end
+  print(s)
+end
+-- expect: -117.5
+
+-- test: a native function of another signature at the same call site
+do
+  local ffi = require 'ffi'
+  ffi.cdef 'int abs(int); double fabs(double); long labs(long);'
+  local fs = {ffi.C.abs, ffi.C.fabs}
+  local s = 0
+  for i = 1, 100 do
+    local f = fs[i > 50 and 2 or 1]
+    s = s + f(-i - 0.5)
+  end
+  print(s)
+end
+-- expect: 5075
+
+-- test: an array part growing into the hash part and back
+do
+  local t = {}
+  for i = 1, 300 do t[i * (i % 7 == 0 and 1000 or 1)] = i end
+  local n = 0
+  for k = 1, 300 do if t[k] then n = n + 1 end end
+  print(n)
+end
+-- expect: 258
+
+-- test: an error raised inside a compiled loop has the interpreter's message and position
+do
+  local t = setmetatable({}, {__index = function(_, k) if k == 90 then error("at ninety") end return k end})
+  local ok, err = pcall(function()
+    local s = 0
+    for i = 1, 100 do s = s + t[i] end
+    return s
+  end)
+  print(ok, err)
+end
+-- expect: false	guards.lua:80: at ninety
+
+-- test: an error from a native call's argument conversion inside a loop
+do
+  local ffi = require 'ffi'
+  ffi.cdef 'int abs(int);'
+  local args = {}
+  for i = 1, 100 do args[i] = -i end
+  args[80] = "x"
+  local s = 0
+  print(pcall(function() for i = 1, 100 do s = s + ffi.C.abs(args[i]) end end))
+  print(s)
+end
+-- expect: false	guards.lua:98: bad argument #1 to 'abs' (cannot convert 'string' to 'int')
+-- expect: 3160
+
+-- test: numbers compared with NaN, and a loop over a NaN limit
+do
+  local nan = 0 / 0
+  local c = 0
+  for i = 1, 100 do
+    local x = i % 10 == 0 and nan or i
+    if x < 50 then c = c + 1 end
+    if not (x >= 50) then c = c + 100 end
+  end
+  local n = 0
+  for i = 1, nan do n = n + 1 end
+  print(c, n)
+end
+-- expect: 5545	0
+
+-- test: break, while and repeat loops, and a loop variable that changes step sign
+do
+  local n, i = 0, 0
+  while true do
+    i = i + 1
+    if i > 150 then break end
+    if i % 2 == 0 then n = n + i end
+  end
+  local r = 0
+  repeat r = r + 3 until r > 200
+  local down = 0
+  for k = 100, 1, -3 do down = down + k end
+  print(n, i, r, down)
+end
+-- expect: 5700	151	201	1717
+
+-- test: upvalues and globals read and written in a loop
+do
+  local up = 0
+  local function bump()
+    for i = 1, 100 do up = up + i; G_COUNT = (G_COUNT or 0) + 1 end
+  end
+  bump()
+  bump()
+  print(up, G_COUNT)
+end
+-- expect: 10100	200
+
+-- test: the loop variable and an outer local captured by a closure made before the loop
+do
+  local total = 0
+  local function add(x) total = total + x end
+  for i = 1, 100 do add(i) end
+  local k = 0
+  local function get() return k end
+  for i = 1, 100 do k = k + 1 end
+  print(total, k, get())
+end
+-- expect: 5050	100	100
+
+-- test: a value that is sometimes nil and sometimes false, tested in the loop
+do
+  local t = {}
+  for i = 1, 100 do if i % 3 == 0 then t[i] = false elseif i % 5 ~= 0 then t[i] = i end end
+  local a, b = 0, 0
+  for i = 1, 100 do
+    local v = t[i]
+    if v then a = a + v elseif v == false then b = b + 1 end
+    local w = v or -1
+    a = a + w
+  end
+  print(a, b)
+end
+-- expect: 5217	33
+
+-- test: arithmetic on strings that look like numbers, and on 64-bit cdata
+do
+  local s = 0
+  for i = 1, 100 do s = s + ("" .. i) end
+  local x = 0LL
+  for i = 1, 100 do x = x + i end
+  print(s, x)
+end
+-- expect: 5050	5050LL
+
+-- test: writes into a table with string and number keys, read back after the loop
+do
+  local t = {}
+  for i = 1, 100 do t[i] = i * 2; t["k" .. (i % 5)] = i end
+  print(#t, t[100], t.k0, t.k4)
+end
+-- expect: 100	200	100	99
