@@ -59,6 +59,11 @@ final class NativeCall implements LuaObject, SingleResultCallable, dev.isthmus.l
         return numeric;
     }
 
+    @Override
+    public String symbol() {
+        return function.name();
+    }
+
     long address() {
         return function.address().address();
     }

@@ -1,5 +1,8 @@
 package dev.isthmus.lua.jit;
 
+import dev.isthmus.jit.ClassData;
+import dev.isthmus.jit.HiddenClasses;
+import dev.isthmus.jit.NativeCall;
 import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LoopTrace;
 import dev.isthmus.lua.interp.LuaClosure;
@@ -12,8 +15,6 @@ import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.ConstantDynamic;
-import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
@@ -31,7 +32,7 @@ import static org.objectweb.asm.Opcodes.*;
  * unboxed), so the JIT compiles it as it would a hand-written Java loop. Constants (strings,
  * functions, method handles of native calls) are the hidden class's class data, loaded with
  * {@code ldc} of a dynamic constant: to C2 they are constants, and a native call's handle is
- * inlined. Each guard jumps to an exit stub that writes its snapshot into the frame's slots
+ * inlined (jit-intrinsics' {@link NativeCall}, {@link ClassData} and {@link HiddenClasses}). Each guard jumps to an exit stub that writes its snapshot into the frame's slots
  * and returns the pc to resume at; each call is covered by a handler that writes the snapshot
  * taken before it and throws {@link TraceCallFailure} with the call's pc.
  */
@@ -41,16 +42,13 @@ final class TraceCodegen {
     private static final String TABLE = Type.getInternalName(LuaTable.class);
     private static final String RUN_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ValueStack.class), Type.INT_TYPE,
             Type.getType(LuaClosure.class), Type.getType(CallStack.class));
-    private static final Handle CLASS_DATA_AT = new Handle(H_INVOKESTATIC, "java/lang/invoke/MethodHandles", "classDataAt",
-            "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;I)Ljava/lang/Object;", false);
     private static final int STACK = 1;
     private static final int BASE = 2;
     private static final int CLOSURE = 3;
     private static final int FRAMES = 4;
-    private static final String DUMP_DIRECTORY = System.getProperty("isthmus.jit.dumpClasses");
 
     private final TraceIr ir;
-    private final List<Object> constants = new ArrayList<>();
+    private final ClassData constants = new ClassData();
     private final int[] local;
     private final int scratch;
     private final int scratchSlots;
@@ -77,17 +75,17 @@ final class TraceCodegen {
     /** Generates, defines and instantiates the trace's class. */
     static LoopTrace generate(TraceIr ir, String name) {
         TraceCodegen g = new TraceCodegen(ir);
-        byte[] bytes = g.classBytes(name);
+        MethodHandles.Lookup host = MethodHandles.lookup();
+        byte[] bytes = g.classBytes(HiddenClasses.nameIn(host, name));
         try {
-            // Nil constants never reach the class data (they are ACONST_NULL), so the list holds no nulls.
-            MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClassWithClassData(bytes, List.copyOf(g.constants), true);
+            MethodHandles.Lookup lookup = HiddenClasses.define(host, bytes, g.constants);
             return (LoopTrace) lookup.findConstructor(lookup.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
         } catch (Throwable e) {
             throw new IllegalStateException("the trace's class was refused: " + e, e);
         }
     }
 
-    private byte[] classBytes(String name) {
+    private byte[] classBytes(String internal) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
@@ -95,7 +93,6 @@ final class TraceCodegen {
                 return OBJECT;
             }
         };
-        String internal = "dev/isthmus/lua/jit/" + name;
         cw.visit(V21, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internal, null, OBJECT, new String[] {Type.getInternalName(LoopTrace.class)});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
@@ -110,22 +107,7 @@ final class TraceCodegen {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();
-        byte[] bytes = cw.toByteArray();
-        dump(name, bytes);
-        return bytes;
-    }
-
-    private static void dump(String name, byte[] bytes) {
-        if (DUMP_DIRECTORY == null) {
-            return;
-        }
-        try {
-            java.nio.file.Path dir = java.nio.file.Path.of(DUMP_DIRECTORY, "dev", "isthmus", "lua", "jit");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.write(dir.resolve(name + ".class"), bytes);
-        } catch (java.io.IOException e) {
-            System.err.println("isthmus: cannot write " + name + ".class to " + DUMP_DIRECTORY + ": " + e.getMessage());
-        }
+        return cw.toByteArray();
     }
 
     private void body() {
@@ -202,14 +184,7 @@ final class TraceCodegen {
         } else if (value instanceof Boolean b) {
             mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", b ? "TRUE" : "FALSE", "Ljava/lang/Boolean;");
         } else {
-            int index = 0;
-            while (index < constants.size() && constants.get(index) != value) {
-                index++;
-            }
-            if (index == constants.size()) {
-                constants.add(value);
-            }
-            mv.visitLdcInsn(new ConstantDynamic("_", Type.getDescriptor(type), CLASS_DATA_AT, index));
+            constants.emitLoad(mv, value, type);
         }
     }
 
@@ -524,12 +499,10 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "length", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             case CALLN -> {
-                MethodHandle h = (MethodHandle) x.aux;
-                constant(h, MethodHandle.class);
                 for (int arg : x.args) {
                     load(arg);
                 }
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", h.type().toMethodDescriptorString(), false);
+                NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
             }
             case CALLV -> {
                 mv.visitVarInsn(ALOAD, CLOSURE);

@@ -499,7 +499,7 @@ final class TraceRecorder implements InstructionObserver {
         MethodHandle numeric = f instanceof NumericCallable callable ? callable.numericHandle() : null;
         if (numeric != null && numbers && numeric.type().parameterCount() == argc) {
             IrType result = numeric.type().returnType() == void.class ? IrType.VOID : IrType.NUM;
-            int call = guard(new Ir(IrOp.CALLN, result, Ir.NONE, Ir.NONE, Ir.NONE, args, numeric, null, pc), pc);
+            int call = guard(new Ir(IrOp.CALLN, result, Ir.NONE, Ir.NONE, Ir.NONE, args, numeric, ((NumericCallable) f).symbol(), pc), pc);
             insideCall = true;
             clearArguments(a, argc, c, pc);
             if (c == 2) {

@@ -14,4 +14,7 @@ public interface NumericCallable {
      * function; null when some parameter or the result is not a C number.
      */
     MethodHandle numericHandle();
+
+    /** The C symbol called, which names the call in generated code. */
+    String symbol();
 }
