@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * Issue #13: bindings of third-party libraries' real headers (the launcher installs their
  * development packages), compiled with {@code javac --release 22 -Xlint:all -Werror} and
  * called: libcurl's easy API fetching a {@code file://} URL into a Java write callback,
- * libpng's simplified API writing a PNG and reading it back.
+ * libpng's simplified API writing a PNG and reading it back, OpenSSL's EVP digests, and
+ * libxml2 parsing a document and evaluating XPath over it.
  */
 class BindCommandLibraryTest {
 
@@ -124,5 +125,76 @@ class BindCommandLibraryTest {
                 }
                 """.formatted(image.toAbsolutePath(), image.toAbsolutePath()));
         assertEquals("1 0 1 3x2 1 true [] 1", result);
+    }
+
+    /** Also compiles EVP_PKEY_CTX_new, whose parameter {@code e} must not clash with the method's {@code catch (Throwable e)}. */
+    @Test
+    void openssl_bindings_digestWithEvp() throws Exception {
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.ssl", "-l", "crypto", "--include-function",
+                "^EVP_(MD_CTX_new|MD_CTX_free|sha256|DigestInit_ex|DigestUpdate|DigestFinal_ex|PKEY_CTX_new)$", "--include-constant", "^EVP_MAX_MD_SIZE$",
+                "--output", out.toString(), "/usr/include/openssl/evp.h");
+        String result = compileAndRun(dir, out, "org.example.ssl", """
+                package org.example.ssl;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.util.HexFormat;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment context = Evp.EVP_MD_CTX_new();
+                            int initialised = Evp.EVP_DigestInit_ex(context, Evp.EVP_sha256(), MemorySegment.NULL);
+                            int updated = Evp.EVP_DigestUpdate(context, arena.allocateFrom(ValueLayout.JAVA_BYTE, "abc".getBytes()), 3);
+                            MemorySegment digest = arena.allocate(Evp.EVP_MAX_MD_SIZE);
+                            MemorySegment length = arena.allocate(ValueLayout.JAVA_INT);
+                            int finished = Evp.EVP_DigestFinal_ex(context, digest, length);
+                            Evp.EVP_MD_CTX_free(context);
+                            return initialised + " " + updated + " " + finished + " " + HexFormat.of().formatHex(
+                                    digest.asSlice(0, length.get(ValueLayout.JAVA_INT, 0)).toArray(ValueLayout.JAVA_BYTE));
+                        }
+                    }
+                }
+                """);
+        assertEquals("1 1 1 ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", result);
+    }
+
+    @Test
+    void libxml2_bindings_parseADocumentAndEvaluateXpath() throws Exception {
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.xml", "-l", "xml2", "-I", "/usr/include/libxml2", "--header-class", "Xml",
+                "--include-function", "^xml(ReadMemory|FreeDoc|XPathNewContext|XPathFreeContext|XPathEvalExpression|XPathFreeObject)$",
+                "--output", out.toString(), "/usr/include/libxml2/libxml/parser.h", "/usr/include/libxml2/libxml/tree.h",
+                "/usr/include/libxml2/libxml/xpath.h");
+        String result = compileAndRun(dir, out, "org.example.xml", """
+                package org.example.xml;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+
+                @SuppressWarnings("restricted")
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            String text = "<list><item>a</item><item>b</item><other/><item>c</item></list>";
+                            MemorySegment document = Xml.xmlReadMemory(arena.allocateFrom(text), text.length(), arena.allocateFrom("list.xml"),
+                                    MemorySegment.NULL, 0);
+                            MemorySegment context = Xml.xmlXPathNewContext(document);
+                            MemorySegment found = Xml.xmlXPathEvalExpression(arena.allocateFrom("count(//item)"), context)
+                                    .reinterpret(XmlXPathObject.LAYOUT.byteSize());
+                            String answer = XmlXPathObject.type(found) + " " + XmlXPathObject.floatval(found);
+                            Xml.xmlXPathFreeObject(found);
+                            Xml.xmlXPathFreeContext(context);
+                            Xml.xmlFreeDoc(document);
+                            return answer;
+                        }
+                    }
+                }
+                """);
+        assertEquals("3 3.0", result);
     }
 }

@@ -6,6 +6,7 @@ import dev.isthmus.cparser.type.CType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,9 +38,8 @@ final class CallbackInterfaceWriter {
         for (int i = 0; i < type.parameterTypes().size(); i++) {
             JavaCarrier carrier = JavaCarrier.of(type.parameterTypes().get(i), abi, names);
             parameters.add(carrier);
-            String name = i < callback.parameterNames().size()
-                    ? callback.parameterNames().get(i).map(JavaNames::identifier).orElse("arg" + i) : "arg" + i;
-            javaParameters.add(carrier.javaType() + " " + (used.add(name) ? name : name + "$" + i));
+            javaParameters.add(carrier.javaType() + " " + JavaNames.parameter(i < callback.parameterNames().size()
+                    ? callback.parameterNames().get(i) : Optional.empty(), i, used));
         }
         String body = "/** The C signature. */\nFunctionDescriptor DESCRIPTOR = "
                 + HeaderClassWriter.descriptor(result, parameters) + ";\n\n"

@@ -173,12 +173,9 @@ final class HeaderClassWriter {
         if (errno) {
             arguments.add("state");
         }
-        Set<String> used = new HashSet<>(List.of("allocator", "state", "result", "arena"));
+        Set<String> used = new HashSet<>(List.of("allocator", "state", "result", "arena", "e"));
         for (int i = 0; i < parameters.size(); i++) {
-            String name = JavaNames.identifier(f.parameterNames().get(i).orElse("arg" + i));
-            if (!used.add(name)) {
-                name = name + "$" + i;
-            }
+            String name = JavaNames.parameter(f.parameterNames().get(i), i, used);
             javaParameters.add(parameters.get(i).javaType() + " " + name);
             arguments.add(name);
         }
@@ -225,12 +222,9 @@ final class HeaderClassWriter {
         String invoker = holderName(f.name()).replaceAll("Handle\\d*$", "") + "Invoker";
         List<String> javaParameters = new ArrayList<>();
         List<String> stores = new ArrayList<>();
-        Set<String> used = new HashSet<>(List.of("variadic", "arguments"));
+        Set<String> used = new HashSet<>(List.of("variadic", "arguments", "e"));
         for (int i = 0; i < parameters.size(); i++) {
-            String name = JavaNames.identifier(f.parameterNames().get(i).orElse("arg" + i));
-            if (!used.add(name)) {
-                name = name + "$" + i;
-            }
+            String name = JavaNames.parameter(f.parameterNames().get(i), i, used);
             javaParameters.add(parameters.get(i).javaType() + " " + name);
             stores.add("arguments[" + i + "] = " + name + ";\n");
         }

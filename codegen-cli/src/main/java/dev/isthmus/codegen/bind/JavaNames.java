@@ -5,6 +5,7 @@ import dev.isthmus.cparser.type.RecordType;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,20 @@ final class JavaNames {
     /** A C member or parameter name usable in Java. */
     static String identifier(String cName) {
         return KEYWORDS.contains(cName) ? cName + "_" : cName;
+    }
+
+    /**
+     * A parameter's Java name, unique among {@code used} (the names the generated method
+     * body declares itself, and the parameters before it): the C name, or {@code arg<i>}
+     * for an unnamed one, with underscores added while it is taken ({@code e} is {@code e_}
+     * beside the {@code catch (Throwable e)}).
+     */
+    static String parameter(Optional<String> cName, int index, Set<String> used) {
+        String name = cName.map(JavaNames::identifier).orElse("arg" + index);
+        while (!used.add(name)) {
+            name = name + "_";
+        }
+        return name;
     }
 
     /** The header class for a header file name: {@code zlib.h} gives {@code Zlib}. */
