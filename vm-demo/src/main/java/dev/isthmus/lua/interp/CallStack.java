@@ -1,8 +1,12 @@
 package dev.isthmus.lua.interp;
 
+import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The Lua functions active in one coroutine, innermost last: what {@code getfenv(level)},
@@ -25,6 +29,30 @@ public final class CallStack {
     LuaString[] metamethodEvents = new LuaString[64];
     /** The event the next frame Java enters runs for: set just before a metamethod's call. */
     LuaString pendingMetamethodEvent;
+    /**
+     * Per frame, whether a Java function runs between it and the frame below (the one that
+     * called that function): a frame {@code pcall}, a library or the host entered, but not a
+     * metamethod the interpreter called, nor a message handler run where a Lua operation failed.
+     */
+    boolean[] javaFrameBelow = new boolean[64];
+    /** Whether the next frame Java enters is entered directly, with no Java function of its own below (a message handler). */
+    boolean pendingDirectEntry;
+    /** Whether the next frame Java enters is named as the call its caller is making names it (a handler run where a call failed). */
+    boolean pendingCallEntry;
+    /** How many message handlers are running on this stack: one more raised inside them gives "error in error handling". */
+    int handlersRunning;
+    /**
+     * While a message handler runs where a Java function raised an error: the index of the
+     * frame that called that function, which LuaJIT still shows (as {@code [C]: in function
+     * 'error'}) above the frame; -1 otherwise.
+     */
+    int raiserCaller = -1;
+    /** Frames past this many raise "stack overflow"; a message handler gets some room beyond it. */
+    int depthLimit = Interpreter.MAX_DEPTH;
+    /** Whether "stack overflow" was raised since this was last cleared: tells a failing message handler's overflow. */
+    boolean overflowed;
+    /** The innermost protected call ({@code pcall}, {@code xpcall}) running on this stack, or null. */
+    ProtectedCall protection;
 
     /** A frame a Lua CALL instruction entered. */
     void push(LuaClosure c, int base) {
@@ -33,9 +61,12 @@ public final class CallStack {
 
     /** A frame Java entered ({@code pcall(f)}, a callback, the main chunk, a metamethod). */
     void pushFromJava(LuaClosure c, int base) {
-        push(c, base, true);
+        push(c, base, !pendingCallEntry);
         metamethodEvents[depth - 1] = pendingMetamethodEvent;
+        javaFrameBelow[depth - 1] = pendingMetamethodEvent == null && !pendingDirectEntry;
         pendingMetamethodEvent = null;
+        pendingDirectEntry = false;
+        pendingCallEntry = false;
     }
 
     private void push(LuaClosure c, int base, boolean fromJava) {
@@ -45,8 +76,11 @@ public final class CallStack {
             calledFromJava = Arrays.copyOf(calledFromJava, depth * 2);
             bases = Arrays.copyOf(bases, depth * 2);
             metamethodEvents = Arrays.copyOf(metamethodEvents, depth * 2);
+            javaFrameBelow = Arrays.copyOf(javaFrameBelow, depth * 2);
         }
         calledFromJava[depth] = fromJava;
+        javaFrameBelow[depth] = false;
+        callPcs[depth] = 0;
         bases[depth] = base;
         metamethodEvents[depth] = null;
         closures[depth++] = c;
@@ -80,6 +114,82 @@ public final class CallStack {
     /** The pc of the call the frame {@code level} frames up is making (1 = the innermost). */
     public int callPcAt(int level) {
         return callPcs[depth - level];
+    }
+
+    /** The Lua error a frame deeper than {@link #depthLimit} raises; noted in {@link #overflowed}. */
+    LuaError overflow() {
+        overflowed = true;
+        return new LuaError("stack overflow");
+    }
+
+    /**
+     * A {@code pcall} ({@code handler} null) or an {@code xpcall} starts on this stack: errors
+     * raised inside it until {@link #leaveProtectedCall} are its to catch, and an xpcall's
+     * handler runs where they are raised ({@link MessageHandler}). Returns the call to leave.
+     */
+    public ProtectedCall enterProtectedCall(LuaFunction handler) {
+        protection = new ProtectedCall(handler, depth, protection);
+        return protection;
+    }
+
+    public void leaveProtectedCall(ProtectedCall call) {
+        protection = call.enclosing;
+    }
+
+    /** A protected call in progress: its message handler (null for pcall) and the depth of the stack it was called at. */
+    public static final class ProtectedCall {
+        final LuaFunction handler;
+        final int depth;
+        final ProtectedCall enclosing;
+        /** Whether its handler is running: an error raised then ends in "error in error handling", not in the handler again. */
+        boolean isHandling;
+
+        private ProtectedCall(LuaFunction handler, int depth, ProtectedCall enclosing) {
+            this.handler = handler;
+            this.depth = depth;
+            this.enclosing = enclosing;
+        }
+    }
+
+    /**
+     * A stack level as LuaJIT counts levels, Java functions' frames included as it counts its
+     * C frames: the Lua frame {@code luaLevel} frames up (as {@link #at} counts them) or, when
+     * {@code isJava}, the Java function that frame is calling; past {@link #depth()}, the host
+     * that called the bottom frame.
+     */
+    public record Level(int luaLevel, boolean isJava) {
+    }
+
+    /** Level {@code level} (1 = the caller of the running Java function), or null past the bottom of the stack. */
+    public Level level(int level, boolean isCoroutine) {
+        if (level < 1) {
+            return null;
+        }
+        List<Level> levels = levels(level, isCoroutine);
+        return levels.size() >= level ? levels.get(level - 1) : null;
+    }
+
+    /**
+     * The first {@code max} levels from the top: each Lua frame, the Java function a frame is
+     * calling when a Lua frame above it was entered from Java (or, while a message handler
+     * runs, when that function raised the error), and the host below the main coroutine's
+     * bottom frame (a coroutine's body has nothing below it).
+     */
+    public List<Level> levels(int max, boolean isCoroutine) {
+        List<Level> out = new ArrayList<>();
+        if (depth > 0 && raiserCaller == depth - 1) {
+            out.add(new Level(1, true));
+        }
+        for (int i = depth - 1; i >= 0 && out.size() < max; i--) {
+            out.add(new Level(depth - i, false));
+            if (i > 0 && (javaFrameBelow[i] || raiserCaller == i - 1)) {
+                out.add(new Level(depth - i + 1, true));
+            }
+        }
+        if (!isCoroutine && out.size() < max) {
+            out.add(new Level(depth + 1, true));
+        }
+        return out.size() > max ? out.subList(0, max) : out;
     }
 
     void pop() {

@@ -7,10 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What the debug library reads from live frames, by level (1 = the innermost Lua function):
- * the line each is at, how its caller named it, and its named locals. Only Lua frames have
- * levels here; Java functions between them are not counted (LuaJIT counts its C frames).
- * A frame's position is that of its last call (the call that is running now).
+ * What the debug library reads from live frames, by Lua level (1 = the innermost Lua
+ * function, as {@link CallStack#at} counts; {@link CallStack#levels} maps LuaJIT's levels,
+ * which count Java functions too, to these): the line each is at, how its caller named it,
+ * and its named locals. A frame's position is that of its last call (the call that is
+ * running now).
  */
 public final class FrameInspection {
     private FrameInspection() {
@@ -40,8 +41,18 @@ public final class FrameInspection {
         if (stack.isCalledFromJava(level) && !isCallHandler || level >= stack.depth()) {
             return new CallName(null, "");
         }
-        Prototype caller = stack.at(level + 1).prototype();
-        int pc = stack.callPcAt(level + 1);
+        return nameOfCall(stack, level + 1);
+    }
+
+    /** How the Lua frame {@code callerLevel} names the Java function it is calling; the host below the bottom frame has no name. */
+    public static CallName javaCallName(CallStack stack, int callerLevel) {
+        return callerLevel > stack.depth() ? new CallName(null, "") : nameOfCall(stack, callerLevel);
+    }
+
+    /** The name the call the frame {@code callerLevel} is making gives its callee ({@code local 'f'}, {@code global 'print'}, ...). */
+    private static CallName nameOfCall(CallStack stack, int callerLevel) {
+        Prototype caller = stack.at(callerLevel).prototype();
+        int pc = stack.callPcAt(callerLevel);
         String described = caller.operandName(pc, caller.code()[pc * 4 + 1]);
         int quote = described == null ? -1 : described.indexOf('\'');
         if (quote <= 1) {

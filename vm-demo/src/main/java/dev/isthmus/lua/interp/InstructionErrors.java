@@ -102,8 +102,13 @@ final class InstructionErrors {
         return quote < 0 ? null : described.substring(quote + 1, described.length() - 1);
     }
 
-    /** Adds this frame to the error's traceback (only the error path pays for it). */
+    /**
+     * The error as it leaves this frame: in the innermost frame it reaches, an xpcall's message
+     * handler runs first ({@link MessageHandler#atRaise}); then the frame is added to its
+     * traceback (only the error path pays for it).
+     */
     static LuaError traced(CallStack frames, LuaError e, Prototype p, int pc) {
+        e = MessageHandler.atRaise(frames, e, p, pc);
         LuaString event = frames.metamethodEventAt(1);
         String what = p.lineDefined() == 0 ? "main chunk"
                 : event != null ? "function '" + event + "'"

@@ -76,7 +76,7 @@ public final class Interpreter {
      * Runs a closure entered from Java on {@code count} arguments, from {@code arguments} or,
      * when that is null, {@code first} and {@code second} (a callback's one or two, without an
      * array), with its frame above the innermost active one and tracked on the call stack;
-     * "stack overflow" past {@link #MAX_DEPTH} frames. Returns the first result
+     * "stack overflow" past the call stack's depth limit. Returns the first result
      * ({@code firstOnly}) or all of them as an array. When an error unwinds through here, the
      * slots of the frames it abandoned are cleared.
      */
@@ -86,8 +86,8 @@ public final class Interpreter {
         Prototype p = closure.prototype;
         int fixed = Math.min(count, p.parameterCount());
         Object[] varargs = p.isVararg() && count > p.parameterCount() ? javaVarargs(p, arguments, count, first, second) : NO_VARARGS;
-        if (frames.depth >= MAX_DEPTH) {
-            throw new LuaError("stack overflow");
+        if (frames.depth >= frames.depthLimit) {
+            throw frames.overflow();
         }
         int savedTop = st.top;
         int base = savedTop + 1;
@@ -132,8 +132,8 @@ public final class Interpreter {
      */
     private int callLua(LuaClosure next, CallStack frames, ValueStack st, int fn, int argc) {
         Object[] nextVarargs = varargsOf(next.prototype, st, fn + 1, argc);
-        if (frames.depth >= MAX_DEPTH) {
-            throw new LuaError("stack overflow");
+        if (frames.depth >= frames.depthLimit) {
+            throw frames.overflow();
         }
         frames.push(next, fn + 1);
         try {
@@ -414,6 +414,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.TAILCALL -> {
+                        frames.callPcs[frames.depth - 1] = current;
                         int argumentCount = b != 0 ? b - 1 : openTop - a - 1;
                         closeUpvalues(openUpvalues, base);
                         openUpvalues = null;
@@ -427,6 +428,7 @@ public final class Interpreter {
                             System.arraycopy(n, fn + 1, n, base, fixed);
                             cl = next;
                             frames.closures[frames.depth - 1] = next;
+                            frames.callPcs[frames.depth - 1] = 0;
                             p = np;
                             code = p.code();
                             k = p.constants();

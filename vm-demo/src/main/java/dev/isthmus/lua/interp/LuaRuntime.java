@@ -30,7 +30,6 @@ public final class LuaRuntime {
      */
     private final LuaTable[] typeMetatables = new LuaTable[LuaType.values().length];
     private CdataLiterals cdataLiterals = CdataLiterals.NONE;
-    private Traceback.Handling handling;
     private Coroutine current = Coroutine.main();
     private final Coroutine main = current;
 
@@ -173,18 +172,6 @@ public final class LuaRuntime {
 
     public void setCurrentCoroutine(Coroutine c) {
         this.current = c;
-    }
-
-    /** The error the innermost running xpcall message handler handles, or null. */
-    public Traceback.Handling handling() {
-        return handling;
-    }
-
-    /** Enters (or, with the value it returned, leaves) an xpcall message handler; returns the previous state. */
-    public Traceback.Handling setHandling(Traceback.Handling value) {
-        Traceback.Handling previous = handling;
-        handling = value;
-        return previous;
     }
 
     public CallStack callStack() {

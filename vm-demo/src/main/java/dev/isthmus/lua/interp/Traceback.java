@@ -1,18 +1,15 @@
 package dev.isthmus.lua.interp;
 
 import dev.isthmus.lua.bytecode.Prototype;
-import dev.isthmus.lua.runtime.LuaError;
 
 import java.util.List;
 
 /**
- * {@code debug.traceback}'s text, as LuaJIT lays it out: innermost first, a line per frame
- * ({@code chunk:line: in function <chunk:N>}, {@code in main chunk}, {@code [C]: in
- * function 'name'}). Outside error handling the frames are the live ones, each at its
- * last call. Inside an {@code xpcall} message handler the error's stack is gone (errors
- * unwind as Java exceptions before the handler runs), so the frames the error recorded on
- * its way out stand in for it, as LuaJIT, which runs the handler before unwinding, shows
- * them.
+ * {@code debug.traceback}'s text, as LuaJIT lays it out: innermost first, a line per level
+ * of the stack ({@link CallStack#levels}): {@code chunk:line: in function <chunk:N>},
+ * {@code in main chunk}, {@code [C]: in function 'name'} for a Java function. A frame is
+ * shown at its last call; inside an {@code xpcall} message handler, which runs where the
+ * error was raised, the frames below the handler are those of the failed function.
  */
 public final class Traceback {
     /** Longer tracebacks are cut, as the error's own frames are. */
@@ -21,36 +18,34 @@ public final class Traceback {
     private Traceback() {
     }
 
-    /** The error an xpcall is handling, and the call-stack depth xpcall was called at. */
-    public record Handling(LuaError error, int depth) {
-    }
-
     /**
-     * The traceback lines (without the heading) from the current call stack, starting at
-     * the Lua function that called traceback or, while {@code handling} is not null, at the
-     * error that xpcall's message handler handles. A coroutine's stack ends with its body.
+     * The traceback lines (without the heading) from stack level {@code first}: 1 is the caller
+     * of the running Java function, 0 that function itself, named as its caller calls it.
      */
-    public static List<String> lines(CallStack stack, Handling handling, boolean isCoroutine) {
+    public static List<String> lines(CallStack stack, boolean isCoroutine, int first) {
         List<String> out = new java.util.ArrayList<>();
-        int first = 1;
-        if (handling != null) {
-            // The handler's own frames are not shown: the error's are, from where it was raised.
-            first = Math.max(0, stack.depth() - handling.depth()) + 1;
-            out.addAll(handling.error().frames());
-            out.add("[C]: in function 'xpcall'");
+        if (first <= 0 && stack.depth() > 0) {
+            out.add(javaFrame(stack, 1));
         }
-        for (int level = first; level <= stack.depth() && out.size() < MAX_FRAMES; level++) {
-            out.add(liveFrame(stack, level));
-            if (stack.isCalledFromJava(level) && stack.metamethodEventAt(level) == null && level < stack.depth()) {
-                // A Java function (pcall, a library calling back) ran between this frame and its caller.
-                String name = InstructionErrors.calledName(stack.at(level + 1).prototype(), stack.callPcAt(level + 1));
-                out.add("[C]: " + (name == null ? "?" : "in function '" + name + "'"));
-            }
+        int skipped = Math.max(0, first - 1);
+        List<CallStack.Level> levels = stack.levels(skipped + MAX_FRAMES + 1, isCoroutine);
+        levels = levels.subList(Math.min(skipped, levels.size()), levels.size());
+        for (CallStack.Level level : levels.subList(0, Math.min(levels.size(), MAX_FRAMES))) {
+            out.add(level.isJava() ? javaFrame(stack, level.luaLevel()) : liveFrame(stack, level.luaLevel()));
         }
-        if (!isCoroutine) {
+        if (levels.size() > MAX_FRAMES && !isCoroutine) {
             out.add("[C]: ?");
         }
         return out;
+    }
+
+    /** A Java function's frame, named as the Lua frame {@code callerLevel} calls it; the host below the bottom frame has no name. */
+    private static String javaFrame(CallStack stack, int callerLevel) {
+        if (callerLevel > stack.depth()) {
+            return "[C]: ?";
+        }
+        String name = InstructionErrors.calledName(stack.at(callerLevel).prototype(), stack.callPcAt(callerLevel));
+        return "[C]: " + (name == null ? "?" : "in function '" + name + "'");
     }
 
     /** A live frame, named as its caller's CALL names it when a Lua CALL entered it. */

@@ -4,6 +4,7 @@ import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.interp.LuaSemantics;
+import dev.isthmus.lua.interp.MessageHandler;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaError;
@@ -256,42 +257,37 @@ public final class BaseLibrary {
     private Object[] pcall(Object[] args) {
         Arguments a = new Arguments("pcall", args);
         Object f = a.checkAny(0);
+        CallStack stack = runtime.callStack();
+        CallStack.ProtectedCall call = stack.enterProtectedCall(null);
         try {
             return LibraryTable.succeeded(semantics.call(f, Arrays.copyOfRange(args, 1, args.length)));
         } catch (LuaError e) {
             return LibraryTable.results(Boolean.FALSE, e.value());
         } catch (StackOverflowError e) {
             return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
-        }
-    }
-
-    private Object[] xpcall(Object[] args) {
-        Arguments a = new Arguments("xpcall", args);
-        Object f = a.checkAny(0);
-        Object handler = a.get(1);
-        try {
-            return LibraryTable.succeeded(semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE));
-        } catch (LuaError e) {
-            var previous = runtime.setHandling(new dev.isthmus.lua.interp.Traceback.Handling(e, runtime.callStack().depth()));
-            try {
-                return LibraryTable.results(Boolean.FALSE, handle(handler, e.value()));
-            } finally {
-                runtime.setHandling(previous);
-            }
-        } catch (StackOverflowError e) {
-            return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
+        } finally {
+            stack.leaveProtectedCall(call);
         }
     }
 
     /**
-     * The message handler's result. An error inside the handler does not escape xpcall:
-     * like Lua 5.1's LUA_ERRERR, xpcall then returns false and "error in error handling".
+     * {@code xpcall(f, handler, ...)}: {@code pcall} whose error value is what the message
+     * handler makes of it, the handler run where the error was raised ({@link MessageHandler}).
      */
-    private Object handle(Object handler, Object error) {
+    private Object[] xpcall(Object[] args) {
+        Arguments a = new Arguments("xpcall", args);
+        Object f = a.checkAny(0);
+        LuaFunction handler = a.checkFunction(1);
+        CallStack stack = runtime.callStack();
+        CallStack.ProtectedCall call = stack.enterProtectedCall(handler);
         try {
-            return LuaSemantics.first(semantics.call(handler, new Object[] {error}));
-        } catch (LuaError | StackOverflowError e) {
-            return LuaString.of("error in error handling");
+            return LibraryTable.succeeded(semantics.call(f, args.length > 2 ? Arrays.copyOfRange(args, 2, args.length) : LuaFunction.NONE));
+        } catch (LuaError e) {
+            return LibraryTable.results(Boolean.FALSE, MessageHandler.resultFor(stack, call, e));
+        } catch (StackOverflowError e) {
+            return LibraryTable.results(Boolean.FALSE, MessageHandler.resultFor(stack, call, new LuaError((Object) LuaString.of("stack overflow"))));
+        } finally {
+            stack.leaveProtectedCall(call);
         }
     }
 
@@ -435,14 +431,14 @@ public final class BaseLibrary {
         return LibraryTable.results(target instanceof LuaClosure c ? c.environment() : runtime.threadEnvironment());
     }
 
-    /** The Lua function at {@code level} (1 = getfenv's caller), or null for a Java function's frame; past the stack, LuaJIT's "invalid level". */
+    /** The Lua function at stack level {@code level} (1 = the caller), or null for a Java function's; past the stack, LuaJIT's "invalid level". */
     private LuaClosure functionAtLevel(Arguments a, int level) {
         CallStack stack = runtime.callStack();
-        int bottom = stack.depth() + (runtime.currentCoroutine() == runtime.mainCoroutine() ? 1 : 0);
-        if (level < 1 || level > bottom) {
+        CallStack.Level at = stack.level(level, runtime.currentCoroutine() != runtime.mainCoroutine());
+        if (at == null) {
             throw a.bad(0, "invalid level");
         }
-        return stack.at(level);
+        return at.isJava() ? null : stack.at(at.luaLevel());
     }
 
     /** The heap in use ({@link HeapInUse}), standing in for Lua's allocated memory in collectgarbage("count") and gcinfo. */

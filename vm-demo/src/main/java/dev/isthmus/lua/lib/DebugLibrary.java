@@ -54,8 +54,10 @@ public final class DebugLibrary {
         return t;
     }
 
+    /** {@code traceback([message [, level]])}: the message, then the stack from {@code level} (1, the caller, by default). */
     private Object[] traceback(Object[] args) {
         Object message = args.length > 0 ? args[0] : null;
+        int level = new Arguments("traceback", args).optInt(1, 1);
         if (message != null && !(message instanceof LuaString) && !(message instanceof Double)) {
             return new Object[] {message};
         }
@@ -64,41 +66,50 @@ public final class DebugLibrary {
             out.append(ValueText.plain(message)).append('\n');
         }
         out.append("stack traceback:");
-        for (String line : Traceback.lines(runtime.callStack(), runtime.handling(),
-                runtime.currentCoroutine() != runtime.mainCoroutine())) {
+        for (String line : Traceback.lines(runtime.callStack(), isCoroutine(), level)) {
             out.append("\n\t").append(line);
         }
         return new Object[] {LuaString.of(out.toString())};
     }
 
-    /** {@code getinfo(level | f [, what])}: the fields {@code what} asks for ("flnSu" by default). */
+    private boolean isCoroutine() {
+        return runtime.currentCoroutine() != runtime.mainCoroutine();
+    }
+
+    /**
+     * {@code getinfo(level | f [, what])}: the fields {@code what} asks for ("flnSu" by
+     * default). Levels count Java functions' frames as LuaJIT counts its C frames
+     * ({@link CallStack#levels}).
+     */
     private Object[] getinfo(Object[] args) {
         Arguments a = new Arguments("getinfo", args);
         Object target = a.get(0);
         String what = a.optString(1, LuaString.of("flnSu")).toString();
         CallStack stack = runtime.callStack();
-        int level = 0;
+        CallStack.Level level = null;
         if (target instanceof Double d) {
-            level = d.intValue();
-            if (level < 1 || level > stack.depth()) {
+            level = stack.level(d.intValue(), isCoroutine());
+            if (level == null) {
                 return new Object[] {null};
             }
-            target = stack.at(level);
+            target = level.isJava() ? calledFunction(stack, level.luaLevel()) : stack.at(level.luaLevel());
         } else if (!(target instanceof LuaFunction)) {
             throw a.typeError(0, "function or level");
         }
+        boolean isLuaLevel = level != null && !level.isJava();
         LuaTable info = new LuaTable();
         if (what.indexOf('S') >= 0) {
-            source(info, (LuaFunction) target);
+            source(info, target);
         }
         if (what.indexOf('l') >= 0) {
-            info.put(LuaString.of("currentline"), level > 0 ? (double) FrameInspection.currentLine(stack, level) : -1.0);
+            info.put(LuaString.of("currentline"), isLuaLevel ? (double) FrameInspection.currentLine(stack, level.luaLevel()) : -1.0);
         }
         if (what.indexOf('u') >= 0) {
             info.put(LuaString.of("nups"), target instanceof LuaClosure c ? (double) c.upvalueCount() : 0.0);
         }
-        if (what.indexOf('n') >= 0 && level > 0) {
-            FrameInspection.CallName name = FrameInspection.callName(stack, level);
+        if (what.indexOf('n') >= 0 && level != null) {
+            FrameInspection.CallName name = level.isJava() ? FrameInspection.javaCallName(stack, level.luaLevel())
+                    : FrameInspection.callName(stack, level.luaLevel());
             info.put(LuaString.of("name"), name.name() == null ? null : LuaString.of(name.name()));
             info.put(LuaString.of("namewhat"), LuaString.of(name.namewhat()));
         }
@@ -115,7 +126,16 @@ public final class DebugLibrary {
         return new Object[] {info};
     }
 
-    private static void source(LuaTable info, LuaFunction f) {
+    /** The Java function the Lua frame {@code callerLevel} is calling, or null (the host below the bottom frame). */
+    private static Object calledFunction(CallStack stack, int callerLevel) {
+        if (callerLevel > stack.depth()) {
+            return null;
+        }
+        Prototype p = stack.at(callerLevel).prototype();
+        return stack.registerAt(callerLevel, p.code()[stack.callPcAt(callerLevel) * 4 + 1]);
+    }
+
+    private static void source(LuaTable info, Object f) {
         if (f instanceof LuaClosure c) {
             Prototype p = c.prototype();
             info.put(LuaString.of("source"), LuaString.of("@" + p.chunkName()));
@@ -132,7 +152,10 @@ public final class DebugLibrary {
         }
     }
 
-    /** {@code getlocal(level, n)}: the name and value of a frame's nth active local; {@code getlocal(f, n)}: a parameter's name. */
+    /**
+     * {@code getlocal(level, n)}: the name and value of a frame's nth active local (a Java
+     * function's frame shows none); {@code getlocal(f, n)}: a parameter's name.
+     */
     private Object[] getlocal(Object[] args) {
         Arguments a = new Arguments("getlocal", args);
         int n = a.checkInt(1);
@@ -140,28 +163,28 @@ public final class DebugLibrary {
             Prototype.LocalVariable v = f instanceof LuaClosure c ? FrameInspection.parameter(c, n) : null;
             return new Object[] {v == null ? null : LuaString.of(v.name())};
         }
-        int level = checkLevel(a);
-        Prototype.LocalVariable v = FrameInspection.local(runtime.callStack(), level, n);
+        CallStack.Level level = checkLevel(a);
+        Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(runtime.callStack(), level.luaLevel(), n);
         if (v == null) {
             return new Object[] {null};
         }
-        return new Object[] {LuaString.of(v.name()), runtime.callStack().registerAt(level, v.register())};
+        return new Object[] {LuaString.of(v.name()), runtime.callStack().registerAt(level.luaLevel(), v.register())};
     }
 
     private Object[] setlocal(Object[] args) {
         Arguments a = new Arguments("setlocal", args);
-        int level = checkLevel(a);
-        Prototype.LocalVariable v = FrameInspection.local(runtime.callStack(), level, a.checkInt(1));
+        CallStack.Level level = checkLevel(a);
+        Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(runtime.callStack(), level.luaLevel(), a.checkInt(1));
         if (v == null) {
             return new Object[] {null};
         }
-        runtime.callStack().setRegisterAt(level, v.register(), a.get(2));
+        runtime.callStack().setRegisterAt(level.luaLevel(), v.register(), a.get(2));
         return new Object[] {LuaString.of(v.name())};
     }
 
-    private int checkLevel(Arguments a) {
-        int level = a.checkInt(0);
-        if (level < 1 || level > runtime.callStack().depth()) {
+    private CallStack.Level checkLevel(Arguments a) {
+        CallStack.Level level = runtime.callStack().level(a.checkInt(0), isCoroutine());
+        if (level == null) {
             throw a.bad(0, "level out of range");
         }
         return level;

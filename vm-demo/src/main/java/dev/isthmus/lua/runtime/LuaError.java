@@ -17,6 +17,9 @@ public class LuaError extends RuntimeException {
     private final java.util.List<String> frames = new java.util.ArrayList<>(4);
     /** Frames offered to {@link #addFrame}, kept or cut. */
     private int framesOffered;
+    /** Whether an xpcall's message handler has run for this error (where it was raised), and what it returned. */
+    private boolean isHandled;
+    private transient Object handlerResult;
 
     /** An error with {@code value} as it is, no position added. */
     public LuaError(Object value) {
@@ -59,7 +62,28 @@ public class LuaError extends RuntimeException {
         e.positionLevel = 0;
         e.frames.addAll(frames);
         e.framesOffered = framesOffered;
+        e.isHandled = isHandled;
+        e.handlerResult = handlerResult;
         return e;
+    }
+
+    /** Takes this error's position as final without a prefix: the frame that would add it is outside the protected call that catches it. */
+    public void dropPosition() {
+        positionLevel = 0;
+    }
+
+    public boolean isHandled() {
+        return isHandled;
+    }
+
+    /** The first result of the message handler that ran for this error; see {@link #isHandled()}. */
+    public Object handlerResult() {
+        return handlerResult;
+    }
+
+    public void setHandlerResult(Object result) {
+        isHandled = true;
+        handlerResult = result;
     }
 
     /** Records one Lua frame the error passed through, innermost first: {@code chunk:line: in function 'f'}. */

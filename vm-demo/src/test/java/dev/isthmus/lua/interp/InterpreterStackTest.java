@@ -49,4 +49,15 @@ class InterpreterStackTest {
         assertEquals(Boolean.FALSE, r[0]);
         assertEquals(LuaString.of("stack overflow"), r[1]);
     }
+
+    @Test
+    void stackOverflow_inXpcall_reachesTheHandler_andAHandlerOverflowingTooEndsInStackOverflow() throws InterruptedException {
+        Object[] r = run("local function f() return 1 + f() end "
+                + "local _, handled = xpcall(f, function(m) return 'handled: ' .. m end) "
+                + "local ok, again = xpcall(f, function(m) return f() end) "
+                + "return (string.gsub(handled, ':.*: ', ': ')), ok, again");
+        assertEquals(LuaString.of("handled: stack overflow"), r[0]);
+        assertEquals(Boolean.FALSE, r[1]);
+        assertEquals(LuaString.of("stack overflow"), r[2]);
+    }
 }
