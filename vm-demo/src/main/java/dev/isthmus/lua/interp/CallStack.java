@@ -51,6 +51,8 @@ public final class CallStack {
     int depthLimit = Interpreter.MAX_DEPTH;
     /** Whether "stack overflow" was raised since this was last cleared: tells a failing message handler's overflow. */
     boolean overflowed;
+    /** Whether the Java stack ran out (rather than {@link #depthLimit}) since this was last cleared. */
+    boolean javaStackOverflowed;
     /** The innermost protected call ({@code pcall}, {@code xpcall}) running on this stack, or null. */
     ProtectedCall protection;
 
@@ -122,6 +124,12 @@ public final class CallStack {
         return new LuaError("stack overflow");
     }
 
+    /** The Lua error a Java {@link StackOverflowError} becomes; noted in {@link #overflowed} and {@link #javaStackOverflowed}. */
+    LuaError javaStackOverflow() {
+        javaStackOverflowed = true;
+        return overflow();
+    }
+
     /**
      * A {@code pcall} ({@code handler} null) or an {@code xpcall} starts on this stack: errors
      * raised inside it until {@link #leaveProtectedCall} are its to catch, and an xpcall's
@@ -143,6 +151,8 @@ public final class CallStack {
         final ProtectedCall enclosing;
         /** Whether its handler is running: an error raised then ends in "error in error handling", not in the handler again. */
         boolean isHandling;
+        /** The depth the error must unwind to before its handler runs, when the Java stack left it no room where it was raised. */
+        int deferredToDepth = Integer.MAX_VALUE;
 
         private ProtectedCall(LuaFunction handler, int depth, ProtectedCall enclosing) {
             this.handler = handler;

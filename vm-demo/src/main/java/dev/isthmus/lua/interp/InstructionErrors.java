@@ -117,6 +117,12 @@ final class InstructionErrors {
         return e;
     }
 
+    /** "stack overflow" for the Java stack running out at {@code pc} (see {@link CallStack#javaStackOverflow}). */
+    static LuaError javaStackOverflow(CallStack frames, Prototype p, int pc) {
+        frames.javaStackOverflow();
+        return positioned("stack overflow", p, pc);
+    }
+
     static LuaError positioned(String message, Prototype p, int pc) {
         return new LuaError(LuaString.of(where(p, pc) + message));
     }

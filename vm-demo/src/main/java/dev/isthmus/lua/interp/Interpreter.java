@@ -602,11 +602,11 @@ public final class Interpreter {
             } catch (LuaError e) {
                 throw InstructionErrors.traced(frames, InstructionErrors.atCallSite(InstructionErrors.withPosition(e, p, current), p, current, st.get(base + a)), p, current);
             } catch (StackOverflowError e) {
-                throw InstructionErrors.traced(frames, InstructionErrors.positioned("stack overflow", p, current), p, current);
+                throw InstructionErrors.traced(frames, InstructionErrors.javaStackOverflow(frames, p, current), p, current);
             } catch (LinkageError e) {
                 // Linking a JDK call site with the stack used up fails with the overflow as its cause.
                 if (InstructionErrors.causedByStackOverflow(e)) {
-                    throw InstructionErrors.traced(frames, InstructionErrors.positioned("stack overflow", p, current), p, current);
+                    throw InstructionErrors.traced(frames, InstructionErrors.javaStackOverflow(frames, p, current), p, current);
                 }
                 throw e;
             } catch (LuaExit e) {
@@ -678,7 +678,7 @@ public final class Interpreter {
             try {
                 return fn.call(arguments);
             } catch (StackOverflowError e) {
-                throw new LuaError("stack overflow");
+                throw callStack.javaStackOverflow();
             }
         }
         return semantics.call(f, arguments);

@@ -21,6 +21,15 @@ import dev.isthmus.lua.runtime.LuaString;
 public final class MessageHandler {
     /** The frames a handler may use past the depth limit, to handle "stack overflow" (LuaJIT keeps extra stack for it). */
     private static final int EXTRA_DEPTH = 200;
+    /**
+     * How many frames an error unwinds before its handler is tried again when the Java stack
+     * overflowed under the handler where the error was raised (a deep recursion on a thread
+     * with a small Java stack): the frames it leaves give the handler the room LuaJIT's extra
+     * stack gives it.
+     */
+    private static final int ROOM_FRAMES = 64;
+    /** What {@link #run} returns when the Java stack had no room for the handler. */
+    private static final Object NO_ROOM = new Object();
 
     private MessageHandler() {
     }
@@ -32,7 +41,7 @@ public final class MessageHandler {
      */
     static LuaError atRaise(CallStack frames, LuaError e, Prototype p, int pc) {
         CallStack.ProtectedCall call = frames.protection;
-        if (e.isHandled() || call == null || call.handler == null || call.isHandling) {
+        if (e.isHandled() || call == null || call.handler == null || call.isHandling || frames.depth > call.deferredToDepth) {
             return e;
         }
         LuaError positioned = positionNow(frames, e, call);
@@ -45,8 +54,12 @@ public final class MessageHandler {
             // Called by no Java function, the handler is named as LuaJIT names it: by the failed
             // call's callee, or by the metamethod event of the failed operation ('__index').
             boolean isCall = !isRaisedByJava && (op == Op.CALL || op == Op.TAILCALL || op == Op.TFORLOOP);
-            positioned.setHandlerResult(run(frames, call, positioned.value(), true, isCall,
-                    isRaisedByJava ? null : eventOf(op)));
+            Object result = run(frames, call, positioned.value(), true, isCall, isRaisedByJava ? null : eventOf(op));
+            if (result == NO_ROOM) {
+                call.deferredToDepth = frames.depth - ROOM_FRAMES;
+            } else {
+                positioned.setHandlerResult(result);
+            }
         } finally {
             frames.raiserCaller = savedRaiser;
         }
@@ -64,7 +77,8 @@ public final class MessageHandler {
 
     /**
      * The handler's first result. An error inside it does not reach it again: xpcall then gives
-     * LuaJIT's "error in error handling", or "stack overflow" when the handler overflowed.
+     * LuaJIT's "error in error handling", or "stack overflow" when the handler overflowed; run
+     * where the error was raised ({@code isDirect}), a Java stack overflow is {@link #NO_ROOM}.
      */
     private static Object run(CallStack frames, CallStack.ProtectedCall call, Object error, boolean isDirect, boolean isCall, LuaString event) {
         if (frames.handlersRunning > 0) {
@@ -73,10 +87,12 @@ public final class MessageHandler {
         }
         int savedLimit = frames.depthLimit;
         boolean savedOverflowed = frames.overflowed;
+        boolean savedJavaOverflowed = frames.javaStackOverflowed;
         LuaString savedEvent = frames.pendingMetamethodEvent;
         call.isHandling = true;
         frames.depthLimit = savedLimit + EXTRA_DEPTH;
         frames.overflowed = false;
+        frames.javaStackOverflowed = false;
         frames.handlersRunning++;
         frames.pendingMetamethodEvent = event;
         frames.pendingDirectEntry = isDirect;
@@ -85,14 +101,17 @@ public final class MessageHandler {
             Object[] results = call.handler.call(new Object[] {error});
             return results.length == 0 ? null : results[0];
         } catch (LuaError | StackOverflowError failed) {
-            boolean overflowed = frames.overflowed || failed instanceof StackOverflowError;
-            return LuaString.of(overflowed ? "stack overflow" : "error in error handling");
+            if (failed instanceof StackOverflowError || frames.javaStackOverflowed) {
+                return isDirect ? NO_ROOM : LuaString.of("stack overflow");
+            }
+            return LuaString.of(frames.overflowed ? "stack overflow" : "error in error handling");
         } finally {
             call.isHandling = false;
             frames.handlersRunning--;
             frames.pendingCallEntry = false;
             frames.depthLimit = savedLimit;
             frames.overflowed = savedOverflowed;
+            frames.javaStackOverflowed = savedJavaOverflowed;
             frames.pendingMetamethodEvent = savedEvent;
             frames.pendingDirectEntry = false;
         }
