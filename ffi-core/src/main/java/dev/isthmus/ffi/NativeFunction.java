@@ -45,6 +45,7 @@ public final class NativeFunction {
     /** {@link #capturingHandle()}, made on first use (a benign race: any thread's copy is equivalent). */
     private MethodHandle capturing;
     private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
+    private final Map<List<MemoryLayout>, MethodHandle> variadicCapturingHandles = new ConcurrentHashMap<>();
     private final Map<List<MemoryLayout>, SpreadInvoker> spreadVariadicInvokers = new ConcurrentHashMap<>();
 
     NativeFunction(String name, String libraryName, CType.Function type, MemorySegment address, Ffi ffi) {
@@ -221,6 +222,17 @@ public final class NativeFunction {
         }
     }
 
+    /**
+     * {@link #variadicHandle} with the generic path's semantics, as {@link #capturingHandle()}
+     * is for fixed parameters: errno captured for {@link Ffi#errno()}, a callback's exception
+     * rethrown, and no capture-state parameter (the fixed parameters, then the variadic ones,
+     * passed as promoted). Cached per shape.
+     */
+    public MethodHandle variadicCapturingHandle(List<MemoryLayout> variadicLayouts) {
+        return variadicCapturingHandles.computeIfAbsent(List.copyOf(variadicLayouts),
+                layouts -> ffi.errnoCapture().bindCurrentState(variadicHandle(layouts), statePosition()));
+    }
+
     /** Calls the function with Java values converted by the conversion table; returns the converted result. */
     public Object invoke(Object... arguments) {
         List<CType> parameters = type.parameterTypes();
@@ -248,8 +260,7 @@ public final class NativeFunction {
                     shape.add(ffi.layouts().layoutOf(promoted));
                     values[offset + i] = convert(conversion, arguments[i], promoted, i, temporaries);
                 }
-                target = spreadVariadicInvokers.computeIfAbsent(List.copyOf(shape),
-                        s -> spread(ffi.errnoCapture().bindCurrentState(variadicHandle(s), statePosition())));
+                target = spreadVariadicInvokers.computeIfAbsent(List.copyOf(shape), s -> spread(variadicCapturingHandle(s)));
             }
             Object result = target.invoke(values);
             return conversion.toJava(result, type.returnType());

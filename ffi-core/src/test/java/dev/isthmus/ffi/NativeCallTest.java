@@ -106,6 +106,22 @@ class NativeCallTest {
     }
 
     @Test
+    void variadicCapturingHandle_callsOneShapeExactlyAndCapturesErrno() throws Throwable {
+        NativeFunction sum = lib.function("it_sum_ints");
+        MethodHandle three = sum.variadicCapturingHandle(java.util.List.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        assertEquals(-7L, (long) three.invokeExact(2, 5, -12));
+        assertSame(three, sum.variadicCapturingHandle(java.util.List.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)));
+        // open is variadic in libc; a missing file leaves ENOENT, which the handle captures.
+        ffi.cdef("int open(const char *pathname, int flags, ...);");
+        MethodHandle open = ffi.C().function("open").variadicCapturingHandle(java.util.List.of(ValueLayout.JAVA_INT));
+        ffi.errno(0);
+        try (Arena arena = Arena.ofConfined()) {
+            assertEquals(-1, (int) open.invokeExact(arena.allocateFrom("/nonexistent-isthmus/file"), 0, 0));
+        }
+        assertEquals(lib.function("it_errno_enoent").invoke(), ffi.errno());
+    }
+
+    @Test
     void libraries_byShortNameSonameAndPath_load() throws Exception {
         ffi.cdef("const char *zlibVersion(void); const char *sqlite3_libversion(void);");
         MemorySegment z = (MemorySegment) ffi.load("z").function("zlibVersion").invoke();

@@ -5,8 +5,10 @@ import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
+import java.lang.foreign.MemoryLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -40,7 +42,7 @@ public record NativeCall(String symbol, MethodHandle handle) {
         }
     }
 
-    /** A call of {@code function} through the handle {@code mode} chooses (not for variadic functions: see {@link #of(String, MethodHandle)}). */
+    /** A call of {@code function} through the handle {@code mode} chooses (for variadic functions: {@link #ofVariadic}). */
     public static NativeCall of(NativeFunction function, CallMode mode) {
         MethodHandle handle = switch (mode) {
             case CAPTURING -> function.capturingHandle();
@@ -50,7 +52,16 @@ public record NativeCall(String symbol, MethodHandle handle) {
         return new NativeCall(function.name(), handle);
     }
 
-    /** A call of any exact handle, such as a variadic function's {@code variadicHandle} for one argument shape. */
+    /**
+     * A call of a variadic function with one shape of variadic arguments (their layouts,
+     * after C's default argument promotions: {@code double} for {@code float}, {@code int}
+     * for narrower integers), capturing errno as {@link CallMode#CAPTURING} does.
+     */
+    public static NativeCall ofVariadic(NativeFunction function, List<MemoryLayout> variadicLayouts) {
+        return new NativeCall(function.name(), function.variadicCapturingHandle(variadicLayouts));
+    }
+
+    /** A call of any exact handle the caller made. */
     public static NativeCall of(String symbol, MethodHandle exact) {
         return new NativeCall(symbol, exact);
     }

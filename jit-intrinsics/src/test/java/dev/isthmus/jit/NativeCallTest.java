@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodType;
+import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,6 +61,25 @@ class NativeCallTest {
         assertEquals(34, TestNatives.FFI.errno());
         assertEquals(-1, (int) fail.invokeExact(22));
         assertEquals(22, TestNatives.FFI.errno());
+    }
+
+    @Test
+    void ofVariadic_oneShape_agreesWithInvoke() throws Throwable {
+        TestNatives.FFI.cdef("int64_t it_sum_ints(int count, ...); double it_sum_doubles(int count, ...);");
+        NativeFunction sumInts = TestNatives.LIB.function("it_sum_ints");
+        NativeFunction sumDoubles = TestNatives.LIB.function("it_sum_doubles");
+        NativeCall ints = NativeCall.ofVariadic(sumInts, List.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
+        NativeCall doubles = NativeCall.ofVariadic(sumDoubles, List.of(ValueLayout.JAVA_DOUBLE));
+        MethodHandle sumOfTwo = Generated.operation(ints.type(), ints::emit);
+        MethodHandle sumOfOne = Generated.operation(doubles.type(), doubles::emit);
+        Random random = new Random(13);
+        for (int i = 0; i < 100; i++) {
+            int a = random.nextInt();
+            int b = random.nextInt();
+            double d = random.nextGaussian();
+            assertEquals(sumInts.invoke(2, a, b), (long) sumOfTwo.invokeExact(2, a, b));
+            assertEquals(sumDoubles.invoke(1, d), (double) sumOfOne.invokeExact(1, d));
+        }
     }
 
     @Test
