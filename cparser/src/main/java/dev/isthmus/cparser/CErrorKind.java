@@ -24,6 +24,8 @@ public enum CErrorKind {
     NO_MEMBER("'%s' has no member named '%s'"),
     DUPLICATE_MEMBER("duplicate member '%s' (first declared at %s)"),
     INVALID_TYPE("%s"),
+    /** A C++ reference where none may be: in C, or (LuaJIT's rules) to a reference, pointed to, or as an array element. */
+    INVALID_REFERENCE("%s"),
     BAD_PRAGMA("malformed '#pragma pack': %s"),
     ENUM_VALUE_RANGE("enumerator value for '%s' is not representable"),
     SHIFT_COUNT("shift count %s is negative or not less than the width of the type"),

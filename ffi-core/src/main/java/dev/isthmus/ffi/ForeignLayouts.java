@@ -44,7 +44,9 @@ public final class ForeignLayouts {
     public MemoryLayout layoutOf(CType type) {
         return switch (type) {
             case Primitive p -> primitive(p);
+            // A reference is stored as the address it refers to.
             case CType.Pointer p -> ValueLayout.ADDRESS;
+            case CType.Reference r -> ValueLayout.ADDRESS;
             case CType.Array a -> switch (a.kind()) {
                 case FIXED -> MemoryLayout.sequenceLayout(a.length(), layoutOf(a.element()));
                 case INCOMPLETE, VARIABLE -> MemoryLayout.sequenceLayout(0, layoutOf(a.element()));

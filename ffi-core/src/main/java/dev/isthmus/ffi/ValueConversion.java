@@ -57,6 +57,8 @@ final class ValueConversion {
             case Primitive p -> primitive(value, p);
             case EnumType e -> enumValue(value, e);
             case CType.Pointer p -> pointer(value, p, temporaries);
+            // A reference passes the address of the object it binds to, as a pointer would.
+            case CType.Reference r -> pointer(value, CType.pointerTo(r.target()), temporaries);
             case CType.Array a -> pointer(value, CType.pointerTo(a.element()), temporaries);
             case CType.Function f -> pointer(value, CType.pointerTo(f), temporaries);
             case RecordType r -> aggregate(value, r, temporaries);

@@ -145,6 +145,7 @@ final class LuaModuleWriter {
     private void need(CType type) {
         switch (type) {
             case CType.Pointer p -> need(p.target());
+            case CType.Reference r -> need(r.target());
             case CType.Array a -> need(a.element());
             case CType.Function f -> {
                 need(f.returnType());

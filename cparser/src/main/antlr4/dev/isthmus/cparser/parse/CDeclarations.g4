@@ -178,7 +178,7 @@ declaratorSuffix
     ;
 
 pointer
-    : ('*' (typeQualifier | gnuAttribute)*)+
+    : (('*' | '&' | '&&') (typeQualifier | gnuAttribute)*)+   // '&', '&&': LuaJIT's C++ references
     ;
 
 parameterTypeList

@@ -71,6 +71,7 @@ abstract sealed class LayoutAbi implements Abi permits SysVAmd64Abi, Aapcs64Abi,
         return switch (type) {
             case Primitive p -> model.sizeOf(p);
             case CType.Pointer p -> model.pointerByteSize();
+            case CType.Reference r -> model.pointerByteSize();
             case CType.Array a -> switch (a.kind()) {
                 case FIXED -> Math.multiplyExact(sizeOf(a.element()), a.length());
                 case INCOMPLETE, VARIABLE -> throw new IllegalArgumentException("array " + a + " has no size");
@@ -89,6 +90,7 @@ abstract sealed class LayoutAbi implements Abi permits SysVAmd64Abi, Aapcs64Abi,
         return switch (type) {
             case Primitive p -> model.alignOf(p);
             case CType.Pointer p -> model.pointerByteSize();
+            case CType.Reference r -> model.pointerByteSize();
             case CType.Array a -> alignOf(a.element());
             case CType.Function f -> throw new IllegalArgumentException("a function type has no alignment");
             case CType.Qualified q -> alignOf(q.base());

@@ -122,6 +122,7 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         return switch (type) {
             case Primitive p -> p != Primitive.VOID;
             case CType.Pointer p -> true;
+            case CType.Reference r -> true;
             case CType.Array a -> a.kind() == CType.ArrayKind.FIXED;
             case CType.Function f -> false;
             case CType.Qualified q -> isComplete(q.base());
@@ -371,22 +372,45 @@ final class TypeBuilder implements ConstantEvaluator.Context {
                     }
                 }
             } else if (!(child instanceof GnuAttributeContext)) {
-                // A '*': the qualifiers read so far belong to the previous pointer.
+                // A '*' or '&': the qualifiers read so far belong to the previous pointer.
                 if (started) {
                     type = CType.qualified(type, isConst, isVolatile, isRestrict);
                 }
-                type = CType.pointerTo(type);
+                Token token = ((org.antlr.v4.runtime.tree.TerminalNode) child).getSymbol();
+                type = token.getType() == CDeclarationsLexer.STAR ? pointerTo(type, token) : referenceTo(type, token);
                 started = true;
                 isConst = isVolatile = isRestrict = false;
             }
         }
-        return CType.qualified(type, isConst, isVolatile, isRestrict);
+        // A reference is never qualified (lj_cparse.c: "refs are always const, never volatile").
+        return type instanceof CType.Reference ? type : CType.qualified(type, isConst, isVolatile, isRestrict);
+    }
+
+    private CType pointerTo(CType target, Token at) {
+        if (target instanceof CType.Reference) {
+            throw error(CErrorKind.INVALID_REFERENCE, at, "a pointer to a reference");
+        }
+        return CType.pointerTo(target);
+    }
+
+    /** {@code T &} (and {@code T &&}, the same to LuaJIT): LuaJIT's rules only, never a reference to a reference. */
+    private CType referenceTo(CType target, Token at) {
+        if (symbols.rules() != dev.isthmus.cparser.DeclarationRules.LUAJIT) {
+            throw error(CErrorKind.INVALID_REFERENCE, at, "references are C++, not C");
+        }
+        if (target instanceof CType.Reference) {
+            throw error(CErrorKind.INVALID_REFERENCE, at, "a reference to a reference");
+        }
+        return CType.referenceTo(target);
     }
 
     private CType suffix(DeclaratorSuffixContext s, CType element) {
         if (s.LBRACKET() != null) {
             if (element instanceof CType.Function) {
                 throw error(CErrorKind.ARRAY_OF_FUNCTIONS, s.getStart(), TypeRenderer.render(element));
+            }
+            if (element instanceof CType.Reference) {
+                throw error(CErrorKind.INVALID_REFERENCE, s.getStart(), "an array of references");
             }
             // A variable length array is complete in C (C11 6.2.5p22), not LuaJIT's T[?] as an element.
             boolean isVariableElement = element instanceof CType.Array a && a.kind() == CType.ArrayKind.VARIABLE

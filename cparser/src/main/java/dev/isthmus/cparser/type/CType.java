@@ -18,12 +18,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * layout ({@code aligned} on a typedef, {@code vector_size}) are types of their own.
  */
 public sealed interface CType
-        permits Primitive, CType.Pointer, CType.Array, CType.Function, CType.Qualified,
+        permits Primitive, CType.Pointer, CType.Reference, CType.Array, CType.Function, CType.Qualified,
                 CType.Aligned, CType.Vector, RecordType, EnumType {
 
     /** {@code T *}. */
     record Pointer(CType target) implements CType {
         public Pointer {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * {@code T &}: a C++ reference, which LuaJIT's C parser accepts (lj_cparse.c) and its FFI
+     * treats as a pointer dereferenced implicitly wherever it is used. Laid out as a pointer
+     * (a struct member of reference type holds an address). Never qualified, never the target
+     * of a pointer or another reference, never an array element.
+     */
+    record Reference(CType target) implements CType {
+        public Reference {
             Objects.requireNonNull(target, "target");
         }
     }
@@ -118,6 +130,7 @@ public sealed interface CType
             case RecordType r -> type;
             case EnumType e -> type;
             case Pointer p -> (T) TypeInterner.TABLE.computeIfAbsent(p, k -> k);
+            case Reference r -> (T) TypeInterner.TABLE.computeIfAbsent(r, k -> k);
             case Array a -> (T) TypeInterner.TABLE.computeIfAbsent(a, k -> k);
             case Function f -> (T) TypeInterner.TABLE.computeIfAbsent(f, k -> k);
             case Qualified q -> (T) TypeInterner.TABLE.computeIfAbsent(q, k -> k);
@@ -128,6 +141,10 @@ public sealed interface CType
 
     static Pointer pointerTo(CType target) {
         return intern(new Pointer(target));
+    }
+
+    static Reference referenceTo(CType target) {
+        return intern(new Reference(target));
     }
 
     static Array arrayOf(CType element, long length) {

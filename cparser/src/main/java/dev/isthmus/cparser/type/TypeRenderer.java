@@ -58,6 +58,8 @@ public final class TypeRenderer {
             case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
             case CType.Pointer p -> pointer(p, "", inner, names);
             case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names);
+            case CType.Reference r -> declarator(r.target(),
+                    r.target() instanceof CType.Array || r.target() instanceof CType.Function ? "(&" + inner + ")" : "&" + inner, names);
             case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names);
             case CType.Array a -> declarator(a.element(), inner + switch (a.kind()) {
                 case FIXED -> "[" + a.length() + "]";

@@ -70,15 +70,19 @@ public sealed interface Cdata extends LuaObject, dev.isthmus.lua.runtime.LuaInde
     record TypeObject(FfiLibrary library, CType type) implements Cdata {
     }
 
-    /** An object with storage: struct, union, array, or a scalar made by {@code ffi.new}; views of members too. */
-    record Memory(FfiLibrary library, CData data, java.util.List<Object> anchors) implements Cdata {
-        public Memory(FfiLibrary library, CData data) {
-            this(library, data, new java.util.ArrayList<>(0));
+    /**
+     * An object with storage: struct, union, array, or a scalar made by {@code ffi.new}; views of
+     * members too. {@code type} is the data's type, or a reference to it ({@code T &}): LuaJIT's
+     * reference is a pointer dereferenced wherever it is used, so a reference cdata is the object
+     * it binds to, seen through a reference type ({@link CdataConversion#plain} looks through it).
+     */
+    record Memory(FfiLibrary library, CData data, java.util.List<Object> anchors, CType type) implements Cdata {
+        public Memory(FfiLibrary library, CData data, java.util.List<Object> anchors) {
+            this(library, data, anchors, data.type());
         }
 
-        @Override
-        public CType type() {
-            return data.type();
+        public Memory(FfiLibrary library, CData data) {
+            this(library, data, new java.util.ArrayList<>(0));
         }
     }
 }

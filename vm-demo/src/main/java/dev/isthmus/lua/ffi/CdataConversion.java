@@ -31,12 +31,22 @@ final class CdataConversion {
         this.library = library;
     }
 
+    /** {@code t} without qualifiers, alignment, or a reference to it (a reference is used as what it refers to). */
     static CType plain(CType t) {
+        CType u = CType.unqualified(t);
+        while (u instanceof CType.Aligned || u instanceof CType.Reference) {
+            u = CType.unqualified(u instanceof CType.Aligned a ? a.base() : ((CType.Reference) u).target());
+        }
+        return u;
+    }
+
+    /** The reference {@code t} is, qualifiers and alignment aside; empty for any other type. */
+    static java.util.Optional<CType.Reference> reference(CType t) {
         CType u = CType.unqualified(t);
         while (u instanceof CType.Aligned a) {
             u = CType.unqualified(a.base());
         }
-        return u;
+        return u instanceof CType.Reference r ? java.util.Optional.of(r) : java.util.Optional.empty();
     }
 
     static boolean is64BitInteger(CType t, FfiLibrary library) {

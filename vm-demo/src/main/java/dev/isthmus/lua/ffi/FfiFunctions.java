@@ -136,6 +136,10 @@ final class FfiFunctions {
 
     /** {@code ffi.new} and calling a ctype: a VLA/VLS count first, then initializers; a metatype's {@code __new} overrides. */
     Object construct(CType type, Object[] args) {
+        var reference = CdataConversion.reference(type);
+        if (reference.isPresent()) {
+            return bindReference(type, reference.get(), args.length > 0 ? args[0] : null, false);
+        }
         CType plain = CdataConversion.plain(type);
         long count = -1;
         int first = 0;
@@ -229,6 +233,11 @@ final class FfiFunctions {
     private Object[] cast(Object[] args) {
         Arguments a = new Arguments("cast", args);
         CType type = lib.typeOf(ctypeArgument(args, "cast"), new Object[0]);
+        var reference = CdataConversion.reference(type);
+        if (reference.isPresent()) {
+            a.checkAny(1);
+            return new Object[] {bindReference(type, reference.get(), a.get(1), true)};
+        }
         // LuaJIT casts to numbers, pointers and enums only (lj_cf_ffi_cast): not to void,
         // records, arrays, functions, vectors or complex numbers (arrays of two in LuaJIT).
         boolean isScalar = switch (CdataConversion.plain(type)) {
@@ -242,6 +251,51 @@ final class FfiFunctions {
         }
         a.checkAny(1);
         return new Object[] {castValue(type, a.get(1))};
+    }
+
+    /**
+     * A reference of {@code type} bound to what {@code v} designates, as LuaJIT converts a value
+     * to {@code T &} (a pointer to it, dereferenced wherever it is used): an object of the
+     * referenced type, an array's first element, or what a pointer points to; a cast takes any
+     * pointer or object whatever its type. LuaJIT also makes NULL references (no initializer,
+     * a NULL pointer); using one faults, and a fault kills the JVM, so here making one is an error.
+     */
+    private Cdata.Memory bindReference(CType type, CType.Reference reference, Object v, boolean isCast) {
+        CType target = reference.target();
+        long size = lib.elementSize(target);
+        CType from;
+        long address;
+        switch (v) {
+            case null -> throw new LuaError("cannot bind '" + FfiLibrary.render(type) + "' to a NULL pointer");
+            case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Array a -> {
+                from = a.element();
+                address = m.data().segment().address();
+            }
+            case Cdata.Memory m when !(CdataConversion.plain(m.type()) instanceof CType.Pointer) -> {
+                from = m.type();
+                address = m.data().segment().address();
+            }
+            case Cdata.Memory m -> {
+                from = ((CType.Pointer) CdataConversion.plain(m.type())).target();
+                address = ((MemorySegment) m.data().get()).address();
+            }
+            case Cdata.Pointer p when CdataConversion.plain(p.type()) instanceof CType.Pointer ptr -> {
+                from = ptr.target();
+                address = p.address();
+            }
+            default -> throw CdataConversion.cannotConvert(v, type);
+        }
+        if (!isCast && !lib.conversion().isCompatiblePointee(from, target, false)) {
+            throw CdataConversion.cannotConvert(v, type);
+        }
+        if (address == 0) {
+            throw new LuaError("cannot bind '" + FfiLibrary.render(type) + "' to a NULL pointer");
+        }
+        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(address, size)) {
+            throw FfiLibrary.inaccessible(address);
+        }
+        var view = lib.ffi().view(target, MemorySegment.ofAddress(address).reinterpret(size));
+        return new Cdata.Memory(lib, view, new java.util.ArrayList<>(java.util.List.of(v)), type);
     }
 
     /** A complex float's part holds a float's value. */
@@ -444,7 +498,9 @@ final class FfiFunctions {
         if (!hasKnownSize(plain)) {
             return new Object[] {null};
         }
-        return new Object[] {(double) lib.ffi().layouts().layoutOf(type).byteSize()};
+        // A reference's size is what it refers to (LuaJIT), its alignment a pointer's.
+        CType sized = CdataConversion.reference(type).<CType>map(CType.Reference::target).orElse(type);
+        return new Object[] {(double) lib.ffi().layouts().layoutOf(sized).byteSize()};
     }
 
     /** {@code ffi.alignof}: a type without a size (void, a function, an incomplete type) aligns to 1 in LuaJIT. */

@@ -39,6 +39,7 @@ final class LuajitTypeNames {
     private static CType shown(CType type) {
         return switch (type) {
             case CType.Pointer p -> CType.pointerTo(shown(p.target()));
+            case CType.Reference r -> CType.referenceTo(shown(r.target()));
             case CType.Array a -> switch (a.kind()) {
                 case FIXED -> CType.arrayOf(shown(a.element()), a.length());
                 case INCOMPLETE -> CType.incompleteArrayOf(shown(a.element()));
