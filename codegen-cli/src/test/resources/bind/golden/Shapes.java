@@ -160,6 +160,15 @@ public final class Shapes {
         }
     }
 
+    /**
+     * {@code #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)}
+     *
+     * <p>Defined at src/test/resources/bind/shapes.h:34.
+     */
+    public static double SHAPES_SUM(MemorySegment shapes) {
+        return shape_measure_all(shapes, SHAPES_MAX, MemorySegment.NULL);
+    }
+
     private static MethodHandle downcall(String name, FunctionDescriptor descriptor, Linker.Option... options) {
         return Linker.nativeLinker().downcallHandle(symbol(name), descriptor, options);
     }

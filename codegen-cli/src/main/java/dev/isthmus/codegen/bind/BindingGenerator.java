@@ -71,7 +71,7 @@ public final class BindingGenerator {
             }
         }
         int before = set.skipped.size();
-        String header = new HeaderClassWriter(scope.abi(), set, options, libraryNames,
+        String header = new HeaderClassWriter(scope, set, options, libraryNames,
                 functionMacros.stream().filter(m -> BindOptions.accepts(options.includeConstant(), m.name())).toList()).write();
         files.put(directory.resolve(options.headerClass() + ".java"), header);
         int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()

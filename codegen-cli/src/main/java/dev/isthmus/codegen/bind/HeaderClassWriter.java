@@ -1,5 +1,6 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
@@ -9,8 +10,10 @@ import com.github.javaparser.ParseProblemException;
 import com.github.javaparser.StaticJavaParser;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,11 +32,18 @@ final class HeaderClassWriter {
     private final List<String> libraryNames;
     private final List<FunctionMacro> functionMacros;
     private final Set<String> holderNames = new HashSet<>();
+    /** The functions bound as plain static methods, by C name: what a wrapper macro may call. */
+    private final Map<String, Declaration.Function> boundFunctions = new HashMap<>();
+    /** Function-like macros that are not integer arithmetic: perhaps wrappers of a bound function. */
+    private final List<FunctionMacro> otherMacros = new ArrayList<>();
 
-    HeaderClassWriter(Abi abi, BindingSet set, BindOptions options, List<String> libraryNames,
+    private final CallMacroWriter callMacros;
+
+    HeaderClassWriter(CScope scope, BindingSet set, BindOptions options, List<String> libraryNames,
                       List<FunctionMacro> functionMacros) {
         this.functionMacros = List.copyOf(functionMacros);
-        this.abi = abi;
+        this.abi = scope.abi();
+        this.callMacros = new CallMacroWriter(scope, set);
         this.set = set;
         this.options = options;
         this.libraryNames = List.copyOf(libraryNames);
@@ -52,6 +62,7 @@ final class HeaderClassWriter {
                 set.skipped.add("function " + f.name() + " (" + options.describe(f.position()) + "): " + e.getMessage());
             }
         }
+        callMacros(body);
         for (Declaration.Variable v : set.variables) {
             variable(body, v);
         }
@@ -88,8 +99,7 @@ final class HeaderClassWriter {
         for (FunctionMacro macro : functionMacros) {
             Optional<String> expression = macro.javaExpression().filter(HeaderClassWriter::isJavaExpression);
             if (expression.isEmpty()) {
-                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is not integer arithmetic"
-                        + " of its parameters");
+                otherMacros.add(macro);
                 continue;
             }
             List<String> parameters = macro.parameters().stream().map(p -> "long " + p).toList();
@@ -99,6 +109,20 @@ final class HeaderClassWriter {
                     .append("public static long ").append(JavaNames.identifier(macro.name())).append('(')
                     .append(String.join(", ", parameters)).append(") {\nreturn ").append(expression.get()).append(";\n}\n");
         }
+    }
+
+    /** Function-like macros that call a bound function ({@link CallMacroWriter}), after the functions. */
+    private void callMacros(StringBuilder body) {
+        for (FunctionMacro macro : otherMacros) {
+            Optional<String> method = boundFunctions.containsKey(macro.name()) ? Optional.empty()
+                    : callMacros.method(macro, boundFunctions);
+            if (method.isEmpty()) {
+                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is neither integer arithmetic"
+                        + " of its parameters nor a call of a bound function with them, constants and sizes");
+            }
+            method.ifPresent(body::append);
+        }
+        body.append(callMacros.stringHolder());
     }
 
     private static boolean isJavaExpression(String text) {
@@ -197,6 +221,7 @@ final class HeaderClassWriter {
         }
         body.append("} catch (RuntimeException | Error e) {\nthrow e;\n} catch (Throwable e) {\n")
                 .append("throw new AssertionError(\"").append(f.name()).append(" threw a checked exception\", e);\n}\n}\n");
+        boundFunctions.put(f.name(), f);
         body.append("\nprivate static final class ").append(holder).append(" {\n")
                 .append("static final MethodHandle HANDLE = downcall(\"").append(f.symbol()).append("\", ").append(descriptor)
                 .append(errno ? ", Linker.Option.captureCallState(\"errno\")" : "").append(");\n}\n");
