@@ -17,6 +17,7 @@ import org.objectweb.asm.Type;
  *   emitOffset        long            -> long + byteOffset          (a member at a constant offset)
  *   emitIndex         long, long i    -> long + i * elementByteSize (element i; also pointer + i)
  *   emitDifference    long p, long q  -> (p - q) / elementByteSize  (C's p - q, in elements)
+ *   emitCompare       long p, long q  -> int, its sign C's p < q, p == q, p > q (unsigned)
  *   emitLoadBits      location        -> value of the declared scalar
  *   emitStoreBits     location, value ->
  * </pre>
@@ -92,6 +93,11 @@ public final class MemoryAccess {
             mv.visitLdcInsn(elementByteSize);
             mv.visitInsn(Opcodes.LDIV);
         }
+    }
+
+    /** long p, long q -> int below, at or above zero as p is below, at or above q: C's pointer relations, addresses unsigned. */
+    public static void emitCompare(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Long", "compareUnsigned", "(JJ)I", false);
     }
 
     /**

@@ -76,6 +76,22 @@ class HiddenClassesTest {
     }
 
     @Test
+    void define_malformedClass_throwsTheJvmsErrorAfterDumpingIt(@TempDir Path dir) throws Exception {
+        // A method declared to return an int that returns nothing: the verifier rejects it.
+        byte[] bytes = Generated.classBytes(MethodType.methodType(int.class), new ClassData(),
+                (mv, data) -> mv.visitInsn(Opcodes.RETURN));
+        System.setProperty(HiddenClasses.DUMP_PROPERTY, dir.toString());
+        try {
+            assertThrows(VerifyError.class, () -> HiddenClasses.define(java.lang.invoke.MethodHandles.lookup(), bytes, new ClassData()));
+        } finally {
+            System.clearProperty(HiddenClasses.DUMP_PROPERTY);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            assertEquals(1, files.filter(p -> p.toString().endsWith(".class")).count());
+        }
+    }
+
+    @Test
     void nameIn_namesTheClassInTheHostsPackage() {
         assertEquals("dev/isthmus/jit/Trace1", HiddenClasses.nameIn(java.lang.invoke.MethodHandles.lookup(), "Trace1"));
     }

@@ -167,6 +167,20 @@ class MemoryAccessTest {
     }
 
     @Test
+    void emitCompare_ordersAddressesUnsignedAsCDataDoes() throws Throwable {
+        MethodHandle compare = Generated.operation(MethodType.methodType(int.class, long.class, long.class),
+                (mv, data) -> MemoryAccess.emitCompare(mv));
+        Random random = new Random(6);
+        for (int i = 0; i < 200; i++) {
+            long p = random.nextLong();
+            long q = i % 4 == 0 ? p : random.nextLong();
+            CData pp = FFI.cast("char *", MemorySegment.ofAddress(p));
+            CData qq = FFI.cast("char *", MemorySegment.ofAddress(q));
+            assertEquals(Integer.signum(pp.compareAddress(qq)), Integer.signum((int) compare.invokeExact(p, q)));
+        }
+    }
+
+    @Test
     void bitFields_loadAndStore_agreeWithCData() throws Throwable {
         Abi abi = FFI.layouts().abi();
         RecordType record = (RecordType) FFI.typeof("struct jit_bits");
