@@ -805,3 +805,64 @@ do
 end
 -- expect: cdata<void *>: 0x00000001	cdata<void *>: 0xffffffff	cdata<void *>: 0x0100000000
 -- expect: cdata<void *>: 0x0123456789ab	cdata<void *>: 0x10000000000000	cdata<void *>: 0xffffffffffffffff
+
+-- test: collectgarbage finalizes an object a loop left in a dead temporary, as LuaJIT's collector does
+do
+  local ffi = require("ffi")
+  ffi.cdef("typedef struct gc_tmp { int x; } gc_tmp;")
+  local count = 0
+  local tp = ffi.metatype("gc_tmp", { __gc = function() count = count + 1 end })
+  local z
+  for i = 1, 10 do z = tp() end
+  z = nil
+  collectgarbage()
+  print(count)
+end
+-- expect: 10
+
+-- test: ffi.gc replaces an object's finalizer, and nil removes it, a metatype's __gc included
+do
+  local ffi = require("ffi")
+  ffi.cdef("typedef struct gc_repl { int x; } gc_repl;")
+  local log = {}
+  local tp = ffi.metatype("gc_repl", { __gc = function(o) log[#log + 1] = "meta" .. o.x end })
+  local t = {}
+  for i = 1, 4 do t[i] = tp(i) end
+  ffi.gc(t[1], nil)
+  ffi.gc(t[2], function(o) log[#log + 1] = "own" .. o.x end)
+  ffi.gc(t[3], nil)
+  ffi.gc(t[3], function(o) log[#log + 1] = "back" .. o.x end)
+  t = nil
+  collectgarbage()
+  table.sort(log)
+  print(table.concat(log, " "))
+end
+-- expect: back3 meta4 own2
+
+-- test: a struct's ctype is indexed by the struct's constants before its metatype's __index
+do
+  local ffi = require("ffi")
+  local tp = ffi.metatype("struct { static const int K42 = 42; enum { K39 = 39 }; int x; }", {
+    __index = { test = function(x) return x + 1 end, x = "hello" },
+  })
+  print(tp.K42, tp.K39, tp.test(99), tp.x)
+  print(pcall(function() tp.K42 = 1 end))
+  local plain = ffi.typeof("struct { static const int K7 = 7; int y; }")
+  print(plain.K7, (pcall(function() return plain.y end)))
+end
+-- expect: 42	39	100	hello
+-- expect: false	api.lua:849: attempt to write to constant location
+-- expect: 7	false
+
+-- test: a metatype's __index or __newindex that is no function is indexed as Lua indexes it, a cdata too
+do
+  local ffi = require("ffi")
+  local fb = ffi.new("struct { int x; }", 99)
+  local xt = ffi.metatype("struct { }", { __index = fb, __newindex = fb })
+  local o = xt()
+  print(o.x)
+  o.x = 5
+  print(fb.x, o.x, (pcall(function() return o.y end)))
+end
+-- expect: 99
+-- expect: 5	5	false

@@ -85,9 +85,20 @@ final class CdataOperations {
                     s.toString().equals("re") ? c.re() : c.im();
             // LuaJIT indexes a complex number as a pair: odd indexes are the imaginary part.
             case Cdata.ComplexValue c when isIndex(key) -> (indexOf(key) & 1) == 0 ? c.re() : c.im();
-            case Cdata.TypeObject t -> metatypeIndex(t.type(), t, key);
+            case Cdata.TypeObject t -> typeIndex(t, key);
             default -> metatypeIndex(((Cdata) target).type(), target, key);
         };
+    }
+
+    /** A ctype of a struct or union is indexed by its constants first ({@code tp.K}), then through its metatype, as in LuaJIT. */
+    private Object typeIndex(Cdata.TypeObject t, Object key) {
+        if (CdataConversion.plain(t.type()) instanceof RecordType r && key instanceof LuaString s) {
+            Double constant = constantOf(r, s);
+            if (constant != null) {
+                return constant;
+            }
+        }
+        return metatypeIndex(t.type(), t, key);
     }
 
     private Object memoryIndex(Cdata.Memory m, Object key) {
@@ -171,8 +182,10 @@ final class CdataOperations {
     private Object metatypeIndex(CType type, Object self, Object key) {
         LuaTable mt = lib.metatypeOf(type);
         Object handler = mt == null ? null : mt.get(LuaString.of("__index"));
-        if (handler instanceof LuaTable t) {
-            Object v = lib.runtime().semantics().index(t, key);
+        // A handler that is no function is indexed as Lua indexes it, metamethods and all (a
+        // table, a cdata, ...: lib_ffi.c, ffi_index_meta); nil found is a missing member.
+        if (handler != null && !(handler instanceof LuaFunction)) {
+            Object v = lib.runtime().semantics().index(handler, key);
             if (v == null) {
                 throw noMember(type, key);
             }
@@ -402,8 +415,8 @@ final class CdataOperations {
         refuseConstantStore(plain instanceof CType.Pointer p ? CdataConversion.plain(p.target()) : plain, key);
         LuaTable mt = lib.metatypeOf(type);
         Object handler = mt == null ? null : mt.get(LuaString.of("__newindex"));
-        if (handler instanceof LuaTable t) {
-            lib.runtime().semantics().setIndex(t, key, value);
+        if (handler != null && !(handler instanceof LuaFunction)) {
+            lib.runtime().semantics().setIndex(handler, key, value);
             return;
         }
         if (handler != null) {

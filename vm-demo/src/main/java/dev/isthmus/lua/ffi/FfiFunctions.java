@@ -181,7 +181,7 @@ final class FfiFunctions {
         lib.initializer().initialize(m, Arrays.copyOfRange(args, first, args.length));
         LuaTable mt = lib.metatypeOf(type);
         if (mt != null && mt.get(LuaString.of("__gc")) instanceof LuaFunction finalizer) {
-            registerFinalizer(m, finalizer);
+            setFinalizer(m, finalizer);
         }
         return m;
     }
@@ -455,11 +455,38 @@ final class FfiFunctions {
             throw new LuaArgumentError(1, "gc", "cdata expected, got " + (args.length == 0 ? "no value" : LuaType.of(target).luaName()));
         }
         a.checkAny(1);
-        Object finalizer = a.get(1);
-        if (finalizer != null) {
+        setFinalizer(c, a.get(1));
+        return new Object[] {target};
+    }
+
+    /** An object's finalizer, replaceable: {@code ffi.gc} sets another or, with nil, none (LuaJIT). */
+    private static final class FinalizerSlot {
+        volatile Object finalizer;
+
+        FinalizerSlot(Object finalizer) {
+            this.finalizer = finalizer;
+        }
+    }
+
+    /**
+     * The finalizer slots of objects that have one, by the object's identity: the memory
+     * ({@link dev.isthmus.ffi.CData}, compared by identity) of an object with storage, else the
+     * cdata itself. Weak, so the map keeps nothing alive.
+     */
+    private final java.util.Map<Object, FinalizerSlot> finalizers = new java.util.WeakHashMap<>();
+
+    private static Object finalizerKey(Cdata c) {
+        return c instanceof Cdata.Memory m ? m.data() : c;
+    }
+
+    /** {@code ffi.gc(c, finalizer)}, and a metatype's {@code __gc} at construction: replaces the finalizer, nil removing it. */
+    void setFinalizer(Cdata c, Object finalizer) {
+        FinalizerSlot slot = finalizers.get(finalizerKey(c));
+        if (slot != null) {
+            slot.finalizer = finalizer;
+        } else if (finalizer != null) {
             registerFinalizer(c, finalizer);
         }
-        return new Object[] {target};
     }
 
     /**
@@ -470,12 +497,20 @@ final class FfiFunctions {
     private void registerFinalizer(Cdata c, Object finalizer) {
         Object twin = switch (c) {
             case Cdata.Pointer p -> new Cdata.Pointer(lib, p.type(), p.address());
-            case Cdata.Memory m -> new Cdata.Memory(lib, lib.ffi().view(m.type(), m.data().segment()), m.anchors());
+            case Cdata.Memory m -> new Cdata.Memory(lib, lib.ffi().view(m.data().type(), m.data().segment()), m.anchors(), m.type());
             default -> c;
         };
+        FinalizerSlot slot = new FinalizerSlot(finalizer);
+        finalizers.put(finalizerKey(c), slot);
         var runtime = lib.runtime();
         runtime.finalizerRegistered(c);
-        FINALIZERS.register(c, () -> runtime.enqueueFinalizer(() -> runtime.semantics().call(finalizer, new Object[] {twin})));
+        // Always enqueued, so collectgarbage counts it as arrived; run only if still set.
+        FINALIZERS.register(c, () -> runtime.enqueueFinalizer(() -> {
+            Object f = slot.finalizer;
+            if (f != null) {
+                runtime.semantics().call(f, new Object[] {twin});
+            }
+        }));
     }
 
     private static final java.lang.ref.Cleaner FINALIZERS = java.lang.ref.Cleaner.create();

@@ -73,6 +73,7 @@ public final class LuaRuntime {
      * before {@code collectgarbage} returns, as in Lua.
      */
     public void collectGarbage() {
+        dropDeadRegisters();
         System.gc();
         synchronized (this) {
             finalizable.removeIf(ref -> {
@@ -93,6 +94,32 @@ public final class LuaRuntime {
             }
         }
         runPendingFinalizers();
+    }
+
+    /**
+     * Clears the registers above the call the innermost Lua frame is making (to
+     * {@code collectgarbage}, or to the Java function that collects): in Lua they are dead
+     * temporaries, and LuaJIT's collector marks a stack only up to the call's arguments, so
+     * an object a loop left in a temporary ({@code for i = 1, n do z = f() end; z = nil}) is
+     * collected, and finalized, by the next {@code collectgarbage()}. Here the JVM's
+     * collector would find it in the register array. A call with open-ended arguments
+     * ({@code f(g())}) is left alone: where its arguments end is not recorded.
+     */
+    private void dropDeadRegisters() {
+        CallStack frames = callStack();
+        if (frames == null || frames.depth == 0) {
+            return;
+        }
+        int frame = frames.depth - 1;
+        int[] code = frames.closures[frame].prototype.code();
+        int pc = frames.callPcs[frame];
+        if (pc < 0 || pc * 4 + 2 >= code.length || code[pc * 4] != dev.isthmus.lua.bytecode.Op.CALL || code[pc * 4 + 2] == 0) {
+            return;
+        }
+        // CALL A B: the function in A, B - 1 arguments after it; registers from A + B on are free.
+        int firstDead = frames.bases[frame] + code[pc * 4 + 1] + code[pc * 4 + 2];
+        ValueStack values = frames.values;
+        values.clear(Math.min(firstDead, values.slots.length), values.slots.length);
     }
 
     public void runPendingFinalizers() {
