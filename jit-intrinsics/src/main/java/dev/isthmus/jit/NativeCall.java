@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * One native call to emit into generated code: an exact downcall handle and the symbol it
- * calls (for {@code javap} and error messages). The handle reaches the generated class as
+ * calls (any text: it names the call site for {@code javap}). The handle reaches the generated class as
  * a {@link ClassData} constant, so to the JIT compiler it is a constant and the downcall
  * stub is inlined into the caller, as with a {@code static final} handle.
  *
@@ -37,9 +37,6 @@ public record NativeCall(String symbol, MethodHandle handle) {
     public NativeCall {
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(handle, "handle");
-        if (symbol.isEmpty() || !symbol.chars().allMatch(Character::isJavaIdentifierPart)) {
-            throw new IllegalArgumentException("a symbol must be a C identifier: '" + symbol + "'");
-        }
     }
 
     /** A call of {@code function} through the handle {@code mode} chooses (for variadic functions: {@link #ofVariadic}). */
@@ -74,7 +71,17 @@ public record NativeCall(String symbol, MethodHandle handle) {
     /** Emits the call, its operands already pushed: {@code invokedynamic <symbol> <type>} on a constant call site. */
     public void emit(MethodVisitor mv, ClassData data) {
         int index = data.add(handle);
-        mv.visitInvokeDynamicInsn(symbol, type().toMethodDescriptorString(), BOOTSTRAP, index);
+        mv.visitInvokeDynamicInsn(callSiteName(), type().toMethodDescriptorString(), BOOTSTRAP, index);
+    }
+
+    /**
+     * The symbol as a JVM method name, which may not be empty nor hold {@code . ; [ / < >}
+     * (JVMS 4.2.2): a function known only by its address may be called "function pointer"
+     * or "0x7f00...".
+     */
+    String callSiteName() {
+        String name = symbol.replaceAll("[.;\\[/<>]", "_");
+        return name.isEmpty() ? "call" : name;
     }
 
     /** Pushes the handle ({@code ldc} of its class-data constant): the first half of {@link #emitInvokeExact}. */

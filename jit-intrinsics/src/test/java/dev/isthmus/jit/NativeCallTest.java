@@ -83,7 +83,14 @@ class NativeCallTest {
     }
 
     @Test
-    void nativeCall_symbolThatIsNoIdentifier_isRejected() {
-        assertThrows(IllegalArgumentException.class, () -> NativeCall.of("a b", IT_ADD.handle()));
+    void emit_symbolsThatAreNoJvmNames_stillNameTheCallSite() throws Throwable {
+        for (String symbol : new String[] {"function pointer", "0x7f00.<1>/[2];", ""}) {
+            NativeCall call = NativeCall.of(symbol, IT_ADD.handle());
+            MethodHandle add = Generated.operation(call.type(), call::emit);
+            assertEquals(5, (int) add.invokeExact(2, 3), symbol);
+        }
+        assertEquals("function pointer", NativeCall.of("function pointer", IT_ADD.handle()).callSiteName());
+        assertEquals("0x7f00__1___2]_", NativeCall.of("0x7f00.<1>/[2];", IT_ADD.handle()).callSiteName());
+        assertThrows(NullPointerException.class, () -> NativeCall.of(null, IT_ADD.handle()));
     }
 }
