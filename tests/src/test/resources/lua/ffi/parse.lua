@@ -83,3 +83,55 @@ do
     ffi.sizeof("char[((struct pconst *)0)->PC_99]"), pcall(ffi.typeof, "char[PC_55]"))
 end
 -- expect: 4	99	55	99	false	unexpected symbol near 'PC_55'
+
+-- test: a bool takes its size from the integer keyword beside it, as LuaJIT's parser sizes it
+do
+  local ffi = require("ffi")
+  for _, t in ipairs({"_Bool int", "int _Bool", "signed _Bool", "unsigned _Bool int", "const _Bool int", "_Bool int[2]", "_Bool __attribute__((mode(SI)))"}) do
+    local ct = ffi.typeof(t)
+    print(t, tostring(ct), ffi.sizeof(ct), ffi.alignof(ct))
+  end
+  print(pcall(ffi.typeof, "_Bool long"))
+end
+-- expect: _Bool int	ctype<bool>	4	4
+-- expect: int _Bool	ctype<bool>	4	4
+-- expect: signed _Bool	ctype<bool>	1	1
+-- expect: unsigned _Bool int	ctype<bool>	4	4
+-- expect: const _Bool int	ctype<const bool>	4	4
+-- expect: _Bool int[2]	ctype<bool [2]>	8	4
+-- expect: _Bool __attribute__((mode(SI)))	ctype<bool>	1	1
+-- expect: false	invalid C type
+
+-- test: mode(OI) is LuaJIT's 32-byte integer, aligned to 16 as LuaJIT limits mode alignment
+do
+  local ffi = require("ffi")
+  for _, t in ipairs({"int __attribute__((mode(OI)))", "unsigned __attribute__((mode(OI)))", "int __attribute__((mode(TI)))"}) do
+    local ct = ffi.typeof(t)
+    print(tostring(ct), ffi.sizeof(ct), ffi.alignof(ct))
+  end
+  local s = ffi.typeof("struct { int __attribute__((mode(OI))) a; char b; }")
+  print(ffi.sizeof(s), ffi.offsetof(s, "b"))
+  print(pcall(ffi.new, "int __attribute__((mode(OI)))", 5))
+end
+-- expect: ctype<int256_t>	32	16
+-- expect: ctype<uint256_t>	32	16
+-- expect: ctype<int128_t>	16	16
+-- expect: 48	32
+-- expect: false	cannot convert 'number' to 'int256_t'
+
+-- test: __ptr32 after a '*' makes a 4-byte pointer on a 64-bit target; __ptr64 is any pointer there
+do
+  local ffi = require("ffi")
+  for _, t in ipairs({"int * __ptr32", "int *__ptr32 *", "int * const __ptr32", "int (* __ptr32)(void)", "int * __ptr64"}) do
+    local ct = ffi.typeof(t)
+    print(tostring(ct), ffi.sizeof(ct), ffi.alignof(ct))
+  end
+  local s = ffi.typeof("struct { char c; int *__ptr32 p; }")
+  print(ffi.sizeof(s), ffi.offsetof(s, "p"))
+end
+-- expect: ctype<int *__ptr32>	4	4
+-- expect: ctype<int *__ptr32 *>	8	8
+-- expect: ctype<int *__ptr32 const>	4	4
+-- expect: ctype<int (*__ptr32)()>	4	4
+-- expect: ctype<int *>	8	8
+-- expect: 8	4

@@ -26,6 +26,8 @@ public enum CErrorKind {
     INVALID_TYPE("%s"),
     /** A C++ reference where none may be: in C, or (LuaJIT's rules) to a reference, pointed to, or as an array element. */
     INVALID_REFERENCE("%s"),
+    /** LuaJIT's rules only: {@code _Bool} with a keyword other than {@code int}, {@code signed} or {@code unsigned}. */
+    INVALID_BOOL("'_Bool' cannot be combined with '%s'"),
     BAD_PRAGMA("malformed '#pragma pack': %s"),
     ENUM_VALUE_RANGE("enumerator value for '%s' is not representable"),
     SHIFT_COUNT("shift count %s is negative or not less than the width of the type"),

@@ -47,6 +47,7 @@ public final class ForeignLayouts {
             // A reference is stored as the address it refers to.
             case CType.Pointer p -> ValueLayout.ADDRESS;
             case CType.Reference r -> ValueLayout.ADDRESS;
+            case CType.Pointer32 p -> ValueLayout.JAVA_INT;
             case CType.Array a -> switch (a.kind()) {
                 case FIXED -> MemoryLayout.sequenceLayout(a.length(), layoutOf(a.element()));
                 case INCOMPLETE, VARIABLE -> MemoryLayout.sequenceLayout(0, layoutOf(a.element()));
@@ -78,8 +79,9 @@ public final class ForeignLayouts {
             case DOUBLE -> ValueLayout.JAVA_DOUBLE;
             case COMPLEX_FLOAT -> MemoryLayout.structLayout(ValueLayout.JAVA_FLOAT.withName("re"), ValueLayout.JAVA_FLOAT.withName("im"));
             case COMPLEX_DOUBLE -> MemoryLayout.structLayout(ValueLayout.JAVA_DOUBLE.withName("re"), ValueLayout.JAVA_DOUBLE.withName("im"));
-            case LONG_DOUBLE, INT128, UNSIGNED_INT128, FLOAT128, FLOAT16, COMPLEX_LONG_DOUBLE, COMPLEX_FLOAT128 ->
-                    opaque(size, abi.alignOf(p));
+            // LuaJIT's 4-byte bool and 32-byte integers are stored, never converted or passed.
+            case LONG_DOUBLE, INT128, UNSIGNED_INT128, FLOAT128, FLOAT16, COMPLEX_LONG_DOUBLE, COMPLEX_FLOAT128,
+                 BOOL_INT, INT256, UNSIGNED_INT256 -> opaque(size, abi.alignOf(p));
         };
     }
 
@@ -216,7 +218,8 @@ public final class ForeignLayouts {
         CType plain = CType.unqualified(type);
         if (plain instanceof Primitive p) {
             switch (p) {
-                case LONG_DOUBLE, INT128, UNSIGNED_INT128, FLOAT128, FLOAT16, COMPLEX_LONG_DOUBLE, COMPLEX_FLOAT128 ->
+                case LONG_DOUBLE, INT128, UNSIGNED_INT128, FLOAT128, FLOAT16, COMPLEX_LONG_DOUBLE, COMPLEX_FLOAT128,
+                     BOOL_INT, INT256, UNSIGNED_INT256 ->
                         throw new IllegalArgumentException(what + " has type " + p.spelling()
                                 + ", which the JDK's linker cannot pass");
                 default -> {

@@ -65,6 +65,7 @@ final class ValueConversion {
             case CType.Qualified q -> throw new AssertionError("qualifiers were removed");
             case CType.Aligned a -> throw new AssertionError("aligned types were unwrapped");
             case CType.Vector v -> throw new ConversionException("vectors cannot be passed");
+            case CType.Pointer32 p -> throw new ConversionException("32-bit pointers cannot be passed");
         };
     }
 

@@ -114,7 +114,8 @@ public enum CScalar {
         if (p == Primitive.DOUBLE) {
             return DOUBLE;
         }
-        if (!p.isInteger() || p == Primitive.INT128 || p == Primitive.UNSIGNED_INT128) {
+        if (!p.isInteger() || p == Primitive.INT128 || p == Primitive.UNSIGNED_INT128 || p == Primitive.BOOL_INT
+                || p == Primitive.INT256 || p == Primitive.UNSIGNED_INT256) {
             throw new IllegalArgumentException("'" + p.spelling() + "' is not a scalar this module loads or stores");
         }
         boolean isUnsigned = p.isUnsigned() || p == Primitive.CHAR && !abi.isCharSigned();

@@ -29,6 +29,7 @@ record JavaCarrier(String javaType, String layout, String unalignedLayout, long 
             case CType.Pointer p -> value("MemorySegment", "ADDRESS", abi.pointerByteSize());
             // Only LuaJIT's rules parse a reference, and headers are read under C's.
             case CType.Reference r -> throw new NotBindable("C++ references are not C");
+            case CType.Pointer32 p -> throw new NotBindable("32-bit pointers are LuaJIT's only");
             case CType.Array a -> value("MemorySegment", "ADDRESS", abi.pointerByteSize());
             case EnumType e -> of(e.isComplete() ? e.body().underlyingType() : Primitive.UNSIGNED_INT, abi, names);
             case RecordType r -> {

@@ -146,6 +146,7 @@ final class LuaModuleWriter {
         switch (type) {
             case CType.Pointer p -> need(p.target());
             case CType.Reference r -> need(r.target());
+            case CType.Pointer32 p -> need(p.target());
             case CType.Array a -> need(a.element());
             case CType.Function f -> {
                 need(f.returnType());

@@ -66,8 +66,10 @@ record DataModel(Map<Primitive, Long> byteSizes, Map<Primitive, Long> byteAlignm
         return new Builder()
                 .with(1, 1, Primitive.VOID, Primitive.BOOL, Primitive.CHAR, Primitive.SIGNED_CHAR, Primitive.UNSIGNED_CHAR)
                 .with(2, 2, Primitive.SHORT, Primitive.UNSIGNED_SHORT, Primitive.FLOAT16)
-                .with(4, 4, Primitive.INT, Primitive.UNSIGNED_INT, Primitive.FLOAT)
+                .with(4, 4, Primitive.INT, Primitive.UNSIGNED_INT, Primitive.FLOAT, Primitive.BOOL_INT)
                 .with(8, 8, Primitive.LONG_LONG, Primitive.UNSIGNED_LONG_LONG, Primitive.DOUBLE)
-                .with(16, 16, Primitive.INT128, Primitive.UNSIGNED_INT128, Primitive.FLOAT128);
+                .with(16, 16, Primitive.INT128, Primitive.UNSIGNED_INT128, Primitive.FLOAT128)
+                // LuaJIT aligns a mode-sized integer to at most 16 bytes (lj_cparse.c, cp_decl_intern).
+                .with(32, 16, Primitive.INT256, Primitive.UNSIGNED_INT256);
     }
 }

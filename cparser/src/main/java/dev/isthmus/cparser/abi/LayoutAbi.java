@@ -72,6 +72,7 @@ abstract sealed class LayoutAbi implements Abi permits SysVAmd64Abi, Aapcs64Abi,
             case Primitive p -> model.sizeOf(p);
             case CType.Pointer p -> model.pointerByteSize();
             case CType.Reference r -> model.pointerByteSize();
+            case CType.Pointer32 p -> 4;
             case CType.Array a -> switch (a.kind()) {
                 case FIXED -> Math.multiplyExact(sizeOf(a.element()), a.length());
                 case INCOMPLETE, VARIABLE -> throw new IllegalArgumentException("array " + a + " has no size");
@@ -91,6 +92,7 @@ abstract sealed class LayoutAbi implements Abi permits SysVAmd64Abi, Aapcs64Abi,
             case Primitive p -> model.alignOf(p);
             case CType.Pointer p -> model.pointerByteSize();
             case CType.Reference r -> model.pointerByteSize();
+            case CType.Pointer32 p -> 4;
             case CType.Array a -> alignOf(a.element());
             case CType.Function f -> throw new IllegalArgumentException("a function type has no alignment");
             case CType.Qualified q -> alignOf(q.base());

@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class SpecifierResolver {
     private final Abi abi;
+    /** Under LuaJIT's rules: {@code _Bool int} and the {@code OI} mode exist. */
+    private final boolean isLuajit;
     private int voids;
     private int chars;
     private int shorts;
@@ -33,8 +35,9 @@ final class SpecifierResolver {
     private CType named;
     private Token first;
 
-    SpecifierResolver(Abi abi) {
+    SpecifierResolver(Abi abi, boolean isLuajit) {
         this.abi = abi;
+        this.isLuajit = isLuajit;
     }
 
     boolean hasAny() {
@@ -94,6 +97,9 @@ final class SpecifierResolver {
             throw context.error(CErrorKind.MISSING_TYPE_SPECIFIER, at);
         }
         Primitive p = resolvePrimitive();
+        if (p == null && isLuajit && bools > 0) {
+            throw context.error(CErrorKind.INVALID_BOOL, first, describe());
+        }
         if (p == null) {
             throw context.error(CErrorKind.INVALID_TYPE_SPECIFIERS, first, describe());
         }
@@ -103,6 +109,12 @@ final class SpecifierResolver {
     private Primitive resolvePrimitive() {
         boolean isSigned = signeds > 0;
         boolean isUnsigned = unsigneds > 0;
+        // LuaJIT sizes a bool by the keyword beside it (lj_cparse.c, cp_decl_spec): _Bool int
+        // is a 4-byte bool; signed and unsigned may come along and change nothing printed.
+        if (isLuajit && bools == 1 && ints <= 1 && signeds + unsigneds <= 1
+                && voids + chars + shorts + longs + floats + doubles + int128s + complexes == 0 && floatN == null) {
+            return ints == 1 ? Primitive.BOOL_INT : Primitive.BOOL;
+        }
         if (signeds + unsigneds > 1 || (isSigned || isUnsigned) && (floats + doubles + bools + voids > 0 || floatN != null)) {
             return null;
         }
@@ -192,17 +204,25 @@ final class SpecifierResolver {
      * keeping the signedness of the declared type ({@code unsigned int __attribute__((mode(QI)))}
      * is {@code unsigned char}).
      */
-    static CType applyMode(Abi abi, CType type, Optional<String> mode, Token at, ConstantEvaluator.Context context) {
+    CType applyMode(CType type, Optional<String> mode, Token at, ConstantEvaluator.Context context) {
+        return applyMode(abi, isLuajit, type, mode, at, context);
+    }
+
+    static CType applyMode(Abi abi, boolean isLuajit, CType type, Optional<String> mode, Token at, ConstantEvaluator.Context context) {
         if (mode.isEmpty()) {
             return type;
         }
         if (!(CType.unqualified(type) instanceof Primitive p) || !(p.isInteger() || p.isFloating())) {
             throw context.error(CErrorKind.INVALID_TYPE, at, "mode attribute on a type that is not arithmetic");
         }
+        if (isLuajit && (p == Primitive.BOOL || p == Primitive.BOOL_INT)) {
+            // LuaJIT sizes no bool by a mode (lj_cparse.c, cp_decl_intern skips CTF_BOOL).
+            return type;
+        }
         var vectorMode = java.util.regex.Pattern.compile("V([0-9]+)([A-Z]+)").matcher(mode.get());
         if (vectorMode.matches()) {
             // GCC's vector modes: V4SF is four SF elements, a vector of 16 bytes.
-            CType element = CType.unqualified(applyMode(abi, type, Optional.of(vectorMode.group(2)), at, context));
+            CType element = CType.unqualified(applyMode(abi, isLuajit, type, Optional.of(vectorMode.group(2)), at, context));
             long count = Long.parseLong(vectorMode.group(1));
             if (count == 0 || Long.bitCount(count) != 1) {
                 throw context.error(CErrorKind.INVALID_TYPE, at, "unknown machine mode '" + mode.get() + "'");
@@ -217,6 +237,12 @@ final class SpecifierResolver {
             case "SI" -> Primitive.INT;
             case "DI" -> abi.sizeOf(Primitive.LONG) == 8 ? Primitive.LONG : Primitive.LONG_LONG;
             case "TI" -> Primitive.INT128;
+            case "OI" -> {
+                if (!isLuajit) {
+                    throw context.error(CErrorKind.INVALID_TYPE, at, "unknown machine mode '" + mode.get() + "'");
+                }
+                yield Primitive.INT256;
+            }
             case "word", "pointer", "unwind_word" -> abi.pointerDifferenceType();
             case "SF" -> Primitive.FLOAT;
             case "DF" -> Primitive.DOUBLE;

@@ -123,6 +123,7 @@ final class TypeBuilder implements ConstantEvaluator.Context {
             case Primitive p -> p != Primitive.VOID;
             case CType.Pointer p -> true;
             case CType.Reference r -> true;
+            case CType.Pointer32 p -> true;
             case CType.Array a -> a.kind() == CType.ArrayKind.FIXED;
             case CType.Function f -> false;
             case CType.Qualified q -> isComplete(q.base());
@@ -171,7 +172,7 @@ final class TypeBuilder implements ConstantEvaluator.Context {
 
     /** Reads declaration specifiers or a specifier-qualifier list (their children are alike). */
     Specifiers specifiers(List<? extends ParserRuleContext> items, Token start) {
-        SpecifierResolver resolver = new SpecifierResolver(abi);
+        SpecifierResolver resolver = new SpecifierResolver(abi, symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT);
         Storage storage = Storage.NONE;
         boolean isInline = false;
         boolean isConst = false;
@@ -208,7 +209,7 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         }
         GnuAttributes attrs = GnuAttributes.of(attributes, evaluator, this);
         CType type = resolver.resolve(start, this);
-        type = SpecifierResolver.applyMode(abi, type, attrs.mode(), start, this);
+        type = resolver.applyMode(type, attrs.mode(), start, this);
         if (attrs.vectorByteSize() != 0) {
             type = vectorOf(type, attrs.vectorByteSize(), start);
         }
@@ -282,7 +283,8 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     CType applyDeclaratorAttributes(CType type, Specifiers specifiers, GnuAttributes attributes, Token at) {
         CType result = type;
         if (attributes.mode().isPresent() && specifiers.attributes().mode().isEmpty()) {
-            result = SpecifierResolver.applyMode(abi, result, attributes.mode(), at, this);
+            result = SpecifierResolver.applyMode(abi, symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT, result,
+                    attributes.mode(), at, this);
         }
         if (attributes.vectorByteSize() != 0 && specifiers.attributes().vectorByteSize() == 0) {
             result = vectorOf(result, attributes.vectorByteSize(), at);
@@ -371,7 +373,13 @@ final class TypeBuilder implements ConstantEvaluator.Context {
                     default -> {
                     }
                 }
-            } else if (!(child instanceof GnuAttributeContext)) {
+            } else if (child instanceof GnuAttributeContext g) {
+                // LuaJIT's __ptr32 after a '*' makes it a 4-byte pointer; __ptr64 is any pointer on 64-bit targets.
+                if (g.POINTER_SIZE() != null && g.getText().equals("__ptr32") && type instanceof CType.Pointer ptr
+                        && symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT && abi.pointerByteSize() == 8) {
+                    type = CType.pointer32To(ptr.target());
+                }
+            } else {
                 // A '*' or '&': the qualifiers read so far belong to the previous pointer.
                 if (started) {
                     type = CType.qualified(type, isConst, isVolatile, isRestrict);

@@ -18,12 +18,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * layout ({@code aligned} on a typedef, {@code vector_size}) are types of their own.
  */
 public sealed interface CType
-        permits Primitive, CType.Pointer, CType.Reference, CType.Array, CType.Function, CType.Qualified,
+        permits Primitive, CType.Pointer, CType.Pointer32, CType.Reference, CType.Array, CType.Function, CType.Qualified,
                 CType.Aligned, CType.Vector, RecordType, EnumType {
 
     /** {@code T *}. */
     record Pointer(CType target) implements CType {
         public Pointer {
+            Objects.requireNonNull(target, "target");
+        }
+    }
+
+    /**
+     * {@code T *__ptr32}: a 32-bit pointer on a 64-bit target, which LuaJIT's C parser makes of
+     * MSVC's {@code __ptr32} (lj_cparse.c, cp_declarator): 4 bytes holding an address's low half.
+     * Only stored and printed here; no value converts to or from one.
+     */
+    record Pointer32(CType target) implements CType {
+        public Pointer32 {
             Objects.requireNonNull(target, "target");
         }
     }
@@ -131,6 +142,7 @@ public sealed interface CType
             case EnumType e -> type;
             case Pointer p -> (T) TypeInterner.TABLE.computeIfAbsent(p, k -> k);
             case Reference r -> (T) TypeInterner.TABLE.computeIfAbsent(r, k -> k);
+            case Pointer32 p -> (T) TypeInterner.TABLE.computeIfAbsent(p, k -> k);
             case Array a -> (T) TypeInterner.TABLE.computeIfAbsent(a, k -> k);
             case Function f -> (T) TypeInterner.TABLE.computeIfAbsent(f, k -> k);
             case Qualified q -> (T) TypeInterner.TABLE.computeIfAbsent(q, k -> k);
@@ -141,6 +153,10 @@ public sealed interface CType
 
     static Pointer pointerTo(CType target) {
         return intern(new Pointer(target));
+    }
+
+    static Pointer32 pointer32To(CType target) {
+        return intern(new Pointer32(target));
     }
 
     static Reference referenceTo(CType target) {

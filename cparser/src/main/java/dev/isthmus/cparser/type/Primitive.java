@@ -12,6 +12,8 @@ package dev.isthmus.cparser.type;
 public enum Primitive implements CType {
     VOID("void", Category.VOID, 0),
     BOOL("_Bool", Category.INTEGER, 1),
+    /** LuaJIT's {@code _Bool int}: a bool the size of an int (lj_cparse.c takes a bool's size from its other keyword). */
+    BOOL_INT("_Bool int", Category.INTEGER, 1),
     CHAR("char", Category.INTEGER, 2),
     SIGNED_CHAR("signed char", Category.INTEGER, 2),
     UNSIGNED_CHAR("unsigned char", Category.INTEGER, 2),
@@ -25,6 +27,9 @@ public enum Primitive implements CType {
     UNSIGNED_LONG_LONG("unsigned long long", Category.INTEGER, 6),
     INT128("__int128", Category.INTEGER, 7),
     UNSIGNED_INT128("unsigned __int128", Category.INTEGER, 7),
+    /** LuaJIT's 32-byte integers, {@code __attribute__((mode(OI)))}; GCC has no such mode on the supported targets. */
+    INT256("int __attribute__((mode(OI)))", Category.INTEGER, 8),
+    UNSIGNED_INT256("unsigned int __attribute__((mode(OI)))", Category.INTEGER, 8),
     FLOAT16("_Float16", Category.FLOATING, 0),
     FLOAT("float", Category.FLOATING, 0),
     DOUBLE("double", Category.FLOATING, 0),
@@ -67,7 +72,7 @@ public enum Primitive implements CType {
 
     /**
      * Integer conversion rank (C11 6.3.1.1): {@code _Bool} 1, the char types 2, up to
-     * {@code __int128} 7; 0 for non-integers.
+     * {@code __int128} 7 (LuaJIT's 32-byte integers 8); 0 for non-integers.
      */
     public int conversionRank() {
         return conversionRank;
@@ -79,8 +84,8 @@ public enum Primitive implements CType {
      */
     public boolean isUnsigned() {
         return switch (this) {
-            case BOOL, UNSIGNED_CHAR, UNSIGNED_SHORT, UNSIGNED_INT, UNSIGNED_LONG,
-                 UNSIGNED_LONG_LONG, UNSIGNED_INT128 -> true;
+            case BOOL, BOOL_INT, UNSIGNED_CHAR, UNSIGNED_SHORT, UNSIGNED_INT, UNSIGNED_LONG,
+                 UNSIGNED_LONG_LONG, UNSIGNED_INT128, UNSIGNED_INT256 -> true;
             default -> false;
         };
     }
@@ -94,6 +99,7 @@ public enum Primitive implements CType {
             case LONG -> UNSIGNED_LONG;
             case LONG_LONG -> UNSIGNED_LONG_LONG;
             case INT128 -> UNSIGNED_INT128;
+            case INT256 -> UNSIGNED_INT256;
             default -> {
                 if (isUnsigned()) {
                     yield this;

@@ -58,6 +58,8 @@ public final class TypeRenderer {
             case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
             case CType.Pointer p -> pointer(p, "", inner, names);
             case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names);
+            case CType.Pointer32 p -> pointer32(p, "", inner, names);
+            case CType.Qualified q when q.base() instanceof CType.Pointer32 p -> pointer32(p, qualifiers(q), inner, names);
             case CType.Reference r -> declarator(r.target(),
                     r.target() instanceof CType.Array || r.target() instanceof CType.Function ? "(&" + inner + ")" : "&" + inner, names);
             case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names);
@@ -79,6 +81,15 @@ public final class TypeRenderer {
             star = "(" + star + ")";
         }
         return declarator(target, star, names);
+    }
+
+    /** As LuaJIT prints one: {@code int *__ptr32}, {@code int *__ptr32 const}, {@code int *__ptr32 *}. */
+    private static String pointer32(CType.Pointer32 p, String qualifiers, String inner, Function<CType, String> names) {
+        String star = join(join("*__ptr32", qualifiers), inner);
+        if (p.target() instanceof CType.Array || p.target() instanceof CType.Function) {
+            star = "(" + star + ")";
+        }
+        return declarator(p.target(), star, names);
     }
 
     private static String join(String specifier, String inner) {

@@ -42,7 +42,7 @@ final class CdefErrors {
             case REDEFINITION, CONFLICTING_TYPES, TAG_KIND_MISMATCH -> "attempt to redefine '" + d.token() + "'";
             case NEGATIVE_ARRAY_SIZE, INCOMPLETE_MEMBER, INCOMPLETE_ELEMENT, TYPE_TOO_LARGE, ARRAY_OF_FUNCTIONS ->
                     "size of C type is unknown or too large";
-            case INVALID_RETURN_TYPE, UNSUPPORTED_STATIC, MEMBER_STORAGE_CLASS, INVALID_REFERENCE -> "invalid C type";
+            case INVALID_RETURN_TYPE, UNSUPPORTED_STATIC, MEMBER_STORAGE_CLASS, INVALID_REFERENCE, INVALID_BOOL -> "invalid C type";
             case DIVISION_BY_ZERO -> "invalid value";
             // LuaJIT checks the width as it reads the ':' before it.
             case BITFIELD_WIDTH -> "invalid value near ':'";

@@ -47,6 +47,7 @@ final class CtypeBudget {
             }
             case CType.Pointer p -> count(p.target());
             case CType.Reference r -> count(r.target());
+            case CType.Pointer32 p -> count(p.target());
             case CType.Array a -> count(a.element());
             case CType.Qualified q -> count(q.base());
             case CType.Aligned a -> count(a.base());

@@ -40,6 +40,7 @@ final class LuajitTypeNames {
         return switch (type) {
             case CType.Pointer p -> CType.pointerTo(shown(p.target()));
             case CType.Reference r -> CType.referenceTo(shown(r.target()));
+            case CType.Pointer32 p -> CType.pointer32To(shown(p.target()));
             case CType.Array a -> switch (a.kind()) {
                 case FIXED -> CType.arrayOf(shown(a.element()), a.length());
                 case INCOMPLETE -> CType.incompleteArrayOf(shown(a.element()));
@@ -65,7 +66,7 @@ final class LuajitTypeNames {
     private static String primitive(Primitive p) {
         return switch (p) {
             case VOID -> "void";
-            case BOOL -> "bool";
+            case BOOL, BOOL_INT -> "bool";
             case CHAR, SIGNED_CHAR -> ABI.isCharSigned() || p == Primitive.SIGNED_CHAR ? "char" : "unsigned char";
             case UNSIGNED_CHAR -> "unsigned char";
             case FLOAT -> "float";
