@@ -25,7 +25,15 @@ struct shape {
 
 typedef double (*shape_measure_fn)(const struct shape *shape);
 
+/* Operations on shapes: each function pointer member is a callback interface of its own. */
+struct shape_ops {
+    double (*area)(const struct shape *shape);
+    shape_measure_fn perimeter;
+    int (*describe)(const struct shape *shape, char *out, int size);
+};
+
 double shape_area(const struct shape *shape);
+double shape_apply(const struct shape_ops *ops, const struct shape *shape);
 struct shape_point shape_center(struct shape s);
 double shape_measure_all(const struct shape *shapes, int count, shape_measure_fn measure);
 int shape_printf(const char *format, ...);

@@ -22,7 +22,13 @@ struct shape {
   union { float radius; int corners; };
 };
 typedef double (*shape_measure_fn)(const struct shape *shape);
+struct shape_ops {
+  double (*area)(const struct shape *);
+  double (*perimeter)(const struct shape *);
+  int (*describe)(const struct shape *, char *, int);
+};
 double shape_area(const struct shape *shape);
+double shape_apply(const struct shape_ops *ops, const struct shape *shape);
 struct shape_point shape_center(struct shape s);
 double shape_measure_all(const struct shape *shapes, int count, double (*measure)(const struct shape *));
 int shape_printf(const char *format, ...);

@@ -62,7 +62,7 @@ public final class Shapes {
     /**
      * {@code double shape_area(const struct shape *shape)}
      *
-     * <p>Declared at src/test/resources/bind/shapes.h:28:8.
+     * <p>Declared at src/test/resources/bind/shapes.h:35:8.
      */
     public static double shape_area(MemorySegment shape) {
         try {
@@ -80,9 +80,29 @@ public final class Shapes {
     }
 
     /**
+     * {@code double shape_apply(const struct shape_ops *ops, const struct shape *shape)}
+     *
+     * <p>Declared at src/test/resources/bind/shapes.h:36:8.
+     */
+    public static double shape_apply(MemorySegment ops, MemorySegment shape) {
+        try {
+            return (double) ShapeApplyHandle.HANDLE.invokeExact(ops, shape);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new AssertionError("shape_apply threw a checked exception", e);
+        }
+    }
+
+    private static final class ShapeApplyHandle {
+
+        static final MethodHandle HANDLE = downcall("shape_apply", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    }
+
+    /**
      * {@code struct shape_point shape_center(struct shape s)}
      *
-     * <p>Declared at src/test/resources/bind/shapes.h:29:20.
+     * <p>Declared at src/test/resources/bind/shapes.h:37:20.
      */
     public static MemorySegment shape_center(SegmentAllocator allocator, MemorySegment s) {
         try {
@@ -102,7 +122,7 @@ public final class Shapes {
     /**
      * {@code double shape_measure_all(const struct shape *shapes, int count, double (*measure)(const struct shape *))}
      *
-     * <p>Declared at src/test/resources/bind/shapes.h:30:8.
+     * <p>Declared at src/test/resources/bind/shapes.h:38:8.
      */
     public static double shape_measure_all(MemorySegment shapes, int count, MemorySegment measure) {
         try {
@@ -125,7 +145,7 @@ public final class Shapes {
      * {@code short} and {@code int}, {@code JAVA_DOUBLE} for {@code float} and {@code double}, ...).
      * Linking is the expensive part: keep the invoker for every call of that shape.
      *
-     * <p>Declared at src/test/resources/bind/shapes.h:31:5.
+     * <p>Declared at src/test/resources/bind/shapes.h:39:5.
      */
     public static ShapePrintfInvoker shape_printf(MemoryLayout... variadicLayouts) {
         FunctionDescriptor descriptor = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS).appendArgumentLayouts(variadicLayouts);
@@ -163,7 +183,7 @@ public final class Shapes {
     /**
      * {@code #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)}
      *
-     * <p>Defined at src/test/resources/bind/shapes.h:34.
+     * <p>Defined at src/test/resources/bind/shapes.h:42.
      */
     public static double SHAPES_SUM(MemorySegment shapes) {
         return shape_measure_all(shapes, SHAPES_MAX, MemorySegment.NULL);

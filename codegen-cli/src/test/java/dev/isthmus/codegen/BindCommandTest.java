@@ -366,7 +366,7 @@ class BindCommandTest {
     @Test
     void dumpIncludes_listsAFilterOptionPerDeclaration_withItsOrigin() {
         String dump = bind("--package", "p", "--dump-includes", "src/test/resources/bind/shapes.h");
-        assertTrue(dump.contains("--include-function shape_area  # src/test/resources/bind/shapes.h:28:8\n"), dump);
+        assertTrue(dump.contains("--include-function shape_area  # src/test/resources/bind/shapes.h:35:8\n"), dump);
         assertTrue(dump.contains("--include-struct shape_point  # src/test/resources/bind/shapes.h:14:8\n"), dump);
         assertTrue(dump.contains("--include-typedef shape_measure_fn  # src/test/resources/bind/shapes.h:26:18\n"), dump);
         assertTrue(dump.contains("--include-constant SHAPE_SQUARE  # src/test/resources/bind/shapes.h:12:33\n"), dump);

@@ -102,7 +102,10 @@ final class BindingSet {
             set.needAll(f.type());
             set.parameterCallbacks(f);
         }
-        for (Callback c : set.callbacks) {
+        for (Map.Entry<RecordType, String> e : List.copyOf(set.records.entrySet())) {
+            set.memberCallbacks(e.getKey(), typedefNames.getOrDefault(e.getKey(), e.getValue()));
+        }
+        for (Callback c : List.copyOf(set.callbacks)) {
             set.needAll(c.type());
         }
         for (Declaration.Variable v : set.variables) {
@@ -128,6 +131,24 @@ final class BindingSet {
                 String parameter = f.parameterNames().get(i).orElse("arg" + i);
                 callbacks.add(new Callback(f.name() + "_" + parameter, fn, List.of(), declarations.declare(parameters.get(i), parameter)
                         + ", a parameter of " + f.name(), f.position()));
+            }
+        }
+    }
+
+    /**
+     * An interface for each function pointer member whose type no bound typedef or
+     * parameter names ({@code struct shape_ops}'s {@code double (*area)(const struct shape *)}
+     * is {@code ShapeOpsArea}), members of anonymous members included.
+     */
+    private void memberCallbacks(RecordType record, String cName) {
+        for (RecordType.Member m : record.body().members()) {
+            CType t = strip(m.type());
+            if (m.name().isEmpty() && t instanceof RecordType inner && inner.tag().isEmpty() && inner.isComplete()) {
+                memberCallbacks(inner, cName);
+            } else if (m.name().isPresent() && t instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn
+                    && callbacks.stream().noneMatch(c -> c.type().equals(fn))) {
+                callbacks.add(new Callback(cName + "_" + m.name().get(), fn, List.of(),
+                        declarations.declare(m.type(), m.name().get()) + ", a member of " + cName, record.definitionPosition()));
             }
         }
     }
