@@ -54,8 +54,11 @@ final class Ir {
 
     /** Constants compare by identity (two equal strings are the same key, two equal tables are not). */
     private static Object identity(Object o) {
-        return o == null || o instanceof Double || o instanceof Compare || o instanceof Integer || o instanceof Boolean || o instanceof Class<?>
-                ? o : new IdentityKey(o);
+        if (o instanceof long[] offsets) {
+            return Arrays.toString(offsets);
+        }
+        return o == null || o instanceof Double || o instanceof Compare || o instanceof Integer || o instanceof Long || o instanceof Boolean
+                || o instanceof Class<?> || o instanceof dev.isthmus.jit.CScalar ? o : new IdentityKey(o);
     }
 
     private record IdentityKey(Object o) {
@@ -95,6 +98,12 @@ final class Ir {
         }
         if (o instanceof int[] sizes) {
             return Arrays.toString(sizes);
+        }
+        if (o instanceof long[] offsets) {
+            return Arrays.toString(offsets);
+        }
+        if (o instanceof dev.isthmus.cparser.type.CType t) {
+            return "'" + dev.isthmus.cparser.type.TypeRenderer.render(t) + "'";
         }
         if (o instanceof java.lang.invoke.MethodHandle h) {
             return "handle" + h.type();

@@ -69,6 +69,23 @@ enum IrOp {
     CALLN(Kind.CALL),
     /** A call of the function {@code a} on Lua values {@code args}: its first result. */
     CALLV(Kind.CALL),
+    /** A cdata value guarded to have ctype {@code aux} (interned: one identity compare). */
+    GCTYPE(Kind.GUARD),
+    /** Element {@code b} (a number) of the cdata array {@code a}, of {@code aux2} bytes, guarded to be inside it. */
+    GBOUND(Kind.GUARD),
+    /**
+     * A view of element {@code b} of the cdata array {@code a} ({@code aux} its type, {@code aux2}
+     * its size): never allocated in the loop; made only where a value is needed (an exit's
+     * snapshot, a call), as the interpreter would have made it.
+     */
+    CVIEW(Kind.PURE),
+    /**
+     * A number scalar read from element {@code b} of the cdata {@code a} ({@code aux} the
+     * {@code CScalar}, {@code aux2} {elementSize, offset}); out of bounds leaves the trace.
+     */
+    CLOAD(Kind.CALL),
+    /** Number {@code c} stored as {@link #CLOAD} reads. */
+    CSTORE(Kind.CALL),
     /**
      * At the loop head: register {@code aux}'s value carried around the loop, {@code a} on
      * entering the loop (from the pre-roll), {@code b} on each back edge (from the body).

@@ -28,12 +28,24 @@ final class LoopPeeling {
         int preRoll = ir.code.size();
         ir.loopStart = preRoll;
         int[] registers = carried.registers();
+        boolean upvaluesStable = upvaluesStable(ir);
+        boolean[] variant = variant(ir, registers, upvaluesStable);
         Map<Integer, Integer> phiOf = new HashMap<>();
         int[] phis = new int[registers.length];
+        // A register carrying a view of an array element carries the element's index: the view is made again from it.
+        boolean[] carriesIndex = new boolean[registers.length];
         for (int i = 0; i < registers.length; i++) {
             int init = carried.refs()[i];
-            phis[i] = ir.emit(new Ir(IrOp.PHI, ir.typeOf(init), init, Ir.NONE, Ir.NONE, null, registers[i], null, ir.at(init).pc));
-            phiOf.put(registers[i], phis[i]);
+            Ir end = ir.at(init);
+            carriesIndex[i] = end.op == IrOp.CVIEW && !variant[end.a];
+            int value = carriesIndex[i] ? end.b : init;
+            phis[i] = ir.emit(new Ir(IrOp.PHI, ir.typeOf(value), value, Ir.NONE, Ir.NONE, null, registers[i], null, end.pc));
+        }
+        for (int i = 0; i < registers.length; i++) {
+            Ir end = ir.at(carried.refs()[i]);
+            phiOf.put(registers[i], carriesIndex[i]
+                    ? ir.emit(new Ir(IrOp.CVIEW, IrType.REF, end.a, phis[i], Ir.NONE, null, end.aux, end.aux2, end.pc))
+                    : phis[i]);
         }
         int[] sub = new int[preRoll];
         for (int i = 0; i < preRoll; i++) {
@@ -47,7 +59,7 @@ final class LoopPeeling {
             int c = map(sub, x.c);
             int[] args = x.args == null ? null : Arrays.stream(x.args).map(r -> sub[r]).toArray();
             boolean invariant = a == x.a && b == x.b && c == x.c && (args == null || Arrays.equals(args, x.args));
-            if (x.op.isPure() && invariant) {
+            if ((x.op.isPure() || x.op == IrOp.UGET && upvaluesStable) && invariant) {
                 sub[i] = i;
                 continue;
             }
@@ -60,8 +72,48 @@ final class LoopPeeling {
         }
         for (int i = 0; i < registers.length; i++) {
             Ir phi = ir.at(phis[i]);
-            ir.code.set(phis[i], new Ir(IrOp.PHI, phi.type, phi.a, sub[carried.refs()[i]], Ir.NONE, null, phi.aux, null, phi.pc));
+            int end = sub[carried.refs()[i]];
+            int back = carriesIndex[i] ? ir.at(end).b : end;
+            if (carriesIndex[i] && (ir.at(end).op != IrOp.CVIEW || ir.at(end).a != ir.at(carried.refs()[i]).a)) {
+                throw new TraceRecorder.Abort("a view carried around the loop changes array");
+            }
+            ir.code.set(phis[i], new Ir(IrOp.PHI, phi.type, phi.a, back, Ir.NONE, null, phi.aux, null, phi.pc));
         }
+    }
+
+    /**
+     * Which recorded values can differ from one iteration to the next: loads of registers the
+     * loop writes, what is not pure, and what uses any of those. The others are computed once.
+     */
+    /**
+     * Whether no upvalue can change while the loop runs: it stores none and calls nothing that
+     * could run Lua code. An upvalue read is then loop-invariant, read once before the loop.
+     */
+    private static boolean upvaluesStable(TraceIr ir) {
+        for (Ir x : ir.code) {
+            if (x.op == IrOp.USET || x.op.isCall() && x.op != IrOp.CLOAD && x.op != IrOp.CSTORE && x.op != IrOp.TSETN && x.op != IrOp.TSETV) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean[] variant(TraceIr ir, int[] written, boolean upvaluesStable) {
+        java.util.Set<Integer> writtenSet = new java.util.HashSet<>();
+        for (int r : written) {
+            writtenSet.add(r);
+        }
+        boolean[] variant = new boolean[ir.code.size()];
+        for (int i = 0; i < variant.length; i++) {
+            Ir x = ir.at(i);
+            boolean v = (x.op == IrOp.SLOADN || x.op == IrOp.SLOADR) ? writtenSet.contains((Integer) x.aux)
+                    : !(x.op.isPure() || x.op == IrOp.UGET && upvaluesStable);
+            for (int r : x.operands()) {
+                v |= variant[r];
+            }
+            variant[i] = v;
+        }
+        return variant;
     }
 
     private static int map(int[] sub, int ref) {
@@ -104,6 +156,7 @@ final class LoopPeeling {
             case NOT, CMPV -> Boolean.class;
             case TNEW -> LuaTable.class;
             case BOX -> Double.class;
+            case CVIEW -> dev.isthmus.lua.ffi.Cdata.Memory.class;
             default -> UNKNOWN;
         };
     }

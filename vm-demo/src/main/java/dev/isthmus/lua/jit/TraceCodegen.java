@@ -1,8 +1,14 @@
 package dev.isthmus.lua.jit;
 
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.jit.Addressing;
+import dev.isthmus.jit.CConversions;
+import dev.isthmus.jit.CScalar;
 import dev.isthmus.jit.ClassData;
+import dev.isthmus.jit.MemoryAccess;
 import dev.isthmus.jit.HiddenClasses;
 import dev.isthmus.jit.NativeCall;
+import dev.isthmus.lua.ffi.CdataTraces;
 import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LoopTrace;
 import dev.isthmus.lua.interp.LuaClosure;
@@ -40,6 +46,9 @@ final class TraceCodegen {
     private static final String OBJECT = "java/lang/Object";
     private static final String ACCESS = Type.getInternalName(TraceAccess.class);
     private static final String TABLE = Type.getInternalName(LuaTable.class);
+    private static final String TRACES = Type.getInternalName(CdataTraces.class);
+    private static final String OFFSET_IN = "(Ljava/lang/foreign/MemorySegment;DJJJ)J";
+    private static final String SEGMENT_OF = "(Ljava/lang/Object;)Ljava/lang/foreign/MemorySegment;";
     private static final String RUN_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ValueStack.class), Type.INT_TYPE,
             Type.getType(LuaClosure.class), Type.getType(CallStack.class));
     private static final int STACK = 1;
@@ -53,6 +62,8 @@ final class TraceCodegen {
     private final int scratch;
     private final int scratchSlots;
     private final int scratchNums;
+    /** Two slots: a cdata access's offset. */
+    private final int scratchLong;
     private final List<Label> exitLabels = new ArrayList<>();
     private final List<Integer> exitSnapshots = new ArrayList<>();
     private final List<Label> handlerLabels = new ArrayList<>();
@@ -70,6 +81,7 @@ final class TraceCodegen {
         scratch = next;
         scratchSlots = next + 1;
         scratchNums = next + 2;
+        scratchLong = next + 3;
     }
 
     /** Generates, defines and instantiates the trace's class. */
@@ -157,6 +169,14 @@ final class TraceCodegen {
     }
 
     private void load(int ref) {
+        Ir x = ir.at(ref);
+        if (x.op == IrOp.CVIEW) {
+            // A view is made only where its value is needed, as the interpreter makes it.
+            load(x.a);
+            load(x.b);
+            mv.visitMethodInsn(INVOKESTATIC, TRACES, "element", "(Ljava/lang/Object;D)Ljava/lang/Object;", false);
+            return;
+        }
         switch (ir.typeOf(ref)) {
             case NUM -> mv.visitVarInsn(DLOAD, local[ref]);
             case REF -> mv.visitVarInsn(ALOAD, local[ref]);
@@ -369,7 +389,26 @@ final class TraceCodegen {
                 load(x.a);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ILjava/lang/Object;)V", false);
             }
-            case PHI -> {
+            case GCTYPE -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, TRACES, "typeOf", "(Ljava/lang/Object;)" + Type.getDescriptor(CType.class), false);
+                constant(x.aux, CType.class);
+                mv.visitJumpInsn(IF_ACMPNE, exit(x));
+            }
+            case GBOUND -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, TRACES, "segment", SEGMENT_OF, false);
+                load(x.b);
+                long size = (Long) x.aux2;
+                mv.visitLdcInsn(size);
+                mv.visitLdcInsn(0L);
+                mv.visitLdcInsn(size);
+                mv.visitMethodInsn(INVOKESTATIC, TRACES, "offsetIn", OFFSET_IN, false);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFLT, exit(x));
+            }
+            case PHI, CVIEW -> {
             }
             default -> call(i, x);
         }
@@ -420,6 +459,23 @@ final class TraceCodegen {
             case NE -> IFEQ;
         };
         mv.visitJumpInsn(exitWhen, exit(x));
+    }
+
+    /** double -> the scalar's value type, by LuaJIT's conversions of a number stored into C memory. */
+    private void numberToScalar(CScalar scalar) {
+        if (scalar == CScalar.DOUBLE) {
+            return;
+        }
+        if (scalar == CScalar.FLOAT) {
+            mv.visitInsn(D2F);
+            return;
+        }
+        push(scalar.byteSize());
+        mv.visitInsn(scalar.isSigned() ? ICONST_0 : ICONST_1);
+        mv.visitMethodInsn(INVOKESTATIC, TRACES, "toInteger", "(DIZ)J", false);
+        if (scalar.valueType().equals(Type.INT_TYPE)) {
+            mv.visitInsn(L2I);
+        }
     }
 
     /** An instruction that calls out: its pc recorded for tracebacks, a failure leaving through its snapshot. */
@@ -503,6 +559,34 @@ final class TraceCodegen {
                     load(arg);
                 }
                 NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
+            }
+            case CLOAD, CSTORE -> {
+                CScalar scalar = (CScalar) x.aux;
+                long[] at = (long[]) x.aux2;
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, TRACES, "segment", SEGMENT_OF, false);
+                mv.visitVarInsn(ASTORE, scratch);
+                mv.visitVarInsn(ALOAD, scratch);
+                load(x.b);
+                mv.visitLdcInsn(at[0]);
+                mv.visitLdcInsn(at[1]);
+                mv.visitLdcInsn((long) scalar.byteSize());
+                mv.visitMethodInsn(INVOKESTATIC, TRACES, "offsetIn", OFFSET_IN, false);
+                mv.visitVarInsn(LSTORE, scratchLong);
+                mv.visitVarInsn(LLOAD, scratchLong);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFLT, exit(x));
+                mv.visitVarInsn(ALOAD, scratch);
+                mv.visitVarInsn(LLOAD, scratchLong);
+                if (x.op == IrOp.CLOAD) {
+                    MemoryAccess.emitLoad(mv, scalar, Addressing.SEGMENT);
+                    CConversions.emitConvert(mv, scalar, CScalar.DOUBLE);
+                } else {
+                    load(x.c);
+                    numberToScalar(scalar);
+                    MemoryAccess.emitStore(mv, scalar, Addressing.SEGMENT);
+                }
             }
             case CALLV -> {
                 mv.visitVarInsn(ALOAD, CLOSURE);

@@ -6,6 +6,9 @@ import dev.isthmus.lua.interp.InstructionObserver;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.ValueStack;
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.lua.ffi.Cdata;
+import dev.isthmus.lua.ffi.CdataTraces;
 import dev.isthmus.lua.runtime.FixedIndex;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
@@ -329,7 +332,15 @@ final class TraceRecorder implements InstructionObserver {
                 mayRunLua = true;
                 guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, proto.constants()[b], null, pc), pc);
             }
-            case Op.GETTABLE -> expectResult(pc, a, index(load(b, pc), value(b), c, pc));
+            case Op.GETTABLE -> {
+                int object = load(b, pc);
+                int read = value(b) instanceof Cdata.Memory m ? cdataRead(object, m, c, pc) : Ir.NONE;
+                if (read != Ir.NONE) {
+                    set(a, read);
+                } else {
+                    expectResult(pc, a, index(object, value(b), c, pc));
+                }
+            }
             case Op.SELF -> {
                 int object = load(b, pc);
                 int method = index(object, value(b), c, pc);
@@ -400,8 +411,83 @@ final class TraceRecorder implements InstructionObserver {
         return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);
     }
 
+    // ---- cdata with storage: members and elements as loads and stores at offsets
+
+    /** Where a cdata access reads: the object holding the memory, the element index, the element size. */
+    private record Place(int memory, int index, long elementSize) {
+    }
+
+    /**
+     * The memory {@code object} designates: a view made in the trace is its array and index; any
+     * other cdata object is itself, element 0, guarded to have the ctype it has now.
+     */
+    private Place place(int object, Cdata.Memory m, int pc) {
+        Ir x = ir.at(object);
+        if (x.op == IrOp.CVIEW) {
+            return new Place(x.a, x.b, (Long) x.aux2);
+        }
+        guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, m.type(), null, pc), pc);
+        return new Place(object, constant(0.0, pc), 0);
+    }
+
+    /** {@code m[RK(key)]} as a load or a view, or {@link Ir#NONE} when it takes the general path. */
+    private int cdataRead(int object, Cdata.Memory m, int key, int pc) {
+        Object k = operandValue(key);
+        if (k instanceof LuaString name) {
+            CdataTraces.Slot slot = CdataTraces.member(m, name);
+            if (slot == null) {
+                return Ir.NONE;
+            }
+            Place at = place(object, m, pc);
+            return guard(new Ir(IrOp.CLOAD, IrType.NUM, at.memory(), at.index(), Ir.NONE, null, slot.scalar(),
+                    new long[] {at.elementSize(), slot.offset()}, pc), pc);
+        }
+        CType element = CdataTraces.elementType(m);
+        if (!(k instanceof Double) || element == null || ir.at(object).op == IrOp.CVIEW) {
+            return Ir.NONE;
+        }
+        CdataTraces.Slot slot = CdataTraces.element(m);
+        boolean isRecord = CdataTraces.isRecord(element);
+        if (slot == null && !isRecord) {
+            return Ir.NONE;
+        }
+        place(object, m, pc);
+        int index = operand(key, pc);
+        long size = CdataTraces.elementSize(m, element);
+        if (slot != null) {
+            return guard(new Ir(IrOp.CLOAD, IrType.NUM, object, index, Ir.NONE, null, slot.scalar(), new long[] {size, 0}, pc), pc);
+        }
+        guard(new Ir(IrOp.GBOUND, IrType.VOID, object, index, Ir.NONE, null, null, size, pc), pc);
+        return ir.emit(new Ir(IrOp.CVIEW, IrType.REF, object, index, Ir.NONE, null, element, size, pc));
+    }
+
+    /** {@code m[RK(key)] = RK(value)} as a store; false when it takes the general path. */
+    private boolean cdataWrite(int object, Cdata.Memory m, int key, int value, int pc) {
+        Object k = operandValue(key);
+        CdataTraces.Slot slot;
+        if (k instanceof LuaString name) {
+            slot = CdataTraces.member(m, name);
+        } else if (k instanceof Double && ir.at(object).op != IrOp.CVIEW) {
+            slot = CdataTraces.element(m);
+        } else {
+            return false;
+        }
+        int v = operand(value, pc);
+        if (slot == null || !slot.isWritable() || ir.typeOf(v) != IrType.NUM) {
+            return false;
+        }
+        Place at = place(object, m, pc);
+        int index = k instanceof LuaString ? at.index() : operand(key, pc);
+        long size = k instanceof LuaString ? at.elementSize() : CdataTraces.elementSize(m, CdataTraces.elementType(m));
+        guard(new Ir(IrOp.CSTORE, IrType.VOID, at.memory(), index, v, null, slot.scalar(), new long[] {size, slot.offset()}, pc), pc);
+        return true;
+    }
+
     private void recordStore(int a, int b, int c, int pc) {
         int object = load(a, pc);
+        if (value(a) instanceof Cdata.Memory m && cdataWrite(object, m, b, c, pc)) {
+            return;
+        }
         int k = operand(b, pc);
         int v = boxed(operand(c, pc), pc);
         if (value(a) instanceof LuaTable t && t.metatable() == null) {

@@ -1,0 +1,117 @@
+package dev.isthmus.lua.ffi;
+
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.ffi.FieldAccess;
+import dev.isthmus.jit.CScalar;
+import dev.isthmus.lua.runtime.LuaString;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * What the trace compiler needs to know about cdata to turn member and element accesses
+ * into loads and stores at offsets: the layout facts, decided by the same rules as
+ * {@link CdataOperations} (a member wins over a metatype, bitfields and aggregates are not
+ * scalars, a const location cannot be written), and the helpers compiled code calls.
+ */
+public final class CdataTraces {
+    private CdataTraces() {
+    }
+
+    /** A scalar read or written at {@code offset} from where an element starts, of C kind {@code scalar}. */
+    public record Slot(long offset, CScalar scalar, boolean isWritable) {
+    }
+
+    /**
+     * The scalar of a Lua number type a member or element of type {@code type} is (chars,
+     * shorts, ints of 32 bits, float, double), or null: 64-bit integers, bools, enums and
+     * pointers read as other Lua values.
+     */
+    static CScalar numberScalar(FfiLibrary lib, CType type) {
+        Primitive p = ScalarAccess.storageOf(type);
+        if (p == null || p == Primitive.BOOL) {
+            return null;
+        }
+        CScalar s = CScalar.of(p, lib.ffi().layouts().abi());
+        return s == CScalar.INT64 || s == CScalar.UINT64 ? null : s;
+    }
+
+    /** Member {@code name} of the struct or union {@code m} is (or views), when it is a number scalar; else null. */
+    public static Slot member(Cdata.Memory m, LuaString name) {
+        if (!(CdataConversion.plain(m.type()) instanceof RecordType r) || !r.isComplete()) {
+            return null;
+        }
+        FieldAccess access = m.library().member(r, name);
+        if (access == null || access.valueLayout() == null) {
+            return null;
+        }
+        CScalar scalar = numberScalar(m.library(), access.memberType());
+        return scalar == null ? null : new Slot(access.byteOffset(), scalar, isWritable(m.type()) && isWritable(access.memberType()));
+    }
+
+    /** The element type of the array {@code m} is, or null when it is no array. */
+    public static CType elementType(Cdata.Memory m) {
+        return CdataConversion.plain(m.type()) instanceof CType.Array a ? a.element() : null;
+    }
+
+    public static long elementSize(Cdata.Memory m, CType element) {
+        return m.library().elementSize(element);
+    }
+
+    /** The element of the array {@code m} read as a number scalar, or null. */
+    public static Slot element(Cdata.Memory m) {
+        CType element = elementType(m);
+        CScalar scalar = element == null ? null : numberScalar(m.library(), element);
+        return scalar == null ? null : new Slot(0, scalar, isWritable(element));
+    }
+
+    /** Whether the element type is a struct or union: indexing gives a view of it. */
+    public static boolean isRecord(CType type) {
+        return CdataConversion.plain(type) instanceof RecordType r && r.isComplete();
+    }
+
+    private static boolean isWritable(CType location) {
+        CType t = location;
+        while (t instanceof CType.Array a) {
+            t = a.element();
+        }
+        return !(t instanceof CType.Qualified q && q.isConst());
+    }
+
+    /**
+     * The offset in {@code segment} of {@code width} bytes at {@code offset} into element
+     * {@code key} (a Lua number, converted as indexing converts it) of {@code elementSize}
+     * bytes, or -1 when they are not all inside it: compiled code leaves the trace then, and
+     * the interpreter raises its error.
+     */
+    public static long offsetIn(MemorySegment segment, double key, long elementSize, long offset, long width) {
+        long index = (long) Math.floor(key);
+        // No division: a product that overflows has a high half (one multiply on x64).
+        if (index < 0 || Math.multiplyHigh(index, elementSize) != 0) {
+            return -1;
+        }
+        long at = index * elementSize + offset;
+        return at >= 0 && at <= segment.byteSize() - width ? at : -1;
+    }
+
+    /** The memory of a cdata object with storage. */
+    public static MemorySegment segment(Object memory) {
+        return ((Cdata.Memory) memory).data().segment();
+    }
+
+    /** Element {@code key} of the array {@code memory}, as the interpreter makes it (a view of a struct element). */
+    public static Object element(Object memory, double key) {
+        return ((Cdata.Memory) memory).index(key);
+    }
+
+    /** The ctype of a cdata value, for guards (types are interned: one identity compare). */
+    public static CType typeOf(Object cdata) {
+        return ((Cdata) cdata).type();
+    }
+
+    /** A Lua number stored into a C integer of {@code byteSize} bytes, as LuaJIT converts it (the caller keeps the low bytes). */
+    public static long toInteger(double d, int byteSize, boolean isUnsigned) {
+        return FfiFunctions.doubleToInteger(d, byteSize, isUnsigned);
+    }
+}
