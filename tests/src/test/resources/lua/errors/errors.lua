@@ -322,3 +322,24 @@ do
 end
 -- expect: boom | stack traceback: | 	[C]: in function 'error' | in function '__add'
 -- expect: tb | stack traceback: | in function '__index' | in main chunk
+
+-- test: error's level counts Java functions' frames and skips a frame that tail-called it, as LuaJIT counts levels
+do
+  local function tail() return error("t") end
+  print(pcall(function() tail() end))
+  local function tail2() return error("t2", 2) end
+  print(pcall(function() tail2() end))
+  local t = {3, 1, 2}
+  print(pcall(table.sort, t, function(a, b) error("z", 2) end))
+  print(pcall(function() table.sort(t, function(a, b) error("w", 3) end) end))
+  print(pcall(function() local ok, e = pcall(error, "v", 2) return e end))
+  print(pcall(function() error(7, 2) end))
+  print(pcall(function() error("far", 50) end))
+end
+-- expect: false	errors.lua:329: t
+-- expect: false	t2
+-- expect: false	z
+-- expect: false	errors.lua:334: w
+-- expect: true	errors.lua:335: v
+-- expect: false	7
+-- expect: false	far

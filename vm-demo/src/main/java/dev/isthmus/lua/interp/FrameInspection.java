@@ -1,5 +1,6 @@
 package dev.isthmus.lua.interp;
 
+import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.runtime.LuaString;
 
@@ -19,6 +20,35 @@ public final class FrameInspection {
 
     /** A name and what kind of name it is, as {@code debug.getinfo}'s {@code name} and {@code namewhat} give them. */
     public record CallName(String name, String namewhat) {
+    }
+
+    /**
+     * {@code luaL_where} for a Java function {@code running} raising an error at stack level
+     * {@code level}: {@code chunk:line: } when that level is a Lua frame, else "". Levels are
+     * counted as LuaJIT counts them from the running function: a frame that called it in tail
+     * position is gone (LuaJIT's tail call replaced it), and a Java function that called it
+     * (as {@code pcall(error, ...)} does) is level 1.
+     */
+    public static String where(CallStack stack, int level, boolean isCoroutine, Object running) {
+        if (level < 1) {
+            return "";
+        }
+        int shift = 0;
+        if (stack.depth() > 0) {
+            Prototype top = stack.at(1).prototype();
+            int pc = stack.callPcAt(1);
+            int op = top.code()[pc * 4];
+            boolean callsRunning = (op == Op.CALL || op == Op.TAILCALL) && stack.registerAt(1, top.code()[pc * 4 + 1]) == running;
+            shift = !callsRunning ? -1 : op == Op.TAILCALL ? 1 : 0;
+        }
+        if (level + shift < 1) {
+            return "";
+        }
+        CallStack.Level at = stack.level(level + shift, isCoroutine);
+        if (at == null || at.isJava()) {
+            return "";
+        }
+        return stack.at(at.luaLevel()).prototype().chunkName() + ":" + currentLine(stack, at.luaLevel()) + ": ";
     }
 
     public static int currentLine(CallStack stack, int level) {

@@ -32,6 +32,8 @@ public final class BaseLibrary {
     private final JavaFunction ipairsIterator;
     /** The {@code tostring} installed here: {@code print} converts directly while the thread's globals still hold it. */
     private Object builtinTostring;
+    /** The {@code error} installed here: how {@link #error} finds the call that called it. */
+    private Object errorFunction;
 
     private BaseLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
@@ -74,6 +76,7 @@ public final class BaseLibrary {
                 .set("_VERSION", LuaString.of("Lua 5.1"));
         g.put(LuaString.of("next"), lib.next);
         lib.builtinTostring = g.get(TOSTRING);
+        lib.errorFunction = g.get(LuaString.of("error"));
     }
 
     /**
@@ -248,10 +251,19 @@ public final class BaseLibrary {
         return args;
     }
 
+    /** {@code error(value [, level])}: a string or number gets the position of the function at {@code level}, as LuaJIT counts levels. */
     private Object[] error(Object[] args) {
         Arguments a = new Arguments("error", args);
         int level = a.optInt(1, 1);
-        throw LuaError.atLevel(a.get(0), level);
+        Object value = a.get(0);
+        if (value instanceof LuaString || value instanceof Double) {
+            String where = dev.isthmus.lua.interp.FrameInspection.where(runtime.callStack(), level,
+                    runtime.currentCoroutine() != runtime.mainCoroutine(), errorFunction);
+            if (!where.isEmpty()) {
+                value = LuaString.of(where).concat(ValueText.plain(value));
+            }
+        }
+        throw new LuaError(value);
     }
 
     private Object[] pcall(Object[] args) {
