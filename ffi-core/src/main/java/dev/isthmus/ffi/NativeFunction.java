@@ -153,10 +153,19 @@ public final class NativeFunction {
      * cheaper for short leaf functions, which must not call back into Java or block.
      */
     public MethodHandle criticalHandle() {
+        return criticalHandle(false);
+    }
+
+    /**
+     * {@link #criticalHandle()}, and with {@code allowHeapAccess} pointer arguments may also be
+     * segments of Java arrays ({@link MemorySegment#ofArray}), passed without a copy: the
+     * garbage collector cannot move them during a critical call.
+     */
+    public MethodHandle criticalHandle(boolean allowHeapAccess) {
         if (type.isVariadic()) {
             throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
         }
-        return downcall(descriptor, Linker.Option.critical(false));
+        return downcall(descriptor, Linker.Option.critical(allowHeapAccess));
     }
 
     /** The exact handle of a variadic function for given variadic argument layouts, cached per shape. */

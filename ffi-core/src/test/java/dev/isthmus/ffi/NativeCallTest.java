@@ -164,6 +164,10 @@ class NativeCallTest {
                     .byteOffset(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"))));
         }
         assertEquals(7, (int) lib.function("it_add").criticalHandle().invokeExact(3, 4));
+        // With heap access, a Java array's segment is passed in place.
+        ffi.cdef("size_t strlen(const char *s);");
+        byte[] abc = {'a', 'b', 'c', 0};
+        assertEquals(3L, (long) ffi.C().function("strlen").criticalHandle(true).invokeExact(MemorySegment.ofArray(abc)));
     }
 
     @Test

@@ -21,5 +21,11 @@ public enum CallMode {
      * functions that neither call back into Java nor block (the JVM cannot reach a
      * safepoint during the call). An opt-in the VM's user makes, never a default.
      */
-    CRITICAL
+    CRITICAL,
+    /**
+     * {@code criticalHandle(true)}: {@link #CRITICAL}, and pointer arguments may be segments
+     * of Java arrays ({@code MemorySegment.ofArray}), which C reads and writes in place: a
+     * VM's byte strings and number arrays pass without a copy.
+     */
+    CRITICAL_HEAP
 }

@@ -45,6 +45,7 @@ public record NativeCall(String symbol, MethodHandle handle) {
             case CAPTURING -> function.capturingHandle();
             case PLAIN -> function.handle();
             case CRITICAL -> function.criticalHandle();
+            case CRITICAL_HEAP -> function.criticalHandle(true);
         };
         return new NativeCall(function.name(), handle);
     }

@@ -53,6 +53,24 @@ class NativeCallTest {
     }
 
     @Test
+    void emit_criticalHeapMode_passesJavaArraysInPlace() throws Throwable {
+        NativeCall call = NativeCall.of(STRLEN, CallMode.CRITICAL_HEAP);
+        MethodHandle strlen = Generated.operation(call.type(), call::emit);
+        Random random = new Random(14);
+        for (int i = 0; i < 100; i++) {
+            byte[] text = new byte[random.nextInt(200) + 1];
+            int length = random.nextInt(text.length);
+            java.util.Arrays.fill(text, 0, length, (byte) 'a');
+            assertEquals(length, (long) strlen.invokeExact(MemorySegment.ofArray(text)));
+        }
+        NativeCall offHeapOnly = NativeCall.of(STRLEN, CallMode.CRITICAL);
+        MethodHandle plain = Generated.operation(offHeapOnly.type(), offHeapOnly::emit);
+        assertThrows(IllegalArgumentException.class, () -> {
+            long ignored = (long) plain.invokeExact(MemorySegment.ofArray(new byte[1]));
+        });
+    }
+
+    @Test
     void emit_capturingMode_leavesErrnoForFfiErrno() throws Throwable {
         NativeFunction failWith = TestNatives.LIB.function("it_fail_with");
         NativeCall call = NativeCall.of(failWith, CallMode.CAPTURING);
