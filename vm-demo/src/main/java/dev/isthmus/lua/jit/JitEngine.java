@@ -147,7 +147,7 @@ public final class JitEngine implements LoopCompiler {
     public void loopHot(LuaClosure closure, int pc, int base, int depth) {
         Prototype p = closure.prototype();
         if (p.code()[pc * 4] == Op.TFORLOOP) {
-            abandon(p, pc, "NYI: iterator loop (for ... in)", pc, true);
+            abandon(p, pc, "NYI: iterator loop (for ... in)", p, pc, true);
             return;
         }
         if (p.loopTraces()[pc] != null) {
@@ -159,7 +159,7 @@ public final class JitEngine implements LoopCompiler {
 
     void recordingAborted(TraceRecorder recorder, String reason) {
         runtime.setObserver(null);
-        abandon(recorder.proto, recorder.startPc, reason, recorder.currentPc, false);
+        abandon(recorder.proto, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, false);
     }
 
     void recordingFinished(TraceRecorder recorder) {
@@ -174,7 +174,7 @@ public final class JitEngine implements LoopCompiler {
             LoopTrace code = TraceCodegen.generate(recorder.ir, "Trace" + number);
             p.loopTraces()[recorder.startPc] = new CompiledLoop(code, recorder.kept, recorder.mayRunLua, number);
         } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException e) {
-            abandon(p, recorder.startPc, e.getMessage(), recorder.startPc, false);
+            abandon(p, recorder.startPc, e.getMessage(), p, recorder.startPc, false);
             return;
         }
         traces = number;
@@ -185,13 +185,13 @@ public final class JitEngine implements LoopCompiler {
     }
 
     /** A failed attempt: counted, and after {@link #MAX_ABORTS} (or at once when it never can work) the loop is left to the interpreter. */
-    private void abandon(Prototype p, int loopPc, String reason, int atPc, boolean forever) {
+    private void abandon(Prototype p, int loopPc, String reason, Prototype at, int atPc, boolean forever) {
         int[] counts = aborts.computeIfAbsent(p, k -> new int[p.instructionCount()]);
         if (forever || ++counts[loopPc] >= MAX_ABORTS) {
             p.loopCounts()[loopPc] = NEVER;
         }
         if (verbose) {
-            log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(p, atPc) + "]");
+            log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(at, atPc) + "]");
         }
     }
 

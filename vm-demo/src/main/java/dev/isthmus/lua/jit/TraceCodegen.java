@@ -378,7 +378,7 @@ final class TraceCodegen {
                 store(i);
             }
             case UGET -> {
-                mv.visitVarInsn(ALOAD, CLOSURE);
+                closureOf(x);
                 push((Integer) x.aux);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Ljava/lang/Object;", false);
                 store(i);
@@ -461,6 +461,15 @@ final class TraceCodegen {
         mv.visitJumpInsn(exitWhen, exit(x));
     }
 
+    /** The closure whose upvalues or globals {@code x} reads: an inlined function's (a constant), else the trace's argument. */
+    private void closureOf(Ir x) {
+        if (x.aux2 instanceof LuaClosure inlined) {
+            constant(inlined, LuaClosure.class);
+        } else {
+            mv.visitVarInsn(ALOAD, CLOSURE);
+        }
+    }
+
     /** double -> the scalar's value type, by LuaJIT's conversions of a number stored into C memory. */
     private void numberToScalar(CScalar scalar) {
         if (scalar == CScalar.DOUBLE) {
@@ -507,7 +516,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "rawSet", "(L" + TABLE + ";Ljava/lang/Object;Ljava/lang/Object;)V", false);
             }
             case GGET -> {
-                mv.visitVarInsn(ALOAD, CLOSURE);
+                closureOf(x);
                 constant(x.aux, Object.class);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "global", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
             }

@@ -55,8 +55,23 @@ final class TraceRecorder implements InstructionObserver {
     private final int first;
     private final int last;
     final TraceIr ir = new TraceIr();
-    private final int[] registerRef;
-    private final boolean[] written;
+    /** Per trace register (a slot counted from the loop frame's base, so inlined frames' registers too). */
+    private int[] registerRef;
+    private boolean[] written;
+    /** The function whose instructions are being recorded: the loop's, or one inlined into it. */
+    private LuaClosure frameClosure;
+    private Prototype frameProto;
+    /** Where the recorded function's register 0 is, in trace registers. */
+    private int frameOffset;
+
+    /** A Lua call being recorded inline: what to return to. */
+    private record Inlined(LuaClosure closure, int offset, int resultRegister, int wanted) {
+    }
+
+    private final java.util.ArrayDeque<Inlined> inlined = new java.util.ArrayDeque<>();
+    /** While inside inlined calls: the snapshot before the outermost one's CALL, which every exit in them takes. */
+    private int inlinedExit = Ir.NONE;
+    private static final int MAX_INLINE_DEPTH = 4;
     /** The registers the trace reads or writes: kept in JVM locals while it runs. */
     final BitSet kept = new BitSet();
     /** Whether the trace calls what may run Lua code (Java and C functions, metamethods). */
@@ -84,6 +99,8 @@ final class TraceRecorder implements InstructionObserver {
         this.registerRef = new int[proto.frameSize()];
         this.written = new boolean[proto.frameSize()];
         java.util.Arrays.fill(registerRef, Ir.NONE);
+        this.frameClosure = closure;
+        this.frameProto = proto;
         int[] code = proto.code();
         if (code[startPc * 4] == Op.FORLOOP) {
             first = startPc + 1 + code[startPc * 4 + 2];
@@ -130,7 +147,7 @@ final class TraceRecorder implements InstructionObserver {
         if (finished) {
             return;
         }
-        boolean ours = cl == closure && registers == stack && frameBase == base;
+        boolean ours = cl == frameClosure && registers == stack && frameBase == base + frameOffset;
         if (!ours) {
             if (insideCall) {
                 return;
@@ -142,11 +159,11 @@ final class TraceRecorder implements InstructionObserver {
         currentPc = pc;
         try {
             complete(pc);
-            if (pc == startPc) {
+            if (inlined.isEmpty() && pc == startPc) {
                 finish();
                 return;
             }
-            if (pc < first || pc > last) {
+            if (inlined.isEmpty() && (pc < first || pc > last)) {
                 throw new Abort("loop left");
             }
             if (++recorded > MAX_INSTRUCTIONS || ir.code.size() > MAX_INSTRUCTIONS) {
@@ -170,25 +187,40 @@ final class TraceRecorder implements InstructionObserver {
 
     // ---- registers and values
 
-    /** The value in register {@code r} now, a number as a Double. */
+    /** The value in register {@code r} of the recorded function now, a number as a Double. */
     private Object value(int r) {
-        Object v = TraceAccess.slots(stack)[base + r];
-        return v == TraceAccess.NUMBER ? (Object) TraceAccess.nums(stack)[base + r] : v;
+        int slot = base + frameOffset + r;
+        Object v = TraceAccess.slots(stack)[slot];
+        return v == TraceAccess.NUMBER ? (Object) TraceAccess.nums(stack)[slot] : v;
+    }
+
+    private void ensureRegisters(int count) {
+        if (count > registerRef.length) {
+            int old = registerRef.length;
+            registerRef = java.util.Arrays.copyOf(registerRef, Math.max(count, old * 2));
+            written = java.util.Arrays.copyOf(written, registerRef.length);
+            java.util.Arrays.fill(registerRef, old, registerRef.length, Ir.NONE);
+        }
     }
 
     /** The IR value register {@code r} holds, loaded with a type guard on first use; a failing guard re-runs {@code pc}. */
     private int load(int r, int pc) {
-        int ref = registerRef[r];
+        int t = frameOffset + r;
+        ensureRegisters(t + 1);
+        int ref = registerRef[t];
         if (ref != Ir.NONE) {
             return ref;
         }
-        kept.set(r);
+        if (t >= proto.frameSize()) {
+            throw new Abort("NYI: a register above the loop's frame read before it is written");
+        }
+        kept.set(t);
         Object v = value(r);
         Ir load = v instanceof Double
                 ? new Ir(IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, r, null, pc)
                 : new Ir(IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, r, classOf(v), pc);
         ref = guard(load, pc);
-        registerRef[r] = ref;
+        registerRef[t] = ref;
         return ref;
     }
 
@@ -197,18 +229,22 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private void set(int r, int ref) {
-        registerRef[r] = ref;
-        written[r] = true;
-        kept.set(r);
+        int t = frameOffset + r;
+        ensureRegisters(t + 1);
+        registerRef[t] = ref;
+        written[t] = true;
+        if (t < proto.frameSize()) {
+            kept.set(t);
+        }
     }
 
     /** An RK operand: a register, or constant {@code -1-x}. */
     private int operand(int x, int pc) {
-        return x >= 0 ? load(x, pc) : constantOf(proto.constants()[-1 - x], pc);
+        return x >= 0 ? load(x, pc) : constantOf(frameProto.constants()[-1 - x], pc);
     }
 
     private Object operandValue(int x) {
-        return x >= 0 ? value(x) : proto.constants()[-1 - x];
+        return x >= 0 ? value(x) : frameProto.constants()[-1 - x];
     }
 
     private int constantOf(Object k, int pc) {
@@ -230,12 +266,30 @@ final class TraceRecorder implements InstructionObserver {
 
     /** Emits a guard or call with a snapshot of the registers written so far, resuming at {@code exitPc}. */
     private int guard(Ir instruction, int exitPc) {
+        if (!inlined.isEmpty() && hasSideEffect(instruction.op)) {
+            // An exit in an inlined call runs the whole call again in the interpreter: nothing may have happened yet.
+            throw new Abort("NYI: " + instruction.op.name().toLowerCase() + " in an inlined function");
+        }
         int before = ir.code.size();
         int ref = ir.emit(instruction);
         if (ref >= before && (instruction.op.isGuard() || instruction.op.isCall())) {
-            ir.at(ref).snapshot = ir.snapshot(snapshot(exitPc));
+            ir.at(ref).snapshot = inlined.isEmpty() ? ir.snapshot(snapshot(exitPc)) : inlinedExit;
         }
         return ref;
+    }
+
+    /** The function being recorded now (the loop's, or an inlined one): where an abort happened. */
+    Prototype currentProto() {
+        return frameProto;
+    }
+
+    /** The function whose upvalues and globals an instruction reads: null for the loop's own (the trace's closure argument). */
+    private LuaClosure inlinedClosure() {
+        return inlined.isEmpty() ? null : frameClosure;
+    }
+
+    private static boolean hasSideEffect(IrOp op) {
+        return op == IrOp.USET || op.isCall() && op != IrOp.CLOAD;
     }
 
     /** The registers the iteration wrote and the values they hold at its end: what the loop carries. */
@@ -244,14 +298,15 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private Snapshot snapshot(int exitPc) {
+        int frame = Math.min(written.length, proto.frameSize());
         int count = 0;
-        for (boolean w : written) {
-            count += w ? 1 : 0;
+        for (int r = 0; r < frame; r++) {
+            count += written[r] ? 1 : 0;
         }
         int[] registers = new int[count];
         int[] refs = new int[count];
         int j = 0;
-        for (int r = 0; r < written.length; r++) {
+        for (int r = 0; r < frame; r++) {
             if (written[r]) {
                 registers[j] = r;
                 refs[j++] = registerRef[r];
@@ -296,7 +351,7 @@ final class TraceRecorder implements InstructionObserver {
 
     /** A comparison of Lua values whose outcome only running it told ({@link IrOp#CMPV}): guarded now. */
     private void branchTaken(int nextPc) {
-        int[] code = proto.code();
+        int[] code = frameProto.code();
         int skip = pendingPc + 2 + code[(pendingPc + 1) * 4 + 2];
         if (skip == pendingPc + 2) {
             return;
@@ -308,29 +363,29 @@ final class TraceRecorder implements InstructionObserver {
     // ---- recording one instruction
 
     private void record(int pc) {
-        int[] code = proto.code();
+        int[] code = frameProto.code();
         int op = code[pc * 4];
         int a = code[pc * 4 + 1];
         int b = code[pc * 4 + 2];
         int c = code[pc * 4 + 3];
         switch (op) {
             case Op.MOVE -> set(a, load(b, pc));
-            case Op.LOADK -> set(a, constantOf(proto.constants()[b], pc));
+            case Op.LOADK -> set(a, constantOf(frameProto.constants()[b], pc));
             case Op.LOADBOOL -> set(a, constantOf(b != 0, pc));
             case Op.LOADNIL -> {
                 for (int r = a; r < a + b; r++) {
                     set(r, nil(pc));
                 }
             }
-            case Op.GETUPVAL -> expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, null, pc), pc));
+            case Op.GETUPVAL -> expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
             case Op.SETUPVAL -> guard(new Ir(IrOp.USET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, b, null, pc), pc);
             case Op.GETGLOBAL -> {
                 mayRunLua = true;
-                expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, proto.constants()[b], null, pc), pc));
+                expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc));
             }
             case Op.SETGLOBAL -> {
                 mayRunLua = true;
-                guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, proto.constants()[b], null, pc), pc);
+                guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, frameProto.constants()[b], null, pc), pc);
             }
             case Op.GETTABLE -> {
                 int object = load(b, pc);
@@ -390,7 +445,13 @@ final class TraceRecorder implements InstructionObserver {
             case Op.TESTSET -> recordTestSet(a, b, c, pc);
             case Op.CALL -> recordCall(a, b, c, pc);
             case Op.FORLOOP, Op.FORPREP, Op.TFORLOOP, Op.LOOP -> throw new Abort("NYI: inner loop");
-            case Op.TAILCALL, Op.RETURN -> throw new Abort("NYI: return from the loop");
+            case Op.RETURN -> {
+                if (inlined.isEmpty()) {
+                    throw new Abort("NYI: return from the loop");
+                }
+                recordReturn(a, b, pc);
+            }
+            case Op.TAILCALL -> throw new Abort("NYI: tail call");
             default -> throw new Abort("NYI: " + dev.isthmus.lua.bytecode.Opcode.of(op));
         }
     }
@@ -403,7 +464,7 @@ final class TraceRecorder implements InstructionObserver {
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
         }
-        if (key < 0 && objectValue instanceof FixedIndex fixed && fixed.fixedValue(proto.constants()[-1 - key]) instanceof Object v) {
+        if (key < 0 && objectValue instanceof FixedIndex fixed && fixed.fixedValue(frameProto.constants()[-1 - key]) instanceof Object v) {
             guard(new Ir(IrOp.GSAME, IrType.VOID, object, Ir.NONE, Ir.NONE, null, objectValue, null, pc), pc);
             return constantOf(v, pc);
         }
@@ -522,7 +583,7 @@ final class TraceRecorder implements InstructionObserver {
     private void recordCompare(int op, int a, int b, int c, int pc) {
         int x = operand(b, pc);
         int y = operand(c, pc);
-        int skip = pc + 2 + proto.code()[(pc + 1) * 4 + 2];
+        int skip = pc + 2 + frameProto.code()[(pc + 1) * 4 + 2];
         Compare relation = op == Op.EQ ? Compare.EQ : op == Op.LT ? Compare.LT : Compare.LE;
         if (ir.typeOf(x) == IrType.NUM && ir.typeOf(y) == IrType.NUM) {
             boolean r = relation.holds((Double) operandValue(b), (Double) operandValue(c));
@@ -546,14 +607,15 @@ final class TraceRecorder implements InstructionObserver {
             int ref = ir.emit(new Ir(IrOp.GTRUTH, IrType.VOID, x, Ir.NONE, Ir.NONE, null, !falsy, null, pc));
             if (ref == ir.code.size() - 1) {
                 // The other way out: copying resumes at the JMP, not copying skips it.
-                int held = registerRef[a];
-                boolean wasWritten = written[a];
+                int t = frameOffset + a;
+                int held = registerRef[t];
+                boolean wasWritten = written[t];
                 if (!copies) {
                     set(a, x);
                 }
-                ir.at(ref).snapshot = ir.snapshot(snapshot(copies ? pc + 2 : pc + 1));
-                registerRef[a] = held;
-                written[a] = wasWritten;
+                ir.at(ref).snapshot = inlined.isEmpty() ? ir.snapshot(snapshot(copies ? pc + 2 : pc + 1)) : inlinedExit;
+                registerRef[t] = held;
+                written[t] = wasWritten;
             }
         }
         if (copies) {
@@ -567,8 +629,9 @@ final class TraceRecorder implements InstructionObserver {
         }
         int argc = b - 1;
         Object f = value(a);
-        if (f instanceof LuaClosure) {
-            throw new Abort("NYI: call to a Lua function");
+        if (f instanceof LuaClosure callee) {
+            inline(callee, a, argc, c, pc);
+            return;
         }
         if (c > 2) {
             throw new Abort("NYI: call for several results");
@@ -601,6 +664,69 @@ final class TraceRecorder implements InstructionObserver {
         clearArguments(a, argc, c, pc);
         if (c == 2) {
             expectResult(pc, a, call);
+        }
+    }
+
+    /**
+     * A call of a Lua function recorded inline: its instructions are recorded next, in a frame
+     * above the caller's, behind a guard that the called function is this closure. An exit
+     * inside runs the call again in the interpreter, from the state before it, so the inlined
+     * code may have no effect before its last exit (side effects abort the recording).
+     */
+    private void inline(LuaClosure callee, int a, int argc, int c, int pc) {
+        Prototype p = callee.prototype();
+        if (inlined.size() >= MAX_INLINE_DEPTH) {
+            throw new Abort("NYI: calls inlined more than " + MAX_INLINE_DEPTH + " deep");
+        }
+        if (p.isVararg()) {
+            throw new Abort("NYI: call to a vararg function");
+        }
+        int fn = load(a, pc);
+        guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, callee, null, pc), pc);
+        int[] args = new int[argc];
+        for (int i = 0; i < argc; i++) {
+            args[i] = load(a + 1 + i, pc);
+        }
+        if (inlined.isEmpty()) {
+            inlinedExit = ir.snapshot(snapshot(pc));
+        }
+        inlined.push(new Inlined(frameClosure, frameOffset, frameOffset + a, c - 1));
+        frameClosure = callee;
+        frameProto = p;
+        frameOffset = frameOffset + a + 1;
+        // As the interpreter enters it: parameters from the arguments, the rest of the frame nil.
+        int nil = nil(pc);
+        for (int r = 0; r < Math.max(p.frameSize(), argc); r++) {
+            set(r, r < Math.min(argc, p.parameterCount()) ? args[r] : nil);
+        }
+    }
+
+    /** RETURN of an inlined function: its results land in the caller's registers, the rest of its frame is nil. */
+    private void recordReturn(int a, int b, int pc) {
+        if (b == 0) {
+            throw new Abort("NYI: return of open results");
+        }
+        int count = b - 1;
+        int[] results = new int[count];
+        for (int i = 0; i < count; i++) {
+            results[i] = load(a + i, pc);
+        }
+        int calleeEnd = frameOffset + Math.max(frameProto.frameSize(), count);
+        Inlined caller = inlined.pop();
+        frameClosure = caller.closure();
+        frameProto = caller.closure().prototype();
+        frameOffset = caller.offset();
+        int nil = nil(pc);
+        for (int t = caller.resultRegister(); t < calleeEnd; t++) {
+            int i = t - caller.resultRegister();
+            set(t - frameOffset, i < caller.wanted() && i < count ? results[i] : nil);
+        }
+        if (inlined.isEmpty()) {
+            inlinedExit = Ir.NONE;
+            for (int t = proto.frameSize(); t < registerRef.length; t++) {
+                registerRef[t] = Ir.NONE;
+                written[t] = false;
+            }
         }
     }
 
