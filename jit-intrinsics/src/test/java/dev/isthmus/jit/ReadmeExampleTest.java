@@ -34,7 +34,7 @@ class ReadmeExampleTest {
         mv.visitEnd();
         classWriter.visitEnd();
         Generated.verify(classWriter.toByteArray());
-        MethodHandles.Lookup defined = HiddenClasses.define(MethodHandles.lookup(), classWriter.toByteArray(), constants);
+        MethodHandles.Lookup defined = HiddenClasses.define(MethodHandles.lookup(), classWriter.toByteArray(), constants);  // class done
 
         MethodHandle strlen = defined.findStatic(defined.lookupClass(), "strlen",
                 MethodType.methodType(long.class, MemorySegment.class));
