@@ -176,7 +176,9 @@ public final class Ffi {
             alignment = layout.byteAlignment();
         }
         CData data = new CData(this, type, arena.allocate(byteSize, alignment));
-        initialize(data, java.util.Arrays.copyOfRange(init, first, init.length));
+        if (first < init.length) {
+            initialize(data, java.util.Arrays.copyOfRange(init, first, init.length));
+        }
         return data;
     }
 

@@ -178,7 +178,9 @@ final class FfiFunctions {
             return castValue(type, v);
         }
         Cdata.Memory m = lib.allocate(type, count);
-        lib.initializer().initialize(m, Arrays.copyOfRange(args, first, args.length));
+        if (first < args.length) {
+            lib.initializer().initialize(m, Arrays.copyOfRange(args, first, args.length));
+        }
         LuaTable mt = lib.metatypeOf(type);
         if (mt != null && mt.get(LuaString.of("__gc")) instanceof LuaFunction finalizer) {
             setFinalizer(m, finalizer);
