@@ -36,7 +36,7 @@ int shape_printf(const char *format, ...);
 
 local lib = ffi.C
 
-return setmetatable({
+local M = setmetatable({
   SHAPE_CIRCLE = 0,
   SHAPE_SQUARE = 4,
   SHAPE_TRIANGLE = 5,
@@ -44,3 +44,10 @@ return setmetatable({
   SHAPES_MAX = 16,
   SHAPES_SCALE = 0.5,
 }, { __index = lib })
+
+-- #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)
+function M.SHAPES_SUM(shapes)
+  return lib.shape_measure_all(shapes, M.SHAPES_MAX, nil)
+end
+
+return M

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Issue #13: {@code isthmus bind --lang lua} writes a module for LuaJIT's {@code ffi} that
  * Isthmus's Lua VM and LuaJIT both load and call the same way: zlib's compress/uncompress
- * round trip, and native-test-libs' structs by value, bitfields and callbacks (a struct with
+ * round trip and a stream through the deflateInit macro, and native-test-libs' structs by value, bitfields and callbacks (a struct with
  * bitfields of 64-bit types, which LuaJIT's ffi cannot declare, keeps its size and alignment). Each script
  * runs on both, and both must print what is expected.
  */
@@ -39,7 +39,14 @@ class BindLuaModuleTest {
                 local outLength = ffi.new("unsigned long[1]", #input)
                 print(zlib.uncompress(out, outLength, packed, packedLength[0]), ffi.string(out, outLength[0]) == input)
                 print(ffi.string(zlib.zlibVersion()) == zlib.ZLIB_VERSION, ffi.sizeof("z_stream"), zlib.Z_BEST_COMPRESSION)
-                """, "true\n0\ttrue\ntrue\t112\t9\n");
+                -- deflateInit is a macro calling deflateInit_: a function of the module.
+                local stream = ffi.new("z_stream")
+                print(zlib.deflateInit(stream, zlib.Z_DEFAULT_COMPRESSION))
+                local streamed = ffi.new("unsigned char[?]", 4096)
+                stream.next_in, stream.avail_in = ffi.cast("unsigned char *", input), #input
+                stream.next_out, stream.avail_out = streamed, 4096
+                print(zlib.deflate(stream, zlib.Z_FINISH) == zlib.Z_STREAM_END, stream.total_out == packedLength[0], zlib.deflateEnd(stream))
+                """, "true\n0\ttrue\ntrue\t112\t9\n0\ntrue\ttrue\t0\n");
     }
 
     @Test

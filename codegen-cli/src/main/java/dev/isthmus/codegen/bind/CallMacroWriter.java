@@ -11,28 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Function-like macros that wrap a call of a bound function, as static methods with the
- * called function's parameter types: zlib's
- * {@code #define deflateInit(strm, level) deflateInit_((strm), (level), ZLIB_VERSION, (int)sizeof(z_stream))}
+ * Function-like macros that wrap a call of a bound function ({@link MacroCall}), as static
+ * methods with the called function's parameter types: zlib's {@code deflateInit(strm, level)}
  * is {@code int deflateInit(MemorySegment strm, int level)}, which calls
- * {@code deflateInit_(strm, level, ZLIB_VERSION as a C string, 112)}.
- *
- * <p>The body must be one call whose arguments are each, inside parentheses and
- * integer casts, a parameter of the macro (which takes the type of the function's
- * parameter it is passed as), an integer, a {@code sizeof} of a type name, or a constant
- * the scope knows (an integer is its field of the header class, or its value when it has
- * none; a string is passed as a C string allocated once for the program's life). Each macro parameter must be passed whole at
- * least once, so its type is known. The sizes are those of the target ABI, like the
- * layouts. Anything else is not translated.
+ * {@code deflateInit_(strm, level, MacroStrings.ZLIB_VERSION, 112)}. A macro parameter
+ * takes the type of the function's parameter it is passed as (the same one wherever it is
+ * passed); an integer constant is its field of the header class, or its value when it has
+ * none; a string constant is passed as a C string allocated once for the program's life;
+ * the sizes are those of the target ABI, like the layouts.
  */
 final class CallMacroWriter {
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:(?<number>(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*)|(?<name>[A-Za-z_][A-Za-z_0-9]*)|(?<punctuator>[(),*]))");
-
     private final CScope scope;
     private final BindingSet set;
     /** The string constants passed as C strings, by Java field name, with their literal. */
@@ -45,34 +35,25 @@ final class CallMacroWriter {
 
     /** The static method for {@code macro}, when it is a call of one of {@code bound} (by C name). */
     Optional<String> method(FunctionMacro macro, Map<String, Declaration.Function> bound) {
-        Optional<List<String>> tokens = tokens(macro.body());
-        if (tokens.isEmpty() || macro.parameters().contains("...")) {
+        Optional<MacroCall> call = MacroCall.of(macro, bound, scope);
+        if (call.isEmpty()) {
             return Optional.empty();
         }
-        List<String> call = unwrap(tokens.get());
-        if (call.size() < 3 || !bound.containsKey(call.getFirst()) || !call.get(1).equals("(") || !call.getLast().equals(")")
-                || closing(call, 1) != call.size() - 1) {
-            return Optional.empty();
-        }
-        Declaration.Function function = bound.get(call.getFirst());
-        List<List<String>> arguments = split(call.subList(2, call.size() - 1));
+        Declaration.Function function = call.get().function();
         List<CType> parameterTypes = function.type().parameterTypes();
-        if (arguments.size() != parameterTypes.size()) {
-            return Optional.empty();
-        }
         Map<String, String> macroParameterTypes = new HashMap<>();
         List<String> javaArguments = new ArrayList<>();
         try {
-            for (int i = 0; i < arguments.size(); i++) {
+            for (int i = 0; i < parameterTypes.size(); i++) {
                 JavaCarrier carrier = JavaCarrier.of(parameterTypes.get(i), scope.abi(), set.names);
-                Optional<String> argument = argument(stripCasts(unwrap(arguments.get(i))), carrier, macro, macroParameterTypes);
+                Optional<String> argument = argument(call.get().arguments().get(i), carrier.javaType(), macroParameterTypes);
                 if (argument.isEmpty()) {
                     return Optional.empty();
                 }
                 javaArguments.add(argument.get());
             }
             JavaCarrier result = JavaCarrier.of(function.type().returnType(), scope.abi(), set.names);
-            if (result.isRecord() || !macroParameterTypes.keySet().containsAll(macro.parameters())) {
+            if (result.isRecord()) {
                 return Optional.empty();
             }
             List<String> javaParameters = macro.parameters().stream()
@@ -99,33 +80,19 @@ final class CallMacroWriter {
         return holder.append("}\n").toString();
     }
 
-    private Optional<String> argument(List<String> tokens, JavaCarrier carrier, FunctionMacro macro, Map<String, String> types) {
-        String javaType = carrier.javaType();
-        if (tokens.size() == 1 && macro.parameters().contains(tokens.getFirst())) {
-            String previous = types.putIfAbsent(tokens.getFirst(), javaType);
-            return previous == null || previous.equals(javaType) ? Optional.of(JavaNames.identifier(tokens.getFirst())) : Optional.empty();
-        }
-        if (tokens.size() == 1 && tokens.getFirst().matches("[0-9].*")) {
-            return integer(Long.decode(tokens.getFirst().replaceAll("[uUlL]+$", "")), javaType);
-        }
-        if (tokens.size() >= 4 && tokens.getFirst().equals("sizeof") && tokens.get(1).equals("(") && tokens.getLast().equals(")")) {
-            try {
-                return integer(scope.sizeOf(String.join(" ", tokens.subList(2, tokens.size() - 1))), javaType);
-            } catch (RuntimeException e) {
-                return Optional.empty(); // Not a type name this scope knows.
+    private Optional<String> argument(MacroCall.Argument argument, String javaType, Map<String, String> types) {
+        return switch (argument) {
+            case MacroCall.Argument.Parameter(String name) -> {
+                String previous = types.putIfAbsent(name, javaType);
+                yield previous == null || previous.equals(javaType) ? Optional.of(JavaNames.identifier(name)) : Optional.empty();
             }
-        }
-        if (tokens.size() == 1) {
-            Optional<Declaration.Constant> constant = scope.constant(tokens.getFirst());
-            if (constant.isPresent()) {
-                return switch (constant.get().value()) {
-                    case ConstantValue.IntegerValue i -> boundConstant(constant.get(), i, javaType).or(() -> integer(i.bits(), javaType));
-                    case ConstantValue.StringValue s when javaType.equals("MemorySegment") -> string(tokens.getFirst(), s.bytes());
-                    default -> Optional.empty();
-                };
-            }
-        }
-        return Optional.empty();
+            case MacroCall.Argument.Number(long value) -> integer(value, javaType);
+            case MacroCall.Argument.Constant(Declaration.Constant constant) -> switch (constant.value()) {
+                case ConstantValue.IntegerValue i -> boundConstant(constant, i, javaType).or(() -> integer(i.bits(), javaType));
+                case ConstantValue.StringValue s when javaType.equals("MemorySegment") -> string(constant.name(), s.bytes());
+                default -> Optional.empty();
+            };
+        };
     }
 
     /** The constant's field of the header class, when it has one that converts to {@code javaType} without a cast. */
@@ -157,79 +124,4 @@ final class CallMacroWriter {
         };
     }
 
-    private static Optional<List<String>> tokens(String body) {
-        List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(body);
-        int at = 0;
-        while (at < body.length()) {
-            if (!m.find(at) || m.start() != at) {
-                return body.substring(at).isBlank() ? Optional.of(tokens) : Optional.empty();
-            }
-            at = m.end();
-            tokens.add(m.group().strip());
-        }
-        return Optional.of(tokens);
-    }
-
-    /** {@code tokens} without the parentheses around all of them. */
-    private static List<String> unwrap(List<String> tokens) {
-        List<String> t = tokens;
-        while (t.size() >= 2 && t.getFirst().equals("(") && closing(t, 0) == t.size() - 1) {
-            t = t.subList(1, t.size() - 1);
-        }
-        return t;
-    }
-
-    /** {@code tokens} without leading casts to integer types ({@code (int)}, {@code (unsigned long)}). */
-    private static List<String> stripCasts(List<String> tokens) {
-        List<String> t = tokens;
-        while (t.size() >= 4 && t.getFirst().equals("(")) {
-            int close = closing(t, 0);
-            List<String> type = t.subList(1, close);
-            boolean integerType = !type.isEmpty() && type.stream().allMatch(w -> w.matches("int|long|short|char|unsigned|signed"));
-            if (!integerType || close == t.size() - 1) {
-                break;
-            }
-            t = unwrap(t.subList(close + 1, t.size()));
-        }
-        return t;
-    }
-
-    private static int closing(List<String> tokens, int open) {
-        int depth = 0;
-        for (int i = open; i < tokens.size(); i++) {
-            if (tokens.get(i).equals("(")) {
-                depth++;
-            } else if (tokens.get(i).equals(")") && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static List<List<String>> split(List<String> tokens) {
-        List<List<String>> arguments = new ArrayList<>();
-        if (tokens.isEmpty()) {
-            return arguments;
-        }
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            switch (tokens.get(i)) {
-                case "(" -> depth++;
-                case ")" -> depth--;
-                case "," -> {
-                    if (depth == 0) {
-                        arguments.add(tokens.subList(start, i));
-                        start = i + 1;
-                    }
-                }
-                default -> {
-                    // Part of the current argument.
-                }
-            }
-        }
-        arguments.add(tokens.subList(start, tokens.size()));
-        return arguments;
-    }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,9 +35,10 @@ import java.util.Set;
  * anonymous struct, union or enum is defined by the first typedef that names it
  * ({@code typedef enum { ... } CURLcode;}) and called by that name afterwards.
  *
- * <p>What it does not do: inline functions (no symbol to call) and function-like macros
- * are reported as not bound; {@code #pragma pack} is written around the records it
- * applies to.
+ * <p>A function-like macro that wraps a call of a declared function ({@link MacroCall},
+ * zlib's {@code deflateInit}) is a function of the module calling the library's. Inline
+ * functions (no symbol to call) and other function-like macros are reported as not bound;
+ * {@code #pragma pack} is written around the records it applies to.
  */
 final class LuaModuleWriter {
     private final CScope scope;
@@ -52,6 +54,10 @@ final class LuaModuleWriter {
     private final CDeclarations declarations = new CDeclarations(defined::get);
     private final Set<CType> visited = new HashSet<>();
     private final Set<String> typedefsWritten = new HashSet<>();
+    /** The functions the cdef declares, by name: what a wrapper macro may call. */
+    private final Map<String, Declaration.Function> functions = new HashMap<>();
+    private final Set<String> constantNames = new HashSet<>();
+    private final StringBuilder macros = new StringBuilder();
     private int functionCount;
     private int recordCount;
     private int constantCount;
@@ -70,7 +76,12 @@ final class LuaModuleWriter {
             }
         }
         for (FunctionMacro macro : functionMacros) {
-            skipped.add("macro " + macro.name() + " (" + macro.position() + "): a function-like macro has no Lua form");
+            Optional<MacroCall> call = MacroCall.of(macro, functions, scope);
+            if (call.isPresent() && !constantNames.contains(macro.name())) {
+                macro(call.get());
+            } else {
+                skipped.add("macro " + macro.name() + " (" + macro.position() + "): only a call of a bound function has a Lua form");
+            }
         }
         String text = module(moduleName);
         return new BindingGenerator.Result(Map.of(Path.of(moduleName + ".lua"), text), skipped,
@@ -88,6 +99,7 @@ final class LuaModuleWriter {
                     return;
                 }
                 need(f.type());
+                functions.put(f.name(), f);
                 cdef.append(declarations.function(f.name(), f.type(), f.parameterNames())).append(asmLabel(f.name(), f.symbol())).append(";\n");
                 functionCount++;
             }
@@ -236,13 +248,39 @@ final class LuaModuleWriter {
         return symbol.equals(name) ? "" : " __asm__(\"" + symbol + "\")";
     }
 
-    private void constant(Declaration.Constant c) {
-        String value = switch (c.value()) {
+    /** A wrapper macro as a function of the module calling the library's function. */
+    private void macro(MacroCall call) {
+        FunctionMacro macro = call.macro();
+        List<String> parameters = macro.parameters().stream().map(LuaText::identifierOr).toList();
+        List<String> arguments = new ArrayList<>();
+        for (int i = 0; i < call.arguments().size(); i++) {
+            boolean isPointer = BindingSet.strip(call.function().type().parameterTypes().get(i)) instanceof CType.Pointer;
+            arguments.add(switch (call.arguments().get(i)) {
+                case MacroCall.Argument.Parameter(String name) -> LuaText.identifierOr(name);
+                case MacroCall.Argument.Number(long value) -> isPointer && value == 0 ? "nil" : Long.toString(value);
+                case MacroCall.Argument.Constant(Declaration.Constant c) -> constantNames.contains(c.name())
+                        ? "M" + (LuaText.key(c.name()).startsWith("[") ? LuaText.key(c.name()) : "." + c.name())
+                        : luaValue(c.value());
+            });
+        }
+        macros.append("\n-- #define ").append(macro.name()).append('(').append(String.join(", ", macro.parameters())).append(") ")
+                .append(macro.body()).append("\nfunction M.").append(LuaText.identifierOr(macro.name())).append('(')
+                .append(String.join(", ", parameters)).append(")\n  return lib.").append(call.function().name()).append('(')
+                .append(String.join(", ", arguments)).append(")\nend\n");
+    }
+
+    private String luaValue(ConstantValue value) {
+        return switch (value) {
             case ConstantValue.IntegerValue i -> integer(i);
             case ConstantValue.FloatingValue f -> floating(f.value());
             case ConstantValue.StringValue s -> LuaText.string(s.bytes());
         };
+    }
+
+    private void constant(Declaration.Constant c) {
+        String value = luaValue(c.value());
         constants.append("  ").append(LuaText.key(c.name())).append(" = ").append(value).append(",\n");
+        constantNames.add(c.name());
         constantCount++;
     }
 
@@ -292,6 +330,7 @@ final class LuaModuleWriter {
                     .append("if not lib then\n  error(\"cannot load ").append(libraryNames.getFirst().replace("\\", "\\\\").replace("\"", "\\\""))
                     .append("\", 2)\nend\n");
         }
-        return lua.append("\nreturn setmetatable({\n").append(constants).append("}, { __index = lib })\n").toString();
+        return lua.append("\nlocal M = setmetatable({\n").append(constants).append("}, { __index = lib })\n")
+                .append(macros).append("\nreturn M\n").toString();
     }
 }
