@@ -73,3 +73,13 @@ do
   print(last.v, cells[49].v, ffi.sizeof(last))
 end
 -- expect: 2401	2401	8
+
+-- test: a member name held in a variable that changes between loops
+do
+  local ffi = require 'ffi'
+  ffi.cdef 'typedef struct { int a, b, c; } jit_abc;'
+  local s = ffi.new('jit_abc')
+  for j, k in ipairs{"a", "b", "c"} do for i = 1, 100 do s[k] = s[k] + j end end
+  print(s.a, s.b, s.c)
+end
+-- expect: 100	200	300

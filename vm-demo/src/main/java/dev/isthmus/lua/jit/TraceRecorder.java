@@ -494,7 +494,8 @@ final class TraceRecorder implements InstructionObserver {
     /** {@code m[RK(key)]} as a load or a view, or {@link Ir#NONE} when it takes the general path. */
     private int cdataRead(int object, Cdata.Memory m, int key, int pc) {
         Object k = operandValue(key);
-        if (k instanceof LuaString name) {
+        // A member name only as a constant: a name in a register may be another one next time.
+        if (k instanceof LuaString name && key < 0) {
             CdataTraces.Slot slot = CdataTraces.member(m, name);
             if (slot == null) {
                 return Ir.NONE;
@@ -526,7 +527,7 @@ final class TraceRecorder implements InstructionObserver {
     private boolean cdataWrite(int object, Cdata.Memory m, int key, int value, int pc) {
         Object k = operandValue(key);
         CdataTraces.Slot slot;
-        if (k instanceof LuaString name) {
+        if (k instanceof LuaString name && key < 0) {
             slot = CdataTraces.member(m, name);
         } else if (k instanceof Double && ir.at(object).op != IrOp.CVIEW) {
             slot = CdataTraces.element(m);
