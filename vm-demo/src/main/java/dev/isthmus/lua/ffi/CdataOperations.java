@@ -276,7 +276,12 @@ final class CdataOperations {
     }
 
     private static long indexOf(Object key) {
-        return key instanceof Double d ? (long) Math.floor(d) : CdataArithmetic.asInt64(key);
+        return key instanceof Double d ? indexOf((double) d) : CdataArithmetic.asInt64(key);
+    }
+
+    /** A number used as an element index, as LuaJIT converts it. */
+    static long indexOf(double key) {
+        return (long) Math.floor(key);
     }
 
     /** The object {@code i} elements after where the pointer points. */
@@ -354,14 +359,19 @@ final class CdataOperations {
      * a guard.
      */
     private static boolean requireWritable(CType location) {
+        if (!isWritable(location)) {
+            throw new LuaError("attempt to write to constant location");
+        }
+        return true;
+    }
+
+    /** Whether a store into a location of this type is allowed: not const, nor an array of const elements. */
+    static boolean isWritable(CType location) {
         CType t = location;
         while (t instanceof CType.Array a) {
             t = a.element();
         }
-        if (t instanceof CType.Qualified q && q.isConst()) {
-            throw new LuaError("attempt to write to constant location");
-        }
-        return true;
+        return !(t instanceof CType.Qualified q && q.isConst());
     }
 
     /** {@link #requireWritable} for a member assigned as a whole, which a record with a const member cannot be. */

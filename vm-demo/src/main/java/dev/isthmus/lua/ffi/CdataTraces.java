@@ -47,7 +47,7 @@ public final class CdataTraces {
             return null;
         }
         CScalar scalar = numberScalar(m.library(), access.memberType());
-        return scalar == null ? null : new Slot(access.byteOffset(), scalar, isWritable(m.type()) && isWritable(access.memberType()));
+        return scalar == null ? null : new Slot(access.byteOffset(), scalar, CdataOperations.isWritable(m.type()) && CdataOperations.isWritable(access.memberType()));
     }
 
     /** The element type of the array {@code m} is, or null when it is no array. */
@@ -63,20 +63,12 @@ public final class CdataTraces {
     public static Slot element(Cdata.Memory m) {
         CType element = elementType(m);
         CScalar scalar = element == null ? null : numberScalar(m.library(), element);
-        return scalar == null ? null : new Slot(0, scalar, isWritable(element));
+        return scalar == null ? null : new Slot(0, scalar, CdataOperations.isWritable(element));
     }
 
     /** Whether the element type is a struct or union: indexing gives a view of it. */
     public static boolean isRecord(CType type) {
         return CdataConversion.plain(type) instanceof RecordType r && r.isComplete();
-    }
-
-    private static boolean isWritable(CType location) {
-        CType t = location;
-        while (t instanceof CType.Array a) {
-            t = a.element();
-        }
-        return !(t instanceof CType.Qualified q && q.isConst());
     }
 
     /**
@@ -86,7 +78,7 @@ public final class CdataTraces {
      * the interpreter raises its error.
      */
     public static long offsetIn(MemorySegment segment, double key, long elementSize, long offset, long width) {
-        long index = (long) Math.floor(key);
+        long index = CdataOperations.indexOf(key);
         // No division: a product that overflows has a high half (one multiply on x64).
         if (index < 0 || Math.multiplyHigh(index, elementSize) != 0) {
             return -1;

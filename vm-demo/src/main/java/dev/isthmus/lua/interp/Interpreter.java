@@ -186,6 +186,8 @@ public final class Interpreter {
         Upvalue openUpvalues = null;
         int openTop = 0;
         int pc = 0;
+        // An error a compiled trace met in a call, raised at the instruction it was at, as the interpreter would have.
+        Throwable injected = null;
         while (true) {
             int i = pc * 4;
             int a = code[i + 1];
@@ -196,6 +198,14 @@ public final class Interpreter {
             }
             int current = pc++;
             try {
+                if (injected != null) {
+                    Throwable failure = injected;
+                    injected = null;
+                    if (failure instanceof Error e) {
+                        throw e;
+                    }
+                    throw failure instanceof RuntimeException e ? e : new RuntimeException(failure);
+                }
                 switch (code[i]) {
                     case Op.MOVE -> {
                         s[base + a] = s[base + b];
@@ -211,13 +221,9 @@ public final class Interpreter {
                     case Op.LOADNIL -> Arrays.fill(s, base + a, base + a + b, null);
                     case Op.GETUPVAL -> cl.upvalues[b].copyTo(s, n, base + a);
                     case Op.GETGLOBAL -> {
-                        LuaTable env = cl.environment;
-                        Object v = env.get(k[b]);
-                        if (v == null && env.metatable() != null) {
-                            v = semantics.index(env, k[b]);
-                            s = st.slots;
-                            n = st.nums;
-                        }
+                        Object v = TraceAccess.global(cl, k[b]);
+                        s = st.slots;
+                        n = st.nums;
                         s[base + a] = v;
                     }
                     case Op.GETTABLE -> {
@@ -241,15 +247,9 @@ public final class Interpreter {
                         s[base + a] = v;
                     }
                     case Op.SETGLOBAL -> {
-                        LuaTable env = cl.environment;
-                        Object v = st.get(base + a);
-                        if (env.metatable() == null) {
-                            env.put(k[b], v);
-                        } else {
-                            semantics.setIndex(env, k[b], v);
-                            s = st.slots;
-                            n = st.nums;
-                        }
+                        TraceAccess.setGlobal(cl, k[b], st.get(base + a));
+                        s = st.slots;
+                        n = st.nums;
                     }
                     case Op.SETUPVAL -> cl.upvalues[b].copyFrom(s, n, base + a);
                     case Op.SETTABLE -> {
@@ -257,11 +257,7 @@ public final class Interpreter {
                         Object v = c < 0 ? k[-1 - c] : st.get(base + c);
                         if (t instanceof LuaTable table && table.metatable() == null) {
                             if (b >= 0 && s[base + b] == NUMBER) {
-                                double key = n[base + b];
-                                if (Double.isNaN(key)) {
-                                    throw new LuaError("table index is NaN");
-                                }
-                                table.put(key, v);
+                                TraceAccess.rawSetNumber(table, n[base + b], v);
                             } else {
                                 LuaSemantics.rawSet(table, b < 0 ? k[-1 - b] : s[base + b], v);
                             }
@@ -477,17 +473,12 @@ public final class Interpreter {
                     }
                     case Op.FORLOOP -> {
                         if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
-                            try {
-                                pc = trace.code().run(st, base, cl, frames);
-                            } catch (TraceCallFailure f) {
-                                current = f.pc();
-                                a = code[current * 4 + 1];
-                                b = code[current * 4 + 2];
-                                c = code[current * 4 + 3];
-                                if (f.getCause() instanceof Error e) {
-                                    throw e;
-                                }
-                                throw f.runtimeCause();
+                            pc = runTrace(trace, st, base, cl, frames);
+                            if (pc < 0) {
+                                // The trace failed in a call: raised below as the instruction it was at.
+                                pc = -1 - pc;
+                                injected = takeTraceFailure();
+                                continue;
                             }
                             s = st.slots;
                             n = st.nums;
@@ -576,17 +567,12 @@ public final class Interpreter {
                     }
                     case Op.LOOP -> {
                         if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
-                            try {
-                                pc = trace.code().run(st, base, cl, frames);
-                            } catch (TraceCallFailure f) {
-                                current = f.pc();
-                                a = code[current * 4 + 1];
-                                b = code[current * 4 + 2];
-                                c = code[current * 4 + 3];
-                                if (f.getCause() instanceof Error e) {
-                                    throw e;
-                                }
-                                throw f.runtimeCause();
+                            pc = runTrace(trace, st, base, cl, frames);
+                            if (pc < 0) {
+                                // The trace failed in a call: raised below as the instruction it was at.
+                                pc = -1 - pc;
+                                injected = takeTraceFailure();
+                                continue;
                             }
                             s = st.slots;
                             n = st.nums;
@@ -640,6 +626,29 @@ public final class Interpreter {
     /** An operand as a Lua value: an unboxed number boxed. */
     private static Object box(Object operand, double[] n, int slot) {
         return operand == NUMBER ? (Object) n[slot] : operand;
+    }
+
+    /** The failure of the last trace that failed in a call, until taken. */
+    private Throwable traceFailure;
+
+    /**
+     * Runs a compiled loop; returns the pc to resume at, or {@code -1 - pc} when a call inside
+     * failed at {@code pc} (the frame written back as before that call; the failure kept for
+     * {@link #takeTraceFailure}).
+     */
+    private int runTrace(CompiledLoop trace, ValueStack st, int base, LuaClosure cl, CallStack frames) {
+        try {
+            return trace.code().run(st, base, cl, frames);
+        } catch (TraceCallFailure f) {
+            traceFailure = f.getCause();
+            return -1 - f.pc();
+        }
+    }
+
+    private Throwable takeTraceFailure() {
+        Throwable f = traceFailure;
+        traceFailure = null;
+        return f;
     }
 
     private void countLoop(LuaClosure cl, int pc, int base) {

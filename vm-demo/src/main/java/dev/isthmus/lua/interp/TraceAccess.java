@@ -108,18 +108,22 @@ public final class TraceAccess {
 
     /** Calls a function that is not a Lua closure, for its first result (null when none). */
     public static Object callForFirst(LuaClosure closure, Object f, Object[] arguments) {
-        Object[] results;
+        Object[] results = callForResults(closure, f, arguments);
+        return results.length == 0 ? null : results[0];
+    }
+
+    /** Calls a function that is not a Lua closure, for all its results, as the interpreter's CALL does. */
+    public static Object[] callForResults(LuaClosure closure, Object f, Object[] arguments) {
         if (f instanceof dev.isthmus.lua.runtime.LuaCallable callable) {
-            results = callable.call(arguments);
-        } else if (f instanceof LuaFunction fn) {
+            return callable.call(arguments);
+        }
+        if (f instanceof LuaFunction fn) {
             try {
-                results = fn.call(arguments);
+                return fn.call(arguments);
             } catch (StackOverflowError e) {
                 throw new LuaError("stack overflow");
             }
-        } else {
-            results = closure.interpreter().semantics().call(f, arguments);
         }
-        return results.length == 0 ? null : results[0];
+        return closure.interpreter().semantics().call(f, arguments);
     }
 }

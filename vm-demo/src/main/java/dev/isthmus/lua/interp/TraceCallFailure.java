@@ -17,8 +17,4 @@ public final class TraceCallFailure extends RuntimeException {
         return pc;
     }
 
-    /** The failure to raise: unchecked as it was thrown (a checked one cannot come from Lua code, but is kept wrapped). */
-    RuntimeException runtimeCause() {
-        return getCause() instanceof RuntimeException e ? e : new RuntimeException(getCause());
-    }
 }
