@@ -67,6 +67,11 @@ enum IrOp {
     LENV(Kind.CALL),
     /** A native call on numbers: {@code aux} the method handle, {@code args} the operands. */
     CALLN(Kind.CALL),
+    /**
+     * A library function's numeric form on numbers {@code args} ({@code aux} the handle,
+     * {@code aux2} the name): pure arithmetic, so folded, shared and hoisted like an ADD.
+     */
+    FNUM(Kind.PURE),
     /** A call of the function {@code a} on Lua values {@code args}: its first result. */
     CALLV(Kind.CALL),
     /** A cdata value guarded to have ctype {@code aux} (interned: one identity compare). */
@@ -109,6 +114,18 @@ enum IrOp {
     /** Whether a copy with the same operands computes the same thing (so it can be shared or hoisted). */
     boolean isPure() {
         return kind == Kind.PURE || kind == Kind.GUARD;
+    }
+
+    /**
+     * Whether it may run Lua code (a metamethod, a Java or C function that calls back), which
+     * can change any table's metatable: what a {@link Kind#GUARD_STATE} guard checked before it
+     * must be checked again after it.
+     */
+    boolean mayRunLua() {
+        return switch (this) {
+            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, GGET, GSET -> true;
+            default -> false;
+        };
     }
 
     /** Whether it may run Lua code or raise an error (the trace writes the frame back on failure). */

@@ -27,6 +27,7 @@ final class LoopPeeling {
     static void peel(TraceIr ir, Snapshot carried) {
         int preRoll = ir.code.size();
         ir.loopStart = preRoll;
+        ir.enterLoop();
         int[] registers = carried.registers();
         boolean upvaluesStable = upvaluesStable(ir);
         boolean[] variant = variant(ir, registers, upvaluesStable);

@@ -28,7 +28,10 @@ import org.objectweb.asm.Type;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.objectweb.asm.Opcodes.*;
 
@@ -69,6 +72,10 @@ final class TraceCodegen {
     private final List<Label> handlerLabels = new ArrayList<>();
     private final List<Integer> handlerRefs = new ArrayList<>();
     private MethodVisitor mv;
+    private ClassWriter classWriter;
+    private String className;
+    /** Exit methods by the snapshot they write (pc, registers, values): guards leaving the same way share one. */
+    private final Map<String, String> exitMethods = new HashMap<>();
 
     private TraceCodegen(TraceIr ir) {
         this.ir = ir;
@@ -98,6 +105,7 @@ final class TraceCodegen {
     }
 
     private byte[] classBytes(String internal) {
+        className = internal;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
@@ -105,6 +113,7 @@ final class TraceCodegen {
                 return OBJECT;
             }
         };
+        classWriter = cw;
         cw.visit(V21, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internal, null, OBJECT, new String[] {Type.getInternalName(LoopTrace.class)});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
@@ -136,7 +145,6 @@ final class TraceCodegen {
         for (int e = 0; e < exitLabels.size(); e++) {
             mv.visitLabel(exitLabels.get(e));
             writeBack(ir.snapshots.get(exitSnapshots.get(e)));
-            push(ir.snapshots.get(exitSnapshots.get(e)).pc());
             mv.visitInsn(IRETURN);
         }
         for (int h = 0; h < handlerLabels.size(); h++) {
@@ -144,6 +152,7 @@ final class TraceCodegen {
             mv.visitLabel(handlerLabels.get(h));
             mv.visitVarInsn(ASTORE, scratch);
             writeBack(ir.snapshots.get(call.snapshot));
+            mv.visitInsn(POP);
             String failure = Type.getInternalName(TraceCallFailure.class);
             mv.visitTypeInsn(NEW, failure);
             mv.visitInsn(DUP);
@@ -222,28 +231,105 @@ final class TraceCodegen {
         mv.visitInsn(IADD);
     }
 
+    /**
+     * Leaves the pc to resume at on the stack, after writing snapshot {@code s} into the
+     * frame. The writing is a static method of the class, one per distinct snapshot, called
+     * with the snapshot's values: exits stay out of the trace's method, whose size decides
+     * whether the JVM compiles it at all (HotSpot skips methods over 8000 bytes of bytecode).
+     */
     private void writeBack(Snapshot s) {
+        String descriptor = exitDescriptor(s);
+        if (descriptor == null) {
+            writeBackInline(s);
+            return;
+        }
+        String key = s.pc() + Arrays.toString(s.registers()) + Arrays.toString(s.refs());
+        String name = exitMethods.computeIfAbsent(key, k -> {
+            String method = "exit" + exitMethods.size();
+            emitExitMethod(method, descriptor, s);
+            return method;
+        });
         mv.visitVarInsn(ALOAD, STACK);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
-        mv.visitVarInsn(ASTORE, scratchSlots);
-        mv.visitVarInsn(ALOAD, STACK);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
-        mv.visitVarInsn(ASTORE, scratchNums);
+        mv.visitVarInsn(ILOAD, BASE);
+        for (int ref : s.refs()) {
+            load(ref);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, className, name, descriptor, false);
+    }
+
+    /** {@code (ValueStack, int base, values...)int}, or null when the values take more parameter slots than a method has. */
+    private String exitDescriptor(Snapshot s) {
+        StringBuilder d = new StringBuilder("(Ldev/isthmus/lua/interp/ValueStack;I");
+        int slots = 2;
+        for (int ref : s.refs()) {
+            boolean number = ir.typeOf(ref) == IrType.NUM;
+            d.append(number ? "D" : "Ljava/lang/Object;");
+            slots += number ? 2 : 1;
+        }
+        return slots > 255 ? null : d.append(")I").toString();
+    }
+
+    private void emitExitMethod(String name, String descriptor, Snapshot s) {
+        MethodVisitor m = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, name, descriptor, null, null);
+        m.visitCode();
+        int[] parameter = new int[s.refs().length];
+        int next = 2;
+        for (int j = 0; j < parameter.length; j++) {
+            parameter[j] = next;
+            next += ir.typeOf(s.refs()[j]) == IrType.NUM ? 2 : 1;
+        }
+        int slots = next;
+        int nums = next + 1;
+        storeArrays(m, 0, slots, nums);
+        for (int j = 0; j < parameter.length; j++) {
+            boolean number = ir.typeOf(s.refs()[j]) == IrType.NUM;
+            int at = parameter[j];
+            writeRegister(m, slots, nums, 1, s.registers()[j], number, () -> m.visitVarInsn(number ? DLOAD : ALOAD, at));
+        }
+        m.visitLdcInsn(s.pc());
+        m.visitInsn(IRETURN);
+        m.visitMaxs(0, 0);
+        m.visitEnd();
+    }
+
+    /** The snapshot written by the trace's own method (a snapshot too large for an exit method's parameters). */
+    private void writeBackInline(Snapshot s) {
+        storeArrays(mv, STACK, scratchSlots, scratchNums);
         for (int j = 0; j < s.registers().length; j++) {
             int ref = s.refs()[j];
-            mv.visitVarInsn(ALOAD, scratchSlots);
-            slotIndex(s.registers()[j]);
-            if (ir.typeOf(ref) == IrType.NUM) {
-                mv.visitFieldInsn(GETSTATIC, ACCESS, "NUMBER", "Ljava/lang/Object;");
-                mv.visitInsn(AASTORE);
-                mv.visitVarInsn(ALOAD, scratchNums);
-                slotIndex(s.registers()[j]);
-                load(ref);
-                mv.visitInsn(DASTORE);
-            } else {
-                load(ref);
-                mv.visitInsn(AASTORE);
-            }
+            writeRegister(mv, scratchSlots, scratchNums, BASE, s.registers()[j], ir.typeOf(ref) == IrType.NUM, () -> load(ref));
+        }
+        push(s.pc());
+    }
+
+    /** The value stack's two arrays (ValueStack in local {@code stack}) into locals {@code slots} and {@code nums}. */
+    private static void storeArrays(MethodVisitor m, int stack, int slots, int nums) {
+        m.visitVarInsn(ALOAD, stack);
+        m.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
+        m.visitVarInsn(ASTORE, slots);
+        m.visitVarInsn(ALOAD, stack);
+        m.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
+        m.visitVarInsn(ASTORE, nums);
+    }
+
+    /** Register {@code register} of the frame at local {@code base} gets the value {@code value} pushes: a number unboxed. */
+    private static void writeRegister(MethodVisitor m, int slots, int nums, int base, int register, boolean number, Runnable value) {
+        m.visitVarInsn(ALOAD, slots);
+        m.visitVarInsn(ILOAD, base);
+        m.visitLdcInsn(register);
+        m.visitInsn(IADD);
+        if (number) {
+            m.visitFieldInsn(GETSTATIC, ACCESS, "NUMBER", "Ljava/lang/Object;");
+            m.visitInsn(AASTORE);
+            m.visitVarInsn(ALOAD, nums);
+            m.visitVarInsn(ILOAD, base);
+            m.visitLdcInsn(register);
+            m.visitInsn(IADD);
+            value.run();
+            m.visitInsn(DASTORE);
+        } else {
+            value.run();
+            m.visitInsn(AASTORE);
         }
     }
 
@@ -407,6 +493,13 @@ final class TraceCodegen {
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
                 mv.visitJumpInsn(IFLT, exit(x));
+            }
+            case FNUM -> {
+                for (int arg : x.args) {
+                    load(arg);
+                }
+                NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
+                store(i);
             }
             case PHI, CVIEW -> {
             }

@@ -18,6 +18,8 @@ final class TraceIr {
     int loopStart = -1;
     /** Pure instructions by what they compute, within the current region (the pre-roll, then the body). */
     private Map<Object, Integer> pure = new HashMap<>();
+    /** State guards ({@link IrOp.Kind#GUARD_STATE}) already checked, until something may change that state. */
+    private final Map<Object, Integer> checkedState = new HashMap<>();
 
     Ir at(int ref) {
         return code.get(ref);
@@ -42,8 +44,33 @@ final class TraceIr {
             pure.put(key, code.size() - 1);
             return code.size() - 1;
         }
+        if (ir.op.kind == IrOp.Kind.GUARD_STATE) {
+            Integer same = checkedState.get(ir.valueKey());
+            if (same != null) {
+                return same;
+            }
+            code.add(ir);
+            checkedState.put(ir.valueKey(), code.size() - 1);
+            return code.size() - 1;
+        }
+        if (ir.op.mayRunLua()) {
+            checkedState.clear();
+        }
         code.add(ir);
         return code.size() - 1;
+    }
+
+    /**
+     * The loop body starts: what the pre-roll checked of mutable state still holds in every
+     * iteration only when nothing in the loop can change it.
+     */
+    void enterLoop() {
+        for (Ir x : code) {
+            if (x.op.mayRunLua()) {
+                checkedState.clear();
+                return;
+            }
+        }
     }
 
     /** Adds a snapshot and returns its index. */
@@ -54,6 +81,9 @@ final class TraceIr {
 
     /** Arithmetic on two number constants is a constant (Lua's results, the same expressions as the interpreter's). */
     private Integer fold(Ir ir) {
+        if (ir.op == IrOp.FNUM) {
+            return foldCall(ir);
+        }
         if (ir.type != IrType.NUM || ir.a == Ir.NONE || code.get(ir.a).op != IrOp.KNUM) {
             return null;
         }
@@ -74,6 +104,23 @@ final class TraceIr {
             case POW -> constant(dev.isthmus.lua.runtime.CMath.pow(x, y), ir.pc);
             default -> null;
         };
+    }
+
+    /** A numeric form on constants is its value, computed now by the same handle the trace would call. */
+    private Integer foldCall(Ir ir) {
+        Object[] values = new Object[ir.args.length];
+        for (int i = 0; i < values.length; i++) {
+            Ir arg = code.get(ir.args[i]);
+            if (arg.op != IrOp.KNUM) {
+                return null;
+            }
+            values[i] = arg.aux;
+        }
+        try {
+            return constant((Double) ((java.lang.invoke.MethodHandle) ir.aux).invokeWithArguments(values), ir.pc);
+        } catch (Throwable e) {
+            throw new IllegalStateException("a numeric form failed on constants: " + e, e);
+        }
     }
 
     private int constant(double v, int pc) {

@@ -10,6 +10,7 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.lua.ffi.Cdata;
 import dev.isthmus.lua.ffi.CdataTraces;
 import dev.isthmus.lua.runtime.FixedIndex;
+import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
@@ -644,6 +645,16 @@ final class TraceRecorder implements InstructionObserver {
         for (int i = 0; i < argc; i++) {
             args[i] = load(a + 1 + i, pc);
             numbers &= ir.typeOf(args[i]) == IrType.NUM;
+        }
+        if (f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
+                && form.type().parameterCount() == argc) {
+            int result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, args, form, library.name(), pc));
+            insideCall = true;
+            clearArguments(a, argc, c, pc);
+            if (c == 2) {
+                set(a, result);
+            }
+            return;
         }
         mayRunLua = true;
         MethodHandle numeric = f instanceof NumericCallable callable ? callable.numericHandle() : null;

@@ -21,6 +21,12 @@ final class LibraryTable {
         return this;
     }
 
+    /** A function with a numeric form for traces ({@link JavaFunction#numericForm}). */
+    LibraryTable add(String name, JavaFunction.Body body, java.lang.invoke.MethodHandle numericForm) {
+        table.put(LuaString.of(name), new JavaFunction(name, body, numericForm));
+        return this;
+    }
+
     LibraryTable set(String name, Object value) {
         table.put(LuaString.of(name), value);
         return this;

@@ -52,18 +52,9 @@ public final class MathLibrary {
                     : log.applyAsDouble(x) / log.applyAsDouble(base));
         });
         DoubleBinaryOperator atan2 = CMath.binary("atan2", Math::atan2);
-        t.add("atan2", args -> {
-            Arguments a = new Arguments("atan2", args);
-            return LibraryTable.results(atan2.applyAsDouble(a.checkNumber(0), a.checkNumber(1)));
-        });
-        t.add("pow", args -> {
-            Arguments a = new Arguments("pow", args);
-            return LibraryTable.results(CMath.pow(a.checkNumber(0), a.checkNumber(1)));
-        });
-        t.add("fmod", args -> {
-            Arguments a = new Arguments("fmod", args);
-            return LibraryTable.results(a.checkNumber(0) % a.checkNumber(1));
-        });
+        binary(t, "atan2", atan2);
+        binary(t, "pow", CMath::pow);
+        binary(t, "fmod", (x, y) -> x % y);
         t.add("modf", args -> {
             double x = new Arguments("modf", args).checkNumber(0);
             double whole = x >= 0 ? Math.floor(x) : Math.ceil(x);
@@ -88,8 +79,9 @@ public final class MathLibrary {
             Arguments a = new Arguments("ldexp", args);
             return LibraryTable.results(Math.scalb(a.checkNumber(0), a.checkInt(1)));
         });
-        t.add("min", args -> LibraryTable.results(extreme("min", args, true)));
-        t.add("max", args -> LibraryTable.results(extreme("max", args, false)));
+        // The numeric forms take two arguments, the common case; other counts take the general path.
+        t.add("min", args -> LibraryTable.results(extreme("min", args, true)), NumericForms.of((DoubleBinaryOperator) (x, y) -> x < y ? x : y));
+        t.add("max", args -> LibraryTable.results(extreme("max", args, false)), NumericForms.of((DoubleBinaryOperator) (x, y) -> x > y ? x : y));
         t.add("random", lib::random);
         t.add("randomseed", args -> {
             lib.random.seed(new Arguments("randomseed", args).checkNumber(0));
@@ -102,7 +94,14 @@ public final class MathLibrary {
     }
 
     private static void unary(LibraryTable t, String name, DoubleUnaryOperator f) {
-        t.add(name, args -> LibraryTable.results(f.applyAsDouble(new Arguments(name, args).checkNumber(0))));
+        t.add(name, args -> LibraryTable.results(f.applyAsDouble(new Arguments(name, args).checkNumber(0))), NumericForms.of(f));
+    }
+
+    private static void binary(LibraryTable t, String name, DoubleBinaryOperator f) {
+        t.add(name, args -> {
+            Arguments a = new Arguments(name, args);
+            return LibraryTable.results(f.applyAsDouble(a.checkNumber(0), a.checkNumber(1)));
+        }, NumericForms.of(f));
     }
 
     private static double extreme(String name, Object[] args, boolean isMin) {
@@ -110,7 +109,9 @@ public final class MathLibrary {
         double best = a.checkNumber(0);
         for (int i = 1; i < args.length; i++) {
             double v = a.checkNumber(i);
-            if (isMin ? v < best : v > best) {
+            // As x86's minsd/maxsd, which LuaJIT uses: the later argument unless the earlier is
+            // strictly smaller (larger), so a NaN on either side can win (min(1, 0/0) is nan).
+            if (isMin ? !(best < v) : !(best > v)) {
                 best = v;
             }
         }

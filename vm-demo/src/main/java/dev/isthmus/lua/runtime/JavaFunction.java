@@ -16,9 +16,28 @@ public final class JavaFunction extends LuaFunction {
      */
     private LuaTable environment;
 
+    /** The same function on number arguments as a handle of doubles, or null; see {@link #numericForm}. */
+    private final java.lang.invoke.MethodHandle numericForm;
+
     public JavaFunction(String name, Body body) {
+        this(name, body, null);
+    }
+
+    /** A function that also has a {@link #numericForm}. */
+    public JavaFunction(String name, Body body, java.lang.invoke.MethodHandle numericForm) {
         this.name = name;
         this.body = body;
+        this.numericForm = numericForm;
+    }
+
+    /**
+     * A handle of type {@code (double, ...)double} that computes what the function returns for
+     * that many number arguments, with no other effect and no error (as {@code math.sqrt} or
+     * {@code bit.band} on numbers), or null. A trace compiler calls it on unboxed numbers, and
+     * may compute it once when its arguments do not change, or fold it when they are constants.
+     */
+    public java.lang.invoke.MethodHandle numericForm() {
+        return numericForm;
     }
 
     /** Calls the body; a Java exception it throws that is no Lua error leaves as one ({@link LuaError#fromJava}), so pcall catches it. */
