@@ -497,6 +497,22 @@ public final class Interpreter {
                         }
                     }
                     case Op.TFORLOOP -> {
+                        if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
+                            int resume = runTrace(trace, st, base, cl, frames);
+                            if (resume < 0) {
+                                // The trace failed in a call: raised below as the instruction it was at.
+                                pc = -1 - resume;
+                                injected = takeTraceFailure();
+                                continue;
+                            }
+                            s = st.slots;
+                            n = st.nums;
+                            if (resume != current) {
+                                pc = resume;
+                                break;
+                            }
+                            // The trace left at its head, before the iterator's step: that step is done here.
+                        }
                         frames.callPcs[frames.depth - 1] = current;
                         // The iterator runs on copies of (f, state, control) at a+3, as in PUC Lua, so
                         // its frame lands on the loop variables it is about to set.

@@ -27,6 +27,12 @@ public final class TraceAccess {
     }
 
     /** Records the pc of the call a trace is making, where tracebacks and {@code debug.getinfo} look. */
+    /** Slot {@code slot}'s value, a number boxed. */
+    public static Object value(ValueStack stack, int slot) {
+        Object v = stack.slots[slot];
+        return v == NUMBER ? (Object) stack.nums[slot] : v;
+    }
+
     public static void setCallPc(CallStack frames, int pc) {
         frames.callPcs[frames.depth - 1] = pc;
     }
@@ -125,5 +131,22 @@ public final class TraceAccess {
             }
         }
         return closure.interpreter().semantics().call(f, arguments);
+    }
+
+    /**
+     * {@code R(first) .. ... .. R(first + n - 1)} of the frame at {@code base}, as CONCAT does
+     * it; an operand error names the register it came from, as the interpreter's does.
+     */
+    public static Object concat(LuaClosure closure, int base, int first, Object[] values) {
+        try {
+            return closure.interpreter().semantics().concat(values, 0, values.length - 1);
+        } catch (LuaSemantics.OperandError e) {
+            throw new LuaSemantics.OperandError(base + first + e.operand, e.action, e.value);
+        }
+    }
+
+    /** {@code next(t, k)}: the entry after key {@code k}, or null at the end ({@code k} not in {@code t} raises). */
+    public static LuaTable.Entry next(LuaTable table, Object key) {
+        return table.next(key);
     }
 }

@@ -18,6 +18,8 @@ enum IrOp {
     SLOADN(Kind.GUARD),
     /** Register {@code aux}'s value at trace entry, guarded to be of class {@code aux2} (null: nil). */
     SLOADR(Kind.GUARD),
+    /** Register {@code aux}'s value at trace entry, whatever it is (a number boxed). */
+    SLOADV(Kind.PURE),
     ADD(Kind.PURE), SUB(Kind.PURE), MUL(Kind.PURE), DIV(Kind.PURE), MOD(Kind.PURE), POW(Kind.PURE), NEG(Kind.PURE),
     /** A number as a Lua value. */
     BOX(Kind.PURE),
@@ -25,6 +27,8 @@ enum IrOp {
     UNBOX(Kind.GUARD),
     /** A Lua value guarded to be of exact class {@code aux2} (null: nil); its result is the value. */
     GCLASS(Kind.GUARD),
+    /** A Lua value guarded not to be nil. */
+    GNOTNIL(Kind.GUARD),
     /** A Lua value guarded to be the constant {@code aux}. */
     GSAME(Kind.GUARD),
     /** Numbers compared, guarded to give the outcome the recording saw ({@code aux} a {@link Compare}). */
@@ -72,6 +76,14 @@ enum IrOp {
      * {@code aux2} the name): pure arithmetic, so folded, shared and hoisted like an ADD.
      */
     FNUM(Kind.PURE),
+    /** {@code next(a, b)} of a table without metatable: its next entry, or null at the end. */
+    NEXT(Kind.CALL),
+    /** The key of the entry {@code a}. */
+    ENTRYKEY(Kind.PURE),
+    /** The value of the entry {@code a}. */
+    ENTRYVALUE(Kind.PURE),
+    /** {@code args[0] .. args[1] .. ...} of registers from {@code aux} on: strings, or metamethods. */
+    CONCAT(Kind.CALL),
     /** A call of the function {@code a} on Lua values {@code args}: its first result. */
     CALLV(Kind.CALL),
     /** A cdata value guarded to have ctype {@code aux} (interned: one identity compare). */
@@ -107,6 +119,11 @@ enum IrOp {
         this.kind = kind;
     }
 
+    /** Whether it reads a register at trace entry. */
+    boolean isRegisterLoad() {
+        return this == SLOADN || this == SLOADR || this == SLOADV;
+    }
+
     boolean isGuard() {
         return kind == Kind.GUARD || kind == Kind.GUARD_STATE;
     }
@@ -123,7 +140,7 @@ enum IrOp {
      */
     boolean mayRunLua() {
         return switch (this) {
-            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, GGET, GSET -> true;
+            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, GGET, GSET, CONCAT -> true;
             default -> false;
         };
     }

@@ -1,6 +1,5 @@
 package dev.isthmus.lua.jit;
 
-import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
 import dev.isthmus.lua.interp.LoopCompiler;
@@ -146,15 +145,15 @@ public final class JitEngine implements LoopCompiler {
     @Override
     public void loopHot(LuaClosure closure, int pc, int base, int depth) {
         Prototype p = closure.prototype();
-        if (p.code()[pc * 4] == Op.TFORLOOP) {
-            abandon(p, pc, "NYI: iterator loop (for ... in)", p, pc, true);
-            return;
-        }
         if (p.loopTraces()[pc] != null) {
             return;
         }
-        TraceRecorder recorder = new TraceRecorder(this, closure, pc, runtime.callStack().values(), base);
-        runtime.setObserver(recorder);
+        try {
+            TraceRecorder recorder = new TraceRecorder(this, closure, pc, runtime.callStack().values(), base);
+            runtime.setObserver(recorder);
+        } catch (TraceRecorder.Abort e) {
+            abandon(p, pc, e.getMessage(), p, pc, false);
+        }
     }
 
     void recordingAborted(TraceRecorder recorder, String reason) {

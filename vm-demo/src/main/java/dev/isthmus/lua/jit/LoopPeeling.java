@@ -51,7 +51,7 @@ final class LoopPeeling {
         int[] sub = new int[preRoll];
         for (int i = 0; i < preRoll; i++) {
             Ir x = ir.at(i);
-            if (x.op == IrOp.SLOADN || x.op == IrOp.SLOADR) {
+            if (x.op.isRegisterLoad()) {
                 sub[i] = loadInLoop(ir, x, phiOf, sub, i);
                 continue;
             }
@@ -92,7 +92,7 @@ final class LoopPeeling {
      */
     private static boolean upvaluesStable(TraceIr ir) {
         for (Ir x : ir.code) {
-            if (x.op == IrOp.USET || x.op.isCall() && x.op != IrOp.CLOAD && x.op != IrOp.CSTORE && x.op != IrOp.TSETN && x.op != IrOp.TSETV) {
+            if (x.op == IrOp.USET || x.op.mayRunLua()) {
                 return false;
             }
         }
@@ -107,7 +107,7 @@ final class LoopPeeling {
         boolean[] variant = new boolean[ir.code.size()];
         for (int i = 0; i < variant.length; i++) {
             Ir x = ir.at(i);
-            boolean v = (x.op == IrOp.SLOADN || x.op == IrOp.SLOADR) ? writtenSet.contains((Integer) x.aux)
+            boolean v = x.op.isRegisterLoad() ? writtenSet.contains((Integer) x.aux)
                     : !(x.op.isPure() || x.op == IrOp.UGET && upvaluesStable);
             for (int r : x.operands()) {
                 v |= variant[r];
@@ -128,6 +128,9 @@ final class LoopPeeling {
             return i;
         }
         IrType carried = ir.typeOf(phi);
+        if (load.op == IrOp.SLOADV) {
+            return carried == IrType.NUM ? ir.emit(new Ir(IrOp.BOX, IrType.REF, phi, Ir.NONE, Ir.NONE, null, null, null, load.pc)) : phi;
+        }
         if (load.op == IrOp.SLOADN) {
             if (carried != IrType.NUM) {
                 throw new TraceRecorder.Abort("type instability in register " + load.aux);

@@ -49,6 +49,7 @@ final class TraceCodegen {
     private static final String OBJECT = "java/lang/Object";
     private static final String ACCESS = Type.getInternalName(TraceAccess.class);
     private static final String TABLE = Type.getInternalName(LuaTable.class);
+    private static final String ENTRY = Type.getInternalName(LuaTable.Entry.class);
     private static final String TRACES = Type.getInternalName(CdataTraces.class);
     private static final String OFFSET_IN = "(Ljava/lang/foreign/MemorySegment;DJJJ)J";
     private static final String SEGMENT_OF = "(Ljava/lang/Object;)Ljava/lang/foreign/MemorySegment;";
@@ -361,6 +362,14 @@ final class TraceCodegen {
                 store(i);
             }
             case SLOADN -> loadNumber(i, x);
+            case SLOADV -> {
+                mv.visitVarInsn(ALOAD, STACK);
+                mv.visitVarInsn(ILOAD, BASE);
+                push((Integer) x.aux);
+                mv.visitInsn(IADD);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "value", "(Ldev/isthmus/lua/interp/ValueStack;I)Ljava/lang/Object;", false);
+                store(i);
+            }
             case SLOADR -> {
                 mv.visitVarInsn(ALOAD, STACK);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
@@ -415,6 +424,10 @@ final class TraceCodegen {
                 checkClass(x.aux2, exit(x));
                 load(x.a);
                 store(i);
+            }
+            case GNOTNIL -> {
+                load(x.a);
+                mv.visitJumpInsn(IFNULL, exit(x));
             }
             case GSAME -> {
                 load(x.a);
@@ -493,6 +506,12 @@ final class TraceCodegen {
                 mv.visitInsn(LCONST_0);
                 mv.visitInsn(LCMP);
                 mv.visitJumpInsn(IFLT, exit(x));
+            }
+            case ENTRYKEY, ENTRYVALUE -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, ENTRY);
+                mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, x.op == IrOp.ENTRYKEY ? "key" : "value", "()Ljava/lang/Object;", false);
+                store(i);
             }
             case FNUM -> {
                 for (int arg : x.args) {
@@ -577,6 +596,18 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, TRACES, "toInteger", "(DIZ)J", false);
         if (scalar.valueType().equals(Type.INT_TYPE)) {
             mv.visitInsn(L2I);
+        }
+    }
+
+    /** A new Object[] of the values {@code refs}, onto the stack. */
+    private void objectArray(int[] refs) {
+        push(refs.length);
+        mv.visitTypeInsn(ANEWARRAY, OBJECT);
+        for (int j = 0; j < refs.length; j++) {
+            mv.visitInsn(DUP);
+            push(j);
+            load(refs[j]);
+            mv.visitInsn(AASTORE);
         }
     }
 
@@ -690,17 +721,23 @@ final class TraceCodegen {
                     MemoryAccess.emitStore(mv, scalar, Addressing.SEGMENT);
                 }
             }
+            case NEXT -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                load(x.b);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "next", "(L" + TABLE + ";Ljava/lang/Object;)L" + ENTRY + ";", false);
+            }
+            case CONCAT -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                mv.visitVarInsn(ILOAD, BASE);
+                push((Integer) x.aux);
+                objectArray(x.args);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "concat", "(" + closure + "II[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
             case CALLV -> {
                 mv.visitVarInsn(ALOAD, CLOSURE);
                 load(x.a);
-                push(x.args.length);
-                mv.visitTypeInsn(ANEWARRAY, OBJECT);
-                for (int j = 0; j < x.args.length; j++) {
-                    mv.visitInsn(DUP);
-                    push(j);
-                    load(x.args[j]);
-                    mv.visitInsn(AASTORE);
-                }
+                objectArray(x.args);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForFirst", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             default -> throw new IllegalStateException("no code for " + x.op);

@@ -107,6 +107,10 @@ final class TraceRecorder implements InstructionObserver {
             first = startPc + 1 + code[startPc * 4 + 2];
             last = startPc;
             recordForLoopHead();
+        } else if (code[startPc * 4] == Op.TFORLOOP) {
+            first = startPc + 1 + code[startPc * 4 + 2];
+            last = startPc;
+            recordIteratorHead();
         } else {
             first = startPc;
             last = lastBackwardJump(code, startPc);
@@ -141,6 +145,67 @@ final class TraceRecorder implements InstructionObserver {
         guard(new Ir(IrOp.GCMP, IrType.VOID, next, limit, Ir.NONE, null, stepValue > 0 ? Compare.LE : Compare.GE, null, startPc), startPc + 1);
         set(a, next);
         set(a + 3, next);
+    }
+
+    /**
+     * TFORLOOP's step, which the trace does first on each iteration, for the iterators of
+     * {@code ipairs} and {@code pairs} (pure functions of the table and the control value): the
+     * next element or entry, leaving the loop when there is none. The recording started right
+     * after the interpreter's step, so the loop variables hold this iteration's values; their
+     * types are assumed for the next ones. Every guard here resumes at the TFORLOOP itself,
+     * with nothing written: the interpreter does that step again, as it would have.
+     */
+    private void recordIteratorHead() {
+        int a = proto.code()[startPc * 4 + 1];
+        int variables = proto.code()[startPc * 4 + 3];
+        Object f = value(a);
+        JavaFunction.Iterator kind = f instanceof JavaFunction library ? library.iterator() : null;
+        if (kind == null || !(value(a + 1) instanceof LuaTable table)) {
+            String iterator = f instanceof LuaClosure ? "a Lua function" : f instanceof JavaFunction library ? library.name() : "a " + LuaType.of(f).luaName();
+            throw new Abort("NYI: iterator " + iterator + (kind == null ? "" : " over a " + LuaType.of(value(a + 1)).luaName()));
+        }
+        guard(new Ir(IrOp.GSAME, IrType.VOID, load(a, startPc), Ir.NONE, Ir.NONE, null, f, null, startPc), startPc);
+        int t = load(a + 1, startPc);
+        // pairs' control is a key of any type (and a type guard on it would fail at each change): read as a value.
+        int control = kind == JavaFunction.Iterator.NEXT ? loadValue(a + 2) : load(a + 2, startPc);
+        int key;
+        int element;
+        if (kind == JavaFunction.Iterator.IPAIRS_STEP) {
+            if (table.metatable() != null || ir.typeOf(control) != IrType.NUM) {
+                throw new Abort("NYI: ipairs over a table with a metatable");
+            }
+            guard(new Ir(IrOp.GNOMETA, IrType.VOID, t, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            key = ir.emit(new Ir(IrOp.ADD, IrType.NUM, control, constant(1.0, startPc), Ir.NONE, null, null, null, startPc));
+            element = ir.emit(new Ir(IrOp.TGETN, IrType.REF, t, key, Ir.NONE, null, null, null, startPc));
+            guard(new Ir(IrOp.GNOTNIL, IrType.VOID, element, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+        } else {
+            int entry = guard(new Ir(IrOp.NEXT, IrType.REF, t, control, Ir.NONE, null, null, null, startPc), startPc);
+            guard(new Ir(IrOp.GNOTNIL, IrType.VOID, entry, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            key = ir.emit(new Ir(IrOp.ENTRYKEY, IrType.REF, entry, Ir.NONE, Ir.NONE, null, null, null, startPc));
+            // Keys keep one type only in a table with only an array part or only a hash part;
+            // otherwise a guard on their type would leave the trace at every change: kept as values.
+            Object k = value(a + 3);
+            if (k instanceof Double ? table.hashPartUsed() == 0 : table.arrayPartSize() == 0) {
+                key = typed(key, k);
+            }
+            element = ir.emit(new Ir(IrOp.ENTRYVALUE, IrType.REF, entry, Ir.NONE, Ir.NONE, null, null, null, startPc));
+        }
+        if (variables >= 2) {
+            element = typed(element, value(a + 4));
+        }
+        set(a + 2, key);
+        set(a + 3, key);
+        for (int j = 1; j < variables; j++) {
+            set(a + 3 + j, j == 1 ? element : nil(startPc));
+        }
+    }
+
+    /** {@code ref} guarded to have the type {@code like} has (a number unboxed), leaving at the loop head when not. */
+    private int typed(int ref, Object like) {
+        Ir check = like instanceof Double
+                ? new Ir(IrOp.UNBOX, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, startPc)
+                : new Ir(IrOp.GCLASS, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, classOf(like), startPc);
+        return guard(check, startPc);
     }
 
     @Override
@@ -223,6 +288,14 @@ final class TraceRecorder implements InstructionObserver {
         ref = guard(load, pc);
         registerRef[t] = ref;
         return ref;
+    }
+
+    /** Register {@code r} of the loop's frame at entry as a Lua value, with no guard on its type. */
+    private int loadValue(int r) {
+        ensureRegisters(r + 1);
+        kept.set(r);
+        registerRef[r] = ir.emit(new Ir(IrOp.SLOADV, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, r, null, startPc));
+        return registerRef[r];
     }
 
     private static Class<?> classOf(Object v) {
@@ -445,6 +518,14 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.TESTSET -> recordTestSet(a, b, c, pc);
             case Op.CALL -> recordCall(a, b, c, pc);
+            case Op.CONCAT -> {
+                int[] values = new int[c - b + 1];
+                for (int r = b; r <= c; r++) {
+                    values[r - b] = boxed(load(r, pc), pc);
+                }
+                mayRunLua = true;
+                expectResult(pc, a, guard(new Ir(IrOp.CONCAT, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, values, b, null, pc), pc));
+            }
             case Op.FORLOOP, Op.FORPREP, Op.TFORLOOP, Op.LOOP -> throw new Abort("NYI: inner loop");
             case Op.RETURN -> {
                 if (inlined.isEmpty()) {

@@ -38,8 +38,8 @@ public final class BaseLibrary {
     private BaseLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
         this.semantics = runtime.semantics();
-        this.next = new JavaFunction("next", this::next);
-        this.ipairsIterator = new JavaFunction("ipairs_aux", this::ipairsStep);
+        this.next = new JavaFunction("next", this::next).asIterator(JavaFunction.Iterator.NEXT);
+        this.ipairsIterator = new JavaFunction("ipairs_aux", this::ipairsStep).asIterator(JavaFunction.Iterator.IPAIRS_STEP);
     }
 
     public static void install(LuaRuntime runtime) {

@@ -16,6 +16,31 @@ public final class JavaFunction extends LuaFunction {
      */
     private LuaTable environment;
 
+    /**
+     * Library functions whose behaviour a trace compiler implements itself: the iterators of
+     * {@code pairs} and {@code ipairs}, which are pure (the same arguments give the same results),
+     * so a compiled loop may run them inline and an exit may leave the step to the interpreter.
+     */
+    public enum Iterator {
+        /** {@code next}: the next key and value of a table, raw. */
+        NEXT,
+        /** The function {@code ipairs} returns: element {@code i + 1} and its index, or nil. */
+        IPAIRS_STEP
+    }
+
+    private Iterator iterator;
+
+    /** Which {@link Iterator} this function is, or null. */
+    public Iterator iterator() {
+        return iterator;
+    }
+
+    /** Marks this function as {@code kind}: it must behave exactly as that iterator does. */
+    public JavaFunction asIterator(Iterator kind) {
+        this.iterator = kind;
+        return this;
+    }
+
     /** The same function on number arguments as a handle of doubles, or null; see {@link #numericForm}. */
     private final java.lang.invoke.MethodHandle numericForm;
 

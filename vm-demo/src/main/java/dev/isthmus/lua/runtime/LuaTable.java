@@ -353,6 +353,11 @@ public final class LuaTable {
         return arrayCount;
     }
 
+    /** How many entries the hash part holds (keys that are not in the array part). */
+    public int hashPartUsed() {
+        return hashUsed;
+    }
+
     /** The entry after {@code key} in traversal order ({@code next}); {@code null} at the end. */
     public Entry next(Object key) {
         int position;

@@ -1,0 +1,151 @@
+-- for ... in loops over pairs and ipairs run compiled: the iterator's step is part of the
+-- trace, and every way out of it (the end of the table, a value of another type, a table
+-- changed while iterated, an error) must give what the interpreter and luajit give.
+
+-- test: ipairs over numbers
+do
+  local t = {}
+  for i = 1, 300 do t[i] = i * 2 end
+  local s, last = 0, 0
+  for i, v in ipairs(t) do s = s + v; last = i end
+  print(s, last)
+end
+-- expect: 90300	300
+
+-- test: ipairs stops at the first nil, and at a value of another type the loop goes on
+do
+  local t = {}
+  for i = 1, 200 do t[i] = i end
+  t[120] = "x"
+  t[121] = true
+  t[150] = nil
+  local n, s = 0, 0
+  for i, v in ipairs(t) do
+    n = n + 1
+    if type(v) == "number" then s = s + v end
+  end
+  print(n, s)
+end
+-- expect: 149	10934
+
+-- test: ipairs with only the index
+do
+  local t = {}
+  for i = 1, 100 do t[i] = {} end
+  local s = 0
+  for i in ipairs(t) do s = s + i end
+  print(s)
+end
+-- expect: 5050
+
+-- test: pairs over a hash part with string keys
+do
+  local t = {}
+  for i = 1, 200 do t["k" .. i] = i end
+  local s, n = 0, 0
+  for k, v in pairs(t) do s = s + v; n = n + #k end
+  print(s, n)
+end
+-- expect: 20100	692
+
+-- test: pairs over an array part then a hash part, keys changing type mid-loop
+do
+  local t = {}
+  for i = 1, 100 do t[i] = i end
+  for i = 1, 50 do t["s" .. i] = i end
+  t[true] = 1000
+  local s, strings, numbers = 0, 0, 0
+  for k, v in pairs(t) do
+    s = s + v
+    if type(k) == "string" then strings = strings + 1 elseif type(k) == "number" then numbers = numbers + 1 end
+  end
+  print(s, strings, numbers)
+end
+-- expect: 7325	50	100
+
+-- test: next called directly as the iterator, with three loop variables
+do
+  local t = {}
+  for i = 1, 100 do t[i] = i end
+  local s, extra = 0, 0
+  for k, v, w in next, t do s = s + k + v; if w ~= nil then extra = extra + 1 end end
+  print(s, extra)
+end
+-- expect: 10100	0
+
+-- test: assigning existing fields while iterating with pairs
+do
+  local t = {}
+  for i = 1, 100 do t[i] = i; t["x" .. i] = i end
+  for k, v in pairs(t) do t[k] = v * 2 end
+  local s = 0
+  for k, v in pairs(t) do s = s + v end
+  print(s)
+end
+-- expect: 20200
+
+-- test: a key removed from the table while iterating raises LuaJIT's error, as without the JIT
+do
+  local t = {}
+  for i = 1, 100 do t["k" .. i] = i end
+  local n = 0
+  local ok, err = pcall(function()
+    for k in pairs(t) do
+      n = n + 1
+      if n == 70 then t[k] = nil; collectgarbage(); t[k .. "new"] = 1 end
+    end
+  end)
+  print(n >= 70)
+end
+-- expect: true
+
+-- test: a custom iterator written in Lua
+do
+  local function range(n)
+    return function(_, i) if i < n then return i + 1 end end, nil, 0
+  end
+  local s = 0
+  for i in range(200) do s = s + i end
+  print(s)
+end
+-- expect: 20100
+
+-- test: concatenation in a loop, numbers and strings
+do
+  local parts = {}
+  for i = 1, 100 do parts[#parts + 1] = "a" .. i .. "b" .. (i / 2) end
+  print(#table.concat(parts), parts[1], parts[7], parts[100])
+end
+-- expect: 673	a1b0.5	a7b3.5	a100b50
+
+-- test: concatenation with a __concat metamethod on a table met mid-loop
+do
+  local mt = {__concat = function(a, b) return "M" end}
+  local values = {}
+  for i = 1, 100 do values[i] = i end
+  values[80] = setmetatable({}, mt)
+  local s = ""
+  for i = 1, 100 do s = (values[i] .. "") .. "," end
+  print(s)
+end
+-- expect: 100,
+
+-- test: concatenating nil in a loop names the variable, as without the JIT
+do
+  local t = {}
+  for i = 1, 100 do t[i] = "x" end
+  t[90] = nil
+  print(pcall(function()
+    local s = ""
+    for i = 1, 100 do local v = t[i]; s = v .. i end
+  end))
+end
+-- expect: false	iterators.lua:140: attempt to concatenate local 'v' (a nil value)
+
+-- test: a string built up across iterations
+do
+  local s = ""
+  for i = 1, 200 do s = s .. string.char(65 + i % 26) end
+  print(#s, s:sub(1, 30))
+end
+-- expect: 200	BCDEFGHIJKLMNOPQRSTUVWXYZABCDE
