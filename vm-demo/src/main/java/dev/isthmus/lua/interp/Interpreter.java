@@ -474,12 +474,7 @@ public final class Interpreter {
                     case Op.FORLOOP -> {
                         if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
                             pc = runTrace(trace, st, base, cl, frames);
-                            if (pc < 0) {
-                                // The trace failed in a call: raised below as the instruction it was at.
-                                pc = -1 - pc;
-                                injected = takeTraceFailure();
-                                continue;
-                            }
+                            injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
                             break;
@@ -498,20 +493,15 @@ public final class Interpreter {
                     }
                     case Op.TFORLOOP -> {
                         if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
-                            int resume = runTrace(trace, st, base, cl, frames);
-                            if (resume < 0) {
-                                // The trace failed in a call: raised below as the instruction it was at.
-                                pc = -1 - resume;
-                                injected = takeTraceFailure();
-                                continue;
-                            }
+                            pc = runTrace(trace, st, base, cl, frames);
+                            injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
-                            if (resume != current) {
-                                pc = resume;
+                            if (pc != current || injected != null) {
                                 break;
                             }
                             // The trace left at its head, before the iterator's step: that step is done here.
+                            pc = current + 1;
                         }
                         frames.callPcs[frames.depth - 1] = current;
                         // The iterator runs on copies of (f, state, control) at a+3, as in PUC Lua, so
@@ -584,12 +574,7 @@ public final class Interpreter {
                     case Op.LOOP -> {
                         if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
                             pc = runTrace(trace, st, base, cl, frames);
-                            if (pc < 0) {
-                                // The trace failed in a call: raised below as the instruction it was at.
-                                pc = -1 - pc;
-                                injected = takeTraceFailure();
-                                continue;
-                            }
+                            injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
                         } else {
@@ -652,12 +637,17 @@ public final class Interpreter {
      * failed at {@code pc} (the frame written back as before that call; the failure kept for
      * {@link #takeTraceFailure}).
      */
+    /**
+     * Runs a compiled loop and returns the pc to go on at. When a call in it failed, the frame
+     * is written back, the pc is that call's instruction, and {@link #takeTraceFailure} hands
+     * over the error, which the caller raises at that instruction, as if it had executed it.
+     */
     private int runTrace(CompiledLoop trace, ValueStack st, int base, LuaClosure cl, CallStack frames) {
         try {
             return trace.code().run(st, base, cl, frames);
         } catch (TraceCallFailure f) {
             traceFailure = f.getCause();
-            return -1 - f.pc();
+            return f.pc();
         }
     }
 

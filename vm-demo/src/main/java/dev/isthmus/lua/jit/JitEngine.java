@@ -162,6 +162,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     void recordingFinished(TraceRecorder recorder) {
+        long recorded = System.nanoTime();
         runtime.setObserver(null);
         Prototype p = recorder.proto;
         int number = traces + 1;
@@ -170,7 +171,9 @@ public final class JitEngine implements LoopCompiler {
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
-            LoopTrace code = TraceCodegen.generate(recorder.ir, "Trace" + number);
+            String[] places = recorder.ir.snapshots.stream().map(s -> where(recorder.proto, s.pc())).toArray(String[]::new);
+            TraceExits exits = new TraceExits(number, places, verbose ? log : null);
+            LoopTrace code = TraceCodegen.generate(recorder.ir, exits, "Trace" + number);
             p.loopTraces()[recorder.startPc] = new CompiledLoop(code, recorder.kept, recorder.mayRunLua, number);
         } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException e) {
             abandon(p, recorder.startPc, e.getMessage(), p, recorder.startPc, false);
@@ -179,7 +182,9 @@ public final class JitEngine implements LoopCompiler {
         traces = number;
         installed.add(new Installed(p, recorder.startPc));
         if (verbose) {
-            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop]");
+            long compiled = System.nanoTime();
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop, recorded in "
+                    + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
         }
     }
 
@@ -192,6 +197,10 @@ public final class JitEngine implements LoopCompiler {
         if (verbose) {
             log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(at, atPc) + "]");
         }
+    }
+
+    private static String millis(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.2f ms", nanos / 1e6);
     }
 
     private static String where(Prototype p, int pc) {

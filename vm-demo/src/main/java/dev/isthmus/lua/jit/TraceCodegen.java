@@ -61,6 +61,7 @@ final class TraceCodegen {
     private static final int FRAMES = 4;
 
     private final TraceIr ir;
+    private final TraceExits exits;
     private final ClassData constants = new ClassData();
     private final int[] local;
     private final int scratch;
@@ -78,8 +79,9 @@ final class TraceCodegen {
     /** Exit methods by the snapshot they write (pc, registers, values): guards leaving the same way share one. */
     private final Map<String, String> exitMethods = new HashMap<>();
 
-    private TraceCodegen(TraceIr ir) {
+    private TraceCodegen(TraceIr ir, TraceExits exits) {
         this.ir = ir;
+        this.exits = exits;
         this.local = new int[ir.code.size()];
         int next = FRAMES + 1;
         for (int i = 0; i < local.length; i++) {
@@ -93,8 +95,8 @@ final class TraceCodegen {
     }
 
     /** Generates, defines and instantiates the trace's class. */
-    static LoopTrace generate(TraceIr ir, String name) {
-        TraceCodegen g = new TraceCodegen(ir);
+    static LoopTrace generate(TraceIr ir, TraceExits exits, String name) {
+        TraceCodegen g = new TraceCodegen(ir, exits);
         MethodHandles.Lookup host = MethodHandles.lookup();
         byte[] bytes = g.classBytes(HiddenClasses.nameIn(host, name));
         try {
@@ -145,14 +147,14 @@ final class TraceCodegen {
         mv.visitJumpInsn(GOTO, loop);
         for (int e = 0; e < exitLabels.size(); e++) {
             mv.visitLabel(exitLabels.get(e));
-            writeBack(ir.snapshots.get(exitSnapshots.get(e)));
+            writeBack(exitSnapshots.get(e));
             mv.visitInsn(IRETURN);
         }
         for (int h = 0; h < handlerLabels.size(); h++) {
             Ir call = ir.at(handlerRefs.get(h));
             mv.visitLabel(handlerLabels.get(h));
             mv.visitVarInsn(ASTORE, scratch);
-            writeBack(ir.snapshots.get(call.snapshot));
+            writeBack(call.snapshot);
             mv.visitInsn(POP);
             String failure = Type.getInternalName(TraceCallFailure.class);
             mv.visitTypeInsn(NEW, failure);
@@ -238,16 +240,18 @@ final class TraceCodegen {
      * with the snapshot's values: exits stay out of the trace's method, whose size decides
      * whether the JVM compiles it at all (HotSpot skips methods over 8000 bytes of bytecode).
      */
-    private void writeBack(Snapshot s) {
+    private void writeBack(int snapshot) {
+        Snapshot s = ir.snapshots.get(snapshot);
         String descriptor = exitDescriptor(s);
         if (descriptor == null) {
+            countExit(mv, snapshot);
             writeBackInline(s);
             return;
         }
         String key = s.pc() + Arrays.toString(s.registers()) + Arrays.toString(s.refs());
         String name = exitMethods.computeIfAbsent(key, k -> {
-            String method = "exit" + exitMethods.size();
-            emitExitMethod(method, descriptor, s);
+            String method = "exit" + snapshot;
+            emitExitMethod(method, descriptor, s, snapshot);
             return method;
         });
         mv.visitVarInsn(ALOAD, STACK);
@@ -270,9 +274,10 @@ final class TraceCodegen {
         return slots > 255 ? null : d.append(")I").toString();
     }
 
-    private void emitExitMethod(String name, String descriptor, Snapshot s) {
+    private void emitExitMethod(String name, String descriptor, Snapshot s, int snapshot) {
         MethodVisitor m = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, name, descriptor, null, null);
         m.visitCode();
+        countExit(m, snapshot);
         int[] parameter = new int[s.refs().length];
         int next = 2;
         for (int j = 0; j < parameter.length; j++) {
@@ -291,6 +296,13 @@ final class TraceCodegen {
         m.visitInsn(IRETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
+    }
+
+    /** {@code exits.taken(snapshot)}: exits are numbered by their snapshots, as {@code -jdump} shows them. */
+    private void countExit(MethodVisitor m, int snapshot) {
+        constants.emitLoad(m, exits, TraceExits.class);
+        m.visitLdcInsn(snapshot);
+        m.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "taken", "(I)V", false);
     }
 
     /** The snapshot written by the trace's own method (a snapshot too large for an exit method's parameters). */

@@ -89,6 +89,9 @@ final class TraceRecorder implements InstructionObserver {
     /** The pc of the instruction being recorded: where an abort happened. */
     int currentPc;
 
+    /** When recording started ({@link System#nanoTime}), for {@code -jv}. */
+    final long startedAt = System.nanoTime();
+
     TraceRecorder(JitEngine engine, LuaClosure closure, int startPc, ValueStack stack, int base) {
         this.engine = engine;
         this.closure = closure;

@@ -1,0 +1,57 @@
+package dev.isthmus.lua.jit;
+
+import dev.isthmus.lua.Lua;
+import dev.isthmus.lua.interp.LuaRuntime;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What {@code -jv} reports: traces compiled with their recording and compile times, aborts with reasons, exits as they are taken. */
+class VerboseOutputTest {
+    private static List<String> verboseLines(String script) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        LuaRuntime runtime = Lua.newState(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        JitEngine engine = JitEngine.of(runtime);
+        engine.setVerbose(true);
+        engine.setOption("hotloop=1");
+        runtime.load(script.getBytes(StandardCharsets.UTF_8), "v").call(new Object[0]);
+        return err.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void anExitTakenRepeatedly_isReportedTheFirstTimeAndAtEachPowerOfTen() {
+        List<String> lines = verboseLines("""
+                local t = {}
+                for i = 1, 20 do t[i] = i end
+                local s = 0
+                for r = 1, 150 do
+                  for i = 1, 20 do
+                    if i > 5 then break end
+                    s = s + t[i]
+                  end
+                end
+                """);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:5 loop, recorded in \\d+\\.\\d\\d ms, compiled in \\d+\\.\\d\\d ms]")), lines::toString);
+        List<String> exits = lines.stream().filter(l -> l.contains(" exit ") && l.contains(" to v:6,")).toList();
+        assertEquals(List.of("taken 1 time]", "taken 10 times]", "taken 100 times]"),
+                exits.stream().map(l -> l.substring(l.indexOf("taken"))).toList(), lines::toString);
+    }
+
+    @Test
+    void anAbortedRecording_namesItsReasonAndWhere() {
+        List<String> lines = verboseLines("""
+                local function count(...) return select('#', ...) end
+                local s = 0
+                for i = 1, 10 do s = s + count(i, i) end
+                """);
+        assertTrue(lines.contains("[TRACE --- v:3 -- NYI: call to a vararg function at v:3]"), lines::toString);
+    }
+}
