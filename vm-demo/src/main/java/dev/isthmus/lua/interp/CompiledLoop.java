@@ -29,8 +29,19 @@ public final class CompiledLoop {
         return number;
     }
 
-    LoopTrace code() {
+    /** The compiled code, which another trace may run as its inner loop. */
+    public LoopTrace code() {
         return code;
+    }
+
+    /** The registers the trace keeps in JVM locals. */
+    public BitSet keptRegisters() {
+        return (BitSet) keptRegisters.clone();
+    }
+
+    /** Whether the trace may run Lua code (see the class comment). */
+    public boolean mayRunLua() {
+        return mayRunLua;
     }
 
     /** Whether the frame at {@code base}, whose open upvalues are {@code open}, may run this trace. */

@@ -18,6 +18,10 @@ enum IrOp {
     SLOADN(Kind.GUARD),
     /** Register {@code aux}'s value at trace entry, guarded to be of class {@code aux2} (null: nil). */
     SLOADR(Kind.GUARD),
+    /** Register {@code aux}'s value now, after an inner loop ran on the frame ({@link #LOOPCALL}), guarded to be a number. */
+    RLOADN(Kind.GUARD_STATE),
+    /** Register {@code aux}'s value now, after an inner loop ran on the frame, guarded to be of class {@code aux2}. */
+    RLOADR(Kind.GUARD_STATE),
     /** Register {@code aux}'s value at trace entry, whatever it is (a number boxed). */
     SLOADV(Kind.PURE),
     ADD(Kind.PURE), SUB(Kind.PURE), MUL(Kind.PURE), DIV(Kind.PURE), MOD(Kind.PURE), POW(Kind.PURE), NEG(Kind.PURE),
@@ -84,6 +88,13 @@ enum IrOp {
     ENTRYVALUE(Kind.PURE),
     /** {@code args[0] .. args[1] .. ...} of registers from {@code aux} on: strings, or metamethods. */
     CONCAT(Kind.CALL),
+    /**
+     * An inner loop run by its own compiled trace ({@code aux} the {@code CompiledLoop}): the
+     * frame written back first (the snapshot), the inner trace run on it, and the outer trace
+     * left where the inner one stopped unless that is {@code aux2} (the pc after the loop the
+     * recording saw). Registers are read again from the frame afterwards.
+     */
+    LOOPCALL(Kind.CALL),
     /** A call of the function {@code a} on Lua values {@code args}: its first result. */
     CALLV(Kind.CALL),
     /** A cdata value guarded to have ctype {@code aux} (interned: one identity compare). */
@@ -124,6 +135,11 @@ enum IrOp {
         return this == SLOADN || this == SLOADR || this == SLOADV;
     }
 
+    /** Whether it reads a register's value after an inner loop ran. */
+    boolean isRegisterReload() {
+        return this == RLOADN || this == RLOADR;
+    }
+
     boolean isGuard() {
         return kind == Kind.GUARD || kind == Kind.GUARD_STATE;
     }
@@ -140,7 +156,7 @@ enum IrOp {
      */
     boolean mayRunLua() {
         return switch (this) {
-            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, GGET, GSET, CONCAT -> true;
+            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, GGET, GSET, CONCAT, LOOPCALL -> true;
             default -> false;
         };
     }

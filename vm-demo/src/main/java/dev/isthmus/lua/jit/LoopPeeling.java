@@ -30,7 +30,8 @@ final class LoopPeeling {
         ir.enterLoop();
         int[] registers = carried.registers();
         boolean upvaluesStable = upvaluesStable(ir);
-        boolean[] variant = variant(ir, registers, upvaluesStable);
+        boolean runsInnerLoops = ir.code.stream().anyMatch(x -> x.op == IrOp.LOOPCALL);
+        boolean[] variant = variant(ir, registers, upvaluesStable, runsInnerLoops);
         Map<Integer, Integer> phiOf = new HashMap<>();
         int[] phis = new int[registers.length];
         // A register carrying a view of an array element carries the element's index: the view is made again from it.
@@ -49,10 +50,13 @@ final class LoopPeeling {
                     : phis[i]);
         }
         int[] sub = new int[preRoll];
+        // What an exit writes besides what its snapshot lists: the carried registers' PHIs,
+        // until an inner loop runs, which finds them written back and leaves the frame as the truth.
+        Map<Integer, Integer> carriedNow = phiOf;
         for (int i = 0; i < preRoll; i++) {
             Ir x = ir.at(i);
             if (x.op.isRegisterLoad()) {
-                sub[i] = loadInLoop(ir, x, phiOf, sub, i);
+                sub[i] = loadInLoop(ir, x, phiOf, sub, i, runsInnerLoops);
                 continue;
             }
             int a = map(sub, x.a);
@@ -67,7 +71,10 @@ final class LoopPeeling {
             int before = ir.code.size();
             int ref = ir.emit(new Ir(x.op, x.type, a, b, c, args, x.aux, x.aux2, x.pc));
             if (ref >= before && x.snapshot != Ir.NONE) {
-                ir.at(ref).snapshot = ir.snapshot(inLoop(ir.snapshots.get(x.snapshot), sub, phiOf));
+                ir.at(ref).snapshot = ir.snapshot(inLoop(ir.snapshots.get(x.snapshot), sub, carriedNow));
+            }
+            if (x.op == IrOp.LOOPCALL) {
+                carriedNow = Map.of();
             }
             sub[i] = ref;
         }
@@ -99,7 +106,7 @@ final class LoopPeeling {
         return true;
     }
 
-    private static boolean[] variant(TraceIr ir, int[] written, boolean upvaluesStable) {
+    private static boolean[] variant(TraceIr ir, int[] written, boolean upvaluesStable, boolean runsInnerLoops) {
         java.util.Set<Integer> writtenSet = new java.util.HashSet<>();
         for (int r : written) {
             writtenSet.add(r);
@@ -107,7 +114,7 @@ final class LoopPeeling {
         boolean[] variant = new boolean[ir.code.size()];
         for (int i = 0; i < variant.length; i++) {
             Ir x = ir.at(i);
-            boolean v = x.op.isRegisterLoad() ? writtenSet.contains((Integer) x.aux)
+            boolean v = x.op.isRegisterLoad() ? runsInnerLoops || writtenSet.contains((Integer) x.aux)
                     : !(x.op.isPure() || x.op == IrOp.UGET && upvaluesStable);
             for (int r : x.operands()) {
                 v |= variant[r];
@@ -121,9 +128,25 @@ final class LoopPeeling {
         return ref == Ir.NONE ? Ir.NONE : sub[ref];
     }
 
-    /** A register load copied into the body: the PHI when the loop writes the register, else the pre-roll's load. */
-    private static int loadInLoop(TraceIr ir, Ir load, Map<Integer, Integer> phiOf, int[] sub, int i) {
+    /**
+     * A register load copied into the body: the PHI when the loop writes the register, else the
+     * pre-roll's load, or, when inner loops run on the frame (and the trace writes the frame back
+     * before each), the register read again from the frame where the load was.
+     */
+    private static int loadInLoop(TraceIr ir, Ir load, Map<Integer, Integer> phiOf, int[] sub, int i, boolean runsInnerLoops) {
         Integer phi = phiOf.get((Integer) load.aux);
+        if (phi == null && runsInnerLoops) {
+            if (load.op == IrOp.SLOADV) {
+                throw new TraceRecorder.Abort("NYI: an iterator's control value around an inner loop");
+            }
+            IrOp reload = load.op == IrOp.SLOADN ? IrOp.RLOADN : IrOp.RLOADR;
+            int before = ir.code.size();
+            int ref = ir.emit(new Ir(reload, load.type, Ir.NONE, Ir.NONE, Ir.NONE, null, load.aux, load.aux2, load.pc));
+            if (ref >= before) {
+                ir.at(ref).snapshot = ir.snapshot(inLoop(ir.snapshots.get(load.snapshot), sub, phiOf));
+            }
+            return ref;
+        }
         if (phi == null) {
             return i;
         }
@@ -155,7 +178,7 @@ final class LoopPeeling {
     private static Object classOf(TraceIr ir, int ref) {
         Ir x = ir.at(ref);
         return switch (x.op) {
-            case SLOADR, GCLASS -> x.aux2;
+            case SLOADR, RLOADR, GCLASS -> x.aux2;
             case KREF -> x.aux == null ? null : x.aux.getClass();
             case NOT, CMPV -> Boolean.class;
             case TNEW -> LuaTable.class;

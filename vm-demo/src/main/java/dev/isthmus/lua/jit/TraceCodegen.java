@@ -241,17 +241,24 @@ final class TraceCodegen {
      * whether the JVM compiles it at all (HotSpot skips methods over 8000 bytes of bytecode).
      */
     private void writeBack(int snapshot) {
+        writeBack(snapshot, true);
+    }
+
+    /** {@link #writeBack(int)}, counted as an exit taken or not (a write-back before an inner loop runs). */
+    private void writeBack(int snapshot, boolean isExit) {
         Snapshot s = ir.snapshots.get(snapshot);
         String descriptor = exitDescriptor(s);
         if (descriptor == null) {
-            countExit(mv, snapshot);
+            if (isExit) {
+                countExit(mv, snapshot);
+            }
             writeBackInline(s);
             return;
         }
-        String key = s.pc() + Arrays.toString(s.registers()) + Arrays.toString(s.refs());
+        String key = isExit + ":" + s.pc() + Arrays.toString(s.registers()) + Arrays.toString(s.refs());
         String name = exitMethods.computeIfAbsent(key, k -> {
-            String method = "exit" + snapshot;
-            emitExitMethod(method, descriptor, s, snapshot);
+            String method = (isExit ? "exit" : "flush") + snapshot;
+            emitExitMethod(method, descriptor, s, isExit ? snapshot : -1);
             return method;
         });
         mv.visitVarInsn(ALOAD, STACK);
@@ -277,7 +284,9 @@ final class TraceCodegen {
     private void emitExitMethod(String name, String descriptor, Snapshot s, int snapshot) {
         MethodVisitor m = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, name, descriptor, null, null);
         m.visitCode();
-        countExit(m, snapshot);
+        if (snapshot >= 0) {
+            countExit(m, snapshot);
+        }
         int[] parameter = new int[s.refs().length];
         int next = 2;
         for (int j = 0; j < parameter.length; j++) {
@@ -373,7 +382,7 @@ final class TraceCodegen {
                 constant(x.aux, Object.class);
                 store(i);
             }
-            case SLOADN -> loadNumber(i, x);
+            case SLOADN, RLOADN -> loadNumber(i, x);
             case SLOADV -> {
                 mv.visitVarInsn(ALOAD, STACK);
                 mv.visitVarInsn(ILOAD, BASE);
@@ -382,7 +391,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "value", "(Ldev/isthmus/lua/interp/ValueStack;I)Ljava/lang/Object;", false);
                 store(i);
             }
-            case SLOADR -> {
+            case SLOADR, RLOADR -> {
                 mv.visitVarInsn(ALOAD, STACK);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
                 slotIndex((Integer) x.aux);
@@ -525,6 +534,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, x.op == IrOp.ENTRYKEY ? "key" : "value", "()Ljava/lang/Object;", false);
                 store(i);
             }
+            case LOOPCALL -> loopCall(x);
             case FNUM -> {
                 for (int arg : x.args) {
                     load(arg);
@@ -609,6 +619,29 @@ final class TraceCodegen {
         if (scalar.valueType().equals(Type.INT_TYPE)) {
             mv.visitInsn(L2I);
         }
+    }
+
+    /**
+     * An inner loop's trace run on the frame: the frame written back, the inner trace run, and
+     * this trace left at the pc the inner one stopped at unless it is the one recorded. An error
+     * inside the inner trace leaves both with the inner trace's own write-back and pc.
+     */
+    private void loopCall(Ir x) {
+        writeBack(x.snapshot, false);
+        mv.visitInsn(POP);
+        constant(((dev.isthmus.lua.interp.CompiledLoop) x.aux).code(), LoopTrace.class);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitVarInsn(ILOAD, BASE);
+        mv.visitVarInsn(ALOAD, CLOSURE);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitMethodInsn(INVOKEINTERFACE, Type.getInternalName(LoopTrace.class), "run", RUN_DESCRIPTOR, true);
+        mv.visitInsn(DUP);
+        push((Integer) x.aux2);
+        Label same = new Label();
+        mv.visitJumpInsn(IF_ICMPEQ, same);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(same);
+        mv.visitInsn(POP);
     }
 
     /** A new Object[] of the values {@code refs}, onto the stack. */

@@ -2,6 +2,7 @@ package dev.isthmus.lua.jit;
 
 import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.interp.CompiledLoop;
 import dev.isthmus.lua.interp.InstructionObserver;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.TraceAccess;
@@ -73,6 +74,16 @@ final class TraceRecorder implements InstructionObserver {
     /** While inside inlined calls: the snapshot before the outermost one's CALL, which every exit in them takes. */
     private int inlinedExit = Ir.NONE;
     private static final int MAX_INLINE_DEPTH = 4;
+    /** An inner loop being skipped (run by the interpreter while recording, by its trace later): its pcs, its trace. */
+    private int innerFirst;
+    private int innerLast = -1;
+    private CompiledLoop innerTrace;
+    private int innerSnapshot;
+    private int skipped;
+    /** How many instructions of an inner loop the recording waits through before it gives up. */
+    private static final int MAX_SKIPPED = 200_000;
+    /** Whether an inner loop ran: registers are read from the frame as they are now, not as at entry. */
+    private boolean afterInnerLoop;
     /** The registers the trace reads or writes: kept in JVM locals while it runs. */
     final BitSet kept = new BitSet();
     /** Whether the trace calls what may run Lua code (Java and C functions, metamethods). */
@@ -217,6 +228,21 @@ final class TraceRecorder implements InstructionObserver {
             return;
         }
         boolean ours = cl == frameClosure && registers == stack && frameBase == base + frameOffset;
+        if (innerLast >= 0) {
+            // An inner loop the trace will run by its own trace: the interpreter runs it now, unrecorded.
+            boolean inside = ours ? pc >= innerFirst && pc <= innerLast : registers == stack && frameBase > base + frameOffset;
+            if (inside) {
+                if (++skipped > MAX_SKIPPED) {
+                    abort("NYI: inner loop too long to record across");
+                }
+                return;
+            }
+            if (!ours) {
+                abort("left the loop's frame");
+                return;
+            }
+            innerLoopLeft(pc);
+        }
         if (!ours) {
             if (insideCall) {
                 return;
@@ -242,6 +268,52 @@ final class TraceRecorder implements InstructionObserver {
         } catch (Abort e) {
             abort(e.getMessage());
         }
+    }
+
+    /**
+     * FORPREP of a loop inside the recorded one, whose own trace the outer trace will run:
+     * FORPREP's work recorded (its control values must be numbers), then the instructions of
+     * the inner loop skipped until the interpreter leaves it ({@link #innerLoopLeft}).
+     */
+    private void recordInnerLoop(int a, int b, int pc) {
+        if (!inlined.isEmpty()) {
+            throw new Abort("NYI: loop in an inlined function");
+        }
+        int forLoop = pc + 1 + b;
+        if (!(frameProto.loopTraces()[forLoop] instanceof CompiledLoop inner)) {
+            throw new Abort("NYI: inner loop not compiled yet");
+        }
+        int start = load(a, pc);
+        int limit = load(a + 1, pc);
+        int step = load(a + 2, pc);
+        if (ir.typeOf(start) != IrType.NUM || ir.typeOf(limit) != IrType.NUM || ir.typeOf(step) != IrType.NUM) {
+            throw new Abort("NYI: inner loop whose start, limit or step is not a number");
+        }
+        set(a, ir.emit(new Ir(IrOp.SUB, IrType.NUM, start, step, Ir.NONE, null, null, null, pc)));
+        set(a + 1, limit);
+        set(a + 2, step);
+        innerTrace = inner;
+        innerSnapshot = ir.snapshot(snapshot(forLoop));
+        innerFirst = pc + 1;
+        innerLast = forLoop;
+        skipped = 0;
+    }
+
+    /**
+     * The interpreter left the inner loop at {@code pc}: the trace runs the inner loop's trace
+     * and continues here when that trace stops here too. Every register may have changed: the
+     * trace reads them from the frame again ({@code RLOAD}), and has written none since.
+     */
+    private void innerLoopLeft(int pc) {
+        int call = ir.emit(new Ir(IrOp.LOOPCALL, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, innerTrace, pc, innerLast));
+        ir.at(call).snapshot = innerSnapshot;
+        kept.or(innerTrace.keptRegisters());
+        mayRunLua |= innerTrace.mayRunLua();
+        java.util.Arrays.fill(registerRef, Ir.NONE);
+        java.util.Arrays.fill(written, false);
+        afterInnerLoop = true;
+        innerLast = -1;
+        innerTrace = null;
     }
 
     private void abort(String reason) {
@@ -286,8 +358,8 @@ final class TraceRecorder implements InstructionObserver {
         kept.set(t);
         Object v = value(r);
         Ir load = v instanceof Double
-                ? new Ir(IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, r, null, pc)
-                : new Ir(IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, r, classOf(v), pc);
+                ? new Ir(afterInnerLoop ? IrOp.RLOADN : IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, r, null, pc)
+                : new Ir(afterInnerLoop ? IrOp.RLOADR : IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, r, classOf(v), pc);
         ref = guard(load, pc);
         registerRef[t] = ref;
         return ref;
@@ -529,7 +601,13 @@ final class TraceRecorder implements InstructionObserver {
                 mayRunLua = true;
                 expectResult(pc, a, guard(new Ir(IrOp.CONCAT, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, values, b, null, pc), pc));
             }
-            case Op.FORLOOP, Op.FORPREP, Op.TFORLOOP, Op.LOOP -> throw new Abort("NYI: inner loop");
+            case Op.FORPREP -> recordInnerLoop(a, b, pc);
+            case Op.CLOSE -> {
+                // Nothing to close: an open upvalue on a register of the loop's body comes from a
+                // closure made in the body, and CLOSURE is not recorded; those of earlier
+                // iterations were closed at the end of their block, before the loop head.
+            }
+            case Op.FORLOOP, Op.TFORLOOP, Op.LOOP -> throw new Abort("NYI: inner loop");
             case Op.RETURN -> {
                 if (inlined.isEmpty()) {
                     throw new Abort("NYI: return from the loop");

@@ -1,0 +1,116 @@
+-- Loops inside compiled loops: the inner loop has its own trace, which the outer trace runs
+-- on the frame (written back first, read again after). Each way the inner loop can end, and
+-- each value it can change, must give what the interpreter and luajit give.
+
+-- test: an inner loop whose trip count varies, including zero
+do
+  local s = 0
+  for i = 1, 300 do
+    local row = i * 2
+    for j = 1, i % 7 do s = s + row + j end
+    s = s + 1
+  end
+  print(s)
+end
+-- expect: 276016
+
+-- test: an inner loop that breaks on some outer iterations and runs out on others
+do
+  local hits, total = 0, 0
+  for i = 1, 400 do
+    local found = false
+    for j = 1, 20 do
+      total = total + 1
+      if j * i % 37 == 0 then found = true; break end
+    end
+    if found then hits = hits + 1 end
+  end
+  print(hits, total)
+end
+-- expect: 10	7810
+
+-- test: the inner loop changes outer locals of several types
+do
+  local n, last, name = 0, nil, "start"
+  for i = 1, 200 do
+    for j = 1, 3 do
+      n = n + j
+      if i % 50 == 0 then last = i; name = "at" .. i end
+    end
+  end
+  print(n, last, name)
+end
+-- expect: 1200	200	at200
+
+-- test: three levels deep
+do
+  local s = 0
+  for i = 1, 30 do
+    for j = 1, i % 5 do
+      for k = 1, 4 do s = s + i * j + k end
+    end
+  end
+  print(s)
+end
+-- expect: 8160
+
+-- test: an error raised inside the inner loop names the right place
+do
+  local t = {}
+  for i = 1, 100 do t[i] = i end
+  t[77] = "x"
+  print(pcall(function()
+    local s = 0
+    for i = 1, 20 do
+      for j = 1, 10 do s = s + t[(i - 1) * 5 + j] * 2 end
+    end
+    return s
+  end))
+end
+-- expect: false	nested.lua:65: attempt to perform arithmetic on a string value
+
+-- test: the inner loop's value types change between outer iterations
+do
+  local rows = {}
+  for i = 1, 100 do
+    local r = {}
+    for j = 1, 5 do r[j] = (i > 60 and j == 3) and tostring(j) or j end
+    rows[i] = r
+  end
+  local s = 0
+  for i = 1, 100 do
+    local r = rows[i]
+    for j = 1, 5 do s = s + r[j] end
+  end
+  print(s)
+end
+-- expect: 1500
+
+-- test: the outer loop's bounds and step read after the inner loop changed nothing of them
+do
+  local out = {}
+  for i = 10, 1, -3 do
+    local acc = 0
+    for j = i, i + 2 do acc = acc + j end
+    out[#out + 1] = acc
+  end
+  for i = 1, 120 do
+    local acc = 0
+    for j = 0.5, 2, 0.5 do acc = acc + j * i end
+    if i == 120 then out[#out + 1] = acc end
+  end
+  print(table.concat(out, " "))
+end
+-- expect: 33 24 15 6 600
+
+-- test: a closure made in the outer loop sees values the inner loop wrote
+do
+  local fs = {}
+  for i = 1, 100 do
+    local v = 0
+    for j = 1, 3 do v = v + j * i end
+    fs[i] = function() return v end
+  end
+  print(fs[1](), fs[50](), fs[100]())
+end
+-- expect: 6	300	600
