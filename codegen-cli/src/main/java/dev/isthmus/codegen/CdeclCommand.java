@@ -27,13 +27,14 @@ import java.util.regex.PatternSyntaxException;
 
 /** {@code isthmus cdecl}: the ABI layout of every named type in C declarations. */
 @Command(name = "cdecl", mixinStandardHelpOptions = true,
-        description = {
-            "Prints the layout of every named struct, union and enum (and every typedef naming one) in C",
-            "declarations read from FILEs or standard input: size, alignment, each member's offset, bitfield",
-            "positions, holes and padding, the way pahole does; or, with --json, as JSON (docs/cdecl.md)."},
+        // One paragraph: picocli wraps it to the terminal's width, so it carries no line breaks of its own.
+        description = "Prints the layout of every named struct, union and enum (and every typedef naming one) in C"
+            + " declarations read from FILEs or standard input: size, alignment, each member's offset, bitfield"
+            + " positions, holes and padding, the way pahole does; or, with --json, as JSON (docs/cdecl.md).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:the layouts were printed", "1:the C text has errors (printed as file:line:col: error: ...)",
-            "2:wrong command line", "3:an input could not be read or preprocessed", "4:the output could not be written"})
+            "2:wrong command line", "3:an input could not be read or preprocessed", "4:the output could not be written",
+            "70:a bug in isthmus (--debug shows its stack trace)"})
 final class CdeclCommand implements Callable<Integer> {
 
     @Spec
@@ -60,17 +61,30 @@ final class CdeclCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "REGEX", description = "Report only types whose name contains a match of REGEX.")
     private String only;
 
+    @Option(names = "--only-from", paramLabel = "FILE", description = "Report only types declared in FILE (a path, or a"
+            + " file name such as zlib.h), not in the headers it includes; with --preprocess, cc's line markers say where.")
+    private List<String> onlyFrom = new ArrayList<>();
+
     @Override
     public Integer call() {
         Abi abi = abi();
         Optional<Pattern> filter = filter();
+        DeclaringFile declaringFile = new DeclaringFile(onlyFrom);
         CScope scope = CScope.create(abi);
         List<CDiagnostic> diagnostics = new ArrayList<>();
         List<String> inputs = files.isEmpty() ? List.of("-") : files;
         for (String input : inputs) {
             String text = read(input);
+            String fileName = input.equals("-") ? "<stdin>" : input;
+            if (!preprocess) {
+                List<CDiagnostic> unexpanded = UnexpandedDirectives.find(text, fileName);
+                if (!unexpanded.isEmpty()) {
+                    diagnostics.addAll(unexpanded);
+                    continue;
+                }
+            }
             try {
-                scope.declare(text, input.equals("-") ? "<stdin>" : input);
+                scope.declare(text, fileName);
             } catch (CParseException e) {
                 diagnostics.addAll(e.diagnostics());
             }
@@ -81,7 +95,7 @@ final class CdeclCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.PARSE.status();
         }
-        List<LayoutEntry> entries = LayoutEntry.collect(scope, filter);
+        List<LayoutEntry> entries = LayoutEntry.collect(scope, filter).stream().filter(declaringFile::matches).toList();
         String output;
         if (json) {
             output = new JsonLayoutWriter(abi).write(entries);

@@ -6,6 +6,7 @@ import dev.isthmus.cparser.layout.FieldLayout;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.cparser.type.TypeRenderer;
+import dev.isthmus.cparser.type.TypedefUse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * outermost type being reported (so members of anonymous structs carry their real
  * offsets). {@code byteSize} is the member's size (for a bitfield, its storage unit's);
  * {@code type} is the member's C type name and {@code declaration} the member as C declares
- * it ({@code int (*handler)(int)}); {@code members} holds the members of an anonymous struct
+ * it ({@code int (*handler)(int)}), both with the typedef names the declaration used
+ * ({@code size_t n}, as {@code pahole} shows them); {@code members} holds the members of an anonymous struct
  * or union.
  */
 record FieldRow(Optional<String> name, String type, String declaration, long byteOffset, long byteSize, Optional<BitField> bitField,
@@ -24,7 +26,12 @@ record FieldRow(Optional<String> name, String type, String declaration, long byt
 
     static List<FieldRow> of(Abi abi, RecordType record, long base) {
         List<FieldRow> rows = new ArrayList<>();
-        for (FieldLayout field : abi.layoutOf(record).fields()) {
+        List<FieldLayout> fields = abi.layoutOf(record).fields();
+        // The layout has one field per member, in order; the member knows how its type was spelled.
+        List<RecordType.Member> declared = record.body().members();
+        for (int i = 0; i < fields.size(); i++) {
+            FieldLayout field = fields.get(i);
+            Optional<TypedefUse> spelling = declared.get(i).typedefUse();
             Optional<BitField> bits = field.bitField().map(b -> b.shiftedBy(base));
             List<FieldRow> members = List.of();
             String typeText;
@@ -34,8 +41,10 @@ record FieldRow(Optional<String> name, String type, String declaration, long byt
                 typeText = anonymous.kind().keyword();
                 declaration = typeText;
             } else {
-                typeText = TypeRenderer.render(field.type());
-                declaration = TypeRenderer.declare(field.type(), field.name().orElse(""));
+                String name = field.name().orElse("");
+                typeText = spelling.map(use -> TypeRenderer.render(field.type(), use)).orElseGet(() -> TypeRenderer.render(field.type()));
+                declaration = spelling.map(use -> TypeRenderer.declare(field.type(), name, use))
+                        .orElseGet(() -> TypeRenderer.declare(field.type(), name));
             }
             long size = field.bitField().map(BitField::storageByteSize).orElseGet(() -> sizeOf(abi, field.type()));
             rows.add(new FieldRow(field.name(), typeText, declaration, base + field.byteOffset(), size, bits, members));
@@ -54,6 +63,11 @@ record FieldRow(Optional<String> name, String type, String declaration, long byt
     /** The first byte after the member; for a bitfield, after its last bit. */
     long endOffset() {
         return bitField.map(b -> Math.ceilDiv(b.bitOffset() + b.bitWidth(), 8)).orElse(byteOffset + byteSize);
+    }
+
+    /** A bitfield's first bit counted from its storage unit's first bit (the unit at {@code byteOffset}). */
+    long bitInUnit() {
+        return bitField.map(b -> b.bitOffset() - 8 * byteOffset).orElse(0L);
     }
 
     /** Where the member's first bit lies, in bytes, rounded down. */

@@ -64,7 +64,7 @@ final class JsonLayoutWriter {
                     .append(", \"type\": ").append(quote(row.type())).append(", \"offset\": ").append(row.byteOffset())
                     .append(", \"size\": ").append(row.byteSize());
             row.bitField().ifPresent(b -> out.append(", \"bitOffset\": ").append(b.bitOffset())
-                    .append(", \"bitWidth\": ").append(b.bitWidth()));
+                    .append(", \"unitBitOffset\": ").append(row.bitInUnit()).append(", \"bitWidth\": ").append(b.bitWidth()));
             if (!row.members().isEmpty()) {
                 out.append(", \"fields\": ");
                 fields(out, row.members());

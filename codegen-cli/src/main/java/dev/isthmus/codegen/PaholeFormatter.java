@@ -9,7 +9,9 @@ import java.util.Locale;
 
 /**
  * Prints layouts the way {@code pahole} does: the definition with each member's offset
- * and size in a comment ({@code offset:bit} for bitfields), a comment where bytes are
+ * and size in a comment ({@code offset:bit size} for bitfields: the storage unit's offset,
+ * the field's first bit within that unit, and the unit's size, as JSON's {@code offset},
+ * {@code unitBitOffset} and {@code size}), a comment where bytes are
  * wasted between members, and a summary of size, alignment, holes and trailing padding.
  */
 final class PaholeFormatter {
@@ -93,8 +95,8 @@ final class PaholeFormatter {
 
     private static String offsetComment(FieldRow row) {
         if (row.bitField().isPresent()) {
-            long bit = row.bitField().get().bitOffset();
-            return String.format(Locale.ROOT, "/* %5d:%-2d %4d */", bit / 8, bit % 8, row.byteSize());
+            // pahole's form: the storage unit's offset, the first bit within that unit, the unit's size.
+            return String.format(Locale.ROOT, "/* %5d:%-2d %4d */", row.byteOffset(), row.bitInUnit(), row.byteSize());
         }
         return String.format(Locale.ROOT, "/* %5d    %4d */", row.byteOffset(), row.byteSize());
     }

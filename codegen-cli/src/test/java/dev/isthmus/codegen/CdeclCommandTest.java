@@ -12,6 +12,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -154,5 +156,92 @@ class CdeclCommandTest {
         assertTrue(badAbi.err().contains("unknown ABI 'vax'"), badAbi.err());
         assertEquals(2, run("", "cdecl", "--only", "(").status());
         assertEquals(2, run("").status());
+    }
+
+    @Test
+    void typedefNames_areShownAsWritten_layoutUnchanged() throws Exception {
+        String text = "typedef unsigned long size_t; typedef long long off_t64;\n"
+                + "struct buf { const size_t n; off_t64 len, *lens[2]; size_t (*f)(unsigned long); unsigned long raw; };\n";
+        Run r = run(text, "cdecl", "--abi", "sysv-x86_64");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("    const size_t n;  "), r.out());
+        assertTrue(r.out().contains("    off_t64 len;  "), r.out());
+        assertTrue(r.out().contains("    off_t64 *lens[2];  "), r.out());
+        assertTrue(r.out().contains("    size_t (*f)(unsigned long);  "), "a parameter keeps its own spelling:\n" + r.out());
+        assertTrue(r.out().contains("    unsigned long raw;  "), "the same type spelled without the typedef:\n" + r.out());
+        JsonNode fields = new ObjectMapper().readTree(run(text, "cdecl", "--json").out()).get("types").get(0).get("fields");
+        assertEquals("const size_t", fields.get(0).get("type").asText());
+        assertEquals("off_t64 *[2]", fields.get(2).get("type").asText());
+        assertEquals(16, fields.get(2).get("offset").asInt());
+        assertEquals("unsigned long", fields.get(4).get("type").asText());
+    }
+
+    @Test
+    void bitPositions_textIsJsonsOffsetUnitBitAndSize() throws Exception {
+        Run text = run("", "cdecl", "--abi", "sysv-x86_64", "--only", "^struct packet$", write("p.h", DECLARATIONS).toString());
+        Run json = run("", "cdecl", "--json", "--abi", "sysv-x86_64", "--only", "^struct packet$", dir.resolve("p.h").toString());
+        JsonNode fields = new ObjectMapper().readTree(json.out()).get("types").get(0).get("fields");
+        int bitfields = 0;
+        for (JsonNode field : fields) {
+            if (field.has("bitWidth") && !field.get("name").isNull()) {
+                long offset = field.get("offset").asLong();
+                long unitBit = field.get("unitBitOffset").asLong();
+                assertEquals(field.get("bitOffset").asLong(), 8 * offset + unitBit);
+                String comment = String.format("/* %5d:%-2d %4d */", offset, unitBit, field.get("size").asLong());
+                assertTrue(text.out().contains(field.get("name").asText() + " : " + field.get("bitWidth").asInt() + ";"), text.out());
+                assertTrue(text.out().contains(comment), comment + " in\n" + text.out());
+                bitfields++;
+            }
+        }
+        assertEquals(2, bitfields);
+    }
+
+    @Test
+    void onlyFrom_keepsTheTypesOfTheNamedHeader() throws Exception {
+        Path header = write("mine.h", "#include <time.h>\nstruct mine { struct tm when; int n; };\ntypedef struct mine mine_t;\n");
+        for (String wanted : List.of(header.toString(), "mine.h")) {
+            Run r = run("", "cdecl", "--json", "--preprocess", "--only-from", wanted, header.toString());
+            assertEquals(0, r.status(), r.err());
+            List<String> names = new ArrayList<>();
+            new ObjectMapper().readTree(r.out()).get("types").forEach(t -> names.add(t.get("name").asText()));
+            assertEquals(List.of("struct mine", "mine_t"), names, wanted);
+        }
+        Run all = run("", "cdecl", "--json", "--preprocess", header.toString());
+        assertTrue(all.out().contains("\"struct tm\""), "without --only-from, time.h's types are listed");
+        Run none = run("", "cdecl", "--json", "--preprocess", "--only-from", "other.h", header.toString());
+        assertEquals("{\"abi\": \"" + new ObjectMapper().readTree(none.out()).get("abi").asText() + "\", \"types\": []}\n", none.out());
+    }
+
+    @Test
+    void include_withoutPreprocess_saysToUseIt() {
+        Run r = run("struct a { int x; };\n  #  include <stdio.h>\n#ifdef X\n#endif\n", "cdecl");
+        assertEquals(1, r.status());
+        assertEquals("<stdin>:2:6: error: '#include' needs the C preprocessor: run again with --preprocess near 'include'\n"
+                + "<stdin>:3:2: error: '#ifdef' needs the C preprocessor: run again with --preprocess near 'ifdef'\n"
+                + "<stdin>:4:2: error: '#endif' needs the C preprocessor: run again with --preprocess near 'endif'\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void define_usedInADeclaration_worksWithoutPreprocess() throws Exception {
+        Run r = run("#define NAME_LEN 12\n#define COUNT (NAME_LEN / 4 + 1)\nstruct rec { char name[NAME_LEN]; int v[COUNT]; };\n",
+                "cdecl", "--json", "--abi", "sysv-x86_64");
+        assertEquals(0, r.status(), r.err());
+        JsonNode rec = new ObjectMapper().readTree(r.out()).get("types").get(0);
+        assertEquals(28, rec.get("size").asInt(), "char[12] then int[4], as cc lays them out");
+        assertEquals("int [4]", rec.get("fields").get(1).get("type").asText());
+    }
+
+    @Test
+    void help_listsEveryExitStatus_inOneWrapping() {
+        Run r = run("", "cdecl", "--help");
+        assertEquals(0, r.status());
+        for (ExitCode code : ExitCode.values()) {
+            assertTrue(r.out().contains("\n  " + code.status() + " "), code + " in\n" + r.out());
+        }
+        for (String line : r.out().lines().toList()) {
+            assertTrue(line.length() <= 80, "wrapped once, to 80 columns: " + line);
+        }
+        assertTrue(r.out().contains("(and every typedef\nnaming one) in C declarations"), "the description is one paragraph:\n" + r.out());
     }
 }

@@ -52,6 +52,57 @@ class CdeclJsonOracleTest {
         }
         program.append("  return 0;\n}\n");
         assertTrue(expected.size() > 20, "expected many structs from time.h and sys/stat.h");
+        assertEquals(expected, runProgram(program.toString()));
+    }
+
+    /**
+     * Each member's {@code type}, typedef names included ({@code __dev_t}, {@code uInt}), names
+     * the member's own type ({@code __builtin_types_compatible_p} at compile time), and each
+     * bitfield's {@code bitOffset} is the first bit {@code cc} sets when the field is all ones.
+     */
+    @Test
+    void memberTypesAsWritten_andBitPositions_matchCc() throws Exception {
+        Path header = dir.resolve("types.h");
+        Files.writeString(header, CdeclCommandTest.DECLARATIONS.replace("struct opaque;", "")
+                + "#include <sys/stat.h>\n#include <zlib.h>\n"
+                + "struct flags { char c; unsigned a : 3; int b : 9; unsigned long long w : 40; uInt z : 5; };\n");
+        CdeclCommandTest.Run r = CdeclCommandTest.run("", "cdecl", "--json", "--preprocess", header.toString());
+        assertEquals(0, r.status(), r.err());
+        StringBuilder program = new StringBuilder("#include <stdio.h>\n#include <string.h>\n#include \"types.h\"\n"
+                + "static int first_bit(const unsigned char *p, size_t n) {\n"
+                + "  for (size_t i = 0; i < n * 8; i++) if (p[i / 8] >> (i % 8) & 1) return (int) i;\n  return -1;\n}\n"
+                + "int main(void) {\n");
+        List<String> expected = new ArrayList<>();
+        int typedefSpellings = 0;
+        for (JsonNode type : new ObjectMapper().readTree(r.out()).get("types")) {
+            String name = type.get("name").asText();
+            if (!type.get("complete").asBoolean() || type.get("kind").asText().equals("enum") || type.has("typedefOf")) {
+                continue;
+            }
+            for (JsonNode field : type.get("fields")) {
+                String member = field.get("name").isNull() ? null : field.get("name").asText();
+                String memberType = field.get("type").asText();
+                if (member == null) {
+                    continue;
+                }
+                if (field.has("bitWidth")) {
+                    program.append("  { ").append(name).append(" v; memset(&v, 0, sizeof v); v.").append(member)
+                            .append(" = -1; printf(\"%d\\n\", first_bit((const unsigned char *) &v, sizeof v)); }\n");
+                    expected.add(field.get("bitOffset").asText());
+                } else if (!memberType.contains("{")) {
+                    program.append("  _Static_assert(__builtin_types_compatible_p(__typeof__(((").append(name).append(" *) 0)->")
+                            .append(member).append("), ").append(memberType).append("), \"").append(name).append('.')
+                            .append(member).append("\");\n");
+                    typedefSpellings += memberType.matches(".*\\b(__\\w+_t|uInt|uLong|Bytef|voidpf|alloc_func|free_func|z_const)\\b.*") ? 1 : 0;
+                }
+            }
+        }
+        program.append("  return 0;\n}\n");
+        assertTrue(typedefSpellings > 10, "stat's and zlib's members are spelled with typedef names:\n" + program);
+        assertEquals(expected, runProgram(program.toString()));
+    }
+
+    private List<String> runProgram(String program) throws Exception {
         Path source = dir.resolve("probe.c");
         Files.writeString(source, program);
         Path binary = dir.resolve("probe");
@@ -63,6 +114,6 @@ class CdeclJsonOracleTest {
         Process probe = new ProcessBuilder(binary.toString()).start();
         List<String> actual = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(expected, actual);
+        return actual;
     }
 }

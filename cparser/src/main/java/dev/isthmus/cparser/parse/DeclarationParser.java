@@ -89,10 +89,14 @@ public final class DeclarationParser {
         DeclarationBuilder builder = new DeclarationBuilder(p.types);
         int before = symbols.declarationCount();
         List<CDiagnostic> diagnostics = new ArrayList<>();
+        MacroConstants macros = new MacroConstants(abi, symbols);
+        int definesDeclared = 0;
         while (p.tokens.LA(1) != Token.EOF) {
             int start = p.tokens.index();
             try {
-                builder.build(p.parse(CDeclarationsParser::externalDeclaration));
+                var declaration = p.parse(CDeclarationsParser::externalDeclaration);
+                definesDeclared = declareDefinesBefore(p, macros, definesDeclared, declaration.getStart().getLine());
+                builder.build(declaration);
             } catch (DeclarationException e) {
                 diagnostics.add(e.diagnostic());
                 skipDeclaration(p.tokens, start);
@@ -103,13 +107,32 @@ public final class DeclarationParser {
             }
             p.classifier.replay(p.tokens.getTokens().subList(p.tokens.index(), p.tokens.size()));
         }
-        new MacroConstants(abi, symbols).declareAll(p.directives.defines(), p.types);
+        // Defines that named what was declared after them are evaluated now, with the whole text known.
+        macros.declareAll(p.directives.defines(), p.types);
         diagnostics.addAll(p.directives.diagnostics());
         pack = p.directives.currentPack();
         if (!diagnostics.isEmpty()) {
             throw new CParseException(diagnostics);
         }
         return symbols.declarationsFrom(before);
+    }
+
+    /**
+     * Declares the {@code #define} constants on lines before {@code line}, so a declaration
+     * may use them ({@code char name[NAME_MAX];} without a preprocessor). Returns how many of
+     * the text's defines have been offered so far; one that does not evaluate yet is tried
+     * again after the whole text.
+     */
+    private static int declareDefinesBefore(Pipeline p, MacroConstants macros, int offered, int line) {
+        List<DirectiveTracker.Define> defines = p.directives.defines();
+        int end = offered;
+        while (end < defines.size() && defines.get(end).line() < line) {
+            end++;
+        }
+        if (end > offered) {
+            macros.declareAll(defines.subList(offered, end), p.types);
+        }
+        return end;
     }
 
     /** Parses a type name, with each {@code $} standing for the next of {@code parameters}. */

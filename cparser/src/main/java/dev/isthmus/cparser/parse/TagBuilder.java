@@ -198,7 +198,7 @@ final class TagBuilder {
             checkFlexibleArrayIsLast(members, start);
             members.add(new RecordType.Member(Optional.empty(), specifiers.type(), OptionalInt.empty(),
                     Math.max(specifiers.alignAs(), specifiers.attributes().alignment()),
-                    specifiers.attributes().isPacked(), types.position(start)));
+                    specifiers.attributes().isPacked(), types.position(start), specifiers.typedefUse()));
         } else if (isLuajit && plain instanceof EnumType e && e.isComplete()) {
             for (EnumType.Constant c : e.body().constants()) {
                 Primitive type = c.value() == (int) c.value() ? Primitive.INT : e.body().underlyingType();
@@ -265,7 +265,8 @@ final class TagBuilder {
             throw types.error(CErrorKind.INCOMPLETE_MEMBER, at, at.getText(), dev.isthmus.cparser.type.TypeRenderer.render(type));
         }
         long alignment = Math.max(specifiers.alignAs(), attributes.alignment());
-        return new RecordType.Member(name.map(Token::getText), type, width, alignment, attributes.isPacked(), types.position(at));
+        return new RecordType.Member(name.map(Token::getText), type, width, alignment, attributes.isPacked(), types.position(at),
+                specifiers.typedefUse());
     }
 
     private int bitWidth(StructDeclaratorContext d, CType type, Optional<Token> name, Token at) {

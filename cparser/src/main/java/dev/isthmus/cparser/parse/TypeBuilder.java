@@ -18,6 +18,7 @@ import dev.isthmus.cparser.parse.CDeclarationsParser.TypeSpecifierContext;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.TypeRenderer;
+import dev.isthmus.cparser.type.TypedefUse;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -38,9 +39,12 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     /** Storage class of a declaration (C11 6.7.1); NONE when absent. */
     enum Storage { NONE, TYPEDEF, EXTERN, STATIC, THREAD_LOCAL, AUTO, REGISTER }
 
-    /** What the declaration specifiers said. {@code alignAs} is 0 without {@code _Alignas}. */
+    /**
+     * What the declaration specifiers said. {@code alignAs} is 0 without {@code _Alignas};
+     * {@code typedefUse} is present when the type was spelled with a typedef name.
+     */
     record Specifiers(CType type, Storage storage, boolean isInline, long alignAs, GnuAttributes attributes,
-                      boolean declaresTagOnly, Token start) {
+                      boolean declaresTagOnly, Token start, Optional<TypedefUse> typedefUse) {
     }
 
     /** A declarator's name (absent for abstract ones), its type, and its function parameters' names. */
@@ -215,7 +219,22 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         }
         type = luajitNumber(type);
         type = CType.qualified(type, isConst, isVolatile, isRestrict);
-        return new Specifiers(type, storage, isInline, alignAs, attrs, declaresTag, start);
+        CType resolved = type;
+        String qualifiers = (isConst ? "const " : "") + (isVolatile ? "volatile " : "") + (isRestrict ? "restrict " : "");
+        Optional<TypedefUse> typedefUse = attrs.mode().isPresent() || attrs.vectorByteSize() != 0 ? Optional.empty()
+                : typedefName(items).map(name -> new TypedefUse(resolved, qualifiers + name));
+        return new Specifiers(type, storage, isInline, alignAs, attrs, declaresTag, start, typedefUse);
+    }
+
+    /** The typedef name among the specifiers, if the type was spelled with one. */
+    private static Optional<String> typedefName(List<? extends ParserRuleContext> items) {
+        for (ParserRuleContext wrapper : items) {
+            ParseTree item = wrapper instanceof CDeclarationsParser.DeclarationSpecifierContext d ? d.getChild(0) : wrapper;
+            if (item instanceof TypeSpecifierContext t && t.TYPEDEF_NAME() != null) {
+                return Optional.of(t.TYPEDEF_NAME().getText());
+            }
+        }
+        return Optional.empty();
     }
 
     private static Storage storageOf(Token token) {

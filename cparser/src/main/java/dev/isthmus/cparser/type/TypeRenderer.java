@@ -47,7 +47,35 @@ public final class TypeRenderer {
         return declarator(type, name, names).strip();
     }
 
+    /**
+     * A declaration of {@code name} with {@code type} as its declaration wrote it: where the
+     * declarator's chain of pointers, arrays and return types reaches {@code use}'s resolved
+     * type, the typedef name stands instead ({@code curl_off_t len}, {@code size_t *sizes[2]}).
+     * Parameter types inside are spelled as resolved, since the use names only the specifiers'
+     * type.
+     */
+    public static String declare(CType type, String name, TypedefUse use) {
+        return declarator(type, name, t -> null, t -> t == use.resolved() ? use.spelling() : null).strip();
+    }
+
+    /** A type name as its declaration wrote it, as for {@link #declare(CType, String, TypedefUse)}. */
+    public static String render(CType type, TypedefUse use) {
+        return declare(type, "", use);
+    }
+
     private static String declarator(CType type, String inner, Function<CType, String> names) {
+        return declarator(type, inner, names, t -> null);
+    }
+
+    /**
+     * {@code spelled} may name any type on the declarator's own chain (not inside parameter
+     * lists); {@code names} names primitives, records and enums everywhere.
+     */
+    private static String declarator(CType type, String inner, Function<CType, String> names, Function<CType, String> spelled) {
+        String written = spelled.apply(type);
+        if (written != null) {
+            return join(written, inner);
+        }
         String name = type instanceof Primitive || type instanceof RecordType || type instanceof EnumType ? names.apply(type) : null;
         if (name != null) {
             return join(name, inner);
@@ -56,40 +84,43 @@ public final class TypeRenderer {
             case Primitive p -> join(p.spelling(), inner);
             case RecordType r -> join(r.tag().isPresent() ? r.toString() : renderDefinition(r, names), inner);
             case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
-            case CType.Pointer p -> pointer(p, "", inner, names);
-            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names);
-            case CType.Pointer32 p -> pointer32(p, "", inner, names);
-            case CType.Qualified q when q.base() instanceof CType.Pointer32 p -> pointer32(p, qualifiers(q), inner, names);
+            case CType.Pointer p -> pointer(p, "", inner, names, spelled);
+            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names, spelled);
+            case CType.Pointer32 p -> pointer32(p, "", inner, names, spelled);
+            case CType.Qualified q when q.base() instanceof CType.Pointer32 p -> pointer32(p, qualifiers(q), inner, names, spelled);
             case CType.Reference r -> declarator(r.target(),
-                    r.target() instanceof CType.Array || r.target() instanceof CType.Function ? "(&" + inner + ")" : "&" + inner, names);
-            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names);
+                    r.target() instanceof CType.Array || r.target() instanceof CType.Function ? "(&" + inner + ")" : "&" + inner,
+                    names, spelled);
+            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names, spelled);
             case CType.Array a -> declarator(a.element(), inner + switch (a.kind()) {
                 case FIXED -> "[" + a.length() + "]";
                 case INCOMPLETE -> "[]";
                 case VARIABLE -> "[?]";
-            }, names);
-            case CType.Function f -> declarator(f.returnType(), inner + parameters(f, names), names);
-            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner, names);
+            }, names, spelled);
+            case CType.Function f -> declarator(f.returnType(), inner + parameters(f, names), names, spelled);
+            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner, names, spelled);
             case CType.Vector v -> join(render(v.element(), names) + " __attribute__((vector_size(" + v.byteSize() + ")))", inner);
         };
     }
 
-    private static String pointer(CType.Pointer p, String qualifiers, String inner, Function<CType, String> names) {
+    private static String pointer(CType.Pointer p, String qualifiers, String inner, Function<CType, String> names,
+                                  Function<CType, String> spelled) {
         String star = qualifiers.isEmpty() ? "*" + inner : "*" + qualifiers + (inner.isEmpty() ? "" : " " + inner);
         CType target = p.target();
         if (target instanceof CType.Array || target instanceof CType.Function) {
             star = "(" + star + ")";
         }
-        return declarator(target, star, names);
+        return declarator(target, star, names, spelled);
     }
 
     /** As LuaJIT prints one: {@code int *__ptr32}, {@code int *__ptr32 const}, {@code int *__ptr32 *}. */
-    private static String pointer32(CType.Pointer32 p, String qualifiers, String inner, Function<CType, String> names) {
+    private static String pointer32(CType.Pointer32 p, String qualifiers, String inner, Function<CType, String> names,
+                                    Function<CType, String> spelled) {
         String star = join(join("*__ptr32", qualifiers), inner);
         if (p.target() instanceof CType.Array || p.target() instanceof CType.Function) {
             star = "(" + star + ")";
         }
-        return declarator(p.target(), star, names);
+        return declarator(p.target(), star, names, spelled);
     }
 
     private static String join(String specifier, String inner) {
