@@ -37,12 +37,12 @@ int shape_printf(const char *format, ...);
 local lib = ffi.C
 
 local M = setmetatable({
-  SHAPE_CIRCLE = 0,
-  SHAPE_SQUARE = 4,
-  SHAPE_TRIANGLE = 5,
   SHAPES_VERSION = "1.0",
   SHAPES_MAX = 16,
   SHAPES_SCALE = 0.5,
+  SHAPE_CIRCLE = 0,
+  SHAPE_SQUARE = 4,
+  SHAPE_TRIANGLE = 5,
 }, { __index = lib })
 
 -- #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)

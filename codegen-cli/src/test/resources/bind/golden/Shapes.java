@@ -21,21 +21,6 @@ public final class Shapes {
     }
 
     /**
-     * {@code SHAPE_CIRCLE}, defined at src/test/resources/bind/shapes.h:12:19.
-     */
-    public static final int SHAPE_CIRCLE = 0;
-
-    /**
-     * {@code SHAPE_SQUARE}, defined at src/test/resources/bind/shapes.h:12:33.
-     */
-    public static final int SHAPE_SQUARE = 4;
-
-    /**
-     * {@code SHAPE_TRIANGLE}, defined at src/test/resources/bind/shapes.h:12:51.
-     */
-    public static final int SHAPE_TRIANGLE = 5;
-
-    /**
      * {@code SHAPES_VERSION}, defined at src/test/resources/bind/shapes.h:7:9.
      */
     public static final String SHAPES_VERSION = "1.0";
@@ -49,6 +34,21 @@ public final class Shapes {
      * {@code SHAPES_SCALE}, defined at src/test/resources/bind/shapes.h:9:9.
      */
     public static final double SHAPES_SCALE = 0.5;
+
+    /**
+     * {@code SHAPE_CIRCLE}, defined at src/test/resources/bind/shapes.h:12:19.
+     */
+    public static final int SHAPE_CIRCLE = 0;
+
+    /**
+     * {@code SHAPE_SQUARE}, defined at src/test/resources/bind/shapes.h:12:33.
+     */
+    public static final int SHAPE_SQUARE = 4;
+
+    /**
+     * {@code SHAPE_TRIANGLE}, defined at src/test/resources/bind/shapes.h:12:51.
+     */
+    public static final int SHAPE_TRIANGLE = 5;
 
     /**
      * {@code #define SHAPES_AREA(w, h) ((w) * (h))}, in 64-bit arithmetic.

@@ -143,6 +143,29 @@ class CScopeTest {
         assertEquals(Primitive.INT, scope.enumType("flags").orElseThrow().body().underlyingType());
     }
 
+    @Test
+    void defines_areConstantsForTheDeclarationsAfterThem() {
+        CScope scope = scope("""
+                #define LEN 12
+                #define COUNT (LEN / 4 + KIND_LAST)
+                enum kind { KIND_A, KIND_LAST };
+                struct rec { char name[LEN]; int v[KIND_LAST + 1]; };
+                """);
+        assertEquals(20, scope.sizeOf("struct rec"), "char[12] and int[2], as cc lays them out");
+        assertEquals(new ConstantValue.IntegerValue(4, Primitive.INT), scope.constant("COUNT").orElseThrow().value(),
+                "a define naming a later enumerator is evaluated once the text is read");
+    }
+
+    @Test
+    void typedefUse_keepsTheSpellingApartFromTheType() {
+        CScope scope = scope("typedef unsigned long size_t; struct s { const size_t n; size_t *p[2]; unsigned long raw; };");
+        List<RecordType.Member> members = scope.struct("s").orElseThrow().body().members();
+        assertEquals("const size_t n", TypeRenderer.declare(members.get(0).type(), "n", members.get(0).typedefUse().orElseThrow()));
+        assertEquals("size_t *p[2]", TypeRenderer.declare(members.get(1).type(), "p", members.get(1).typedefUse().orElseThrow()));
+        assertTrue(members.get(2).typedefUse().isEmpty());
+        assertSame(CType.unqualified(members.get(0).type()), members.get(2).type(), "size_t is unsigned long, one interned type");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             enum e { A, B };                                     | UNSIGNED_INT
