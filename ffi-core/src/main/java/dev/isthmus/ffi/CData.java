@@ -35,6 +35,13 @@ public final class CData {
         this.segment = segment;
     }
 
+    /** A pointer cdata of {@code pointerType} (a pointer, possibly qualified) holding {@code address}. */
+    static CData ofPointer(Ffi ffi, CType pointerType, MemorySegment address) {
+        MemorySegment holder = java.lang.foreign.Arena.ofAuto().allocate(ValueLayout.ADDRESS);
+        holder.set(ValueLayout.ADDRESS, 0, address);
+        return new CData(ffi, pointerType, holder);
+    }
+
     public CType type() {
         return type;
     }
@@ -63,8 +70,16 @@ public final class CData {
 
     // ---- Members and elements --------------------------------------------------------------------
 
-    /** The value of a member path: a scalar, enum, pointer or bitfield member. */
+    /**
+     * The value of a member path: a scalar, enum, pointer or bitfield member. On a pointer,
+     * a path starting with a member name reads through the pointer ({@code p.get("tm_year")}
+     * is C's {@code p->tm_year}), and one starting with an index indexes it
+     * ({@code p.get("[2].x")} is {@code p[2].x}), as LuaJIT does.
+     */
     public Object get(String path) {
+        if (isPointerPath(path)) {
+            return throughPointer(path).get(restOf(path));
+        }
         Accessor a = ffi.accessor(type, path);
         if (a.bitField().isPresent()) {
             var b = a.bitField().get();
@@ -74,8 +89,63 @@ public final class CData {
         return MemoryValues.read(ffi, segment, a.byteOffset(), a.type());
     }
 
-    /** Stores into a member path (a bitfield keeps the low bits, as a C assignment does). */
+    /**
+     * A member path's value as an {@code int}: for integer, enum, {@code _Bool} and bitfield
+     * members of at most 32 bits; an {@code unsigned int} above {@link Integer#MAX_VALUE}
+     * reads as its bits, negative, as Java's {@code int} holds it. Wider or non-integer
+     * members throw {@link IllegalArgumentException} naming the type (use {@link #getLong} or
+     * {@link #getDouble}). Pointers are read through as by {@link #get(String)}.
+     */
+    public int getInt(String path) {
+        return ScalarReads.asInt(get(path), memberType(path), path, ffi.layouts().abi());
+    }
+
+    /** This scalar's value as an {@code int}, as {@link #getInt(String)} reads a member. */
+    public int getInt() {
+        return ScalarReads.asInt(get(), type, "", ffi.layouts().abi());
+    }
+
+    /**
+     * A member path's value as a {@code long}: for every integer, enum, {@code _Bool} and
+     * bitfield member; an {@code unsigned long} above {@link Long#MAX_VALUE} reads as its
+     * bits. Floating members throw {@link IllegalArgumentException} (use {@link #getDouble}).
+     */
+    public long getLong(String path) {
+        return ScalarReads.asLong(get(path), memberType(path), path);
+    }
+
+    /** This scalar's value as a {@code long}, as {@link #getLong(String)} reads a member. */
+    public long getLong() {
+        return ScalarReads.asLong(get(), type, "");
+    }
+
+    /**
+     * A member path's value as a {@code double}: for floating members, and for integer ones
+     * converted as C converts them. Pointers and aggregates throw {@link IllegalArgumentException}.
+     */
+    public double getDouble(String path) {
+        return ScalarReads.asDouble(get(path), memberType(path), path);
+    }
+
+    /** This scalar's value as a {@code double}, as {@link #getDouble(String)} reads a member. */
+    public double getDouble() {
+        return ScalarReads.asDouble(get(), type, "");
+    }
+
+    /** The declared type of a member path (through a pointer as {@link #get(String)} goes). */
+    public CType memberType(String path) {
+        if (isPointerPath(path)) {
+            return throughPointer(path).memberType(restOf(path));
+        }
+        return ffi.accessor(type, path).type();
+    }
+
+    /** Stores into a member path (a bitfield keeps the low bits, as a C assignment does); through a pointer as {@link #get(String)}. */
     public void set(String path, Object value) {
+        if (isPointerPath(path)) {
+            throughPointer(path).set(restOf(path), value);
+            return;
+        }
         Accessor a = ffi.accessor(type, path);
         if (a.bitField().isPresent()) {
             var b = a.bitField().get();
@@ -85,13 +155,40 @@ public final class CData {
         MemoryValues.write(ffi, segment, a.byteOffset(), a.type(), value);
     }
 
-    /** A view of a member path that is an aggregate or array (or any non-bitfield member). */
+    /** A view of a member path that is an aggregate or array (or any non-bitfield member); through a pointer as {@link #get(String)}. */
     public CData field(String path) {
+        if (isPointerPath(path)) {
+            return throughPointer(path).field(restOf(path));
+        }
         Accessor a = ffi.accessor(type, path);
         if (a.bitField().isPresent()) {
             throw new IllegalArgumentException("'" + path + "' is a bit-field, which has no address");
         }
         return new CData(ffi, a.type(), segment.asSlice(a.byteOffset(), ffi.layouts().layoutOf(a.type()).byteSize()));
+    }
+
+    /** Whether {@code path} starts on a pointer, so its first step goes through it ({@code p->m} or {@code p[i]}). */
+    private boolean isPointerPath(String path) {
+        return !path.isBlank() && ValueConversion.plain(type) instanceof CType.Pointer;
+    }
+
+    /** The object a pointer path's first step reaches: {@code *p} for a member name, {@code p[i]} for an index. */
+    private CData throughPointer(String path) {
+        String trimmed = path.stripLeading();
+        if (trimmed.startsWith("[")) {
+            int close = trimmed.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("unclosed '[' in '" + path + "'");
+            }
+            return at(Long.parseLong(trimmed.substring(1, close).strip()));
+        }
+        return deref();
+    }
+
+    /** The path left after {@link #throughPointer}'s step. */
+    private static String restOf(String path) {
+        String trimmed = path.stripLeading();
+        return trimmed.startsWith("[") ? trimmed.substring(trimmed.indexOf(']') + 1) : trimmed;
     }
 
     /**

@@ -53,18 +53,25 @@ public final class Callback {
     private final CallbackSlot slot;
     private final MethodHandle dispatcher;
     private volatile Function<Object[], Object> handler;
+    /** Whether the handler gets pointer and aggregate arguments as {@link CData} of their declared types. */
+    private final boolean typedArguments;
     private boolean isFreed;
 
     /** A callback running a Java handler on the converted arguments. */
     Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler) {
-        this(ffi, type, handler, null);
+        this(ffi, type, handler, null, false);
     }
 
     /** A callback whose stub calls {@code target} (of {@link #carrierType()}) directly; {@code handler} may be null. */
     Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler, MethodHandle target) {
+        this(ffi, type, handler, target, false);
+    }
+
+    Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler, MethodHandle target, boolean typedArguments) {
         this.ffi = ffi;
         this.type = type;
         this.handler = handler;
+        this.typedArguments = typedArguments;
         FunctionDescriptor descriptor = ffi.layouts().descriptorOf(type);
         MethodType carriers = descriptor.toMethodType();
         this.dispatcher = DISPATCH.bindTo(this)
@@ -171,7 +178,8 @@ public final class Callback {
     private Object dispatch(Object[] carriers) {
         Object[] arguments = new Object[carriers.length];
         for (int i = 0; i < carriers.length; i++) {
-            arguments[i] = ffi.conversion().toJava(carriers[i], type.parameterTypes().get(i));
+            CType parameter = type.parameterTypes().get(i);
+            arguments[i] = typedArguments ? typed(carriers[i], parameter) : ffi.conversion().toJava(carriers[i], parameter);
         }
         Object result = handler.apply(arguments);
         CType returnType = ValueConversion.plain(type.returnType());
@@ -181,6 +189,14 @@ public final class Callback {
         return ffi.conversion().toNative(result, returnType, (size, alignment) -> {
             throw new IllegalArgumentException("a callback cannot return a value that needs a temporary copy (a string, byte[] or initializer list): the copy would dangle");
         });
+    }
+
+    private Object typed(Object carrier, CType parameter) {
+        return switch (ValueConversion.plain(parameter)) {
+            case CType.Pointer p -> CData.ofPointer(ffi, parameter, (MemorySegment) carrier);
+            case dev.isthmus.cparser.type.RecordType r -> ffi.view(parameter, (MemorySegment) carrier);
+            default -> ffi.conversion().toJava(carrier, parameter);
+        };
     }
 
     /** Keeps what a callback's target threw for {@link #rethrowPending()}; the first exception since the last check wins. */

@@ -54,9 +54,31 @@ public final class Ffi {
         this.layouts = new ForeignLayouts(abi);
         this.conversion = new ValueConversion(abi, this::implicitCallback, this::initializedTemporary);
         this.errno = new ErrnoCapture(linker);
-        SymbolLookup c = linker.defaultLookup();
+        this.defaultNamespace = new NativeLibrary("C", defaultNamespaceLookup(), this);
+    }
+
+    /**
+     * The symbols of the default namespace, what {@link #C()} and {@code load("c")} find: the
+     * C library, libm and the process itself. For code that binds symbols its own way (the
+     * ctypes path).
+     */
+    public static SymbolLookup defaultNamespaceLookup() {
+        SymbolLookup c = Linker.nativeLinker().defaultLookup();
         SymbolLookup withMath = c.or(LibraryResolver.resolve("m", Arena.global()).lookup());
-        this.defaultNamespace = new NativeLibrary("C", withMath.or(SymbolLookup.loaderLookup()), this);
+        return withMath.or(SymbolLookup.loaderLookup());
+    }
+
+    /**
+     * The symbols of a library found by the names {@link #load} takes (short name, soname or
+     * path; {@code c} is the default namespace), loaded for the life of the process. Throws
+     * {@link LibraryNotFoundException} listing what was tried. For code that binds symbols
+     * its own way (the ctypes path).
+     */
+    public static SymbolLookup libraryLookup(String name) {
+        if (name.equals("c") || name.equals("C")) {
+            return defaultNamespaceLookup();
+        }
+        return LibraryResolver.resolve(name, Arena.global()).lookup();
     }
 
     /**
@@ -319,9 +341,7 @@ public final class Ffi {
 
     /** A pointer cdata of a pointer type already parsed, holding {@code address}. */
     public CData pointer(dev.isthmus.cparser.type.CType.Pointer type, MemorySegment address) {
-        MemorySegment holder = java.lang.foreign.Arena.ofAuto().allocate(java.lang.foreign.ValueLayout.ADDRESS);
-        holder.set(java.lang.foreign.ValueLayout.ADDRESS, 0, address);
-        return new CData(this, type, holder);
+        return CData.ofPointer(this, type, address);
     }
 
     private static final java.lang.ref.Cleaner CLEANER = java.lang.ref.Cleaner.create();
@@ -352,6 +372,19 @@ public final class Ffi {
     /** As {@link #callback(String, java.util.function.Function)}, for a type already parsed. */
     public Callback callback(dev.isthmus.cparser.type.CType callbackType, java.util.function.Function<Object[], Object> handler) {
         Callback callback = new Callback(this, callbackFunctionType(callbackType), handler);
+        liveCallbacks.add(callback);
+        return callback;
+    }
+
+    /**
+     * As {@link #callback(String, java.util.function.Function)}, with the handler's pointer
+     * arguments as {@link CData} of their declared types (a {@code const struct tm *}
+     * argument answers {@code get("tm_year")}) and struct or union arguments as {@code CData}
+     * over their memory, valid while the callback runs; other arguments are as the
+     * conversion table gives them.
+     */
+    public Callback typedCallback(String typeName, java.util.function.Function<Object[], Object> handler) {
+        Callback callback = new Callback(this, callbackFunctionType(scope.parseType(typeName)), handler, null, true);
         liveCallbacks.add(callback);
         return callback;
     }

@@ -280,6 +280,23 @@ public final class NativeFunction {
         }
     }
 
+    /**
+     * Calls as {@link #invoke} does and returns the result typed as the declaration says: a
+     * pointer result as a {@link CData} of the declared pointer type ({@code struct tm *}
+     * from {@code localtime_r}, whose members {@link CData#get(String)} reads through the
+     * pointer), a struct or union result as a {@code CData} over its memory. A scalar or
+     * {@code void} result throws {@link IllegalStateException}: {@link #invoke} returns those.
+     */
+    public CData invokeForCData(Object... arguments) {
+        CType declared = type.returnType();
+        return switch (ValueConversion.plain(declared)) {
+            case CType.Pointer p -> CData.ofPointer(ffi, declared, (MemorySegment) invoke(arguments));
+            case dev.isthmus.cparser.type.RecordType r -> ffi.view(declared, (MemorySegment) invoke(arguments));
+            default -> throw new IllegalStateException(name + " returns '" + TypeRenderer.render(declared)
+                    + "', not a pointer, struct or union: call invoke");
+        };
+    }
+
     private Object convert(ValueConversion conversion, Object value, CType parameter, int index, SegmentAllocator temporaries) {
         try {
             return conversion.toNative(value, parameter, temporaries);

@@ -17,7 +17,8 @@ import java.util.Optional;
  * for the current argtypes/restype when they changed (ctypes prepares its cif likewise), and
  * calls it with {@link MethodHandle#invokeWithArguments}. Without argtypes, the types are
  * inferred from the arguments as ctypes does: integers as {@code c_int}, strings as
- * {@code c_char_p}, {@code null} as a NULL pointer; other values need argtypes.
+ * {@code c_char_p}, {@code null} as a NULL pointer, a {@code c_double(x)} as its type;
+ * other values need argtypes. Arguments beyond argtypes are variadic ones ({@link #call}).
  */
 public final class CFunction {
     private final String name;
@@ -26,6 +27,7 @@ public final class CFunction {
     private Optional<CTypeSpec> restype = Optional.of(SimpleType.C_INT);
     private MethodHandle prepared;
     private List<CTypeSpec> preparedFor;
+    private int preparedFixed;
 
     CFunction(String name, MemorySegment address) {
         this.name = name;
@@ -45,11 +47,24 @@ public final class CFunction {
         return this;
     }
 
+    /**
+     * Calls the function. With {@code argtypes} set, further arguments are allowed, as
+     * Python's ctypes allows them for a variadic function ({@code printf}): each is converted
+     * as it would be without {@code argtypes}, promoted as C promotes variadic arguments, and
+     * passed as a variadic argument. Fewer arguments than {@code argtypes} is a
+     * {@code TypeError}.
+     */
     public Object call(Object... arguments) {
-        List<CTypeSpec> types = argtypes != null ? argtypes : inferred(arguments);
-        if (types.size() != arguments.length) {
-            throw new IllegalArgumentException("this function takes " + types.size() + " argument"
+        List<CTypeSpec> types = argtypes != null ? argtypes : inferred(arguments, 0);
+        if (arguments.length < types.size()) {
+            throw new IllegalArgumentException("TypeError: this function takes at least " + types.size() + " argument"
                     + (types.size() == 1 ? "" : "s") + " (" + arguments.length + " given)");
+        }
+        int fixed = types.size();
+        if (arguments.length > fixed) {
+            List<CTypeSpec> all = new ArrayList<>(types);
+            all.addAll(inferred(arguments, fixed).stream().map(CFunction::promoted).toList());
+            types = all;
         }
         try (Arena temporaries = Arena.ofConfined()) {
             List<Object> values = new ArrayList<>(arguments.length + 1);
@@ -57,13 +72,9 @@ public final class CFunction {
                 values.add(Arena.ofAuto());
             }
             for (int i = 0; i < arguments.length; i++) {
-                try {
-                    values.add(types.get(i).fromParam(arguments[i], temporaries));
-                } catch (IllegalArgumentException e) {
-                    throw new ArgumentError("argument " + (i + 1) + ": TypeError: " + e.getMessage());
-                }
+                values.add(converted(types.get(i), arguments[i], i, temporaries));
             }
-            Object result = handleFor(types).invokeWithArguments(values);
+            Object result = handleFor(types, fixed).invokeWithArguments(values);
             return restype.map(r -> r.toJava(result)).orElse(null);
         } catch (ArgumentError e) {
             throw e;
@@ -74,20 +85,48 @@ public final class CFunction {
         }
     }
 
-    private MethodHandle handleFor(List<CTypeSpec> types) {
-        if (prepared == null || !types.equals(preparedFor)) {
+    /**
+     * One argument through its type's {@code from_param}. Memory whose arena was closed (a
+     * freed callback, a freed buffer) is refused here as ctypes refuses a bad argument,
+     * rather than by the FFM API's {@code IllegalStateException} from inside the call.
+     */
+    private static Object converted(CTypeSpec type, Object argument, int index, Arena temporaries) {
+        Object value;
+        try {
+            value = type.fromParam(argument, temporaries);
+        } catch (IllegalArgumentException e) {
+            throw new ArgumentError("argument " + (index + 1) + ": TypeError: " + e.getMessage());
+        }
+        if (value instanceof MemorySegment m && !m.scope().isAlive()) {
+            String what = type instanceof CFuncType ? "the callback was freed" : "the memory was freed";
+            throw new ArgumentError("argument " + (index + 1) + ": ValueError: " + what + " (its arena is closed)");
+        }
+        return value;
+    }
+
+    private static CTypeSpec promoted(CTypeSpec type) {
+        return type instanceof SimpleType simple ? simple.promoted() : type;
+    }
+
+    private MethodHandle handleFor(List<CTypeSpec> types, int fixed) {
+        if (prepared == null || !types.equals(preparedFor) || fixed != preparedFixed) {
             MemoryLayout[] parameters = types.stream().map(CTypeSpec::layout).toArray(MemoryLayout[]::new);
             FunctionDescriptor descriptor = restype.map(r -> FunctionDescriptor.of(r.layout(), parameters))
                     .orElseGet(() -> FunctionDescriptor.ofVoid(parameters));
-            prepared = Linker.nativeLinker().downcallHandle(address, descriptor);
+            // Extra arguments are variadic ones: the ABI passes them differently (SysV sets %al).
+            prepared = fixed < types.size()
+                    ? Linker.nativeLinker().downcallHandle(address, descriptor, Linker.Option.firstVariadicArg(fixed))
+                    : Linker.nativeLinker().downcallHandle(address, descriptor);
             preparedFor = types;
+            preparedFixed = fixed;
         }
         return prepared;
     }
 
-    private static List<CTypeSpec> inferred(Object[] arguments) {
+    /** The types ctypes infers for the arguments from {@code from} on, when no argtypes cover them. */
+    private static List<CTypeSpec> inferred(Object[] arguments, int from) {
         List<CTypeSpec> types = new ArrayList<>();
-        for (int i = 0; i < arguments.length; i++) {
+        for (int i = from; i < arguments.length; i++) {
             types.add(switch (arguments[i]) {
                 case Integer n -> SimpleType.C_INT;
                 case Long n -> SimpleType.C_INT;

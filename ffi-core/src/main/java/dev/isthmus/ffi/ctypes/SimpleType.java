@@ -163,6 +163,19 @@ public final class SimpleType implements CTypeSpec {
         };
     }
 
+    /**
+     * The type a value of this type is passed as among a variadic function's extra arguments,
+     * after C's default argument promotions (C11 6.5.2.2p6): narrower integers as
+     * {@code c_int}, {@code c_float} as {@code c_double}.
+     */
+    SimpleType promoted() {
+        return switch (kind) {
+            case BOOL, BYTE, UBYTE, SHORT, USHORT -> C_INT;
+            case FLOAT -> C_DOUBLE;
+            default -> this;
+        };
+    }
+
     /** {@code c_int(5)}: a value of this type that can be passed {@link CTypes#byref}. */
     public SimpleValue of(Object value) {
         return new SimpleValue(this, value);

@@ -122,4 +122,56 @@ class CTypesTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> lib.get("no_such_symbol_here")).getMessage()
                 .contains("undefined symbol: no_such_symbol_here"));
     }
+
+    @Test
+    void cdll_findsLibrariesAsFfiLoadDoes() {
+        assertEquals(5L, new CDLL("c").get("strlen").argtypes(c_char_p).restype(c_size_t).call("hello"));
+        assertEquals(1.0, new CDLL("m").get("cos").argtypes(c_double).restype(c_double).call(0.0));
+        assertTrue(((String) new CDLL("z").get("zlibVersion").restype(c_char_p).call()).startsWith("1."));
+        assertEquals(5L, new CDLL("libc.so.6").get("strlen").argtypes(c_char_p).restype(c_size_t).call("hello"));
+        dev.isthmus.ffi.LibraryNotFoundException missing = assertThrows(dev.isthmus.ffi.LibraryNotFoundException.class,
+                () -> new CDLL("no_such_library_here"));
+        assertTrue(missing.getMessage().contains("libno_such_library_here.so"), missing.getMessage());
+    }
+
+    @Test
+    void cdllOfNull_isTheProcess_namedSo() {
+        CDLL process = new CDLL(null);
+        assertEquals("<CDLL 'None (the process)'>", process.toString());
+        assertEquals(0.5, (Double) process.get("sin").argtypes(c_double).restype(c_double).call(Math.asin(0.5)), 1e-15,
+                "libm is part of the process's namespace, as for Ffi.C()");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> process.get("no_such_symbol_here"));
+        assertEquals("AttributeError: None (the process): undefined symbol: no_such_symbol_here", e.getMessage());
+    }
+
+    @Test
+    void variadicFunctions_takeArgumentsBeyondArgtypes() {
+        CFunction snprintf = libc.get("snprintf").argtypes(c_char_p, c_size_t, c_char_p);
+        CharBuffer buffer = create_string_buffer(64);
+        // Doubles among the extra arguments need the variadic convention (SysV's %al), ints and strings too.
+        assertEquals(15, snprintf.call(buffer, 64, "%s %d %.2f %.1f %d", "x", 7, c_double.of(2.5), CTypes.c_float.of(1.5f),
+                CTypes.c_short.of(-3)));
+        assertEquals("x 7 2.50 1.5 -3", buffer.value());
+        IllegalArgumentException few = assertThrows(IllegalArgumentException.class, () -> snprintf.call(buffer, 64));
+        assertEquals("TypeError: this function takes at least 3 arguments (2 given)", few.getMessage());
+        ArgumentError unknown = assertThrows(ArgumentError.class, () -> snprintf.call(buffer, 64, "%f", 2.5));
+        assertEquals("argument 4: TypeError: Don't know how to convert parameter 4", unknown.getMessage(),
+                "as in Python, a bare float among the extra arguments needs c_double");
+    }
+
+    @Test
+    void freedCallback_isAnArgumentError() {
+        CFuncType compareType = CFUNCTYPE(c_int, c_void_p, c_void_p);
+        MemorySegment compare;
+        try (Arena arena = Arena.ofConfined()) {
+            compare = compareType.wrap(args -> 0, arena);
+        }
+        MemorySegment freed = compare;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment values = arena.allocateFrom(ValueLayout.JAVA_INT, 3, 1, 2);
+            CFunction qsort = libc.get("qsort").argtypes(c_void_p, c_size_t, c_size_t, compareType).restype(null);
+            ArgumentError e = assertThrows(ArgumentError.class, () -> qsort.call(values, 3, 4, freed));
+            assertEquals("argument 4: ValueError: the callback was freed (its arena is closed)", e.getMessage());
+        }
+    }
 }
