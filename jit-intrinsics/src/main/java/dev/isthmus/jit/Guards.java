@@ -21,7 +21,7 @@ import org.objectweb.asm.Type;
  *   emitMappable       long address  ->   exit if [address, address + byteSize) may hold a
  *                                         never-mapped byte (NULL, low or kernel addresses:
  *                                         ffi-core's AddressSpace), where any access faults
- *   emitIndexInBounds  long i, long n ->  exit unless 0 <= i < n (an element of a known array)
+ *   emitIndexInBounds  long i, long n ->  exit unless 0 &lt;= i &lt; n (an element of a known array)
  *   emitRangeInBounds  long offset, long extent -> exit unless the byteSize bytes at offset
  *                                         lie within [0, extent)
  * </pre>

@@ -17,7 +17,7 @@ import org.objectweb.asm.Type;
  *   emitOffset        long            -> long + byteOffset          (a member at a constant offset)
  *   emitIndex         long, long i    -> long + i * elementByteSize (element i; also pointer + i)
  *   emitDifference    long p, long q  -> (p - q) / elementByteSize  (C's p - q, in elements)
- *   emitCompare       long p, long q  -> int, its sign C's p < q, p == q, p > q (unsigned)
+ *   emitCompare       long p, long q  -> int, its sign C's p &lt; q, p == q, p &gt; q (unsigned)
  *   emitLoadBits      location        -> value of the declared scalar
  *   emitStoreBits     location, value ->
  * </pre>
