@@ -86,7 +86,7 @@ final class BindCommand implements Callable<Integer> {
     @Option(names = "--preprocessor", paramLabel = "KIND", description = "builtin (default: Isthmus's own, no compiler needed) or cc (runs cc -E).")
     private String preprocessor = "builtin";
 
-    @Option(names = "--abi", paramLabel = "ABI", description = "sysv-x86_64, aarch64 or win64 (default: this machine's); with the builtin preprocessor.")
+    @Option(names = "--abi", paramLabel = "ABI", description = "sysv-x86_64, aarch64 or win64 (default: this machine's), or portable: the layouts and signatures of all three, chosen at run time; with the builtin preprocessor.")
     private String abiName;
 
     @Option(names = "-I", paramLabel = "DIR", description = "Include directory (repeatable).")
@@ -104,8 +104,15 @@ final class BindCommand implements Callable<Integer> {
         if (!lua && packageName == null) {
             throw usage("--package is needed for Java bindings");
         }
-        Abi abi = abiName == null ? Abi.host() : Abi.byName(abiName).orElseThrow(() -> usage(
-                "unknown ABI '" + abiName + "'; use one of " + Abi.all().stream().map(Abi::name).toList()));
+        boolean portable = "portable".equals(abiName);
+        if (portable && lua) {
+            throw usage("--abi portable is for Java: a Lua module's ffi.cdef is laid out by LuaJIT on the machine it runs on");
+        }
+        if (portable && preprocessor.equals("cc")) {
+            throw usage("--abi portable needs the builtin preprocessor: cc -E preprocesses for this machine only");
+        }
+        Abi abi = abiName == null ? Abi.host() : portable ? Abi.all().getFirst() : Abi.byName(abiName).orElseThrow(() -> usage(
+                "unknown ABI '" + abiName + "'; use one of " + Abi.all().stream().map(Abi::name).toList() + " or portable"));
         if (!preprocessor.equals("builtin") && !preprocessor.equals("cc")) {
             throw usage("--preprocessor must be builtin or cc, not '" + preprocessor + "'");
         }
@@ -123,31 +130,18 @@ final class BindCommand implements Callable<Integer> {
             program.append("#include \"").append(absolute).append("\"\n");
         }
         PrintWriter err = spec.commandLine().getErr();
-        String text;
-        if (preprocessor.equals("cc")) {
-            text = new Preprocessor(includeDirectories.stream().map(Path::toString).toList(), definitions, List.of("-dD"))
-                    .run(null, program.toString());
-        } else {
-            PreprocessorOptions options = new PreprocessorOptions(abi, includeDirectories, SystemIncludes.host(), definitions,
-                    List.of(), true);
-            try {
-                Preprocessed preprocessed = CPreprocessor.create(options).preprocess(program.toString(), "<bind>");
-                preprocessed.warnings().forEach(err::println);
-                text = preprocessed.text();
-            } catch (PreprocessException e) {
-                e.diagnostics().forEach(err::println);
-                err.flush();
+        List<CScope> scopes = new ArrayList<>();
+        String text = "";
+        for (Abi target : portable ? Abi.all() : List.of(abi)) {
+            Optional<String> targetText = preprocess(target, program.toString(), err);
+            Optional<CScope> parsed = targetText.flatMap(t -> parse(target, t, err));
+            if (parsed.isEmpty()) {
                 return ExitCode.PARSE.status();
             }
+            scopes.add(parsed.get());
+            text = scopes.size() == 1 ? targetText.get() : text;
         }
-        CScope scope = CScope.create(abi);
-        try {
-            scope.declare(text, "<bind>");
-        } catch (CParseException e) {
-            e.diagnostics().forEach(err::println);
-            err.flush();
-            return ExitCode.PARSE.status();
-        }
+        CScope scope = scopes.getFirst();
         String className = headerClass != null ? headerClass : lua ? moduleNameFor(headers.getFirst())
                 : BindingGenerator.headerClassFor(headers.getFirst().getFileName().toString());
         BindOptions options = new BindOptions(lua ? "" : packageName, className, Optional.ofNullable(library), headerNames,
@@ -163,6 +157,7 @@ final class BindCommand implements Callable<Integer> {
         UnboundMacros.Found macros = UnboundMacros.find(text, headerNames, scope);
         BindingGenerator.Result result = lua
                 ? BindingGenerator.generateLua(scope, options, LibraryNames.candidates(library), className, macros.functionMacros())
+                : portable ? BindingGenerator.generatePortable(scopes, options, LibraryNames.candidates(library), macros.functionMacros())
                 : BindingGenerator.generate(scope, options, LibraryNames.candidates(library), macros.functionMacros());
         write(result.files());
         List<String> notBound = new ArrayList<>(result.notBound());
@@ -177,6 +172,48 @@ final class BindCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK.status();
+    }
+
+    /** The headers' text preprocessed for {@code target}, or empty after printing the errors (prefixed by the ABI in portable mode). */
+    private Optional<String> preprocess(Abi target, String program, PrintWriter err) {
+        if (preprocessor.equals("cc")) {
+            return Optional.of(new Preprocessor(includeDirectories.stream().map(Path::toString).toList(), definitions, List.of("-dD"))
+                    .run(null, program));
+        }
+        PreprocessorOptions options = new PreprocessorOptions(target, includeDirectories, SystemIncludes.host(), definitions,
+                List.of(), true);
+        try {
+            Preprocessed preprocessed = CPreprocessor.create(options).preprocess(program, "<bind>");
+            preprocessed.warnings().forEach(w -> err.println(forAbi(target) + w));
+            Optional<String> foreign = ForeignSystemHeaders.firstRead(preprocessed.text(), target, SystemIncludes.host());
+            if (foreign.isPresent()) {
+                err.println(forAbi(target) + foreign.get());
+                err.flush();
+                return Optional.empty();
+            }
+            return Optional.of(preprocessed.text());
+        } catch (PreprocessException e) {
+            e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    private Optional<CScope> parse(Abi target, String text, PrintWriter err) {
+        CScope scope = CScope.create(target);
+        try {
+            scope.declare(text, "<bind>");
+            return Optional.of(scope);
+        } catch (CParseException e) {
+            e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
+            err.flush();
+            return Optional.empty();
+        }
+    }
+
+    /** In portable mode, which ABI's reading of the headers a message comes from. */
+    private String forAbi(Abi target) {
+        return "portable".equals(abiName) ? "[" + target.name() + "] " : "";
     }
 
     /** A Lua module's default name: the header's file name without its extension ({@code zlib.h} gives {@code zlib}). */

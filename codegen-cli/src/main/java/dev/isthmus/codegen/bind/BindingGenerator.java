@@ -43,15 +43,46 @@ public final class BindingGenerator {
 
     public static Result generate(CScope scope, BindOptions options, List<String> libraryNames,
                                   List<FunctionMacro> functionMacros) {
+        return generate(BindTargets.of(scope), options, libraryNames, functionMacros);
+    }
+
+    /**
+     * Portable bindings ({@code --abi portable}): the same headers parsed once per ABI in
+     * {@code scopes}, the first choosing and naming what is bound; every layout, offset
+     * and signature carried for each ABI and chosen at run time by a generated
+     * {@code TargetAbi} class.
+     */
+    public static Result generatePortable(List<CScope> scopes, BindOptions options, List<String> libraryNames,
+                                          List<FunctionMacro> functionMacros) {
+        return generate(BindTargets.portable(scopes), options, libraryNames, functionMacros);
+    }
+
+    private static Result generate(BindTargets targets, BindOptions options, List<String> libraryNames,
+                                   List<FunctionMacro> functionMacros) {
+        CScope scope = targets.primary();
         BindingSet set = BindingSet.choose(scope, options);
         Path directory = Path.of("", options.packagePath().toArray(String[]::new));
         Map<Path, String> files = new LinkedHashMap<>();
-        RecordClassWriter records = new RecordClassWriter(scope.abi(), set.names, set.declarations, options);
+        for (RecordType record : set.records.keySet()) {
+            targets.peers(record).ifPresent(peers -> peers.forEach(peer -> set.names.alias(peer, record)));
+        }
+        if (targets.isPortable()) {
+            files.put(directory.resolve("TargetAbi.java"), TargetAbiWriter.write(targets.abis(), options.packageName()));
+            set.names.reserve("TargetAbi");
+        }
+        RecordClassWriter records = new RecordClassWriter(targets, set.names, set.declarations, options);
+        int recordCount = 0;
         for (RecordType record : set.records.keySet()) {
             String name = set.names.recordClass(record);
-            files.put(directory.resolve(name + ".java"), records.write(record, options.packageName()));
+            try {
+                files.put(directory.resolve(name + ".java"), records.write(record, options.packageName()));
+                recordCount++;
+            } catch (NotBindable e) {
+                set.skipped.add("record " + set.records.get(record) + " (" + options.describe(record.definitionPosition()) + "): "
+                        + e.getMessage());
+            }
         }
-        CallbackInterfaceWriter callbacks = new CallbackInterfaceWriter(scope.abi(), set.names, options);
+        CallbackInterfaceWriter callbacks = new CallbackInterfaceWriter(targets.abis(), set.names, options);
         int callbackCount = 0;
         for (BindingSet.Callback callback : set.callbacks) {
             String name = set.names.reserve(callback.name());
@@ -71,12 +102,12 @@ public final class BindingGenerator {
             }
         }
         int before = set.skipped.size();
-        String header = new HeaderClassWriter(scope, set, options, libraryNames,
+        String header = new HeaderClassWriter(targets, set, options, libraryNames,
                 functionMacros.stream().filter(m -> BindOptions.accepts(options.includeConstant(), m.name())).toList()).write();
         files.put(directory.resolve(options.headerClass() + ".java"), header);
         int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()
                 .filter(s -> s.startsWith("function ")).count();
         return new Result(files, new ArrayList<>(set.skipped), set.functions.size() - functionsSkipped,
-                set.records.size(), callbackCount, set.constants.size());
+                recordCount, callbackCount, set.constants.size());
     }
 }

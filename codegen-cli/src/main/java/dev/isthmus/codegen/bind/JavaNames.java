@@ -39,6 +39,11 @@ final class JavaNames {
         recordClasses.computeIfAbsent(record, r -> reserve(cName));
     }
 
+    /** Names {@code peer}, the same record as parsed for another ABI, by {@code record}'s class. */
+    void alias(RecordType peer, RecordType record) {
+        recordClasses.putIfAbsent(peer, recordClass(record));
+    }
+
     boolean hasRecordClass(RecordType record) {
         return recordClasses.containsKey(record);
     }

@@ -21,7 +21,7 @@ final class JavaSource {
             "java.lang.foreign.GroupLayout", "java.lang.foreign.Linker", "java.lang.foreign.MemoryLayout",
             "java.lang.foreign.MemorySegment", "java.lang.foreign.SegmentAllocator", "java.lang.foreign.SymbolLookup",
             "java.lang.foreign.ValueLayout", "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodHandles",
-            "java.lang.invoke.VarHandle", "java.util.List");
+            "java.lang.invoke.MethodType", "java.lang.invoke.VarHandle", "java.util.List", "java.util.Locale");
 
     private static final Pattern RESTRICTED = Pattern.compile("\\b(?:downcallHandle|upcallStub|libraryLookup|reinterpret)\\(");
 

@@ -21,10 +21,13 @@ import java.util.List;
 final class RecordLayoutExpression {
     private final Abi abi;
     private final JavaNames names;
+    /** The field of another record class holding its layout for this ABI: {@code LAYOUT}, or {@code LAYOUT_WIN64} in portable bindings. */
+    private final String layoutField;
 
-    RecordLayoutExpression(Abi abi, JavaNames names) {
+    RecordLayoutExpression(Abi abi, JavaNames names, String layoutField) {
         this.abi = abi;
         this.names = names;
+        this.layoutField = layoutField;
     }
 
     /** A member layout expression and the alignment it has in Java. */
@@ -132,7 +135,7 @@ final class RecordLayoutExpression {
                 if (natural > allowedAlignment) {
                     return bytes(abi.sizeOf(r));
                 }
-                return names.hasRecordClass(r) ? new Part(names.recordClass(r) + ".LAYOUT", natural) : layout(r, allowedAlignment);
+                return names.hasRecordClass(r) ? new Part(names.recordClass(r) + "." + layoutField, natural) : layout(r, allowedAlignment);
             }
             case CType.Array a -> {
                 long count = a.kind() == CType.ArrayKind.FIXED ? a.length() : 0;

@@ -1,0 +1,52 @@
+package dev.isthmus.codegen;
+
+import dev.isthmus.cparser.abi.Abi;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Refuses headers read for one ABI from another's C library. The system include
+ * directories are the host compiler's, so for another target ({@code --abi win64}, or
+ * portable bindings) a header that includes the C library's reads the host's
+ * architecture-specific headers ({@code /usr/include/x86_64-linux-gnu/bits/types.h}),
+ * whose typedefs describe the host: Win64 would get glibc's {@code typedef long int64_t},
+ * 4 bytes there. Such bindings would be wrong without a word, so they are an error
+ * naming the header; giving the target's own headers with {@code -I} avoids it.
+ */
+final class ForeignSystemHeaders {
+    /** Debian's multiarch directories: {@code /usr/include/x86_64-linux-gnu}, {@code /usr/include/aarch64-linux-gnu}. */
+    private static final Pattern MULTIARCH = Pattern.compile(".*/include/(x86_64|aarch64)-linux-gnu/?");
+    private static final Pattern LINE_MARKER = Pattern.compile("(?m)^# \\d+ \"([^\"]+)\"");
+
+    private ForeignSystemHeaders() {
+    }
+
+    /** An error message when {@code text} (preprocessed for {@code target}) came in part from another architecture's headers. */
+    static Optional<String> firstRead(String text, Abi target, List<Path> systemDirectories) {
+        String own = switch (target.name()) {
+            case "sysv-x86_64" -> "x86_64";
+            case "aarch64" -> "aarch64";
+            default -> "";
+        };
+        for (Path directory : systemDirectories) {
+            Matcher m = MULTIARCH.matcher(directory.toString());
+            if (!m.matches() || m.group(1).equals(own)) {
+                continue;
+            }
+            String prefix = directory.toString().endsWith("/") ? directory.toString() : directory + "/";
+            Matcher marker = LINE_MARKER.matcher(text);
+            while (marker.find()) {
+                if (marker.group(1).startsWith(prefix)) {
+                    return Optional.of(marker.group(1) + ": error: this header of the C library describes " + m.group(1)
+                            + "-linux-gnu, not " + target.name() + "; give " + target.name()
+                            + "'s own C library headers with -I, or bind headers that do not include the C library's");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.isthmus.codegen;
+
+import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.oracle.CompilerOracle;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static dev.isthmus.codegen.GeneratedBindings.bind;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue #13's portable bindings ({@code --abi portable}): one set of classes carries the
+ * layouts and signatures of SysV x86-64, AArch64 and Win64 and picks one at run time.
+ * Each ABI's accessors are checked against that ABI's compiler ({@code cc}, clang for
+ * {@code aarch64-linux-gnu} and {@code x86_64-pc-windows-msvc}): the generated code is
+ * compiled with its {@code TargetAbi} replaced by one naming the ABI, and a driver sets
+ * every member of {@code portable.h}'s records to all ones in zeroed memory and reports
+ * which bits changed, as the compiler's initialised globals show them; sizes and
+ * alignments too. On this machine, the functions are called for real (C {@code long}
+ * results and a struct of longs returned by value, a callback).
+ */
+class BindPortableTest {
+    /** Records and their members as the probes name them, with each member's Java setter call on a segment {@code s}. */
+    private record MemberCase(String path, String setter) {
+    }
+
+    private record RecordCase(String cName, String javaClass, List<MemberCase> members) {
+    }
+
+    private static final List<RecordCase> RECORDS = List.of(
+            new RecordCase("struct port_scalars", "PortScalars", List.of(
+                    new MemberCase("c", "PortScalars.c(s, (byte) -1)"), new MemberCase("l", "PortScalars.l(s, -1L)"),
+                    new MemberCase("ul", "PortScalars.ul(s, -1L)"), new MemberCase("ll", "PortScalars.ll(s, -1L)"),
+                    new MemberCase("s", "PortScalars.s(s, (short) -1)"), new MemberCase("size", "PortScalars.size(s, -1L)"),
+                    new MemberCase("numbers[1]", "PortScalars.numbers(s).setAtIndex(ValueLayout.JAVA_INT, 1, -1)"))),
+            new RecordCase("struct port_bits", "PortBits", List.of(
+                    new MemberCase("a", "PortBits.a(s, (byte) -1)"), new MemberCase("b", "PortBits.b(s, -1)"),
+                    new MemberCase("c", "PortBits.c(s, -1)"), new MemberCase("d", "PortBits.d(s, -1L)"),
+                    new MemberCase("e", "PortBits.e(s, (short) -1)"), new MemberCase("f", "PortBits.f(s, -1L)"),
+                    new MemberCase("g", "PortBits.g(s, (byte) -1)"))),
+            new RecordCase("struct port_nested", "PortNested", List.of(
+                    new MemberCase("tag", "PortNested.tag(s, (byte) -1)"),
+                    new MemberCase("inner.ul", "PortScalars.ul(PortNested.inner(s), -1L)"),
+                    new MemberCase("lv", "PortNested.lv(s, -1L)"), new MemberCase("i", "PortNested.i(s, -1)"),
+                    new MemberCase("bits.f", "PortBits.f(PortNested.bits(s), -1L)"),
+                    new MemberCase("tail", "PortNested.tail(s, (byte) -1)"))),
+            new RecordCase("struct port_packed", "PortPacked", List.of(
+                    new MemberCase("c", "PortPacked.c(s, (byte) -1)"), new MemberCase("l", "PortPacked.l(s, -1L)"),
+                    new MemberCase("ll", "PortPacked.ll(s, -1L)"))));
+
+    @TempDir
+    static Path dir;
+
+    private static Path generated;
+    private static String header;
+
+    @BeforeAll
+    static void bindPortableHeader() throws Exception {
+        Path source = Path.of(BindPortableTest.class.getResource("/bind/portable.h").toURI());
+        header = Files.readString(source);
+        generated = dir.resolve("gen");
+        String report = bind("--abi", "portable", "--package", "org.example.port", "--header-class", "Port",
+                "--output", generated.toString(), source.toString());
+        assertTrue(report.startsWith("isthmus bind: wrote ") && !report.contains("not bound"), report);
+    }
+
+    @Test
+    void portableBindings_onEachAbi_setTheBitsItsCompilerSets() throws Exception {
+        for (Abi abi : Abi.all()) {
+            List<CompilerOracle.Probe> probes = RECORDS.stream().map(r -> new CompilerOracle.Probe(r.cName(), List.of(),
+                    r.members().stream().map(MemberCase::path).toList())).toList();
+            List<CompilerOracle.Measurement> measured = CompilerOracle.forAbi(abi).measure(header, probes);
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < RECORDS.size(); i++) {
+                CompilerOracle.Measurement m = measured.get(i);
+                expected.add(RECORDS.get(i).cName() + " " + m.byteSize() + " " + m.byteAlignment());
+                for (int j = 0; j < RECORDS.get(i).members().size(); j++) {
+                    long[] bits = m.bitFields().get(j);
+                    expected.add(RECORDS.get(i).members().get(j).path() + " " + bits[0] + " " + bits[1]);
+                }
+            }
+            assertEquals(String.join("\n", expected), runAs(abi), "accessors for " + abi.name());
+        }
+    }
+
+    @Test
+    void portableBindings_onThisMachine_callLibc() throws Exception {
+        String result = GeneratedBindings.compileAndRun(dir.resolve("host"), copy(dir.resolve("host-gen")), "org.example.port", """
+                package org.example.port;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+
+                @SuppressWarnings("restricted")
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            long big = Port.strtoul(arena.allocateFrom("4000000000"), MemorySegment.NULL, 10);
+                            MemorySegment quotient = Port.ldiv(arena, -17, 5);
+                            MemorySegment numbers = arena.allocateFrom(ValueLayout.JAVA_INT, 5, -2, 9, 0);
+                            Port.qsort(numbers, 4, 4, QsortCompare.allocate((a, b) -> Integer.compare(
+                                    a.reinterpret(4).get(ValueLayout.JAVA_INT, 0), b.reinterpret(4).get(ValueLayout.JAVA_INT, 0)), arena));
+                            MemorySegment scalars = PortScalars.allocate(arena);
+                            PortScalars.l(scalars, -123456789012L);
+                            return big + " " + Port.labs(-5) + " " + Port.llabs(-7) + " " + PortLdivT.quot(quotient) + " "
+                                    + PortLdivT.rem(quotient) + " " + java.util.Arrays.toString(numbers.toArray(ValueLayout.JAVA_INT))
+                                    + " " + PortScalars.l(scalars) + " " + Port.strlen(arena.allocateFrom("isthmus")) + " "
+                                    + Port.PORT_LONG_BYTES + " " + PortScalars.LAYOUT.byteSize();
+                        }
+                    }
+                }
+                """);
+        assertEquals("4000000000 5 7 -3 -2 [-2, 0, 5, 9] -123456789012 7 8 80", result);
+    }
+
+    /** Compiles the bindings with {@code TargetAbi} naming {@code abi}, and runs the accessor driver. */
+    private static String runAs(Abi abi) throws Exception {
+        Path tree = copy(dir.resolve(abi.name() + "-gen"));
+        StringBuilder fixed = new StringBuilder("package org.example.port;\n\nfinal class TargetAbi {\n");
+        for (Abi each : Abi.all()) {
+            fixed.append("    static final boolean ").append(each.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                    .append(" = ").append(each == abi).append(";\n");
+        }
+        Files.writeString(tree.resolve("org/example/port/TargetAbi.java"), fixed.append("}\n"));
+        StringBuilder calls = new StringBuilder();
+        for (RecordCase r : RECORDS) {
+            calls.append("lines.add(\"").append(r.cName()).append(" \" + ").append(r.javaClass()).append(".LAYOUT.byteSize() + \" \" + ")
+                    .append(r.javaClass()).append(".LAYOUT.byteAlignment());\n");
+            for (MemberCase m : r.members()) {
+                calls.append("{\nMemorySegment s = ").append(r.javaClass()).append(".allocate(arena);\n").append(m.setter())
+                        .append(";\nlines.add(\"").append(m.path()).append(" \" + bits(s));\n}\n");
+            }
+        }
+        return GeneratedBindings.compileAndRun(dir.resolve(abi.name()), tree, "org.example.port", """
+                package org.example.port;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+                import java.lang.foreign.ValueLayout;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        List<String> lines = new ArrayList<>();
+                        try (Arena arena = Arena.ofConfined()) {
+                            %s
+                        }
+                        return String.join("\\n", lines);
+                    }
+
+                    /** The first set bit and how many are set, as the compiler oracle reports a member. */
+                    private static String bits(MemorySegment s) {
+                        long first = -1;
+                        long count = 0;
+                        for (long i = 0; i < s.byteSize() * 8; i++) {
+                            if ((s.get(ValueLayout.JAVA_BYTE, i / 8) >> (i %% 8) & 1) != 0) {
+                                first = first < 0 ? i : first;
+                                count++;
+                            }
+                        }
+                        return first + " " + count;
+                    }
+                }
+                """.formatted(calls));
+    }
+
+    private static Path copy(Path target) throws Exception {
+        try (Stream<Path> files = Files.walk(generated)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path to = target.resolve(generated.relativize(file));
+                Files.createDirectories(to.getParent());
+                Files.copy(file, to);
+            }
+        }
+        return target;
+    }
+}

@@ -1,0 +1,63 @@
+/* Declarations whose layouts and signatures differ between SysV x86-64, AArch64 and Win64,
+   for the tests of isthmus bind --abi portable. It includes nothing: the C library's headers
+   on this machine describe it alone, so the few libc functions called are declared here. */
+
+typedef __SIZE_TYPE__ size_t;
+
+/* C long is 8 bytes on SysV and AArch64, 4 on Win64; char is unsigned on AArch64. */
+struct port_scalars {
+    char c;
+    long l;
+    unsigned long ul;
+    long long ll;
+    short s;
+    double d;
+    void *p;
+    int numbers[3];
+    size_t size;
+};
+
+/* MSVC starts a new storage unit where the declared type's size changes; GCC does not. */
+struct port_bits {
+    unsigned char a : 3;
+    unsigned int b : 7;
+    int c : 12;
+    long long d : 40;
+    unsigned short e : 5;
+    long f : 20;
+    signed char g : 2;
+};
+
+/* An anonymous union of a long and an int, and a nested struct of another class. */
+struct port_nested {
+    char tag;
+    struct port_scalars inner;
+    union {
+        int i;
+        long lv;
+    };
+    struct port_bits bits;
+    char tail;
+};
+
+#pragma pack(push, 2)
+struct port_packed {
+    char c;
+    long l;
+    long long ll;
+};
+#pragma pack(pop)
+
+enum { PORT_LONG_BYTES = sizeof(long), PORT_SIZE_BYTES = sizeof(size_t) };
+
+typedef struct {
+    long quot;
+    long rem;
+} port_ldiv_t;
+
+unsigned long strtoul(const char *text, char **end, int base);
+long labs(long value);
+long long llabs(long long value);
+port_ldiv_t ldiv(long numerator, long denominator) __asm__("ldiv");
+size_t strlen(const char *text);
+void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
