@@ -42,6 +42,7 @@ public final class CData {
         return new CData(ffi, pointerType, holder);
     }
 
+    /** The C type this object has, as declared or cast ({@code struct tm *}, {@code int[4]}), qualifiers included. */
     public CType type() {
         return type;
     }
@@ -140,7 +141,10 @@ public final class CData {
         return ffi.accessor(type, path).type();
     }
 
-    /** Stores into a member path (a bitfield keeps the low bits, as a C assignment does); through a pointer as {@link #get(String)}. */
+    /**
+     * Stores into a member path (a bitfield keeps the low bits, as a C assignment does); through a pointer as
+     * {@link #get(String)}.
+     */
     public void set(String path, Object value) {
         if (isPointerPath(path)) {
             throughPointer(path).set(restOf(path), value);
@@ -155,7 +159,10 @@ public final class CData {
         MemoryValues.write(ffi, segment, a.byteOffset(), a.type(), value);
     }
 
-    /** A view of a member path that is an aggregate or array (or any non-bitfield member); through a pointer as {@link #get(String)}. */
+    /**
+     * A view of a member path that is an aggregate or array (or any non-bitfield member); through a pointer as
+     * {@link #get(String)}.
+     */
     public CData field(String path) {
         if (isPointerPath(path)) {
             return throughPointer(path).field(restOf(path));

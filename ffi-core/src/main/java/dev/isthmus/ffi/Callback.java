@@ -108,6 +108,7 @@ public final class Callback {
         return isFreed;
     }
 
+    /** The C function type the pointer has: what C calls it with and what it returns. */
     public CType.Function type() {
         return type;
     }
@@ -199,7 +200,10 @@ public final class Callback {
         };
     }
 
-    /** Keeps what a callback's target threw for {@link #rethrowPending()}; the first exception since the last check wins. */
+    /**
+     * Keeps what a callback's target threw for {@link #rethrowPending()}; the first exception since the last
+     * check wins.
+     */
     static void recordPending(Throwable t) {
         if (PENDING.get() == null) {
             PENDING.set(t);

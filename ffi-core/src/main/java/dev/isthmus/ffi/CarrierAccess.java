@@ -15,6 +15,10 @@ public final class CarrierAccess {
     private CarrierAccess() {
     }
 
+    /**
+     * Reads the layout's carrier at {@code offset}, boxed ({@code Integer} for an int layout, {@code
+     * MemorySegment} for an address).
+     */
     public static Object get(MemorySegment segment, long offset, ValueLayout layout) {
         return switch (layout) {
             case ValueLayout.OfBoolean b -> segment.get(b, offset);

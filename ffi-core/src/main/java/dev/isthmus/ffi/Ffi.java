@@ -135,10 +135,12 @@ public final class Ffi {
         });
     }
 
+    /** The declarations made so far with {@link #cdef} (and LuaJIT's predefined typedefs). */
     public CScope scope() {
         return scope;
     }
 
+    /** The FFM layouts and function descriptors of this instance's C types. */
     public ForeignLayouts layouts() {
         return layouts;
     }
@@ -261,6 +263,7 @@ public final class Ffi {
         return scope.sizeOf(typeName);
     }
 
+    /** {@code _Alignof(typeName)} under this instance's ABI. */
     public long alignof(String typeName) {
         return scope.alignOf(typeName);
     }
@@ -270,6 +273,7 @@ public final class Ffi {
         return scope.offsetOf(typeName, path);
     }
 
+    /** The C type a type name denotes in this instance's scope ({@code ffi.typeof} without the cdata). */
     public dev.isthmus.cparser.type.CType typeof(String typeName) {
         return scope.parseType(typeName);
     }
@@ -444,7 +448,10 @@ public final class Ffi {
         return new CallbackSlot(linker, descriptor);
     }
 
-    /** Takes back a freed callback's slot: its stub now refuses calls, and the next callback of its descriptor reuses it. */
+    /**
+     * Takes back a freed callback's slot: its stub now refuses calls, and the next callback of its descriptor
+     * reuses it.
+     */
     void retire(CallbackSlot slot) {
         slot.retire();
         synchronized (freeSlots) {

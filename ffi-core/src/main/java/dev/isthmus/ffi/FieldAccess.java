@@ -51,6 +51,10 @@ public final class FieldAccess {
                 + carrier);
     }
 
+    /**
+     * The member's value in {@code data}, as {@link CData#get(String)} reads it; {@code data} must have the
+     * owner type.
+     */
     public Object get(CData data) {
         check(data);
         if (layout == null) {
@@ -59,6 +63,7 @@ public final class FieldAccess {
         return ffi.conversion().toJava(CarrierAccess.get(data.segment(), accessor.byteOffset(), layout), accessor.type());
     }
 
+    /** Stores into the member of {@code data}, as {@link CData#set(String, Object)} does. */
     public void set(CData data, Object value) {
         check(data);
         if (layout == null) {
@@ -79,30 +84,35 @@ public final class FieldAccess {
         return data.segment().get(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offset);
     }
 
+    /** Stores an {@code int}-carried member's bits; see {@link #getInt}. */
     public void setInt(CData data, int value) {
         check(data);
         long offset = offsetFor(ValueLayout.OfInt.class, "int");
         data.segment().set(isAligned ? ValueLayout.JAVA_INT : ValueLayout.JAVA_INT_UNALIGNED, offset, value);
     }
 
+    /** Reads a {@code long}-carried member's bits; see {@link #getInt}. */
     public long getLong(CData data) {
         check(data);
         long offset = offsetFor(ValueLayout.OfLong.class, "long");
         return data.segment().get(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offset);
     }
 
+    /** Stores a {@code long}-carried member's bits; see {@link #getInt}. */
     public void setLong(CData data, long value) {
         check(data);
         long offset = offsetFor(ValueLayout.OfLong.class, "long");
         data.segment().set(isAligned ? ValueLayout.JAVA_LONG : ValueLayout.JAVA_LONG_UNALIGNED, offset, value);
     }
 
+    /** Reads a {@code double} member; see {@link #getInt}. */
     public double getDouble(CData data) {
         check(data);
         long offset = offsetFor(ValueLayout.OfDouble.class, "double");
         return data.segment().get(isAligned ? ValueLayout.JAVA_DOUBLE : ValueLayout.JAVA_DOUBLE_UNALIGNED, offset);
     }
 
+    /** Stores a {@code double} member; see {@link #getInt}. */
     public void setDouble(CData data, double value) {
         check(data);
         long offset = offsetFor(ValueLayout.OfDouble.class, "double");
@@ -119,6 +129,7 @@ public final class FieldAccess {
         return layout;
     }
 
+    /** The member's declared C type. */
     public CType memberType() {
         return accessor.type();
     }

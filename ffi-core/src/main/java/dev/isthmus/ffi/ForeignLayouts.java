@@ -32,10 +32,12 @@ public final class ForeignLayouts {
     private final Abi abi;
     private final Map<RecordType, MemoryLayout> records = new ConcurrentHashMap<>();
 
+    /** Layouts under {@code abi}. */
     public ForeignLayouts(Abi abi) {
         this.abi = abi;
     }
 
+    /** The ABI whose sizes, alignments and offsets the layouts have. */
     public Abi abi() {
         return abi;
     }

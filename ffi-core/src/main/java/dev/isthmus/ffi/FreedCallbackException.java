@@ -6,6 +6,7 @@ package dev.isthmus.ffi;
  * when the downcall returns), never as a jump to released code.
  */
 public final class FreedCallbackException extends IllegalStateException {
+    /** The exception a freed callback's stub raises. */
     public FreedCallbackException() {
         super("a freed callback was called");
     }

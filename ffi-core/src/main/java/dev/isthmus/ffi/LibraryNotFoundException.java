@@ -14,6 +14,7 @@ public final class LibraryNotFoundException extends IllegalArgumentException {
     private final String name;
     private final List<Attempt> attempts;
 
+    /** A failure to load {@code name}, after the {@code attempts} made, in order. */
     public LibraryNotFoundException(String name, List<Attempt> attempts) {
         super(message(name, attempts));
         this.name = name;
@@ -33,6 +34,7 @@ public final class LibraryNotFoundException extends IllegalArgumentException {
         return name;
     }
 
+    /** Every name or path tried, in order, with the loader's reason. */
     public List<Attempt> attempts() {
         return attempts;
     }

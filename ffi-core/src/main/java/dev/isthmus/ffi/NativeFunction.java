@@ -26,9 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *     and Java power users; created once per symbol and signature). A function returning
  *     a struct or union by value takes a {@link SegmentAllocator} first, as the FFM API has it.</li>
  * <li>{@link #invoke(Object...)}: the generic path, converting arguments and the result
- *     by {@link ValueConversion}'s table and capturing {@code errno} for {@link Ffi#errno()}. Variadic functions are called here with C's
- *     default argument promotions ({@code float} to {@code double}, small integers to
- *     {@code int}), one handle specialised and cached per argument shape.</li>
+ *     by the conversion table ({@code docs/ffi-conversions.md}) and capturing {@code errno}
+ *     for {@link Ffi#errno()}. Variadic functions are called here with C's default argument
+ *     promotions ({@code float} to {@code double}, small integers to {@code int}), one
+ *     handle specialised and cached per argument shape. {@link #invokeForCData} is the same
+ *     call with a pointer, struct or union result typed as declared.</li>
  * </ul>
  */
 public final class NativeFunction {
@@ -76,6 +78,7 @@ public final class NativeFunction {
         return SpreadInvoker.of(exact.asSpreader(Object[].class, count).asType(SpreadInvoker.TYPE));
     }
 
+    /** The name the function was declared with (its symbol may differ through {@code asm("name")}). */
     public String name() {
         return name;
     }
@@ -85,10 +88,12 @@ public final class NativeFunction {
         return libraryName;
     }
 
+    /** The declared C function type: parameters, result, whether variadic. */
     public CType.Function type() {
         return type;
     }
 
+    /** The function's entry point in its library. */
     public MemorySegment address() {
         return address;
     }

@@ -23,6 +23,7 @@ public final class CDLL {
     private final SymbolLookup lookup;
     private final Map<String, CFunction> functions = new HashMap<>();
 
+    /** Loads {@code name} (see the class comment); {@code null} is the process. */
     public CDLL(String name) {
         this.name = name == null ? PROCESS : name;
         this.lookup = name == null ? Ffi.defaultNamespaceLookup() : Ffi.libraryLookup(name);

@@ -13,6 +13,7 @@ public sealed interface CTypeSpec permits SimpleType, PointerType, StructType, C
     /** The type's name as ctypes prints it ({@code c_int}, {@code LP_c_int}, {@code Point}). */
     String name();
 
+    /** The FFM layout values of this type have in memory and in calls. */
     MemoryLayout layout();
 
     /** ctypes' {@code from_param}: a Java value as this type's native carrier. */

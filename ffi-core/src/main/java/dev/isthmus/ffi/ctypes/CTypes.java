@@ -16,31 +16,55 @@ public final class CTypes {
     private CTypes() {
     }
 
+    /** {@code _Bool}. */
     public static final SimpleType c_bool = SimpleType.C_BOOL;
+    /** {@code char}, a single byte. */
     public static final SimpleType c_char = SimpleType.C_CHAR;
+    /** {@code signed char}. */
     public static final SimpleType c_byte = SimpleType.C_BYTE;
+    /** {@code unsigned char}. */
     public static final SimpleType c_ubyte = SimpleType.C_UBYTE;
+    /** {@code short}. */
     public static final SimpleType c_short = SimpleType.C_SHORT;
+    /** {@code unsigned short}. */
     public static final SimpleType c_ushort = SimpleType.C_USHORT;
+    /** {@code int}; the type ctypes assumes for a function's result and for integer arguments without argtypes. */
     public static final SimpleType c_int = SimpleType.C_INT;
+    /** {@code unsigned int}. */
     public static final SimpleType c_uint = SimpleType.C_UINT;
+    /** {@code long}, 64 bits on LP64 Linux. */
     public static final SimpleType c_long = SimpleType.C_LONG;
+    /** {@code unsigned long}, 64 bits on LP64 Linux. */
     public static final SimpleType c_ulong = SimpleType.C_ULONG;
+    /** {@code long long}; the same type as {@link #c_long} on LP64 Linux, as in ctypes. */
     public static final SimpleType c_longlong = SimpleType.C_LONG;
+    /** {@code unsigned long long}; the same type as {@link #c_ulong} on LP64 Linux, as in ctypes. */
     public static final SimpleType c_ulonglong = SimpleType.C_ULONG;
+    /** {@code size_t}. */
     public static final SimpleType c_size_t = SimpleType.C_ULONG;
+    /** {@code ssize_t}. */
     public static final SimpleType c_ssize_t = SimpleType.C_LONG;
+    /** {@code int32_t}. */
     public static final SimpleType c_int32 = SimpleType.C_INT;
+    /** {@code int64_t}. */
     public static final SimpleType c_int64 = SimpleType.C_LONG;
+    /** {@code float}; read back as a Java {@code double}, as Python has only one float. */
     public static final SimpleType c_float = SimpleType.C_FLOAT;
+    /** {@code double}. */
     public static final SimpleType c_double = SimpleType.C_DOUBLE;
+    /**
+     * {@code char *} as a string: a {@code String} or {@code byte[]} argument is copied for the call, a result
+     * is read up to its NUL.
+     */
     public static final SimpleType c_char_p = SimpleType.C_CHAR_P;
+    /** {@code void *}: addresses as {@code Long} (or {@code null} for NULL), as in Python. */
     public static final SimpleType c_void_p = SimpleType.C_VOID_P;
 
     /** One {@code _fields_} entry: {@code ("x", c_int)}. */
     public record Member(String name, CTypeSpec type) {
     }
 
+    /** A {@code _fields_} entry, {@code ("x", c_int)} in Python. */
     public static Member member(String name, CTypeSpec type) {
         return new Member(name, type);
     }
@@ -59,6 +83,7 @@ public final class CTypes {
         return StructType.defined(name, fields);
     }
 
+    /** {@code POINTER(T)}: the type of pointers to {@code target}. */
     public static PointerType POINTER(CTypeSpec target) {
         return new PointerType(target);
     }
@@ -80,6 +105,7 @@ public final class CTypes {
         return new CFuncType(Optional.ofNullable(restype), Arrays.asList(argtypes));
     }
 
+    /** {@code create_string_buffer(size)}: {@code size} zero bytes, freed by the garbage collector. */
     public static CharBuffer create_string_buffer(long size) {
         return new CharBuffer(size);
     }
@@ -92,6 +118,7 @@ public final class CTypes {
         return buffer;
     }
 
+    /** {@code sizeof(T)} in bytes. */
     public static long sizeof(CTypeSpec type) {
         return type.layout().byteSize();
     }

@@ -23,6 +23,7 @@ public final class CharBuffer {
         return memory.toArray(ValueLayout.JAVA_BYTE);
     }
 
+    /** The buffer's size in bytes ({@code len(buf.raw)}). */
     public long size() {
         return memory.byteSize();
     }

@@ -16,6 +16,7 @@ public final class PointerType implements CTypeSpec {
         this.target = target;
     }
 
+    /** The type pointed to: {@code T} of {@code POINTER(T)}. */
     public CTypeSpec target() {
         return target;
     }

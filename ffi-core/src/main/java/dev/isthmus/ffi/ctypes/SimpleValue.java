@@ -23,6 +23,7 @@ public final class SimpleValue {
         }
     }
 
+    /** {@code obj.value}: the memory read back, so a write by C through {@code byref} shows. */
     public Object value() {
         return type.toJava(read());
     }
@@ -31,6 +32,7 @@ public final class SimpleValue {
         return CarrierAccess.get(memory, 0, (ValueLayout) type.layout());
     }
 
+    /** {@code obj.value = v}: converts as the type's {@code from_param} does and stores into this value's memory. */
     public void setValue(Object value) {
         Object carrier = type.fromParam(value, (size, alignment) -> {
             throw new IllegalArgumentException("a string cannot be stored in " + type.name() + ": the copy would dangle");
@@ -38,6 +40,7 @@ public final class SimpleValue {
         CarrierAccess.set(memory, 0, (ValueLayout) type.layout(), carrier);
     }
 
+    /** This value's ctypes type. */
     public SimpleType type() {
         return type;
     }

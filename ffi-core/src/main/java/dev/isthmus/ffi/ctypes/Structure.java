@@ -23,6 +23,7 @@ public abstract class Structure {
     private final StructType type;
     private final MemorySegment memory;
 
+    /** A zero-filled instance of the subclass's layout, freed by the garbage collector. */
     protected Structure() {
         this.type = StructType.of(getClass());
         this.memory = Arena.ofAuto().allocate(type.layout());
@@ -45,10 +46,12 @@ public abstract class Structure {
         return type.read(memory, name);
     }
 
+    /** Stores into the member {@code name}, converted as its ctypes type's {@code from_param} does. */
     public void set(String name, Object value) {
         type.write(memory, name, value);
     }
 
+    /** The instance's memory, to pass where a pointer to it is expected. */
     public MemorySegment segment() {
         return memory;
     }
