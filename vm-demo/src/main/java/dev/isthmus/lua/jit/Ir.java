@@ -1,7 +1,6 @@
 package dev.isthmus.lua.jit;
 
 import java.util.Arrays;
-import java.util.Objects;
 
 /**
  * One IR instruction: its operation, result type, up to three operand references, the extra
@@ -73,41 +72,7 @@ final class Ir {
         }
     }
 
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder(op.name().toLowerCase());
-        for (int r : operands()) {
-            sb.append(' ').append(ref(r));
-        }
-        if (aux != null) {
-            sb.append(' ').append(describe(aux));
-        }
-        if (aux2 != null) {
-            sb.append(' ').append(describe(aux2));
-        }
-        return sb.toString();
-    }
-
     static String ref(int r) {
         return String.format("%04d", r);
-    }
-
-    private static String describe(Object o) {
-        if (o instanceof Class<?> k) {
-            return k.getSimpleName();
-        }
-        if (o instanceof int[] sizes) {
-            return Arrays.toString(sizes);
-        }
-        if (o instanceof long[] offsets) {
-            return Arrays.toString(offsets);
-        }
-        if (o instanceof dev.isthmus.cparser.type.CType t) {
-            return "'" + dev.isthmus.cparser.type.TypeRenderer.render(t) + "'";
-        }
-        if (o instanceof java.lang.invoke.MethodHandle h) {
-            return "handle" + h.type();
-        }
-        return Objects.toString(o);
     }
 }

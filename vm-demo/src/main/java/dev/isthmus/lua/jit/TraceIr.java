@@ -127,25 +127,8 @@ final class TraceIr {
         return emit(new Ir(IrOp.KNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, v, null, pc));
     }
 
-    /** The IR as text, one instruction per line with its snapshot, as {@code -jdump} prints it. */
+    /** The IR as text ({@link IrText}), as {@code -jdump} prints it: objects without a literal get names of their kind. */
     String dump() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < code.size(); i++) {
-            if (i == loopStart) {
-                sb.append("---- LOOP ----\n");
-            }
-            Ir ir = code.get(i);
-            sb.append(Ir.ref(i)).append(' ').append(String.format("%-3s", ir.type.name().toLowerCase())).append(' ').append(ir);
-            if (ir.snapshot != Ir.NONE) {
-                Snapshot s = snapshots.get(ir.snapshot);
-                sb.append("  [exit ").append(ir.snapshot).append(" pc ").append(s.pc());
-                for (int j = 0; j < s.registers().length; j++) {
-                    sb.append(' ').append(s.registers()[j]).append('=').append(Ir.ref(s.refs()[j]));
-                }
-                sb.append(']');
-            }
-            sb.append('\n');
-        }
-        return sb.toString();
+        return IrText.print(this, new IrSymbols());
     }
 }
