@@ -12,7 +12,7 @@ import java.io.PrintWriter;
  * Failures print one line, {@code isthmus: ...}, and exit with a status per failure class
  * ({@link ExitCode}); a stack trace only with {@code --debug}.
  */
-@Command(name = "isthmus", mixinStandardHelpOptions = true, version = "isthmus 0.1.0",
+@Command(name = "isthmus", mixinStandardHelpOptions = true,
         description = "LuaJIT-style FFI for the JVM: tools for C declarations.",
         subcommands = {CdeclCommand.class, BindCommand.class})
 public final class IsthmusCli implements Runnable {
@@ -40,6 +40,10 @@ public final class IsthmusCli implements Runnable {
         CommandLine commandLine = new CommandLine(new IsthmusCli());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        // One version for the tool and each command (isthmus cdecl -V): the project's.
+        CommandLine.IVersionProvider version = () -> new String[] {"isthmus " + ToolVersion.number()};
+        commandLine.getCommandSpec().versionProvider(version);
+        commandLine.getSubcommands().values().forEach(command -> command.getCommandSpec().versionProvider(version));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
             if (exception instanceof CliFailure failure) {
                 cmd.getErr().println("isthmus: " + failure.getMessage());

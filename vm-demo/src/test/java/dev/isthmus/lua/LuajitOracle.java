@@ -30,7 +30,7 @@ public final class LuajitOracle {
         return new String(output, StandardCharsets.ISO_8859_1);
     }
 
-    static String executable() {
+    public static String executable() {
         for (String candidate : new String[] {"/usr/bin/luajit", "/usr/local/bin/luajit"}) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return candidate;

@@ -10,15 +10,19 @@ import dev.isthmus.lua.runtime.LuaTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * {@code isthmus run}: the standalone interpreter's command line ({@code lua [options] [script [args]]}):
- * {@code -e stmt}, {@code -l module}, LuaJIT's {@code -j} commands and {@code -O} options, a script ({@code -} for standard input) with {@code arg}
- * set as Lua sets it. Errors print as {@code isthmus: message} with exit status 1.
+ * {@code isthmus run}: the standalone interpreter's command line, as luajit's
+ * ({@code luajit [options] [script [args]]}, {@link CommandLine}): {@code -e stmt}, {@code -l module},
+ * LuaJIT's {@code -j} commands and {@code -O} options, {@code -i}, {@code -v}, a script ({@code -}
+ * for standard input) with {@code arg} set as Lua sets it. With no script, {@code -e} or {@code -v}:
+ * the prompt when standard input is a terminal, else standard input as the script. Errors print
+ * as {@code isthmus: message} with exit status 1.
  */
 public final class LuaLauncher {
     private static final String PROGRAM = "isthmus";
@@ -34,63 +38,45 @@ public final class LuaLauncher {
 
     /** Runs the command line; returns the exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        LuaRuntime runtime = Lua.newState(in, out, err);
-        int i = 0;
+        CommandLine line;
         try {
-            while (i < args.length && args[i].startsWith("-") && !args[i].equals("-")) {
-                switch (args[i]) {
-                    case "-e" -> {
-                        if (i + 1 >= args.length) {
-                            return usage(err, "'-e' needs argument");
-                        }
-                        runtime.load(args[++i].getBytes(java.nio.charset.StandardCharsets.UTF_8), "(command line)").call(new Object[0]);
-                    }
-                    case "-l" -> {
-                        if (i + 1 >= args.length) {
-                            return usage(err, "'-l' needs argument");
-                        }
-                        Object require = runtime.globals().get(LuaString.of("require"));
-                        runtime.semantics().call(require, new Object[] {LuaString.of(args[++i])});
-                    }
-                    case "-bl" -> {
-                        // LuaJIT's bytecode listing option: list the script's bytecode instead of running it.
-                        if (i + 1 >= args.length) {
-                            return usage(err, "'-bl' needs a script");
-                        }
-                        Path script = Path.of(args[i + 1]);
-                        try {
-                            out.print(dev.isthmus.lua.bytecode.Disassembler.listing(
-                                    runtime.compile(Files.readAllBytes(script), args[i + 1])));
-                            return 0;
-                        } catch (IOException e) {
-                            err.println(PROGRAM + ": cannot open " + args[i + 1]);
-                            return 1;
-                        }
-                    }
-                    case String jit when jit.startsWith("-j") && jit.length() > 2 -> {
-                        if (!jitCommand(runtime, jit.substring(2))) {
-                            return usage(err, "unknown JIT command '" + jit.substring(2) + "'");
-                        }
-                    }
-                    case String opt when opt.startsWith("-O") -> {
-                        for (String option : opt.substring(2).split(",")) {
-                            if (!option.isEmpty() && !JitEngine.of(runtime).setOption(option)) {
-                                return usage(err, "unknown or malformed optimization flag '" + option + "'");
-                            }
-                        }
-                    }
-                    case "--" -> {
-                        i++;
-                        return runScript(runtime, args, i, in, err);
-                    }
-                    default -> {
-                        return usage(err, "unrecognized option '" + args[i] + "'");
-                    }
-                }
-                i++;
+            line = CommandLine.parse(args);
+        } catch (CommandLine.UsageError e) {
+            err.println(PROGRAM + ": " + e.getMessage());
+            printUsage(err);
+            return 1;
+        }
+        if (line.help()) {
+            printUsage(out);
+            return 0;
+        }
+        LuaRuntime runtime = Lua.newState(in, out, err);
+        try {
+            if (line.listing() != null) {
+                return listBytecode(runtime, line.listing(), out, err);
             }
-            if (i < args.length) {
-                return runScript(runtime, args, i, in, err);
+            if (line.version()) {
+                out.println(Version.banner());
+            }
+            for (CommandLine.Action action : line.actions()) {
+                if (!perform(runtime, action, err)) {
+                    return 1;
+                }
+            }
+            if (line.hasScript(args)) {
+                int status = runScript(runtime, args, line.scriptIndex(), in, err);
+                if (status != 0) {
+                    return status;
+                }
+            } else if (!line.executes() && !line.version()) {
+                if (!Prompt.isTerminal(in)) {
+                    return runScript(runtime, new String[] {"-"}, 0, in, err);
+                }
+                out.println(Version.banner());
+                return Prompt.run(runtime, in, out);
+            }
+            if (line.interactive()) {
+                return Prompt.run(runtime, in, out);
             }
             return 0;
         } catch (LuaError e) {
@@ -105,6 +91,29 @@ public final class LuaLauncher {
         } finally {
             out.flush();
         }
+    }
+
+    /** Runs one {@code -e}, {@code -l}, {@code -j} or {@code -O} option; false (after the usage) when it is unknown. */
+    private static boolean perform(LuaRuntime runtime, CommandLine.Action action, PrintStream err) {
+        switch (action.kind()) {
+            case 'e' -> runtime.load(action.argument().getBytes(StandardCharsets.UTF_8), "(command line)").call(new Object[0]);
+            case 'l' -> runtime.semantics().call(runtime.globals().get(LuaString.of("require")),
+                    new Object[] {LuaString.of(action.argument())});
+            case 'j' -> {
+                if (!jitCommand(runtime, action.argument())) {
+                    return usage(err, "unknown JIT command '" + action.argument() + "'");
+                }
+            }
+            case 'O' -> {
+                for (String option : action.argument().split(",")) {
+                    if (!option.isEmpty() && !JitEngine.of(runtime).setOption(option)) {
+                        return usage(err, "unknown or malformed optimization flag '" + option + "'");
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("no such option kind: " + action.kind());
+        }
+        return true;
     }
 
     /** LuaJIT's {@code -j} commands this VM has: {@code on}, {@code off}, {@code flush}, {@code v} (verbose), {@code dump}. */
@@ -123,10 +132,18 @@ public final class LuaLauncher {
         return true;
     }
 
-    private static int runScript(LuaRuntime runtime, String[] args, int scriptIndex, InputStream in, PrintStream err) {
-        if (scriptIndex >= args.length) {
+    /** LuaJIT's bytecode listing option ({@code -bl}): the script's bytecode instead of running it. */
+    private static int listBytecode(LuaRuntime runtime, String script, PrintStream out, PrintStream err) {
+        try {
+            out.print(dev.isthmus.lua.bytecode.Disassembler.listing(runtime.compile(Files.readAllBytes(Path.of(script)), script)));
             return 0;
+        } catch (IOException e) {
+            err.println(PROGRAM + ": cannot open " + script);
+            return 1;
         }
+    }
+
+    private static int runScript(LuaRuntime runtime, String[] args, int scriptIndex, InputStream in, PrintStream err) {
         String script = args[scriptIndex];
         LuaTable arg = new LuaTable();
         for (int k = 0; k < args.length; k++) {
@@ -168,14 +185,27 @@ public final class LuaLauncher {
         err.flush();
     }
 
-    private static int usage(PrintStream err, String problem) {
+    private static boolean usage(PrintStream err, String problem) {
         err.println(PROGRAM + ": " + problem);
-        err.println("usage: isthmus run [options] [script [args]]");
-        err.println("  -e stmt   execute string 'stmt'");
-        err.println("  -l name   require library 'name'");
-        err.println("  -bl file  list the bytecode of 'file' instead of running it");
-        err.println("  --        stop handling options");
-        err.println("  -         execute stdin and stop handling options");
-        return 1;
+        printUsage(err);
+        return false;
+    }
+
+    private static void printUsage(PrintStream stream) {
+        stream.print("""
+                usage: isthmus run [options] [script [args]]
+                  -e stmt   execute string 'stmt'
+                  -l name   require library 'name'
+                  -bl file  list the bytecode of 'file' instead of running it
+                  -j cmd    JIT control: -jon, -joff, -jflush, -jv (verbose), -jdump
+                  -O[opt]   JIT options, as luajit's (-Ohotloop=N, ...)
+                  -i        enter the prompt after the script (also: isthmus repl)
+                  -v        show the version
+                  -h        show this help
+                  --        stop handling options
+                  -         execute stdin and stop handling options
+                with no script, -e or -v: the prompt when stdin is a terminal, else stdin as the script
+                """);
+        stream.flush();
     }
 }

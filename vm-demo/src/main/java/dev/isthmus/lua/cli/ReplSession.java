@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The interactive prompt's logic, independent of the terminal: lines accumulate until they
  * form a complete chunk (a syntax error at end of input means "more to come", as lua.c
- * decides), {@code =expr} and bare expressions print their values, errors print as Lua
+ * decides), {@code =expr} and bare expressions print their values (statements, calls
+ * included, print nothing, as at luajit's prompt), errors print as Lua
  * prints them and the session goes on.
  */
 final class ReplSession {
@@ -41,10 +42,7 @@ final class ReplSession {
         String text = pending.toString();
         LuaFunction chunk;
         try {
-            chunk = compileAsExpression(text);
-            if (chunk == null) {
-                chunk = runtime.load(text.getBytes(StandardCharsets.UTF_8), "stdin");
-            }
+            chunk = compile(text);
         } catch (LuaError e) {
             if (e.getMessage().endsWith("near '<eof>'")) {
                 return;
@@ -77,14 +75,22 @@ final class ReplSession {
         }
     }
 
-    /** A bare expression typed at the prompt, compiled as {@code return expr}; null when it is not one. */
-    private LuaFunction compileAsExpression(String text) {
+    /**
+     * The chunk for what was typed: statements as they are, so a call statement
+     * ({@code io.write("abc")}) prints nothing, as at luajit's prompt; otherwise an expression,
+     * whose values are printed. When it is neither, the statement's syntax error.
+     */
+    private LuaFunction compile(String text) {
         try {
-            // Not "return <text>": that would make a call the chunk's tail call, which loses
-            // the position of errors raised by the called function. select(1, ...) keeps every value.
-            return runtime.load(("return select(1, " + text + "\n)").getBytes(StandardCharsets.UTF_8), "stdin");
-        } catch (LuaError e) {
-            return null;
+            return runtime.load(text.getBytes(StandardCharsets.UTF_8), "stdin");
+        } catch (LuaError asStatements) {
+            try {
+                // Not "return <text>": that would make a call the chunk's tail call, which loses
+                // the position of errors raised by the called function. select(1, ...) keeps every value.
+                return runtime.load(("return select(1, " + text + "\n)").getBytes(StandardCharsets.UTF_8), "stdin");
+            } catch (LuaError asExpression) {
+                throw asStatements;
+            }
         }
     }
 }

@@ -44,7 +44,15 @@ class ReplSessionTest {
         session.feed("  return a * 2");
         session.feed("end");
         assertFalse(session.isContinuing());
-        assertEquals("42\n", feed("double(21)"));
+        assertEquals("42\n", feed("=double(21)"));
+    }
+
+    @Test
+    void feed_callStatement_printsWhatItWritesNotItsResults() {
+        // As luajit's prompt: a call is a statement; =call or (call) prints its values.
+        assertEquals("abc", feed("io.write('abc')"));
+        assertEquals("", feed("math.max(1, 2)"));
+        assertEquals("2\n", feed("(math.max(1, 2))"));
     }
 
     @Test
