@@ -89,7 +89,10 @@ class BindCommandTest {
         String report = bind("--package", "org.example.it", "--header-class", "ItTest", "-l", library.toString(),
                 "--output", out.toString(), headers.resolve("nested.h").toString(), headers.resolve("bitfields.h").toString(),
                 headers.resolve("callbacks.h").toString());
-        assertTrue(report.startsWith("isthmus bind: wrote ") && !report.contains("function it_"), "every function bound: " + report);
+        // Every function is bound but those passing a packed struct with members off their alignment by value.
+        List<String> unbound = report.lines().filter(l -> l.contains("function it_")).map(l -> l.trim().split(" ")[1]).toList();
+        assertTrue(report.startsWith("isthmus bind: wrote ") && unbound.equals(List.of("it_packed_make", "it_packed_sum_value",
+                "it_pack2_make")) && report.contains("passes the packed struct it_pack2 by value"), report);
         String result = compileAndRun(out, "org.example.it", """
                 package org.example.it;
 

@@ -42,12 +42,12 @@ final class CallbackInterfaceWriter {
                         + " (a C long is 4 bytes on win64), which one upcall interface cannot express");
             }
         }
-        JavaCarrier result = JavaCarrier.of(type.returnType(), abi, names);
+        JavaCarrier result = JavaCarrier.passed(type.returnType(), abi, names);
         List<JavaCarrier> parameters = new ArrayList<>();
         List<String> javaParameters = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < type.parameterTypes().size(); i++) {
-            JavaCarrier carrier = JavaCarrier.of(type.parameterTypes().get(i), abi, names);
+            JavaCarrier carrier = JavaCarrier.passed(type.parameterTypes().get(i), abi, names);
             parameters.add(carrier);
             javaParameters.add(carrier.javaType() + " " + JavaNames.parameter(i < callback.parameterNames().size()
                     ? callback.parameterNames().get(i) : Optional.empty(), i, used));
@@ -71,13 +71,13 @@ final class CallbackInterfaceWriter {
     }
 
     private JavaCarrier carrier(CType returnType, Abi target) throws NotBindable {
-        return JavaCarrier.of(returnType, target, names);
+        return JavaCarrier.passed(returnType, target, names);
     }
 
     private List<JavaCarrier> carriers(CType.Function type, Abi target) throws NotBindable {
         List<JavaCarrier> parameters = new ArrayList<>();
         for (CType p : type.parameterTypes()) {
-            parameters.add(JavaCarrier.of(p, target, names));
+            parameters.add(JavaCarrier.passed(p, target, names));
         }
         return parameters;
     }

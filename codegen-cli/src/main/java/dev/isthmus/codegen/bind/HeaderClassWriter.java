@@ -301,9 +301,9 @@ final class HeaderClassWriter {
         for (int a = 0; a < types.size(); a++) {
             Abi target = targets.abis().get(a);
             List<JavaCarrier> carriers = new ArrayList<>();
-            carriers.add(JavaCarrier.of(types.get(a).returnType(), target, set.names));
+            carriers.add(JavaCarrier.passed(types.get(a).returnType(), target, set.names));
             for (CType p : types.get(a).parameterTypes()) {
-                carriers.add(JavaCarrier.of(p, target, set.names));
+                carriers.add(JavaCarrier.passed(p, target, set.names));
             }
             if (!perAbi.isEmpty() && (perAbi.getFirst().size() != carriers.size() || types.get(a).isVariadic() != f.type().isVariadic())) {
                 throw new NotBindable("declared with other parameters for " + target.name());
@@ -344,13 +344,13 @@ final class HeaderClassWriter {
         if (targets.isPortable() && signature(f).isAdapted()) {
             throw new NotBindable("a variadic function whose Java types differ between ABIs is not bound in portable bindings");
         }
-        JavaCarrier result = JavaCarrier.of(type.returnType(), abi, set.names);
+        JavaCarrier result = JavaCarrier.passed(type.returnType(), abi, set.names);
         if (result.isRecord()) {
             throw new NotBindable("a variadic function returning a struct is not bound yet");
         }
         List<JavaCarrier> parameters = new ArrayList<>();
         for (CType p : type.parameterTypes()) {
-            parameters.add(JavaCarrier.of(p, abi, set.names));
+            parameters.add(JavaCarrier.passed(p, abi, set.names));
         }
         String invoker = holderName(f.name()).replaceAll("Handle\\d*$", "") + "Invoker";
         List<String> javaParameters = new ArrayList<>();

@@ -44,6 +44,18 @@ record JavaCarrier(String javaType, String layout, String unalignedLayout, long 
         };
     }
 
+    /**
+     * The carrier of a C type passed to or returned from a function: {@link #of}, but a
+     * packed record goes by the layout {@link PackedByValue} finds for it, or is refused.
+     */
+    static JavaCarrier passed(CType type, Abi abi, JavaNames names) throws NotBindable {
+        JavaCarrier carrier = of(type, abi, names);
+        if (carrier.isRecord() && BindingSet.strip(type) instanceof RecordType r && PackedByValue.isLowered(abi, r)) {
+            return new JavaCarrier(carrier.javaType(), PackedByValue.layout(abi, r, names), "", carrier.byteSize(), true);
+        }
+        return carrier;
+    }
+
     private static JavaCarrier primitive(Primitive p, Abi abi) throws NotBindable {
         return switch (p) {
             case VOID -> VOID;
