@@ -114,3 +114,31 @@ do
   print(fs[1](), fs[50](), fs[100]())
 end
 -- expect: 6	300	600
+
+-- test: a loop whose step changes sign between entries, run from a compiled outer loop
+do
+  local a, b, c = 10, 1, -1
+  local total = 0
+  for i = 1, 20 do
+    if c == -1 then a, b, c = 1, 10, 1 else a, b, c = 10, 1, -1 end
+    local x = 0
+    for k = a, b, c do for j = 1, 10 do end x = x + 1 end
+    total = total + x
+  end
+  print(total)
+end
+-- expect: 200
+
+-- test: a numeric loop entered with a step of the other sign than it was compiled for
+do
+  local out = {}
+  for r = 1, 4 do
+    local step = r % 2 == 0 and -1 or 1
+    local first, last = step > 0 and 1 or 100, step > 0 and 100 or 1
+    local s = 0
+    for i = first, last, step do s = s + i end
+    out[#out + 1] = s
+  end
+  print(table.concat(out, " "))
+end
+-- expect: 5050 5050 5050 5050

@@ -477,7 +477,12 @@ public final class Interpreter {
                             injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
-                            break;
+                            if (pc != current || injected != null) {
+                                break;
+                            }
+                            // The trace left at its head (the step's sign is not the one it was
+                            // compiled for): this FORLOOP runs here, or the trace would be entered again.
+                            pc = current + 1;
                         }
                         // The three control slots are hidden from Lua code, so FORPREP's unboxed numbers are still there.
                         double step = n[base + a + 2];
@@ -577,6 +582,10 @@ public final class Interpreter {
                             injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
+                            if (pc == current && injected == null) {
+                                // Left at its head: go on into the loop here rather than enter it again.
+                                pc = current + 1;
+                            }
                         } else {
                             countLoop(cl, current, base);
                         }
