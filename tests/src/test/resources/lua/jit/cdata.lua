@@ -83,3 +83,25 @@ do
   print(s.a, s.b, s.c)
 end
 -- expect: 100	200	300
+
+-- test: a stored field read back in the same iteration, also through an aliasing pointer
+do
+  local ffi = require 'ffi'
+  ffi.cdef 'typedef struct { int id; double x, y; float f; } fwd_particle;'
+  local n = 200
+  local ps = ffi.new('fwd_particle[?]', n)
+  local alias = ffi.cast('fwd_particle *', ps)
+  local s = 0
+  for i = 0, n - 1 do
+    local p = ps[i]
+    p.y = i * 0.5
+    p.f = i / 3
+    s = s + p.y + p.f
+    alias[i].y = 7
+    s = s + p.y
+    p.id = i * 1.75
+    s = s + p.id
+  end
+  print(s, ps[10].y, ps[10].id, ps[10].f)
+end
+-- expect: 52733.333335906	7	17	3.3333332538605

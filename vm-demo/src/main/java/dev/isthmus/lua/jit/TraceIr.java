@@ -20,6 +20,15 @@ final class TraceIr {
     private Map<Object, Integer> pure = new HashMap<>();
     /** State guards ({@link IrOp.Kind#GUARD_STATE}) already checked, until something may change that state. */
     private final Map<Object, Integer> checkedState = new HashMap<>();
+    /**
+     * Store-to-load forwarding: the number last stored to a cdata place (object, element,
+     * scalar, offsets), until another store or anything that may write memory (a call).
+     */
+    private final Map<Object, Integer> stored = new HashMap<>();
+
+    private static Object memoryKey(Ir access) {
+        return java.util.Arrays.asList(access.a, access.b, access.aux, java.util.Arrays.toString((long[]) access.aux2));
+    }
 
     Ir at(int ref) {
         return code.get(ref);
@@ -53,8 +62,20 @@ final class TraceIr {
             checkedState.put(ir.valueKey(), code.size() - 1);
             return code.size() - 1;
         }
+        if (ir.op == IrOp.CLOAD && stored.get(memoryKey(ir)) instanceof Integer value) {
+            return value;
+        }
+        if (ir.op == IrOp.CSTORE) {
+            // Any store may overlap any other place: only this one is known now. A double is
+            // stored exactly, so reading it back gives the stored number; narrower scalars convert.
+            stored.clear();
+            if (ir.aux == dev.isthmus.jit.CScalar.DOUBLE) {
+                stored.put(memoryKey(ir), ir.c);
+            }
+        }
         if (ir.op.mayRunLua()) {
             checkedState.clear();
+            stored.clear();
         }
         code.add(ir);
         return code.size() - 1;
@@ -65,6 +86,7 @@ final class TraceIr {
      * iteration only when nothing in the loop can change it.
      */
     void enterLoop() {
+        stored.clear();
         for (Ir x : code) {
             if (x.op.mayRunLua()) {
                 checkedState.clear();
