@@ -208,7 +208,8 @@ class IrTextTest {
                 for i = 1, 5 do for j = 1, 5 do s = s + j end end
                 local ffi = require("ffi")
                 local a = ffi.new("double[8]")
-                for i = 0, 7 do a[i] = i; s = s + a[i] end
+                for i = 0, 7 do a[i] = i end
+                for i = 0, 7 do s = s + a[i] end
                 local p = ffi.new("struct { double x, y; }[4]")
                 for i = 0, 3 do p[i].x = i; s = s + p[i].x end
                 print(s, u, #names, g)
