@@ -57,7 +57,8 @@ final class Ir {
             return Arrays.toString(offsets);
         }
         return o == null || o instanceof Double || o instanceof Compare || o instanceof Integer || o instanceof Long || o instanceof Boolean
-                || o instanceof Class<?> || o instanceof dev.isthmus.jit.CScalar ? o : new IdentityKey(o);
+                || o instanceof Class<?> || o instanceof dev.isthmus.jit.CScalar || o instanceof String
+                || o instanceof dev.isthmus.lua.runtime.LuaString ? o : new IdentityKey(o);
     }
 
     private record IdentityKey(Object o) {

@@ -60,6 +60,9 @@ final class IrText {
             }
             sb.append('\n');
         }
+        if (ir.loopStart == ir.code.size()) {
+            sb.append(LOOP_MARKER).append('\n');
+        }
         return sb.toString();
     }
 

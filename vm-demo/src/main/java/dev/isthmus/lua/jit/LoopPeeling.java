@@ -90,10 +90,6 @@ final class LoopPeeling {
     }
 
     /**
-     * Which recorded values can differ from one iteration to the next: loads of registers the
-     * loop writes, what is not pure, and what uses any of those. The others are computed once.
-     */
-    /**
      * Whether no upvalue can change while the loop runs: it stores none and calls nothing that
      * could run Lua code. An upvalue read is then loop-invariant, read once before the loop.
      */
@@ -106,6 +102,10 @@ final class LoopPeeling {
         return true;
     }
 
+    /**
+     * Which recorded values can differ from one iteration to the next: loads of registers the
+     * loop writes, what is not pure, and what uses any of those. The others are computed once.
+     */
     private static boolean[] variant(TraceIr ir, int[] written, boolean upvaluesStable, boolean runsInnerLoops) {
         java.util.Set<Integer> writtenSet = new java.util.HashSet<>();
         for (int r : written) {
@@ -163,8 +163,13 @@ final class LoopPeeling {
         if (carried != IrType.REF) {
             throw new TraceRecorder.Abort("type instability in register " + load.aux);
         }
-        if (classOf(ir, ir.at(phi).a) == load.aux2 && load.aux2 != UNKNOWN) {
+        Object entering = classOf(ir, ir.at(phi).a);
+        if (entering == load.aux2) {
             return phi;
+        }
+        if (entering != UNKNOWN) {
+            // The guard below would fail as the loop's first iteration starts.
+            throw new TraceRecorder.Abort("type instability in register " + load.aux);
         }
         int before = ir.code.size();
         int ref = ir.emit(new Ir(IrOp.GCLASS, IrType.REF, phi, Ir.NONE, Ir.NONE, null, null, load.aux2, load.pc));

@@ -1,0 +1,255 @@
+package dev.isthmus.lua.jit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+import static dev.isthmus.lua.jit.IrPassTesting.assertIr;
+import static dev.isthmus.lua.jit.IrPassTesting.recorded;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * {@link LoopPeeling}: a recorded iteration (emitted as the recorder emits it) and the
+ * registers it writes, then the whole trace expected: the iteration as the pre-roll, the
+ * loop body with PHIs, and what is invariant not copied.
+ */
+class LoopPeelingTest {
+    private static IrSymbols symbols() {
+        return new IrSymbols().define("ctype:point", new Object()).define("loop:inner", new Object());
+    }
+
+    /**
+     * The trace {@code iteration} peels into, printed; {@code carried} is the registers the
+     * iteration writes with their values at its end ({@code register=reference ...}).
+     */
+    private static String peeled(String iteration, String carried) {
+        IrSymbols symbols = symbols();
+        TraceIr ir = recorded(iteration, symbols);
+        LoopPeeling.peel(ir, carriedRegisters(carried));
+        return IrText.print(ir, symbols);
+    }
+
+    private static Snapshot carriedRegisters(String carried) {
+        String[] pairs = carried.split(" ");
+        int[] registers = Arrays.stream(pairs).mapToInt(p -> Integer.parseInt(p.substring(0, p.indexOf('=')))).toArray();
+        int[] refs = Arrays.stream(pairs).mapToInt(p -> Integer.parseInt(p.substring(p.indexOf('=') + 1))).toArray();
+        return new Snapshot(0, registers, refs);
+    }
+
+    private static void assertPeels(String iteration, String carried, String body) {
+        assertEquals((iteration.strip() + "\n" + body.strip()).strip(), peeled(iteration, carried).strip());
+    }
+
+    /** {@code for i = 1, n do s = s + i * 2 end}: its control registers and the sum carried, the step and limit read once. */
+    private static final String SUM_LOOP = """
+            0000 num sloadn #1  [exit 0 pc 7]
+            0001 num sloadn #2  [exit 1 pc 7]
+            0002 num sloadn #3  [exit 2 pc 7]
+            0003 num knum 0.0
+            0004 void gcmp 0002 0003 GT  [exit 3 pc 7]
+            0005 num add 0000 0002
+            0006 void gcmp 0005 0001 LE  [exit 4 pc 8]
+            0007 num knum 2.0
+            0008 num mul 0005 0007
+            0009 num sloadn #0  [exit 5 pc 6 1=0005 4=0005 5=0008]
+            0010 num add 0009 0008
+            """;
+
+    @Test
+    void aNumericLoop_carriesItsRegistersInPhis_andHoistsWhatIsInvariant() {
+        // The step's sign test (0004) and the constants stay in the pre-roll; an exit in the body
+        // writes every carried register, from its PHI where the iteration has not written it yet.
+        assertPeels(SUM_LOOP, "0=0010 1=0005 4=0005 5=0008", """
+                ---- LOOP ----
+                0011 num phi 0010 0018 #0
+                0012 num phi 0005 0015 #1
+                0013 num phi 0005 0015 #4
+                0014 num phi 0008 0017 #5
+                0015 num add 0012 0002
+                0016 void gcmp 0015 0001 LE  [exit 6 pc 8 0=0011 1=0012 4=0013 5=0014]
+                0017 num mul 0015 0007
+                0018 num add 0011 0017
+                """);
+    }
+
+    /** {@code u = u + x + t[i]} with x and t upvalues: read once when nothing in the loop can change an upvalue. */
+    private static final String UPVALUE_LOOP = """
+            0000 num sloadn #1  [exit 0 pc 10]
+            0001 num sloadn #2  [exit 1 pc 10]
+            0002 num sloadn #3  [exit 2 pc 10]
+            0003 num knum 0.0
+            0004 void gcmp 0002 0003 GT  [exit 3 pc 10]
+            0005 num add 0000 0002
+            0006 void gcmp 0005 0001 LE  [exit 4 pc 11]
+            0007 ref uget #0
+            0008 num unbox 0007  [exit 5 pc 6 1=0005 4=0005 6=0007]
+            0009 num sloadn #0  [exit 6 pc 6 1=0005 4=0005 6=0008]
+            0010 num add 0009 0008
+            0011 ref uget #1
+            0012 ref gclass 0011 nil LuaTable  [exit 7 pc 8 1=0005 4=0005 5=0010 6=0008 7=0011]
+            0013 void gnometa 0012  [exit 8 pc 8 1=0005 4=0005 5=0010 6=0008 7=0012]
+            0014 ref tgetn 0012 0005
+            0015 num unbox 0014  [exit 9 pc 9 1=0005 4=0005 5=0010 6=0014 7=0012]
+            0016 num add 0010 0015
+            """;
+
+    @Test
+    void stableUpvalues_andTheirGuards_areReadOnce_theTableReadIsNot() {
+        assertPeels(UPVALUE_LOOP, "0=0016 1=0005 4=0005 5=0010 6=0015 7=0012", """
+                ---- LOOP ----
+                0017 num phi 0016 0028 #0
+                0018 num phi 0005 0023 #1
+                0019 num phi 0005 0023 #4
+                0020 num phi 0010 0025 #5
+                0021 num phi 0015 0027 #6
+                0022 ref phi 0012 0012 #7
+                0023 num add 0018 0002
+                0024 void gcmp 0023 0001 LE  [exit 10 pc 11 0=0017 1=0018 4=0019 5=0020 6=0021 7=0022]
+                0025 num add 0017 0008
+                0026 ref tgetn 0012 0023
+                0027 num unbox 0026  [exit 11 pc 9 0=0017 1=0023 4=0023 5=0025 6=0026 7=0012]
+                0028 num add 0025 0027
+                """);
+    }
+
+    @Test
+    void anUpvalueStoredInTheLoop_isReadInEachIteration() {
+        String reads = """
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 ref uget #0
+                0002 num unbox 0001  [exit 1 pc 2]
+                0003 num add 0000 0002
+                """;
+        assertPeels(reads, "0=0003", """
+                ---- LOOP ----
+                0004 num phi 0003 0005 #0
+                0005 num add 0004 0002
+                """);
+        assertPeels(reads + """
+                0004 ref box 0003
+                0005 void uset 0004 #1  [exit 2 pc 3]
+                """, "0=0003", """
+                ---- LOOP ----
+                0006 num phi 0003 0009 #0
+                0007 ref uget #0
+                0008 num unbox 0007  [exit 3 pc 2 0=0006]
+                0009 num add 0006 0008
+                0010 ref box 0009
+                0011 void uset 0010 #1  [exit 4 pc 3 0=0006]
+                """);
+    }
+
+    @Test
+    void aRegisterReadAsANumber_andWrittenWithAnotherType_abandonsTheTrace() {
+        assertEquals("type instability in register 0", abort("""
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 ref kref "x"
+                """, "0=0001"));
+        assertEquals("type instability in register 0", abort("""
+                0000 ref sloadr #0 LuaString  [exit 0 pc 1]
+                0001 num knum 1.0
+                """, "0=0001"));
+    }
+
+    @Test
+    void aRegisterWrittenWithAValueOfAnotherKnownClass_abandonsTheTrace() {
+        // Its class guard could only fail in the second iteration: the loop is type-unstable.
+        assertEquals("type instability in register 0", abort("""
+                0000 ref sloadr #0 LuaString  [exit 0 pc 1]
+                0001 ref tnew {0,0}  [exit 1 pc 1]
+                """, "0=0001"));
+    }
+
+    @Test
+    void aRegisterWrittenWithAValueOfTheClassItWasRead_needsNoGuard_oneOfUnknownClassDoes() {
+        assertPeels("""
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 ref tnew {0,0}  [exit 1 pc 1]
+                0002 void gnometa 0000  [exit 2 pc 2]
+                """, "0=0001", """
+                ---- LOOP ----
+                0003 ref phi 0001 0004 #0
+                0004 ref tnew {0,0}  [exit 3 pc 1 0=0003]
+                0005 void gnometa 0003  [exit 4 pc 2 0=0003]
+                """);
+        assertPeels("""
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 ref kref "k"
+                0002 void gnometa 0000  [exit 1 pc 1]
+                0003 ref tgetv 0000 0001
+                """, "0=0003", """
+                ---- LOOP ----
+                0004 ref phi 0003 0007 #0
+                0005 ref gclass 0004 nil LuaTable  [exit 2 pc 1 0=0004]
+                0006 void gnometa 0005  [exit 3 pc 1 0=0004]
+                0007 ref tgetv 0005 0001
+                """);
+    }
+
+    @Test
+    void anUntypedRegisterCarryingANumber_isItsPhiBoxed() {
+        assertPeels("""
+                0000 ref sloadv #0
+                0001 num knum 1.0
+                """, "0=0001", """
+                ---- LOOP ----
+                0002 num phi 0001 0001 #0
+                0003 ref box 0002
+                """);
+    }
+
+    /** {@code for i = 1, 7 do p = a[i]; p.x = i end} over a cdata array of structs. */
+    private static final String VIEW_LOOP = """
+            0000 num sloadn #7  [exit 0 pc 38]
+            0001 num sloadn #8  [exit 1 pc 38]
+            0002 num sloadn #9  [exit 2 pc 38]
+            0003 num knum 0.0
+            0004 void gcmp 0002 0003 GT  [exit 3 pc 38]
+            0005 num add 0000 0002
+            0006 void gcmp 0005 0001 LE  [exit 4 pc 39]
+            0007 ref sloadr #5 Memory  [exit 5 pc 35 7=0005 10=0005]
+            0008 void gctype 0007 ctype:point  [exit 6 pc 35 7=0005 10=0005]
+            0009 void gbound 0007 0005 nil 8L  [exit 7 pc 35 7=0005 10=0005]
+            0010 ref cview 0007 0005 ctype:point 8L
+            0011 void cstore 0007 0005 0005 DOUBLE {8L,0L}  [exit 8 pc 37 6=0010 7=0005 10=0005 11=0005]
+            """;
+
+    @Test
+    void aViewOfAnArrayElementCarriedAroundTheLoop_carriesItsIndex() {
+        // Register 6 holds a[i]: its PHI is the index, the view made again from it (0016), never allocated per iteration.
+        assertPeels(VIEW_LOOP, "6=0010 7=0005 10=0005 11=0005", """
+                ---- LOOP ----
+                0012 num phi 0005 0017 #6
+                0013 num phi 0005 0017 #7
+                0014 num phi 0005 0017 #10
+                0015 num phi 0005 0017 #11
+                0016 ref cview 0007 0012 ctype:point 8L
+                0017 num add 0013 0002
+                0018 void gcmp 0017 0001 LE  [exit 9 pc 39 6=0016 7=0013 10=0014 11=0015]
+                0019 void gbound 0007 0017 nil 8L  [exit 10 pc 35 6=0016 7=0017 10=0017 11=0015]
+                0020 ref cview 0007 0017 ctype:point 8L
+                0021 void cstore 0007 0017 0017 DOUBLE {8L,0L}  [exit 11 pc 37 6=0020 7=0017 10=0017 11=0017]
+                """);
+    }
+
+    @Test
+    void aroundAnInnerLoop_registersTheLoopDoesNotCarry_areReadAgainFromTheFrame() {
+        assertPeels("""
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 num sloadn #1  [exit 1 pc 1]
+                0002 num add 0000 0001
+                0003 void loopcall loop:inner #9  [exit 2 pc 3 0=0002]
+                """, "0=0002", """
+                ---- LOOP ----
+                0004 num phi 0002 0006 #0
+                0005 num rloadn #1  [exit 3 pc 1 0=0004]
+                0006 num add 0004 0005
+                0007 void loopcall loop:inner #9  [exit 4 pc 3 0=0006]
+                """);
+    }
+
+    private static String abort(String iteration, String carried) {
+        return assertThrows(TraceRecorder.Abort.class, () -> peeled(iteration, carried)).getMessage();
+    }
+}

@@ -1,0 +1,223 @@
+package dev.isthmus.lua.jit;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+
+import static dev.isthmus.lua.jit.IrPassTesting.assertIr;
+import static dev.isthmus.lua.jit.IrPassTesting.emitted;
+
+/**
+ * What {@link TraceIr#emit} makes of instructions as the recorder emits them: arithmetic and
+ * numeric forms on constants folded, pure instructions and guards with equal operands shared,
+ * a guard on mutable state checked once until something may run Lua code.
+ */
+class TraceIrEmissionTest {
+    private static final MethodType UNARY = MethodType.methodType(double.class, double.class);
+    private static final MethodType BINARY = MethodType.methodType(double.class, double.class, double.class);
+
+    private static IrSymbols symbols() {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle sqrt = lookup.findStatic(Math.class, "sqrt", UNARY);
+            MethodHandle max = lookup.findStatic(Math.class, "max", BINARY);
+            return new IrSymbols().define("handle:sqrt", sqrt).define("handle:max", max).define("loop:inner", new Object());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void assertEmits(String written, String expected) {
+        IrSymbols symbols = symbols();
+        assertIr(expected, emitted(written, symbols), symbols);
+    }
+
+    @Test
+    void arithmeticOnConstants_isAConstant_sharedWithAnEqualOne() {
+        assertEmits("""
+                0000 num knum 6.0
+                0001 num knum 4.0
+                0002 num add 0000 0001
+                0003 num sub 0000 0001
+                0004 num mul 0000 0001
+                0005 num div 0000 0001
+                0006 num mod 0000 0001
+                0007 num pow 0000 0001
+                0008 num neg 0000
+                0009 num sloadn #0  [exit 0 pc 1 1=0002 2=0003 3=0004 4=0005 5=0006 6=0007 7=0008]
+                """, """
+                0000 num knum 6.0
+                0001 num knum 4.0
+                0002 num knum 10.0
+                0003 num knum 2.0
+                0004 num knum 24.0
+                0005 num knum 1.5
+                0006 num knum 1296.0
+                0007 num knum -6.0
+                0008 num sloadn #0  [exit 0 pc 1 1=0002 2=0003 3=0004 4=0005 5=0003 6=0006 7=0007]
+                """);
+    }
+
+    @Test
+    void folding_followsLuasArithmetic() {
+        // Lua's modulo takes the divisor's sign and is nan for a zero divisor; -0 is not 0.
+        assertEmits("""
+                0000 num knum -5.0
+                0001 num knum 3.0
+                0002 num mod 0000 0001
+                0003 num knum 5.5
+                0004 num knum -2.0
+                0005 num mod 0003 0004
+                0006 num knum 0.0
+                0007 num div 0001 0006
+                0008 num neg 0006
+                0009 num mod 0001 0006
+                0010 num pow 0000 0003
+                """, """
+                0000 num knum -5.0
+                0001 num knum 3.0
+                0002 num knum 1.0
+                0003 num knum 5.5
+                0004 num knum -2.0
+                0005 num knum -0.5
+                0006 num knum 0.0
+                0007 num knum inf
+                0008 num knum -0.0
+                0009 num knum nan
+                """);
+    }
+
+    @Test
+    void numericFormsOnConstants_areFolded_andOnValuesShared() {
+        assertEmits("""
+                0000 num knum 16.0
+                0001 num knum 4.0
+                0002 num fnum (0000) handle:sqrt java"sqrt"
+                0003 num fnum (0000 0001) handle:max java"max"
+                0004 num sloadn #0  [exit 0 pc 1]
+                0005 num fnum (0004) handle:sqrt java"sqrt"
+                0006 num fnum (0004) handle:sqrt java"sqrt"
+                0007 num fnum (0004 0001) handle:max java"max"
+                0008 num add 0005 0006
+                0009 num sloadn #1  [exit 1 pc 2 1=0002 2=0003 3=0007]
+                """, """
+                0000 num knum 16.0
+                0001 num knum 4.0
+                0002 num sloadn #0  [exit 0 pc 1]
+                0003 num fnum (0002) handle:sqrt java"sqrt"
+                0004 num fnum (0002 0001) handle:max java"max"
+                0005 num add 0003 0003
+                0006 num sloadn #1  [exit 1 pc 2 1=0001 2=0000 3=0004]
+                """);
+    }
+
+    @Test
+    void pureInstructionsAndGuards_areShared_stateReadsAreNot() {
+        // Equal strings are one constant even when they are two objects (two functions' constants).
+        assertEmits("""
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 num sloadn #0  [exit 1 pc 1]
+                0002 ref sloadr #1 LuaTable  [exit 2 pc 1]
+                0003 num add 0000 0001
+                0004 num add 0001 0000
+                0005 void gcmp 0003 0000 LT  [exit 3 pc 2]
+                0006 void gcmp 0004 0001 LT  [exit 4 pc 2]
+                0007 void gcmp 0004 0001 LE  [exit 5 pc 2]
+                0008 ref tgetn 0002 0003
+                0009 ref tgetn 0002 0004
+                0010 num len 0002 LuaTable
+                0011 num len 0002 LuaTable
+                0012 ref kref "s"
+                0013 ref kref "s"
+                0014 ref tgetv 0002 0013
+                """, """
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 ref sloadr #1 LuaTable  [exit 1 pc 1]
+                0002 num add 0000 0000
+                0003 void gcmp 0002 0000 LT  [exit 2 pc 2]
+                0004 void gcmp 0002 0000 LE  [exit 3 pc 2]
+                0005 ref tgetn 0001 0002
+                0006 ref tgetn 0001 0002
+                0007 num len 0001 LuaTable
+                0008 num len 0001 LuaTable
+                0009 ref kref "s"
+                0010 ref tgetv 0001 0009
+                """);
+    }
+
+    @Test
+    void aMetatableGuard_isCheckedOnce_untilSomethingMayRunLuaCode() {
+        // A raw store cannot set a metatable; a call or a metamethod can.
+        assertEmits("""
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 void gnometa 0000  [exit 1 pc 1]
+                0002 num knum 1.0
+                0003 ref tgetn 0000 0002
+                0004 void gnometa 0000  [exit 2 pc 2]
+                0005 void tsetn 0000 0002 0003  [exit 3 pc 2]
+                0006 void gnometa 0000  [exit 4 pc 3]
+                0007 ref callv 0003 ()  [exit 5 pc 3]
+                0008 void gnometa 0000  [exit 6 pc 4]
+                0009 void gnometa 0000  [exit 7 pc 4]
+                0010 ref index 0000 0002  [exit 8 pc 5]
+                0011 void gnometa 0000  [exit 9 pc 5]
+                """, """
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 void gnometa 0000  [exit 1 pc 1]
+                0002 num knum 1.0
+                0003 ref tgetn 0000 0002
+                0004 void tsetn 0000 0002 0003  [exit 2 pc 2]
+                0005 ref callv 0003 ()  [exit 3 pc 3]
+                0006 void gnometa 0000  [exit 4 pc 4]
+                0007 ref index 0000 0002  [exit 5 pc 5]
+                0008 void gnometa 0000  [exit 6 pc 5]
+                """);
+    }
+
+    @Test
+    void aRegisterReloadedAfterAnInnerLoop_isReadOnce_untilTheNextInnerLoop() {
+        assertEmits("""
+                0000 void loopcall loop:inner #9  [exit 0 pc 3]
+                0001 num rloadn #2  [exit 1 pc 9]
+                0002 num rloadn #2  [exit 2 pc 9]
+                0003 num rloadn #3  [exit 3 pc 9]
+                0004 void loopcall loop:inner #9  [exit 4 pc 3]
+                0005 num rloadn #2  [exit 5 pc 9]
+                """, """
+                0000 void loopcall loop:inner #9  [exit 0 pc 3]
+                0001 num rloadn #2  [exit 1 pc 9]
+                0002 num rloadn #3  [exit 2 pc 9]
+                0003 void loopcall loop:inner #9  [exit 3 pc 3]
+                0004 num rloadn #2  [exit 4 pc 9]
+                """);
+    }
+
+    @Test
+    void whatThePreRollChecked_holdsInTheLoop_onlyWhenNothingThereMayRunLuaCode() {
+        assertEmits("""
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 void gnometa 0000  [exit 1 pc 1]
+                ---- LOOP ----
+                0002 void gnometa 0000  [exit 2 pc 1]
+                """, """
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 void gnometa 0000  [exit 1 pc 1]
+                ---- LOOP ----
+                """);
+        assertEmits("""
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 ref callv 0000 ()  [exit 1 pc 1]
+                0002 void gnometa 0000  [exit 2 pc 2]
+                ---- LOOP ----
+                0003 void gnometa 0000  [exit 3 pc 2]
+                """, """
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 ref callv 0000 ()  [exit 1 pc 1]
+                0002 void gnometa 0000  [exit 2 pc 2]
+                ---- LOOP ----
+                0003 void gnometa 0000  [exit 3 pc 2]
+                """);
+    }
+}
