@@ -6,7 +6,7 @@ import dev.isthmus.cparser.layout.FieldLayout;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.cparser.type.TypeRenderer;
-import dev.isthmus.cparser.type.TypedefUse;
+import dev.isthmus.cparser.type.TypeSpelling;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ record FieldRow(Optional<String> name, String type, String declaration, long byt
         List<RecordType.Member> declared = record.body().members();
         for (int i = 0; i < fields.size(); i++) {
             FieldLayout field = fields.get(i);
-            Optional<TypedefUse> spelling = declared.get(i).typedefUse();
+            TypeSpelling spelling = declared.get(i).spelling();
             Optional<BitField> bits = field.bitField().map(b -> b.shiftedBy(base));
             List<FieldRow> members = List.of();
             String typeText;
@@ -42,9 +42,8 @@ record FieldRow(Optional<String> name, String type, String declaration, long byt
                 declaration = typeText;
             } else {
                 String name = field.name().orElse("");
-                typeText = spelling.map(use -> TypeRenderer.render(field.type(), use)).orElseGet(() -> TypeRenderer.render(field.type()));
-                declaration = spelling.map(use -> TypeRenderer.declare(field.type(), name, use))
-                        .orElseGet(() -> TypeRenderer.declare(field.type(), name));
+                typeText = TypeRenderer.render(field.type(), spelling);
+                declaration = TypeRenderer.declare(field.type(), name, spelling);
             }
             long size = field.bitField().map(BitField::storageByteSize).orElseGet(() -> sizeOf(abi, field.type()));
             rows.add(new FieldRow(field.name(), typeText, declaration, base + field.byteOffset(), size, bits, members));

@@ -161,7 +161,8 @@ class CdeclCommandTest {
     @Test
     void typedefNames_areShownAsWritten_layoutUnchanged() throws Exception {
         String text = "typedef unsigned long size_t; typedef long long off_t64;\n"
-                + "struct buf { const size_t n; off_t64 len, *lens[2]; size_t (*f)(unsigned long); unsigned long raw; };\n";
+                + "struct buf { const size_t n; off_t64 len, *lens[2]; size_t (*f)(unsigned long); unsigned long raw;"
+                + " int (*g)(const size_t, off_t64 *); };\n";
         Run r = run(text, "cdecl", "--abi", "sysv-x86_64");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("    const size_t n;  "), r.out());
@@ -169,6 +170,8 @@ class CdeclCommandTest {
         assertTrue(r.out().contains("    off_t64 *lens[2];  "), r.out());
         assertTrue(r.out().contains("    size_t (*f)(unsigned long);  "), "a parameter keeps its own spelling:\n" + r.out());
         assertTrue(r.out().contains("    unsigned long raw;  "), "the same type spelled without the typedef:\n" + r.out());
+        assertTrue(r.out().contains("    int (*g)(size_t, off_t64 *);  "), "parameters keep their typedefs, as pahole shows them:\n"
+                + r.out());
         JsonNode fields = new ObjectMapper().readTree(run(text, "cdecl", "--json").out()).get("types").get(0).get("fields");
         assertEquals("const size_t", fields.get(0).get("type").asText());
         assertEquals("off_t64 *[2]", fields.get(2).get("type").asText());

@@ -5,6 +5,7 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.cparser.type.TypeRenderer;
+import dev.isthmus.cparser.type.TypeSpelling;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,12 +158,27 @@ class CScopeTest {
     }
 
     @Test
+    void parameter_qualifiedTypedefNameAlone_isTheType() {
+        // C11 6.7.6.3p11: a name that may be a typedef name or a parameter name is the typedef name.
+        CScope scope = scope("typedef unsigned long T; int g(const T); int h(volatile T, T x); int k(int T);");
+        assertEquals("int (unsigned long)", TypeRenderer.render(scope.function("g").orElseThrow().type()));
+        assertEquals("int (unsigned long, unsigned long)", TypeRenderer.render(scope.function("h").orElseThrow().type()));
+        assertEquals(List.of(Optional.of("T")), scope.function("k").orElseThrow().parameterNames());
+    }
+
+    @Test
     void typedefUse_keepsTheSpellingApartFromTheType() {
-        CScope scope = scope("typedef unsigned long size_t; struct s { const size_t n; size_t *p[2]; unsigned long raw; };");
+        CScope scope = scope("typedef unsigned long size_t; typedef size_t (*sizer)(size_t);"
+                + "struct s { const size_t n; size_t *p[2]; unsigned long raw; int (*f)(const size_t, size_t *, int (*)(size_t), long);"
+                + " sizer g; };");
         List<RecordType.Member> members = scope.struct("s").orElseThrow().body().members();
-        assertEquals("const size_t n", TypeRenderer.declare(members.get(0).type(), "n", members.get(0).typedefUse().orElseThrow()));
-        assertEquals("size_t *p[2]", TypeRenderer.declare(members.get(1).type(), "p", members.get(1).typedefUse().orElseThrow()));
-        assertTrue(members.get(2).typedefUse().isEmpty());
+        assertEquals("const size_t n", TypeRenderer.declare(members.get(0).type(), "n", members.get(0).spelling()));
+        assertEquals("size_t *p[2]", TypeRenderer.declare(members.get(1).type(), "p", members.get(1).spelling()));
+        assertSame(TypeSpelling.AS_RESOLVED, members.get(2).spelling());
+        assertEquals("int (*f)(size_t, size_t *, int (*)(size_t), long)", TypeRenderer.declare(members.get(3).type(), "f",
+                members.get(3).spelling()), "parameters keep their typedefs, the top-level const dropped as C drops it");
+        assertEquals("int (*)(unsigned long, unsigned long *, int (*)(unsigned long), long)", TypeRenderer.render(members.get(3).type()));
+        assertEquals("sizer g", TypeRenderer.declare(members.get(4).type(), "g", members.get(4).spelling()));
         assertSame(CType.unqualified(members.get(0).type()), members.get(2).type(), "size_t is unsigned long, one interned type");
     }
 

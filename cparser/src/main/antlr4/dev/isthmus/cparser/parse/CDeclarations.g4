@@ -185,9 +185,12 @@ parameterTypeList
     : parameterDeclaration (',' parameterDeclaration)* (',' '...')?
     ;
 
+// The abstract form comes first: where a typedef name could be either the parameter's name
+// or its type (`int f(const T)`), it is the type (C11 6.7.6.3p11), and ANTLR resolves an
+// ambiguity in favour of the first alternative.
 parameterDeclaration
-    : declarationSpecifiers declarator
-    | declarationSpecifiers abstractDeclarator?
+    : declarationSpecifiers abstractDeclarator?
+    | declarationSpecifiers declarator
     ;
 
 identifierList

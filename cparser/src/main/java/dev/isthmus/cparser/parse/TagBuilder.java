@@ -14,6 +14,7 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.RecordType;
+import dev.isthmus.cparser.type.TypeSpelling;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -198,7 +199,8 @@ final class TagBuilder {
             checkFlexibleArrayIsLast(members, start);
             members.add(new RecordType.Member(Optional.empty(), specifiers.type(), OptionalInt.empty(),
                     Math.max(specifiers.alignAs(), specifiers.attributes().alignment()),
-                    specifiers.attributes().isPacked(), types.position(start), specifiers.typedefUse()));
+                    specifiers.attributes().isPacked(), types.position(start),
+                    specifiers.typedefUse().map(use -> new TypeSpelling(Optional.of(use), Map.of())).orElse(TypeSpelling.AS_RESOLVED)));
         } else if (isLuajit && plain instanceof EnumType e && e.isComplete()) {
             for (EnumType.Constant c : e.body().constants()) {
                 Primitive type = c.value() == (int) c.value() ? Primitive.INT : e.body().underlyingType();
@@ -247,10 +249,14 @@ final class TagBuilder {
         GnuAttributes attributes = specifiers.attributes().merge(GnuAttributes.of(d.gnuAttribute(), types.evaluator(), types));
         Optional<Token> name = Optional.empty();
         CType type = specifiers.type();
+        // An unnamed bitfield has no declarator: its type is the specifiers' own.
+        TypeSpelling spelling = specifiers.typedefUse().map(use -> new TypeSpelling(Optional.of(use), Map.of()))
+                .orElse(TypeSpelling.AS_RESOLVED);
         if (d.declarator() != null) {
-            TypeBuilder.Declared declared = types.declarator(d.declarator(), type);
-            name = declared.name();
-            type = declared.type();
+            TypeBuilder.SpelledDeclared read = types.spelledDeclarator(d.declarator(), specifiers);
+            name = read.declared().name();
+            type = read.declared().type();
+            spelling = read.spelling();
         }
         Token at = name.orElse(d.getStart());
         type = types.applyDeclaratorAttributes(type, specifiers, attributes, at);
@@ -266,7 +272,7 @@ final class TagBuilder {
         }
         long alignment = Math.max(specifiers.alignAs(), attributes.alignment());
         return new RecordType.Member(name.map(Token::getText), type, width, alignment, attributes.isPacked(), types.position(at),
-                specifiers.typedefUse());
+                spelling);
     }
 
     private int bitWidth(StructDeclaratorContext d, CType type, Optional<Token> name, Token at) {

@@ -18,6 +18,7 @@ import dev.isthmus.cparser.parse.CDeclarationsParser.TypeSpecifierContext;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.cparser.type.TypeRenderer;
+import dev.isthmus.cparser.type.TypeSpelling;
 import dev.isthmus.cparser.type.TypedefUse;
 
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -26,7 +27,9 @@ import org.antlr.v4.runtime.tree.ParseTree;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,6 +62,11 @@ final class TypeBuilder implements ConstantEvaluator.Context {
     private final ArrayDeque<CType> typeParameters = new ArrayDeque<>();
     /** How many parameter declarators are being read, where array sizes need not be constant. */
     private int parameterDepth;
+    /**
+     * While a member's declarator is read ({@link #spelledDeclarator}): the typedef each parameter of each
+     * function type in it was spelled with; null otherwise.
+     */
+    private Map<CType.Function, List<Optional<TypedefUse>>> parameterSpellings;
 
     TypeBuilder(Abi abi, SymbolTable symbols, DirectiveTracker directives, long initialPack) {
         this.abi = abi;
@@ -481,19 +489,56 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         }
         var list = s.parameterTypeList();
         List<CType> parameters = new ArrayList<>();
+        List<Optional<TypedefUse>> spellings = new ArrayList<>();
         for (ParameterDeclarationContext p : list.parameterDeclaration()) {
-            parameters.add(parameter(p).type());
+            SpelledParameter parameter = spelledParameter(p);
+            parameters.add(parameter.declared().type());
+            spellings.add(parameter.typedefUse());
         }
         boolean isVariadic = list.ELLIPSIS() != null;
         if (parameters.size() == 1 && parameters.getFirst() == Primitive.VOID && !isVariadic
                 && list.parameterDeclaration(0).declarator() == null && list.parameterDeclaration(0).abstractDeclarator() == null) {
             parameters.clear();
+            spellings.clear();
         }
-        return CType.function(element, parameters, isVariadic);
+        CType.Function function = CType.function(element, parameters, isVariadic);
+        if (parameterSpellings != null && spellings.stream().anyMatch(Optional::isPresent)) {
+            parameterSpellings.put(function, spellings);
+        }
+        return function;
+    }
+
+    /** A member's declarator read with how the declaration spelled its type. */
+    record SpelledDeclared(Declared declared, TypeSpelling spelling) {
+    }
+
+    /**
+     * Reads a member's declarator, keeping how the declaration spelled its type: the
+     * specifiers' typedef, and the parameters' typedefs of the function types in it.
+     */
+    SpelledDeclared spelledDeclarator(DeclaratorContext d, Specifiers specifiers) {
+        Map<CType.Function, List<Optional<TypedefUse>>> enclosing = parameterSpellings;
+        parameterSpellings = new HashMap<>();
+        try {
+            Declared declared = declarator(d, specifiers.type());
+            Optional<TypedefUse> base = specifiers.typedefUse();
+            return new SpelledDeclared(declared, base.isEmpty() && parameterSpellings.isEmpty() ? TypeSpelling.AS_RESOLVED
+                    : new TypeSpelling(base, parameterSpellings));
+        } finally {
+            parameterSpellings = enclosing;
+        }
+    }
+
+    /** A parameter's declaration, and the typedef its specifiers named (as its adjusted type holds it). */
+    private record SpelledParameter(Declared declared, Optional<TypedefUse> typedefUse) {
     }
 
     /** A parameter with its type adjusted (C11 6.7.6.3p7-8) and top-level qualifiers dropped. */
     Declared parameter(ParameterDeclarationContext p) {
+        return spelledParameter(p).declared();
+    }
+
+    private SpelledParameter spelledParameter(ParameterDeclarationContext p) {
         Specifiers specifiers = specifiers(p.declarationSpecifiers().declarationSpecifier(), p.getStart());
         Declared declared;
         parameterDepth++;
@@ -510,7 +555,11 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         } else if (type instanceof CType.Function) {
             type = CType.pointerTo(type);
         }
-        return new Declared(declared.name(), CType.unqualified(type), declared.parameterNames());
+        CType adjusted = CType.unqualified(type);
+        // `const size_t n` is a parameter of type size_t: the dropped qualifiers leave the spelling too.
+        Optional<TypedefUse> use = specifiers.typedefUse().map(u -> u.resolved() != adjusted && CType.unqualified(u.resolved()) == adjusted
+                ? new TypedefUse(adjusted, u.spelling().replaceFirst("^((const|volatile|restrict) )+", "")) : u);
+        return new SpelledParameter(new Declared(declared.name(), adjusted, declared.parameterNames()), use);
     }
 
     private List<Optional<String>> parameterNames(DeclaratorSuffixContext s) {

@@ -36,19 +36,19 @@ public final class RecordType implements CType {
      * bitfields. {@code bitWidth} is present for bitfields (zero-width included).
      * {@code requestedByteAlignment} is the largest of {@code _Alignas} and
      * {@code __attribute__((aligned(n)))} on the member, 0 when none; {@code isPacked}
-     * is {@code __attribute__((packed))} on the member. {@code typedefUse} is the typedef
-     * name the declaration spelled its type with ({@code size_t n;}), for display only: the
+     * is {@code __attribute__((packed))} on the member. {@code spelling} is how the
+     * declaration wrote the type with typedef names ({@code size_t n;}), for display only: the
      * member's {@code type} is the resolved type, which alone decides layout and identity.
      */
     public record Member(Optional<String> name, CType type, OptionalInt bitWidth,
                          long requestedByteAlignment, boolean isPacked, SourcePosition position,
-                         Optional<TypedefUse> typedefUse) {
+                         TypeSpelling spelling) {
         public Member {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(bitWidth, "bitWidth");
             Objects.requireNonNull(position, "position");
-            Objects.requireNonNull(typedefUse, "typedefUse");
+            Objects.requireNonNull(spelling, "spelling");
             if (requestedByteAlignment < 0 || Long.bitCount(requestedByteAlignment) > 1) {
                 throw new IllegalArgumentException("alignment must be 0 or a power of two, got " + requestedByteAlignment);
             }
@@ -57,7 +57,7 @@ public final class RecordType implements CType {
         /** A member whose type was not spelled with a typedef name. */
         public Member(Optional<String> name, CType type, OptionalInt bitWidth, long requestedByteAlignment, boolean isPacked,
                       SourcePosition position) {
-            this(name, type, bitWidth, requestedByteAlignment, isPacked, position, Optional.empty());
+            this(name, type, bitWidth, requestedByteAlignment, isPacked, position, TypeSpelling.AS_RESOLVED);
         }
 
         /** A plain named member with no attributes. */

@@ -49,32 +49,32 @@ public final class TypeRenderer {
 
     /**
      * A declaration of {@code name} with {@code type} as its declaration wrote it: where the
-     * declarator's chain of pointers, arrays and return types reaches {@code use}'s resolved
-     * type, the typedef name stands instead ({@code curl_off_t len}, {@code size_t *sizes[2]}).
-     * Parameter types inside are spelled as resolved, since the use names only the specifiers'
-     * type.
+     * declarator's chain of pointers, arrays and return types reaches the type the base
+     * typedef stands for, the typedef name stands instead ({@code curl_off_t len},
+     * {@code size_t *sizes[2]}), and parameters are spelled likewise
+     * ({@code int (*read)(size_t)}).
      */
-    public static String declare(CType type, String name, TypedefUse use) {
-        return declarator(type, name, t -> null, t -> t == use.resolved() ? use.spelling() : null).strip();
+    public static String declare(CType type, String name, TypeSpelling spelling) {
+        return declarator(type, name, t -> null, spelling).strip();
     }
 
-    /** A type name as its declaration wrote it, as for {@link #declare(CType, String, TypedefUse)}. */
-    public static String render(CType type, TypedefUse use) {
-        return declare(type, "", use);
+    /** A type name as its declaration wrote it, as for {@link #declare(CType, String, TypeSpelling)}. */
+    public static String render(CType type, TypeSpelling spelling) {
+        return declare(type, "", spelling);
     }
 
     private static String declarator(CType type, String inner, Function<CType, String> names) {
-        return declarator(type, inner, names, t -> null);
+        return declarator(type, inner, names, TypeSpelling.AS_RESOLVED);
     }
 
     /**
-     * {@code spelled} may name any type on the declarator's own chain (not inside parameter
-     * lists); {@code names} names primitives, records and enums everywhere.
+     * {@code spelling}'s base may name any type on the declarator's own chain (not inside
+     * parameter lists, which have their own); {@code names} names primitives, records and
+     * enums everywhere.
      */
-    private static String declarator(CType type, String inner, Function<CType, String> names, Function<CType, String> spelled) {
-        String written = spelled.apply(type);
-        if (written != null) {
-            return join(written, inner);
+    private static String declarator(CType type, String inner, Function<CType, String> names, TypeSpelling spelling) {
+        if (spelling.base().isPresent() && spelling.base().get().resolved() == type) {
+            return join(spelling.base().get().spelling(), inner);
         }
         String name = type instanceof Primitive || type instanceof RecordType || type instanceof EnumType ? names.apply(type) : null;
         if (name != null) {
@@ -84,43 +84,43 @@ public final class TypeRenderer {
             case Primitive p -> join(p.spelling(), inner);
             case RecordType r -> join(r.tag().isPresent() ? r.toString() : renderDefinition(r, names), inner);
             case EnumType e -> join(e.tag().isPresent() ? e.toString() : renderDefinition(e), inner);
-            case CType.Pointer p -> pointer(p, "", inner, names, spelled);
-            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names, spelled);
-            case CType.Pointer32 p -> pointer32(p, "", inner, names, spelled);
-            case CType.Qualified q when q.base() instanceof CType.Pointer32 p -> pointer32(p, qualifiers(q), inner, names, spelled);
+            case CType.Pointer p -> pointer(p, "", inner, names, spelling);
+            case CType.Qualified q when q.base() instanceof CType.Pointer p -> pointer(p, qualifiers(q), inner, names, spelling);
+            case CType.Pointer32 p -> pointer32(p, "", inner, names, spelling);
+            case CType.Qualified q when q.base() instanceof CType.Pointer32 p -> pointer32(p, qualifiers(q), inner, names, spelling);
             case CType.Reference r -> declarator(r.target(),
                     r.target() instanceof CType.Array || r.target() instanceof CType.Function ? "(&" + inner + ")" : "&" + inner,
-                    names, spelled);
-            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names, spelled);
+                    names, spelling);
+            case CType.Qualified q -> qualifiers(q) + " " + declarator(q.base(), inner, names, spelling);
             case CType.Array a -> declarator(a.element(), inner + switch (a.kind()) {
                 case FIXED -> "[" + a.length() + "]";
                 case INCOMPLETE -> "[]";
                 case VARIABLE -> "[?]";
-            }, names, spelled);
-            case CType.Function f -> declarator(f.returnType(), inner + parameters(f, names), names, spelled);
-            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner, names, spelled);
+            }, names, spelling);
+            case CType.Function f -> declarator(f.returnType(), inner + parameters(f, names, spelling), names, spelling);
+            case CType.Aligned a -> "__attribute__((aligned(" + a.byteAlignment() + "))) " + declarator(a.base(), inner, names, spelling);
             case CType.Vector v -> join(render(v.element(), names) + " __attribute__((vector_size(" + v.byteSize() + ")))", inner);
         };
     }
 
     private static String pointer(CType.Pointer p, String qualifiers, String inner, Function<CType, String> names,
-                                  Function<CType, String> spelled) {
+                                  TypeSpelling spelling) {
         String star = qualifiers.isEmpty() ? "*" + inner : "*" + qualifiers + (inner.isEmpty() ? "" : " " + inner);
         CType target = p.target();
         if (target instanceof CType.Array || target instanceof CType.Function) {
             star = "(" + star + ")";
         }
-        return declarator(target, star, names, spelled);
+        return declarator(target, star, names, spelling);
     }
 
     /** As LuaJIT prints one: {@code int *__ptr32}, {@code int *__ptr32 const}, {@code int *__ptr32 *}. */
     private static String pointer32(CType.Pointer32 p, String qualifiers, String inner, Function<CType, String> names,
-                                    Function<CType, String> spelled) {
+                                    TypeSpelling spelling) {
         String star = join(join("*__ptr32", qualifiers), inner);
         if (p.target() instanceof CType.Array || p.target() instanceof CType.Function) {
             star = "(" + star + ")";
         }
-        return declarator(p.target(), star, names, spelled);
+        return declarator(p.target(), star, names, spelling);
     }
 
     private static String join(String specifier, String inner) {
@@ -144,7 +144,7 @@ public final class TypeRenderer {
         return String.join(" ", words);
     }
 
-    private static String parameters(CType.Function f, Function<CType, String> names) {
+    private static String parameters(CType.Function f, Function<CType, String> names, TypeSpelling spelling) {
         if (!f.hasPrototype()) {
             return "()";
         }
@@ -152,8 +152,9 @@ public final class TypeRenderer {
             return "(void)";
         }
         StringJoiner list = new StringJoiner(", ", "(", ")");
-        for (CType parameter : f.parameterTypes()) {
-            list.add(render(parameter, names));
+        List<CType> parameterTypes = f.parameterTypes();
+        for (int i = 0; i < parameterTypes.size(); i++) {
+            list.add(declarator(parameterTypes.get(i), "", names, spelling.parameter(f, i)).strip());
         }
         if (f.isVariadic()) {
             list.add("...");
