@@ -45,7 +45,7 @@ final class PackedByValue {
         String name = record.tag().map(t -> record.kind().keyword() + " " + t).orElse("an anonymous " + record.kind().keyword());
         StructLayout packed = abi.layoutOf(record);
         List<RecordType.Member> members = record.body().members().stream()
-                .map(m -> new RecordType.Member(m.name(), m.type(), m.bitWidth(), 0, false, m.position(), m.typedefUse())).toList();
+                .map(m -> new RecordType.Member(m.name(), m.type(), m.bitWidth(), 0, false, m.position(), m.spelling())).toList();
         RecordType twin = new RecordType(record.kind(), record.tag(), record.position());
         twin.complete(new RecordType.Body(members, false, 0, 0), record.definitionPosition());
         StructLayout natural = abi.layoutOf(twin);
