@@ -22,7 +22,8 @@ import java.util.Arrays;
  * LuaJIT's {@code -j} commands and {@code -O} options, {@code -i}, {@code -v}, a script ({@code -}
  * for standard input) with {@code arg} set as Lua sets it. With no script, {@code -e} or {@code -v}:
  * the prompt when standard input is a terminal, else standard input as the script. Errors print
- * as {@code isthmus: message} with exit status 1.
+ * as {@code isthmus: message} with exit status 1; Ctrl-C stops the running code with the error
+ * "interrupted!" ({@link Interruption}).
  */
 public final class LuaLauncher {
     private static final String PROGRAM = "isthmus";
@@ -96,9 +97,10 @@ public final class LuaLauncher {
     /** Runs one {@code -e}, {@code -l}, {@code -j} or {@code -O} option; false (after the usage) when it is unknown. */
     private static boolean perform(LuaRuntime runtime, CommandLine.Action action, PrintStream err) {
         switch (action.kind()) {
-            case 'e' -> runtime.load(action.argument().getBytes(StandardCharsets.UTF_8), "(command line)").call(new Object[0]);
-            case 'l' -> runtime.semantics().call(runtime.globals().get(LuaString.of("require")),
-                    new Object[] {LuaString.of(action.argument())});
+            case 'e' -> Interruption.during(runtime,
+                    () -> runtime.load(action.argument().getBytes(StandardCharsets.UTF_8), "(command line)").call(new Object[0]));
+            case 'l' -> Interruption.during(runtime, () -> runtime.semantics().call(runtime.globals().get(LuaString.of("require")),
+                    new Object[] {LuaString.of(action.argument())}));
             case 'j' -> {
                 if (!jitCommand(runtime, action.argument())) {
                     return usage(err, "unknown JIT command '" + action.argument() + "'");
@@ -170,7 +172,7 @@ public final class LuaLauncher {
         }
         // Errors and os.exit propagate to run(), which reports them.
         Object[] scriptArgs = Arrays.stream(args, scriptIndex + 1, args.length).map(LuaString::of).toArray();
-        runtime.load(source, chunkName).call(scriptArgs);
+        Interruption.during(runtime, () -> runtime.load(source, chunkName).call(scriptArgs));
         runtime.runPendingFinalizers();
         return 0;
     }

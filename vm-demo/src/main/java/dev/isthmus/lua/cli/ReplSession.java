@@ -54,7 +54,8 @@ final class ReplSession {
         }
         pending.setLength(0);
         try {
-            Object[] results = chunk.call(LuaFunction.NONE);
+            LuaFunction typed = chunk;
+            Object[] results = Interruption.during(runtime, () -> typed.call(LuaFunction.NONE));
             if (results.length > 0) {
                 StringBuilder line2 = new StringBuilder();
                 for (int i = 0; i < results.length; i++) {

@@ -39,6 +39,12 @@ public final class Interpreter {
     private final LuaSemantics semantics;
     private CallStack callStack = new CallStack();
     InstructionObserver observer;
+    /**
+     * Set from another thread (Ctrl-C at the command line) to stop the running Lua code with
+     * the error "interrupted!" at its next interpreted loop iteration, as luajit's SIGINT hook
+     * does. One volatile read per iteration; a compiled loop does not look, as in LuaJIT.
+     */
+    volatile boolean interruptRequested;
     /** The trace compiler told of hot loops, or null when the JIT is off. */
     LoopCompiler loopCompiler;
 
@@ -667,6 +673,10 @@ public final class Interpreter {
     }
 
     private void countLoop(LuaClosure cl, int pc, int base) {
+        if (interruptRequested) {
+            interruptRequested = false;
+            throw new LuaError("interrupted!");
+        }
         int[] counts = cl.prototype.loopCounts();
         int count = ++counts[pc];
         if (observer != null) {

@@ -209,6 +209,14 @@ public final class LuaRuntime {
         interpreter.setCallStack(stack);
     }
 
+    /**
+     * Asks the running Lua code to stop with the error "interrupted!" at its next interpreted
+     * loop iteration (true), or withdraws the request (false); safe from any thread.
+     */
+    public void setInterruptRequested(boolean requested) {
+        interpreter.interruptRequested = requested;
+    }
+
     public void setObserver(InstructionObserver observer) {
         interpreter.observer = observer;
     }
