@@ -186,6 +186,38 @@ class BindCommandTest {
     }
 
     @Test
+    void errnoAnnotation_capturesErrnoForTheAnnotatedFunctionOnly() throws Exception {
+        Path header = dir.resolve("annotated.h");
+        Files.writeString(header, "int rmdir(const char *path) __attribute__((annotate(\"isthmus:errno\")));\n"
+                + "__attribute__((annotate(\"isthmus:errno\"))) int chdir(const char *path);\n"
+                + "int unlink(const char *path);\n");
+        Path out = dir.resolve("gen");
+        bind("--package", "org.example.annotated", "--output", out.toString(), header.toString());
+        String result = compileAndRun(out, "org.example.annotated", """
+                package org.example.annotated;
+
+                import java.lang.foreign.Arena;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            int removed = Annotated.rmdir(arena.allocateFrom("/nonexistent/isthmus-bind"));
+                            int removedErrno = Annotated.errno();
+                            int changed = Annotated.chdir(arena.allocateFrom("/proc/self/status"));
+                            int changedErrno = Annotated.errno();
+                            // unlink is not annotated: it leaves errno() as the last capturing call set it.
+                            int unlinked = Annotated.unlink(arena.allocateFrom("/nonexistent/isthmus-bind"));
+                            return removed + " " + removedErrno + " " + changed + " " + changedErrno + " " + unlinked + " " + Annotated.errno();
+                        }
+                    }
+                }
+                """);
+        // ENOENT is 2, ENOTDIR 20 (glibc on Linux).
+        assertEquals("-1 2 -1 20 -1 20", result);
+    }
+
+    @Test
     void sqlite3_bindings_execWithARowCallbackAndAPreparedStatement() throws Exception {
         // sqlite3_exec's callback parameter has the type of sqlite3.h's sqlite3_callback typedef, so it is that interface.
         Path out = dir.resolve("gen");

@@ -67,11 +67,19 @@ public sealed interface Declaration {
     /**
      * A function. {@code parameterNames} has one entry per parameter, empty where the
      * declaration left it unnamed. {@code symbol} is the linker name: the
-     * {@code __asm__("sym")} redirect when there was one, else the name.
+     * {@code __asm__("sym")} redirect when there was one, else the name. {@code annotations}
+     * are the strings of its {@code __attribute__((annotate("...")))}, in order.
      */
     record Function(String name, CType.Function type, List<Optional<String>> parameterNames,
-                    String symbol, boolean isInline, SourcePosition position) implements Declaration {
+                    String symbol, boolean isInline, SourcePosition position, List<String> annotations) implements Declaration {
+        /** A function without annotations. */
+        public Function(String name, CType.Function type, List<Optional<String>> parameterNames,
+                        String symbol, boolean isInline, SourcePosition position) {
+            this(name, type, parameterNames, symbol, isInline, position, List.of());
+        }
+
         public Function {
+            annotations = List.copyOf(annotations);
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             int count = type.parameterTypes().size();

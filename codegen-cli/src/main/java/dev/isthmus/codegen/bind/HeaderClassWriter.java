@@ -26,6 +26,9 @@ import java.util.Set;
  * fields. The library is opened on first use by the names given, then the process's.
  */
 final class HeaderClassWriter {
+    /** The annotation that asks for errno capture in the header itself: {@code __attribute__((annotate("isthmus:errno")))}. */
+    static final String ERRNO_ANNOTATION = "isthmus:errno";
+
     private final Abi abi;
     private final BindTargets targets;
     private final BindingSet set;
@@ -218,7 +221,8 @@ final class HeaderClassWriter {
         Signature signature = signature(f);
         JavaCarrier result = signature.result();
         List<JavaCarrier> parameters = signature.parameters();
-        boolean errno = options.errno().map(p -> p.matcher(f.name()).find()).orElse(false);
+        boolean errno = options.errno().map(p -> p.matcher(f.name()).find()).orElse(false)
+                || f.annotations().contains(ERRNO_ANNOTATION);
         String holder = holderName(f.name());
         String descriptor = signature.descriptor();
         List<String> javaParameters = new ArrayList<>();

@@ -12,6 +12,8 @@ import dev.isthmus.cparser.type.CType;
 import org.antlr.v4.runtime.Token;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Turns one parsed external declaration into entries of the {@link SymbolTable}: typedefs,
@@ -67,6 +69,19 @@ final class DeclarationBuilder {
         }
     }
 
+    /**
+     * A function's {@code annotate} strings: before it, after the declarator, and after its
+     * parameter list ({@code int f(void) __attribute__((annotate("x")));}, which the
+     * grammar gives the declarator's suffix).
+     */
+    private List<String> annotations(InitDeclaratorContext init, GnuAttributes attributes) {
+        List<String> annotations = new ArrayList<>(attributes.annotations());
+        for (var suffix : init.declarator().directDeclarator().declaratorSuffix()) {
+            annotations.addAll(GnuAttributes.of(suffix.gnuAttribute(), types.evaluator(), types).annotations());
+        }
+        return annotations;
+    }
+
     private void initDeclarator(InitDeclaratorContext init, TypeBuilder.Specifiers specifiers) {
         TypeBuilder.Declared declared = types.declarator(init.declarator(), specifiers.type());
         Token name = declared.name().orElseThrow();
@@ -83,7 +98,7 @@ final class DeclarationBuilder {
             symbols.declare(new Declaration.Typedef(name.getText(), type, declared.parameterNames(), where), name.getText());
         } else if (type instanceof CType.Function function) {
             symbols.declare(new Declaration.Function(name.getText(), function, declared.parameterNames(), symbol,
-                    specifiers.isInline(), where), name.getText());
+                    specifiers.isInline(), where, annotations(init, attributes)), name.getText());
         } else if (isLuajit() && specifiers.storage() == TypeBuilder.Storage.STATIC) {
             ConstantEvaluator.Value value = luajitConstant(types, init, type, name);
             symbols.declare(new Declaration.Constant(name.getText(), ConstantEvaluator.toConstantValue(value), where), name.getText());

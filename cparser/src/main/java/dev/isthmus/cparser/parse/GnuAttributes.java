@@ -10,12 +10,22 @@ import java.util.Optional;
 /**
  * The GNU attributes that change a type's layout, gathered from the attribute lists in one
  * position: {@code packed}, {@code aligned}/{@code aligned(n)}, {@code mode(m)} and
- * {@code vector_size(n)}. Every other attribute is parsed and ignored, as it does not
+ * {@code vector_size(n)}; and the strings of clang's {@code annotate("...")}, which tools
+ * read ({@code isthmus bind} captures errno for a function annotated
+ * {@code "isthmus:errno"}). Every other attribute is parsed and ignored, as it does not
  * change layout or calls ({@code format}, {@code nonnull}, {@code deprecated}, ...).
  * {@code alignment} and {@code vectorByteSize} are 0 when absent.
  */
-record GnuAttributes(boolean isPacked, long alignment, Optional<String> mode, long vectorByteSize) {
+record GnuAttributes(boolean isPacked, long alignment, Optional<String> mode, long vectorByteSize, List<String> annotations) {
     static final GnuAttributes NONE = new GnuAttributes(false, 0, Optional.empty(), 0);
+
+    GnuAttributes {
+        annotations = List.copyOf(annotations);
+    }
+
+    GnuAttributes(boolean isPacked, long alignment, Optional<String> mode, long vectorByteSize) {
+        this(isPacked, alignment, mode, vectorByteSize, List.of());
+    }
 
     /** GCC's {@code __BIGGEST_ALIGNMENT__} on the supported targets: what a bare {@code aligned} means. */
     static final long BIGGEST_ALIGNMENT = 16;
@@ -27,8 +37,11 @@ record GnuAttributes(boolean isPacked, long alignment, Optional<String> mode, lo
         if (this == NONE) {
             return other;
         }
+        List<String> allAnnotations = new java.util.ArrayList<>(annotations);
+        allAnnotations.addAll(other.annotations);
         return new GnuAttributes(isPacked || other.isPacked, Math.max(alignment, other.alignment),
-                other.mode.isPresent() ? other.mode : mode, other.vectorByteSize != 0 ? other.vectorByteSize : vectorByteSize);
+                other.mode.isPresent() ? other.mode : mode, other.vectorByteSize != 0 ? other.vectorByteSize : vectorByteSize,
+                allAnnotations);
     }
 
     static GnuAttributes of(List<GnuAttributeContext> lists, ConstantEvaluator evaluator, ConstantEvaluator.Context context) {
@@ -71,6 +84,13 @@ record GnuAttributes(boolean isPacked, long alignment, Optional<String> mode, lo
                     throw context.error(CErrorKind.INVALID_TYPE, item.getStart(), "vector size " + n + " is not a power of two");
                 }
                 yield new GnuAttributes(false, 0, Optional.empty(), n);
+            }
+            case "annotate" -> {
+                String text = expression == null ? "" : expression.getText();
+                if (text.length() < 2 || !text.startsWith("\"") || !text.endsWith("\"")) {
+                    throw context.error(CErrorKind.INVALID_TYPE, item.getStart(), "annotate needs a string literal");
+                }
+                yield new GnuAttributes(false, 0, Optional.empty(), 0, List.of(text.substring(1, text.length() - 1)));
             }
             default -> NONE;
         };
