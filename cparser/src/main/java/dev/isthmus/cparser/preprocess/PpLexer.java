@@ -22,20 +22,40 @@ final class PpLexer {
     private static final String SINGLE_PUNCTUATORS = "[](){}.&*+-~!/%<>^|?:;=,#";
 
     private final char[] chars;
-    private final int[] lines;
-    private final int[] columns;
     private final int length;
     private final String file;
     private int pos;
 
+    /**
+     * Where line splices were removed: at {@code chars} offset {@code spliceOffsets[i]} the
+     * physical text went on {@code spliceLines[i]} lines further down, at column 1. Positions
+     * are kept this way, and newlines counted as the tokenizer passes them, rather than a
+     * line and column stored per character: lexing is most of the preprocessor's time.
+     */
+    private final int[] spliceOffsets;
+    private final int[] spliceLines;
+    private final int spliceCount;
+    /** Splices applied so far, the physical line reached, and where in {@code chars} its column 1 is. */
+    private int splicesApplied;
+    private int line = 1;
+    private int lineStart;
+
     private PpLexer(String text, String file) {
         this.file = file;
         int n = text.length();
+        if (text.indexOf('\\') < 0 && text.indexOf('\r') < 0) {
+            // No backslash (so no splice) and no carriage return: the text as it is.
+            chars = text.toCharArray();
+            length = n;
+            spliceOffsets = new int[0];
+            spliceLines = new int[0];
+            spliceCount = 0;
+            return;
+        }
         chars = new char[n];
-        lines = new int[n + 1];
-        columns = new int[n + 1];
-        int line = 1;
-        int column = 1;
+        int[] offsets = new int[16];
+        int[] lines = new int[16];
+        int splices = 0;
         int out = 0;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
@@ -47,8 +67,17 @@ final class PpLexer {
                 int newline = newlineLength(text, j);
                 if (newline > 0) {
                     i = j + newline - 1;
-                    line++;
-                    column = 1;
+                    if (splices > 0 && offsets[splices - 1] == out) {
+                        lines[splices - 1]++;
+                    } else {
+                        if (splices == offsets.length) {
+                            offsets = java.util.Arrays.copyOf(offsets, splices * 2);
+                            lines = java.util.Arrays.copyOf(lines, splices * 2);
+                        }
+                        offsets[splices] = out;
+                        lines[splices] = 1;
+                        splices++;
+                    }
                     continue;
                 }
             }
@@ -56,20 +85,35 @@ final class PpLexer {
             if (newline == 2) {
                 i++;
             }
-            chars[out] = newline > 0 ? '\n' : c;
-            lines[out] = line;
-            columns[out] = column;
-            out++;
-            if (newline > 0) {
+            chars[out++] = newline > 0 ? '\n' : c;
+        }
+        length = out;
+        spliceOffsets = offsets;
+        spliceLines = lines;
+        spliceCount = splices;
+    }
+
+    /** Applies the splices up to {@code offset}, so {@link #line} and {@link #lineStart} describe it (newlines are counted as passed). */
+    private void advanceTo(int offset) {
+        while (splicesApplied < spliceCount && spliceOffsets[splicesApplied] <= offset) {
+            line += spliceLines[splicesApplied];
+            lineStart = Math.max(lineStart, spliceOffsets[splicesApplied]);
+            splicesApplied++;
+        }
+    }
+
+    /** Counts the newlines in {@code chars[from, to)}: no token holds one, so whitespace and comments hold them all. */
+    private void countNewlines(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (chars[i] == '\n') {
                 line++;
-                column = 1;
-            } else {
-                column++;
+                lineStart = i + 1;
             }
         }
-        lines[out] = line;
-        columns[out] = column;
-        length = out;
+    }
+
+    private int columnOf(int offset) {
+        return offset - lineStart + 1;
     }
 
     private static int newlineLength(String text, int i) {
@@ -140,12 +184,16 @@ final class PpLexer {
                     startsLine = true;
                     space = false;
                     pos++;
+                    line++;
+                    lineStart = pos;
                 } else if (c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r') {
                     space = true;
                     pos++;
                 } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
                     int endOfComment = indexOf("*/", pos + 2);
-                    pos = endOfComment < 0 ? length : endOfComment + 2;
+                    int after = endOfComment < 0 ? length : endOfComment + 2;
+                    countNewlines(pos, after);
+                    pos = after;
                     space = true;
                 } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '/') {
                     while (pos < length && chars[pos] != '\n') {
@@ -157,12 +205,14 @@ final class PpLexer {
                 }
             }
             if (pos >= length) {
-                tokens.add(new PpToken(PpToken.Kind.END, "", file, lines[pos], columns[pos], space, true, HideSet.EMPTY));
+                advanceTo(pos);
+                tokens.add(new PpToken(PpToken.Kind.END, "", file, line, columnOf(pos), space, true, HideSet.EMPTY));
                 return tokens;
             }
             int start = pos;
+            advanceTo(start);
             PpToken.Kind kind = next();
-            tokens.add(new PpToken(kind, new String(chars, start, pos - start), file, lines[start], columns[start],
+            tokens.add(new PpToken(kind, new String(chars, start, pos - start), file, line, columnOf(start),
                     space, startsLine, HideSet.EMPTY));
             startsLine = false;
             space = false;
