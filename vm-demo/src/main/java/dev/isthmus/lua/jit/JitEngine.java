@@ -168,6 +168,7 @@ public final class JitEngine implements LoopCompiler {
         int number = traces + 1;
         try {
             LoopPeeling.peel(recorder.ir, recorder.endState());
+            DeadCodeElimination.run(recorder.ir);
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }

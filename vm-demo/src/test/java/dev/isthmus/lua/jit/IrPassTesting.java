@@ -1,5 +1,8 @@
 package dev.isthmus.lua.jit;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +15,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class IrPassTesting {
     private IrPassTesting() {
+    }
+
+    /** The names the tests write for object constants: two numeric forms, a ctype, an inner loop. */
+    static IrSymbols symbols() {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            MethodHandle sqrt = lookup.findStatic(Math.class, "sqrt", MethodType.methodType(double.class, double.class));
+            MethodHandle max = lookup.findStatic(Math.class, "max", MethodType.methodType(double.class, double.class, double.class));
+            return new IrSymbols().define("handle:sqrt", sqrt).define("handle:max", max)
+                    .define("ctype:point", new Object()).define("loop:inner", new Object());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**

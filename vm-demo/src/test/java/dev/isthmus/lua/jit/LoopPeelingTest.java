@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import static dev.isthmus.lua.jit.IrPassTesting.assertIr;
 import static dev.isthmus.lua.jit.IrPassTesting.recorded;
+import static dev.isthmus.lua.jit.IrPassTesting.symbols;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -15,10 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * loop body with PHIs, and what is invariant not copied.
  */
 class LoopPeelingTest {
-    private static IrSymbols symbols() {
-        return new IrSymbols().define("ctype:point", new Object()).define("loop:inner", new Object());
-    }
-
     /**
      * The trace {@code iteration} peels into, printed; {@code carried} is the registers the
      * iteration writes with their values at its end ({@code register=reference ...}).

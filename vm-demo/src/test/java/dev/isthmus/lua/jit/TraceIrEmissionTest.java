@@ -2,33 +2,17 @@ package dev.isthmus.lua.jit;
 
 import org.junit.jupiter.api.Test;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-
 import static dev.isthmus.lua.jit.IrPassTesting.assertIr;
 import static dev.isthmus.lua.jit.IrPassTesting.emitted;
+import static dev.isthmus.lua.jit.IrPassTesting.symbols;
 
 /**
  * What {@link TraceIr#emit} makes of instructions as the recorder emits them: arithmetic and
  * numeric forms on constants folded, pure instructions and guards with equal operands shared,
- * a guard on mutable state checked once until something may run Lua code.
+ * a guard on mutable state checked once until something may run Lua code, a double stored
+ * to cdata read back without a load.
  */
 class TraceIrEmissionTest {
-    private static final MethodType UNARY = MethodType.methodType(double.class, double.class);
-    private static final MethodType BINARY = MethodType.methodType(double.class, double.class, double.class);
-
-    private static IrSymbols symbols() {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
-            MethodHandle sqrt = lookup.findStatic(Math.class, "sqrt", UNARY);
-            MethodHandle max = lookup.findStatic(Math.class, "max", BINARY);
-            return new IrSymbols().define("handle:sqrt", sqrt).define("handle:max", max).define("loop:inner", new Object());
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private static void assertEmits(String written, String expected) {
         IrSymbols symbols = symbols();
         assertIr(expected, emitted(written, symbols), symbols);
@@ -218,6 +202,39 @@ class TraceIrEmissionTest {
                 0002 void gnometa 0000  [exit 2 pc 2]
                 ---- LOOP ----
                 0003 void gnometa 0000  [exit 3 pc 2]
+                """);
+    }
+
+    @Test
+    void aDoubleStoredToCdata_isReadBackWithoutALoad_untilAnotherStoreOrACall() {
+        // Only the place just stored is known: a store elsewhere may overlap it; a narrower scalar converts.
+        assertEmits("""
+                0000 ref sloadr #0 Memory  [exit 0 pc 1]
+                0001 num knum 0.0
+                0002 num sloadn #1  [exit 1 pc 1]
+                0003 void cstore 0000 0001 0002 DOUBLE {8L,0L}  [exit 2 pc 2]
+                0004 num cload 0000 0001 DOUBLE {8L,0L}  [exit 3 pc 3]
+                0005 num cload 0000 0001 DOUBLE {8L,8L}  [exit 4 pc 3]
+                0006 void cstore 0000 0001 0002 INT32 {8L,8L}  [exit 5 pc 4]
+                0007 num cload 0000 0001 DOUBLE {8L,0L}  [exit 6 pc 5]
+                0008 num cload 0000 0001 INT32 {8L,8L}  [exit 7 pc 5]
+                0009 void cstore 0000 0001 0007 DOUBLE {8L,0L}  [exit 8 pc 6]
+                0010 ref callv 0000 ()  [exit 9 pc 7]
+                0011 num cload 0000 0001 DOUBLE {8L,0L}  [exit 10 pc 8]
+                0012 num sloadn #2  [exit 11 pc 9 1=0004 2=0011]
+                """, """
+                0000 ref sloadr #0 Memory  [exit 0 pc 1]
+                0001 num knum 0.0
+                0002 num sloadn #1  [exit 1 pc 1]
+                0003 void cstore 0000 0001 0002 DOUBLE {8L,0L}  [exit 2 pc 2]
+                0004 num cload 0000 0001 DOUBLE {8L,8L}  [exit 3 pc 3]
+                0005 void cstore 0000 0001 0002 INT32 {8L,8L}  [exit 4 pc 4]
+                0006 num cload 0000 0001 DOUBLE {8L,0L}  [exit 5 pc 5]
+                0007 num cload 0000 0001 INT32 {8L,8L}  [exit 6 pc 5]
+                0008 void cstore 0000 0001 0006 DOUBLE {8L,0L}  [exit 7 pc 6]
+                0009 ref callv 0000 ()  [exit 8 pc 7]
+                0010 num cload 0000 0001 DOUBLE {8L,0L}  [exit 9 pc 8]
+                0011 num sloadn #2  [exit 10 pc 9 1=0002 2=0010]
                 """);
     }
 }
