@@ -33,7 +33,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * local ctypes = require 'ctypes'
- * local libc = ctypes.CDLL('c')
+ * local libc = ctypes.CDLL('c')      -- or 'libc.so.6', a path, or nil for the process
  * local strlen = libc.strlen
  * strlen.argtypes = { ctypes.c_char_p }
  * strlen.restype = ctypes.c_size_t
@@ -73,7 +73,9 @@ public final class CtypesLibrary {
         for (Object[] entry : simple) {
             t.put(LuaString.of((String) entry[0]), lib.wrap(entry[1]));
         }
-        lib.add(t, "CDLL", args -> new Object[] {lib.wrap(lib.openLibrary(new Arguments("CDLL", args).checkString(0).toString()))});
+        // ctypes.CDLL(nil) is Python's CDLL(None): the process (the program, libc and libm).
+        lib.add(t, "CDLL", args -> new Object[] {lib.wrap(lib.openLibrary(args.length == 0 || args[0] == null ? null
+                : new Arguments("CDLL", args).checkString(0).toString()))});
         lib.add(t, "Structure", lib::structure);
         lib.add(t, "POINTER", args -> new Object[] {lib.wrap(CTypes.POINTER(lib.spec(args, 0, "POINTER")))});
         lib.add(t, "byref", args -> {

@@ -34,6 +34,13 @@ class CtypesLibraryTest {
     }
 
     @Test
+    void cdll_takesShortNamesAndNilForTheProcess() {
+        assertEquals("5\t5\t1\n", run("print(ctypes.CDLL('c').strlen('hello'), ctypes.CDLL(nil).strlen('hello'), "
+                + "(function() local cos = ctypes.CDLL('m').cos cos.argtypes = {ctypes.c_double} cos.restype = ctypes.c_double "
+                + "return cos(0) end)())"));
+    }
+
+    @Test
     void call_withoutArgtypes_infersIntegersAndStrings() {
         assertEquals("5\n", run("local strlen = ctypes.CDLL('libc.so.6').strlen print(strlen('hello'))"));
     }
