@@ -38,9 +38,13 @@ public final class Lua {
         PackageLibrary.registerLoaded(runtime, "io", IoLibrary.install(runtime, in));
         BitLibrary bit = BitLibrary.install(runtime);
         PackageLibrary.registerLoaded(runtime, "bit", bit.table());
-        FfiLibrary ffi = FfiLibrary.install(runtime, bit);
-        PackageLibrary.registerLoaded(runtime, "ffi", ffi.table());
-        PackageLibrary.registerPreload(runtime, "string.buffer", () -> BufferLibrary.install(runtime, ffi));
+        // As in LuaJIT, ffi is in package.preload, opened by the first require "ffi" (or
+        // "string.buffer", which uses it): its C parser and native linkage are most of the
+        // classes a state would otherwise load at start-up.
+        FfiOpener ffi = new FfiOpener(runtime, bit);
+        PackageLibrary.registerPreload(runtime, "ffi", () -> ffi.get().table());
+        runtime.setCdataLiterals(ffi.literals());
+        PackageLibrary.registerPreload(runtime, "string.buffer", () -> BufferLibrary.install(runtime, ffi.get()));
         // Not one of LuaJIT's libraries: opened by require "ctypes", and not before.
         PackageLibrary.registerPreload(runtime, "ctypes", () -> CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
@@ -48,5 +52,52 @@ public final class Lua {
         PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime, in));
         PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));
         return runtime;
+    }
+
+    /** Opens the ffi library once, on first use. */
+    private static final class FfiOpener implements java.util.function.Supplier<FfiLibrary> {
+        private final LuaRuntime runtime;
+        private final BitLibrary bit;
+        private FfiLibrary ffi;
+
+        FfiOpener(LuaRuntime runtime, BitLibrary bit) {
+            this.runtime = runtime;
+            this.bit = bit;
+        }
+
+        /** Cdata literals ({@code 1LL}) in code compiled before ffi is open: as in LuaJIT, they open it. */
+        dev.isthmus.lua.bytecode.CdataLiterals literals() {
+            return new dev.isthmus.lua.bytecode.CdataLiterals() {
+                @Override
+                public Object int64(long value, boolean isUnsigned) {
+                    return opened().int64(value, isUnsigned);
+                }
+
+                @Override
+                public Object imaginary(double value) {
+                    return opened().imaginary(value);
+                }
+
+                @Override
+                public Literal literalOf(Object constant) {
+                    // Before ffi is open no cdata exists; after, the ffi library's own literals answer.
+                    return ffi == null ? null : runtime.cdataLiterals().literalOf(constant);
+                }
+            };
+        }
+
+        /** The ffi library's literals, which opening it installs in the runtime. */
+        private dev.isthmus.lua.bytecode.CdataLiterals opened() {
+            get();
+            return runtime.cdataLiterals();
+        }
+
+        @Override
+        public FfiLibrary get() {
+            if (ffi == null) {
+                ffi = FfiLibrary.install(runtime, bit);
+            }
+            return ffi;
+        }
     }
 }

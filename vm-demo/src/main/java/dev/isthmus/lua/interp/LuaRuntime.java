@@ -185,6 +185,11 @@ public final class LuaRuntime {
         typeMetatables[type.ordinal()] = metatable;
     }
 
+    /** What makes the constants of cdata literals ({@code 1LL}, {@code 2i}) in chunks compiled now. */
+    public CdataLiterals cdataLiterals() {
+        return cdataLiterals;
+    }
+
     public void setCdataLiterals(CdataLiterals literals) {
         this.cdataLiterals = literals;
     }
