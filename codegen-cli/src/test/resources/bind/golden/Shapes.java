@@ -56,7 +56,7 @@ public final class Shapes {
      * <p>Defined at src/test/resources/bind/shapes.h:10.
      */
     public static long SHAPES_AREA(long w, long h) {
-        return ((w) * (h));
+        return (w * h);
     }
 
     /**

@@ -218,6 +218,72 @@ class BindCommandTest {
     }
 
     @Test
+    void functionMacros_comparisonsConditionalsCastsAndConstants_computeAsCcDoes() throws Exception {
+        // Issue #13: function-like macros whose body is a constant expression of their arguments, as static methods.
+        String macros = """
+                #define M_SCALE 3
+                #define M_MAX(a, b) ((a) > (b) ? (a) : (b))
+                #define M_CLAMP(x, lo, hi) ((x) < (lo) ? (lo) : (x) > (hi) ? (hi) : (x))
+                #define M_IS_POW2(x) ((x) != 0 && ((x) & ((x) - 1)) == 0)
+                #define M_EITHER(a, b) ((a) == 1 || !(b))
+                #define M_LOW_BYTE(x) ((unsigned char)(x))
+                #define M_SHORT(x) ((short)(x))
+                #define M_UINT(x) ((unsigned int)(x) >> 1)
+                #define M_LETTER(c) ((c) - 'a' + '\\n')
+                #define M_MODE(x) ((x) & 0755)
+                #define M_SCALED(x) (-(x) * M_SCALE % 7)
+                #define M_HALF(x) ((x) * 2.5)
+                """;
+        Path header = dir.resolve("macros.h");
+        Files.writeString(header, macros);
+        long[][] arguments = {{5, 9, 7}, {-3, 2, 1}, {300, -1, 0}, {70000, 70000, 64}, {1, 0, -70000}, {4096, 1, 1}};
+        String[][] calls = {{"M_MAX", "2"}, {"M_CLAMP", "3"}, {"M_IS_POW2", "1"}, {"M_EITHER", "2"}, {"M_LOW_BYTE", "1"},
+                {"M_SHORT", "1"}, {"M_UINT", "1"}, {"M_LETTER", "1"}, {"M_MODE", "1"}, {"M_SCALED", "1"}};
+        StringBuilder c = new StringBuilder("#include <stdio.h>\n#include \"macros.h\"\nint main(void) {\n");
+        StringBuilder javaCalls = new StringBuilder();
+        for (long[] args : arguments) {
+            for (String[] call : calls) {
+                List<String> actual = new java.util.ArrayList<>();
+                for (int i = 0; i < Integer.parseInt(call[1]); i++) {
+                    actual.add("(long long) " + args[i] + "LL");
+                }
+                c.append("  printf(\"%lld\\n\", (long long) ").append(call[0]).append('(').append(String.join(", ", actual)).append("));\n");
+                javaCalls.append("lines.add(String.valueOf(Macros.").append(call[0]).append('(')
+                        .append(String.join(", ", actual.stream().map(a -> a.replace("(long long) ", "").replace("LL", "L")).toList()))
+                        .append(")));\n");
+            }
+        }
+        c.append("  return 0;\n}\n");
+        Path source = Files.writeString(dir.resolve("macros.c"), c);
+        Path binary = dir.resolve("macros");
+        Process cc = new ProcessBuilder("cc", "-o", binary.toString(), source.toString()).redirectErrorStream(true).start();
+        String ccOutput = new String(cc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(cc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && cc.exitValue() == 0, ccOutput);
+        Process run = new ProcessBuilder(binary.toString()).start();
+        String expected = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.macros", "--output", out.toString(), header.toString());
+        assertTrue(report.contains("macro M_HALF (") && !report.contains("macro M_MAX "), report);
+        String result = compileAndRun(out, "org.example.macros", """
+                package org.example.macros;
+
+                import java.util.ArrayList;
+                import java.util.List;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        List<String> lines = new ArrayList<>();
+                        %s
+                        return String.join("\\n", lines);
+                    }
+                }
+                """.formatted(javaCalls));
+        assertEquals(expected, result);
+    }
+
+    @Test
     void sqlite3_bindings_execWithARowCallbackAndAPreparedStatement() throws Exception {
         // sqlite3_exec's callback parameter has the type of sqlite3.h's sqlite3_callback typedef, so it is that interface.
         Path out = dir.resolve("gen");

@@ -38,7 +38,7 @@ final class HeaderClassWriter {
     private final Set<String> holderNames = new HashSet<>();
     /** The functions bound as plain static methods, by C name: what a wrapper macro may call. */
     private final Map<String, Declaration.Function> boundFunctions = new HashMap<>();
-    /** Function-like macros that are not integer arithmetic: perhaps wrappers of a bound function. */
+    /** Function-like macros that are not constant expressions: perhaps wrappers of a bound function. */
     private final List<FunctionMacro> otherMacros = new ArrayList<>();
 
     /** One per ABI: a macro is bound only when it means the same on each (its sizes may differ). */
@@ -127,10 +127,13 @@ final class HeaderClassWriter {
         };
     }
 
-    /** Function-like macros whose body is integer arithmetic of their parameters, as static methods. */
+    /** Function-like macros whose body is a constant expression of their parameters, as static methods. */
     private void macroFunctions(StringBuilder body) {
         for (FunctionMacro macro : functionMacros) {
-            Optional<String> expression = macro.javaExpression().filter(HeaderClassWriter::isJavaExpression);
+            Map<String, String> integerConstants = new HashMap<>();
+            set.constants.stream().filter(c -> c.value() instanceof ConstantValue.IntegerValue)
+                    .forEach(c -> integerConstants.put(c.name(), JavaNames.identifier(c.name())));
+            Optional<String> expression = macro.javaExpression(integerConstants).filter(HeaderClassWriter::isJavaExpression);
             if (expression.isEmpty()) {
                 otherMacros.add(macro);
                 continue;
@@ -151,7 +154,7 @@ final class HeaderClassWriter {
                     ? Optional.<String>empty() : writer.method(macro, boundFunctions)).toList();
             Optional<String> method = perAbi.getFirst();
             if (method.isEmpty()) {
-                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is neither integer arithmetic"
+                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is neither a constant expression"
                         + " of its parameters nor a call of a bound function with them, constants and sizes");
             } else if (perAbi.stream().distinct().count() > 1) {
                 set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): the call it makes differs between ABIs"
