@@ -36,6 +36,9 @@ public final class JitEngine implements LoopCompiler {
     private boolean dump;
     private int traces;
     private final Map<Prototype, int[]> aborts = new IdentityHashMap<>();
+    /** Recordings of a loop that ended leaving the loop, retried at once up to {@link #MAX_LEFT} times. */
+    private final Map<Prototype, int[]> left = new IdentityHashMap<>();
+    private static final int MAX_LEFT = 32;
     /** Where traces are installed, for {@code jit.flush()}. */
     private final List<Installed> installed = new ArrayList<>();
 
@@ -135,6 +138,7 @@ public final class JitEngine implements LoopCompiler {
         }
         installed.clear();
         aborts.clear();
+        left.clear();
     }
 
     @Override
@@ -158,7 +162,22 @@ public final class JitEngine implements LoopCompiler {
 
     void recordingAborted(TraceRecorder recorder, String reason) {
         runtime.setObserver(null);
-        abandon(recorder.proto, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, false);
+        Prototype p = recorder.proto;
+        if (recorder.leftLoop && ++loopsLeft(p)[recorder.startPc] <= MAX_LEFT) {
+            // The iteration recorded was the one that breaks out (in mandelbrot's inner loop, most
+            // are); the next may be typical: record it, without counting this as an abort.
+            p.loopCounts()[recorder.startPc] = hotLoop - 1;
+            if (verbose) {
+                log.println("[TRACE --- " + where(p, recorder.startPc) + " -- " + reason + " at " + where(recorder.currentProto(), recorder.currentPc)
+                        + ", recording the next iteration]");
+            }
+            return;
+        }
+        abandon(p, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, false);
+    }
+
+    private int[] loopsLeft(Prototype p) {
+        return left.computeIfAbsent(p, k -> new int[p.instructionCount()]);
     }
 
     void recordingFinished(TraceRecorder recorder) {

@@ -97,6 +97,8 @@ final class TraceRecorder implements InstructionObserver {
     private boolean insideCall;
     private int recorded;
     private boolean finished;
+    /** Whether the recording ended because the recorded iteration left the loop (a {@code break}, a {@code goto}). */
+    boolean leftLoop;
     /** The pc of the instruction being recorded: where an abort happened. */
     int currentPc;
 
@@ -259,6 +261,7 @@ final class TraceRecorder implements InstructionObserver {
                 return;
             }
             if (inlined.isEmpty() && (pc < first || pc > last)) {
+                leftLoop = true;
                 throw new Abort("loop left");
             }
             if (++recorded > MAX_INSTRUCTIONS || ir.code.size() > MAX_INSTRUCTIONS) {

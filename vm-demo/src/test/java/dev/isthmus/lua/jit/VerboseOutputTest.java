@@ -54,4 +54,20 @@ class VerboseOutputTest {
                 """);
         assertTrue(lines.contains("[TRACE --- v:3 -- NYI: call to a vararg function at v:3]"), lines::toString);
     }
+
+    @Test
+    void aRecordingThatBreaksOutOfItsLoop_isRetriedOnTheNextIteration_thenCountsAsAnAbort() {
+        List<String> lines = verboseLines("""
+                local n = 0
+                for r = 1, 60 do
+                  for i = 1, 20 do
+                    if i >= 1 then break end
+                    n = n + 1
+                  end
+                end
+                """);
+        long retries = lines.stream().filter("[TRACE --- v:3 -- loop left at v:3, recording the next iteration]"::equals).count();
+        assertEquals(32, retries, lines::toString);
+        assertTrue(lines.contains("[TRACE --- v:3 -- loop left at v:3]"), lines::toString);
+    }
 }
