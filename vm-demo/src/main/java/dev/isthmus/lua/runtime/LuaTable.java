@@ -292,8 +292,18 @@ public final class LuaTable {
         return key != null && value != null && unwrap(key) != null && unwrap(value) != null;
     }
 
+    /**
+     * Mixes every bit of a hash code into the low bits the slot is taken from (MurmurHash3's
+     * finalizer). A number key's hash is its double's high word, whose low bits are zero for
+     * small integers: with a weaker mix, integer keys in the hash part (a table filled from 2,
+     * as LuaJIT's nsieve does) clustered into probe chains thousands of slots long.
+     */
     private static int spread(int h) {
-        return h ^ (h >>> 16) ^ (h >>> 7);
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 
     /**
