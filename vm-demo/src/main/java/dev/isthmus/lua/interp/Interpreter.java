@@ -478,17 +478,12 @@ public final class Interpreter {
                         pc += b;
                     }
                     case Op.FORLOOP -> {
-                        if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
+                        if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace, st, base, cl, frames);
                             injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
-                            if (pc != current || injected != null) {
-                                break;
-                            }
-                            // The trace left at its head (the step's sign is not the one it was
-                            // compiled for): this FORLOOP runs here, or the trace would be entered again.
-                            pc = current + 1;
+                            break;
                         }
                         // The three control slots are hidden from Lua code, so FORPREP's unboxed numbers are still there.
                         double step = n[base + a + 2];
@@ -503,16 +498,12 @@ public final class Interpreter {
                         }
                     }
                     case Op.TFORLOOP -> {
-                        if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
+                        if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace, st, base, cl, frames);
                             injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
-                            if (pc != current || injected != null) {
-                                break;
-                            }
-                            // The trace left at its head, before the iterator's step: that step is done here.
-                            pc = current + 1;
+                            break;
                         }
                         frames.callPcs[frames.depth - 1] = current;
                         // The iterator runs on copies of (f, state, control) at a+3, as in PUC Lua, so
@@ -583,18 +574,14 @@ public final class Interpreter {
                         }
                     }
                     case Op.LOOP -> {
-                        if (p.loopTraces()[current] instanceof CompiledLoop trace && observer == null && trace.mayEnter(openUpvalues, base)) {
+                        if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace, st, base, cl, frames);
                             injected = takeTraceFailure();
                             s = st.slots;
                             n = st.nums;
-                            if (pc == current && injected == null) {
-                                // Left at its head: go on into the loop here rather than enter it again.
-                                pc = current + 1;
-                            }
-                        } else {
-                            countLoop(cl, current, base);
+                            break;
                         }
+                        countLoop(cl, current, base);
                     }
                 }
             } catch (LuaSemantics.OperandError e) {
@@ -653,17 +640,35 @@ public final class Interpreter {
      * {@link #takeTraceFailure}).
      */
     /**
+     * The pc the last compiled loop left at. When that is a loop instruction (its own head: a
+     * {@code for} entered with a step of the other sign, a {@code for ... in} whose next value has
+     * another type; or an inner loop's head), the trace there has done nothing, so the
+     * interpreter runs that instruction once before any trace is entered there again.
+     */
+    private int traceLeftAt = -1;
+
+    /** The compiled loop to enter at loop instruction {@code pc}, or null when the interpreter runs it. */
+    private CompiledLoop traceToEnter(Prototype p, int pc, Upvalue open, int base) {
+        if (pc == traceLeftAt) {
+            traceLeftAt = -1;
+            return null;
+        }
+        return p.loopTraces()[pc] instanceof CompiledLoop trace && observer == null && trace.mayEnter(open, base) ? trace : null;
+    }
+
+    /**
      * Runs a compiled loop and returns the pc to go on at. When a call in it failed, the frame
      * is written back, the pc is that call's instruction, and {@link #takeTraceFailure} hands
      * over the error, which the caller raises at that instruction, as if it had executed it.
      */
     private int runTrace(CompiledLoop trace, ValueStack st, int base, LuaClosure cl, CallStack frames) {
         try {
-            return trace.code().run(st, base, cl, frames);
+            traceLeftAt = trace.code().run(st, base, cl, frames);
         } catch (TraceCallFailure f) {
             traceFailure = f.getCause();
-            return f.pc();
+            traceLeftAt = f.pc();
         }
+        return traceLeftAt;
     }
 
     private Throwable takeTraceFailure() {

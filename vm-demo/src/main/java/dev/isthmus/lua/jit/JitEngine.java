@@ -167,10 +167,7 @@ public final class JitEngine implements LoopCompiler {
             // The iteration recorded was the one that breaks out (in mandelbrot's inner loop, most
             // are); the next may be typical: record it, without counting this as an abort.
             p.loopCounts()[recorder.startPc] = hotLoop - 1;
-            if (verbose) {
-                log.println("[TRACE --- " + where(p, recorder.startPc) + " -- " + reason + " at " + where(recorder.currentProto(), recorder.currentPc)
-                        + ", recording the next iteration]");
-            }
+            logAbort(p, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, ", recording the next iteration");
             return;
         }
         abandon(p, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, false);
@@ -214,8 +211,13 @@ public final class JitEngine implements LoopCompiler {
         if (forever || ++counts[loopPc] >= MAX_ABORTS) {
             p.loopCounts()[loopPc] = NEVER;
         }
+        logAbort(p, loopPc, reason, at, atPc, "");
+    }
+
+    /** {@code -jv}'s line for an aborted recording: the loop, the reason, where it happened. */
+    private void logAbort(Prototype p, int loopPc, String reason, Prototype at, int atPc, String outcome) {
         if (verbose) {
-            log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(at, atPc) + "]");
+            log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(at, atPc) + outcome + "]");
         }
     }
 
