@@ -30,6 +30,7 @@ import java.util.function.Function;
  */
 public final class Callback {
     private static final MethodHandle DISPATCH;
+    private static final MethodHandle RETHROW_PENDING;
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
     /** How many threads hold a pending exception; lets every call skip the thread-local lookup when none does. */
     private static final java.util.concurrent.atomic.AtomicInteger PENDING_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -38,6 +39,7 @@ public final class Callback {
         try {
             DISPATCH = MethodHandles.lookup().findVirtual(Callback.class, "dispatch",
                     MethodType.methodType(Object.class, Object[].class));
+            RETHROW_PENDING = MethodHandles.lookup().findStatic(Callback.class, "rethrowPending", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -149,6 +151,15 @@ public final class Callback {
         if (isFreed) {
             throw new IllegalStateException("the callback was already freed");
         }
+    }
+
+    /** {@code downcall} followed by {@link #rethrowPending()}, its result passed through. */
+    static MethodHandle rethrowingPending(MethodHandle downcall) {
+        Class<?> returned = downcall.type().returnType();
+        if (returned == void.class) {
+            return MethodHandles.filterReturnValue(downcall, RETHROW_PENDING);
+        }
+        return MethodHandles.filterReturnValue(downcall, MethodHandles.foldArguments(MethodHandles.identity(returned), RETHROW_PENDING));
     }
 
     /**

@@ -340,7 +340,7 @@ public final class Ffi {
      * signature like a named function's.
      */
     public NativeFunction functionAt(String name, dev.isthmus.cparser.type.CType.Function type, MemorySegment address) {
-        return new NativeFunction(name, "0x" + Long.toHexString(address.address()), type, address, this);
+        return new NativeFunction(name, "0x" + Long.toHexString(address.address()), type, address, this, CallOptions.DEFAULT);
     }
 
     /** A pointer cdata of a pointer type already parsed, holding {@code address}. */

@@ -39,19 +39,23 @@ public final class NativeFunction {
     private final CType.Function type;
     private final MemorySegment address;
     private final Ffi ffi;
+    private final CallOptions options;
     private final FunctionDescriptor descriptor;
     private final MethodHandle handle;
-    /** {@link #capturingHandle()} taking its arguments as one {@code Object[]}: the generic path's target. */
+    /** {@link #callingHandle()} taking its arguments as one {@code Object[]}: the generic path's target. */
     private final SpreadInvoker spreadInvoker;
     private final boolean returnsAggregate;
     /** {@link #capturingHandle()}, made on first use (a benign race: any thread's copy is equivalent). */
     private MethodHandle capturing;
+    /** {@link #callingHandle()} when the options are not the default, made on first use. */
+    private MethodHandle calling;
     private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
     private final Map<List<MemoryLayout>, MethodHandle> variadicCapturingHandles = new ConcurrentHashMap<>();
     private final Map<List<MemoryLayout>, SpreadInvoker> spreadVariadicInvokers = new ConcurrentHashMap<>();
 
-    NativeFunction(String name, String libraryName, CType.Function type, MemorySegment address, Ffi ffi) {
+    NativeFunction(String name, String libraryName, CType.Function type, MemorySegment address, Ffi ffi, CallOptions options) {
         this.name = name;
+        this.options = options;
         this.libraryName = libraryName;
         this.type = type;
         this.address = address;
@@ -64,8 +68,8 @@ public final class NativeFunction {
         this.handle = type.isVariadic() ? null : downcall(descriptor);
         // Structs, unions and complex numbers come back through an allocator the handle takes first.
         this.returnsAggregate = descriptor.returnLayout().filter(java.lang.foreign.GroupLayout.class::isInstance).isPresent();
-        // The generic path calls the capturing handle: errno and callback exceptions handled inside it.
-        this.spreadInvoker = type.isVariadic() ? null : spread(capturingHandle());
+        // The generic path calls the declaration's handle: errno and callback exceptions handled inside it.
+        this.spreadInvoker = type.isVariadic() ? null : spread(callingHandle());
     }
 
     /** Where an errno-capturing handle takes its capture-state segment: after the allocator of a struct result. */
@@ -141,6 +145,42 @@ public final class NativeFunction {
         if (bound == null) {
             bound = ffi.errnoCapture().bindCurrentState(errnoCapturingHandle(), statePosition());
             capturing = bound;
+        }
+        return bound;
+    }
+
+    /** How the declaration asks to be called (its {@code isthmus:} annotations). */
+    public CallOptions options() {
+        return options;
+    }
+
+    /**
+     * The exact handle with {@link #handle()}'s type that calls as the declaration asks
+     * ({@link #options()}): what {@link #invoke} calls, and what a runtime compiling calls
+     * of this function should call. {@link #capturingHandle()} for an undecorated
+     * declaration; without errno capture, or critical, as its annotations say. A callback's
+     * exception is rethrown after the call in every case. Made once and cached.
+     */
+    public MethodHandle callingHandle() {
+        if (options.equals(CallOptions.DEFAULT)) {
+            return capturingHandle();
+        }
+        MethodHandle bound = calling;
+        if (bound == null) {
+            if (type.isVariadic()) {
+                throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
+            }
+            List<Linker.Option> linkOptions = new ArrayList<>();
+            if (options.isCritical()) {
+                linkOptions.add(Linker.Option.critical(false));
+            }
+            if (options.capturesErrno()) {
+                linkOptions.add(ErrnoCapture.OPTION);
+                bound = ffi.errnoCapture().bindCurrentState(downcall(descriptor, linkOptions.toArray(Linker.Option[]::new)), statePosition());
+            } else {
+                bound = Callback.rethrowingPending(downcall(descriptor, linkOptions.toArray(Linker.Option[]::new)));
+            }
+            calling = bound;
         }
         return bound;
     }

@@ -49,7 +49,7 @@ public final class NativeLibrary {
                 new IllegalArgumentException("'" + functionName + "' is not declared as a function; declare it with cdef first"));
         MemorySegment address = find(declaration.symbol())
                 .orElseThrow(() -> new NativeSymbolException(declaration.symbol(), name));
-        NativeFunction created = new NativeFunction(functionName, name, declaration.type(), address, ffi);
+        NativeFunction created = new NativeFunction(functionName, name, declaration.type(), address, ffi, CallOptions.of(declaration.annotations()));
         NativeFunction raced = functions.putIfAbsent(functionName, created);
         return raced != null ? raced : created;
     }

@@ -181,6 +181,44 @@ class NativeCallTest {
         assertSame(lib.function("it_fail_with").capturingHandle(), lib.function("it_fail_with").capturingHandle());
     }
 
+    /** The test library in {@code ffi} after {@code declarations}, which may declare its functions with other annotations. */
+    private static NativeLibrary declaredIn(Ffi ffi, String declarations) {
+        ffi.cdef(declarations);
+        return ffi.load(TestLibraries.library().toString());
+    }
+
+    @Test
+    void noerrnoAnnotation_leavesErrnoUncaptured_andTheResultAsBefore() throws Throwable {
+        Ffi fresh = Ffi.create();
+        NativeLibrary own = declaredIn(fresh, "int it_fail_with(int e) __attribute__((annotate(\"isthmus:noerrno\")));"
+                + "__attribute__((annotate(\"isthmus:noerrno\"), annotate(\"isthmus:critical\"))) int it_add(int a, int b);");
+        assertEquals(new CallOptions(false, false), own.function("it_fail_with").options());
+        fresh.errno(5);
+        assertEquals(-1, own.function("it_fail_with").invoke(42));
+        assertEquals(5, fresh.errno(), "the call's errno is not captured");
+        assertEquals(-1, (int) own.function("it_fail_with").callingHandle().invokeExact(43));
+        assertEquals(5, fresh.errno());
+        assertEquals(new CallOptions(false, true), own.function("it_add").options());
+        assertEquals(7, (int) own.function("it_add").callingHandle().invokeExact(3, 4));
+        assertEquals(9, own.function("it_add").invoke(4, 5));
+    }
+
+    @Test
+    void criticalAnnotation_stillCapturesErrno_unlessNoerrnoIsGiven() throws Throwable {
+        Ffi fresh = Ffi.create();
+        NativeLibrary own = declaredIn(fresh, "int it_fail_with(int e) __attribute__((annotate(\"isthmus:critical\")));"
+                + "int it_succeed(void) __attribute__((annotate(\"isthmus:critical\")));");
+        assertEquals(new CallOptions(true, true), own.function("it_fail_with").options());
+        MethodHandle fail = own.function("it_fail_with").callingHandle();
+        assertEquals(own.function("it_fail_with").handle().type(), fail.type());
+        assertEquals(-1, (int) fail.invokeExact(31));
+        assertEquals(31, fresh.errno());
+        assertEquals(0, own.function("it_succeed").invoke());
+        assertEquals(31, fresh.errno(), "a call that succeeds leaves errno alone");
+        assertEquals(CallOptions.DEFAULT, lib.function("it_add").options());
+        assertSame(lib.function("it_add").capturingHandle(), lib.function("it_add").callingHandle());
+    }
+
     @Test
     void capturingHandle_rethrowsWhatACallbackThrew() {
         IllegalStateException boom = new IllegalStateException("boom");

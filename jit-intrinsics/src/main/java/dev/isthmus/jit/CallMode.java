@@ -6,7 +6,13 @@ package dev.isthmus.jit;
  */
 public enum CallMode {
     /**
-     * {@code capturingHandle()}: what the generic {@code invoke} does. {@code errno} is
+     * {@code callingHandle()}: as the function's declaration asks ({@code isthmus:noerrno},
+     * {@code isthmus:critical}; see {@code CallOptions}), and {@link #CAPTURING} for an
+     * undecorated one. What the generic {@code invoke} calls.
+     */
+    AS_DECLARED,
+    /**
+     * {@code capturingHandle()}: what the generic {@code invoke} does for an undecorated declaration. {@code errno} is
      * captured for {@code Ffi.errno()}, and an exception a callback threw during the call is
      * rethrown when it returns. The safe choice, and the one that agrees with {@code invoke}.
      */

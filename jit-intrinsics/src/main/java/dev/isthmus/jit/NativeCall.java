@@ -42,6 +42,7 @@ public record NativeCall(String symbol, MethodHandle handle) {
     /** A call of {@code function} through the handle {@code mode} chooses (for variadic functions: {@link #ofVariadic}). */
     public static NativeCall of(NativeFunction function, CallMode mode) {
         MethodHandle handle = switch (mode) {
+            case AS_DECLARED -> function.callingHandle();
             case CAPTURING -> function.capturingHandle();
             case PLAIN -> function.handle();
             case CRITICAL -> function.criticalHandle();

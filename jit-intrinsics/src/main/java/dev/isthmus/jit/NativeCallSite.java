@@ -131,12 +131,12 @@ public final class NativeCallSite extends MutableCallSite {
         return test;
     }
 
-    /** The function's capturing handle behind the conversions of these argument classes, when every one has an exact form. */
+    /** The function's handle as declared ({@code callingHandle()}) behind the conversions of these argument classes, when every one has an exact form. */
     private Optional<MethodHandle> exactForm(NativeFunction function, Object[] arguments) {
         if (function.type().isVariadic() || function.descriptor().returnLayout().filter(l -> !(l instanceof ValueLayout)).isPresent()) {
             return Optional.empty();
         }
-        MethodHandle handle = function.capturingHandle();
+        MethodHandle handle = function.callingHandle();
         if (handle.type().parameterCount() != arguments.length) {
             return Optional.empty();
         }

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A C function as one method handle from Lua values to the Lua result, for the common
  * call: every argument a number, a 64-bit integer cdata, nil or a plain pointer cdata,
- * converted by LuaJIT's rules. Built from ffi-core's {@link NativeFunction#capturingHandle()}
+ * converted by LuaJIT's rules. Built from ffi-core's {@link NativeFunction#callingHandle()}
  * with a converting filter on each parameter and on the result, so a call allocates no
  * argument arrays and boxes only the Lua result.
  *
@@ -67,7 +67,7 @@ final class LuaCallHandle {
             return null;
         }
         List<CType> parameters = function.type().parameterTypes();
-        MethodHandle h = function.capturingHandle();
+        MethodHandle h = function.callingHandle();
         if (h.type().parameterCount() > parameters.size()) {
             // A struct or union result: the handle takes the allocator of its memory first.
             h = MethodHandles.insertArguments(h, 0, GC_OWNED);
@@ -101,7 +101,7 @@ final class LuaCallHandle {
      */
     static MethodHandle numericHandle(NativeFunction function) {
         List<CType> parameters = function.type().parameterTypes();
-        MethodHandle h = function.capturingHandle();
+        MethodHandle h = function.callingHandle();
         if (function.type().isVariadic() || h.type().parameterCount() != parameters.size()) {
             return null;
         }

@@ -39,6 +39,9 @@ public final class JitEngine implements LoopCompiler {
     /** Recordings of a loop that ended leaving the loop, retried at once up to {@link #MAX_LEFT} times. */
     private final Map<Prototype, int[]> left = new IdentityHashMap<>();
     private static final int MAX_LEFT = 32;
+    /** Per loop instruction: how often its trace was found stale and recorded again. */
+    private final Map<Prototype, int[]> retraces = new IdentityHashMap<>();
+    private static final int MAX_RETRACES = 8;
     /** Where traces are installed, for {@code jit.flush()}. */
     private final List<Installed> installed = new ArrayList<>();
 
@@ -139,6 +142,7 @@ public final class JitEngine implements LoopCompiler {
         installed.clear();
         aborts.clear();
         left.clear();
+        retraces.clear();
     }
 
     @Override
@@ -189,7 +193,8 @@ public final class JitEngine implements LoopCompiler {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
             String[] places = recorder.ir.snapshots.stream().map(s -> where(recorder.proto, s.pc())).toArray(String[]::new);
-            TraceExits exits = new TraceExits(number, places, verbose ? log : null);
+            TraceExits exits = new TraceExits(number, places, entryExits(recorder.ir), () -> stale(p, recorder.startPc, number),
+                    verbose ? log : null);
             LoopTrace code = TraceCodegen.generate(recorder.ir, exits, "Trace" + number);
             p.loopTraces()[recorder.startPc] = new CompiledLoop(code, recorder.kept, recorder.mayRunLua, number);
         } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException e) {
@@ -202,6 +207,37 @@ public final class JitEngine implements LoopCompiler {
             long compiled = System.nanoTime();
             log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop, recorded in "
                     + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
+        }
+    }
+
+    /** Which exits leave before the loop: those of the guards in the part before it. */
+    private static boolean[] entryExits(TraceIr ir) {
+        boolean[] atEntry = new boolean[ir.snapshots.size()];
+        int end = ir.loopStart < 0 ? ir.code.size() : ir.loopStart;
+        for (int i = 0; i < end; i++) {
+            int snapshot = ir.at(i).snapshot;
+            if (snapshot != Ir.NONE) {
+                atEntry[snapshot] = true;
+            }
+        }
+        return atEntry;
+    }
+
+    /**
+     * A trace that keeps leaving before its loop ({@link TraceExits}): removed, so its loop
+     * counts up again and records what it does now, at most {@link #MAX_RETRACES} times a loop
+     * (a loop alternating between two shapes keeps its last trace).
+     */
+    private void stale(Prototype p, int loopPc, int number) {
+        int[] counts = retraces.computeIfAbsent(p, k -> new int[p.instructionCount()]);
+        if (!(p.loopTraces()[loopPc] instanceof CompiledLoop current) || current.number() != number || ++counts[loopPc] > MAX_RETRACES) {
+            return;
+        }
+        p.loopTraces()[loopPc] = null;
+        p.loopCounts()[loopPc] = 0;
+        if (verbose) {
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, loopPc) + " stale: left before its loop "
+                    + TraceExits.STALE_AFTER + " times in a row, recording again]");
         }
     }
 

@@ -70,4 +70,23 @@ class VerboseOutputTest {
         assertEquals(32, retries, lines::toString);
         assertTrue(lines.contains("[TRACE --- v:3 -- loop left at v:3]"), lines::toString);
     }
+
+    @Test
+    void aTraceThatKeepsLeavingBeforeItsLoop_isRecordedAgain_forWhatTheLoopDoesNow() {
+        List<String> lines = verboseLines("""
+                local function sum(f, n)
+                  local s = 0
+                  for i = 1, n do s = s + f(i) end
+                  return s
+                end
+                local function square(x) return x * x end
+                local function cube(x) return x * x * x end
+                local a = 0
+                for r = 1, 40 do a = a + sum(square, 3) end
+                for r = 1, 40 do a = a + sum(cube, 3) end
+                """);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 stale: left before its loop 16 times in a row, recording again]")),
+                lines::toString);
+        assertEquals(2, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")).count(), lines::toString);
+    }
 }
