@@ -133,13 +133,12 @@ final class BindCommand implements Callable<Integer> {
         List<CScope> scopes = new ArrayList<>();
         String text = "";
         for (Abi target : portable ? Abi.all() : List.of(abi)) {
-            Optional<String> targetText = preprocess(target, program.toString(), err);
-            Optional<CScope> parsed = targetText.flatMap(t -> parse(target, t, err));
-            if (parsed.isEmpty()) {
+            Optional<HeadersRead> read = read(target, program.toString(), err);
+            if (read.isEmpty()) {
                 return ExitCode.PARSE.status();
             }
-            scopes.add(parsed.get());
-            text = scopes.size() == 1 ? targetText.get() : text;
+            scopes.add(read.get().scope());
+            text = scopes.size() == 1 ? read.get().text() : text;
         }
         CScope scope = scopes.getFirst();
         String className = headerClass != null ? headerClass : lua ? moduleNameFor(headers.getFirst())
@@ -174,24 +173,42 @@ final class BindCommand implements Callable<Integer> {
         return ExitCode.OK.status();
     }
 
-    /** The headers' text preprocessed for {@code target}, or empty after printing the errors (prefixed by the ABI in portable mode). */
-    private Optional<String> preprocess(Abi target, String program, PrintWriter err) {
+    /** The headers preprocessed for one ABI, and the scope of their declarations. */
+    private record HeadersRead(String text, CScope scope) {
+    }
+
+    /**
+     * The headers preprocessed and parsed for {@code target}, or empty after printing the
+     * errors (prefixed by the ABI in portable mode). The builtin preprocessor runs in step
+     * with the parse (faster from a cold start) unless the text must first be checked for
+     * another architecture's C library headers, which would make the parse meaningless.
+     */
+    private Optional<HeadersRead> read(Abi target, String program, PrintWriter err) {
         if (preprocessor.equals("cc")) {
-            return Optional.of(new Preprocessor(includeDirectories.stream().map(Path::toString).toList(), definitions, List.of("-dD"))
-                    .run(null, program));
+            String text = new Preprocessor(includeDirectories.stream().map(Path::toString).toList(), definitions, List.of("-dD"))
+                    .run(null, program);
+            return parse(target, err, scope -> scope.declare(text, "<bind>")).map(scope -> new HeadersRead(text, scope));
         }
         PreprocessorOptions options = new PreprocessorOptions(target, includeDirectories, SystemIncludes.host(), definitions,
                 List.of(), true);
         try {
-            Preprocessed preprocessed = CPreprocessor.create(options).preprocess(program, "<bind>");
-            preprocessed.warnings().forEach(w -> err.println(forAbi(target) + w));
-            Optional<String> foreign = ForeignSystemHeaders.firstRead(preprocessed.text(), target, SystemIncludes.host());
-            if (foreign.isPresent()) {
-                err.println(forAbi(target) + foreign.get());
-                err.flush();
-                return Optional.empty();
+            if (ForeignSystemHeaders.possible(target, SystemIncludes.host())) {
+                Preprocessed preprocessed = CPreprocessor.create(options).preprocess(program, "<bind>");
+                preprocessed.warnings().forEach(w -> err.println(forAbi(target) + w));
+                Optional<String> foreign = ForeignSystemHeaders.firstRead(preprocessed.text(), target, SystemIncludes.host());
+                if (foreign.isPresent()) {
+                    err.println(forAbi(target) + foreign.get());
+                    err.flush();
+                    return Optional.empty();
+                }
+                return parse(target, err, scope -> scope.declare(preprocessed.text(), "<bind>"))
+                        .map(scope -> new HeadersRead(preprocessed.text(), scope));
             }
-            return Optional.of(preprocessed.text());
+            Preprocessed[] preprocessed = new Preprocessed[1];
+            Optional<CScope> scope = parse(target, err,
+                    s -> preprocessed[0] = CPreprocessor.create(options).preprocessAndDeclare(program, "<bind>", s));
+            scope.ifPresent(s -> preprocessed[0].warnings().forEach(w -> err.println(forAbi(target) + w)));
+            return scope.map(s -> new HeadersRead(preprocessed[0].text(), s));
         } catch (PreprocessException e) {
             e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
             err.flush();
@@ -199,10 +216,11 @@ final class BindCommand implements Callable<Integer> {
         }
     }
 
-    private Optional<CScope> parse(Abi target, String text, PrintWriter err) {
+    /** A new scope for {@code target} filled by {@code declare}, or empty after printing the parse errors. */
+    private Optional<CScope> parse(Abi target, PrintWriter err, java.util.function.Consumer<CScope> declare) {
         CScope scope = CScope.create(target);
         try {
-            scope.declare(text, "<bind>");
+            declare.accept(scope);
             return Optional.of(scope);
         } catch (CParseException e) {
             e.diagnostics().forEach(d -> err.println(forAbi(target) + d));

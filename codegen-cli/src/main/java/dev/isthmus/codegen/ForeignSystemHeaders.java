@@ -25,13 +25,24 @@ final class ForeignSystemHeaders {
     private ForeignSystemHeaders() {
     }
 
-    /** An error message when {@code text} (preprocessed for {@code target}) came in part from another architecture's headers. */
-    static Optional<String> firstRead(String text, Abi target, List<Path> systemDirectories) {
-        String own = switch (target.name()) {
+    /** Whether {@code systemDirectories} hold another architecture's C library headers than {@code target}'s. */
+    static boolean possible(Abi target, List<Path> systemDirectories) {
+        String own = ownArchitecture(target);
+        return systemDirectories.stream().map(d -> MULTIARCH.matcher(d.toString()))
+                .anyMatch(m -> m.matches() && !m.group(1).equals(own));
+    }
+
+    private static String ownArchitecture(Abi target) {
+        return switch (target.name()) {
             case "sysv-x86_64" -> "x86_64";
             case "aarch64" -> "aarch64";
             default -> "";
         };
+    }
+
+    /** An error message when {@code text} (preprocessed for {@code target}) came in part from another architecture's headers. */
+    static Optional<String> firstRead(String text, Abi target, List<Path> systemDirectories) {
+        String own = ownArchitecture(target);
         for (Path directory : systemDirectories) {
             Matcher m = MULTIARCH.matcher(directory.toString());
             if (!m.matches() || m.group(1).equals(own)) {

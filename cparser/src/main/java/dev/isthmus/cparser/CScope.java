@@ -8,6 +8,7 @@ import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
 
+import java.io.Reader;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,16 @@ public final class CScope {
      */
     public List<Declaration> declare(String text, String fileName) {
         return parser.declare(text, fileName);
+    }
+
+    /**
+     * As {@link #declare(String, String)} for a preprocessor's output read as it is written
+     * (by a preprocessor on another thread: {@code CPreprocessor.preprocessAndDeclare}), so
+     * parsing overlaps preprocessing. The text must have no line splices (backslash before a
+     * line break), which a preprocessor has already joined.
+     */
+    public List<Declaration> declarePreprocessed(Reader text, String fileName) {
+        return parser.declarePreprocessed(text, fileName);
     }
 
     /**

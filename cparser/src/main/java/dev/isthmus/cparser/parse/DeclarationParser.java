@@ -8,6 +8,7 @@ import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.type.CType;
 
 import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
@@ -16,6 +17,7 @@ import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -49,8 +51,12 @@ public final class DeclarationParser {
         final TypeBuilder types;
 
         Pipeline(String text, String fileName) {
+            this(CharStreams.fromString(spliceLines(text), fileName), fileName);
+        }
+
+        Pipeline(CharStream input, String fileName) {
             directives = new DirectiveTracker(fileName, pack, symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT);
-            CDeclarationsLexer lexer = new CDeclarationsLexer(CharStreams.fromString(spliceLines(text), fileName));
+            CDeclarationsLexer lexer = new CDeclarationsLexer(input);
             lexer.removeErrorListeners();
             classifier = new TypedefNameClassifier(lexer, symbols, directives);
             tokens = new CommonTokenStream(classifier);
@@ -85,7 +91,19 @@ public final class DeclarationParser {
      * Throws {@link CParseException} with every diagnostic once the whole text is read.
      */
     public List<Declaration> declare(String text, String fileName) {
-        Pipeline p = new Pipeline(text, fileName);
+        return declare(new Pipeline(text, fileName));
+    }
+
+    /**
+     * As {@link #declare(String, String)}, reading the text as it arrives: each declaration
+     * is parsed as soon as its text has been read. The text must be a preprocessor's
+     * output, which has no line splices left to join.
+     */
+    public List<Declaration> declarePreprocessed(Reader text, String fileName) {
+        return declare(new Pipeline(new ReaderCharStream(text, fileName), fileName));
+    }
+
+    private List<Declaration> declare(Pipeline p) {
         DeclarationBuilder builder = new DeclarationBuilder(p.types);
         int before = symbols.declarationCount();
         List<CDiagnostic> diagnostics = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.isthmus.cparser.preprocess;
 
+import dev.isthmus.cparser.CScope;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The C preprocessor in Java (C11 6.10 with GCC's extensions): what {@code cc -E} does for
@@ -69,8 +72,58 @@ public final class CPreprocessor {
         return run(text, fileName, Path.of("").toAbsolutePath(), false);
     }
 
+    /**
+     * Preprocesses text named {@code fileName} (as {@link #preprocess(String, String)}) and
+     * declares the result into {@code scope} (as {@link CScope#declare(String, String)}) at
+     * the same time: the preprocessor runs on a thread of its own, and the parser reads its
+     * output as it is written instead of after it is all there. Two stages in step take
+     * less time from a cold JVM than one after the other. A preprocessing error is thrown
+     * (as a {@link PreprocessException}) before any parse error, as if the two ran in turn.
+     */
+    public Preprocessed preprocessAndDeclare(String text, String fileName, CScope scope) {
+        TextPipe pipe = new TextPipe();
+        Preprocessed[] result = new Preprocessed[1];
+        Throwable[] failure = new Throwable[1];
+        Thread preprocessing = Thread.ofPlatform().name("isthmus-preprocessor").daemon().start(() -> {
+            try {
+                result[0] = run(text, fileName, Path.of("").toAbsolutePath(), true, pipe::write);
+                pipe.close();
+            } catch (Throwable e) {
+                failure[0] = e;
+                pipe.abandon();
+            }
+        });
+        RuntimeException parseFailure = null;
+        try {
+            scope.declarePreprocessed(pipe, fileName);
+        } catch (RuntimeException e) {
+            parseFailure = e;
+        }
+        try {
+            preprocessing.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while preprocessing " + fileName, e);
+        }
+        switch (failure[0]) {
+            case null -> {
+            }
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(failure[0]);
+        }
+        if (parseFailure != null) {
+            throw parseFailure;
+        }
+        return result[0];
+    }
+
     private Preprocessed run(String text, String name, Path directory, boolean lineMarkers) {
-        PreprocessRun run = new PreprocessRun(options, lineMarkers, fileCache);
+        return run(text, name, directory, lineMarkers, null);
+    }
+
+    private Preprocessed run(String text, String name, Path directory, boolean lineMarkers, Consumer<String> textSink) {
+        PreprocessRun run = new PreprocessRun(options, lineMarkers, fileCache, textSink);
         String output = run.run(text, name, directory);
         if (run.hasErrors()) {
             throw new PreprocessException(run.diagnostics());

@@ -63,9 +63,10 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         }
     }
 
-    PreprocessRun(PreprocessorOptions options, boolean lineMarkers, Map<String, Object> fileCache) {
+    PreprocessRun(PreprocessorOptions options, boolean lineMarkers, Map<String, Object> fileCache,
+                  java.util.function.Consumer<String> textSink) {
         this.options = options;
-        this.writer = new PreprocessedWriter(lineMarkers);
+        this.writer = new PreprocessedWriter(lineMarkers, textSink);
         chain.addAll(options.includeDirectories());
         firstSystem = chain.size();
         chain.addAll(options.systemDirectories());

@@ -1,5 +1,7 @@
 package dev.isthmus.cparser.preprocess;
 
+import java.util.function.Consumer;
+
 /**
  * Writes preprocessed text the way {@code cc -E} does: tokens on the line they came from,
  * blank lines for short gaps and a line marker ({@code # 42 "file.h"}) for long gaps and
@@ -8,14 +10,21 @@ package dev.isthmus.cparser.preprocess;
  * Without line markers ({@code -P}) only the tokens and their line breaks are written.
  */
 final class PreprocessedWriter {
+    /** How much text is handed to {@link #sink} at a time: small enough that a parser reading it starts early. */
+    private static final int CHUNK_CHARS = 4096;
+
     private final StringBuilder out = new StringBuilder(1 << 16);
     private final boolean lineMarkers;
+    /** Receives the text as it is written, in chunks, when someone reads it meanwhile; else null. */
+    private final Consumer<String> sink;
+    private int handedOut;
     private String file;
     private int line;
     private PpToken previous;
 
-    PreprocessedWriter(boolean lineMarkers) {
+    PreprocessedWriter(boolean lineMarkers, Consumer<String> sink) {
         this.lineMarkers = lineMarkers;
+        this.sink = sink;
     }
 
     void token(PpToken t) {
@@ -27,6 +36,20 @@ final class PreprocessedWriter {
         }
         out.append(t.text());
         previous = t;
+        handOutWhenFull();
+    }
+
+    private void handOutWhenFull() {
+        if (out.length() - handedOut >= CHUNK_CHARS) {
+            handOut();
+        }
+    }
+
+    private void handOut() {
+        if (sink != null) {
+            sink.accept(out.substring(handedOut));
+            handedOut = out.length();
+        }
     }
 
     /** A line of its own, such as {@code #pragma pack(1)} or {@code #define X 1}, at a place. */
@@ -38,6 +61,7 @@ final class PreprocessedWriter {
         }
         out.append(text);
         newLine();
+        handOutWhenFull();
     }
 
     private void moveTo(String toFile, int toLine) {
@@ -83,6 +107,7 @@ final class PreprocessedWriter {
         if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }
+        handOut();
         return out.toString();
     }
 }

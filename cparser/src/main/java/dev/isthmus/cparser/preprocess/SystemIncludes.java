@@ -13,6 +13,11 @@ import java.util.concurrent.TimeUnit;
  * {@code cc -xc -E -v /dev/null} (the lines between {@code #include <...> search starts
  * here:} and {@code End of search list.}). Without a compiler, the usual Debian
  * directories that exist.
+ *
+ * <p>Starting {@code cc} costs a tenth of a second or more, a good part of reading a header
+ * from a cold JVM, so the answer is also kept in a file ({@link CompilerAnswerCache}) for the
+ * next JVM, valid while the same compiler binary is found and the environment variables
+ * that change its search list are the same.
  */
 public final class SystemIncludes {
     private static List<Path> host;
@@ -22,7 +27,7 @@ public final class SystemIncludes {
 
     public static synchronized List<Path> host() {
         if (host == null) {
-            host = discover();
+            host = CompilerAnswerCache.standard().directories("system-includes", SystemIncludes::discover);
         }
         return host;
     }

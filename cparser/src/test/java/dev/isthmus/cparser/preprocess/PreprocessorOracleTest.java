@@ -76,7 +76,15 @@ class PreprocessorOracleTest {
 
         String ours = CPreprocessor.create(options.keepingDefinitions(true)).preprocess(program, "input.c").text();
         String theirs = ccPreprocess(program, concat(flags, List.of("-dD")));
-        assertEquals(layouts(theirs), layouts(ours), what + ": layouts");
+        Map<String, String> expectedLayouts = layouts(theirs);
+        assertEquals(expectedLayouts, layouts(ours), what + ": layouts");
+
+        // Preprocessing and parsing in step (the parser reading the text as it is written)
+        // gives the same text and, parsed as it arrives, the same layouts.
+        CScope inStep = CScope.create(Abi.host());
+        String inStepText = CPreprocessor.create(options.keepingDefinitions(true)).preprocessAndDeclare(program, "input.c", inStep).text();
+        assertEquals(ours, inStepText, what + ": text preprocessed in step with the parse");
+        assertEquals(expectedLayouts, layouts(inStep), what + ": layouts parsed in step with the preprocessor");
     }
 
     static String ccPreprocess(String program, List<String> flags) throws Exception {
@@ -129,6 +137,10 @@ class PreprocessorOracleTest {
     private static Map<String, String> layouts(String text) {
         CScope scope = CScope.create(Abi.host());
         scope.declare(text, "input.c");
+        return layouts(scope);
+    }
+
+    private static Map<String, String> layouts(CScope scope) {
         Map<String, String> result = new TreeMap<>();
         for (LayoutCheck.Named named : HeaderLayouts.namedRecords(scope)) {
             LayoutCheck.recordOf(named.type()).ifPresent(record -> result.put(named.spelling(), describe(scope, record)));
