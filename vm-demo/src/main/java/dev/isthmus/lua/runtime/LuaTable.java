@@ -3,21 +3,27 @@ package dev.isthmus.lua.runtime;
 import java.util.Arrays;
 
 /**
- * A Lua table: an array part for the keys 1..n and an open-addressing hash part for the rest.
+ * A Lua table: an array part for the integer keys 1..n and an open-addressing hash part for
+ * the rest, sized as LuaJIT sizes them (lj_tab.c, after Lua 5.1's ltable.c): when a new key
+ * finds the hash part full, a rehash counts the integer keys present (the new one included),
+ * chooses the array part's size from them ({@link ArrayPartSizing}) and moves keys between
+ * the parts; so a table filled from 2, backwards, or in any order ends up in its array part,
+ * and a sparse one stays hashed. An integer key in 1..n is never in the hash part.
  *
  * <p>Keys are normalised so that Lua's equal keys are one Java key: numbers are {@link Double}
  * with {@code -0.0} stored as {@code 0.0}. Assigning nil to a hash key keeps the key in its
- * slot with a nil value until the next rehash, which is what lets {@code next} continue a
- * traversal during which fields are cleared (Lua 5.1 reference manual, {@code next}).
- * Values are never Java {@code null} except as nil.
+ * slot with a nil value until the next rehash, and only a new key rehashes, which is what lets
+ * {@code next} continue a traversal during which existing fields are assigned or cleared (Lua
+ * 5.1 reference manual, {@code next}). Values are never Java {@code null} except as nil.
  */
 public final class LuaTable {
     private static final Object[] NO_SLOTS = new Object[0];
 
+    /** The array part: key {@code i} in slot {@code i - 1}; its length is the part's size. */
     private Object[] array = NO_SLOTS;
-    private int arrayCount;
     private Object[] keys = NO_SLOTS;
     private Object[] values = NO_SLOTS;
+    /** Hash slots holding a key, nil-valued (dead) keys included: what fills the hash part. */
     private int hashUsed;
     private LuaTable metatable;
     /** Set by {@code __mode}: keys and/or values that are collectable are held weakly. */
@@ -36,10 +42,9 @@ public final class LuaTable {
     public LuaTable(int arraySize, int hashCapacity) {
         if (arraySize > 0) {
             array = new Object[arraySize];
-            arrayCount = arraySize;
         }
-        if (hashCapacity > 0) {
-            int capacity = Integer.highestOneBit(Math.max(4, hashCapacity * 2 - 1)) << 1;
+        int capacity = hashCapacityFor(hashCapacity);
+        if (capacity > 0) {
             keys = new Object[capacity];
             values = new Object[capacity];
         }
@@ -50,7 +55,7 @@ public final class LuaTable {
      * table reused as a buffer without reallocating.
      */
     public void clear() {
-        Arrays.fill(array, 0, arrayCount, null);
+        Arrays.fill(array, null);
         Arrays.fill(keys, null);
         Arrays.fill(values, null);
         hashUsed = 0;
@@ -77,14 +82,14 @@ public final class LuaTable {
 
     public Object get(double key) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= arrayCount) {
+        if (index == key && index >= 1 && index <= array.length) {
             return array[index - 1];
         }
         return keys.length == 0 ? null : hashGet(normalise(key));
     }
 
     public Object get(int index) {
-        if (index >= 1 && index <= arrayCount) {
+        if (index >= 1 && index <= array.length) {
             return array[index - 1];
         }
         return keys.length == 0 ? null : hashGet((double) index);
@@ -101,48 +106,19 @@ public final class LuaTable {
 
     public void put(double key, Object value) {
         int index = (int) key;
-        if (index == key && index >= 1) {
-            if (index <= arrayCount) {
-                array[index - 1] = value;
-                return;
-            }
-            if (index == arrayCount + 1 && value != null && !weakValues) {
-                append(value);
-                return;
-            }
+        if (index == key && index >= 1 && index <= array.length) {
+            array[index - 1] = value;
+            return;
         }
         hashPut(normalise(key), value);
     }
 
     public void put(int index, Object value) {
-        put((double) index, value);
-    }
-
-    private void append(Object value) {
-        if (arrayCount == array.length) {
-            array = Arrays.copyOf(array, Math.max(4, arrayCount * 2));
+        if (index >= 1 && index <= array.length) {
+            array[index - 1] = value;
+            return;
         }
-        array[arrayCount++] = value;
-        if (hashUsed > 0) {
-            migrateFromHash();
-        }
-    }
-
-    /** Moves keys n+1, n+2, ... that sit in the hash part into the array part after an append. */
-    private void migrateFromHash() {
-        while (true) {
-            Double next = (double) (arrayCount + 1);
-            int slot = findSlot(next);
-            if (slot < 0 || values[slot] == null) {
-                return;
-            }
-            Object value = values[slot];
-            values[slot] = null;
-            if (arrayCount == array.length) {
-                array = Arrays.copyOf(array, arrayCount * 2);
-            }
-            array[arrayCount++] = value;
-        }
+        hashPut((double) index, value);
     }
 
     private static Object normalise(double key) {
@@ -173,7 +149,6 @@ public final class LuaTable {
         weakKeys = keys;
         weakValues = values;
         array = NO_SLOTS;
-        arrayCount = 0;
         this.keys = NO_SLOTS;
         this.values = NO_SLOTS;
         hashUsed = 0;
@@ -235,56 +210,117 @@ public final class LuaTable {
     }
 
     private void hashPut(Object key, Object value) {
-        if (weakValues && isCollectable(value)) {
-            value = new WeakSlot(value);
-        }
+        Object stored = weakValues && isCollectable(value) ? new WeakSlot(value) : value;
         int slot = findSlot(key);
         if (slot >= 0) {
-            values[slot] = value;
+            values[slot] = stored;
             return;
         }
         if (value == null) {
             return;
         }
-        if ((hashUsed + 1) * 4 > keys.length * 3) {
-            rehash();
+        if (hashUsed >= keys.length / 2) {
+            // Full: the parts are resized for the keys present and this one, which may now
+            // belong to the array part; the hash part then has room for it if it does not.
+            rehash(key);
+            put(key, value);
+            return;
         }
+        insert(weakKeys && isCollectable(key) ? new WeakSlot(key) : key, stored);
+    }
+
+    /** Stores a key known to be absent in a free slot of a hash part with room for it. */
+    private void insert(Object key, Object value) {
         int mask = keys.length - 1;
-        slot = spread(key.hashCode()) & mask;
+        int slot = spread(key.hashCode()) & mask;
         while (keys[slot] != null) {
             slot = (slot + 1) & mask;
         }
-        keys[slot] = weakKeys && isCollectable(key) ? new WeakSlot(key) : key;
+        keys[slot] = key;
         values[slot] = value;
         hashUsed++;
     }
 
-    /** Rebuilds the hash part without its nil-valued keys, growing it when it is more than half live. */
-    private void rehash() {
+    /**
+     * Resizes both parts for the live entries and {@code newKey} (ltable.c's {@code rehash}): the
+     * array part as {@link ArrayPartSizing} decides (none for weak values, which it cannot hold
+     * weakly), the hash part for the keys left over; nil-valued keys are dropped.
+     */
+    private void rehash(Object newKey) {
+        ArrayPartSizing sizing = new ArrayPartSizing();
+        sizing.countArray(array);
+        int total = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (isLive(keys[i], values[i])) {
+                sizing.count(keys[i]);
+                total++;
+            }
+        }
+        sizing.count(newKey);
+        int arraySize = weakValues ? 0 : sizing.arraySize();
+        int inArray = weakValues ? 0 : sizing.keysInArray();
+        total += countLive(array) + 1;
+        resize(arraySize, total - inArray);
+    }
+
+    private static int countLive(Object[] slots) {
+        int n = 0;
+        for (Object v : slots) {
+            if (v != null) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Gives the array part {@code arraySize} slots and the hash part room for {@code hashKeys} keys, moving entries between them. */
+    private void resize(int arraySize, int hashKeys) {
+        Object[] oldArray = array;
         Object[] oldKeys = keys;
         Object[] oldValues = values;
-        int live = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (isLive(oldKeys[i], oldValues[i])) {
-                live++;
-            }
+        if (arraySize != oldArray.length) {
+            array = arraySize == 0 ? NO_SLOTS : Arrays.copyOf(oldArray, arraySize);
         }
-        int capacity = Math.max(4, Integer.highestOneBit(Math.max(1, live * 2)) << 1);
-        keys = new Object[capacity];
-        values = new Object[capacity];
+        int capacity = hashCapacityFor(hashKeys);
+        keys = capacity == 0 ? NO_SLOTS : new Object[capacity];
+        values = capacity == 0 ? NO_SLOTS : new Object[capacity];
         hashUsed = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (isLive(oldKeys[i], oldValues[i])) {
-                int mask = capacity - 1;
-                int slot = spread(oldKeys[i].hashCode()) & mask;
-                while (keys[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
-                hashUsed++;
+        for (int i = arraySize; i < oldArray.length; i++) {
+            if (oldArray[i] != null) {
+                insert((double) (i + 1), oldArray[i]);
             }
         }
+        for (int i = 0; i < oldKeys.length; i++) {
+            Object key = oldKeys[i];
+            if (isLive(key, oldValues[i])) {
+                int index = key instanceof Double d ? arrayIndexOf(d) : 0;
+                if (index >= 1 && index <= arraySize) {
+                    array[index - 1] = oldValues[i];
+                } else {
+                    insert(key, oldValues[i]);
+                }
+            }
+        }
+    }
+
+    /** {@code key} as an index 1..n when it is an integer in int range, else 0. */
+    private static int arrayIndexOf(double key) {
+        int index = (int) key;
+        return index == key && index >= 1 ? index : 0;
+    }
+
+    /**
+     * The hash part's slots for {@code keys} keys. The part counts as full at half its slots,
+     * which are LuaJIT's node count for that many keys (lj_tab.h's {@code hsize2hbits}: a power
+     * of two, at least 2): a table then rehashes, and so moves keys to its array part, when
+     * LuaJIT's would. The other half keeps the linear probes short.
+     */
+    private static int hashCapacityFor(int keys) {
+        if (keys <= 0) {
+            return 0;
+        }
+        int nodes = keys <= 2 ? 2 : Integer.highestOneBit(keys - 1) << 1;
+        return nodes * 2;
     }
 
     /** An entry whose value is not nil and whose weak key or value was not collected. */
@@ -311,7 +347,7 @@ public final class LuaTable {
      * 2.5.5); with holes, any border, found as Lua's own table does: the array part first.
      */
     public int length() {
-        int size = arrayCount;
+        int size = array.length;
         if (size > 0 && array[size - 1] == null) {
             // A border inside the array part, by binary search (ltable.c luaH_getn).
             int i = 0;
@@ -360,7 +396,7 @@ public final class LuaTable {
      * part as such, so its encoding needs to know where that part ends.
      */
     public int arrayPartSize() {
-        return arrayCount;
+        return array.length;
     }
 
     /** How many entries the hash part holds (keys that are not in the array part). */
@@ -368,22 +404,18 @@ public final class LuaTable {
         return hashUsed;
     }
 
+    /*
+     * Traversal. A position numbers the slots in traversal order: 0..n-1 are the array part's
+     * keys 1..n, n + i is hash slot i. Iterating by position needs no lookup of the previous
+     * key and allocates nothing; next(key) is the same walk started from a key.
+     */
+
     /** The entry after {@code key} in traversal order ({@code next}); {@code null} at the end. */
     public Entry next(Object key) {
-        int position;
-        if (key == null) {
-            position = 0;
-        } else {
-            position = positionOf(key) + 1;
-        }
-        for (; position < arrayCount; position++) {
-            if (array[position] != null) {
-                return new Entry((double) (position + 1), array[position]);
-            }
-        }
-        for (int slot = Math.max(0, position - arrayCount); slot < keys.length; slot++) {
-            Object k = keys[slot] == null ? null : unwrap(keys[slot]);
-            Object v = values[slot] == null ? null : unwrap(values[slot]);
+        for (int position = nextPosition(positionAfter(key)); position >= 0; position = nextPosition(position + 1)) {
+            Object k = keyAt(position);
+            Object v = valueAt(position);
+            // A weak entry collected since nextPosition saw it is skipped, as it would have been.
             if (k != null && v != null) {
                 return new Entry(k, v);
             }
@@ -391,21 +423,63 @@ public final class LuaTable {
         return null;
     }
 
-    /** The traversal position of {@code key}: array index, or arrayCount + hash slot. */
-    private int positionOf(Object key) {
-        if (key instanceof Double d) {
-            double v = d;
-            int index = (int) v;
-            if (index == v && index >= 1 && index <= arrayCount) {
-                return index - 1;
-            }
-            key = normalise(v);
+    /**
+     * Where the traversal continues after {@code key}: 0 for nil (the start), else the position
+     * after the key's; a key not in the table is Lua's error "invalid key to 'next'".
+     */
+    public int positionAfter(Object key) {
+        if (key == null) {
+            return 0;
         }
+        if (key instanceof Double d) {
+            return positionAfter(d.doubleValue());
+        }
+        return hashPositionOf(key) + 1;
+    }
+
+    /** {@link #positionAfter(Object)} for a number key. */
+    public int positionAfter(double key) {
+        int index = (int) key;
+        if (index == key && index >= 1 && index <= array.length) {
+            return index;
+        }
+        return hashPositionOf(normalise(key)) + 1;
+    }
+
+    private int hashPositionOf(Object key) {
         int slot = findSlot(key);
         if (slot < 0) {
             throw new LuaError("invalid key to 'next'");
         }
-        return arrayCount + slot;
+        return array.length + slot;
+    }
+
+    /** The first position from {@code position} on that holds an entry, or -1 when there is none. */
+    public int nextPosition(int position) {
+        Object[] a = array;
+        for (; position < a.length; position++) {
+            if (a[position] != null) {
+                return position;
+            }
+        }
+        Object[] k = keys;
+        Object[] v = values;
+        for (int slot = position - a.length; slot < k.length; slot++) {
+            if (isLive(k[slot], v[slot])) {
+                return a.length + slot;
+            }
+        }
+        return -1;
+    }
+
+    /** The key at a position {@link #nextPosition} returned; null if it was a weak key since collected. */
+    public Object keyAt(int position) {
+        return position < array.length ? (Object) (double) (position + 1) : unwrap(keys[position - array.length]);
+    }
+
+    /** The value at a position {@link #nextPosition} returned; null if it was a weak value since collected. */
+    public Object valueAt(int position) {
+        return position < array.length ? array[position] : unwrap(values[position - array.length]);
     }
 
     /** One key and value of a traversal. */
