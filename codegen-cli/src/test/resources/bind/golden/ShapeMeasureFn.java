@@ -20,7 +20,7 @@ public interface ShapeMeasureFn {
     /**
      * The C signature.
      */
-    FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS);
+    FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, Shape.POINTER);
 
     /**
      * Called by C. An exception thrown here ends the JVM, as the FFM API does for any upcall.

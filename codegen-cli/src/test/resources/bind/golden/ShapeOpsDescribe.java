@@ -20,7 +20,7 @@ public interface ShapeOpsDescribe {
     /**
      * The C signature.
      */
-    FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
+    FunctionDescriptor DESCRIPTOR = FunctionDescriptor.of(ValueLayout.JAVA_INT, Shape.POINTER, ValueLayout.ADDRESS, ValueLayout.JAVA_INT);
 
     /**
      * Called by C. An exception thrown here ends the JVM, as the FFM API does for any upcall.

@@ -76,7 +76,7 @@ public final class Shapes {
 
     private static final class ShapeAreaHandle {
 
-        static final MethodHandle HANDLE = downcall("shape_area", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS));
+        static final MethodHandle HANDLE = downcall("shape_area", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, Shape.POINTER));
     }
 
     /**
@@ -96,7 +96,7 @@ public final class Shapes {
 
     private static final class ShapeApplyHandle {
 
-        static final MethodHandle HANDLE = downcall("shape_apply", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+        static final MethodHandle HANDLE = downcall("shape_apply", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ShapeOps.POINTER, Shape.POINTER));
     }
 
     /**
@@ -136,7 +136,7 @@ public final class Shapes {
 
     private static final class ShapeMeasureAllHandle {
 
-        static final MethodHandle HANDLE = downcall("shape_measure_all", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.ADDRESS, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
+        static final MethodHandle HANDLE = downcall("shape_measure_all", FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, Shape.POINTER, ValueLayout.JAVA_INT, ValueLayout.ADDRESS));
     }
 
     /**

@@ -3,10 +3,8 @@ package dev.isthmus.codegen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import static dev.isthmus.codegen.GeneratedBindings.bind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -59,11 +57,7 @@ class BindPackedByValueTest {
     void packedStructsByValue_alignedMembersPassAsTheirTwin_othersAreRefused() throws Exception {
         Path header = Files.writeString(dir.resolve("packed.h"), HEADER);
         Path source = Files.writeString(dir.resolve("packed.c"), SOURCE);
-        Path library = dir.resolve("libpacked.so");
-        Process cc = new ProcessBuilder("cc", "-shared", "-fPIC", "-O1", "-o", library.toString(), source.toString())
-                .redirectErrorStream(true).start();
-        String ccOutput = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(cc.waitFor(60, TimeUnit.SECONDS) && cc.exitValue() == 0, ccOutput);
+        Path library = GeneratedBindings.sharedLibrary(dir, "packed", source);
         Path out = dir.resolve("gen");
         String report = bind("--package", "org.example.pk", "--header-class", "Pk", "-l", library.toString(),
                 "--output", out.toString(), header.toString());

@@ -38,6 +38,16 @@ final class GeneratedBindings {
         return out.toString();
     }
 
+    /** Compiles {@code source} (its headers beside it) into {@code work/lib<name>.so} with {@code cc}, failing with cc's output. */
+    static Path sharedLibrary(Path work, String name, Path source) throws Exception {
+        Path library = work.resolve("lib" + name + ".so");
+        Process cc = new ProcessBuilder("cc", "-shared", "-fPIC", "-O1", "-I" + source.getParent(), "-o", library.toString(),
+                source.toString()).redirectErrorStream(true).start();
+        String output = new String(cc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(cc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && cc.exitValue() == 0, output);
+        return library;
+    }
+
     /**
      * Compiles the Java tree {@code generated} and {@code driver} (a {@code Callable<String>}
      * named {@code Driver} in {@code packageName}) into {@code work/classes}, and returns

@@ -64,7 +64,8 @@ public final class BindingGenerator {
         Path directory = Path.of("", options.packagePath().toArray(String[]::new));
         Map<Path, String> files = new LinkedHashMap<>();
         for (RecordType record : set.records.keySet()) {
-            targets.peers(record).ifPresent(peers -> peers.forEach(peer -> set.names.alias(peer, record)));
+            targets.peers(record).ifPresentOrElse(peers -> peers.forEach(peer -> set.names.alias(peer, record)),
+                    () -> set.names.withoutClass(record));
         }
         if (targets.isPortable()) {
             files.put(directory.resolve("TargetAbi.java"), TargetAbiWriter.write(targets.abis(), options.packageName()));

@@ -171,6 +171,9 @@ final class BindingSet {
                 }
             } else if (t instanceof RecordType inner && inner.tag().isEmpty()) {
                 need(inner, cName + "_" + m.name().orElse(""));
+            } else if (t instanceof CType.Pointer p && strip(p.target()) instanceof RecordType target && target.tag().isPresent()) {
+                // A typed member (struct node *next) reads as its target's class: that class is needed.
+                need(target, target.tag().get());
             } else {
                 needByValue(t);
             }

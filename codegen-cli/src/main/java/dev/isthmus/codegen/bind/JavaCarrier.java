@@ -26,7 +26,7 @@ record JavaCarrier(String javaType, String layout, String unalignedLayout, long 
         return switch (type) {
             case CType.Qualified q -> of(q.base(), abi, names);
             case CType.Aligned a -> of(a.base(), abi, names);
-            case CType.Pointer p -> value("MemorySegment", "ADDRESS", abi.pointerByteSize());
+            case CType.Pointer p -> pointer(p, abi, names);
             // Only LuaJIT's rules parse a reference, and headers are read under C's.
             case CType.Reference r -> throw new NotBindable("C++ references are not C");
             case CType.Pointer32 p -> throw new NotBindable("32-bit pointers are LuaJIT's only");
@@ -42,6 +42,25 @@ record JavaCarrier(String javaType, String layout, String unalignedLayout, long 
             case CType.Function f -> throw new NotBindable("a function type is not a value");
             case CType.Vector v -> throw new NotBindable("vector types have no FFM carrier");
         };
+    }
+
+    /**
+     * A pointer; one to a record with a generated class reads as a segment of that record's
+     * size ({@code Node.POINTER}, {@code ADDRESS} with {@code Node.LAYOUT} as its target), so
+     * the record's accessors work on what a member, a result or a callback's argument
+     * points to without a restricted {@code reinterpret}. Unaligned, it stays untyped.
+     */
+    private static JavaCarrier pointer(CType.Pointer p, Abi abi, JavaNames names) {
+        if (BindingSet.strip(p.target()) instanceof RecordType r && names.hasWrittenClass(r)) {
+            return new JavaCarrier("MemorySegment", names.recordClass(r) + ".POINTER", "ValueLayout.ADDRESS_UNALIGNED",
+                    abi.pointerByteSize(), false);
+        }
+        return value("MemorySegment", "ADDRESS", abi.pointerByteSize());
+    }
+
+    /** The layout of a member inside a record's {@code LAYOUT}: {@link #layout()}, but every pointer untyped. */
+    String memberLayout() {
+        return layout.endsWith(".POINTER") ? "ValueLayout.ADDRESS" : layout;
     }
 
     /**

@@ -24,6 +24,8 @@ final class JavaNames {
 
     private final Map<RecordType, String> recordClasses = new HashMap<>();
     private final Set<String> taken = new HashSet<>();
+    /** Records named but whose class is not written (portable bindings of a record some ABI defines otherwise). */
+    private final Set<RecordType> withoutClass = new HashSet<>();
 
     /** Reserves a class name, adding a number when it is taken. */
     String reserve(String cName) {
@@ -46,6 +48,16 @@ final class JavaNames {
 
     boolean hasRecordClass(RecordType record) {
         return recordClasses.containsKey(record);
+    }
+
+    /** Marks a named record whose class will not be written, so nothing refers to its {@code POINTER}. */
+    void withoutClass(RecordType record) {
+        withoutClass.add(record);
+    }
+
+    /** Whether {@code record}'s class is written, with its {@code LAYOUT} and {@code POINTER}. */
+    boolean hasWrittenClass(RecordType record) {
+        return recordClasses.containsKey(record) && !withoutClass.contains(record);
     }
 
     String recordClass(RecordType record) {

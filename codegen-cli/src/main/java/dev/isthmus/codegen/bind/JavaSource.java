@@ -23,7 +23,7 @@ final class JavaSource {
             "java.lang.foreign.ValueLayout", "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodHandles",
             "java.lang.invoke.MethodType", "java.lang.invoke.VarHandle", "java.util.List", "java.util.Locale");
 
-    private static final Pattern RESTRICTED = Pattern.compile("\\b(?:downcallHandle|upcallStub|libraryLookup|reinterpret)\\(");
+    private static final Pattern RESTRICTED = Pattern.compile("\\b(?:downcallHandle|upcallStub|libraryLookup|reinterpret|withTargetLayout)\\(");
 
     private JavaSource() {
     }

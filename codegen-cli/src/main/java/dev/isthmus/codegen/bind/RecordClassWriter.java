@@ -82,6 +82,9 @@ final class RecordClassWriter {
                     .append("public static final GroupLayout LAYOUT = ")
                     .append(new RecordLayoutExpression(abi, names, "LAYOUT").of(record)).append(";\n\n");
         }
+        body.append("/** A pointer to a {@code ").append(cName).append("}: what it reads is a segment of {@code LAYOUT}'s size")
+                .append(" (at address 0 for a null pointer), on which this class's accessors work. */\n")
+                .append("public static final AddressLayout POINTER = ValueLayout.ADDRESS.withTargetLayout(LAYOUT);\n\n");
         body.append("private ").append(className).append("() {\n}\n\n");
         body.append("/** A {@code ").append(cName).append("} allocated by {@code allocator} (zeroed by an arena). */\n")
                 .append("public static MemorySegment allocate(SegmentAllocator allocator) {\nreturn allocator.allocate(LAYOUT);\n}\n\n");
@@ -206,7 +209,9 @@ final class RecordClassWriter {
         String layout = carrier.layoutAt(offset);
         String read = "struct.get(" + layout + ", " + offset + "L)";
         boolean widened = !javaType.equals(carrier.javaType());
-        return new Accessor(javaType, "Reads {@code " + declaration + "} at offset " + offset + ".",
+        String target = layout.endsWith(".POINTER") ? layout.substring(0, layout.length() - ".POINTER".length()) : "";
+        return new Accessor(javaType, "Reads {@code " + declaration + "} at offset " + offset
+                + (target.isEmpty() ? "." : ": the {@link " + target + "} it points to, as a segment of its size."),
                 "return " + (widened && unsigned ? "Integer.toUnsignedLong(" + read + ")" : read) + ";\n",
                 "Writes {@code " + declaration + "} at offset " + offset + ".",
                 "struct.set(" + layout + ", " + offset + "L, " + (widened ? "(" + carrier.javaType() + ") " : "") + "value);\n");

@@ -145,11 +145,12 @@ final class RecordLayoutExpression {
             }
             default -> {
                 try {
+                    // Untyped pointers: a record's POINTER names its LAYOUT, which may still be under construction here.
                     JavaCarrier carrier = JavaCarrier.of(t, abi, names);
                     if (natural > allowedAlignment) {
-                        return new Part(carrier.layout() + ".withByteAlignment(" + allowedAlignment + ")", allowedAlignment);
+                        return new Part(carrier.memberLayout() + ".withByteAlignment(" + allowedAlignment + ")", allowedAlignment);
                     }
-                    return new Part(carrier.layout(), natural);
+                    return new Part(carrier.memberLayout(), natural);
                 } catch (NotBindable e) {
                     return bytes(abi.sizeOf(t));
                 }
