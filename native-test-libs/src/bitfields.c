@@ -41,3 +41,32 @@ int64_t it_bfs_combine(struct it_bf_small s) {
     return (int64_t)s.lo + 16 * (int64_t)s.hi + 256 * (int64_t)s.rest;
 }
 size_t it_sizeof_bf_small(void) { return sizeof(struct it_bf_small); }
+
+struct it_bf it_bf_make(uint32_t a, int32_t b, uint64_t c, int64_t d, bool f) {
+    struct it_bf s = {0};
+    it_bf_set_a(&s, a);
+    s.b = b;
+    it_bf_set_c(&s, c);
+    s.d = d;
+    s.f = f;
+    return s;
+}
+
+struct it_bf_mixed it_bfm_make(double x, uint32_t flag, uint32_t level, float y) {
+    struct it_bf_mixed m = {x, flag & 1u, level & 0x7fu, y};
+    return m;
+}
+double it_bfm_sum(struct it_bf_mixed m) { return m.x + 1000.0 * m.flag + 10.0 * m.level + m.y; }
+
+struct it_bf_tagged it_bft_make(uint32_t tag, int32_t v) {
+    struct it_bf_tagged t = {(unsigned char)tag, v};
+    return t;
+}
+int64_t it_bft_combine(struct it_bf_tagged t) { return 10000 * (int64_t)t.tag + t.v; }
+
+union it_bf_union it_bfu_make(uint32_t bits) {
+    union it_bf_union u = {.f = 0};
+    u.bits = bits & 0xfffu;
+    return u;
+}
+uint32_t it_bfu_bits(union it_bf_union u) { return u.bits; }

@@ -66,4 +66,21 @@ struct it_bf_small it_bfs_make(uint32_t lo, uint32_t hi, int32_t rest);
 int64_t it_bfs_combine(struct it_bf_small s);
 size_t it_sizeof_bf_small(void);
 
+/* Returned by value in registers: RAX and RDX for it_bf; for it_bf_mixed XMM0 (the double's
+ * eightbyte) and RAX (the bitfields and the float share an eightbyte, which is INTEGER);
+ * it_bf_tagged has a char and a bitfield in one int unit; it_bf_union's bitfield and float
+ * overlap, so its one eightbyte is INTEGER. */
+struct it_bf_mixed { double x; unsigned int flag : 1; unsigned int level : 7; float y; };
+struct it_bf_tagged { unsigned char tag; signed int v : 12; };
+union it_bf_union { unsigned int bits : 12; float f; };
+struct it_bf it_bf_make(uint32_t a, int32_t b, uint64_t c, int64_t d, bool f);
+struct it_bf_mixed it_bfm_make(double x, uint32_t flag, uint32_t level, float y);
+/* x + 1000 * flag + 10 * level + y */
+double it_bfm_sum(struct it_bf_mixed m);
+struct it_bf_tagged it_bft_make(uint32_t tag, int32_t v);
+/* 10000 * tag + v */
+int64_t it_bft_combine(struct it_bf_tagged t);
+union it_bf_union it_bfu_make(uint32_t bits);
+uint32_t it_bfu_bits(union it_bf_union u);
+
 #endif

@@ -332,6 +332,15 @@ static void test_bitfields(void) {
     struct it_bf_small s = it_bfs_make(3, 15, -2);
     CHECK(it_bfs_make, s.lo == 3 && s.hi == 15 && s.rest == -2);
     CHECK(it_bfs_combine, it_bfs_combine(s) == 3 + 240 - 512);
+    struct it_bf made = it_bf_make(9, -3, UINT64_C(0xfedcba9876), -5, true);
+    CHECK(it_bf_make, made.a == 1 && made.b == -3 && made.c == UINT64_C(0xfedcba9876) && made.d == -5 && made.f);
+    struct it_bf_mixed m = it_bfm_make(0.5, 1, 130, 0.25f);
+    CHECK(it_bfm_make, m.x == 0.5 && m.flag == 1 && m.level == 2 && m.y == 0.25f);
+    CHECK(it_bfm_sum, it_bfm_sum(m) == 1020.75);
+    struct it_bf_tagged t = it_bft_make(7, -2000);
+    CHECK(it_bft_make, t.tag == 7 && t.v == -2000);
+    CHECK(it_bft_combine, it_bft_combine(t) == 68000);
+    CHECK(it_bfu_make, it_bfu_make(0x1abc).bits == 0xabc && it_bfu_bits(it_bfu_make(5)) == 5);
     CHECK(it_sizeof_bf_small, it_sizeof_bf_small() == 4);
 }
 

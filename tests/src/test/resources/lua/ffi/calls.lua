@@ -283,3 +283,36 @@ do
   print(C.abs_of_u8(255), C.abs_of_u8(0x180), C.abs_of_i8(255), C.abs_of_u16(0xffff), C.abs_of_i16(0x18000))
 end
 -- expect: 255	128	1	65535	32768
+
+-- test: structs and unions with bitfields are returned and passed by value as C passes them
+do
+  local ffi = require("ffi")
+  ffi.cdef[[
+    struct it_bf_small { unsigned int lo : 4; unsigned int hi : 4; signed int rest : 24; };
+    struct it_bf_mixed { double x; unsigned int flag : 1; unsigned int level : 7; float y; };
+    struct it_bf_tagged { unsigned char tag; signed int v : 12; };
+    union it_bf_union { unsigned int bits : 12; float f; };
+    struct it_bf_small it_bfs_make(uint32_t lo, uint32_t hi, int32_t rest);
+    int64_t it_bfs_combine(struct it_bf_small s);
+    struct it_bf_mixed it_bfm_make(double x, uint32_t flag, uint32_t level, float y);
+    double it_bfm_sum(struct it_bf_mixed m);
+    struct it_bf_tagged it_bft_make(uint32_t tag, int32_t v);
+    int64_t it_bft_combine(struct it_bf_tagged t);
+    union it_bf_union it_bfu_make(uint32_t bits);
+    uint32_t it_bfu_bits(union it_bf_union u);
+  ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local s = lib.it_bfs_make(3, 9, -5)
+  print(s.lo, s.hi, s.rest, lib.it_bfs_combine(s), lib.it_bfs_combine(ffi.new("struct it_bf_small", 1, 2, -3)))
+  local m = lib.it_bfm_make(0.5, 1, 130, 0.25)
+  print(m.x, m.flag, m.level, m.y, lib.it_bfm_sum(m), lib.it_bfm_sum({2, 0, 3, 1}))
+  local t = lib.it_bft_make(7, -2000)
+  print(t.tag, t.v, lib.it_bft_combine(t), lib.it_bfu_make(0x1abc).bits, lib.it_bfu_bits(lib.it_bfu_make(5)))
+  local sum = 0
+  for i = 1, 100 do sum = sum + lib.it_bfs_make(i, i, -i).rest + 2 * lib.it_bfm_make(i, i, i, 0).level end
+  print(sum)
+end
+-- expect: 3	9	-5	-1133LL	-735LL
+-- expect: 0.5	1	2	0.25	1020.75	33
+-- expect: 7	-2000	68000LL	2748	5
+-- expect: 5050

@@ -21,9 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (explicit padding between them, trailing padding to the C size), and function types to
  * function descriptors.
  *
- * <p>Bitfields have no FFM layout: each run of bytes holding bitfields becomes a sequence
- * of bytes, which classifies as INTEGER for calls, as the C compiler classifies the
- * bitfields' storage. Members of packed structs get their real (lower) alignment. Types
+ * <p>Records are {@link ForeignRecordLayout}'s: bitfields have no FFM layout, so the
+ * eightbytes holding them become integer carriers, classified for calls as the C compiler
+ * classifies the bitfields' storage. Members of packed structs get their real (lower) alignment. Types
  * the JDK's linker cannot pass ({@code long double}, {@code __int128}, {@code _Float128},
  * vectors) get byte layouts of the right size and alignment, so structs holding them can
  * still be read and written; passing them by value is refused with a clear message.
@@ -108,54 +108,7 @@ public final class ForeignLayouts {
             throw new IllegalArgumentException(record + " is incomplete, so it has no layout");
         }
         var layout = abi.layoutOf(record);
-        List<MemoryLayout> members = new ArrayList<>();
-        if (record.isUnion()) {
-            for (FieldLayout field : layout.fields()) {
-                if (!field.isBitField()) {
-                    members.add(named(member(field, layout.byteAlignment()), field));
-                } else if (field.bitField().get().bitWidth() > 0) {
-                    members.add(bytes(Math.ceilDiv(field.bitField().get().bitWidth(), 8)));
-                }
-            }
-            long largest = members.stream().mapToLong(MemoryLayout::byteSize).max().orElse(0);
-            if (largest < layout.byteSize()) {
-                // Padding only when needed: the FFM API rejects a union member that pads nothing.
-                members.add(MemoryLayout.paddingLayout(layout.byteSize()));
-            }
-            return MemoryLayout.unionLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(layout.byteAlignment());
-        }
-        long position = 0;
-        int i = 0;
-        List<FieldLayout> fields = layout.fields();
-        while (i < fields.size()) {
-            FieldLayout field = fields.get(i);
-            if (field.isBitField()) {
-                // A run of bitfields: the bytes from the first one's first bit to the last one's last bit.
-                long start = field.bitField().get().bitOffset() / 8;
-                long end = start;
-                while (i < fields.size() && fields.get(i).isBitField()) {
-                    var bits = fields.get(i).bitField().get();
-                    end = Math.max(end, Math.ceilDiv(bits.bitOffset() + bits.bitWidth(), 8));
-                    i++;
-                }
-                start = Math.max(start, position);
-                if (end > start) {
-                    addPadding(members, start - position);
-                    members.add(bytes(end - start));
-                    position = end;
-                }
-                continue;
-            }
-            MemoryLayout member = member(field, layout.byteAlignment());
-            if (member.byteSize() > 0) {
-                addPadding(members, field.byteOffset() - position);
-                members.add(named(member, field));
-                position = field.byteOffset() + member.byteSize();
-            }
-            i++;
-        }
-        addPadding(members, layout.byteSize() - position);
-        return MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new)).withByteAlignment(layout.byteAlignment());
+        return ForeignRecordLayout.of(layout, record.isUnion(), field -> named(member(field, layout.byteAlignment()), field));
     }
 
     /**
@@ -188,16 +141,6 @@ public final class ForeignLayouts {
 
     private static MemoryLayout named(MemoryLayout layout, FieldLayout field) {
         return field.name().map(layout::withName).orElse(layout);
-    }
-
-    private static MemoryLayout bytes(long count) {
-        return MemoryLayout.sequenceLayout(count, ValueLayout.JAVA_BYTE);
-    }
-
-    private static void addPadding(List<MemoryLayout> members, long bytes) {
-        if (bytes > 0) {
-            members.add(MemoryLayout.paddingLayout(bytes));
-        }
     }
 
     /**
@@ -234,6 +177,11 @@ public final class ForeignLayouts {
         if (plain instanceof CType.Array || plain instanceof CType.Function) {
             return ValueLayout.ADDRESS;
         }
-        return layoutOf(plain);
+        MemoryLayout layout = layoutOf(plain);
+        ForeignRecordLayout.whyNotPassable(layout).ifPresent(reason -> {
+            throw new IllegalArgumentException(what + " has type " + dev.isthmus.cparser.type.TypeRenderer.render(plain)
+                    + ", which the JDK's linker cannot pass by value: " + reason);
+        });
+        return layout;
     }
 }

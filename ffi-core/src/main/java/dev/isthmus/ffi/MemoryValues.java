@@ -91,15 +91,18 @@ final class MemoryValues {
 
     /** The bits a value stores into a bitfield of the declared type. */
     static long integerBits(Object value, CType declared) {
-        integerType(declared);
-        return switch (value) {
-            case Number n when n instanceof Double || n instanceof Float -> (long) n.doubleValue();
+        Primitive p = integerType(declared);
+        long bits = switch (value) {
+            case Double d -> ValueConversion.truncated(d, p);
+            case Float f -> ValueConversion.truncated(f, p);
             case Number n -> n.longValue();
             case Boolean b -> b ? 1 : 0;
             case Character c -> c;
             case null, default -> throw new IllegalArgumentException("cannot convert "
                     + (value == null ? "null" : value.getClass().getName()) + " to '" + TypeRenderer.render(declared) + "'");
         };
+        // _Bool stores whether the value is not zero (C11 6.3.1.2): 2 is true, and so is 0.5.
+        return p == Primitive.BOOL ? (bits != 0 || ValueConversion.isNonZeroFloating(value) ? 1 : 0) : bits;
     }
 
     private static Primitive integerType(CType declared) {

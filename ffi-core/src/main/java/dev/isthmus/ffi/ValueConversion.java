@@ -82,9 +82,9 @@ final class ValueConversion {
             }
             throw mismatch(value, p.spelling());
         }
-        long bits = integerBits(value, p.spelling());
+        long bits = integerBits(value, p, p.spelling());
         return switch (p) {
-            case BOOL -> bits != 0 || value instanceof Number n && isNonZeroFloating(n);
+            case BOOL -> bits != 0 || isNonZeroFloating(value);
             case CHAR, SIGNED_CHAR, UNSIGNED_CHAR -> (byte) bits;
             case SHORT, UNSIGNED_SHORT -> (short) bits;
             case INT, UNSIGNED_INT -> (int) bits;
@@ -126,23 +126,36 @@ final class ValueConversion {
                 m.get(java.lang.foreign.ValueLayout.JAVA_DOUBLE_UNALIGNED, offset + 8));
     }
 
-    private static boolean isNonZeroFloating(Number n) {
-        return (n instanceof Double || n instanceof Float) && n.doubleValue() != 0;
+    static boolean isNonZeroFloating(Object value) {
+        return (value instanceof Double || value instanceof Float) && ((Number) value).doubleValue() != 0;
     }
 
-    private static long integerBits(Object value, String cType) {
+    private static long integerBits(Object value, Primitive p, String cType) {
         return switch (value) {
             case Long l -> l;
             case Integer i -> i;
             case Short s -> s;
             case Byte b -> b;
-            case Double d -> (long) (double) d;
-            case Float f -> (long) (float) f;
+            case Double d -> truncated(d, p);
+            case Float f -> truncated(f, p);
             case BigInteger b -> b.longValue();
             case Boolean b -> b ? 1 : 0;
             case Character c -> c;
             case null, default -> throw mismatch(value, cType);
         };
+    }
+
+    /**
+     * A floating value truncated toward zero as C converts it to {@code p} (C11 6.3.1.4): a
+     * 64-bit unsigned type takes [2^63, 2^64) exactly, as its two's-complement bits; where
+     * C leaves the result undefined (NaN, out of range) the JVM's saturating conversion decides.
+     */
+    static long truncated(double d, Primitive p) {
+        // unsigned long is 4 bytes on Win64, where any value from 2^63 up is out of range anyway.
+        if ((p == Primitive.UNSIGNED_LONG_LONG || p == Primitive.UNSIGNED_LONG) && d >= 0x1p63 && d < 0x1p64) {
+            return (long) (d - 0x1p63) ^ Long.MIN_VALUE;
+        }
+        return (long) d;
     }
 
     private Object enumValue(Object value, EnumType e) {

@@ -52,6 +52,32 @@ class CDataTest {
     }
 
     @Test
+    void boolBitfield_storedNonZero_isTrueForC() {
+        CData bf = ffi.newCData("struct it_bf");
+        bf.set("e", 127);
+        for (Object nonZero : new Object[] {2, 256L, 0.5, -1}) {
+            bf.set("f", false);
+            bf.set("f", nonZero);
+            assertEquals(true, lib.function("it_bf_get_f").invoke(bf), "f = " + nonZero);
+        }
+        bf.set("f", 0.0);
+        assertEquals(false, lib.function("it_bf_get_f").invoke(bf));
+        assertEquals(127L, lib.function("it_bf_get_e").invoke(bf), "the neighbour below untouched");
+    }
+
+    @Test
+    void doubleStoredInUint64_from2To63Up_isExact() {
+        CData u = ffi.newCData("uint64_t");
+        u.set(0x1p63);
+        assertEquals(Long.MIN_VALUE, u.getLong());
+        u.set(0x1p64 - 2048);
+        assertEquals(-2048L, u.getLong());
+        CData bf = ffi.newCData("struct it_bf");
+        bf.set("c", 0x1p39 + 0.75);
+        assertEquals(0x80_0000_0000L, lib.function("it_bf_get_c").invoke(bf));
+    }
+
+    @Test
     void packedBitfields_straddlingBytes_roundTrip() {
         CData p = ffi.newCData("struct it_bf_packed");
         p.set("x", 6);

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -41,6 +42,9 @@ class NativeCallTest {
         assertEquals(65535, lib.function("it_id_uint16").invoke(-1));
         assertEquals(4294967295L, lib.function("it_id_uint32").invoke(-1));
         assertEquals(-1L, lib.function("it_id_uint64").invoke(-1L));
+        // C's (uint64_t) of a double takes [2^63, 2^64) exactly, which a Java long cast would saturate.
+        assertEquals(Long.MIN_VALUE + 4096, lib.function("it_id_uint64").invoke(0x1p63 + 4096));
+        assertEquals(-2048L, lib.function("it_id_uint64").invoke(0x1p64 - 2048));
         assertEquals(Long.MIN_VALUE, lib.function("it_id_int64").invoke(Long.MIN_VALUE));
         assertEquals(3, lib.function("it_id_int").invoke(3.99));
         assertEquals(true, lib.function("it_id_bool").invoke(7));
@@ -69,6 +73,28 @@ class NativeCallTest {
             MemorySegment exact = (MemorySegment) make.invokeExact((SegmentAllocator) arena, 4.0, 0.5);
             assertEquals(0.5, exact.get(ValueLayout.JAVA_DOUBLE, 8));
         }
+    }
+
+    @Test
+    void recordsWithBitfields_byValue_areClassifiedAsCClassifiesThem() {
+        // it_bf_small: one INTEGER eightbyte; it_bf: two; it_bf_mixed: SSE then INTEGER
+        // (bitfields and a float share it); it_bf_tagged: a char and a bitfield in one unit;
+        // it_bf_union: a bitfield over a float.
+        CData small = ffi.view("struct it_bf_small", (MemorySegment) lib.function("it_bfs_make").invoke(3, 9, -5));
+        assertEquals(List.of(3L, 9L, -5), List.of(small.get("lo"), small.get("hi"), small.get("rest")));
+        assertEquals(3L + 16 * 9 - 256 * 5, lib.function("it_bfs_combine").invoke(small));
+        CData big = ffi.view("struct it_bf", (MemorySegment) lib.function("it_bf_make").invoke(9, -3, 0xFE_DCBA_9876L, -5, true));
+        assertEquals(List.of(1L, -3, 0xFE_DCBA_9876L, -5L, true),
+                List.of(big.get("a"), big.get("b"), big.get("c"), big.get("d"), big.get("f")));
+        CData mixed = ffi.view("struct it_bf_mixed", (MemorySegment) lib.function("it_bfm_make").invoke(0.5, 1, 130, 0.25));
+        assertEquals(List.of(0.5, 1L, 2L, 0.25f), List.of(mixed.get("x"), mixed.get("flag"), mixed.get("level"), mixed.get("y")));
+        assertEquals(1020.75, lib.function("it_bfm_sum").invoke(mixed));
+        CData tagged = ffi.view("struct it_bf_tagged", (MemorySegment) lib.function("it_bft_make").invoke(7, -2000));
+        assertEquals(List.of(7, -2000), List.of(tagged.get("tag"), tagged.get("v")));
+        assertEquals(68_000L, lib.function("it_bft_combine").invoke(tagged));
+        CData union = ffi.view("union it_bf_union", (MemorySegment) lib.function("it_bfu_make").invoke(0x1abc));
+        assertEquals(0xabcL, union.get("bits"));
+        assertEquals(5L, lib.function("it_bfu_bits").invoke(lib.function("it_bfu_make").invoke(5)));
     }
 
     @Test
