@@ -246,6 +246,18 @@ end
 -- expect: 0	false	0	true
 -- expect: false	bad argument #2 to '?' (number expected, got string)
 
+-- test: collectgarbage step says whether it finished a cycle: a basic step does not, a step as large as the heap does, small steps do eventually
+do
+  print(collectgarbage("step"), collectgarbage("step", 2^20), collectgarbage("step", -1), collectgarbage("step", "0"))
+  local steps = 0
+  repeat steps = steps + 1 until collectgarbage("step", 64) or steps > 1e6
+  print(steps <= 1e6)
+  print(pcall(collectgarbage, "step", "x"))
+end
+-- expect: false	true	true	false
+-- expect: true
+-- expect: false	bad argument #2 to '?' (number expected, got string)
+
 -- test: collectgarbage with a bad option
 do
   print(pcall(collectgarbage, "nonsense"))

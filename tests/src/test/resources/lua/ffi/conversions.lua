@@ -60,3 +60,44 @@ do
 end
 -- expect: -9223372036854775808LL	-9223372036854775808LL	-9223372036854775808LL	-9223372036854775808LL
 -- expect: 0	0	4294967291
+
+-- test: a number converts to uint64_t exactly from 2^63 to 2^64, and between -1 and 0 truncates to 0, in every conversion
+do
+  local ffi = require("ffi")
+  ffi.cdef[[uint64_t it_id_uint64(uint64_t v); struct conv_u64 { uint64_t v; };]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  for _, n in ipairs({2^63, 2^64 - 2^11, -0.5, -0.999, -1, 0/0, 2^64, 2^64 + 2^62}) do
+    local s = ffi.new("struct conv_u64")
+    s.v = n
+    print(ffi.new("uint64_t", n), ffi.cast("uint64_t", n), s.v, lib.it_id_uint64(n), n + 0ULL)
+  end
+  local u = ffi.new("uint64_t[1]")
+  for i = 1, 60 do u[0] = 2^63 + i * 2^11 end
+  print(u[0], ffi.cast("uint64_t", -0.5) == 0ULL, 5ULL > -0.5)
+end
+-- expect: 9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL
+-- expect: 18446744073709549568ULL	18446744073709549568ULL	18446744073709549568ULL	18446744073709549568ULL	18446744073709549568ULL
+-- expect: 0ULL	0ULL	0ULL	0ULL	0ULL
+-- expect: 0ULL	0ULL	0ULL	0ULL	0ULL
+-- expect: 9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL
+-- expect: 9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL	9223372036854775808ULL
+-- expect: 0ULL	0ULL	0ULL	0ULL	0ULL
+-- expect: 4611686018427387904ULL	4611686018427387904ULL	4611686018427387904ULL	4611686018427387904ULL	4611686018427387904ULL
+-- expect: 9223372036854898688ULL	true	true
+
+-- test: a _Bool bitfield stores whether the value is not zero, as C's conversion to _Bool does
+do
+  local ffi = require("ffi")
+  ffi.cdef[[struct conv_flags { _Bool a : 1; unsigned n : 3; bool b : 1; };]]
+  local s = ffi.new("struct conv_flags")
+  local seen = {}
+  for _, v in ipairs({2, 0, 0.5, -1, 256, true, false, 4}) do
+    s.a = v; s.b = v; s.n = 5
+    seen[#seen + 1] = tostring(s.a) .. "/" .. tostring(s.b) .. "/" .. s.n
+  end
+  print(table.concat(seen, " "))
+  for i = 1, 60 do s.a = i * 2; s.b = i % 2 * 2 end
+  print(s.a, s.b, ffi.new("struct conv_flags", 2, 7, 4).a, ffi.new("struct conv_flags", {b = 6}).b)
+end
+-- expect: true/true/5 false/false/5 true/true/5 true/true/5 true/true/5 true/true/5 false/false/5 true/true/5
+-- expect: true	false	true	true

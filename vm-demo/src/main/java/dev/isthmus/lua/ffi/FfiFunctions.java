@@ -388,12 +388,12 @@ final class FfiFunctions {
     }
 
     /**
-     * A double to uint64 as LuaJIT converts it (checked against luajit): negative numbers, NaN
-     * and numbers from 2^64 + 2^63 up give 2^63; numbers from 2^63 up wrap through the signed
-     * range, and from 2^64 up wrap once more.
+     * A double to uint64 as LuaJIT converts it (checked against luajit): numbers from -1 down,
+     * NaN and numbers from 2^64 + 2^63 up give 2^63; numbers between -1 and 0 truncate to 0;
+     * numbers from 2^63 up wrap through the signed range, and from 2^64 up wrap once more.
      */
     static long doubleToUint64(double d) {
-        if (Double.isNaN(d) || d < 0) {
+        if (Double.isNaN(d) || d <= -1) {
             return Long.MIN_VALUE;
         }
         if (d >= 1.8446744073709552E19) {

@@ -482,16 +482,40 @@ public final class BaseLibrary {
     private int collectorStepMultiplier = 200;
     private boolean isCollectorRunning = true;
 
+    /** Kilobytes of collector work the "step" calls since the last finished cycle have done. */
+    private double stepWorkKilobytes;
+
+    /**
+     * {@code collectgarbage("step", kilobytes)}: whether the step finished a cycle, as LuaJIT
+     * answers. LuaJIT's step works through about {@code kilobytes} (at least its basic 1 KB
+     * step) times the step multiplier, and finishes a cycle once that work has covered the
+     * heap; so a step at least as large as the heap, or a negative one, which LuaJIT reads as
+     * unbounded, finishes one, and repeated small steps finish one eventually (a step
+     * multiplier of 0 or less is unbounded too). Here the work is counted the same way, and the
+     * finished cycle is a full collection with its finalizers.
+     */
+    private boolean collectorStep(double kilobytes) {
+        boolean isUnbounded = kilobytes < 0 || collectorStepMultiplier <= 0;
+        stepWorkKilobytes += isUnbounded ? Double.POSITIVE_INFINITY
+                : Math.max(1, Math.floor(kilobytes)) * collectorStepMultiplier / 100.0;
+        if (stepWorkKilobytes < kilobytesInUse()) {
+            return false;
+        }
+        runtime.collectGarbage();
+        stepWorkKilobytes = 0;
+        return true;
+    }
+
     private Object[] collectgarbage(Object[] args) {
         Arguments a = new Arguments("collectgarbage", args);
         String option = a.optString(0, LuaString.of("collect")).toString();
         return switch (option) {
             case "count" -> LibraryTable.results(kilobytesInUse());
-            case "collect", "step" -> {
+            case "collect" -> {
                 runtime.collectGarbage();
-                // "step" reports whether a cycle finished: a JVM collection is not a Lua cycle, so false as LuaJIT mostly says.
-                yield LibraryTable.results(option.equals("step") ? Boolean.FALSE : (Object) 0.0);
+                yield LibraryTable.results(0.0);
             }
+            case "step" -> LibraryTable.results(collectorStep(a.optNumber(1, 0)));
             case "stop", "restart" -> {
                 // The JVM's collector cannot be stopped; the flag is what "isrunning" reports, as LuaJIT's is.
                 isCollectorRunning = option.equals("restart");
