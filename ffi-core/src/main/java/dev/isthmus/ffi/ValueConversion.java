@@ -147,12 +147,14 @@ final class ValueConversion {
 
     /**
      * A floating value truncated toward zero as C converts it to {@code p} (C11 6.3.1.4): a
-     * 64-bit unsigned type takes [2^63, 2^64) exactly, as its two's-complement bits; where
-     * C leaves the result undefined (NaN, out of range) the JVM's saturating conversion decides.
+     * 64-bit unsigned type takes [2^63, 2^64) exactly, as its two's-complement bits, and
+     * anything above as UINT64_MAX (jit-intrinsics' {@code CConversions.doubleToUint64} is the
+     * same rule); elsewhere, where C leaves the result undefined (NaN, out of range), the JVM's
+     * saturating conversion decides.
      */
     static long truncated(double d, Primitive p) {
         // unsigned long is 4 bytes on Win64, where any value from 2^63 up is out of range anyway.
-        if ((p == Primitive.UNSIGNED_LONG_LONG || p == Primitive.UNSIGNED_LONG) && d >= 0x1p63 && d < 0x1p64) {
+        if ((p == Primitive.UNSIGNED_LONG_LONG || p == Primitive.UNSIGNED_LONG) && d >= 0x1p63) {
             return (long) (d - 0x1p63) ^ Long.MIN_VALUE;
         }
         return (long) d;

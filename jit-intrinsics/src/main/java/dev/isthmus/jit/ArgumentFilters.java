@@ -13,7 +13,8 @@ import java.util.Set;
  * behind its shape guard. Each converts exactly as {@code ValueConversion} does:
  * <ul>
  * <li>to an integer carrier: through {@code long} ({@code (long) d} for a floating value,
- *     then the low bits), so {@code int8_t} of 300.7 is 44 as in the generic path;</li>
+ *     then the low bits), so {@code int8_t} of 300.7 is 44 as in the generic path; a floating
+ *     value to a 64-bit unsigned type by {@link CConversions#doubleToUint64}, exact up to 2^64;</li>
  * <li>to {@code float} or {@code double}: {@code Number.floatValue()}/{@code doubleValue()},
  *     one rounding;</li>
  * <li>to a JVM boolean ({@code _Bool}): {@code value != 0}, NaN included;</li>
@@ -26,11 +27,14 @@ final class ArgumentFilters {
     private static final Set<Class<?>> NUMBERS = Set.of(Integer.class, Long.class, Short.class, Byte.class,
             Double.class, Float.class);
     private static final MethodHandle IS_NON_ZERO;
+    private static final MethodHandle DOUBLE_TO_UINT64;
 
     static {
         try {
             IS_NON_ZERO = MethodHandles.lookup().findStatic(ArgumentFilters.class, "isNonZero",
                     MethodType.methodType(boolean.class, double.class));
+            DOUBLE_TO_UINT64 = MethodHandles.lookup().findStatic(CConversions.class, "doubleToUint64",
+                    MethodType.methodType(long.class, double.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -39,8 +43,11 @@ final class ArgumentFilters {
     private ArgumentFilters() {
     }
 
-    /** {@code (Object)carrier} converting an argument of exactly {@code argumentClass}, if the table has an exact form for it. */
-    static Optional<MethodHandle> of(Class<?> argumentClass, Class<?> carrier, boolean isPointer) {
+    /**
+     * {@code (Object)carrier} converting an argument of exactly {@code argumentClass}, if the table has an exact form for it;
+     * {@code isUnsigned64} when the parameter is a 64-bit unsigned integer.
+     */
+    static Optional<MethodHandle> of(Class<?> argumentClass, Class<?> carrier, boolean isPointer, boolean isUnsigned64) {
         MethodHandle filter;
         if (carrier == MemorySegment.class) {
             if (!isPointer || !MemorySegment.class.isAssignableFrom(argumentClass)) {
@@ -53,6 +60,8 @@ final class ArgumentFilters {
             filter = unboxTo(argumentClass, carrier);
         } else if (carrier == boolean.class) {
             filter = MethodHandles.filterReturnValue(unboxTo(argumentClass, double.class), IS_NON_ZERO);
+        } else if (carrier == long.class && isUnsigned64 && (argumentClass == Double.class || argumentClass == Float.class)) {
+            filter = MethodHandles.filterReturnValue(unboxTo(argumentClass, double.class), DOUBLE_TO_UINT64);
         } else if (carrier == byte.class || carrier == short.class || carrier == int.class || carrier == long.class) {
             // explicitCastArguments narrows long to the carrier as (byte) l etc. do: the low bits.
             filter = MethodHandles.filterReturnValue(unboxTo(argumentClass, long.class),

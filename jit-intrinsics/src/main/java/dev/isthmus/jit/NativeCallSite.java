@@ -1,5 +1,8 @@
 package dev.isthmus.jit;
 
+import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.EnumType;
+import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.ffi.NativeFunction;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
@@ -147,7 +150,8 @@ public final class NativeCallSite extends MutableCallSite {
                 return Optional.empty();
             }
             boolean isPointer = layouts.get(i) instanceof AddressLayout;
-            Optional<MethodHandle> filter = ArgumentFilters.of(arguments[i].getClass(), handle.type().parameterType(i), isPointer);
+            boolean isUnsigned64 = isUnsigned64(function.type().parameterTypes().get(i));
+            Optional<MethodHandle> filter = ArgumentFilters.of(arguments[i].getClass(), handle.type().parameterType(i), isPointer, isUnsigned64);
             if (filter.isEmpty()) {
                 return Optional.empty();
             }
@@ -159,6 +163,15 @@ public final class NativeCallSite extends MutableCallSite {
                 : MethodHandles.filterReturnValue(converted.asType(converted.type().changeReturnType(Object.class)),
                         RESULT_OF.bindTo(function));
         return Optional.of(MethodHandles.dropArguments(boxed, 0, NativeFunction.class).asType(type()));
+    }
+
+    /** Whether a parameter is a 64-bit unsigned integer (or an enum stored as one), which a double converts to exactly up to 2^64. */
+    private static boolean isUnsigned64(CType parameter) {
+        CType plain = CType.unqualified(parameter);
+        if (plain instanceof EnumType e && e.isComplete()) {
+            plain = e.body().underlyingType();
+        }
+        return plain == Primitive.UNSIGNED_LONG_LONG || plain == Primitive.UNSIGNED_LONG;
     }
 
     private static boolean isSame(Object expected, Object actual) {
