@@ -264,7 +264,9 @@ class BindCommandTest {
         assertTrue(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
         Path out = dir.resolve("gen");
         String report = bind("--package", "org.example.macros", "--output", out.toString(), header.toString());
-        assertTrue(report.contains("macro M_HALF (") && !report.contains("macro M_MAX "), report);
+        // M_HALF computes in double (BindMacroConstantsTest checks such macros' values).
+        assertTrue(!report.contains("not bound") && Files.readString(out.resolve("org/example/macros/Macros.java"))
+                .contains("public static double M_HALF(double x)"), report);
         String result = compileAndRun(out, "org.example.macros", """
                 package org.example.macros;
 

@@ -5,6 +5,7 @@ import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.type.CType;
+import dev.isthmus.cparser.type.Primitive;
 
 import com.github.javaparser.ParseProblemException;
 import com.github.javaparser.StaticJavaParser;
@@ -122,28 +123,45 @@ final class HeaderClassWriter {
             case ConstantValue.IntegerValue i -> target.sizeOf(i.type()) <= 4
                     ? "int " + intLiteral((int) i.bits(), i.type().isUnsigned())
                     : "long " + longLiteral(i.bits(), i.type().isUnsigned());
-            case ConstantValue.FloatingValue f -> "double " + doubleLiteral(f.value());
+            case ConstantValue.FloatingValue f -> f.type() == Primitive.FLOAT ? "float " + floatLiteral((float) f.value())
+                    : "double " + doubleLiteral(f.value());
             case ConstantValue.StringValue s -> stringLiteral(s.bytes()).map(l -> "String " + l).orElse(null);
         };
     }
 
     /** Function-like macros whose body is a constant expression of their parameters, as static methods. */
     private void macroFunctions(StringBuilder body) {
+        Map<String, MacroExpression.Typed> constants = new HashMap<>();
+        for (Declaration.Constant c : set.constants) {
+            String field = JavaNames.identifier(c.name());
+            switch (c.value()) {
+                case ConstantValue.IntegerValue i -> constants.put(c.name(), new MacroExpression.Typed("(long) " + field, MacroExpression.Kind.LONG));
+                case ConstantValue.FloatingValue f when f.type() == Primitive.FLOAT ->
+                        constants.put(c.name(), new MacroExpression.Typed(field, MacroExpression.Kind.FLOAT));
+                case ConstantValue.FloatingValue f when f.type() == Primitive.DOUBLE ->
+                        constants.put(c.name(), new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE));
+                default -> {
+                }
+            }
+        }
+        Map<String, FunctionMacro> byName = new HashMap<>();
+        functionMacros.forEach(m -> byName.put(m.name(), m));
         for (FunctionMacro macro : functionMacros) {
-            Map<String, String> integerConstants = new HashMap<>();
-            set.constants.stream().filter(c -> c.value() instanceof ConstantValue.IntegerValue)
-                    .forEach(c -> integerConstants.put(c.name(), JavaNames.identifier(c.name())));
-            Optional<String> expression = macro.javaExpression(integerConstants).filter(HeaderClassWriter::isJavaExpression);
-            if (expression.isEmpty()) {
+            Optional<MacroExpression.Translation> translation = macro.translate(constants, byName)
+                    .filter(t -> isJavaExpression(t.java()));
+            if (translation.isEmpty()) {
                 otherMacros.add(macro);
                 continue;
             }
-            List<String> parameters = macro.parameters().stream().map(p -> "long " + p).toList();
+            MacroExpression.Translation t = translation.get();
+            List<String> parameters = macro.parameters().stream().map(p -> t.parameters().javaType() + " " + p).toList();
+            String arithmetic = t.result().isFloating() || t.parameters().isFloating() ? "in Java's float and double arithmetic, as C's"
+                    : "in 64-bit arithmetic";
             body.append("\n/**\n * {@code #define ").append(Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
-                            + ") " + macro.body())).append("}, in 64-bit arithmetic.\n *\n * <p>Defined at ")
+                            + ") " + macro.body())).append("}, ").append(arithmetic).append(".\n *\n * <p>Defined at ")
                     .append(macro.position()).append(".\n */\n")
-                    .append("public static long ").append(JavaNames.identifier(macro.name())).append('(')
-                    .append(String.join(", ", parameters)).append(") {\nreturn ").append(expression.get()).append(";\n}\n");
+                    .append("public static ").append(t.result().javaType()).append(' ').append(JavaNames.identifier(macro.name())).append('(')
+                    .append(String.join(", ", parameters)).append(") {\nreturn ").append(t.java()).append(";\n}\n");
         }
     }
 
@@ -181,6 +199,16 @@ final class HeaderClassWriter {
 
     private static String longLiteral(long v, boolean unsigned) {
         return (unsigned && v < 0 ? "0x" + Long.toHexString(v) : Long.toString(v)) + "L";
+    }
+
+    private static String floatLiteral(float v) {
+        if (Float.isNaN(v)) {
+            return "Float.NaN";
+        }
+        if (Float.isInfinite(v)) {
+            return v > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
+        }
+        return Float.toString(v) + "f";
     }
 
     private static String doubleLiteral(double v) {

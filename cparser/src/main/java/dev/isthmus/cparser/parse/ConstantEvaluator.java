@@ -28,7 +28,9 @@ import java.util.function.Function;
  * Evaluates C constant expressions (C11 6.6) with C's semantics under an ABI: integer
  * promotions and the usual arithmetic conversions (C11 6.3.1), wraparound of unsigned
  * types, truncating casts, {@code sizeof}, {@code _Alignof}, {@code __builtin_offsetof},
- * enumerators and named constants. Floating arithmetic is done in {@code double}.
+ * enumerators and named constants. Floating arithmetic is done in {@code double}, and each
+ * result of type {@code float} rounded to a {@code float} (C's {@code FLT_EVAL_METHOD} 0, as
+ * on x86-64 and AArch64); a {@code long double} is held as a {@code double}.
  *
  * <p>Integers are held as a 64-bit pattern and a {@link Primitive} type; a value is always
  * normalised to its type's width (sign- or zero-extended), so Java's long arithmetic on
@@ -43,8 +45,9 @@ final class ConstantEvaluator {
             return new Value(type, bits, 0, null);
         }
 
+        /** A floating value of {@code type}; a {@code float} is rounded to one, as C rounds each result of that type. */
         static Value ofFloating(double value, Primitive type) {
-            return new Value(type, 0, value, null);
+            return new Value(type, 0, type == Primitive.FLOAT ? (float) value : value, null);
         }
 
         static Value ofString(byte[] bytes) {

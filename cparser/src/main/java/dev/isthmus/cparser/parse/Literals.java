@@ -99,8 +99,9 @@ final class Literals {
             case "l", "f64x" -> Primitive.LONG_DOUBLE;
             default -> Primitive.FLOAT128;
         };
-        double value = Double.parseDouble(m.group(1));
-        return ConstantEvaluator.Value.ofFloating(type == Primitive.FLOAT ? (float) value : value, type);
+        // A float constant is rounded once, from its digits, not through a double first.
+        double value = type == Primitive.FLOAT ? Float.parseFloat(m.group(1)) : Double.parseDouble(m.group(1));
+        return ConstantEvaluator.Value.ofFloating(value, type);
     }
 
     /** A character constant's value and type: {@code int} for plain ones (C11 6.4.4.4p10). */

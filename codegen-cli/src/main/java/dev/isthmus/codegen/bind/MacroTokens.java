@@ -1,0 +1,177 @@
+package dev.isthmus.codegen.bind;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A function-like macro's body as the tokens {@link MacroExpression} translates: numbers
+ * already turned into Java literals of a {@link MacroExpression.Kind}, and calls of the
+ * header's other function-like macros replaced by their bodies, each argument in
+ * parentheses where the callee names its parameter, as the C preprocessor rescans them
+ * (a macro is not expanded again inside its own expansion). Text that is none of these
+ * tokens (strings, {@code #}, member access) makes the body untranslatable.
+ */
+final class MacroTokens {
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:"
+            + "(?<floating>(?:0[xX](?:[0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)[pP][-+]?[0-9]+"
+            + "|(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)[fFlL]?(?![.\\w]))"
+            + "|(?<number>(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*(?![.\\w]))"
+            + "|(?<character>'(?:[^'\\\\]|\\\\[nrt0\\\\'\"])')"
+            + "|(?<name>[A-Za-z_][A-Za-z_0-9]*)"
+            + "|(?<operator><<|>>|<=|>=|==|!=|&&|\\|\\||[-+*/%&^|~!<>?:(),]))");
+
+    /** How deep macros may call macros: deeper is surely a cycle the hide sets did not catch, or not worth binding. */
+    private static final int MAX_DEPTH = 32;
+
+    /** A token: an operator or name as written, or a literal with its Java spelling and kind. */
+    record Token(String text, MacroExpression.Typed literal) {
+        boolean is(String s) {
+            return literal == null && text.equals(s);
+        }
+    }
+
+    private MacroTokens() {
+    }
+
+    /**
+     * The tokens of {@code body} with the calls of {@code macros} expanded. Throws
+     * {@link IllegalArgumentException} when the body has other text, or a call is malformed.
+     */
+    static List<Token> of(String body, Map<String, FunctionMacro> macros) {
+        return expand(tokenize(body), macros, new HashSet<>(), 0);
+    }
+
+    static List<Token> tokenize(String body) {
+        List<Token> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(body);
+        int position = 0;
+        while (position < body.length()) {
+            if (!m.find(position) || m.start() != position) {
+                if (body.substring(position).isBlank()) {
+                    break;
+                }
+                throw new IllegalArgumentException("not a token of a constant expression: " + body.substring(position));
+            }
+            position = m.end();
+            if (m.group("floating") != null) {
+                tokens.add(new Token(m.group("floating"), floating(m.group("floating"))));
+            } else if (m.group("number") != null) {
+                tokens.add(new Token(m.group("number"), integer(m.group("number"))));
+            } else if (m.group("character") != null) {
+                tokens.add(new Token(m.group("character"),
+                        new MacroExpression.Typed(characterValue(m.group("character")) + "L", MacroExpression.Kind.LONG)));
+            } else {
+                tokens.add(new Token(m.group("name") != null ? m.group("name") : m.group("operator"), null));
+            }
+        }
+        return tokens;
+    }
+
+    private static List<Token> expand(List<Token> tokens, Map<String, FunctionMacro> macros, Set<String> hidden, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("macros nested too deeply");
+        }
+        List<Token> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            FunctionMacro callee = t.literal() == null ? macros.get(t.text()) : null;
+            if (callee == null || hidden.contains(callee.name()) || i + 1 >= tokens.size() || !tokens.get(i + 1).is("(")) {
+                out.add(t);
+                continue;
+            }
+            List<List<Token>> arguments = new ArrayList<>();
+            int end = arguments(tokens, i + 1, arguments);
+            if (arguments.size() != callee.parameters().size() || callee.parameters().contains("...")) {
+                throw new IllegalArgumentException(callee.name() + " called with " + arguments.size() + " arguments");
+            }
+            List<Token> replaced = new ArrayList<>();
+            for (Token b : tokenize(callee.body())) {
+                int p = b.literal() == null ? callee.parameters().indexOf(b.text()) : -1;
+                if (p < 0) {
+                    replaced.add(b);
+                } else {
+                    replaced.add(new Token("(", null));
+                    replaced.addAll(arguments.get(p));
+                    replaced.add(new Token(")", null));
+                }
+            }
+            Set<String> inner = new HashSet<>(hidden);
+            inner.add(callee.name());
+            out.add(new Token("(", null));
+            out.addAll(expand(replaced, macros, inner, depth + 1));
+            out.add(new Token(")", null));
+            i = end;
+        }
+        return out;
+    }
+
+    /** Collects the arguments of a call whose {@code (} is at {@code open}; returns the index of its {@code )}. */
+    private static int arguments(List<Token> tokens, int open, List<List<Token>> into) {
+        int depth = 0;
+        List<Token> current = new ArrayList<>();
+        for (int i = open + 1; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (depth == 0 && (t.is(",") || t.is(")"))) {
+                if (!current.isEmpty() || t.is(",") || !into.isEmpty()) {
+                    into.add(current);
+                }
+                if (t.is(")")) {
+                    return i;
+                }
+                current = new ArrayList<>();
+                continue;
+            }
+            depth += t.is("(") ? 1 : t.is(")") ? -1 : 0;
+            current.add(t);
+        }
+        throw new IllegalArgumentException("unterminated macro call");
+    }
+
+    /**
+     * A floating constant as a Java literal of the same value: {@code double}, or
+     * {@code float} with an {@code f}. A {@code long double} one ({@code L}) is not
+     * translated: its value and arithmetic would not be Java's.
+     */
+    private static MacroExpression.Typed floating(String text) {
+        char suffix = Character.toLowerCase(text.charAt(text.length() - 1));
+        if (suffix == 'l') {
+            throw new IllegalArgumentException("long double constant " + text);
+        }
+        String digits = suffix == 'f' ? text.substring(0, text.length() - 1) : text;
+        if (suffix == 'f') {
+            float value = Float.parseFloat(digits);
+            return new MacroExpression.Typed(Float.toString(value) + "f", MacroExpression.Kind.FLOAT);
+        }
+        double value = Double.parseDouble(digits);
+        return new MacroExpression.Typed(Double.toString(value), MacroExpression.Kind.DOUBLE);
+    }
+
+    private static MacroExpression.Typed integer(String text) {
+        String digits = text.replaceAll("[uUlL]+$", "");
+        boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
+        // Octal (0755) and decimal beyond Long.MAX_VALUE (C's unsigned long long) are written in hex.
+        long value = hex ? Long.parseUnsignedLong(digits.substring(2), 16)
+                : Long.parseUnsignedLong(digits, digits.length() > 1 && digits.startsWith("0") ? 8 : 10);
+        return new MacroExpression.Typed((value < 0 || hex ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
+                MacroExpression.Kind.LONG);
+    }
+
+    private static long characterValue(String literal) {
+        String inside = literal.substring(1, literal.length() - 1);
+        if (!inside.startsWith("\\")) {
+            return (byte) inside.charAt(0);
+        }
+        return switch (inside.charAt(1)) {
+            case 'n' -> 10;
+            case 'r' -> 13;
+            case 't' -> 9;
+            case '0' -> 0;
+            default -> inside.charAt(1);
+        };
+    }
+}
