@@ -269,3 +269,41 @@ end
 -- expect: 0c0b00020202020202020202
 -- expect: 0a0701010101010101
 -- expect: 0c0507000000000000f03f0007000000000000f03f07000000000000f03f
+
+-- test: a generic for over next with one, two and three variables
+do
+  local t = {10, 20, x = false, [2.5] = "f", [-1] = "m"}
+  local keys, n3 = 0, 0
+  for k in pairs(t) do keys = keys + 1 end
+  local sum = 0
+  for k, v in next, t do if type(v) == "number" then sum = sum + v end end
+  for k, v, extra in pairs(t) do if extra == nil then n3 = n3 + 1 end end
+  print(keys, sum, n3)
+end
+-- expect: 5	30	5
+
+-- test: a generic for over next started from a key
+do
+  local t = {}
+  for i = 1, 8 do t[i] = i end
+  local seen = {}
+  for k, v in next, t, 5 do seen[#seen + 1] = k .. "=" .. v end
+  print(table.concat(seen, " "))
+end
+-- expect: 6=6 7=7 8=8
+
+-- test: pairs over number keys of every kind keeps their values and types
+do
+  local t = {}
+  for i = -3, 3 do t[i] = i * 10 end
+  t[0.5] = 5
+  t[2 ^ 40] = "big"
+  local n, ok = 0, true
+  for k, v in pairs(t) do
+    n = n + 1
+    if k == 2 ^ 40 then ok = ok and v == "big" else ok = ok and v == k * 10 end
+    ok = ok and type(k) == "number"
+  end
+  print(n, ok)
+end
+-- expect: 9	true

@@ -5,6 +5,7 @@ import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.LuaSemantics.Arith;
 import dev.isthmus.lua.runtime.LuaArgumentError;
 import dev.isthmus.lua.runtime.LuaCallable;
+import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaExit;
 import dev.isthmus.lua.runtime.LuaFunction;
@@ -506,6 +507,14 @@ public final class Interpreter {
                             break;
                         }
                         frames.callPcs[frames.depth - 1] = current;
+                        if (s[base + a] instanceof JavaFunction iterator && iterator.iterator() == JavaFunction.Iterator.NEXT
+                                && s[base + a + 1] instanceof LuaTable table) {
+                            if (PairsStep.advance(table, st, base + a, c)) {
+                                pc += b;
+                                countLoop(cl, current, base);
+                            }
+                            break;
+                        }
                         // The iterator runs on copies of (f, state, control) at a+3, as in PUC Lua, so
                         // its frame lands on the loop variables it is about to set.
                         int fn = base + a + 3;

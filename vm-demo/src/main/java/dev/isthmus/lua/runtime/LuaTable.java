@@ -25,6 +25,8 @@ public final class LuaTable {
     private Object[] values = NO_SLOTS;
     /** Hash slots holding a key, nil-valued (dead) keys included: what fills the hash part. */
     private int hashUsed;
+    /** The hash slot {@link #nextPosition} returned last: where the next step's key usually is. */
+    private int lastVisitedSlot;
     private LuaTable metatable;
     /** Set by {@code __mode}: keys and/or values that are collectable are held weakly. */
     private boolean weakKeys;
@@ -431,6 +433,12 @@ public final class LuaTable {
         if (key == null) {
             return 0;
         }
+        // A traversal passes back the key it was just given: the same object, in the slot
+        // nextPosition last returned, found without hashing it or even reading it.
+        int hint = lastVisitedSlot;
+        if (hint < keys.length && keys[hint] == key) {
+            return array.length + hint + 1;
+        }
         if (key instanceof Double d) {
             return positionAfter(d.doubleValue());
         }
@@ -464,8 +472,11 @@ public final class LuaTable {
         }
         Object[] k = keys;
         Object[] v = values;
+        boolean weak = weakKeys || weakValues;
         for (int slot = position - a.length; slot < k.length; slot++) {
-            if (isLive(k[slot], v[slot])) {
+            // A strong table's key objects are not read here: touching each would miss the cache.
+            if (v[slot] != null && (!weak || isLive(k[slot], v[slot]))) {
+                lastVisitedSlot = slot;
                 return a.length + slot;
             }
         }
@@ -474,12 +485,20 @@ public final class LuaTable {
 
     /** The key at a position {@link #nextPosition} returned; null if it was a weak key since collected. */
     public Object keyAt(int position) {
-        return position < array.length ? (Object) (double) (position + 1) : unwrap(keys[position - array.length]);
+        if (position < array.length) {
+            return (double) (position + 1);
+        }
+        Object key = keys[position - array.length];
+        return weakKeys ? unwrap(key) : key;
     }
 
     /** The value at a position {@link #nextPosition} returned; null if it was a weak value since collected. */
     public Object valueAt(int position) {
-        return position < array.length ? array[position] : unwrap(values[position - array.length]);
+        if (position < array.length) {
+            return array[position];
+        }
+        Object value = values[position - array.length];
+        return weakValues ? unwrap(value) : value;
     }
 
     /** One key and value of a traversal. */
