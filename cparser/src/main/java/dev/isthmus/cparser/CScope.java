@@ -4,11 +4,11 @@ import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.parse.BuiltinTypes;
 import dev.isthmus.cparser.parse.DeclarationParser;
 import dev.isthmus.cparser.parse.SymbolTable;
+import dev.isthmus.cparser.parse.TokenFeed;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
 import dev.isthmus.cparser.type.RecordType;
 
-import java.io.Reader;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,13 +60,12 @@ public final class CScope {
     }
 
     /**
-     * As {@link #declare(String, String)} for a preprocessor's output read as it is written
-     * (by a preprocessor on another thread: {@code CPreprocessor.preprocessAndDeclare}), so
-     * parsing overlaps preprocessing. The text must have no line splices (backslash before a
-     * line break), which a preprocessor has already joined.
+     * As {@link #declare(String, String)} for the tokens of a preprocessor's output, taken
+     * as it writes them (on another thread: {@code CPreprocessor.preprocessAndDeclare}), so
+     * parsing overlaps preprocessing and the text is not lexed again.
      */
-    public List<Declaration> declarePreprocessed(Reader text, String fileName) {
-        return parser.declarePreprocessed(text, fileName);
+    public List<Declaration> declarePreprocessed(TokenFeed tokens, String fileName) {
+        return parser.declarePreprocessed(tokens, fileName);
     }
 
     /**

@@ -32,13 +32,15 @@ public final class PreprocessCold {
         }
         boolean builtin = args[0].equals("builtin");
         long start = System.nanoTime();
+        if (builtin) {
+            SystemIncludes.host(); // asked once per JVM (or read from its cache file), then kept
+        }
+        long found = System.nanoTime();
         CScope scope = CScope.create(Abi.host());
         int before = scope.declarations().size();
         String phases;
         if (builtin) {
-            SystemIncludes.host(); // asked once per JVM (or read from its cache file), then kept
-            long found = System.nanoTime();
-            // The parse reads the preprocessor's output as it is written: the two overlap.
+            // The parser takes the preprocessor's tokens as they are written: the two overlap.
             CPreprocessor.create(PreprocessorOptions.host(Abi.host())).preprocessAndDeclare(HeaderSet.includeProgram(), "headers.c", scope);
             phases = String.format(Locale.ROOT, "includes_s=%.3f preprocess_and_parse_s=%.3f", (found - start) / 1e9,
                     (System.nanoTime() - found) / 1e9);
@@ -46,7 +48,7 @@ public final class PreprocessCold {
             String text = HeaderSet.preprocess(List.of());
             long preprocessed = System.nanoTime();
             scope.declare(text, "headers.c");
-            phases = String.format(Locale.ROOT, "preprocess_s=%.3f parse_s=%.3f", (preprocessed - start) / 1e9,
+            phases = String.format(Locale.ROOT, "preprocess_s=%.3f parse_s=%.3f", (preprocessed - found) / 1e9,
                     (System.nanoTime() - preprocessed) / 1e9);
         }
         double total = (System.nanoTime() - start) / 1e9;

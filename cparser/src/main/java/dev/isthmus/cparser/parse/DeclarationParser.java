@@ -14,10 +14,10 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -51,14 +51,12 @@ public final class DeclarationParser {
         final TypeBuilder types;
 
         Pipeline(String text, String fileName) {
-            this(CharStreams.fromString(spliceLines(text), fileName), fileName);
+            this(lexer(CharStreams.fromString(spliceLines(text), fileName)), fileName);
         }
 
-        Pipeline(CharStream input, String fileName) {
+        Pipeline(TokenSource source, String fileName) {
             directives = new DirectiveTracker(fileName, pack, symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT);
-            CDeclarationsLexer lexer = new CDeclarationsLexer(input);
-            lexer.removeErrorListeners();
-            classifier = new TypedefNameClassifier(lexer, symbols, directives);
+            classifier = new TypedefNameClassifier(source, symbols, directives);
             tokens = new CommonTokenStream(classifier);
             parser = new CDeclarationsParser(tokens);
             parser.removeErrorListeners();
@@ -95,12 +93,17 @@ public final class DeclarationParser {
     }
 
     /**
-     * As {@link #declare(String, String)}, reading the text as it arrives: each declaration
-     * is parsed as soon as its text has been read. The text must be a preprocessor's
-     * output, which has no line splices left to join.
+     * As {@link #declare(String, String)}, for a preprocessor's tokens as it writes them:
+     * each declaration is parsed as soon as its tokens are there.
      */
-    public List<Declaration> declarePreprocessed(Reader text, String fileName) {
-        return declare(new Pipeline(new ReaderCharStream(text, fileName), fileName));
+    public List<Declaration> declarePreprocessed(TokenFeed tokens, String fileName) {
+        return declare(new Pipeline(tokens, fileName));
+    }
+
+    private static CDeclarationsLexer lexer(CharStream input) {
+        CDeclarationsLexer lexer = new CDeclarationsLexer(input);
+        lexer.removeErrorListeners();
+        return lexer;
     }
 
     private List<Declaration> declare(Pipeline p) {

@@ -1,6 +1,7 @@
 package dev.isthmus.cparser.preprocess;
 
 import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.parse.TokenFeed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * The C preprocessor in Java (C11 6.10 with GCC's extensions): what {@code cc -E} does for
@@ -75,27 +75,26 @@ public final class CPreprocessor {
     /**
      * Preprocesses text named {@code fileName} (as {@link #preprocess(String, String)}) and
      * declares the result into {@code scope} (as {@link CScope#declare(String, String)}) at
-     * the same time: the preprocessor runs on a thread of its own, and the parser reads its
-     * output as it is written instead of after it is all there. Two stages in step take
-     * less time from a cold JVM than one after the other. A preprocessing error is thrown
-     * (as a {@link PreprocessException}) before any parse error, as if the two ran in turn.
+     * the same time: the preprocessor runs on a thread of its own and hands each token it
+     * writes to the parser ({@link TokenFeed}), which therefore neither waits for the whole
+     * text nor lexes it again. A preprocessing error is thrown (as a
+     * {@link PreprocessException}) before any parse error, as if the two ran in turn.
      */
     public Preprocessed preprocessAndDeclare(String text, String fileName, CScope scope) {
-        TextPipe pipe = new TextPipe();
+        TokenFeed feed = new TokenFeed(fileName);
         Preprocessed[] result = new Preprocessed[1];
         Throwable[] failure = new Throwable[1];
         Thread preprocessing = Thread.ofPlatform().name("isthmus-preprocessor").daemon().start(() -> {
             try {
-                result[0] = run(text, fileName, Path.of("").toAbsolutePath(), true, pipe::write);
-                pipe.close();
+                result[0] = run(text, fileName, Path.of("").toAbsolutePath(), true, feed);
             } catch (Throwable e) {
                 failure[0] = e;
-                pipe.abandon();
+                feed.abandon();
             }
         });
         RuntimeException parseFailure = null;
         try {
-            scope.declarePreprocessed(pipe, fileName);
+            scope.declarePreprocessed(feed, fileName);
         } catch (RuntimeException e) {
             parseFailure = e;
         }
@@ -118,12 +117,17 @@ public final class CPreprocessor {
         return result[0];
     }
 
+    /** As {@link #preprocess(String, String)}, handing each token written to {@code feed} too. */
+    Preprocessed preprocess(String text, String fileName, TokenFeed feed) {
+        return run(text, fileName, Path.of("").toAbsolutePath(), true, feed);
+    }
+
     private Preprocessed run(String text, String name, Path directory, boolean lineMarkers) {
         return run(text, name, directory, lineMarkers, null);
     }
 
-    private Preprocessed run(String text, String name, Path directory, boolean lineMarkers, Consumer<String> textSink) {
-        PreprocessRun run = new PreprocessRun(options, lineMarkers, fileCache, textSink);
+    private Preprocessed run(String text, String name, Path directory, boolean lineMarkers, TokenFeed feed) {
+        PreprocessRun run = new PreprocessRun(options, lineMarkers, fileCache, feed);
         String output = run.run(text, name, directory);
         if (run.hasErrors()) {
             throw new PreprocessException(run.diagnostics());

@@ -64,9 +64,9 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     }
 
     PreprocessRun(PreprocessorOptions options, boolean lineMarkers, Map<String, Object> fileCache,
-                  java.util.function.Consumer<String> textSink) {
+                  dev.isthmus.cparser.parse.TokenFeed feed) {
         this.options = options;
-        this.writer = new PreprocessedWriter(lineMarkers, textSink);
+        this.writer = new PreprocessedWriter(lineMarkers, feed);
         chain.addAll(options.includeDirectories());
         firstSystem = chain.size();
         chain.addAll(options.systemDirectories());

@@ -1,6 +1,6 @@
 package dev.isthmus.cparser.preprocess;
 
-import java.util.function.Consumer;
+import dev.isthmus.cparser.parse.TokenFeed;
 
 /**
  * Writes preprocessed text the way {@code cc -E} does: tokens on the line they came from,
@@ -10,21 +10,20 @@ import java.util.function.Consumer;
  * Without line markers ({@code -P}) only the tokens and their line breaks are written.
  */
 final class PreprocessedWriter {
-    /** How much text is handed to {@link #sink} at a time: small enough that a parser reading it starts early. */
-    private static final int CHUNK_CHARS = 4096;
-
     private final StringBuilder out = new StringBuilder(1 << 16);
     private final boolean lineMarkers;
-    /** Receives the text as it is written, in chunks, when someone reads it meanwhile; else null. */
-    private final Consumer<String> sink;
-    private int handedOut;
+    /** Receives each token as it is written, with its place in the text, when a parser reads them meanwhile; else null. */
+    private final TokenFeed feed;
     private String file;
     private int line;
     private PpToken previous;
+    /** The line of the text being written (1-based), and the offset where it starts. */
+    private int outputLine = 1;
+    private int lineStart;
 
-    PreprocessedWriter(boolean lineMarkers, Consumer<String> sink) {
+    PreprocessedWriter(boolean lineMarkers, TokenFeed feed) {
         this.lineMarkers = lineMarkers;
-        this.sink = sink;
+        this.feed = feed;
     }
 
     void token(PpToken t) {
@@ -34,22 +33,12 @@ final class PreprocessedWriter {
         } else if (previous == null && t.space()) {
             out.append(' ');
         }
+        int start = out.length();
         out.append(t.text());
+        if (feed != null) {
+            feed.token(t.text(), outputLine, start - lineStart, start);
+        }
         previous = t;
-        handOutWhenFull();
-    }
-
-    private void handOutWhenFull() {
-        if (out.length() - handedOut >= CHUNK_CHARS) {
-            handOut();
-        }
-    }
-
-    private void handOut() {
-        if (sink != null) {
-            sink.accept(out.substring(handedOut));
-            handedOut = out.length();
-        }
     }
 
     /** A line of its own, such as {@code #pragma pack(1)} or {@code #define X 1}, at a place. */
@@ -59,9 +48,8 @@ final class PreprocessedWriter {
             newLine();
             marker(atFile, atLine);
         }
-        out.append(text);
-        newLine();
-        handOutWhenFull();
+        directiveLine(text);
+        line++;
     }
 
     private void moveTo(String toFile, int toLine) {
@@ -89,25 +77,43 @@ final class PreprocessedWriter {
 
     private void marker(String toFile, int toLine) {
         if (lineMarkers) {
-            out.append("# ").append(toLine).append(" \"").append(toFile.replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append("\"\n");
+            directiveLine("# " + toLine + " \"" + toFile.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
         }
         file = toFile;
         line = toLine;
         previous = null;
     }
 
+    /** A whole line of the text that is a directive, and its line break. */
+    private void directiveLine(String text) {
+        int start = out.length();
+        out.append(text);
+        if (feed != null) {
+            feed.directive(text, outputLine, start);
+        }
+        endLine();
+        previous = null;
+    }
+
     private void newLine() {
-        out.append('\n');
+        endLine();
         line++;
         previous = null;
     }
 
+    private void endLine() {
+        out.append('\n');
+        outputLine++;
+        lineStart = out.length();
+    }
+
     String text() {
         if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
+            endLine();
         }
-        handOut();
+        if (feed != null) {
+            feed.end(outputLine, out.length() - lineStart, out.length());
+        }
         return out.toString();
     }
 }

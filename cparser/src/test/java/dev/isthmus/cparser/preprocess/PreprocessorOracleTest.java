@@ -6,8 +6,12 @@ import dev.isthmus.cparser.layout.FieldLayout;
 import dev.isthmus.cparser.layout.StructLayout;
 import dev.isthmus.cparser.oracle.HeaderLayouts;
 import dev.isthmus.cparser.oracle.LayoutCheck;
+import dev.isthmus.cparser.parse.CDeclarationsLexer;
+import dev.isthmus.cparser.parse.TokenFeed;
 import dev.isthmus.cparser.type.RecordType;
 
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -79,8 +83,13 @@ class PreprocessorOracleTest {
         Map<String, String> expectedLayouts = layouts(theirs);
         assertEquals(expectedLayouts, layouts(ours), what + ": layouts");
 
-        // Preprocessing and parsing in step (the parser reading the text as it is written)
-        // gives the same text and, parsed as it arrives, the same layouts.
+        // The tokens handed to the parser as they are written are those the lexer reads in the text.
+        TokenFeed feed = new TokenFeed("input.c");
+        String fedText = CPreprocessor.create(options.keepingDefinitions(true)).preprocess(program, "input.c", feed).text();
+        assertEquals(lexed(fedText), fed(feed), what + ": tokens handed to the parser");
+
+        // Preprocessing and parsing in step (the parser taking the tokens as they are written)
+        // gives the same text and the same layouts.
         CScope inStep = CScope.create(Abi.host());
         String inStepText = CPreprocessor.create(options.keepingDefinitions(true)).preprocessAndDeclare(program, "input.c", inStep).text();
         assertEquals(ours, inStepText, what + ": text preprocessed in step with the parse");
@@ -131,6 +140,33 @@ class PreprocessorOracleTest {
 
     private static String window(List<String> tokens, int at) {
         return String.join(" ", tokens.subList(Math.max(0, at - 12), Math.min(tokens.size(), at + 12)));
+    }
+
+    /** Every token the parser's lexer reads in text, with its place, as a line of text. */
+    private static List<String> lexed(String text) {
+        CDeclarationsLexer lexer = new CDeclarationsLexer(CharStreams.fromString(text));
+        List<String> tokens = new ArrayList<>();
+        for (Token t = lexer.nextToken(); ; t = lexer.nextToken()) {
+            tokens.add(describe(t));
+            if (t.getType() == Token.EOF) {
+                return tokens;
+            }
+        }
+    }
+
+    private static List<String> fed(TokenFeed feed) {
+        List<String> tokens = new ArrayList<>();
+        for (Token t = feed.nextToken(); ; t = feed.nextToken()) {
+            tokens.add(describe(t));
+            if (t.getType() == Token.EOF) {
+                return tokens;
+            }
+        }
+    }
+
+    private static String describe(Token t) {
+        return t.getType() + "/" + t.getChannel() + " " + t.getLine() + ":" + t.getCharPositionInLine() + " " + t.getStartIndex()
+                + "-" + t.getStopIndex() + " " + (t.getType() == Token.EOF ? "" : t.getText());
     }
 
     /** Each complete named record's size, alignment and members' offsets and bit positions. */
