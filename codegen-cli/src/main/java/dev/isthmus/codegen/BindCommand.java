@@ -6,6 +6,8 @@ import dev.isthmus.cparser.CParseException;
 import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.preprocess.CPreprocessor;
+import dev.isthmus.cparser.preprocess.FreestandingHeaders;
+import dev.isthmus.cparser.preprocess.PreprocessDiagnostic;
 import dev.isthmus.cparser.preprocess.PreprocessException;
 import dev.isthmus.cparser.preprocess.Preprocessed;
 import dev.isthmus.cparser.preprocess.PreprocessorOptions;
@@ -189,7 +191,8 @@ final class BindCommand implements Callable<Integer> {
                     .run(null, program);
             return parse(target, err, scope -> scope.declare(text, "<bind>")).map(scope -> new HeadersRead(text, scope));
         }
-        PreprocessorOptions options = new PreprocessorOptions(target, includeDirectories, SystemIncludes.host(), definitions,
+        PreprocessorOptions options = new PreprocessorOptions(target, includeDirectories,
+                FreestandingHeaders.systemDirectoriesFor(target, SystemIncludes.host()), definitions,
                 List.of(), true);
         try {
             if (ForeignSystemHeaders.possible(target, SystemIncludes.host())) {
@@ -210,6 +213,9 @@ final class BindCommand implements Callable<Integer> {
             scope.ifPresent(s -> preprocessed[0].warnings().forEach(w -> err.println(forAbi(target) + w)));
             return scope.map(s -> new HeadersRead(preprocessed[0].text(), s));
         } catch (PreprocessException e) {
+            e.diagnostics().stream().filter(PreprocessDiagnostic::isError)
+                    .map(d -> ForeignSystemHeaders.explainError(d.position().file(), target, SystemIncludes.host()))
+                    .flatMap(Optional::stream).findFirst().ifPresent(explanation -> err.println(forAbi(target) + explanation));
             e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
             err.flush();
             return Optional.empty();

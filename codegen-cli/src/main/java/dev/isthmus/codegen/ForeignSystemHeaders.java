@@ -40,6 +40,15 @@ final class ForeignSystemHeaders {
         };
     }
 
+    /**
+     * The explanation for a preprocessing error in a header of another architecture's C
+     * library (glibc's x86-64 {@code gnu/stubs.h} asks for {@code gnu/stubs-32.h} when
+     * {@code __x86_64__} is not defined), or empty when {@code file} is not such a header.
+     */
+    static Optional<String> explainError(String file, Abi target, List<Path> systemDirectories) {
+        return firstRead("# 1 \"" + file + "\"\n", target, systemDirectories);
+    }
+
     /** An error message when {@code text} (preprocessed for {@code target}) came in part from another architecture's headers. */
     static Optional<String> firstRead(String text, Abi target, List<Path> systemDirectories) {
         String own = ownArchitecture(target);
@@ -54,7 +63,8 @@ final class ForeignSystemHeaders {
                 if (marker.group(1).startsWith(prefix)) {
                     return Optional.of(marker.group(1) + ": error: this header of the C library describes " + m.group(1)
                             + "-linux-gnu, not " + target.name() + "; give " + target.name()
-                            + "'s own C library headers with -I, or bind headers that do not include the C library's");
+                            + "'s own C library headers with -I, or bind headers that include only the freestanding ones"
+                            + " (stdint.h, stddef.h, stdbool.h, stdarg.h, limits.h: Isthmus's own for other targets)");
                 }
             }
         }

@@ -99,8 +99,14 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         return writer.text();
     }
 
+    /**
+     * Runs the directives of the predefined macros or the command line. They write no
+     * tokens, but their {@code #define} lines are kept when definitions are ({@code cc -dD}
+     * keeps them too), so a kept definition naming one ({@code #define MAX LONG_MAX},
+     * {@code LONG_MAX} being {@code __LONG_MAX__}) can still be evaluated.
+     */
     private void runWithoutOutput(String text, String name) {
-        sources.push(new Source(PpLexer.tokenize(text, name), Path.of("."), name, -1, false, 0, false));
+        sources.push(new Source(PpLexer.tokenize(text, name), Path.of("."), name, -1, false, 0, options.keepDefinitions()));
         for (PpToken t = read(); !t.isEnd(); t = read()) {
             error(t, "unexpected text outside a directive in " + name);
         }
