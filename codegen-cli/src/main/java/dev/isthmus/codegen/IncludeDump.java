@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * {@code isthmus bind --dump-includes}: every declaration the headers bring in, as the
  * filter option that would select it and where it was declared, for writing filters:
- * {@code --include-function compress  # /usr/include/zlib.h:1229:12}.
+ * {@code --include-function compress  # /usr/include/zlib.h:1229:12}. The compiler's
+ * predefined macros are left out.
  */
 final class IncludeDump {
     private IncludeDump() {
@@ -19,6 +20,9 @@ final class IncludeDump {
     static List<String> lines(CScope scope, BindOptions options) {
         List<String> lines = new ArrayList<>();
         for (Declaration d : scope.declarations()) {
+            if (isPredefined(d.position().file())) {
+                continue;
+            }
             String option = switch (d) {
                 case Declaration.Function f -> "--include-function " + f.name();
                 case Declaration.Variable v -> "--include-function " + v.name();
@@ -32,5 +36,10 @@ final class IncludeDump {
             }
         }
         return lines;
+    }
+
+    /** The compiler's and the command line's macros, which kept definitions include (as {@code cc -dD} does): not the headers'. */
+    private static boolean isPredefined(String file) {
+        return file.equals("<built-in>") || file.equals("<command-line>");
     }
 }

@@ -474,6 +474,7 @@ class BindCommandTest {
         assertTrue(dump.contains("--include-typedef shape_measure_fn  # src/test/resources/bind/shapes.h:26:18\n"), dump);
         assertTrue(dump.contains("--include-constant SHAPE_SQUARE  # src/test/resources/bind/shapes.h:12:33\n"), dump);
         assertTrue(dump.contains("--include-typedef int32_t  # /usr/include/"), "what the header includes is listed too: " + dump);
+        assertTrue(!dump.contains("<built-in>") && !dump.contains("__INT_MAX__"), "the compiler's predefined macros are not: " + dump);
     }
 
     @Test
