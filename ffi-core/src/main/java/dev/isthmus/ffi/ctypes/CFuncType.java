@@ -2,14 +2,10 @@ package dev.isthmus.ffi.ctypes;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -18,20 +14,10 @@ import java.util.function.Function;
  * ctypes' {@code CFUNCTYPE(restype, *argtypes)}: a function pointer type. {@link #wrap}
  * makes a callback from a Java handler, as calling the type on a Python function does.
  * A handler that throws returns zero to C; the exception is printed, as ctypes prints an
- * exception raised in a callback and carries on.
+ * exception raised in a callback and carries on. A callback C calls after its arena closed
+ * (where ctypes would crash) is reported the same way.
  */
 public final class CFuncType implements CTypeSpec {
-    private static final MethodHandle DISPATCH;
-
-    static {
-        try {
-            DISPATCH = MethodHandles.lookup().findStatic(CFuncType.class, "dispatch",
-                    MethodType.methodType(Object.class, CFuncType.class, Function.class, Object[].class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final Optional<CTypeSpec> restype;
     private final List<CTypeSpec> argtypes;
 
@@ -55,29 +41,30 @@ public final class CFuncType implements CTypeSpec {
         return restype.map(r -> FunctionDescriptor.of(r.layout(), parameters)).orElseGet(() -> FunctionDescriptor.ofVoid(parameters));
     }
 
-    /** A callback calling {@code handler}; it lives until {@code arena} closes. */
+    /**
+     * A callback calling {@code handler}, bound to it until {@code arena} closes; C calling
+     * it after that gets zero and the call is reported, never a jump to released code
+     * ({@link CallbackStub}).
+     */
     public MemorySegment wrap(Function<Object[], Object> handler, Arena arena) {
-        FunctionDescriptor descriptor = descriptor();
-        MethodHandle target = MethodHandles.insertArguments(DISPATCH, 0, this, handler)
-                .asCollector(Object[].class, argtypes.size())
-                .asType(descriptor.toMethodType());
-        return Linker.nativeLinker().upcallStub(target, descriptor, arena);
+        return CallbackStub.bind(this, descriptor(), handler, arena);
     }
 
-    private static Object dispatch(CFuncType type, Function<Object[], Object> handler, Object[] carriers) {
-        try {
-            Object[] arguments = new Object[carriers.length];
-            for (int i = 0; i < carriers.length; i++) {
-                arguments[i] = type.argtypes.get(i).toJava(carriers[i]);
-            }
-            Object result = handler.apply(arguments);
-            return type.restype.map(r -> r.fromParam(result, (size, alignment) -> {
-                throw new IllegalArgumentException("a callback cannot return a string: the copy would dangle");
-            })).orElse(null);
-        } catch (Throwable t) {
-            System.err.println("Exception ignored on calling ctypes callback function: " + t);
-            return type.restype.map(r -> r.layout() instanceof ValueLayout v ? zero(v) : null).orElse(null);
+    /** One call of a callback of this type: C's carriers to Java values, the handler, its result to the carrier. */
+    Object call(Function<Object[], Object> handler, Object[] carriers) {
+        Object[] arguments = new Object[carriers.length];
+        for (int i = 0; i < carriers.length; i++) {
+            arguments[i] = argtypes.get(i).toJava(carriers[i]);
         }
+        Object result = handler.apply(arguments);
+        return restype.map(r -> r.fromParam(result, (size, alignment) -> {
+            throw new IllegalArgumentException("a callback cannot return a string: the copy would dangle");
+        })).orElse(null);
+    }
+
+    /** What C gets from a failed call: zero of the result's carrier, a zeroed struct, or nothing. */
+    Object zeroResult() {
+        return restype.map(r -> r.layout() instanceof ValueLayout v ? zero(v) : (Object) Arena.ofAuto().allocate(r.layout())).orElse(null);
     }
 
     private static Object zero(ValueLayout layout) {

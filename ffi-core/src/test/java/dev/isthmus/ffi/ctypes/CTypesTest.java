@@ -3,9 +3,12 @@ package dev.isthmus.ffi.ctypes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -172,6 +175,34 @@ class CTypesTest {
             CFunction qsort = libc.get("qsort").argtypes(c_void_p, c_size_t, c_size_t, compareType).restype(null);
             ArgumentError e = assertThrows(ArgumentError.class, () -> qsort.call(values, 3, 4, freed));
             assertEquals("argument 4: ValueError: the callback was freed (its arena is closed)", e.getMessage());
+        }
+    }
+
+    @Test
+    void callbackCalledByCAfterItsArenaClosed_isReportedAndReturnsZero() {
+        CFuncType binop = CFUNCTYPE(c_int32, c_int32, c_int32);
+        CFunction store = lib.get("it_store_callback").argtypes(binop).restype(null);
+        CFunction callStored = lib.get("it_call_stored").argtypes(c_int32, c_int32).restype(c_int32);
+        PrintStream err = System.err;
+        ByteArrayOutputStream reported = new ByteArrayOutputStream();
+        try {
+            try (Arena arena = Arena.ofConfined()) {
+                store.call(binop.wrap(args -> (Integer) args[0] + (Integer) args[1], arena));
+                assertEquals(5, callStored.call(2, 3));
+            }
+            System.setErr(new PrintStream(reported, true, StandardCharsets.UTF_8));
+            // C kept the address: the stub is still there, unbound, where released code would crash the JVM.
+            assertEquals(0, callStored.call(2, 3));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("Exception ignored on calling ctypes callback function: ValueError: the callback was called after its arena closed",
+                reported.toString(StandardCharsets.UTF_8).strip());
+        try (Arena arena = Arena.ofConfined()) {
+            store.call(binop.wrap(args -> (Integer) args[0] * (Integer) args[1], arena));
+            assertEquals(6, callStored.call(2, 3), "a new callback of the same shape");
+        } finally {
+            lib.get("it_clear_callback").restype(null).call();
         }
     }
 }
