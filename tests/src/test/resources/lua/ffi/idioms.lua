@@ -310,3 +310,18 @@ do
 end
 -- expect: true	true	true	true	true	true	true	true	false
 -- expect: false	false
+
+-- test: an array casts to an integer as its address; ffi.string with a length reads no byte for 0 and refuses a negative one
+do
+  local ffi = require("ffi")
+  local buf = ffi.new("uint8_t[16]")
+  local addr = ffi.cast("uintptr_t", buf)
+  print(addr == ffi.cast("uintptr_t", ffi.cast("void *", buf)), ffi.cast("uint8_t *", addr + 4) - buf)
+  local hits = 0
+  for i = 0, 15 do if ffi.cast("uintptr_t", buf + i) == addr + i then hits = hits + 1 end end
+  print(hits, pcall(ffi.cast, "double", buf))
+  print(ffi.string(ffi.cast("char *", nil), 0) == "", ffi.string(buf, 0) == "", pcall(ffi.string, buf, -1))
+end
+-- expect: true	4
+-- expect: 16	false	cannot convert 'unsigned char [16]' to 'double'
+-- expect: true	true	false	string length overflow

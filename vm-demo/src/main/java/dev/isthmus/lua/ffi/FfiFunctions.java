@@ -252,7 +252,14 @@ final class FfiFunctions {
             throw a.bad(0, "invalid C type");
         }
         a.checkAny(1);
-        return new Object[] {castValue(type, a.get(1))};
+        Object v = a.get(1);
+        // An array decays to a pointer to its first element, so it casts to an integer as that
+        // pointer would (ffi.cast("uintptr_t", buf) is the buffer's address in LuaJIT; ffi.new refuses it).
+        if (v instanceof Cdata.Memory m && CdataConversion.plain(m.type()) instanceof CType.Array array
+                && CdataConversion.plain(type) instanceof Primitive p && p.isInteger() && p != Primitive.BOOL) {
+            v = new Cdata.Pointer(lib, CType.pointerTo(array.element()), m.data().segment().address(), m);
+        }
+        return new Object[] {castValue(type, v)};
     }
 
     /**
@@ -631,6 +638,14 @@ final class FfiFunctions {
         if (v instanceof LuaString s) {
             return new Object[] {a.get(1) == null ? s : s.substring(0, (int) Math.min(s.length(), a.checkNumber(1)))};
         }
+        long length = hasLength ? intArgument(args, 1, "string") : -1;
+        if (hasLength && length < 0) {
+            // LuaJIT reads the length as an unsigned size, so a negative one is too long.
+            throw new LuaError("string length overflow");
+        }
+        if (length == 0) {
+            return new Object[] {LuaString.EMPTY}; // reads no byte, so even NULL is fine, as in LuaJIT
+        }
         if (start == null || start.address() == 0) {
             throw new LuaArgumentError(1, "string", "cannot convert 'NULL' to 'const char *'");
         }
@@ -638,8 +653,8 @@ final class FfiFunctions {
             throw FfiLibrary.inaccessible(start.address());
         }
         long extent = FfiLibrary.extentAt(v);
-        if (a.get(1) != null) {
-            long n = intArgument(args, 1, "string");
+        if (hasLength) {
+            long n = length;
             if (n > 0 && dev.isthmus.ffi.AddressSpace.isNeverMapped(start.address(), n)) {
                 throw FfiLibrary.inaccessible(start.address() + n - 1);
             }
