@@ -316,3 +316,14 @@ end
 -- expect: 0.5	1	2	0.25	1020.75	33
 -- expect: 7	-2000	68000LL	2748	5
 -- expect: 5050
+
+-- test: ffi.load adds "lib" to a name only when it lacks it
+do
+  local ffi = require("ffi")
+  print(pcall(ffi.load, "libnonexist_xyz"))
+  print(pcall(ffi.load, "nonexist_xyz"))
+  print(type(ffi.load("libz")) == type(ffi.load("z")))
+end
+-- expect: false	libnonexist_xyz.so: cannot open shared object file: No such file or directory
+-- expect: false	libnonexist_xyz.so: cannot open shared object file: No such file or directory
+-- expect: true

@@ -40,7 +40,8 @@ final class LibraryResolver {
         if (name.startsWith("lib") && name.contains(".so")) {
             return load(name, arena, tried).orElseThrow(() -> notFound(name, tried));
         }
-        var found = load("lib" + name + ".so", arena, tried);
+        // As LuaJIT's ffi.load names it: ".so" added, and "lib" unless the name has it already.
+        var found = load((name.startsWith("lib") ? "" : "lib") + name + ".so", arena, tried);
         if (found.isPresent()) {
             return found.get();
         }
