@@ -155,11 +155,17 @@ public final class Callback {
 
     /** {@code downcall} followed by {@link #rethrowPending()}, its result passed through. */
     static MethodHandle rethrowingPending(MethodHandle downcall) {
-        Class<?> returned = downcall.type().returnType();
+        return followedBy(downcall, RETHROW_PENDING);
+    }
+
+    /** {@code call}, then the {@code ()void} handle {@code after}, with call's result passed through. */
+    static MethodHandle followedBy(MethodHandle call, MethodHandle after) {
+        Class<?> returned = call.type().returnType();
         if (returned == void.class) {
-            return MethodHandles.filterReturnValue(downcall, RETHROW_PENDING);
+            return MethodHandles.filterReturnValue(call, after);
         }
-        return MethodHandles.filterReturnValue(downcall, MethodHandles.foldArguments(MethodHandles.identity(returned), RETHROW_PENDING));
+        // identity(x) preceded by after(): the value passes through once after has run.
+        return MethodHandles.filterReturnValue(call, MethodHandles.foldArguments(MethodHandles.identity(returned), after));
     }
 
     /**

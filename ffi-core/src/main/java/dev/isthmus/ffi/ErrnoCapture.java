@@ -106,14 +106,7 @@ final class ErrnoCapture {
     MethodHandle bindCurrentState(MethodHandle capturing, int statePosition) {
         MethodHandle segment = CURRENT_SEGMENT.bindTo(this);
         MethodHandle bound = MethodHandles.foldArguments(capturing, statePosition, segment);
-        MethodHandle after = AFTER_CALL.bindTo(this);
-        Class<?> returned = bound.type().returnType();
-        if (returned == void.class) {
-            return MethodHandles.filterReturnValue(bound, after);
-        }
-        // identity(x) preceded by after(): the value passes through once errno is saved.
-        MethodHandle pass = MethodHandles.foldArguments(MethodHandles.identity(returned), after);
-        return MethodHandles.filterReturnValue(bound, pass);
+        return Callback.followedBy(bound, AFTER_CALL.bindTo(this));
     }
 
     /** The capture segment of this thread's next call, errno restored for it. */

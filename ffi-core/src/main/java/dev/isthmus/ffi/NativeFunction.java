@@ -170,16 +170,11 @@ public final class NativeFunction {
             if (type.isVariadic()) {
                 throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
             }
-            List<Linker.Option> linkOptions = new ArrayList<>();
-            if (options.isCritical()) {
-                linkOptions.add(Linker.Option.critical(false));
-            }
-            if (options.capturesErrno()) {
-                linkOptions.add(ErrnoCapture.OPTION);
-                bound = ffi.errnoCapture().bindCurrentState(downcall(descriptor, linkOptions.toArray(Linker.Option[]::new)), statePosition());
-            } else {
-                bound = Callback.rethrowingPending(downcall(descriptor, linkOptions.toArray(Linker.Option[]::new)));
-            }
+            // Not the default, so critical, or without errno: the plain handle is the one already made.
+            MethodHandle call = !options.isCritical() ? handle
+                    : options.capturesErrno() ? downcall(descriptor, Linker.Option.critical(false), ErrnoCapture.OPTION)
+                    : criticalHandle();
+            bound = options.capturesErrno() ? ffi.errnoCapture().bindCurrentState(call, statePosition()) : Callback.rethrowingPending(call);
             calling = bound;
         }
         return bound;
