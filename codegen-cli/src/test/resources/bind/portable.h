@@ -61,3 +61,17 @@ long long llabs(long long value);
 port_ldiv_t ldiv(long numerator, long denominator) __asm__("ldiv");
 size_t strlen(const char *text);
 void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, const void *));
+
+/* Constants of type long or unsigned long: 8 bytes on SysV and AArch64, 4 on Win64, so a
+   Java long everywhere, holding each ABI's value; a float constant on one ABI and a double
+   on the others is a Java double. */
+#define PORT_ALL_ONES (~0UL)
+#define PORT_WRAPPED (0UL - 2)
+#define PORT_MINUS_FIVE (-5L)
+#define PORT_LONG_LOW (-2147483647L - 1)
+#define PORT_HALF_RANGE (~0UL / 2 + 1)
+#ifdef _WIN64
+#define PORT_REAL 0.1f
+#else
+#define PORT_REAL 0.1
+#endif

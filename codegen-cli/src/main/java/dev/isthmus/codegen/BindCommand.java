@@ -167,6 +167,10 @@ final class BindCommand implements Callable<Integer> {
         out.println("isthmus bind: wrote " + result.files().size() + " files under " + output + ": "
                 + result.functionCount() + " functions, " + result.recordCount() + " structs and unions, "
                 + (lua ? "" : result.callbackCount() + " callback interfaces, ") + result.constantCount() + " constants");
+        if (!result.notes().isEmpty()) {
+            out.println("bound with a change (" + result.notes().size() + "):");
+            result.notes().forEach(line -> out.println("  " + line));
+        }
         if (!notBound.isEmpty()) {
             out.println("not bound (" + notBound.size() + "):");
             notBound.forEach(line -> out.println("  " + line));
@@ -188,7 +192,7 @@ final class BindCommand implements Callable<Integer> {
     private Optional<HeadersRead> read(Abi target, String program, PrintWriter err) {
         if (preprocessor.equals("cc")) {
             String text = new Preprocessor(includeDirectories.stream().map(Path::toString).toList(), definitions, List.of("-dD"))
-                    .run(null, program);
+                    .run(null, program, err);
             return parse(target, err, scope -> scope.declare(text, "<bind>")).map(scope -> new HeadersRead(text, scope));
         }
         PreprocessorOptions options = new PreprocessorOptions(target, includeDirectories,
@@ -208,9 +212,8 @@ final class BindCommand implements Callable<Integer> {
                         .map(scope -> new HeadersRead(preprocessed.text(), scope));
             }
             Preprocessed[] preprocessed = new Preprocessed[1];
-            Optional<CScope> scope = parse(target, err,
-                    s -> preprocessed[0] = CPreprocessor.create(options).preprocessAndDeclare(program, "<bind>", s));
-            scope.ifPresent(s -> preprocessed[0].warnings().forEach(w -> err.println(forAbi(target) + w)));
+            Optional<CScope> scope = parse(target, err, s -> preprocessed[0] = CPreprocessor.create(options)
+                    .preprocessAndDeclare(program, "<bind>", s, w -> err.println(forAbi(target) + w)));
             return scope.map(s -> new HeadersRead(preprocessed[0].text(), s));
         } catch (PreprocessException e) {
             e.diagnostics().stream().filter(PreprocessDiagnostic::isError)

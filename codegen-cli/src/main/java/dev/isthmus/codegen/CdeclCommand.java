@@ -140,7 +140,7 @@ final class CdeclCommand implements Callable<Integer> {
         boolean isStdin = input.equals("-");
         if (preprocess) {
             return new Preprocessor(includeDirectories, definitions).run(isStdin ? null : Path.of(input),
-                    isStdin ? readStandardInput() : null);
+                    isStdin ? readStandardInput() : null, spec.commandLine().getErr());
         }
         if (isStdin) {
             return readStandardInput();

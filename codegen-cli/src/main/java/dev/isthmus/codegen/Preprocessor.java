@@ -28,8 +28,12 @@ final class Preprocessor {
         this.flags = List.copyOf(flags);
     }
 
-    /** Preprocesses a file, or standard input's text when {@code file} is null. */
-    String run(Path file, String standardInput) {
+    /**
+     * Preprocesses a file, or standard input's text when {@code file} is null; what cc says
+     * on its error stream when it succeeds ({@code #warning} lines) goes to {@code warnings},
+     * as cc prints it, so a later parse error does not hide it.
+     */
+    String run(Path file, String standardInput, java.io.PrintWriter warnings) {
         List<String> command = new ArrayList<>(List.of("cc", "-E"));
         includeDirectories.forEach(dir -> command.add("-I" + dir));
         definitions.forEach(def -> command.add("-D" + def));
@@ -63,6 +67,11 @@ final class Preprocessor {
             if (cc.exitValue() != 0) {
                 throw new CliFailure(ExitCode.INPUT, "cc -E failed on " + (file == null ? "standard input" : file)
                         + ":\n" + errors.toString(StandardCharsets.UTF_8).strip());
+            }
+            String said = errors.toString(StandardCharsets.UTF_8);
+            if (!said.isBlank()) {
+                warnings.print(said);
+                warnings.flush();
             }
             return output;
         } catch (IOException e) {

@@ -489,6 +489,24 @@ class BindCommandTest {
         assertEquals(header.toAbsolutePath() + ":3:2: error: #error this header is broken\n", err.toString());
     }
 
+    @Test
+    void warnings_areReported_alsoWhenTheParseFails() throws Exception {
+        Path header = dir.resolve("warned.h");
+        Files.writeString(header, "#warning old header\nint broken(int;\n");
+        for (String preprocessor : List.of("builtin", "cc")) {
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int status = IsthmusCli.execute(new String[] {"bind", "--package", "p", "--preprocessor", preprocessor, "--output",
+                dir.resolve("gen").toString(), header.toString()}, new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]));
+            assertEquals(1, status, err.toString());
+            // cc adds its context ("In file included from", the line and a caret, the flag).
+            String said = err.toString();
+            int warning = said.indexOf(header.toAbsolutePath() + ":1:2: warning: #warning old header");
+            int error = said.indexOf(header.toAbsolutePath() + ":2:15: error: ");
+            assertTrue(warning >= 0 && error > warning, preprocessor + ":\n" + said);
+        }
+    }
+
     private String compileAndRun(Path generated, String packageName, String driver) throws Exception {
         return GeneratedBindings.compileAndRun(dir, generated, packageName, driver);
     }

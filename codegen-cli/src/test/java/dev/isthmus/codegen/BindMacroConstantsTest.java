@@ -117,6 +117,58 @@ class BindMacroConstantsTest {
         assertEquals(expected, result);
     }
 
+    /**
+     * {@code long double}, which Java has no type for: a constant is a {@code double} field
+     * holding C's value rounded to {@code double} (what C's conversion to {@code double}
+     * gives, compared by bits), listed as bound with a change; a function-like macro that
+     * computes in it is not bound, and listed with that reason.
+     */
+    @Test
+    void longDoubleConstants_areRoundedDoubles_andLongDoubleMacrosAreReported() throws Exception {
+        Path header = Files.writeString(dir.resolve("ld.h"), """
+                #define LD_PI 3.14159265358979323846264338327950288L
+                #define LD_THIRD (1.0L / 3)
+                #define LD_HUGE 1e300L
+                #define LD_SIZE sizeof(long double)
+                #define LD_SCALE(x) ((x) * 1.5L)
+                #define LD_CAST(x) ((long double) (x) / 3)
+                #define LD_PLUS_PI(x) ((x) + LD_PI)
+                """);
+        String expected = runC("""
+                #include <stdio.h>
+                #include <string.h>
+                #include "ld.h"
+                static void show(double d) { unsigned long long u; memcpy(&u, &d, 8); printf("%llx\\n", u); }
+                int main(void) { show(LD_PI); show(LD_THIRD); show(LD_HUGE); printf("%zu\\n", LD_SIZE); return 0; }
+                """);
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.ld", "--output", out.toString(), header.toString());
+        for (String name : List.of("LD_PI", "LD_THIRD", "LD_HUGE")) {
+            assertTrue(report.contains("constant " + name + " (" + header + ":"), report);
+        }
+        assertTrue(report.contains("bound with a change (3):\n"), report);
+        assertTrue(report.contains("long double, which Java has no type for: a double, computed in double precision"), report);
+        for (String name : List.of("LD_SCALE", "LD_CAST", "LD_PLUS_PI")) {
+            assertTrue(report.contains("macro " + name + " (" + header + ":") && report.contains("): it computes in long double"), report);
+        }
+        assertTrue(report.contains("not bound (3):\n"), report);
+        String result = GeneratedBindings.compileAndRun(dir, out, "org.example.ld", """
+                package org.example.ld;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    private static String bits(double d) {
+                        return Long.toHexString(Double.doubleToRawLongBits(d));
+                    }
+
+                    @Override
+                    public String call() {
+                        return bits(Ld.LD_PI) + "\\n" + bits(Ld.LD_THIRD) + "\\n" + bits(Ld.LD_HUGE) + "\\n" + Ld.LD_SIZE;
+                    }
+                }
+                """);
+        assertEquals(expected, result);
+    }
+
     private String runC(String program) throws Exception {
         Path source = Files.writeString(dir.resolve("consts.c"), program);
         Path binary = dir.resolve("consts");

@@ -124,15 +124,42 @@ class BindPortableTest {
         assertEquals("4000000000 5 7 -3 -2 [-2, 0, 5, 9] -123456789012 7 8 80", result);
     }
 
+    /**
+     * Constants whose C type is {@code long} or {@code unsigned long} (8 bytes, or 4 on
+     * Win64) are Java {@code long}s holding each ABI's value, as its compiler computes it;
+     * one that is a {@code float} on Win64 and a {@code double} elsewhere is a Java
+     * {@code double} holding each one's value.
+     */
+    @Test
+    void portableConstants_onEachAbi_holdItsCompilersValue() throws Exception {
+        List<String> integers = List.of("PORT_ALL_ONES", "PORT_WRAPPED", "PORT_MINUS_FIVE", "PORT_LONG_LOW", "PORT_HALF_RANGE");
+        String source = Files.readString(generated.resolve("org/example/port/Port.java"));
+        for (String name : integers) {
+            assertTrue(source.contains("public static final long " + name + " = "), source);
+        }
+        assertTrue(source.contains("public static final long PORT_ALL_ONES = TargetAbi.WIN64 ? 4294967295L : 0xffffffffffffffffL;"), source);
+        assertTrue(source.contains("public static final double PORT_REAL = TargetAbi.WIN64 ? "), source);
+        for (Abi abi : Abi.all()) {
+            CompilerOracle oracle = CompilerOracle.forAbi(abi);
+            List<String> expected = new ArrayList<>();
+            oracle.values(header, integers, false).forEach(v -> expected.add(Long.toString(v)));
+            expected.add(Long.toHexString(oracle.values(header, List.of("PORT_REAL"), true).getFirst()));
+            String driver = """
+                    package org.example.port;
+
+                    public final class Driver implements java.util.concurrent.Callable<String> {
+                        @Override
+                        public String call() {
+                            return String.join("\\n", %s, Long.toHexString(Double.doubleToRawLongBits(Port.PORT_REAL)));
+                        }
+                    }
+                    """.formatted(String.join(", ", integers.stream().map(n -> "Long.toString(Port." + n + ")").toList()));
+            assertEquals(String.join("\n", expected), runAs(abi, "constants-", driver), "constants for " + abi.name());
+        }
+    }
+
     /** Compiles the bindings with {@code TargetAbi} naming {@code abi}, and runs the accessor driver. */
     private static String runAs(Abi abi) throws Exception {
-        Path tree = copy(dir.resolve(abi.name() + "-gen"));
-        StringBuilder fixed = new StringBuilder("package org.example.port;\n\nfinal class TargetAbi {\n");
-        for (Abi each : Abi.all()) {
-            fixed.append("    static final boolean ").append(each.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
-                    .append(" = ").append(each == abi).append(";\n");
-        }
-        Files.writeString(tree.resolve("org/example/port/TargetAbi.java"), fixed.append("}\n"));
         StringBuilder calls = new StringBuilder();
         for (RecordCase r : RECORDS) {
             calls.append("lines.add(\"").append(r.cName()).append(" \" + ").append(r.javaClass()).append(".LAYOUT.byteSize() + \" \" + ")
@@ -142,7 +169,7 @@ class BindPortableTest {
                         .append(";\nlines.add(\"").append(m.path()).append(" \" + bits(s));\n}\n");
             }
         }
-        return GeneratedBindings.compileAndRun(dir.resolve(abi.name()), tree, "org.example.port", """
+        return runAs(abi, "", """
                 package org.example.port;
 
                 import java.lang.foreign.Arena;
@@ -175,6 +202,18 @@ class BindPortableTest {
                     }
                 }
                 """.formatted(calls));
+    }
+
+    /** Compiles the bindings with {@code TargetAbi} naming {@code abi} (in directories named {@code prefix} and the ABI), and runs {@code driver}. */
+    private static String runAs(Abi abi, String prefix, String driver) throws Exception {
+        Path tree = copy(dir.resolve(prefix + abi.name() + "-gen"));
+        StringBuilder fixed = new StringBuilder("package org.example.port;\n\nfinal class TargetAbi {\n");
+        for (Abi each : Abi.all()) {
+            fixed.append("    static final boolean ").append(each.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                    .append(" = ").append(each == abi).append(";\n");
+        }
+        Files.writeString(tree.resolve("org/example/port/TargetAbi.java"), fixed.append("}\n"));
+        return GeneratedBindings.compileAndRun(dir.resolve(prefix + abi.name()), tree, "org.example.port", driver);
     }
 
     private static Path copy(Path target) throws Exception {

@@ -18,8 +18,11 @@ import java.util.Map;
  */
 public final class BindingGenerator {
 
-    /** The generated files, by path relative to the output directory, and what was not bound, with reasons. */
-    public record Result(Map<Path, String> files, List<String> notBound, int functionCount, int recordCount,
+    /**
+     * The generated files, by path relative to the output directory, what was not bound, with
+     * reasons, and what was bound with a change the user should know of ({@code notes}).
+     */
+    public record Result(Map<Path, String> files, List<String> notBound, List<String> notes, int functionCount, int recordCount,
                          int callbackCount, int constantCount) {
     }
 
@@ -108,7 +111,7 @@ public final class BindingGenerator {
         files.put(directory.resolve(options.headerClass() + ".java"), header);
         int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()
                 .filter(s -> s.startsWith("function ")).count();
-        return new Result(files, new ArrayList<>(set.skipped), set.functions.size() - functionsSkipped,
+        return new Result(files, new ArrayList<>(set.skipped), new ArrayList<>(set.notes), set.functions.size() - functionsSkipped,
                 recordCount, callbackCount, set.constants.size());
     }
 }

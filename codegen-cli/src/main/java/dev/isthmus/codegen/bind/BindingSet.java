@@ -38,6 +38,8 @@ final class BindingSet {
     /** Complete enums of the bound headers, with their C names (tag, or the typedef naming an anonymous one). */
     final Map<EnumType, String> enums = new LinkedHashMap<>();
     final List<String> skipped = new ArrayList<>();
+    /** What was bound with a change the user should know of (a long double constant rounded to a double). */
+    final List<String> notes = new ArrayList<>();
     final JavaNames names = new JavaNames();
     final CDeclarations declarations;
 

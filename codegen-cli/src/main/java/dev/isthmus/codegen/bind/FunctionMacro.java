@@ -1,5 +1,7 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.preprocess.MacroBodyToken;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,30 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
      * function-like macros ({@code macros}, by name), or empty when it is not a constant
      * expression of the parameters.
      */
+    /** The body's preprocessing tokens, as the preprocessor lexes them. */
+    List<MacroBodyToken> tokens() {
+        return MacroBodyToken.lex(body);
+    }
+
+    /**
+     * True when the body computes in {@code long double}, which Java has no type for: a
+     * floating constant with an {@code L} suffix, the type named, or one of the header's
+     * constants of that type ({@code longDoubleConstants}).
+     */
+    boolean computesInLongDouble(java.util.Set<String> longDoubleConstants) {
+        List<MacroBodyToken> tokens = tokens();
+        for (int i = 0; i < tokens.size(); i++) {
+            MacroBodyToken t = tokens.get(i);
+            boolean longDoubleNumber = t.kind() == MacroBodyToken.Kind.NUMBER && MacroTokens.isFloating(t.text())
+                    && (t.text().endsWith("l") || t.text().endsWith("L"));
+            boolean typeNamed = t.is("long") && i + 1 < tokens.size() && tokens.get(i + 1).is("double");
+            if (longDoubleNumber || typeNamed || t.kind() == MacroBodyToken.Kind.IDENTIFIER && longDoubleConstants.contains(t.text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Optional<MacroExpression.Translation> translate(Map<String, MacroExpression.Typed> constants, Map<String, FunctionMacro> macros) {
         if (parameters.isEmpty() || parameters.stream().anyMatch(p -> !JavaNames.identifier(p).equals(p) || p.equals("..."))) {
             return Optional.empty();

@@ -44,6 +44,8 @@ final class HeaderClassWriter {
 
     /** One per ABI: a macro is bound only when it means the same on each (its sizes may differ). */
     private final List<CallMacroWriter> callMacros = new ArrayList<>();
+    /** The Java type of each constant field written, by C name ({@code long double} for one bound as a rounded double). */
+    private final Map<String, String> constantTypes = new HashMap<>();
     /** Whether a handle was adapted to the portable Java types, so the adapter must be written. */
     private boolean anyPortableHandle;
 
@@ -91,59 +93,46 @@ final class HeaderClassWriter {
 
     private void constants(StringBuilder body) {
         for (Declaration.Constant c : set.constants) {
-            String name = JavaNames.identifier(c.name());
-            List<String> perAbi = new ArrayList<>();
+            String where = "constant " + c.name() + " (" + options.describe(c.position()) + "): ";
+            List<ConstantValue> perAbi = new ArrayList<>();
             for (CScope scope : targets.scopes()) {
-                perAbi.add(scope.constant(c.name()).map(d -> constant(d.value(), scope.abi())).orElse(null));
+                scope.constant(c.name()).ifPresent(d -> perAbi.add(d.value()));
             }
-            String declaration;
-            if (perAbi.contains(null)) {
-                declaration = null;
-            } else if (perAbi.stream().map(d -> d.substring(0, d.indexOf(' '))).distinct().count() == 1) {
-                // The same Java type everywhere: the value, or a value per ABI (sizeof(long) is 8, or 4 on win64).
-                String type = perAbi.getFirst().substring(0, perAbi.getFirst().indexOf(' '));
-                declaration = type + " " + name + " = " + targets.choose(perAbi.stream().map(d -> d.substring(d.indexOf(' ') + 1)).toList());
-            } else {
-                set.skipped.add("constant " + c.name() + " (" + options.describe(c.position()) + "): its type differs between ABIs");
+            if (perAbi.size() < targets.scopes().size()) {
+                set.skipped.add(where + "not defined for every ABI");
                 continue;
             }
-            if (declaration == null) {
-                set.skipped.add("constant " + c.name() + " (" + options.describe(c.position()) + "): a string that is not ASCII text"
-                        + (targets.isPortable() ? ", or not defined for every ABI" : ""));
+            ConstantField field;
+            try {
+                field = ConstantField.of(perAbi, targets.abis());
+            } catch (NotBindable e) {
+                set.skipped.add(where + e.getMessage());
                 continue;
             }
+            field.note().ifPresent(note -> set.notes.add(where + note));
+            constantTypes.put(c.name(), field.note().isPresent() ? "long double" : field.javaType());
             body.append("\n/** {@code ").append(Javadoc.escape(c.name())).append("}, defined at ").append(options.describe(c.position()))
-                    .append(". */\npublic static final ").append(declaration).append(";\n");
+                    .append(field.note().isPresent() ? ": a {@code long double}, here a {@code double} computed in double precision" : "")
+                    .append(". */\npublic static final ").append(field.javaType()).append(' ').append(JavaNames.identifier(c.name()))
+                    .append(" = ").append(targets.choose(field.initializers())).append(";\n");
         }
-    }
-
-    /** A constant's Java type and initializer ({@code int 5}), or null for a string that is not ASCII. */
-    private static String constant(ConstantValue value, Abi target) {
-        return switch (value) {
-            case ConstantValue.IntegerValue i -> target.sizeOf(i.type()) <= 4
-                    ? "int " + intLiteral((int) i.bits(), i.type().isUnsigned())
-                    : "long " + longLiteral(i.bits(), i.type().isUnsigned());
-            case ConstantValue.FloatingValue f -> f.type() == Primitive.FLOAT ? "float " + floatLiteral((float) f.value())
-                    : "double " + doubleLiteral(f.value());
-            case ConstantValue.StringValue s -> stringLiteral(s.bytes()).map(l -> "String " + l).orElse(null);
-        };
     }
 
     /** Function-like macros whose body is a constant expression of their parameters, as static methods. */
     private void macroFunctions(StringBuilder body) {
+        // A macro computes with a constant as the field holds it; one of long double's (a rounded
+        // double) would change the macro's arithmetic, so such a macro is not translated.
         Map<String, MacroExpression.Typed> constants = new HashMap<>();
-        for (Declaration.Constant c : set.constants) {
-            String field = JavaNames.identifier(c.name());
-            switch (c.value()) {
-                case ConstantValue.IntegerValue i -> constants.put(c.name(), new MacroExpression.Typed("(long) " + field, MacroExpression.Kind.LONG));
-                case ConstantValue.FloatingValue f when f.type() == Primitive.FLOAT ->
-                        constants.put(c.name(), new MacroExpression.Typed(field, MacroExpression.Kind.FLOAT));
-                case ConstantValue.FloatingValue f when f.type() == Primitive.DOUBLE ->
-                        constants.put(c.name(), new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE));
+        constantTypes.forEach((name, type) -> {
+            String field = JavaNames.identifier(name);
+            switch (type) {
+                case "int", "long" -> constants.put(name, new MacroExpression.Typed("(long) " + field, MacroExpression.Kind.LONG));
+                case "float" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.FLOAT));
+                case "double" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE));
                 default -> {
                 }
             }
-        }
+        });
         Map<String, FunctionMacro> byName = new HashMap<>();
         functionMacros.forEach(m -> byName.put(m.name(), m));
         for (FunctionMacro macro : functionMacros) {
@@ -171,7 +160,10 @@ final class HeaderClassWriter {
             List<Optional<String>> perAbi = callMacros.stream().map(writer -> boundFunctions.containsKey(macro.name())
                     ? Optional.<String>empty() : writer.method(macro, boundFunctions)).toList();
             Optional<String> method = perAbi.getFirst();
-            if (method.isEmpty()) {
+            if (method.isEmpty() && macro.computesInLongDouble(longDoubleConstants())) {
+                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): it computes in long double, which Java"
+                        + " has no type for (its result rounded to double would not be C's)");
+            } else if (method.isEmpty()) {
                 set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is neither a constant expression"
                         + " of its parameters nor a call of a bound function with them, constants and sizes");
             } else if (perAbi.stream().distinct().count() > 1) {
@@ -184,6 +176,16 @@ final class HeaderClassWriter {
         body.append(callMacros.getFirst().stringHolder());
     }
 
+    private Set<String> longDoubleConstants() {
+        Set<String> names = new HashSet<>();
+        constantTypes.forEach((name, type) -> {
+            if (type.equals("long double")) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     private static boolean isJavaExpression(String text) {
         try {
             StaticJavaParser.parseExpression(text);
@@ -191,52 +193,6 @@ final class HeaderClassWriter {
         } catch (ParseProblemException e) {
             return false;
         }
-    }
-
-    private static String intLiteral(int v, boolean unsigned) {
-        return unsigned && v < 0 ? "0x" + Integer.toHexString(v) : Integer.toString(v);
-    }
-
-    private static String longLiteral(long v, boolean unsigned) {
-        return (unsigned && v < 0 ? "0x" + Long.toHexString(v) : Long.toString(v)) + "L";
-    }
-
-    private static String floatLiteral(float v) {
-        if (Float.isNaN(v)) {
-            return "Float.NaN";
-        }
-        if (Float.isInfinite(v)) {
-            return v > 0 ? "Float.POSITIVE_INFINITY" : "Float.NEGATIVE_INFINITY";
-        }
-        return Float.toString(v) + "f";
-    }
-
-    private static String doubleLiteral(double v) {
-        if (Double.isNaN(v)) {
-            return "Double.NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY";
-        }
-        return Double.toString(v);
-    }
-
-    private static Optional<String> stringLiteral(byte[] bytes) {
-        StringBuilder s = new StringBuilder("\"");
-        for (byte b : bytes) {
-            int c = b & 0xff;
-            if (c >= 0x80) {
-                return Optional.empty();
-            }
-            switch (c) {
-                case '"' -> s.append("\\\"");
-                case '\\' -> s.append("\\\\");
-                case '\n' -> s.append("\\n");
-                case '\t' -> s.append("\\t");
-                default -> s.append(c < 0x20 || c == 0x7f ? String.format("\\%03o", c) : String.valueOf((char) c));
-            }
-        }
-        return Optional.of(s.append('"').toString());
     }
 
     /** Writes one function's method and holder; true when it captures errno. */

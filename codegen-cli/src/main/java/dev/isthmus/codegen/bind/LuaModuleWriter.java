@@ -47,6 +47,8 @@ final class LuaModuleWriter {
     private final StringBuilder cdef = new StringBuilder();
     private final StringBuilder constants = new StringBuilder();
     private final List<String> skipped = new ArrayList<>();
+    /** Constants bound with a change: a long double one is a Lua number, a double. */
+    private final List<String> notes = new ArrayList<>();
     /** The first typedef naming each anonymous struct, union or enum, in the whole scope. */
     private final Map<CType, String> typedefNames;
     /** Anonymous types already defined under their typedef's name. */
@@ -84,7 +86,7 @@ final class LuaModuleWriter {
             }
         }
         String text = module(moduleName);
-        return new BindingGenerator.Result(Map.of(Path.of(moduleName + ".lua"), text), skipped,
+        return new BindingGenerator.Result(Map.of(Path.of(moduleName + ".lua"), text), skipped, notes,
                 functionCount, recordCount, 0, constantCount);
     }
 
@@ -279,6 +281,10 @@ final class LuaModuleWriter {
 
     private void constant(Declaration.Constant c) {
         String value = luaValue(c.value());
+        if (c.value().type() == Primitive.LONG_DOUBLE && scope.abi().sizeOf(Primitive.LONG_DOUBLE) > 8) {
+            notes.add("constant " + c.name() + " (" + options.describe(c.position()) + "): long double, bound as the number"
+                    + " (a double) nearest its value computed in double precision");
+        }
         constants.append("  ").append(LuaText.key(c.name())).append(" = ").append(value).append(",\n");
         constantNames.add(c.name());
         constantCount++;

@@ -2,13 +2,12 @@ package dev.isthmus.codegen.bind;
 
 import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.preprocess.MacroBodyToken;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A function-like macro whose body is one call of a bound function, with what each argument
@@ -20,9 +19,6 @@ import java.util.regex.Pattern;
  * knows. The Java and Lua writers turn it into a function of their language.
  */
 record MacroCall(FunctionMacro macro, Declaration.Function function, List<Argument> arguments) {
-    private static final Pattern TOKEN = Pattern.compile(
-            "\\s*(?:(?<number>(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*)|(?<name>[A-Za-z_][A-Za-z_0-9]*)|(?<punctuator>[(),*]))");
-
     /** One argument of the call. */
     sealed interface Argument {
         /** A parameter of the macro, passed whole. */
@@ -44,7 +40,7 @@ record MacroCall(FunctionMacro macro, Declaration.Function function, List<Argume
 
     /** The call {@code macro} makes of one of {@code callable} (by C name), when its body is such a call. */
     static Optional<MacroCall> of(FunctionMacro macro, Map<String, Declaration.Function> callable, CScope scope) {
-        Optional<List<String>> tokens = tokens(macro.body());
+        Optional<List<String>> tokens = tokens(macro);
         if (tokens.isEmpty() || macro.parameters().contains("...")) {
             return Optional.empty();
         }
@@ -91,16 +87,20 @@ record MacroCall(FunctionMacro macro, Declaration.Function function, List<Argume
         return Optional.empty();
     }
 
-    private static Optional<List<String>> tokens(String body) {
+    /** The body's tokens when each is a name, an integer or one of {@code ( ) , *}: what a call with such arguments has. */
+    private static Optional<List<String>> tokens(FunctionMacro macro) {
         List<String> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(body);
-        int at = 0;
-        while (at < body.length()) {
-            if (!m.find(at) || m.start() != at) {
-                return body.substring(at).isBlank() ? Optional.of(tokens) : Optional.empty();
+        for (MacroBodyToken t : macro.tokens()) {
+            boolean allowed = switch (t.kind()) {
+                case IDENTIFIER -> true;
+                case NUMBER -> !MacroTokens.isFloating(t.text()) && t.text().matches("(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*");
+                case PUNCTUATOR -> List.of("(", ")", ",", "*").contains(t.text());
+                case CHARACTER, STRING, OTHER -> false;
+            };
+            if (!allowed) {
+                return Optional.empty();
             }
-            at = m.end();
-            tokens.add(m.group().strip());
+            tokens.add(t.text());
         }
         return Optional.of(tokens);
     }

@@ -103,7 +103,7 @@ final class MacroExpression {
      */
     static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, Map<String, FunctionMacro> macros) {
         try {
-            List<MacroTokens.Token> tokens = MacroTokens.of(macro.body(), macros);
+            List<MacroTokens.Token> tokens = MacroTokens.of(macro, macros);
             if (tokens.isEmpty()) {
                 return Optional.empty();
             }

@@ -1,32 +1,30 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.preprocess.MacroBodyToken;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A function-like macro's body as the tokens {@link MacroExpression} translates: numbers
+ * A function-like macro's body as the tokens {@link MacroExpression} translates, from the
+ * preprocessor's own lexing of it ({@link MacroBodyToken}): numbers
  * already turned into Java literals of a {@link MacroExpression.Kind}, and calls of the
  * header's other function-like macros replaced by their bodies, each argument in
  * parentheses where the callee names its parameter, as the C preprocessor rescans them
- * (a macro is not expanded again inside its own expansion). Text that is none of these
- * tokens (strings, {@code #}, member access) makes the body untranslatable.
+ * (a macro is not expanded again inside its own expansion). Strings and stray characters
+ * make the body untranslatable; punctuators the expression has no use for ({@code ->},
+ * {@code #}) are left for {@link MacroExpression} to refuse.
  */
 final class MacroTokens {
-    private static final Pattern TOKEN = Pattern.compile("\\s*(?:"
-            + "(?<floating>(?:0[xX](?:[0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)[pP][-+]?[0-9]+"
-            + "|(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+)[fFlL]?(?![.\\w]))"
-            + "|(?<number>(?:0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*(?![.\\w]))"
-            + "|(?<character>'(?:[^'\\\\]|\\\\[nrt0\\\\'\"])')"
-            + "|(?<name>[A-Za-z_][A-Za-z_0-9]*)"
-            + "|(?<operator><<|>>|<=|>=|==|!=|&&|\\|\\||[-+*/%&^|~!<>?:(),]))");
-
     /** How deep macros may call macros: deeper is surely a cycle the hide sets did not catch, or not worth binding. */
     private static final int MAX_DEPTH = 32;
+    /** A floating constant's digits without its suffix (C11 6.4.4.2), decimal or hexadecimal: what Java's parser also reads. */
+    private static final Pattern FLOATING = Pattern.compile("0[xX](?:[0-9a-fA-F]+\\.?[0-9a-fA-F]*|\\.[0-9a-fA-F]+)[pP][-+]?[0-9]+"
+            + "|(?:[0-9]+\\.[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+");
 
     /** A token: an operator or name as written, or a literal with its Java spelling and kind. */
     record Token(String text, MacroExpression.Typed literal) {
@@ -42,34 +40,30 @@ final class MacroTokens {
      * The tokens of {@code body} with the calls of {@code macros} expanded. Throws
      * {@link IllegalArgumentException} when the body has other text, or a call is malformed.
      */
-    static List<Token> of(String body, Map<String, FunctionMacro> macros) {
-        return expand(tokenize(body), macros, new HashSet<>(), 0);
+    static List<Token> of(FunctionMacro macro, Map<String, FunctionMacro> macros) {
+        return expand(translate(macro.tokens()), macros, new HashSet<>(), 0);
     }
 
-    static List<Token> tokenize(String body) {
+    private static List<Token> translate(List<MacroBodyToken> body) {
         List<Token> tokens = new ArrayList<>();
-        Matcher m = TOKEN.matcher(body);
-        int position = 0;
-        while (position < body.length()) {
-            if (!m.find(position) || m.start() != position) {
-                if (body.substring(position).isBlank()) {
-                    break;
-                }
-                throw new IllegalArgumentException("not a token of a constant expression: " + body.substring(position));
-            }
-            position = m.end();
-            if (m.group("floating") != null) {
-                tokens.add(new Token(m.group("floating"), floating(m.group("floating"))));
-            } else if (m.group("number") != null) {
-                tokens.add(new Token(m.group("number"), integer(m.group("number"))));
-            } else if (m.group("character") != null) {
-                tokens.add(new Token(m.group("character"),
-                        new MacroExpression.Typed(characterValue(m.group("character")) + "L", MacroExpression.Kind.LONG)));
-            } else {
-                tokens.add(new Token(m.group("name") != null ? m.group("name") : m.group("operator"), null));
-            }
+        for (MacroBodyToken t : body) {
+            tokens.add(switch (t.kind()) {
+                case NUMBER -> new Token(t.text(), isFloating(t.text()) ? floating(t.text()) : integer(t.text()));
+                case CHARACTER -> new Token(t.text(), new MacroExpression.Typed(t.characterValue() + "L", MacroExpression.Kind.LONG));
+                case IDENTIFIER, PUNCTUATOR -> new Token(t.text(), null);
+                case STRING, OTHER -> throw new IllegalArgumentException("not a token of a constant expression: " + t.text());
+            });
         }
         return tokens;
+    }
+
+    /**
+     * True when a pp-number is a floating constant (C11 6.4.4.2): it has a point, or an
+     * exponent ({@code e} in decimal, {@code p} in hexadecimal).
+     */
+    static boolean isFloating(String number) {
+        boolean hex = number.startsWith("0x") || number.startsWith("0X");
+        return number.indexOf('.') >= 0 || (hex ? number.matches("(?s).*[pP].*") : number.matches("(?s).*[eE].*"));
     }
 
     private static List<Token> expand(List<Token> tokens, Map<String, FunctionMacro> macros, Set<String> hidden, int depth) {
@@ -90,7 +84,7 @@ final class MacroTokens {
                 throw new IllegalArgumentException(callee.name() + " called with " + arguments.size() + " arguments");
             }
             List<Token> replaced = new ArrayList<>();
-            for (Token b : tokenize(callee.body())) {
+            for (Token b : translate(callee.tokens())) {
                 int p = b.literal() == null ? callee.parameters().indexOf(b.text()) : -1;
                 if (p < 0) {
                     replaced.add(b);
@@ -143,6 +137,9 @@ final class MacroTokens {
             throw new IllegalArgumentException("long double constant " + text);
         }
         String digits = suffix == 'f' ? text.substring(0, text.length() - 1) : text;
+        if (!FLOATING.matcher(digits).matches()) {
+            throw new IllegalArgumentException("not a floating constant: " + text);
+        }
         if (suffix == 'f') {
             float value = Float.parseFloat(digits);
             return new MacroExpression.Typed(Float.toString(value) + "f", MacroExpression.Kind.FLOAT);
@@ -159,19 +156,5 @@ final class MacroTokens {
                 : Long.parseUnsignedLong(digits, digits.length() > 1 && digits.startsWith("0") ? 8 : 10);
         return new MacroExpression.Typed((value < 0 || hex ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
                 MacroExpression.Kind.LONG);
-    }
-
-    private static long characterValue(String literal) {
-        String inside = literal.substring(1, literal.length() - 1);
-        if (!inside.startsWith("\\")) {
-            return (byte) inside.charAt(0);
-        }
-        return switch (inside.charAt(1)) {
-            case 'n' -> 10;
-            case 'r' -> 13;
-            case 't' -> 9;
-            case '0' -> 0;
-            default -> inside.charAt(1);
-        };
     }
 }

@@ -81,6 +81,17 @@ public final class CPreprocessor {
      * {@link PreprocessException}) before any parse error, as if the two ran in turn.
      */
     public Preprocessed preprocessAndDeclare(String text, String fileName, CScope scope) {
+        return preprocessAndDeclare(text, fileName, scope, warning -> { });
+    }
+
+    /**
+     * As {@link #preprocessAndDeclare(String, String, CScope)}, handing each warning of a
+     * successful preprocessing ({@code #warning}, a redefinition) to {@code warnings} once
+     * preprocessing is done and before a parse error is thrown, as {@code cc} prints them
+     * before the compiler's errors: a parse error does not lose them.
+     */
+    public Preprocessed preprocessAndDeclare(String text, String fileName, CScope scope,
+                                             java.util.function.Consumer<PreprocessDiagnostic> warnings) {
         TokenFeed feed = new TokenFeed(fileName);
         Preprocessed[] result = new Preprocessed[1];
         Throwable[] failure = new Throwable[1];
@@ -111,6 +122,7 @@ public final class CPreprocessor {
             case Error e -> throw e;
             default -> throw new IllegalStateException(failure[0]);
         }
+        result[0].warnings().forEach(warnings);
         if (parseFailure != null) {
             throw parseFailure;
         }

@@ -120,6 +120,26 @@ public final class CompilerOracle {
         return result;
     }
 
+    /**
+     * The values the compiler gives constant expressions after {@code prelude}: an integer
+     * expression converted to {@code unsigned long long} (so a 4-byte {@code unsigned long}
+     * comes back zero-extended, a negative {@code long} sign-extended), a floating one
+     * ({@code floating} true) as the bits of its value converted to {@code double}.
+     */
+    public List<Long> values(String prelude, List<String> expressions, boolean floating) throws IOException, InterruptedException {
+        StringBuilder source = new StringBuilder(prelude).append("\n");
+        for (int i = 0; i < expressions.size(); i++) {
+            source.append(floating ? "double" : "unsigned long long").append(" isthmus_value_").append(i).append(" = ")
+                    .append(floating ? "" : "(unsigned long long) ").append('(').append(expressions.get(i)).append(");\n");
+        }
+        Map<String, byte[]> data = compile(source.toString());
+        List<Long> values = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            values.add(readLong(require(data, "isthmus_value_" + i), 0));
+        }
+        return values;
+    }
+
     private static byte[] require(Map<String, byte[]> data, String label) {
         byte[] bytes = data.get(label);
         if (bytes == null) {

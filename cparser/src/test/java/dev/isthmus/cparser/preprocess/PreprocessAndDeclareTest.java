@@ -44,4 +44,14 @@ class PreprocessAndDeclareTest {
         // The declarations around the bad one are kept, as declare keeps them.
         assertEquals(List.of(true, true), List.of(scope.variable("v8").isPresent(), scope.variable("after").isPresent()));
     }
+
+    @Test
+    void warnings_areHandedOver_beforeTheParseErrorIsThrown() {
+        List<String> warnings = new java.util.ArrayList<>();
+        CParseException e = assertThrows(CParseException.class, () -> CPreprocessor.create(OPTIONS).preprocessAndDeclare(
+                "#warning first\nint broken broken;\n#warning second\n", "t.h", CScope.create(Abi.host()),
+                w -> warnings.add(w.toString())));
+        assertEquals(List.of("t.h:1:2: warning: #warning first", "t.h:3:2: warning: #warning second"), warnings);
+        assertEquals("t.h:2", e.diagnostics().getFirst().toString().substring(0, 5), e.getMessage());
+    }
 }
