@@ -293,9 +293,10 @@ final class CdataArithmetic {
             case Cdata.Pointer p -> "cdata<" + p.typeName() + ">: " + addressText(p.address());
             case Cdata.ComplexValue c -> complexText(c.re(), c.im());
             case Cdata.TypeObject t -> "ctype<" + t.typeName() + ">";
-            case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + e.value();
-            // An enum prints its value, as LuaJIT prints it; other objects their address.
-            case Cdata.Memory m when enumValue(m) instanceof Long value -> "cdata<" + m.typeName() + ">: " + value;
+            // An enum prints its value as a signed 32-bit number whatever its underlying type, as
+            // LuaJIT prints it (so an unsigned enum's 2^32 - 2 prints -2); other objects their address.
+            case Cdata.EnumValue e -> "cdata<" + e.typeName() + ">: " + (int) e.value();
+            case Cdata.Memory m when enumValue(m) instanceof Long value -> "cdata<" + m.typeName() + ">: " + (int) (long) value;
             case Cdata.Memory m -> "cdata<" + m.typeName() + ">: " + addressText(m.data().segment().address());
             case NativeCall n -> "cdata<" + n.typeName() + ">: " + addressText(n.address());
             default -> String.valueOf(v);

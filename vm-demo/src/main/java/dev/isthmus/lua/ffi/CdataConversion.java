@@ -90,6 +90,7 @@ final class CdataConversion {
      * ffi-core manages.
      */
     Object toJava(Object lua, CType target, List<Object> keepAlive) {
+        ConversionRules.check(lua, target, false);
         CType p = plain(target);
         return switch (p) {
             case Primitive prim when prim == Primitive.COMPLEX_DOUBLE || prim == Primitive.COMPLEX_FLOAT -> complex(lua, target);
@@ -120,7 +121,6 @@ final class CdataConversion {
             }
             case Cdata.ComplexValue c -> c.re();
             case Cdata.EnumValue e -> prim == Primitive.BOOL ? (Object) (e.value() != 0) : prim.isFloating() ? (Object) (double) e.value() : (Object) e.value();
-            case Cdata.Pointer ptr when prim.isInteger() && library.ffi().layouts().abi().sizeOf(prim) == 8 -> ptr.address();
             default -> throw cannotConvert(lua, target);
         };
     }
@@ -135,14 +135,35 @@ final class CdataConversion {
         return p instanceof Primitive || p instanceof EnumType;
     }
 
-    private Object complex(Object lua, CType target) {
+    private Complex complex(Object lua, CType target) {
         return switch (lua) {
             case null -> throw cannotConvert(null, target);
             case Double d -> new Complex(d, 0);
             case Cdata.ComplexValue c -> new Complex(c.re(), c.im());
-            case Cdata.Int64 i -> new Complex(i.value(), 0);
+            case Cdata.Int64 i -> new Complex(i.isUnsigned() ? unsignedToDouble(i.value()) : i.value(), 0);
+            case Cdata.EnumValue e -> new Complex(e.value(), 0);
+            case LuaTable t -> complexOfTable(t, target);
+            // A scalar object converts as the value it holds (a bool does not: ConversionRules).
+            case Cdata.Memory m when isScalar(m.type()) && library.toNumber(m) instanceof Double d -> new Complex(d, 0);
             default -> throw cannotConvert(lua, target);
         };
+    }
+
+    /**
+     * A complex number from a table as LuaJIT reads one, an array of two parts: {@code {re, im}}
+     * from index 1, or 0 when set; a single part is both, as a one-element array initializer
+     * fills every element.
+     */
+    private Complex complexOfTable(LuaTable t, CType target) {
+        int start = t.get(0) != null ? 0 : 1;
+        Object re = t.get(start);
+        Object im = re == null ? null : t.get(start + 1);
+        if (im != null && t.get(start + 2) != null) {
+            throw FfiFunctions.tooManyInitializers(target);
+        }
+        Complex real = re == null ? new Complex(0, 0) : complex(re, plain(target));
+        Complex imaginary = im == null ? real : complex(im, plain(target));
+        return new Complex(real.re(), imaginary.re());
     }
 
     private Object pointer(Object lua, CType target, CType.Pointer ptr, List<Object> keepAlive) {

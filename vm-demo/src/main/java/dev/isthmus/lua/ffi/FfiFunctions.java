@@ -3,6 +3,7 @@ package dev.isthmus.lua.ffi;
 import dev.isthmus.cparser.CParseException;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.ffi.Complex;
 import dev.isthmus.cparser.type.RecordType;
 import dev.isthmus.ffi.FieldAccess;
 import dev.isthmus.ffi.NativeLibrary;
@@ -164,22 +165,30 @@ final class FfiFunctions {
             }
         }
         boolean isComplex = plain == Primitive.COMPLEX_DOUBLE || plain == Primitive.COMPLEX_FLOAT;
-        if (isComplex && (args.length > 1 || args.length == 1 && args[0] instanceof LuaTable)) {
-            // LuaJIT's complex initializers: (re, im) or {re, im}; one number alone is the real part.
-            Object[] parts = args[0] instanceof LuaTable t ? new Object[] {t.get(1), t.get(2)} : args;
-            return castValue(type, new Cdata.ComplexValue(lib, Primitive.COMPLEX_DOUBLE, complexPart(parts[0], type), complexPart(parts[1], type)));
+        if (isComplex && args.length > 1) {
+            // LuaJIT's two initializers of a complex number: its real and imaginary parts.
+            if (args.length > 2) {
+                throw tooManyInitializers(type);
+            }
+            return convertScalar(type, new Cdata.ComplexValue(lib, Primitive.COMPLEX_DOUBLE, complexPart(args[0], type), complexPart(args[1], type)));
         }
-        if (CdataConversion.is64BitInteger(plain, lib) || isComplex) {
-            Object v = args.length == 0 ? 0.0 : args[0];
-            return castValue(type, v);
-        }
-        if (plain instanceof CType.Pointer) {
-            Object v = args.length == 0 ? null : args[0];
-            return castValue(type, v);
+        if (CdataConversion.is64BitInteger(plain, lib) || isComplex || plain instanceof CType.Pointer) {
+            // Boxed values: one initializer, converted by the rules of ffi.new, not of a cast.
+            if (args.length > 1) {
+                throw tooManyInitializers(type);
+            }
+            Object v = args.length == 0 ? (plain instanceof CType.Pointer ? null : 0.0) : args[0];
+            ConversionRules.check(v, type, false);
+            if (plain instanceof CType.Pointer && !(v instanceof LuaFunction)) {
+                // Without a cast a pointer's target must be compatible (CdataConversion.isCompatiblePointee):
+                // the conversion a store would make checks it; the cdata itself is made as a cast makes it.
+                lib.conversion().toJava(v, type, null);
+            }
+            return convertScalar(type, v);
         }
         Cdata.Memory m = lib.allocate(type, count);
         if (first < args.length) {
-            lib.initializer().initialize(m, Arrays.copyOfRange(args, first, args.length));
+            lib.initializer().initialize(m, Arrays.copyOfRange(args, first, args.length), type);
         }
         LuaTable mt = lib.metatypeOf(type);
         if (mt != null && mt.get(LuaString.of("__gc")) instanceof LuaFunction finalizer) {
@@ -256,7 +265,8 @@ final class FfiFunctions {
         // An array decays to a pointer to its first element, so it casts to an integer as that
         // pointer would (ffi.cast("uintptr_t", buf) is the buffer's address in LuaJIT; ffi.new refuses it).
         if (v instanceof Cdata.Memory m && CdataConversion.plain(m.type()) instanceof CType.Array array
-                && CdataConversion.plain(type) instanceof Primitive p && p.isInteger() && p != Primitive.BOOL) {
+                && (CdataConversion.plain(type) instanceof Primitive p && p.isInteger() && p != Primitive.BOOL
+                    || CdataConversion.plain(type) instanceof dev.isthmus.cparser.type.EnumType)) {
             v = new Cdata.Pointer(lib, CType.pointerTo(array.element()), m.data().segment().address(), m);
         }
         return new Object[] {castValue(type, v)};
@@ -320,8 +330,18 @@ final class FfiFunctions {
         };
     }
 
+    static LuaError tooManyInitializers(CType type) {
+        return new LuaError("too many initializers for '" + FfiLibrary.render(type) + "'");
+    }
+
     /** {@code ffi.cast}: a conversion by C's cast rules, to a boxed scalar, pointer or 64-bit value. */
     Object castValue(CType type, Object v) {
+        ConversionRules.check(v, type, true);
+        return convertScalar(type, v);
+    }
+
+    /** A value LuaJIT's conversion table allows for {@code type} ({@link ConversionRules}), converted. */
+    private Object convertScalar(CType type, Object v) {
         CType plain = CdataConversion.plain(type);
         if (plain instanceof CType.Pointer ptr) {
             return switch (v) {
@@ -341,11 +361,14 @@ final class FfiFunctions {
         if (CdataConversion.is64BitInteger(plain, lib)) {
             boolean isUnsigned = ((Primitive) plain).isUnsigned();
             long bits = switch (v) {
+                case null -> 0;
                 case Double d -> isUnsigned ? doubleToUint64(d) : doubleToInt64(d);
                 case Cdata.Int64 i -> i.value();
                 case Cdata.Pointer p -> p.address();
                 case LuaString s -> s.nativeCopy().address();
                 case Boolean b -> b ? 1 : 0;
+                case NativeCall n -> n.address();
+                case Cdata.Memory p when CdataConversion.plain(p.type()) instanceof CType.Pointer -> ((MemorySegment) p.data().get()).address();
                 default -> {
                     Object j = lib.conversion().toJava(v, type, null);
                     yield j instanceof Number n ? n.longValue() : 0;
@@ -358,17 +381,21 @@ final class FfiFunctions {
             return switch (v) {
                 case Cdata.ComplexValue c -> new Cdata.ComplexValue(lib, plain, narrow(c.re(), isFloat), narrow(c.im(), isFloat));
                 case Double d -> new Cdata.ComplexValue(lib, plain, narrow(d, isFloat), 0);
-                default -> throw CdataConversion.cannotConvert(v, type);
+                default -> {
+                    Complex c = (Complex) lib.conversion().toJava(v, type, null);
+                    yield new Cdata.ComplexValue(lib, plain, narrow(c.re(), isFloat), narrow(c.im(), isFloat));
+                }
             };
         }
         Cdata.Memory m = lib.allocate(type, -1);
         Object value = v;
-        if (v instanceof Cdata.Pointer p && plain instanceof Primitive prim && prim.isInteger()) {
+        // Pointers cast to integers and enums as their addresses (ConversionRules allows no other
+        // destination): nil is NULL, and a string the const char array it converts to.
+        if (v instanceof Cdata.Pointer p) {
             value = new Cdata.Int64(lib, p.address(), true);
-        }
-        // A string casts as the pointer to its bytes it converts to (a const char array decays),
-        // so to an integer it gives its address, as in LuaJIT; never to a bool or a float.
-        if (v instanceof LuaString str && plain instanceof Primitive prim && prim.isInteger() && prim != Primitive.BOOL) {
+        } else if (v == null) {
+            value = 0.0;
+        } else if (v instanceof LuaString str && plain instanceof Primitive) {
             value = new Cdata.Int64(lib, str.nativeCopy().address(), true);
         }
         lib.initializer().store(m.data(), value, m.anchors());

@@ -394,7 +394,7 @@ public final class FfiLibrary {
         }
     }
 
-    /** {@code tonumber} of a cdata: the number a scalar or 64-bit value holds, nil for others. */
+    /** {@code tonumber} of a cdata: the number a scalar, 64-bit, enum or complex value holds (its real part), nil for pointers and aggregates as in LuaJIT. */
     Double toNumber(Cdata c) {
         return switch (c) {
             case Cdata.Int64 i -> i.isUnsigned() ? CdataConversion.unsignedToDouble(i.value()) : (double) i.value();
@@ -405,7 +405,6 @@ public final class FfiLibrary {
                 Object v = conversion.toLua(m.data().get(), m.type());
                 yield v instanceof Double d ? d : v instanceof Cdata cd ? toNumber(cd) : v instanceof Boolean b ? (b ? 1.0 : 0.0) : null;
             }
-            case Cdata.Pointer p -> (double) p.address();
             default -> null;
         };
     }

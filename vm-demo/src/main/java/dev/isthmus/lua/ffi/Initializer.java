@@ -31,27 +31,32 @@ final class Initializer {
     }
 
     void initialize(Cdata.Memory target, Object[] values) {
-        initialize(target.data(), values, target.anchors());
+        initialize(target, values, target.type());
     }
 
-    private void initialize(CData data, Object[] values, List<Object> anchors) {
+    /** {@code declared}: the type {@code ffi.new} was given, which names the object in errors ({@code int [?]} for a VLA). */
+    void initialize(Cdata.Memory target, Object[] values, CType declared) {
+        initialize(target.data(), values, target.anchors(), declared);
+    }
+
+    private void initialize(CData data, Object[] values, List<Object> anchors, CType declared) {
         if (values.length == 0) {
             return;
         }
         CType type = CdataConversion.plain(data.type());
         switch (type) {
-            case CType.Array a -> array(data, a, values, anchors);
-            case RecordType r -> record(data, r, values, anchors);
+            case CType.Array a -> array(data, a, values, anchors, declared);
+            case RecordType r -> record(data, r, values, anchors, declared);
             default -> {
                 if (values.length > 1) {
-                    throw new LuaError("too many initializers for '" + CdataConversion.nameOf(new Cdata.Memory(library, data)) + "'");
+                    throw FfiFunctions.tooManyInitializers(declared);
                 }
                 store(data, values[0], anchors);
             }
         }
     }
 
-    private void array(CData data, CType.Array a, Object[] values, List<Object> anchors) {
+    private void array(CData data, CType.Array a, Object[] values, List<Object> anchors, CType declared) {
         long count = data.byteSize() / Math.max(1, library.ffi().layouts().layoutOf(a.element()).byteSize());
         CType element = CdataConversion.plain(a.element());
         if (values.length == 1 && values[0] instanceof LuaString s && (element == Primitive.CHAR
@@ -75,18 +80,30 @@ final class Initializer {
             return;
         }
         if (values.length == 1 && values[0] instanceof LuaTable t) {
+            // LuaJIT reads up to the first nil: past the end of an array that is an error, but a
+            // VLA's elements are not counted (LuaJIT writes past the object), so here the rest is
+            // ignored. A single element fills a fixed-size array.
+            boolean isVariable = CdataConversion.plain(declared) instanceof CType.Array d && d.kind() == CType.ArrayKind.VARIABLE;
             int start = t.get(0) != null ? 0 : 1;
-            for (long i = 0; i < count; i++) {
-                Object v = t.get((double) (start + i));
-                if (v == null) {
-                    break;
+            long i = 0;
+            for (Object v; (v = t.get((double) (start + i))) != null; i++) {
+                if (i >= count) {
+                    if (isVariable) {
+                        break;
+                    }
+                    throw FfiFunctions.tooManyInitializers(declared);
                 }
                 store(data.at(i), v, anchors);
+            }
+            if (i == 1 && !isVariable) {
+                for (long j = 1; j < count; j++) {
+                    data.at(j).segment().copyFrom(data.at(0).segment());
+                }
             }
             return;
         }
         if (values.length > count) {
-            throw new LuaError("too many initializers for '" + FfiLibrary.render(data.type()) + "'");
+            throw FfiFunctions.tooManyInitializers(declared);
         }
         if (values.length == 1) {
             for (long i = 0; i < count; i++) {
@@ -99,7 +116,7 @@ final class Initializer {
         }
     }
 
-    private void record(CData data, RecordType r, Object[] values, List<Object> anchors) {
+    private void record(CData data, RecordType r, Object[] values, List<Object> anchors, CType declared) {
         if (values.length == 1 && values[0] instanceof Cdata.Memory m && CdataConversion.plain(m.type()).equals(r)) {
             data.segment().copyFrom(m.data().segment().asSlice(0, data.byteSize()));
             return;
@@ -125,12 +142,14 @@ final class Initializer {
             }
             return;
         }
-        int limit = isUnion ? 1 : fields.size();
-        if (values.length > limit) {
-            throw new LuaError("too many initializers for '" + FfiLibrary.render(data.type()) + "'");
-        }
-        for (int i = 0; i < values.length; i++) {
+        // Members take values in order, each converted as it comes; values left over are an
+        // error only then (LuaJIT: a number for a struct member is reported before the count).
+        int limit = Math.min(values.length, isUnion ? 1 : fields.size());
+        for (int i = 0; i < limit; i++) {
             member(data, fields.get(i).name().get(), values[i], anchors);
+        }
+        if (values.length > limit) {
+            throw FfiFunctions.tooManyInitializers(declared);
         }
     }
 
@@ -159,10 +178,10 @@ final class Initializer {
             case LuaTable t -> {
                 // What the table leaves out is zero, also when it replaces an old value.
                 data.segment().fill((byte) 0);
-                initialize(data, new Object[] {t}, anchors);
+                initialize(data, new Object[] {t}, anchors, data.type());
             }
             case LuaString s when type instanceof CType.Array a && isChar(CdataConversion.plain(a.element())) ->
-                    initialize(data, new Object[] {s}, anchors);
+                    initialize(data, new Object[] {s}, anchors, data.type());
             case Cdata.Memory m when CdataConversion.plain(m.type()).equals(type) ->
                     data.segment().copyFrom(m.data().segment().asSlice(0, data.byteSize()));
             default -> throw CdataConversion.cannotConvert(value, data.type());
