@@ -108,6 +108,19 @@ final class CdataArithmetic {
     }
 
     /** A pointer, an array, or a C function (its address: {@code ffi.cast("void *", ffi.C.free) == ffi.C.free}), as equality compares them. */
+    /**
+     * Whether LuaJIT orders two pointers (lj_carith.c: compatible targets, qualifiers aside at the
+     * first level, where void matches only void); equality compares any two.
+     */
+    private boolean areOrdered(Cdata.Pointer pa, Cdata.Pointer pb) {
+        CType ta = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pa.type())).target());
+        CType tb = CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pb.type())).target());
+        if (ta == Primitive.VOID || tb == Primitive.VOID) {
+            return ta == tb;
+        }
+        return lib.conversion().isCompatiblePointee(tb, ta, false);
+    }
+
     private Cdata.Pointer asComparedPointer(Object v) {
         return v instanceof NativeCall n ? new Cdata.Pointer(lib, CType.pointerTo(n.type()), n.address(), n) : asPointer(v);
     }
@@ -251,6 +264,9 @@ final class CdataArithmetic {
         Cdata.Pointer pa = asComparedPointer(a);
         Cdata.Pointer pb = asComparedPointer(b);
         if (pa != null && pb != null) {
+            if (!areOrdered(pa, pb)) {
+                throw new LuaError("attempt to compare '" + CdataConversion.nameOf(a) + "' with '" + CdataConversion.nameOf(b) + "'");
+            }
             int c = Long.compareUnsigned(pa.address(), pb.address());
             return op.equals("lt") ? c < 0 : c <= 0;
         }

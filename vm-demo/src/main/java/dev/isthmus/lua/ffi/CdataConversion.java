@@ -310,7 +310,8 @@ final class CdataConversion {
      */
     static String nameOf(Object lua) {
         return switch (LuaType.of(lua)) {
-            case CDATA -> lua instanceof NativeCall n ? n.typeName() : ((Cdata) lua).typeName();
+            // A C function takes part in conversions and operators as a pointer to it (LuaJIT).
+            case CDATA -> lua instanceof NativeCall n ? FfiLibrary.render(CType.pointerTo(n.type())) : ((Cdata) lua).typeName();
             case BOOLEAN -> "bool";
             case USERDATA -> "void *";
             default -> LuaType.of(lua).luaName();

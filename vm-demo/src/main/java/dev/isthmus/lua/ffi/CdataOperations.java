@@ -86,6 +86,7 @@ final class CdataOperations {
             // LuaJIT indexes a complex number as a pair: odd indexes are the imaginary part.
             case Cdata.ComplexValue c when isIndex(key) -> (indexOf(key) & 1) == 0 ? c.re() : c.im();
             case Cdata.TypeObject t -> typeIndex(t, key);
+            case NativeCall n -> throw noMember(n.type(), key);
             default -> metatypeIndex(((Cdata) target).type(), target, key);
         };
     }
@@ -348,6 +349,7 @@ final class CdataOperations {
                     metatypeNewIndex(p.type(), p, key, value);
                 }
             }
+            case NativeCall n -> throw noMember(n.type(), key);
             default -> metatypeNewIndex(((Cdata) target).type(), target, key, value);
         }
     }
@@ -505,7 +507,9 @@ final class CdataOperations {
                 if (handler != null) {
                     return lib.runtime().semantics().call(handler, args);
                 }
-                throw new LuaError("'" + c.typeName() + "' is not callable");
+                // LuaJIT names what a pointer points to ('void' for a void *).
+                CType named = c instanceof Cdata.Pointer && CdataConversion.plain(c.type()) instanceof CType.Pointer ptr ? ptr.target() : c.type();
+                throw new LuaError("'" + FfiLibrary.render(named) + "' is not callable");
             }
         }
     }

@@ -102,7 +102,7 @@ final class ConversionRules {
             case Cdata.EnumValue e -> ofType(e.type());
             case Cdata.ComplexValue c -> new Source(Kind.COMPLEX, c.typeName(), false);
             case Cdata.Pointer p -> new Source(Kind.POINTER, p.typeName(), false);
-            case NativeCall n -> new Source(Kind.POINTER, n.typeName(), false);
+            case NativeCall n -> new Source(Kind.POINTER, CdataConversion.nameOf(n), false);
             case Cdata.Memory m -> ofType(CdataConversion.reference(m.type()).map(r -> r.target()).orElse(m.type()));
             default -> null;
         };

@@ -149,7 +149,9 @@ final class FfiFunctions {
                 throw new LuaArgumentError(2, "new", "value expected");
             }
             if (!(args[0] instanceof Double || args[0] instanceof Cdata.Int64)) {
-                throw new LuaError("size of C type is unknown or too large");
+                // The count converts to an int as a C argument does (LuaJIT's ffi_checkint).
+                args = args.clone();
+                args[0] = (double) intArgument(new Object[] {null, args[0]}, 1, "new");
             }
             first = 1;
         }
@@ -487,10 +489,18 @@ final class FfiFunctions {
     private Object[] gc(Object[] args) {
         Arguments a = new Arguments("gc", args);
         Object target = a.get(0);
+        if (target instanceof NativeCall) {
+            throw a.bad(0, "invalid C type");
+        }
         if (!(target instanceof Cdata c)) {
             throw new LuaArgumentError(1, "gc", "cdata expected, got " + (args.length == 0 ? "no value" : LuaType.of(target).luaName()));
         }
         a.checkAny(1);
+        // LuaJIT finalizes pointers, structs, unions and arrays only, not scalars or boxed numbers.
+        CType plain = CdataConversion.plain(c.type());
+        if (!(plain instanceof CType.Pointer || plain instanceof RecordType || plain instanceof CType.Array)) {
+            throw a.bad(0, "invalid C type");
+        }
         setFinalizer(c, a.get(1));
         return new Object[] {target};
     }
@@ -662,13 +672,14 @@ final class FfiFunctions {
             case LuaString s -> null;
             default -> throw new LuaArgumentError(1, "string", "cannot convert '" + CdataConversion.nameOf(v) + "' to 'const char *'");
         };
-        if (v instanceof LuaString s) {
-            return new Object[] {a.get(1) == null ? s : s.substring(0, (int) Math.min(s.length(), a.checkNumber(1)))};
-        }
+        // The length converts to an int as C arguments do (LuaJIT's ffi_checkint).
         long length = hasLength ? intArgument(args, 1, "string") : -1;
         if (hasLength && length < 0) {
             // LuaJIT reads the length as an unsigned size, so a negative one is too long.
             throw new LuaError("string length overflow");
+        }
+        if (v instanceof LuaString s) {
+            return new Object[] {hasLength ? s.substring(0, (int) Math.min(s.length(), length)) : s};
         }
         if (length == 0) {
             return new Object[] {LuaString.EMPTY}; // reads no byte, so even NULL is fine, as in LuaJIT
@@ -733,7 +744,7 @@ final class FfiFunctions {
      * to a C {@code int}: numbers truncated, 64-bit cdata, booleans as 0 and 1; anything else
      * is its argument error ("cannot convert 'string' to 'int'"), a missing one "value expected".
      */
-    private static long intArgument(Object[] args, int index, String function) {
+    private long intArgument(Object[] args, int index, String function) {
         if (index >= args.length) {
             throw new LuaArgumentError(index + 1, function, "value expected");
         }
@@ -742,8 +753,14 @@ final class FfiFunctions {
             case Cdata.Int64 i -> i.value();
             case Boolean b -> b ? 1 : 0;
             case Cdata.EnumValue e -> e.value();
-            case null, default -> throw new LuaArgumentError(index + 1, function,
-                    "cannot convert '" + CdataConversion.nameOf(args[index]) + "' to 'int'");
+            // Any other value converts as to an int parameter, or is that conversion's error for this argument.
+            case null, default -> {
+                try {
+                    yield ((Number) lib.conversion().toJava(args[index], Primitive.INT, null)).longValue();
+                } catch (LuaError e) {
+                    throw new LuaArgumentError(index + 1, function, e.getMessage());
+                }
+            }
         };
     }
 

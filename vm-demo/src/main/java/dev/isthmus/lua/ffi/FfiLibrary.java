@@ -226,6 +226,10 @@ public final class FfiLibrary {
                 }
             }
         }
+        if (next < parameters.length) {
+            // LuaJIT's parser wants every parameter used, one per $.
+            throw new LuaError("wrong number of type parameters");
+        }
         return out.toString();
     }
 

@@ -108,6 +108,10 @@ final class NamespaceOperations {
 
     private void namespaceStore(Namespace ns, String name, Object value) {
         var variable = lib.ffi().scope().variable(name);
+        if (variable.isEmpty() && (lib.ffi().scope().function(name).isPresent() || lib.ffi().scope().constant(name).isPresent())) {
+            // A function or constant is no place to store to (LuaJIT's clib __newindex).
+            throw new LuaError("attempt to write to constant location");
+        }
         if (variable.isEmpty()) {
             throw new LuaError("missing declaration for symbol '" + name + "'");
         }

@@ -161,7 +161,8 @@ final class NativeCall implements LuaObject, SingleResultCallable, dev.isthmus.l
             case Cdata.ComplexValue c -> c.re();
             case Cdata.Memory m when CdataConversion.plain(m.type()) instanceof CType.Array -> m.data().segment();
             case Cdata.Memory m -> m.data().get();
-            default -> throw new LuaError("cannot convert '" + CdataConversion.nameOf(v) + "' to 'vararg'");
+            // LuaJIT passes any other value as a void * (ccall_ctid_vararg), which a table or function is not.
+            default -> throw new LuaError("cannot convert '" + CdataConversion.nameOf(v) + "' to 'void *'");
         };
     }
 
