@@ -72,19 +72,24 @@ public final class CdataTraces {
     }
 
     /**
-     * The offset in {@code segment} of {@code width} bytes at {@code offset} into element
-     * {@code key} (a Lua number, converted as indexing converts it) of {@code elementSize}
-     * bytes, or -1 when they are not all inside it: compiled code leaves the trace then, and
-     * the interpreter raises its error.
+     * The address of element {@code key} (a Lua number, converted as indexing converts it) of
+     * {@code elementSize} bytes in the memory at {@code address} of {@code extent} bytes, or -1
+     * when the element is not all inside it: compiled code leaves the trace then, and the
+     * interpreter raises its error.
      */
-    public static long offsetIn(MemorySegment segment, double key, long elementSize, long offset, long width) {
+    public static long elementAddress(long address, long extent, double key, long elementSize) {
         long index = CdataOperations.indexOf(key);
         // No division: a product that overflows has a high half (one multiply on x64).
         if (index < 0 || Math.multiplyHigh(index, elementSize) != 0) {
             return -1;
         }
-        long at = index * elementSize + offset;
-        return at >= 0 && at <= segment.byteSize() - width ? at : -1;
+        long at = index * elementSize;
+        return at >= 0 && at <= extent - elementSize ? address + at : -1;
+    }
+
+    /** How many elements of {@code elementSize} bytes lie in {@code extent} bytes, as an int (at most its largest). */
+    public static int elementCount(long extent, long elementSize) {
+        return (int) Math.min(extent / elementSize, Integer.MAX_VALUE);
     }
 
     /** The memory of a cdata object with storage. */

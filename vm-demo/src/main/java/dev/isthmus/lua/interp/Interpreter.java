@@ -470,13 +470,21 @@ public final class Interpreter {
                         double start = forNumber(s[base + a], n[base + a], "initial value");
                         double limit = forNumber(s[base + a + 1], n[base + a + 1], "limit");
                         double step = forNumber(s[base + a + 2], n[base + a + 2], "step");
-                        n[base + a] = start - step;
+                        // As LuaJIT's FORI: the first iteration runs with the start itself (not
+                        // start - step + step, which differs for fractions and for -0), and FORLOOP
+                        // is reached only at the end of an iteration.
+                        n[base + a] = start;
                         n[base + a + 1] = limit;
                         n[base + a + 2] = step;
                         s[base + a] = NUMBER;
                         s[base + a + 1] = NUMBER;
                         s[base + a + 2] = NUMBER;
-                        pc += b;
+                        if (step > 0 ? start <= limit : start >= limit) {
+                            n[base + a + 3] = start;
+                            s[base + a + 3] = NUMBER;
+                        } else {
+                            pc += b + 1;
+                        }
                     }
                     case Op.FORLOOP -> {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * The constants of the IR text ({@code aux}, {@code aux2}): {@code nil}, {@code true},
  * {@code false}, numbers ({@code 1.5}, {@code -0.0}, {@code nan}, {@code inf}, {@code -inf}),
- * integers ({@code #3}: registers, pcs, ordinals), longs ({@code 8L}), Lua strings
+ * integers ({@code #3}: registers, pcs, ordinals, int constants), longs ({@code 8L}), Lua strings
  * ({@code "abc"}, bytes escaped as {@code \xNN}), Java strings ({@code java"sqrt"}), a
  * {@link Compare} or {@link CScalar} by its name, a Lua value class by its simple name
  * ({@code LuaTable}), int and long arrays ({@code {2,0}}, {@code {8L,4L}}). Anything else is

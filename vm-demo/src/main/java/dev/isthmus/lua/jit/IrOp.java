@@ -12,6 +12,8 @@ package dev.isthmus.lua.jit;
 enum IrOp {
     /** A number constant ({@code aux} a Double). */
     KNUM(Kind.PURE),
+    /** An int constant ({@code aux} an Integer). */
+    KINT(Kind.PURE),
     /** A constant Lua value ({@code aux}, null for nil). */
     KREF(Kind.PURE),
     /** Register {@code aux}'s value at trace entry, guarded to be a number. */
@@ -99,8 +101,16 @@ enum IrOp {
     CALLV(Kind.CALL),
     /** A cdata value guarded to have ctype {@code aux} (interned: one identity compare). */
     GCTYPE(Kind.GUARD),
-    /** Element {@code b} (a number) of the cdata array {@code a}, of {@code aux2} bytes, guarded to be inside it. */
-    GBOUND(Kind.GUARD),
+    /** The address where the memory of the cdata object {@code a} starts (a long; its segment never changes). */
+    CADDR(Kind.PURE),
+    /** The size in bytes of the memory of the cdata object {@code a} (a long). */
+    CSIZE(Kind.PURE),
+    /**
+     * The address of element {@code c} (an int or a number, converted as indexing converts it)
+     * of {@code aux2} bytes in the memory at address {@code a} of {@code b} bytes, guarded to be
+     * wholly inside it: every access into the element needs no other check.
+     */
+    CELEM(Kind.GUARD),
     /**
      * A view of element {@code b} of the cdata array {@code a} ({@code aux} its type, {@code aux2}
      * its size): never allocated in the loop; made only where a value is needed (an exit's
@@ -108,12 +118,28 @@ enum IrOp {
      */
     CVIEW(Kind.PURE),
     /**
-     * A number scalar read from element {@code b} of the cdata {@code a} ({@code aux} the
-     * {@code CScalar}, {@code aux2} {elementSize, offset}); out of bounds leaves the trace.
+     * A number scalar read at address {@code a} plus {@code aux2} bytes ({@code aux} the
+     * {@code CScalar}): memory a {@link #CELEM} or the cdata's ctype has shown to be inside the
+     * object, which the trace keeps alive while it runs.
      */
-    CLOAD(Kind.CALL),
-    /** Number {@code c} stored as {@link #CLOAD} reads. */
-    CSTORE(Kind.CALL),
+    CLOAD(Kind.STATE),
+    /** Number {@code b} stored as {@link #CLOAD} reads. */
+    CSTORE(Kind.STATE),
+    /**
+     * A number guarded to be an int {@link NarrowedLoops} can count with (a numeric {@code for}
+     * loop's index or step): integral, not -0, within its range.
+     */
+    TOINT(Kind.GUARD),
+    /**
+     * The int a loop index is compared with, from the number limit {@code a} and the int step
+     * {@code b}, guarded to have the direction {@code aux} ({@code LE} counting up, {@code GE}
+     * down) and to be within the range where adding the step cannot overflow.
+     */
+    LIMIT(Kind.GUARD),
+    /** Ints added (never overflowing: the operands are within {@link NarrowedLoops}' range). */
+    IADD(Kind.PURE),
+    /** An int as a number. */
+    TONUM(Kind.PURE),
     /**
      * At the loop head: register {@code aux}'s value carried around the loop, {@code a} on
      * entering the loop (from the pre-roll), {@code b} on each back edge (from the body).

@@ -150,6 +150,10 @@ final class LoopPeeling {
         if (phi == null) {
             return i;
         }
+        if (ir.typeOf(phi) == IrType.INT) {
+            // A narrowed loop index: the register holds it as a number.
+            phi = ir.emit(new Ir(IrOp.TONUM, IrType.NUM, phi, Ir.NONE, Ir.NONE, null, null, null, load.pc));
+        }
         IrType carried = ir.typeOf(phi);
         if (load.op == IrOp.SLOADV) {
             return carried == IrType.NUM ? ir.emit(new Ir(IrOp.BOX, IrType.REF, phi, Ir.NONE, Ir.NONE, null, null, null, load.pc)) : phi;

@@ -51,7 +51,8 @@ final class TraceCodegen {
     private static final String TABLE = Type.getInternalName(LuaTable.class);
     private static final String ENTRY = Type.getInternalName(LuaTable.Entry.class);
     private static final String TRACES = Type.getInternalName(CdataTraces.class);
-    private static final String OFFSET_IN = "(Ljava/lang/foreign/MemorySegment;DJJJ)J";
+    private static final String NARROWED = Type.getInternalName(NarrowedLoops.class);
+    private static final String SEGMENT = "java/lang/foreign/MemorySegment";
     private static final String SEGMENT_OF = "(Ljava/lang/Object;)Ljava/lang/foreign/MemorySegment;";
     private static final String RUN_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ValueStack.class), Type.INT_TYPE,
             Type.getType(LuaClosure.class), Type.getType(CallStack.class));
@@ -73,6 +74,8 @@ final class TraceCodegen {
     private final List<Integer> exitSnapshots = new ArrayList<>();
     private final List<Label> handlerLabels = new ArrayList<>();
     private final List<Integer> handlerRefs = new ArrayList<>();
+    /** Code placed after the loop and the exits (handlers that lead to an exit). */
+    private final List<Runnable> outOfLine = new ArrayList<>();
     private MethodVisitor mv;
     private ClassWriter classWriter;
     private String className;
@@ -86,12 +89,21 @@ final class TraceCodegen {
         int next = FRAMES + 1;
         for (int i = 0; i < local.length; i++) {
             local[i] = next;
-            next += ir.typeOf(i) == IrType.NUM ? 2 : ir.typeOf(i) == IrType.REF ? 1 : 0;
+            next += slotsOf(ir.typeOf(i));
         }
         scratch = next;
         scratchSlots = next + 1;
         scratchNums = next + 2;
         scratchLong = next + 3;
+    }
+
+    /** The JVM local slots a value of {@code type} takes. */
+    private static int slotsOf(IrType type) {
+        return switch (type) {
+            case NUM, LONG -> 2;
+            case INT, REF -> 1;
+            case VOID -> 0;
+        };
     }
 
     /** Generates, defines and instantiates the trace's class. */
@@ -143,6 +155,7 @@ final class TraceCodegen {
             }
             instruction(i, ir.at(i));
         }
+        keepMemoryAlive();
         assignPhis(false);
         mv.visitJumpInsn(GOTO, loop);
         for (int e = 0; e < exitLabels.size(); e++) {
@@ -150,6 +163,7 @@ final class TraceCodegen {
             writeBack(exitSnapshots.get(e));
             mv.visitInsn(IRETURN);
         }
+        outOfLine.forEach(Runnable::run);
         for (int h = 0; h < handlerLabels.size(); h++) {
             Ir call = ir.at(handlerRefs.get(h));
             mv.visitLabel(handlerLabels.get(h));
@@ -163,6 +177,20 @@ final class TraceCodegen {
             mv.visitVarInsn(ALOAD, scratch);
             mv.visitMethodInsn(INVOKESPECIAL, failure, "<init>", "(ILjava/lang/Throwable;)V", false);
             mv.visitInsn(ATHROW);
+        }
+    }
+
+    /**
+     * The cdata objects whose memory the trace reads and writes at raw addresses stay
+     * reachable until the loop's back edge, so the garbage collector cannot free that memory
+     * while the loop still uses it (an address alone does not keep it alive).
+     */
+    private void keepMemoryAlive() {
+        for (Ir x : ir.code) {
+            if (x.op == IrOp.CADDR) {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence", "(Ljava/lang/Object;)V", false);
+            }
         }
     }
 
@@ -191,6 +219,8 @@ final class TraceCodegen {
         }
         switch (ir.typeOf(ref)) {
             case NUM -> mv.visitVarInsn(DLOAD, local[ref]);
+            case INT -> mv.visitVarInsn(ILOAD, local[ref]);
+            case LONG -> mv.visitVarInsn(LLOAD, local[ref]);
             case REF -> mv.visitVarInsn(ALOAD, local[ref]);
             case VOID -> throw new IllegalStateException("no value: " + ref);
         }
@@ -199,6 +229,8 @@ final class TraceCodegen {
     private void store(int ref) {
         switch (ir.typeOf(ref)) {
             case NUM -> mv.visitVarInsn(DSTORE, local[ref]);
+            case INT -> mv.visitVarInsn(ISTORE, local[ref]);
+            case LONG -> mv.visitVarInsn(LSTORE, local[ref]);
             case REF -> mv.visitVarInsn(ASTORE, local[ref]);
             case VOID -> {
             }
@@ -274,9 +306,14 @@ final class TraceCodegen {
         StringBuilder d = new StringBuilder("(Ldev/isthmus/lua/interp/ValueStack;I");
         int slots = 2;
         for (int ref : s.refs()) {
-            boolean number = ir.typeOf(ref) == IrType.NUM;
-            d.append(number ? "D" : "Ljava/lang/Object;");
-            slots += number ? 2 : 1;
+            IrType type = ir.typeOf(ref);
+            d.append(switch (type) {
+                case NUM -> "D";
+                case INT -> "I";
+                case REF -> "Ljava/lang/Object;";
+                case LONG, VOID -> throw new IllegalStateException("a register cannot hold " + type);
+            });
+            slots += slotsOf(type);
         }
         return slots > 255 ? null : d.append(")I").toString();
     }
@@ -291,15 +328,20 @@ final class TraceCodegen {
         int next = 2;
         for (int j = 0; j < parameter.length; j++) {
             parameter[j] = next;
-            next += ir.typeOf(s.refs()[j]) == IrType.NUM ? 2 : 1;
+            next += slotsOf(ir.typeOf(s.refs()[j]));
         }
         int slots = next;
         int nums = next + 1;
         storeArrays(m, 0, slots, nums);
         for (int j = 0; j < parameter.length; j++) {
-            boolean number = ir.typeOf(s.refs()[j]) == IrType.NUM;
+            IrType type = ir.typeOf(s.refs()[j]);
             int at = parameter[j];
-            writeRegister(m, slots, nums, 1, s.registers()[j], number, () -> m.visitVarInsn(number ? DLOAD : ALOAD, at));
+            writeRegister(m, slots, nums, 1, s.registers()[j], type != IrType.REF, () -> {
+                m.visitVarInsn(type == IrType.NUM ? DLOAD : type == IrType.INT ? ILOAD : ALOAD, at);
+                if (type == IrType.INT) {
+                    m.visitInsn(I2D);
+                }
+            });
         }
         m.visitLdcInsn(s.pc());
         m.visitInsn(IRETURN);
@@ -319,7 +361,13 @@ final class TraceCodegen {
         storeArrays(mv, STACK, scratchSlots, scratchNums);
         for (int j = 0; j < s.registers().length; j++) {
             int ref = s.refs()[j];
-            writeRegister(mv, scratchSlots, scratchNums, BASE, s.registers()[j], ir.typeOf(ref) == IrType.NUM, () -> load(ref));
+            IrType type = ir.typeOf(ref);
+            writeRegister(mv, scratchSlots, scratchNums, BASE, s.registers()[j], type != IrType.REF, () -> {
+                load(ref);
+                if (type == IrType.INT) {
+                    mv.visitInsn(I2D);
+                }
+            });
         }
         push(s.pc());
     }
@@ -376,6 +424,10 @@ final class TraceCodegen {
         switch (x.op) {
             case KNUM -> {
                 mv.visitLdcInsn((Double) x.aux);
+                store(i);
+            }
+            case KINT -> {
+                push((Integer) x.aux);
                 store(i);
             }
             case KREF -> {
@@ -515,18 +567,57 @@ final class TraceCodegen {
                 constant(x.aux, CType.class);
                 mv.visitJumpInsn(IF_ACMPNE, exit(x));
             }
-            case GBOUND -> {
+            case CADDR, CSIZE -> {
                 load(x.a);
                 mv.visitMethodInsn(INVOKESTATIC, TRACES, "segment", SEGMENT_OF, false);
+                mv.visitMethodInsn(INVOKEINTERFACE, SEGMENT, x.op == IrOp.CADDR ? "address" : "byteSize", "()J", true);
+                store(i);
+            }
+            case CELEM -> elementAddress(i, x);
+            case CLOAD -> {
+                CScalar scalar = (CScalar) x.aux;
+                load(x.a);
+                MemoryAccess.emitOffset(mv, (Long) x.aux2);
+                MemoryAccess.emitLoad(mv, scalar, Addressing.ADDRESS);
+                CConversions.emitConvert(mv, scalar, CScalar.DOUBLE);
+                store(i);
+            }
+            case CSTORE -> {
+                CScalar scalar = (CScalar) x.aux;
+                load(x.a);
+                MemoryAccess.emitOffset(mv, (Long) x.aux2);
                 load(x.b);
-                long size = (Long) x.aux2;
-                mv.visitLdcInsn(size);
-                mv.visitLdcInsn(0L);
-                mv.visitLdcInsn(size);
-                mv.visitMethodInsn(INVOKESTATIC, TRACES, "offsetIn", OFFSET_IN, false);
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(IFLT, exit(x));
+                numberToScalar(scalar);
+                MemoryAccess.emitStore(mv, scalar, Addressing.ADDRESS);
+            }
+            case TOINT -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, NARROWED, "isSmallInt", "(D)Z", false);
+                mv.visitJumpInsn(IFEQ, exit(x));
+                load(x.a);
+                mv.visitInsn(D2I);
+                store(i);
+            }
+            case LIMIT -> {
+                load(x.a);
+                load(x.b);
+                mv.visitInsn(x.aux == Compare.LE ? ICONST_1 : ICONST_0);
+                mv.visitMethodInsn(INVOKESTATIC, NARROWED, "limit", "(DIZ)I", false);
+                store(i);
+                load(i);
+                push(NarrowedLoops.NO_LIMIT);
+                mv.visitJumpInsn(IF_ICMPEQ, exit(x));
+            }
+            case IADD -> {
+                load(x.a);
+                load(x.b);
+                mv.visitInsn(IADD);
+                store(i);
+            }
+            case TONUM -> {
+                load(x.a);
+                mv.visitInsn(I2D);
+                store(i);
             }
             case ENTRYKEY, ENTRYVALUE -> {
                 load(x.a);
@@ -546,6 +637,55 @@ final class TraceCodegen {
             }
             default -> call(i, x);
         }
+    }
+
+    /**
+     * {@link IrOp#CELEM}: the element's address, leaving the trace when the element is not all
+     * inside the array (the interpreter then raises its error). An int index is checked inline,
+     * where C2 sees an int-counted loop's index and its range.
+     */
+    private void elementAddress(int i, Ir x) {
+        long size = (Long) x.aux2;
+        Label exit = exit(x);
+        if (ir.typeOf(x.c) == IrType.INT) {
+            // Objects.checkIndex against the element count: C2's range check, which it hoists out
+            // of an int-counted loop; its exception leaves the trace.
+            Label start = new Label();
+            Label end = new Label();
+            Label failed = new Label();
+            mv.visitTryCatchBlock(start, end, failed, "java/lang/IndexOutOfBoundsException");
+            outOfLine.add(() -> {
+                mv.visitLabel(failed);
+                mv.visitInsn(POP);
+                mv.visitJumpInsn(GOTO, exit);
+            });
+            mv.visitLabel(start);
+            load(x.c);
+            load(x.b);
+            mv.visitLdcInsn(size);
+            mv.visitMethodInsn(INVOKESTATIC, TRACES, "elementCount", "(JJ)I", false);
+            mv.visitMethodInsn(INVOKESTATIC, "java/util/Objects", "checkIndex", "(II)I", false);
+            mv.visitInsn(POP);
+            mv.visitLabel(end);
+            load(x.a);
+            load(x.c);
+            mv.visitInsn(I2L);
+            mv.visitLdcInsn(size);
+            mv.visitInsn(LMUL);
+            mv.visitInsn(LADD);
+            store(i);
+            return;
+        }
+        load(x.a);
+        load(x.b);
+        load(x.c);
+        mv.visitLdcInsn(size);
+        mv.visitMethodInsn(INVOKESTATIC, TRACES, "elementAddress", "(JJDJ)J", false);
+        store(i);
+        load(i);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLT, exit);
     }
 
     private void loadNumber(int i, Ir x) {
@@ -582,6 +722,17 @@ final class TraceCodegen {
         load(x.a);
         load(x.b);
         Compare relation = (Compare) x.aux;
+        if (ir.typeOf(x.a) == IrType.INT) {
+            mv.visitJumpInsn(switch (relation) {
+                case LT -> IF_ICMPGE;
+                case GE -> IF_ICMPLT;
+                case LE -> IF_ICMPGT;
+                case GT -> IF_ICMPLE;
+                case EQ -> IF_ICMPNE;
+                case NE -> IF_ICMPEQ;
+            }, exit(x));
+            return;
+        }
         boolean equality = relation == Compare.EQ || relation == Compare.NE;
         mv.visitInsn(equality ? DCMPL : DCMPG);
         int exitWhen = switch (relation) {
@@ -737,34 +888,6 @@ final class TraceCodegen {
                     load(arg);
                 }
                 NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
-            }
-            case CLOAD, CSTORE -> {
-                CScalar scalar = (CScalar) x.aux;
-                long[] at = (long[]) x.aux2;
-                load(x.a);
-                mv.visitMethodInsn(INVOKESTATIC, TRACES, "segment", SEGMENT_OF, false);
-                mv.visitVarInsn(ASTORE, scratch);
-                mv.visitVarInsn(ALOAD, scratch);
-                load(x.b);
-                mv.visitLdcInsn(at[0]);
-                mv.visitLdcInsn(at[1]);
-                mv.visitLdcInsn((long) scalar.byteSize());
-                mv.visitMethodInsn(INVOKESTATIC, TRACES, "offsetIn", OFFSET_IN, false);
-                mv.visitVarInsn(LSTORE, scratchLong);
-                mv.visitVarInsn(LLOAD, scratchLong);
-                mv.visitInsn(LCONST_0);
-                mv.visitInsn(LCMP);
-                mv.visitJumpInsn(IFLT, exit(x));
-                mv.visitVarInsn(ALOAD, scratch);
-                mv.visitVarInsn(LLOAD, scratchLong);
-                if (x.op == IrOp.CLOAD) {
-                    MemoryAccess.emitLoad(mv, scalar, Addressing.SEGMENT);
-                    CConversions.emitConvert(mv, scalar, CScalar.DOUBLE);
-                } else {
-                    load(x.c);
-                    numberToScalar(scalar);
-                    MemoryAccess.emitStore(mv, scalar, Addressing.SEGMENT);
-                }
             }
             case NEXT -> {
                 load(x.a);

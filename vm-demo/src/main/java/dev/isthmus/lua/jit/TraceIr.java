@@ -27,7 +27,7 @@ final class TraceIr {
     private final Map<Object, Integer> stored = new HashMap<>();
 
     private static Object memoryKey(Ir access) {
-        return java.util.Arrays.asList(access.a, access.b, access.aux, java.util.Arrays.toString((long[]) access.aux2));
+        return java.util.Arrays.asList(access.a, access.aux, access.aux2);
     }
 
     Ir at(int ref) {
@@ -70,7 +70,7 @@ final class TraceIr {
             // stored exactly, so reading it back gives the stored number; narrower scalars convert.
             stored.clear();
             if (ir.aux == dev.isthmus.jit.CScalar.DOUBLE) {
-                stored.put(memoryKey(ir), ir.c);
+                stored.put(memoryKey(ir), ir.b);
             }
         }
         if (ir.op.mayRunLua()) {
@@ -105,6 +105,15 @@ final class TraceIr {
     private Integer fold(Ir ir) {
         if (ir.op == IrOp.FNUM) {
             return foldCall(ir);
+        }
+        if (ir.op == IrOp.TOINT && code.get(ir.a).op == IrOp.KNUM && NarrowedLoops.isSmallInt((Double) code.get(ir.a).aux)) {
+            double d = (Double) code.get(ir.a).aux;
+            return emit(new Ir(IrOp.KINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, null, (int) d, null, ir.pc));
+        }
+        if (ir.op == IrOp.TOINT && code.get(ir.a).op == IrOp.TONUM) {
+            // Every int in a trace is a narrowed loop's index, within NarrowedLoops' range once
+            // the loop's guard let it be used: as a number it passes TOINT's guard unchanged.
+            return code.get(ir.a).a;
         }
         if (ir.type != IrType.NUM || ir.a == Ir.NONE || code.get(ir.a).op != IrOp.KNUM) {
             return null;

@@ -147,18 +147,34 @@ final class TraceRecorder implements InstructionObserver {
     /**
      * FORLOOP's own work, which the trace does first on each iteration: add the step, leave
      * when past the limit, else copy the index to the loop variable. The sign of the step is
-     * guarded (invariant, so checked once).
+     * guarded (invariant, so checked once). A loop whose values are small integers counts in
+     * ints ({@link NarrowedLoops}); its variable is the int index as a number.
      */
     private void recordForLoopHead() {
         int a = proto.code()[startPc * 4 + 1];
         int index = load(a, startPc);
         int limit = load(a + 1, startPc);
         int step = load(a + 2, startPc);
-        double stepValue = TraceAccess.nums(stack)[base + a + 2];
+        double[] nums = TraceAccess.nums(stack);
+        double stepValue = nums[base + a + 2];
+        Compare continues = stepValue > 0 ? Compare.LE : Compare.GE;
+        if (NarrowedLoops.narrows(nums[base + a], nums[base + a + 1], stepValue)) {
+            // The step as the constant it is now (C2 counts a loop whose stride is a constant).
+            int constantStep = constant(stepValue, startPc);
+            guard(new Ir(IrOp.GCMP, IrType.VOID, step, constantStep, Ir.NONE, null, Compare.EQ, null, startPc), startPc);
+            int intStep = guard(new Ir(IrOp.TOINT, IrType.INT, constantStep, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            int intLimit = guard(new Ir(IrOp.LIMIT, IrType.INT, limit, intStep, Ir.NONE, null, continues, null, startPc), startPc);
+            int intIndex = guard(new Ir(IrOp.TOINT, IrType.INT, index, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            int next = ir.emit(new Ir(IrOp.IADD, IrType.INT, intIndex, intStep, Ir.NONE, null, null, null, startPc));
+            guard(new Ir(IrOp.GCMP, IrType.VOID, next, intLimit, Ir.NONE, null, continues, null, startPc), startPc + 1);
+            set(a, next);
+            set(a + 3, ir.emit(new Ir(IrOp.TONUM, IrType.NUM, next, Ir.NONE, Ir.NONE, null, null, null, startPc)));
+            return;
+        }
         int zero = constant(0.0, startPc);
         guard(new Ir(IrOp.GCMP, IrType.VOID, step, zero, Ir.NONE, null, stepValue > 0 ? Compare.GT : Compare.LE, null, startPc), startPc);
         int next = ir.emit(new Ir(IrOp.ADD, IrType.NUM, index, step, Ir.NONE, null, null, null, startPc));
-        guard(new Ir(IrOp.GCMP, IrType.VOID, next, limit, Ir.NONE, null, stepValue > 0 ? Compare.LE : Compare.GE, null, startPc), startPc + 1);
+        guard(new Ir(IrOp.GCMP, IrType.VOID, next, limit, Ir.NONE, null, continues, null, startPc), startPc + 1);
         set(a, next);
         set(a + 3, next);
     }
@@ -292,7 +308,15 @@ final class TraceRecorder implements InstructionObserver {
         if (ir.typeOf(start) != IrType.NUM || ir.typeOf(limit) != IrType.NUM || ir.typeOf(step) != IrType.NUM) {
             throw new Abort("NYI: inner loop whose start, limit or step is not a number");
         }
-        set(a, ir.emit(new Ir(IrOp.SUB, IrType.NUM, start, step, Ir.NONE, null, null, null, pc)));
+        // The inner trace starts at its FORLOOP, which adds the step: it is entered with the
+        // index before the start, guarded to give the start back exactly (fractions may not) and
+        // the start guarded not to be -0 (1 / -0 is -inf; the interpreter's first iteration keeps -0).
+        int before = ir.emit(new Ir(IrOp.SUB, IrType.NUM, start, step, Ir.NONE, null, null, null, pc));
+        int again = ir.emit(new Ir(IrOp.ADD, IrType.NUM, before, step, Ir.NONE, null, null, null, pc));
+        guard(new Ir(IrOp.GCMP, IrType.VOID, again, start, Ir.NONE, null, Compare.EQ, null, pc), pc);
+        int inverse = ir.emit(new Ir(IrOp.DIV, IrType.NUM, constant(1.0, pc), start, Ir.NONE, null, null, null, pc));
+        guard(new Ir(IrOp.GCMP, IrType.VOID, inverse, constant(Double.NEGATIVE_INFINITY, pc), Ir.NONE, null, Compare.NE, null, pc), pc);
+        set(a, before);
         set(a + 1, limit);
         set(a + 2, step);
         innerTrace = inner;
@@ -441,7 +465,7 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private static boolean hasSideEffect(IrOp op) {
-        return op == IrOp.USET || op.isCall() && op != IrOp.CLOAD;
+        return op == IrOp.USET || op == IrOp.CSTORE || op.isCall();
     }
 
     /** The registers the iteration wrote and the values they hold at its end: what the loop carries. */
@@ -640,21 +664,31 @@ final class TraceRecorder implements InstructionObserver {
 
     // ---- cdata with storage: members and elements as loads and stores at offsets
 
-    /** Where a cdata access reads: the object holding the memory, the element index, the element size. */
-    private record Place(int memory, int index, long elementSize) {
+    /** Where a cdata access reads: the address of the element (or object) the accessed member is in. */
+    private record Place(int address) {
     }
 
     /**
-     * The memory {@code object} designates: a view made in the trace is its array and index; any
-     * other cdata object is itself, element 0, guarded to have the ctype it has now.
+     * The memory {@code object} designates: a view made in the trace is its array's element,
+     * checked to be inside the array (shared with the check made with the view); any other
+     * cdata object is itself, guarded to have the ctype it has now, whose members lie inside it.
      */
     private Place place(int object, Cdata.Memory m, int pc) {
         Ir x = ir.at(object);
         if (x.op == IrOp.CVIEW) {
-            return new Place(x.a, x.b, (Long) x.aux2);
+            return new Place(element(x.a, x.b, (Long) x.aux2, pc));
         }
         guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, m.type(), null, pc), pc);
-        return new Place(object, constant(0.0, pc), 0);
+        return new Place(ir.emit(new Ir(IrOp.CADDR, IrType.LONG, object, Ir.NONE, Ir.NONE, null, null, null, pc)));
+    }
+
+    /** The address of element {@code index} of {@code size} bytes of the cdata array {@code array}, guarded inside it. */
+    private int element(int array, int index, long size, int pc) {
+        int address = ir.emit(new Ir(IrOp.CADDR, IrType.LONG, array, Ir.NONE, Ir.NONE, null, null, null, pc));
+        int extent = ir.emit(new Ir(IrOp.CSIZE, IrType.LONG, array, Ir.NONE, Ir.NONE, null, null, null, pc));
+        // A narrowed loop's index is used as the int it is.
+        int key = ir.at(index).op == IrOp.TONUM ? ir.at(index).a : index;
+        return guard(new Ir(IrOp.CELEM, IrType.LONG, address, extent, key, null, null, size, pc), pc);
     }
 
     /** {@code m[RK(key)]} as a load or a view, or {@link Ir#NONE} when it takes the general path. */
@@ -667,8 +701,7 @@ final class TraceRecorder implements InstructionObserver {
                 return Ir.NONE;
             }
             Place at = place(object, m, pc);
-            return guard(new Ir(IrOp.CLOAD, IrType.NUM, at.memory(), at.index(), Ir.NONE, null, slot.scalar(),
-                    new long[] {at.elementSize(), slot.offset()}, pc), pc);
+            return ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, at.address(), Ir.NONE, Ir.NONE, null, slot.scalar(), slot.offset(), pc));
         }
         CType element = CdataTraces.elementType(m);
         if (!(k instanceof Double) || element == null || ir.at(object).op == IrOp.CVIEW) {
@@ -682,10 +715,10 @@ final class TraceRecorder implements InstructionObserver {
         place(object, m, pc);
         int index = operand(key, pc);
         long size = CdataTraces.elementSize(m, element);
+        int address = element(object, index, size, pc);
         if (slot != null) {
-            return guard(new Ir(IrOp.CLOAD, IrType.NUM, object, index, Ir.NONE, null, slot.scalar(), new long[] {size, 0}, pc), pc);
+            return ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, address, Ir.NONE, Ir.NONE, null, slot.scalar(), 0L, pc));
         }
-        guard(new Ir(IrOp.GBOUND, IrType.VOID, object, index, Ir.NONE, null, null, size, pc), pc);
         return ir.emit(new Ir(IrOp.CVIEW, IrType.REF, object, index, Ir.NONE, null, element, size, pc));
     }
 
@@ -705,9 +738,9 @@ final class TraceRecorder implements InstructionObserver {
             return false;
         }
         Place at = place(object, m, pc);
-        int index = k instanceof LuaString ? at.index() : operand(key, pc);
-        long size = k instanceof LuaString ? at.elementSize() : CdataTraces.elementSize(m, CdataTraces.elementType(m));
-        guard(new Ir(IrOp.CSTORE, IrType.VOID, at.memory(), index, v, null, slot.scalar(), new long[] {size, slot.offset()}, pc), pc);
+        int address = k instanceof LuaString ? at.address()
+                : element(object, operand(key, pc), CdataTraces.elementSize(m, CdataTraces.elementType(m)), pc);
+        guard(new Ir(IrOp.CSTORE, IrType.VOID, address, v, Ir.NONE, null, slot.scalar(), slot.offset(), pc), pc);
         return true;
     }
 

@@ -93,10 +93,10 @@ class IrTextTest {
             0044 void loopcall loop:inner #9 @9  [exit 26 pc 9]
             0045 ref callv 0006 ()  [exit 27 pc 9 1=0014 5=0045]
             0046 void gctype 0006 t  [exit 28 pc 9]
-            0047 void gbound 0006 0000 nil 16L  [exit 29 pc 9]
+            0047 long caddr 0006
             0048 ref cview 0006 0000 t 16L
-            0049 num cload 0006 0000 DOUBLE {16L,8L}  [exit 30 pc 9]
-            0050 void cstore 0006 0000 0013 INT32 {16L,0L}  [exit 30 pc 9]
+            0049 num cload 0047 DOUBLE 8L
+            0050 void cstore 0047 0013 INT32 0L
             ---- LOOP ----
             0051 num phi 0002 0052 #0
             0052 num add 0051 0000 @0
@@ -105,6 +105,13 @@ class IrTextTest {
             0055 num knum -inf
             0056 ref kref nil
             0057 ref kref false
+            0058 int kint #3
+            0059 long csize 0006
+            0060 long celem 0047 0059 0058 nil 16L  [exit 29 pc 9]
+            0061 int toint 0052  [exit 30 pc 9]
+            0062 int limit 0052 0058 LE  [exit 30 pc 9]
+            0063 int iadd 0061 0058
+            0064 num tonum 0063
             """;
 
     @Test
@@ -135,10 +142,11 @@ class IrTextTest {
         assertSame(SQRT, ir.at(38).aux);
         assertEquals("sqrt", ir.at(38).aux2);
         assertArrayEquals(new int[0], ir.at(45).args);
-        assertEquals(16L, ir.at(47).aux2);
+        assertEquals(16L, ir.at(48).aux2);
         assertEquals(CScalar.DOUBLE, ir.at(49).aux);
-        assertArrayEquals(new long[] {16, 8}, (long[]) ir.at(49).aux2);
-        assertEquals(ir.at(49).snapshot, ir.at(50).snapshot, "one exit shared by two instructions");
+        assertEquals(8L, ir.at(49).aux2);
+        assertEquals(3, ir.at(58).aux);
+        assertEquals(ir.at(61).snapshot, ir.at(62).snapshot, "one exit shared by two instructions");
         assertArrayEquals(new int[] {1, 5}, ir.snapshots.get(27).registers());
         assertArrayEquals(new int[] {14, 45}, ir.snapshots.get(27).refs());
         assertEquals(51, ir.loopStart);
@@ -177,7 +185,7 @@ class IrTextTest {
         IrSymbols symbols = new IrSymbols();
         assertEquals("line 1, column 1: expected instruction number 0000, found '0001'",
                 error("0001 num knum 1.0", symbols));
-        assertEquals("line 2, column 6: expected type, found 'int'", error("0000 num knum 1.0\n0001 int add 0000 0000", symbols));
+        assertEquals("line 2, column 6: expected type, found 'word'", error("0000 num knum 1.0\n0001 word add 0000 0000", symbols));
         assertEquals("line 1, column 10: expected operation, found 'plus'", error("0000 num plus 0000", symbols));
         assertEquals("line 1, column 18: unknown name 'handle:cos'", error("0000 num fnum () handle:cos", symbols));
         assertEquals("line 1, column 14: reference 0003 past the last instruction", error("0000 num neg 0003", symbols));

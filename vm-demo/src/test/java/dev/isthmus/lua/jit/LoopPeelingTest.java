@@ -207,26 +207,29 @@ class LoopPeelingTest {
             0006 void gcmp 0005 0001 LE  [exit 4 pc 39]
             0007 ref sloadr #5 Memory  [exit 5 pc 35 7=0005 10=0005]
             0008 void gctype 0007 ctype:point  [exit 6 pc 35 7=0005 10=0005]
-            0009 void gbound 0007 0005 nil 8L  [exit 7 pc 35 7=0005 10=0005]
-            0010 ref cview 0007 0005 ctype:point 8L
-            0011 void cstore 0007 0005 0005 DOUBLE {8L,0L}  [exit 8 pc 37 6=0010 7=0005 10=0005 11=0005]
+            0009 long caddr 0007
+            0010 long csize 0007
+            0011 long celem 0009 0010 0005 nil 8L  [exit 7 pc 35 7=0005 10=0005]
+            0012 ref cview 0007 0005 ctype:point 8L
+            0013 void cstore 0011 0005 DOUBLE 0L
             """;
 
     @Test
     void aViewOfAnArrayElementCarriedAroundTheLoop_carriesItsIndex() {
-        // Register 6 holds a[i]: its PHI is the index, the view made again from it (0016), never allocated per iteration.
-        assertPeels(VIEW_LOOP, "6=0010 7=0005 10=0005 11=0005", """
+        // Register 6 holds a[i]: its PHI is the index, the view made again from it (0018), never allocated per iteration;
+        // the array's address and size are the pre-roll's.
+        assertPeels(VIEW_LOOP, "6=0012 7=0005 10=0005 11=0005", """
                 ---- LOOP ----
-                0012 num phi 0005 0017 #6
-                0013 num phi 0005 0017 #7
-                0014 num phi 0005 0017 #10
-                0015 num phi 0005 0017 #11
-                0016 ref cview 0007 0012 ctype:point 8L
-                0017 num add 0013 0002
-                0018 void gcmp 0017 0001 LE  [exit 9 pc 39 6=0016 7=0013 10=0014 11=0015]
-                0019 void gbound 0007 0017 nil 8L  [exit 10 pc 35 6=0016 7=0017 10=0017 11=0015]
-                0020 ref cview 0007 0017 ctype:point 8L
-                0021 void cstore 0007 0017 0017 DOUBLE {8L,0L}  [exit 11 pc 37 6=0020 7=0017 10=0017 11=0017]
+                0014 num phi 0005 0019 #6
+                0015 num phi 0005 0019 #7
+                0016 num phi 0005 0019 #10
+                0017 num phi 0005 0019 #11
+                0018 ref cview 0007 0014 ctype:point 8L
+                0019 num add 0015 0002
+                0020 void gcmp 0019 0001 LE  [exit 8 pc 39 6=0018 7=0015 10=0016 11=0017]
+                0021 long celem 0009 0010 0019 nil 8L  [exit 9 pc 35 6=0018 7=0019 10=0019 11=0017]
+                0022 ref cview 0007 0019 ctype:point 8L
+                0023 void cstore 0021 0019 DOUBLE 0L
                 """);
     }
 

@@ -210,31 +210,31 @@ class TraceIrEmissionTest {
         // Only the place just stored is known: a store elsewhere may overlap it; a narrower scalar converts.
         assertEmits("""
                 0000 ref sloadr #0 Memory  [exit 0 pc 1]
-                0001 num knum 0.0
+                0001 long caddr 0000
                 0002 num sloadn #1  [exit 1 pc 1]
-                0003 void cstore 0000 0001 0002 DOUBLE {8L,0L}  [exit 2 pc 2]
-                0004 num cload 0000 0001 DOUBLE {8L,0L}  [exit 3 pc 3]
-                0005 num cload 0000 0001 DOUBLE {8L,8L}  [exit 4 pc 3]
-                0006 void cstore 0000 0001 0002 INT32 {8L,8L}  [exit 5 pc 4]
-                0007 num cload 0000 0001 DOUBLE {8L,0L}  [exit 6 pc 5]
-                0008 num cload 0000 0001 INT32 {8L,8L}  [exit 7 pc 5]
-                0009 void cstore 0000 0001 0007 DOUBLE {8L,0L}  [exit 8 pc 6]
-                0010 ref callv 0000 ()  [exit 9 pc 7]
-                0011 num cload 0000 0001 DOUBLE {8L,0L}  [exit 10 pc 8]
-                0012 num sloadn #2  [exit 11 pc 9 1=0004 2=0011]
+                0003 void cstore 0001 0002 DOUBLE 0L
+                0004 num cload 0001 DOUBLE 0L
+                0005 num cload 0001 DOUBLE 8L
+                0006 void cstore 0001 0002 INT32 8L
+                0007 num cload 0001 DOUBLE 0L
+                0008 num cload 0001 INT32 8L
+                0009 void cstore 0001 0007 DOUBLE 0L
+                0010 ref callv 0000 ()  [exit 2 pc 7]
+                0011 num cload 0001 DOUBLE 0L
+                0012 num sloadn #2  [exit 3 pc 9 1=0004 2=0011]
                 """, """
                 0000 ref sloadr #0 Memory  [exit 0 pc 1]
-                0001 num knum 0.0
+                0001 long caddr 0000
                 0002 num sloadn #1  [exit 1 pc 1]
-                0003 void cstore 0000 0001 0002 DOUBLE {8L,0L}  [exit 2 pc 2]
-                0004 num cload 0000 0001 DOUBLE {8L,8L}  [exit 3 pc 3]
-                0005 void cstore 0000 0001 0002 INT32 {8L,8L}  [exit 4 pc 4]
-                0006 num cload 0000 0001 DOUBLE {8L,0L}  [exit 5 pc 5]
-                0007 num cload 0000 0001 INT32 {8L,8L}  [exit 6 pc 5]
-                0008 void cstore 0000 0001 0006 DOUBLE {8L,0L}  [exit 7 pc 6]
-                0009 ref callv 0000 ()  [exit 8 pc 7]
-                0010 num cload 0000 0001 DOUBLE {8L,0L}  [exit 9 pc 8]
-                0011 num sloadn #2  [exit 10 pc 9 1=0002 2=0010]
+                0003 void cstore 0001 0002 DOUBLE 0L
+                0004 num cload 0001 DOUBLE 8L
+                0005 void cstore 0001 0002 INT32 8L
+                0006 num cload 0001 DOUBLE 0L
+                0007 num cload 0001 INT32 8L
+                0008 void cstore 0001 0006 DOUBLE 0L
+                0009 ref callv 0000 ()  [exit 2 pc 7]
+                0010 num cload 0001 DOUBLE 0L
+                0011 num sloadn #2  [exit 3 pc 9 1=0002 2=0010]
                 """);
     }
 }

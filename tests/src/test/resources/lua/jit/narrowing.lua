@@ -1,0 +1,146 @@
+-- Numeric for loops whose start, step and limit are small integers count in ints inside
+-- traces. Every value the loop variable takes, the index left behind when the loop is left
+-- early, and the loops that must not narrow (fractional, -0, huge or NaN values, a step that
+-- changes between runs) must print what the interpreter and luajit print.
+
+-- test: ascending, descending and fractional limits
+do
+  local function run(a, b, c)
+    local s, last = 0, nil
+    for i = a, b, c do s = s + i; last = i end
+    return s, last
+  end
+  print(run(1, 100, 1))
+  print(run(100, 1, -1))
+  print(run(1, 100.5, 2))
+  print(run(10, -10.5, -3))
+  print(run(0, 0, 1))
+  print(run(5, 4, 1))
+end
+-- expect: 5050	100
+-- expect: 5050	1
+-- expect: 2500	99
+-- expect: 7	-8
+-- expect: 0	0
+-- expect: 0	nil
+
+-- test: the step changes between runs of the same loop
+do
+  local function run(step)
+    local s = 0
+    for i = 1, 60, step do s = s + i end
+    return s
+  end
+  local out = {}
+  for k = 1, 8 do out[#out + 1] = run(k) end
+  for k = 1, 8 do out[#out + 1] = run(-k) end
+  for k = 1, 4 do out[#out + 1] = run(0.5 * k) end
+  print(table.concat(out, ' '))
+end
+-- expect: 1830 900 590 435 342 280 261 232 0 0 0 0 0 0 0 0 3629.5 1830 1210 900
+
+-- test: values that do not narrow: fractions, -0, near and past 2^30, huge limits, NaN
+do
+  local function run(a, b, c, n)
+    local s, last, count = 0, nil, 0
+    for i = a, b, c do
+      s = s + i; last = i; count = count + 1
+      if count >= n then break end
+    end
+    return s, last, count
+  end
+  print(run(0.5, 20, 1, 100))
+  print(run(-0, 3, 1, 100))
+  for i = -0, 0 do print(i, 1 / i) end
+  print(run(2^30 - 5, 2^30 + 5, 1, 100))
+  print(run(-2^30 + 5, -2^30 - 5, -1, 100))
+  print(run(2^31 - 3, 2^31 + 3, 1, 100))
+  print(run(1, math.huge, 1, 50))
+  print(run(1, 0/0, 1, 50))
+  print(run(1, -math.huge, -1, 50))
+  print(run(2^53 - 2, 2^53 + 10, 1, 50))
+end
+-- expect: 200	19.5	20
+-- expect: 6	3	4
+-- expect: -0	-inf
+-- expect: 11811160064	1073741829	11
+-- expect: -11811160064	-1073741829	11
+-- expect: 15032385536	2147483651	7
+-- expect: 1275	50	50
+-- expect: 0	nil	0
+-- expect: -1175	-48	50
+-- expect: 4.5035996273705e+17	9.007199254741e+15	50
+
+-- test: the loop variable in arithmetic, as a table key and as a string
+do
+  local t, u = {}, {}
+  local s = 0
+  for i = -20, 20 do
+    t[i] = i / 4
+    u[#u + 1] = tostring(i)
+    s = s + i % 7 + i * 0.25 + math.floor(i / 3)
+  end
+  print(s, t[-20], t[3], t[20], u[1], u[41], #u)
+end
+-- expect: 112	-5	0.75	5	-20	20	41
+
+-- test: leaving a narrowed loop early writes the index back
+do
+  local function find(n, stop)
+    local seen = 0
+    for i = 1, n do
+      seen = seen + 1
+      if i == stop then return i, seen end
+    end
+    return nil, seen
+  end
+  local out = {}
+  for k = 1, 30 do local i, seen = find(100, k * 3) out[#out + 1] = tostring(i) .. '/' .. seen end
+  print(table.concat(out, ' '))
+  print(find(10, 50))
+end
+-- expect: 3/3 6/6 9/9 12/12 15/15 18/18 21/21 24/24 27/27 30/30 33/33 36/36 39/39 42/42 45/45 48/48 51/51 54/54 57/57 60/60 63/63 66/66 69/69 72/72 75/75 78/78 81/81 84/84 87/87 90/90
+-- expect: nil	10
+
+-- test: cdata elements indexed by a narrowed index, in bounds and at the edges
+do
+  local ffi = require 'ffi'
+  local a = ffi.new('double[64]')
+  local b = ffi.new('int16_t[64]')
+  for i = 0, 63 do a[i] = i * 1.5; b[i] = i * 1000 end
+  local s = 0
+  for i = 63, 0, -1 do s = s + a[i] + b[i] end
+  print(s, a[63], b[63])
+  ffi.cdef 'typedef struct { int id; double x, y; } narrow_particle;'
+  local ps = ffi.new('narrow_particle[?]', 100)
+  for i = 0, 99 do ps[i].id = i; ps[i].x = i * 0.5 end
+  local sum = 0
+  for i = 0, 99, 3 do local p = ps[i]; p.y = p.x * 2; sum = sum + p.y + p.id end
+  print(sum, ps[99].y, ps[98].y)
+end
+-- expect: -12592	94.5	-2536
+-- expect: 3366	99	0
+
+-- test: nested narrowed loops
+do
+  local m = 0
+  for i = 1, 40 do
+    for j = i, 40, 2 do m = m + i * j end
+  end
+  print(m)
+end
+-- expect: 179270
+
+-- test: loops starting at a fraction or at -0 see that start first, inner loops too
+do
+  local out = {}
+  for i = 0.1, 1, 0.7 do out[#out + 1] = tostring(i == 0.1) end
+  for k = 1, 30 do
+    local start = (k % 3 == 0) and -0 or (k % 3 == 1 and 0.1 or k)
+    for j = start, start + 1.5, 0.7 do
+      if j == start then out[#out + 1] = tostring(1 / j) end
+    end
+  end
+  print(table.concat(out, ' '))
+end
+-- expect: true false 10 0.5 -inf 10 0.2 -inf 10 0.125 -inf 10 0.090909090909091 -inf 10 0.071428571428571 -inf 10 0.058823529411765 -inf 10 0.05 -inf 10 0.043478260869565 -inf 10 0.038461538461538 -inf 10 0.03448275862069 -inf
