@@ -23,10 +23,20 @@ tokens { TYPEDEF_NAME, CALLING_CONVENTION, DECLSPEC, POINTER_SIZE }
 
 // ---- Entry points ----------------------------------------------------------------------
 
-/** One top-level item; the driver calls this repeatedly so it can recover between items. */
+/**
+ * One top-level item; the driver calls this repeatedly so it can recover between items.
+ *
+ * A declaration (C11 6.7) and a function definition (6.9.1) begin alike, with specifiers
+ * and a declarator; the token after the declarators tells them apart ('{' starts a body),
+ * so they share this rule rather than being alternatives: as alternatives, choosing one
+ * meant looking ahead through the whole declarator, which on a cold JVM made ANTLR build
+ * DFA states for every shape of declaration and was a third of the parse. The builder
+ * checks that a body follows exactly one declarator without an initializer. (A body right
+ * after the specifiers is not allowed: `struct s {` would then be ambiguous up to its end.)
+ */
 externalDeclaration
-    : functionDefinition
-    | declaration
+    : declarationSpecifiers (initDeclaratorList (';' | compoundStatement) | ';')
+    | staticAssertDeclaration
     | ASM '(' stringLiteral ')' ';'                 // GNU: top-level asm
     | ';'
     ;
@@ -41,10 +51,6 @@ macroBody
     : expression EOF
     ;
 
-functionDefinition
-    : declarationSpecifiers declarator compoundStatement
-    ;
-
 /** A function body: skipped, only its braces are matched. */
 compoundStatement
     : '{' balanced* '}'
@@ -56,11 +62,6 @@ balanced
     ;
 
 // ---- Declarations (C11 6.7) ------------------------------------------------------------
-
-declaration
-    : declarationSpecifiers initDeclaratorList? ';'
-    | staticAssertDeclaration
-    ;
 
 declarationSpecifiers
     : declarationSpecifier+
@@ -120,9 +121,11 @@ structOrUnion
     : STRUCT | UNION
     ;
 
+// The second form starts with what a member's specifiers cannot have, so one token decides
+// (as the same form after a member's specifiers it needed lookahead through every member).
 structDeclaration
     : specifierQualifierList structDeclaratorList? ';'
-    | declarationSpecifiers initDeclaratorList ';'    // LuaJIT: static const int k = 1; (and errors)
+    | (storageClassSpecifier | functionSpecifier) declarationSpecifiers? initDeclaratorList ';'   // LuaJIT: static const int k = 1; (and errors)
     | staticAssertDeclaration
     | ';'
     ;
@@ -136,8 +139,8 @@ structDeclaratorList
     ;
 
 structDeclarator
-    : declarator gnuAttribute*
-    | declarator? ':' constantExpression gnuAttribute*
+    : declarator (':' constantExpression)? gnuAttribute*
+    | ':' constantExpression gnuAttribute*            // an unnamed bitfield
     ;
 
 enumSpecifier

@@ -2,9 +2,7 @@ package dev.isthmus.cparser.parse;
 
 import dev.isthmus.cparser.CErrorKind;
 import dev.isthmus.cparser.Declaration;
-import dev.isthmus.cparser.parse.CDeclarationsParser.DeclarationContext;
 import dev.isthmus.cparser.parse.CDeclarationsParser.ExternalDeclarationContext;
-import dev.isthmus.cparser.parse.CDeclarationsParser.FunctionDefinitionContext;
 import dev.isthmus.cparser.parse.CDeclarationsParser.InitDeclaratorContext;
 import dev.isthmus.cparser.parse.CDeclarationsParser.StaticAssertDeclarationContext;
 import dev.isthmus.cparser.type.CType;
@@ -31,16 +29,24 @@ final class DeclarationBuilder {
     }
 
     void build(ExternalDeclarationContext external) {
-        if (external.functionDefinition() != null) {
-            functionDefinition(external.functionDefinition());
-        } else if (external.declaration() != null) {
-            declaration(external.declaration());
+        if (external.staticAssertDeclaration() != null) {
+            staticAssert(external.staticAssertDeclaration(), types);
+        } else if (external.compoundStatement() != null) {
+            functionDefinition(external);
+        } else if (external.declarationSpecifiers() != null) {
+            declaration(external);
         }
     }
 
-    private void functionDefinition(FunctionDefinitionContext f) {
+    /** A function definition (C11 6.9.1): one declarator, no initializer, then the body (skipped). */
+    private void functionDefinition(ExternalDeclarationContext f) {
+        var list = f.initDeclaratorList();
+        if (list.initDeclarator().size() > 1 || list.initDeclarator(0).initializer() != null) {
+            // Where C expects the ';' that ends a declaration, or a declarator before the body.
+            throw types.error(CErrorKind.EXPECTED_SEMICOLON, f.compoundStatement().getStart());
+        }
         TypeBuilder.Specifiers specifiers = types.specifiers(f.declarationSpecifiers().declarationSpecifier(), f.getStart());
-        TypeBuilder.Declared declared = types.declarator(f.declarator(), specifiers.type());
+        TypeBuilder.Declared declared = types.declarator(list.initDeclarator(0).declarator(), specifiers.type());
         Token name = declared.name().orElseThrow();
         if (!(declared.type() instanceof CType.Function function)) {
             throw types.error(CErrorKind.INVALID_TYPE, name, "'" + name.getText() + "' has a body but is not a function");
@@ -50,11 +56,7 @@ final class DeclarationBuilder {
                 name.getText());
     }
 
-    private void declaration(DeclarationContext d) {
-        if (d.staticAssertDeclaration() != null) {
-            staticAssert(d.staticAssertDeclaration(), types);
-            return;
-        }
+    private void declaration(ExternalDeclarationContext d) {
         TypeBuilder.Specifiers specifiers = types.specifiers(d.declarationSpecifiers().declarationSpecifier(), d.getStart());
         if (d.initDeclaratorList() == null) {
             // C only warns that `int;` declares nothing; LuaJIT wants a name unless a tag was declared.

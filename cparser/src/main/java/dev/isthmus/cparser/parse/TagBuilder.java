@@ -158,7 +158,7 @@ final class TagBuilder {
 
     private void members(StructDeclarationContext declaration, RecordType.Kind kind, List<RecordType.Member> members,
                          List<RecordType.Constant> constants) {
-        if (declaration.declarationSpecifiers() != null) {
+        if (declaration.initDeclaratorList() != null) {
             memberConstants(declaration, constants);
             return;
         }
@@ -213,8 +213,13 @@ final class TagBuilder {
 
     /** LuaJIT's {@code static const int k = 1;} members, constants of the record that take no space. */
     private void memberConstants(StructDeclarationContext declaration, List<RecordType.Constant> constants) {
-        var specifierList = declaration.declarationSpecifiers();
-        TypeBuilder.Specifiers specifiers = types.specifiers(specifierList.declarationSpecifier(), specifierList.getStart());
+        // The storage class or function specifier that starts it, then the others.
+        List<ParserRuleContext> items = new ArrayList<>();
+        items.add(declaration.storageClassSpecifier() != null ? declaration.storageClassSpecifier() : declaration.functionSpecifier());
+        if (declaration.declarationSpecifiers() != null) {
+            items.addAll(declaration.declarationSpecifiers().declarationSpecifier());
+        }
+        TypeBuilder.Specifiers specifiers = types.specifiers(items, declaration.getStart());
         for (var init : declaration.initDeclaratorList().initDeclarator()) {
             TypeBuilder.Declared declared = types.declarator(init.declarator(), specifiers.type());
             Token name = declared.name().orElseThrow();

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The parser's tokens handed over by a preprocessor as it writes its output, so the text
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class TokenFeed implements TokenSource {
     private static final int BATCH = 512;
-    private static final int SKIPPED = -2;
+    private static final int SKIPPED = LexerLiterals.SKIPPED;
 
     private final String sourceName;
     // Writer's side.
@@ -90,8 +91,16 @@ public final class TokenFeed implements TokenSource {
         notifyAll();
     }
 
-    /** The lexer's type for a spelling that is one default-channel token or skipped; null for anything else. */
+    /**
+     * The lexer's type for a spelling that is one default-channel token or skipped; null for
+     * anything else. Keywords, punctuators and names are answered by {@link LexerLiterals}; the
+     * lexer reads the rest (numbers, strings, characters).
+     */
     private Integer classify(String text) {
+        Optional<Integer> plain = LexerLiterals.typeOf(text);
+        if (plain.isPresent()) {
+            return plain.get();
+        }
         if (classifier == null) {
             classifier = new CDeclarationsLexer(CharStreams.fromString(text));
             classifier.removeErrorListeners();
