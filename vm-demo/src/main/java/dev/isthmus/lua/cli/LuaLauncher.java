@@ -34,7 +34,28 @@ public final class LuaLauncher {
     public static void main(String[] args) throws InterruptedException {
         int status = LuaMainThread.run(() -> run(args, System.in, System.out, System.err));
         System.out.flush();
-        System.exit(status);
+        // Returning ends the JVM as System.exit(0) would, but without the lookup of a logger
+        // for Runtime.exit (the JDK's service loader scans the classpath: some milliseconds of a
+        // short run). Only while no other thread would keep the JVM alive after main.
+        if (status != 0 || otherThreadsKeepAlive()) {
+            System.exit(status);
+        }
+    }
+
+    /** Whether a live thread other than this one is not a daemon (a platform thread: virtual ones are daemons). */
+    private static boolean otherThreadsKeepAlive() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            if (threads[i] != Thread.currentThread() && !threads[i].isDaemon() && threads[i].isAlive()) {
+                return true;
+            }
+        }
+        return count == threads.length;
     }
 
     /** Runs the command line; returns the exit status. */

@@ -4,6 +4,9 @@ import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 
+import java.lang.invoke.MethodHandle;
+import java.util.function.Supplier;
+
 /** Builds a library's table of Java functions, naming each for error messages. */
 final class LibraryTable {
     private final LuaTable table;
@@ -22,7 +25,7 @@ final class LibraryTable {
     }
 
     /** A function with a numeric form for traces ({@link JavaFunction#numericForm}). */
-    LibraryTable add(String name, JavaFunction.Body body, java.lang.invoke.MethodHandle numericForm) {
+    LibraryTable add(String name, JavaFunction.Body body, Supplier<MethodHandle> numericForm) {
         table.put(LuaString.of(name), new JavaFunction(name, body, numericForm));
         return this;
     }

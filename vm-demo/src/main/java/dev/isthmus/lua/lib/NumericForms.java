@@ -5,38 +5,45 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Method handles of doubles for library functions that are pure arithmetic on numbers
  * ({@link dev.isthmus.lua.runtime.JavaFunction#numericForm}): the operator the library itself
  * applies, bound as the handle's receiver, so a trace that calls the handle as a constant
- * gets the operator inlined and computes exactly what the library would.
+ * gets the operator inlined and computes exactly what the library would. Each is made when a
+ * trace first asks for it: opening the libraries then spins none of the JVM's method handle
+ * classes, a noticeable part of a short script's start-up.
  */
 final class NumericForms {
-    private static final MethodHandle APPLY_UNARY;
-    private static final MethodHandle APPLY_BINARY;
-
-    static {
-        try {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            APPLY_UNARY = lookup.findVirtual(DoubleUnaryOperator.class, "applyAsDouble", MethodType.methodType(double.class, double.class));
-            APPLY_BINARY = lookup.findVirtual(DoubleBinaryOperator.class, "applyAsDouble",
-                    MethodType.methodType(double.class, double.class, double.class));
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private NumericForms() {
     }
 
-    /** {@code (double)double}. */
-    static MethodHandle of(DoubleUnaryOperator f) {
-        return APPLY_UNARY.bindTo(f);
+    /** The two {@code applyAsDouble} methods, looked up when the first form is made. */
+    private static final class Apply {
+        static final MethodHandle UNARY;
+        static final MethodHandle BINARY;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+                UNARY = lookup.findVirtual(DoubleUnaryOperator.class, "applyAsDouble",
+                        MethodType.methodType(double.class, double.class));
+                BINARY = lookup.findVirtual(DoubleBinaryOperator.class, "applyAsDouble",
+                        MethodType.methodType(double.class, double.class, double.class));
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
     }
 
-    /** {@code (double, double)double}. */
-    static MethodHandle of(DoubleBinaryOperator f) {
-        return APPLY_BINARY.bindTo(f);
+    /** {@code (double)double}, made when asked. */
+    static Supplier<MethodHandle> of(DoubleUnaryOperator f) {
+        return () -> Apply.UNARY.bindTo(f);
+    }
+
+    /** {@code (double, double)double}, made when asked. */
+    static Supplier<MethodHandle> of(DoubleBinaryOperator f) {
+        return () -> Apply.BINARY.bindTo(f);
     }
 }

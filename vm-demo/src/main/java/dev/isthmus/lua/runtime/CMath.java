@@ -17,16 +17,22 @@ import java.util.function.DoubleUnaryOperator;
  * Without a C library symbol (never on a supported platform) the Java function stands in.
  */
 public final class CMath {
-    private static final FunctionDescriptor UNARY = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
-    private static final FunctionDescriptor BINARY = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE,
-            ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
-
     private CMath() {
+    }
+
+    /**
+     * The descriptors, made with the first link: the JDK's layout classes spin method handle
+     * classes as they initialise (milliseconds), which opening the math library must not cost.
+     */
+    private static final class Descriptors {
+        static final FunctionDescriptor UNARY = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
+        static final FunctionDescriptor BINARY = FunctionDescriptor.of(ValueLayout.JAVA_DOUBLE,
+                ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_DOUBLE);
     }
 
     /** {@code pow} as a constant the JIT compiler folds into the interpreter's {@code ^}; linked when first used. */
     private static final class Pow {
-        static final MethodHandle HANDLE = link("pow", BINARY);
+        static final MethodHandle HANDLE = link("pow", Descriptors.BINARY);
     }
 
     /** {@code ^}: C's {@code pow}. */
@@ -42,7 +48,7 @@ public final class CMath {
             @Override
             public double applyAsDouble(double x) {
                 if (handle == null) {
-                    handle = link(name, UNARY);
+                    handle = link(name, Descriptors.UNARY);
                 }
                 return handle == null ? fallback.applyAsDouble(x) : call(handle, x);
             }
@@ -57,7 +63,7 @@ public final class CMath {
             @Override
             public double applyAsDouble(double x, double y) {
                 if (handle == null) {
-                    handle = link(name, BINARY);
+                    handle = link(name, Descriptors.BINARY);
                 }
                 return handle == null ? fallback.applyAsDouble(x, y) : call(handle, x, y);
             }

@@ -18,46 +18,46 @@ import java.lang.invoke.MethodType;
  * ordinary object, reclaimed by the garbage collector.
  */
 final class ContinuationCarrier implements CoroutineCarrier {
-    private static final MethodHandle NEW_CONTINUATION;
-    private static final MethodHandle RUN;
-    private static final MethodHandle YIELD;
-    private static final Object SCOPE;
-    static final boolean IS_AVAILABLE;
+    /**
+     * Whether coroutines are continuations here: the launcher exported {@code jdk.internal.vm}
+     * and no one asked for threads. Decided without the handles below, which are looked up
+     * with the first coroutine: the main chunk's thread is chosen by this at every start, and
+     * the lookups cost a few milliseconds that a script without coroutines need not pay.
+     */
+    static final boolean IS_AVAILABLE = !"threads".equals(System.getProperty("isthmus.coroutines"))
+            && Object.class.getModule().isExported("jdk.internal.vm", ContinuationCarrier.class.getModule());
 
-    static {
-        MethodHandle create = null;
-        MethodHandle run = null;
-        MethodHandle yield = null;
-        Object scope = null;
-        if (!"threads".equals(System.getProperty("isthmus.coroutines"))
-                && Object.class.getModule().isExported("jdk.internal.vm", ContinuationCarrier.class.getModule())) {
+    /** The continuation API, reached through method handles so that the build needs no internal API. */
+    private static final class Api {
+        static final MethodHandle NEW_CONTINUATION;
+        static final MethodHandle RUN;
+        static final MethodHandle YIELD;
+        static final Object SCOPE;
+
+        static {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.lookup();
                 Class<?> continuation = Class.forName("jdk.internal.vm.Continuation");
                 Class<?> scopeClass = Class.forName("jdk.internal.vm.ContinuationScope");
-                scope = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class)).invoke("lua-coroutine");
-                create = lookup.findConstructor(continuation, MethodType.methodType(void.class, scopeClass, Runnable.class))
+                SCOPE = lookup.findConstructor(scopeClass, MethodType.methodType(void.class, String.class)).invoke("lua-coroutine");
+                NEW_CONTINUATION = lookup.findConstructor(continuation, MethodType.methodType(void.class, scopeClass, Runnable.class))
                         .asType(MethodType.methodType(Object.class, Object.class, Runnable.class));
-                run = lookup.findVirtual(continuation, "run", MethodType.methodType(void.class))
+                RUN = lookup.findVirtual(continuation, "run", MethodType.methodType(void.class))
                         .asType(MethodType.methodType(void.class, Object.class));
-                yield = lookup.findStatic(continuation, "yield", MethodType.methodType(boolean.class, scopeClass))
+                YIELD = lookup.findStatic(continuation, "yield", MethodType.methodType(boolean.class, scopeClass))
                         .asType(MethodType.methodType(boolean.class, Object.class));
             } catch (Throwable t) {
-                create = null;
+                // Exported but not as this JDK release had it: a JDK this VM does not support.
+                throw new ExceptionInInitializerError(t);
             }
         }
-        NEW_CONTINUATION = create;
-        RUN = run;
-        YIELD = yield;
-        SCOPE = scope;
-        IS_AVAILABLE = create != null;
     }
 
     private final Object continuation;
 
     ContinuationCarrier(Runnable body) {
         try {
-            this.continuation = (Object) NEW_CONTINUATION.invokeExact(SCOPE, body);
+            this.continuation = (Object) Api.NEW_CONTINUATION.invokeExact(Api.SCOPE, body);
         } catch (Throwable t) {
             throw new IllegalStateException("cannot create a continuation: " + t, t);
         }
@@ -66,7 +66,7 @@ final class ContinuationCarrier implements CoroutineCarrier {
     @Override
     public void switchToCoroutine() {
         try {
-            RUN.invokeExact(continuation);
+            Api.RUN.invokeExact(continuation);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -77,7 +77,7 @@ final class ContinuationCarrier implements CoroutineCarrier {
     @Override
     public void switchToResumer() {
         try {
-            boolean ignored = (boolean) YIELD.invokeExact(SCOPE);
+            boolean ignored = (boolean) Api.YIELD.invokeExact(Api.SCOPE);
         } catch (IllegalStateException pinned) {
             // Continuation.onPinned's default: a native frame (a C callback) is on the stack.
             throw new LuaError("attempt to yield across C-call boundary");

@@ -1,5 +1,8 @@
 package dev.isthmus.lua.runtime;
 
+import java.lang.invoke.MethodHandle;
+import java.util.function.Supplier;
+
 /** A Lua function implemented in Java: a library function such as {@code print} or {@code string.find}. */
 public final class JavaFunction extends LuaFunction {
     /** The function's behaviour: arguments in, results out. */
@@ -41,18 +44,23 @@ public final class JavaFunction extends LuaFunction {
         return this;
     }
 
-    /** The same function on number arguments as a handle of doubles, or null; see {@link #numericForm}. */
-    private final java.lang.invoke.MethodHandle numericForm;
+    /**
+     * Makes the {@link #numericForm}, or null. A handle is made on first request, by a trace
+     * recorder: binding one costs the JVM a fraction of a millisecond, and a Lua state's
+     * libraries have some fifty such functions that a short script never compiles.
+     */
+    private final Supplier<MethodHandle> numericFormMaker;
+    private MethodHandle numericForm;
 
     public JavaFunction(String name, Body body) {
         this(name, body, null);
     }
 
-    /** A function that also has a {@link #numericForm}. */
-    public JavaFunction(String name, Body body, java.lang.invoke.MethodHandle numericForm) {
+    /** A function that also has a {@link #numericForm}, which {@code numericForm} makes when first asked. */
+    public JavaFunction(String name, Body body, Supplier<MethodHandle> numericForm) {
         this.name = name;
         this.body = body;
-        this.numericForm = numericForm;
+        this.numericFormMaker = numericForm;
     }
 
     /**
@@ -61,7 +69,11 @@ public final class JavaFunction extends LuaFunction {
      * {@code bit.band} on numbers), or null. A trace compiler calls it on unboxed numbers, and
      * may compute it once when its arguments do not change, or fold it when they are constants.
      */
-    public java.lang.invoke.MethodHandle numericForm() {
+    public MethodHandle numericForm() {
+        // Made once, so each request gets the same handle (a trace compiler may share calls of it).
+        if (numericForm == null && numericFormMaker != null) {
+            numericForm = numericFormMaker.get();
+        }
         return numericForm;
     }
 
