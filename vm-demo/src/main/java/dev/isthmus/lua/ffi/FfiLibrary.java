@@ -337,6 +337,8 @@ public final class FfiLibrary {
         MemorySegment object = switch (p.anchor()) {
             case Cdata.Memory m -> m.data().segment();
             case MemorySegment segment -> segment;
+            // A string's one native copy, its bytes and the NUL after them (a cast of the string).
+            case dev.isthmus.lua.runtime.LuaString s -> s.nativeCopy();
             case null, default -> null;
         };
         long offset = object == null ? -1 : p.address() - object.address();

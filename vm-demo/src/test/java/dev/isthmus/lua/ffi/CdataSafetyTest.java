@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Where Isthmus is deliberately safer than LuaJIT: accesses outside an object of known size
- * (also through a pointer into it), through NULL and at addresses no memory can be at
+ * (also through a pointer into it, a string's bytes cast to a pointer included), through NULL and at addresses no memory can be at
  * ({@link dev.isthmus.ffi.AddressSpace}) are Lua errors (LuaJIT reads or crashes), so these
  * have no LuaJIT oracle. Writing over a callback's code is refused too.
  */
@@ -49,6 +49,10 @@ class CdataSafetyTest {
         "local s = ffi.string(ffi.cast('char *', ffi.new('char[4]')), 5)|t:1: index out of bounds",
         "ffi.fill(ffi.cast('char *', ffi.new('char[4]')) + 2, 3)|t:1: index out of bounds",
         "ffi.copy(ffi.cast('char *', ffi.new('char[4]')), 'abcd')|t:1: index out of bounds",
+        "return ffi.cast('const char *', 'abc')[4]|t:1: index out of bounds",
+        "return ffi.cast('const char *', 'abc')[-1]|t:1: index out of bounds",
+        "local s = ffi.string(ffi.cast('const char *', 'abc'), 5)|t:1: index out of bounds",
+        "ffi.copy(ffi.new('char[8]'), ffi.cast('const char *', 'abc'), 5)|t:1: index out of bounds",
         "ffi.fill(ffi.cast('char *', ffi.cast('int (*)(int)', function(x) return x end)), 1)|t:1: index out of bounds"})
     void access_outsideKnownExtentOrThroughNull_isALuaError(String code, String message) {
         LuaError e = assertThrows(LuaError.class, () -> run(code));
