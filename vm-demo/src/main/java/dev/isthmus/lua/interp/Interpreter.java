@@ -43,9 +43,18 @@ public final class Interpreter {
     /**
      * Set from another thread (Ctrl-C at the command line) to stop the running Lua code with
      * the error "interrupted!" at its next interpreted loop iteration, as luajit's SIGINT hook
-     * does. One volatile read per iteration; a compiled loop does not look, as in LuaJIT.
+     * does. One volatile read per interpreted iteration; compiled loops look at
+     * {@link PendingInterrupts}, which costs them nothing until a request is made.
      */
     volatile boolean interruptRequested;
+    /** Sets or withdraws the request, telling compiled loops ({@link PendingInterrupts}). */
+    void setInterruptRequested(boolean requested) {
+        synchronized (PendingInterrupts.class) {
+            PendingInterrupts.changed(interruptRequested, requested);
+            interruptRequested = requested;
+        }
+    }
+
     /** The trace compiler told of hot loops, or null when the JIT is off. */
     LoopCompiler loopCompiler;
 
@@ -696,7 +705,7 @@ public final class Interpreter {
 
     private void countLoop(LuaClosure cl, int pc, int base) {
         if (interruptRequested) {
-            interruptRequested = false;
+            setInterruptRequested(false);
             throw new LuaError("interrupted!");
         }
         int[] counts = cl.prototype.loopCounts();

@@ -215,11 +215,11 @@ public final class LuaRuntime {
     }
 
     /**
-     * Asks the running Lua code to stop with the error "interrupted!" at its next interpreted
-     * loop iteration (true), or withdraws the request (false); safe from any thread.
+     * Asks the running Lua code to stop with the error "interrupted!" at its next loop
+     * iteration, interpreted or compiled (true), or withdraws the request (false); safe from any thread.
      */
     public void setInterruptRequested(boolean requested) {
-        interpreter.interruptRequested = requested;
+        interpreter.setInterruptRequested(requested);
     }
 
     public void setObserver(InstructionObserver observer) {

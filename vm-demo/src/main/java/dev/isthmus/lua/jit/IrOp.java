@@ -141,6 +141,11 @@ enum IrOp {
     /** An int as a number. */
     TONUM(Kind.PURE),
     /**
+     * At the top of the loop body: leaves through its snapshot, at the loop instruction, when
+     * an interrupt is pending ({@code PendingInterrupts}); free while none is.
+     */
+    GINTR(Kind.GUARD_STATE),
+    /**
      * At the loop head: register {@code aux}'s value carried around the loop, {@code a} on
      * entering the loop (from the pre-roll), {@code b} on each back edge (from the body).
      */

@@ -187,7 +187,7 @@ public final class JitEngine implements LoopCompiler {
         Prototype p = recorder.proto;
         int number = traces + 1;
         try {
-            LoopPeeling.peel(recorder.ir, recorder.endState());
+            LoopPeeling.peel(recorder.ir, recorder.endState(), recorder.startPc);
             DeadCodeElimination.run(recorder.ir);
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());

@@ -23,8 +23,11 @@ final class LoopPeeling {
     private LoopPeeling() {
     }
 
-    /** Appends the loop body to {@code ir}; {@code carried} lists the registers written and their values at the end of the iteration. */
-    static void peel(TraceIr ir, Snapshot carried) {
+    /**
+     * Appends the loop body to {@code ir}; {@code carried} lists the registers written and their
+     * values at the end of the iteration, {@code headPc} is the loop instruction.
+     */
+    static void peel(TraceIr ir, Snapshot carried, int headPc) {
         int preRoll = ir.code.size();
         ir.loopStart = preRoll;
         ir.enterLoop();
@@ -50,6 +53,9 @@ final class LoopPeeling {
                     : phis[i]);
         }
         int[] sub = new int[preRoll];
+        // Ctrl-C: each iteration may leave at the loop instruction, its carried values written back.
+        int interrupt = ir.emit(new Ir(IrOp.GINTR, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, null, null, headPc));
+        ir.at(interrupt).snapshot = ir.snapshot(inLoop(new Snapshot(headPc, new int[0], new int[0]), sub, phiOf));
         // What an exit writes besides what its snapshot lists: the carried registers' PHIs,
         // until an inner loop runs, which finds them written back and leaves the frame as the truth.
         Map<Integer, Integer> carriedNow = phiOf;

@@ -13,6 +13,7 @@ import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LoopTrace;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaSemantics;
+import dev.isthmus.lua.interp.PendingInterrupts;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.TraceCallFailure;
 import dev.isthmus.lua.interp.ValueStack;
@@ -574,6 +575,11 @@ final class TraceCodegen {
                 store(i);
             }
             case CELEM -> elementAddress(i, x);
+            case GINTR -> {
+                constant(PendingInterrupts.CHECK, MethodHandle.class);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
+                mv.visitJumpInsn(IFNE, exit(x));
+            }
             case CLOAD -> {
                 CScalar scalar = (CScalar) x.aux;
                 load(x.a);

@@ -112,6 +112,7 @@ class IrTextTest {
             0062 int limit 0052 0058 LE  [exit 30 pc 9]
             0063 int iadd 0061 0058
             0064 num tonum 0063
+            0065 void gintr  [exit 31 pc 0]
             """;
 
     @Test
