@@ -479,19 +479,25 @@ public final class Interpreter {
                         double start = forNumber(s[base + a], n[base + a], "initial value");
                         double limit = forNumber(s[base + a + 1], n[base + a + 1], "limit");
                         double step = forNumber(s[base + a + 2], n[base + a + 2], "step");
-                        // As LuaJIT's FORI: the first iteration runs with the start itself (not
-                        // start - step + step, which differs for fractions and for -0), and FORLOOP
-                        // is reached only at the end of an iteration.
-                        n[base + a] = start;
                         n[base + a + 1] = limit;
                         n[base + a + 2] = step;
                         s[base + a] = NUMBER;
                         s[base + a + 1] = NUMBER;
                         s[base + a + 2] = NUMBER;
-                        if (step > 0 ? start <= limit : start >= limit) {
+                        double before = start - step;
+                        if (before + step == start && (start != 0 || 1 / start > 0)) {
+                            // FORLOOP adds the step back exactly: it makes the first iteration, as
+                            // every other, so a compiled loop is entered from the start.
+                            n[base + a] = before;
+                            pc += b;
+                        } else if (step > 0 ? start <= limit : start >= limit) {
+                            // As LuaJIT's FORI, the first iteration sees the start itself, which
+                            // start - step + step is not for some fractions, nor for -0.
+                            n[base + a] = start;
                             n[base + a + 3] = start;
                             s[base + a + 3] = NUMBER;
                         } else {
+                            n[base + a] = start;
                             pc += b + 1;
                         }
                     }

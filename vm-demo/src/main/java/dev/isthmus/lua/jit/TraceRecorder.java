@@ -448,7 +448,8 @@ final class TraceRecorder implements InstructionObserver {
         }
         int before = ir.code.size();
         int ref = ir.emit(instruction);
-        if (ref >= before && (instruction.op.isGuard() || instruction.op.isCall())) {
+        // A guard folded into a constant (TOINT of a constant) needs no exit.
+        if (ref >= before && (ir.at(ref).op.isGuard() || ir.at(ref).op.isCall())) {
             ir.at(ref).snapshot = inlined.isEmpty() ? ir.snapshot(snapshot(exitPc)) : inlinedExit;
         }
         return ref;

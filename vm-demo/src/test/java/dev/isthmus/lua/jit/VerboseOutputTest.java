@@ -61,7 +61,7 @@ class VerboseOutputTest {
                 local n = 0
                 for r = 1, 60 do
                   for i = 1, 20 do
-                    if i >= 2 then break end
+                    if i >= 1 then break end
                     n = n + 1
                   end
                 end
