@@ -64,16 +64,22 @@ final class BindCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Directory of the generated source tree (default: the current one).")
     private Path output = Path.of(".");
 
-    @Option(names = "--include-function", paramLabel = "REGEX", description = "Bind only functions and variables whose name has a match of REGEX.")
+    @Option(names = "--include-function", paramLabel = "REGEX", description = "Bind functions whose name has a match of REGEX. Once any --include option is given, only what they select is bound, with what it needs (as jextract's).")
     private String includeFunction;
 
-    @Option(names = "--include-struct", paramLabel = "REGEX", description = "Bind only structs and unions whose name has a match (records the functions need are bound anyway).")
+    @Option(names = "--include-var", paramLabel = "REGEX", description = "Bind global variables whose name has a match.")
+    private String includeVariable;
+
+    @Option(names = "--include-struct", paramLabel = "REGEX", description = "Bind structs whose tag or typedef name has a match.")
     private String includeStruct;
 
-    @Option(names = "--include-typedef", paramLabel = "REGEX", description = "Bind only typedefs (callback types, named records) whose name has a match.")
+    @Option(names = "--include-union", paramLabel = "REGEX", description = "Bind unions whose tag or typedef name has a match.")
+    private String includeUnion;
+
+    @Option(names = "--include-typedef", paramLabel = "REGEX", description = "Bind typedefs (callback types, named records and enums) whose name has a match.")
     private String includeTypedef;
 
-    @Option(names = "--include-constant", paramLabel = "REGEX", description = "Bind only constants and enumerators whose name has a match.")
+    @Option(names = "--include-constant", paramLabel = "REGEX", description = "Bind constants, enumerators and function-like macros whose name has a match.")
     private String includeConstant;
 
     @Option(names = "--errno", paramLabel = "REGEX", description = "Capture errno in the functions whose name has a match; read it with errno().")
@@ -146,7 +152,8 @@ final class BindCommand implements Callable<Integer> {
         String className = headerClass != null ? headerClass : lua ? moduleNameFor(headers.getFirst())
                 : BindingGenerator.headerClassFor(headers.getFirst().getFileName().toString());
         BindOptions options = new BindOptions(lua ? "" : packageName, className, Optional.ofNullable(library), headerNames,
-                regex("--include-function", includeFunction), regex("--include-struct", includeStruct),
+                regex("--include-function", includeFunction), regex("--include-var", includeVariable),
+                regex("--include-struct", includeStruct), regex("--include-union", includeUnion),
                 regex("--include-typedef", includeTypedef), regex("--include-constant", includeConstant),
                 regex("--errno", errno), javaEnums);
         if (dumpIncludes) {

@@ -25,10 +25,11 @@ final class IncludeDump {
             }
             String option = switch (d) {
                 case Declaration.Function f -> "--include-function " + f.name();
-                case Declaration.Variable v -> "--include-function " + v.name();
+                case Declaration.Variable v -> "--include-var " + v.name();
                 case Declaration.Constant c -> "--include-constant " + c.name();
                 case Declaration.Typedef t -> "--include-typedef " + t.name();
-                case Declaration.Record r -> "--include-struct " + r.type().tag().orElse(r.name());
+                case Declaration.Record r -> (r.type().kind() == dev.isthmus.cparser.type.RecordType.Kind.UNION ? "--include-union "
+                        : "--include-struct ") + r.type().tag().orElse(r.name());
                 case Declaration.Enum e -> null; // its enumerators are constants of their own
             };
             if (option != null) {

@@ -79,7 +79,7 @@ class BindCommandLibraryTest {
         Path image = dir.resolve("square.png");
         Path out = dir.resolve("gen");
         bind("--package", "org.example.png", "-l", "png16", "--include-function", "^png_(image_|sig_cmp|access_version)",
-                "--output", out.toString(), "/usr/include/png.h");
+                "--include-constant", "^PNG_(IMAGE_VERSION|FORMAT_RGBA)$", "--output", out.toString(), "/usr/include/png.h");
         String result = compileAndRun(dir, out, "org.example.png", """
                 package org.example.png;
 

@@ -287,10 +287,12 @@ class BindCommandTest {
 
     @Test
     void sqlite3_bindings_execWithARowCallbackAndAPreparedStatement() throws Exception {
-        // sqlite3_exec's callback parameter has the type of sqlite3.h's sqlite3_callback typedef, so it is that interface.
+        // sqlite3_exec's callback parameter has the type of sqlite3.h's sqlite3_callback typedef, so it is that interface
+        // (the typedef selected, as jextract's filters select it: with filters, only what they name is bound for itself).
         Path out = dir.resolve("gen");
         bind("--package", "org.example.sqlite", "-l", "sqlite3", "--include-function", "^sqlite3_(open|exec|close|prepare_v2|bind_int|step|column_int|finalize)$",
-                "--include-constant", "^SQLITE_(OK|ROW|DONE)$", "--output", out.toString(), "/usr/include/sqlite3.h");
+                "--include-constant", "^SQLITE_(OK|ROW|DONE)$", "--include-typedef", "^sqlite3_callback$", "--output", out.toString(),
+                "/usr/include/sqlite3.h");
         String result = compileAndRun(out, "org.example.sqlite", """
                 package org.example.sqlite;
 
@@ -464,6 +466,36 @@ class BindCommandTest {
         }
         assertEquals(Files.readString(golden.resolve("shapes.lua")), module);
         assertEquals(Files.readString(golden.resolve("report.txt")), notBound);
+    }
+
+    /** As jextract's: once a filter is given, only what the filters name is bound, with the records it needs. */
+    @Test
+    void filters_bindWhatTheyName_andWhatItNeeds_only() throws Exception {
+        Path header = Files.writeString(dir.resolve("filtered.h"), """
+                struct f_point { int x, y; };
+                union f_value { int i; float f; };
+                struct f_unused { int z; };
+                typedef int (*f_callback)(int);
+                extern int f_counter;
+                extern int f_other;
+                #define F_ONE 1
+                enum f_color { F_RED, F_GREEN };
+                int f_distance(struct f_point *a);
+                int f_unwanted(void);
+                """);
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.filtered", "--include-function", "^f_distance$", "--include-union", "^f_value$",
+                "--include-var", "^f_counter$", "--output", out.toString(), header.toString());
+        assertTrue(report.startsWith("isthmus bind: wrote 3 files under " + out + ": 1 functions, 2 structs and unions, 0 callback interfaces, 0 constants"),
+                report);
+        Path generated = out.resolve("org/example/filtered");
+        assertTrue(Files.exists(generated.resolve("FPoint.java")) && Files.exists(generated.resolve("FValue.java")), report);
+        String source = Files.readString(generated.resolve("Filtered.java"));
+        assertTrue(source.contains("f_counter()") && !source.contains("f_other") && !source.contains("f_unwanted") && !source.contains("F_ONE"),
+                source);
+        String dump = bind("--package", "p", "--dump-includes", header.toString());
+        assertTrue(dump.contains("--include-union f_value  # ") && dump.contains("--include-var f_counter  # ")
+                && dump.contains("--include-struct f_point  # "), dump);
     }
 
     @Test

@@ -107,7 +107,7 @@ public final class BindingGenerator {
         }
         int before = set.skipped.size();
         String header = new HeaderClassWriter(targets, set, options, libraryNames,
-                functionMacros.stream().filter(m -> BindOptions.accepts(options.includeConstant(), m.name())).toList()).write();
+                functionMacros.stream().filter(m -> options.includes(options.includeConstant(), m.name())).toList()).write();
         files.put(directory.resolve(options.headerClass() + ".java"), header);
         int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()
                 .filter(s -> s.startsWith("function ")).count();

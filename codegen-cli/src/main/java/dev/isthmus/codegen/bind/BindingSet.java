@@ -57,46 +57,50 @@ final class BindingSet {
             }
             switch (d) {
                 case Declaration.Function f -> {
-                    if (BindOptions.accepts(options.includeFunction(), f.name())) {
+                    if (options.includes(options.includeFunction(), f.name())) {
                         set.functions.add(f);
                     }
                 }
                 case Declaration.Variable v -> {
-                    if (BindOptions.accepts(options.includeFunction(), v.name())) {
+                    if (options.includes(options.includeVariable(), v.name())) {
                         set.variables.add(v);
                     }
                 }
                 case Declaration.Constant c -> {
-                    if (BindOptions.accepts(options.includeConstant(), c.name())) {
+                    if (options.includes(options.includeConstant(), c.name())) {
                         set.constants.add(c);
                     }
                 }
                 case Declaration.Typedef t -> {
                     CType target = strip(t.type());
                     if (target instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn) {
-                        if (BindOptions.accepts(options.includeTypedef(), t.name())) {
+                        if (options.includes(options.includeTypedef(), t.name())) {
                             set.callbacks.add(new Callback(t.name(), fn, t.parameterNames(),
                                     "typedef " + set.declarations.declare(t.type(), t.name()), t.position()));
                         }
                     } else if (target instanceof EnumType e && e.isComplete() && e.tag().isEmpty()
-                            && BindOptions.accepts(options.includeTypedef(), t.name())) {
+                            && options.includes(options.includeTypedef(), t.name())) {
                         set.enums.putIfAbsent(e, t.name());
                     } else if (target instanceof RecordType r) {
                         typedefNames.putIfAbsent(r, t.name());
-                        if (r.isComplete() && BindOptions.accepts(options.includeTypedef(), t.name())
-                                && BindOptions.accepts(options.includeStruct(), t.name())) {
+                        // A typedef naming a record is selected by its name, as a typedef or as the record.
+                        if (r.isComplete() && (options.includes(options.includeTypedef(), t.name())
+                                || options.includeRecord(r).map(p -> p.matcher(t.name()).find()).orElse(false))) {
                             set.need(r, t.name());
                         }
                     }
                 }
                 case Declaration.Record r -> {
-                    if (r.type().isComplete() && BindOptions.accepts(options.includeStruct(), r.name())) {
+                    if (r.type().isComplete() && options.includes(options.includeRecord(r.type()), r.type().tag().orElse(r.name()))) {
                         set.need(r.type(), r.type().tag().orElse(r.name()));
                     }
                 }
                 case Declaration.Enum e -> {
                     // Its enumerators arrive as constants too; the type is also a Java enum with --java-enums.
-                    e.type().tag().filter(tag -> e.type().isComplete()).ifPresent(tag -> set.enums.putIfAbsent(e.type(), tag));
+                    // With filters, a Java enum is made for an enum one of whose constants is bound.
+                    e.type().tag().filter(tag -> e.type().isComplete() && e.type().body().constants().stream()
+                                    .anyMatch(c -> options.includes(options.includeConstant(), c.name())))
+                            .ifPresent(tag -> set.enums.putIfAbsent(e.type(), tag));
                 }
             }
         }

@@ -93,7 +93,7 @@ final class LuaModuleWriter {
     private void declare(Declaration d) {
         switch (d) {
             case Declaration.Function f -> {
-                if (!BindOptions.accepts(options.includeFunction(), f.name())) {
+                if (!options.includes(options.includeFunction(), f.name())) {
                     return;
                 }
                 if (f.isInline()) {
@@ -106,25 +106,30 @@ final class LuaModuleWriter {
                 functionCount++;
             }
             case Declaration.Variable v -> {
-                if (BindOptions.accepts(options.includeFunction(), v.name())) {
+                if (options.includes(options.includeVariable(), v.name())) {
                     need(v.type());
                     cdef.append("extern ").append(declarations.declare(v.type(), v.name()))
                             .append(asmLabel(v.name(), v.symbol())).append(";\n");
                 }
             }
             case Declaration.Typedef t -> {
-                if (BindOptions.accepts(options.includeTypedef(), t.name())) {
+                if (options.includes(options.includeTypedef(), t.name())) {
                     typedef(t);
                 }
             }
             case Declaration.Record r -> {
-                if (BindOptions.accepts(options.includeStruct(), r.name())) {
+                if (options.includes(options.includeRecord(r.type()), r.type().tag().orElse(r.name()))) {
                     need(r.type());
                 }
             }
-            case Declaration.Enum e -> need(e.type());
+            case Declaration.Enum e -> {
+                if (e.type().isComplete() && e.type().body().constants().stream()
+                        .anyMatch(c -> options.includes(options.includeConstant(), c.name()))) {
+                    need(e.type());
+                }
+            }
             case Declaration.Constant c -> {
-                if (BindOptions.accepts(options.includeConstant(), c.name())) {
+                if (options.includes(options.includeConstant(), c.name())) {
                     constant(c);
                 }
             }
