@@ -19,10 +19,10 @@ import java.util.Optional;
  * {@code type} is the member's C type name and {@code declaration} the member as C declares
  * it ({@code int (*handler)(int)}), both with the typedef names the declaration used
  * ({@code size_t n}, as {@code pahole} shows them); {@code members} holds the members of an anonymous struct
- * or union.
+ * or union; {@code memberType} is the member's type as the layout resolved it.
  */
 record FieldRow(Optional<String> name, String type, String declaration, long byteOffset, long byteSize, Optional<BitField> bitField,
-                List<FieldRow> members) {
+                List<FieldRow> members, CType memberType) {
 
     static List<FieldRow> of(Abi abi, RecordType record, long base) {
         List<FieldRow> rows = new ArrayList<>();
@@ -46,7 +46,7 @@ record FieldRow(Optional<String> name, String type, String declaration, long byt
                 declaration = TypeRenderer.declare(field.type(), name, spelling);
             }
             long size = field.bitField().map(BitField::storageByteSize).orElseGet(() -> sizeOf(abi, field.type()));
-            rows.add(new FieldRow(field.name(), typeText, declaration, base + field.byteOffset(), size, bits, members));
+            rows.add(new FieldRow(field.name(), typeText, declaration, base + field.byteOffset(), size, bits, members, field.type()));
         }
         return rows;
     }

@@ -38,8 +38,12 @@ final class JsonLayoutWriter {
         out.append(", \"size\": ").append(abi.sizeOf(entry.type())).append(", \"align\": ").append(abi.alignOf(entry.type()));
         switch (entry.type()) {
             case RecordType r -> {
+                List<FieldRow> rows = FieldRow.of(abi, r, 0);
                 out.append(", \"fields\": ");
-                fields(out, FieldRow.of(abi, r, 0));
+                fields(out, rows);
+                long size = abi.sizeOf(r);
+                out.append(", \"cachelines\": ").append(Math.ceilDiv(size, 64));
+                gaps(out, StructGaps.of(abi, r, rows));
             }
             case EnumType e -> {
                 boolean isUnsigned = e.body().underlyingType().isUnsigned();
@@ -68,10 +72,30 @@ final class JsonLayoutWriter {
             if (!row.members().isEmpty()) {
                 out.append(", \"fields\": ");
                 fields(out, row.members());
+                if (!row.type().equals("union")) {
+                    gaps(out, StructGaps.of(row.members(), row.byteOffset(), row.byteSize()));
+                }
             }
             out.append('}');
         }
         out.append(']');
+    }
+
+    /** pahole's holes of one struct level: bytes ({@code offset}, {@code size}) and bits ({@code bitOffset}, {@code bits}). */
+    private static void gaps(StringBuilder out, StructGaps gaps) {
+        out.append(", \"holes\": [");
+        List<StructGaps.Gap> holes = gaps.byteHoles();
+        for (int i = 0; i < holes.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append("{\"offset\": ").append(holes.get(i).start())
+                    .append(", \"size\": ").append(holes.get(i).length()).append('}');
+        }
+        out.append("], \"bitHoles\": [");
+        List<StructGaps.Gap> bitHoles = gaps.bitHoles();
+        for (int i = 0; i < bitHoles.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append("{\"bitOffset\": ").append(bitHoles.get(i).start())
+                    .append(", \"bits\": ").append(bitHoles.get(i).length()).append('}');
+        }
+        out.append("], \"padding\": ").append(gaps.padding()).append(", \"bitPadding\": ").append(gaps.bitPadding());
     }
 
     /** A JSON string literal (RFC 8259 section 7): quotes, backslashes and control characters escaped. */

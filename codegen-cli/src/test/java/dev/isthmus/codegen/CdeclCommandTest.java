@@ -56,11 +56,11 @@ class CdeclCommandTest {
         Run r = run("", "cdecl", "--abi", "sysv-x86_64", "--only", "^struct packet$", write("p.h", DECLARATIONS).toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("struct packet {\n    char tag;"), r.out());
-        assertTrue(r.out().contains("/* XXX 3 bytes hole */"), r.out());
+        assertTrue(r.out().contains("/* XXX 3 bytes hole, try to pack */"), r.out());
         assertTrue(r.out().contains("unsigned int flags : 3;"), r.out());
         assertTrue(r.out().contains("/*     8:0     4 */"), r.out());
         assertTrue(r.out().contains("} pair;"), r.out());
-        assertTrue(r.out().contains("/* size: 32, align: 8"), r.out());
+        assertTrue(r.out().contains("/* size: 32, cachelines: 1, members: 7 */\n    /* align: 8 */\n"), r.out());
     }
 
     @Test
@@ -84,6 +84,13 @@ class CdeclCommandTest {
         assertTrue(anonymous.get("name").isNull());
         assertEquals("f", anonymous.get("fields").get(1).get("name").asText());
         assertEquals(16, anonymous.get("fields").get(1).get("offset").asInt(), "offsets count from the outermost struct");
+        // pahole's holes: 3 bytes after tag, 29 bits after flags, 4 bits and 3 bytes after kind.
+        assertEquals("[{\"offset\":1,\"size\":3},{\"offset\":13,\"size\":3}]", packet.get("holes").toString());
+        assertEquals("[{\"bitOffset\":67,\"bits\":29},{\"bitOffset\":100,\"bits\":4}]", packet.get("bitHoles").toString());
+        assertEquals(0, packet.get("padding").asInt());
+        assertEquals(0, packet.get("bitPadding").asInt());
+        assertEquals(1, packet.get("cachelines").asInt());
+        assertFalse(anonymous.has("holes"), "an anonymous union's members leave no holes between them");
         JsonNode names = root.get("types");
         assertEquals("point_t", names.get(1).get("name").asText());
         assertFalse(names.get(1).has("typedefOf"));
