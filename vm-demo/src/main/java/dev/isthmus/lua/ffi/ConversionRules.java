@@ -38,10 +38,6 @@ final class ConversionRules {
     /** The classes of C values the table tells apart. */
     private enum Kind { BOOL, INTEGER, FLOATING, COMPLEX, POINTER, ARRAY, RECORD }
 
-    /** A value seen as a C value: its class, how an error names it, and whether it is a Lua number, string or nil. */
-    private record Source(Kind kind, String name, boolean isLuaValue) {
-    }
-
     /**
      * Throws LuaJIT's {@code cannot convert} error when {@code lua} does not convert to
      * {@code target} by the table above ({@code isCast} for {@code ffi.cast}); returns
@@ -49,21 +45,25 @@ final class ConversionRules {
      */
     static void check(Object lua, CType target, boolean isCast) {
         CType to = CdataConversion.plain(target);
-        Kind destination = kindOf(to);
+        Kind destination = classOf(to);
         if (destination == null || destination == Kind.ARRAY || destination == Kind.RECORD
                 || lua instanceof LuaString && to instanceof EnumType) {
             return;
         }
-        Source source = sourceOf(lua);
-        if (source == null || allows(destination, source, isCast)) {
+        Kind source = kindOf(lua);
+        if (source == null || allows(destination, source, isLuaNumber(lua), isCast)) {
             return;
         }
         CType named = to instanceof EnumType e && e.isComplete() ? e.body().underlyingType() : target;
-        throw new LuaError("cannot convert '" + source.name() + "' to '" + FfiLibrary.render(named) + "'");
+        throw new LuaError("cannot convert '" + nameOf(lua) + "' to '" + FfiLibrary.render(named) + "'");
     }
 
-    private static boolean allows(Kind to, Source from, boolean isCast) {
-        Kind s = from.kind();
+    /** A Lua number, which alone among floating values a cast turns into a pointer. */
+    private static boolean isLuaNumber(Object lua) {
+        return lua instanceof Double;
+    }
+
+    private static boolean allows(Kind to, Kind s, boolean isLuaNumber, boolean isCast) {
         return switch (to) {
             case BOOL -> s == Kind.BOOL || s == Kind.INTEGER || s == Kind.FLOATING;
             case INTEGER -> s == Kind.BOOL || s == Kind.INTEGER || s == Kind.FLOATING || s == Kind.COMPLEX
@@ -71,12 +71,12 @@ final class ConversionRules {
             case FLOATING -> s == Kind.BOOL || s == Kind.INTEGER || s == Kind.FLOATING || s == Kind.COMPLEX;
             case COMPLEX -> s == Kind.INTEGER || s == Kind.FLOATING || s == Kind.COMPLEX;
             case POINTER -> s == Kind.POINTER || s == Kind.ARRAY || s == Kind.RECORD
-                    || isCast && (s == Kind.INTEGER || s == Kind.FLOATING && from.isLuaValue());
+                    || isCast && (s == Kind.INTEGER || s == Kind.FLOATING && isLuaNumber);
             case ARRAY, RECORD -> true;
         };
     }
 
-    private static Kind kindOf(CType plain) {
+    private static Kind classOf(CType plain) {
         return switch (plain) {
             case Primitive p when p == Primitive.VOID -> null;
             case Primitive p when p == Primitive.BOOL -> Kind.BOOL;
@@ -91,30 +91,45 @@ final class ConversionRules {
         };
     }
 
-    /** The C value LuaJIT sees in a Lua value, or null for values the table does not cover. */
-    private static Source sourceOf(Object lua) {
+    /** The class of C value LuaJIT sees in a Lua value, or null for values the table does not cover. */
+    private static Kind kindOf(Object lua) {
         return switch (lua) {
-            case null -> new Source(Kind.POINTER, "nil", true);
-            case Double d -> new Source(Kind.FLOATING, "number", true);
-            case LuaString s -> new Source(Kind.ARRAY, "string", true);
-            case Boolean b -> new Source(Kind.BOOL, "bool", false);
-            case Cdata.Int64 i -> new Source(Kind.INTEGER, i.typeName(), false);
-            case Cdata.EnumValue e -> ofType(e.type());
-            case Cdata.ComplexValue c -> new Source(Kind.COMPLEX, c.typeName(), false);
-            case Cdata.Pointer p -> new Source(Kind.POINTER, p.typeName(), false);
-            case NativeCall n -> new Source(Kind.POINTER, CdataConversion.nameOf(n), false);
-            case Cdata.Memory m -> ofType(CdataConversion.reference(m.type()).map(r -> r.target()).orElse(m.type()));
+            case null -> Kind.POINTER;
+            case Double d -> Kind.FLOATING;
+            case LuaString s -> Kind.ARRAY;
+            case Boolean b -> Kind.BOOL;
+            case Cdata.Int64 i -> Kind.INTEGER;
+            case Cdata.EnumValue e -> Kind.INTEGER;
+            case Cdata.ComplexValue c -> Kind.COMPLEX;
+            case Cdata.Pointer p -> Kind.POINTER;
+            case NativeCall n -> Kind.POINTER;
+            case Cdata.Memory m -> {
+                CType plain = CdataConversion.plain(m.type());
+                yield plain instanceof EnumType e ? (e.isComplete() ? Kind.INTEGER : null) : classOf(plain);
+            }
             default -> null;
         };
     }
 
-    /** A cdata of type {@code type} (references already followed), named by it or, for an enum, by its underlying type. */
-    private static Source ofType(CType type) {
-        CType plain = CdataConversion.plain(type);
-        if (plain instanceof EnumType e) {
-            return e.isComplete() ? new Source(Kind.INTEGER, FfiLibrary.render(e.body().underlyingType()), false) : null;
-        }
-        Kind kind = kindOf(plain);
-        return kind == null ? null : new Source(kind, FfiLibrary.render(type), false);
+    /**
+     * How the error names a value: {@code number}, {@code string} or {@code nil} for those Lua
+     * values, else the C type (a reference's target; an enum's underlying type).
+     */
+    private static String nameOf(Object lua) {
+        return switch (lua) {
+            case null -> "nil";
+            case Double d -> "number";
+            case LuaString s -> "string";
+            case Cdata.EnumValue e -> underlying(e.type());
+            case Cdata.Memory m -> {
+                CType type = CdataConversion.reference(m.type()).<CType>map(CType.Reference::target).orElse(m.type());
+                yield CdataConversion.plain(type) instanceof EnumType ? underlying(type) : FfiLibrary.render(type);
+            }
+            default -> CdataConversion.nameOf(lua);
+        };
+    }
+
+    private static String underlying(CType enumType) {
+        return FfiLibrary.render(((EnumType) CdataConversion.plain(enumType)).body().underlyingType());
     }
 }
