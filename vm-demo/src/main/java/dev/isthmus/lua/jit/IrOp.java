@@ -49,6 +49,14 @@ enum IrOp {
     TGETN(Kind.STATE),
     /** {@code t[k]} of a table without metatable, any key. */
     TGETV(Kind.STATE),
+    /**
+     * {@code t[k]} of a table without metatable for the constant string key {@code aux}, read
+     * at the hash slot {@code aux2} where the recording found it: leaves the trace when the slot
+     * holds another key (another table shape, or the table rehashed).
+     */
+    HGETK(Kind.GUARD_READ),
+    /** {@code t[k] = b} raw, the constant key {@code aux} at slot {@code aux2} as {@link #HGETK} finds it. */
+    HSETK(Kind.GUARD_READ),
     /** {@code t[n] = v} raw (a = table, b = key, c = value). */
     TSETN(Kind.CALL),
     /** {@code t[k] = v} raw. */
@@ -151,8 +159,14 @@ enum IrOp {
      */
     PHI(Kind.STATE);
 
+    /**
+     * PURE: a value of its operands. GUARD: a pure check that may leave. GUARD_STATE: a check
+     * of mutable state, made once until something may change that state. GUARD_READ: a read
+     * or write of mutable state that may leave (never shared, never hoisted). STATE: a read or
+     * write of mutable state. CALL: may run Lua code or raise an error.
+     */
     enum Kind {
-        PURE, GUARD, GUARD_STATE, STATE, CALL
+        PURE, GUARD, GUARD_STATE, GUARD_READ, STATE, CALL
     }
 
     final Kind kind;
@@ -172,7 +186,7 @@ enum IrOp {
     }
 
     boolean isGuard() {
-        return kind == Kind.GUARD || kind == Kind.GUARD_STATE;
+        return kind == Kind.GUARD || kind == Kind.GUARD_STATE || kind == Kind.GUARD_READ;
     }
 
     /** Whether a copy with the same operands computes the same thing (so it can be shared or hoisted). */

@@ -575,6 +575,26 @@ final class TraceCodegen {
                 store(i);
             }
             case CELEM -> elementAddress(i, x);
+            case HGETK -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                push((Integer) x.aux2);
+                constant(x.aux, LuaString.class);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "getAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";)Ljava/lang/Object;", false);
+                store(i);
+                load(i);
+                mv.visitFieldInsn(GETSTATIC, TABLE, "NOT_AT_SLOT", "Ljava/lang/Object;");
+                mv.visitJumpInsn(IF_ACMPEQ, exit(x));
+            }
+            case HSETK -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                push((Integer) x.aux2);
+                constant(x.aux, LuaString.class);
+                load(x.b);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "setAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";Ljava/lang/Object;)Z", false);
+                mv.visitJumpInsn(IFEQ, exit(x));
+            }
             case GINTR -> {
                 constant(PendingInterrupts.CHECK, MethodHandle.class);
                 mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);

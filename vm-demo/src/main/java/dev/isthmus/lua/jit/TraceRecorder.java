@@ -466,7 +466,7 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private static boolean hasSideEffect(IrOp op) {
-        return op == IrOp.USET || op == IrOp.CSTORE || op.isCall();
+        return op == IrOp.USET || op == IrOp.CSTORE || op == IrOp.HSETK || op.isCall();
     }
 
     /** The registers the iteration wrote and the values they hold at its end: what the loop carries. */
@@ -647,11 +647,23 @@ final class TraceRecorder implements InstructionObserver {
         }
     }
 
+    /**
+     * The hash slot of the table where the constant string key {@code key} is now, or -1 (a
+     * key in a register, a number, a key absent): a read or write there is specialised to it.
+     */
+    private int constantKeySlot(LuaTable t, int key) {
+        return key < 0 && frameProto.constants()[-1 - key] instanceof LuaString name ? t.slotOf(name) : -1;
+    }
+
     /** {@code object[RK(key)]}: a raw read from a table without metatable, else the full semantics. */
     private int index(int object, Object objectValue, int key, int pc) {
         int k = operand(key, pc);
         if (objectValue instanceof LuaTable t && t.metatable() == null) {
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+            int slot = constantKeySlot(t, key);
+            if (slot >= 0) {
+                return guard(new Ir(IrOp.HGETK, IrType.REF, object, Ir.NONE, Ir.NONE, null, t.slotKey(slot), slot, pc), pc);
+            }
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
         }
@@ -754,6 +766,11 @@ final class TraceRecorder implements InstructionObserver {
         int v = boxed(operand(c, pc), pc);
         if (value(a) instanceof LuaTable t && t.metatable() == null) {
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+            int slot = constantKeySlot(t, b);
+            if (slot >= 0 && !t.hasWeakValues()) {
+                guard(new Ir(IrOp.HSETK, IrType.VOID, object, v, Ir.NONE, null, t.slotKey(slot), slot, pc), pc);
+                return;
+            }
             IrOp put = ir.typeOf(k) == IrType.NUM ? IrOp.TSETN : IrOp.TSETV;
             guard(new Ir(put, IrType.VOID, object, k, v, null, null, null, pc), pc);
         } else {

@@ -127,6 +127,51 @@ public final class LuaTable {
         return key == 0 ? (Double) 0.0 : (Double) key;
     }
 
+    /** The hash slot holding {@code key} now, or -1: where a trace reads and writes a constant key. */
+    public int slotOf(Object key) {
+        return findSlot(key);
+    }
+
+    /**
+     * The key object at hash slot {@code slot} (a trace compares it by identity first: the
+     * tables a loop reads were usually built with the same key strings).
+     */
+    public Object slotKey(int slot) {
+        return unwrap(keys[slot]);
+    }
+
+    /** Whether values are held weakly ({@code __mode} 'v'): a store may then wrap the value. */
+    public boolean hasWeakValues() {
+        return weakValues;
+    }
+
+    /** Whether hash slot {@code slot} holds {@code key} (as {@link #findSlot} compares keys). */
+    private boolean holdsAt(int slot, LuaString key) {
+        Object[] k = keys;
+        if (slot >= k.length) {
+            return false;
+        }
+        Object present = k[slot];
+        return present == key || present != null && present.equals(key);
+    }
+
+    /** The value of {@code key} when it is at hash slot {@code slot}, else {@link #NOT_AT_SLOT}. */
+    public Object getAtSlot(int slot, LuaString key) {
+        return holdsAt(slot, key) ? unwrap(values[slot]) : NOT_AT_SLOT;
+    }
+
+    /** Stores {@code value} for {@code key} when it is at hash slot {@code slot} and values are not weak; false otherwise. */
+    public boolean setAtSlot(int slot, LuaString key, Object value) {
+        if (!holdsAt(slot, key) || weakValues) {
+            return false;
+        }
+        values[slot] = value;
+        return true;
+    }
+
+    /** What {@link #getAtSlot} returns when the key is not at the slot. */
+    public static final Object NOT_AT_SLOT = new Object();
+
     private Object hashGet(Object key) {
         int slot = findSlot(key);
         return slot < 0 ? null : unwrap(values[slot]);

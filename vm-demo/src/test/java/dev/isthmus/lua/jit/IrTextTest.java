@@ -113,6 +113,8 @@ class IrTextTest {
             0063 int iadd 0061 0058
             0064 num tonum 0063
             0065 void gintr  [exit 31 pc 0]
+            0066 ref hgetk 0003 "x" #2  [exit 32 pc 9]
+            0067 void hsetk 0003 0066 "x" #2  [exit 32 pc 9]
             """;
 
     @Test

@@ -1,0 +1,84 @@
+-- Constant string keys read and written in loops go straight to the hash slot where the
+-- recording found them, behind a guard that the slot still holds that key. Tables of other
+-- shapes, keys removed or added mid-loop (a rehash moves every slot), weak tables and keys
+-- built at run time must all read and write what the interpreter does.
+
+-- test: records of one shape, fields read and written
+do
+  local ps = {}
+  for i = 1, 50 do ps[i] = {x = i, y = 2 * i, vx = 0} end
+  for r = 1, 3 do
+    for i = 1, 50 do
+      local p = ps[i]
+      p.vx = p.vx + p.x * 0.5
+      p.y = p.y - p.vx
+    end
+  end
+  local s = 0
+  for i = 1, 50 do s = s + ps[i].y + ps[i].vx end
+  print(s, ps[50].y, ps[1].vx)
+end
+-- expect: 637.5	-50	1.5
+
+-- test: tables of different shapes at the same access
+do
+  local ts = {}
+  for i = 1, 60 do
+    if i % 3 == 0 then ts[i] = {a = 1, b = 2, x = i}
+    elseif i % 3 == 1 then ts[i] = {x = i}
+    else ts[i] = {q = 1, r = 2, s = 3, t = 4, u = 5, x = i} end
+  end
+  local s = 0
+  for i = 1, 60 do s = s + ts[i].x; ts[i].x = -ts[i].x end
+  print(s, ts[3].x, ts[4].x, ts[5].x)
+end
+-- expect: 1830	-3	-4	-5
+
+-- test: a key removed, then added back, and new keys forcing a rehash mid-loop
+do
+  local t = {x = 1, y = 2}
+  local out = {}
+  for i = 1, 40 do
+    if i == 10 then t.x = nil end
+    if i == 20 then t.x = 5 end
+    if i >= 25 and i <= 35 then t['k' .. i] = i end
+    out[#out + 1] = tostring(t.x)
+    t.y = t.y + 1
+  end
+  print(table.concat(out, ' '), t.y, t.k30)
+end
+-- expect: 1 1 1 1 1 1 1 1 1 nil nil nil nil nil nil nil nil nil nil 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5 5	42	30
+
+-- test: keys built at run time equal the constants
+do
+  local key = 'na' .. 'me'
+  local ts = {}
+  for i = 1, 30 do local t = {}; t[key] = i; ts[i] = t end
+  local s = 0
+  for i = 1, 30 do s = s + ts[i].name; ts[i].name = i * 2 end
+  print(s, ts[30].name, ts[30][key])
+end
+-- expect: 465	60	60
+
+-- test: weak-valued tables keep their values weak
+do
+  local t = setmetatable({v = {}}, {__mode = 'v'})
+  local w = {}
+  for i = 1, 30 do w[i] = {}; t.v = w[i] end
+  print(t.v == w[30])
+end
+-- expect: true
+
+-- test: a table given a metatable mid-loop
+do
+  local ts = {}
+  for i = 1, 40 do ts[i] = {x = i} end
+  local s = 0
+  for i = 1, 40 do
+    if i == 20 then setmetatable(ts[30], {__newindex = function(t, k, v) rawset(t, k, v * 100) end}) end
+    ts[i].y = i
+    s = s + ts[i].x
+  end
+  print(s, ts[30].y, ts[10].y)
+end
+-- expect: 820	3000	10
