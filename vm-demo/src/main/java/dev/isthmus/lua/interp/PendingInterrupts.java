@@ -1,12 +1,13 @@
 package dev.isthmus.lua.interp;
 
-import java.lang.invoke.MethodHandle;
+import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 
 /**
  * Whether any Lua runtime of the JVM has an interrupt request pending (Ctrl-C), as a call
- * site compiled traces test on each iteration: C2 treats a mutable call site's target as a
+ * site compiled traces test at the end of each iteration ({@link #bootstrap}): C2 treats a mutable call site's target as a
  * constant, so the test costs nothing while no request is pending, and changing the target
  * deoptimizes the traces, which then see it and leave their loop for the interpreter, which
  * raises "interrupted!". The interpreter's own per-runtime flag stays the authority; this only
@@ -14,8 +15,13 @@ import java.lang.invoke.MutableCallSite;
  */
 public final class PendingInterrupts {
     private static final MutableCallSite SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
-    /** {@code ()boolean}: true while some runtime has a request pending. */
-    public static final MethodHandle CHECK = SITE.dynamicInvoker();
+    /**
+     * The bootstrap of an {@code invokedynamic ()Z} that tests for a pending request: linked
+     * to the call site itself, whose current target C2 folds to a constant.
+     */
+    public static CallSite bootstrap(MethodHandles.Lookup lookup, String name, MethodType type) {
+        return SITE;
+    }
     private static int pending;
 
     private PendingInterrupts() {

@@ -149,8 +149,10 @@ enum IrOp {
     /** An int as a number. */
     TONUM(Kind.PURE),
     /**
-     * At the top of the loop body: leaves through its snapshot, at the loop instruction, when
-     * an interrupt is pending ({@code PendingInterrupts}); free while none is.
+     * At the end of the loop body: leaves through its snapshot, at the loop instruction with
+     * the values the next iteration starts from, when an interrupt is pending
+     * ({@code PendingInterrupts}); free while none is. (At the top of the body, its exit kept
+     * C2 from optimizing the loop: 1.2 ns more per iteration of a struct loop.)
      */
     GINTR(Kind.GUARD_STATE),
     /**

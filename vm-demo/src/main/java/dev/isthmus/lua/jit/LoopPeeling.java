@@ -53,9 +53,6 @@ final class LoopPeeling {
                     : phis[i]);
         }
         int[] sub = new int[preRoll];
-        // Ctrl-C: each iteration may leave at the loop instruction, its carried values written back.
-        int interrupt = ir.emit(new Ir(IrOp.GINTR, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, null, null, headPc));
-        ir.at(interrupt).snapshot = ir.snapshot(inLoop(new Snapshot(headPc, new int[0], new int[0]), sub, phiOf));
         // What an exit writes besides what its snapshot lists: the carried registers' PHIs,
         // until an inner loop runs, which finds them written back and leaves the frame as the truth.
         Map<Integer, Integer> carriedNow = phiOf;
@@ -84,6 +81,14 @@ final class LoopPeeling {
             }
             sub[i] = ref;
         }
+        // Ctrl-C: after each iteration the trace may leave at the loop instruction, with the
+        // values the next iteration would start from written back.
+        int[] next = new int[registers.length];
+        for (int i = 0; i < registers.length; i++) {
+            next[i] = sub[carried.refs()[i]];
+        }
+        int interrupt = ir.emit(new Ir(IrOp.GINTR, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, null, null, headPc));
+        ir.at(interrupt).snapshot = ir.snapshot(new Snapshot(headPc, registers, next));
         for (int i = 0; i < registers.length; i++) {
             Ir phi = ir.at(phis[i]);
             int end = sub[carried.refs()[i]];

@@ -596,8 +596,9 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case GINTR -> {
-                constant(PendingInterrupts.CHECK, MethodHandle.class);
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
+                String interrupts = Type.getInternalName(PendingInterrupts.class);
+                mv.visitInvokeDynamicInsn("pending", "()Z", new org.objectweb.asm.Handle(H_INVOKESTATIC, interrupts, "bootstrap",
+                        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false));
                 mv.visitJumpInsn(IFNE, exit(x));
             }
             case CLOAD -> {

@@ -59,15 +59,15 @@ class LoopPeelingTest {
         // writes every carried register, from its PHI where the iteration has not written it yet.
         assertPeels(SUM_LOOP, "0=0010 1=0005 4=0005 5=0008", """
                 ---- LOOP ----
-                0011 num phi 0010 0019 #0
-                0012 num phi 0005 0016 #1
-                0013 num phi 0005 0016 #4
-                0014 num phi 0008 0018 #5
-                0015 void gintr  [exit 6 pc 0 0=0011 1=0012 4=0013 5=0014]
-                0016 num add 0012 0002
-                0017 void gcmp 0016 0001 LE  [exit 7 pc 8 0=0011 1=0012 4=0013 5=0014]
-                0018 num mul 0016 0007
-                0019 num add 0011 0018
+                0011 num phi 0010 0018 #0
+                0012 num phi 0005 0015 #1
+                0013 num phi 0005 0015 #4
+                0014 num phi 0008 0017 #5
+                0015 num add 0012 0002
+                0016 void gcmp 0015 0001 LE  [exit 6 pc 8 0=0011 1=0012 4=0013 5=0014]
+                0017 num mul 0015 0007
+                0018 num add 0011 0017
+                0019 void gintr  [exit 7 pc 0 0=0018 1=0015 4=0015 5=0017]
                 """);
     }
 
@@ -96,19 +96,19 @@ class LoopPeelingTest {
     void stableUpvalues_andTheirGuards_areReadOnce_theTableReadIsNot() {
         assertPeels(UPVALUE_LOOP, "0=0016 1=0005 4=0005 5=0010 6=0015 7=0012", """
                 ---- LOOP ----
-                0017 num phi 0016 0029 #0
-                0018 num phi 0005 0024 #1
-                0019 num phi 0005 0024 #4
-                0020 num phi 0010 0026 #5
-                0021 num phi 0015 0028 #6
+                0017 num phi 0016 0028 #0
+                0018 num phi 0005 0023 #1
+                0019 num phi 0005 0023 #4
+                0020 num phi 0010 0025 #5
+                0021 num phi 0015 0027 #6
                 0022 ref phi 0012 0012 #7
-                0023 void gintr  [exit 10 pc 0 0=0017 1=0018 4=0019 5=0020 6=0021 7=0022]
-                0024 num add 0018 0002
-                0025 void gcmp 0024 0001 LE  [exit 11 pc 11 0=0017 1=0018 4=0019 5=0020 6=0021 7=0022]
-                0026 num add 0017 0008
-                0027 ref tgetn 0012 0024
-                0028 num unbox 0027  [exit 12 pc 9 0=0017 1=0024 4=0024 5=0026 6=0027 7=0012]
-                0029 num add 0026 0028
+                0023 num add 0018 0002
+                0024 void gcmp 0023 0001 LE  [exit 10 pc 11 0=0017 1=0018 4=0019 5=0020 6=0021 7=0022]
+                0025 num add 0017 0008
+                0026 ref tgetn 0012 0023
+                0027 num unbox 0026  [exit 11 pc 9 0=0017 1=0023 4=0023 5=0025 6=0026 7=0012]
+                0028 num add 0025 0027
+                0029 void gintr  [exit 12 pc 0 0=0028 1=0023 4=0023 5=0025 6=0027 7=0012]
                 """);
     }
 
@@ -122,22 +122,22 @@ class LoopPeelingTest {
                 """;
         assertPeels(reads, "0=0003", """
                 ---- LOOP ----
-                0004 num phi 0003 0006 #0
-                0005 void gintr  [exit 2 pc 0 0=0004]
-                0006 num add 0004 0002
+                0004 num phi 0003 0005 #0
+                0005 num add 0004 0002
+                0006 void gintr  [exit 2 pc 0 0=0005]
                 """);
         assertPeels(reads + """
                 0004 ref box 0003
                 0005 void uset 0004 #1  [exit 2 pc 3]
                 """, "0=0003", """
                 ---- LOOP ----
-                0006 num phi 0003 0010 #0
-                0007 void gintr  [exit 3 pc 0 0=0006]
-                0008 ref uget #0
-                0009 num unbox 0008  [exit 4 pc 2 0=0006]
-                0010 num add 0006 0009
-                0011 ref box 0010
-                0012 void uset 0011 #1  [exit 5 pc 3 0=0006]
+                0006 num phi 0003 0009 #0
+                0007 ref uget #0
+                0008 num unbox 0007  [exit 3 pc 2 0=0006]
+                0009 num add 0006 0008
+                0010 ref box 0009
+                0011 void uset 0010 #1  [exit 4 pc 3 0=0006]
+                0012 void gintr  [exit 5 pc 0 0=0009]
                 """);
     }
 
@@ -170,10 +170,10 @@ class LoopPeelingTest {
                 0002 void gnometa 0000  [exit 2 pc 2]
                 """, "0=0001", """
                 ---- LOOP ----
-                0003 ref phi 0001 0005 #0
-                0004 void gintr  [exit 3 pc 0 0=0003]
-                0005 ref tnew {0,0}  [exit 4 pc 1 0=0003]
-                0006 void gnometa 0003  [exit 5 pc 2 0=0003]
+                0003 ref phi 0001 0004 #0
+                0004 ref tnew {0,0}  [exit 3 pc 1 0=0003]
+                0005 void gnometa 0003  [exit 4 pc 2 0=0003]
+                0006 void gintr  [exit 5 pc 0 0=0004]
                 """);
         assertPeels("""
                 0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
@@ -182,11 +182,11 @@ class LoopPeelingTest {
                 0003 ref tgetv 0000 0001
                 """, "0=0003", """
                 ---- LOOP ----
-                0004 ref phi 0003 0008 #0
-                0005 void gintr  [exit 2 pc 0 0=0004]
-                0006 ref gclass 0004 nil LuaTable  [exit 3 pc 1 0=0004]
-                0007 void gnometa 0006  [exit 4 pc 1 0=0004]
-                0008 ref tgetv 0006 0001
+                0004 ref phi 0003 0007 #0
+                0005 ref gclass 0004 nil LuaTable  [exit 2 pc 1 0=0004]
+                0006 void gnometa 0005  [exit 3 pc 1 0=0004]
+                0007 ref tgetv 0005 0001
+                0008 void gintr  [exit 4 pc 0 0=0007]
                 """);
     }
 
@@ -198,8 +198,8 @@ class LoopPeelingTest {
                 """, "0=0001", """
                 ---- LOOP ----
                 0002 num phi 0001 0001 #0
-                0003 void gintr  [exit 0 pc 0 0=0002]
-                0004 ref box 0002
+                0003 ref box 0002
+                0004 void gintr  [exit 0 pc 0 0=0001]
                 """);
     }
 
@@ -227,17 +227,17 @@ class LoopPeelingTest {
         // the array's address and size are the pre-roll's.
         assertPeels(VIEW_LOOP, "6=0012 7=0005 10=0005 11=0005", """
                 ---- LOOP ----
-                0014 num phi 0005 0020 #6
-                0015 num phi 0005 0020 #7
-                0016 num phi 0005 0020 #10
-                0017 num phi 0005 0020 #11
+                0014 num phi 0005 0019 #6
+                0015 num phi 0005 0019 #7
+                0016 num phi 0005 0019 #10
+                0017 num phi 0005 0019 #11
                 0018 ref cview 0007 0014 ctype:point 8L
-                0019 void gintr  [exit 8 pc 0 6=0018 7=0015 10=0016 11=0017]
-                0020 num add 0015 0002
-                0021 void gcmp 0020 0001 LE  [exit 9 pc 39 6=0018 7=0015 10=0016 11=0017]
-                0022 long celem 0009 0010 0020 nil 8L  [exit 10 pc 35 6=0018 7=0020 10=0020 11=0017]
-                0023 ref cview 0007 0020 ctype:point 8L
-                0024 void cstore 0022 0020 DOUBLE 0L
+                0019 num add 0015 0002
+                0020 void gcmp 0019 0001 LE  [exit 8 pc 39 6=0018 7=0015 10=0016 11=0017]
+                0021 long celem 0009 0010 0019 nil 8L  [exit 9 pc 35 6=0018 7=0019 10=0019 11=0017]
+                0022 ref cview 0007 0019 ctype:point 8L
+                0023 void cstore 0021 0019 DOUBLE 0L
+                0024 void gintr  [exit 10 pc 0 6=0022 7=0019 10=0019 11=0019]
                 """);
     }
 
@@ -250,11 +250,11 @@ class LoopPeelingTest {
                 0003 void loopcall loop:inner #9  [exit 2 pc 3 0=0002]
                 """, "0=0002", """
                 ---- LOOP ----
-                0004 num phi 0002 0007 #0
-                0005 void gintr  [exit 3 pc 0 0=0004]
-                0006 num rloadn #1  [exit 4 pc 1 0=0004]
-                0007 num add 0004 0006
-                0008 void loopcall loop:inner #9  [exit 5 pc 3 0=0007]
+                0004 num phi 0002 0006 #0
+                0005 num rloadn #1  [exit 3 pc 1 0=0004]
+                0006 num add 0004 0005
+                0007 void loopcall loop:inner #9  [exit 4 pc 3 0=0006]
+                0008 void gintr  [exit 5 pc 0 0=0006]
                 """);
     }
 
