@@ -19,6 +19,7 @@ import dev.isthmus.lua.runtime.LuaString;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Map;
 
 /** Creates Lua states with the standard libraries open: the entry point for embedding the VM. */
 public final class Lua {
@@ -27,9 +28,17 @@ public final class Lua {
 
     /** A new state whose {@code print} and {@code io.write} go to {@code out}, diagnostics to {@code err}. */
     public static LuaRuntime newState(InputStream in, PrintStream out, PrintStream err) {
+        return newState(in, out, err, System.getenv());
+    }
+
+    /**
+     * A new state whose {@code package.path} and {@code package.cpath} come from {@code LUA_PATH}
+     * and {@code LUA_CPATH} in {@code environment} (an empty map: the defaults, as {@code luajit -E}).
+     */
+    public static LuaRuntime newState(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
         LuaRuntime runtime = new LuaRuntime(out, err);
         BaseLibrary.install(runtime);
-        PackageLibrary.install(runtime);
+        PackageLibrary.install(runtime, environment);
         PackageLibrary.registerLoaded(runtime, "_G", runtime.globals());
         PackageLibrary.registerLoaded(runtime, "string", StringLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "table", TableLibrary.install(runtime));

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * {@code isthmus run}: the standalone interpreter's command line, as luajit's
@@ -60,6 +61,11 @@ public final class LuaLauncher {
 
     /** Runs the command line; returns the exit status. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, System.getenv(), in, out, err);
+    }
+
+    /** Runs the command line with {@code environment} as its LUA_INIT, LUA_PATH and LUA_CPATH; returns the exit status. */
+    public static int run(String[] args, Map<String, String> environment, InputStream in, PrintStream out, PrintStream err) {
         CommandLine line;
         try {
             line = CommandLine.parse(args);
@@ -72,10 +78,14 @@ public final class LuaLauncher {
             printUsage(out);
             return 0;
         }
-        LuaRuntime runtime = Lua.newState(in, out, err);
+        Map<String, String> variables = line.ignoresEnvironment() ? Map.of() : environment;
+        LuaRuntime runtime = Lua.newState(in, out, err, variables);
         try {
             if (line.listing() != null) {
                 return listBytecode(runtime, line.listing(), out, err);
+            }
+            if (variables.get("LUA_INIT") != null) {
+                runInit(runtime, variables.get("LUA_INIT"));
             }
             if (line.version()) {
                 out.println(Version.banner());
@@ -112,6 +122,16 @@ public final class LuaLauncher {
             return 1;
         } finally {
             out.flush();
+        }
+    }
+
+    /** luajit's LUA_INIT: Lua code, or with {@code @} first, a file to run, before the options. */
+    private static void runInit(LuaRuntime runtime, String init) {
+        if (init.startsWith("@")) {
+            Interruption.during(runtime, () -> runtime.semantics().call(runtime.globals().get(LuaString.of("dofile")),
+                    new Object[] {LuaString.of(init.substring(1))}));
+        } else {
+            Interruption.during(runtime, () -> runtime.load(init.getBytes(StandardCharsets.UTF_8), "LUA_INIT").call(new Object[0]));
         }
     }
 
@@ -224,6 +244,7 @@ public final class LuaLauncher {
                   -O[opt]   JIT options, as luajit's (-Ohotloop=N, ...)
                   -i        enter the prompt after the script (also: isthmus repl)
                   -v        show the version
+                  -E        ignore the environment: no LUA_INIT, default LUA_PATH and LUA_CPATH
                   -h        show this help
                   --        stop handling options
                   -         execute stdin and stop handling options

@@ -11,6 +11,7 @@ import dev.isthmus.lua.runtime.LuaType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** {@code require} and the {@code package} table (Lua 5.1 manual 5.3): {@code package.loaders} searched in turn. */
 public final class PackageLibrary {
@@ -26,22 +27,26 @@ public final class PackageLibrary {
         this.packageTable = packageTable;
     }
 
-    public static LuaTable install(LuaRuntime runtime) {
+    /** Opens the library; {@code LUA_PATH} and {@code LUA_CPATH} in {@code environment} set the search paths. */
+    public static LuaTable install(LuaRuntime runtime, Map<String, String> environment) {
         LuaTable pkg = new LuaTable();
         PackageLibrary lib = new PackageLibrary(runtime, pkg);
         LuaTable loaded = new LuaTable();
         pkg.put(LOADED, loaded);
         pkg.put(PRELOAD, new LuaTable());
-        String envPath = System.getenv("LUA_PATH");
-        String path = "./?.lua;./?/init.lua";
-        pkg.put(PATH, LuaString.of(envPath == null ? path : envPath.replace(";;", ";" + path + ";")));
-        pkg.put(CPATH, LuaString.EMPTY);
+        pkg.put(PATH, searchPath(environment.get("LUA_PATH"), "./?.lua;./?/init.lua"));
+        pkg.put(CPATH, searchPath(environment.get("LUA_CPATH"), ""));
         pkg.put(LOADERS, lib.loaders());
         pkg.put(LuaString.of("config"), LuaString.of("/\n;\n?\n!\n-"));
         runtime.globals().put(LuaString.of("package"), pkg);
         new LibraryTable(runtime.globals()).add("require", lib::require);
         ModuleFunctions.install(runtime, pkg, loaded);
         return pkg;
+    }
+
+    /** A search path from its variable, as loadlib.c's setpath: ";;" in it stands for the default. */
+    private static LuaString searchPath(String variable, String defaultPath) {
+        return LuaString.of(variable == null ? defaultPath : variable.replace(";;", ";" + defaultPath + ";"));
     }
 
     /** Registers an already-open library under {@code name} in {@code package.loaded}. */

@@ -3,14 +3,18 @@ package dev.isthmus.lua.cli;
 import dev.isthmus.lua.LuajitOracle;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -27,18 +31,29 @@ class LuajitCommandLineTest {
     private record Outcome(int status, String output) {
     }
 
+    /** The environment both programs run with: none of luajit's variables unless a test sets them. */
+    private static final Map<String, String> NO_LUA_VARIABLES = Map.of();
+
     private static Outcome isthmus(String stdin, String... args) {
+        return isthmus(NO_LUA_VARIABLES, stdin, args);
+    }
+
+    private static Outcome isthmus(Map<String, String> environment, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stream = new PrintStream(out, true, StandardCharsets.UTF_8);
-        int status = LuaLauncher.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stream,
+        int status = LuaLauncher.run(args, environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stream,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
         return new Outcome(status, withoutBanner(out.toString(StandardCharsets.UTF_8), "Isthmus "));
     }
 
-    private static Outcome luajit(String stdin, String... args) throws IOException, InterruptedException {
+    private static Outcome luajit(Map<String, String> environment, String stdin, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LuajitOracle.executable()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().keySet().removeAll(List.of("LUA_INIT", "LUA_PATH", "LUA_CPATH"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         try (var in = process.getOutputStream()) {
             in.write(stdin.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -58,7 +73,12 @@ class LuajitCommandLineTest {
     }
 
     private static void assertSameAsLuajit(String stdin, String... args) throws IOException, InterruptedException {
-        assertEquals(luajit(stdin, args), isthmus(stdin, args), String.join(" ", args));
+        assertSameAsLuajit(NO_LUA_VARIABLES, stdin, args);
+    }
+
+    private static void assertSameAsLuajit(Map<String, String> environment, String stdin, String... args)
+            throws IOException, InterruptedException {
+        assertEquals(luajit(environment, stdin, args), isthmus(environment, stdin, args), environment + " " + String.join(" ", args));
     }
 
     @Test
@@ -94,6 +114,34 @@ class LuajitCommandLineTest {
         assertSameAsLuajit("", "-l");
         assertSameAsLuajit("", "-Q");
         assertEquals(1, isthmus("", "-e").status());
+    }
+
+    @Test
+    void luaInit_runsFirst_andDashCapitalE_ignoresItAndTheSearchPaths(@TempDir Path dir) throws Exception {
+        Map<String, String> variables = Map.of("LUA_INIT", "print('init', 1 + 1)", "LUA_PATH", "/from/env/?.lua;;",
+                "LUA_CPATH", "/from/env/?.so");
+        String paths = "print(package.path:find('/from/env/', 1, true) ~= nil, package.cpath:find('/from/env/', 1, true) ~= nil)";
+        assertSameAsLuajit(variables, "", "-e", paths);
+        assertSameAsLuajit(variables, "", "-E", "-e", paths);
+        assertSameAsLuajit(variables, "print('stdin')", "-E");
+        Path init = Files.writeString(dir.resolve("init.lua"), "print('from a file', ...)\n");
+        assertSameAsLuajit(Map.of("LUA_INIT", "@" + init), "", "-e", "print(2)");
+        assertSameAsLuajit(Map.of("LUA_INIT", "@" + init), "", "-E", "-e", "print(2)");
+        // An error in LUA_INIT stops everything, with status 1.
+        assertSameAsLuajit(Map.of("LUA_INIT", "error('boom')"), "", "-e", "print(3)");
+        assertSameAsLuajit(Map.of("LUA_INIT", "@" + dir.resolve("missing.lua")), "", "-e", "print(3)");
+    }
+
+    @Test
+    void bytecodeSaving_isAnErrorThatSaysWhy() {
+        // luajit -b writes LuaJIT bytecode (jit.bcsave); this VM's bytecode is its own.
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = LuaLauncher.run(new String[] {"-b", "in.lua", "out.raw"}, NO_LUA_VARIABLES, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(1, status);
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("isthmus: '-b' saves LuaJIT bytecode, which this VM neither writes nor loads"), message);
+        assertEquals(1, isthmus("", "-bs", "x.lua").status());
     }
 
     @Test
