@@ -94,7 +94,7 @@ final class BindCommand implements Callable<Integer> {
     @Option(names = "--preprocessor", paramLabel = "KIND", description = "builtin (default: Isthmus's own, no compiler needed) or cc (runs cc -E).")
     private String preprocessor = "builtin";
 
-    @Option(names = "--abi", paramLabel = "ABI", description = "sysv-x86_64, aarch64 or win64 (default: this machine's), or portable: the layouts and signatures of all three, chosen at run time; with the builtin preprocessor.")
+    @Option(names = "--abi", paramLabel = "ABI", description = "sysv-x86_64 (or sysv-x64), aarch64 (or aapcs64) or win64 (default: this machine's), or portable: the layouts and signatures of all three, chosen at run time; with the builtin preprocessor.")
     private String abiName;
 
     @Option(names = "-I", paramLabel = "DIR", description = "Include directory (repeatable).")

@@ -46,7 +46,7 @@ final class CdeclCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of pahole-style text.")
     private boolean json;
 
-    @Option(names = "--abi", paramLabel = "ABI", description = "sysv-x86_64, aarch64 or win64 (default: this machine's).")
+    @Option(names = "--abi", paramLabel = "ABI", description = "sysv-x86_64 (or sysv-x64), aarch64 (or aapcs64) or win64 (default: this machine's).")
     private String abiName;
 
     @Option(names = "--preprocess", description = "Run cc -E over the inputs first (for headers with #include and macros).")

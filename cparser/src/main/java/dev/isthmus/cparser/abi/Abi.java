@@ -64,8 +64,17 @@ public sealed interface Abi permits LayoutAbi {
         return List.of(SysVAmd64Abi.INSTANCE, Aapcs64Abi.INSTANCE, Win64Abi.INSTANCE);
     }
 
+    /**
+     * The ABI named {@code name}: {@code sysv-x86_64}, {@code aarch64} or {@code win64}, or the
+     * spellings after the ABIs' documents, {@code sysv-x64} and {@code aapcs64}.
+     */
     static Optional<Abi> byName(String name) {
-        return all().stream().filter(abi -> abi.name().equals(name)).findFirst();
+        String canonical = switch (name) {
+            case "sysv-x64" -> "sysv-x86_64";
+            case "aapcs64" -> "aarch64";
+            default -> name;
+        };
+        return all().stream().filter(abi -> abi.name().equals(canonical)).findFirst();
     }
 
     /**
