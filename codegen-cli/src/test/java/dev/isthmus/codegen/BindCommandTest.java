@@ -498,6 +498,22 @@ class BindCommandTest {
                 && dump.contains("--include-struct f_point  # "), dump);
     }
 
+    /** Integers a macro passes that are not 64-bit integers are reported, not a crash; all ones is passed as its bits. */
+    @Test
+    void callMacros_withIntegersBeyond64Bits_areReported() throws Exception {
+        Path header = Files.writeString(dir.resolve("wide.h"), """
+                unsigned long long w_pass(int y, unsigned long long big);
+                #define W_ALL_ONES(y) w_pass((y), 0xFFFFFFFFFFFFFFFF)
+                #define W_TOO_WIDE(y) w_pass((y), 18446744073709551616)
+                #define W_NOT_OCTAL(y) w_pass((y), 08)
+                """);
+        Path out = dir.resolve("gen");
+        String report = bind("--package", "org.example.wide", "--output", out.toString(), header.toString());
+        assertTrue(report.contains("macro W_TOO_WIDE (") && report.contains("macro W_NOT_OCTAL (") && !report.contains("W_ALL_ONES"), report);
+        String source = Files.readString(out.resolve("org/example/wide/Wide.java"));
+        assertTrue(source.contains("public static long W_ALL_ONES(int y) {") && source.contains("w_pass(y, -1L)"), source);
+    }
+
     @Test
     void dumpIncludes_listsAFilterOptionPerDeclaration_withItsOrigin() {
         String dump = bind("--package", "p", "--dump-includes", "src/test/resources/bind/shapes.h");

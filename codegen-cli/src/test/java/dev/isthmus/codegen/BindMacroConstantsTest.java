@@ -48,6 +48,7 @@ class BindMacroConstantsTest {
             #define F_PARITY_WEIGHT(n) ((n) % 2 ? 1.5 : K_SCALE)
             #define F_ROUNDED(x) ((long) ((x) * 10 + 0.5))
             #define F_AREA(r) (F_SQUARE(r) * 3.14159)
+            #define F_HUGE(x) ((x) * 1e999)
             """;
 
     private static final List<String> CONSTANTS = List.of("K_BASE", "K_DERIVED", "K_SCALE", "K_SCALED", "K_THIRD", "K_THIRD_SUM",
@@ -56,7 +57,7 @@ class BindMacroConstantsTest {
     /** Calls, each with C's and Java's spelling of the arguments. */
     private static final List<String> CALLS = List.of("F_SQUARE(7)", "F_NESTED(-3)", "F_TWICE_NESTED(4, 2)", "F_HALF(7)",
             "F_HALF(2.25)", "F_SCALE(3)", "F_SCALE(0.1)", "F_AS_FLOAT(2)", "F_PARITY_WEIGHT(3)", "F_PARITY_WEIGHT(4)",
-            "F_ROUNDED(2.34)", "F_ROUNDED(7)", "F_AREA(2)", "F_AREA(0.5)");
+            "F_ROUNDED(2.34)", "F_ROUNDED(7)", "F_AREA(2)", "F_AREA(0.5)", "F_HUGE(2)");
 
     @TempDir
     Path dir;

@@ -72,7 +72,11 @@ record MacroCall(FunctionMacro macro, Declaration.Function function, List<Argume
             return Optional.of(new Argument.Parameter(tokens.getFirst()));
         }
         if (tokens.size() == 1 && tokens.getFirst().matches("[0-9].*")) {
-            return Optional.of(new Argument.Number(Long.decode(tokens.getFirst().replaceAll("[uUlL]+$", ""))));
+            try {
+                return Optional.of(new Argument.Number(MacroTokens.integerValue(tokens.getFirst())));
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // Beyond 64 bits, or not an integer (08).
+            }
         }
         if (tokens.size() >= 4 && tokens.getFirst().equals("sizeof") && tokens.get(1).equals("(") && tokens.getLast().equals(")")) {
             try {

@@ -58,6 +58,18 @@ final class MacroTokens {
     }
 
     /**
+     * The 64 bits of an integer constant (decimal, octal or hexadecimal, with any suffix).
+     *
+     * @throws NumberFormatException when it is not one, or needs more than 64 bits
+     */
+    static long integerValue(String text) {
+        String digits = text.replaceAll("[uUlL]+$", "");
+        boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
+        return hex ? Long.parseUnsignedLong(digits.substring(2), 16)
+                : Long.parseUnsignedLong(digits, digits.length() > 1 && digits.startsWith("0") ? 8 : 10);
+    }
+
+    /**
      * True when a pp-number is a floating constant (C11 6.4.4.2): it has a point, or an
      * exponent ({@code e} in decimal, {@code p} in hexadecimal).
      */
@@ -140,20 +152,21 @@ final class MacroTokens {
         if (!FLOATING.matcher(digits).matches()) {
             throw new IllegalArgumentException("not a floating constant: " + text);
         }
+        // A constant beyond the type's range is infinite, as C's (1e999 is HUGE_VAL), which Java spells by name.
         if (suffix == 'f') {
             float value = Float.parseFloat(digits);
-            return new MacroExpression.Typed(Float.toString(value) + "f", MacroExpression.Kind.FLOAT);
+            return new MacroExpression.Typed(Float.isInfinite(value) ? "Float.POSITIVE_INFINITY" : Float.toString(value) + "f",
+                    MacroExpression.Kind.FLOAT);
         }
         double value = Double.parseDouble(digits);
-        return new MacroExpression.Typed(Double.toString(value), MacroExpression.Kind.DOUBLE);
+        return new MacroExpression.Typed(Double.isInfinite(value) ? "Double.POSITIVE_INFINITY" : Double.toString(value),
+                MacroExpression.Kind.DOUBLE);
     }
 
     private static MacroExpression.Typed integer(String text) {
-        String digits = text.replaceAll("[uUlL]+$", "");
-        boolean hex = digits.startsWith("0x") || digits.startsWith("0X");
+        boolean hex = text.startsWith("0x") || text.startsWith("0X");
+        long value = integerValue(text);
         // Octal (0755) and decimal beyond Long.MAX_VALUE (C's unsigned long long) are written in hex.
-        long value = hex ? Long.parseUnsignedLong(digits.substring(2), 16)
-                : Long.parseUnsignedLong(digits, digits.length() > 1 && digits.startsWith("0") ? 8 : 10);
         return new MacroExpression.Typed((value < 0 || hex ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
                 MacroExpression.Kind.LONG);
     }
