@@ -27,7 +27,10 @@ final class ErrnoCapture {
     private static final StructLayout STATE = Linker.Option.captureStateLayout();
     private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
 
-    /** One thread's capture segment and the errno its last call left; one ThreadLocal lookup per call. */
+    /**
+     * One thread's capture segment, which holds the errno its last call left (the linker
+     * writes it there after each call; {@link #set} too): nothing to copy after a call.
+     */
     static final class PerThread {
         final Thread owner = Thread.currentThread();
         final MemorySegment segment = Arena.ofAuto().allocate(STATE);
@@ -37,7 +40,6 @@ final class ErrnoCapture {
          * or on a virtual thread, whose carrier (and so its errno) may change between calls.
          */
         private final MemorySegment location;
-        int last;
 
         PerThread(MethodHandle errnoLocation) {
             this.errnoLocation = errnoLocation;
@@ -52,29 +54,31 @@ final class ErrnoCapture {
             }
         }
 
+        /** The errno the last call left, or what was set since. */
+        int last() {
+            return (int) ERRNO.get(segment, 0L);
+        }
+
+        void setLast(int value) {
+            ERRNO.set(segment, 0L, value);
+        }
+
         /** Before a call: C's errno is what the last call left (or what was set), whatever the JVM did since. */
         void restore() {
             if (location != null) {
-                location.set(ValueLayout.JAVA_INT, 0, last);
+                location.set(ValueLayout.JAVA_INT, 0, last());
             } else if (errnoLocation != null) {
-                locate(errnoLocation).set(ValueLayout.JAVA_INT, 0, last);
+                locate(errnoLocation).set(ValueLayout.JAVA_INT, 0, last());
             }
-        }
-
-        /** Called after a call: remembers what the call left in errno. */
-        void remember() {
-            last = (int) ERRNO.get(segment, 0L);
         }
     }
 
     private static final MethodHandle CURRENT_SEGMENT;
-    private static final MethodHandle AFTER_CALL;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CURRENT_SEGMENT = lookup.findVirtual(ErrnoCapture.class, "currentSegment", MethodType.methodType(MemorySegment.class));
-            AFTER_CALL = lookup.findVirtual(ErrnoCapture.class, "afterCall", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -100,13 +104,12 @@ final class ErrnoCapture {
     /**
      * {@code capturing} (a handle made with {@link #OPTION}, whose capture-state segment is
      * parameter {@code statePosition}) without that parameter: each call passes this
-     * thread's segment, then remembers errno and rethrows what a callback threw, as the
-     * generic path does. The result has the type of the handle made without the option.
+     * thread's segment (where the linker leaves errno, which is then what {@link #get}
+     * reads) and rethrows what a callback threw, as the generic path does. The result has the type of the handle made without the option.
      */
     MethodHandle bindCurrentState(MethodHandle capturing, int statePosition) {
         MethodHandle segment = CURRENT_SEGMENT.bindTo(this);
-        MethodHandle bound = MethodHandles.foldArguments(capturing, statePosition, segment);
-        return Callback.followedBy(bound, AFTER_CALL.bindTo(this));
+        return Callback.rethrowingPending(MethodHandles.foldArguments(capturing, statePosition, segment));
     }
 
     /** The capture segment of this thread's next call, errno restored for it. */
@@ -114,11 +117,6 @@ final class ErrnoCapture {
         PerThread state = current();
         state.restore();
         return state.segment;
-    }
-
-    private void afterCall() {
-        current().remember();
-        Callback.rethrowPending();
     }
 
     /** This thread's state: its segment is the capture-state argument of a call. */
@@ -133,14 +131,14 @@ final class ErrnoCapture {
     }
 
     int get() {
-        return current().last;
+        return current().last();
     }
 
     /** Sets the remembered value and C's errno; returns the previous remembered value. */
     int set(int value) {
         PerThread state = current();
-        int previous = state.last;
-        state.last = value;
+        int previous = state.last();
+        state.setLast(value);
         state.restore();
         return previous;
     }
