@@ -142,3 +142,50 @@ do
   print(table.concat(out, " "))
 end
 -- expect: 5050 5050 5050 5050
+
+-- test: while and repeat loops inside a loop, run by their own traces
+do
+  local out = {}
+  local total = 0
+  for k = 1, 60 do
+    local n, steps = k, 0
+    while n ~= 1 do
+      if n % 2 == 0 then n = n / 2 else n = 3 * n + 1 end
+      steps = steps + 1
+    end
+    local i, j = 1, k % 7
+    repeat i = i + 1; j = j - 1 until i >= j
+    total = total + steps + i + j
+    if k % 10 == 0 then out[#out + 1] = steps .. ':' .. i .. ':' .. j end
+  end
+  print(total, table.concat(out, ' '))
+end
+-- expect: 1695	6:2:2 7:4:3 18:2:1 8:3:3 24:2:0 19:3:2
+
+-- test: an inner while loop that breaks out, and one left by a return
+do
+  local function first_multiple(t, m)
+    local i = 1
+    while true do
+      if t[i] == nil then return nil end
+      if t[i] % m == 0 then break end
+      i = i + 1
+    end
+    return t[i]
+  end
+  local t = {}
+  for i = 1, 50 do t[i] = i * 3 + 1 end
+  local s = 0
+  for m = 2, 40 do s = s + (first_multiple(t, m) or -1) end
+  local found = 0
+  for r = 1, 40 do
+    local i = 0
+    while i < 100 do
+      i = i + 1
+      if i * r > 150 then break end
+    end
+    found = found + i
+  end
+  print(s, found)
+end
+-- expect: 793	614

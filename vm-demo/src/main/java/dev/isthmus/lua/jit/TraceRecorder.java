@@ -327,6 +327,25 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
+     * LOOP, the head of a {@code while} or {@code repeat} loop inside the recorded one, whose
+     * own trace the outer trace will run from this instruction: the loop's instructions are
+     * skipped until the interpreter leaves it, as for a numeric {@code for} ({@link #recordInnerLoop}).
+     */
+    private void recordInnerWhileLoop(int pc) {
+        if (!inlined.isEmpty()) {
+            throw new Abort("NYI: loop in an inlined function");
+        }
+        if (!(frameProto.loopTraces()[pc] instanceof CompiledLoop inner)) {
+            throw new Abort("NYI: inner loop not compiled yet");
+        }
+        innerTrace = inner;
+        innerSnapshot = ir.snapshot(snapshot(pc));
+        innerFirst = pc;
+        innerLast = lastBackwardJump(frameProto.code(), pc);
+        skipped = 0;
+    }
+
+    /**
      * The interpreter left the inner loop at {@code pc}: the trace runs the inner loop's trace
      * and continues here when that trace stops here too. Every register may have changed: the
      * trace reads them from the frame again ({@code RLOAD}), and has written none since.
@@ -635,7 +654,8 @@ final class TraceRecorder implements InstructionObserver {
                 // closure made in the body, and CLOSURE is not recorded; those of earlier
                 // iterations were closed at the end of their block, before the loop head.
             }
-            case Op.FORLOOP, Op.TFORLOOP, Op.LOOP -> throw new Abort("NYI: inner loop");
+            case Op.LOOP -> recordInnerWhileLoop(pc);
+            case Op.FORLOOP, Op.TFORLOOP -> throw new Abort("NYI: inner loop");
             case Op.RETURN -> {
                 if (inlined.isEmpty()) {
                     throw new Abort("NYI: return from the loop");
