@@ -188,6 +188,7 @@ public final class JitEngine implements LoopCompiler {
         int number = traces + 1;
         try {
             LoopPeeling.peel(recorder.ir, recorder.endState(), recorder.startPc);
+            RedundantPhis.run(recorder.ir);
             DeadCodeElimination.run(recorder.ir);
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
