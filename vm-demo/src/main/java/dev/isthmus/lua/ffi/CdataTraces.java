@@ -66,6 +66,48 @@ public final class CdataTraces {
         return scalar == null ? null : new Slot(0, scalar, CdataOperations.isWritable(element));
     }
 
+    /** The element {@code p[i]} reads as a number scalar (the pointer's target type), or null. */
+    public static Slot pointerElement(Cdata.Pointer p) {
+        if (!(CdataConversion.plain(p.type()) instanceof CType.Pointer pointer)) {
+            return null;
+        }
+        CScalar scalar = numberScalar(p.library(), pointer.target());
+        return scalar == null ? null : new Slot(0, scalar, CdataOperations.isWritable(pointer.target()));
+    }
+
+    /** The size of what the pointer {@code p} points to. */
+    public static long pointerElementSize(Cdata.Pointer p) {
+        return p.library().elementSize(((CType.Pointer) CdataConversion.plain(p.type())).target());
+    }
+
+    /**
+     * The address of {@code p[index]} ({@code elementSize} bytes), or 0 where the interpreter
+     * raises an error instead (a NULL pointer, an address no memory can be at, outside the
+     * object the pointer is known to point into): compiled code leaves the trace then.
+     */
+    public static long pointerElementAddress(Object pointer, long index, long elementSize) {
+        Cdata.Pointer p = (Cdata.Pointer) pointer;
+        long base = p.address();
+        long offset = index * elementSize;
+        if (base == 0 || Math.multiplyHigh(index, elementSize) != offset >> 63) {
+            return 0;
+        }
+        long address = base + offset;
+        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(address, elementSize)) {
+            return 0;
+        }
+        MemorySegment object = FfiLibrary.objectAt(p);
+        if (object != null && (address < object.address() || address + elementSize > object.address() + object.byteSize())) {
+            return 0;
+        }
+        return address;
+    }
+
+    /** {@link #pointerElementAddress(Object, long, long)} with a Lua number index, converted as indexing converts it. */
+    public static long pointerElementAddress(Object pointer, double key, long elementSize) {
+        return pointerElementAddress(pointer, CdataOperations.indexOf(key), elementSize);
+    }
+
     /** Whether the element type is a struct or union: indexing gives a view of it. */
     public static boolean isRecord(CType type) {
         return CdataConversion.plain(type) instanceof RecordType r && r.isComplete();

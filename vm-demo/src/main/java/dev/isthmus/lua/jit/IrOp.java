@@ -120,6 +120,12 @@ enum IrOp {
      */
     CELEM(Kind.GUARD),
     /**
+     * The address of element {@code b} (an int or a number) of {@code aux2} bytes that the
+     * cdata pointer {@code a} points to, guarded to be one the interpreter would access (not
+     * NULL, mappable, inside the object the pointer is known to point into).
+     */
+    PELEM(Kind.GUARD),
+    /**
      * A view of element {@code b} of the cdata array {@code a} ({@code aux} its type, {@code aux2}
      * its size): never allocated in the loop; made only where a value is needed (an exit's
      * snapshot, a call), as the interpreter would have made it.

@@ -188,7 +188,7 @@ final class TraceCodegen {
      */
     private void keepMemoryAlive() {
         for (Ir x : ir.code) {
-            if (x.op == IrOp.CADDR) {
+            if (x.op == IrOp.CADDR || x.op == IrOp.PELEM) {
                 load(x.a);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence", "(Ljava/lang/Object;)V", false);
             }
@@ -575,6 +575,21 @@ final class TraceCodegen {
                 store(i);
             }
             case CELEM -> elementAddress(i, x);
+            case PELEM -> {
+                load(x.a);
+                load(x.b);
+                if (ir.typeOf(x.b) == IrType.INT) {
+                    mv.visitInsn(I2L);
+                }
+                mv.visitLdcInsn((Long) x.aux2);
+                mv.visitMethodInsn(INVOKESTATIC, TRACES, "pointerElementAddress",
+                        ir.typeOf(x.b) == IrType.INT ? "(Ljava/lang/Object;JJ)J" : "(Ljava/lang/Object;DJ)J", false);
+                store(i);
+                load(i);
+                mv.visitInsn(LCONST_0);
+                mv.visitInsn(LCMP);
+                mv.visitJumpInsn(IFEQ, exit(x));
+            }
             case HGETK -> {
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);

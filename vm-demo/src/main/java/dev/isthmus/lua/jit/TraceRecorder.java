@@ -585,7 +585,8 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.GETTABLE -> {
                 int object = load(b, pc);
-                int read = value(b) instanceof Cdata.Memory m ? cdataRead(object, m, c, pc) : Ir.NONE;
+                int read = value(b) instanceof Cdata.Memory m ? cdataRead(object, m, c, pc)
+                        : value(b) instanceof Cdata.Pointer p ? pointerRead(object, p, c, pc) : Ir.NONE;
                 if (read != Ir.NONE) {
                     set(a, read);
                 } else {
@@ -755,6 +756,40 @@ final class TraceRecorder implements InstructionObserver {
         return ir.emit(new Ir(IrOp.CVIEW, IrType.REF, object, index, Ir.NONE, null, element, size, pc));
     }
 
+    /** The address of {@code p[RK(key)]} for a number key, guarded (with the pointer's ctype); NONE when not a number scalar. */
+    private int pointerElement(int object, Cdata.Pointer p, CdataTraces.Slot slot, int key, int pc) {
+        if (slot == null || !(operandValue(key) instanceof Double)) {
+            return Ir.NONE;
+        }
+        guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, p.type(), null, pc), pc);
+        int index = operand(key, pc);
+        // A narrowed loop's index is used as the int it is.
+        int k = ir.at(index).op == IrOp.TONUM ? ir.at(index).a : index;
+        return guard(new Ir(IrOp.PELEM, IrType.LONG, object, k, Ir.NONE, null, null, CdataTraces.pointerElementSize(p), pc), pc);
+    }
+
+    /** {@code p[RK(key)]} of a pointer to a number scalar as a load, or {@link Ir#NONE}. */
+    private int pointerRead(int object, Cdata.Pointer p, int key, int pc) {
+        CdataTraces.Slot slot = CdataTraces.pointerElement(p);
+        int address = pointerElement(object, p, slot, key, pc);
+        return address == Ir.NONE ? Ir.NONE : ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, address, Ir.NONE, Ir.NONE, null, slot.scalar(), 0L, pc));
+    }
+
+    /** {@code p[RK(key)] = RK(value)} of a pointer to a writable number scalar as a store; false otherwise. */
+    private boolean pointerWrite(int object, Cdata.Pointer p, int key, int value, int pc) {
+        CdataTraces.Slot slot = CdataTraces.pointerElement(p);
+        if (slot == null || !slot.isWritable() || !(operandValue(key) instanceof Double)) {
+            return false;
+        }
+        int v = operand(value, pc);
+        if (ir.typeOf(v) != IrType.NUM) {
+            return false;
+        }
+        int address = pointerElement(object, p, slot, key, pc);
+        guard(new Ir(IrOp.CSTORE, IrType.VOID, address, v, Ir.NONE, null, slot.scalar(), 0L, pc), pc);
+        return true;
+    }
+
     /** {@code m[RK(key)] = RK(value)} as a store; false when it takes the general path. */
     private boolean cdataWrite(int object, Cdata.Memory m, int key, int value, int pc) {
         Object k = operandValue(key);
@@ -779,7 +814,8 @@ final class TraceRecorder implements InstructionObserver {
 
     private void recordStore(int a, int b, int c, int pc) {
         int object = load(a, pc);
-        if (value(a) instanceof Cdata.Memory m && cdataWrite(object, m, b, c, pc)) {
+        if (value(a) instanceof Cdata.Memory m && cdataWrite(object, m, b, c, pc)
+                || value(a) instanceof Cdata.Pointer p && pointerWrite(object, p, b, c, pc)) {
             return;
         }
         int k = operand(b, pc);

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Accesses past the end of a cdata array inside loops: Isthmus raises "index out of bounds"
+ * Accesses past the end of a cdata array, or through a pointer past the object it points into
+ * or through NULL, inside loops: Isthmus raises "index out of bounds"
  * where LuaJIT reads or writes past the object (so there is no LuaJIT oracle), and a compiled
  * loop must stop at the same access with the same error, having done what came before it.
  */
@@ -30,6 +31,12 @@ class CompiledCdataBoundsTest {
             print(ok, err, t)
             local v = ffi.new('int[?]', 3)
             print(pcall(function() local x = 0 for i = 2, -5, -1 do x = x + v[i] end return x end))
+            local pa = ffi.cast('double *', ffi.new('double[10]'))
+            local u = 0
+            print(pcall(function() for i = 0, 20 do pa[i] = i; u = u + pa[i] end end))
+            print(u)
+            local np = ffi.cast('double *', nil)
+            print(pcall(function() local t = 0 for i = 0, 5 do t = t + np[i] end return t end))
             """;
 
     @ParameterizedTest
@@ -43,6 +50,9 @@ class CompiledCdataBoundsTest {
                     45
                     false\tbounds.lua:8: index out of bounds\t10
                     false\tbounds.lua:13: index out of bounds
+                    false\tbounds.lua:16: index out of bounds
+                    45
+                    false\tbounds.lua:19: attempt to index a NULL pointer of type 'double *'
                     """, ScriptRun.inProcess(script, "bounds.lua", jit));
         } finally {
             Files.delete(script);

@@ -115,6 +115,7 @@ class IrTextTest {
             0065 void gintr  [exit 31 pc 0]
             0066 ref hgetk 0003 "x" #2  [exit 32 pc 9]
             0067 void hsetk 0003 0066 "x" #2  [exit 32 pc 9]
+            0068 long pelem 0006 0058 nil 8L  [exit 33 pc 9]
             """;
 
     @Test
