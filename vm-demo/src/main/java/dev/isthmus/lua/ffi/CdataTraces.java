@@ -93,14 +93,14 @@ public final class CdataTraces {
             return 0;
         }
         long address = base + offset;
-        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(address, elementSize)) {
-            return 0;
-        }
         MemorySegment object = FfiLibrary.objectAt(p);
-        if (object != null && (address < object.address() || address + elementSize > object.address() + object.byteSize())) {
-            return 0;
+        if (object != null) {
+            // Inside a real object is mappable: one range check (the interpreter's errors all
+            // come from outside it).
+            long from = object.address();
+            return address >= from && address + elementSize <= from + object.byteSize() ? address : 0;
         }
-        return address;
+        return dev.isthmus.ffi.AddressSpace.isNeverMapped(address, elementSize) ? 0 : address;
     }
 
     /** {@link #pointerElementAddress(Object, long, long)} with a Lua number index, converted as indexing converts it. */
