@@ -65,7 +65,11 @@ public enum Opcode {
     RETURN("AB"),
     /** R(A) += R(A+2); if R(A) <?= R(A+1) { pc += B; R(A+3) = R(A) } (a backward branch: counts hotness) */
     FORLOOP("AJ"),
-    /** R(A) -= R(A+2) after checking the three are numbers; pc += B */
+    /**
+     * checks R(A) .. R(A+2) are numbers; R(A) -= R(A+2) and pc += B (to the FORLOOP) when
+     * FORLOOP adds the step back exactly; otherwise, as LuaJIT's FORI, the first iteration
+     * starts here with R(A+3) = R(A), or pc += B + 1 when the loop does not run
+     */
     FORPREP("AJ"),
     /** R(A+3) .. R(A+2+C) = R(A)(R(A+1), R(A+2)); if R(A+3) ~= nil { R(A+2) = R(A+3); pc += B } (counts hotness) */
     TFORLOOP("AJC"),
