@@ -159,7 +159,8 @@ public final class NativeFunction {
      * ({@link #options()}): what {@link #invoke} calls, and what a runtime compiling calls
      * of this function should call. {@link #capturingHandle()} for an undecorated
      * declaration; without errno capture, or critical, as its annotations say. A callback's
-     * exception is rethrown after the call in every case. Made once and cached.
+     * exception is rethrown after the call, except after a critical call without errno
+     * capture, which cannot call back. Made once and cached.
      */
     public MethodHandle callingHandle() {
         if (options.equals(CallOptions.DEFAULT)) {
@@ -174,7 +175,10 @@ public final class NativeFunction {
             MethodHandle call = !options.isCritical() ? handle
                     : options.capturesErrno() ? downcall(descriptor, Linker.Option.critical(false), ErrnoCapture.OPTION)
                     : criticalHandle();
-            bound = options.capturesErrno() ? ffi.errnoCapture().bindCurrentState(call, statePosition()) : Callback.rethrowingPending(call);
+            // A critical call cannot call back (an upcall from one aborts the JVM), so no
+            // callback's exception can be pending after it: nothing to check.
+            bound = options.capturesErrno() ? ffi.errnoCapture().bindCurrentState(call, statePosition())
+                    : options.isCritical() ? call : Callback.rethrowingPending(call);
             calling = bound;
         }
         return bound;
