@@ -135,6 +135,8 @@ do
   try(ffi.new, "int[?]", "x")
   try(ffi.new, "int[?]", nil)
   try(ffi.new, "int[?]", {})
+  try(ffi.new, "int[2]", "ab")
+  print(ffi.new("uint8_t[3]", "ab")[1])
   print(ffi.sizeof(ffi.new("int[?]", true)), ffi.sizeof(ffi.new("int[?]", ffi.new("int", 2))))
   try(ffi.typeof, "int", 1)
   try(ffi.typeof, "$")
@@ -168,6 +170,8 @@ end
 -- expect: false	bad argument #2 to '?' (cannot convert 'string' to 'int')
 -- expect: false	bad argument #2 to '?' (cannot convert 'nil' to 'int')
 -- expect: false	bad argument #2 to '?' (cannot convert 'table' to 'int')
+-- expect: false	cannot convert 'string' to 'int [2]'
+-- expect: 98
 -- expect: 4	8
 -- expect: false	wrong number of type parameters
 -- expect: false	wrong number of type parameters
@@ -187,3 +191,30 @@ end
 -- expect: false	bad argument #1 to '?' (size of C type is unknown or too large)
 -- expect: false	undeclared or implicit tag 'em_undefined_tag'
 -- expect: true	false
+
+-- test: a Lua function converts only to function pointers whose parameters and result are scalars
+do
+  local ffi = require("ffi")
+  ffi.cdef[[struct em_cb { int x; };]]
+  local function try(f, ...) local ok, e = pcall(f, ...) print(ok, (tostring(e):gsub("^[^:]*:%d+: ", ""))) end
+  try(ffi.cast, "int (*)(struct em_cb)", function(a) return 0 end)
+  try(ffi.cast, "struct em_cb (*)(int)", function(a) return {a} end)
+  try(ffi.cast, "void (*)(int, ...)", function(a) end)
+  try(ffi.cast, "complex (*)(void)", function() return 1 end)
+  try(ffi.cast, "void (*)(int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int)", function() end)
+  local ok, cb = pcall(ffi.cast, "void (*)(int, int, int, int, int, int, int, int, int, int, int, int, int, int, int, int)", function() end)
+  print(ok)
+  cb:free()
+  local s = ffi.new("struct { int (*f)(struct em_cb *, int[2], float, bool, uint64_t); }")
+  s.f = function(p, a, f, b, u) return 7 end
+  print(s.f(nil, nil, 1, true, 2))
+  try(function() s.f = 1 end)
+end
+-- expect: false	cannot convert 'function' to 'int (*)()'
+-- expect: false	cannot convert 'function' to 'struct em_cb (*)()'
+-- expect: false	cannot convert 'function' to 'void (*)()'
+-- expect: false	cannot convert 'function' to 'complex (*)()'
+-- expect: false	cannot convert 'function' to 'void (*)()'
+-- expect: true
+-- expect: 7
+-- expect: false	cannot convert 'number' to 'int (*)()'

@@ -292,6 +292,9 @@ public final class FfiLibrary {
 
     /** A callback: a C function pointer of {@code pointerType} calling the Lua function. */
     Cdata.Pointer callback(CType pointerType, LuaFunction f) {
+        if (!isCallbackType(pointerType)) {
+            throw new LuaError("cannot convert 'function' to '" + render(pointerType) + "'");
+        }
         if (liveCallbacks >= CALLBACK_SLOTS) {
             throw new TooManyCallbacks();
         }
@@ -304,6 +307,39 @@ public final class FfiLibrary {
         }
         liveCallbacks++;
         return new Cdata.Pointer(this, pointerType, callback.pointer().address(), callback);
+    }
+
+    /** LuaJIT's limit on a callback's parameters (lj_ccallback.c: fewer than LUA_MINSTACK - 3). */
+    private static final int MAX_CALLBACK_PARAMETERS = 16;
+
+    /**
+     * Whether a Lua function converts to this function pointer type, by LuaJIT's rule
+     * (lj_ccallback.c, callback_checkfunc): a fixed parameter list of at most 16 numbers of at
+     * most 8 bytes, enums or pointers, and such a result or void; no complex numbers, no
+     * structs or unions by value, no variadic functions.
+     */
+    private boolean isCallbackType(CType pointerType) {
+        if (!(CdataConversion.plain(pointerType) instanceof CType.Pointer p
+                && CdataConversion.plain(p.target()) instanceof CType.Function f)
+                || f.isVariadic() || f.parameterTypes().size() > MAX_CALLBACK_PARAMETERS) {
+            return false;
+        }
+        CType result = CdataConversion.plain(f.returnType());
+        return (result == Primitive.VOID || isCallbackScalar(result))
+                && f.parameterTypes().stream().allMatch(t -> isCallbackScalar(CdataConversion.plain(t)));
+    }
+
+    private boolean isCallbackScalar(CType plain) {
+        return switch (plain) {
+            case Primitive p -> p != Primitive.VOID && p != Primitive.COMPLEX_DOUBLE && p != Primitive.COMPLEX_FLOAT
+                    && ffi.layouts().abi().sizeOf(p) <= 8;
+            case dev.isthmus.cparser.type.EnumType e -> true;
+            // Array and function parameters are pointers in a prototype.
+            case CType.Pointer ptr -> true;
+            case CType.Array a -> true;
+            case CType.Function fn -> true;
+            default -> false;
+        };
     }
 
     /** {@code cb:free()}: LuaJIT's "bad callback" for one freed before. */

@@ -67,6 +67,11 @@ final class Initializer {
             }
             return;
         }
+        if (values.length == 1 && values[0] instanceof LuaString s) {
+            // A string initializes only a byte array; for any other it is one value for the whole
+            // array, which does not convert (LuaJIT: cannot convert 'string' to 'int [2]').
+            throw CdataConversion.cannotConvert(s, declared);
+        }
         if (values.length == 1 && values[0] instanceof Cdata.Memory m && CdataConversion.plain(m.type()) instanceof CType.Array source
                 && CdataConversion.plain(source.element()).equals(element)) {
             // An array of the same element type is copied whole, as a struct is, but not into one

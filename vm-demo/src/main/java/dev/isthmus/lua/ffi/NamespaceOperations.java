@@ -100,7 +100,8 @@ final class NamespaceOperations {
         try {
             return lib.ffi().view(type, ns.nativeLibrary().variable(name));
         } catch (NativeSymbolException e) {
-            throw new LuaError("missing declaration for symbol '" + name + "'");
+            // Declared but in no library: the dynamic linker's wording, as for a function.
+            throw new LuaError(ns.nativeLibrary().name() + ": undefined symbol: " + name);
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
         }
