@@ -441,3 +441,16 @@ end
 -- expect: 5	4
 -- expect: 3+3i	3+4i	1+2i	0+0i
 -- expect: 2+0i	3+0i	false	cannot convert 'bool' to 'complex'
+
+-- test: two complex cdata are equal only when they are the same object, whatever their values
+do
+  local ffi = require("ffi")
+  local c = ffi.new("complex", 1, 2)
+  local d = c
+  print(c == d, c == ffi.new("complex", 1, 2), 1i == 1i, ffi.new("complex", 1, 0) == 1, ffi.new("complex float", 1, 2) == c)
+  local t = {}
+  t[1i] = 1
+  print(t[1i], t[c], rawequal(c, d))
+end
+-- expect: true	false	false	false	false
+-- expect: nil	nil	true

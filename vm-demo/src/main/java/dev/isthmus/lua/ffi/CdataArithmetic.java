@@ -211,8 +211,10 @@ final class CdataArithmetic {
             long y = b == null ? 0 : pb != null ? pb.address() : addressOf(b);
             return x == y && (a == null || b == null || pa != null && pb != null);
         }
-        if (a instanceof Cdata.ComplexValue ca && b instanceof Cdata.ComplexValue cb) {
-            return ca.re() == cb.re() && ca.im() == cb.im();
+        if (a instanceof Cdata.ComplexValue || b instanceof Cdata.ComplexValue) {
+            // LuaJIT has no arithmetic on complex numbers: two of them are equal only when they
+            // are the same cdata object, whatever their values, and never equal a number.
+            return a == b;
         }
         if (a instanceof Cdata.TypeObject ta && b instanceof Cdata.TypeObject tb) {
             return CdataConversion.plain(ta.type()).equals(CdataConversion.plain(tb.type()));
