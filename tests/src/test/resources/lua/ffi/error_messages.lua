@@ -19,6 +19,8 @@ do
   try(function() return ffi.cast("int *", 0)() end)
   try(function() return ffi.new("struct em_s")() end)
   try(function() return ffi.new("int[3]")() end)
+  try(function() return ffi.cast("int (*)(int, int)", 0)(1) end)
+  try(function() return ffi.cast("int (*)(void)", 16)(1) end)
 end
 -- expect: false	wrong number of arguments for function call
 -- expect: false	wrong number of arguments for function call
@@ -33,6 +35,8 @@ end
 -- expect: false	'int' is not callable
 -- expect: false	'struct em_s' is not callable
 -- expect: false	'int [3]' is not callable
+-- expect: false	wrong number of arguments for function call
+-- expect: false	wrong number of arguments for function call
 
 -- test: a C function is a cdata without members, and the namespace refuses stores to it
 do

@@ -487,6 +487,11 @@ final class CdataOperations {
                 return n.call(rest);
             }
             case Cdata.Pointer p when CdataConversion.plain(((CType.Pointer) CdataConversion.plain(p.type())).target()) instanceof CType.Function f -> {
+                // LuaJIT checks the arguments' count before it looks at the address.
+                int fixed = f.parameterTypes().size();
+                if (rest.length < fixed || !f.isVariadic() && rest.length > fixed) {
+                    throw new LuaError("wrong number of arguments for function call");
+                }
                 if (p.address() == 0) {
                     throw new LuaError("attempt to call a NULL function pointer");
                 }
