@@ -51,7 +51,7 @@ public final class Shapes {
     public static final int SHAPE_TRIANGLE = 5;
 
     /**
-     * {@code #define SHAPES_AREA(w, h) ((w) * (h))}, in 64-bit arithmetic.
+     * {@code #define SHAPES_AREA(w, h) ((w) * (h))}, in C's integer types (an argument is a {@code long long}).
      *
      * <p>Defined at src/test/resources/bind/shapes.h:10.
      */

@@ -59,62 +59,113 @@ class BindMacroConstantsTest {
             "F_HALF(2.25)", "F_SCALE(3)", "F_SCALE(0.1)", "F_AS_FLOAT(2)", "F_PARITY_WEIGHT(3)", "F_PARITY_WEIGHT(4)",
             "F_ROUNDED(2.34)", "F_ROUNDED(7)", "F_AREA(2)", "F_AREA(0.5)", "F_HUGE(2)");
 
+    /** A driver printing each value as the C program's {@code SHOW} does: {@code %s} is the package's last name, then the calls. */
+    private static final String DRIVER = """
+        package org.example.%s;
+
+        import java.util.ArrayList;
+        import java.util.List;
+
+        public final class Driver implements java.util.concurrent.Callable<String> {
+            private static void show(List<String> lines, double d) {
+                lines.add("f " + Long.toHexString(Double.doubleToRawLongBits(d)));
+            }
+
+            private static void show(List<String> lines, float f) {
+                show(lines, (double) f);
+            }
+
+            private static void show(List<String> lines, long i) {
+                lines.add("i " + i);
+            }
+
+            @Override
+            public String call() {
+                List<String> lines = new ArrayList<>();
+                %s
+                return String.join("\\n", lines);
+            }
+        }
+        """;
+
     @TempDir
     Path dir;
 
     @Test
     void constantsAndMacros_computeAsCcDoes() throws Exception {
-        Path header = Files.writeString(dir.resolve("consts.h"), HEADER);
+        List<String> shown = new ArrayList<>(CONSTANTS);
+        shown.addAll(CALLS);
+        showsAsCcDoes("consts", HEADER, shown, shown);
+    }
+
+    /**
+     * Integer macros compute in C's types, not in 64 signed bits: each call's arguments are
+     * {@code long long} in C (the Java method's {@code long}), and the results of unsigned
+     * division, remainder, comparison and right shift, of promotions of narrower types, and
+     * of casts to 32-bit types must be {@code cc}'s.
+     */
+    @Test
+    void integerMacros_computeInCsTypes() throws Exception {
+        String header = """
+                #define TOP(x) ((unsigned long long)(x) >> 63)
+                #define UDIV(a, b) ((unsigned long long)(a) / (b))
+                #define UMOD(a, b) ((a) % (unsigned long long)(b))
+                #define ULESS(a, b) ((unsigned long long)(a) < (b))
+                #define U32(x) ((unsigned)(x))
+                #define I32(x) ((int)(x))
+                #define U32_SHR(x, n) ((unsigned)(x) >> (n))
+                #define I32_SHR(x, n) ((int)(x) >> (n))
+                #define U32_WRAP(x) ((unsigned)(x) + 1u)
+                #define U32_NOT(x) (~(unsigned)(x))
+                #define U32_NEG(x) (-(unsigned)(x))
+                #define U32_SHL(x) ((unsigned)(x) << 28)
+                #define U32_DIV(a, b) ((unsigned)(a) / (unsigned)(b))
+                #define U32_BELOW_ALL(x) (U32(x) < -1)
+                #define UCHAR_MINUS(x) ((unsigned char)(x) - 300)
+                #define USHORT_TIMES(x) ((unsigned short)(x) * 2)
+                #define MASK_LOW(x) ((x) & 0xFFFFFFFF)
+                #define PICK(x) ((x) ? 1u : -1)
+                #define U64_AS_DOUBLE(x) ((double)(unsigned long long)(x))
+                #define U64_HALF(x) ((unsigned long long)(x) * 0.5)
+                #define U64_AS_FLOAT(x) ((float)(unsigned long long)(x))
+                """;
+        List<String> calls = List.of("TOP(-1L)", "TOP(5L)", "UDIV(-1L, 3L)", "UDIV(10L, 3L)", "UMOD(-1L, 10L)", "UMOD(-7L, 3L)",
+                "ULESS(-1L, 1L)", "ULESS(1L, -1L)", "U32(-1L)", "U32(0x123456789L)", "I32(0xFFFFFFFFL)", "I32(0x180000000L)",
+                "U32_SHR(-1L, 4L)", "I32_SHR(-1L, 4L)", "U32_WRAP(-1L)", "U32_NOT(0L)", "U32_NEG(1L)", "U32_SHL(0x1FL)",
+                "U32_DIV(-1L, 2L)", "U32_BELOW_ALL(5L)", "U32_BELOW_ALL(-1L)", "UCHAR_MINUS(0x1FFL)", "USHORT_TIMES(-1L)",
+                "MASK_LOW(-1L)", "PICK(0L)", "PICK(7L)", "U64_AS_DOUBLE(-1L)", "U64_AS_DOUBLE(-3L)", "U64_HALF(-1L)",
+                "U64_AS_FLOAT(0x8000008000000001L)");
+        // In C each argument is a long long, as the Java method's long is.
+        List<String> cCalls = calls.stream().map(call -> call.substring(0, call.indexOf('(') + 1)
+                + call.substring(call.indexOf('(') + 1, call.length() - 1).replaceAll("([^, ][^,]*)", "(long long) ($1L)") + ")").toList();
+        showsAsCcDoes("ints", header, cCalls, calls);
+    }
+
+    /**
+     * Binds {@code header} as package {@code org.example.<name>} and checks that Java's
+     * {@code javaExpressions} (naming the header class's members) print what C's
+     * {@code cExpressions}, the same ones in C's spelling, print when compiled by {@code cc}.
+     */
+    private void showsAsCcDoes(String name, String header, List<String> cExpressions, List<String> javaExpressions) throws Exception {
+        Path headerFile = Files.writeString(dir.resolve(name + ".h"), header);
         StringBuilder c = new StringBuilder("""
                 #include <stdio.h>
                 #include <string.h>
-                #include "consts.h"
-                static void floating(double d) { unsigned long long u; memcpy(&u, &d, 8); printf("f %llx\\n", u); }
-                static void integer(long long i) { printf("i %lld\\n", i); }
+                #include "%s.h"
+                static void floating(double d) { unsigned long long u; memcpy(&u, &d, 8); printf("f %%llx\\n", u); }
+                static void integer(long long i) { printf("i %%lld\\n", i); }
                 #define SHOW(x) _Generic((x), float: floating, double: floating, default: integer)(x)
                 int main(void) {
-                """);
-        List<String> javaLines = new ArrayList<>();
-        for (String constant : CONSTANTS) {
-            c.append("  SHOW(").append(constant).append(");\n");
-            javaLines.add("show(lines, Consts." + constant + ");");
-        }
-        for (String call : CALLS) {
-            c.append("  SHOW(").append(call).append(");\n");
-            javaLines.add("show(lines, Consts." + call + ");");
-        }
+                """.formatted(name));
+        cExpressions.forEach(e -> c.append("  SHOW(").append(e).append(");\n"));
         c.append("  return 0;\n}\n");
         String expected = runC(c.toString());
+        String headerClass = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        String javaLines = String.join("\n", javaExpressions.stream().map(e -> "show(lines, " + headerClass + "." + e + ");").toList());
         Path out = dir.resolve("gen");
-        String report = bind("--package", "org.example.consts", "--output", out.toString(), header.toString());
+        String report = bind("--package", "org.example." + name, "--output", out.toString(), headerFile.toString());
         assertTrue(!report.contains("not bound"), report);
-        String result = GeneratedBindings.compileAndRun(dir, out, "org.example.consts", """
-                package org.example.consts;
-
-                import java.util.ArrayList;
-                import java.util.List;
-
-                public final class Driver implements java.util.concurrent.Callable<String> {
-                    private static void show(List<String> lines, double d) {
-                        lines.add("f " + Long.toHexString(Double.doubleToRawLongBits(d)));
-                    }
-
-                    private static void show(List<String> lines, float f) {
-                        show(lines, (double) f);
-                    }
-
-                    private static void show(List<String> lines, long i) {
-                        lines.add("i " + i);
-                    }
-
-                    @Override
-                    public String call() {
-                        List<String> lines = new ArrayList<>();
-                        %s
-                        return String.join("\\n", lines);
-                    }
-                }
-                """.formatted(String.join("\n", javaLines)));
+        String result = GeneratedBindings.compileAndRun(dir, out, "org.example." + name, DRIVER.formatted(name, javaLines));
         assertEquals(expected, result);
     }
 

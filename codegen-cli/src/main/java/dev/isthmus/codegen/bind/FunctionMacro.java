@@ -1,5 +1,6 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.preprocess.MacroBodyToken;
 
 import java.util.List;
@@ -16,12 +17,6 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
         parameters = List.copyOf(parameters);
     }
 
-    /**
-     * The body as a Java method's expression ({@link MacroExpression}), naming the header
-     * class's constants ({@code constants}, by C name) and expanding calls of the other
-     * function-like macros ({@code macros}, by name), or empty when it is not a constant
-     * expression of the parameters.
-     */
     /** The body's preprocessing tokens, as the preprocessor lexes them. */
     List<MacroBodyToken> tokens() {
         return MacroBodyToken.lex(body);
@@ -46,10 +41,17 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
         return false;
     }
 
-    Optional<MacroExpression.Translation> translate(Map<String, MacroExpression.Typed> constants, Map<String, FunctionMacro> macros) {
+    /**
+     * The body as a Java method's expression ({@link MacroExpression}) with C's integer types
+     * on {@code integers}' ABI, naming the header class's constants ({@code constants}, by C
+     * name) and expanding calls of the other function-like macros ({@code macros}, by name),
+     * or empty when it is not a constant expression of the parameters.
+     */
+    Optional<MacroExpression.Translation> translate(Map<String, MacroExpression.Typed> constants, Map<String, FunctionMacro> macros,
+                                                    IntegerArithmetic integers) {
         if (parameters.isEmpty() || parameters.stream().anyMatch(p -> !JavaNames.identifier(p).equals(p) || p.equals("..."))) {
             return Optional.empty();
         }
-        return MacroExpression.translate(this, constants, macros);
+        return MacroExpression.translate(this, constants, macros, integers);
     }
 }

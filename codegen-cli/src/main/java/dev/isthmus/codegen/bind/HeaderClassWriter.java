@@ -4,6 +4,7 @@ import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 
@@ -46,6 +47,8 @@ final class HeaderClassWriter {
     private final List<CallMacroWriter> callMacros = new ArrayList<>();
     /** The Java type of each constant field written, by C name ({@code long double} for one bound as a rounded double). */
     private final Map<String, String> constantTypes = new HashMap<>();
+    /** The C type of each integer constant written, on the first ABI: what a macro's arithmetic computes it in. */
+    private final Map<String, Primitive> constantCTypes = new HashMap<>();
     /** Whether a handle was adapted to the portable Java types, so the adapter must be written. */
     private boolean anyPortableHandle;
 
@@ -111,6 +114,9 @@ final class HeaderClassWriter {
             }
             field.note().ifPresent(note -> set.notes.add(where + note));
             constantTypes.put(c.name(), field.note().isPresent() ? "long double" : field.javaType());
+            if (perAbi.getFirst() instanceof ConstantValue.IntegerValue integer) {
+                constantCTypes.put(c.name(), integer.type());
+            }
             body.append("\n/** {@code ").append(Javadoc.escape(c.name())).append("}, defined at ").append(options.describe(c.position()))
                     .append(field.note().isPresent() ? ": a {@code long double}, here a {@code double} computed in double precision" : "")
                     .append(". */\npublic static final ").append(field.javaType()).append(' ').append(JavaNames.identifier(c.name()))
@@ -126,9 +132,10 @@ final class HeaderClassWriter {
         constantTypes.forEach((name, type) -> {
             String field = JavaNames.identifier(name);
             switch (type) {
-                case "int", "long" -> constants.put(name, new MacroExpression.Typed("(long) " + field, MacroExpression.Kind.LONG));
-                case "float" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.FLOAT));
-                case "double" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE));
+                case "int", "long" -> constants.put(name, new MacroExpression.Typed("(long) " + field, MacroExpression.Kind.LONG,
+                        constantCTypes.getOrDefault(name, Primitive.LONG_LONG)));
+                case "float" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.FLOAT, Primitive.FLOAT));
+                case "double" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE, Primitive.DOUBLE));
                 default -> {
                 }
             }
@@ -136,8 +143,11 @@ final class HeaderClassWriter {
         Map<String, FunctionMacro> byName = new HashMap<>();
         functionMacros.forEach(m -> byName.put(m.name(), m));
         for (FunctionMacro macro : functionMacros) {
-            Optional<MacroExpression.Translation> translation = macro.translate(constants, byName)
-                    .filter(t -> isJavaExpression(t.java()));
+            // C's types may differ between ABIs (a 4-byte long on Win64): one Java method must compute as each does.
+            List<Optional<MacroExpression.Translation>> perAbi = targets.abis().stream()
+                    .map(abi -> macro.translate(constants, byName, new IntegerArithmetic(abi))).distinct().toList();
+            Optional<MacroExpression.Translation> translation = perAbi.size() == 1
+                    ? perAbi.getFirst().filter(t -> isJavaExpression(t.java())) : Optional.empty();
             if (translation.isEmpty()) {
                 otherMacros.add(macro);
                 continue;
@@ -145,7 +155,7 @@ final class HeaderClassWriter {
             MacroExpression.Translation t = translation.get();
             List<String> parameters = macro.parameters().stream().map(p -> t.parameters().javaType() + " " + p).toList();
             String arithmetic = t.result().isFloating() || t.parameters().isFloating() ? "in Java's float and double arithmetic, as C's"
-                    : "in 64-bit arithmetic";
+                    : "in C's integer types (an argument is a {@code long long})";
             body.append("\n/**\n * {@code #define ").append(Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
                             + ") " + macro.body())).append("}, ").append(arithmetic).append(".\n *\n * <p>Defined at ")
                     .append(macro.position()).append(".\n */\n")

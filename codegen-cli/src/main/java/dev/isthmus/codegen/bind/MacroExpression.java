@@ -1,5 +1,8 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.abi.IntegerArithmetic;
+import dev.isthmus.cparser.type.Primitive;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,18 +15,26 @@ import java.util.Optional;
  * types, unary {@code - + ~ !}, the binary operators of C from {@code *} to {@code ||} at
  * C's precedence, and {@code ?:}.
  *
- * <p>Each subexpression has a {@link Kind}: integers are {@code long} (arithmetic in 64 bits,
- * as C's would be on {@code long long} arguments), and a {@code float} or {@code double}
- * operand makes the operation floating as C's usual arithmetic conversions do, which Java's
- * numeric promotion matches ({@code long} to {@code float} to {@code double}); a
+ * <p>Each subexpression has a {@link Kind}, its Java type, and a C type. An integer is a Java
+ * {@code long} holding its C type's value sign- or zero-extended (an {@code unsigned int}
+ * 0xFFFFFFFF is {@code 4294967295L}, an {@code unsigned long long} keeps its 64 bits); an
+ * integer argument is a C {@code long long}. The C types follow cparser's rules for the
+ * target ABI ({@link IntegerArithmetic}: the types of constants, integer promotion, the usual
+ * arithmetic conversions), and the Java computes as C does in them: a result narrower than
+ * 64 bits is wrapped to its type's width, unsigned 64-bit division, remainder and
+ * comparison are {@code Long.divideUnsigned}, {@code Long.remainderUnsigned} and
+ * {@code Long.compareUnsigned}, an unsigned right shift is {@code >>>}, and an
+ * integer cast truncates and sign- or zero-extends ({@code (unsigned) x} is
+ * {@code x & 0xFFFFFFFFL}, {@code (short) x} is {@code (long) (short) x}, a floating value
+ * truncated toward zero first). A {@code float} or {@code double} operand makes the
+ * operation floating as C's usual arithmetic conversions do, which Java's numeric promotion
+ * matches, except that an unsigned 64-bit integer is converted by its unsigned value; a
  * {@code float} result stays a Java {@code float}, rounded as C rounds it. Java has no
  * integer truth, so what C gives as 0 or 1 (comparisons, {@code !}, {@code &&},
- * {@code ||}) becomes {@code (... ? 1L : 0L)} and what C tests becomes {@code (...) != 0};
- * an integer cast converts as C does ({@code (unsigned char) x} is {@code x & 0xFFL},
- * {@code (short) x} is {@code (long) (short) x}, a floating value truncated toward zero
- * first). An integer-only operator ({@code % << >> & | ^ ~}) on a floating operand, and
- * anything else (strings, other names, member access, assignments, commas, {@code long
- * double} constants) is not translated.
+ * {@code ||}) becomes {@code (... ? 1L : 0L)} and what C tests becomes {@code (...) != 0}.
+ * An integer-only operator ({@code % << >> & | ^ ~}) on a floating operand, and anything
+ * else (strings, other names, member access, assignments, commas, {@code long double}
+ * constants) is not translated.
  */
 final class MacroExpression {
     /** The Java type of a subexpression. */
@@ -50,8 +61,11 @@ final class MacroExpression {
         }
     }
 
-    /** A Java expression and its kind. */
-    record Typed(String java, Kind kind) {
+    /** A Java expression, its kind, and its C type (an integer's value is normalised to that type's width). */
+    record Typed(String java, Kind kind, Primitive type) {
+        boolean isFloating() {
+            return kind.isFloating();
+        }
     }
 
     /**
@@ -61,15 +75,19 @@ final class MacroExpression {
     record Translation(String java, Kind result, Kind parameters) {
     }
 
-    /** The integer types a cast may name, with the Java that converts a {@code long} as C converts to them. */
-    private static final Map<String, String> CASTS = Map.ofEntries(
-            Map.entry("char", "(long) (byte) "), Map.entry("signed char", "(long) (byte) "),
-            Map.entry("unsigned char", "0xFFL & "), Map.entry("short", "(long) (short) "),
-            Map.entry("short int", "(long) (short) "), Map.entry("unsigned short", "0xFFFFL & "),
-            Map.entry("int", "(long) (int) "), Map.entry("signed", "(long) (int) "), Map.entry("signed int", "(long) (int) "),
-            Map.entry("unsigned", "0xFFFFFFFFL & "), Map.entry("unsigned int", "0xFFFFFFFFL & "),
-            Map.entry("long long", ""), Map.entry("unsigned long long", ""), Map.entry("long", ""),
-            Map.entry("unsigned long", ""), Map.entry("long int", ""), Map.entry("unsigned long int", ""));
+    /** The integer types a cast may name. */
+    private static final Map<String, Primitive> CASTS = Map.ofEntries(
+            Map.entry("char", Primitive.CHAR), Map.entry("signed char", Primitive.SIGNED_CHAR),
+            Map.entry("unsigned char", Primitive.UNSIGNED_CHAR), Map.entry("short", Primitive.SHORT),
+            Map.entry("short int", Primitive.SHORT), Map.entry("signed short", Primitive.SHORT),
+            Map.entry("unsigned short", Primitive.UNSIGNED_SHORT), Map.entry("unsigned short int", Primitive.UNSIGNED_SHORT),
+            Map.entry("int", Primitive.INT), Map.entry("signed", Primitive.INT), Map.entry("signed int", Primitive.INT),
+            Map.entry("unsigned", Primitive.UNSIGNED_INT), Map.entry("unsigned int", Primitive.UNSIGNED_INT),
+            Map.entry("long", Primitive.LONG), Map.entry("long int", Primitive.LONG), Map.entry("signed long", Primitive.LONG),
+            Map.entry("unsigned long", Primitive.UNSIGNED_LONG), Map.entry("unsigned long int", Primitive.UNSIGNED_LONG),
+            Map.entry("long long", Primitive.LONG_LONG), Map.entry("long long int", Primitive.LONG_LONG),
+            Map.entry("signed long long", Primitive.LONG_LONG), Map.entry("unsigned long long", Primitive.UNSIGNED_LONG_LONG),
+            Map.entry("unsigned long long int", Primitive.UNSIGNED_LONG_LONG));
 
     /** The floating types a cast may name. */
     private static final Map<String, Kind> FLOATING_CASTS = Map.of("float", Kind.FLOAT, "double", Kind.DOUBLE);
@@ -86,35 +104,40 @@ final class MacroExpression {
     private final Kind parameterKind;
     /** The header class's constants a body may name, by C name, as Java expressions. */
     private final Map<String, Typed> constants;
+    private final IntegerArithmetic integers;
     private boolean floating;
     private int at;
 
-    private MacroExpression(List<MacroTokens.Token> tokens, List<String> parameters, Kind parameterKind, Map<String, Typed> constants) {
+    private MacroExpression(List<MacroTokens.Token> tokens, List<String> parameters, Kind parameterKind, Map<String, Typed> constants,
+                            IntegerArithmetic integers) {
         this.tokens = tokens;
         this.parameters = parameters;
         this.parameterKind = parameterKind;
         this.constants = constants;
+        this.integers = integers;
     }
 
     /**
-     * The Java method body of {@code macro}, or empty when it is not such a constant
-     * expression. Parameters are {@code long}, or {@code double} when the body computes in
-     * floating point and every use of a parameter allows a floating value.
+     * The Java method body of {@code macro} with C's types on {@code integers}' ABI, or empty
+     * when it is not such a constant expression. Parameters are {@code long} (C's
+     * {@code long long}), or {@code double} when the body computes in floating point and
+     * every use of a parameter allows a floating value.
      */
-    static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, Map<String, FunctionMacro> macros) {
+    static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, Map<String, FunctionMacro> macros,
+                                           IntegerArithmetic integers) {
         try {
-            List<MacroTokens.Token> tokens = MacroTokens.of(macro, macros);
+            List<MacroTokens.Token> tokens = MacroTokens.of(macro, macros, integers);
             if (tokens.isEmpty()) {
                 return Optional.empty();
             }
-            MacroExpression integral = new MacroExpression(tokens, macro.parameters(), Kind.LONG, constants);
+            MacroExpression integral = new MacroExpression(tokens, macro.parameters(), Kind.LONG, constants, integers);
             Optional<Typed> asLong = integral.whole();
             if (asLong.isEmpty()) {
                 return Optional.empty();
             }
             if (integral.floating) {
                 try {
-                    Optional<Typed> asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants).whole();
+                    Optional<Typed> asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants, integers).whole();
                     if (asDouble.isPresent()) {
                         return Optional.of(new Translation(asDouble.get().java(), asDouble.get().kind(), Kind.DOUBLE));
                     }
@@ -142,8 +165,13 @@ final class MacroExpression {
         Typed then = conditional();
         expect(":");
         Typed otherwise = conditional();
-        return new Typed("(" + condition.java() + " != 0 ? " + then.java() + " : " + otherwise.java() + ")",
-                Kind.common(then.kind(), otherwise.kind()));
+        String test = condition.java() + " != 0 ? ";
+        if (!then.isFloating() && !otherwise.isFloating()) {
+            Primitive type = integers.commonType(integers.promote(then.type()), integers.promote(otherwise.type()));
+            return new Typed("(" + test + convert(then, type) + " : " + convert(otherwise, type) + ")", Kind.LONG, type);
+        }
+        Kind kind = Kind.common(then.kind(), otherwise.kind());
+        return new Typed("(" + test + toFloating(then, kind) + " : " + toFloating(otherwise, kind) + ")", kind, floatingType(kind));
     }
 
     private Typed binary(int level) {
@@ -154,33 +182,84 @@ final class MacroExpression {
         while (at < tokens.size() && tokens.get(at).literal() == null && LEVELS.get(level).contains(tokens.get(at).text())) {
             String operator = tokens.get(at++).text();
             Typed right = binary(level + 1);
-            if (INTEGER_ONLY.contains(operator) && (left.kind().isFloating() || right.kind().isFloating())) {
+            if (INTEGER_ONLY.contains(operator) && (left.isFloating() || right.isFloating())) {
                 throw new IllegalArgumentException("'" + operator + "' needs integer operands");
             }
             left = switch (operator) {
-                case "&&", "||" -> new Typed("(" + left.java() + " != 0 " + operator + " " + right.java() + " != 0 ? 1L : 0L)", Kind.LONG);
-                case "==", "!=", "<", ">", "<=", ">=" -> new Typed("(" + left.java() + " " + operator + " " + right.java() + " ? 1L : 0L)", Kind.LONG);
-                default -> new Typed("(" + left.java() + " " + operator + " " + right.java() + ")", Kind.common(left.kind(), right.kind()));
+                case "&&", "||" -> truth("(" + left.java() + " != 0 " + operator + " " + right.java() + " != 0");
+                case "<<", ">>" -> shift(operator, left, right);
+                default -> left.isFloating() || right.isFloating() ? floatingBinary(operator, left, right) : integerBinary(operator, left, right);
             };
         }
         return left;
+    }
+
+    /** An operation on two integers, in their common type as C's usual arithmetic conversions give it. */
+    private Typed integerBinary(String operator, Typed left, Typed right) {
+        Primitive type = integers.commonType(integers.promote(left.type()), integers.promote(right.type()));
+        String x = convert(left, type);
+        String y = convert(right, type);
+        boolean unsigned64 = integers.isUnsigned(type) && integers.width(type) == 64;
+        return switch (operator) {
+            case "==", "!=" -> truth("(" + x + " " + operator + " " + y);
+            case "<", ">", "<=", ">=" -> truth(unsigned64 ? "(Long.compareUnsigned(" + x + ", " + y + ") " + operator + " 0"
+                    : "(" + x + " " + operator + " " + y);
+            case "/" -> unsigned64 ? new Typed("Long.divideUnsigned(" + x + ", " + y + ")", Kind.LONG, type)
+                    : wrapped("(" + x + " / " + y + ")", type);
+            case "%" -> unsigned64 ? new Typed("Long.remainderUnsigned(" + x + ", " + y + ")", Kind.LONG, type)
+                    : wrapped("(" + x + " % " + y + ")", type);
+            // Two values normalised to a type stay normalised under & | ^.
+            case "&", "|", "^" -> new Typed("(" + x + " " + operator + " " + y + ")", Kind.LONG, type);
+            default -> wrapped("(" + x + " " + operator + " " + y + ")", type);
+        };
+    }
+
+    private Typed floatingBinary(String operator, Typed left, Typed right) {
+        Kind kind = Kind.common(left.kind(), right.kind());
+        String x = toFloating(left, kind);
+        String y = toFloating(right, kind);
+        return switch (operator) {
+            case "==", "!=", "<", ">", "<=", ">=" -> truth("(" + x + " " + operator + " " + y);
+            default -> new Typed("(" + x + " " + operator + " " + y + ")", kind, floatingType(kind));
+        };
+    }
+
+    /** A shift, in the promoted type of its left operand; a right shift of an unsigned one brings in zeros. */
+    private Typed shift(String operator, Typed left, Typed right) {
+        Primitive type = integers.promote(left.type());
+        String x = convert(left, type);
+        if (operator.equals("<<")) {
+            return wrapped("(" + x + " << " + right.java() + ")", type);
+        }
+        return new Typed("(" + x + (integers.isUnsigned(type) ? " >>> " : " >> ") + right.java() + ")", Kind.LONG, type);
+    }
+
+    /** C's 0 or 1 of type int for a Java condition missing its closing parenthesis. */
+    private static Typed truth(String condition) {
+        return new Typed(condition + " ? 1L : 0L)", Kind.LONG, Primitive.INT);
     }
 
     private Typed unary() {
         if (accept("-") || accept("+")) {
             String operator = tokens.get(at - 1).text();
             Typed operand = unary();
-            return new Typed("(" + operator + operand.java() + ")", operand.kind());
+            if (operand.isFloating()) {
+                return new Typed("(" + operator + operand.java() + ")", operand.kind(), operand.type());
+            }
+            Primitive type = integers.promote(operand.type());
+            String x = convert(operand, type);
+            return operator.equals("+") ? new Typed(x, Kind.LONG, type) : wrapped("(-" + x + ")", type);
         }
         if (accept("~")) {
             Typed operand = unary();
-            if (operand.kind().isFloating()) {
+            if (operand.isFloating()) {
                 throw new IllegalArgumentException("'~' needs an integer operand");
             }
-            return new Typed("(~" + operand.java() + ")", Kind.LONG);
+            Primitive type = integers.promote(operand.type());
+            return wrapped("(~" + convert(operand, type) + ")", type);
         }
         if (accept("!")) {
-            return new Typed("(" + unary().java() + " == 0 ? 1L : 0L)", Kind.LONG);
+            return truth("(" + unary().java() + " == 0");
         }
         return primary();
     }
@@ -188,7 +267,7 @@ final class MacroExpression {
     private Typed primary() {
         MacroTokens.Token token = next();
         if (token.literal() != null) {
-            floating |= token.literal().kind().isFloating();
+            floating |= token.literal().isFloating();
             return token.literal();
         }
         String text = token.text();
@@ -207,11 +286,11 @@ final class MacroExpression {
             return inner;
         }
         if (parameters.contains(text)) {
-            return new Typed(text, parameterKind);
+            return new Typed(text, parameterKind, parameterKind.isFloating() ? Primitive.DOUBLE : Primitive.LONG_LONG);
         }
         Typed constant = constants.get(text);
         if (constant != null) {
-            floating |= constant.kind().isFloating();
+            floating |= constant.isFloating();
             return constant;
         }
         throw new IllegalArgumentException("not a parameter or constant: " + text);
@@ -221,15 +300,84 @@ final class MacroExpression {
         Kind floatingKind = FLOATING_CASTS.get(type);
         if (floatingKind != null) {
             floating = true;
-            return new Typed("((" + floatingKind.javaType() + ") " + operand.java() + ")", floatingKind);
+            String converted = toFloating(operand, floatingKind);
+            // An unsigned 64-bit operand's conversion is already of the type.
+            return new Typed(converted.equals(operand.java()) ? "((" + floatingKind.javaType() + ") " + converted + ")" : converted,
+                    floatingKind, floatingType(floatingKind));
         }
-        String conversion = CASTS.get(type);
-        if (conversion == null) {
+        Primitive to = CASTS.get(type);
+        if (to == null) {
             throw new IllegalArgumentException("not an arithmetic type: " + type);
         }
-        // C converts a floating value to an integer type by truncating toward zero, as Java's (long) does.
-        String value = operand.kind().isFloating() ? "(long) " + operand.java() : operand.java();
-        return new Typed("(" + conversion + value + ")", Kind.LONG);
+        if (operand.isFloating() && parameters.contains(operand.java())) {
+            // A parameter cast to an integer type is an integer: the parameters stay long.
+            throw new IllegalArgumentException("parameter " + operand.java() + " used as an integer");
+        }
+        return new Typed(convert(operand, to), Kind.LONG, to);
+    }
+
+    /** Java converting {@code value} to the integer type {@code to} as C converts it: truncated and sign- or zero-extended. */
+    private String convert(Typed value, Primitive to) {
+        String x = value.java();
+        if (value.isFloating()) {
+            // C truncates toward zero, as Java's (long) does; an unsigned 64-bit result may exceed Long.MAX_VALUE.
+            x = integers.isUnsigned(to) && integers.width(to) == 64
+                    ? "(" + x + " >= 0x1p63 ? (long) (" + x + " - 0x1p63) ^ Long.MIN_VALUE : (long) " + x + ")"
+                    : "((long) " + x + ")";
+        } else if (holds(to, value.type())) {
+            return x;
+        }
+        return normalised(x, to);
+    }
+
+    /** Whether every value of the integer type {@code from} is one of {@code to}, with the same pattern. */
+    private boolean holds(Primitive to, Primitive from) {
+        int toWidth = integers.width(to);
+        int fromWidth = integers.width(from);
+        if (toWidth == 64) {
+            return true;
+        }
+        return integers.isUnsigned(to) == integers.isUnsigned(from) ? fromWidth <= toWidth : !integers.isUnsigned(to) && fromWidth < toWidth;
+    }
+
+    /** A result computed in 64 bits, wrapped to the width of {@code type}. */
+    private Typed wrapped(String x, Primitive type) {
+        return new Typed(integers.width(type) == 64 ? x : normalised(x, type), Kind.LONG, type);
+    }
+
+    private String normalised(String x, Primitive type) {
+        int width = integers.width(type);
+        if (width == 64) {
+            return x;
+        }
+        if (type == Primitive.BOOL) {
+            return "(" + x + " != 0 ? 1L : 0L)";
+        }
+        if (integers.isUnsigned(type)) {
+            return "(" + x + " & 0x" + Long.toHexString((1L << width) - 1).toUpperCase(java.util.Locale.ROOT) + "L)";
+        }
+        String javaType = switch (width) {
+            case 8 -> "byte";
+            case 16 -> "short";
+            case 32 -> "int";
+            default -> throw new IllegalArgumentException("no Java type of " + width + " bits");
+        };
+        return "((long) (" + javaType + ") " + x + ")";
+    }
+
+    /** An operand of a floating operation of {@code kind}: an unsigned 64-bit integer converted by its unsigned value. */
+    private String toFloating(Typed value, Kind kind) {
+        if (value.isFloating() || !(integers.isUnsigned(value.type()) && integers.width(value.type()) == 64)) {
+            return value.java();
+        }
+        // Halving keeps the lowest bit sticky, so the one rounding to the floating type is C's.
+        String x = value.java();
+        String type = kind.javaType();
+        return "(" + x + " >= 0 ? (" + type + ") " + x + " : (" + type + ") (" + x + " >>> 1 | " + x + " & 1) * 2)";
+    }
+
+    private static Primitive floatingType(Kind kind) {
+        return kind == Kind.FLOAT ? Primitive.FLOAT : Primitive.DOUBLE;
     }
 
     private static boolean isTypeWord(MacroTokens.Token token) {

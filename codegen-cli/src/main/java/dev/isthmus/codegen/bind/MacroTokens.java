@@ -1,6 +1,8 @@
 package dev.isthmus.codegen.bind;
 
+import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.preprocess.MacroBodyToken;
+import dev.isthmus.cparser.type.Primitive;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,16 +42,16 @@ final class MacroTokens {
      * The tokens of {@code body} with the calls of {@code macros} expanded. Throws
      * {@link IllegalArgumentException} when the body has other text, or a call is malformed.
      */
-    static List<Token> of(FunctionMacro macro, Map<String, FunctionMacro> macros) {
-        return expand(translate(macro.tokens()), macros, new HashSet<>(), 0);
+    static List<Token> of(FunctionMacro macro, Map<String, FunctionMacro> macros, IntegerArithmetic integers) {
+        return expand(translate(macro.tokens(), integers), macros, new HashSet<>(), 0, integers);
     }
 
-    private static List<Token> translate(List<MacroBodyToken> body) {
+    private static List<Token> translate(List<MacroBodyToken> body, IntegerArithmetic integers) {
         List<Token> tokens = new ArrayList<>();
         for (MacroBodyToken t : body) {
             tokens.add(switch (t.kind()) {
-                case NUMBER -> new Token(t.text(), isFloating(t.text()) ? floating(t.text()) : integer(t.text()));
-                case CHARACTER -> new Token(t.text(), new MacroExpression.Typed(t.characterValue() + "L", MacroExpression.Kind.LONG));
+                case NUMBER -> new Token(t.text(), isFloating(t.text()) ? floating(t.text()) : integer(t.text(), integers));
+                case CHARACTER -> new Token(t.text(), new MacroExpression.Typed(t.characterValue() + "L", MacroExpression.Kind.LONG, Primitive.INT));
                 case IDENTIFIER, PUNCTUATOR -> new Token(t.text(), null);
                 case STRING, OTHER -> throw new IllegalArgumentException("not a token of a constant expression: " + t.text());
             });
@@ -78,7 +80,8 @@ final class MacroTokens {
         return number.indexOf('.') >= 0 || (hex ? number.matches("(?s).*[pP].*") : number.matches("(?s).*[eE].*"));
     }
 
-    private static List<Token> expand(List<Token> tokens, Map<String, FunctionMacro> macros, Set<String> hidden, int depth) {
+    private static List<Token> expand(List<Token> tokens, Map<String, FunctionMacro> macros, Set<String> hidden, int depth,
+                                      IntegerArithmetic integers) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("macros nested too deeply");
         }
@@ -96,7 +99,7 @@ final class MacroTokens {
                 throw new IllegalArgumentException(callee.name() + " called with " + arguments.size() + " arguments");
             }
             List<Token> replaced = new ArrayList<>();
-            for (Token b : translate(callee.tokens())) {
+            for (Token b : translate(callee.tokens(), integers)) {
                 int p = b.literal() == null ? callee.parameters().indexOf(b.text()) : -1;
                 if (p < 0) {
                     replaced.add(b);
@@ -109,7 +112,7 @@ final class MacroTokens {
             Set<String> inner = new HashSet<>(hidden);
             inner.add(callee.name());
             out.add(new Token("(", null));
-            out.addAll(expand(replaced, macros, inner, depth + 1));
+            out.addAll(expand(replaced, macros, inner, depth + 1, integers));
             out.add(new Token(")", null));
             i = end;
         }
@@ -156,18 +159,25 @@ final class MacroTokens {
         if (suffix == 'f') {
             float value = Float.parseFloat(digits);
             return new MacroExpression.Typed(Float.isInfinite(value) ? "Float.POSITIVE_INFINITY" : Float.toString(value) + "f",
-                    MacroExpression.Kind.FLOAT);
+                    MacroExpression.Kind.FLOAT, Primitive.FLOAT);
         }
         double value = Double.parseDouble(digits);
         return new MacroExpression.Typed(Double.isInfinite(value) ? "Double.POSITIVE_INFINITY" : Double.toString(value),
-                MacroExpression.Kind.DOUBLE);
+                MacroExpression.Kind.DOUBLE, Primitive.DOUBLE);
     }
 
-    private static MacroExpression.Typed integer(String text) {
+    /** An integer constant as a Java literal, with its C type (C11 6.4.4.1p5, as cparser types it). */
+    private static MacroExpression.Typed integer(String text, IntegerArithmetic integers) {
         boolean hex = text.startsWith("0x") || text.startsWith("0X");
         long value = integerValue(text);
+        String suffix = text.substring(text.replaceAll("[uUlL]+$", "").length()).toLowerCase(java.util.Locale.ROOT);
+        Primitive type = integers.constantType(value, suffix.contains("ll") ? 2 : suffix.contains("l") ? 1 : 0, suffix.contains("u"),
+                !hex && !(text.length() > 1 && text.startsWith("0")));
+        if (type == null) {
+            throw new IllegalArgumentException("integer constant too large for its type: " + text);
+        }
         // Octal (0755) and decimal beyond Long.MAX_VALUE (C's unsigned long long) are written in hex.
         return new MacroExpression.Typed((value < 0 || hex ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
-                MacroExpression.Kind.LONG);
+                MacroExpression.Kind.LONG, type);
     }
 }

@@ -4,6 +4,7 @@ import dev.isthmus.cparser.CErrorKind;
 import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.parse.CDeclarationsParser.BinaryExpressionContext;
 import dev.isthmus.cparser.parse.CDeclarationsParser.CastExpressionContext;
 import dev.isthmus.cparser.parse.CDeclarationsParser.ConditionalExpressionContext;
@@ -80,9 +81,11 @@ final class ConstantEvaluator {
     private final Abi abi;
     private final SymbolTable symbols;
     private final Context context;
+    private final IntegerArithmetic integers;
 
     ConstantEvaluator(Abi abi, SymbolTable symbols, Context context) {
         this.abi = abi;
+        this.integers = new IntegerArithmetic(abi);
         this.symbols = symbols;
         this.context = context;
     }
@@ -545,40 +548,15 @@ final class ConstantEvaluator {
 
     /** Sign- or zero-extends the low bits of {@code bits} to the width of {@code type}. */
     Value normalize(long bits, Primitive type) {
-        int width = (int) Math.min(64, abi.sizeOf(type) * 8);
-        boolean isUnsigned = type.isUnsigned() || type == Primitive.CHAR && !abi.isCharSigned();
-        long value = bits;
-        if (width < 64) {
-            value = isUnsigned ? bits & ((1L << width) - 1) : (bits << (64 - width)) >> (64 - width);
-        }
-        return Value.ofInteger(value, type);
+        return Value.ofInteger(integers.normalize(bits, type), type);
     }
 
-    /** Integer promotion (C11 6.3.1.1p2): types of rank below int become int. */
     private Primitive promote(Primitive type) {
-        if (type.conversionRank() < Primitive.INT.conversionRank()) {
-            return Primitive.INT;
-        }
-        return type;
+        return integers.promote(type);
     }
 
-    /** The usual arithmetic conversions for two promoted integer types (C11 6.3.1.8). */
     private Primitive commonType(Primitive a, Primitive b) {
-        if (a == b) {
-            return a;
-        }
-        if (a.isUnsigned() == b.isUnsigned()) {
-            return a.conversionRank() >= b.conversionRank() ? a : b;
-        }
-        Primitive unsigned = a.isUnsigned() ? a : b;
-        Primitive signed = a.isUnsigned() ? b : a;
-        if (unsigned.conversionRank() >= signed.conversionRank()) {
-            return unsigned;
-        }
-        if (abi.sizeOf(signed) > abi.sizeOf(unsigned)) {
-            return signed;
-        }
-        return signed.toUnsigned();
+        return integers.commonType(a, b);
     }
 
     private static Value bool(boolean b) {

@@ -1,6 +1,7 @@
 package dev.isthmus.cparser.parse;
 
 import dev.isthmus.cparser.abi.Abi;
+import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.type.Primitive;
 
 import java.io.ByteArrayOutputStream;
@@ -48,40 +49,15 @@ final class Literals {
         }
         boolean isUnsigned = suffix.contains("u");
         int longs = suffix.contains("ll") ? 2 : suffix.contains("l") ? 1 : 0;
-        for (Primitive candidate : candidates(longs, isUnsigned, radix != 10)) {
-            if (fits(bits, candidate, abi)) {
-                return ConstantEvaluator.Value.ofInteger(bits, candidate);
-            }
+        Primitive type = new IntegerArithmetic(abi).constantType(bits, longs, isUnsigned, radix == 10);
+        if (type == null) {
+            throw new IllegalArgumentException("integer constant '" + text + "' is too large for its type");
         }
-        throw new IllegalArgumentException("integer constant '" + text + "' is too large for its type");
+        return ConstantEvaluator.Value.ofInteger(bits, type);
     }
 
     private static boolean isHexDigit(char c) {
         return Character.digit(c, 16) >= 0;
-    }
-
-    private static List<Primitive> candidates(int longs, boolean isUnsigned, boolean mayBeUnsigned) {
-        List<Primitive> signed = switch (longs) {
-            case 0 -> List.of(Primitive.INT, Primitive.LONG, Primitive.LONG_LONG);
-            case 1 -> List.of(Primitive.LONG, Primitive.LONG_LONG);
-            default -> List.of(Primitive.LONG_LONG);
-        };
-        if (isUnsigned) {
-            return signed.stream().map(Primitive::toUnsigned).toList();
-        }
-        if (!mayBeUnsigned) {
-            return signed;
-        }
-        return signed.stream().flatMap(p -> java.util.stream.Stream.of(p, p.toUnsigned())).toList();
-    }
-
-    /** Whether an unsigned 64-bit magnitude fits the type. */
-    private static boolean fits(long magnitude, Primitive type, Abi abi) {
-        int bits = (int) abi.sizeOf(type) * 8;
-        if (type.isUnsigned()) {
-            return bits >= 64 || Long.compareUnsigned(magnitude, (1L << bits) - 1) <= 0;
-        }
-        return Long.compareUnsigned(magnitude, bits >= 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1) <= 0;
     }
 
     private static final java.util.regex.Pattern FLOATING = java.util.regex.Pattern.compile(
