@@ -299,17 +299,37 @@ final class CdataOperations {
      * addresses stay as unchecked as in C.
      */
     private static long accessible(Cdata.Pointer p, long address, long byteSize) {
+        return switch (accessAt(p, address, byteSize)) {
+            case ALLOWED -> address;
+            case NULL_POINTER -> throw new LuaError("attempt to index a NULL pointer of type '" + p.typeName() + "'");
+            case NEVER_MAPPED -> throw FfiLibrary.inaccessible(address);
+            case OUTSIDE_OBJECT -> throw new LuaError("index out of bounds");
+        };
+    }
+
+    /** What {@link #accessAt} finds of an access through a pointer. */
+    enum PointerAccess {
+        ALLOWED, NULL_POINTER, NEVER_MAPPED, OUTSIDE_OBJECT
+    }
+
+    /**
+     * Whether {@code byteSize} bytes at {@code address}, reached through {@code p}, may be
+     * accessed, and if not, why (in the order the interpreter reports it). The interpreter
+     * raises its error for a refusal, compiled code leaves the trace. Inside the object the
+     * pointer is known to point into is allowed at once: that memory is mapped.
+     */
+    static PointerAccess accessAt(Cdata.Pointer p, long address, long byteSize) {
         if (p.address() == 0) {
-            throw new LuaError("attempt to index a NULL pointer of type '" + p.typeName() + "'");
-        }
-        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(address, byteSize)) {
-            throw FfiLibrary.inaccessible(address);
+            return PointerAccess.NULL_POINTER;
         }
         MemorySegment object = FfiLibrary.objectAt(p);
-        if (object != null && (address < object.address() || address + byteSize > object.address() + object.byteSize())) {
-            throw new LuaError("index out of bounds");
+        if (object != null && address >= object.address() && address + byteSize <= object.address() + object.byteSize()) {
+            return PointerAccess.ALLOWED;
         }
-        return address;
+        if (dev.isthmus.ffi.AddressSpace.isNeverMapped(address, byteSize)) {
+            return PointerAccess.NEVER_MAPPED;
+        }
+        return object != null ? PointerAccess.OUTSIDE_OBJECT : PointerAccess.ALLOWED;
     }
 
     void newIndex(Object target, Object key, Object value) {

@@ -82,25 +82,17 @@ public final class CdataTraces {
 
     /**
      * The address of {@code p[index]} ({@code elementSize} bytes), or 0 where the interpreter
-     * raises an error instead (a NULL pointer, an address no memory can be at, outside the
-     * object the pointer is known to point into): compiled code leaves the trace then.
+     * raises an error instead ({@link CdataOperations#accessAt}; or the offset overflows):
+     * compiled code leaves the trace then.
      */
     public static long pointerElementAddress(Object pointer, long index, long elementSize) {
         Cdata.Pointer p = (Cdata.Pointer) pointer;
-        long base = p.address();
         long offset = index * elementSize;
-        if (base == 0 || Math.multiplyHigh(index, elementSize) != offset >> 63) {
+        if (Math.multiplyHigh(index, elementSize) != offset >> 63) {
             return 0;
         }
-        long address = base + offset;
-        MemorySegment object = FfiLibrary.objectAt(p);
-        if (object != null) {
-            // Inside a real object is mappable: one range check (the interpreter's errors all
-            // come from outside it).
-            long from = object.address();
-            return address >= from && address + elementSize <= from + object.byteSize() ? address : 0;
-        }
-        return dev.isthmus.ffi.AddressSpace.isNeverMapped(address, elementSize) ? 0 : address;
+        long address = p.address() + offset;
+        return CdataOperations.accessAt(p, address, elementSize) == CdataOperations.PointerAccess.ALLOWED ? address : 0;
     }
 
     /** {@link #pointerElementAddress(Object, long, long)} with a Lua number index, converted as indexing converts it. */

@@ -591,10 +591,7 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case HGETK -> {
-                load(x.a);
-                mv.visitTypeInsn(CHECKCAST, TABLE);
-                push((Integer) x.aux2);
-                constant(x.aux, LuaString.class);
+                tableSlot(x);
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "getAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";)Ljava/lang/Object;", false);
                 store(i);
                 load(i);
@@ -602,10 +599,7 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IF_ACMPEQ, exit(x));
             }
             case HSETK -> {
-                load(x.a);
-                mv.visitTypeInsn(CHECKCAST, TABLE);
-                push((Integer) x.aux2);
-                constant(x.aux, LuaString.class);
+                tableSlot(x);
                 load(x.b);
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "setAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";Ljava/lang/Object;)Z", false);
                 mv.visitJumpInsn(IFEQ, exit(x));
@@ -728,6 +722,14 @@ final class TraceCodegen {
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFLT, exit);
+    }
+
+    /** The table, slot and key of {@link IrOp#HGETK} or {@link IrOp#HSETK} onto the stack. */
+    private void tableSlot(Ir x) {
+        load(x.a);
+        mv.visitTypeInsn(CHECKCAST, TABLE);
+        push((Integer) x.aux2);
+        constant(x.aux, LuaString.class);
     }
 
     private void loadNumber(int i, Ir x) {

@@ -698,31 +698,25 @@ final class TraceRecorder implements InstructionObserver {
 
     // ---- cdata with storage: members and elements as loads and stores at offsets
 
-    /** Where a cdata access reads: the address of the element (or object) the accessed member is in. */
-    private record Place(int address) {
-    }
-
-    /**
-     * The memory {@code object} designates: a view made in the trace is its array's element,
-     * checked to be inside the array (shared with the check made with the view); any other
-     * cdata object is itself, guarded to have the ctype it has now, whose members lie inside it.
-     */
-    private Place place(int object, Cdata.Memory m, int pc) {
+    private int place(int object, Cdata.Memory m, int pc) {
         Ir x = ir.at(object);
         if (x.op == IrOp.CVIEW) {
-            return new Place(element(x.a, x.b, (Long) x.aux2, pc));
+            return element(x.a, x.b, (Long) x.aux2, pc);
         }
         guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, m.type(), null, pc), pc);
-        return new Place(ir.emit(new Ir(IrOp.CADDR, IrType.LONG, object, Ir.NONE, Ir.NONE, null, null, null, pc)));
+        return ir.emit(new Ir(IrOp.CADDR, IrType.LONG, object, Ir.NONE, Ir.NONE, null, null, null, pc));
+    }
+
+    /** An index as the int it is when it is a narrowed loop's index (as a number, {@code TONUM} of it), else as it is. */
+    private int intIfNarrowed(int index) {
+        return ir.at(index).op == IrOp.TONUM ? ir.at(index).a : index;
     }
 
     /** The address of element {@code index} of {@code size} bytes of the cdata array {@code array}, guarded inside it. */
     private int element(int array, int index, long size, int pc) {
         int address = ir.emit(new Ir(IrOp.CADDR, IrType.LONG, array, Ir.NONE, Ir.NONE, null, null, null, pc));
         int extent = ir.emit(new Ir(IrOp.CSIZE, IrType.LONG, array, Ir.NONE, Ir.NONE, null, null, null, pc));
-        // A narrowed loop's index is used as the int it is.
-        int key = ir.at(index).op == IrOp.TONUM ? ir.at(index).a : index;
-        return guard(new Ir(IrOp.CELEM, IrType.LONG, address, extent, key, null, null, size, pc), pc);
+        return guard(new Ir(IrOp.CELEM, IrType.LONG, address, extent, intIfNarrowed(index), null, null, size, pc), pc);
     }
 
     /** {@code m[RK(key)]} as a load or a view, or {@link Ir#NONE} when it takes the general path. */
@@ -734,8 +728,7 @@ final class TraceRecorder implements InstructionObserver {
             if (slot == null) {
                 return Ir.NONE;
             }
-            Place at = place(object, m, pc);
-            return ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, at.address(), Ir.NONE, Ir.NONE, null, slot.scalar(), slot.offset(), pc));
+            return ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, place(object, m, pc), Ir.NONE, Ir.NONE, null, slot.scalar(), slot.offset(), pc));
         }
         CType element = CdataTraces.elementType(m);
         if (!(k instanceof Double) || element == null || ir.at(object).op == IrOp.CVIEW) {
@@ -762,10 +755,8 @@ final class TraceRecorder implements InstructionObserver {
             return Ir.NONE;
         }
         guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, p.type(), null, pc), pc);
-        int index = operand(key, pc);
-        // A narrowed loop's index is used as the int it is.
-        int k = ir.at(index).op == IrOp.TONUM ? ir.at(index).a : index;
-        return guard(new Ir(IrOp.PELEM, IrType.LONG, object, k, Ir.NONE, null, null, CdataTraces.pointerElementSize(p), pc), pc);
+        int index = intIfNarrowed(operand(key, pc));
+        return guard(new Ir(IrOp.PELEM, IrType.LONG, object, index, Ir.NONE, null, null, CdataTraces.pointerElementSize(p), pc), pc);
     }
 
     /** {@code p[RK(key)]} of a pointer to a number scalar as a load, or {@link Ir#NONE}. */
@@ -805,8 +796,8 @@ final class TraceRecorder implements InstructionObserver {
         if (slot == null || !slot.isWritable() || ir.typeOf(v) != IrType.NUM) {
             return false;
         }
-        Place at = place(object, m, pc);
-        int address = k instanceof LuaString ? at.address()
+        int at = place(object, m, pc);
+        int address = k instanceof LuaString ? at
                 : element(object, operand(key, pc), CdataTraces.elementSize(m, CdataTraces.elementType(m)), pc);
         guard(new Ir(IrOp.CSTORE, IrType.VOID, address, v, Ir.NONE, null, slot.scalar(), slot.offset(), pc), pc);
         return true;
