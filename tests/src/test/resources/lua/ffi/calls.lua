@@ -158,8 +158,17 @@ do
   ]])
   local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
   print(lib.it_call_int_binop(function(a, b) return a * b end, 6, 7), lib.it_call_twice(function(x) return x + 1 end, 1))
+  -- Java functions and vararg Lua functions as callbacks: numbers pass and return unboxed to closures only.
+  local sqrt = ffi.cast("it_double_fn", math.sqrt)
+  print(lib.it_call_twice(sqrt, 16), lib.it_call_twice(function(...) return select("#", ...) + (...) end, 0.5))
+  print(lib.it_call_int_binop(function(...) local a, b = ... return a * 100 + b + select("#", ...) end, -7, 3))
+  print(lib.it_call_int_binop(math.max, -7, 3), pcall(lib.it_call_twice, function(x) return nil end, 1))
+  sqrt:free()
 end
 -- expect: 42	3
+-- expect: 2	2.5
+-- expect: -695
+-- expect: 3	false	calls.lua:165: cannot convert 'nil' to 'double'
 
 -- test: callback made with ffi.cast, freed and set
 do

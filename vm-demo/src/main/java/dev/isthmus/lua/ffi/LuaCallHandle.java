@@ -110,17 +110,11 @@ final class LuaCallHandle {
             if (!(CdataConversion.plain(parameters.get(i)) instanceof Primitive prim) || !carrier.isPrimitive() || carrier == boolean.class) {
                 return null;
             }
-            MethodHandle filter;
-            if (prim == Primitive.DOUBLE || prim == Primitive.FLOAT) {
-                filter = MethodHandles.identity(double.class);
-            } else if (prim.isInteger() && prim != Primitive.BOOL) {
-                long byteSize = carrier == long.class ? 8 : carrier == int.class ? 4 : carrier == short.class || carrier == char.class ? 2 : 1;
-                filter = MethodHandles.insertArguments(DOUBLE_TO_INTEGER, 0, byteSize, prim.isUnsigned());
-            } else {
+            MethodHandle filter = fromNumber(prim, carrier);
+            if (filter == null) {
                 return null;
             }
-            // The cast keeps the low bytes of an integer (C's conversion to a narrower type) and rounds a double to float.
-            h = MethodHandles.filterArguments(h, i, MethodHandles.explicitCastArguments(filter, MethodType.methodType(carrier, double.class)));
+            h = MethodHandles.filterArguments(h, i, filter);
         }
         Class<?> result = h.type().returnType();
         CType r = CdataConversion.plain(function.type().returnType());
@@ -134,6 +128,27 @@ final class LuaCallHandle {
             return MethodHandles.explicitCastArguments(h, h.type().changeReturnType(double.class));
         }
         return null;
+    }
+
+    /**
+     * The conversion of a Lua number, unboxed, to a C number of type {@code prim} in
+     * {@code carrier} ({@code (double)carrier}), as {@link #numberFilter} converts a boxed one;
+     * null for other types (bool, complex, pointers).
+     */
+    static MethodHandle fromNumber(Primitive prim, Class<?> carrier) {
+        MethodHandle filter;
+        if (!carrier.isPrimitive() || carrier == boolean.class || carrier == void.class) {
+            return null;
+        } else if (prim == Primitive.DOUBLE || prim == Primitive.FLOAT) {
+            filter = MethodHandles.identity(double.class);
+        } else if (prim.isInteger() && prim != Primitive.BOOL) {
+            long byteSize = carrier == long.class ? 8 : carrier == int.class ? 4 : carrier == short.class || carrier == char.class ? 2 : 1;
+            filter = MethodHandles.insertArguments(DOUBLE_TO_INTEGER, 0, byteSize, prim.isUnsigned());
+        } else {
+            return null;
+        }
+        // The cast keeps the low bytes of an integer (C's conversion to a narrower type) and rounds a double to float.
+        return MethodHandles.explicitCastArguments(filter, MethodType.methodType(carrier, double.class));
     }
 
     private static long doubleToInteger(long byteSize, boolean isUnsigned, double d) {

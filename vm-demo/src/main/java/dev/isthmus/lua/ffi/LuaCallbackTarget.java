@@ -20,21 +20,25 @@ import java.util.List;
  * <p>Arguments: integers up to 32 bits, floating types and {@code bool} become numbers
  * and booleans, 64-bit integers {@code int64_t}/{@code uint64_t} cdata, pointers pointer
  * cdata of the parameter's type, as LuaJIT converts them. The result converts as an
- * assignment to the return type does. Types with other carriers (structs and complex
+ * assignment to the return type does. With one or two parameters, numbers travel unboxed
+ * both ways ({@link LuaFunction#callbackResultOf}): a {@code double -> double} callback
+ * allocates nothing. Types with other carriers (structs and complex
  * numbers by value, enums, pointer results) have no target here; such callbacks run
  * through ffi-core's handler path.
  */
 final class LuaCallbackTarget {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
-    private static final MethodHandle CALL_FIRST_1 = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object.class);
-    private static final MethodHandle CALL_FIRST_2 = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object.class, Object.class);
-    private static final MethodHandle SIGNED = find("signed", Object.class, int.class);
-    private static final MethodHandle UNSIGNED_INT = find("unsignedInt", Object.class, int.class);
-    private static final MethodHandle UNSIGNED_SHORT = find("unsignedShort", Object.class, short.class);
-    private static final MethodHandle UNSIGNED_BYTE = find("unsignedByte", Object.class, byte.class);
-    private static final MethodHandle FLOATING = find("floating", Object.class, double.class);
+    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, int.class,
+            Object.class, double.class, Object.class, double.class);
+    private static final MethodHandle SIGNED = find("signed", double.class, int.class);
+    private static final MethodHandle UNSIGNED_INT = find("unsignedInt", double.class, int.class);
+    private static final MethodHandle UNSIGNED_SHORT = find("unsignedShort", double.class, short.class);
+    private static final MethodHandle UNSIGNED_BYTE = find("unsignedByte", double.class, byte.class);
+    private static final MethodHandle FLOATING = find("floating", double.class, double.class);
     private static final MethodHandle BOOLEAN = find("bool", Object.class, boolean.class);
+    private static final MethodHandle IS_UNBOXED_NUMBER = find("isUnboxedNumber", boolean.class, Object.class);
+    private static final MethodHandle NUMBER_RESULT;
     private static final MethodHandle INT64 = find("int64", Object.class, FfiLibrary.class, boolean.class, long.class);
     private static final MethodHandle POINTER = find("pointer", Object.class, FfiLibrary.class, CType.class, MemorySegment.class);
     private static final MethodHandle TO_C;
@@ -43,6 +47,7 @@ final class LuaCallbackTarget {
         try {
             TO_C = LOOKUP.findStatic(FfiLibrary.class, "callbackResult", MethodType.methodType(Object.class,
                     CdataConversion.class, LuaFunction.class, CType.class, Object.class));
+            NUMBER_RESULT = LOOKUP.findVirtual(LuaFunction.class, "numberResult", MethodType.methodType(double.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -56,10 +61,13 @@ final class LuaCallbackTarget {
         CType.Function type = (CType.Function) CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pointerType)).target());
         MethodType carriers = library.ffi().callbackCarrierType(pointerType);
         List<CType> parameters = type.parameterTypes();
-        MethodHandle[] filters = new MethodHandle[parameters.size()];
-        for (int i = 0; i < filters.length; i++) {
-            filters[i] = argumentFilter(library, parameters.get(i), carriers.parameterType(i));
-            if (filters[i] == null) {
+        // Per parameter, a filter from its carrier to a Lua number as a double, or else to an object.
+        MethodHandle[] numbers = new MethodHandle[parameters.size()];
+        MethodHandle[] objects = new MethodHandle[parameters.size()];
+        for (int i = 0; i < parameters.size(); i++) {
+            numbers[i] = numberArgument(library, parameters.get(i), carriers.parameterType(i));
+            objects[i] = numbers[i] != null ? null : objectArgument(library, parameters.get(i), carriers.parameterType(i));
+            if (numbers[i] == null && objects[i] == null) {
                 return null;
             }
         }
@@ -67,18 +75,54 @@ final class LuaCallbackTarget {
         if (result == null) {
             return null;
         }
-        // One or two arguments (most callbacks: comparators, visitors, math functions) go to Lua without an array.
-        MethodHandle call = switch (filters.length) {
-            case 1 -> MethodHandles.insertArguments(CALL_FIRST_1, 0, library, f);
-            case 2 -> MethodHandles.insertArguments(CALL_FIRST_2, 0, library, f);
-            default -> MethodHandles.insertArguments(CALL_FIRST, 0, library, f).asCollector(Object[].class, filters.length);
-        };
-        call = MethodHandles.filterArguments(call, 0, filters);
+        MethodHandle call;
+        if (parameters.size() == 1 || parameters.size() == 2) {
+            // Most callbacks (comparators, visitors, math functions) go to Lua without an array, numbers unboxed.
+            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library, f, parameters.size());
+            if (parameters.size() == 1) {
+                call = MethodHandles.insertArguments(call, 2, null, 0.0);
+            }
+            // (Object, double) per parameter: a number fills the double and tags the object; anything else fills the object.
+            for (int i = parameters.size() - 1; i >= 0; i--) {
+                if (numbers[i] != null) {
+                    call = MethodHandles.filterArguments(MethodHandles.insertArguments(call, 2 * i, LuaFunction.UNBOXED_NUMBER), 2 * i, numbers[i]);
+                } else {
+                    call = MethodHandles.filterArguments(MethodHandles.insertArguments(call, 2 * i + 1, 0.0), 2 * i, objects[i]);
+                }
+            }
+        } else {
+            MethodHandle[] filters = new MethodHandle[parameters.size()];
+            for (int i = 0; i < filters.length; i++) {
+                filters[i] = numbers[i] != null ? numbers[i].asType(numbers[i].type().changeReturnType(Object.class)) : objects[i];
+            }
+            call = MethodHandles.insertArguments(CALL_FIRST, 0, library, f).asCollector(Object[].class, filters.length);
+            call = MethodHandles.filterArguments(call, 0, filters);
+        }
         call = MethodHandles.filterReturnValue(call, result);
         return call.asType(carriers);
     }
 
-    private static MethodHandle argumentFilter(FfiLibrary library, CType parameter, Class<?> carrier) {
+    /** The filter from a number parameter's carrier to the Lua number it becomes, or null for other parameters. */
+    private static MethodHandle numberArgument(FfiLibrary library, CType parameter, Class<?> carrier) {
+        if (!(CdataConversion.plain(parameter) instanceof Primitive prim)) {
+            return null;
+        }
+        if (carrier == double.class || carrier == float.class) {
+            return FLOATING.asType(MethodType.methodType(double.class, carrier));
+        }
+        if (carrier == boolean.class || carrier == long.class) {
+            return null;
+        }
+        boolean isUnsigned = prim.isUnsigned() || prim == Primitive.CHAR && !library.ffi().layouts().abi().isCharSigned();
+        if (!isUnsigned) {
+            return carrier == int.class || carrier == short.class || carrier == byte.class
+                    ? SIGNED.asType(MethodType.methodType(double.class, carrier)) : null;
+        }
+        return carrier == int.class ? UNSIGNED_INT : carrier == short.class ? UNSIGNED_SHORT : carrier == byte.class ? UNSIGNED_BYTE : null;
+    }
+
+    /** The filter from a parameter's carrier to the Lua object it becomes (a boolean, a cdata), or null when it has none. */
+    private static MethodHandle objectArgument(FfiLibrary library, CType parameter, Class<?> carrier) {
         CType p = CdataConversion.plain(parameter);
         if (p instanceof CType.Pointer) {
             return carrier == MemorySegment.class ? MethodHandles.insertArguments(POINTER, 0, library, parameter) : null;
@@ -86,27 +130,10 @@ final class LuaCallbackTarget {
         if (!(p instanceof Primitive prim)) {
             return null;
         }
-        if (carrier == double.class || carrier == float.class) {
-            return FLOATING.asType(MethodType.methodType(Object.class, carrier));
-        }
         if (carrier == boolean.class) {
             return BOOLEAN;
         }
-        boolean isUnsigned = prim.isUnsigned() || prim == Primitive.CHAR && !library.ffi().layouts().abi().isCharSigned();
-        if (carrier == long.class) {
-            return MethodHandles.insertArguments(INT64, 0, library, prim.isUnsigned());
-        }
-        if (!isUnsigned) {
-            return carrier == int.class || carrier == short.class || carrier == byte.class
-                    ? SIGNED.asType(MethodType.methodType(Object.class, carrier)) : null;
-        }
-        if (carrier == int.class) {
-            return UNSIGNED_INT;
-        }
-        if (carrier == short.class) {
-            return UNSIGNED_SHORT;
-        }
-        return carrier == byte.class ? UNSIGNED_BYTE : null;
+        return carrier == long.class ? MethodHandles.insertArguments(INT64, 0, library, prim.isUnsigned()) : null;
     }
 
     /** The filter from the Lua result to the carrier C gets: assignment's conversion to the return type. */
@@ -125,8 +152,13 @@ final class LuaCallbackTarget {
                 : MethodHandles.filterReturnValue(convert.asType(MethodType.methodType(Number.class, Object.class)), unboxer(carrier));
         // A number result takes the call arguments' fast conversion; anything else the full one.
         MethodHandle fast = LuaCallHandle.numberFilter((Primitive) p, library.ffi().layouts().abi().sizeOf((Primitive) p), carrier);
-        return fast == null ? full
+        MethodHandle boxed = fast == null ? full
                 : MethodHandles.catchException(fast, LuaCallHandle.SlowPath.class, MethodHandles.dropArguments(full, 0, LuaCallHandle.SlowPath.class));
+        // A number the closure returned unboxed (LuaFunction.callbackResultOf) is converted from its double, never boxed.
+        MethodHandle fromNumber = LuaCallHandle.fromNumber((Primitive) p, carrier);
+        MethodHandle number = fromNumber != null ? MethodHandles.filterReturnValue(NUMBER_RESULT.bindTo(f), fromNumber)
+                : MethodHandles.filterReturnValue(NUMBER_RESULT.bindTo(f).asType(MethodType.methodType(Object.class)), full);
+        return MethodHandles.guardWithTest(IS_UNBOXED_NUMBER, MethodHandles.dropArguments(number, 0, Object.class), boxed);
     }
 
     private static MethodHandle unboxer(Class<?> carrier) {
@@ -140,45 +172,47 @@ final class LuaCallbackTarget {
 
     /** Calls a Lua function from C for its first result, marked as a callback on the running coroutine. */
     static Object callFirst(FfiLibrary library, LuaFunction f, Object[] args) {
-        return asCallback(library, f, args.length, null, null, args);
-    }
-
-    static Object callFirst(FfiLibrary library, LuaFunction f, Object argument) {
-        return asCallback(library, f, 1, argument, null, null);
-    }
-
-    static Object callFirst(FfiLibrary library, LuaFunction f, Object first, Object second) {
-        return asCallback(library, f, 2, first, second, null);
-    }
-
-    /** The call of {@code f} on {@code args}, or on one or two arguments given without an array, as a callback. */
-    private static Object asCallback(FfiLibrary library, LuaFunction f, int count, Object first, Object second, Object[] args) {
         var coroutine = library.runtime().currentCoroutine();
         coroutine.enterCallback();
         try {
-            return args != null ? f.callForFirstResult(args) : count == 1 ? f.firstResultOf(first) : f.firstResultOf(first, second);
+            return f.callForFirstResult(args);
         } finally {
             coroutine.exitCallback();
         }
     }
 
-    private static Object signed(int value) {
-        return (double) value;
+    /** {@link #callFirst(FfiLibrary, LuaFunction, Object[])} on one or two arguments, numbers unboxed both ways ({@link LuaFunction#callbackResultOf}). */
+    static Object callFirst(FfiLibrary library, LuaFunction f, int count, Object first, double firstNumber, Object second, double secondNumber) {
+        var coroutine = library.runtime().currentCoroutine();
+        coroutine.enterCallback();
+        try {
+            return f.callbackResultOf(count, first, firstNumber, second, secondNumber);
+        } finally {
+            coroutine.exitCallback();
+        }
     }
 
-    private static Object unsignedInt(int value) {
-        return (double) Integer.toUnsignedLong(value);
+    private static boolean isUnboxedNumber(Object result) {
+        return result == LuaFunction.UNBOXED_NUMBER;
     }
 
-    private static Object unsignedShort(short value) {
-        return (double) Short.toUnsignedInt(value);
+    private static double signed(int value) {
+        return value;
     }
 
-    private static Object unsignedByte(byte value) {
-        return (double) Byte.toUnsignedInt(value);
+    private static double unsignedInt(int value) {
+        return Integer.toUnsignedLong(value);
     }
 
-    private static Object floating(double value) {
+    private static double unsignedShort(short value) {
+        return Short.toUnsignedInt(value);
+    }
+
+    private static double unsignedByte(byte value) {
+        return Byte.toUnsignedInt(value);
+    }
+
+    private static double floating(double value) {
         return value;
     }
 

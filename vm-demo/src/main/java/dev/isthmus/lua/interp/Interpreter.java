@@ -37,6 +37,14 @@ public final class Interpreter {
     private static final Object NUMBER = ValueStack.NUMBER;
     private static final Arith[] ARITH = {Arith.ADD, Arith.SUB, Arith.MUL, Arith.DIV, Arith.MOD, Arith.POW};
 
+    /** What {@link #enter} returns: every result as an array, the first alone, or the first with a number unboxed. */
+    private static final int ALL_RESULTS = 0;
+    private static final int FIRST_RESULT = 1;
+    private static final int FIRST_RESULT_UNBOXED = 2;
+
+    /** The value of a number result {@link #enter} returned unboxed, kept until the next such return. */
+    private double numberResult;
+
     private final LuaSemantics semantics;
     private CallStack callStack = new CallStack();
     InstructionObserver observer;
@@ -77,7 +85,7 @@ public final class Interpreter {
 
     /** Calls a closure from Java. */
     Object[] call(LuaClosure closure, Object[] arguments) {
-        return (Object[]) enter(closure, arguments, arguments.length, null, null, false);
+        return (Object[]) enter(closure, arguments, arguments.length, null, 0, null, 0, ALL_RESULTS);
     }
 
     /**
@@ -85,23 +93,39 @@ public final class Interpreter {
      * C wants no more, and this way gets it without a result array.
      */
     Object callForFirstResult(LuaClosure closure, Object[] arguments) {
-        return enter(closure, arguments, arguments.length, null, null, true);
+        return enter(closure, arguments, arguments.length, null, 0, null, 0, FIRST_RESULT);
+    }
+
+    /**
+     * A callback's call on one or two arguments, numbers unboxed both ways
+     * ({@link LuaFunction#callbackResultOf}): a number result comes back as
+     * {@link ValueStack#NUMBER} with its value in {@link #numberResult}.
+     */
+    Object callbackResultOf(LuaClosure closure, int count, Object first, double firstNumber, Object second, double secondNumber) {
+        return enter(closure, null, count, first, firstNumber, second, secondNumber, FIRST_RESULT_UNBOXED);
+    }
+
+    /** The number result the last {@link #callbackResultOf} returned as {@link ValueStack#NUMBER}. */
+    double numberResult() {
+        return numberResult;
     }
 
     /**
      * Runs a closure entered from Java on {@code count} arguments, from {@code arguments} or,
      * when that is null, {@code first} and {@code second} (a callback's one or two, without an
-     * array), with its frame above the innermost active one and tracked on the call stack;
-     * "stack overflow" past the call stack's depth limit. Returns the first result
-     * ({@code firstOnly}) or all of them as an array. When an error unwinds through here, the
-     * slots of the frames it abandoned are cleared.
+     * array; either may be {@link ValueStack#NUMBER} with its number beside it), with its frame
+     * above the innermost active one and tracked on the call stack; "stack overflow" past the
+     * call stack's depth limit. Returns what {@code results} asks for ({@link #ALL_RESULTS},
+     * ...). When an error unwinds through here, the slots of the frames it abandoned are cleared.
      */
-    Object enter(LuaClosure closure, Object[] arguments, int count, Object first, Object second, boolean firstOnly) {
+    Object enter(LuaClosure closure, Object[] arguments, int count, Object first, double firstNumber,
+                 Object second, double secondNumber, int results) {
         CallStack frames = callStack;
         ValueStack st = frames.values;
         Prototype p = closure.prototype;
         int fixed = Math.min(count, p.parameterCount());
-        Object[] varargs = p.isVararg() && count > p.parameterCount() ? javaVarargs(p, arguments, count, first, second) : NO_VARARGS;
+        Object[] varargs = p.isVararg() && count > p.parameterCount()
+                ? javaVarargs(p, arguments, count, boxed(first, firstNumber), boxed(second, secondNumber)) : NO_VARARGS;
         if (frames.depth >= frames.depthLimit) {
             throw frames.overflow();
         }
@@ -112,23 +136,30 @@ public final class Interpreter {
             System.arraycopy(arguments, 0, st.slots, base, fixed);
         } else if (fixed > 0) {
             st.slots[base] = first;
+            st.nums[base] = firstNumber;
             if (fixed > 1) {
                 st.slots[base + 1] = second;
+                st.nums[base + 1] = secondNumber;
             }
         }
         frames.pushFromJava(closure, base);
         boolean completed = false;
         try {
-            int results = run(closure, st, base, fixed, varargs);
+            int returned = run(closure, st, base, fixed, varargs);
             Object value;
-            if (firstOnly) {
-                // Not st.get, which keeps the box in the slot: a box that goes nowhere else can be
-                // eliminated when the caller (a callback's conversion) unboxes it in the same compilation.
-                value = results == 0 ? null : st.slots[base - 1] == NUMBER ? (Object) st.nums[base - 1] : st.slots[base - 1];
+            if (results == ALL_RESULTS) {
+                value = returned == 0 ? LuaFunction.NONE : st.copyOut(base - 1, returned);
             } else {
-                value = results == 0 ? LuaFunction.NONE : st.copyOut(base - 1, results);
+                value = returned == 0 ? null : st.slots[base - 1];
+                if (value == NUMBER) {
+                    // Unboxed, a callback's number result reaches C without a box.
+                    numberResult = st.nums[base - 1];
+                    if (results == FIRST_RESULT) {
+                        value = numberResult;
+                    }
+                }
             }
-            st.clear(base - 1, base - 1 + results);
+            st.clear(base - 1, base - 1 + returned);
             completed = true;
             return value;
         } finally {
@@ -172,6 +203,11 @@ public final class Interpreter {
         } else if (results > wanted) {
             Arrays.fill(s, fn + wanted, fn + results, null);
         }
+    }
+
+    /** An argument {@link #enter} got as an object or, tagged {@link ValueStack#NUMBER}, as a number. */
+    private static Object boxed(Object value, double number) {
+        return value == NUMBER ? (Object) number : value;
     }
 
     /** The arguments a vararg function gets as {@code ...}, from either form {@link #enter} takes. */
@@ -740,7 +776,7 @@ public final class Interpreter {
     /** Calls any value from Java's side of the convention: arguments and results as arrays. */
     private Object[] invoke(Object f, Object[] arguments) {
         if (f instanceof LuaClosure next) {
-            return (Object[]) enter(next, arguments, arguments.length, null, null, false);
+            return call(next, arguments);
         }
         if (f instanceof LuaCallable callable) {
             return callable.call(arguments);

@@ -45,13 +45,13 @@ public final class LuaClosure extends LuaFunction {
     }
 
     @Override
-    public Object firstResultOf(Object argument) {
-        return interpreter.enter(this, null, 1, argument, null, true);
+    public Object callbackResultOf(int count, Object first, double firstNumber, Object second, double secondNumber) {
+        return interpreter.callbackResultOf(this, count, first, firstNumber, second, secondNumber);
     }
 
     @Override
-    public Object firstResultOf(Object first, Object second) {
-        return interpreter.enter(this, null, 2, first, second, true);
+    public double numberResult() {
+        return interpreter.numberResult();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.isthmus.lua.interp;
 
 import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaFunction;
 
 import java.util.Arrays;
 
@@ -17,12 +18,7 @@ import java.util.Arrays;
  */
 public final class ValueStack {
     /** The tag of a slot whose number is in {@link #nums}; never visible to Lua code. */
-    static final Object NUMBER = new Object() {
-        @Override
-        public String toString() {
-            return "<unboxed number>";
-        }
-    };
+    static final Object NUMBER = LuaFunction.UNBOXED_NUMBER;
     /** Slots beyond which deep recursion on open results is a "stack overflow" (as LuaJIT's LJ_STACK_MAX). */
     private static final int LIMIT = 8_000_000;
     private static final int INITIAL = 256;

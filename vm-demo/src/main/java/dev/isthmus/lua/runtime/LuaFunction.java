@@ -16,14 +16,37 @@ public abstract class LuaFunction {
         return results.length == 0 ? null : results[0];
     }
 
-    /** {@link #callForFirstResult(Object[])} with one argument; a closure takes it without an array. */
-    public Object firstResultOf(Object argument) {
-        return callForFirstResult(new Object[] {argument});
+    /**
+     * Stands for a number passed or returned unboxed, its value in a {@code double} beside it
+     * ({@link #callbackResultOf}; the interpreter's registers tag their numbers with it too).
+     * Never a Lua value.
+     */
+    public static final Object UNBOXED_NUMBER = new Object() {
+        @Override
+        public String toString() {
+            return "<unboxed number>";
+        }
+    };
+
+    /**
+     * A call from C (a callback) on {@code count} arguments, one or two, for its first result,
+     * with numbers unboxed both ways so that the callback's conversions allocate no box: an
+     * argument given as {@link #UNBOXED_NUMBER} is the {@code double} after it; a number result
+     * may come back as {@link #UNBOXED_NUMBER}, its value then given by {@link #numberResult()},
+     * which must be read before any other Lua code runs. Otherwise the first result, null when
+     * there is none. This default boxes and calls {@link #callForFirstResult}; closures override it.
+     */
+    public Object callbackResultOf(int count, Object first, double firstNumber, Object second, double secondNumber) {
+        Object a = first == UNBOXED_NUMBER ? (Object) firstNumber : first;
+        if (count == 1) {
+            return callForFirstResult(new Object[] {a});
+        }
+        return callForFirstResult(new Object[] {a, second == UNBOXED_NUMBER ? (Object) secondNumber : second});
     }
 
-    /** {@link #callForFirstResult(Object[])} with two arguments; a closure takes them without an array. */
-    public Object firstResultOf(Object first, Object second) {
-        return callForFirstResult(new Object[] {first, second});
+    /** The number the last {@link #callbackResultOf} returned as {@link #UNBOXED_NUMBER}. */
+    public double numberResult() {
+        throw new IllegalStateException(name() + " returned no unboxed number");
     }
 
     /** The name used in error messages and tracebacks ({@code print}, {@code string.format}). */
