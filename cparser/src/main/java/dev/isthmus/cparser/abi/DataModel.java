@@ -2,6 +2,7 @@ package dev.isthmus.cparser.abi;
 
 import dev.isthmus.cparser.type.Primitive;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -13,8 +14,10 @@ record DataModel(Map<Primitive, Long> byteSizes, Map<Primitive, Long> byteAlignm
                  long pointerByteSize, Primitive sizeType, Primitive pointerDifferenceType, Primitive wideCharType) {
 
     DataModel {
-        byteSizes = Map.copyOf(byteSizes);
-        byteAlignments = Map.copyOf(byteAlignments);
+        // Enum maps, not Map.copyOf's hash table: an ordinal indexes them, and the FFI reads the
+        // size of an element's primitive on every p[i] it interprets.
+        byteSizes = Collections.unmodifiableMap(new EnumMap<>(byteSizes));
+        byteAlignments = Collections.unmodifiableMap(new EnumMap<>(byteAlignments));
     }
 
     long sizeOf(Primitive primitive) {

@@ -243,9 +243,16 @@ final class FfiFunctions {
         return false;
     }
 
+    private static final Object[] NO_TYPE_PARAMETERS = new Object[0];
+
     private Object[] cast(Object[] args) {
         Arguments a = new Arguments("cast", args);
-        CType type = lib.typeOf(ctypeArgument(args, "cast"), new Object[0]);
+        CType type = lib.typeOf(ctypeArgument(args, "cast"), NO_TYPE_PARAMETERS);
+        // A pointer cast to a pointer type (a callback's void * to what it points at) keeps the
+        // address and what it anchors, whatever the types: C's cast rules need nothing else.
+        if (args.length > 1 && args[1] instanceof Cdata.Pointer p && CType.unqualified(type) instanceof CType.Pointer) {
+            return new Object[] {new Cdata.Pointer(lib, type, p.address(), p.anchor())};
+        }
         var reference = CdataConversion.reference(type);
         if (reference.isPresent()) {
             a.checkAny(1);

@@ -236,7 +236,7 @@ public final class FfiLibrary {
     /** The type a Lua value names: a C type string ({@code $} replaced by {@code parameters}), a ctype, or a cdata's type. */
     CType typeOf(Object value, Object[] parameters) {
         return switch (value) {
-            case LuaString s when parameters.length == 0 && parsedTypes.containsKey(s) -> parsedTypes.get(s);
+            case LuaString s when parameters.length == 0 && parsedTypes.get(s) instanceof CType known -> known;
             case LuaString s -> {
                 List<CType> params = new ArrayList<>();
                 String text = substituteParameters(s.toString(), parameters, params);
