@@ -24,6 +24,9 @@ import java.util.Arrays;
 final class FfiFunctions {
     private final FfiLibrary lib;
     private final LuaTable table = new LuaTable();
+    /** The type string of the last pointer cast {@link #castForOneResult} made, and its pointer type. */
+    private LuaString lastPointerCastName;
+    private CType lastPointerCastType;
 
     FfiFunctions(FfiLibrary lib) {
         this.lib = lib;
@@ -32,6 +35,7 @@ final class FfiFunctions {
         add("new", args -> new Object[] {construct(lib.typeOf(ctypeArgument(args, "new"), new Object[0]),
                 Arrays.copyOfRange(args, 1, args.length))});
         add("cast", this::cast);
+        ((JavaFunction) table.get(LuaString.of("cast"))).withOneResultBody(this::castForOneResult);
         add("typeof", args -> {
             Object type = ctypeArgument(args, "typeof");
             return new Object[] {new Cdata.TypeObject(lib, lib.typeOf(type, Arrays.copyOfRange(args, 1, args.length)))};
@@ -245,13 +249,41 @@ final class FfiFunctions {
 
     private static final Object[] NO_TYPE_PARAMETERS = new Object[0];
 
+    /**
+     * {@code ffi.cast} for one result, its arguments in the caller's registers: a pointer cast
+     * to a type string's pointer type (what a comparator does to its {@code const void *}
+     * arguments) without the argument and result arrays once the string was parsed, anything
+     * else by {@link #cast}.
+     */
+    private Object castForOneResult(Object[] registers, int from, int count) {
+        if (count > 1 && registers[from + 1] instanceof Cdata.Pointer p) {
+            // The same string object as last time (a constant of the calling function) names the same type.
+            Object name = registers[from];
+            if (name == lastPointerCastName) {
+                return pointerCast(lastPointerCastType, p);
+            }
+            if (name instanceof LuaString s && lib.parsedType(s) instanceof CType type && CType.unqualified(type) instanceof CType.Pointer) {
+                lastPointerCastName = s;
+                lastPointerCastType = type;
+                return pointerCast(type, p);
+            }
+        }
+        return cast(Arrays.copyOfRange(registers, from, from + count))[0];
+    }
+
+    /**
+     * A pointer cast to a pointer type (a callback's void * to what it points at): the address
+     * and what it anchors kept, whatever the types, as C's cast rules need nothing else.
+     */
+    private Cdata.Pointer pointerCast(CType type, Cdata.Pointer p) {
+        return new Cdata.Pointer(lib, type, p.address(), p.anchor());
+    }
+
     private Object[] cast(Object[] args) {
         Arguments a = new Arguments("cast", args);
         CType type = lib.typeOf(ctypeArgument(args, "cast"), NO_TYPE_PARAMETERS);
-        // A pointer cast to a pointer type (a callback's void * to what it points at) keeps the
-        // address and what it anchors, whatever the types: C's cast rules need nothing else.
         if (args.length > 1 && args[1] instanceof Cdata.Pointer p && CType.unqualified(type) instanceof CType.Pointer) {
-            return new Object[] {new Cdata.Pointer(lib, type, p.address(), p.anchor())};
+            return new Object[] {pointerCast(type, p)};
         }
         var reference = CdataConversion.reference(type);
         if (reference.isPresent()) {

@@ -45,8 +45,16 @@ public final class FfiLibrary {
     private final Namespace defaultNamespace;
     private final CtypeBudget ctypes = new CtypeBudget();
 
+    /** The ABI's size of each primitive by ordinal: the interpreter reads one on every {@code p[i]} of a scalar. */
+    private final long[] primitiveByteSizes;
+
     private FfiLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
+        Primitive[] primitives = Primitive.values();
+        this.primitiveByteSizes = new long[primitives.length];
+        for (Primitive p : primitives) {
+            primitiveByteSizes[p.ordinal()] = ffi.layouts().abi().sizeOf(p);
+        }
         this.int64Type = ffi.scope().parseType("int64_t");
         this.uint64Type = ffi.scope().parseType("uint64_t");
         this.defaultNamespace = new Namespace(this, ffi.C());
@@ -231,6 +239,16 @@ public final class FfiLibrary {
             throw new LuaError("wrong number of type parameters");
         }
         return out.toString();
+    }
+
+    /** The size of {@code p} on the ABI. */
+    long byteSizeOf(Primitive p) {
+        return primitiveByteSizes[p.ordinal()];
+    }
+
+    /** The type {@link #typeOf} parsed from {@code s} before and keeps, or null. */
+    CType parsedType(LuaString s) {
+        return parsedTypes.get(s);
     }
 
     /** The type a Lua value names: a C type string ({@code $} replaced by {@code parameters}), a ctype, or a cdata's type. */

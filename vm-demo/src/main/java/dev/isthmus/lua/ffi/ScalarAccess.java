@@ -36,7 +36,7 @@ final class ScalarAccess {
     }
 
     static long sizeOf(FfiLibrary lib, Primitive p) {
-        return lib.ffi().layouts().abi().sizeOf(p);
+        return lib.byteSizeOf(p);
     }
 
     static Object read(FfiLibrary lib, MemorySegment memory, long offset, Primitive p) {

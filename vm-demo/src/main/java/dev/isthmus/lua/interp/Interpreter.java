@@ -441,7 +441,7 @@ public final class Interpreter {
                                 high = Math.max(high, fn + results);
                             }
                             st.top = high;
-                        } else if (c == 2 && f instanceof SingleResultCallable single) {
+                        } else if (c == 2 && oneResultForm(f) instanceof SingleResultCallable single) {
                             st.boxRange(fn + 1, fn + 1 + argumentCount);
                             Object r = single.callForOneResult(s, fn + 1, argumentCount);
                             s = st.slots;
@@ -789,6 +789,11 @@ public final class Interpreter {
             }
         }
         return semantics.call(f, arguments);
+    }
+
+    /** How {@code f} takes a call for one result with its arguments left in the registers, or null: a C function, a library function with a one-result body. */
+    private static SingleResultCallable oneResultForm(Object f) {
+        return f instanceof SingleResultCallable single ? single : f instanceof JavaFunction library ? library.oneResultForm() : null;
     }
 
     private static Upvalue findOpen(Upvalue list, int slot) {

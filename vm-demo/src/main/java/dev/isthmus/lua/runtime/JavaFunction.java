@@ -33,6 +33,19 @@ public final class JavaFunction extends LuaFunction {
 
     private Iterator iterator;
 
+    /**
+     * The body of a call for one result with the arguments left in the caller's registers
+     * ({@link SingleResultCallable#callForOneResult}): what a function called on hot paths
+     * (ffi.cast in a callback) gives to skip the argument and result arrays of {@link Body}.
+     * It must behave as the body does, first result only.
+     */
+    @FunctionalInterface
+    public interface OneResultBody {
+        Object call(Object[] registers, int from, int count);
+    }
+
+    private SingleResultCallable oneResultForm;
+
     /** Which {@link Iterator} this function is, or null. */
     public Iterator iterator() {
         return iterator;
@@ -42,6 +55,37 @@ public final class JavaFunction extends LuaFunction {
     public JavaFunction asIterator(Iterator kind) {
         this.iterator = kind;
         return this;
+    }
+
+    /** Gives the function a {@link #oneResultForm} running {@code oneResult}. */
+    public JavaFunction withOneResultBody(OneResultBody oneResult) {
+        this.oneResultForm = new SingleResultCallable() {
+            @Override
+            public Object callForOneResult(Object[] registers, int from, int count) {
+                try {
+                    return oneResult.call(registers, from, count);
+                } catch (LuaError | LuaExit e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    throw LuaError.fromJava(e);
+                }
+            }
+
+            @Override
+            public Object[] call(Object[] arguments) {
+                return JavaFunction.this.call(arguments);
+            }
+        };
+        return this;
+    }
+
+    /**
+     * The function as a {@link SingleResultCallable}, for an interpreter's call wanting one
+     * result, or null when it has no {@link OneResultBody}. (JavaFunction itself is no
+     * {@link LuaCallable}: interpreters call functions and callables differently.)
+     */
+    public SingleResultCallable oneResultForm() {
+        return oneResultForm;
     }
 
     /**
