@@ -8,10 +8,6 @@ import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The trace compiler of one Lua state, with LuaJIT's controls: on or off, the hot-loop
@@ -35,18 +31,15 @@ public final class JitEngine implements LoopCompiler {
     private boolean verbose;
     private boolean dump;
     private int traces;
-    private final Map<Prototype, int[]> aborts = new IdentityHashMap<>();
+    private final LoopCounters aborts = new LoopCounters();
     /** Recordings of a loop that ended leaving the loop, retried at once up to {@link #MAX_LEFT} times. */
-    private final Map<Prototype, int[]> left = new IdentityHashMap<>();
+    private final LoopCounters left = new LoopCounters();
     private static final int MAX_LEFT = 32;
     /** Per loop instruction: how often its trace was found stale and recorded again. */
-    private final Map<Prototype, int[]> retraces = new IdentityHashMap<>();
+    private final LoopCounters retraces = new LoopCounters();
     private static final int MAX_RETRACES = 8;
-    /** Where traces are installed, for {@code jit.flush()}. */
-    private final List<Installed> installed = new ArrayList<>();
-
-    private record Installed(Prototype proto, int pc) {
-    }
+    /** The installed traces, bounded by {@code maxtrace}, for {@code jit.flush()}. */
+    private final TraceCache cache = new TraceCache();
 
     private JitEngine(LuaRuntime runtime, PrintStream log) {
         this.runtime = runtime;
@@ -104,7 +97,7 @@ public final class JitEngine implements LoopCompiler {
     /**
      * One of LuaJIT's {@code -O} / {@code jit.opt.start} settings: a level ({@code 0}-{@code 3}),
      * a flag ({@code +fold}, {@code -cse}, ...) or {@code name=value}. Only {@code hotloop}
-     * changes what this compiler does; the others are accepted as LuaJIT accepts them. Returns
+     * and {@code maxtrace} ({@link TraceCache}) change what this compiler does; the others are accepted as LuaJIT accepts them. Returns
      * false for what LuaJIT would refuse.
      */
     public boolean setOption(String option) {
@@ -127,7 +120,11 @@ public final class JitEngine implements LoopCompiler {
                 hotLoop = Math.max(1, value);
                 yield true;
             }
-            case "maxtrace", "maxrecord", "maxirconst", "maxside", "maxsnap", "hotexit", "tryside", "instunroll", "loopunroll",
+            case "maxtrace" -> {
+                cache.setMaxTrace(value);
+                yield true;
+            }
+            case "maxrecord", "maxirconst", "maxside", "maxsnap", "hotexit", "tryside", "instunroll", "loopunroll",
                  "callunroll", "recunroll", "sizemcode", "maxmcode" -> true;
             default -> false;
         };
@@ -135,14 +132,18 @@ public final class JitEngine implements LoopCompiler {
 
     /** {@code jit.flush()}: every installed trace removed; loops count from zero again. */
     public void flush() {
-        for (Installed i : installed) {
-            i.proto().loopTraces()[i.pc()] = null;
-            i.proto().loopCounts()[i.pc()] = 0;
-        }
-        installed.clear();
+        cache.flush();
         aborts.clear();
         left.clear();
         retraces.clear();
+        if (verbose) {
+            log.println("[TRACE flush]");
+        }
+    }
+
+    /** How many traces are installed now: at most {@code maxtrace}. */
+    int liveTraces() {
+        return cache.liveCount();
     }
 
     @Override
@@ -154,6 +155,14 @@ public final class JitEngine implements LoopCompiler {
     public void loopHot(LuaClosure closure, int pc, int base, int depth) {
         Prototype p = closure.prototype();
         if (p.loopTraces()[pc] != null) {
+            return;
+        }
+        if (cache.isFull()) {
+            // LuaJIT's choice: everything goes, and this loop, like the others, counts up again (TraceCache).
+            int removed = cache.flush();
+            if (verbose) {
+                log.println("[TRACE flush: " + removed + " traces installed, maxtrace=" + cache.maxTrace() + "]");
+            }
             return;
         }
         try {
@@ -178,7 +187,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private int[] loopsLeft(Prototype p) {
-        return left.computeIfAbsent(p, k -> new int[p.instructionCount()]);
+        return left.of(p);
     }
 
     void recordingFinished(TraceRecorder recorder) {
@@ -203,11 +212,16 @@ public final class JitEngine implements LoopCompiler {
             return;
         }
         traces = number;
-        installed.add(new Installed(p, recorder.startPc));
+        cache.installed(p, recorder.startPc, number);
         if (verbose) {
             long compiled = System.nanoTime();
             log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop, recorded in "
                     + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
+            if (number == 1) {
+                // Warm-up: the JVM's own clock, started before it loaded a class (the management classes load only here).
+                log.println("[TRACE first trace compiled " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                        + " ms after the JVM started]");
+            }
         }
     }
 
@@ -230,7 +244,7 @@ public final class JitEngine implements LoopCompiler {
      * (a loop alternating between two shapes keeps its last trace).
      */
     private void stale(Prototype p, int loopPc, int number) {
-        int[] counts = retraces.computeIfAbsent(p, k -> new int[p.instructionCount()]);
+        int[] counts = retraces.of(p);
         if (!(p.loopTraces()[loopPc] instanceof CompiledLoop current) || current.number() != number || ++counts[loopPc] > MAX_RETRACES) {
             return;
         }
@@ -244,7 +258,7 @@ public final class JitEngine implements LoopCompiler {
 
     /** A failed attempt: counted, and after {@link #MAX_ABORTS} (or at once when it never can work) the loop is left to the interpreter. */
     private void abandon(Prototype p, int loopPc, String reason, Prototype at, int atPc, boolean forever) {
-        int[] counts = aborts.computeIfAbsent(p, k -> new int[p.instructionCount()]);
+        int[] counts = aborts.of(p);
         if (forever || ++counts[loopPc] >= MAX_ABORTS) {
             p.loopCounts()[loopPc] = NEVER;
         }

@@ -89,4 +89,30 @@ class VerboseOutputTest {
                 lines::toString);
         assertEquals(2, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")).count(), lines::toString);
     }
+
+    @Test
+    void theFirstCompiledTrace_saysHowLongAfterTheJvmStartedItCame() {
+        List<String> lines = verboseLines("""
+                local s = 0
+                for i = 1, 10 do s = s + i end
+                for i = 1, 10 do s = s + i end
+                """);
+        assertEquals(1, lines.stream().filter(l -> l.matches("\\[TRACE first trace compiled \\d+ ms after the JVM started]")).count(),
+                lines::toString);
+    }
+
+    @Test
+    void reachingMaxtrace_flushesEveryTrace_andSaysSo() {
+        List<String> lines = verboseLines("""
+                jit.opt.start("maxtrace=2")
+                local s = 0
+                for i = 1, 10 do s = s + i end
+                for i = 1, 10 do s = s + i end
+                for i = 1, 10 do s = s + i end
+                jit.flush()
+                """);
+        assertEquals(List.of("[TRACE flush: 2 traces installed, maxtrace=2]", "[TRACE flush]"),
+                lines.stream().filter(l -> l.startsWith("[TRACE flush")).toList(), lines::toString);
+        assertEquals(3, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:\\d loop, .*")).count(), lines::toString);
+    }
 }
