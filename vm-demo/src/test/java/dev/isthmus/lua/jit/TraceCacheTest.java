@@ -120,6 +120,26 @@ class TraceCacheTest {
     }
 
     @Test
+    void aChunkWhoseLoopAborted_isNotKeptByTheCountsOfAborts() {
+        List<WeakReference<Object>> proto = prototypeOfAbortingChunk();
+        assertCollected(proto.get(0), "the prototype of a chunk whose loop aborted, nothing referring to the chunk,");
+        assertCollected(proto.get(1), "the loop counts of that prototype (LoopCounters' key)");
+    }
+
+    /** The prototype and its loop counts, held weakly. */
+    private List<WeakReference<Object>> prototypeOfAbortingChunk() {
+        LuaClosure chunk = runtime.load("""
+                local function count(...) return select('#', ...) end
+                local s = 0
+                for i = 1, 12 do s = s + count(i, i) end
+                return s
+                """.getBytes(StandardCharsets.UTF_8), "aborts");
+        assertEquals(24.0, ((Number) chunk.call(new Object[0])[0]).doubleValue());
+        assertTrue(Arrays.stream(chunk.prototype().loopTraces()).allMatch(t -> t == null), "a vararg call aborts the recording");
+        return List.of(new WeakReference<>(chunk.prototype()), new WeakReference<>(chunk.prototype().loopCounts()));
+    }
+
+    @Test
     void thousandsOfTraces_neverMoreThanMaxtraceInstalled_andFlushedOnesAreCollected() {
         engine.setOption("maxtrace=16");
         List<LuaClosure> kept = new ArrayList<>();
