@@ -38,7 +38,8 @@ public final class TokenFeed implements TokenSource {
     // Writer's side.
     /** Made by the writing thread on first use: its class's set-up then overlaps the parser's. */
     private CDeclarationsLexer classifier;
-    private final Map<String, Integer> typeBySpelling = new HashMap<>();
+    /** Sized for the distinct spellings of a set of system headers' output, a few thousand. */
+    private final Map<String, Integer> typeBySpelling = new HashMap<>(8192);
     private List<Token> batch = new ArrayList<>(BATCH);
     private int endLine = 1;
     private int endColumn;

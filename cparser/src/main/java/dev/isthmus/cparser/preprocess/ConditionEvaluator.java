@@ -1,9 +1,9 @@
 package dev.isthmus.cparser.preprocess;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Evaluates the controlling expression of {@code #if} and {@code #elif} (C11 6.10.1) once
@@ -88,18 +88,29 @@ final class ConditionEvaluator {
         return v;
     }
 
+    /** The binary operators' precedence levels, loosest first (C11 6.5.5 to 6.5.14). */
     private static final List<List<String>> LEVELS = List.of(
             List.of("||"), List.of("&&"), List.of("|"), List.of("^"), List.of("&"), List.of("==", "!="),
             List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
+    private static final Map<String, Integer> LEVEL_OF = levels();
 
-    private Value binary(int level, boolean live) {
-        if (level == LEVELS.size()) {
-            return unary(live);
+    private static Map<String, Integer> levels() {
+        Map<String, Integer> levelOf = new HashMap<>();
+        for (int level = 0; level < LEVELS.size(); level++) {
+            for (String op : LEVELS.get(level)) {
+                levelOf.put(op, level);
+            }
         }
-        Value left = binary(level + 1, live);
+        return Map.copyOf(levelOf);
+    }
+
+    /** Operands joined by operators of {@code minLevel} or tighter, left to right (precedence climbing). */
+    private Value binary(int minLevel, boolean live) {
+        Value left = unary(live);
         while (true) {
             PpToken t = peek();
-            if (t == null || t.kind() != PpToken.Kind.PUNCTUATOR || !LEVELS.get(level).contains(t.text())) {
+            Integer level = t == null || t.kind() != PpToken.Kind.PUNCTUATOR ? null : LEVEL_OF.get(t.text());
+            if (level == null || level < minLevel) {
                 return left;
             }
             pos++;
@@ -215,32 +226,53 @@ final class ConditionEvaluator {
         };
     }
 
-    /** An integer constant: hexadecimal, binary, octal or decimal digits, then any of the suffixes u, l, ll. */
-    private static final Pattern INTEGER = Pattern.compile(
-            "(?:0x(?<hex>[0-9a-f]+)|0b(?<bin>[01]+)|0(?<oct>[0-7]*)|(?<dec>[1-9][0-9]*))(?<suffix>[ul]*)");
+    /** The value of an ASCII digit or lower-case letter as a digit; 99 for any other character. */
+    private static int digitValue(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'z' ? c - 'a' + 10 : 99;
+    }
 
+    /**
+     * An integer constant: {@code 0x} and hexadecimal digits, {@code 0b} and binary ones,
+     * {@code 0} and octal ones, or decimal digits not starting with 0; then any of the
+     * suffix letters u and l. Digit separators ({@code '}) are ignored.
+     */
     private static Value number(PpToken t) {
         String lower = t.text().replace("'", "").toLowerCase(Locale.ROOT);
-        Matcher m = INTEGER.matcher(lower);
-        if (!m.matches()) {
+        int radix;
+        int start;
+        if (lower.startsWith("0x")) {
+            radix = 16;
+            start = 2;
+        } else if (lower.startsWith("0b")) {
+            radix = 2;
+            start = 2;
+        } else if (lower.startsWith("0")) {
+            radix = 8;
+            start = 1;
+        } else {
+            radix = 10;
+            start = 0;
+        }
+        int end = start;
+        while (end < lower.length() && digitValue(lower.charAt(end)) < radix) {
+            end++;
+        }
+        boolean digitsNeeded = radix != 8;
+        boolean suffixOnly = true;
+        for (int i = end; i < lower.length(); i++) {
+            suffixOnly &= lower.charAt(i) == 'u' || lower.charAt(i) == 'l';
+        }
+        if ((digitsNeeded && end == start) || !suffixOnly) {
             boolean floating = lower.contains(".") || (!lower.startsWith("0x") && lower.contains("e")) || lower.contains("p");
             throw new Failure(floating ? "floating constant in preprocessor expression"
                     : "invalid integer constant \"" + t.text() + "\" in #if", t);
         }
-        String[][] forms = {{"hex", "16"}, {"bin", "2"}, {"oct", "8"}, {"dec", "10"}};
-        for (String[] form : forms) {
-            String digits = m.group(form[0]);
-            if (digits == null) {
-                continue;
-            }
-            try {
-                long bits = digits.isEmpty() ? 0 : Long.parseUnsignedLong(digits, Integer.parseInt(form[1]));
-                // A constant too large for intmax_t is unsigned (GCC warns "so large that it is unsigned").
-                return new Value(bits, m.group("suffix").contains("u") || bits < 0);
-            } catch (NumberFormatException e) {
-                break;
-            }
+        try {
+            long bits = end == start ? 0 : Long.parseUnsignedLong(lower, start, end, radix);
+            // A constant too large for intmax_t is unsigned (GCC warns "so large that it is unsigned").
+            return new Value(bits, lower.indexOf('u', end) >= 0 || bits < 0);
+        } catch (NumberFormatException e) {
+            throw new Failure("integer constant \"" + t.text() + "\" is too large for #if", t);
         }
-        throw new Failure("integer constant \"" + t.text() + "\" is too large for #if", t);
     }
 }

@@ -2,7 +2,6 @@ package dev.isthmus.cparser.preprocess;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Splits C source into preprocessing tokens (C11 5.1.1.2 phases 1 to 3): line splices
@@ -18,13 +17,28 @@ final class PpLexer {
             "%:%:", "...", "<<=", ">>=",
             "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "*=", "/=", "%=", "+=", "-=",
             "&=", "^=", "|=", "##", "<:", ":>", "<%", "%>", "%:");
-    private static final Set<String> PUNCTUATOR_SET = Set.copyOf(PUNCTUATORS);
-    private static final String SINGLE_PUNCTUATORS = "[](){}.&*+-~!/%<>^|?:;=,#";
+    /** The punctuators of two or more characters by their first character, longest first. */
+    private static final String[][] LONGER_PUNCTUATORS = new String[128][];
+    /** Whether each ASCII character is a punctuator by itself. */
+    private static final boolean[] SINGLE_PUNCTUATOR = new boolean[128];
+
+    static {
+        for (char c : "[](){}.&*+-~!/%<>^|?:;=,#".toCharArray()) {
+            SINGLE_PUNCTUATOR[c] = true;
+        }
+        for (char c = 0; c < 128; c++) {
+            char first = c;
+            LONGER_PUNCTUATORS[c] = PUNCTUATORS.stream().filter(p -> p.charAt(0) == first).toArray(String[]::new);
+        }
+    }
 
     private final char[] chars;
     private final int length;
     private final String file;
+    private final Spellings spellings;
     private int pos;
+    /** Whether the next token is the first of its line. */
+    private boolean startsLine = true;
 
     /**
      * Where line splices were removed: at {@code chars} offset {@code spliceOffsets[i]} the
@@ -40,10 +54,13 @@ final class PpLexer {
     private int line = 1;
     private int lineStart;
 
-    private PpLexer(String text, String file) {
+    private PpLexer(String text, String file, Spellings spellings) {
         this.file = file;
+        this.spellings = spellings;
         int n = text.length();
-        if (text.indexOf('\\') < 0 && text.indexOf('\r') < 0) {
+        int backslash = text.indexOf('\\');
+        int carriageReturn = text.indexOf('\r');
+        if (backslash < 0 && carriageReturn < 0) {
             // No backslash (so no splice) and no carriage return: the text as it is.
             chars = text.toCharArray();
             length = n;
@@ -57,35 +74,51 @@ final class PpLexer {
         int[] lines = new int[16];
         int splices = 0;
         int out = 0;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\\') {
+        int i = 0;
+        while (i < n) {
+            // Plain text up to the next backslash or carriage return is copied as it is.
+            if (backslash >= 0 && backslash < i) {
+                backslash = text.indexOf('\\', i);
+            }
+            if (carriageReturn >= 0 && carriageReturn < i) {
+                carriageReturn = text.indexOf('\r', i);
+            }
+            int special = backslash < 0 ? carriageReturn : carriageReturn < 0 ? backslash : Math.min(backslash, carriageReturn);
+            if (special < 0) {
+                text.getChars(i, n, chars, out);
+                out += n - i;
+                break;
+            }
+            text.getChars(i, special, chars, out);
+            out += special - i;
+            i = special;
+            if (text.charAt(i) == '\\') {
                 int j = i + 1;
                 while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
                     j++;
                 }
                 int newline = newlineLength(text, j);
-                if (newline > 0) {
-                    i = j + newline - 1;
-                    if (splices > 0 && offsets[splices - 1] == out) {
-                        lines[splices - 1]++;
-                    } else {
-                        if (splices == offsets.length) {
-                            offsets = java.util.Arrays.copyOf(offsets, splices * 2);
-                            lines = java.util.Arrays.copyOf(lines, splices * 2);
-                        }
-                        offsets[splices] = out;
-                        lines[splices] = 1;
-                        splices++;
-                    }
+                if (newline == 0) {
+                    chars[out++] = '\\';
+                    i++;
                     continue;
                 }
+                i = j + newline;
+                if (splices > 0 && offsets[splices - 1] == out) {
+                    lines[splices - 1]++;
+                } else {
+                    if (splices == offsets.length) {
+                        offsets = java.util.Arrays.copyOf(offsets, splices * 2);
+                        lines = java.util.Arrays.copyOf(lines, splices * 2);
+                    }
+                    offsets[splices] = out;
+                    lines[splices] = 1;
+                    splices++;
+                }
+            } else {
+                chars[out++] = '\n';
+                i += newlineLength(text, i);
             }
-            int newline = newlineLength(text, i);
-            if (newline == 2) {
-                i++;
-            }
-            chars[out++] = newline > 0 ? '\n' : c;
         }
         length = out;
         spliceOffsets = offsets;
@@ -99,16 +132,6 @@ final class PpLexer {
             line += spliceLines[splicesApplied];
             lineStart = Math.max(lineStart, spliceOffsets[splicesApplied]);
             splicesApplied++;
-        }
-    }
-
-    /** Counts the newlines in {@code chars[from, to)}: no token holds one, so whitespace and comments hold them all. */
-    private void countNewlines(int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (chars[i] == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
         }
     }
 
@@ -132,7 +155,12 @@ final class PpLexer {
 
     /** The tokens of a whole file; the last is {@code END}. */
     static List<PpToken> tokenize(String text, String file) {
-        return new PpLexer(text, file).all();
+        return tokenize(text, file, new Spellings());
+    }
+
+    /** The tokens of a whole file, each spelling taken from {@code spellings}; the last is {@code END}. */
+    static List<PpToken> tokenize(String text, String file, Spellings spellings) {
+        return new PpLexer(text, file, spellings).all();
     }
 
     /** The one token that a spelling lexes to, or null when it is not exactly one (for {@code ##}). */
@@ -165,67 +193,94 @@ final class PpLexer {
             if (a.equals(".") && Character.isDigit(first)) {
                 return true;
             }
-            String joined = a + first;
-            return PUNCTUATOR_SET.contains(joined) || joined.endsWith("/*") || joined.endsWith("//")
-                    || joined.equals("..") || (a.equals("%:%") && first == ':');
+            return extendsPunctuator(a, first) || (last == '/' && (first == '*' || first == '/'))
+                    || (a.equals(".") && first == '.') || (a.equals("%:%") && first == ':');
         }
         return false;
     }
 
-    private List<PpToken> all() {
-        List<PpToken> tokens = new ArrayList<>();
-        boolean startsLine = true;
-        boolean space = false;
-        while (true) {
-            // Whitespace and comments.
-            while (pos < length) {
-                char c = chars[pos];
-                if (c == '\n') {
-                    startsLine = true;
-                    space = false;
-                    pos++;
-                    line++;
-                    lineStart = pos;
-                } else if (c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r') {
-                    space = true;
-                    pos++;
-                } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
-                    int endOfComment = indexOf("*/", pos + 2);
-                    int after = endOfComment < 0 ? length : endOfComment + 2;
-                    countNewlines(pos, after);
-                    pos = after;
-                    space = true;
-                } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '/') {
-                    while (pos < length && chars[pos] != '\n') {
-                        pos++;
-                    }
-                    space = true;
-                } else {
-                    break;
-                }
-            }
-            if (pos >= length) {
-                advanceTo(pos);
-                tokens.add(new PpToken(PpToken.Kind.END, "", file, line, columnOf(pos), space, true, HideSet.EMPTY));
-                return tokens;
-            }
-            int start = pos;
-            advanceTo(start);
-            PpToken.Kind kind = next();
-            tokens.add(new PpToken(kind, new String(chars, start, pos - start), file, line, columnOf(start),
-                    space, startsLine, HideSet.EMPTY));
-            startsLine = false;
-            space = false;
+    /** True when {@code punctuator} followed by {@code next} is a longer punctuator. */
+    private static boolean extendsPunctuator(String punctuator, char next) {
+        char first = punctuator.charAt(0);
+        if (first >= 128) {
+            return false;
         }
+        for (String longer : LONGER_PUNCTUATORS[first]) {
+            if (longer.length() == punctuator.length() + 1 && longer.charAt(punctuator.length()) == next
+                    && longer.startsWith(punctuator)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Every token to the end. The work is done per token, in methods called once per token,
+     * not in one loop over the file: the JVM compiles a method after a few hundred calls but
+     * a loop only after tens of thousands of iterations, and a cold run lexes most headers
+     * before that.
+     */
+    private List<PpToken> all() {
+        List<PpToken> tokens = new ArrayList<>(length / 8 + 16);
+        PpToken t;
+        do {
+            t = token();
+            tokens.add(t);
+        } while (!t.isEnd());
+        return tokens;
+    }
+
+    /** The next token, {@code END} at the end of the text. */
+    private PpToken token() {
+        boolean space = skipBlanks();
+        if (pos >= length) {
+            advanceTo(pos);
+            return new PpToken(PpToken.Kind.END, "", file, line, columnOf(pos), space, true, HideSet.EMPTY);
+        }
+        int start = pos;
+        advanceTo(start);
+        PpToken.Kind kind = next();
+        PpToken t = new PpToken(kind, spellings.of(chars, start, pos), file, line, columnOf(start), space, startsLine,
+                HideSet.EMPTY);
+        startsLine = false;
+        return t;
+    }
+
+    /** Moves past whitespace and comments, noting a line break in {@link #startsLine}; true when blanks precede the token. */
+    private boolean skipBlanks() {
+        boolean space = false;
+        while (pos < length) {
+            char c = chars[pos];
+            if (c == '\n') {
+                startsLine = true;
+                space = false;
+                pos++;
+                line++;
+                lineStart = pos;
+            } else if (c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r') {
+                space = true;
+                pos++;
+            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
+                pos = afterComment(pos + 2);
+                space = true;
+            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '/') {
+                int newline = indexOf('\n', pos);
+                pos = newline < 0 ? length : newline;
+                space = true;
+            } else {
+                return space;
+            }
+        }
+        return space;
     }
 
     private PpToken.Kind next() {
         char c = chars[pos];
-        if (Character.isDigit(c) || (c == '.' && pos + 1 < length && Character.isDigit(chars[pos + 1]))) {
+        if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(chars[pos + 1]))) {
             pos++;
             while (pos < length) {
                 char d = chars[pos];
-                if ((d == '+' || d == '-') && "eEpP".indexOf(chars[pos - 1]) >= 0) {
+                if ((d == '+' || d == '-') && isExponent(chars[pos - 1])) {
                     pos++;
                 } else if (isIdentifierPart(d) || d == '.') {
                     pos++;
@@ -237,7 +292,7 @@ final class PpLexer {
             }
             return PpToken.Kind.NUMBER;
         }
-        int prefix = literalPrefix();
+        int prefix = literalPrefix(c);
         if (prefix >= 0) {
             char quote = chars[pos + prefix];
             pos += prefix + 1;
@@ -256,25 +311,47 @@ final class PpLexer {
             }
             return PpToken.Kind.IDENTIFIER;
         }
-        for (String p : PUNCTUATORS) {
-            if (matches(p)) {
-                pos += p.length();
-                return PpToken.Kind.PUNCTUATOR;
+        if (c < 128) {
+            for (String p : LONGER_PUNCTUATORS[c]) {
+                if (matches(p)) {
+                    pos += p.length();
+                    return PpToken.Kind.PUNCTUATOR;
+                }
             }
         }
         pos++;
-        return SINGLE_PUNCTUATORS.indexOf(c) >= 0 ? PpToken.Kind.PUNCTUATOR : PpToken.Kind.OTHER;
+        return c < 128 && SINGLE_PUNCTUATOR[c] ? PpToken.Kind.PUNCTUATOR : PpToken.Kind.OTHER;
     }
 
-    /** The length of an encoding prefix before a quote here (0 for none), or -1 when no literal starts here. */
-    private int literalPrefix() {
-        for (String prefix : new String[] {"", "L", "u8", "u", "U"}) {
-            int q = pos + prefix.length();
-            if (q < length && matches(prefix) && (chars[q] == '"' || chars[q] == '\'')) {
-                return prefix.length();
-            }
+    /** What {@link Character#isDigit(char)} says, without its table for the ASCII range. */
+    private static boolean isDigit(char c) {
+        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    }
+
+    private static boolean isExponent(char c) {
+        return c == 'e' || c == 'E' || c == 'p' || c == 'P';
+    }
+
+    /**
+     * The length of an encoding prefix ({@code L}, {@code u8}, {@code u}, {@code U}) before
+     * a quote at {@code c} (0 for none), or -1 when no character or string literal starts here.
+     */
+    private int literalPrefix(char c) {
+        if (c == '"' || c == '\'') {
+            return 0;
         }
-        return -1;
+        if (c != 'L' && c != 'u' && c != 'U') {
+            return -1;
+        }
+        int prefix = c == 'u' && pos + 1 < length && chars[pos + 1] == '8' ? 2 : 1;
+        if (prefix == 2 && !isQuote(pos + 2)) {
+            prefix = 1;
+        }
+        return isQuote(pos + prefix) ? prefix : -1;
+    }
+
+    private boolean isQuote(int at) {
+        return at < length && (chars[at] == '"' || chars[at] == '\'');
     }
 
     private boolean matches(String s) {
@@ -289,9 +366,24 @@ final class PpLexer {
         return true;
     }
 
-    private int indexOf(String s, int from) {
-        for (int i = from; i + s.length() <= length; i++) {
-            if (chars[i] == s.charAt(0) && chars[i + 1] == s.charAt(1)) {
+    /** Where the block comment whose text starts at {@code from} ends (after its closing star and slash, or the end of the text), counting its newlines. */
+    private int afterComment(int from) {
+        for (int i = from; i < length; i++) {
+            char c = chars[i];
+            if (c == '/' && i > from && chars[i - 1] == '*') {
+                return i + 1;
+            }
+            if (c == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return length;
+    }
+
+    private int indexOf(char c, int from) {
+        for (int i = from; i < length; i++) {
+            if (chars[i] == c) {
                 return i;
             }
         }

@@ -33,11 +33,32 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     record Found(Path path, String name, int chainIndex, boolean system) {
     }
 
-    private record FileTokens(List<PpToken> tokens, String guard) {
+    /**
+     * A file's tokens, and its include guard, found when the file is included a second
+     * time (most headers are read once, and finding the guard looks at every directive).
+     */
+    private static final class FileTokens {
+        final List<PpToken> tokens;
+        private boolean guardKnown;
+        private String guard;
+
+        FileTokens(List<PpToken> tokens) {
+            this.tokens = tokens;
+        }
+
+        /** The guard macro, or null when the file is not guarded as a whole. */
+        String guard() {
+            if (!guardKnown) {
+                guard = IncludeGuards.guardOf(tokens);
+                guardKnown = true;
+            }
+            return guard;
+        }
     }
 
     final PreprocessorOptions options;
-    final Map<String, Macro> macros = new LinkedHashMap<>();
+    /** Sized for system headers, which define a few thousand macros. */
+    final Map<String, Macro> macros = new LinkedHashMap<>(8192);
     final Map<String, ArrayDeque<java.util.Optional<Macro>>> pushedMacros = new HashMap<>();
     final ArrayDeque<Source> sources = new ArrayDeque<>();
     final ArrayDeque<Conditional> conditionals = new ArrayDeque<>();
@@ -48,6 +69,8 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     private final List<PreprocessDiagnostic> diagnostics = new ArrayList<>();
     private final Map<String, FileTokens> files;
     private final Directives directives = new Directives(this);
+    /** The distinct spellings of a run over system headers: about 10,000 for stdio.h ... sqlite3.h. */
+    private final Spellings spellings = new Spellings(16384);
     private String baseFile = "";
     private int counter;
 
@@ -87,7 +110,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         options.undefinitions().forEach(u -> commandLine.append("#undef ").append(u).append('\n'));
         runWithoutOutput(commandLine.toString(), "<command-line>");
         Path mainPath = directory.resolve(name.equals("-") ? "<stdin>" : Path.of(name).getFileName().toString());
-        sources.push(new Source(PpLexer.tokenize(text, name), mainPath, name, -1, false, 0, true));
+        sources.push(new Source(PpLexer.tokenize(text, name, spellings), mainPath, name, -1, false, 0, true));
         MacroExpander expander = new MacroExpander(this, this, false);
         for (PpToken t = expander.next(); !t.isEnd(); t = expander.next()) {
             if (t.is("_Pragma") && !t.hideSet().contains("_Pragma")) {
@@ -106,7 +129,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
      * {@code LONG_MAX} being {@code __LONG_MAX__}) can still be evaluated.
      */
     private void runWithoutOutput(String text, String name) {
-        sources.push(new Source(PpLexer.tokenize(text, name), Path.of("."), name, -1, false, 0, options.keepDefinitions()));
+        sources.push(new Source(PpLexer.tokenize(text, name, spellings), Path.of("."), name, -1, false, 0, options.keepDefinitions()));
         for (PpToken t = read(); !t.isEnd(); t = read()) {
             error(t, "unexpected text outside a directive in " + name);
         }
@@ -178,11 +201,11 @@ final class PreprocessRun implements MacroExpander.TokenInput {
                 error(at, found.name() + ": " + e.getMessage());
                 return;
             }
-            List<PpToken> list = PpLexer.tokenize(text, found.name());
-            tokens = new FileTokens(list, IncludeGuards.guardOf(list));
+            List<PpToken> list = PpLexer.tokenize(text, found.name(), spellings);
+            tokens = new FileTokens(list);
             files.put(found.name(), tokens);
         }
-        sources.push(new Source(tokens.tokens(), found.path(), found.name(), found.chainIndex(), found.system(),
+        sources.push(new Source(tokens.tokens, found.path(), found.name(), found.chainIndex(), found.system(),
                 conditionals.size(), true));
     }
 
@@ -244,7 +267,8 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     /** The value of {@code __LINE__}, {@code __FILE__} and the like, or null for any other token. */
     PpToken dynamicMacro(PpToken t) {
         String name = t.text();
-        if (!DYNAMIC_MACROS.contains(name)) {
+        // All of them start with two underscores: most identifiers are told apart without a lookup.
+        if (name.length() < 8 || name.charAt(0) != '_' || name.charAt(1) != '_' || !DYNAMIC_MACROS.contains(name)) {
             return null;
         }
         LocalDateTime now = LocalDateTime.now();

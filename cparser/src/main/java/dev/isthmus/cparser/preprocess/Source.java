@@ -29,7 +29,8 @@ final class Source {
         this.system = system;
         this.conditionalDepth = conditionalDepth;
         this.producesOutput = producesOutput;
-        this.presumedName = name;
+        // The tokens' own file name, when equal, so presumed() compares one instance with itself.
+        this.presumedName = !tokens.isEmpty() && tokens.getFirst().file().equals(name) ? tokens.getFirst().file() : name;
     }
 
     PpToken current() {

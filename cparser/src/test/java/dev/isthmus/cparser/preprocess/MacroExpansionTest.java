@@ -51,6 +51,10 @@ class MacroExpansionTest {
             + "#endif\n#ifdef __has_include\n#if __has_include(<stdio.h>) && !__has_include(\"no/such.h\")\nhas\n#endif\n#endif\n"
             + "#if __has_attribute(packed) && __has_builtin(__builtin_expect) && !__has_builtin(__builtin_nonesuch)\nfeat\n#endif\n"
             + "#if defined __x86_64__ && __SIZEOF_LONG__ == 8\nlp64\n#endif\n__LINE__ __INCLUDE_LEVEL__\n#line 100\n__LINE__\n",
+        // Integer constants in #if: every base, suffixes in any case and order, the unsigned ones.
+        "#if 0x1fULL == 31 && 0XaBl == 171 && 0b101 == 5 && 0B11u == 3 && 0777 == 511 && 0 == 0u && 00 == 0lu\nbases\n#endif\n"
+            + "#if 18446744073709551615u == -1 && 0xFFFFFFFFFFFFFFFF > 0 && 9223372036854775807 > 0 && -1 < 0uLL\nwide\n#endif\n"
+            + "#if 10LL / 3 == 3 && 10Ul % 3 == 1 && 0x8000000000000000 >> 63 == 1 && -9223372036854775807 - 1 < 0\nsigns\n#endif\n",
         // Stringizing spacing and strings inside arguments; empty and parenthesised arguments.
         "#define s(x) #x\ns(  a   +  b  ) s(\"q\\\"\" '\\'') s() s((a, b)) s(a\n b)\n#define two(a, b) <a|b>\ntwo((1,2), ([3,4]))\n"
             + "two(,) two( , )\n#pragma pack(push, 4)\n#define P pack(pop)\n_Pragma(\"pack(pop)\")\n"})
@@ -83,6 +87,23 @@ class MacroExpansionTest {
                 "t.h:5:1: error: macro \"f\" passed 2 arguments, but takes just 1", "t.h:6:7: error: division by zero in #if",
                 "t.h:8:2: error: #endif without #if", "t.h:9:1: error: unterminated conditional directive"),
                 e.diagnostics().stream().map(PreprocessDiagnostic::toString).toList());
+    }
+
+    @Test
+    void badIntegerConstantsInConditions_areReportedAsCcReportsThem() throws Exception {
+        // cc -E rejects each of these; the messages are ours, the positions and verdicts cc's.
+        String program = "#if 08\n#endif\n#if 0x\n#endif\n#if 1.5\n#endif\n#if 12uz\n#endif\n";
+        assertThrows(Exception.class, () -> PreprocessorOracleTest.ccPreprocess(program, List.of("-P")));
+        PreprocessException e = assertThrows(PreprocessException.class, () -> preprocess(program));
+        assertEquals(List.of("t.h:1:5: error: invalid integer constant \"08\" in #if",
+                "t.h:3:5: error: invalid integer constant \"0x\" in #if",
+                "t.h:5:5: error: floating constant in preprocessor expression",
+                "t.h:7:5: error: invalid integer constant \"12uz\" in #if"),
+                e.diagnostics().stream().map(PreprocessDiagnostic::toString).toList());
+        for (String bad : List.of("08", "0x", "1.5", "12uz")) {
+            String one = "#if " + bad + "\n#endif\n";
+            assertThrows(Exception.class, () -> PreprocessorOracleTest.ccPreprocess(one, List.of("-P")), bad);
+        }
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.isthmus.cparser.preprocess;
+
+/**
+ * One {@code String} per distinct token spelling of a preprocessing run, so a header's
+ * thousands of {@code int}s and {@code __THROW}s are one object: the lexer allocates no
+ * string for a spelling it has seen, and the macro table, hide sets and the parser's
+ * token feed compare and hash the same instance (its hash code computed once). Open
+ * addressing over a power-of-two table; not thread-safe.
+ */
+final class Spellings {
+    private String[] table;
+    /** Each slot's spelling's hash, so most slots of other spellings are passed without comparing characters. */
+    private int[] hashes;
+    private int count;
+
+    /** A table for a small text, which grows as spellings come. */
+    Spellings() {
+        this(8);
+    }
+
+    /** A table made for about {@code expected} spellings (a power of two is taken), so a run over many headers does not grow it in steps. */
+    Spellings(int expected) {
+        table = new String[Integer.highestOneBit(Math.max(expected, 8) * 2 - 1) * 2];
+        hashes = new int[table.length];
+    }
+
+    /** The spelling of {@code chars[start, end)}, the same instance for the same characters. */
+    String of(char[] chars, int start, int end) {
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int mask = table.length - 1;
+        for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+            String s = table[slot];
+            if (s == null) {
+                String made = new String(chars, start, end - start);
+                table[slot] = made;
+                hashes[slot] = hash;
+                if (++count * 2 > table.length) {
+                    grow();
+                }
+                return made;
+            }
+            if (hashes[slot] == hash && sameCharacters(s, chars, start, end)) {
+                return s;
+            }
+        }
+    }
+
+    private static boolean sameCharacters(String s, char[] chars, int start, int end) {
+        if (s.length() != end - start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            if (s.charAt(i - start) != chars[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Spreads the low bits, which short spellings leave alike. */
+    private static int mix(int hash) {
+        return hash ^ (hash >>> 16) ^ (hash >>> 7);
+    }
+
+    private void grow() {
+        String[] old = table;
+        int[] oldHashes = hashes;
+        table = new String[old.length * 2];
+        hashes = new int[table.length];
+        int mask = table.length - 1;
+        for (int i = 0; i < old.length; i++) {
+            if (old[i] != null) {
+                int slot = mix(oldHashes[i]) & mask;
+                while (table[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = old[i];
+                hashes[slot] = oldHashes[i];
+            }
+        }
+    }
+}
