@@ -218,9 +218,7 @@ public final class JitEngine implements LoopCompiler {
             log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop, recorded in "
                     + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
             if (number == 1) {
-                // Warm-up: the JVM's own clock, started before it loaded a class (the management classes load only here).
-                log.println("[TRACE first trace compiled " + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
-                        + " ms after the JVM started]");
+                log.println("[TRACE first trace compiled " + jvmUptimeMillisAt(compiled) + " ms after the JVM started]");
             }
         }
     }
@@ -270,6 +268,16 @@ public final class JitEngine implements LoopCompiler {
         if (verbose) {
             log.println("[TRACE --- " + where(p, loopPc) + " -- " + reason + " at " + where(at, atPc) + outcome + "]");
         }
+    }
+
+    /**
+     * The warm-up: how long the JVM had run at {@code nanoTime}, by its own clock (started before it
+     * loaded a class). Reading it loads the management classes (17 ms here), and the line before it
+     * formats numbers (Locale data, 29 ms the first time), so the time since is taken off.
+     */
+    private static long jvmUptimeMillisAt(long nanoTime) {
+        long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+        return uptime - (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static String millis(long nanos) {
