@@ -241,7 +241,7 @@ public final class LuaLauncher {
                   -l name   require library 'name'
                   -bl file  list the bytecode of 'file' instead of running it
                   -j cmd    JIT control: -jon, -joff, -jflush, -jv (verbose), -jdump
-                  -O[opt]   JIT options, as luajit's (-Ohotloop=N, ...)
+                  -O[opt]   JIT options, as luajit's (-Ohotloop=N, -Omaxtrace=N, ...)
                   -i        enter the prompt after the script (also: isthmus repl)
                   -v        show the version
                   -E        ignore the environment: no LUA_INIT, default LUA_PATH and LUA_CPATH
