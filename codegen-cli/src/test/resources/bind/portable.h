@@ -75,3 +75,21 @@ void qsort(void *base, size_t count, size_t size, int (*compare)(const void *, c
 #else
 #define PORT_REAL 0.1
 #endif
+
+/* Constants whose C type differs between ABIs, and function-like macros computing with them:
+   each ABI types a macro with its own constants, and a macro is bound only where all agree.
+   PORT_WIDE is a long on SysV and AArch64 and a long long on Win64, 8 bytes on each, so its
+   mask is the same everywhere; PORT_ONE is an int, or a long long on Win64, so comparing with
+   PORT_ONE - 2 is unsigned or signed, and PORT_ONE - 2u an unsigned int or a long long; PORT_REAL
+   makes a product a float on Win64 and a double elsewhere. */
+#define PORT_WIDE 0x100000000
+#ifdef _WIN64
+#define PORT_ONE 1LL
+#else
+#define PORT_ONE 1
+#endif
+#define PORT_WIDE_MASK(x) ((x) & (PORT_WIDE - 1))
+#define PORT_PLUS_MINUS_FIVE(x) ((x) + PORT_MINUS_FIVE)
+#define PORT_BELOW_ALL(x) ((unsigned)(x) < PORT_ONE - 2)
+#define PORT_ONES_SHIFTED(x) ((PORT_ONE - 2u) >> (x))
+#define PORT_SCALED(x) ((x) * PORT_REAL)

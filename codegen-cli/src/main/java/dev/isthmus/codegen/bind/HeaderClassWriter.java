@@ -42,13 +42,15 @@ final class HeaderClassWriter {
     private final Map<String, Declaration.Function> boundFunctions = new HashMap<>();
     /** Function-like macros that are not constant expressions: perhaps wrappers of a bound function. */
     private final List<FunctionMacro> otherMacros = new ArrayList<>();
+    /** Constant-expression macros that translate on every ABI, differently: reported as such. */
+    private final Set<String> differingMacros = new HashSet<>();
 
     /** One per ABI: a macro is bound only when it means the same on each (its sizes may differ). */
     private final List<CallMacroWriter> callMacros = new ArrayList<>();
     /** The Java type of each constant field written, by C name ({@code long double} for one bound as a rounded double). */
     private final Map<String, String> constantTypes = new HashMap<>();
-    /** The C type of each integer constant written, on the first ABI: what a macro's arithmetic computes it in. */
-    private final Map<String, Primitive> constantCTypes = new HashMap<>();
+    /** Each constant field's C value on each ABI, in the targets' order: what a macro's arithmetic computes it in there. */
+    private final Map<String, List<ConstantValue>> constantValues = new HashMap<>();
     /** Whether a handle was adapted to the portable Java types, so the adapter must be written. */
     private boolean anyPortableHandle;
 
@@ -114,9 +116,7 @@ final class HeaderClassWriter {
             }
             field.note().ifPresent(note -> set.notes.add(where + note));
             constantTypes.put(c.name(), field.note().isPresent() ? "long double" : field.javaType());
-            if (perAbi.getFirst() instanceof ConstantValue.IntegerValue integer) {
-                constantCTypes.put(c.name(), integer.type());
-            }
+            constantValues.put(c.name(), List.copyOf(perAbi));
             body.append("\n/** {@code ").append(Javadoc.escape(c.name())).append("}, defined at ").append(options.describe(c.position()))
                     .append(field.note().isPresent() ? ": a {@code long double}, here a {@code double} computed in double precision" : "")
                     .append(". */\npublic static final ").append(field.javaType()).append(' ').append(JavaNames.identifier(c.name()))
@@ -126,29 +126,26 @@ final class HeaderClassWriter {
 
     /** Function-like macros whose body is a constant expression of their parameters, as static methods. */
     private void macroFunctions(StringBuilder body) {
-        // A macro computes with a constant as the field holds it; one of long double's (a rounded
-        // double) would change the macro's arithmetic, so such a macro is not translated.
-        Map<String, MacroExpression.Typed> constants = new HashMap<>();
-        constantTypes.forEach((name, type) -> {
-            String field = JavaNames.identifier(name);
-            switch (type) {
-                case "int", "long" -> constants.put(name, new MacroExpression.Typed("(long) " + field, MacroExpression.Kind.LONG,
-                        constantCTypes.getOrDefault(name, Primitive.LONG_LONG)));
-                case "float" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.FLOAT, Primitive.FLOAT));
-                case "double" -> constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE, Primitive.DOUBLE));
-                default -> {
-                }
-            }
-        });
         Map<String, FunctionMacro> byName = new HashMap<>();
         functionMacros.forEach(m -> byName.put(m.name(), m));
         for (FunctionMacro macro : functionMacros) {
-            // C's types may differ between ABIs (a 4-byte long on Win64): one Java method must compute as each does.
-            List<Optional<MacroExpression.Translation>> perAbi = targets.abis().stream()
-                    .map(abi -> macro.translate(constants, byName, new IntegerArithmetic(abi))).distinct().toList();
+            // C's types may differ between ABIs (a 4-byte long on Win64, a constant that is an
+            // int on one and a long long on another): one Java method must compute as each does,
+            // so the macro is typed on each ABI with that ABI's constants and bound when all agree.
+            List<Optional<MacroExpression.Translation>> perAbi = new ArrayList<>();
+            for (int a = 0; a < targets.abis().size(); a++) {
+                Optional<MacroExpression.Translation> t = macro.translate(macroConstants(a), byName,
+                        new IntegerArithmetic(targets.abis().get(a)));
+                if (!perAbi.contains(t)) {
+                    perAbi.add(t);
+                }
+            }
             Optional<MacroExpression.Translation> translation = perAbi.size() == 1
                     ? perAbi.getFirst().filter(t -> isJavaExpression(t.java())) : Optional.empty();
             if (translation.isEmpty()) {
+                if (perAbi.size() > 1 && perAbi.stream().allMatch(Optional::isPresent)) {
+                    differingMacros.add(macro.name());
+                }
                 otherMacros.add(macro);
                 continue;
             }
@@ -164,6 +161,36 @@ final class HeaderClassWriter {
         }
     }
 
+    /**
+     * The constant fields as a macro on ABI {@code a} computes with them: the field, in the C
+     * type the constant has there. A {@code long double} constant (a rounded {@code double}
+     * field) would change the macro's arithmetic, so it is left out and such a macro is not
+     * translated; a portable {@code double} field of a constant that is a {@code float} on
+     * this ABI is read as a {@code float}.
+     */
+    private Map<String, MacroExpression.Typed> macroConstants(int a) {
+        Map<String, MacroExpression.Typed> constants = new HashMap<>();
+        constantValues.forEach((name, perAbi) -> {
+            String field = JavaNames.identifier(name);
+            String javaType = constantTypes.get(name);
+            switch (perAbi.get(a)) {
+                case ConstantValue.IntegerValue integer when javaType.equals("int") || javaType.equals("long") ->
+                        // An int field is widened to the long the arithmetic holds values in (a cast of a long would be redundant).
+                        constants.put(name, new MacroExpression.Typed(javaType.equals("int") ? "(long) " + field : field,
+                                MacroExpression.Kind.LONG, integer.type()));
+                case ConstantValue.FloatingValue floating when floating.type() == Primitive.FLOAT
+                        && (javaType.equals("float") || javaType.equals("double")) ->
+                        constants.put(name, new MacroExpression.Typed(javaType.equals("float") ? field : "((float) " + field + ")",
+                                MacroExpression.Kind.FLOAT, Primitive.FLOAT));
+                case ConstantValue.FloatingValue floating when floating.type() == Primitive.DOUBLE && javaType.equals("double") ->
+                        constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE, Primitive.DOUBLE));
+                default -> {
+                }
+            }
+        });
+        return constants;
+    }
+
     /** Function-like macros that call a bound function ({@link CallMacroWriter}), after the functions. */
     private void callMacros(StringBuilder body) {
         for (FunctionMacro macro : otherMacros) {
@@ -173,6 +200,9 @@ final class HeaderClassWriter {
             if (method.isEmpty() && macro.computesInLongDouble(longDoubleConstants())) {
                 set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): it computes in long double, which Java"
                         + " has no type for (its result rounded to double would not be C's)");
+            } else if (method.isEmpty() && differingMacros.contains(macro.name())) {
+                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): it computes in C types that differ"
+                        + " between ABIs (a constant's or a long's), so one Java method cannot compute as each does");
             } else if (method.isEmpty()) {
                 set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is neither a constant expression"
                         + " of its parameters nor a call of a bound function with them, constants and sizes");
