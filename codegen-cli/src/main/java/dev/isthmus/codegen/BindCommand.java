@@ -103,6 +103,15 @@ final class BindCommand implements Callable<Integer> {
     @Option(names = "-D", paramLabel = "NAME[=VALUE]", description = "Macro definition (repeatable).")
     private List<String> definitions = new ArrayList<>();
 
+    @Option(names = "--system-include", paramLabel = "ABI=DIR", description = "The C library headers of ABI, searched before"
+            + " this machine's system directories when reading the headers for it (repeatable; for --abi portable or another"
+            + " ABI than this machine's): aarch64=/usr/aarch64-linux-gnu/include (Debian's libc6-dev-arm64-cross),"
+            + " win64=/usr/x86_64-w64-mingw32/include (mingw-w64-x86-64-dev).")
+    private List<String> systemIncludes = new ArrayList<>();
+
+    /** {@link #systemIncludes} by ABI name. */
+    private final Map<String, List<Path>> targetSystemDirectories = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         if (!language.equals("java") && !language.equals("lua")) {
@@ -126,6 +135,19 @@ final class BindCommand implements Callable<Integer> {
         }
         if (preprocessor.equals("cc") && abiName != null && !abi.name().equals(Abi.host().name())) {
             throw usage("--abi " + abiName + " needs the builtin preprocessor: cc -E preprocesses for this machine");
+        }
+        for (String given : systemIncludes) {
+            int eq = given.indexOf('=');
+            Optional<Abi> target = eq < 0 ? Optional.empty() : Abi.byName(given.substring(0, eq));
+            if (target.isEmpty()) {
+                throw usage("--system-include takes ABI=DIR with ABI one of " + Abi.all().stream().map(Abi::name).toList()
+                        + ", not '" + given + "'");
+            }
+            Path directory = Path.of(given.substring(eq + 1));
+            if (!Files.isDirectory(directory)) {
+                throw new CliFailure(ExitCode.INPUT, "--system-include " + given + ": no such directory");
+            }
+            targetSystemDirectories.computeIfAbsent(target.get().name(), k -> new ArrayList<>()).add(directory);
         }
         Map<String, String> headerNames = new LinkedHashMap<>();
         StringBuilder program = new StringBuilder();
@@ -202,14 +224,17 @@ final class BindCommand implements Callable<Integer> {
                     .run(null, program, err);
             return parse(target, err, scope -> scope.declare(text, "<bind>")).map(scope -> new HeadersRead(text, scope));
         }
+        // The target's own C library headers (--system-include) come before this machine's, which
+        // still give the headers bound (zlib.h) and are checked for below.
+        List<Path> system = new ArrayList<>(targetSystemDirectories.getOrDefault(target.name(), List.of()));
+        system.addAll(SystemIncludes.host());
         PreprocessorOptions options = new PreprocessorOptions(target, includeDirectories,
-                FreestandingHeaders.systemDirectoriesFor(target, SystemIncludes.host()), definitions,
-                List.of(), true);
+                FreestandingHeaders.systemDirectoriesFor(target, system), definitions, List.of(), true);
         try {
-            if (ForeignSystemHeaders.possible(target, SystemIncludes.host())) {
+            if (ForeignSystemHeaders.possible(target, system)) {
                 Preprocessed preprocessed = CPreprocessor.create(options).preprocess(program, "<bind>");
                 preprocessed.warnings().forEach(w -> err.println(forAbi(target) + w));
-                Optional<String> foreign = ForeignSystemHeaders.firstRead(preprocessed.text(), target, SystemIncludes.host());
+                Optional<String> foreign = ForeignSystemHeaders.firstRead(preprocessed.text(), target, system);
                 if (foreign.isPresent()) {
                     err.println(forAbi(target) + foreign.get());
                     err.flush();
@@ -224,7 +249,7 @@ final class BindCommand implements Callable<Integer> {
             return scope.map(s -> new HeadersRead(preprocessed[0].text(), s));
         } catch (PreprocessException e) {
             e.diagnostics().stream().filter(PreprocessDiagnostic::isError)
-                    .map(d -> ForeignSystemHeaders.explainError(d.position().file(), target, SystemIncludes.host()))
+                    .map(d -> ForeignSystemHeaders.explainError(d.position().file(), target, system))
                     .flatMap(Optional::stream).findFirst().ifPresent(explanation -> err.println(forAbi(target) + explanation));
             e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
             err.flush();

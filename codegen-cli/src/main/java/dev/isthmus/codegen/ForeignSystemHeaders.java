@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * architecture-specific headers ({@code /usr/include/x86_64-linux-gnu/bits/types.h}),
  * whose typedefs describe the host: Win64 would get glibc's {@code typedef long int64_t},
  * 4 bytes there. Such bindings would be wrong without a word, so they are an error
- * naming the header; giving the target's own headers with {@code -I} avoids it.
+ * naming the header; giving the target's own headers with {@code --system-include} avoids it.
  */
 final class ForeignSystemHeaders {
     /** Debian's multiarch directories: {@code /usr/include/x86_64-linux-gnu}, {@code /usr/include/aarch64-linux-gnu}. */
@@ -30,6 +30,15 @@ final class ForeignSystemHeaders {
         String own = ownArchitecture(target);
         return systemDirectories.stream().map(d -> MULTIARCH.matcher(d.toString()))
                 .anyMatch(m -> m.matches() && !m.group(1).equals(own));
+    }
+
+    /** Where Debian puts the target's C library headers, and the package that installs them. */
+    private static String suggestion(Abi target) {
+        return switch (target.name()) {
+            case "aarch64" -> "/usr/aarch64-linux-gnu/include, from libc6-dev-arm64-cross";
+            case "win64" -> "/usr/x86_64-w64-mingw32/include, from mingw-w64-x86-64-dev";
+            default -> "/usr/include/x86_64-linux-gnu and /usr/include, from libc6-dev";
+        };
     }
 
     private static String ownArchitecture(Abi target) {
@@ -63,7 +72,8 @@ final class ForeignSystemHeaders {
                 if (marker.group(1).startsWith(prefix)) {
                     return Optional.of(marker.group(1) + ": error: this header of the C library describes " + m.group(1)
                             + "-linux-gnu, not " + target.name() + "; give " + target.name()
-                            + "'s own C library headers with -I, or bind headers that include only the freestanding ones"
+                            + "'s own C library headers with --system-include " + target.name() + "=DIR ("
+                            + suggestion(target) + "), or bind headers that include only the freestanding ones"
                             + " (stdint.h, stddef.h, stdbool.h, stdarg.h, limits.h: Isthmus's own for other targets)");
                 }
             }
