@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static dev.isthmus.codegen.GeneratedBindings.bind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,7 +98,8 @@ class BindPortableTest {
 
     @Test
     void portableBindings_onThisMachine_callLibc() throws Exception {
-        String result = GeneratedBindings.compileAndRun(dir.resolve("host"), copy(dir.resolve("host-gen")), "org.example.port", """
+        String result = GeneratedBindings.compileAndRun(dir.resolve("host"),
+                GeneratedBindings.copyTree(generated, dir.resolve("host-gen")), "org.example.port", """
                 package org.example.port;
 
                 import java.lang.foreign.Arena;
@@ -246,26 +246,8 @@ class BindPortableTest {
                 """.formatted(calls));
     }
 
-    /** Compiles the bindings with {@code TargetAbi} naming {@code abi} (in directories named {@code prefix} and the ABI), and runs {@code driver}. */
+    /** Compiles the bindings with {@code TargetAbi} naming {@code abi} (in a directory named {@code prefix} and the ABI), and runs {@code driver}. */
     private static String runAs(Abi abi, String prefix, String driver) throws Exception {
-        Path tree = copy(dir.resolve(prefix + abi.name() + "-gen"));
-        StringBuilder fixed = new StringBuilder("package org.example.port;\n\nfinal class TargetAbi {\n");
-        for (Abi each : Abi.all()) {
-            fixed.append("    static final boolean ").append(each.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
-                    .append(" = ").append(each == abi).append(";\n");
-        }
-        Files.writeString(tree.resolve("org/example/port/TargetAbi.java"), fixed.append("}\n"));
-        return GeneratedBindings.compileAndRun(dir.resolve(prefix + abi.name()), tree, "org.example.port", driver);
-    }
-
-    private static Path copy(Path target) throws Exception {
-        try (Stream<Path> files = Files.walk(generated)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Path to = target.resolve(generated.relativize(file));
-                Files.createDirectories(to.getParent());
-                Files.copy(file, to);
-            }
-        }
-        return target;
+        return GeneratedBindings.compileAndRunAs(abi, dir.resolve(prefix + abi.name()), generated, "org.example.port", driver);
     }
 }

@@ -1,5 +1,7 @@
 package dev.isthmus.codegen;
 
+import dev.isthmus.cparser.abi.Abi;
+
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -75,5 +77,33 @@ final class GeneratedBindings {
             Callable<String> run = (Callable<String>) loader.loadClass(packageName + ".Driver").getConstructor().newInstance();
             return run.call();
         }
+    }
+
+    /**
+     * Copies portable bindings to {@code work/gen}, replaces their {@code TargetAbi} by one
+     * naming {@code abi}, and compiles and runs {@code driver} there: each ABI's branch of
+     * the code, on this machine.
+     */
+    static String compileAndRunAs(Abi abi, Path work, Path generated, String packageName, String driver) throws Exception {
+        Path tree = copyTree(generated, work.resolve("gen"));
+        StringBuilder fixed = new StringBuilder("package " + packageName + ";\n\nfinal class TargetAbi {\n");
+        for (Abi each : Abi.all()) {
+            fixed.append("    static final boolean ").append(each.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'))
+                    .append(" = ").append(each == abi).append(";\n");
+        }
+        Files.writeString(tree.resolve(packageName.replace('.', '/')).resolve("TargetAbi.java"), fixed.append("}\n"));
+        return compileAndRun(work, tree, packageName, driver);
+    }
+
+    /** A copy of the files under {@code from} at {@code to}. */
+    static Path copyTree(Path from, Path to) throws Exception {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file));
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target);
+            }
+        }
+        return to;
     }
 }

@@ -36,6 +36,11 @@ record JavaCarrier(String javaType, String layout, String unalignedLayout, long 
                 if (!r.isComplete()) {
                     throw new NotBindable("'" + r + "' is incomplete");
                 }
+                if (!names.hasRecordClass(r)) {
+                    // A record of another ABI's headers that the first ABI's have not (AArch64's
+                    // va_list is a struct __va_list, SysV's an array, Win64's a char *).
+                    throw new NotBindable("'" + r + "', passed by value on " + abi.name() + ", has no class in these bindings");
+                }
                 yield new JavaCarrier("MemorySegment", names.recordClass(r) + ".LAYOUT", "", abi.sizeOf(r), true);
             }
             case Primitive p -> primitive(p, abi);

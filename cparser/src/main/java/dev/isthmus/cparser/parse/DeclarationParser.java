@@ -56,7 +56,7 @@ public final class DeclarationParser {
 
         Pipeline(TokenSource source, String fileName) {
             directives = new DirectiveTracker(fileName, pack, symbols.rules() == dev.isthmus.cparser.DeclarationRules.LUAJIT);
-            classifier = new TypedefNameClassifier(source, symbols, directives);
+            classifier = new TypedefNameClassifier(source, symbols, directives, abi.name().equals("win64"));
             tokens = new CommonTokenStream(classifier);
             parser = new CDeclarationsParser(tokens);
             parser.removeErrorListeners();

@@ -49,7 +49,7 @@ final class MacroConstants {
         DirectiveTracker none = new DirectiveTracker("<define>", 0, false);
         CDeclarationsLexer lexer = new CDeclarationsLexer(CharStreams.fromString(body));
         lexer.removeErrorListeners();
-        CommonTokenStream tokens = new CommonTokenStream(new TypedefNameClassifier(lexer, symbols, none));
+        CommonTokenStream tokens = new CommonTokenStream(new TypedefNameClassifier(lexer, symbols, none, abi.name().equals("win64")));
         CDeclarationsParser parser = new CDeclarationsParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());

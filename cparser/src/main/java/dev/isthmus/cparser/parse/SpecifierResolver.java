@@ -65,7 +65,16 @@ final class SpecifierResolver {
             case CDeclarationsLexer.UNSIGNED -> unsigneds++;
             case CDeclarationsLexer.BOOL -> bools++;
             case CDeclarationsLexer.COMPLEX -> complexes++;
-            case CDeclarationsLexer.INT128 -> int128s++;
+            case CDeclarationsLexer.INT128 -> {
+                // Microsoft's sized integer types (Win64 only) share the token: as the types they name.
+                switch (token.getText()) {
+                    case "__int64" -> longs += 2;
+                    case "__int32" -> ints++;
+                    case "__int16" -> shorts++;
+                    case "__int8" -> chars++;
+                    default -> int128s++;
+                }
+            }
             case CDeclarationsLexer.FLOAT_N -> {
                 if (floatN != null) {
                     throw context.error(CErrorKind.INVALID_TYPE_SPECIFIERS, token, token.getText());

@@ -39,11 +39,14 @@ final class TypedefNameClassifier implements TokenSource {
     /** After struct/union/enum, until its tag or body: the next identifier is a tag. */
     private boolean specifierHead;
     private int previousType = Token.INVALID_TYPE;
+    /** Whether the target is Win64, whose compiler (clang for x86_64-pc-windows-msvc, as MSVC) has Microsoft's keywords. */
+    private final boolean microsoftKeywords;
 
-    TypedefNameClassifier(TokenSource lexer, SymbolTable symbols, DirectiveTracker directives) {
+    TypedefNameClassifier(TokenSource lexer, SymbolTable symbols, DirectiveTracker directives, boolean microsoftKeywords) {
         this.lexer = lexer;
         this.symbols = symbols;
         this.directives = directives;
+        this.microsoftKeywords = microsoftKeywords;
     }
 
     @Override
@@ -74,6 +77,9 @@ final class TypedefNameClassifier implements TokenSource {
         int type = token.getType();
         if (type == CDeclarationsLexer.IDENTIFIER && symbols.rules() == DeclarationRules.LUAJIT) {
             type = luajitKeyword(token.getText(), type);
+            token.setType(type);
+        } else if (type == CDeclarationsLexer.IDENTIFIER && microsoftKeywords) {
+            type = microsoftKeyword(token.getText(), type);
             token.setType(type);
         }
         switch (type) {
@@ -123,6 +129,23 @@ final class TypedefNameClassifier implements TokenSource {
             case "__declspec" -> CDeclarationsParser.DECLSPEC;
             case "__ptr32", "__ptr64" -> CDeclarationsParser.POINTER_SIZE;
             default -> identifier;
+        };
+    }
+
+    /**
+     * Microsoft's keywords that Windows headers use (MinGW-w64's, read with Win64's predefined
+     * macros, write {@code __MINGW_EXTENSION typedef unsigned __int64 size_t;} and
+     * {@code __declspec(dllimport)}): its calling conventions, {@code __declspec} and pointer
+     * sizes as under LuaJIT's rules, {@code __forceinline} as {@code inline}, and the sized integer types {@code __int8} to
+     * {@code __int64}, typed as GCC's {@code __int128} is, whose spelling
+     * {@link SpecifierResolver} reads.
+     */
+    private static int microsoftKeyword(String text, int identifier) {
+        return switch (text) {
+            case "__int8", "__int16", "__int32", "__int64" -> CDeclarationsLexer.INT128;
+            case "__forceinline" -> CDeclarationsLexer.INLINE;
+            case "complex" -> identifier;
+            default -> luajitKeyword(text, identifier);
         };
     }
 
