@@ -25,7 +25,7 @@ public interface ShapeOpsDescribe {
     /**
      * Called by C. An exception thrown here ends the JVM, as the FFM API does for any upcall.
      */
-    int apply(MemorySegment arg0, MemorySegment arg1, int arg2);
+    int apply(MemorySegment shape, MemorySegment out, int size);
 
     /**
      * A C function pointer calling {@code callback}, valid while {@code arena} is open.

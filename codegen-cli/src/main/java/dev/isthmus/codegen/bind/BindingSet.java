@@ -153,7 +153,9 @@ final class BindingSet {
                 memberCallbacks(inner, cName);
             } else if (m.name().isPresent() && t instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn
                     && callbacks.stream().noneMatch(c -> c.type().equals(fn))) {
-                callbacks.add(new Callback(cName + "_" + m.name().get(), fn, List.of(),
+                List<Optional<String>> names = m.spelling().parameterNames();
+                callbacks.add(new Callback(cName + "_" + m.name().get(), fn,
+                        names.size() == fn.parameterTypes().size() ? names : List.of(),
                         declarations.declare(m.type(), m.name().get()) + ", a member of " + cName, record.definitionPosition()));
             }
         }

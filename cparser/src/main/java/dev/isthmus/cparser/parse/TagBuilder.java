@@ -261,7 +261,7 @@ final class TagBuilder {
             TypeBuilder.SpelledDeclared read = types.spelledDeclarator(d.declarator(), specifiers);
             name = read.declared().name();
             type = read.declared().type();
-            spelling = read.spelling();
+            spelling = read.spelling().withParameterNames(read.declared().parameterNames());
         }
         Token at = name.orElse(d.getStart());
         type = types.applyDeclaratorAttributes(type, specifiers, attributes, at);
