@@ -38,7 +38,7 @@ import java.nio.file.Path;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class NativeCallBench {
-    static final Path LIBRARY = Path.of(System.getProperty("isthmus.testlibs", "native-test-libs/target/native"),
+    public static final Path LIBRARY = Path.of(System.getProperty("isthmus.testlibs", "native-test-libs/target/native"),
             "libisthmustest.so");
     private static final Ffi FFI = Ffi.create();
     private static final MethodHandle RAW_ADD;
