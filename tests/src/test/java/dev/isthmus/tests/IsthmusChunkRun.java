@@ -62,6 +62,7 @@ final class IsthmusChunkRun {
         if (forced != null) {
             if (forced) {
                 JitEngine.of(runtime).setOption("hotloop=1");
+                JitEngine.of(runtime).setOption("hotexit=1");
             } else {
                 JitEngine.of(runtime).setEnabled(false);
             }

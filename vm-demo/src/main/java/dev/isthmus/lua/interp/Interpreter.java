@@ -731,7 +731,12 @@ public final class Interpreter {
      */
     private int runTrace(CompiledLoop trace, ValueStack st, int base, LuaClosure cl, CallStack frames) {
         try {
-            traceLeftAt = trace.code().run(st, base, cl, frames);
+            int pc = trace.code().run(st, base, cl, frames);
+            if ((pc & LoopTrace.ENTER) != 0) {
+                traceLeftAt = -1;
+                return pc & ~LoopTrace.ENTER;
+            }
+            traceLeftAt = pc;
         } catch (TraceCallFailure f) {
             traceFailure = f.getCause();
             traceLeftAt = f.pc();

@@ -8,5 +8,12 @@ package dev.isthmus.lua.interp;
  * the frame was written back as it was before that call.
  */
 public interface LoopTrace {
+    /**
+     * Or'ed into the pc returned when the trace stopped at another loop's instruction so that
+     * the interpreter enters that loop's trace at once (a side trace handing over to it), rather
+     * than run the instruction itself as it does where a trace left.
+     */
+    int ENTER = 1 << 30;
+
     int run(ValueStack stack, int base, LuaClosure closure, CallStack frames);
 }

@@ -222,6 +222,11 @@ public final class LuaRuntime {
         interpreter.setInterruptRequested(requested);
     }
 
+    /** The observer the interpreter reports instructions to (a trace recorder), or null. */
+    public InstructionObserver observer() {
+        return interpreter.observer;
+    }
+
     public void setObserver(InstructionObserver observer) {
         interpreter.observer = observer;
     }

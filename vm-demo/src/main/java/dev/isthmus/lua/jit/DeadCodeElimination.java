@@ -1,10 +1,7 @@
 package dev.isthmus.lua.jit;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * Removes the pure instructions whose values nothing needs, after loop peeling: constants
@@ -22,32 +19,7 @@ final class DeadCodeElimination {
 
     static void run(TraceIr ir) {
         boolean[] live = live(ir);
-        int[] renumbered = new int[ir.code.size()];
-        List<Ir> kept = new ArrayList<>();
-        int loopStart = ir.loopStart;
-        for (int i = 0; i < ir.code.size(); i++) {
-            if (i == ir.loopStart) {
-                loopStart = kept.size();
-            }
-            renumbered[i] = live[i] ? kept.size() : Ir.NONE;
-            if (live[i]) {
-                kept.add(ir.at(i));
-            }
-        }
-        if (ir.loopStart == ir.code.size()) {
-            loopStart = kept.size();
-        }
-        for (int i = 0; i < kept.size(); i++) {
-            Ir x = kept.get(i);
-            int[] args = x.args == null ? null : Arrays.stream(x.args).map(r -> renumbered[r]).toArray();
-            Ir moved = new Ir(x.op, x.type, at(renumbered, x.a), at(renumbered, x.b), at(renumbered, x.c), args, x.aux, x.aux2, x.pc);
-            moved.snapshot = x.snapshot;
-            kept.set(i, moved);
-        }
-        ir.snapshots.replaceAll(s -> new Snapshot(s.pc(), s.registers(), Arrays.stream(s.refs()).map(r -> renumbered[r]).toArray()));
-        ir.code.clear();
-        ir.code.addAll(kept);
-        ir.loopStart = loopStart;
+        IrRenumbering.apply(ir, java.util.stream.IntStream.range(0, live.length).filter(i -> live[i]).toArray());
     }
 
     /** Marks what the trace needs, from the instructions it cannot drop and every snapshot. */
@@ -80,9 +52,5 @@ final class DeadCodeElimination {
     /** Pure computations and PHIs are only their values; a guard's check, a call's effects and a state read's moment are more. */
     private static boolean isRemovable(IrOp op) {
         return op.kind == IrOp.Kind.PURE || op == IrOp.PHI;
-    }
-
-    private static int at(int[] renumbered, int ref) {
-        return ref == Ir.NONE ? Ir.NONE : renumbered[ref];
     }
 }

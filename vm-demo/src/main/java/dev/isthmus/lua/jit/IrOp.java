@@ -165,7 +165,21 @@ enum IrOp {
      * At the loop head: register {@code aux}'s value carried around the loop, {@code a} on
      * entering the loop (from the pre-roll), {@code b} on each back edge (from the body).
      */
-    PHI(Kind.STATE);
+    PHI(Kind.STATE),
+    /**
+     * The end of a side trace that came back to its root trace's loop instruction: the frame
+     * written back (the snapshot), then the root's entry registers given the values {@code args}
+     * (in the order of its register loads, {@link TraceTree#entryLoads}) and the root run again
+     * from its first instruction after those loads.
+     */
+    LINK(Kind.STATE),
+    /**
+     * The end of a side trace at instruction {@code aux}: the frame written back (the snapshot)
+     * and the interpreter going on there. When {@code aux2} is true, {@code aux} is the loop
+     * instruction of another loop with a trace, which the interpreter enters at once; when
+     * false, the side trace came to its function's return.
+     */
+    LEAVE(Kind.STATE);
 
     /**
      * PURE: a value of its operands. GUARD: a pure check that may leave. GUARD_STATE: a check

@@ -28,9 +28,14 @@ final class IrText {
     }
 
     static String print(TraceIr ir, IrSymbols symbols) {
+        return print(ir, symbols, 0, ir.code.size());
+    }
+
+    /** Instructions {@code from} (inclusive) to {@code to} of {@code ir}: a side trace's code in its tree. */
+    static String print(TraceIr ir, IrSymbols symbols, int from, int to) {
         StringBuilder sb = new StringBuilder();
         int pc = 0;
-        for (int i = 0; i < ir.code.size(); i++) {
+        for (int i = from; i < to; i++) {
             if (i == ir.loopStart) {
                 sb.append(LOOP_MARKER).append('\n');
             }
@@ -60,7 +65,7 @@ final class IrText {
             }
             sb.append('\n');
         }
-        if (ir.loopStart == ir.code.size()) {
+        if (ir.loopStart == ir.code.size() && to == ir.code.size()) {
             sb.append(LOOP_MARKER).append('\n');
         }
         return sb.toString();

@@ -20,6 +20,10 @@ import java.io.PrintStream;
 public final class JitEngine implements LoopCompiler {
     /** LuaJIT's default {@code hotloop}. */
     public static final int DEFAULT_HOT_LOOP = 56;
+    /** LuaJIT's defaults of {@code hotexit} (exits taken before a side trace is recorded), {@code tryside} and {@code maxside}. */
+    public static final int DEFAULT_HOT_EXIT = 10;
+    private static final int DEFAULT_TRY_SIDE = 4;
+    private static final int DEFAULT_MAX_SIDE = 100;
     private static final int MAX_ABORTS = 4;
     /** A loop counter that will not reach any threshold again: the loop is blacklisted. */
     private static final int NEVER = Integer.MIN_VALUE / 2;
@@ -28,6 +32,9 @@ public final class JitEngine implements LoopCompiler {
     private final PrintStream log;
     private boolean enabled = true;
     private int hotLoop = DEFAULT_HOT_LOOP;
+    private int hotExit = DEFAULT_HOT_EXIT;
+    private int trySide = DEFAULT_TRY_SIDE;
+    private int maxSide = DEFAULT_MAX_SIDE;
     private boolean verbose;
     private boolean dump;
     private int traces;
@@ -96,8 +103,9 @@ public final class JitEngine implements LoopCompiler {
 
     /**
      * One of LuaJIT's {@code -O} / {@code jit.opt.start} settings: a level ({@code 0}-{@code 3}),
-     * a flag ({@code +fold}, {@code -cse}, ...) or {@code name=value}. Only {@code hotloop}
-     * and {@code maxtrace} ({@link TraceCache}) change what this compiler does; the others are accepted as LuaJIT accepts them. Returns
+     * a flag ({@code +fold}, {@code -cse}, ...) or {@code name=value}. {@code hotloop},
+     * {@code hotexit}, {@code tryside}, {@code maxside} and {@code maxtrace} ({@link TraceCache})
+     * change what this compiler does; the others are accepted as LuaJIT accepts them. Returns
      * false for what LuaJIT would refuse.
      */
     public boolean setOption(String option) {
@@ -124,7 +132,19 @@ public final class JitEngine implements LoopCompiler {
                 cache.setMaxTrace(value);
                 yield true;
             }
-            case "maxrecord", "maxirconst", "maxside", "maxsnap", "hotexit", "tryside", "instunroll", "loopunroll",
+            case "hotexit" -> {
+                hotExit = Math.max(1, value);
+                yield true;
+            }
+            case "tryside" -> {
+                trySide = Math.max(0, value);
+                yield true;
+            }
+            case "maxside" -> {
+                maxSide = Math.max(0, value);
+                yield true;
+            }
+            case "maxrecord", "maxirconst", "maxsnap", "instunroll", "loopunroll",
                  "callunroll", "recunroll", "sizemcode", "maxmcode" -> true;
             default -> false;
         };
@@ -199,15 +219,16 @@ public final class JitEngine implements LoopCompiler {
             LoopPeeling.peel(recorder.ir, recorder.endState(), recorder.startPc);
             RedundantPhis.run(recorder.ir);
             DeadCodeElimination.run(recorder.ir);
+            EntryLoads.hoist(recorder.ir, recorder.startPc);
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
-            String[] places = recorder.ir.snapshots.stream().map(s -> where(recorder.proto, s.pc())).toArray(String[]::new);
-            TraceExits exits = new TraceExits(number, places, entryExits(recorder.ir), () -> stale(p, recorder.startPc, number),
-                    verbose ? log : null);
-            LoopTrace code = TraceCodegen.generate(recorder.ir, exits, "Trace" + number);
-            p.loopTraces()[recorder.startPc] = new CompiledLoop(code, recorder.kept, recorder.mayRunLua, number);
-        } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException e) {
+            TraceTree tree = new TraceTree(number, p, recorder.startPc, recorder.ir, recorder.kept, recorder.mayRunLua);
+            tree.exits = new TraceExits(number, e -> where(p, tree.ir.snapshots.get(e).pc()), () -> stale(p, recorder.startPc, number),
+                    e -> exitHot(tree, e), hotExit, verbose ? log : null);
+            tree.cover();
+            install(tree, TraceCodegen.generate(tree, "Trace" + number));
+        } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException | TraceCodegen.TooLarge e) {
             abandon(p, recorder.startPc, e.getMessage(), p, recorder.startPc, false);
             return;
         }
@@ -223,17 +244,103 @@ public final class JitEngine implements LoopCompiler {
         }
     }
 
-    /** Which exits leave before the loop: those of the guards in the part before it. */
-    private static boolean[] entryExits(TraceIr ir) {
-        boolean[] atEntry = new boolean[ir.snapshots.size()];
-        int end = ir.loopStart < 0 ? ir.code.size() : ir.loopStart;
-        for (int i = 0; i < end; i++) {
-            int snapshot = ir.at(i).snapshot;
-            if (snapshot != Ir.NONE) {
-                atEntry[snapshot] = true;
-            }
+    private void install(TraceTree tree, LoopTrace code) {
+        tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number);
+        tree.proto.loopTraces()[tree.startPc] = tree.installed;
+    }
+
+    /**
+     * An exit of an installed tree was taken {@code hotexit} times more: unless it has its side
+     * trace, tried {@code tryside} times, or the tree has {@code maxside}, the side trace is
+     * recorded from where the interpreter resumes, if that is the next instruction it runs (an
+     * exit of a trace run by another trace's LOOPCALL resumes in compiled code: no side trace).
+     */
+    private void exitHot(TraceTree tree, int exit) {
+        if (!enabled || runtime.observer() != null || tree.proto.loopTraces()[tree.startPc] != tree.installed
+                || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
+            return;
         }
-        return atEntry;
+        int resumeAt = tree.ir.snapshots.get(exit).pc();
+        tree.growing = exit;
+        runtime.setObserver((cl, pc, registers, base, varargs) -> {
+            runtime.setObserver(null);
+            tree.growing = -1;
+            if (cl.prototype() != tree.proto || pc != resumeAt || tree.proto.loopTraces()[tree.startPc] != tree.installed) {
+                tree.failed(exit);
+                return;
+            }
+            TraceRecorder recorder = new TraceRecorder(this, tree, exit, cl, registers, base);
+            tree.growing = exit;
+            runtime.setObserver(recorder);
+            recorder.beforeInstruction(cl, pc, registers, base, varargs);
+        });
+    }
+
+    /** A side trace recorded: the tree compiled again with it, unless that makes its method too large for the JVM's compiler. */
+    void sideFinished(TraceRecorder recorder) {
+        long recorded = System.nanoTime();
+        runtime.setObserver(null);
+        TraceTree tree = recorder.tree;
+        tree.growing = -1;
+        if (tree.proto.loopTraces()[tree.startPc] != tree.installed) {
+            tree.ir.truncate(recorder.sideStart, recorder.snapshotsBefore);
+            return;
+        }
+        int number = traces + 1;
+        TraceTree.Side side = tree.add(number, recorder.parentExit, recorder.sideStart);
+        java.util.BitSet keptBefore = (java.util.BitSet) tree.kept.clone();
+        boolean mayRunLuaBefore = tree.mayRunLua;
+        tree.kept.or(recorder.kept);
+        tree.mayRunLua |= recorder.mayRunLua;
+        try {
+            install(tree, TraceCodegen.generate(tree, "Trace" + tree.number + "_" + number));
+        } catch (TraceCodegen.TooLarge | IllegalStateException | IndexOutOfBoundsException e) {
+            tree.removeLast(recorder.snapshotsBefore);
+            tree.kept.clear();
+            tree.kept.or(keptBefore);
+            tree.mayRunLua = mayRunLuaBefore;
+            if (e instanceof TraceCodegen.TooLarge) {
+                tree.close(recorder.parentExit);
+                if (verbose) {
+                    log.println("[TRACE " + String.format("%3d", tree.number) + " tree full (" + e.getMessage() + "): exit "
+                            + recorder.parentExit + " stays an exit]");
+                }
+            } else {
+                tree.failed(recorder.parentExit);
+                logSideAbort(tree, recorder, e.getMessage());
+            }
+            return;
+        }
+        traces = number;
+        // A side trace counts towards maxtrace as LuaJIT's do; it lives and is flushed with its tree.
+        cache.installed(tree.proto, tree.startPc, tree.number);
+        if (dump) {
+            log.print("---- TRACE " + number + " IR side of " + tree.number + "/" + side.exit() + " " + where(tree.proto, tree.startPc) + "\n"
+                    + IrText.print(tree.ir, new IrSymbols(), side.start(), side.end()));
+        }
+        if (verbose) {
+            long compiled = System.nanoTime();
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(tree.proto, tree.ir.snapshots.get(side.exit()).pc())
+                    + " side of " + tree.number + "/" + side.exit() + ", recorded in " + millis(recorded - recorder.startedAt)
+                    + ", compiled in " + millis(compiled - recorded) + "]");
+        }
+    }
+
+    /** A side trace's recording failed: its code dropped, the attempt counted against its exit. */
+    void sideAborted(TraceRecorder recorder, String reason) {
+        runtime.setObserver(null);
+        TraceTree tree = recorder.tree;
+        tree.growing = -1;
+        tree.ir.truncate(recorder.sideStart, recorder.snapshotsBefore);
+        tree.failed(recorder.parentExit);
+        logSideAbort(tree, recorder, reason);
+    }
+
+    private void logSideAbort(TraceTree tree, TraceRecorder recorder, String reason) {
+        if (verbose) {
+            log.println("[TRACE --- " + where(tree.proto, tree.ir.snapshots.get(recorder.parentExit).pc()) + " side of " + tree.number + "/"
+                    + recorder.parentExit + " -- " + reason + " at " + where(recorder.currentProto(), recorder.currentPc) + "]");
+        }
     }
 
     /**

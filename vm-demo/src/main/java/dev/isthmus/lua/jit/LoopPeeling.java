@@ -18,7 +18,7 @@ import java.util.Map;
  */
 final class LoopPeeling {
     /** Marks a value whose class is not known statically. */
-    private static final Object UNKNOWN = new Object();
+    static final Object UNKNOWN = new Object();
 
     private LoopPeeling() {
     }
@@ -195,7 +195,7 @@ final class LoopPeeling {
     }
 
     /** The class a REF value is known to have (null for nil), or {@link #UNKNOWN}. */
-    private static Object classOf(TraceIr ir, int ref) {
+    static Object classOf(TraceIr ir, int ref) {
         Ir x = ir.at(ref);
         return switch (x.op) {
             case SLOADR, RLOADR, GCLASS -> x.aux2;

@@ -62,8 +62,22 @@ final class TraceCodegen {
     private static final int CLOSURE = 3;
     private static final int FRAMES = 4;
 
+    /** HotSpot's {@code HugeMethodLimit}: it never compiles a method with more bytecode than this. */
+    static final int HUGE_METHOD = 8000;
+
+    /** The tree's method would be too large for the JVM's compiler: the last side trace must go. */
+    static final class TooLarge extends Exception {
+        TooLarge(int size) {
+            super(size + " bytes of bytecode, over " + HUGE_METHOD, null, false, false);
+        }
+    }
+
+    private final TraceTree tree;
     private final TraceIr ir;
     private final TraceExits exits;
+    /** Where a side trace's {@link IrOp#LINK} goes: the root's first instruction after its register loads. */
+    private final Label linkTarget = new Label();
+    private int methodSize;
     private final ClassData constants = new ClassData();
     private final int[] local;
     private final int scratch;
@@ -83,9 +97,10 @@ final class TraceCodegen {
     /** Exit methods by the snapshot they write (pc, registers, values): guards leaving the same way share one. */
     private final Map<String, String> exitMethods = new HashMap<>();
 
-    private TraceCodegen(TraceIr ir, TraceExits exits) {
-        this.ir = ir;
-        this.exits = exits;
+    private TraceCodegen(TraceTree tree) {
+        this.tree = tree;
+        this.ir = tree.ir;
+        this.exits = tree.exits;
         this.local = new int[ir.code.size()];
         int next = FRAMES + 1;
         for (int i = 0; i < local.length; i++) {
@@ -107,11 +122,18 @@ final class TraceCodegen {
         };
     }
 
-    /** Generates, defines and instantiates the trace's class. */
-    static LoopTrace generate(TraceIr ir, TraceExits exits, String name) {
-        TraceCodegen g = new TraceCodegen(ir, exits);
+    /**
+     * Generates, defines and instantiates the tree's class.
+     *
+     * @throws TooLarge when the tree has side traces and its method is larger than the JVM compiles
+     */
+    static LoopTrace generate(TraceTree tree, String name) throws TooLarge {
+        TraceCodegen g = new TraceCodegen(tree);
         MethodHandles.Lookup host = MethodHandles.lookup();
         byte[] bytes = g.classBytes(HiddenClasses.nameIn(host, name));
+        if (g.methodSize > HUGE_METHOD && !tree.sides.isEmpty()) {
+            throw new TooLarge(g.methodSize);
+        }
         try {
             MethodHandles.Lookup lookup = HiddenClasses.define(host, bytes, g.constants);
             return (LoopTrace) lookup.findConstructor(lookup.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
@@ -147,22 +169,52 @@ final class TraceCodegen {
         return cw.toByteArray();
     }
 
+    /**
+     * The root trace (its register loads, the link target, the pre-roll, the loop), then each
+     * exit: a write-back and a return, or the side trace grown there, placed at the first exit
+     * that leads to it (its own exits join the list, so side traces of side traces follow).
+     */
     private void body() {
         Label loop = new Label();
-        for (int i = 0; i < ir.code.size(); i++) {
+        int rootEnd = tree.rootEnd();
+        for (int i = 0; i < rootEnd; i++) {
+            if (i == ir.entryLoads) {
+                mv.visitLabel(linkTarget);
+            }
             if (i == ir.loopStart) {
                 assignPhis(true);
                 mv.visitLabel(loop);
             }
             instruction(i, ir.at(i));
         }
-        keepMemoryAlive();
+        if (ir.entryLoads >= rootEnd) {
+            mv.visitLabel(linkTarget);
+        }
+        keepMemoryAlive(0, rootEnd);
         assignPhis(false);
         mv.visitJumpInsn(GOTO, loop);
+        Map<TraceTree.Side, Label> sideCode = new HashMap<>();
+        // Guards of one instruction share its snapshot, and so the code that leaves there.
+        Map<Integer, Label> exitCode = new HashMap<>();
         for (int e = 0; e < exitLabels.size(); e++) {
             mv.visitLabel(exitLabels.get(e));
-            writeBack(exitSnapshots.get(e));
-            mv.visitInsn(IRETURN);
+            TraceTree.Side side = tree.sideOf(exitSnapshots.get(e));
+            Label shared = exitCode.putIfAbsent(exitSnapshots.get(e), exitLabels.get(e));
+            if (shared != null) {
+                mv.visitJumpInsn(GOTO, shared);
+            } else if (side == null) {
+                writeBack(exitSnapshots.get(e));
+                mv.visitInsn(IRETURN);
+            } else if (sideCode.containsKey(side)) {
+                mv.visitJumpInsn(GOTO, sideCode.get(side));
+            } else {
+                Label start = new Label();
+                sideCode.put(side, start);
+                mv.visitLabel(start);
+                for (int i = side.start(); i < side.end(); i++) {
+                    instruction(i, ir.at(i));
+                }
+            }
         }
         outOfLine.forEach(Runnable::run);
         for (int h = 0; h < handlerLabels.size(); h++) {
@@ -179,6 +231,9 @@ final class TraceCodegen {
             mv.visitMethodInsn(INVOKESPECIAL, failure, "<init>", "(ILjava/lang/Throwable;)V", false);
             mv.visitInsn(ATHROW);
         }
+        Label end = new Label();
+        mv.visitLabel(end);
+        methodSize = end.getOffset();
     }
 
     /**
@@ -186,8 +241,9 @@ final class TraceCodegen {
      * reachable until the loop's back edge, so the garbage collector cannot free that memory
      * while the loop still uses it (an address alone does not keep it alive).
      */
-    private void keepMemoryAlive() {
-        for (Ir x : ir.code) {
+    private void keepMemoryAlive(int from, int to) {
+        for (int i = from; i < to; i++) {
+            Ir x = ir.at(i);
             if (x.op == IrOp.CADDR || x.op == IrOp.PELEM) {
                 load(x.a);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/ref/Reference", "reachabilityFence", "(Ljava/lang/Object;)V", false);
@@ -604,11 +660,15 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "setAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";Ljava/lang/Object;)Z", false);
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
-            case GINTR -> {
-                String interrupts = Type.getInternalName(PendingInterrupts.class);
-                mv.visitInvokeDynamicInsn("pending", "()Z", new org.objectweb.asm.Handle(H_INVOKESTATIC, interrupts, "bootstrap",
-                        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false));
-                mv.visitJumpInsn(IFNE, exit(x));
+            case GINTR -> interruptCheck(exit(x));
+            case LINK -> link(i, x);
+            case LEAVE -> {
+                writeBack(x.snapshot, false);
+                if ((Boolean) x.aux2) {
+                    push(LoopTrace.ENTER);
+                    mv.visitInsn(IOR);
+                }
+                mv.visitInsn(IRETURN);
             }
             case CLOAD -> {
                 CScalar scalar = (CScalar) x.aux;
@@ -837,6 +897,38 @@ final class TraceCodegen {
         mv.visitInsn(IRETURN);
         mv.visitLabel(same);
         mv.visitInsn(POP);
+    }
+
+    /** Jumps to {@code exit} when an interrupt is pending: a mutable call site's constant, free until one is ({@code PendingInterrupts}). */
+    private void interruptCheck(Label exit) {
+        String interrupts = Type.getInternalName(PendingInterrupts.class);
+        mv.visitInvokeDynamicInsn("pending", "()Z", new org.objectweb.asm.Handle(H_INVOKESTATIC, interrupts, "bootstrap",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false));
+        mv.visitJumpInsn(IFNE, exit);
+    }
+
+    /**
+     * The end of a side trace that came back to the root's loop: the frame written back (the
+     * root's exits write only what the root changed, and expect the frame to hold the rest),
+     * the side trace's cdata kept alive to here, the root's entry registers given their values
+     * all at once, and the root run from after its loads. An interrupt leaves first, at the loop
+     * instruction: without that check a loop of pre-roll, exit and side trace would never see one.
+     */
+    private void link(int i, Ir x) {
+        interruptCheck(exit(x));
+        writeBack(x.snapshot, false);
+        mv.visitInsn(POP);
+        constants.emitLoad(mv, exits, TraceExits.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
+        TraceTree.Side side = tree.sides.stream().filter(s -> s.start() <= i && i < s.end()).findFirst().orElseThrow();
+        keepMemoryAlive(side.start(), side.end());
+        for (int arg : x.args) {
+            load(arg);
+        }
+        for (int j = x.args.length - 1; j >= 0; j--) {
+            store(j);
+        }
+        mv.visitJumpInsn(GOTO, linkTarget);
     }
 
     /** A new Object[] of the values {@code refs}, onto the stack. */

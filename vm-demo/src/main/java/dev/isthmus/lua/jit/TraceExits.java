@@ -1,17 +1,22 @@
 package dev.isthmus.lua.jit;
 
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
 
 /**
- * How often each exit of one trace was taken. The generated exit methods call {@link #taken}
- * (off the loop's path: only when a guard fails). Hot exits are where a trace tree would grow;
+ * How often each exit of one trace tree was taken. The generated exit methods call
+ * {@link #taken} (off the loop's path: only when a guard fails). Every {@code hotExit}-th time
+ * an exit is taken it is reported hot, where a side trace may grow ({@link TraceTree});
  * {@code -jv} shows each exit the first time it is taken and again at every power of ten.
  *
  * <p>An exit taken before the loop's first compiled iteration (a guard of the part before
  * the loop: the function called is another closure, a slot holds another type) means the
  * trace no longer fits the loop: entered, it leaves at once, and the interpreter runs the
  * iteration at the price of an exit on top. When {@link #STALE_AFTER} such exits come in a
- * row, the trace is reported stale and its loop records a new one for what it does now (a
+ * row (no exit from inside the loop, no side trace's link back to it between them), the trace
+ * is reported stale and its loop records a new one for what it does now (a
  * shared helper looping over one C function and then another, say).
  */
 final class TraceExits {
@@ -19,32 +24,44 @@ final class TraceExits {
     static final int STALE_AFTER = 16;
 
     private final int trace;
-    private final String[] places;
-    private final boolean[] atEntry;
-    private final long[] counts;
+    private final IntFunction<String> place;
     private final PrintStream log;
     private final Runnable stale;
+    private final IntConsumer hot;
+    private final int hotExit;
+    private long[] counts = new long[0];
+    private boolean[] atEntry = new boolean[0];
     private int entryExitsInARow;
 
     /**
-     * {@code places[e]}: where exit {@code e} resumes, as {@code chunk:line}; {@code atEntry[e]}:
-     * whether it leaves before the loop; {@code stale}: called once when the trace is stale;
-     * {@code log} null when not verbose.
+     * {@code place.apply(e)}: where exit {@code e} resumes, as {@code chunk:line}; {@code stale}:
+     * called once when the trace is stale; {@code hot}: called with an exit every
+     * {@code hotExit} times it is taken; {@code log} null when not verbose.
      */
-    TraceExits(int trace, String[] places, boolean[] atEntry, Runnable stale, PrintStream log) {
+    TraceExits(int trace, IntFunction<String> place, Runnable stale, IntConsumer hot, int hotExit, PrintStream log) {
         this.trace = trace;
-        this.places = places;
-        this.atEntry = atEntry.clone();
-        this.counts = new long[places.length];
+        this.place = place;
         this.stale = stale;
+        this.hot = hot;
+        this.hotExit = Math.max(1, hotExit);
         this.log = log;
+    }
+
+    /** Covers the exits a tree has now (it grows and shrinks with side traces); {@code entry[e]}: whether exit {@code e} leaves before the loop. */
+    void cover(boolean[] entry) {
+        counts = Arrays.copyOf(counts, entry.length);
+        atEntry = entry.clone();
     }
 
     /** Called by the trace's code when it leaves through exit {@code exit}. */
     void taken(int exit) {
+        if (exit >= counts.length) {
+            // Code compiled before the tree dropped a side trace that would have been too large.
+            return;
+        }
         long count = ++counts[exit];
         if (log != null && isPowerOfTen(count)) {
-            log.println("[TRACE " + String.format("%3d", trace) + " exit " + exit + " to " + places[exit] + ", taken " + count
+            log.println("[TRACE " + String.format("%3d", trace) + " exit " + exit + " to " + place.apply(exit) + ", taken " + count
                     + (count == 1 ? " time]" : " times]"));
         }
         if (!atEntry[exit]) {
@@ -52,6 +69,18 @@ final class TraceExits {
         } else if (++entryExitsInARow == STALE_AFTER) {
             stale.run();
         }
+        if (count % hotExit == 0) {
+            hot.accept(exit);
+        }
+    }
+
+    /**
+     * Called by a side trace's link back to the root: the tree is doing the loop's work, so
+     * the entry exits before this one do not make it stale (nbody's inner loop is entered from a
+     * side trace with no iteration to run once per outer loop, and leaves before its loop).
+     */
+    void linked() {
+        entryExitsInARow = 0;
     }
 
     long count(int exit) {

@@ -16,6 +16,8 @@ final class TraceIr {
     final List<Snapshot> snapshots = new ArrayList<>();
     /** The first instruction of the loop body, or -1 while there is only the recorded iteration. */
     int loopStart = -1;
+    /** How many instructions at the start are the root trace's register loads ({@link EntryLoads}): a side trace's link skips them. */
+    int entryLoads;
     /** Pure instructions by what they compute, within the current region (the pre-roll, then the body). */
     private Map<Object, Integer> pure = new HashMap<>();
     /** State guards ({@link IrOp.Kind#GUARD_STATE}) already checked, until something may change that state. */
@@ -93,6 +95,22 @@ final class TraceIr {
                 return;
             }
         }
+    }
+
+    /**
+     * A side trace starts being emitted after the code already there: nothing it computes may
+     * be shared with instructions it does not run after, and no state check or store is known.
+     */
+    void beginSide() {
+        pure = new HashMap<>();
+        checkedState.clear();
+        stored.clear();
+    }
+
+    /** Drops what an aborted side trace emitted: the code and snapshots past those counts. */
+    void truncate(int codeSize, int snapshotCount) {
+        code.subList(codeSize, code.size()).clear();
+        snapshots.subList(snapshotCount, snapshots.size()).clear();
     }
 
     /** Adds a snapshot and returns its index. */

@@ -56,7 +56,12 @@ final class TraceRecorder implements InstructionObserver {
     /** The loop's body: the pcs a recording may visit; leaving them aborts. */
     private final int first;
     private final int last;
-    final TraceIr ir = new TraceIr();
+    final TraceIr ir;
+    /** For a side trace: the tree it grows on, the exit it starts from, where its code and snapshots start. */
+    final TraceTree tree;
+    final int parentExit;
+    final int sideStart;
+    final int snapshotsBefore;
     /** Per trace register (a slot counted from the loop frame's base, so inlined frames' registers too). */
     private int[] registerRef;
     private boolean[] written;
@@ -107,6 +112,11 @@ final class TraceRecorder implements InstructionObserver {
 
     TraceRecorder(JitEngine engine, LuaClosure closure, int startPc, ValueStack stack, int base) {
         this.engine = engine;
+        this.ir = new TraceIr();
+        this.tree = null;
+        this.parentExit = -1;
+        this.sideStart = 0;
+        this.snapshotsBefore = 0;
         this.closure = closure;
         this.proto = closure.prototype();
         this.startPc = startPc;
@@ -130,6 +140,46 @@ final class TraceRecorder implements InstructionObserver {
         } else {
             first = startPc;
             last = lastBackwardJump(code, startPc);
+        }
+    }
+
+    /**
+     * A side trace of {@code tree} from its exit {@code exit}, in the frame at {@code base} that
+     * the exit wrote back: the registers the exit's snapshot lists hold its values (the parent's
+     * references, an int index as a number), the others are read from the frame when first used.
+     * It may go anywhere in the loop's function; it ends when it comes back to the root's loop
+     * instruction ({@link #link}) or to another loop with a trace ({@link #leave}).
+     */
+    TraceRecorder(JitEngine engine, TraceTree tree, int exit, LuaClosure closure, ValueStack stack, int base) {
+        this.engine = engine;
+        this.tree = tree;
+        this.ir = tree.ir;
+        this.parentExit = exit;
+        this.closure = closure;
+        this.proto = closure.prototype();
+        this.startPc = tree.startPc;
+        this.stack = stack;
+        this.base = base;
+        this.registerRef = new int[proto.frameSize()];
+        this.written = new boolean[proto.frameSize()];
+        java.util.Arrays.fill(registerRef, Ir.NONE);
+        this.frameClosure = closure;
+        this.frameProto = proto;
+        this.first = 0;
+        this.last = proto.instructionCount() - 1;
+        this.sideStart = ir.code.size();
+        this.snapshotsBefore = ir.snapshots.size();
+        ir.beginSide();
+        // Registers not in the snapshot are read from the frame as they are when the side trace runs.
+        this.afterInnerLoop = true;
+        Snapshot from = ir.snapshots.get(exit);
+        this.currentPc = from.pc();
+        for (int j = 0; j < from.registers().length; j++) {
+            int ref = from.refs()[j];
+            if (ir.typeOf(ref) == IrType.INT) {
+                ref = ir.emit(new Ir(IrOp.TONUM, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, from.pc()));
+            }
+            set(from.registers()[j], ref);
         }
     }
 
@@ -272,15 +322,19 @@ final class TraceRecorder implements InstructionObserver {
         currentPc = pc;
         try {
             complete(pc);
-            if (inlined.isEmpty() && pc == startPc) {
-                finish();
+            if (inlined.isEmpty() && pc == startPc && (tree == null || recorded > 0)) {
+                if (tree == null) {
+                    finish();
+                } else {
+                    link();
+                }
                 return;
             }
             if (inlined.isEmpty() && (pc < first || pc > last)) {
                 leftLoop = true;
                 throw new Abort("loop left");
             }
-            if (++recorded > MAX_INSTRUCTIONS || ir.code.size() > MAX_INSTRUCTIONS) {
+            if (++recorded > MAX_INSTRUCTIONS || ir.code.size() - sideStart > MAX_INSTRUCTIONS) {
                 throw new Abort("trace too long");
             }
             record(pc);
@@ -299,14 +353,39 @@ final class TraceRecorder implements InstructionObserver {
             throw new Abort("NYI: loop in an inlined function");
         }
         int forLoop = pc + 1 + b;
+        if (tree != null && forLoop == startPc) {
+            // A side trace coming round to the root's own loop: it links there next.
+            prepareForLoop(a, pc);
+            return;
+        }
         if (!(frameProto.loopTraces()[forLoop] instanceof CompiledLoop inner)) {
             throw new Abort("NYI: inner loop not compiled yet");
         }
+        prepareForLoop(a, pc);
+        innerTrace = inner;
+        innerSnapshot = ir.snapshot(snapshot(forLoop));
+        innerFirst = pc + 1;
+        innerLast = forLoop;
+        skipped = 0;
+    }
+
+    /**
+     * FORPREP's work when it goes straight to its FORLOOP (the loop is entered there): the
+     * index set to start - step, guarded to give the start back exactly (fractions may not) and
+     * the start guarded not to be -0 (1 / -0 is -inf; the interpreter's first iteration keeps
+     * -0). Otherwise the guards leave at FORPREP, which the interpreter runs.
+     */
+    private void prepareForLoop(int a, int pc) {
         int start = load(a, pc);
         int limit = load(a + 1, pc);
         int step = load(a + 2, pc);
         if (ir.typeOf(start) != IrType.NUM || ir.typeOf(limit) != IrType.NUM || ir.typeOf(step) != IrType.NUM) {
             throw new Abort("NYI: inner loop whose start, limit or step is not a number");
+        }
+        double startValue = (Double) value(a);
+        double stepValue = (Double) value(a + 2);
+        if (startValue - stepValue + stepValue != startValue || 1 / startValue == Double.NEGATIVE_INFINITY) {
+            throw new Abort("NYI: for loop whose first index is not start - step + step");
         }
         // The inner trace starts at its FORLOOP, which adds the step: it is entered with the
         // index before the start, guarded to give the start back exactly (fractions may not) and
@@ -319,11 +398,6 @@ final class TraceRecorder implements InstructionObserver {
         set(a, before);
         set(a + 1, limit);
         set(a + 2, step);
-        innerTrace = inner;
-        innerSnapshot = ir.snapshot(snapshot(forLoop));
-        innerFirst = pc + 1;
-        innerLast = forLoop;
-        skipped = 0;
     }
 
     /**
@@ -362,9 +436,125 @@ final class TraceRecorder implements InstructionObserver {
         innerTrace = null;
     }
 
+    /**
+     * LOOP (a {@code while} or {@code repeat} head) met by a side trace: the root's own head
+     * where the side trace started (its body is recorded next), the head of a loop around the
+     * root (nothing to do: the next iteration of that loop starts), or an inner loop, run by its
+     * trace as in a root trace. A loop around the root that has its own trace is entered there.
+     */
+    private void sideLoopHead(int pc) {
+        boolean encloses = pc < startPc && startPc <= lastBackwardJump(frameProto.code(), pc) && inlined.isEmpty();
+        if (pc == startPc && inlined.isEmpty()) {
+            return;
+        }
+        if (encloses) {
+            if (frameProto.loopTraces()[pc] != null) {
+                leave(pc, true);
+            }
+            return;
+        }
+        recordInnerWhileLoop(pc);
+    }
+
+    /**
+     * FORLOOP met by a side trace: the root's own (where the side trace started), or that of a
+     * loop around the root, recorded as an instruction: the step added, the limit compared, the
+     * loop variable set. A loop around the root that has its own trace is entered there.
+     */
+    private void sideForLoop(int a, int b, int pc) {
+        boolean encloses = pc + 1 + b <= startPc && startPc < pc && inlined.isEmpty();
+        if (!(pc == startPc && inlined.isEmpty()) && !encloses) {
+            throw new Abort("NYI: inner loop");
+        }
+        if (pc != startPc && frameProto.loopTraces()[pc] != null) {
+            leave(pc, true);
+            return;
+        }
+        int index = load(a, pc);
+        int limit = load(a + 1, pc);
+        int step = load(a + 2, pc);
+        if (ir.typeOf(index) != IrType.NUM || ir.typeOf(limit) != IrType.NUM || ir.typeOf(step) != IrType.NUM) {
+            throw new Abort("NYI: for loop whose index, limit or step is not a number");
+        }
+        double stepValue = (Double) value(a + 2);
+        double next = (Double) value(a) + stepValue;
+        double limitValue = (Double) value(a + 1);
+        boolean continues = stepValue > 0 ? next <= limitValue : next >= limitValue;
+        Compare going = stepValue > 0 ? Compare.LE : Compare.GE;
+        guard(new Ir(IrOp.GCMP, IrType.VOID, step, constant(0.0, pc), Ir.NONE, null, stepValue > 0 ? Compare.GT : Compare.LE, null, pc), pc);
+        int nextRef = ir.emit(new Ir(IrOp.ADD, IrType.NUM, index, step, Ir.NONE, null, null, null, pc));
+        // The index and variable are set either way: after the loop they are dead, so the exit
+        // that continues it and the one that leaves it can both write them.
+        set(a, nextRef);
+        set(a + 3, nextRef);
+        int body = pc + 1 + b;
+        guard(new Ir(IrOp.GCMP, IrType.VOID, nextRef, limit, Ir.NONE, null, continues ? going : going.negate(), null, pc),
+                continues ? pc + 1 : body);
+    }
+
+    /**
+     * A side trace back at its root's loop instruction: the frame written back, and the root
+     * run again with the registers it loads at entry given the side trace's values, each of
+     * the type the root assumes (guarded here when not known). A value that cannot have that
+     * type would leave at once every time: the side trace is abandoned instead.
+     */
+    private void link() {
+        int[] values = new int[ir.entryLoads];
+        for (int j = 0; j < values.length; j++) {
+            Ir load = ir.at(j);
+            values[j] = linkValue(load, (Integer) load.aux);
+        }
+        int l = ir.emit(new Ir(IrOp.LINK, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, values, null, null, startPc));
+        ir.at(l).snapshot = ir.snapshot(snapshot(startPc));
+        finished = true;
+        engine.sideFinished(this);
+    }
+
+    /** What register {@code r} holds as the root's entry {@code load} reads it. */
+    private int linkValue(Ir load, int r) {
+        int v = load(r, startPc);
+        IrType type = ir.typeOf(v);
+        Object known = type == IrType.REF ? LoopPeeling.classOf(ir, v) : Double.class;
+        if (load.op == IrOp.SLOADV) {
+            return type == IrType.INT ? boxed(ir.emit(new Ir(IrOp.TONUM, IrType.NUM, v, Ir.NONE, Ir.NONE, null, null, null, startPc)), startPc)
+                    : boxed(v, startPc);
+        }
+        if (load.op == IrOp.SLOADN) {
+            if (type == IrType.NUM) {
+                return v;
+            }
+            if (type == IrType.INT) {
+                return ir.emit(new Ir(IrOp.TONUM, IrType.NUM, v, Ir.NONE, Ir.NONE, null, null, null, startPc));
+            }
+            if (known != LoopPeeling.UNKNOWN) {
+                throw new Abort("type instability in register " + r + " at the link");
+            }
+            return guard(new Ir(IrOp.UNBOX, IrType.NUM, v, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+        }
+        if (type != IrType.REF || known != LoopPeeling.UNKNOWN && known != load.aux2) {
+            throw new Abort("type instability in register " + r + " at the link");
+        }
+        return known == load.aux2 ? v : guard(new Ir(IrOp.GCLASS, IrType.REF, v, Ir.NONE, Ir.NONE, null, null, load.aux2, startPc), startPc);
+    }
+
+    /**
+     * The end of a side trace at {@code pc}, where the interpreter goes on: entering the trace of
+     * the loop instruction there at once when {@code enter}.
+     */
+    private void leave(int pc, boolean enter) {
+        int l = ir.emit(new Ir(IrOp.LEAVE, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, pc, enter, pc));
+        ir.at(l).snapshot = ir.snapshot(snapshot(pc));
+        finished = true;
+        engine.sideFinished(this);
+    }
+
     private void abort(String reason) {
         finished = true;
-        engine.recordingAborted(this, reason);
+        if (tree != null) {
+            engine.sideAborted(this, reason);
+        } else {
+            engine.recordingAborted(this, reason);
+        }
     }
 
     private void finish() {
@@ -655,9 +845,27 @@ final class TraceRecorder implements InstructionObserver {
                 // closure made in the body, and CLOSURE is not recorded; those of earlier
                 // iterations were closed at the end of their block, before the loop head.
             }
-            case Op.LOOP -> recordInnerWhileLoop(pc);
-            case Op.FORLOOP, Op.TFORLOOP -> throw new Abort("NYI: inner loop");
+            case Op.LOOP -> {
+                if (tree == null) {
+                    recordInnerWhileLoop(pc);
+                } else {
+                    sideLoopHead(pc);
+                }
+            }
+            case Op.FORLOOP -> {
+                if (tree == null) {
+                    throw new Abort("NYI: inner loop");
+                }
+                sideForLoop(a, b, pc);
+            }
+            case Op.TFORLOOP -> throw new Abort("NYI: inner loop");
             case Op.RETURN -> {
+                if (inlined.isEmpty() && tree != null && recorded > 1) {
+                    // A side trace ends where its function returns, as LuaJIT's stop there: the
+                    // interpreter runs the return, and what led to it ran compiled.
+                    leave(pc, false);
+                    return;
+                }
                 if (inlined.isEmpty()) {
                     throw new Abort("NYI: return from the loop");
                 }

@@ -28,6 +28,7 @@ public final class ScriptRun {
                 engine.setEnabled(false);
             } else {
                 engine.setOption("hotloop=1");
+                engine.setOption("hotexit=1");
             }
         }
     }

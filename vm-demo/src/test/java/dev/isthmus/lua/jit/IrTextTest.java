@@ -116,6 +116,8 @@ class IrTextTest {
             0066 ref hgetk 0003 "x" #2  [exit 32 pc 9]
             0067 void hsetk 0003 0066 "x" #2  [exit 32 pc 9]
             0068 long pelem 0006 0058 nil 8L  [exit 33 pc 9]
+            0069 void link (0002 0003)  [exit 34 pc 0 0=0052]
+            0070 void leave #9 true @9  [exit 35 pc 9]
             """;
 
     @Test

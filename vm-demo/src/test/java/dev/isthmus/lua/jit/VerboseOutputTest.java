@@ -15,13 +15,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@code -jv} reports: traces compiled with their recording and compile times, aborts with reasons, exits as they are taken. */
 class VerboseOutputTest {
-    private static List<String> verboseLines(String script) {
+    private static List<String> verboseLines(String script, String... options) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         LuaRuntime runtime = Lua.newState(new ByteArrayInputStream(new byte[0]), out, new PrintStream(err, true, StandardCharsets.UTF_8));
         JitEngine engine = JitEngine.of(runtime);
         engine.setVerbose(true);
         engine.setOption("hotloop=1");
+        for (String option : options) {
+            engine.setOption(option);
+        }
         runtime.load(script.getBytes(StandardCharsets.UTF_8), "v").call(new Object[0]);
         return err.toString(StandardCharsets.UTF_8).lines().toList();
     }
@@ -71,23 +74,33 @@ class VerboseOutputTest {
         assertTrue(lines.contains("[TRACE --- v:3 -- loop left at v:3]"), lines::toString);
     }
 
+    private static final String SUM_OF_SQUARES_THEN_CUBES = """
+            local function sum(f, n)
+              local s = 0
+              for i = 1, n do s = s + f(i) end
+              return s
+            end
+            local function square(x) return x * x end
+            local function cube(x) return x * x * x end
+            local a = 0
+            for r = 1, 40 do a = a + sum(square, 3) end
+            for r = 1, 40 do a = a + sum(cube, 3) end
+            """;
+
     @Test
     void aTraceThatKeepsLeavingBeforeItsLoop_isRecordedAgain_forWhatTheLoopDoesNow() {
-        List<String> lines = verboseLines("""
-                local function sum(f, n)
-                  local s = 0
-                  for i = 1, n do s = s + f(i) end
-                  return s
-                end
-                local function square(x) return x * x end
-                local function cube(x) return x * x * x end
-                local a = 0
-                for r = 1, 40 do a = a + sum(square, 3) end
-                for r = 1, 40 do a = a + sum(cube, 3) end
-                """);
+        List<String> lines = verboseLines(SUM_OF_SQUARES_THEN_CUBES, "tryside=0");
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 stale: left before its loop 16 times in a row, recording again]")),
                 lines::toString);
         assertEquals(2, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")).count(), lines::toString);
+    }
+
+    @Test
+    void aHotExit_growsASideTrace_thatLinksBackToItsLoop_insteadOfARecordingAgain() {
+        List<String> lines = verboseLines(SUM_OF_SQUARES_THEN_CUBES);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 side of 1/\\d+, recorded in .*")), lines::toString);
+        assertEquals(1, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")).count(), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("stale")), lines::toString);
     }
 
     @Test

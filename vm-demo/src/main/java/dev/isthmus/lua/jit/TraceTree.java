@@ -1,0 +1,137 @@
+package dev.isthmus.lua.jit;
+
+import dev.isthmus.lua.bytecode.Prototype;
+import dev.isthmus.lua.interp.CompiledLoop;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A root trace and the side traces grown from its exits, compiled together into one method
+ * ({@link TraceCodegen}), so that the JVM's compiler sees the whole tree and a side trace is a
+ * branch, not a call. All of them share one IR: the root's code first (peeled, its register
+ * loads at the start: {@link EntryLoads}), then each side trace's code in the order they were
+ * recorded. A side trace starts from the state its exit's snapshot describes, refers to the
+ * values there by their references, and ends by linking back to the root ({@link IrOp#LINK})
+ * or by handing over to another loop's trace ({@link IrOp#LEAVE}). Exits are the tree's
+ * snapshots; each may grow one side trace.
+ */
+final class TraceTree {
+    /** A side trace: its trace number, the exit it grew from, its code's range. */
+    record Side(int number, int exit, int start, int end) {
+    }
+
+    final int number;
+    final Prototype proto;
+    final int startPc;
+    final TraceIr ir;
+    /** The registers the tree keeps in JVM locals. */
+    final BitSet kept;
+    /** Whether any trace of the tree may run Lua code. */
+    boolean mayRunLua;
+    final List<Side> sides = new ArrayList<>();
+    /** The exits counted; set once, when the tree is made. */
+    TraceExits exits;
+    /** What is installed at the loop instruction for this tree (null before that). */
+    CompiledLoop installed;
+    private Side[] sideOf = new Side[0];
+    private int[] attempts = new int[0];
+    private boolean[] closed = new boolean[0];
+    /** A side trace being recorded (its exit), or -1. */
+    int growing = -1;
+
+    TraceTree(int number, Prototype proto, int startPc, TraceIr ir, BitSet kept, boolean mayRunLua) {
+        this.number = number;
+        this.proto = proto;
+        this.startPc = startPc;
+        this.ir = ir;
+        this.kept = (BitSet) kept.clone();
+        this.mayRunLua = mayRunLua;
+        cover();
+    }
+
+    /**
+     * Extends the per-exit state to every snapshot there is now. An exit that resumes at the
+     * loop instruction (a register of another type at entry, the loop's own end, an interrupt)
+     * or leaves through a failing call never grows a side trace: from there the interpreter runs
+     * what the root trace is, or raises an error.
+     */
+    void cover() {
+        int count = ir.snapshots.size();
+        int before = closed.length;
+        sideOf = Arrays.copyOf(sideOf, count);
+        attempts = Arrays.copyOf(attempts, count);
+        closed = Arrays.copyOf(closed, count);
+        for (int e = before; e < count; e++) {
+            closed[e] = ir.snapshots.get(e).pc() == startPc;
+        }
+        for (Ir x : ir.code) {
+            if (x.op.isCall() && x.snapshot >= before) {
+                closed[x.snapshot] = true;
+            }
+        }
+        if (exits != null) {
+            exits.cover(entryExits());
+        }
+    }
+
+    /** Which exits leave before the loop: those of the guards in the root's part before it. */
+    boolean[] entryExits() {
+        boolean[] atEntry = new boolean[ir.snapshots.size()];
+        for (int i = 0; i < ir.loopStart; i++) {
+            int snapshot = ir.at(i).snapshot;
+            if (snapshot != Ir.NONE) {
+                atEntry[snapshot] = true;
+            }
+        }
+        return atEntry;
+    }
+
+    /** The code's end of the root trace: side traces follow. */
+    int rootEnd() {
+        return sides.isEmpty() ? ir.code.size() : sides.get(0).start();
+    }
+
+    /** The side trace exit {@code exit} leads to, or null. */
+    Side sideOf(int exit) {
+        return exit < sideOf.length ? sideOf[exit] : null;
+    }
+
+    /** Whether exit {@code exit} may start a side trace now. */
+    boolean maySprout(int exit, int trySide, int maxSide) {
+        return growing < 0 && exit < closed.length && !closed[exit] && sideOf[exit] == null && attempts[exit] < trySide
+                && sides.size() < maxSide;
+    }
+
+    /** A side trace from {@code exit} could not be recorded (or did not start where it should). */
+    void failed(int exit) {
+        attempts[exit]++;
+    }
+
+    /** Exit {@code exit} never grows a side trace (the tree is as large as it may be with one). */
+    void close(int exit) {
+        closed[exit] = true;
+    }
+
+    /** Records that the code from {@code start} to the end is the side trace {@code number} of {@code exit}. */
+    Side add(int number, int exit, int start) {
+        Side side = new Side(number, exit, start, ir.code.size());
+        sides.add(side);
+        cover();
+        sideOf[exit] = side;
+        return side;
+    }
+
+    /** Undoes {@link #add}: the last side trace's code is dropped (its tree would be too large). */
+    void removeLast(int snapshotsBefore) {
+        Side side = sides.remove(sides.size() - 1);
+        sideOf[side.exit()] = null;
+        ir.truncate(side.start(), snapshotsBefore);
+        sideOf = Arrays.copyOf(sideOf, snapshotsBefore);
+        attempts = Arrays.copyOf(attempts, snapshotsBefore);
+        closed = Arrays.copyOf(closed, snapshotsBefore);
+        exits.cover(entryExits());
+    }
+}
