@@ -82,3 +82,63 @@ end
 -- expect: false	bad argument #1 to '?' (level out of range)
 -- expect: nil	1	C
 -- expect: table
+
+-- test: upvalueid is one userdata per variable, whichever closure captured it
+do
+  local a, b = 1, 2
+  local function f() return a, b end
+  local function g() return a end
+  local id = debug.upvalueid(f, 1)
+  print(type(id), id == debug.upvalueid(g, 1), id == debug.upvalueid(f, 2))
+  local ids = {[id] = "a"}
+  print(ids[debug.upvalueid(g, 1)], ids[debug.upvalueid(f, 2)])
+  print(pcall(debug.upvalueid, f, 3))
+  print(pcall(debug.upvalueid, f, 0))
+  print(pcall(debug.upvalueid, 1, 1))
+  print(pcall(debug.upvalueid, f))
+end
+-- expect: userdata	true	false
+-- expect: a	nil
+-- expect: false	bad argument #2 to '?' (index out of range)
+-- expect: false	bad argument #2 to '?' (index out of range)
+-- expect: false	bad argument #1 to '?' (function expected, got number)
+-- expect: false	bad argument #2 to '?' (number expected, got no value)
+
+-- test: upvaluejoin makes a closure share another's variable
+do
+  local a, b = 1, 2
+  local function f() return a, b end
+  local function g() return a end
+  local function h() b = b + 1; return b end
+  print(select("#", debug.upvaluejoin(g, 1, h, 1)), g(), debug.upvalueid(g, 1) == debug.upvalueid(h, 1))
+  h()
+  print(g(), b, f())
+  debug.upvaluejoin(f, 1, f, 2)
+  print(f())
+  print(pcall(debug.upvaluejoin, g, 1, print, 1))
+  print(pcall(debug.upvaluejoin, print, 1, g, 1))
+  print(pcall(debug.upvaluejoin, g, 2, h, 1))
+  print(pcall(debug.upvaluejoin, g, 1, h, 0))
+end
+-- expect: 0	2	true
+-- expect: 3	3	1	3
+-- expect: 3	3
+-- expect: false	bad argument #3 to '?' (Lua function expected)
+-- expect: false	bad argument #1 to '?' (Lua function expected)
+-- expect: false	bad argument #2 to '?' (index out of range)
+-- expect: false	bad argument #4 to '?' (index out of range)
+
+-- test: a joined upvalue read and written in a hot loop
+do
+  local x, y = 0, 100
+  local function get() return x end
+  local function bump() y = y + 1 end
+  debug.upvaluejoin(get, 1, bump, 1)
+  local sum = 0
+  for i = 1, 200 do
+    bump()
+    sum = sum + get()
+  end
+  print(sum, x, y)
+end
+-- expect: 40100	0	300

@@ -32,3 +32,23 @@ end
 -- expect: 0	nil	true
 -- expect: 0	nil	true
 -- expect: nil	nil
+
+-- test: searchpath finds the first readable file of a path's templates
+do
+  print(package.searchpath("passwd", "/nonexistent/?.lua;;/etc/?"))
+  print(package.searchpath("etc.passwd", "/?"))
+  print(package.searchpath("a.b.c", "/nonexistent/?.lua;/nonexistent/?/init.lua"))
+  print(package.searchpath("a_b.c", "/nonexistent/?.so", "_", "-"))
+  print(package.searchpath("a.b", "/nonexistent/?", ""))
+  print(pcall(package.searchpath, "x"))
+end
+-- expect: /etc/passwd
+-- expect: /etc/passwd
+-- expect: nil	
+-- expect: 	no file '/nonexistent/a/b/c.lua'
+-- expect: 	no file '/nonexistent/a/b/c/init.lua'
+-- expect: nil	
+-- expect: 	no file '/nonexistent/a-b.c.so'
+-- expect: nil	
+-- expect: 	no file '/nonexistent/a.b'
+-- expect: false	bad argument #2 to '?' (string expected, got no value)

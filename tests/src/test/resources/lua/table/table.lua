@@ -166,3 +166,59 @@ do
   print(unpack(t))
 end
 -- expect: 1	4	9	16	25
+
+-- test: move copies a range within a table, overlapping either way
+do
+  local t = {1, 2, 3, 4, 5}
+  print(table.move(t, 2, 4, 1) == t, table.concat(t, ","))
+  t = {1, 2, 3, 4, 5}
+  table.move(t, 1, 3, 3)
+  print(table.concat(t, ","))
+  t = {1, 2, 3}
+  table.move(t, 1, 3, 10)
+  print(#t, t[10], t[11], t[12])
+end
+-- expect: true	2,3,4,4,5
+-- expect: 1,2,1,2,3
+-- expect: 3	1	2	3
+
+-- test: move into a second table returns that table
+do
+  local src = {"a", "b", "c"}
+  local dst = {"x"}
+  local r = table.move(src, 1, 3, 2, dst)
+  print(r == dst, table.concat(dst, ","), table.concat(src, ","))
+  print(select("#", table.move({}, 3, 1, 1)), table.move(src, 3, 1, 1) == src)
+end
+-- expect: true	x,a,b,c	a,b,c
+-- expect: 1	true
+
+-- test: move truncates its bounds and reads and writes raw
+do
+  local t = {1, 2, 3}
+  table.move(t, 1.5, 2.9, "5")
+  print(t[5], t[6], t[7])
+  local seen = {}
+  local p = setmetatable({}, {
+    __index = function(_, k) seen[#seen + 1] = "get " .. k end,
+    __newindex = function(_, k) seen[#seen + 1] = "set " .. k end,
+  })
+  table.move(p, 1, 2, 5)
+  print(#seen, rawget(p, 5))
+end
+-- expect: 1	2	nil
+-- expect: 0	nil
+
+-- test: move's argument errors
+do
+  print(pcall(table.move))
+  print(pcall(table.move, {}, "x"))
+  print(pcall(table.move, {}, 1, 2))
+  print(pcall(table.move, {}, 1, 2, 3, 4))
+  print(pcall(function() table.move({}, 1, 2, nil) end))
+end
+-- expect: false	bad argument #1 to '?' (table expected, got nil)
+-- expect: false	bad argument #2 to '?' (number expected, got string)
+-- expect: false	bad argument #4 to '?' (number expected, got nil)
+-- expect: false	bad argument #5 to '?' (table expected, got number)
+-- expect: false	table.lua:218: bad argument #4 to 'move' (number expected, got nil)

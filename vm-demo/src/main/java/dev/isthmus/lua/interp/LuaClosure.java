@@ -72,4 +72,14 @@ public final class LuaClosure extends LuaFunction {
     public void setUpvalue(int index, Object value) {
         upvalues[index].set(value);
     }
+
+    /** The identity of upvalue {@code index} (0-based), the same for closures sharing the variable ({@code debug.upvalueid}). */
+    public Object upvalueIdentity(int index) {
+        return upvalues[index];
+    }
+
+    /** Makes upvalue {@code index} the variable {@code other}'s upvalue {@code otherIndex} is ({@code debug.upvaluejoin}). */
+    public void joinUpvalue(int index, LuaClosure other, int otherIndex) {
+        upvalues[index] = other.upvalues[otherIndex];
+    }
 }

@@ -1,13 +1,21 @@
 package dev.isthmus.lua.interp;
 
+import dev.isthmus.lua.runtime.LuaObject;
+import dev.isthmus.lua.runtime.LuaTable;
+import dev.isthmus.lua.runtime.LuaType;
+
 /**
  * A variable captured by a closure. While the declaring function runs, the upvalue is open
  * and reads the slot of that frame on the coroutine's {@link ValueStack}, so the function and
  * every closure over the variable see one variable; when the variable goes out of scope it is
  * closed, keeping its last value (Lua 5.1's open/closed upvalues, lfunc.c). Numbers move
  * between slot and upvalue unboxed.
+ *
+ * <p>An upvalue is also the userdata {@code debug.upvalueid} returns: LuaJIT's is a light
+ * userdata holding the upvalue's address, equal for closures sharing the variable, with no
+ * contents and no metatable of its own.
  */
-final class Upvalue {
+final class Upvalue implements LuaObject {
     private ValueStack stack;
     private final int slot;
     /** The closed value, or {@link ValueStack#NUMBER} with the number in {@link #number}. */
@@ -76,5 +84,15 @@ final class Upvalue {
         value = stack.slots[slot];
         number = stack.nums[slot];
         stack = null;
+    }
+
+    @Override
+    public LuaType luaType() {
+        return LuaType.USERDATA;
+    }
+
+    @Override
+    public LuaTable metatable() {
+        return null;
     }
 }

@@ -41,6 +41,8 @@ public final class DebugLibrary {
                 .add("setlocal", lib::setlocal)
                 .add("getupvalue", args -> upvalue(args, false))
                 .add("setupvalue", args -> upvalue(args, true))
+                .add("upvalueid", DebugLibrary::upvalueid)
+                .add("upvaluejoin", DebugLibrary::upvaluejoin)
                 .add("getmetatable", args -> new Object[] {runtime.semantics().metatable(args.length > 0 ? args[0] : null)})
                 .add("setmetatable", lib::setmetatable)
                 .add("getregistry", args -> new Object[] {lib.registry})
@@ -204,6 +206,48 @@ public final class DebugLibrary {
             return new Object[] {name};
         }
         return new Object[] {name, c.upvalue(n - 1)};
+    }
+
+    /**
+     * {@code upvalueid(f, n)} (Lua 5.2's function, which LuaJIT 2.1 has): a userdata that is
+     * equal for two closures exactly when their upvalues are one variable.
+     */
+    private static Object[] upvalueid(Object[] args) {
+        Arguments a = new Arguments("upvalueid", args);
+        a.checkFunction(0);
+        int n = a.checkInt(1);
+        // A Java function has no upvalues to name (LuaJIT's C functions may have some).
+        if (!(a.get(0) instanceof LuaClosure c) || n < 1 || n > c.upvalueCount()) {
+            throw a.bad(1, "index out of range");
+        }
+        return new Object[] {c.upvalueIdentity(n - 1)};
+    }
+
+    /** {@code upvaluejoin(f1, n1, f2, n2)}: makes {@code f1}'s upvalue {@code n1} refer to {@code f2}'s upvalue {@code n2}. */
+    private static Object[] upvaluejoin(Object[] args) {
+        Arguments a = new Arguments("upvaluejoin", args);
+        LuaClosure target = checkUpvalueOwner(a, 0);
+        int targetIndex = checkUpvalueIndex(a, 1, target);
+        LuaClosure source = checkUpvalueOwner(a, 2);
+        target.joinUpvalue(targetIndex, source, checkUpvalueIndex(a, 3, source));
+        return LuaFunction.NONE;
+    }
+
+    private static LuaClosure checkUpvalueOwner(Arguments a, int index) {
+        a.checkFunction(index);
+        if (!(a.get(index) instanceof LuaClosure c)) {
+            throw a.bad(index, "Lua function expected");
+        }
+        return c;
+    }
+
+    /** The 0-based upvalue index argument {@code index} gives for {@code owner}. */
+    private static int checkUpvalueIndex(Arguments a, int index, LuaClosure owner) {
+        int n = a.checkInt(index);
+        if (n < 1 || n > owner.upvalueCount()) {
+            throw a.bad(index, "index out of range");
+        }
+        return n - 1;
     }
 
     /** {@code getfenv(o)}: the environment of a function, a coroutine or a userdata; other values have none (nil). */

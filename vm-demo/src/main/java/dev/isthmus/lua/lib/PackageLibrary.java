@@ -40,6 +40,7 @@ public final class PackageLibrary {
         pkg.put(LuaString.of("config"), LuaString.of("/\n;\n?\n!\n-"));
         runtime.globals().put(LuaString.of("package"), pkg);
         new LibraryTable(runtime.globals()).add("require", lib::require);
+        new LibraryTable(pkg).add("searchpath", PackageLibrary::searchpath);
         ModuleFunctions.install(runtime, pkg, loaded);
         return pkg;
     }
@@ -174,19 +175,53 @@ public final class PackageLibrary {
         if (!(pathValue instanceof LuaString path)) {
             throw new LuaError("'package." + field + "' must be a string");
         }
-        String fileName = name.replace('.', '/');
-        for (String template : path.toString().split(";")) {
+        return firstReadable(name, path.toString(), ".", "/", tried);
+    }
+
+    /**
+     * {@code package.searchpath(name, path [, sep [, rep]])} (Lua 5.2's function, which LuaJIT
+     * 2.1 has): the file the loaders would find, or nil and the list of files tried.
+     */
+    private static Object[] searchpath(Object[] args) {
+        Arguments a = new Arguments("searchpath", args);
+        String name = a.checkString(0).toString();
+        String path = a.checkString(1).toString();
+        String separator = a.optString(2, LuaString.of(".")).toString();
+        String replacement = a.optString(3, LuaString.of("/")).toString();
+        StringBuilder tried = new StringBuilder();
+        Path file = firstReadable(name, path, separator, replacement, tried);
+        return file != null ? LibraryTable.results(LuaString.of(file.toString()))
+                : new Object[] {null, LuaString.of(tried.toString())};
+    }
+
+    /**
+     * The first of {@code path}'s {@code ;}-separated templates that names a readable file once
+     * its {@code ?} marks are replaced by {@code name} (with each {@code separator} in it made
+     * {@code replacement}, as loadlib.c's {@code searchpath}); each miss is added to {@code tried}.
+     * A name the file system cannot spell (a NUL byte in it) is a miss too.
+     */
+    private static Path firstReadable(String name, String path, String separator, String replacement, StringBuilder tried) {
+        String fileName = separator.isEmpty() ? name : name.replace(separator, replacement);
+        for (String template : path.split(";")) {
             if (template.isEmpty()) {
                 continue;
             }
             String candidate = template.replace("?", fileName);
-            Path p = Path.of(candidate);
-            if (Files.isReadable(p) && !Files.isDirectory(p)) {
-                return p;
+            if (isReadableFile(candidate)) {
+                return Path.of(candidate);
             }
             tried.append("\n\tno file '").append(candidate).append("'");
         }
         return null;
+    }
+
+    private static boolean isReadableFile(String candidate) {
+        try {
+            Path p = Path.of(candidate);
+            return Files.isReadable(p) && !Files.isDirectory(p);
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

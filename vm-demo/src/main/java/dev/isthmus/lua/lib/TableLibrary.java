@@ -33,6 +33,7 @@ public final class TableLibrary {
                 .add("getn", args -> LibraryTable.results((double) new Arguments("getn", args).checkTable(0).length()))
                 .add("foreach", lib::foreach)
                 .add("foreachi", lib::foreachi)
+                .add("move", TableLibrary::move)
                 .table();
         runtime.globals().put(LuaString.of("table"), t);
         // LuaJIT 2.1's extensions are modules: require "table.new" returns the function and
@@ -154,6 +155,36 @@ public final class TableLibrary {
             }
         }
         return LuaFunction.NONE;
+    }
+
+    /**
+     * {@code table.move(a1, f, e, t [, a2])}: copies {@code a1[f..e]} to {@code a2[t..]} and
+     * returns {@code a2} (Lua 5.3's function, which LuaJIT 2.1 has). The copy runs downwards
+     * when the ranges overlap with the target above the source, so every element is read before
+     * it is overwritten. LuaJIT 2.1 reads and writes raw, without metamethods (Lua 5.3 uses
+     * them); the bounds are truncated to integers as its other functions' are. LuaJIT's is a
+     * Lua function of five parameters, so a missing argument is reported as nil, not "no value".
+     */
+    private static Object[] move(Object[] args) {
+        Arguments a = new Arguments("move", java.util.Arrays.copyOf(args, Math.max(args.length, 5)));
+        LuaTable source = a.checkTable(0);
+        long from = a.checkInteger(1);
+        long end = a.checkInteger(2);
+        long to = a.checkInteger(3);
+        LuaTable target = a.get(4) == null ? source : a.checkTable(4);
+        if (end >= from) {
+            long shift = to - from;
+            if (to > end || to <= from || source != target) {
+                for (long i = from; i <= end; i++) {
+                    target.put((double) (i + shift), source.get((double) i));
+                }
+            } else {
+                for (long i = end; i >= from; i--) {
+                    target.put((double) (i + shift), source.get((double) i));
+                }
+            }
+        }
+        return LibraryTable.results(target);
     }
 
     private static Object[] maxn(Object[] args) {
