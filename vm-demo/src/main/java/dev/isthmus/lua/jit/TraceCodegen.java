@@ -62,13 +62,20 @@ final class TraceCodegen {
     private static final int CLOSURE = 3;
     private static final int FRAMES = 4;
 
-    /** HotSpot's {@code HugeMethodLimit}: it never compiles a method with more bytecode than this. */
-    static final int HUGE_METHOD = 8000;
+    /**
+     * The largest tree method, in bytes of bytecode, that may take another side trace. HotSpot
+     * never compiles a method over 8000 bytes ({@code HugeMethodLimit}), and C2 inlines a callee
+     * only while the method and what it has inlined stay under 8000 bytes too
+     * ({@code DesiredMethodLimit}): nbody's tree at 7500 bytes kept its calls to the table's
+     * slot accessors and boxing as calls and ran at half the speed of its root alone. A third of
+     * the budget is left to inlining.
+     */
+    static final int TREE_LIMIT = 5300;
 
-    /** The tree's method would be too large for the JVM's compiler: the last side trace must go. */
+    /** The tree's method would be too large for the JVM's compiler to do well: the last side trace must go. */
     static final class TooLarge extends Exception {
         TooLarge(int size) {
-            super(size + " bytes of bytecode, over " + HUGE_METHOD, null, false, false);
+            super(size + " bytes of bytecode, over " + TREE_LIMIT, null, false, false);
         }
     }
 
@@ -92,10 +99,7 @@ final class TraceCodegen {
     /** Code placed after the loop and the exits (handlers that lead to an exit). */
     private final List<Runnable> outOfLine = new ArrayList<>();
     private MethodVisitor mv;
-    private ClassWriter classWriter;
-    private String className;
-    /** Exit methods by the snapshot they write (pc, registers, values): guards leaving the same way share one. */
-    private final Map<String, String> exitMethods = new HashMap<>();
+    private ExitWriter exitWriter;
 
     private TraceCodegen(TraceTree tree) {
         this.tree = tree;
@@ -131,7 +135,7 @@ final class TraceCodegen {
         TraceCodegen g = new TraceCodegen(tree);
         MethodHandles.Lookup host = MethodHandles.lookup();
         byte[] bytes = g.classBytes(HiddenClasses.nameIn(host, name));
-        if (g.methodSize > HUGE_METHOD && !tree.sides.isEmpty()) {
+        if (g.methodSize > TREE_LIMIT && !tree.sides.isEmpty()) {
             throw new TooLarge(g.methodSize);
         }
         try {
@@ -143,7 +147,6 @@ final class TraceCodegen {
     }
 
     private byte[] classBytes(String internal) {
-        className = internal;
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
@@ -151,7 +154,6 @@ final class TraceCodegen {
                 return OBJECT;
             }
         };
-        classWriter = cw;
         cw.visit(V21, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internal, null, OBJECT, new String[] {Type.getInternalName(LoopTrace.class)});
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
@@ -161,6 +163,7 @@ final class TraceCodegen {
         init.visitMaxs(0, 0);
         init.visitEnd();
         mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
+        exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, this::load, STACK, BASE, scratchSlots, scratchNums);
         mv.visitCode();
         body();
         mv.visitMaxs(0, 0);
@@ -203,8 +206,7 @@ final class TraceCodegen {
             if (shared != null) {
                 mv.visitJumpInsn(GOTO, shared);
             } else if (side == null) {
-                writeBack(exitSnapshots.get(e));
-                mv.visitInsn(IRETURN);
+                exitWriter.exitAndReturn(exitSnapshots.get(e));
             } else if (sideCode.containsKey(side)) {
                 mv.visitJumpInsn(GOTO, sideCode.get(side));
             } else {
@@ -221,7 +223,7 @@ final class TraceCodegen {
             Ir call = ir.at(handlerRefs.get(h));
             mv.visitLabel(handlerLabels.get(h));
             mv.visitVarInsn(ASTORE, scratch);
-            writeBack(call.snapshot);
+            exitWriter.exit(call.snapshot);
             mv.visitInsn(POP);
             String failure = Type.getInternalName(TraceCallFailure.class);
             mv.visitTypeInsn(NEW, failure);
@@ -321,143 +323,6 @@ final class TraceCodegen {
         mv.visitVarInsn(ILOAD, BASE);
         push(register);
         mv.visitInsn(IADD);
-    }
-
-    /**
-     * Leaves the pc to resume at on the stack, after writing snapshot {@code s} into the
-     * frame. The writing is a static method of the class, one per distinct snapshot, called
-     * with the snapshot's values: exits stay out of the trace's method, whose size decides
-     * whether the JVM compiles it at all (HotSpot skips methods over 8000 bytes of bytecode).
-     */
-    private void writeBack(int snapshot) {
-        writeBack(snapshot, true);
-    }
-
-    /** {@link #writeBack(int)}, counted as an exit taken or not (a write-back before an inner loop runs). */
-    private void writeBack(int snapshot, boolean isExit) {
-        Snapshot s = ir.snapshots.get(snapshot);
-        String descriptor = exitDescriptor(s);
-        if (descriptor == null) {
-            if (isExit) {
-                countExit(mv, snapshot);
-            }
-            writeBackInline(s);
-            return;
-        }
-        String key = isExit + ":" + s.pc() + Arrays.toString(s.registers()) + Arrays.toString(s.refs());
-        String name = exitMethods.computeIfAbsent(key, k -> {
-            String method = (isExit ? "exit" : "flush") + snapshot;
-            emitExitMethod(method, descriptor, s, isExit ? snapshot : -1);
-            return method;
-        });
-        mv.visitVarInsn(ALOAD, STACK);
-        mv.visitVarInsn(ILOAD, BASE);
-        for (int ref : s.refs()) {
-            load(ref);
-        }
-        mv.visitMethodInsn(INVOKESTATIC, className, name, descriptor, false);
-    }
-
-    /** {@code (ValueStack, int base, values...)int}, or null when the values take more parameter slots than a method has. */
-    private String exitDescriptor(Snapshot s) {
-        StringBuilder d = new StringBuilder("(Ldev/isthmus/lua/interp/ValueStack;I");
-        int slots = 2;
-        for (int ref : s.refs()) {
-            IrType type = ir.typeOf(ref);
-            d.append(switch (type) {
-                case NUM -> "D";
-                case INT -> "I";
-                case REF -> "Ljava/lang/Object;";
-                case LONG, VOID -> throw new IllegalStateException("a register cannot hold " + type);
-            });
-            slots += slotsOf(type);
-        }
-        return slots > 255 ? null : d.append(")I").toString();
-    }
-
-    private void emitExitMethod(String name, String descriptor, Snapshot s, int snapshot) {
-        MethodVisitor m = classWriter.visitMethod(ACC_PRIVATE | ACC_STATIC, name, descriptor, null, null);
-        m.visitCode();
-        if (snapshot >= 0) {
-            countExit(m, snapshot);
-        }
-        int[] parameter = new int[s.refs().length];
-        int next = 2;
-        for (int j = 0; j < parameter.length; j++) {
-            parameter[j] = next;
-            next += slotsOf(ir.typeOf(s.refs()[j]));
-        }
-        int slots = next;
-        int nums = next + 1;
-        storeArrays(m, 0, slots, nums);
-        for (int j = 0; j < parameter.length; j++) {
-            IrType type = ir.typeOf(s.refs()[j]);
-            int at = parameter[j];
-            writeRegister(m, slots, nums, 1, s.registers()[j], type != IrType.REF, () -> {
-                m.visitVarInsn(type == IrType.NUM ? DLOAD : type == IrType.INT ? ILOAD : ALOAD, at);
-                if (type == IrType.INT) {
-                    m.visitInsn(I2D);
-                }
-            });
-        }
-        m.visitLdcInsn(s.pc());
-        m.visitInsn(IRETURN);
-        m.visitMaxs(0, 0);
-        m.visitEnd();
-    }
-
-    /** {@code exits.taken(snapshot)}: exits are numbered by their snapshots, as {@code -jdump} shows them. */
-    private void countExit(MethodVisitor m, int snapshot) {
-        constants.emitLoad(m, exits, TraceExits.class);
-        m.visitLdcInsn(snapshot);
-        m.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "taken", "(I)V", false);
-    }
-
-    /** The snapshot written by the trace's own method (a snapshot too large for an exit method's parameters). */
-    private void writeBackInline(Snapshot s) {
-        storeArrays(mv, STACK, scratchSlots, scratchNums);
-        for (int j = 0; j < s.registers().length; j++) {
-            int ref = s.refs()[j];
-            IrType type = ir.typeOf(ref);
-            writeRegister(mv, scratchSlots, scratchNums, BASE, s.registers()[j], type != IrType.REF, () -> {
-                load(ref);
-                if (type == IrType.INT) {
-                    mv.visitInsn(I2D);
-                }
-            });
-        }
-        push(s.pc());
-    }
-
-    /** The value stack's two arrays (ValueStack in local {@code stack}) into locals {@code slots} and {@code nums}. */
-    private static void storeArrays(MethodVisitor m, int stack, int slots, int nums) {
-        m.visitVarInsn(ALOAD, stack);
-        m.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
-        m.visitVarInsn(ASTORE, slots);
-        m.visitVarInsn(ALOAD, stack);
-        m.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
-        m.visitVarInsn(ASTORE, nums);
-    }
-
-    /** Register {@code register} of the frame at local {@code base} gets the value {@code value} pushes: a number unboxed. */
-    private static void writeRegister(MethodVisitor m, int slots, int nums, int base, int register, boolean number, Runnable value) {
-        m.visitVarInsn(ALOAD, slots);
-        m.visitVarInsn(ILOAD, base);
-        m.visitLdcInsn(register);
-        m.visitInsn(IADD);
-        if (number) {
-            m.visitFieldInsn(GETSTATIC, ACCESS, "NUMBER", "Ljava/lang/Object;");
-            m.visitInsn(AASTORE);
-            m.visitVarInsn(ALOAD, nums);
-            m.visitVarInsn(ILOAD, base);
-            m.visitLdcInsn(register);
-            m.visitInsn(IADD);
-            value.run();
-            m.visitInsn(DASTORE);
-        } else {
-            value.run();
-            m.visitInsn(AASTORE);
-        }
     }
 
     /** Jumps to {@code exit} unless the object on the stack has exactly class {@code k} (null: is nil); consumes it. */
@@ -663,7 +528,7 @@ final class TraceCodegen {
             case GINTR -> interruptCheck(exit(x));
             case LINK -> link(i, x);
             case LEAVE -> {
-                writeBack(x.snapshot, false);
+                exitWriter.flush(x.snapshot);
                 if ((Boolean) x.aux2) {
                     push(LoopTrace.ENTER);
                     mv.visitInsn(IOR);
@@ -882,7 +747,7 @@ final class TraceCodegen {
      * inside the inner trace leaves both with the inner trace's own write-back and pc.
      */
     private void loopCall(Ir x) {
-        writeBack(x.snapshot, false);
+        exitWriter.flush(x.snapshot);
         mv.visitInsn(POP);
         constant(((dev.isthmus.lua.interp.CompiledLoop) x.aux).code(), LoopTrace.class);
         mv.visitVarInsn(ALOAD, STACK);
@@ -916,7 +781,7 @@ final class TraceCodegen {
      */
     private void link(int i, Ir x) {
         interruptCheck(exit(x));
-        writeBack(x.snapshot, false);
+        exitWriter.flush(x.snapshot);
         mv.visitInsn(POP);
         constants.emitLoad(mv, exits, TraceExits.class);
         mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
