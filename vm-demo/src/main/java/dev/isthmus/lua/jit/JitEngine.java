@@ -332,7 +332,11 @@ public final class JitEngine implements LoopCompiler {
         TraceTree tree = recorder.tree;
         tree.growing = -1;
         tree.ir.truncate(recorder.sideStart, recorder.snapshotsBefore);
-        tree.failed(recorder.parentExit);
+        if (recorder.waitsForLoopAt >= 0 && recorder.currentProto().loopCounts()[recorder.waitsForLoopAt] > NEVER / 2) {
+            tree.waited(recorder.parentExit);
+        } else {
+            tree.failed(recorder.parentExit);
+        }
         logSideAbort(tree, recorder, reason);
     }
 

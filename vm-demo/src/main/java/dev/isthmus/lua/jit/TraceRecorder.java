@@ -47,6 +47,9 @@ final class TraceRecorder implements InstructionObserver {
 
     private static final int MAX_INSTRUCTIONS = 2000;
 
+    /** The loop instruction, in {@link #frameProto}, of a loop with no trace yet that the recording aborted at (which it would run by its trace once it has one), or -1. */
+    int waitsForLoopAt = -1;
+
     private final JitEngine engine;
     final LuaClosure closure;
     final Prototype proto;
@@ -359,6 +362,7 @@ final class TraceRecorder implements InstructionObserver {
             return;
         }
         if (!(frameProto.loopTraces()[forLoop] instanceof CompiledLoop inner)) {
+            waitsForLoopAt = forLoop;
             throw new Abort("NYI: inner loop not compiled yet");
         }
         prepareForLoop(a, pc);
@@ -410,6 +414,7 @@ final class TraceRecorder implements InstructionObserver {
             throw new Abort("NYI: loop in an inlined function");
         }
         if (!(frameProto.loopTraces()[pc] instanceof CompiledLoop inner)) {
+            waitsForLoopAt = pc;
             throw new Abort("NYI: inner loop not compiled yet");
         }
         innerTrace = inner;

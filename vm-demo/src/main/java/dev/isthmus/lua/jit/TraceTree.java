@@ -38,6 +38,8 @@ final class TraceTree {
     CompiledLoop installed;
     private Side[] sideOf = new Side[0];
     private int[] attempts = new int[0];
+    private int[] waits = new int[0];
+    private static final int MAX_WAITS = 16;
     private boolean[] closed = new boolean[0];
     /** A side trace being recorded (its exit), or -1. */
     int growing = -1;
@@ -63,6 +65,7 @@ final class TraceTree {
         int before = closed.length;
         sideOf = Arrays.copyOf(sideOf, count);
         attempts = Arrays.copyOf(attempts, count);
+        waits = Arrays.copyOf(waits, count);
         closed = Arrays.copyOf(closed, count);
         for (int e = before; e < count; e++) {
             closed[e] = ir.snapshots.get(e).pc() == startPc;
@@ -110,6 +113,17 @@ final class TraceTree {
         attempts[exit]++;
     }
 
+    /**
+     * A side trace from {@code exit} met an inner loop with no trace yet: not counted as a
+     * failure the first {@link #MAX_WAITS} times, since the loop is likely to get one soon (it
+     * runs in the interpreter every time the exit is taken) and the side trace can then run it.
+     */
+    void waited(int exit) {
+        if (++waits[exit] > MAX_WAITS) {
+            failed(exit);
+        }
+    }
+
     /** Exit {@code exit} never grows a side trace (the tree is as large as it may be with one). */
     void close(int exit) {
         closed[exit] = true;
@@ -131,6 +145,7 @@ final class TraceTree {
         ir.truncate(side.start(), snapshotsBefore);
         sideOf = Arrays.copyOf(sideOf, snapshotsBefore);
         attempts = Arrays.copyOf(attempts, snapshotsBefore);
+        waits = Arrays.copyOf(waits, snapshotsBefore);
         closed = Arrays.copyOf(closed, snapshotsBefore);
         exits.cover(entryExits());
     }
