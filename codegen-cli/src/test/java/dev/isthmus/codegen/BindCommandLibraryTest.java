@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import static dev.isthmus.codegen.GeneratedBindings.bind;
 import static dev.isthmus.codegen.GeneratedBindings.compileAndRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue #13: bindings of third-party libraries' real headers (the launcher installs their
@@ -78,8 +79,10 @@ class BindCommandLibraryTest {
     void libpng_bindings_writeAPngAndReadItBack() throws Exception {
         Path image = dir.resolve("square.png");
         Path out = dir.resolve("gen");
-        bind("--package", "org.example.png", "-l", "png16", "--include-function", "^png_(image_|sig_cmp|access_version)",
-                "--include-constant", "^PNG_(IMAGE_VERSION|FORMAT_RGBA)$", "--output", out.toString(), "/usr/include/png.h");
+        String report = bind("--package", "org.example.png", "-l", "png16", "--include-function", "^png_(image_|sig_cmp|access_version)",
+                "--include-constant", "^PNG_(IMAGE_VERSION|FORMAT_|IMAGE_(SIZE|ROW_STRIDE|FAILED)$)", "--output", out.toString(),
+                "/usr/include/png.h");
+        assertTrue(!report.contains("macro PNG_IMAGE"), report);
         String result = compileAndRun(dir, out, "org.example.png", """
                 package org.example.png;
 
@@ -113,18 +116,44 @@ class BindCommandLibraryTest {
                             int begun = Png.png_image_begin_read_from_file(read, file);
                             String size = PngImage.width(read) + "x" + PngImage.height(read);
                             PngImage.format(read, Png.PNG_FORMAT_RGBA);
-                            MemorySegment pixels = arena.allocate(rgba.length);
+                            MemorySegment pixels = arena.allocate(Png.PNG_IMAGE_SIZE(read));
+                            String sizes = Png.PNG_IMAGE_SIZE(read) + " " + Png.PNG_IMAGE_ROW_STRIDE(read) + " "
+                                    + Png.PNG_IMAGE_FAILED(read);
+                            // The sizes of the same image in 16-bit linear components, and as a colour map.
+                            PngImage.format(read, Png.PNG_FORMAT_LINEAR_RGB_ALPHA);
+                            sizes += " " + Png.PNG_IMAGE_SIZE(read) + " " + Png.PNG_IMAGE_ROW_STRIDE(read);
+                            PngImage.format(read, Png.PNG_FORMAT_RGBA_COLORMAP);
+                            sizes += " " + Png.PNG_IMAGE_SIZE(read) + " " + Png.PNG_IMAGE_ROW_STRIDE(read);
+                            PngImage.format(read, Png.PNG_FORMAT_RGBA);
                             int finished = Png.png_image_finish_read(read, MemorySegment.NULL, pixels, 0, MemorySegment.NULL);
                             String warning = PngImage.message(read).getString(0);
                             Png.png_image_free(read);
-                            return wrote + " " + signature + " " + begun + " " + size + " " + finished + " "
+                            return sizes + "\\n" + wrote + " " + signature + " " + begun + " " + size + " " + finished + " "
                                     + Arrays.equals(rgba, pixels.toArray(ValueLayout.JAVA_BYTE)) + " [" + warning + "] "
                                     + (Png.png_access_version_number() / 10000);
                         }
                     }
                 }
                 """.formatted(image.toAbsolutePath(), image.toAbsolutePath()));
-        assertEquals("1 0 1 3x2 1 true [] 1", result);
+        // The macros computing sizes from a png_image's members, as C computes them.
+        String sizes = GeneratedBindings.ccOutput(dir, """
+                #include <stdio.h>
+                #include <png.h>
+                int main(void) {
+                  png_image image = { 0 };
+                  image.width = 3;
+                  image.height = 2;
+                  image.format = PNG_FORMAT_RGBA;
+                  printf("%lu %lu %d", (unsigned long) PNG_IMAGE_SIZE(image), (unsigned long) PNG_IMAGE_ROW_STRIDE(image),
+                         PNG_IMAGE_FAILED(image));
+                  image.format = PNG_FORMAT_LINEAR_RGB_ALPHA;
+                  printf(" %lu %lu", (unsigned long) PNG_IMAGE_SIZE(image), (unsigned long) PNG_IMAGE_ROW_STRIDE(image));
+                  image.format = PNG_FORMAT_RGBA_COLORMAP;
+                  printf(" %lu %lu\\n", (unsigned long) PNG_IMAGE_SIZE(image), (unsigned long) PNG_IMAGE_ROW_STRIDE(image));
+                  return 0;
+                }
+                """);
+        assertEquals(sizes + "\n1 0 1 3x2 1 true [] 1", result);
     }
 
     /** Also compiles EVP_PKEY_CTX_new, whose parameter {@code e} must not clash with the method's {@code catch (Throwable e)}. */

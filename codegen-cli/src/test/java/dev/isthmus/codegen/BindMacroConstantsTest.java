@@ -3,12 +3,10 @@ package dev.isthmus.codegen;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static dev.isthmus.codegen.GeneratedBindings.bind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,6 +80,7 @@ class BindMacroConstantsTest {
             @Override
             public String call() {
                 List<String> lines = new ArrayList<>();
+                java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofAuto();
                 %s
                 return String.join("\\n", lines);
             }
@@ -95,7 +94,7 @@ class BindMacroConstantsTest {
     void constantsAndMacros_computeAsCcDoes() throws Exception {
         List<String> shown = new ArrayList<>(CONSTANTS);
         shown.addAll(CALLS);
-        showsAsCcDoes("consts", HEADER, shown, shown);
+        assertAllBound(showsAsCcDoes("consts", HEADER, "", shown, "", shown));
     }
 
     /**
@@ -138,15 +137,99 @@ class BindMacroConstantsTest {
         // In C each argument is a long long, as the Java method's long is.
         List<String> cCalls = calls.stream().map(call -> call.substring(0, call.indexOf('(') + 1)
                 + call.substring(call.indexOf('(') + 1, call.length() - 1).replaceAll("([^, ][^,]*)", "(long long) ($1L)") + ")").toList();
-        showsAsCcDoes("ints", header, cCalls, calls);
+        assertAllBound(showsAsCcDoes("ints", header, "", cCalls, "", calls));
+    }
+
+    /**
+     * Macros that read members of a parameter (libpng's {@code (image).width}) take the memory
+     * of the one bound record with those members, and compute with each member's C type:
+     * narrow and unsigned members promoted, an unsigned 32-bit product wrapped, unsigned 64-bit
+     * division, a {@code float} member, an enum member, through {@code ->} too; casts to
+     * typedef names; arguments substituted without parentheses and a macro name passed as an
+     * argument and called by the body, as C expands them. Each against {@code cc}'s values;
+     * the macros whose record parameter cannot be told or read are reported with the reason.
+     */
+    @Test
+    void memberReadingMacros_takeTheRecord_andComputeAsCcDoes() throws Exception {
+        String header = """
+                #include <stdint.h>
+                typedef unsigned long wide_t;
+                struct sample {
+                    unsigned char small;
+                    short s;
+                    uint32_t u;
+                    int64_t big;
+                    uint64_t ubig;
+                    float f;
+                    double d;
+                    enum kind { KIND_A = 1, KIND_B = 7 } kind;
+                    unsigned bits : 3;
+                    struct { int inner; };
+                    int array[2];
+                };
+                struct left { int x; int y; };
+                struct right { int x; int y; };
+                #define SUM_SMALL(p) ((p).small + (p).s)
+                #define U_WRAP(p) ((p).u * 3)
+                #define HALF_BIG(p) ((p)->big / 2)
+                #define UBIG_DIV(p, d) ((p)->ubig / (d))
+                #define MIXED(p) ((p).f * 2 + (p).d)
+                #define KIND_TIMES(p) ((p).kind * -1)
+                #define INNER_LESS(p) ((p).inner < (p).u)
+                #define WIDE_HALF(x) ((wide_t) (x) >> 1)
+                #define MUL(a, b) a * b
+                #define PRECEDENCE(x) MUL(x + 1, 2)
+                #define SQUARE(x) ((x) * (x))
+                #define HIGHER(f, x) f(x)
+                #define APPLIED(x) HIGHER(SQUARE, x)
+                #define BITS_PLUS(p) ((p).bits + 1)
+                #define BOTH(p) ((p).x + (p).y)
+                #define MISSING(p) ((p).nothing + 1)
+                #define WHOLE(p) ((p).array + 1)
+                """;
+        String cSetup = "struct sample s = { 200, -7, 0xF0000000u, -9, 0xFFFFFFFFFFFFFFF0ull, 1.25f, 0.1, KIND_B, 5, { -3 }, { 0, 0 } };";
+        String javaSetup = """
+                java.lang.foreign.MemorySegment s = Sample.allocate(arena);
+                Sample.small(s, (byte) 200);
+                Sample.s(s, (short) -7);
+                Sample.u(s, 0xF0000000);
+                Sample.big(s, -9L);
+                Sample.ubig(s, 0xFFFFFFFFFFFFFFF0L);
+                Sample.f(s, 1.25f);
+                Sample.d(s, 0.1);
+                Sample.kind(s, Members.KIND_B);
+                Sample.inner(s, -3);
+                """;
+        List<String> cCalls = List.of("SUM_SMALL(s)", "U_WRAP(s)", "HALF_BIG(&s)", "UBIG_DIV(&s, 3LL)", "MIXED(s)", "KIND_TIMES(s)",
+                "INNER_LESS(s)", "WIDE_HALF(-1LL)", "PRECEDENCE(5LL)", "APPLIED(-4LL)");
+        List<String> javaCalls = cCalls.stream().map(c -> c.replace("&", "").replace("LL)", "L)")).toList();
+        String report = showsAsCcDoes("members", header, cSetup, cCalls, javaSetup, javaCalls);
+        assertTrue(report.contains("): member bits of struct sample is a bitfield, which C promotes by its width"), report);
+        assertTrue(report.contains("): its parameter p is read as a struct or union with members x, y, which struct left and struct right all have,"
+                + " so its type cannot be told"), report);
+        assertTrue(report.contains("): its parameter p is read as a struct or union with member nothing, and no bound struct or"
+                + " union has it"), report);
+        assertTrue(report.contains("): member array of struct sample is not an arithmetic value"), report);
+        for (String reported : List.of("BITS_PLUS", "BOTH", "MISSING", "WHOLE")) {
+            assertTrue(report.contains("macro " + reported + " ("), report);
+        }
+        // HIGHER calls its parameter f: only its uses with a macro's name are expressions.
+        assertTrue(report.contains("macro HIGHER ("), report);
+        assertTrue(report.contains("not bound (5):"), report);
+    }
+
+    private static void assertAllBound(String report) {
+        assertTrue(!report.contains("not bound"), report);
     }
 
     /**
      * Binds {@code header} as package {@code org.example.<name>} and checks that Java's
      * {@code javaExpressions} (naming the header class's members) print what C's
-     * {@code cExpressions}, the same ones in C's spelling, print when compiled by {@code cc}.
+     * {@code cExpressions}, the same ones in C's spelling, print when compiled by {@code cc},
+     * each after its setup statements; returns the report.
      */
-    private void showsAsCcDoes(String name, String header, List<String> cExpressions, List<String> javaExpressions) throws Exception {
+    private String showsAsCcDoes(String name, String header, String cSetup, List<String> cExpressions, String javaSetup,
+                                 List<String> javaExpressions) throws Exception {
         Path headerFile = Files.writeString(dir.resolve(name + ".h"), header);
         StringBuilder c = new StringBuilder("""
                 #include <stdio.h>
@@ -156,17 +239,17 @@ class BindMacroConstantsTest {
                 static void integer(long long i) { printf("i %%lld\\n", i); }
                 #define SHOW(x) _Generic((x), float: floating, double: floating, default: integer)(x)
                 int main(void) {
-                """.formatted(name));
+                """.formatted(name)).append(cSetup).append('\n');
         cExpressions.forEach(e -> c.append("  SHOW(").append(e).append(");\n"));
         c.append("  return 0;\n}\n");
         String expected = runC(c.toString());
         String headerClass = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        String javaLines = String.join("\n", javaExpressions.stream().map(e -> "show(lines, " + headerClass + "." + e + ");").toList());
+        String javaLines = javaSetup + String.join("\n", javaExpressions.stream().map(e -> "show(lines, " + headerClass + "." + e + ");").toList());
         Path out = dir.resolve("gen");
         String report = bind("--package", "org.example." + name, "--output", out.toString(), headerFile.toString());
-        assertTrue(!report.contains("not bound"), report);
         String result = GeneratedBindings.compileAndRun(dir, out, "org.example." + name, DRIVER.formatted(name, javaLines));
         assertEquals(expected, result);
+        return report;
     }
 
     /**
@@ -222,14 +305,6 @@ class BindMacroConstantsTest {
     }
 
     private String runC(String program) throws Exception {
-        Path source = Files.writeString(dir.resolve("consts.c"), program);
-        Path binary = dir.resolve("consts");
-        Process cc = new ProcessBuilder("cc", "-I" + dir, "-o", binary.toString(), source.toString()).redirectErrorStream(true).start();
-        String ccOutput = new String(cc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(cc.waitFor(60, TimeUnit.SECONDS) && cc.exitValue() == 0, ccOutput);
-        Process run = new ProcessBuilder(binary.toString()).start();
-        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS) && run.exitValue() == 0);
-        return output;
+        return GeneratedBindings.ccOutput(dir, program);
     }
 }

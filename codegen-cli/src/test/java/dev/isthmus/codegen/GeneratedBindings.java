@@ -51,6 +51,24 @@ final class GeneratedBindings {
     }
 
     /**
+     * What {@code program}, compiled by {@code cc} with {@code work} on its include path and
+     * {@code ccArguments} after the source (libraries), prints; fails with cc's output.
+     */
+    static String ccOutput(Path work, String program, String... ccArguments) throws Exception {
+        Path source = Files.writeString(work.resolve("oracle.c"), program);
+        Path binary = work.resolve("oracle");
+        List<String> command = new java.util.ArrayList<>(List.of("cc", "-I" + work, "-o", binary.toString(), source.toString()));
+        command.addAll(List.of(ccArguments));
+        Process cc = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String ccOutput = new String(cc.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(cc.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && cc.exitValue() == 0, ccOutput);
+        Process run = new ProcessBuilder(binary.toString()).start();
+        String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) && run.exitValue() == 0);
+        return output;
+    }
+
+    /**
      * Compiles the Java tree {@code generated} and {@code driver} (a {@code Callable<String>}
      * named {@code Driver} in {@code packageName}) into {@code work/classes}, and returns
      * what the driver's {@code call} returns.

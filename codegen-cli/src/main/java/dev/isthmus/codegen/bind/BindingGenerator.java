@@ -82,6 +82,7 @@ public final class BindingGenerator {
                 files.put(directory.resolve(name + ".java"), records.write(record, options.packageName()));
                 recordCount++;
             } catch (NotBindable e) {
+                set.names.withoutClass(record);
                 set.skipped.add("record " + set.records.get(record) + " (" + options.describe(record.definitionPosition()) + "): "
                         + e.getMessage());
             }
@@ -106,8 +107,10 @@ public final class BindingGenerator {
             }
         }
         int before = set.skipped.size();
+        // Every macro is there to be expanded in the bound ones' bodies; the filter chooses which are bound.
         String header = new HeaderClassWriter(targets, set, options, libraryNames,
-                functionMacros.stream().filter(m -> options.includes(options.includeConstant(), m.name())).toList()).write();
+                functionMacros.stream().filter(m -> options.includes(options.includeConstant(), m.name())).toList(),
+                functionMacros).write();
         files.put(directory.resolve(options.headerClass() + ".java"), header);
         int functionsSkipped = (int) set.skipped.subList(before, set.skipped.size()).stream()
                 .filter(s -> s.startsWith("function ")).count();

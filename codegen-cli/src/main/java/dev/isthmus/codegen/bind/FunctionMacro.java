@@ -45,13 +45,16 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
      * The body as a Java method's expression ({@link MacroExpression}) with C's integer types
      * on {@code integers}' ABI, naming the header class's constants ({@code constants}, by C
      * name) and expanding calls of the other function-like macros ({@code macros}, by name),
-     * or empty when it is not a constant expression of the parameters.
+     * or empty when it is not a constant expression of the parameters; a parameter whose
+     * members it reads is one of {@code scope}.
+     *
+     * @throws NotBindable when it is one but for a record parameter or member that is not bound
      */
     Optional<MacroExpression.Translation> translate(Map<String, MacroExpression.Typed> constants, Map<String, FunctionMacro> macros,
-                                                    IntegerArithmetic integers) {
+                                                    IntegerArithmetic integers, MacroScope scope) throws NotBindable {
         if (parameters.isEmpty() || parameters.stream().anyMatch(p -> !JavaNames.identifier(p).equals(p) || p.equals("..."))) {
             return Optional.empty();
         }
-        return MacroExpression.translate(this, constants, macros, integers);
+        return MacroExpression.translate(this, constants, macros, integers, scope);
     }
 }

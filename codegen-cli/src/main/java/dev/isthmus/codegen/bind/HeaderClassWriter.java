@@ -4,12 +4,8 @@ import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
-import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
-
-import com.github.javaparser.ParseProblemException;
-import com.github.javaparser.StaticJavaParser;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,17 +32,10 @@ final class HeaderClassWriter {
     private final BindingSet set;
     private final BindOptions options;
     private final List<String> libraryNames;
-    private final List<FunctionMacro> functionMacros;
+    private final MacroMethodWriter macros;
     private final Set<String> holderNames = new HashSet<>();
     /** The functions bound as plain static methods, by C name: what a wrapper macro may call. */
     private final Map<String, Declaration.Function> boundFunctions = new HashMap<>();
-    /** Function-like macros that are not constant expressions: perhaps wrappers of a bound function. */
-    private final List<FunctionMacro> otherMacros = new ArrayList<>();
-    /** Constant-expression macros that translate on every ABI, differently: reported as such. */
-    private final Set<String> differingMacros = new HashSet<>();
-
-    /** One per ABI: a macro is bound only when it means the same on each (its sizes may differ). */
-    private final List<CallMacroWriter> callMacros = new ArrayList<>();
     /** The Java type of each constant field written, by C name ({@code long double} for one bound as a rounded double). */
     private final Map<String, String> constantTypes = new HashMap<>();
     /** Each constant field's C value on each ABI, in the targets' order: what a macro's arithmetic computes it in there. */
@@ -55,13 +44,10 @@ final class HeaderClassWriter {
     private boolean anyPortableHandle;
 
     HeaderClassWriter(BindTargets targets, BindingSet set, BindOptions options, List<String> libraryNames,
-                      List<FunctionMacro> functionMacros) {
-        this.functionMacros = List.copyOf(functionMacros);
+                      List<FunctionMacro> functionMacros, List<FunctionMacro> allFunctionMacros) {
+        this.macros = new MacroMethodWriter(targets, set, functionMacros, allFunctionMacros);
         this.targets = targets;
         this.abi = targets.primary().abi();
-        for (CScope scope : targets.scopes()) {
-            callMacros.add(new CallMacroWriter(scope, set));
-        }
         this.set = set;
         this.options = options;
         this.libraryNames = List.copyOf(libraryNames);
@@ -71,7 +57,7 @@ final class HeaderClassWriter {
         StringBuilder body = new StringBuilder();
         body.append("private ").append(options.headerClass()).append("() {\n}\n");
         constants(body);
-        macroFunctions(body);
+        macros.expressions(body, constantTypes, constantValues);
         boolean anyErrno = false;
         for (Declaration.Function f : set.functions) {
             try {
@@ -80,7 +66,7 @@ final class HeaderClassWriter {
                 set.skipped.add("function " + f.name() + " (" + options.describe(f.position()) + "): " + e.getMessage());
             }
         }
-        callMacros(body);
+        macros.calls(body, boundFunctions, longDoubleConstants());
         for (Declaration.Variable v : set.variables) {
             variable(body, v);
         }
@@ -124,98 +110,7 @@ final class HeaderClassWriter {
         }
     }
 
-    /** Function-like macros whose body is a constant expression of their parameters, as static methods. */
-    private void macroFunctions(StringBuilder body) {
-        Map<String, FunctionMacro> byName = new HashMap<>();
-        functionMacros.forEach(m -> byName.put(m.name(), m));
-        for (FunctionMacro macro : functionMacros) {
-            // C's types may differ between ABIs (a 4-byte long on Win64, a constant that is an
-            // int on one and a long long on another): one Java method must compute as each does,
-            // so the macro is typed on each ABI with that ABI's constants and bound when all agree.
-            List<Optional<MacroExpression.Translation>> perAbi = new ArrayList<>();
-            for (int a = 0; a < targets.abis().size(); a++) {
-                Optional<MacroExpression.Translation> t = macro.translate(macroConstants(a), byName,
-                        new IntegerArithmetic(targets.abis().get(a)));
-                if (!perAbi.contains(t)) {
-                    perAbi.add(t);
-                }
-            }
-            Optional<MacroExpression.Translation> translation = perAbi.size() == 1
-                    ? perAbi.getFirst().filter(t -> isJavaExpression(t.java())) : Optional.empty();
-            if (translation.isEmpty()) {
-                if (perAbi.size() > 1 && perAbi.stream().allMatch(Optional::isPresent)) {
-                    differingMacros.add(macro.name());
-                }
-                otherMacros.add(macro);
-                continue;
-            }
-            MacroExpression.Translation t = translation.get();
-            List<String> parameters = macro.parameters().stream().map(p -> t.parameters().javaType() + " " + p).toList();
-            String arithmetic = t.result().isFloating() || t.parameters().isFloating() ? "in Java's float and double arithmetic, as C's"
-                    : "in C's integer types (an argument is a {@code long long})";
-            body.append("\n/**\n * {@code #define ").append(Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
-                            + ") " + macro.body())).append("}, ").append(arithmetic).append(".\n *\n * <p>Defined at ")
-                    .append(macro.position()).append(".\n */\n")
-                    .append("public static ").append(t.result().javaType()).append(' ').append(JavaNames.identifier(macro.name())).append('(')
-                    .append(String.join(", ", parameters)).append(") {\nreturn ").append(t.java()).append(";\n}\n");
-        }
-    }
-
-    /**
-     * The constant fields as a macro on ABI {@code a} computes with them: the field, in the C
-     * type the constant has there. A {@code long double} constant (a rounded {@code double}
-     * field) would change the macro's arithmetic, so it is left out and such a macro is not
-     * translated; a portable {@code double} field of a constant that is a {@code float} on
-     * this ABI is read as a {@code float}.
-     */
-    private Map<String, MacroExpression.Typed> macroConstants(int a) {
-        Map<String, MacroExpression.Typed> constants = new HashMap<>();
-        constantValues.forEach((name, perAbi) -> {
-            String field = JavaNames.identifier(name);
-            String javaType = constantTypes.get(name);
-            switch (perAbi.get(a)) {
-                case ConstantValue.IntegerValue integer when javaType.equals("int") || javaType.equals("long") ->
-                        // An int field is widened to the long the arithmetic holds values in (a cast of a long would be redundant).
-                        constants.put(name, new MacroExpression.Typed(javaType.equals("int") ? "(long) " + field : field,
-                                MacroExpression.Kind.LONG, integer.type()));
-                case ConstantValue.FloatingValue floating when floating.type() == Primitive.FLOAT
-                        && (javaType.equals("float") || javaType.equals("double")) ->
-                        constants.put(name, new MacroExpression.Typed(javaType.equals("float") ? field : "((float) " + field + ")",
-                                MacroExpression.Kind.FLOAT, Primitive.FLOAT));
-                case ConstantValue.FloatingValue floating when floating.type() == Primitive.DOUBLE && javaType.equals("double") ->
-                        constants.put(name, new MacroExpression.Typed(field, MacroExpression.Kind.DOUBLE, Primitive.DOUBLE));
-                default -> {
-                }
-            }
-        });
-        return constants;
-    }
-
-    /** Function-like macros that call a bound function ({@link CallMacroWriter}), after the functions. */
-    private void callMacros(StringBuilder body) {
-        for (FunctionMacro macro : otherMacros) {
-            List<Optional<String>> perAbi = callMacros.stream().map(writer -> boundFunctions.containsKey(macro.name())
-                    ? Optional.<String>empty() : writer.method(macro, boundFunctions)).toList();
-            Optional<String> method = perAbi.getFirst();
-            if (method.isEmpty() && macro.computesInLongDouble(longDoubleConstants())) {
-                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): it computes in long double, which Java"
-                        + " has no type for (its result rounded to double would not be C's)");
-            } else if (method.isEmpty() && differingMacros.contains(macro.name())) {
-                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): it computes in C types that differ"
-                        + " between ABIs (a constant's or a long's), so one Java method cannot compute as each does");
-            } else if (method.isEmpty()) {
-                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): its body is neither a constant expression"
-                        + " of its parameters nor a call of a bound function with them, constants and sizes");
-            } else if (perAbi.stream().distinct().count() > 1) {
-                set.skipped.add("macro " + macro.name() + " (" + macro.position() + "): the call it makes differs between ABIs"
-                        + " (a sizeof)");
-                continue;
-            }
-            method.ifPresent(body::append);
-        }
-        body.append(callMacros.getFirst().stringHolder());
-    }
-
+    /** The constants bound as {@code double} fields of a {@code long double} value. */
     private Set<String> longDoubleConstants() {
         Set<String> names = new HashSet<>();
         constantTypes.forEach((name, type) -> {
@@ -224,15 +119,6 @@ final class HeaderClassWriter {
             }
         });
         return names;
-    }
-
-    private static boolean isJavaExpression(String text) {
-        try {
-            StaticJavaParser.parseExpression(text);
-            return true;
-        } catch (ParseProblemException e) {
-            return false;
-        }
     }
 
     /** Writes one function's method and holder; true when it captures errno. */
@@ -357,7 +243,7 @@ final class HeaderClassWriter {
                         + " depending on the ABI");
             }
         }
-        boolean unsignedResult = BindingSet.strip(f.type().returnType()) instanceof dev.isthmus.cparser.type.Primitive p
+        boolean unsignedResult = BindingSet.strip(f.type().returnType()) instanceof Primitive p
                 && p.isUnsigned();
         List<JavaCarrier> primary = perAbi.getFirst();
         return new Signature(primary.getFirst(), primary.subList(1, primary.size()), javaTypes.getFirst(),

@@ -3,9 +3,12 @@ package dev.isthmus.codegen.bind;
 import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.type.Primitive;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A function-like macro's body translated into a Java expression with C's meaning, when it
@@ -32,9 +35,12 @@ import java.util.Optional;
  * {@code float} result stays a Java {@code float}, rounded as C rounds it. Java has no
  * integer truth, so what C gives as 0 or 1 (comparisons, {@code !}, {@code &&},
  * {@code ||}) becomes {@code (... ? 1L : 0L)} and what C tests becomes {@code (...) != 0}.
- * An integer-only operator ({@code % << >> & | ^ ~}) on a floating operand, and anything
- * else (strings, other names, member access, assignments, commas, {@code long double}
- * constants) is not translated.
+ * A parameter whose members the body reads ({@code (image).width}, {@code p->x}) is the
+ * memory of the one bound record with all those members ({@link MacroScope}), each member
+ * read through its class's getter as the C value it holds. An integer-only operator
+ * ({@code % << >> & | ^ ~}) on a floating operand, and anything else (strings, other names,
+ * other uses of a record parameter, assignments, commas, {@code long double} constants) is
+ * not translated.
  */
 final class MacroExpression {
     /** The Java type of a subexpression. */
@@ -69,10 +75,19 @@ final class MacroExpression {
     }
 
     /**
-     * A macro as a Java method: its body's expression and result kind, and the kind of its
-     * parameters ({@code double} when the body computes in floating point and allows it).
+     * A macro as a Java method: its body's expression and result kind, the kind of its
+     * parameters ({@code double} when the body computes in floating point and allows it), and
+     * the record class of each parameter whose members it reads (a {@code MemorySegment}).
      */
-    record Translation(String java, Kind result, Kind parameters) {
+    record Translation(String java, Kind result, Kind parameters, Map<String, String> recordParameters) {
+        Translation {
+            recordParameters = Map.copyOf(recordParameters);
+        }
+
+        /** The Java type of {@code parameter}. */
+        String javaType(String parameter) {
+            return recordParameters.containsKey(parameter) ? "MemorySegment" : parameters.javaType();
+        }
     }
 
     /** The integer types a cast may name. */
@@ -105,51 +120,121 @@ final class MacroExpression {
     /** The header class's constants a body may name, by C name, as Java expressions. */
     private final Map<String, Typed> constants;
     private final IntegerArithmetic integers;
+    /** The record parameters' classes, by parameter; empty when the body reads no members. */
+    private final Map<String, String> recordParameters;
+    private final MacroScope scope;
+    /** Why a member read cannot be bound, found while the rest of the body is still translated. */
+    private String problem;
     private boolean floating;
     private int at;
 
     private MacroExpression(List<MacroTokens.Token> tokens, List<String> parameters, Kind parameterKind, Map<String, Typed> constants,
-                            IntegerArithmetic integers) {
+                            IntegerArithmetic integers, Map<String, String> recordParameters, MacroScope scope) {
         this.tokens = tokens;
         this.parameters = parameters;
         this.parameterKind = parameterKind;
         this.constants = constants;
         this.integers = integers;
+        this.recordParameters = recordParameters;
+        this.scope = scope;
     }
 
     /**
      * The Java method body of {@code macro} with C's types on {@code integers}' ABI, or empty
      * when it is not such a constant expression. Parameters are {@code long} (C's
      * {@code long long}), or {@code double} when the body computes in floating point and
-     * every use of a parameter allows a floating value.
+     * every use of a parameter allows a floating value; a parameter whose members the body
+     * reads is the memory of the record {@code scope} finds for it.
+     *
+     * @throws NotBindable when the body is such an expression but for a record parameter
+     *                     {@code scope} finds no single record for, or a member it cannot read
      */
     static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, Map<String, FunctionMacro> macros,
-                                           IntegerArithmetic integers) {
+                                           IntegerArithmetic integers, MacroScope scope) throws NotBindable {
+        List<MacroTokens.Token> tokens;
         try {
-            List<MacroTokens.Token> tokens = MacroTokens.of(macro, macros, integers);
-            if (tokens.isEmpty()) {
-                return Optional.empty();
+            tokens = MacroTokens.of(macro, macros, integers);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        if (tokens.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> recordParameters = new LinkedHashMap<>();
+        String unresolved = null;
+        for (Map.Entry<String, Set<String>> read : membersRead(tokens, macro.parameters()).entrySet()) {
+            try {
+                recordParameters.put(read.getKey(), scope.recordOf(read.getKey(), read.getValue()));
+            } catch (NotBindable e) {
+                unresolved = unresolved == null ? e.getMessage() : unresolved;
+                recordParameters.put(read.getKey(), "");
             }
-            MacroExpression integral = new MacroExpression(tokens, macro.parameters(), Kind.LONG, constants, integers);
+        }
+        Optional<Translation> translation = translate(macro, constants, integers, tokens, recordParameters, scope);
+        if (translation.isPresent() && unresolved != null) {
+            // Otherwise a constant expression: the report says which record is missing.
+            throw new NotBindable(unresolved);
+        }
+        return translation;
+    }
+
+    private static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, IntegerArithmetic integers,
+                                                   List<MacroTokens.Token> tokens, Map<String, String> recordParameters,
+                                                   MacroScope scope) throws NotBindable {
+        try {
+            MacroExpression integral = new MacroExpression(tokens, macro.parameters(), Kind.LONG, constants, integers, recordParameters,
+                    scope);
             Optional<Typed> asLong = integral.whole();
             if (asLong.isEmpty()) {
                 return Optional.empty();
             }
+            if (integral.problem != null) {
+                throw new NotBindable(integral.problem);
+            }
             if (integral.floating) {
                 try {
-                    Optional<Typed> asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants, integers).whole();
+                    Optional<Typed> asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants, integers,
+                            recordParameters, scope).whole();
                     if (asDouble.isPresent()) {
-                        return Optional.of(new Translation(asDouble.get().java(), asDouble.get().kind(), Kind.DOUBLE));
+                        return Optional.of(new Translation(asDouble.get().java(), asDouble.get().kind(), Kind.DOUBLE, recordParameters));
                     }
                 } catch (IllegalArgumentException e) {
                     // A parameter used as an integer only (x % 2): the parameters stay long.
                 }
             }
-            return Optional.of(new Translation(asLong.get().java(), asLong.get().kind(), Kind.LONG));
+            return Optional.of(new Translation(asLong.get().java(), asLong.get().kind(), Kind.LONG, recordParameters));
         } catch (IllegalArgumentException e) {
             // Not such an expression (NumberFormatException included: a constant beyond 64 bits).
             return Optional.empty();
         }
+    }
+
+    /**
+     * The members the body reads of each parameter: {@code p.m}, {@code p->m}, {@code (p).m}
+     * and {@code (p)->m}, as the expansion of {@code (image).format} passed on leaves them.
+     */
+    private static Map<String, Set<String>> membersRead(List<MacroTokens.Token> tokens, List<String> parameters) {
+        Map<String, Set<String>> read = new LinkedHashMap<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            int access = memberAccess(tokens, i, parameters);
+            if (access > 0 && access + 1 < tokens.size() && tokens.get(access + 1).literal() == null) {
+                read.computeIfAbsent(tokens.get(i).is("(") ? tokens.get(i + 1).text() : tokens.get(i).text(),
+                        p -> new LinkedHashSet<>()).add(tokens.get(access + 1).text());
+            }
+        }
+        return read;
+    }
+
+    /** The index of the {@code .} or {@code ->} of a member access of a parameter starting at {@code i}, or -1. */
+    private static int memberAccess(List<MacroTokens.Token> tokens, int i, List<String> parameters) {
+        int name = tokens.get(i).is("(") ? i + 1 : i;
+        int after = name == i ? i + 1 : i + 2;
+        boolean parameter = name < tokens.size() && tokens.get(name).literal() == null && parameters.contains(tokens.get(name).text());
+        if (!parameter || after >= tokens.size() || name != i && !tokens.get(i + 2).is(")")) {
+            return -1;
+        }
+        int access = name == i ? after : after + 1;
+        return access < tokens.size() && (tokens.get(access).is(".") || tokens.get(access).is("->")) ? access : -1;
     }
 
     private Optional<Typed> whole() {
@@ -265,6 +350,10 @@ final class MacroExpression {
     }
 
     private Typed primary() {
+        int access = memberAccess(tokens, at, parameters);
+        if (access > 0) {
+            return member(access);
+        }
         MacroTokens.Token token = next();
         if (token.literal() != null) {
             floating |= token.literal().isFloating();
@@ -281,9 +370,18 @@ final class MacroExpression {
                 at = typeEnd + 1;
                 return cast(type, unary());
             }
+            Optional<Primitive> typedef = at + 1 < tokens.size() && tokens.get(at + 1).is(")") ? typedefCast(tokens.get(at))
+                    : Optional.empty();
+            if (typedef.isPresent()) {
+                at += 2;
+                return cast(typedef.get(), unary());
+            }
             Typed inner = conditional();
             expect(")");
             return inner;
+        }
+        if (recordParameters.containsKey(text)) {
+            throw new IllegalArgumentException("record parameter " + text + " used as a value");
         }
         if (parameters.contains(text)) {
             return new Typed(text, parameterKind, parameterKind.isFloating() ? Primitive.DOUBLE : Primitive.LONG_LONG);
@@ -294,6 +392,45 @@ final class MacroExpression {
             return constant;
         }
         throw new IllegalArgumentException("not a parameter or constant: " + text);
+    }
+
+    /** A member of a record parameter, whose {@code .} or {@code ->} is at {@code access}. */
+    private Typed member(int access) {
+        String parameter = tokens.get(at).is("(") ? tokens.get(at + 1).text() : tokens.get(at).text();
+        at = access + 1;
+        MacroTokens.Token member = next();
+        if (member.literal() != null || !recordParameters.containsKey(parameter)) {
+            throw new IllegalArgumentException("not a member access: " + member.text());
+        }
+        String className = recordParameters.get(parameter);
+        if (!className.isEmpty()) {
+            try {
+                Typed read = scope.read(className, parameter, member.text());
+                floating |= read.isFloating();
+                return read;
+            } catch (NotBindable e) {
+                problem = problem == null ? e.getMessage() : problem;
+            }
+        }
+        // The record or member is not bound: the rest is translated to tell the report why.
+        return new Typed("0L", Kind.LONG, Primitive.LONG_LONG);
+    }
+
+    /** The arithmetic type of a typedef name a cast names, unless a parameter or constant has the name. */
+    private Optional<Primitive> typedefCast(MacroTokens.Token name) {
+        if (name.literal() != null || parameters.contains(name.text()) || constants.containsKey(name.text())) {
+            return Optional.empty();
+        }
+        return scope.arithmeticTypedef(name.text());
+    }
+
+    private Typed cast(Primitive type, Typed operand) {
+        return cast(switch (type) {
+            case FLOAT -> "float";
+            case DOUBLE -> "double";
+            default -> CASTS.entrySet().stream().filter(e -> e.getValue() == type).map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("not an arithmetic type: " + type.spelling()));
+        }, operand);
     }
 
     private Typed cast(String type, Typed operand) {

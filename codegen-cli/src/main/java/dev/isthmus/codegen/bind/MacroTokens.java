@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * A function-like macro's body as the tokens {@link MacroExpression} translates, from the
  * preprocessor's own lexing of it ({@link MacroBodyToken}): numbers
  * already turned into Java literals of a {@link MacroExpression.Kind}, and calls of the
- * header's other function-like macros replaced by their bodies, each argument in
- * parentheses where the callee names its parameter, as the C preprocessor rescans them
- * (a macro is not expanded again inside its own expansion). Strings and stray characters
+ * header's other function-like macros replaced by their bodies with the arguments' tokens
+ * where the callee names its parameters, rescanned as the C preprocessor rescans them (a
+ * macro is not expanded again inside its own expansion, and no parentheses are added:
+ * {@code #define MUL(a, b) a * b} makes {@code MUL(1 + 2, 3)} 7, as in C). Strings and stray characters
  * make the body untranslatable; punctuators the expression has no use for ({@code ->},
  * {@code #}) are left for {@link MacroExpression} to refuse.
  */
@@ -98,22 +99,21 @@ final class MacroTokens {
             if (arguments.size() != callee.parameters().size() || callee.parameters().contains("...")) {
                 throw new IllegalArgumentException(callee.name() + " called with " + arguments.size() + " arguments");
             }
+            // C substitutes the arguments' tokens as they are, without parentheses, and rescans
+            // the result, where an argument naming a macro may be called by the body
+            // (libpng's PNG_IMAGE_PIXEL_(test, fmt) is ...test(fmt)).
             List<Token> replaced = new ArrayList<>();
             for (Token b : translate(callee.tokens(), integers)) {
                 int p = b.literal() == null ? callee.parameters().indexOf(b.text()) : -1;
                 if (p < 0) {
                     replaced.add(b);
                 } else {
-                    replaced.add(new Token("(", null));
                     replaced.addAll(arguments.get(p));
-                    replaced.add(new Token(")", null));
                 }
             }
             Set<String> inner = new HashSet<>(hidden);
             inner.add(callee.name());
-            out.add(new Token("(", null));
             out.addAll(expand(replaced, macros, inner, depth + 1, integers));
-            out.add(new Token(")", null));
             i = end;
         }
         return out;
