@@ -75,8 +75,21 @@ final class TraceRecorder implements InstructionObserver {
     private int frameOffset;
 
     /** A Lua call being recorded inline: what to return to. */
-    private record Inlined(LuaClosure closure, int offset, int resultRegister, int wanted) {
+    /** A call recorded inline; {@code wanted} is -1 for open results (the caller passes them all on). */
+    private record Inlined(LuaClosure closure, int offset, int resultRegister, int wanted, int callPc) {
     }
+
+    /**
+     * Results left open by a call ({@code C} = 0) for the next instruction, a call or return
+     * with {@code B} = 0, to take up to {@code top} (a register of the frame at {@code frameOffset}).
+     * The interpreter keeps that top in its own state, which no snapshot holds, so the taker's
+     * guards leave at {@code exit}: before the call that produced them, which the interpreter
+     * runs again (it had no effect: a pure library function, or a Lua function recorded inline).
+     */
+    private record OpenResults(int top, int exit, int takerPc, int frameOffset) {
+    }
+
+    private OpenResults open;
 
     private final java.util.ArrayDeque<Inlined> inlined = new java.util.ArrayDeque<>();
     /** While inside inlined calls: the snapshot before the outermost one's CALL, which every exit in them takes. */
@@ -664,7 +677,7 @@ final class TraceRecorder implements InstructionObserver {
         int ref = ir.emit(instruction);
         // A guard folded into a constant (TOINT of a constant) needs no exit.
         if (ref >= before && (ir.at(ref).op.isGuard() || ir.at(ref).op.isCall())) {
-            ir.at(ref).snapshot = inlined.isEmpty() ? ir.snapshot(snapshot(exitPc)) : inlinedExit;
+            ir.at(ref).snapshot = !inlined.isEmpty() ? inlinedExit : takingOpenResults() ? open.exit() : ir.snapshot(snapshot(exitPc));
         }
         return ref;
     }
@@ -754,6 +767,9 @@ final class TraceRecorder implements InstructionObserver {
     // ---- recording one instruction
 
     private void record(int pc) {
+        if (open != null && !(pc == open.takerPc() && frameOffset == open.frameOffset())) {
+            open = null;
+        }
         int[] code = frameProto.code();
         int op = code[pc * 4];
         int a = code[pc * 4 + 1];
@@ -865,7 +881,8 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.TFORLOOP -> throw new Abort("NYI: inner loop");
             case Op.RETURN -> {
-                if (inlined.isEmpty() && tree != null && recorded > 1) {
+                // (Not a return of open results: the interpreter would not know their top.)
+                if (inlined.isEmpty() && tree != null && recorded > 1 && b != 0) {
                     // A side trace ends where its function returns, as LuaJIT's stop there: the
                     // interpreter runs the return, and what led to it ran compiled.
                     leave(pc, false);
@@ -1102,10 +1119,7 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private void recordCall(int a, int b, int c, int pc) {
-        if (b == 0 || c == 0) {
-            throw new Abort("NYI: call with open arguments or results");
-        }
-        int argc = b - 1;
+        int argc = b == 0 ? openCount(a + 1) : b - 1;
         Object f = value(a);
         if (f instanceof LuaClosure callee) {
             inline(callee, a, argc, c, pc);
@@ -1124,13 +1138,21 @@ final class TraceRecorder implements InstructionObserver {
         }
         if (f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
                 && form.type().parameterCount() == argc) {
+            // A numeric form is a pure function of its arguments with one result.
+            int before = c == 0 ? ir.snapshot(snapshot(pc)) : Ir.NONE;
             int result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, args, form, library.name(), pc));
             insideCall = true;
             clearArguments(a, argc, c, pc);
-            if (c == 2) {
+            if (c == 2 || c == 0) {
                 set(a, result);
             }
+            if (c == 0) {
+                open = new OpenResults(a + 1, before, pc + 1, frameOffset);
+            }
             return;
+        }
+        if (c == 0) {
+            throw new Abort("NYI: open results of a call that may have effects");
         }
         mayRunLua = true;
         MethodHandle numeric = f instanceof NumericCallable callable ? callable.numericHandle() : null;
@@ -1176,9 +1198,9 @@ final class TraceRecorder implements InstructionObserver {
             args[i] = load(a + 1 + i, pc);
         }
         if (inlined.isEmpty()) {
-            inlinedExit = ir.snapshot(snapshot(pc));
+            inlinedExit = takingOpenResults() ? open.exit() : ir.snapshot(snapshot(pc));
         }
-        inlined.push(new Inlined(frameClosure, frameOffset, frameOffset + a, c - 1));
+        inlined.push(new Inlined(frameClosure, frameOffset, frameOffset + a, c - 1, pc));
         frameClosure = callee;
         frameProto = p;
         frameOffset = frameOffset + a + 1;
@@ -1191,10 +1213,7 @@ final class TraceRecorder implements InstructionObserver {
 
     /** RETURN of an inlined function: its results land in the caller's registers, the rest of its frame is nil. */
     private void recordReturn(int a, int b, int pc) {
-        if (b == 0) {
-            throw new Abort("NYI: return of open results");
-        }
-        int count = b - 1;
+        int count = b == 0 ? openCount(a) : b - 1;
         int[] results = new int[count];
         for (int i = 0; i < count; i++) {
             results[i] = load(a + i, pc);
@@ -1205,9 +1224,14 @@ final class TraceRecorder implements InstructionObserver {
         frameProto = caller.closure().prototype();
         frameOffset = caller.offset();
         int nil = nil(pc);
+        int wanted = caller.wanted() < 0 ? count : caller.wanted();
         for (int t = caller.resultRegister(); t < calleeEnd; t++) {
             int i = t - caller.resultRegister();
-            set(t - frameOffset, i < caller.wanted() && i < count ? results[i] : nil);
+            set(t - frameOffset, i < wanted && i < count ? results[i] : nil);
+        }
+        if (caller.wanted() < 0) {
+            open = new OpenResults(caller.resultRegister() - frameOffset + count, inlined.isEmpty() ? inlinedExit : Ir.NONE,
+                    caller.callPc() + 1, frameOffset);
         }
         if (inlined.isEmpty()) {
             inlinedExit = Ir.NONE;
@@ -1216,6 +1240,19 @@ final class TraceRecorder implements InstructionObserver {
                 written[t] = false;
             }
         }
+    }
+
+    /** Whether the instruction being recorded takes the open results the one before it left. */
+    private boolean takingOpenResults() {
+        return open != null && currentPc == open.takerPc() && frameOffset == open.frameOffset();
+    }
+
+    /** How many values an instruction with {@code B} = 0 takes from register {@code from}: up to the open results' top. */
+    private int openCount(int from) {
+        if (!takingOpenResults() || open.top() < from) {
+            throw new Abort("NYI: open arguments or results from " + (open == null ? "an instruction not recorded" : "elsewhere"));
+        }
+        return open.top() - from;
     }
 
     /** After a call, the argument registers past the results hold nil, as the interpreter leaves them. */
