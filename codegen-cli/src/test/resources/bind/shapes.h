@@ -37,6 +37,8 @@ double shape_apply(const struct shape_ops *ops, const struct shape *shape);
 struct shape_point shape_center(struct shape s);
 double shape_measure_all(const struct shape *shapes, int count, shape_measure_fn measure);
 int shape_printf(const char *format, ...);
+/* A callback whose type only the parameter spells: its interface keeps the names it gives. */
+void shape_visit(const struct shape *shapes, int count, void (*visit)(const struct shape *shape, int index, void *user), void *user);
 
 /* A call of a bound function: a static method with the function's parameter types. */
 #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)

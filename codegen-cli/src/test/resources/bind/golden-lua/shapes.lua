@@ -32,6 +32,7 @@ double shape_apply(const struct shape_ops *ops, const struct shape *shape);
 struct shape_point shape_center(struct shape s);
 double shape_measure_all(const struct shape *shapes, int count, double (*measure)(const struct shape *));
 int shape_printf(const char *format, ...);
+void shape_visit(const struct shape *shapes, int count, void (*visit)(const struct shape *, int, void *), void *user);
 ]=]
 
 local lib = ffi.C

@@ -181,9 +181,29 @@ public final class Shapes {
     }
 
     /**
+     * {@code void shape_visit(const struct shape *shapes, int count, void (*visit)(const struct shape *, int, void *), void *user)}
+     *
+     * <p>Declared at src/test/resources/bind/shapes.h:41:6.
+     */
+    public static void shape_visit(MemorySegment shapes, int count, MemorySegment visit, MemorySegment user) {
+        try {
+            ShapeVisitHandle.HANDLE.invokeExact(shapes, count, visit, user);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new AssertionError("shape_visit threw a checked exception", e);
+        }
+    }
+
+    private static final class ShapeVisitHandle {
+
+        static final MethodHandle HANDLE = downcall("shape_visit", FunctionDescriptor.ofVoid(Shape.POINTER, ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS));
+    }
+
+    /**
      * {@code #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)}
      *
-     * <p>Defined at src/test/resources/bind/shapes.h:42.
+     * <p>Defined at src/test/resources/bind/shapes.h:44.
      */
     public static double SHAPES_SUM(MemorySegment shapes) {
         return shape_measure_all(shapes, SHAPES_MAX, MemorySegment.NULL);

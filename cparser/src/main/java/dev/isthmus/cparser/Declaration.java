@@ -69,17 +69,31 @@ public sealed interface Declaration {
      * declaration left it unnamed. {@code symbol} is the linker name: the
      * {@code __asm__("sym")} redirect when there was one, else the name. {@code annotations}
      * are the strings of its {@code __attribute__((annotate("...")))}, in order.
+     * {@code callbackParameterNames} has one entry per parameter: for a function pointer
+     * parameter, the names the declaration gave that function's parameters
+     * ({@code void (*visit)(int index, void *user)}: {@code index}, {@code user}), else empty.
      */
     record Function(String name, CType.Function type, List<Optional<String>> parameterNames,
-                    String symbol, boolean isInline, SourcePosition position, List<String> annotations) implements Declaration {
+                    String symbol, boolean isInline, SourcePosition position, List<String> annotations,
+                    List<List<Optional<String>>> callbackParameterNames) implements Declaration {
         /** A function without annotations. */
         public Function(String name, CType.Function type, List<Optional<String>> parameterNames,
                         String symbol, boolean isInline, SourcePosition position) {
             this(name, type, parameterNames, symbol, isInline, position, List.of());
         }
 
+        /** A function whose function pointer parameters' own parameters are unnamed. */
+        public Function(String name, CType.Function type, List<Optional<String>> parameterNames,
+                        String symbol, boolean isInline, SourcePosition position, List<String> annotations) {
+            this(name, type, parameterNames, symbol, isInline, position, annotations, List.of());
+        }
+
         public Function {
             annotations = List.copyOf(annotations);
+            if (callbackParameterNames.size() != type.parameterTypes().size()) {
+                callbackParameterNames = Collections.nCopies(type.parameterTypes().size(), List.of());
+            }
+            callbackParameterNames = callbackParameterNames.stream().map(List::copyOf).toList();
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");
             int count = type.parameterTypes().size();

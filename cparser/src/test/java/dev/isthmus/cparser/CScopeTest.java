@@ -117,6 +117,21 @@ class CScopeTest {
     }
 
     @Test
+    void callbackParameterNames_areThoseOfEachFunctionPointerParameter() {
+        CScope scope = scope("""
+                int visit(int count, void (*each)(int index, void *), void *user, int (*pick)(double weight));
+                int (*chooser(int (*rank)(int score)))(double ignored);
+                int plain(int a, int b);
+                int none(void);
+                """);
+        assertEquals(List.of(List.of(), List.of(Optional.of("index"), Optional.empty()), List.of(), List.of(Optional.of("weight"))),
+                scope.function("visit").orElseThrow().callbackParameterNames());
+        assertEquals(List.of(List.of(Optional.of("score"))), scope.function("chooser").orElseThrow().callbackParameterNames());
+        assertEquals(List.of(List.of(), List.of()), scope.function("plain").orElseThrow().callbackParameterNames());
+        assertEquals(List.of(), scope.function("none").orElseThrow().callbackParameterNames());
+    }
+
+    @Test
     void constants_fromEnumsStaticConstAndDefines_haveCValuesAndTypes() {
         CScope scope = scope("""
                 enum flags { READ = 1 << 0, WRITE = 1 << 1, BOTH = READ | WRITE, NEG = -3, NEXT };

@@ -135,8 +135,9 @@ final class BindingSet {
             if (strip(parameters.get(i)) instanceof CType.Pointer p && strip(p.target()) instanceof CType.Function fn
                     && callbacks.stream().noneMatch(c -> c.type().equals(fn))) {
                 String parameter = f.parameterNames().get(i).orElse("arg" + i);
-                callbacks.add(new Callback(f.name() + "_" + parameter, fn, List.of(), declarations.declare(parameters.get(i), parameter)
-                        + ", a parameter of " + f.name(), f.position()));
+                List<Optional<String>> names = f.callbackParameterNames().get(i);
+                callbacks.add(new Callback(f.name() + "_" + parameter, fn, names.size() == fn.parameterTypes().size() ? names : List.of(),
+                        declarations.declare(parameters.get(i), parameter) + ", a parameter of " + f.name(), f.position()));
             }
         }
     }

@@ -100,7 +100,8 @@ final class DeclarationBuilder {
             symbols.declare(new Declaration.Typedef(name.getText(), type, declared.parameterNames(), where), name.getText());
         } else if (type instanceof CType.Function function) {
             symbols.declare(new Declaration.Function(name.getText(), function, declared.parameterNames(), symbol,
-                    specifiers.isInline(), where, annotations(init, attributes)), name.getText());
+                    specifiers.isInline(), where, annotations(init, attributes), types.callbackParameterNames(init.declarator())),
+                    name.getText());
         } else if (isLuajit() && specifiers.storage() == TypeBuilder.Storage.STATIC) {
             ConstantEvaluator.Value value = luajitConstant(types, init, type, name);
             symbols.declare(new Declaration.Constant(name.getText(), ConstantEvaluator.toConstantValue(value), where), name.getText());

@@ -562,6 +562,34 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         return new SpelledParameter(new Declared(declared.name(), adjusted, declared.parameterNames()), use);
     }
 
+    /**
+     * For each parameter of the function {@code d} declares, the names the declaration gave the
+     * parameters of the function it points to when it is a function pointer
+     * ({@code void (*visit)(int index, void *user)}: {@code index}, {@code user}); empty lists
+     * for other parameters and unnamed ones.
+     */
+    List<List<Optional<String>>> callbackParameterNames(DeclaratorContext d) {
+        Optional<DeclaratorSuffixContext> list = innermostParameterList(d);
+        if (list.isEmpty() || list.get().parameterTypeList() == null || parameterNames(list.get()).isEmpty()) {
+            return List.of();
+        }
+        List<List<Optional<String>>> names = new ArrayList<>();
+        for (ParameterDeclarationContext p : list.get().parameterTypeList().parameterDeclaration()) {
+            names.add(p.declarator() == null ? List.of() : innermostParameterList(p.declarator()).map(this::parameterNames).orElse(List.of()));
+        }
+        return names;
+    }
+
+    /** The parameter list that names a declarator's parameters, as {@link #declarator} takes them. */
+    private static Optional<DeclaratorSuffixContext> innermostParameterList(DeclaratorContext d) {
+        var direct = d.directDeclarator();
+        if (direct.declarator() != null && hasParameterList(direct.declarator())) {
+            return innermostParameterList(direct.declarator());
+        }
+        List<DeclaratorSuffixContext> suffixes = direct.declaratorSuffix();
+        return !suffixes.isEmpty() && suffixes.getFirst().LPAREN() != null ? Optional.of(suffixes.getFirst()) : Optional.empty();
+    }
+
     private List<Optional<String>> parameterNames(DeclaratorSuffixContext s) {
         if (s.parameterTypeList() == null) {
             return List.of();
