@@ -893,7 +893,7 @@ final class TraceRecorder implements InstructionObserver {
                 }
                 recordReturn(a, b, pc);
             }
-            case Op.TAILCALL -> throw new Abort("NYI: tail call");
+            case Op.TAILCALL -> recordTailCall(a, b, pc);
             default -> throw new Abort("NYI: " + dev.isthmus.lua.bytecode.Opcode.of(op));
         }
     }
@@ -1201,14 +1201,45 @@ final class TraceRecorder implements InstructionObserver {
             inlinedExit = takingOpenResults() ? open.exit() : ir.snapshot(snapshot(pc));
         }
         inlined.push(new Inlined(frameClosure, frameOffset, frameOffset + a, c - 1, pc));
+        enter(callee, frameOffset + a + 1, args, pc);
+    }
+
+    /** The frame of {@code callee} at {@code offset}, as the interpreter enters it: parameters from the arguments, the rest nil. */
+    private void enter(LuaClosure callee, int offset, int[] args, int pc) {
+        Prototype p = callee.prototype();
         frameClosure = callee;
         frameProto = p;
-        frameOffset = frameOffset + a + 1;
-        // As the interpreter enters it: parameters from the arguments, the rest of the frame nil.
+        frameOffset = offset;
         int nil = nil(pc);
-        for (int r = 0; r < Math.max(p.frameSize(), argc); r++) {
-            set(r, r < Math.min(argc, p.parameterCount()) ? args[r] : nil);
+        for (int r = 0; r < Math.max(p.frameSize(), args.length); r++) {
+            set(r, r < Math.min(args.length, p.parameterCount()) ? args[r] : nil);
         }
+    }
+
+    /**
+     * A tail call in a function recorded inline: the function called is recorded inline in its
+     * caller's place, as the interpreter runs it in the caller's frame, so its return is the
+     * caller's. (An exit in either runs the whole outermost call again.) In the loop's own
+     * function a tail call leaves the loop.
+     */
+    private void recordTailCall(int a, int b, int pc) {
+        if (inlined.isEmpty()) {
+            throw new Abort("NYI: tail call");
+        }
+        int argc = b == 0 ? openCount(a + 1) : b - 1;
+        if (!(value(a) instanceof LuaClosure callee)) {
+            throw new Abort("NYI: tail call of a function not written in Lua");
+        }
+        if (callee.prototype().isVararg()) {
+            throw new Abort("NYI: call to a vararg function");
+        }
+        int fn = load(a, pc);
+        guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, callee, null, pc), pc);
+        int[] args = new int[argc];
+        for (int i = 0; i < argc; i++) {
+            args[i] = load(a + 1 + i, pc);
+        }
+        enter(callee, frameOffset, args, pc);
     }
 
     /** RETURN of an inlined function: its results land in the caller's registers, the rest of its frame is nil. */
