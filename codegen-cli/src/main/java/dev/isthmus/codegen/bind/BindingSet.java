@@ -163,7 +163,8 @@ final class BindingSet {
     }
 
     private void need(RecordType record, String cName) {
-        if (!record.isComplete() || records.containsKey(record)) {
+        // A va_list's struct is the ABI's private state of a variadic call: it has no class.
+        if (!record.isComplete() || records.containsKey(record) || record.isVaList()) {
             return;
         }
         records.put(record, cName);

@@ -36,6 +36,10 @@ record JavaCarrier(String javaType, String layout, String unalignedLayout, long 
                 if (!r.isComplete()) {
                     throw new NotBindable("'" + r + "' is incomplete");
                 }
+                if (r.isVaList()) {
+                    // AArch64's va_list, a struct passed by value: the segment of one a callback received.
+                    yield new JavaCarrier("MemorySegment", new RecordLayoutExpression(abi, names, "LAYOUT").of(r), "", abi.sizeOf(r), true);
+                }
                 if (!names.hasRecordClass(r)) {
                     // A record of another ABI's headers that the first ABI's have not (AArch64's
                     // va_list is a struct __va_list, SysV's an array, Win64's a char *).

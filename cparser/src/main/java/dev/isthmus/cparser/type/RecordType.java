@@ -178,6 +178,15 @@ public final class RecordType implements CType {
         return body;
     }
 
+    /**
+     * Whether this is the struct of a target's {@code __builtin_va_list}, as cparser
+     * predeclares it (SysV x86-64's {@code struct __va_list_tag}, an array of one, and
+     * AArch64's {@code struct __va_list}): the state of a variadic call, whose members are the ABI's.
+     */
+    public boolean isVaList() {
+        return position.equals(SourcePosition.BUILTIN) && tag.filter(t -> t.equals("__va_list_tag") || t.equals("__va_list")).isPresent();
+    }
+
     /** Where the body was defined; {@link #position()} for an incomplete type. */
     public SourcePosition definitionPosition() {
         return definitionPosition != null ? definitionPosition : position;
