@@ -113,6 +113,48 @@ class BindTargetLibcTest {
         assertEquals((100000 + (100000 >> 12) + (100000 >> 14) + 13) + " " + Long.toHexString(crc.getValue()), result);
     }
 
+    /**
+     * zlib's {@code deflateInit} macro passes {@code sizeof(z_stream)}, which differs between
+     * ABIs: the portable method passes each ABI's size, its compiler's. zlib on this machine
+     * accepts a stream only when the size passed is its own, so the branch of each ABI run
+     * here must answer {@code Z_OK} exactly where that ABI's size is this machine's, and
+     * {@code Z_VERSION_ERROR} (-6, before it touches the stream) elsewhere.
+     */
+    @Test
+    void portableZlib_deflateInit_passesEachAbisSizeOfZStream() throws Exception {
+        Path generated = portableZlib();
+        String driver = """
+                package org.example.pz;
+
+                import java.lang.foreign.Arena;
+                import java.lang.foreign.MemorySegment;
+
+                public final class Driver implements java.util.concurrent.Callable<String> {
+                    @Override
+                    public String call() {
+                        try (Arena arena = Arena.ofConfined()) {
+                            MemorySegment stream = ZStream.allocate(arena);
+                            int code = Zlib.deflateInit(stream, -1);
+                            if (code == Zlib.Z_OK) {
+                                Zlib.deflateEnd(stream);
+                            }
+                            return code + " " + ZStream.LAYOUT.byteSize();
+                        }
+                    }
+                }
+                """;
+        List<RecordCase> zStream = List.of(new RecordCase("z_stream", "ZStream", List.of()));
+        long hostSize = Long.parseLong(expectedLayouts(Abi.host(), "#include <zlib.h>", zStream).split(" ")[1]);
+        List<Long> sizes = new ArrayList<>();
+        for (Abi abi : Abi.all()) {
+            long size = Long.parseLong(expectedLayouts(abi, "#include <zlib.h>", zStream).split(" ")[1]);
+            sizes.add(size);
+            assertEquals((size == hostSize ? 0 : -6) + " " + size, GeneratedBindings.compileAndRunAs(abi,
+                    dir.resolve("pz-init-" + abi.name()), generated, "org.example.pz", driver), "deflateInit for " + abi.name());
+        }
+        assertTrue(sizes.stream().distinct().count() > 1, "the ABIs' sizes of z_stream: " + sizes);
+    }
+
     /** zlib.h bound portably (once per test class), with AArch64's and Win64's C library headers. */
     private static synchronized Path portableZlib() {
         Path generated = dir.resolve("pz-gen");

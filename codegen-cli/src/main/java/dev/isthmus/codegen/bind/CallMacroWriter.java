@@ -33,8 +33,46 @@ final class CallMacroWriter {
         this.set = set;
     }
 
+    /**
+     * A macro's static method as one ABI writes it: the text up to the call's first argument,
+     * the arguments in Java, and the text after them.
+     */
+    record Method(String head, List<String> arguments, String tail) {
+        Method {
+            arguments = List.copyOf(arguments);
+        }
+
+        String text() {
+            return head + String.join(", ", arguments) + tail;
+        }
+
+        /**
+         * The method of every ABI ({@code perAbi}, in the targets' order): one text with each
+         * argument that differs (a {@code sizeof}: zlib's {@code deflateInit} passes
+         * {@code sizeof(z_stream)}, 112 bytes but 88 on Win64) chosen by {@code TargetAbi};
+         * empty when an ABI has none or the signatures differ.
+         */
+        static Optional<String> chosenPerAbi(List<Optional<Method>> perAbi, BindTargets targets) {
+            if (perAbi.stream().anyMatch(Optional::isEmpty)) {
+                return Optional.empty();
+            }
+            Method first = perAbi.getFirst().get();
+            List<Method> all = perAbi.stream().map(Optional::get).toList();
+            if (all.stream().anyMatch(m -> !m.head().equals(first.head()) || !m.tail().equals(first.tail())
+                    || m.arguments().size() != first.arguments().size())) {
+                return Optional.empty();
+            }
+            List<String> arguments = new ArrayList<>();
+            for (int i = 0; i < first.arguments().size(); i++) {
+                int position = i;
+                arguments.add(targets.choose(all.stream().map(m -> m.arguments().get(position)).toList()));
+            }
+            return Optional.of(new Method(first.head(), arguments, first.tail()).text());
+        }
+    }
+
     /** The static method for {@code macro}, when it is a call of one of {@code bound} (by C name). */
-    Optional<String> method(FunctionMacro macro, Map<String, Declaration.Function> bound) {
+    Optional<Method> method(FunctionMacro macro, Map<String, Declaration.Function> bound) {
         Optional<MacroCall> call = MacroCall.of(macro, bound, scope);
         if (call.isEmpty()) {
             return Optional.empty();
@@ -58,11 +96,11 @@ final class CallMacroWriter {
             }
             List<String> javaParameters = macro.parameters().stream()
                     .map(p -> macroParameterTypes.get(p) + " " + JavaNames.identifier(p)).toList();
-            String invocation = JavaNames.identifier(function.name()) + "(" + String.join(", ", javaArguments) + ")";
-            return Optional.of("\n/**\n * {@code #define " + Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
+            return Optional.of(new Method("\n/**\n * {@code #define " + Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
                     + ") " + macro.body()) + "}\n *\n * <p>Defined at " + macro.position() + ".\n */\n"
                     + "public static " + result.javaType() + " " + JavaNames.identifier(macro.name()) + "("
-                    + String.join(", ", javaParameters) + ") {\n" + (result.isVoid() ? "" : "return ") + invocation + ";\n}\n");
+                    + String.join(", ", javaParameters) + ") {\n" + (result.isVoid() ? "" : "return ")
+                    + JavaNames.identifier(function.name()) + "(", javaArguments, ");\n}\n"));
         } catch (NotBindable e) {
             return Optional.empty();
         }

@@ -66,6 +66,7 @@ final class MacroMethodWriter {
             // int on one and a long long on another): one Java method must compute as each does,
             // so the macro is typed on each ABI with that ABI's constants and bound when all agree.
             List<Optional<MacroExpression.Translation>> perAbi = new ArrayList<>();
+            List<Optional<MacroExpression.Translation>> inAbiOrder = new ArrayList<>();
             for (int a = 0; a < targets.abis().size(); a++) {
                 Optional<MacroExpression.Translation> t;
                 try {
@@ -75,12 +76,13 @@ final class MacroMethodWriter {
                     reasons.putIfAbsent(macro.name(), e.getMessage());
                     t = Optional.empty();
                 }
+                inAbiOrder.add(t);
                 if (!perAbi.contains(t)) {
                     perAbi.add(t);
                 }
             }
-            Optional<MacroExpression.Translation> translation = perAbi.size() == 1
-                    ? perAbi.getFirst().filter(t -> isJavaExpression(t.java())) : Optional.empty();
+            Optional<MacroExpression.Translation> translation = (perAbi.size() == 1 ? perAbi.getFirst() : chosenPerAbi(inAbiOrder))
+                    .filter(t -> isJavaExpression(t.java()));
             if (translation.isEmpty()) {
                 if (perAbi.size() > 1 && perAbi.stream().allMatch(Optional::isPresent)) {
                     differingMacros.add(macro.name());
@@ -88,16 +90,43 @@ final class MacroMethodWriter {
                 otherMacros.add(macro);
                 continue;
             }
-            method(body, macro, translation.get());
+            method(body, macro, translation.get(), perAbi.size() > 1);
         }
     }
 
-    private void method(StringBuilder body, FunctionMacro macro, MacroExpression.Translation t) {
+    /**
+     * One translation of a macro whose C types differ between ABIs (a constant that is an
+     * {@code int} on one and a {@code long long} on another, a {@code float} or a
+     * {@code double}, a 4-byte {@code long}): each ABI's body, chosen by {@code TargetAbi},
+     * when all take the same Java parameters and all return an integer or all a floating
+     * value (a {@code double} if any does: a {@code float} widens to it exactly).
+     */
+    private Optional<MacroExpression.Translation> chosenPerAbi(List<Optional<MacroExpression.Translation>> inAbiOrder) {
+        if (inAbiOrder.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        List<MacroExpression.Translation> all = inAbiOrder.stream().map(Optional::get).toList();
+        MacroExpression.Translation first = all.getFirst();
+        boolean sameParameters = all.stream().allMatch(t -> t.parameters() == first.parameters()
+                && t.recordParameters().equals(first.recordParameters()));
+        boolean allIntegers = all.stream().noneMatch(t -> t.result().isFloating());
+        if (!sameParameters || !allIntegers && !all.stream().allMatch(t -> t.result().isFloating())) {
+            return Optional.empty();
+        }
+        MacroExpression.Kind result = all.stream().map(MacroExpression.Translation::result).reduce(MacroExpression.Kind::common).orElseThrow();
+        List<String> bodies = all.stream().map(t -> t.result() == result ? t.java() : "(" + result.javaType() + ") (" + t.java() + ")")
+                .toList();
+        return Optional.of(new MacroExpression.Translation("(" + targets.choose(bodies) + ")", result, first.parameters(),
+                first.recordParameters()));
+    }
+
+    private void method(StringBuilder body, FunctionMacro macro, MacroExpression.Translation t, boolean choosesPerAbi) {
         List<String> parameters = macro.parameters().stream().map(p -> t.javaType(p) + " " + p).toList();
         String arithmetic = t.result().isFloating() || t.parameters().isFloating() ? "in Java's float and double arithmetic, as C's"
                 : "in C's integer types (an argument is a {@code long long})";
         body.append("\n/**\n * {@code #define ").append(Javadoc.escape(macro.name() + "(" + String.join(", ", macro.parameters())
-                + ") " + macro.body())).append("}, ").append(arithmetic).append(".\n");
+                + ") " + macro.body())).append("}, ").append(arithmetic).append(".\n")
+                .append(choosesPerAbi ? " * Its C types differ between ABIs, so it computes as the running one's compiler does.\n" : "");
         for (String p : macro.parameters()) {
             String className = t.recordParameters().get(p);
             if (className != null) {
@@ -149,9 +178,9 @@ final class MacroMethodWriter {
      */
     void calls(StringBuilder body, Map<String, Declaration.Function> boundFunctions, Set<String> longDoubleConstants) {
         for (FunctionMacro macro : otherMacros) {
-            List<Optional<String>> perAbi = callMacros.stream().map(writer -> boundFunctions.containsKey(macro.name())
-                    ? Optional.<String>empty() : writer.method(macro, boundFunctions)).toList();
-            Optional<String> method = perAbi.getFirst();
+            List<Optional<CallMacroWriter.Method>> perAbi = callMacros.stream().map(writer -> boundFunctions.containsKey(macro.name())
+                    ? Optional.<CallMacroWriter.Method>empty() : writer.method(macro, boundFunctions)).toList();
+            Optional<String> method = perAbi.getFirst().isEmpty() ? Optional.empty() : CallMacroWriter.Method.chosenPerAbi(perAbi, targets);
             String where = "macro " + macro.name() + " (" + macro.position() + "): ";
             if (method.isEmpty() && reasons.containsKey(macro.name())) {
                 set.skipped.add(where + reasons.get(macro.name()));
@@ -164,8 +193,8 @@ final class MacroMethodWriter {
             } else if (method.isEmpty()) {
                 set.skipped.add(where + "its body is neither a constant expression of its parameters nor a call of a bound"
                         + " function with them, constants and sizes");
-            } else if (perAbi.stream().distinct().count() > 1) {
-                set.skipped.add(where + "the call it makes differs between ABIs (a sizeof)");
+            } else if (method.isEmpty()) {
+                set.skipped.add(where + "the method it makes differs between ABIs in its Java types");
                 continue;
             }
             method.ifPresent(body::append);

@@ -48,7 +48,7 @@ final class AssemblyData {
                 case "long", "4byte", "word", "int" -> emit(bytes, argument, 4);
                 case "quad", "8byte", "xword", "dword" -> emit(bytes, argument, 8);
                 case "zero", "space", "skip" -> {
-                    long n = Long.decode(argument.split(",")[0].strip());
+                    long n = integer(argument.split(",")[0]);
                     for (long i = 0; i < n; i++) {
                         bytes.write(0);
                     }
@@ -70,11 +70,28 @@ final class AssemblyData {
 
     private static void emit(ByteArrayOutputStream out, String argument, int width) {
         for (String item : argument.split(",")) {
-            long v = Long.decode(item.strip());
+            long v = integer(item);
             for (int i = 0; i < width; i++) {
                 out.write((int) (v >> (8 * i)) & 0xFF);
             }
         }
+    }
+
+    /**
+     * An assembler integer, decimal, {@code 0x} hexadecimal or octal, as its low 64 bits: a
+     * value's bits may be written unsigned ({@code .quad 0xbfb1eb851eb851eb}, a negative
+     * double), beyond what {@link Long#decode} takes.
+     */
+    private static long integer(String text) {
+        String digits = text.strip();
+        boolean negative = digits.startsWith("-");
+        if (negative || digits.startsWith("+")) {
+            digits = digits.substring(1);
+        }
+        java.math.BigInteger value = digits.startsWith("0x") || digits.startsWith("0X") ? new java.math.BigInteger(digits.substring(2), 16)
+                : digits.length() > 1 && digits.startsWith("0") ? new java.math.BigInteger(digits.substring(1), 8)
+                : new java.math.BigInteger(digits);
+        return (negative ? value.negate() : value).longValue();
     }
 
     private static void ascii(ByteArrayOutputStream out, String argument, boolean terminated) {
