@@ -64,7 +64,8 @@ end
 
 -- test: a tail call of a C function
 do
-  local function f(x) return math.floor(x / 2) end
+  local floor = math.floor
+  local function f(x) return floor(x / 2) end
   local s = 0
   for i = 1, 300 do s = s + f(i) end
   print(s)
@@ -81,4 +82,4 @@ do
     return s
   end))
 end
--- expect: false	tail_calls.lua:76: boom 250
+-- expect: false	tail_calls.lua:77: boom 250

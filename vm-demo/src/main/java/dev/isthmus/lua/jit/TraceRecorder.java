@@ -1184,19 +1184,10 @@ final class TraceRecorder implements InstructionObserver {
      * code may have no effect before its last exit (side effects abort the recording).
      */
     private void inline(LuaClosure callee, int a, int argc, int c, int pc) {
-        Prototype p = callee.prototype();
         if (inlined.size() >= MAX_INLINE_DEPTH) {
             throw new Abort("NYI: calls inlined more than " + MAX_INLINE_DEPTH + " deep");
         }
-        if (p.isVararg()) {
-            throw new Abort("NYI: call to a vararg function");
-        }
-        int fn = load(a, pc);
-        guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, callee, null, pc), pc);
-        int[] args = new int[argc];
-        for (int i = 0; i < argc; i++) {
-            args[i] = load(a + 1 + i, pc);
-        }
+        int[] args = calleeArguments(callee, a, argc, pc);
         if (inlined.isEmpty()) {
             inlinedExit = takingOpenResults() ? open.exit() : ir.snapshot(snapshot(pc));
         }
@@ -1226,10 +1217,18 @@ final class TraceRecorder implements InstructionObserver {
         if (inlined.isEmpty()) {
             throw new Abort("NYI: tail call");
         }
-        int argc = b == 0 ? openCount(a + 1) : b - 1;
         if (!(value(a) instanceof LuaClosure callee)) {
-            throw new Abort("NYI: tail call of a function not written in Lua");
+            // Another function's one result, returned: recorded as a call and a return.
+            recordCall(a, b, 2, pc);
+            recordReturn(a, 2, pc);
+            return;
         }
+        int argc = b == 0 ? openCount(a + 1) : b - 1;
+        enter(callee, frameOffset, calleeArguments(callee, a, argc, pc), pc);
+    }
+
+    /** The arguments of a call of {@code callee} in register {@code a}, behind a guard that the function called is {@code callee}. */
+    private int[] calleeArguments(LuaClosure callee, int a, int argc, int pc) {
         if (callee.prototype().isVararg()) {
             throw new Abort("NYI: call to a vararg function");
         }
@@ -1239,7 +1238,7 @@ final class TraceRecorder implements InstructionObserver {
         for (int i = 0; i < argc; i++) {
             args[i] = load(a + 1 + i, pc);
         }
-        enter(callee, frameOffset, args, pc);
+        return args;
     }
 
     /** RETURN of an inlined function: its results land in the caller's registers, the rest of its frame is nil. */
