@@ -80,7 +80,7 @@ class BindCommandLibraryTest {
         Path image = dir.resolve("square.png");
         Path out = dir.resolve("gen");
         String report = bind("--package", "org.example.png", "-l", "png16", "--include-function", "^png_(image_|sig_cmp|access_version)",
-                "--include-constant", "^PNG_(IMAGE_VERSION|FORMAT_|IMAGE_(SIZE|ROW_STRIDE|FAILED)$)", "--output", out.toString(),
+                "--include-constant", "^PNG_(IMAGE_VERSION|FORMAT_|IMAGE_(SIZE|ROW_STRIDE|FAILED|PNG_SIZE_MAX)$)", "--output", out.toString(),
                 "/usr/include/png.h");
         assertTrue(!report.contains("macro PNG_IMAGE"), report);
         String result = compileAndRun(dir, out, "org.example.png", """
@@ -118,7 +118,7 @@ class BindCommandLibraryTest {
                             PngImage.format(read, Png.PNG_FORMAT_RGBA);
                             MemorySegment pixels = arena.allocate(Png.PNG_IMAGE_SIZE(read));
                             String sizes = Png.PNG_IMAGE_SIZE(read) + " " + Png.PNG_IMAGE_ROW_STRIDE(read) + " "
-                                    + Png.PNG_IMAGE_FAILED(read);
+                                    + Png.PNG_IMAGE_FAILED(read) + " " + Png.PNG_IMAGE_PNG_SIZE_MAX(read);
                             // The sizes of the same image in 16-bit linear components, and as a colour map.
                             PngImage.format(read, Png.PNG_FORMAT_LINEAR_RGB_ALPHA);
                             sizes += " " + Png.PNG_IMAGE_SIZE(read) + " " + Png.PNG_IMAGE_ROW_STRIDE(read);
@@ -135,7 +135,8 @@ class BindCommandLibraryTest {
                     }
                 }
                 """.formatted(image.toAbsolutePath(), image.toAbsolutePath()));
-        // The macros computing sizes from a png_image's members, as C computes them.
+        // The macros computing sizes from a png_image's members, as C computes them (PNG_IMAGE_PNG_SIZE_MAX
+        // with pnglibconf.h's PNG_ZBUF_SIZE and a cast to png_alloc_size_t).
         String sizes = GeneratedBindings.ccOutput(dir, """
                 #include <stdio.h>
                 #include <png.h>
@@ -144,8 +145,8 @@ class BindCommandLibraryTest {
                   image.width = 3;
                   image.height = 2;
                   image.format = PNG_FORMAT_RGBA;
-                  printf("%lu %lu %d", (unsigned long) PNG_IMAGE_SIZE(image), (unsigned long) PNG_IMAGE_ROW_STRIDE(image),
-                         PNG_IMAGE_FAILED(image));
+                  printf("%lu %lu %d %lu", (unsigned long) PNG_IMAGE_SIZE(image), (unsigned long) PNG_IMAGE_ROW_STRIDE(image),
+                         PNG_IMAGE_FAILED(image), (unsigned long) PNG_IMAGE_PNG_SIZE_MAX(image));
                   image.format = PNG_FORMAT_LINEAR_RGB_ALPHA;
                   printf(" %lu %lu", (unsigned long) PNG_IMAGE_SIZE(image), (unsigned long) PNG_IMAGE_ROW_STRIDE(image));
                   image.format = PNG_FORMAT_RGBA_COLORMAP;

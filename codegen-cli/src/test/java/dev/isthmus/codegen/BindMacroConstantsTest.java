@@ -145,7 +145,7 @@ class BindMacroConstantsTest {
      * of the one bound record with those members, and compute with each member's C type:
      * narrow and unsigned members promoted, an unsigned 32-bit product wrapped, unsigned 64-bit
      * division, a {@code float} member, an enum member, through {@code ->} too; casts to
-     * typedef names; arguments substituted without parentheses and a macro name passed as an
+     * typedef names; a constant of an included header ({@code INT32_MAX}); arguments substituted without parentheses and a macro name passed as an
      * argument and called by the body, as C expands them. Each against {@code cc}'s values;
      * the macros whose record parameter cannot be told or read are reported with the reason.
      */
@@ -168,6 +168,7 @@ class BindMacroConstantsTest {
                     int array[2];
                 };
                 struct left { int x; int y; };
+                enum { K_TWO = 2 };
                 struct right { int x; int y; };
                 #define SUM_SMALL(p) ((p).small + (p).s)
                 #define U_WRAP(p) ((p).u * 3)
@@ -177,6 +178,7 @@ class BindMacroConstantsTest {
                 #define KIND_TIMES(p) ((p).kind * -1)
                 #define INNER_LESS(p) ((p).inner < (p).u)
                 #define WIDE_HALF(x) ((wide_t) (x) >> 1)
+                #define BELOW_INT32_MAX(x) ((x) < INT32_MAX - K_TWO)
                 #define MUL(a, b) a * b
                 #define PRECEDENCE(x) MUL(x + 1, 2)
                 #define SQUARE(x) ((x) * (x))
@@ -201,7 +203,7 @@ class BindMacroConstantsTest {
                 Sample.inner(s, -3);
                 """;
         List<String> cCalls = List.of("SUM_SMALL(s)", "U_WRAP(s)", "HALF_BIG(&s)", "UBIG_DIV(&s, 3LL)", "MIXED(s)", "KIND_TIMES(s)",
-                "INNER_LESS(s)", "WIDE_HALF(-1LL)", "PRECEDENCE(5LL)", "APPLIED(-4LL)");
+                "INNER_LESS(s)", "WIDE_HALF(-1LL)", "BELOW_INT32_MAX(5LL)", "BELOW_INT32_MAX(2147483645LL)", "PRECEDENCE(5LL)", "APPLIED(-4LL)");
         List<String> javaCalls = cCalls.stream().map(c -> c.replace("&", "").replace("LL)", "L)")).toList();
         String report = showsAsCcDoes("members", header, cSetup, cCalls, javaSetup, javaCalls);
         assertTrue(report.contains("): member bits of struct sample is a bitfield, which C promotes by its width"), report);

@@ -386,7 +386,7 @@ final class MacroExpression {
         if (parameters.contains(text)) {
             return new Typed(text, parameterKind, parameterKind.isFloating() ? Primitive.DOUBLE : Primitive.LONG_LONG);
         }
-        Typed constant = constants.get(text);
+        Typed constant = constants.containsKey(text) ? constants.get(text) : scope.constant(text).orElse(null);
         if (constant != null) {
             floating |= constant.isFloating();
             return constant;

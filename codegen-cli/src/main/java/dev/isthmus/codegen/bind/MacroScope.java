@@ -1,6 +1,7 @@
 package dev.isthmus.codegen.bind;
 
 import dev.isthmus.cparser.CScope;
+import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
 import dev.isthmus.cparser.abi.Abi;
 import dev.isthmus.cparser.abi.IntegerArithmetic;
@@ -19,8 +20,10 @@ import java.util.Set;
 
 /**
  * What a function-like macro's body may name on one ABI besides its parameters and the
- * header's constants: the typedef names of arithmetic types, which a cast may name
- * ({@code (png_alloc_size_t) x}, an {@code unsigned long}), and the bound structs and unions,
+ * header class's constants: the integer and floating constants of the headers it includes,
+ * by their value there ({@code PNG_ZBUF_SIZE}, from {@code pnglibconf.h}), the typedef names
+ * of arithmetic types, which a cast may name ({@code (png_alloc_size_t) x}, an
+ * {@code unsigned long}), and the bound structs and unions,
  * as a macro that reads members of a parameter sees them
  * ({@code #define PNG_IMAGE_ROW_STRIDE(image) (... * (image).width)}). C's macro does not say what its parameter is; the only type it can be is a record that has
  * every member the body reads, so such a parameter is bound as the memory of the one bound
@@ -38,12 +41,36 @@ final class MacroScope {
 
     private final List<Candidate> candidates;
     private final Map<String, Primitive> arithmeticTypedefs;
+    private final CScope scope;
     private final IntegerArithmetic integers;
 
-    private MacroScope(List<Candidate> candidates, Map<String, Primitive> arithmeticTypedefs, Abi abi) {
+    private MacroScope(List<Candidate> candidates, Map<String, Primitive> arithmeticTypedefs, CScope scope) {
         this.candidates = List.copyOf(candidates);
         this.arithmeticTypedefs = Map.copyOf(arithmeticTypedefs);
-        this.integers = new IntegerArithmetic(abi);
+        this.scope = scope;
+        this.integers = new IntegerArithmetic(scope.abi());
+    }
+
+    /**
+     * A constant of the headers read that the header class has no field for, as a Java
+     * literal of its value and C type on this ABI; empty for strings, {@code long double}
+     * and names that are no constant.
+     */
+    Optional<MacroExpression.Typed> constant(String name) {
+        return scope.constant(name).flatMap(c -> switch (c.value()) {
+            case ConstantValue.IntegerValue(long bits, Primitive type) -> {
+                long value = integers.normalize(bits, type);
+                yield Optional.of(new MacroExpression.Typed((value < 0 ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
+                        MacroExpression.Kind.LONG, type));
+            }
+            case ConstantValue.FloatingValue(double value, Primitive type) when type == Primitive.FLOAT -> Optional.of(
+                    new MacroExpression.Typed(Float.isInfinite((float) value) ? "Float.POSITIVE_INFINITY" : (float) value + "f",
+                            MacroExpression.Kind.FLOAT, type));
+            case ConstantValue.FloatingValue(double value, Primitive type) when type == Primitive.DOUBLE -> Optional.of(
+                    new MacroExpression.Typed(Double.isInfinite(value) ? "Double.POSITIVE_INFINITY" : Double.toString(value),
+                            MacroExpression.Kind.DOUBLE, type));
+            default -> Optional.empty();
+        });
     }
 
     /** The arithmetic type a typedef name stands for ({@code uint32_t}: {@code unsigned int}), or empty. */
@@ -102,7 +129,7 @@ final class MacroScope {
         }
         List<MacroScope> result = new ArrayList<>();
         for (int a = 0; a < abis.size(); a++) {
-            result.add(new MacroScope(perAbi.get(a), arithmeticTypedefs(targets.scopes().get(a)), abis.get(a)));
+            result.add(new MacroScope(perAbi.get(a), arithmeticTypedefs(targets.scopes().get(a)), targets.scopes().get(a)));
         }
         return result;
     }
