@@ -6,6 +6,7 @@ import dev.isthmus.cparser.preprocess.MacroBodyToken;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A function-like macro of a bound header ({@code #define BIT(n) (1 << (n))}), and its
@@ -45,16 +46,23 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
      * The body as a Java method's expression ({@link MacroExpression}) with C's integer types
      * on {@code integers}' ABI, naming the header class's constants ({@code constants}, by C
      * name) and expanding calls of the other function-like macros ({@code macros}, by name),
-     * or empty when it is not a constant expression of the parameters; a parameter whose
+     * or empty, after telling {@code whyNot} why, when it is not a constant expression of the parameters; a parameter whose
      * members it reads is one of {@code scope}.
      *
      * @throws NotBindable when it is one but for a record parameter or member that is not bound
      */
     Optional<MacroExpression.Translation> translate(Map<String, MacroExpression.Typed> constants, Map<String, FunctionMacro> macros,
-                                                    IntegerArithmetic integers, MacroScope scope) throws NotBindable {
-        if (parameters.isEmpty() || parameters.stream().anyMatch(p -> !JavaNames.identifier(p).equals(p) || p.equals("..."))) {
+                                                    IntegerArithmetic integers, MacroScope scope, Consumer<String> whyNot)
+            throws NotBindable {
+        if (parameters.isEmpty() || parameters.contains("...")) {
+            whyNot.accept(parameters.isEmpty() ? "it takes no arguments" : "it is variadic");
             return Optional.empty();
         }
-        return MacroExpression.translate(this, constants, macros, integers, scope);
+        Optional<String> unusable = parameters.stream().filter(p -> !JavaNames.identifier(p).equals(p)).findFirst();
+        if (unusable.isPresent()) {
+            whyNot.accept("its parameter " + unusable.get() + " is no Java name");
+            return Optional.empty();
+        }
+        return MacroExpression.translate(this, constants, macros, integers, scope, whyNot);
     }
 }

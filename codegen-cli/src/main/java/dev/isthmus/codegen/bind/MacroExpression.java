@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A function-like macro's body translated into a Java expression with C's meaning, when it
@@ -150,14 +151,16 @@ final class MacroExpression {
      *                     {@code scope} finds no single record for, or a member it cannot read
      */
     static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, Map<String, FunctionMacro> macros,
-                                           IntegerArithmetic integers, MacroScope scope) throws NotBindable {
+                                           IntegerArithmetic integers, MacroScope scope, Consumer<String> whyNot) throws NotBindable {
         List<MacroTokens.Token> tokens;
         try {
             tokens = MacroTokens.of(macro, macros, integers);
         } catch (IllegalArgumentException e) {
+            whyNot.accept(reason(e));
             return Optional.empty();
         }
         if (tokens.isEmpty()) {
+            whyNot.accept("its body is empty");
             return Optional.empty();
         }
         Map<String, String> recordParameters = new LinkedHashMap<>();
@@ -170,7 +173,7 @@ final class MacroExpression {
                 recordParameters.put(read.getKey(), "");
             }
         }
-        Optional<Translation> translation = translate(macro, constants, integers, tokens, recordParameters, scope);
+        Optional<Translation> translation = translate(macro, constants, integers, tokens, recordParameters, scope, whyNot);
         if (translation.isPresent() && unresolved != null) {
             // Otherwise a constant expression: the report says which record is missing.
             throw new NotBindable(unresolved);
@@ -180,33 +183,34 @@ final class MacroExpression {
 
     private static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, IntegerArithmetic integers,
                                                    List<MacroTokens.Token> tokens, Map<String, String> recordParameters,
-                                                   MacroScope scope) throws NotBindable {
+                                                   MacroScope scope, Consumer<String> whyNot) throws NotBindable {
         try {
             MacroExpression integral = new MacroExpression(tokens, macro.parameters(), Kind.LONG, constants, integers, recordParameters,
                     scope);
-            Optional<Typed> asLong = integral.whole();
-            if (asLong.isEmpty()) {
-                return Optional.empty();
-            }
+            Typed asLong = integral.whole();
             if (integral.problem != null) {
                 throw new NotBindable(integral.problem);
             }
             if (integral.floating) {
                 try {
-                    Optional<Typed> asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants, integers,
+                    Typed asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants, integers,
                             recordParameters, scope).whole();
-                    if (asDouble.isPresent()) {
-                        return Optional.of(new Translation(asDouble.get().java(), asDouble.get().kind(), Kind.DOUBLE, recordParameters));
-                    }
+                    return Optional.of(new Translation(asDouble.java(), asDouble.kind(), Kind.DOUBLE, recordParameters));
                 } catch (IllegalArgumentException e) {
                     // A parameter used as an integer only (x % 2): the parameters stay long.
                 }
             }
-            return Optional.of(new Translation(asLong.get().java(), asLong.get().kind(), Kind.LONG, recordParameters));
+            return Optional.of(new Translation(asLong.java(), asLong.kind(), Kind.LONG, recordParameters));
         } catch (IllegalArgumentException e) {
             // Not such an expression (NumberFormatException included: a constant beyond 64 bits).
+            whyNot.accept(reason(e));
             return Optional.empty();
         }
+    }
+
+    /** Why the body is no constant expression, for the report. */
+    private static String reason(IllegalArgumentException e) {
+        return e instanceof NumberFormatException ? "an integer constant needs more than 64 bits" : e.getMessage();
     }
 
     /**
@@ -237,9 +241,12 @@ final class MacroExpression {
         return access < tokens.size() && (tokens.get(access).is(".") || tokens.get(access).is("->")) ? access : -1;
     }
 
-    private Optional<Typed> whole() {
+    private Typed whole() {
         Typed java = conditional();
-        return at == tokens.size() ? Optional.of(java) : Optional.empty();
+        if (at < tokens.size()) {
+            throw new IllegalArgumentException("'" + tokens.get(at).text() + "' cannot follow an operand");
+        }
+        return java;
     }
 
     private Typed conditional() {
@@ -380,6 +387,10 @@ final class MacroExpression {
             expect(")");
             return inner;
         }
+        if (Character.isJavaIdentifierStart(text.charAt(0)) && at < tokens.size() && tokens.get(at).is("(")) {
+            throw new IllegalArgumentException(parameters.contains(text) ? "its parameter " + text + " is called as a function"
+                    : "it calls " + text + ", which is no macro");
+        }
         if (recordParameters.containsKey(text)) {
             throw new IllegalArgumentException("record parameter " + text + " used as a value");
         }
@@ -391,7 +402,8 @@ final class MacroExpression {
             floating |= constant.isFloating();
             return constant;
         }
-        throw new IllegalArgumentException("not a parameter or constant: " + text);
+        throw new IllegalArgumentException(Character.isJavaIdentifierStart(text.charAt(0))
+                ? text + " is neither a parameter nor a constant of the headers" : "'" + text + "' cannot start an operand");
     }
 
     /** A member of a record parameter, whose {@code .} or {@code ->} is at {@code access}. */
@@ -532,13 +544,13 @@ final class MacroExpression {
 
     private void expect(String token) {
         if (!accept(token)) {
-            throw new IllegalArgumentException("expected " + token);
+            throw new IllegalArgumentException("'" + token + "' is missing");
         }
     }
 
     private MacroTokens.Token next() {
         if (at >= tokens.size()) {
-            throw new IllegalArgumentException("unexpected end");
+            throw new IllegalArgumentException("it ends where an operand should be");
         }
         return tokens.get(at++);
     }

@@ -39,6 +39,8 @@ final class MacroMethodWriter {
     private final Set<String> differingMacros = new HashSet<>();
     /** Why a macro that is otherwise a constant expression is not bound (a record parameter or member), by name. */
     private final Map<String, String> reasons = new HashMap<>();
+    /** Why a macro's body is no constant expression of its parameters on the first ABI, by name, for the report. */
+    private final Map<String, String> notExpressions = new HashMap<>();
 
     /**
      * Writes {@code functionMacros}, whose bodies may call any of {@code allFunctionMacros}
@@ -71,7 +73,7 @@ final class MacroMethodWriter {
                 Optional<MacroExpression.Translation> t;
                 try {
                     t = macro.translate(macroConstants(a, constantTypes, constantValues), expandable,
-                            new IntegerArithmetic(targets.abis().get(a)), scopes.get(a));
+                            new IntegerArithmetic(targets.abis().get(a)), scopes.get(a), why -> notExpressions.putIfAbsent(macro.name(), why));
                 } catch (NotBindable e) {
                     reasons.putIfAbsent(macro.name(), e.getMessage());
                     t = Optional.empty();
@@ -191,8 +193,9 @@ final class MacroMethodWriter {
                 set.skipped.add(where + "it computes in C types that differ between ABIs (a constant's or a long's), so one"
                         + " Java method cannot compute as each does");
             } else if (method.isEmpty()) {
-                set.skipped.add(where + "its body is neither a constant expression of its parameters nor a call of a bound"
-                        + " function with them, constants and sizes");
+                set.skipped.add(where + "its body is neither a constant expression of its parameters"
+                        + Optional.ofNullable(notExpressions.get(macro.name())).map(why -> " (" + why + ")").orElse("")
+                        + " nor a call of a bound function with them, constants and sizes");
             } else if (method.isEmpty()) {
                 set.skipped.add(where + "the method it makes differs between ABIs in its Java types");
                 continue;

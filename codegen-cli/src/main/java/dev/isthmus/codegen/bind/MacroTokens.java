@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * where the callee names its parameters, rescanned as the C preprocessor rescans them (a
  * macro is not expanded again inside its own expansion, and no parentheses are added:
  * {@code #define MUL(a, b) a * b} makes {@code MUL(1 + 2, 3)} 7, as in C). Strings and stray characters
- * make the body untranslatable; punctuators the expression has no use for ({@code ->},
- * {@code #}) are left for {@link MacroExpression} to refuse.
+ * make the body untranslatable, and so do {@code #} and {@code ##}; other punctuators the
+ * expression has no use for are left for {@link MacroExpression} to refuse.
  */
 final class MacroTokens {
     /** How deep macros may call macros: deeper is surely a cycle the hide sets did not catch, or not worth binding. */
@@ -53,8 +53,14 @@ final class MacroTokens {
             tokens.add(switch (t.kind()) {
                 case NUMBER -> new Token(t.text(), isFloating(t.text()) ? floating(t.text()) : integer(t.text(), integers));
                 case CHARACTER -> new Token(t.text(), new MacroExpression.Typed(t.characterValue() + "L", MacroExpression.Kind.LONG, Primitive.INT));
-                case IDENTIFIER, PUNCTUATOR -> new Token(t.text(), null);
-                case STRING, OTHER -> throw new IllegalArgumentException("not a token of a constant expression: " + t.text());
+                case PUNCTUATOR -> {
+                    if (t.text().equals("#") || t.text().equals("##") || t.text().equals("%:") || t.text().equals("%:%:")) {
+                        throw new IllegalArgumentException("it uses the preprocessor's " + t.text() + " operator");
+                    }
+                    yield new Token(t.text(), null);
+                }
+                case IDENTIFIER -> new Token(t.text(), null);
+                case STRING, OTHER -> throw new IllegalArgumentException(t.text() + " is no token of a constant expression");
             });
         }
         return tokens;
@@ -149,7 +155,7 @@ final class MacroTokens {
     private static MacroExpression.Typed floating(String text) {
         char suffix = Character.toLowerCase(text.charAt(text.length() - 1));
         if (suffix == 'l') {
-            throw new IllegalArgumentException("long double constant " + text);
+            throw new IllegalArgumentException("the long double constant " + text + " has no Java type");
         }
         String digits = suffix == 'f' ? text.substring(0, text.length() - 1) : text;
         if (!FLOATING.matcher(digits).matches()) {
