@@ -441,6 +441,14 @@ public final class Interpreter {
                                 high = Math.max(high, fn + results);
                             }
                             st.top = high;
+                        } else if ((c == 2 || c == 0) && f instanceof JavaFunction library && numericCall(library, s, n, fn, argumentCount)) {
+                            st.clear(fn + 1, fn + 1 + argumentCount);
+                            if (c == 0) {
+                                // One result, left open for the next instruction (f(g(x))).
+                                openTop = a + 1;
+                                high = Math.max(high, fn + 1);
+                                st.top = high;
+                            }
                         } else if (c == 2 && oneResultForm(f) instanceof SingleResultCallable single) {
                             st.boxRange(fn + 1, fn + 1 + argumentCount);
                             Object r = single.callForOneResult(s, fn + 1, argumentCount);
@@ -794,6 +802,24 @@ public final class Interpreter {
             }
         }
         return semantics.call(f, arguments);
+    }
+
+    /**
+     * A library function with a numeric form (math.floor, bit.band), called for one result on
+     * numbers: its operator applied to them where they are, the result left in {@code fn} unboxed.
+     * False, with nothing done, for other arguments (the function's body takes those).
+     */
+    private static boolean numericCall(JavaFunction library, Object[] s, double[] n, int fn, int argc) {
+        if (argc == 1 && isNumber(s[fn + 1]) && library.unaryNumeric() instanceof java.util.function.DoubleUnaryOperator u) {
+            n[fn] = u.applyAsDouble(number(s[fn + 1], n, fn + 1));
+        } else if (argc == 2 && isNumber(s[fn + 1]) && isNumber(s[fn + 2])
+                && library.binaryNumeric() instanceof java.util.function.DoubleBinaryOperator op) {
+            n[fn] = op.applyAsDouble(number(s[fn + 1], n, fn + 1), number(s[fn + 2], n, fn + 2));
+        } else {
+            return false;
+        }
+        s[fn] = NUMBER;
+        return true;
     }
 
     /** How {@code f} takes a call for one result with its arguments left in the registers, or null: a C function, a library function with a one-result body. */

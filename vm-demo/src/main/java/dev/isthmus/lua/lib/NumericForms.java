@@ -1,5 +1,6 @@
 package dev.isthmus.lua.lib;
 
+import dev.isthmus.lua.runtime.JavaFunction;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -37,13 +38,37 @@ final class NumericForms {
         }
     }
 
-    /** {@code (double)double}, made when asked. */
+    /** {@code (double)double}, made when asked; the operator itself is the function's {@link JavaFunction#unaryNumeric}. */
     static Supplier<MethodHandle> of(DoubleUnaryOperator f) {
-        return () -> Apply.UNARY.bindTo(f);
+        return new Unary(f);
     }
 
-    /** {@code (double, double)double}, made when asked. */
+    /** {@code (double, double)double}, made when asked; the operator itself is the function's {@link JavaFunction#binaryNumeric}. */
     static Supplier<MethodHandle> of(DoubleBinaryOperator f) {
-        return () -> Apply.BINARY.bindTo(f);
+        return new Binary(f);
+    }
+
+    private record Unary(DoubleUnaryOperator f) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
+        @Override
+        public MethodHandle get() {
+            return Apply.UNARY.bindTo(f);
+        }
+
+        @Override
+        public Object operator() {
+            return f;
+        }
+    }
+
+    private record Binary(DoubleBinaryOperator f) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
+        @Override
+        public MethodHandle get() {
+            return Apply.BINARY.bindTo(f);
+        }
+
+        @Override
+        public Object operator() {
+            return f;
+        }
     }
 }

@@ -105,7 +105,14 @@ public final class JavaFunction extends LuaFunction {
         this.name = name;
         this.body = body;
         this.numericFormMaker = numericForm;
+        Object operator = numericForm instanceof NumericBody b ? b.operator() : null;
+        this.unaryNumeric = operator instanceof java.util.function.DoubleUnaryOperator u ? u : null;
+        this.binaryNumeric = operator instanceof java.util.function.DoubleBinaryOperator op ? op : null;
     }
+
+    /** The numeric form's operator, by its number of arguments (fields: the interpreter asks on every call). */
+    private final java.util.function.DoubleUnaryOperator unaryNumeric;
+    private final java.util.function.DoubleBinaryOperator binaryNumeric;
 
     /**
      * A handle of type {@code (double, ...)double} that computes what the function returns for
@@ -119,6 +126,26 @@ public final class JavaFunction extends LuaFunction {
             numericForm = numericFormMaker.get();
         }
         return numericForm;
+    }
+
+    /** What a maker of a {@link #numericForm} may also be: the operator the form applies, to call without a handle. */
+    public interface NumericBody {
+        /** A {@link java.util.function.DoubleUnaryOperator} or {@link java.util.function.DoubleBinaryOperator}. */
+        Object operator();
+    }
+
+    /**
+     * The numeric form's operator when it takes one number, or null: an interpreter calls it
+     * on a number argument straight from its registers (no argument array, no boxes), which
+     * must give what the function returns, as the form does.
+     */
+    public java.util.function.DoubleUnaryOperator unaryNumeric() {
+        return unaryNumeric;
+    }
+
+    /** {@link #unaryNumeric} for two numbers. */
+    public java.util.function.DoubleBinaryOperator binaryNumeric() {
+        return binaryNumeric;
     }
 
     /** Calls the body; a Java exception it throws that is no Lua error leaves as one ({@link LuaError#fromJava}), so pcall catches it. */
