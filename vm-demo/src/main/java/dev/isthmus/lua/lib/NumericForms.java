@@ -40,35 +40,19 @@ final class NumericForms {
 
     /** {@code (double)double}, made when asked; the operator itself is the function's {@link JavaFunction#unaryNumeric}. */
     static Supplier<MethodHandle> of(DoubleUnaryOperator f) {
-        return new Unary(f);
+        return new Form(f, false);
     }
 
     /** {@code (double, double)double}, made when asked; the operator itself is the function's {@link JavaFunction#binaryNumeric}. */
     static Supplier<MethodHandle> of(DoubleBinaryOperator f) {
-        return new Binary(f);
+        return new Form(f, true);
     }
 
-    private record Unary(DoubleUnaryOperator f) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
+    /** An operator and the maker of its handle, which binds it to {@code applyAsDouble} of one or two doubles. */
+    private record Form(Object operator, boolean binary) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
         @Override
         public MethodHandle get() {
-            return Apply.UNARY.bindTo(f);
-        }
-
-        @Override
-        public Object operator() {
-            return f;
-        }
-    }
-
-    private record Binary(DoubleBinaryOperator f) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
-        @Override
-        public MethodHandle get() {
-            return Apply.BINARY.bindTo(f);
-        }
-
-        @Override
-        public Object operator() {
-            return f;
+            return (binary ? Apply.BINARY : Apply.UNARY).bindTo(operator);
         }
     }
 }
