@@ -144,3 +144,21 @@ do
   print(table.concat(out, ' '))
 end
 -- expect: true false 10 0.5 -inf 10 0.2 -inf 10 0.125 -inf 10 0.090909090909091 -inf 10 0.071428571428571 -inf 10 0.058823529411765 -inf 10 0.05 -inf 10 0.043478260869565 -inf 10 0.038461538461538 -inf 10 0.03448275862069 -inf
+
+-- test: a step the program computes, different on each entry of the inner loop
+do
+  local marks, total = {}, 0
+  for i = 2, 60 do
+    for j = i + i, 400, i do marks[j] = (marks[j] or 0) + 1; total = total + 1 end
+  end
+  local steps = {3, -2, 0.5, 7, -1, 2^29, 1, -3}
+  local sums = {}
+  for k = 1, 40 do
+    local st = steps[k % #steps + 1]
+    local s = 0
+    for j = st > 0 and 1 or 50, st > 0 and 50 or 1, st do s = s + j end
+    sums[#sums + 1] = s
+  end
+  print(total, marks[360], marks[397], table.concat(sums, " ", 1, 16))
+end
+-- expect: 1390	18	nil	650 2524.5 204 1275 1 1275 442 425 650 2524.5 204 1275 1 1275 442 425

@@ -225,10 +225,16 @@ final class TraceRecorder implements InstructionObserver {
         double stepValue = nums[base + a + 2];
         Compare continues = stepValue > 0 ? Compare.LE : Compare.GE;
         if (NarrowedLoops.narrows(nums[base + a], nums[base + a + 1], stepValue)) {
-            // The step as the constant it is now (C2 counts a loop whose stride is a constant).
-            int constantStep = constant(stepValue, startPc);
-            guard(new Ir(IrOp.GCMP, IrType.VOID, step, constantStep, Ir.NONE, null, Compare.EQ, null, startPc), startPc);
-            int intStep = guard(new Ir(IrOp.TOINT, IrType.INT, constantStep, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            int intStep;
+            if (stepIsConstant(a)) {
+                // The step as the constant it is (C2 counts a loop whose stride is a constant).
+                int constantStep = constant(stepValue, startPc);
+                guard(new Ir(IrOp.GCMP, IrType.VOID, step, constantStep, Ir.NONE, null, Compare.EQ, null, startPc), startPc);
+                intStep = guard(new Ir(IrOp.TOINT, IrType.INT, constantStep, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            } else {
+                // A step the program computes (nsieve's for j = i + i, m, i) differs from one entry to the next.
+                intStep = guard(new Ir(IrOp.TOINT, IrType.INT, step, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            }
             int intLimit = guard(new Ir(IrOp.LIMIT, IrType.INT, limit, intStep, Ir.NONE, null, continues, null, startPc), startPc);
             int intIndex = guard(new Ir(IrOp.TOINT, IrType.INT, index, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
             int next = ir.emit(new Ir(IrOp.IADD, IrType.INT, intIndex, intStep, Ir.NONE, null, null, null, startPc));
@@ -243,6 +249,14 @@ final class TraceRecorder implements InstructionObserver {
         guard(new Ir(IrOp.GCMP, IrType.VOID, next, limit, Ir.NONE, null, continues, null, startPc), startPc + 1);
         set(a, next);
         set(a + 3, next);
+    }
+
+    /** Whether the {@code for} loop at {@code startPc} (registers from {@code a}) has a constant step: a LOADK into its step register right before its FORPREP. */
+    private boolean stepIsConstant(int a) {
+        int[] code = proto.code();
+        int forPrep = startPc + code[startPc * 4 + 2];
+        int before = forPrep - 1;
+        return before >= 0 && code[forPrep * 4] == Op.FORPREP && code[before * 4] == Op.LOADK && code[before * 4 + 1] == a + 2;
     }
 
     /**
