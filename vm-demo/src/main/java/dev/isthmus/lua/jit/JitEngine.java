@@ -1,5 +1,6 @@
 package dev.isthmus.lua.jit;
 
+import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
 import dev.isthmus.lua.interp.LoopCompiler;
@@ -261,6 +262,11 @@ public final class JitEngine implements LoopCompiler {
             return;
         }
         int resumeAt = tree.ir.snapshots.get(exit).pc();
+        if (tree.proto.code()[resumeAt * 4] == Op.RETURN) {
+            // The function returns there: a side trace would have nothing to run before it stops.
+            tree.close(exit);
+            return;
+        }
         tree.growing = exit;
         runtime.setObserver((cl, pc, registers, base, varargs) -> {
             runtime.setObserver(null);

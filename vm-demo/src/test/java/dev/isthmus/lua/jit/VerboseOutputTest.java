@@ -96,6 +96,20 @@ class VerboseOutputTest {
     }
 
     @Test
+    void anExitToTheFunctionsReturn_growsNoSideTrace() {
+        List<String> lines = verboseLines("""
+                local function sum(n)
+                  local s = 0
+                  for i = 1, n do s = s + i end
+                  return s
+                end
+                for r = 1, 40 do sum(3) end
+                """, "hotexit=1");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +1 v:3 loop, .*")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("side of")), lines::toString);
+    }
+
+    @Test
     void aHotExit_growsASideTrace_thatLinksBackToItsLoop_insteadOfARecordingAgain() {
         List<String> lines = verboseLines(SUM_OF_SQUARES_THEN_CUBES);
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 side of 1/\\d+, recorded in .*")), lines::toString);
