@@ -118,6 +118,11 @@ public final class TraceAccess {
         return results.length == 0 ? null : results[0];
     }
 
+    /** Result {@code i} of a call's {@code results}: nil past the last, as the interpreter pads them. */
+    public static Object resultAt(Object[] results, int i) {
+        return i < results.length ? results[i] : null;
+    }
+
     /** Calls a function that is not a Lua closure, for all its results, as the interpreter's CALL does. */
     public static Object[] callForResults(LuaClosure closure, Object f, Object[] arguments) {
         if (f instanceof dev.isthmus.lua.runtime.LuaCallable callable) {

@@ -107,6 +107,10 @@ enum IrOp {
     LOOPCALL(Kind.CALL),
     /** A call of the function {@code a} on Lua values {@code args}: its first result. */
     CALLV(Kind.CALL),
+    /** A call of the function {@code a} on Lua values {@code args}: all its results, an {@code Object[]} that {@link #RESULT} reads. */
+    CALLM(Kind.CALL),
+    /** Result {@code aux} (an Integer) of the results {@code a} of a {@link #CALLM}: nil past the last. */
+    RESULT(Kind.PURE),
     /** A cdata value guarded to have ctype {@code aux} (interned: one identity compare). */
     GCTYPE(Kind.GUARD),
     /** The address where the memory of the cdata object {@code a} starts (a long; its segment never changes). */
@@ -223,7 +227,7 @@ enum IrOp {
      */
     boolean mayRunLua() {
         return switch (this) {
-            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, GGET, GSET, CONCAT, LOOPCALL -> true;
+            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, CALLM, GGET, GSET, CONCAT, LOOPCALL -> true;
             default -> false;
         };
     }

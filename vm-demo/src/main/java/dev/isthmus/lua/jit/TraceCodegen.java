@@ -575,6 +575,13 @@ final class TraceCodegen {
                 mv.visitInsn(IADD);
                 store(i);
             }
+            case RESULT -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");
+                push((Integer) x.aux);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "resultAt", "([Ljava/lang/Object;I)Ljava/lang/Object;", false);
+                store(i);
+            }
             case TONUM -> {
                 load(x.a);
                 mv.visitInsn(I2D);
@@ -908,6 +915,12 @@ final class TraceCodegen {
                 load(x.a);
                 objectArray(x.args);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForFirst", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            case CALLM -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                load(x.a);
+                objectArray(x.args);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForResults", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)[Ljava/lang/Object;", false);
             }
             default -> throw new IllegalStateException("no code for " + x.op);
         }

@@ -35,7 +35,7 @@ import java.util.BitSet;
 final class TraceRecorder implements InstructionObserver {
     /** An instruction recorded before it ran, waiting for the next one to complete it. */
     private enum Pending {
-        NONE, RESULT, BRANCH
+        NONE, RESULT, RESULTS, BRANCH
     }
 
     /** Thrown to stop recording; the message is the reason {@code -jv} prints. */
@@ -114,6 +114,9 @@ final class TraceRecorder implements InstructionObserver {
     private int pendingPc;
     private int pendingRegister;
     private int pendingRef;
+    /** The registers and values of a call's several results ({@link Pending#RESULTS}). */
+    private int[] pendingRegisters;
+    private int[] pendingRefs;
     /** While a recorded call runs, instructions of other frames are the callee's: not the trace's. */
     private boolean insideCall;
     private int recorded;
@@ -740,6 +743,11 @@ final class TraceRecorder implements InstructionObserver {
             case NONE -> {
             }
             case RESULT -> specialize(pendingRegister, pendingRef, pc);
+            case RESULTS -> {
+                for (int i = 0; i < pendingRegisters.length; i++) {
+                    specialize(pendingRegisters[i], pendingRefs[i], pc);
+                }
+            }
             case BRANCH -> branchTaken(pc);
         }
         pending = Pending.NONE;
@@ -1139,9 +1147,7 @@ final class TraceRecorder implements InstructionObserver {
             inline(callee, a, argc, c, pc);
             return;
         }
-        if (c > 2) {
-            throw new Abort("NYI: call for several results");
-        }
+        boolean several = c > 2;
         int fn = load(a, pc);
         guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, f, null, pc), pc);
         int[] args = new int[argc];
@@ -1150,7 +1156,7 @@ final class TraceRecorder implements InstructionObserver {
             args[i] = load(a + 1 + i, pc);
             numbers &= ir.typeOf(args[i]) == IrType.NUM;
         }
-        if (f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
+        if (!several && f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
                 && form.type().parameterCount() == argc) {
             // A numeric form is a pure function of its arguments with one result.
             int before = c == 0 ? ir.snapshot(snapshot(pc)) : Ir.NONE;
@@ -1170,7 +1176,7 @@ final class TraceRecorder implements InstructionObserver {
         }
         mayRunLua = true;
         MethodHandle numeric = f instanceof NumericCallable callable ? callable.numericHandle() : null;
-        if (numeric != null && numbers && numeric.type().parameterCount() == argc) {
+        if (!several && numeric != null && numbers && numeric.type().parameterCount() == argc) {
             IrType result = numeric.type().returnType() == void.class ? IrType.VOID : IrType.NUM;
             int call = guard(new Ir(IrOp.CALLN, result, Ir.NONE, Ir.NONE, Ir.NONE, args, numeric, ((NumericCallable) f).symbol(), pc), pc);
             insideCall = true;
@@ -1182,6 +1188,10 @@ final class TraceRecorder implements InstructionObserver {
         }
         for (int i = 0; i < argc; i++) {
             args[i] = boxed(args[i], pc);
+        }
+        if (several) {
+            recordCallForResults(fn, args, a, argc, c, pc);
+            return;
         }
         int call = guard(new Ir(IrOp.CALLV, IrType.REF, fn, Ir.NONE, Ir.NONE, args, null, null, pc), pc);
         insideCall = true;
@@ -1284,6 +1294,22 @@ final class TraceRecorder implements InstructionObserver {
                 written[t] = false;
             }
         }
+    }
+
+    /** A call of a function not written in Lua for {@code c - 1} results (string.byte(s, i, i + 3)): each read from the array of all of them, its type fixed at the next instruction. */
+    private void recordCallForResults(int fn, int[] args, int a, int argc, int c, int pc) {
+        int call = guard(new Ir(IrOp.CALLM, IrType.REF, fn, Ir.NONE, Ir.NONE, args, null, null, pc), pc);
+        insideCall = true;
+        clearArguments(a, argc, c, pc);
+        pendingRegisters = new int[c - 1];
+        pendingRefs = new int[c - 1];
+        for (int i = 0; i < c - 1; i++) {
+            pendingRegisters[i] = a + i;
+            pendingRefs[i] = ir.emit(new Ir(IrOp.RESULT, IrType.REF, call, Ir.NONE, Ir.NONE, null, i, null, pc));
+            set(a + i, pendingRefs[i]);
+        }
+        pending = Pending.RESULTS;
+        pendingPc = pc;
     }
 
     /** Whether the instruction being recorded takes the open results the one before it left. */

@@ -118,6 +118,8 @@ class IrTextTest {
             0068 long pelem 0006 0058 nil 8L  [exit 33 pc 9]
             0069 void link (0002 0003)  [exit 34 pc 0 0=0052]
             0070 void leave #9 true @9  [exit 35 pc 9]
+            0071 ref callm 0006 ()  [exit 36 pc 9]
+            0072 ref result 0071 #1
             """;
 
     @Test
