@@ -85,3 +85,15 @@ do
   print(s)
 end
 -- expect: 6890
+
+-- test: bit.bor, bxor and band on more than two numbers, and on a 64-bit cdata among them
+do
+  local bit = require("bit")
+  local s = 0
+  for i = 1, 500 do
+    s = s + bit.bor(i, 3, 64) + bit.bxor(i, 0xff, i * 3, 7) + bit.band(-1, i, 0x3f0) + bit.band(i)
+    if i == 400 then s = s + bit.bor(i, 2^33 + 5, 1) + tonumber(bit.bor(i, 1ULL, 2)) end
+  end
+  print(s, bit.bor(1, 2, 4, 8, 16), bit.bxor(1.5, 2, 3), pcall(bit.bor, 1, "x", 3))
+end
+-- expect: 766434	31	3	false	bad argument #2 to '?' (number expected, got string)

@@ -683,6 +683,15 @@ public final class Interpreter {
         }
     }
 
+    private static boolean allNumbers(Object[] s, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!isNumber(s[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether an operand (a slot's tag or a constant) is a number, unboxed or not. */
     private static boolean isNumber(Object operand) {
         return operand == NUMBER || operand instanceof Double;
@@ -812,9 +821,13 @@ public final class Interpreter {
     private static boolean numericCall(JavaFunction library, Object[] s, double[] n, int fn, int argc) {
         if (argc == 1 && isNumber(s[fn + 1]) && library.unaryNumeric() instanceof java.util.function.DoubleUnaryOperator u) {
             n[fn] = u.applyAsDouble(number(s[fn + 1], n, fn + 1));
-        } else if (argc == 2 && isNumber(s[fn + 1]) && isNumber(s[fn + 2])
+        } else if ((argc == 2 || argc > 2 && library.foldsNumericForm()) && allNumbers(s, fn + 1, argc)
                 && library.binaryNumeric() instanceof java.util.function.DoubleBinaryOperator op) {
-            n[fn] = op.applyAsDouble(number(s[fn + 1], n, fn + 1), number(s[fn + 2], n, fn + 2));
+            double acc = op.applyAsDouble(number(s[fn + 1], n, fn + 1), number(s[fn + 2], n, fn + 2));
+            for (int i = 3; i <= argc; i++) {
+                acc = op.applyAsDouble(acc, number(s[fn + i], n, fn + i));
+            }
+            n[fn] = acc;
         } else {
             return false;
         }

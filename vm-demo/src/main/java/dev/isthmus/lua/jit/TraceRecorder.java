@@ -18,6 +18,7 @@ import dev.isthmus.lua.runtime.LuaType;
 import dev.isthmus.lua.runtime.NumericCallable;
 
 import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -1157,10 +1158,13 @@ final class TraceRecorder implements InstructionObserver {
             numbers &= ir.typeOf(args[i]) == IrType.NUM;
         }
         if (!several && f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
-                && form.type().parameterCount() == argc) {
+                && (form.type().parameterCount() == argc || argc > 2 && library.foldsNumericForm())) {
             // A numeric form is a pure function of its arguments with one result.
             int before = c == 0 ? ir.snapshot(snapshot(pc)) : Ir.NONE;
-            int result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, args, form, library.name(), pc));
+            int result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, argc > 2 ? Arrays.copyOf(args, 2) : args, form, library.name(), pc));
+            for (int i = 2; i < argc; i++) {
+                result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, new int[] {result, args[i]}, form, library.name(), pc));
+            }
             insideCall = true;
             clearArguments(a, argc, c, pc);
             if (c == 2 || c == 0) {

@@ -121,7 +121,7 @@ public final class BitLibrary {
                 acc = f.applyAsInt(acc, toBit(a.checkNumber(i)));
             }
             return LibraryTable.results((double) acc);
-        }, NumericForms.of((java.util.function.DoubleBinaryOperator) (x, y) -> f.applyAsInt(toBit(x), toBit(y))));
+        }, NumericForms.folding((x, y) -> f.applyAsInt(toBit(x), toBit(y))));
     }
 
     private void shift(LibraryTable t, String name, IntBinaryOperator f) {

@@ -48,8 +48,21 @@ final class NumericForms {
         return new Form(f, true);
     }
 
+    /**
+     * {@link #of(DoubleBinaryOperator)} for a function that takes any number of arguments as
+     * the left fold of {@code f} over them ({@code bit.bor(a, b, c)} is {@code f(f(a, b), c)}):
+     * {@link JavaFunction#foldsNumericForm}.
+     */
+    static Supplier<MethodHandle> folding(DoubleBinaryOperator f) {
+        return new Form(f, true, true);
+    }
+
     /** An operator and the maker of its handle, which binds it to {@code applyAsDouble} of one or two doubles. */
-    private record Form(Object operator, boolean binary) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
+    private record Form(Object operator, boolean binary, boolean folds) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
+        Form(Object operator, boolean binary) {
+            this(operator, binary, false);
+        }
+
         @Override
         public MethodHandle get() {
             return (binary ? Apply.BINARY : Apply.UNARY).bindTo(operator);

@@ -132,6 +132,14 @@ public final class JavaFunction extends LuaFunction {
     public interface NumericBody {
         /** A {@link java.util.function.DoubleUnaryOperator} or {@link java.util.function.DoubleBinaryOperator}. */
         Object operator();
+
+        /** Whether the function on more than two numbers is the binary operator folded over them from the left. */
+        boolean folds();
+    }
+
+    /** Whether, on three numbers or more, the function computes the left fold of its binary numeric form ({@code bit.band}, {@code bit.bor}, {@code bit.bxor}). */
+    public boolean foldsNumericForm() {
+        return numericFormMaker instanceof NumericBody b && b.folds();
     }
 
     /**
