@@ -91,25 +91,12 @@ final class ExitWriter {
         Snapshot s = ir.snapshots.get(snapshot);
         Map<Integer, Integer> writes = writesOf(s);
         Placed onto = largestContained(writes);
-        int[] all = indices(s.registers().length);
-        if (onto == null) {
-            if (descriptor(s, all, true) == null) {
-                exit(snapshot);
-                mv.visitInsn(IRETURN);
-                return;
-            }
-            mv.visitLdcInsn(snapshot);
-            mv.visitLdcInsn(s.pc());
-            Label call = new Label();
-            mv.visitLabel(call);
-            call(s, all, descriptor(s, all, true), true);
-            mv.visitInsn(IRETURN);
-            placed.add(new Placed(writes, call));
-            return;
-        }
-        int[] own = Arrays.stream(all).filter(j -> !onto.writes().containsKey(s.registers()[j])).toArray();
-        String ownDescriptor = descriptor(s, own, false);
-        if (ownDescriptor == null) {
+        int[] writing = Arrays.stream(indices(s.registers().length))
+                .filter(j -> onto == null || !onto.writes().containsKey(s.registers()[j])).toArray();
+        // Alone, the call counts the exit and returns its pc; onto another, it writes the rest and jumps there.
+        boolean alone = onto == null;
+        String descriptor = descriptor(s, writing, alone);
+        if (descriptor == null) {
             exit(snapshot);
             mv.visitInsn(IRETURN);
             return;
@@ -118,10 +105,14 @@ final class ExitWriter {
         mv.visitLdcInsn(s.pc());
         Label call = new Label();
         mv.visitLabel(call);
-        if (own.length > 0) {
-            call(s, own, ownDescriptor, false);
+        if (alone || writing.length > 0) {
+            call(s, writing, descriptor, alone);
         }
-        mv.visitJumpInsn(GOTO, onto.call());
+        if (alone) {
+            mv.visitInsn(IRETURN);
+        } else {
+            mv.visitJumpInsn(GOTO, onto.call());
+        }
         placed.add(new Placed(writes, call));
     }
 

@@ -131,12 +131,32 @@ final class TraceRecorder implements InstructionObserver {
     final long startedAt = System.nanoTime();
 
     TraceRecorder(JitEngine engine, LuaClosure closure, int startPc, ValueStack stack, int base) {
+        this(engine, new TraceIr(), null, -1, closure, startPc, stack, base, loopBody(closure.prototype().code(), startPc));
+        int op = proto.code()[startPc * 4];
+        if (op == Op.FORLOOP) {
+            recordForLoopHead();
+        } else if (op == Op.TFORLOOP) {
+            recordIteratorHead();
+        }
+    }
+
+    /** The first and last instruction of the loop whose loop instruction (or {@code while} head) is at {@code pc}. */
+    private static int[] loopBody(int[] code, int pc) {
+        int op = code[pc * 4];
+        return op == Op.FORLOOP || op == Op.TFORLOOP ? new int[] {pc + 1 + code[pc * 4 + 2], pc} : new int[] {pc, lastBackwardJump(code, pc)};
+    }
+
+    /** What a root and a side recording start from: the loop's function and frame, no register read yet, the IR's end so far. */
+    private TraceRecorder(JitEngine engine, TraceIr ir, TraceTree tree, int parentExit, LuaClosure closure, int startPc, ValueStack stack,
+            int base, int[] firstAndLast) {
         this.engine = engine;
-        this.ir = new TraceIr();
-        this.tree = null;
-        this.parentExit = -1;
-        this.sideStart = 0;
-        this.snapshotsBefore = 0;
+        this.first = firstAndLast[0];
+        this.last = firstAndLast[1];
+        this.ir = ir;
+        this.tree = tree;
+        this.parentExit = parentExit;
+        this.sideStart = ir.code.size();
+        this.snapshotsBefore = ir.snapshots.size();
         this.closure = closure;
         this.proto = closure.prototype();
         this.startPc = startPc;
@@ -145,22 +165,9 @@ final class TraceRecorder implements InstructionObserver {
         this.base = base;
         this.registerRef = new int[proto.frameSize()];
         this.written = new boolean[proto.frameSize()];
-        java.util.Arrays.fill(registerRef, Ir.NONE);
+        Arrays.fill(registerRef, Ir.NONE);
         this.frameClosure = closure;
         this.frameProto = proto;
-        int[] code = proto.code();
-        if (code[startPc * 4] == Op.FORLOOP) {
-            first = startPc + 1 + code[startPc * 4 + 2];
-            last = startPc;
-            recordForLoopHead();
-        } else if (code[startPc * 4] == Op.TFORLOOP) {
-            first = startPc + 1 + code[startPc * 4 + 2];
-            last = startPc;
-            recordIteratorHead();
-        } else {
-            first = startPc;
-            last = lastBackwardJump(code, startPc);
-        }
     }
 
     /**
@@ -171,24 +178,8 @@ final class TraceRecorder implements InstructionObserver {
      * instruction ({@link #link}) or to another loop with a trace ({@link #leave}).
      */
     TraceRecorder(JitEngine engine, TraceTree tree, int exit, LuaClosure closure, ValueStack stack, int base) {
-        this.engine = engine;
-        this.tree = tree;
-        this.ir = tree.ir;
-        this.parentExit = exit;
-        this.closure = closure;
-        this.proto = closure.prototype();
-        this.startPc = tree.startPc;
-        this.stack = stack;
-        this.base = base;
-        this.registerRef = new int[proto.frameSize()];
-        this.written = new boolean[proto.frameSize()];
-        java.util.Arrays.fill(registerRef, Ir.NONE);
-        this.frameClosure = closure;
-        this.frameProto = proto;
-        this.first = 0;
-        this.last = proto.instructionCount() - 1;
-        this.sideStart = ir.code.size();
-        this.snapshotsBefore = ir.snapshots.size();
+        // It may go anywhere in the loop's function.
+        this(engine, tree.ir, tree, exit, closure, tree.startPc, stack, base, new int[] {0, closure.prototype().instructionCount() - 1});
         ir.beginSide();
         // Registers not in the snapshot are read from the frame as they are when the side trace runs.
         this.afterInnerLoop = true;
