@@ -243,10 +243,17 @@ final class BindCommand implements Callable<Integer> {
                 return parse(target, err, scope -> scope.declare(preprocessed.text(), "<bind>"))
                         .map(scope -> new HeadersRead(preprocessed.text(), scope));
             }
+            // The scope is made once the preprocessor has started, overlapping its first files.
             Preprocessed[] preprocessed = new Preprocessed[1];
-            Optional<CScope> scope = parse(target, err, s -> preprocessed[0] = CPreprocessor.create(options)
-                    .preprocessAndDeclare(program, "<bind>", s, w -> err.println(forAbi(target) + w)));
-            return scope.map(s -> new HeadersRead(preprocessed[0].text(), s));
+            CScope[] made = new CScope[1];
+            try {
+                preprocessed[0] = CPreprocessor.create(options).preprocessAndDeclare(program, "<bind>",
+                        () -> made[0] = CScope.create(target), w -> err.println(forAbi(target) + w));
+            } catch (CParseException e) {
+                printParseErrors(target, err, e);
+                return Optional.empty();
+            }
+            return Optional.of(new HeadersRead(preprocessed[0].text(), made[0]));
         } catch (PreprocessException e) {
             e.diagnostics().stream().filter(PreprocessDiagnostic::isError)
                     .map(d -> ForeignSystemHeaders.explainError(d.position().file(), target, system))
@@ -264,10 +271,14 @@ final class BindCommand implements Callable<Integer> {
             declare.accept(scope);
             return Optional.of(scope);
         } catch (CParseException e) {
-            e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
-            err.flush();
+            printParseErrors(target, err, e);
             return Optional.empty();
         }
+    }
+
+    private void printParseErrors(Abi target, PrintWriter err, CParseException e) {
+        e.diagnostics().forEach(d -> err.println(forAbi(target) + d));
+        err.flush();
     }
 
     /** In portable mode, which ABI's reading of the headers a message comes from. */

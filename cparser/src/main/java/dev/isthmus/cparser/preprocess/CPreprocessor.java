@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The C preprocessor in Java (C11 6.10 with GCC's extensions): what {@code cc -E} does for
@@ -29,7 +30,7 @@ import java.util.Map;
  * <p>Errors ({@code #error}, a missing header, a bad directive or expression) are collected
  * with their positions and thrown together as a {@link PreprocessException}; a missing
  * header stops the run at once, as it stops GCC. Files are read as ISO-8859-1. An instance
- * keeps the tokens of the files it has read, so preprocessing several inputs reads each
+ * keeps the text of the files it has read, so preprocessing several inputs reads each
  * header once; it is not thread-safe.
  */
 public final class CPreprocessor {
@@ -92,6 +93,17 @@ public final class CPreprocessor {
      */
     public Preprocessed preprocessAndDeclare(String text, String fileName, CScope scope,
                                              java.util.function.Consumer<PreprocessDiagnostic> warnings) {
+        return preprocessAndDeclare(text, fileName, () -> scope, warnings);
+    }
+
+    /**
+     * As {@link #preprocessAndDeclare(String, String, CScope, java.util.function.Consumer)}
+     * into a scope that {@code scope} makes once preprocessing has begun: making a new
+     * {@link CScope} (its built-in declarations, the parser's tables) then overlaps the
+     * preprocessor's first files instead of delaying them.
+     */
+    public Preprocessed preprocessAndDeclare(String text, String fileName, Supplier<CScope> scope,
+                                             java.util.function.Consumer<PreprocessDiagnostic> warnings) {
         TokenFeed feed = new TokenFeed(fileName);
         Preprocessed[] result = new Preprocessed[1];
         Throwable[] failure = new Throwable[1];
@@ -105,7 +117,7 @@ public final class CPreprocessor {
         });
         RuntimeException parseFailure = null;
         try {
-            scope.declarePreprocessed(feed, fileName);
+            scope.get().declarePreprocessed(feed, fileName);
         } catch (RuntimeException e) {
             parseFailure = e;
         }

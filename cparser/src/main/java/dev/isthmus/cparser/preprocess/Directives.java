@@ -22,6 +22,9 @@ final class Directives {
 
     /** Runs the directive at the source's current {@code #} and moves past its line. */
     void run(Source source) {
+        boolean atFileStart = source.index == 0;
+        boolean firstDirective = !source.directiveSeen;
+        source.directiveSeen = true;
         PpToken hash = source.presumed(source.current());
         int lastPhysicalLine = source.current().line();
         List<PpToken> line = new ArrayList<>();
@@ -40,16 +43,18 @@ final class Directives {
             lineDirective(source, hash, line, lastPhysicalLine);
             return;
         }
+        // The file's first directive, with nothing before it, may be its include guard.
+        String guard = firstDirective && atFileStart ? IncludeGuards.guardNamed(line) : null;
         switch (name.text()) {
-            case "if" -> conditional(source, hash, evaluate(rest, name));
-            case "ifdef", "ifndef" -> conditional(source, hash, definedTest(rest, name) == name.text().equals("ifdef"));
+            case "if" -> conditional(source, hash, evaluate(rest, name), guard);
+            case "ifdef", "ifndef" -> conditional(source, hash, definedTest(rest, name) == name.text().equals("ifdef"), guard);
             case "elif", "elifdef", "elifndef" -> elif(source, name, rest);
             case "else" -> elseGroup(source, name);
             case "endif" -> {
                 if (run.conditionals.size() <= source.conditionalDepth) {
                     run.error(name, "#endif without #if");
-                } else {
-                    run.conditionals.pop();
+                } else if (run.conditionals.pop() == source.guardConditional && source.current().isEnd()) {
+                    source.guard = source.guardCandidate;
                 }
             }
             case "define" -> define(source, name, rest);
@@ -69,8 +74,13 @@ final class Directives {
 
     // Conditionals.
 
-    private void conditional(Source source, PpToken hash, boolean taken) {
-        run.conditionals.push(new PreprocessRun.Conditional(hash, taken));
+    private void conditional(Source source, PpToken hash, boolean taken, String guard) {
+        PreprocessRun.Conditional group = new PreprocessRun.Conditional(hash, taken);
+        run.conditionals.push(group);
+        if (guard != null) {
+            source.guardCandidate = guard;
+            source.guardConditional = group;
+        }
         if (!taken) {
             skipGroup(source);
         }
@@ -124,45 +134,50 @@ final class Directives {
         }
     }
 
+    /** The group an {@code #elif} or {@code #else} continues; a guard's group never has one. */
     private PreprocessRun.Conditional open(Source source, PpToken name) {
         if (run.conditionals.size() <= source.conditionalDepth) {
             run.error(name, "#" + name.text() + " without #if");
             return null;
         }
-        return run.conditionals.peek();
+        PreprocessRun.Conditional open = run.conditionals.peek();
+        if (open == source.guardConditional) {
+            source.guardConditional = null;
+        }
+        return open;
     }
 
-    /** Moves to the {@code #elif}, {@code #else} or {@code #endif} ending the current group, nested groups skipped. */
+    /**
+     * Moves to the {@code #elif}, {@code #else} or {@code #endif} ending the current group,
+     * nested groups skipped, without making the tokens of the lines between.
+     */
     private static void skipGroup(Source source) {
         int depth = 0;
-        List<PpToken> tokens = source.tokens;
-        for (int i = source.index; i < tokens.size(); i++) {
-            if (tokens.get(i).isEnd()) {
-                source.index = i;
+        while (true) {
+            PpToken t = source.current();
+            if (t.isEnd()) {
                 return;
             }
-            if (!IncludeGuards.isDirectiveStart(tokens, i)) {
-                continue;
-            }
-            String name = tokens.get(i + 1).text();
-            switch (name) {
-                case "if", "ifdef", "ifndef" -> depth++;
-                case "endif" -> {
-                    if (depth == 0) {
-                        source.index = i;
-                        return;
+            PpToken name = source.at(source.index + 1);
+            if (t.startsLine() && (t.is("#") || t.is("%:")) && !name.startsLine() && name.isIdentifier()) {
+                switch (name.text()) {
+                    case "if", "ifdef", "ifndef" -> depth++;
+                    case "endif" -> {
+                        if (depth == 0) {
+                            return;
+                        }
+                        depth--;
                     }
-                    depth--;
-                }
-                case "elif", "else", "elifdef", "elifndef" -> {
-                    if (depth == 0) {
-                        source.index = i;
-                        return;
+                    case "elif", "else", "elifdef", "elifndef" -> {
+                        if (depth == 0) {
+                            return;
+                        }
                     }
-                }
-                default -> {
+                    default -> {
+                    }
                 }
             }
+            source.skipRestOfLine();
         }
     }
 

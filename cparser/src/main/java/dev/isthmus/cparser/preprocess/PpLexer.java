@@ -27,8 +27,13 @@ final class PpLexer {
             SINGLE_PUNCTUATOR[c] = true;
         }
         for (char c = 0; c < 128; c++) {
-            char first = c;
-            LONGER_PUNCTUATORS[c] = PUNCTUATORS.stream().filter(p -> p.charAt(0) == first).toArray(String[]::new);
+            List<String> longer = new ArrayList<>();
+            for (String p : PUNCTUATORS) {
+                if (p.charAt(0) == c) {
+                    longer.add(p);
+                }
+            }
+            LONGER_PUNCTUATORS[c] = longer.toArray(new String[0]);
         }
     }
 
@@ -54,7 +59,8 @@ final class PpLexer {
     private int line = 1;
     private int lineStart;
 
-    private PpLexer(String text, String file, Spellings spellings) {
+    /** A lexer over {@code text}, handing out its tokens one by one ({@link #nextToken}), each spelling from {@code spellings}. */
+    PpLexer(String text, String file, Spellings spellings) {
         this.file = file;
         this.spellings = spellings;
         int n = text.length();
@@ -228,6 +234,34 @@ final class PpLexer {
             tokens.add(t);
         } while (!t.isEnd());
         return tokens;
+    }
+
+    /** The next token, {@code END} at the end of the text (and again after it). */
+    PpToken nextToken() {
+        return token();
+    }
+
+    /**
+     * Moves past the rest of the current line and every following line that does not begin
+     * with {@code #} or {@code %:}, making no tokens: how a group that is not taken is
+     * passed over. Comments and literals are still read as the tokenizer reads them, so a
+     * comment spanning lines or a quote holding {@code /*} ends where it would. The next
+     * {@link #nextToken} is then the first token of such a line (whether it begins a
+     * directive is for the caller to judge), or the end.
+     */
+    void skipToDirectiveLine() {
+        while (true) {
+            skipBlanks();
+            if (pos >= length) {
+                return;
+            }
+            if (startsLine && (chars[pos] == '#' || (chars[pos] == '%' && pos + 1 < length && chars[pos + 1] == ':'))) {
+                return;
+            }
+            advanceTo(pos);
+            next();
+            startsLine = false;
+        }
     }
 
     /** The next token, {@code END} at the end of the text. */

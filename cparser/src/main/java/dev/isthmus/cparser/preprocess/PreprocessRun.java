@@ -33,26 +33,13 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     record Found(Path path, String name, int chainIndex, boolean system) {
     }
 
-    /**
-     * A file's tokens, and its include guard, found when the file is included a second
-     * time (most headers are read once, and finding the guard looks at every directive).
-     */
-    private static final class FileTokens {
-        final List<PpToken> tokens;
-        private boolean guardKnown;
-        private String guard;
+    /** A file's text, read once per preprocessor, and its include guard once known (null while none is). */
+    private static final class FileText {
+        final String text;
+        String guard;
 
-        FileTokens(List<PpToken> tokens) {
-            this.tokens = tokens;
-        }
-
-        /** The guard macro, or null when the file is not guarded as a whole. */
-        String guard() {
-            if (!guardKnown) {
-                guard = IncludeGuards.guardOf(tokens);
-                guardKnown = true;
-            }
-            return guard;
+        FileText(String text) {
+            this.text = text;
         }
     }
 
@@ -67,7 +54,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     private final List<Path> chain = new ArrayList<>();
     private final int firstSystem;
     private final List<PreprocessDiagnostic> diagnostics = new ArrayList<>();
-    private final Map<String, FileTokens> files;
+    private final Map<String, FileText> files;
     private final Directives directives = new Directives(this);
     /** The distinct spellings of a run over system headers: about 10,000 for stdio.h ... sqlite3.h. */
     private final Spellings spellings = new Spellings(16384);
@@ -94,7 +81,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         firstSystem = chain.size();
         chain.addAll(options.systemDirectories());
         @SuppressWarnings("unchecked")
-        Map<String, FileTokens> typed = (Map<String, FileTokens>) (Map<String, ?>) fileCache;
+        Map<String, FileText> typed = (Map<String, FileText>) (Map<String, ?>) fileCache;
         this.files = typed;
     }
 
@@ -110,7 +97,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         options.undefinitions().forEach(u -> commandLine.append("#undef ").append(u).append('\n'));
         runWithoutOutput(commandLine.toString(), "<command-line>");
         Path mainPath = directory.resolve(name.equals("-") ? "<stdin>" : Path.of(name).getFileName().toString());
-        sources.push(new Source(PpLexer.tokenize(text, name, spellings), mainPath, name, -1, false, 0, true));
+        sources.push(new Source(new PpLexer(text, name, spellings), mainPath, name, -1, false, 0, true));
         MacroExpander expander = new MacroExpander(this, this, false);
         for (PpToken t = expander.next(); !t.isEnd(); t = expander.next()) {
             if (t.is("_Pragma") && !t.hideSet().contains("_Pragma")) {
@@ -129,7 +116,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
      * {@code LONG_MAX} being {@code __LONG_MAX__}) can still be evaluated.
      */
     private void runWithoutOutput(String text, String name) {
-        sources.push(new Source(PpLexer.tokenize(text, name, spellings), Path.of("."), name, -1, false, 0, options.keepDefinitions()));
+        sources.push(new Source(new PpLexer(text, name, spellings), Path.of("."), name, -1, false, 0, options.keepDefinitions()));
         for (PpToken t = read(); !t.isEnd(); t = read()) {
             error(t, "unexpected text outside a directive in " + name);
         }
@@ -162,6 +149,10 @@ final class PreprocessRun implements MacroExpander.TokenInput {
                     return source.presumed(t);
                 }
                 sources.pop();
+                FileText file = files.get(source.name);
+                if (source.guard != null && file != null) {
+                    file.guard = source.guard;
+                }
                 continue;
             }
             if (t.startsLine() && (t.is("#") || t.is("%:"))) {
@@ -185,28 +176,25 @@ final class PreprocessRun implements MacroExpander.TokenInput {
             error(at, "#include nested depth " + sources.size() + " exceeds maximum of " + MAX_INCLUDE_DEPTH);
             return;
         }
-        Path identity = identity(found.path());
-        if (onceFiles.contains(identity)) {
+        // Only a #pragma once file is known by its real path (resolving it costs a system call per directory).
+        if (!onceFiles.isEmpty() && onceFiles.contains(identity(found.path()))) {
             return;
         }
-        FileTokens tokens = files.get(found.name());
-        if (tokens != null && tokens.guard() != null && macros.containsKey(tokens.guard())) {
+        FileText file = files.get(found.name());
+        if (file != null && file.guard != null && macros.containsKey(file.guard)) {
             return;
         }
-        if (tokens == null) {
-            String text;
+        if (file == null) {
             try {
-                text = Files.readString(found.path(), StandardCharsets.ISO_8859_1);
+                file = new FileText(Files.readString(found.path(), StandardCharsets.ISO_8859_1));
             } catch (IOException e) {
                 error(at, found.name() + ": " + e.getMessage());
                 return;
             }
-            List<PpToken> list = PpLexer.tokenize(text, found.name(), spellings);
-            tokens = new FileTokens(list);
-            files.put(found.name(), tokens);
+            files.put(found.name(), file);
         }
-        sources.push(new Source(tokens.tokens, found.path(), found.name(), found.chainIndex(), found.system(),
-                conditionals.size(), true));
+        sources.push(new Source(new PpLexer(file.text, found.name(), spellings), found.path(), found.name(),
+                found.chainIndex(), found.system(), conditionals.size(), true));
     }
 
     static Path identity(Path path) {

@@ -1,15 +1,20 @@
 package dev.isthmus.cparser.preprocess;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A file being read: its tokens and the place in them, where it was found (the index in
- * the search chain, for {@code #include_next}; -1 when found relative to its includer or
- * by path), and what {@code #line} has made of its name and line numbers.
+ * A file being read: its tokens, lexed as they are reached, and the place in them, where it
+ * was found (the index in the search chain, for {@code #include_next}; -1 when found
+ * relative to its includer or by path), and what {@code #line} has made of its name and
+ * line numbers. A group that is not taken is passed over without making its tokens
+ * ({@link #skipRestOfLine}): about half of what system headers hold is in such groups.
  */
 final class Source {
-    final List<PpToken> tokens;
+    private final PpLexer lexer;
+    /** The tokens lexed so far; those of skipped lines are not among them. */
+    private final List<PpToken> tokens = new ArrayList<>();
     final Path path;
     final String name;
     final int chainIndex;
@@ -19,22 +24,60 @@ final class Source {
     int index;
     String presumedName;
     int lineDelta;
+    /** Whether a directive of this file has been run. */
+    boolean directiveSeen;
+    /**
+     * The include guard being recognised ({@code #ifndef X} as the file's first directive
+     * with nothing before it) and the conditional it opened; null once the file is known
+     * not to be guarded that way ({@link IncludeGuards}).
+     */
+    String guardCandidate;
+    PreprocessRun.Conditional guardConditional;
+    /** The guard, once its {@code #endif} turned out to end the file. */
+    String guard;
 
-    Source(List<PpToken> tokens, Path path, String name, int chainIndex, boolean system, int conditionalDepth,
+    Source(PpLexer lexer, Path path, String name, int chainIndex, boolean system, int conditionalDepth,
            boolean producesOutput) {
-        this.tokens = tokens;
+        this.lexer = lexer;
         this.path = path;
         this.name = name;
         this.chainIndex = chainIndex;
         this.system = system;
         this.conditionalDepth = conditionalDepth;
         this.producesOutput = producesOutput;
-        // The tokens' own file name, when equal, so presumed() compares one instance with itself.
-        this.presumedName = !tokens.isEmpty() && tokens.getFirst().file().equals(name) ? tokens.getFirst().file() : name;
+        // The tokens carry the lexer's file name, this very instance: presumed() compares one instance with itself.
+        this.presumedName = name;
     }
 
     PpToken current() {
-        return tokens.get(index);
+        return at(index);
+    }
+
+    /** The token {@code i}, lexing up to it; past the end, the end. */
+    PpToken at(int i) {
+        while (i >= tokens.size()) {
+            if (!tokens.isEmpty() && tokens.getLast().isEnd()) {
+                return tokens.getLast();
+            }
+            tokens.add(lexer.nextToken());
+        }
+        return tokens.get(i);
+    }
+
+    /**
+     * Moves from the current token to the first token of the next line that may begin a
+     * directive, making no tokens for the lines between (the current line's tokens already
+     * lexed are passed over).
+     */
+    void skipRestOfLine() {
+        index++;
+        while (index < tokens.size()) {
+            if (tokens.get(index).startsLine() || tokens.get(index).isEnd()) {
+                return;
+            }
+            index++;
+        }
+        lexer.skipToDirectiveLine();
     }
 
     /** The current token with {@code #line}'s changes applied. */

@@ -66,7 +66,7 @@ class PreprocessorOracleTest {
         }
     }
 
-    private static void checkAgainstCc(String program, List<Path> includes, List<String> defines) throws Exception {
+    static void checkAgainstCc(String program, List<Path> includes, List<String> defines) throws Exception {
         List<String> flags = new ArrayList<>();
         includes.forEach(dir -> flags.add("-I" + dir));
         defines.forEach(d -> flags.add("-D" + d));
