@@ -55,6 +55,11 @@ public final class CallStack {
     boolean javaStackOverflowed;
     /** The innermost protected call ({@code pcall}, {@code xpcall}) running on this stack, or null. */
     ProtectedCall protection;
+    /**
+     * Set by a trace that left inside calls it had recorded inline, for the interpreter to
+     * finish them ({@link InlinedFrames}); null otherwise.
+     */
+    InlinedFrames leftInside;
 
     /** A frame a Lua CALL instruction entered. */
     void push(LuaClosure c, int base) {
@@ -204,6 +209,27 @@ public final class CallStack {
 
     void pop() {
         closures[--depth] = null;
+    }
+
+    /**
+     * The frames of calls a trace recorded inline, pushed above the loop's frame at {@code base}
+     * while the trace calls out from inside them (so that tracebacks, error levels and
+     * {@code getfenv} see them as the interpreter would have); the innermost is at its
+     * instruction {@code pc}.
+     */
+    void pushInlined(InlinedFrames inside, int base, int pc) {
+        for (int j = 0; j < inside.depth(); j++) {
+            callPcs[depth - 1] = inside.callPcs()[j];
+            push(inside.closures()[j], base + inside.offsets()[j]);
+        }
+        callPcs[depth - 1] = pc;
+    }
+
+    /** Pops {@code count} frames {@link #pushInlined} pushed. */
+    void popInlined(int count) {
+        for (int j = 0; j < count; j++) {
+            pop();
+        }
     }
 
     public int depth() {

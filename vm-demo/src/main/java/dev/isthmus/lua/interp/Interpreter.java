@@ -145,7 +145,8 @@ public final class Interpreter {
         frames.pushFromJava(closure, base);
         boolean completed = false;
         try {
-            int returned = run(closure, st, base, fixed, varargs);
+            clearLocals(closure.prototype, st, base, fixed);
+            int returned = execute(closure, st, base, varargs, 0, -1, null);
             Object value;
             if (results == ALL_RESULTS) {
                 value = returned == 0 ? LuaFunction.NONE : st.copyOut(base - 1, returned);
@@ -184,7 +185,8 @@ public final class Interpreter {
         }
         frames.push(next, fn + 1);
         try {
-            return run(next, st, fn + 1, argc, nextVarargs);
+            clearLocals(next.prototype, st, fn + 1, argc);
+            return execute(next, st, fn + 1, nextVarargs, 0, -1, null);
         } finally {
             frames.pop();
         }
@@ -217,12 +219,27 @@ public final class Interpreter {
     }
 
     /**
-     * The dispatch loop for the frame at {@code base} with {@code argc} arguments in place;
-     * returns the number of results, which it leaves from slot {@code base - 1}.
-     * {@code openTop} is the end of the values left by the last open-ended CALL or VARARG
-     * (a register number); {@code high} the first slot above everything the frame uses.
+     * A frame entered at {@code base} with {@code argc} arguments in place: missing parameters
+     * and the locals start nil, extra arguments are dropped. (Not part of {@link #execute}, so
+     * that a Lua call costs one Java activation: a coroutine's recursion depth depends on it.)
      */
-    private int run(LuaClosure cl, ValueStack st, int base, int argc, Object[] varargs) {
+    private static void clearLocals(Prototype p, ValueStack st, int base, int argc) {
+        int extent = base + p.frameSize();
+        st.ensure(extent);
+        st.clear(base + Math.min(argc, p.parameterCount()), Math.max(extent, base + argc));
+    }
+
+    /**
+     * Runs the frame at {@code base}, whose registers are in place, from instruction
+     * {@code pc} to its return; returns the number of results, which it leaves from slot
+     * {@code base - 1}. A frame a trace left inside a call it had recorded inline
+     * ({@link InlinedFrames}) goes on at that {@code CALL} with the call's {@code resumed}
+     * results already at its register {@code A}, or with {@code injected}, the error the call
+     * raised, thrown there; -1 and null otherwise. In the loop, {@code openTop} is the end of
+     * the values left by the last open-ended CALL or VARARG (a register number), {@code high}
+     * the first slot above everything the frame uses.
+     */
+    private int execute(LuaClosure cl, ValueStack st, int base, Object[] varargs, int pc, int resumed, Throwable injected) {
         Prototype p = cl.prototype;
         int[] code = p.code();
         Object[] k = p.constants();
@@ -231,21 +248,17 @@ public final class Interpreter {
         st.ensure(extent);
         Object[] s = st.slots;
         double[] n = st.nums;
-        // Missing parameters and the locals start nil; extra arguments are dropped.
-        st.clear(base + Math.min(argc, p.parameterCount()), Math.max(extent, base + argc));
         st.top = extent;
         int high = extent;
         Upvalue openUpvalues = null;
         int openTop = 0;
-        int pc = 0;
-        // An error a compiled trace met in a call, raised at the instruction it was at, as the interpreter would have.
-        Throwable injected = null;
         while (true) {
             int i = pc * 4;
             int a = code[i + 1];
             int b = code[i + 2];
             int c = code[i + 3];
-            if (observer != null) {
+            // A call finished for a trace that left inside it is not an instruction run anew.
+            if (observer != null && resumed < 0) {
                 observer.beforeInstruction(cl, pc, st, base, varargs);
             }
             int current = pc++;
@@ -430,8 +443,9 @@ public final class Interpreter {
                         int argumentCount = b != 0 ? b - 1 : openTop - a - 1;
                         int fn = base + a;
                         Object f = s[fn];
-                        if (f instanceof LuaClosure next) {
-                            int results = callLua(next, frames, st, fn, argumentCount);
+                        if (resumed >= 0 || f instanceof LuaClosure) {
+                            int results = resumed >= 0 ? resumed : callLua((LuaClosure) f, frames, st, fn, argumentCount);
+                            resumed = -1;
                             s = st.slots;
                             n = st.nums;
                             if (c != 0) {
@@ -549,6 +563,7 @@ public final class Interpreter {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace, st, base, cl, frames);
                             injected = takeTraceFailure();
+                            resumed = takeResumedResults();
                             s = st.slots;
                             n = st.nums;
                             break;
@@ -569,6 +584,7 @@ public final class Interpreter {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace, st, base, cl, frames);
                             injected = takeTraceFailure();
+                            resumed = takeResumedResults();
                             s = st.slots;
                             n = st.nums;
                             break;
@@ -653,6 +669,7 @@ public final class Interpreter {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace, st, base, cl, frames);
                             injected = takeTraceFailure();
+                            resumed = takeResumedResults();
                             s = st.slots;
                             n = st.nums;
                             break;
@@ -747,24 +764,71 @@ public final class Interpreter {
      * over the error, which the caller raises at that instruction, as if it had executed it.
      */
     private int runTrace(CompiledLoop trace, ValueStack st, int base, LuaClosure cl, CallStack frames) {
+        int pc;
         try {
-            int pc = trace.code().run(st, base, cl, frames);
-            if ((pc & LoopTrace.ENTER) != 0) {
-                traceLeftAt = -1;
-                return pc & ~LoopTrace.ENTER;
-            }
-            traceLeftAt = pc;
+            pc = trace.code().run(st, base, cl, frames);
         } catch (TraceCallFailure f) {
             traceFailure = f.getCause();
-            traceLeftAt = f.pc();
+            pc = f.pc();
         }
-        return traceLeftAt;
+        InlinedFrames inside = frames.leftInside;
+        if (inside != null) {
+            frames.leftInside = null;
+            pc = finishInlinedCalls(inside, pc, st, base, frames);
+        } else if ((pc & LoopTrace.ENTER) != 0) {
+            traceLeftAt = -1;
+            return pc & ~LoopTrace.ENTER;
+        }
+        traceLeftAt = pc;
+        return pc;
+    }
+
+    /**
+     * The calls a trace left inside ({@link InlinedFrames}) run to their returns: their frames
+     * pushed again, the innermost run from {@code pc} (or, when a call the trace made there
+     * failed, from that call with its error thrown), then each caller from its {@code CALL},
+     * given the results or the error of the call it made. Returns the pc of the loop frame's
+     * own {@code CALL}, which the interpreter completes with {@link #takeResumedResults} or
+     * raises {@link #takeTraceFailure} at.
+     */
+    private int finishInlinedCalls(InlinedFrames inside, int pc, ValueStack st, int base, CallStack frames) {
+        frames.pushInlined(inside, base, 0);
+        Throwable failure = takeTraceFailure();
+        int results = -1;
+        int resumeAt = pc;
+        // Like the loop's frame, the innermost does not enter a trace at the instruction the trace left at.
+        traceLeftAt = pc;
+        for (int j = inside.depth() - 1; j >= 0; j--) {
+            try {
+                results = execute(inside.closures()[j], st, base + inside.offsets()[j], NO_VARARGS, resumeAt, results, failure);
+                failure = null;
+            } catch (Throwable e) {
+                // Raised again at the caller's CALL, where it passes the same handlers as an error coming out of a call.
+                failure = e;
+                results = -1;
+            } finally {
+                frames.pop();
+            }
+            resumeAt = inside.callPcs()[j];
+        }
+        traceFailure = failure;
+        resumedResults = results;
+        return resumeAt;
     }
 
     private Throwable takeTraceFailure() {
         Throwable f = traceFailure;
         traceFailure = null;
         return f;
+    }
+
+    /** The results of the loop frame's call a trace left inside, which {@link #finishInlinedCalls} finished; -1 when none. */
+    private int resumedResults = -1;
+
+    private int takeResumedResults() {
+        int r = resumedResults;
+        resumedResults = -1;
+        return r;
     }
 
     private void countLoop(LuaClosure cl, int pc, int base) {

@@ -37,6 +37,25 @@ public final class TraceAccess {
         frames.callPcs[frames.depth - 1] = pc;
     }
 
+    /** Before a call a trace makes inside calls it recorded inline: their frames on the call stack, the innermost at {@code pc}. */
+    public static void enterInlined(CallStack frames, int base, InlinedFrames inside, int pc) {
+        frames.pushInlined(inside, base, pc);
+    }
+
+    /** After that call, returned or failed: the frames {@link #enterInlined} pushed taken off. */
+    public static void leaveInlined(CallStack frames, int count) {
+        frames.popInlined(count);
+    }
+
+    /**
+     * A trace leaves inside calls it recorded inline: the value stack made to reach over their
+     * frames, which the trace writes next, and the interpreter told to finish the calls.
+     */
+    public static void leaveInside(CallStack frames, ValueStack stack, int base, InlinedFrames inside) {
+        stack.ensure(base + inside.extent());
+        frames.leftInside = inside;
+    }
+
     /** GETGLOBAL. */
     public static Object global(LuaClosure closure, Object key) {
         LuaTable env = closure.environment;
@@ -63,6 +82,22 @@ public final class TraceAccess {
 
     public static void setUpvalue(LuaClosure closure, int index, Object value) {
         closure.upvalues[index].set(value);
+    }
+
+    /**
+     * The register of the frame at {@code base} ({@code frameSize} registers) that upvalue
+     * {@code index} of {@code closure} is open on, or -1: for the recorder, which must treat
+     * such an upvalue as that register.
+     */
+    public static int openUpvalueRegister(LuaClosure closure, int index, ValueStack stack, int base, int frameSize) {
+        int slot = closure.upvalues[index].openSlotOn(stack);
+        int register = slot - base;
+        return slot >= 0 && register >= 0 && register < frameSize ? register : -1;
+    }
+
+    /** Whether upvalue {@code index} of {@code closure} is still open on slot {@code slot} of {@code stack}. */
+    public static boolean upvalueOpenAt(LuaClosure closure, int index, ValueStack stack, int slot) {
+        return closure.upvalues[index].openSlotOn(stack) == slot;
     }
 
     /** {@code t[k]} with every metamethod, for values that are not tables without a metatable. */

@@ -39,6 +39,11 @@ final class Upvalue implements LuaObject {
         return slot;
     }
 
+    /** The slot this upvalue is open on when it is open on {@code on}, else -1. */
+    int openSlotOn(ValueStack on) {
+        return stack == on && stack != null ? slot : -1;
+    }
+
     Object get() {
         ValueStack st = stack;
         if (st != null) {

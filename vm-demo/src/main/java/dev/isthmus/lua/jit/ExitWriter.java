@@ -1,6 +1,7 @@
 package dev.isthmus.lua.jit;
 
 import dev.isthmus.jit.ClassData;
+import dev.isthmus.lua.interp.InlinedFrames;
 import dev.isthmus.lua.interp.TraceAccess;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
@@ -45,6 +46,7 @@ final class ExitWriter {
     private final IntConsumer load;
     private final int stack;
     private final int base;
+    private final int frames;
     private final int scratchSlots;
     private final int scratchNums;
     /** Methods by what they write: the same registers with values of the same types share one. */
@@ -56,7 +58,7 @@ final class ExitWriter {
     }
 
     ExitWriter(TraceIr ir, ClassWriter classWriter, String className, MethodVisitor mv, ClassData constants, TraceExits exits,
-            IntConsumer load, int stack, int base, int scratchSlots, int scratchNums) {
+            IntConsumer load, int stack, int base, int frames, int scratchSlots, int scratchNums) {
         this.ir = ir;
         this.classWriter = classWriter;
         this.className = className;
@@ -66,6 +68,7 @@ final class ExitWriter {
         this.load = load;
         this.stack = stack;
         this.base = base;
+        this.frames = frames;
         this.scratchSlots = scratchSlots;
         this.scratchNums = scratchNums;
     }
@@ -73,6 +76,11 @@ final class ExitWriter {
     /** Counts exit {@code snapshot} as taken, writes it, and leaves its pc on the operand stack. */
     void exit(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        leaveInside(s);
+        write(snapshot, s);
+    }
+
+    private void write(int snapshot, Snapshot s) {
         int[] all = indices(s.registers().length);
         String descriptor = descriptor(s, all, true);
         if (descriptor == null) {
@@ -89,6 +97,8 @@ final class ExitWriter {
     /** {@link #exit} and a return of the pc, sharing what it writes with an exit placed before it where it can. */
     void exitAndReturn(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        // Before the part another exit may jump into: the frames are this exit's own.
+        leaveInside(s);
         Map<Integer, Integer> writes = writesOf(s);
         Placed onto = largestContained(writes);
         int[] writing = Arrays.stream(indices(s.registers().length))
@@ -97,7 +107,7 @@ final class ExitWriter {
         boolean alone = onto == null;
         String descriptor = descriptor(s, writing, alone);
         if (descriptor == null) {
-            exit(snapshot);
+            write(snapshot, s);
             mv.visitInsn(IRETURN);
             return;
         }
@@ -119,6 +129,9 @@ final class ExitWriter {
     /** Writes snapshot {@code snapshot} without counting an exit, leaving its pc on the operand stack. */
     void flush(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        if (s.inside() != null) {
+            throw new IllegalStateException("a frame handed on inside an inlined call");
+        }
         int[] all = indices(s.registers().length);
         String descriptor = descriptor(s, all, false);
         if (descriptor == null) {
@@ -127,6 +140,22 @@ final class ExitWriter {
             call(s, all, descriptor, false);
         }
         mv.visitLdcInsn(s.pc());
+    }
+
+    /**
+     * At an exit inside calls the trace recorded inline: the interpreter told to finish them,
+     * the value stack made to reach over their frames first ({@code TraceAccess.leaveInside}).
+     */
+    private void leaveInside(Snapshot s) {
+        if (s.inside() == null) {
+            return;
+        }
+        mv.visitVarInsn(ALOAD, frames);
+        mv.visitVarInsn(ALOAD, stack);
+        mv.visitVarInsn(ILOAD, base);
+        constants.emitLoad(mv, s.inside(), InlinedFrames.class);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveInside",
+                "(Ldev/isthmus/lua/interp/CallStack;" + STACK_TYPE + "IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
     }
 
     private static int[] indices(int n) {

@@ -1,5 +1,7 @@
 package dev.isthmus.lua.jit;
 
+import dev.isthmus.lua.interp.InlinedFrames;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +101,7 @@ final class IrLine {
         Object aux2 = constants.size() < 2 ? null : constants.get(1);
         ir = new Ir(op, type, operands[0], operands[1], operands[2], args, aux, aux2, pc);
         if (token.equals("[")) {
-            readSnapshot();
+            readSnapshot(symbols);
             token = next();
         }
         if (!token.isEmpty()) {
@@ -107,15 +109,25 @@ final class IrLine {
         }
     }
 
-    /** {@code [exit N pc P r=ref ...]}, the opening bracket read. */
-    private void readSnapshot() {
+    /** {@code [exit N pc P inside NAME r=ref ...]} ({@code inside NAME} for a snapshot in inlined calls), the opening bracket read. */
+    private void readSnapshot(IrSymbols symbols) {
         expect(next(), "exit");
         snapshotNumber = integer(next(), "exit number");
         expect(next(), "pc");
         int exitPc = integer(next(), "pc");
         List<Integer> registers = new ArrayList<>();
         List<Integer> refs = new ArrayList<>();
+        InlinedFrames inside = null;
         for (String token = next(); !token.equals("]"); token = next()) {
+            if (token.equals("inside") && inside == null && registers.isEmpty()) {
+                String name = next();
+                try {
+                    inside = symbols.framesNamed(name);
+                } catch (IllegalArgumentException e) {
+                    throw error(tokenStart, e.getMessage());
+                }
+                continue;
+            }
             int eq = token.indexOf('=');
             if (token.isEmpty() || eq < 0) {
                 throw error(tokenStart, "expected register=reference or ']', found '" + token + "'");
@@ -128,7 +140,7 @@ final class IrLine {
             refs.add(reference(ref));
         }
         snapshot = new Snapshot(exitPc, registers.stream().mapToInt(Integer::intValue).toArray(),
-                refs.stream().mapToInt(Integer::intValue).toArray());
+                refs.stream().mapToInt(Integer::intValue).toArray(), inside);
     }
 
     /** The next token: a bracket, a quoted string (with its {@code java} prefix), a braced array, or a run of other characters; empty at the end. */

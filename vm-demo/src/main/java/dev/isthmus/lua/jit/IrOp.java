@@ -71,6 +71,11 @@ enum IrOp {
     GSET(Kind.CALL),
     /** Upvalue {@code aux}. */
     UGET(Kind.STATE),
+    /**
+     * Upvalue {@code aux} ({@link OpenUpvalue}) of the inlined closure {@code aux2} guarded to be
+     * still open on the loop frame's register it names, which stands for the upvalue in the trace.
+     */
+    UOPEN(Kind.GUARD_STATE),
     /** Upvalue {@code aux} = a. */
     USET(Kind.STATE),
     /** {@code a[b]} with every metamethod. */
@@ -230,6 +235,10 @@ enum IrOp {
             case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, CALLM, GGET, GSET, CONCAT, LOOPCALL -> true;
             default -> false;
         };
+    }
+
+    /** {@link #UOPEN}'s operand: an inlined closure's upvalue {@code index}, open on the loop frame's {@code register}. */
+    record OpenUpvalue(int index, int register) {
     }
 
     /** Whether it may run Lua code or raise an error (the trace writes the frame back on failure). */

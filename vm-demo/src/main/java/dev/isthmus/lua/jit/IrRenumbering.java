@@ -37,7 +37,7 @@ final class IrRenumbering {
             copy.snapshot = x.snapshot;
             moved.add(copy);
         }
-        ir.snapshots.replaceAll(s -> new Snapshot(s.pc(), s.registers(), Arrays.stream(s.refs()).map(r -> renumbered[r]).toArray()));
+        ir.snapshots.replaceAll(s -> s.renamed(r -> renumbered[r]));
         ir.code.clear();
         ir.code.addAll(moved);
         if (ir.loopStart >= 0) {

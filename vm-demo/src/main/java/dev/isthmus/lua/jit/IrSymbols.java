@@ -1,5 +1,8 @@
 package dev.isthmus.lua.jit;
 
+import dev.isthmus.lua.interp.InlinedFrames;
+import dev.isthmus.lua.interp.LuaClosure;
+
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -69,6 +72,22 @@ final class IrSymbols {
         return kind + ":" + n;
     }
 
+    /**
+     * The inlined calls a snapshot's {@code inside} names; in a table of placeholders an
+     * unknown name stands for a new {@link InlinedFrames} of no calls, printed back by that name.
+     */
+    InlinedFrames framesNamed(String name) {
+        Object value = byName.get(name);
+        if (value == null && placeholders && isName(name)) {
+            value = new InlinedFrames(new LuaClosure[0], new int[0], new int[0], 0);
+            define(name, value);
+        }
+        if (!(value instanceof InlinedFrames frames)) {
+            throw new IllegalArgumentException("'" + name + "' names no inlined calls");
+        }
+        return frames;
+    }
+
     /** What {@code name} stands for, or null when it names nothing (and this is no table of placeholders). */
     Object valueOf(String name) {
         Object value = byName.get(name);
@@ -100,6 +119,7 @@ final class IrSymbols {
             case dev.isthmus.cparser.type.CType t -> "ctype";
             case dev.isthmus.lua.runtime.LuaTable t -> "table";
             case dev.isthmus.lua.interp.CompiledLoop l -> "loop";
+            case dev.isthmus.lua.interp.InlinedFrames f -> "inside";
             case Class<?> k -> "class";
             default -> value.getClass().getSimpleName().isEmpty() ? "object" : value.getClass().getSimpleName().toLowerCase();
         };

@@ -61,7 +61,7 @@ final class IrText {
                 pc = x.pc;
             }
             if (x.snapshot != Ir.NONE) {
-                sb.append("  ").append(snapshot(x.snapshot, ir.snapshots.get(x.snapshot)));
+                sb.append("  ").append(snapshot(x.snapshot, ir.snapshots.get(x.snapshot), symbols));
             }
             sb.append('\n');
         }
@@ -71,8 +71,12 @@ final class IrText {
         return sb.toString();
     }
 
-    private static String snapshot(int number, Snapshot s) {
+    private static String snapshot(int number, Snapshot s, IrSymbols symbols) {
         StringBuilder sb = new StringBuilder("[exit ").append(number).append(" pc ").append(s.pc());
+        if (s.inside() != null) {
+            // The pc is in the innermost of these calls recorded inline.
+            sb.append(" inside ").append(symbols.nameOf(s.inside()));
+        }
         for (int j = 0; j < s.registers().length; j++) {
             sb.append(' ').append(s.registers()[j]).append('=').append(Ir.ref(s.refs()[j]));
         }

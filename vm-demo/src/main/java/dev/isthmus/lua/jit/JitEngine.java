@@ -3,6 +3,7 @@ package dev.isthmus.lua.jit;
 import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
+import dev.isthmus.lua.interp.InlinedFrames;
 import dev.isthmus.lua.interp.LoopCompiler;
 import dev.isthmus.lua.interp.LoopTrace;
 import dev.isthmus.lua.interp.LuaClosure;
@@ -225,7 +226,7 @@ public final class JitEngine implements LoopCompiler {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
             TraceTree tree = new TraceTree(number, p, recorder.startPc, recorder.ir, recorder.kept, recorder.mayRunLua);
-            tree.exits = new TraceExits(number, e -> where(p, tree.ir.snapshots.get(e).pc()), () -> stale(p, recorder.startPc, number),
+            tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, recorder.startPc, number),
                     e -> exitHot(tree, e), hotExit, verbose ? log : null);
             tree.cover();
             install(tree, TraceCodegen.generate(tree, "Trace" + number));
@@ -256,13 +257,21 @@ public final class JitEngine implements LoopCompiler {
      * recorded from where the interpreter resumes, if that is the next instruction it runs (an
      * exit of a trace run by another trace's LOOPCALL resumes in compiled code: no side trace).
      */
+    /** Where an exit resumes, as {@code chunk:line}: in the innermost call recorded inline, if it is inside one. */
+    private static String resumesAt(Prototype loopFunction, Snapshot s) {
+        InlinedFrames inside = s.inside();
+        return where(inside == null ? loopFunction : inside.closures()[inside.depth() - 1].prototype(), s.pc());
+    }
+
     private void exitHot(TraceTree tree, int exit) {
         if (!enabled || runtime.observer() != null || tree.proto.loopTraces()[tree.startPc] != tree.installed
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
             return;
         }
-        int resumeAt = tree.ir.snapshots.get(exit).pc();
-        if (tree.proto.code()[resumeAt * 4] == Op.RETURN) {
+        Snapshot resume = tree.ir.snapshots.get(exit);
+        int resumeAt = resume.pc();
+        InlinedFrames inside = resume.inside();
+        if (inside == null && tree.proto.code()[resumeAt * 4] == Op.RETURN) {
             // The function returns there: a side trace would have nothing to run before it stops.
             tree.close(exit);
             return;
@@ -271,11 +280,17 @@ public final class JitEngine implements LoopCompiler {
         runtime.setObserver((cl, pc, registers, base, varargs) -> {
             runtime.setObserver(null);
             tree.growing = -1;
-            if (cl.prototype() != tree.proto || pc != resumeAt || tree.proto.loopTraces()[tree.startPc] != tree.installed) {
+            // Inside calls recorded inline the interpreter resumes in the innermost, its caller's frames below it.
+            int depth = inside == null ? 0 : inside.depth();
+            LuaClosure loopClosure = depth == 0 ? cl : runtime.callStack().at(depth + 1);
+            LuaClosure resumed = depth == 0 ? cl : inside.closures()[depth - 1];
+            if (cl != resumed || loopClosure == null || loopClosure.prototype() != tree.proto || pc != resumeAt
+                    || tree.proto.loopTraces()[tree.startPc] != tree.installed) {
                 tree.failed(exit);
                 return;
             }
-            TraceRecorder recorder = new TraceRecorder(this, tree, exit, cl, registers, base);
+            int loopBase = depth == 0 ? base : base - inside.offsets()[depth - 1];
+            TraceRecorder recorder = new TraceRecorder(this, tree, exit, loopClosure, registers, loopBase);
             tree.growing = exit;
             runtime.setObserver(recorder);
             recorder.beforeInstruction(cl, pc, registers, base, varargs);

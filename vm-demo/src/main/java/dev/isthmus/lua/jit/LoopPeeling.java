@@ -222,6 +222,6 @@ final class LoopPeeling {
         }
         int[] registers = values.keySet().stream().mapToInt(Integer::intValue).toArray();
         int[] refs = values.values().stream().mapToInt(Integer::intValue).toArray();
-        return new Snapshot(s.pc(), registers, refs);
+        return s.with(registers, refs);
     }
 }

@@ -63,6 +63,6 @@ final class RedundantPhis {
             renamed.snapshot = x.snapshot;
             ir.code.set(i, renamed);
         }
-        ir.snapshots.replaceAll(s -> new Snapshot(s.pc(), s.registers(), Arrays.stream(s.refs()).map(r -> find(same, r)).toArray()));
+        ir.snapshots.replaceAll(s -> s.renamed(r -> find(same, r)));
     }
 }

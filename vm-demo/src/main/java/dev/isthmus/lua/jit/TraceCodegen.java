@@ -15,6 +15,7 @@ import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaSemantics;
 import dev.isthmus.lua.interp.PendingInterrupts;
 import dev.isthmus.lua.interp.TraceAccess;
+import dev.isthmus.lua.interp.InlinedFrames;
 import dev.isthmus.lua.interp.TraceCallFailure;
 import dev.isthmus.lua.interp.ValueStack;
 import dev.isthmus.lua.runtime.CMath;
@@ -163,7 +164,7 @@ final class TraceCodegen {
         init.visitMaxs(0, 0);
         init.visitEnd();
         mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
-        exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, this::load, STACK, BASE, scratchSlots, scratchNums);
+        exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, this::load, STACK, BASE, FRAMES, scratchSlots, scratchNums);
         mv.visitCode();
         body();
         mv.visitMaxs(0, 0);
@@ -223,6 +224,9 @@ final class TraceCodegen {
             Ir call = ir.at(handlerRefs.get(h));
             mv.visitLabel(handlerLabels.get(h));
             mv.visitVarInsn(ASTORE, scratch);
+            if (framesShownDuring(call) instanceof InlinedFrames inside) {
+                popInlined(inside);
+            }
             exitWriter.exit(call.snapshot);
             mv.visitInsn(POP);
             String failure = Type.getInternalName(TraceCallFailure.class);
@@ -477,8 +481,19 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Ljava/lang/Object;", false);
                 store(i);
             }
+            case UOPEN -> {
+                IrOp.OpenUpvalue upvalue = (IrOp.OpenUpvalue) x.aux;
+                closureOf(x);
+                push(upvalue.index());
+                mv.visitVarInsn(ALOAD, STACK);
+                mv.visitVarInsn(ILOAD, BASE);
+                push(upvalue.register());
+                mv.visitInsn(IADD);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalueOpenAt", "(Ldev/isthmus/lua/interp/LuaClosure;ILdev/isthmus/lua/interp/ValueStack;I)Z", false);
+                mv.visitJumpInsn(IFEQ, exit(x));
+            }
             case USET -> {
-                mv.visitVarInsn(ALOAD, CLOSURE);
+                closureOf(x);
                 push((Integer) x.aux);
                 load(x.a);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ILjava/lang/Object;)V", false);
@@ -823,9 +838,19 @@ final class TraceCodegen {
         mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
         handlerLabels.add(handler);
         handlerRefs.add(i);
+        InlinedFrames inside = framesShownDuring(x);
         mv.visitVarInsn(ALOAD, FRAMES);
-        push(x.pc);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setCallPc", "(Ldev/isthmus/lua/interp/CallStack;I)V", false);
+        if (inside != null) {
+            mv.visitVarInsn(ILOAD, BASE);
+            constant(inside, InlinedFrames.class);
+            push(x.pc);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterInlined", "(Ldev/isthmus/lua/interp/CallStack;IL" + Type.getInternalName(InlinedFrames.class) + ";I)V", false);
+        } else {
+            Snapshot s = ir.snapshots.get(x.snapshot);
+            // A native call inside inlined calls: the loop's frame shows the outermost of them.
+            push(s.inside() != null ? s.inside().callPcs()[0] : x.pc);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setCallPc", "(Ldev/isthmus/lua/interp/CallStack;I)V", false);
+        }
         mv.visitLabel(start);
         String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
         switch (x.op) {
@@ -849,7 +874,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "global", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             case GSET -> {
-                mv.visitVarInsn(ALOAD, CLOSURE);
+                closureOf(x);
                 constant(x.aux, Object.class);
                 load(x.a);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setGlobal", "(" + closure + "Ljava/lang/Object;Ljava/lang/Object;)V", false);
@@ -925,6 +950,27 @@ final class TraceCodegen {
             default -> throw new IllegalStateException("no code for " + x.op);
         }
         mv.visitLabel(end);
+        if (inside != null) {
+            popInlined(inside);
+        }
         store(i);
+    }
+
+    /**
+     * The frames of the inlined calls a call out is made inside, which the call stack shows
+     * while it runs (Lua code it runs sees them as its callers, errors are positioned in the
+     * innermost), or null: in the loop's own function, and for a native call, which runs no Lua
+     * code unless through a callback (the price of pushing them would be paid by every wrapper
+     * of a C function; a callback sees the loop's frame as its caller).
+     */
+    private InlinedFrames framesShownDuring(Ir x) {
+        InlinedFrames inside = ir.snapshots.get(x.snapshot).inside();
+        return x.op == IrOp.CALLN ? null : inside;
+    }
+
+    private void popInlined(InlinedFrames inside) {
+        mv.visitVarInsn(ALOAD, FRAMES);
+        push(inside.depth());
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveInlined", "(Ldev/isthmus/lua/interp/CallStack;I)V", false);
     }
 }

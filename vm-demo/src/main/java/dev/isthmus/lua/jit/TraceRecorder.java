@@ -3,6 +3,7 @@ package dev.isthmus.lua.jit;
 import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
+import dev.isthmus.lua.interp.InlinedFrames;
 import dev.isthmus.lua.interp.InstructionObserver;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.TraceAccess;
@@ -75,9 +76,12 @@ final class TraceRecorder implements InstructionObserver {
     /** Where the recorded function's register 0 is, in trace registers. */
     private int frameOffset;
 
-    /** A Lua call being recorded inline: what to return to. */
-    /** A call recorded inline; {@code wanted} is -1 for open results (the caller passes them all on). */
-    private record Inlined(LuaClosure closure, int offset, int resultRegister, int wanted, int callPc) {
+    /**
+     * A call recorded inline: what to return to. {@code wanted} is -1 for open results (the
+     * caller passes them all on); {@code exitBefore} is the snapshot before the call, and
+     * {@code effectsBefore} the count of {@link #effects} then.
+     */
+    private record Inlined(LuaClosure closure, int offset, int resultRegister, int wanted, int callPc, int exitBefore, int effectsBefore) {
     }
 
     /**
@@ -85,7 +89,8 @@ final class TraceRecorder implements InstructionObserver {
      * with {@code B} = 0, to take up to {@code top} (a register of the frame at {@code frameOffset}).
      * The interpreter keeps that top in its own state, which no snapshot holds, so the taker's
      * guards leave at {@code exit}: before the call that produced them, which the interpreter
-     * runs again (it had no effect: a pure library function, or a Lua function recorded inline).
+     * runs again (it had no effect: a pure library function, or a Lua function recorded inline
+     * that wrote nothing but its own registers).
      */
     private record OpenResults(int top, int exit, int takerPc, int frameOffset) {
     }
@@ -93,8 +98,10 @@ final class TraceRecorder implements InstructionObserver {
     private OpenResults open;
 
     private final java.util.ArrayDeque<Inlined> inlined = new java.util.ArrayDeque<>();
-    /** While inside inlined calls: the snapshot before the outermost one's CALL, which every exit in them takes. */
-    private int inlinedExit = Ir.NONE;
+    /** The calls recorded inline now, as exits inside them tell the interpreter ({@link #insideNow}); null when not computed since they changed. */
+    private InlinedFrames inside;
+    /** How many instructions with an effect (a store, a call out) were recorded: an inlined call with none may run again. */
+    private int effects;
     private static final int MAX_INLINE_DEPTH = 4;
     /** An inner loop being skipped (run by the interpreter while recording, by its trace later): its pcs, its trace. */
     private int innerFirst;
@@ -192,6 +199,33 @@ final class TraceRecorder implements InstructionObserver {
             }
             set(from.registers()[j], ref);
         }
+        if (from.inside() != null) {
+            resumeInside(from.inside());
+        }
+    }
+
+    /**
+     * A side trace starting inside calls its parent recorded inline: it records on inside the
+     * innermost, and each return to its caller as a return from a call recorded inline. The
+     * calls were made by the parent, so its own exits cannot go back to before them: open
+     * results of one abort at its return.
+     */
+    private void resumeInside(InlinedFrames frames) {
+        LuaClosure caller = closure;
+        int callerOffset = 0;
+        for (int j = 0; j < frames.depth(); j++) {
+            int callPc = frames.callPcs()[j];
+            int[] code = caller.prototype().code();
+            int a = code[callPc * 4 + 1];
+            int c = code[callPc * 4 + 3];
+            inlined.push(new Inlined(caller, callerOffset, callerOffset + a, c - 1, callPc, Ir.NONE, effects));
+            caller = frames.closures()[j];
+            callerOffset = frames.offsets()[j];
+        }
+        frameClosure = caller;
+        frameProto = caller.prototype();
+        frameOffset = callerOffset;
+        inside = frames;
     }
 
     /** The last instruction of a while or repeat loop headed by LOOP at {@code head}: the last jump back to it. */
@@ -620,9 +654,10 @@ final class TraceRecorder implements InstructionObserver {
         }
         kept.set(t);
         Object v = value(r);
+        // Loads are of the loop frame's registers (an upvalue an inlined function shares with it), counted from its base.
         Ir load = v instanceof Double
-                ? new Ir(afterInnerLoop ? IrOp.RLOADN : IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, r, null, pc)
-                : new Ir(afterInnerLoop ? IrOp.RLOADR : IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, r, classOf(v), pc);
+                ? new Ir(afterInnerLoop ? IrOp.RLOADN : IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, t, null, pc)
+                : new Ir(afterInnerLoop ? IrOp.RLOADR : IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, t, classOf(v), pc);
         ref = guard(load, pc);
         registerRef[t] = ref;
         return ref;
@@ -678,15 +713,14 @@ final class TraceRecorder implements InstructionObserver {
 
     /** Emits a guard or call with a snapshot of the registers written so far, resuming at {@code exitPc}. */
     private int guard(Ir instruction, int exitPc) {
-        if (!inlined.isEmpty() && hasSideEffect(instruction.op)) {
-            // An exit in an inlined call runs the whole call again in the interpreter: nothing may have happened yet.
-            throw new Abort("NYI: " + instruction.op.name().toLowerCase() + " in an inlined function");
+        if (hasSideEffect(instruction.op)) {
+            effects++;
         }
         int before = ir.code.size();
         int ref = ir.emit(instruction);
         // A guard folded into a constant (TOINT of a constant) needs no exit.
         if (ref >= before && (ir.at(ref).op.isGuard() || ir.at(ref).op.isCall())) {
-            ir.at(ref).snapshot = !inlined.isEmpty() ? inlinedExit : takingOpenResults() ? open.exit() : ir.snapshot(snapshot(exitPc));
+            ir.at(ref).snapshot = takingOpenResults() ? open.exit() : ir.snapshot(snapshot(exitPc));
         }
         return ref;
     }
@@ -711,7 +745,8 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private Snapshot snapshot(int exitPc) {
-        int frame = Math.min(written.length, proto.frameSize());
+        InlinedFrames frames = insideNow();
+        int frame = Math.min(written.length, frames == null ? proto.frameSize() : frames.extent());
         int count = 0;
         for (int r = 0; r < frame; r++) {
             count += written[r] ? 1 : 0;
@@ -725,7 +760,29 @@ final class TraceRecorder implements InstructionObserver {
                 refs[j++] = registerRef[r];
             }
         }
-        return new Snapshot(exitPc, registers, refs);
+        return new Snapshot(exitPc, registers, refs, frames);
+    }
+
+    /** The calls recorded inline now, outermost first, as {@link InlinedFrames}; null in the loop's own function. */
+    private InlinedFrames insideNow() {
+        if (inlined.isEmpty() || inside != null) {
+            return inside;
+        }
+        java.util.List<Inlined> outerFirst = new java.util.ArrayList<>(inlined);
+        java.util.Collections.reverse(outerFirst);
+        int depth = outerFirst.size();
+        LuaClosure[] closures = new LuaClosure[depth];
+        int[] offsets = new int[depth];
+        int[] callPcs = new int[depth];
+        for (int j = 0; j < depth; j++) {
+            boolean innermost = j == depth - 1;
+            closures[j] = innermost ? frameClosure : outerFirst.get(j + 1).closure();
+            offsets[j] = innermost ? frameOffset : outerFirst.get(j + 1).offset();
+            callPcs[j] = outerFirst.get(j).callPc();
+        }
+        int extent = Math.max(proto.frameSize(), frameOffset + frameProto.frameSize());
+        inside = new InlinedFrames(closures, offsets, callPcs, extent);
+        return inside;
     }
 
     // ---- completing the previous instruction
@@ -798,15 +855,29 @@ final class TraceRecorder implements InstructionObserver {
                     set(r, nil(pc));
                 }
             }
-            case Op.GETUPVAL -> expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
-            case Op.SETUPVAL -> guard(new Ir(IrOp.USET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, b, null, pc), pc);
+            case Op.GETUPVAL -> {
+                int register = upvalueInLoopFrame(b, pc);
+                if (register != NO_REGISTER) {
+                    set(a, load(register - frameOffset, pc));
+                } else {
+                    expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
+                }
+            }
+            case Op.SETUPVAL -> {
+                int register = upvalueInLoopFrame(b, pc);
+                if (register != NO_REGISTER) {
+                    set(register - frameOffset, load(a, pc));
+                } else {
+                    guard(new Ir(IrOp.USET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc);
+                }
+            }
             case Op.GETGLOBAL -> {
                 mayRunLua = true;
                 expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc));
             }
             case Op.SETGLOBAL -> {
                 mayRunLua = true;
-                guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, frameProto.constants()[b], null, pc), pc);
+                guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc);
             }
             case Op.GETTABLE -> {
                 int object = load(b, pc);
@@ -872,7 +943,8 @@ final class TraceRecorder implements InstructionObserver {
                     values[r - b] = boxed(load(r, pc), pc);
                 }
                 mayRunLua = true;
-                expectResult(pc, a, guard(new Ir(IrOp.CONCAT, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, values, b, null, pc), pc));
+                // Its operands' registers counted from the loop frame's base, where an error names them.
+                expectResult(pc, a, guard(new Ir(IrOp.CONCAT, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, values, frameOffset + b, null, pc), pc));
             }
             case Op.FORPREP -> recordInnerLoop(a, b, pc);
             case Op.CLOSE -> {
@@ -1122,7 +1194,7 @@ final class TraceRecorder implements InstructionObserver {
                 if (!copies) {
                     set(a, x);
                 }
-                ir.at(ref).snapshot = inlined.isEmpty() ? ir.snapshot(snapshot(copies ? pc + 2 : pc + 1)) : inlinedExit;
+                ir.at(ref).snapshot = ir.snapshot(snapshot(copies ? pc + 2 : pc + 1));
                 registerRef[t] = held;
                 written[t] = wasWritten;
             }
@@ -1207,16 +1279,15 @@ final class TraceRecorder implements InstructionObserver {
             throw new Abort("NYI: calls inlined more than " + MAX_INLINE_DEPTH + " deep");
         }
         int[] args = calleeArguments(callee, a, argc, pc);
-        if (inlined.isEmpty()) {
-            inlinedExit = takingOpenResults() ? open.exit() : ir.snapshot(snapshot(pc));
-        }
-        inlined.push(new Inlined(frameClosure, frameOffset, frameOffset + a, c - 1, pc));
+        int exitBefore = c == 0 ? takingOpenResults() ? open.exit() : ir.snapshot(snapshot(pc)) : Ir.NONE;
+        inlined.push(new Inlined(frameClosure, frameOffset, frameOffset + a, c - 1, pc, exitBefore, effects));
         enter(callee, frameOffset + a + 1, args, pc);
     }
 
     /** The frame of {@code callee} at {@code offset}, as the interpreter enters it: parameters from the arguments, the rest nil. */
     private void enter(LuaClosure callee, int offset, int[] args, int pc) {
         Prototype p = callee.prototype();
+        inside = null;
         frameClosure = callee;
         frameProto = p;
         frameOffset = offset;
@@ -1238,8 +1309,17 @@ final class TraceRecorder implements InstructionObserver {
         }
         if (!(value(a) instanceof LuaClosure callee)) {
             // Another function's one result, returned: recorded as a call and a return.
+            Inlined caller = inlined.peek();
             recordCall(a, b, 2, pc);
             recordReturn(a, 2, pc);
+            if (pending == Pending.RESULT && pendingRegister == a) {
+                // Its type is fixed at the caller's next instruction, where the result is in the caller's register.
+                if (caller.wanted() == 0) {
+                    pending = Pending.NONE;
+                } else {
+                    pendingRegister = caller.resultRegister() - frameOffset;
+                }
+            }
             return;
         }
         int argc = b == 0 ? openCount(a + 1) : b - 1;
@@ -1269,6 +1349,7 @@ final class TraceRecorder implements InstructionObserver {
         }
         int calleeEnd = frameOffset + Math.max(frameProto.frameSize(), count);
         Inlined caller = inlined.pop();
+        inside = null;
         frameClosure = caller.closure();
         frameProto = caller.closure().prototype();
         frameOffset = caller.offset();
@@ -1279,11 +1360,13 @@ final class TraceRecorder implements InstructionObserver {
             set(t - frameOffset, i < wanted && i < count ? results[i] : nil);
         }
         if (caller.wanted() < 0) {
-            open = new OpenResults(caller.resultRegister() - frameOffset + count, inlined.isEmpty() ? inlinedExit : Ir.NONE,
-                    caller.callPc() + 1, frameOffset);
+            if (effects > caller.effectsBefore() || caller.exitBefore() == Ir.NONE) {
+                // Its taker's guards would run the call again.
+                throw new Abort("NYI: open results of a call that may have effects");
+            }
+            open = new OpenResults(caller.resultRegister() - frameOffset + count, caller.exitBefore(), caller.callPc() + 1, frameOffset);
         }
         if (inlined.isEmpty()) {
-            inlinedExit = Ir.NONE;
             for (int t = proto.frameSize(); t < registerRef.length; t++) {
                 registerRef[t] = Ir.NONE;
                 written[t] = false;
@@ -1305,6 +1388,27 @@ final class TraceRecorder implements InstructionObserver {
         }
         pending = Pending.RESULTS;
         pendingPc = pc;
+    }
+
+    private static final int NO_REGISTER = Integer.MIN_VALUE;
+
+    /**
+     * When upvalue {@code index} of an inlined function is open on a register of the loop's
+     * frame (a local of the loop's function that the called function shares): that register,
+     * which the trace keeps in a JVM local and the upvalue must therefore be read and written
+     * as, behind a guard that it is still open there; otherwise {@link #NO_REGISTER}.
+     */
+    private int upvalueInLoopFrame(int index, int pc) {
+        if (inlined.isEmpty()) {
+            // A function's own upvalues are never open on its own frame.
+            return NO_REGISTER;
+        }
+        int register = TraceAccess.openUpvalueRegister(frameClosure, index, stack, base, proto.frameSize());
+        if (register < 0) {
+            return NO_REGISTER;
+        }
+        guard(new Ir(IrOp.UOPEN, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, new IrOp.OpenUpvalue(index, register), frameClosure, pc), pc);
+        return register;
     }
 
     /** Whether the instruction being recorded takes the open results the one before it left. */

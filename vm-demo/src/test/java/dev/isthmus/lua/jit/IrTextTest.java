@@ -41,7 +41,8 @@ class IrTextTest {
     }
 
     private static IrSymbols symbols() {
-        return new IrSymbols().define("handle:sqrt", SQRT).define("loop:inner", INNER_LOOP).define("t", new LuaTable());
+        return new IrSymbols().define("handle:sqrt", SQRT).define("loop:inner", INNER_LOOP).define("t", new LuaTable())
+                .define("upvalue:x", new IrOp.OpenUpvalue(0, 3));
     }
 
     /** Every operation once, with each kind of constant. */
@@ -120,6 +121,7 @@ class IrTextTest {
             0070 void leave #9 true @9  [exit 35 pc 9]
             0071 ref callm 0006 ()  [exit 36 pc 9]
             0072 ref result 0071 #1
+            0073 void uopen upvalue:x t  [exit 37 pc 4]
             """;
 
     @Test

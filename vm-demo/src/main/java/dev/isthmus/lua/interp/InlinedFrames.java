@@ -1,0 +1,20 @@
+package dev.isthmus.lua.interp;
+
+/**
+ * The Lua calls a trace had recorded inline and was inside when it left, outermost first:
+ * level {@code j} runs {@code closures[j]} with its register 0 at {@code offsets[j]} registers
+ * above the loop frame's base, called by the {@code CALL} at {@code callPcs[j]} of the level
+ * below (level -1 being the loop's own frame). A trace leaving inside them has written their
+ * registers with the loop frame's; the interpreter then runs each called function to its
+ * return from where the trace left it, innermost first, and hands each one's results to its
+ * caller as that {@code CALL} would have, so nothing that happened inside the calls runs twice.
+ *
+ * <p>{@code extent} is the first slot above the innermost frame, counted from the loop
+ * frame's base: how far the value stack must reach before the trace writes the frames.
+ */
+public record InlinedFrames(LuaClosure[] closures, int[] offsets, int[] callPcs, int extent) {
+    /** How many calls deep the trace was. */
+    public int depth() {
+        return closures.length;
+    }
+}
