@@ -17,4 +17,22 @@ public record InlinedFrames(LuaClosure[] closures, int[] offsets, int[] callPcs,
     public int depth() {
         return closures.length;
     }
+
+    /**
+     * These calls followed by {@code inner}, calls a trace run from inside the innermost of
+     * these (an inner loop's trace) was inside when it left, counted from that frame.
+     */
+    InlinedFrames then(InlinedFrames inner) {
+        int from = offsets[offsets.length - 1];
+        int depth = depth() + inner.depth();
+        LuaClosure[] allClosures = java.util.Arrays.copyOf(closures, depth);
+        int[] allOffsets = java.util.Arrays.copyOf(offsets, depth);
+        int[] allCallPcs = java.util.Arrays.copyOf(callPcs, depth);
+        for (int j = 0; j < inner.depth(); j++) {
+            allClosures[depth() + j] = inner.closures[j];
+            allOffsets[depth() + j] = from + inner.offsets[j];
+            allCallPcs[depth() + j] = inner.callPcs[j];
+        }
+        return new InlinedFrames(allClosures, allOffsets, allCallPcs, Math.max(extent, from + inner.extent));
+    }
 }

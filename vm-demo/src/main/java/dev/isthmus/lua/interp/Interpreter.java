@@ -775,6 +775,8 @@ public final class Interpreter {
         if (inside != null) {
             frames.leftInside = null;
             pc = finishInlinedCalls(inside, pc, st, base, frames);
+            traceLeftAt = -1;
+            return pc;
         } else if ((pc & LoopTrace.ENTER) != 0) {
             traceLeftAt = -1;
             return pc & ~LoopTrace.ENTER;
@@ -795,9 +797,10 @@ public final class Interpreter {
         frames.pushInlined(inside, base, 0);
         Throwable failure = takeTraceFailure();
         int results = -1;
-        int resumeAt = pc;
-        // Like the loop's frame, the innermost does not enter a trace at the instruction the trace left at.
-        traceLeftAt = pc;
+        int resumeAt = pc & ~LoopTrace.ENTER;
+        // Like the loop's frame, the innermost does not enter a trace at the instruction the
+        // trace left at, unless told to (a side trace handing over to an inner loop's trace).
+        traceLeftAt = (pc & LoopTrace.ENTER) != 0 ? -1 : resumeAt;
         for (int j = inside.depth() - 1; j >= 0; j--) {
             try {
                 results = execute(inside.closures()[j], st, base + inside.offsets()[j], NO_VARARGS, resumeAt, results, failure);

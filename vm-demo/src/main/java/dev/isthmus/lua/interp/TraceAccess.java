@@ -47,6 +47,30 @@ public final class TraceAccess {
         frames.popInlined(count);
     }
 
+    /** The value stack made to reach over the inlined frames a trace writes back ({@link InlinedFrames#extent}). */
+    public static void reachOver(ValueStack stack, int base, InlinedFrames inside) {
+        stack.ensure(base + inside.extent());
+    }
+
+    /**
+     * Whether an inner loop's trace, run by a trace from inside calls it recorded inline or
+     * not, stopped at {@code pc} of its own function where the recording saw the loop end, rather
+     * than elsewhere or inside calls of its own.
+     */
+    public static boolean innerLoopEnded(CallStack frames, int pc, int expected) {
+        return pc == expected && frames.leftInside == null;
+    }
+
+    /**
+     * A trace leaves from an inner loop's trace it ran inside calls it recorded inline
+     * ({@code inside}): the interpreter told to finish those calls, and the ones the inner
+     * trace left inside, if any, above them.
+     */
+    public static void leaveLoopInside(CallStack frames, ValueStack stack, int base, InlinedFrames inside) {
+        InlinedFrames inner = frames.leftInside;
+        leaveInside(frames, stack, base, inner == null ? inside : inside.then(inner));
+    }
+
     /**
      * A trace leaves inside calls it recorded inline: the value stack made to reach over their
      * frames, which the trace writes next, and the interpreter told to finish the calls.

@@ -130,7 +130,11 @@ final class ExitWriter {
     void flush(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
         if (s.inside() != null) {
-            throw new IllegalStateException("a frame handed on inside an inlined call");
+            // Handed to an inner loop's trace inside calls recorded inline: their frames too.
+            mv.visitVarInsn(ALOAD, stack);
+            mv.visitVarInsn(ILOAD, base);
+            constants.emitLoad(mv, s.inside(), InlinedFrames.class);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "reachOver", "(" + STACK_TYPE + "IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
         }
         int[] all = indices(s.registers().length);
         String descriptor = descriptor(s, all, false);

@@ -766,24 +766,75 @@ final class TraceCodegen {
     /**
      * An inner loop's trace run on the frame: the frame written back, the inner trace run, and
      * this trace left at the pc the inner one stopped at unless it is the one recorded. An error
-     * inside the inner trace leaves both with the inner trace's own write-back and pc.
+     * inside the inner trace leaves both with the inner trace's own write-back and pc. Inside
+     * calls recorded inline, the inner trace runs on the innermost one's frame, with their
+     * frames on the call stack; leaving, this trace tells the interpreter to finish those calls
+     * (and the ones the inner trace left inside, above them).
      */
     private void loopCall(Ir x) {
+        InlinedFrames inside = ir.snapshots.get(x.snapshot).inside();
         exitWriter.flush(x.snapshot);
         mv.visitInsn(POP);
+        Label start = new Label();
+        Label end = new Label();
+        Label failed = new Label();
+        if (inside != null) {
+            mv.visitVarInsn(ALOAD, FRAMES);
+            mv.visitVarInsn(ILOAD, BASE);
+            constant(inside, InlinedFrames.class);
+            push(x.pc);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterInlined", "(Ldev/isthmus/lua/interp/CallStack;IL" + Type.getInternalName(InlinedFrames.class) + ";I)V", false);
+            mv.visitTryCatchBlock(start, end, failed, Type.getInternalName(TraceCallFailure.class));
+        }
+        mv.visitLabel(start);
         constant(((dev.isthmus.lua.interp.CompiledLoop) x.aux).code(), LoopTrace.class);
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
-        mv.visitVarInsn(ALOAD, CLOSURE);
+        if (inside != null) {
+            push(inside.offsets()[inside.depth() - 1]);
+            mv.visitInsn(IADD);
+            constant(inside.closures()[inside.depth() - 1], dev.isthmus.lua.interp.LuaClosure.class);
+        } else {
+            mv.visitVarInsn(ALOAD, CLOSURE);
+        }
         mv.visitVarInsn(ALOAD, FRAMES);
         mv.visitMethodInsn(INVOKEINTERFACE, Type.getInternalName(LoopTrace.class), "run", RUN_DESCRIPTOR, true);
+        mv.visitLabel(end);
+        if (inside != null) {
+            popInlined(inside);
+        }
         mv.visitInsn(DUP);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitInsn(SWAP);
         push((Integer) x.aux2);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "innerLoopEnded", "(Ldev/isthmus/lua/interp/CallStack;II)Z", false);
         Label same = new Label();
-        mv.visitJumpInsn(IF_ICMPEQ, same);
+        mv.visitJumpInsn(IFNE, same);
+        if (inside != null) {
+            leaveLoopInside(inside);
+        }
         mv.visitInsn(IRETURN);
         mv.visitLabel(same);
         mv.visitInsn(POP);
+        if (inside != null) {
+            // An error in a call the inner trace made: the frames popped, the calls to finish named, the failure passed on.
+            outOfLine.add(() -> {
+                mv.visitLabel(failed);
+                popInlined(inside);
+                leaveLoopInside(inside);
+                mv.visitInsn(ATHROW);
+            });
+        }
+    }
+
+    /** {@code TraceAccess.leaveLoopInside} for the calls {@code inside}, the operand stack left as it was. */
+    private void leaveLoopInside(InlinedFrames inside) {
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitVarInsn(ILOAD, BASE);
+        constant(inside, InlinedFrames.class);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveLoopInside",
+                "(Ldev/isthmus/lua/interp/CallStack;Ldev/isthmus/lua/interp/ValueStack;IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
     }
 
     /** Jumps to {@code exit} when an interrupt is pending: a mutable call site's constant, free until one is ({@code PendingInterrupts}). */

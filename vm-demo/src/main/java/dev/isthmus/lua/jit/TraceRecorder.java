@@ -408,9 +408,6 @@ final class TraceRecorder implements InstructionObserver {
      * the inner loop skipped until the interpreter leaves it ({@link #innerLoopLeft}).
      */
     private void recordInnerLoop(int a, int b, int pc) {
-        if (!inlined.isEmpty()) {
-            throw new Abort("NYI: loop in an inlined function");
-        }
         int forLoop = pc + 1 + b;
         if (tree != null && forLoop == startPc) {
             // A side trace coming round to the root's own loop: it links there next.
@@ -466,9 +463,6 @@ final class TraceRecorder implements InstructionObserver {
      * skipped until the interpreter leaves it, as for a numeric {@code for} ({@link #recordInnerLoop}).
      */
     private void recordInnerWhileLoop(int pc) {
-        if (!inlined.isEmpty()) {
-            throw new Abort("NYI: loop in an inlined function");
-        }
         if (!(frameProto.loopTraces()[pc] instanceof CompiledLoop inner)) {
             waitsForLoopAt = pc;
             throw new Abort("NYI: inner loop not compiled yet");
@@ -488,7 +482,9 @@ final class TraceRecorder implements InstructionObserver {
     private void innerLoopLeft(int pc) {
         int call = ir.emit(new Ir(IrOp.LOOPCALL, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, innerTrace, pc, innerLast));
         ir.at(call).snapshot = innerSnapshot;
-        kept.or(innerTrace.keptRegisters());
+        effects++;
+        // The inner trace's registers are counted from its frame, inside calls recorded inline or not.
+        innerTrace.keptRegisters().stream().map(r -> r + frameOffset).filter(t -> t < proto.frameSize()).forEach(kept::set);
         mayRunLua |= innerTrace.mayRunLua();
         java.util.Arrays.fill(registerRef, Ir.NONE);
         java.util.Arrays.fill(written, false);
@@ -649,10 +645,14 @@ final class TraceRecorder implements InstructionObserver {
         if (ref != Ir.NONE) {
             return ref;
         }
-        if (t >= proto.frameSize()) {
+        if (t >= proto.frameSize() && !(afterInnerLoop && !inlined.isEmpty() && t < frameOffset + frameProto.frameSize())) {
+            // (An inlined function's registers are all written when it is entered; after an inner
+            // loop ran inside it, they are read from its frame again.)
             throw new Abort("NYI: a register above the loop's frame read before it is written");
         }
-        kept.set(t);
+        if (t < proto.frameSize()) {
+            kept.set(t);
+        }
         Object v = value(r);
         // Loads are of the loop frame's registers (an upvalue an inlined function shares with it), counted from its base.
         Ir load = v instanceof Double
