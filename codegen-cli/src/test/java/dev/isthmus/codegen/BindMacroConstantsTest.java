@@ -307,6 +307,36 @@ class BindMacroConstantsTest {
         assertEquals(expected, result);
     }
 
+    /**
+     * Macros that read memory through a pointer ({@code *(p)}, {@code (p)[1]}), take an address
+     * or are statements are no constant expressions of their arguments: each is listed with
+     * what it does; a macro standing in for a bound function of its name says so.
+     */
+    @Test
+    void memoryReadingAndStatementMacros_areListedWithWhatTheyDo() throws Exception {
+        Path header = Files.writeString(dir.resolve("mem.h"), """
+                int next_of(const unsigned char *buf);
+                #define FIRST(p) (*(p))
+                #define SECOND(p) ((p)[1])
+                #define AT(p, n) (*((p) + (n)) << 8)
+                #define ADDRESS(x) (&(x))
+                #define SWAP(a, b) do { int t = a; a = b; b = t; } while (0)
+                #define BLOCK(a) { (a) = 0; }
+                #define next_of(buf) FIRST(buf)
+                """);
+        String report = bind("--package", "org.example.mem", "--output", dir.resolve("gen").toString(), header.toString());
+        for (String[] expected : List.of(new String[] {"FIRST", "it reads memory through a pointer, *(p), which no constant expression does"},
+                new String[] {"SECOND", "it reads memory through a pointer, (p)[1], which no constant expression does"},
+                new String[] {"AT", "it reads memory through a pointer, *((p)+(n)), which no constant expression does"},
+                new String[] {"ADDRESS", "it takes an address, &(x), which no Java value stands for"},
+                new String[] {"SWAP", "its body is statements, not an expression"},
+                new String[] {"BLOCK", "its body is statements, not an expression"},
+                new String[] {"next_of", "it has the name of the function next_of, which is bound"})) {
+            assertTrue(report.contains("macro " + expected[0] + " (" + header + ":") && report.contains(expected[1]), expected[0] + "\n" + report);
+        }
+        assertTrue(report.contains("not bound (7):\n"), report);
+    }
+
     private String runC(String program) throws Exception {
         return GeneratedBindings.ccOutput(dir, program);
     }

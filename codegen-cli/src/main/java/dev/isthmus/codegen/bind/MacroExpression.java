@@ -163,6 +163,10 @@ final class MacroExpression {
             whyNot.accept("its body is empty");
             return Optional.empty();
         }
+        if (tokens.getFirst().is("{") || tokens.getFirst().is("do")) {
+            whyNot.accept("its body is statements, not an expression");
+            return Optional.empty();
+        }
         Map<String, String> recordParameters = new LinkedHashMap<>();
         String unresolved = null;
         for (Map.Entry<String, Set<String>> read : membersRead(tokens, macro.parameters()).entrySet()) {
@@ -353,7 +357,60 @@ final class MacroExpression {
         if (accept("!")) {
             return truth("(" + unary().java() + " == 0");
         }
+        if (at < tokens.size() && (tokens.get(at).is("*") || tokens.get(at).is("&"))) {
+            String spelled = spell(at, operandEnd(at + 1));
+            throw new IllegalArgumentException(tokens.get(at).is("*")
+                    ? "it reads memory through a pointer, " + spelled + ", which no constant expression does"
+                    : "it takes an address, " + spelled + ", which no Java value stands for");
+        }
         return primary();
+    }
+
+    /** The end (exclusive) of the operand starting at {@code i}: a parenthesised group, or a name with any call's arguments. */
+    private int operandEnd(int i) {
+        if (i >= tokens.size()) {
+            return i;
+        }
+        int end = tokens.get(i).is("(") ? closing(i) : i + 1;
+        while (end < tokens.size() && (tokens.get(end).is("(") || tokens.get(end).is("["))) {
+            end = closing(end);
+        }
+        return end;
+    }
+
+    /** The index after the bracket closing the one at {@code open}, or the end. */
+    private int closing(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            if (tokens.get(i).is("(") || tokens.get(i).is("[")) {
+                depth++;
+            } else if ((tokens.get(i).is(")") || tokens.get(i).is("]")) && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return tokens.size();
+    }
+
+    /** Tokens {@code from} to {@code to} as C text, a space only between two words. */
+    private String spell(int from, int to) {
+        StringBuilder text = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            String t = tokens.get(i).text();
+            if (!text.isEmpty() && Character.isJavaIdentifierPart(text.charAt(text.length() - 1))
+                    && Character.isJavaIdentifierPart(t.charAt(0))) {
+                text.append(' ');
+            }
+            text.append(t);
+        }
+        return text.toString();
+    }
+
+    /** An operand followed by a subscript reads memory: said so, with the expression, rather than as a syntax error. */
+    private void refuseSubscript(int operandStart) {
+        if (at < tokens.size() && tokens.get(at).is("[")) {
+            throw new IllegalArgumentException("it reads memory through a pointer, " + spell(operandStart, closing(at))
+                    + ", which no constant expression does");
+        }
     }
 
     private Typed primary() {
@@ -361,6 +418,7 @@ final class MacroExpression {
         if (access > 0) {
             return member(access);
         }
+        int start = at;
         MacroTokens.Token token = next();
         if (token.literal() != null) {
             floating |= token.literal().isFloating();
@@ -385,6 +443,7 @@ final class MacroExpression {
             }
             Typed inner = conditional();
             expect(")");
+            refuseSubscript(start);
             return inner;
         }
         if (Character.isJavaIdentifierStart(text.charAt(0)) && at < tokens.size() && tokens.get(at).is("(")) {
@@ -395,6 +454,7 @@ final class MacroExpression {
             throw new IllegalArgumentException("record parameter " + text + " used as a value");
         }
         if (parameters.contains(text)) {
+            refuseSubscript(start);
             return new Typed(text, parameterKind, parameterKind.isFloating() ? Primitive.DOUBLE : Primitive.LONG_LONG);
         }
         Typed constant = constants.containsKey(text) ? constants.get(text) : scope.constant(text).orElse(null);

@@ -184,7 +184,10 @@ final class MacroMethodWriter {
                     ? Optional.<CallMacroWriter.Method>empty() : writer.method(macro, boundFunctions)).toList();
             Optional<String> method = perAbi.getFirst().isEmpty() ? Optional.empty() : CallMacroWriter.Method.chosenPerAbi(perAbi, targets);
             String where = "macro " + macro.name() + " (" + macro.position() + "): ";
-            if (method.isEmpty() && reasons.containsKey(macro.name())) {
+            if (boundFunctions.containsKey(macro.name())) {
+                set.skipped.add(where + "it has the name of the function " + macro.name() + ", which is bound: the method of"
+                        + " that name calls the library's function");
+            } else if (method.isEmpty() && reasons.containsKey(macro.name())) {
                 set.skipped.add(where + reasons.get(macro.name()));
             } else if (method.isEmpty() && macro.computesInLongDouble(longDoubleConstants)) {
                 set.skipped.add(where + "it computes in long double, which Java has no type for (its result rounded to double"
@@ -196,9 +199,6 @@ final class MacroMethodWriter {
                 set.skipped.add(where + "its body is neither a constant expression of its parameters"
                         + Optional.ofNullable(notExpressions.get(macro.name())).map(why -> " (" + why + ")").orElse("")
                         + " nor a call of a bound function with them, constants and sizes");
-            } else if (method.isEmpty()) {
-                set.skipped.add(where + "the method it makes differs between ABIs in its Java types");
-                continue;
             }
             method.ifPresent(body::append);
         }
