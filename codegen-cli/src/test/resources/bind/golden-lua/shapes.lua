@@ -46,6 +46,25 @@ local M = setmetatable({
   SHAPE_TRIANGLE = 5,
 }, { __index = lib })
 
+-- C's arithmetic for the macros below: an integer is an int64_t cdata as it is computed,
+-- a float is rounded as C rounds it, and an integer result is a Lua number when exact.
+local i64, u64 = ffi.typeof("int64_t"), ffi.typeof("uint64_t")
+local function f32(x)
+  return tonumber(ffi.cast("float", x))
+end
+local function value(x)
+  local n = tonumber(x)
+  if n > -9007199254740992 and n < 9007199254740992 then
+    return n
+  end
+  return x
+end
+
+-- #define SHAPES_AREA(w, h) ((w) * (h))
+function M.SHAPES_AREA(w, h)
+  return value((i64(w) * i64(h)))
+end
+
 -- #define SHAPES_SUM(shapes) shape_measure_all((shapes), SHAPES_MAX, 0)
 function M.SHAPES_SUM(shapes)
   return lib.shape_measure_all(shapes, M.SHAPES_MAX, nil)

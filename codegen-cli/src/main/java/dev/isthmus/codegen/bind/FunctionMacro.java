@@ -43,16 +43,18 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
     }
 
     /**
-     * The body as a Java method's expression ({@link MacroExpression}) with C's integer types
-     * on {@code integers}' ABI, naming the header class's constants ({@code constants}, by C
-     * name) and expanding calls of the other function-like macros ({@code macros}, by name),
+     * The body as an expression of {@code syntax} ({@link MacroExpression}: a Java method's,
+     * or a Lua function's) with C's integer types on {@code integers}' ABI, naming the
+     * constants written ({@code constants}, by C name) and expanding calls of the other
+     * function-like macros ({@code macros}, by name),
      * or empty, after telling {@code whyNot} why, when it is not a constant expression of the parameters; a parameter whose
      * members it reads is one of {@code scope}.
      *
      * @throws NotBindable when it is one but for a record parameter or member that is not bound
      */
     Optional<MacroExpression.Translation> translate(Map<String, MacroExpression.Typed> constants, Map<String, FunctionMacro> macros,
-                                                    IntegerArithmetic integers, MacroScope scope, Consumer<String> whyNot)
+                                                    IntegerArithmetic integers, MacroScope scope, MacroSyntax syntax,
+                                                    Consumer<String> whyNot)
             throws NotBindable {
         if (parameters.isEmpty() || parameters.contains("...")) {
             whyNot.accept(parameters.isEmpty() ? "it takes no arguments" : "it is variadic");
@@ -63,6 +65,6 @@ public record FunctionMacro(String name, List<String> parameters, String body, S
             whyNot.accept("its parameter " + unusable.get() + " is no Java name");
             return Optional.empty();
         }
-        return MacroExpression.translate(this, constants, macros, integers, scope, whyNot);
+        return MacroExpression.translate(this, constants, macros, integers, scope, syntax, whyNot);
     }
 }

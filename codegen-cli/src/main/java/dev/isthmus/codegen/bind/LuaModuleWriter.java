@@ -3,6 +3,7 @@ package dev.isthmus.codegen.bind;
 import dev.isthmus.cparser.CScope;
 import dev.isthmus.cparser.ConstantValue;
 import dev.isthmus.cparser.Declaration;
+import dev.isthmus.cparser.abi.IntegerArithmetic;
 import dev.isthmus.cparser.layout.StructLayout;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.EnumType;
@@ -35,10 +36,13 @@ import java.util.Set;
  * anonymous struct, union or enum is defined by the first typedef that names it
  * ({@code typedef enum { ... } CURLcode;}) and called by that name afterwards.
  *
- * <p>A function-like macro that wraps a call of a declared function ({@link MacroCall},
- * zlib's {@code deflateInit}) is a function of the module calling the library's. Inline
- * functions (no symbol to call) and other function-like macros are reported as not bound;
- * {@code #pragma pack} is written around the records it applies to.
+ * <p>A function-like macro whose body is a constant expression of its parameters is a
+ * function of the module computing it as C does ({@link MacroExpression} written in Lua,
+ * {@link LuaMacroSyntax}), as the Java bindings have a method for it; one that wraps a call
+ * of a declared function ({@link MacroCall}, zlib's {@code deflateInit}) is a function
+ * calling the library's. Inline functions (no symbol to call) and other function-like macros
+ * are reported as not bound, with the reason; {@code #pragma pack} is written around the
+ * records it applies to.
  */
 final class LuaModuleWriter {
     private final CScope scope;
@@ -59,6 +63,10 @@ final class LuaModuleWriter {
     /** The functions the cdef declares, by name: what a wrapper macro may call. */
     private final Map<String, Declaration.Function> functions = new HashMap<>();
     private final Set<String> constantNames = new HashSet<>();
+    /** The constants a macro's expression may name, by C name, as Lua expressions of their C values. */
+    private final Map<String, MacroExpression.Typed> macroConstants = new HashMap<>();
+    /** The long double constants, which a macro cannot compute with as C does. */
+    private final Set<String> longDoubleConstants = new HashSet<>();
     private final StringBuilder macros = new StringBuilder();
     private int functionCount;
     private int recordCount;
@@ -77,12 +85,39 @@ final class LuaModuleWriter {
                 declare(d);
             }
         }
+        // Every macro is there to be expanded in the bound ones' bodies; the filter chooses which are bound.
+        Map<String, FunctionMacro> expandable = new HashMap<>();
+        functionMacros.forEach(m -> expandable.put(m.name(), m));
+        MacroScope names = MacroScope.withoutRecords(scope);
         for (FunctionMacro macro : functionMacros) {
+            if (!options.includes(options.includeConstant(), macro.name())) {
+                continue;
+            }
+            String where = "macro " + macro.name() + " (" + macro.position() + "): ";
+            if (constantNames.contains(macro.name()) || functions.containsKey(macro.name())) {
+                skipped.add(where + "it has the name of the " + (functions.containsKey(macro.name()) ? "function " : "constant ")
+                        + macro.name() + ", which the module's key of that name reaches");
+                continue;
+            }
+            String[] whyNot = new String[1];
+            Optional<MacroExpression.Translation> expression;
+            try {
+                expression = macro.translate(macroConstants, expandable, new IntegerArithmetic(scope.abi()), names,
+                        LuaMacroSyntax.INSTANCE, why -> whyNot[0] = why);
+            } catch (NotBindable e) {
+                skipped.add(where + e.getMessage() + " (the Lua module reads no members: a cdata's are read in Lua as they are)");
+                continue;
+            }
             Optional<MacroCall> call = MacroCall.of(macro, functions, scope);
-            if (call.isPresent() && !constantNames.contains(macro.name())) {
+            if (expression.isPresent()) {
+                expressionMacro(macro, expression.get());
+            } else if (call.isPresent()) {
                 macro(call.get());
+            } else if (macro.computesInLongDouble(longDoubleConstants)) {
+                skipped.add(where + "it computes in long double, which a Lua number (a double) cannot do as C does");
             } else {
-                skipped.add("macro " + macro.name() + " (" + macro.position() + "): only a call of a bound function has a Lua form");
+                skipped.add(where + "its body is neither a constant expression of its parameters"
+                        + (whyNot[0] == null ? "" : " (" + whyNot[0] + ")") + " nor a call of a bound function with them");
             }
         }
         String text = module(moduleName);
@@ -255,6 +290,23 @@ final class LuaModuleWriter {
         return symbol.equals(name) ? "" : " __asm__(\"" + symbol + "\")";
     }
 
+    /** A constant-expression macro as a function of the module computing it as C does. */
+    private void expressionMacro(FunctionMacro macro, MacroExpression.Translation translation) {
+        if (macros.indexOf(LuaMacroSyntax.HELPERS) < 0) {
+            macros.insert(0, LuaMacroSyntax.HELPERS);
+        }
+        List<String> parameters = macro.parameters().stream().map(LuaMacroSyntax::parameterName).toList();
+        macros.append("\n-- #define ").append(macro.name()).append('(').append(String.join(", ", macro.parameters())).append(") ")
+                .append(macro.body()).append('\n').append(functionHead(macro.name())).append(String.join(", ", parameters))
+                .append(")\n  return ").append(translation.java()).append("\nend\n");
+    }
+
+    /** {@code function M.name(} or, for a name that is no Lua identifier, {@code M["name"] = function(}. */
+    private static String functionHead(String name) {
+        String key = LuaText.key(name);
+        return key.startsWith("[") ? "M" + key + " = function(" : "function M." + name + "(";
+    }
+
     /** A wrapper macro as a function of the module calling the library's function. */
     private void macro(MacroCall call) {
         FunctionMacro macro = call.macro();
@@ -293,6 +345,17 @@ final class LuaModuleWriter {
         constants.append("  ").append(LuaText.key(c.name())).append(" = ").append(value).append(",\n");
         constantNames.add(c.name());
         constantCount++;
+        String field = "M" + (LuaText.key(c.name()).startsWith("[") ? LuaText.key(c.name()) : "." + c.name());
+        switch (c.value()) {
+            case ConstantValue.IntegerValue i -> macroConstants.put(c.name(), new MacroExpression.Typed("i64(" + field + ")",
+                    MacroExpression.Kind.LONG, i.type()));
+            case ConstantValue.FloatingValue f when f.type() == Primitive.FLOAT || f.type() == Primitive.DOUBLE ->
+                    macroConstants.put(c.name(), new MacroExpression.Typed(field, f.type() == Primitive.FLOAT
+                            ? MacroExpression.Kind.FLOAT : MacroExpression.Kind.DOUBLE, f.type()));
+            case ConstantValue.FloatingValue f -> longDoubleConstants.add(c.name());
+            case ConstantValue.StringValue s -> {
+            }
+        }
     }
 
     /** A Lua number when it is exact as a double; else LuaJIT's 64-bit integer literal (a cdata). */

@@ -124,13 +124,15 @@ final class MacroExpression {
     /** The record parameters' classes, by parameter; empty when the body reads no members. */
     private final Map<String, String> recordParameters;
     private final MacroScope scope;
+    private final MacroSyntax syntax;
     /** Why a member read cannot be bound, found while the rest of the body is still translated. */
     private String problem;
     private boolean floating;
     private int at;
 
     private MacroExpression(List<MacroTokens.Token> tokens, List<String> parameters, Kind parameterKind, Map<String, Typed> constants,
-                            IntegerArithmetic integers, Map<String, String> recordParameters, MacroScope scope) {
+                            IntegerArithmetic integers, Map<String, String> recordParameters, MacroScope scope, MacroSyntax syntax) {
+        this.syntax = syntax;
         this.tokens = tokens;
         this.parameters = parameters;
         this.parameterKind = parameterKind;
@@ -151,10 +153,11 @@ final class MacroExpression {
      *                     {@code scope} finds no single record for, or a member it cannot read
      */
     static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, Map<String, FunctionMacro> macros,
-                                           IntegerArithmetic integers, MacroScope scope, Consumer<String> whyNot) throws NotBindable {
+                                           IntegerArithmetic integers, MacroScope scope, MacroSyntax syntax, Consumer<String> whyNot)
+            throws NotBindable {
         List<MacroTokens.Token> tokens;
         try {
-            tokens = MacroTokens.of(macro, macros, integers);
+            tokens = MacroTokens.of(macro, macros, integers, syntax);
         } catch (IllegalArgumentException e) {
             whyNot.accept(reason(e));
             return Optional.empty();
@@ -177,7 +180,7 @@ final class MacroExpression {
                 recordParameters.put(read.getKey(), "");
             }
         }
-        Optional<Translation> translation = translate(macro, constants, integers, tokens, recordParameters, scope, whyNot);
+        Optional<Translation> translation = translate(macro, constants, integers, tokens, recordParameters, scope, syntax, whyNot);
         if (translation.isPresent() && unresolved != null) {
             // Otherwise a constant expression: the report says which record is missing.
             throw new NotBindable(unresolved);
@@ -187,10 +190,10 @@ final class MacroExpression {
 
     private static Optional<Translation> translate(FunctionMacro macro, Map<String, Typed> constants, IntegerArithmetic integers,
                                                    List<MacroTokens.Token> tokens, Map<String, String> recordParameters,
-                                                   MacroScope scope, Consumer<String> whyNot) throws NotBindable {
+                                                   MacroScope scope, MacroSyntax syntax, Consumer<String> whyNot) throws NotBindable {
         try {
             MacroExpression integral = new MacroExpression(tokens, macro.parameters(), Kind.LONG, constants, integers, recordParameters,
-                    scope);
+                    scope, syntax);
             Typed asLong = integral.whole();
             if (integral.problem != null) {
                 throw new NotBindable(integral.problem);
@@ -198,7 +201,7 @@ final class MacroExpression {
             if (integral.floating) {
                 try {
                     Typed asDouble = new MacroExpression(tokens, macro.parameters(), Kind.DOUBLE, constants, integers,
-                            recordParameters, scope).whole();
+                            recordParameters, scope, syntax).whole();
                     return Optional.of(new Translation(asDouble.java(), asDouble.kind(), Kind.DOUBLE, recordParameters));
                 } catch (IllegalArgumentException e) {
                     // A parameter used as an integer only (x % 2): the parameters stay long.
@@ -246,11 +249,15 @@ final class MacroExpression {
     }
 
     private Typed whole() {
-        Typed java = conditional();
+        Typed value = conditional();
         if (at < tokens.size()) {
             throw new IllegalArgumentException("'" + tokens.get(at).text() + "' cannot follow an operand");
         }
-        return java;
+        return new Typed(syntax.result(value.java(), value.kind(), value.type(), isUnsigned64(value.type())), value.kind(), value.type());
+    }
+
+    private boolean isUnsigned64(Primitive type) {
+        return type.isInteger() && integers.isUnsigned(type) && integers.width(type) == 64;
     }
 
     private Typed conditional() {
@@ -261,13 +268,12 @@ final class MacroExpression {
         Typed then = conditional();
         expect(":");
         Typed otherwise = conditional();
-        String test = condition.java() + " != 0 ? ";
         if (!then.isFloating() && !otherwise.isFloating()) {
             Primitive type = integers.commonType(integers.promote(then.type()), integers.promote(otherwise.type()));
-            return new Typed("(" + test + convert(then, type) + " : " + convert(otherwise, type) + ")", Kind.LONG, type);
+            return new Typed(syntax.choice(condition.java(), convert(then, type), convert(otherwise, type)), Kind.LONG, type);
         }
         Kind kind = Kind.common(then.kind(), otherwise.kind());
-        return new Typed("(" + test + toFloating(then, kind) + " : " + toFloating(otherwise, kind) + ")", kind, floatingType(kind));
+        return new Typed(syntax.choice(condition.java(), toFloating(then, kind), toFloating(otherwise, kind)), kind, floatingType(kind));
     }
 
     private Typed binary(int level) {
@@ -282,7 +288,7 @@ final class MacroExpression {
                 throw new IllegalArgumentException("'" + operator + "' needs integer operands");
             }
             left = switch (operator) {
-                case "&&", "||" -> truth("(" + left.java() + " != 0 " + operator + " " + right.java() + " != 0");
+                case "&&", "||" -> truth(syntax.logical(operator, left.java(), right.java()));
                 case "<<", ">>" -> shift(operator, left, right);
                 default -> left.isFloating() || right.isFloating() ? floatingBinary(operator, left, right) : integerBinary(operator, left, right);
             };
@@ -297,16 +303,13 @@ final class MacroExpression {
         String y = convert(right, type);
         boolean unsigned64 = integers.isUnsigned(type) && integers.width(type) == 64;
         return switch (operator) {
-            case "==", "!=" -> truth("(" + x + " " + operator + " " + y);
-            case "<", ">", "<=", ">=" -> truth(unsigned64 ? "(Long.compareUnsigned(" + x + ", " + y + ") " + operator + " 0"
-                    : "(" + x + " " + operator + " " + y);
-            case "/" -> unsigned64 ? new Typed("Long.divideUnsigned(" + x + ", " + y + ")", Kind.LONG, type)
-                    : wrapped("(" + x + " / " + y + ")", type);
-            case "%" -> unsigned64 ? new Typed("Long.remainderUnsigned(" + x + ", " + y + ")", Kind.LONG, type)
-                    : wrapped("(" + x + " % " + y + ")", type);
+            case "==", "!=" -> truth(syntax.compare(operator, x, y, false));
+            case "<", ">", "<=", ">=" -> truth(syntax.compare(operator, x, y, unsigned64));
+            case "/", "%" -> unsigned64 ? new Typed(syntax.unsignedDivision(operator, x, y), Kind.LONG, type)
+                    : wrapped(syntax.integerArithmetic(operator, x, y), type);
             // Two values normalised to a type stay normalised under & | ^.
-            case "&", "|", "^" -> new Typed("(" + x + " " + operator + " " + y + ")", Kind.LONG, type);
-            default -> wrapped("(" + x + " " + operator + " " + y + ")", type);
+            case "&", "|", "^" -> new Typed(syntax.bitwise(operator, x, y), Kind.LONG, type);
+            default -> wrapped(syntax.integerArithmetic(operator, x, y), type);
         };
     }
 
@@ -315,8 +318,8 @@ final class MacroExpression {
         String x = toFloating(left, kind);
         String y = toFloating(right, kind);
         return switch (operator) {
-            case "==", "!=", "<", ">", "<=", ">=" -> truth("(" + x + " " + operator + " " + y);
-            default -> new Typed("(" + x + " " + operator + " " + y + ")", kind, floatingType(kind));
+            case "==", "!=", "<", ">", "<=", ">=" -> truth(syntax.compare(operator, x, y, false));
+            default -> new Typed(syntax.floatingArithmetic(operator, x, y, kind), kind, floatingType(kind));
         };
     }
 
@@ -325,14 +328,14 @@ final class MacroExpression {
         Primitive type = integers.promote(left.type());
         String x = convert(left, type);
         if (operator.equals("<<")) {
-            return wrapped("(" + x + " << " + right.java() + ")", type);
+            return wrapped(syntax.shift(operator, x, right.java(), true), type);
         }
-        return new Typed("(" + x + (integers.isUnsigned(type) ? " >>> " : " >> ") + right.java() + ")", Kind.LONG, type);
+        return new Typed(syntax.shift(operator, x, right.java(), !integers.isUnsigned(type)), Kind.LONG, type);
     }
 
-    /** C's 0 or 1 of type int for a Java condition missing its closing parenthesis. */
-    private static Typed truth(String condition) {
-        return new Typed(condition + " ? 1L : 0L)", Kind.LONG, Primitive.INT);
+    /** C's 0 or 1 of type int for a condition. */
+    private Typed truth(String condition) {
+        return new Typed(syntax.truth(condition), Kind.LONG, Primitive.INT);
     }
 
     private Typed unary() {
@@ -340,11 +343,12 @@ final class MacroExpression {
             String operator = tokens.get(at - 1).text();
             Typed operand = unary();
             if (operand.isFloating()) {
-                return new Typed("(" + operator + operand.java() + ")", operand.kind(), operand.type());
+                return new Typed(operator.equals("+") ? syntax.plus(operand.java()) : syntax.negate(operand.java()), operand.kind(),
+                        operand.type());
             }
             Primitive type = integers.promote(operand.type());
             String x = convert(operand, type);
-            return operator.equals("+") ? new Typed(x, Kind.LONG, type) : wrapped("(-" + x + ")", type);
+            return operator.equals("+") ? new Typed(x, Kind.LONG, type) : wrapped(syntax.negate(x), type);
         }
         if (accept("~")) {
             Typed operand = unary();
@@ -352,10 +356,10 @@ final class MacroExpression {
                 throw new IllegalArgumentException("'~' needs an integer operand");
             }
             Primitive type = integers.promote(operand.type());
-            return wrapped("(~" + convert(operand, type) + ")", type);
+            return wrapped(syntax.complement(convert(operand, type)), type);
         }
         if (accept("!")) {
-            return truth("(" + unary().java() + " == 0");
+            return truth(syntax.isZero(unary().java()));
         }
         if (at < tokens.size() && (tokens.get(at).is("*") || tokens.get(at).is("&"))) {
             String spelled = spell(at, operandEnd(at + 1));
@@ -455,9 +459,10 @@ final class MacroExpression {
         }
         if (parameters.contains(text)) {
             refuseSubscript(start);
-            return new Typed(text, parameterKind, parameterKind.isFloating() ? Primitive.DOUBLE : Primitive.LONG_LONG);
+            return new Typed(syntax.parameter(text, parameterKind), parameterKind,
+                    parameterKind.isFloating() ? Primitive.DOUBLE : Primitive.LONG_LONG);
         }
-        Typed constant = constants.containsKey(text) ? constants.get(text) : scope.constant(text).orElse(null);
+        Typed constant = constants.containsKey(text) ? constants.get(text) : scope.constant(text, syntax).orElse(null);
         if (constant != null) {
             floating |= constant.isFloating();
             return constant;
@@ -485,7 +490,7 @@ final class MacroExpression {
             }
         }
         // The record or member is not bound: the rest is translated to tell the report why.
-        return new Typed("0L", Kind.LONG, Primitive.LONG_LONG);
+        return new Typed(syntax.integer(0, Primitive.LONG_LONG, false), Kind.LONG, Primitive.LONG_LONG);
     }
 
     /** The arithmetic type of a typedef name a cast names, unless a parameter or constant has the name. */
@@ -509,30 +514,29 @@ final class MacroExpression {
         Kind floatingKind = FLOATING_CASTS.get(type);
         if (floatingKind != null) {
             floating = true;
-            String converted = toFloating(operand, floatingKind);
             // An unsigned 64-bit operand's conversion is already of the type.
-            return new Typed(converted.equals(operand.java()) ? "((" + floatingKind.javaType() + ") " + converted + ")" : converted,
-                    floatingKind, floatingType(floatingKind));
+            String converted = operand.isFloating() ? syntax.floatingCast(operand.java(), floatingKind)
+                    : isUnsigned64(operand.type()) ? syntax.integerToFloating(operand.java(), true, floatingKind)
+                    : syntax.floatingCast(syntax.integerToFloating(operand.java(), false, floatingKind), floatingKind);
+            return new Typed(converted, floatingKind, floatingType(floatingKind));
         }
         Primitive to = CASTS.get(type);
         if (to == null) {
             throw new IllegalArgumentException("not an arithmetic type: " + type);
         }
-        if (operand.isFloating() && parameters.contains(operand.java())) {
+        if (operand.isFloating() && parameters.stream().anyMatch(p -> operand.java().equals(syntax.parameter(p, parameterKind)))) {
             // A parameter cast to an integer type is an integer: the parameters stay long.
             throw new IllegalArgumentException("parameter " + operand.java() + " used as an integer");
         }
         return new Typed(convert(operand, to), Kind.LONG, to);
     }
 
-    /** Java converting {@code value} to the integer type {@code to} as C converts it: truncated and sign- or zero-extended. */
+    /** {@code value} converted to the integer type {@code to} as C converts it: truncated and sign- or zero-extended. */
     private String convert(Typed value, Primitive to) {
         String x = value.java();
         if (value.isFloating()) {
-            // C truncates toward zero, as Java's (long) does; an unsigned 64-bit result may exceed Long.MAX_VALUE.
-            x = integers.isUnsigned(to) && integers.width(to) == 64
-                    ? "(" + x + " >= 0x1p63 ? (long) (" + x + " - 0x1p63) ^ Long.MIN_VALUE : (long) " + x + ")"
-                    : "((long) " + x + ")";
+            // C truncates toward zero; an unsigned 64-bit result may exceed the signed range.
+            x = syntax.floatingToInteger(x, isUnsigned64(to));
         } else if (holds(to, value.type())) {
             return x;
         }
@@ -560,29 +564,14 @@ final class MacroExpression {
             return x;
         }
         if (type == Primitive.BOOL) {
-            return "(" + x + " != 0 ? 1L : 0L)";
+            return syntax.bool(x);
         }
-        if (integers.isUnsigned(type)) {
-            return "(" + x + " & 0x" + Long.toHexString((1L << width) - 1).toUpperCase(java.util.Locale.ROOT) + "L)";
-        }
-        String javaType = switch (width) {
-            case 8 -> "byte";
-            case 16 -> "short";
-            case 32 -> "int";
-            default -> throw new IllegalArgumentException("no Java type of " + width + " bits");
-        };
-        return "((long) (" + javaType + ") " + x + ")";
+        return syntax.narrowed(x, width, integers.isUnsigned(type));
     }
 
     /** An operand of a floating operation of {@code kind}: an unsigned 64-bit integer converted by its unsigned value. */
     private String toFloating(Typed value, Kind kind) {
-        if (value.isFloating() || !(integers.isUnsigned(value.type()) && integers.width(value.type()) == 64)) {
-            return value.java();
-        }
-        // Halving keeps the lowest bit sticky, so the one rounding to the floating type is C's.
-        String x = value.java();
-        String type = kind.javaType();
-        return "(" + x + " >= 0 ? (" + type + ") " + x + " : (" + type + ") (" + x + " >>> 1 | " + x + " & 1) * 2)";
+        return value.isFloating() ? value.java() : syntax.integerToFloating(value.java(), isUnsigned64(value.type()), kind);
     }
 
     private static Primitive floatingType(Kind kind) {

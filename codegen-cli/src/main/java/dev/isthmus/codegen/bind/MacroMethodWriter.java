@@ -73,7 +73,8 @@ final class MacroMethodWriter {
                 Optional<MacroExpression.Translation> t;
                 try {
                     t = macro.translate(macroConstants(a, constantTypes, constantValues), expandable,
-                            new IntegerArithmetic(targets.abis().get(a)), scopes.get(a), why -> notExpressions.putIfAbsent(macro.name(), why));
+                            new IntegerArithmetic(targets.abis().get(a)), scopes.get(a), JavaMacroSyntax.INSTANCE,
+                            why -> notExpressions.putIfAbsent(macro.name(), why));
                 } catch (NotBindable e) {
                     reasons.putIfAbsent(macro.name(), e.getMessage());
                     t = Optional.empty();

@@ -52,23 +52,20 @@ final class MacroScope {
     }
 
     /**
-     * A constant of the headers read that the header class has no field for, as a Java
-     * literal of its value and C type on this ABI; empty for strings, {@code long double}
-     * and names that are no constant.
+     * A constant of the headers read that the header class has no field for, as a literal
+     * of {@code syntax} of its value and C type on this ABI; empty for strings,
+     * {@code long double} and names that are no constant.
      */
-    Optional<MacroExpression.Typed> constant(String name) {
+    Optional<MacroExpression.Typed> constant(String name, MacroSyntax syntax) {
         return scope.constant(name).flatMap(c -> switch (c.value()) {
             case ConstantValue.IntegerValue(long bits, Primitive type) -> {
                 long value = integers.normalize(bits, type);
-                yield Optional.of(new MacroExpression.Typed((value < 0 ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
-                        MacroExpression.Kind.LONG, type));
+                yield Optional.of(new MacroExpression.Typed(syntax.integer(value, type, value < 0), MacroExpression.Kind.LONG, type));
             }
             case ConstantValue.FloatingValue(double value, Primitive type) when type == Primitive.FLOAT -> Optional.of(
-                    new MacroExpression.Typed(Float.isInfinite((float) value) ? "Float.POSITIVE_INFINITY" : (float) value + "f",
-                            MacroExpression.Kind.FLOAT, type));
+                    new MacroExpression.Typed(syntax.floating(value, MacroExpression.Kind.FLOAT), MacroExpression.Kind.FLOAT, type));
             case ConstantValue.FloatingValue(double value, Primitive type) when type == Primitive.DOUBLE -> Optional.of(
-                    new MacroExpression.Typed(Double.isInfinite(value) ? "Double.POSITIVE_INFINITY" : Double.toString(value),
-                            MacroExpression.Kind.DOUBLE, type));
+                    new MacroExpression.Typed(syntax.floating(value, MacroExpression.Kind.DOUBLE), MacroExpression.Kind.DOUBLE, type));
             default -> Optional.empty();
         });
     }
@@ -88,6 +85,11 @@ final class MacroScope {
             }
         }
         return typedefs;
+    }
+
+    /** What a macro may name in {@code scope} when no record is bound for it to read (a Lua module's functions). */
+    static MacroScope withoutRecords(CScope scope) {
+        return new MacroScope(List.of(), arithmeticTypedefs(scope), scope);
     }
 
     /**

@@ -43,16 +43,17 @@ final class MacroTokens {
      * The tokens of {@code body} with the calls of {@code macros} expanded. Throws
      * {@link IllegalArgumentException} when the body has other text, or a call is malformed.
      */
-    static List<Token> of(FunctionMacro macro, Map<String, FunctionMacro> macros, IntegerArithmetic integers) {
-        return expand(translate(macro.tokens(), integers), macros, new HashSet<>(), 0, integers);
+    static List<Token> of(FunctionMacro macro, Map<String, FunctionMacro> macros, IntegerArithmetic integers, MacroSyntax syntax) {
+        return expand(translate(macro.tokens(), integers, syntax), macros, new HashSet<>(), 0, integers, syntax);
     }
 
-    private static List<Token> translate(List<MacroBodyToken> body, IntegerArithmetic integers) {
+    private static List<Token> translate(List<MacroBodyToken> body, IntegerArithmetic integers, MacroSyntax syntax) {
         List<Token> tokens = new ArrayList<>();
         for (MacroBodyToken t : body) {
             tokens.add(switch (t.kind()) {
-                case NUMBER -> new Token(t.text(), isFloating(t.text()) ? floating(t.text()) : integer(t.text(), integers));
-                case CHARACTER -> new Token(t.text(), new MacroExpression.Typed(t.characterValue() + "L", MacroExpression.Kind.LONG, Primitive.INT));
+                case NUMBER -> new Token(t.text(), isFloating(t.text()) ? floating(t.text(), syntax) : integer(t.text(), integers, syntax));
+                case CHARACTER -> new Token(t.text(), new MacroExpression.Typed(syntax.integer(t.characterValue(), Primitive.INT, false),
+                        MacroExpression.Kind.LONG, Primitive.INT));
                 case PUNCTUATOR -> {
                     if (t.text().equals("#") || t.text().equals("##") || t.text().equals("%:") || t.text().equals("%:%:")) {
                         throw new IllegalArgumentException("it uses the preprocessor's " + t.text() + " operator");
@@ -88,7 +89,7 @@ final class MacroTokens {
     }
 
     private static List<Token> expand(List<Token> tokens, Map<String, FunctionMacro> macros, Set<String> hidden, int depth,
-                                      IntegerArithmetic integers) {
+                                      IntegerArithmetic integers, MacroSyntax syntax) {
         if (depth > MAX_DEPTH) {
             throw new IllegalArgumentException("macros nested too deeply");
         }
@@ -109,7 +110,7 @@ final class MacroTokens {
             // the result, where an argument naming a macro may be called by the body
             // (libpng's PNG_IMAGE_PIXEL_(test, fmt) is ...test(fmt)).
             List<Token> replaced = new ArrayList<>();
-            for (Token b : translate(callee.tokens(), integers)) {
+            for (Token b : translate(callee.tokens(), integers, syntax)) {
                 int p = b.literal() == null ? callee.parameters().indexOf(b.text()) : -1;
                 if (p < 0) {
                     replaced.add(b);
@@ -119,7 +120,7 @@ final class MacroTokens {
             }
             Set<String> inner = new HashSet<>(hidden);
             inner.add(callee.name());
-            out.addAll(expand(replaced, macros, inner, depth + 1, integers));
+            out.addAll(expand(replaced, macros, inner, depth + 1, integers, syntax));
             i = end;
         }
         return out;
@@ -148,11 +149,11 @@ final class MacroTokens {
     }
 
     /**
-     * A floating constant as a Java literal of the same value: {@code double}, or
-     * {@code float} with an {@code f}. A {@code long double} one ({@code L}) is not
-     * translated: its value and arithmetic would not be Java's.
+     * A floating constant as a literal of the same value: {@code double}, or {@code float}
+     * (an {@code f} suffix). A {@code long double} one ({@code L}) is not translated: its
+     * value and arithmetic would not be Java's or Lua's.
      */
-    private static MacroExpression.Typed floating(String text) {
+    private static MacroExpression.Typed floating(String text, MacroSyntax syntax) {
         char suffix = Character.toLowerCase(text.charAt(text.length() - 1));
         if (suffix == 'l') {
             throw new IllegalArgumentException("the long double constant " + text + " has no Java type");
@@ -163,17 +164,15 @@ final class MacroTokens {
         }
         // A constant beyond the type's range is infinite, as C's (1e999 is HUGE_VAL), which Java spells by name.
         if (suffix == 'f') {
-            float value = Float.parseFloat(digits);
-            return new MacroExpression.Typed(Float.isInfinite(value) ? "Float.POSITIVE_INFINITY" : Float.toString(value) + "f",
+            return new MacroExpression.Typed(syntax.floating(Float.parseFloat(digits), MacroExpression.Kind.FLOAT),
                     MacroExpression.Kind.FLOAT, Primitive.FLOAT);
         }
-        double value = Double.parseDouble(digits);
-        return new MacroExpression.Typed(Double.isInfinite(value) ? "Double.POSITIVE_INFINITY" : Double.toString(value),
+        return new MacroExpression.Typed(syntax.floating(Double.parseDouble(digits), MacroExpression.Kind.DOUBLE),
                 MacroExpression.Kind.DOUBLE, Primitive.DOUBLE);
     }
 
-    /** An integer constant as a Java literal, with its C type (C11 6.4.4.1p5, as cparser types it). */
-    private static MacroExpression.Typed integer(String text, IntegerArithmetic integers) {
+    /** An integer constant as a literal, with its C type (C11 6.4.4.1p5, as cparser types it). */
+    private static MacroExpression.Typed integer(String text, IntegerArithmetic integers, MacroSyntax syntax) {
         boolean hex = text.startsWith("0x") || text.startsWith("0X");
         long value = integerValue(text);
         String suffix = text.substring(text.replaceAll("[uUlL]+$", "").length()).toLowerCase(java.util.Locale.ROOT);
@@ -182,8 +181,7 @@ final class MacroTokens {
         if (type == null) {
             throw new IllegalArgumentException("integer constant too large for its type: " + text);
         }
-        // Octal (0755) and decimal beyond Long.MAX_VALUE (C's unsigned long long) are written in hex.
-        return new MacroExpression.Typed((value < 0 || hex ? "0x" + Long.toHexString(value) : Long.toString(value)) + "L",
-                MacroExpression.Kind.LONG, type);
+        // Decimal beyond Long.MAX_VALUE (C's unsigned long long) is written in hex, as a hex constant is.
+        return new MacroExpression.Typed(syntax.integer(value, type, value < 0 || hex), MacroExpression.Kind.LONG, type);
     }
 }
