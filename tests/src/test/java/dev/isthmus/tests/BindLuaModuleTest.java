@@ -86,8 +86,9 @@ class BindLuaModuleTest {
      * 64-bit division and comparison, shifts bringing in zeros or sign bits), character and
      * octal constants, the header's constants (a 64-bit unsigned one among them), conditionals,
      * {@code float} and {@code double} arithmetic and casts between the two kinds (such a
-     * macro's parameters are {@code double}s, as its Java method's are). Each macro for several
-     * arguments against what a program compiled by {@code cc} prints.
+     * macro's parameters are {@code double}s, as its Java method's are), and members of the one
+     * struct that has them read from a cdata or a pointer. Each macro for several arguments
+     * against what a program compiled by {@code cc} prints.
      */
     @Test
     void constantMacros_areFunctionsComputingAsCcDoes_onIsthmusAndLuajit() throws Exception {
@@ -116,6 +117,13 @@ class BindLuaModuleTest {
                 #define M_FLOAT(x) ((x) * M_F + 0.1f)
                 #define M_TRUNCATE(x) ((long long) ((x) * 1.5))
                 #define M_AS_FLOAT(x) ((float) (x) / 3)
+                struct sample { unsigned char small; short s; unsigned u; long long big; unsigned long long ubig; float f; double d; _Bool flag; };
+                #define M_SMALL_SUM(p) ((p).small + (p).s)
+                #define M_U_TIMES(p) ((p).u * 3)
+                #define M_BIG_HALF(p) ((p)->big / 2)
+                #define M_UBIG_SEVENTH(p) ((p)->ubig / 7)
+                #define M_MIXED(p) ((p).f * 2 + (p).d)
+                #define M_FLAG(p) ((p).flag + 1)
                 """);
         long[][] arguments = {{5, 9, 7}, {-3, 2, 1}, {300, -1, 0}, {70000, 70000, 64}, {1, 0, -70000}, {4096, 1, 1},
                 {-9000000000L, 3, 5}};
@@ -155,6 +163,16 @@ class BindLuaModuleTest {
                 }
             }
         }
+        // Macros reading members take the one struct with them: a cdata of it in Lua, or a pointer to one.
+        c.append("  struct sample s = { 200, -7, 0xF0000000u, -9, 0xFFFFFFFFFFFFFFF0ull, 1.25f, 0.1, 1 };\n");
+        lua.append("local s = ffi.new(\"struct sample\", { 200, -7, 0xF0000000, -9, 0xFFFFFFFFFFFFFFF0ULL, 1.25, 0.1, true })\n")
+                .append("local p = ffi.cast(\"struct sample *\", s)\n");
+        for (String call : List.of("M_SMALL_SUM(s)", "M_U_TIMES(s)", "M_BIG_HALF(&s)", "M_UBIG_SEVENTH(&s)", "M_FLAG(s)")) {
+            c.append("  printf(\"%llu\\n\", (unsigned long long) ").append(call).append(");\n");
+            lua.append("integer(m.").append(call.replace("&s", "p")).append(")\n");
+        }
+        c.append("  printf(\"%.17g\\n\", (double) M_MIXED(s));\n");
+        lua.append("floating(m.M_MIXED(s))\n");
         c.append("  return 0;\n}\n");
         String expected = ccOutput(c.toString());
         String report = bind("-l", "c", header.toString());

@@ -147,6 +147,22 @@ final class JavaMacroSyntax implements MacroSyntax {
     }
 
     @Override
+    public String member(String record, String parameter, String member, String reader, MacroExpression.Kind kind, boolean unsigned) {
+        String get = record + "." + JavaNames.identifier(member) + "(" + parameter + ")";
+        if (kind.isFloating()) {
+            return get;
+        }
+        return switch (reader) {
+            case "long" -> get;
+            case "boolean" -> "(" + get + " ? 1L : 0L)";
+            case "int" -> unsigned ? "Integer.toUnsignedLong(" + get + ")" : "((long) " + get + ")";
+            case "short" -> unsigned ? "Short.toUnsignedLong(" + get + ")" : "((long) " + get + ")";
+            case "byte" -> unsigned ? "Byte.toUnsignedLong(" + get + ")" : "((long) " + get + ")";
+            default -> null;
+        };
+    }
+
+    @Override
     public String result(String x, MacroExpression.Kind kind, Primitive type, boolean unsigned64) {
         return x;
     }

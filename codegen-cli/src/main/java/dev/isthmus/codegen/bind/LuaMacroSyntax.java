@@ -176,6 +176,18 @@ final class LuaMacroSyntax implements MacroSyntax {
     }
 
     @Override
+    public String member(String record, String parameter, String member, String reader, MacroExpression.Kind kind, boolean unsigned) {
+        // LuaJIT reads a member of a struct, or of the struct a pointer points to, by name: a number,
+        // a boolean for a _Bool, or a 64-bit integer cdata.
+        String key = LuaText.key(member);
+        String read = parameterName(parameter) + (key.startsWith("[") ? key : "." + member);
+        if (kind.isFloating()) {
+            return read;
+        }
+        return "i64(" + (reader.equals("bool") ? "(" + read + " and 1 or 0)" : read) + ")";
+    }
+
+    @Override
     public String result(String x, MacroExpression.Kind kind, Primitive type, boolean unsigned64) {
         if (kind.isFloating()) {
             return x;

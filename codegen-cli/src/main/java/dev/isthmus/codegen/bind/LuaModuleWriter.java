@@ -88,7 +88,8 @@ final class LuaModuleWriter {
         // Every macro is there to be expanded in the bound ones' bodies; the filter chooses which are bound.
         Map<String, FunctionMacro> expandable = new HashMap<>();
         functionMacros.forEach(m -> expandable.put(m.name(), m));
-        MacroScope names = MacroScope.withoutRecords(scope);
+        MacroScope names = MacroScope.forLua(scope, visited.stream().filter(t -> t instanceof RecordType)
+                .map(t -> (RecordType) t).toList(), typedefNames);
         for (FunctionMacro macro : functionMacros) {
             if (!options.includes(options.includeConstant(), macro.name())) {
                 continue;
@@ -105,7 +106,7 @@ final class LuaModuleWriter {
                 expression = macro.translate(macroConstants, expandable, new IntegerArithmetic(scope.abi()), names,
                         LuaMacroSyntax.INSTANCE, why -> whyNot[0] = why);
             } catch (NotBindable e) {
-                skipped.add(where + e.getMessage() + " (the Lua module reads no members: a cdata's are read in Lua as they are)");
+                skipped.add(where + e.getMessage());
                 continue;
             }
             Optional<MacroCall> call = MacroCall.of(macro, functions, scope);
@@ -297,7 +298,10 @@ final class LuaModuleWriter {
         }
         List<String> parameters = macro.parameters().stream().map(LuaMacroSyntax::parameterName).toList();
         macros.append("\n-- #define ").append(macro.name()).append('(').append(String.join(", ", macro.parameters())).append(") ")
-                .append(macro.body()).append('\n').append(functionHead(macro.name())).append(String.join(", ", parameters))
+                .append(macro.body()).append('\n');
+        translation.recordParameters().forEach((parameter, record) -> macros.append("-- ").append(LuaMacroSyntax.parameterName(parameter))
+                .append(": a ").append(record).append(" cdata, or a pointer to one (the only struct or union with the members read)\n"));
+        macros.append(functionHead(macro.name())).append(String.join(", ", parameters))
                 .append(")\n  return ").append(translation.java()).append("\nend\n");
     }
 

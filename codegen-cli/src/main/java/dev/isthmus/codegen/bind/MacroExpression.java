@@ -482,7 +482,7 @@ final class MacroExpression {
         String className = recordParameters.get(parameter);
         if (!className.isEmpty()) {
             try {
-                Typed read = scope.read(className, parameter, member.text());
+                Typed read = scope.read(className, parameter, member.text(), syntax);
                 floating |= read.isFloating();
                 return read;
             } catch (NotBindable e) {

@@ -87,9 +87,37 @@ final class MacroScope {
         return typedefs;
     }
 
-    /** What a macro may name in {@code scope} when no record is bound for it to read (a Lua module's functions). */
-    static MacroScope withoutRecords(CScope scope) {
-        return new MacroScope(List.of(), arithmeticTypedefs(scope), scope);
+    /**
+     * What a Lua module's functions may name in {@code scope}: its constants and typedefs, and
+     * the complete structs and unions of {@code records} (those the module declares), each
+     * known by its C name, whose members Lua reads from a cdata as they are.
+     */
+    static MacroScope forLua(CScope scope, java.util.Collection<RecordType> records, Map<CType, String> typedefNames) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (RecordType record : records) {
+            Optional<String> name = record.tag().map(tag -> record.kind().keyword() + " " + tag)
+                    .or(() -> Optional.ofNullable(typedefNames.get(record)));
+            if (!record.isComplete() || name.isEmpty()) {
+                continue;
+            }
+            Map<String, RecordType.Member> members = new LinkedHashMap<>();
+            flatten(record, members);
+            Map<String, CType> types = new LinkedHashMap<>();
+            Map<String, String> readable = new LinkedHashMap<>();
+            List<String> bitFields = new ArrayList<>();
+            members.forEach((member, m) -> {
+                types.put(member, m.type());
+                Primitive type = arithmetic(m.type());
+                if (type != null) {
+                    readable.put(member, type == Primitive.BOOL ? "bool" : "cdata");
+                }
+                if (m.bitWidth().isPresent()) {
+                    bitFields.add(member);
+                }
+            });
+            candidates.add(new Candidate(name.get(), name.get(), types, readable, Set.copyOf(bitFields)));
+        }
+        return new MacroScope(candidates, arithmeticTypedefs(scope), scope);
     }
 
     /**
@@ -209,7 +237,7 @@ final class MacroScope {
      *
      * @throws NotBindable when the member is not an arithmetic value a getter reads whole
      */
-    MacroExpression.Typed read(String className, String parameter, String member) throws NotBindable {
+    MacroExpression.Typed read(String className, String parameter, String member, MacroSyntax syntax) throws NotBindable {
         Candidate c = candidate(className);
         String what = "member " + member + " of " + c.cName();
         if (c.bitFields().contains(member)) {
@@ -220,26 +248,18 @@ final class MacroScope {
         if (type == null || getterType == null) {
             throw new NotBindable(what + " is not an arithmetic value");
         }
-        String get = className + "." + JavaNames.identifier(member) + "(" + parameter + ")";
-        if (type == Primitive.FLOAT) {
-            return new MacroExpression.Typed(get, MacroExpression.Kind.FLOAT, type);
-        }
-        if (type == Primitive.DOUBLE) {
-            return new MacroExpression.Typed(get, MacroExpression.Kind.DOUBLE, type);
+        if (type == Primitive.FLOAT || type == Primitive.DOUBLE) {
+            MacroExpression.Kind kind = type == Primitive.FLOAT ? MacroExpression.Kind.FLOAT : MacroExpression.Kind.DOUBLE;
+            return new MacroExpression.Typed(syntax.member(className, parameter, member, getterType, kind, false), kind, type);
         }
         if (!type.isInteger() && type != Primitive.BOOL) {
             throw new NotBindable(what + " is a " + type.spelling() + ", which Java has no arithmetic for");
         }
-        boolean unsigned = integers.isUnsigned(type);
-        String java = switch (getterType) {
-            case "long" -> get;
-            case "boolean" -> "(" + get + " ? 1L : 0L)";
-            case "int" -> unsigned ? "Integer.toUnsignedLong(" + get + ")" : "((long) " + get + ")";
-            case "short" -> unsigned ? "Short.toUnsignedLong(" + get + ")" : "((long) " + get + ")";
-            case "byte" -> unsigned ? "Byte.toUnsignedLong(" + get + ")" : "((long) " + get + ")";
-            default -> throw new NotBindable(what + " is read as a Java " + getterType);
-        };
-        return new MacroExpression.Typed(java, MacroExpression.Kind.LONG, type);
+        String read = syntax.member(className, parameter, member, getterType, MacroExpression.Kind.LONG, integers.isUnsigned(type));
+        if (read == null) {
+            throw new NotBindable(what + " is read as a Java " + getterType);
+        }
+        return new MacroExpression.Typed(read, MacroExpression.Kind.LONG, type);
     }
 
     private Candidate candidate(String className) {

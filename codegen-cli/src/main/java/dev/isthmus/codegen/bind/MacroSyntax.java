@@ -75,6 +75,14 @@ interface MacroSyntax {
     /** A floating value converted to the floating {@code kind} by a cast. */
     String floatingCast(String x, MacroExpression.Kind kind);
 
+    /**
+     * A member of a record parameter: of kind {@code kind}, an integer by its C type's
+     * signedness ({@code unsigned}); {@code record} names the record (its Java class, or its
+     * C name for Lua) and {@code reader} how its value is read (its getter's Java type). Null
+     * when it cannot be read as such.
+     */
+    String member(String record, String parameter, String member, String reader, MacroExpression.Kind kind, boolean unsigned);
+
     /** The whole expression's value as the function returns it, given its C type. */
     String result(String x, MacroExpression.Kind kind, Primitive type, boolean unsigned64);
 }
