@@ -328,7 +328,7 @@ class BindMacroConstantsTest {
         for (String[] expected : List.of(new String[] {"FIRST", "it reads memory through a pointer, *(p), which no constant expression does"},
                 new String[] {"SECOND", "it reads memory through a pointer, (p)[1], which no constant expression does"},
                 new String[] {"AT", "it reads memory through a pointer, *((p)+(n)), which no constant expression does"},
-                new String[] {"ADDRESS", "it takes an address, &(x), which no Java value stands for"},
+                new String[] {"ADDRESS", "it takes an address, &(x), which is no arithmetic value"},
                 new String[] {"SWAP", "its body is statements, not an expression"},
                 new String[] {"BLOCK", "its body is statements, not an expression"},
                 new String[] {"next_of", "it has the name of the function next_of, which is bound"})) {

@@ -365,7 +365,7 @@ final class MacroExpression {
             String spelled = spell(at, operandEnd(at + 1));
             throw new IllegalArgumentException(tokens.get(at).is("*")
                     ? "it reads memory through a pointer, " + spelled + ", which no constant expression does"
-                    : "it takes an address, " + spelled + ", which no Java value stands for");
+                    : "it takes an address, " + spelled + ", which is no arithmetic value");
         }
         return primary();
     }
