@@ -22,8 +22,9 @@ import java.util.Optional;
  *
  * <p>Why: running the generated lexer on each of the few thousand distinct spellings of a
  * header set built its DFA from cold, about a sixth of the preprocessor's time in step with
- * the parser (issue #13's cold start). Numbers, strings and anything else still go to the
- * lexer ({@link #typeOf} is empty).
+ * the parser (issue #13's cold start). Plain integer constants and string literals are
+ * answered too; other numbers, strings and anything else still go to the lexer
+ * ({@link #typeOf} is empty).
  */
 final class LexerLiterals {
     /** What {@link #typeOf} answers for a spelling the lexer skips. */
@@ -57,7 +58,60 @@ final class LexerLiterals {
         if (isIdentifierShaped(text)) {
             return Optional.of(BEFORE_IDENTIFIER.getOrDefault(text, CDeclarationsLexer.IDENTIFIER));
         }
+        if (isPlainInteger(text)) {
+            return Optional.of(CDeclarationsLexer.INTEGER_CONSTANT);
+        }
+        if (isPlainString(text)) {
+            return Optional.of(CDeclarationsLexer.STRING_LITERAL);
+        }
         return Optional.ofNullable(LITERALS.get(text));
+    }
+
+    /**
+     * The commonest integer constants, decimal, octal or hexadecimal digits and a suffix of
+     * {@code u} and {@code l} (a subset of the INTEGER_CONSTANT rule's spellings, which no
+     * other rule reads longer), told apart without running the lexer; the rest
+     * (separators, floating constants) go to the lexer.
+     */
+    private static boolean isPlainInteger(String text) {
+        int n = text.length();
+        int i = 0;
+        if (n > 2 && text.charAt(0) == '0' && (text.charAt(1) == 'x' || text.charAt(1) == 'X')) {
+            i = 2;
+            while (i < n && Character.digit(text.charAt(i), 16) >= 0) {
+                i++;
+            }
+            if (i == 2) {
+                return false;
+            }
+        } else {
+            boolean octal = n > 0 && text.charAt(0) == '0';
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= (octal ? '7' : '9')) {
+                i++;
+            }
+            if (i == 0) {
+                return false;
+            }
+        }
+        while (i < n && "uUlL".indexOf(text.charAt(i)) >= 0) {
+            i++;
+        }
+        return i == n;
+    }
+
+    /** A string literal without prefix, escape or line break: {@code "..."}, as the STRING_LITERAL rule reads it. */
+    private static boolean isPlainString(String text) {
+        int n = text.length();
+        if (n < 2 || text.charAt(0) != '"' || text.charAt(n - 1) != '"') {
+            return false;
+        }
+        for (int i = 1; i < n - 1; i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\' || c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The shape of the IDENTIFIER rule: {@code [a-zA-Z_$] [a-zA-Z_0-9$]*}. */

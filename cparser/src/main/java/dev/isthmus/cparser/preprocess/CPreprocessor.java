@@ -156,14 +156,17 @@ public final class CPreprocessor {
         if (run.hasErrors()) {
             throw new PreprocessException(run.diagnostics());
         }
-        List<MacroDefinition> macros = new ArrayList<>();
-        for (Macro m : run.macros.values()) {
-            String file = m.definedAt().file();
-            if (!file.equals("<built-in>") && !file.equals("<command-line>")) {
-                macros.add(new MacroDefinition(m.name(), m.functionLike(), m.parameters(), m.variadic(), m.bodyText(),
-                        m.definedAt().position()));
+        List<Macro> defined = List.copyOf(run.macros.values());
+        return new Preprocessed(output, run.diagnostics(), () -> {
+            List<MacroDefinition> macros = new ArrayList<>();
+            for (Macro m : defined) {
+                String file = m.definedAt().file();
+                if (!file.equals("<built-in>") && !file.equals("<command-line>")) {
+                    macros.add(new MacroDefinition(m.name(), m.functionLike(), m.parameters(), m.variadic(), m.bodyText(),
+                            m.definedAt().position()));
+                }
             }
-        }
-        return new Preprocessed(output, run.diagnostics(), macros);
+            return macros;
+        });
     }
 }

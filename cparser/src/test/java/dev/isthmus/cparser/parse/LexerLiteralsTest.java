@@ -27,8 +27,18 @@ class LexerLiteralsTest {
     }
 
     @Test
-    void numbersAndStrings_areLeftToTheLexer() {
-        for (String spelling : List.of("1", "0x1fUL", "1.5e3f", "'a'", "\"s\"", "L\"w\"", "%:", "<<=")) {
+    void plainIntegersAndStrings_areTypedAsTheLexerTypesThem() {
+        for (String spelling : List.of("0", "1", "42u", "0755", "0x1fUL", "0XABCDEFllu", "18446744073709551615ULL", "\"\"",
+                "\"a string, with /* */ and 'q'\"")) {
+            Optional<Integer> answer = LexerLiterals.typeOf(spelling);
+            assertTrue(answer.isPresent(), spelling);
+            assertEquals(lexerType(spelling), answer.get(), spelling);
+        }
+    }
+
+    @Test
+    void otherNumbersAndStrings_areLeftToTheLexer() {
+        for (String spelling : List.of("1.5e3f", "1e5", "0x1p3", "08", "0x", "1'000", "12i", "'a'", "\"s\\n\"", "L\"w\"", "%:", "<<=")) {
             assertEquals(Optional.empty(), LexerLiterals.typeOf(spelling), spelling);
         }
     }
