@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A function-like macro's body translated into a Java expression with C's meaning, when it
+ * A function-like macro's body translated into a Java expression with C's meaning (or a Lua
+ * one: this class decides the C types and conversions, a {@link MacroSyntax} spells them,
+ * and what follows describes the Java spelling), when it
  * is a constant expression of the macro's parameters (C11 6.6): integer, character and
  * floating constants, the parameters, the header's constants, calls of the header's other
  * such macros (expanded as C does, {@link MacroTokens}), parentheses, casts to arithmetic
