@@ -342,3 +342,36 @@ do
 end
 -- expect: false	loop or previous error loading module 'selfish'
 -- expect: false	loop or previous error loading module 'selfish'
+
+-- test: an error in load's reader is load's error result, and a number is a piece of text
+do
+  print(pcall(load, function() error("reader failed") end))
+  local e = {}
+  local ok, f, err = pcall(load, function() error(e) end)
+  print(ok, f, err == e)
+  print(load(function() error("plain", 0) end, "=named"))
+  local pieces = {"return ", 40, " + ", 2}
+  local i = 0
+  print(load(function() i = i + 1 return pieces[i] end)())
+  print(load(function() return {} end))
+end
+-- expect: true	nil	base.lua:348: reader failed
+-- expect: true	nil	true
+-- expect: nil	plain
+-- expect: 42
+-- expect: nil	base.lua:356: reader function must return a string
+
+-- test: a binary chunk from another VM, or cut short, is a load error
+do
+  print(loadstring("\27Lua garbage"))
+  print(loadstring("\27LJ\2garbage", "=name"))
+  local dumped = string.dump(function() return 1 end)
+  print(loadstring(dumped:sub(1, 8)))
+  print(loadstring(dumped:sub(1, 8), "@file.lua"))
+  print(pcall(load, dumped:sub(1, #dumped - 1)))
+end
+-- expect: nil	(binary): cannot load incompatible bytecode
+-- expect: nil	name: cannot load incompatible bytecode
+-- expect: nil	(binary): cannot load malformed bytecode
+-- expect: nil	file.lua: cannot load malformed bytecode
+-- expect: true	nil	(binary): cannot load malformed bytecode

@@ -142,3 +142,51 @@ do
   print(sum, x, y)
 end
 -- expect: 40100	0	300
+
+-- test: getinfo checks its option letters once the level exists; a level converts as luaL_checkint
+do
+  for _, what in ipairs{">", ">S", "Sx", "", "SSS", "x", "fL", "S\0x"} do
+    print(what:byte(1, -1))
+    print(pcall(function() local r = debug.getinfo(1, what) return r and r.what end))
+    print(pcall(function() local r = debug.getinfo(print, what) return r and r.what end))
+    print(pcall(function() local r = debug.getinfo(50, what) return r and r.what end))
+  end
+  print(pcall(debug.getinfo, 1, 5))
+  print(debug.getinfo("1", "S").what, debug.getinfo(1.9, "S").what, debug.getinfo(2^32 + 1, "S").what)
+  print(pcall(debug.getinfo, {}))
+end
+-- expect: 62
+-- expect: false	debug.lua:150: bad argument #2 to 'getinfo' (invalid option)
+-- expect: false	debug.lua:151: bad argument #2 to 'getinfo' (invalid option)
+-- expect: true	nil
+-- expect: 62	83
+-- expect: false	debug.lua:150: bad argument #2 to 'getinfo' (invalid option)
+-- expect: false	debug.lua:151: bad argument #2 to 'getinfo' (invalid option)
+-- expect: true	nil
+-- expect: 83	120
+-- expect: false	debug.lua:150: bad argument #2 to 'getinfo' (invalid option)
+-- expect: false	debug.lua:151: bad argument #2 to 'getinfo' (invalid option)
+-- expect: true	nil
+-- expect:
+-- expect: true	nil
+-- expect: true	nil
+-- expect: true	nil
+-- expect: 83	83	83
+-- expect: true	Lua
+-- expect: true	C
+-- expect: true	nil
+-- expect: 120
+-- expect: false	debug.lua:150: bad argument #2 to 'getinfo' (invalid option)
+-- expect: false	debug.lua:151: bad argument #2 to 'getinfo' (invalid option)
+-- expect: true	nil
+-- expect: 102	76
+-- expect: true	nil
+-- expect: true	nil
+-- expect: true	nil
+-- expect: 83	0	120
+-- expect: true	Lua
+-- expect: true	C
+-- expect: true	nil
+-- expect: false	bad argument #2 to '?' (invalid option)
+-- expect: main	main	main
+-- expect: false	bad argument #1 to '?' (function or level expected)

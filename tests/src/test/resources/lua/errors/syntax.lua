@@ -144,3 +144,36 @@ do
 end
 -- expect: nil	[string "(a) = 1"]:1: syntax error near '='
 -- expect: nil	[string "a, f() = 1, 2"]:1: syntax error near '='
+
+-- test: more than 200 nested syntax levels are refused with LuaJIT's message
+do
+  local function first(gen)
+    for n = 90, 205 do
+      local f, e = loadstring(gen(n))
+      if not f then return n .. " " .. e end
+    end
+    return "none"
+  end
+  print(first(function(n) return "return " .. string.rep("(", n) .. "1" .. string.rep(")", n) end))
+  print(first(function(n) return "return " .. string.rep("{", n) .. string.rep("}", n) end))
+  print(first(function(n) return string.rep("do ", n) .. string.rep("end ", n) end))
+  print(first(function(n) return "return " .. string.rep("not ", n) .. "1" end))
+  print(first(function(n) return "return " .. string.rep("a .. ", n) .. "a" end))
+  print(first(function(n) return "return " .. string.rep("function() return ", n) .. "1" .. string.rep(" end", n) end))
+  print(first(function(n) return string.rep("while x do ", n) .. string.rep("end ", n) end))
+  print(first(function(n) return "x = " .. string.rep("{a=", n) .. "1" .. string.rep("}", n) end))
+  print(first(function(n) return "\n\nreturn " .. string.rep("(\n", n) .. "1" .. string.rep(")", n) end))
+  print(loadstring("return " .. string.rep("(", 100000) .. "1" .. string.rep(")", 100000)))
+  print(loadstring("return " .. string.rep("{", 100000) .. string.rep("}", 100000)))
+end
+-- expect: 198 [string "return ((((((((((((((((((((((((((((((((((((((..."]:1: chunk has too many syntax levels
+-- expect: 199 [string "return {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{..."]:1: chunk has too many syntax levels
+-- expect: 199 [string "do do do do do do do do do do do do do do do ..."]:1: chunk has too many syntax levels
+-- expect: 198 [string "return not not not not not not not not not no..."]:1: chunk has too many syntax levels
+-- expect: 198 [string "return a .. a .. a .. a .. a .. a .. a .. a ...."]:1: chunk has too many syntax levels
+-- expect: 99 [string "return function() return function() return fu..."]:1: chunk has too many syntax levels
+-- expect: 199 [string "while x do while x do while x do while x do w..."]:1: chunk has too many syntax levels
+-- expect: 198 [string "x = {a={a={a={a={a={a={a={a={a={a={a={a={a={a..."]:1: chunk has too many syntax levels
+-- expect: 198 [string "..."]:201: chunk has too many syntax levels
+-- expect: nil	[string "return ((((((((((((((((((((((((((((((((((((((..."]:1: chunk has too many syntax levels
+-- expect: nil	[string "return {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{..."]:1: chunk has too many syntax levels

@@ -224,3 +224,35 @@ end
 -- expect: nil	ls: Invalid argument	22
 -- expect: __gc __index __tostring close flush lines read seek setvbuf write	true
 -- expect: from the shell
+
+-- test: a file name ends at its first NUL byte, as the C string the C library gets
+do
+  print(io.open("\0"))
+  print(io.open("", "w"))
+  print(io.open("no-such-file\0.lua"))
+  print(loadfile("no-such-file\0.lua"))
+  print(pcall(dofile, "\0"))
+  print(os.remove("no-such-file\0x"))
+  print(os.rename("", "x"))
+  print(pcall(io.lines, "no-such-file\0x"))
+end
+-- expect: nil	: No such file or directory	2
+-- expect: nil	: No such file or directory	2
+-- expect: nil	no-such-file: No such file or directory	2
+-- expect: nil	cannot open no-such-file: No such file or directory
+-- expect: false	cannot open : No such file or directory
+-- expect: nil	no-such-file: No such file or directory	2
+-- expect: nil	: No such file or directory	2
+-- expect: false	bad argument #1 to '?' (no-such-file: No such file or directory)
+
+-- test: a directory cannot be loaded, nor opened for writing
+do
+  print(loadfile("/"))
+  print(pcall(dofile, "/"))
+  print(io.open("/", "w"))
+  print(io.open("/", "a+"))
+end
+-- expect: nil	cannot read /: Is a directory
+-- expect: false	cannot read /: Is a directory
+-- expect: nil	/: Is a directory	21
+-- expect: nil	/: Is a directory	21

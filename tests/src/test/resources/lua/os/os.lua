@@ -118,3 +118,29 @@ do
 end
 -- expect: %	abc%	%Q	%E
 -- expect: 70 01 1 0
+
+-- test: os.date past struct tm's int year is nil; huge and NaN times convert as C's time_t cast
+do
+  print(os.date("!*t", 2^60), os.date("%c", -2^60), os.date("!%c", 0/0), os.date("!%c", 1/0))
+  print(os.date("!%Y-%m-%d %H:%M:%S", 2^55), os.date("!*t", -6e16).year)
+  print(os.date("!%Y-%m-%d %H:%M:%S %A", 3e16), os.date("!%j %y %C", -3.1e16))
+end
+-- expect: nil	nil	nil	nil
+-- expect: 1141709097-06-13 06:26:08	-1901322341
+-- expect: 950664125-03-16 05:20:00 Friday	106 76 -9823490
+
+-- test: os.time on huge fields wraps them as (int) lua_tointeger and mktime normalises
+do
+  local t = {year = 2000, month = 1, day = 1, hour = 12, isdst = false}
+  local base = os.time(t)
+  local function at(field, value)
+    local u = {year = 2000, month = 1, day = 1, hour = 12, isdst = false}
+    u[field] = value
+    local r = os.time(u)
+    return r and r - base
+  end
+  print(at("year", 2^40), at("year", 2^31), at("year", 0/0), at("year", 1e300))
+  print(at("month", 2^31), at("month", -2^32 + 2), at("day", 2^31 - 1), at("sec", 2^32 + 5))
+end
+-- expect: -63113904000	6.7767975286848e+16	-63113904000	-63113904000
+-- expect: 5.6473365307392e+15	2678400	1.855425870144e+14	5

@@ -103,3 +103,44 @@ end
 -- expect: false	unable to dump given function
 -- expect: 6
 -- expect: 2	nil
+
+-- test: integer arguments out of int32 range, NaN and inf become -2^31, as LuaJIT converts them
+do
+  local function show(...) return select("#", ...), ... end
+  print(string.rep("x", 2^31), string.rep("x", 0/0), string.rep("x", 1/0), string.rep("x", 2.9), string.rep("x", -2^40))
+  print(("abcdef"):sub(2^31), ("abcdef"):sub(2, 2^31), ("abcdef"):sub(0/0, 3), ("abcdef"):sub(-2^63), ("abcdef"):sub(2, 1e300))
+  print(show(("abc"):byte(2^31)), show(("abc"):byte(1, 2^32 + 5)), show(("abc"):byte(-2^63, 2^63)))
+  print(("abc"):find("b", 2^31), ("abc"):find("b", 1/0, true), ("abc"):find("b", -2^40))
+  print(pcall(string.char, 0/0))
+  print(pcall(string.char, 2^32 + 65))
+  print(string.rep("ab", 3, 2^31 + 0.5))
+end
+-- expect: 			xx	
+-- expect: abcdef		abc	abcdef	
+-- expect: 0	0	0
+-- expect: 2	2	2	2
+-- expect: false	bad argument #1 to '?' (invalid value)
+-- expect: false	bad argument #1 to '?' (invalid value)
+-- expect: ab2147483648.5ab2147483648.5ab
+
+-- test: gsub's count and %c convert as luaL_checkint: 64-bit truncation, low 32 bits kept
+do
+  print(("aaa"):gsub("a", "b", 2^31), ("aaa"):gsub("a", "b", 2^32 + 2), ("aaa"):gsub("a", "b", 0/0))
+  print(("aaa"):gsub("a", "b", -2^32 + 1), ("aaa"):gsub("a", "b", 2^63))
+  print(("%c%c%c"):format(65 + 2^32, 0/0, 66):byte(1, -1))
+  print(("%x %x %o %u"):format(2^64 + 4096, 2^63, 2^63 + 2048, 2^64 + 7))
+end
+-- expect: aaa	bba	aaa	0
+-- expect: baa	aaa	0
+-- expect: 0	0	66
+-- expect: 1000 8000000000000000 1000000000000000004000 0
+
+-- test: a result past 2 GiB is refused before it is built
+do
+  print(pcall(string.rep, "x", 2^31 - 1))
+  print(pcall(string.rep, "xy", 2^30))
+  print(pcall(string.rep, "x", 2^30, "y"))
+end
+-- expect: false	not enough memory
+-- expect: false	not enough memory
+-- expect: false	not enough memory

@@ -222,3 +222,42 @@ end
 -- expect: false	bad argument #4 to '?' (number expected, got nil)
 -- expect: false	bad argument #5 to '?' (table expected, got number)
 -- expect: false	table.lua:218: bad argument #4 to 'move' (number expected, got nil)
+
+-- test: insert and remove take a position converted as LuaJIT's checkint does
+do
+  local function dump(t)
+    local keys = {}
+    for k, v in pairs(t) do keys[#keys + 1] = k .. "=" .. tostring(v) end
+    table.sort(keys)
+    return #t .. " " .. table.concat(keys, " ")
+  end
+  for _, pos in ipairs{-5, 0, -70000, 5, 2.9} do
+    local t = {1, 2}
+    table.insert(t, pos, 9)
+    print(pos, dump(t))
+  end
+  local t = {1, 2, 3}
+  print(table.remove(t, 2^31), table.remove(t, 0/0), table.remove(t, 4), table.remove(t, 0), dump(t))
+  print(select("#", table.remove(t, 4)), select("#", table.remove({})), select("#", table.remove(t, 2^31)))
+  print(table.remove({}), table.remove({}, 1), table.remove(t, 2), dump(t))
+  print(pcall(table.concat, {"a", "b"}, ",", 2^31))
+  print(table.concat({"a", "b"}, ",", 1, 2^31), table.concat({"a", "b"}, ",", 1, 0/0))
+  print(pcall(unpack, {1, 2}, 2^31, 1))
+  print(unpack({1, 2}, 1, 2^31))
+  print(pcall(select, 2^31, 1))
+  print(math.ldexp(1, 2^31), math.ldexp(1, 0/0), math.ldexp(0, 1/0), math.ldexp(1, -1/0), math.ldexp(1, 2.9), math.ldexp(1, -1074.5))
+end
+-- expect: -5	3 -5=9 2=1 3=2
+-- expect: 0	3 0=9 2=1 3=2
+-- expect: -70000	3 -70000=9 2=1 3=2
+-- expect: 5	2 1=1 2=2 5=9
+-- expect: 2.9	3 1=1 2=9 3=2
+-- expect: nil	nil	nil	nil	3 1=1 2=2 3=3
+-- expect: 0	0	0
+-- expect: nil	nil	2	2 1=1 2=3
+-- expect: false	invalid value (nil) at index -2147483648 in table for 'concat'
+-- expect: 	
+-- expect: false	too many results to unpack
+-- expect:
+-- expect: false	bad argument #1 to '?' (index out of range)
+-- expect: inf	nan	nan	0	4	4.9406564584125e-324

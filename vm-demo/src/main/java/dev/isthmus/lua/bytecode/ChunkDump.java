@@ -27,6 +27,9 @@ public final class ChunkDump {
     private static final int INT64 = 2;
     private static final int IMAGINARY = 3;
 
+    /** More registers than any function the compiler makes has (it stops at 250). */
+    private static final int MAX_FRAME_SIZE = 256;
+
     private ChunkDump() {
     }
 
@@ -46,17 +49,40 @@ public final class ChunkDump {
         return bytes.toByteArray();
     }
 
-    public static Prototype undump(byte[] chunk, CdataLiterals literals) {
+    /**
+     * The prototype a binary chunk holds; a chunk not made by this VM, or damaged, is LuaJIT's
+     * error for foreign or malformed bytecode, named after {@code chunkName}. The code itself is
+     * checked no further: a damaged chunk that reads may fail when it runs, as a Lua error.
+     */
+    public static Prototype undump(byte[] chunk, String chunkName, CdataLiterals literals) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(chunk))) {
             byte[] signature = new byte[SIGNATURE.length];
             in.readFully(signature);
             if (!java.util.Arrays.equals(signature, SIGNATURE)) {
-                throw new LuaError("bad binary chunk: not made by this VM's string.dump");
+                throw new LuaError(chunkName + ": cannot load incompatible bytecode");
             }
-            return read(in, literals);
-        } catch (IOException e) {
-            throw new LuaError("bad binary chunk: truncated");
+            Prototype p = read(in, literals);
+            if (in.available() != 0) {
+                throw malformed();
+            }
+            return p;
+        } catch (MalformedChunk | IOException | RuntimeException e) {
+            if (e instanceof LuaError lua) {
+                throw lua;
+            }
+            throw new LuaError(chunkName + ": cannot load malformed bytecode");
         }
+    }
+
+    /** What reading a damaged chunk finds; {@link #undump} words it. */
+    private static final class MalformedChunk extends Exception {
+        MalformedChunk() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static MalformedChunk malformed() {
+        return new MalformedChunk();
     }
 
     private static void write(DataOutputStream out, Prototype p, boolean strip, CdataLiterals literals) throws IOException {
@@ -121,7 +147,7 @@ public final class ChunkDump {
         }
     }
 
-    private static Prototype read(DataInputStream in, CdataLiterals literals) throws IOException {
+    private static Prototype read(DataInputStream in, CdataLiterals literals) throws IOException, MalformedChunk {
         String chunkName = in.readUTF();
         String name = in.readUTF();
         int lineDefined = in.readInt();
@@ -146,7 +172,7 @@ public final class ChunkDump {
                     in.readBoolean();
                     yield literals.imaginary(im);
                 }
-                default -> throw new LuaError("bad binary chunk: unknown constant");
+                default -> throw malformed();
             };
         }
         List<Prototype> prototypes = new ArrayList<>();
@@ -170,8 +196,9 @@ public final class ChunkDump {
             operandNames.put(in.readInt(), in.readUTF());
         }
         int loops = in.readInt();
-        if (loops != code.length / 4) {
-            throw new LuaError("bad binary chunk: corrupt length");
+        if (loops != code.length / 4 || code.length % 4 != 0 || lines.length != code.length / 4
+                || frameSize < 0 || frameSize > MAX_FRAME_SIZE || parameterCount < 0 || parameterCount > frameSize) {
+            throw malformed();
         }
         return new Prototype(chunkName, name.isEmpty() ? null : name, lineDefined, lastLineDefined, parameterCount, isVararg,
                 frameSize, code, lines, constants, prototypes, upvalues, upvalueNames, locals, operandNames);
@@ -184,7 +211,7 @@ public final class ChunkDump {
         }
     }
 
-    private static int[] readInts(DataInputStream in) throws IOException {
+    private static int[] readInts(DataInputStream in) throws IOException, MalformedChunk {
         int[] values = new int[count(in)];
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readInt();
@@ -193,10 +220,10 @@ public final class ChunkDump {
     }
 
     /** A length from the chunk, refused when negative or beyond what the chunk can hold. */
-    private static int count(DataInputStream in) throws IOException {
+    private static int count(DataInputStream in) throws IOException, MalformedChunk {
         int n = in.readInt();
         if (n < 0 || n > in.available() + 1) {
-            throw new LuaError("bad binary chunk: corrupt length");
+            throw malformed();
         }
         return n;
     }

@@ -243,7 +243,7 @@ public final class LuaRuntime {
     /** Compiles a chunk; syntax errors are raised as {@link dev.isthmus.lua.parse.LuaSyntaxError}. */
     public Prototype compile(byte[] source, String chunkName) {
         if (dev.isthmus.lua.bytecode.ChunkDump.isBinary(source)) {
-            return dev.isthmus.lua.bytecode.ChunkDump.undump(source, cdataLiterals);
+            return dev.isthmus.lua.bytecode.ChunkDump.undump(source, chunkName, cdataLiterals);
         }
         Expr.FunctionBody body = Parser.parseChunk(source, chunkName);
         return Compiler.compile(body, chunkName, cdataLiterals);

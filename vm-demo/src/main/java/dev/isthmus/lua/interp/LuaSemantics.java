@@ -262,12 +262,12 @@ public final class LuaSemantics {
             return first.concat(last);
         }
         LuaString[] pieces = new LuaString[to - from + 1];
-        int length = last.length();
+        long length = last.length();
         for (int k = from; k <= to; k++) {
             pieces[k - from] = concatText(values[k]);
             length += pieces[k - from].length();
         }
-        byte[] joined = new byte[length];
+        byte[] joined = LuaString.newBytes(LuaString.concatenationLength(length));
         int at = 0;
         for (LuaString piece : pieces) {
             System.arraycopy(piece.bytes(), 0, joined, at, piece.length());

@@ -1,5 +1,6 @@
 package dev.isthmus.lua.lib;
 
+import dev.isthmus.lua.bytecode.ChunkDump;
 import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
@@ -8,6 +9,7 @@ import dev.isthmus.lua.interp.MessageHandler;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaError;
+import dev.isthmus.lua.runtime.LuaExit;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
@@ -34,6 +36,9 @@ public final class BaseLibrary {
     private Object builtinTostring;
     /** The {@code error} installed here: how {@link #error} finds the call that called it. */
     private Object errorFunction;
+    /** The {@code load} installed here, for the position of its reader's misuse. */
+    private Object loadFunction;
+    private static final LuaString NOT_ENOUGH_MEMORY = LuaString.of("not enough memory");
 
     private BaseLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
@@ -77,6 +82,7 @@ public final class BaseLibrary {
         g.put(LuaString.of("next"), lib.next);
         lib.builtinTostring = g.get(TOSTRING);
         lib.errorFunction = g.get(LuaString.of("error"));
+        lib.loadFunction = g.get(LuaString.of("load"));
     }
 
     /**
@@ -277,6 +283,14 @@ public final class BaseLibrary {
             return LibraryTable.results(Boolean.FALSE, e.value());
         } catch (StackOverflowError e) {
             return LibraryTable.results(Boolean.FALSE, LuaString.of("stack overflow"));
+        } catch (LuaExit e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A Java failure no frame turned into a Lua error yet is one here: never past pcall.
+            return LibraryTable.results(Boolean.FALSE, LuaError.fromJava(e).value());
+        } catch (OutOfMemoryError e) {
+            // LuaJIT's allocation failure is an error pcall catches; what failed to fit is garbage now.
+            return LibraryTable.results(Boolean.FALSE, NOT_ENOUGH_MEMORY);
         } finally {
             stack.leaveProtectedCall(call);
         }
@@ -298,6 +312,12 @@ public final class BaseLibrary {
             return LibraryTable.results(Boolean.FALSE, MessageHandler.resultFor(stack, call, e));
         } catch (StackOverflowError e) {
             return LibraryTable.results(Boolean.FALSE, MessageHandler.resultFor(stack, call, new LuaError((Object) LuaString.of("stack overflow"))));
+        } catch (LuaExit e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return LibraryTable.results(Boolean.FALSE, MessageHandler.resultFor(stack, call, LuaError.fromJava(e)));
+        } catch (OutOfMemoryError e) {
+            return LibraryTable.results(Boolean.FALSE, MessageHandler.resultFor(stack, call, new LuaError((Object) NOT_ENOUGH_MEMORY)));
         } finally {
             stack.leaveProtectedCall(call);
         }
@@ -343,12 +363,23 @@ public final class BaseLibrary {
         LuaFunction reader = a.checkFunction(0);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         while (true) {
-            Object piece = LuaSemantics.first(reader.call(LuaFunction.NONE));
+            Object piece;
+            try {
+                piece = LuaSemantics.first(reader.call(LuaFunction.NONE));
+            } catch (LuaError e) {
+                // LuaJIT's lua_load catches the reader's error too: load returns nil and its value.
+                return LibraryTable.results(null, e.value());
+            }
             if (piece == null || piece instanceof LuaString s && s.length() == 0) {
                 break;
             }
-            if (!(piece instanceof LuaString s)) {
-                return LibraryTable.results(null, LuaString.of("reader function must return a string"));
+            // A number is a piece too: the reader's result is read with lua_tolstring.
+            LuaString s = LuaSemantics.toLuaString(piece);
+            if (s == null) {
+                // LuaJIT raises this inside lua_load, so the message names load's caller.
+                String where = dev.isthmus.lua.interp.FrameInspection.where(runtime.callStack(), 1,
+                        runtime.currentCoroutine() != runtime.mainCoroutine(), loadFunction);
+                return LibraryTable.results(null, LuaString.of(where + "reader function must return a string"));
             }
             text.writeBytes(s.bytes());
         }
@@ -370,6 +401,10 @@ public final class BaseLibrary {
      */
     static String chunkDisplayName(LuaString name, boolean isSourceText) {
         String s = name.toLatin1();
+        if (isSourceText && ChunkDump.isBinary(name.bytes())) {
+            // LuaJIT's name for a binary chunk loaded without a name.
+            return "(binary)";
+        }
         if (!isSourceText && (s.startsWith("=") || s.startsWith("@"))) {
             return s.substring(1);
         }
@@ -385,22 +420,27 @@ public final class BaseLibrary {
 
     private Object[] loadfile(Object[] args) {
         Arguments a = new Arguments("loadfile", args);
-        LuaString path = a.checkString(0);
+        String path = CFileName.of(a.checkString(0));
         try {
-            byte[] source = Files.readAllBytes(Path.of(path.toString()));
-            return compile(source, path.toString());
+            Path file = CFileName.path(path);
+            if (Files.isDirectory(file)) {
+                // fopen opens a directory for reading; the read fails (EISDIR).
+                return LibraryTable.results(null, LuaString.of("cannot read " + path + ": Is a directory"));
+            }
+            byte[] source = Files.readAllBytes(file);
+            return compile(source, path);
         } catch (IOException e) {
             // LuaJIT appends strerror(errno), as io.open does.
             return LibraryTable.results(null, LuaString.of("cannot open " + path + ": " + reason(e)));
         }
     }
 
-    /** The C library's wording for why a file could not be read. */
+    /** The C library's wording for why a file could not be opened. */
     private static String reason(IOException e) {
         return switch (e) {
             case java.nio.file.NoSuchFileException missing -> "No such file or directory";
             case java.nio.file.AccessDeniedException denied -> "Permission denied";
-            default -> Files.isDirectory(Path.of(String.valueOf(e.getMessage()))) ? "Is a directory" : "Input/output error";
+            default -> "Input/output error";
         };
     }
 

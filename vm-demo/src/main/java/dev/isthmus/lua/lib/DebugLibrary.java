@@ -13,6 +13,7 @@ import dev.isthmus.lua.runtime.LuaError;
 import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaObject;
 import dev.isthmus.lua.runtime.LuaString;
+import dev.isthmus.lua.runtime.NumberCoercion;
 import dev.isthmus.lua.runtime.LuaTable;
 import dev.isthmus.lua.runtime.LuaType;
 
@@ -89,15 +90,17 @@ public final class DebugLibrary {
         String what = a.optString(1, LuaString.of("flnSu")).toString();
         CallStack stack = runtime.callStack();
         CallStack.Level level = null;
-        if (target instanceof Double d) {
-            level = stack.level(d.intValue(), isCoroutine());
+        if (!(target instanceof LuaFunction)) {
+            if (!(target instanceof Double) && !(target instanceof LuaString s && NumberCoercion.parse(s) != null)) {
+                throw a.bad(0, "function or level expected");
+            }
+            level = stack.level(a.checkIntViaInteger(0), isCoroutine());
             if (level == null) {
                 return new Object[] {null};
             }
             target = level.isJava() ? calledFunction(stack, level.luaLevel()) : stack.at(level.luaLevel());
-        } else if (!(target instanceof LuaFunction)) {
-            throw a.typeError(0, "function or level");
         }
+        what = checkOptions(a, what);
         boolean isLuaLevel = level != null && !level.isJava();
         LuaTable info = new LuaTable();
         if (what.indexOf('S') >= 0) {
@@ -126,6 +129,21 @@ public final class DebugLibrary {
             info.put(LuaString.of("activelines"), lines);
         }
         return new Object[] {info};
+    }
+
+    /**
+     * The option letters as lua_getinfo reads them, a C string (so up to the first NUL byte):
+     * any letter but {@code SlnufL} is an error, checked once the level is known to exist.
+     */
+    private static String checkOptions(Arguments a, String what) {
+        int nul = what.indexOf('\0');
+        String options = nul < 0 ? what : what.substring(0, nul);
+        for (int i = 0; i < options.length(); i++) {
+            if ("SlnufL".indexOf(options.charAt(i)) < 0) {
+                throw a.bad(1, "invalid option");
+            }
+        }
+        return options;
     }
 
     /** The Java function the Lua frame {@code callerLevel} is calling, or null (the host below the bottom frame). */
@@ -185,7 +203,7 @@ public final class DebugLibrary {
     }
 
     private CallStack.Level checkLevel(Arguments a) {
-        CallStack.Level level = runtime.callStack().level(a.checkInt(0), isCoroutine());
+        CallStack.Level level = runtime.callStack().level(a.checkIntViaInteger(0), isCoroutine());
         if (level == null) {
             throw a.bad(0, "level out of range");
         }

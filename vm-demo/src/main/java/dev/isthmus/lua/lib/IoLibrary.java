@@ -141,12 +141,15 @@ public final class IoLibrary {
 
     private Object[] open(Object[] args) {
         Arguments a = new Arguments("open", args);
-        LuaString name = a.checkString(0);
+        String name = CFileName.of(a.checkString(0));
         String mode = a.optString(1, LuaString.of("r")).toLatin1();
         if (!mode.matches("[rwa]\\+?b?")) {
             throw a.bad(1, "invalid mode '" + mode + "'");
         }
-        Path path = Path.of(name.toString());
+        if (name.isEmpty()) {
+            return LibraryTable.results(null, LuaString.of(": No such file or directory"), 2.0);
+        }
+        Path path = Path.of(name);
         try {
             boolean plus = mode.contains("+");
             char kind = mode.charAt(0);

@@ -77,7 +77,7 @@ public final class MathLibrary {
         });
         t.add("ldexp", args -> {
             Arguments a = new Arguments("ldexp", args);
-            return LibraryTable.results(Math.scalb(a.checkNumber(0), a.checkInt(1)));
+            return LibraryTable.results(ldexp(a.checkNumber(0), a.checkNumber(1)));
         });
         // The numeric forms take two arguments, the common case; other counts take the general path.
         t.add("min", args -> LibraryTable.results(extreme("min", args, true)), NumericForms.of((DoubleBinaryOperator) (x, y) -> x < y ? x : y));
@@ -102,6 +102,18 @@ public final class MathLibrary {
             Arguments a = new Arguments(name, args);
             return LibraryTable.results(f.applyAsDouble(a.checkNumber(0), a.checkNumber(1)));
         }, NumericForms.of(f));
+    }
+
+    /**
+     * {@code x * 2^e} as LuaJIT computes it (the x87 {@code fscale}): {@code e} truncated toward
+     * zero but never narrowed to an int, so {@code ldexp(1, 2^31)} is inf, and 0 times 2^inf is NaN.
+     */
+    private static double ldexp(double x, double e) {
+        if (Double.isNaN(e) || Double.isInfinite(e)) {
+            return x * Math.pow(2, e);
+        }
+        // Past +-2200 every finite x has overflowed or underflowed already.
+        return Math.scalb(x, (int) Math.max(-2200, Math.min(2200, e)));
     }
 
     private static double extreme(String name, Object[] args, boolean isMin) {

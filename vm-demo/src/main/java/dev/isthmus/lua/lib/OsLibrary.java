@@ -110,9 +110,11 @@ public final class OsLibrary {
     }
 
     /** {@code os.remove} and {@code os.rename}: true, or nil plus a C-style message and errno. */
-    private static Object[] fileResult(LuaString from, LuaString to) {
-        Path path = Path.of(from.toString());
+    private static Object[] fileResult(LuaString fromName, LuaString toName) {
+        String from = CFileName.of(fromName);
+        String to = toName == null ? null : CFileName.of(toName);
         try {
+            Path path = CFileName.path(from);
             if (to == null) {
                 if (Files.isDirectory(path)) {
                     try (var s = Files.list(path)) {
@@ -123,7 +125,7 @@ public final class OsLibrary {
                 }
                 Files.delete(path);
             } else {
-                Files.move(path, Path.of(to.toString()), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(path, CFileName.path(to), StandardCopyOption.REPLACE_EXISTING);
             }
             return LibraryTable.results(Boolean.TRUE);
         } catch (NoSuchFileException e) {
@@ -146,22 +148,33 @@ public final class OsLibrary {
         int day = field(t, "day", -1);
         int month = field(t, "month", -1);
         int year = field(t, "year", -1);
-        // mktime normalises out-of-range fields, so build from the first of the month and add.
-        LocalDateTime base = LocalDateTime.of(year, 1, 1, 0, 0, 0)
-                .plusMonths(month - 1L).plusDays(day - 1L).plusHours(hour).plusMinutes(min).plusSeconds(sec);
-        return LibraryTable.results((double) base.atZone(ZoneId.systemDefault()).toEpochSecond());
+        // As LuaJIT hands them to mktime: tm_year = year - 1900 in int arithmetic (so it wraps),
+        // tm_mon = month - 1; mktime normalises every field out of its range.
+        int tmYear = year - 1900;
+        int monthsFromYear = month - 1;
+        long fullYear = tmYear + 1900L + Math.floorDiv(monthsFromYear, 12);
+        long days = CivilCalendar.dayOf(fullYear, (int) Math.floorMod(monthsFromYear, 12) + 1, 1) + day - 1;
+        long local = days * 86_400 + hour * 3_600L + min * 60L + sec;
+        if (!CivilCalendar.fitsStructTm(Math.floorDiv(local, 86_400))) {
+            // mktime fails (EOVERFLOW) and returns -1, which LuaJIT answers with nil.
+            return LibraryTable.results((Object) null);
+        }
+        return LibraryTable.results((double) (local - zoneOffsetSeconds(local)));
     }
 
+    /** The system time zone's offset in force at local time {@code local} (seconds since the epoch as if UTC). */
+    private static long zoneOffsetSeconds(long local) {
+        // Past java.time's range the zone's rules are those of its last transition anyway.
+        long clamped = Math.clamp(local, -MAX_JAVA_SECONDS, MAX_JAVA_SECONDS);
+        LocalDateTime at = LocalDateTime.ofEpochSecond(clamped, 0, ZoneOffset.UTC);
+        return at.atZone(ZoneId.systemDefault()).getOffset().getTotalSeconds();
+    }
+
+    /** A date field as LuaJIT's os.time reads it: {@code (int) lua_tointeger}. */
     private static int field(LuaTable t, String name, int fallback) {
         Object v = t.get(LuaString.of(name));
-        if (v instanceof Double d) {
-            return (int) (double) d;
-        }
-        if (v instanceof LuaString s) {
-            Double d = dev.isthmus.lua.runtime.NumberCoercion.parse(s);
-            if (d != null) {
-                return (int) (double) d;
-            }
+        if (v instanceof Double || v instanceof LuaString s && dev.isthmus.lua.runtime.NumberCoercion.parse(s) != null) {
+            return new Arguments("time", new Object[] {v}).checkIntViaInteger(0);
         }
         if (fallback < 0) {
             throw new LuaError("field '" + name + "' missing in date table");
@@ -169,18 +182,40 @@ public final class OsLibrary {
         return fallback;
     }
 
+    /** The last second java.time's Instant and LocalDateTime both hold, each way, less a day for the zone. */
+    private static final long MAX_JAVA_SECONDS = 365_241_780_470L * 86_400;
+    private static final long SECONDS_PER_ERA = 146_097L * 86_400;
+
+    /** A number as C's {@code (time_t)} cast makes it on x86-64: truncated, and -2^63 for NaN and what is out of range. */
+    private static long timeT(double d) {
+        return d >= -9.223372036854775808E18 && d < 9.223372036854775807E18 ? (long) d : Long.MIN_VALUE;
+    }
+
     private static Object[] date(Object[] args) {
         Arguments a = new Arguments("date", args);
         String format = a.optString(0, LuaString.of("%c")).toLatin1();
-        long seconds = a.get(1) == null ? Instant.now().getEpochSecond() : (long) a.checkNumber(1);
+        long seconds = a.get(1) == null ? Instant.now().getEpochSecond() : timeT(a.checkNumber(1));
         boolean utc = format.startsWith("!");
         if (utc) {
             format = format.substring(1);
         }
+        if (!CivilCalendar.fitsStructTm(Math.floorDiv(seconds, 86_400))) {
+            // gmtime and localtime fail past struct tm's int year, and LuaJIT returns nil.
+            return LibraryTable.results((Object) null);
+        }
+        // java.time holds a billion years each way, struct tm two: move by whole 400-year cycles.
+        long eras = 0;
+        while (seconds > MAX_JAVA_SECONDS || seconds < -MAX_JAVA_SECONDS) {
+            long step = seconds > 0 ? -SECONDS_PER_ERA : SECONDS_PER_ERA;
+            long count = Math.max(1, (Math.abs(seconds) - MAX_JAVA_SECONDS / 2) / SECONDS_PER_ERA);
+            seconds += step * count;
+            eras -= Long.signum(step) * count;
+        }
+        long yearsAdded = eras * 400;
         ZonedDateTime time = Instant.ofEpochSecond(seconds).atZone(utc ? ZoneOffset.UTC : ZoneId.systemDefault());
         if (format.startsWith("*t")) {
             LuaTable t = new LuaTable();
-            t.put(LuaString.of("year"), (double) time.getYear());
+            t.put(LuaString.of("year"), (double) (time.getYear() + yearsAdded));
             t.put(LuaString.of("month"), (double) time.getMonthValue());
             t.put(LuaString.of("day"), (double) time.getDayOfMonth());
             t.put(LuaString.of("hour"), (double) time.getHour());
@@ -191,6 +226,6 @@ public final class OsLibrary {
             t.put(LuaString.of("isdst"), time.getZone().getRules().isDaylightSavings(time.toInstant()));
             return LibraryTable.results(t);
         }
-        return LibraryTable.results(LuaString.of(Strftime.format(format, time)));
+        return LibraryTable.results(LuaString.of(Strftime.format(format, time, yearsAdded)));
     }
 }

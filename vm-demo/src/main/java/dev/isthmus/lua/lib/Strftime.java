@@ -12,6 +12,14 @@ final class Strftime {
     }
 
     static String format(String format, ZonedDateTime t) {
+        return format(format, t, 0);
+    }
+
+    /**
+     * The time {@code t} formatted as if its year were {@code yearsAdded} later: os.date moves a
+     * year java.time cannot hold by whole 400-year cycles, in which every date and weekday repeat.
+     */
+    static String format(String format, ZonedDateTime t, long yearsAdded) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
@@ -31,7 +39,7 @@ final class Strftime {
                 out.append(format, start, format.length());
                 break;
             }
-            String converted = conversion(format.charAt(i), t, format);
+            String converted = conversion(format.charAt(i), t, format, yearsAdded);
             if (converted == null) {
                 out.append(format, start, i + 1);
             } else {
@@ -41,18 +49,20 @@ final class Strftime {
         return out.toString();
     }
 
-    private static String conversion(char spec, ZonedDateTime t, String format) {
+    private static String conversion(char spec, ZonedDateTime t, String format, long yearsAdded) {
+        long year = t.getYear() + yearsAdded;
         return switch (spec) {
             case 'a' -> t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US);
             case 'A' -> t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US);
             case 'b', 'h' -> t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US);
             case 'B' -> t.getMonth().getDisplayName(TextStyle.FULL, Locale.US);
-            case 'c' -> format("%a %b %e %H:%M:%S %Y", t);
-            case 'C' -> two(t.getYear() / 100);
+            case 'c' -> format("%a %b %e %H:%M:%S %Y", t, yearsAdded);
+            // glibc's century and year of century for any year: floor division, so -1 is century -1, year 99.
+            case 'C' -> String.format("%02d", Math.floorDiv(year, 100));
             case 'd' -> two(t.getDayOfMonth());
-            case 'D' -> format("%m/%d/%y", t);
+            case 'D' -> format("%m/%d/%y", t, yearsAdded);
             case 'e' -> String.format("%2d", t.getDayOfMonth());
-            case 'F' -> format("%Y-%m-%d", t);
+            case 'F' -> format("%Y-%m-%d", t, yearsAdded);
             case 'g' -> two(t.get(IsoFields.WEEK_BASED_YEAR) % 100);
             case 'G' -> Integer.toString(t.get(IsoFields.WEEK_BASED_YEAR));
             case 'H' -> two(t.getHour());
@@ -62,21 +72,21 @@ final class Strftime {
             case 'M' -> two(t.getMinute());
             case 'n' -> "\n";
             case 'p' -> t.getHour() < 12 ? "AM" : "PM";
-            case 'r' -> format("%I:%M:%S %p", t);
-            case 'R' -> format("%H:%M", t);
+            case 'r' -> format("%I:%M:%S %p", t, yearsAdded);
+            case 'R' -> format("%H:%M", t, yearsAdded);
             case 's' -> Long.toString(t.toEpochSecond());
             case 'S' -> two(t.getSecond());
             case 't' -> "\t";
-            case 'T' -> format("%H:%M:%S", t);
+            case 'T' -> format("%H:%M:%S", t, yearsAdded);
             case 'u' -> Integer.toString(t.getDayOfWeek().getValue());
             case 'U' -> two((t.getDayOfYear() + 6 - t.getDayOfWeek().getValue() % 7) / 7);
             case 'V' -> two(t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case 'w' -> Integer.toString(t.getDayOfWeek().getValue() % 7);
             case 'W' -> two((t.getDayOfYear() + 6 - (t.getDayOfWeek().getValue() + 6) % 7) / 7);
-            case 'x' -> format("%m/%d/%y", t);
-            case 'X' -> format("%H:%M:%S", t);
-            case 'y' -> two(t.getYear() % 100);
-            case 'Y' -> Integer.toString(t.getYear());
+            case 'x' -> format("%m/%d/%y", t, yearsAdded);
+            case 'X' -> format("%H:%M:%S", t, yearsAdded);
+            case 'y' -> two((int) Math.floorMod(year, 100));
+            case 'Y' -> Long.toString(year);
             case 'z' -> {
                 int offset = t.getOffset().getTotalSeconds() / 60;
                 yield String.format("%c%02d%02d", offset < 0 ? '-' : '+', Math.abs(offset) / 60, Math.abs(offset) % 60);

@@ -98,11 +98,11 @@ public final class StringFormat {
             }
             switch (conversion) {
                 case 'd', 'i' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), false, 10, false), true, true);
-                case 'u' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 10, false), true, true);
-                case 'x', 'X' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 16, conversion == 'X'), true, true);
-                case 'o' -> pad(out, spec, integer(spec, toInt64(runtime, a, index), true, 8, false), true, true);
+                case 'u' -> pad(out, spec, integer(spec, toUint64(runtime, a, index), true, 10, false), true, true);
+                case 'x', 'X' -> pad(out, spec, integer(spec, toUint64(runtime, a, index), true, 16, conversion == 'X'), true, true);
+                case 'o' -> pad(out, spec, integer(spec, toUint64(runtime, a, index), true, 8, false), true, true);
                 case 'c' -> {
-                    byte[] one = {(byte) toInt64(runtime, a, index)};
+                    byte[] one = {(byte) Arguments.toInt32(a.checkNumber(index))};
                     pad(out, spec, one, false);
                 }
                 case 'e', 'E', 'f', 'F', 'g', 'G' -> pad(out, spec, floating(spec, a.checkNumber(index), conversion), true);
@@ -135,6 +135,18 @@ public final class StringFormat {
             return Long.MIN_VALUE;
         }
         return (long) d;
+    }
+
+    /**
+     * An unsigned conversion's argument: as {@link #toInt64}, but a number from 2^63 up is
+     * first brought down by 2^64, as LuaJIT's {@code lj_num2u64} does, so 2^64 + 4096 is 0x1000.
+     */
+    private static long toUint64(LuaRuntime runtime, Arguments a, int index) {
+        if (a.get(index) instanceof Double d && d >= 9.223372036854775808E18) {
+            double wrapped = d - 18446744073709551616.0;
+            return Double.isNaN(wrapped) || wrapped >= 9.223372036854775807E18 ? Long.MIN_VALUE : (long) wrapped;
+        }
+        return toInt64(runtime, a, index);
     }
 
     private static byte[] bytes(String s) {

@@ -65,8 +65,8 @@ public final class StringLibrary {
     private static Object[] sub(Object[] args) {
         Arguments a = new Arguments("sub", args);
         LuaString s = a.checkString(0);
-        long i = a.get(1) == null ? 1 : (long) a.checkNumber(1);
-        long j = a.get(2) == null ? -1 : (long) a.checkNumber(2);
+        long i = a.optInt(1, 1);
+        long j = a.optInt(2, -1);
         int from = start(i, s.length());
         int to = end(j, s.length());
         return LibraryTable.results(from >= to ? LuaString.EMPTY : s.substring(from, to));
@@ -88,16 +88,16 @@ public final class StringLibrary {
     private static Object[] rep(Object[] args) {
         Arguments a = new Arguments("rep", args);
         LuaString s = a.checkString(0);
-        long n = (long) a.checkNumber(1);
+        long n = a.checkInt(1);
         LuaString sep = a.optString(2, LuaString.EMPTY);
         if (n <= 0) {
             return LibraryTable.results(LuaString.EMPTY);
         }
         long total = s.length() * n + sep.length() * (n - 1);
-        if (total >= Integer.MAX_VALUE - 8) {
+        if (total > LuaString.MAX_LENGTH) {
             throw new LuaError("not enough memory");
         }
-        byte[] out = new byte[(int) total];
+        byte[] out = LuaString.newBytes((int) total);
         int at = 0;
         for (long k = 0; k < n; k++) {
             if (k > 0) {
@@ -122,8 +122,8 @@ public final class StringLibrary {
     private static Object[] byteValues(Object[] args) {
         Arguments a = new Arguments("byte", args);
         LuaString s = a.checkString(0);
-        long i = a.get(1) == null ? 1 : (long) a.checkNumber(1);
-        long j = a.get(2) == null ? i : (long) a.checkNumber(2);
+        long i = a.optInt(1, 1);
+        long j = a.get(2) == null ? i : a.checkInt(2);
         int from = start(i, s.length());
         int to = end(j, s.length());
         if (from >= to) {

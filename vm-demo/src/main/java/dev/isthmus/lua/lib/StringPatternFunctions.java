@@ -43,7 +43,7 @@ final class StringPatternFunctions {
         Arguments a = new Arguments(name, args);
         LuaString s = a.checkString(0);
         LuaString p = a.checkString(1);
-        long init = a.get(2) == null ? 1 : (long) a.checkNumber(2);
+        long init = a.optInt(2, 1);
         if (init < 0) {
             init = Math.max(s.length() + init + 1, 1);
         } else if (init == 0) {
@@ -134,7 +134,7 @@ final class StringPatternFunctions {
                 || replacement instanceof LuaFunction)) {
             throw a.typeError(2, "string/function/table");
         }
-        long maxN = a.get(3) == null ? Long.MAX_VALUE : (long) a.checkNumber(3);
+        long maxN = a.get(3) == null ? Long.MAX_VALUE : a.checkIntViaInteger(3);
         boolean anchored = pattern.length > 0 && pattern[0] == '^';
         int pStart = anchored ? 1 : 0;
         byte[] src = s.bytes();

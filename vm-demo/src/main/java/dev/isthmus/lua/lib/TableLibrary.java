@@ -96,9 +96,7 @@ public final class TableLibrary {
             case 3 -> {
                 int pos = a.checkInt(1);
                 // LuaJIT, like 5.1, shifts up from pos even when pos is past the end.
-                for (int i = n; i >= pos; i--) {
-                    t.put(i + 1, t.get(i));
-                }
+                shiftUp(t, pos, n);
                 t.put(pos, args[2]);
             }
             default -> throw new LuaError("wrong number of arguments to 'insert'");
@@ -106,23 +104,55 @@ public final class TableLibrary {
         return LuaFunction.NONE;
     }
 
+    /**
+     * {@code table.remove(t [, pos])} as LuaJIT 2.1's (a Lua function in lib_table.c): without
+     * {@code pos} it takes the last element, if any; a {@code pos} outside {@code 1..#t} removes
+     * nothing and returns no value.
+     */
     private static Object[] remove(Object[] args) {
         Arguments a = new Arguments("remove", args);
         LuaTable t = a.checkTable(0);
         int n = t.length();
-        int pos = a.optInt(1, n);
-        // LuaJIT returns no value at all for an empty table (Lua 5.1 returns nil).
-        if (n == 0 || pos > n + 1 && a.get(1) != null) {
+        int pos = a.get(1) == null ? n : a.checkInt(1);
+        if (pos < 1 || pos > n) {
             return LuaFunction.NONE;
         }
         Object removed = t.get(pos);
         for (int i = pos; i < n; i++) {
             t.put(i, t.get(i + 1));
         }
-        if (pos <= n) {
-            t.put(n, null);
-        }
+        t.put(n, null);
         return LibraryTable.results(removed);
+    }
+
+    /** Below this many positions {@link #shiftUp} moves each one; above, only the keys present. */
+    private static final long SHIFT_EACH_LIMIT = 1 << 16;
+
+    /**
+     * {@code t[i + 1] = t[i]} for {@code i} from {@code n} down to {@code from}, as table.insert's
+     * loop does. A {@code from} far below 1 (LuaJIT makes -2^31 of 2^31) would take billions of
+     * steps that move nothing but nils, so then only the integer keys present in the range move:
+     * each key goes up by one, and its old slot is cleared unless the key below moves into it.
+     */
+    private static void shiftUp(LuaTable t, int from, int n) {
+        if ((long) n - from < SHIFT_EACH_LIMIT) {
+            for (int i = n; i >= from; i--) {
+                t.put(i + 1, t.get(i));
+            }
+            return;
+        }
+        java.util.TreeSet<Integer> present = new java.util.TreeSet<>();
+        for (LuaTable.Entry e = t.next(null); e != null; e = t.next(e.key())) {
+            if (e.key() instanceof Double d && d == Math.rint(d) && d >= from && d <= n) {
+                present.add(d.intValue());
+            }
+        }
+        for (int k : present.descendingSet()) {
+            t.put(k + 1, t.get(k));
+            if (!present.contains(k - 1)) {
+                t.put(k, null);
+            }
+        }
     }
 
     /**

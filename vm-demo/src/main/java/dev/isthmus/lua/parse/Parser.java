@@ -18,6 +18,13 @@ public final class Parser {
     private Token lookahead;
     /** Whether each enclosing function is vararg, innermost last: {@code ...} is legal only there. */
     private final List<Boolean> varargScopes = new ArrayList<>();
+    /**
+     * Blocks and subexpressions open around the current token, counted as LuaJIT's
+     * {@code synlevel_begin} counts them; at {@link #MAX_LEVELS} the chunk is refused, so no
+     * script can nest deep enough to exhaust the parser's (or the compiler's) Java stack.
+     */
+    private int level;
+    private static final int MAX_LEVELS = 200;
 
     private Parser(Lexer lexer) {
         this.lexer = lexer;
@@ -109,7 +116,21 @@ public final class Parser {
         };
     }
 
+    /** Opens a syntax level; see {@link #level}. */
+    private void enterLevel() {
+        if (++level >= MAX_LEVELS) {
+            throw new LuaSyntaxError(lexer.chunkName(), current.line(), "chunk has too many syntax levels", null);
+        }
+    }
+
     private List<Stat> block() {
+        enterLevel();
+        List<Stat> stats = blockStatements();
+        level--;
+        return stats;
+    }
+
+    private List<Stat> blockStatements() {
         List<Stat> stats = new ArrayList<>();
         while (!blockFollows(current.kind())) {
             if (check(TokenKind.RETURN)) {
@@ -392,6 +413,13 @@ public final class Parser {
     }
 
     private Expr subexpression(int limit) {
+        enterLevel();
+        Expr e = operatorExpression(limit);
+        level--;
+        return e;
+    }
+
+    private Expr operatorExpression(int limit) {
         Expr left;
         int line = current.line();
         UnaryOp unary = switch (current.kind()) {

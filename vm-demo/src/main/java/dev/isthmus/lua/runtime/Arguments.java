@@ -70,9 +70,29 @@ public final class Arguments {
         return (long) checkNumber(index);
     }
 
+    /**
+     * A 32-bit integer argument as LuaJIT's {@code lj_lib_checkint} makes it: the number truncated
+     * toward zero, and -2^31 for NaN and for every number outside the int32 range (the x86
+     * conversion's "integer indefinite" value), so {@code string.rep("x", 2^31)} is empty.
+     */
     public int checkInt(int index) {
+        return toInt32(checkNumber(index));
+    }
+
+    /** {@link #checkInt}'s conversion of a number. */
+    public static int toInt32(double d) {
+        return d > -2147483649.0 && d < 2147483648.0 ? (int) d : Integer.MIN_VALUE;
+    }
+
+    /**
+     * An int argument as the Lua C API's {@code luaL_checkint} makes it (LuaJIT's debug
+     * functions, {@code string.gsub}'s count, {@code %c}): the number truncated to 64 bits, whose
+     * low 32 bits are kept; NaN and numbers outside the 64-bit range give 0 (x86's
+     * "integer indefinite" 2^63, whose low bits are zero).
+     */
+    public int checkIntViaInteger(int index) {
         double d = checkNumber(index);
-        return d >= Integer.MAX_VALUE ? Integer.MAX_VALUE : d <= Integer.MIN_VALUE ? Integer.MIN_VALUE : (int) d;
+        return d >= -9.223372036854775808E18 && d < 9.223372036854775807E18 ? (int) (long) d : 0;
     }
 
     public int optInt(int index, int fallback) {

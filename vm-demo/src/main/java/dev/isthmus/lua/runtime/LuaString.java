@@ -72,9 +72,33 @@ public final class LuaString implements Comparable<LuaString> {
     }
 
     public LuaString concat(LuaString other) {
-        byte[] joined = Arrays.copyOf(bytes, bytes.length + other.bytes.length);
+        byte[] joined = newBytes(concatenationLength((long) bytes.length + other.bytes.length));
+        System.arraycopy(bytes, 0, joined, 0, bytes.length);
         System.arraycopy(other.bytes, 0, joined, bytes.length, other.bytes.length);
         return wrap(joined);
+    }
+
+    /** LuaJIT's {@code LJ_MAX_STR}: every string is shorter. */
+    public static final int MAX_LENGTH = 0x7fffff00;
+
+    /**
+     * The length of a concatenation's result, as an int; at {@link #MAX_LENGTH} or more the
+     * error LuaJIT's {@code ..} raises ({@code lj_meta_cat}), where Java's int would wrap.
+     */
+    public static int concatenationLength(long length) {
+        if (length >= MAX_LENGTH) {
+            throw new LuaError("string length overflow");
+        }
+        return (int) length;
+    }
+
+    /** A string's byte array; a heap too small for it is LuaJIT's "not enough memory", a Lua error. */
+    public static byte[] newBytes(int length) {
+        try {
+            return new byte[length];
+        } catch (OutOfMemoryError e) {
+            throw new LuaError("not enough memory");
+        }
     }
 
     @Override
