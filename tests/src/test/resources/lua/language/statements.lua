@@ -413,3 +413,23 @@ end
 -- expect: 8
 -- expect: 7
 -- expect: 3
+
+-- test: a numeric for with a zero step counts up, so it runs while the start is within the limit
+do
+  local function count(a, b, s)
+    local c = 0
+    for i = a, b, s do
+      c = c + 1
+      if c >= 300 then break end
+    end
+    return c
+  end
+  print(count(1, 2, 0), count(2, 1, 0), count(1, 1, 0), count(1, 2, -0), count(1, 2, 0/0), count(2, 1, 0/0))
+  for _ = 1, 3 do print(count(1, 5, 0), count(5, 1, 0), count(1, 5, 1)) end
+  print(pcall(function() for i = 1, 10, 0 do return i end end))
+end
+-- expect: 300	0	300	0	0	1
+-- expect: 300	0	5
+-- expect: 300	0	5
+-- expect: 300	0	5
+-- expect: true	1

@@ -548,7 +548,7 @@ public final class Interpreter {
                             // every other, so a compiled loop is entered from the start.
                             n[base + a] = before;
                             pc += b;
-                        } else if (step > 0 ? start <= limit : start >= limit) {
+                        } else if (LuaSemantics.stepsUp(step) ? start <= limit : start >= limit) {
                             // As LuaJIT's FORI, the first iteration sees the start itself, which
                             // start - step + step is not for some fractions, nor for -0.
                             n[base + a] = start;
@@ -572,7 +572,7 @@ public final class Interpreter {
                         double step = n[base + a + 2];
                         double index = n[base + a] + step;
                         double limit = n[base + a + 1];
-                        if (step > 0 ? index <= limit : index >= limit) {
+                        if (LuaSemantics.stepsUp(step) ? index <= limit : index >= limit) {
                             n[base + a] = index;
                             n[base + a + 3] = index;
                             s[base + a + 3] = NUMBER;

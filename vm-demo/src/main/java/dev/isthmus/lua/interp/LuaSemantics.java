@@ -223,6 +223,15 @@ public final class LuaSemantics {
         return new LuaError(ta.equals(tb) ? "attempt to compare two " + ta + " values" : "attempt to compare " + ta + " with " + tb);
     }
 
+    /**
+     * Whether a numeric for loop with this step counts up: LuaJIT tests the step's sign bit, so
+     * a zero step counts up (for i = 1, 2, 0 runs forever) and -0 down; NaN counts down (the
+     * NaN x86 makes for 0/0 is negative, where Java's is positive, so NaN is not left to its bit).
+     */
+    public static boolean stepsUp(double step) {
+        return step > 0 || Double.doubleToRawLongBits(step) == 0L;
+    }
+
     // ---- concatenation and length
 
     /** {@code values[from] .. ... .. values[to]}, right to left as Lua does, with __concat where needed. */

@@ -252,6 +252,9 @@ final class TraceRecorder implements InstructionObserver {
         int step = load(a + 2, startPc);
         double[] nums = TraceAccess.nums(stack);
         double stepValue = nums[base + a + 2];
+        if (stepValue == 0) {
+            throw new Abort("NYI: for loop with a zero step");
+        }
         Compare continues = stepValue > 0 ? Compare.LE : Compare.GE;
         if (NarrowedLoops.narrows(nums[base + a], nums[base + a + 1], stepValue)) {
             int intStep;
@@ -534,6 +537,9 @@ final class TraceRecorder implements InstructionObserver {
             throw new Abort("NYI: for loop whose index, limit or step is not a number");
         }
         double stepValue = (Double) value(a + 2);
+        if (stepValue == 0) {
+            throw new Abort("NYI: for loop with a zero step");
+        }
         double next = (Double) value(a) + stepValue;
         double limitValue = (Double) value(a + 1);
         boolean continues = stepValue > 0 ? next <= limitValue : next >= limitValue;

@@ -76,6 +76,16 @@ public final class CoroutineLibrary {
         }
     }
 
+    /**
+     * How deep coroutines may resume one another. Each resume inside a coroutine keeps the
+     * resumer's continuation alive, some 7 KB of heap each, so a script resuming new coroutines
+     * without end would fill the heap slowly; LuaJIT keeps them on the C stack, which on
+     * Debian's build holds 100,000 of them and overflows (a crash) before 200,000. Past this
+     * limit a resume fails with the message LuaJIT's resume gives for a C stack overflow.
+     */
+    private static final int MAX_NESTED_RESUMES = 110_000;
+    private int resumesInProgress;
+
     /** Resumes {@code c} with {@code args}; returns what it yields or returns, or throws its error. */
     private Object[] transfer(Coroutine c, Object[] args) {
         if (c.status() == Coroutine.Status.DEAD) {
@@ -85,14 +95,19 @@ public final class CoroutineLibrary {
             // LuaJIT's wording for a running or a normal coroutine alike (Lua 5.1 says "non-suspended").
             throw new LuaError(LuaString.of("cannot resume running coroutine"));
         }
+        if (resumesInProgress >= MAX_NESTED_RESUMES) {
+            throw new LuaError(LuaString.of("C stack overflow"));
+        }
         Coroutine previous = runtime.currentCoroutine();
         CallStack previousStack = runtime.callStack();
         previous.setStatus(Coroutine.Status.NORMAL);
+        resumesInProgress++;
         runtime.setCurrentCoroutine(c);
         runtime.setCallStack((CallStack) c.executionState());
         try {
             return c.resume(args);
         } finally {
+            resumesInProgress--;
             runtime.setCurrentCoroutine(previous);
             runtime.setCallStack(previousStack);
             previous.setStatus(Coroutine.Status.RUNNING);
