@@ -240,7 +240,12 @@ final class FfiFunctions {
         if (plain instanceof CType.Array a && a.kind() == CType.ArrayKind.VARIABLE) {
             return true;
         }
-        if (plain instanceof RecordType r && r.isComplete() && !r.body().members().isEmpty()) {
+        return plain instanceof RecordType r && isVariableRecord(r);
+    }
+
+    /** Whether a struct ends in a variable-length array ({@code int b[?]}): its size is its count's. */
+    static boolean isVariableRecord(RecordType r) {
+        if (r.isComplete() && !r.body().members().isEmpty()) {
             CType last = CdataConversion.plain(r.body().members().getLast().type());
             return last instanceof CType.Array a && a.kind() == CType.ArrayKind.VARIABLE;
         }

@@ -260,6 +260,7 @@ public final class FfiLibrary {
                 String text = substituteParameters(s.toString(), parameters, params);
                 try {
                     CType parsed = ffi.scope().parseType(text, params.toArray(CType[]::new));
+                    checkByteSize(parsed);
                     ctypes.count(parsed);
                     // A body in a type string makes a new type each time, as in LuaJIT: no caching it.
                     if (parameters.length == 0 && text.indexOf('{') < 0) {
@@ -278,8 +279,28 @@ public final class FfiLibrary {
         };
     }
 
+    /**
+     * LuaJIT's limit on a struct or union: it lays members out by bit offset in 32 bits
+     * (lj_cparse.c), so a record of 2^29 bytes or more is refused.
+     */
+    private static final long MAX_RECORD_BYTE_SIZE = 1L << 29;
+
+    /**
+     * Refuses a struct or union of {@link #MAX_RECORD_BYTE_SIZE} bytes or more with LuaJIT's
+     * "size of C type is unknown or too large" (the C parser lets it through: C has no such
+     * limit), so that ffi.new never allocates one. Arrays have their own limit, checked as they
+     * are parsed. A declaration ffi.cdef made stays declared (LuaJIT drops it): using it fails here.
+     */
+    void checkByteSize(CType type) {
+        if (CdataConversion.plain(type) instanceof dev.isthmus.cparser.type.RecordType r && r.isComplete()
+                && !FfiFunctions.isVariableRecord(r) && ffi.layouts().layoutOf(r).byteSize() >= MAX_RECORD_BYTE_SIZE) {
+            throw new LuaError("size of C type is unknown or too large");
+        }
+    }
+
     /** Zero-filled GC-owned storage for {@code type}; {@code count} is the element count of a VLA or VLS, or -1. */
     Cdata.Memory allocate(CType type, long count) {
+        checkByteSize(type);
         CData data;
         try {
             data = count >= 0 ? ffi.newCData(Arena.ofAuto(), type, count) : ffi.newCData(Arena.ofAuto(), type);
