@@ -375,3 +375,35 @@ end
 -- expect: nil	(binary): cannot load malformed bytecode
 -- expect: nil	file.lua: cannot load malformed bytecode
 -- expect: true	nil	(binary): cannot load malformed bytecode
+
+-- test: argument checks found by fuzzing the libraries against luajit
+do
+  print(pcall(ipairs, "abc"))
+  print(pcall(ipairs, nil))
+  print(pcall(pairs))
+  print(pcall(rawget, {}))
+  print(pcall(tonumber, {}, 1.5))
+  print(pcall(tonumber, print, 99))
+  print(tonumber(true, 10), tonumber("z", 36), tonumber("10", 10.5))
+  print(pcall(math.log, 8, nil))
+  print(pcall(bit.tohex, 1, nil))
+  print(pcall(string.sub, "abc"))
+  print(pcall(string.gsub, "abc", "b"))
+  print(select(2, math.modf(-1)), select(2, math.modf(-1/0)), select(2, math.modf(1/0)), select(2, math.modf(-2.5)))
+  print(("abc"):match("b\0z"), ("abc"):gsub("b\0", "X"), ("a\0b"):find("\0"), ("a\0b"):find("b\0%"))
+  print(os.date("!%Y\0%m", 0), #os.date("\0"))
+end
+-- expect: false	bad argument #1 to '?' (table expected, got string)
+-- expect: false	bad argument #1 to '?' (table expected, got nil)
+-- expect: false	bad argument #1 to '?' (value expected)
+-- expect: false	bad argument #2 to '?' (value expected)
+-- expect: false	bad argument #1 to '?' (string expected, got table)
+-- expect: false	bad argument #1 to '?' (string expected, got function)
+-- expect: nil	35	10
+-- expect: false	bad argument #2 to '?' (number expected, got nil)
+-- expect: false	bad argument #2 to '?' (number expected, got nil)
+-- expect: false	bad argument #2 to '?' (number expected, got no value)
+-- expect: false	bad argument #3 to '?' (string/function/table expected)
+-- expect: -0	-0	0	-0.5
+-- expect: b	aXc	2	3	3
+-- expect: 1970	0

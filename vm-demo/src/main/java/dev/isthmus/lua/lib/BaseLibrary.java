@@ -58,7 +58,10 @@ public final class BaseLibrary {
                 .add("pairs", lib::pairs)
                 .add("ipairs", lib::ipairs)
                 .add("select", lib::select)
-                .add("rawget", args -> LibraryTable.results(new Arguments("rawget", args).checkTable(0).get(args.length > 1 ? args[1] : null)))
+                .add("rawget", args -> {
+                    Arguments a = new Arguments("rawget", args);
+                    return LibraryTable.results(a.checkTable(0).get(a.checkAny(1)));
+                })
                 .add("rawset", lib::rawset)
                 .add("rawequal", args -> LibraryTable.results(rawEqual(new Arguments("rawequal", args))))
                 .add("setmetatable", lib::setmetatable)
@@ -136,12 +139,16 @@ public final class BaseLibrary {
             return LibraryTable.results(v instanceof LuaString s ? NumberCoercion.parse(s) : null);
         }
         int base = a.checkInt(1);
+        if (base == 10) {
+            // Base 10 is the ordinary conversion (LuaJIT), fractions and exponents included: nil for what is no number.
+            return LibraryTable.results(v instanceof Double ? v : v instanceof LuaString s ? NumberCoercion.parse(s) : null);
+        }
+        if (!(v instanceof LuaString) && !(v instanceof Double)) {
+            // LuaJIT reads the number's text before it looks at the base.
+            throw a.typeError(0, "string");
+        }
         if (base < 2 || base > 36) {
             throw a.bad(1, "base out of range");
-        }
-        if (base == 10) {
-            // Base 10 is the ordinary conversion (LuaJIT), fractions and exponents included.
-            return LibraryTable.results(v instanceof Double ? v : NumberCoercion.parse(a.checkString(0)));
         }
         String text = a.checkString(0).toLatin1().strip();
         boolean negative = text.startsWith("-");
@@ -163,8 +170,9 @@ public final class BaseLibrary {
     }
 
     private Object[] pairs(Object[] args) {
-        LuaTable t = new Arguments("pairs", args).checkTable(0);
-        return LibraryTable.results(next, t, null);
+        Arguments a = new Arguments("pairs", args);
+        a.checkAny(0);
+        return LibraryTable.results(next, a.checkTable(0), null);
     }
 
     private Object[] next(Object[] args) {
@@ -174,7 +182,12 @@ public final class BaseLibrary {
     }
 
     private Object[] ipairs(Object[] args) {
-        Object t = new Arguments("ipairs", args).checkAny(0);
+        Arguments a = new Arguments("ipairs", args);
+        Object t = a.checkAny(0);
+        // LuaJIT's ipairs takes a table, or a cdata (whose metatype may index it); nothing else.
+        if (!(t instanceof LuaTable) && LuaType.of(t) != LuaType.CDATA) {
+            throw a.typeError(0, "table");
+        }
         return LibraryTable.results(ipairsIterator, t, 0.0);
     }
 

@@ -45,7 +45,7 @@ public final class BitLibrary {
             }
             Arguments a = new Arguments("tohex", args);
             int x = toBit(a.checkNumber(0));
-            int n = a.get(1) == null ? 8 : toBit(a.checkNumber(1));
+            int n = !a.isPresent(1) ? 8 : toBit(a.checkNumber(1));
             // LuaJIT converts the 32-bit value to 64 bits unsigned (tohex(-1, 10) is "00ffffffff").
             return LibraryTable.results(hex(Integer.toUnsignedLong(x), n));
         });

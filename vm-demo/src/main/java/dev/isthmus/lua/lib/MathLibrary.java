@@ -43,7 +43,8 @@ public final class MathLibrary {
         t.add("log", args -> {
             Arguments a = new Arguments("log", args);
             double x = a.checkNumber(0);
-            if (a.get(1) == null) {
+            if (!a.isPresent(1)) {
+                // A base given as nil is an error, as in LuaJIT: only an absent one means e.
                 return LibraryTable.results(log.applyAsDouble(x));
             }
             // LuaJIT's bases: log2 and log10 for 2 and 10, a quotient of logs otherwise.
@@ -58,7 +59,8 @@ public final class MathLibrary {
         t.add("modf", args -> {
             double x = new Arguments("modf", args).checkNumber(0);
             double whole = x >= 0 ? Math.floor(x) : Math.ceil(x);
-            double fraction = Double.isInfinite(x) ? 0.0 : x - whole;
+            // C's modf: the fraction has x's sign (-0 for -1 and for -inf), NaN for NaN.
+            double fraction = Math.copySign(Double.isInfinite(x) ? 0.0 : x - whole, x);
             return LibraryTable.results(whole, fraction);
         });
         t.add("frexp", args -> {

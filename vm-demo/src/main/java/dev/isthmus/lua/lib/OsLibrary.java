@@ -194,6 +194,10 @@ public final class OsLibrary {
     private static Object[] date(Object[] args) {
         Arguments a = new Arguments("date", args);
         String format = a.optString(0, LuaString.of("%c")).toLatin1();
+        if (format.indexOf('\0') >= 0) {
+            // os_date reads the format as a C string: it ends at its first NUL.
+            format = format.substring(0, format.indexOf('\0'));
+        }
         long seconds = a.get(1) == null ? Instant.now().getEpochSecond() : timeT(a.checkNumber(1));
         boolean utc = format.startsWith("!");
         if (utc) {

@@ -65,7 +65,7 @@ public final class StringLibrary {
     private static Object[] sub(Object[] args) {
         Arguments a = new Arguments("sub", args);
         LuaString s = a.checkString(0);
-        long i = a.optInt(1, 1);
+        long i = a.checkInt(1);
         long j = a.optInt(2, -1);
         int from = start(i, s.length());
         int to = end(j, s.length());

@@ -39,6 +39,17 @@ final class StringPatternFunctions {
         return false;
     }
 
+    /** A pattern as the matcher reads it: Lua 5.1's ends at a NUL byte, as at the pattern's end. */
+    private static byte[] patternOf(LuaString p) {
+        byte[] bytes = p.bytes();
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return java.util.Arrays.copyOf(bytes, i);
+            }
+        }
+        return bytes;
+    }
+
     private static Object[] find(Object[] args, boolean isFind, String name) {
         Arguments a = new Arguments(name, args);
         LuaString s = a.checkString(0);
@@ -57,7 +68,7 @@ final class StringPatternFunctions {
             int at = indexOf(s.bytes(), p.bytes(), start);
             return at < 0 ? new Object[] {null} : new Object[] {(double) (at + 1), (double) (at + p.length())};
         }
-        byte[] pattern = p.bytes();
+        byte[] pattern = patternOf(p);
         boolean anchored = pattern.length > 0 && pattern[0] == '^';
         LuaPatternMatcher m = new LuaPatternMatcher(s.bytes(), pattern);
         int pStart = anchored ? 1 : 0;
@@ -108,7 +119,7 @@ final class StringPatternFunctions {
     private static Object[] gmatch(Object[] args) {
         Arguments a = new Arguments("gmatch", args);
         LuaString s = a.checkString(0);
-        byte[] pattern = a.checkString(1).bytes();
+        byte[] pattern = patternOf(a.checkString(1));
         int[] position = {0};
         return new Object[] {new JavaFunction("gmatch_aux", ignored -> {
             LuaPatternMatcher m = new LuaPatternMatcher(s.bytes(), pattern);
@@ -128,11 +139,12 @@ final class StringPatternFunctions {
     private static Object[] gsub(LuaRuntime runtime, Object[] args) {
         Arguments a = new Arguments("gsub", args);
         LuaString s = a.checkString(0);
-        byte[] pattern = a.checkString(1).bytes();
+        byte[] pattern = patternOf(a.checkString(1));
         Object replacement = a.get(2);
         if (!(replacement instanceof Double || replacement instanceof LuaString || replacement instanceof LuaTable
                 || replacement instanceof LuaFunction)) {
-            throw a.typeError(2, "string/function/table");
+            // LuaJIT names no type here (lj_err_arg with LJ_ERR_NOSFT).
+            throw a.bad(2, "string/function/table expected");
         }
         long maxN = a.get(3) == null ? Long.MAX_VALUE : a.checkIntViaInteger(3);
         boolean anchored = pattern.length > 0 && pattern[0] == '^';
