@@ -256,3 +256,18 @@ end
 -- expect: false	cannot read /: Is a directory
 -- expect: nil	/: Is a directory	21
 -- expect: nil	/: Is a directory	21
+
+-- test: io.open's mode goes to fopen: a first letter other than r, w or a is EINVAL, later letters are flags
+do
+  for _, mode in ipairs{"z", "", "+", "rwz", "r+x", "rb+", "wx", "a+b"} do
+    print(mode, io.open("no-such-dir/file", mode))
+  end
+end
+-- expect: z	nil	no-such-dir/file: Invalid argument	22
+-- expect: 	nil	no-such-dir/file: Invalid argument	22
+-- expect: +	nil	no-such-dir/file: Invalid argument	22
+-- expect: rwz	nil	no-such-dir/file: No such file or directory	2
+-- expect: r+x	nil	no-such-dir/file: No such file or directory	2
+-- expect: rb+	nil	no-such-dir/file: No such file or directory	2
+-- expect: wx	nil	no-such-dir/file: No such file or directory	2
+-- expect: a+b	nil	no-such-dir/file: No such file or directory	2

@@ -143,15 +143,17 @@ public final class IoLibrary {
         Arguments a = new Arguments("open", args);
         String name = CFileName.of(a.checkString(0));
         String mode = a.optString(1, LuaString.of("r")).toLatin1();
-        if (!mode.matches("[rwa]\\+?b?")) {
-            throw a.bad(1, "invalid mode '" + mode + "'");
+        // Debian's LuaJIT hands the mode to glibc's fopen: its first letter must be r, w or a
+        // (else EINVAL); of the next six, '+' opens for update and the others are flags or ignored.
+        if (mode.isEmpty() || "rwa".indexOf(mode.charAt(0)) < 0) {
+            return LibraryTable.results(null, LuaString.of(name + ": Invalid argument"), 22.0);
         }
+        boolean plus = mode.substring(1, Math.min(mode.length(), 7)).indexOf('+') >= 0;
         if (name.isEmpty()) {
             return LibraryTable.results(null, LuaString.of(": No such file or directory"), 2.0);
         }
         Path path = Path.of(name);
         try {
-            boolean plus = mode.contains("+");
             char kind = mode.charAt(0);
             if (kind == 'r' && !Files.exists(path)) {
                 return LibraryTable.results(null, LuaString.of(name + ": No such file or directory"), 2.0);
@@ -167,6 +169,10 @@ public final class IoLibrary {
             }
             return LibraryTable.results(new LuaFile(fileMetatable, raf));
         } catch (FileNotFoundException e) {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                return LibraryTable.results(null, LuaString.of(name + ": No such file or directory"), 2.0);
+            }
             return LibraryTable.results(null, LuaString.of(name + ": Permission denied"), 13.0);
         } catch (IOException e) {
             return LibraryTable.results(null, LuaString.of(name + ": " + e.getMessage()), 5.0);
