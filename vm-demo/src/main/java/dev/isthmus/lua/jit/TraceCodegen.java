@@ -135,7 +135,13 @@ final class TraceCodegen {
     static LoopTrace generate(TraceTree tree, String name) throws TooLarge {
         TraceCodegen g = new TraceCodegen(tree);
         MethodHandles.Lookup host = MethodHandles.lookup();
-        byte[] bytes = g.classBytes(HiddenClasses.nameIn(host, name));
+        byte[] bytes;
+        try {
+            bytes = g.classBytes(HiddenClasses.nameIn(host, name));
+        } catch (org.objectweb.asm.MethodTooLargeException e) {
+            // Past the class file's 64 KB: as full as a tree gets (md5's side trace inlining all of its transform).
+            throw new TooLarge(e.getCodeSize());
+        }
         if (g.methodSize > TREE_LIMIT && !tree.sides.isEmpty()) {
             throw new TooLarge(g.methodSize);
         }
