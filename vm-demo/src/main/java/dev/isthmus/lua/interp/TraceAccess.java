@@ -76,7 +76,7 @@ public final class TraceAccess {
      * frames, which the trace writes next, and the interpreter told to finish the calls.
      */
     public static void leaveInside(CallStack frames, ValueStack stack, int base, InlinedFrames inside) {
-        stack.ensure(base + inside.extent());
+        reachOver(stack, base, inside);
         frames.leftInside = inside;
     }
 

@@ -131,10 +131,7 @@ final class ExitWriter {
         Snapshot s = ir.snapshots.get(snapshot);
         if (s.inside() != null) {
             // Handed to an inner loop's trace inside calls recorded inline: their frames too.
-            mv.visitVarInsn(ALOAD, stack);
-            mv.visitVarInsn(ILOAD, base);
-            constants.emitLoad(mv, s.inside(), InlinedFrames.class);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "reachOver", "(" + STACK_TYPE + "IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
+            callWithFrames("reachOver", "", s.inside());
         }
         int[] all = indices(s.registers().length);
         String descriptor = descriptor(s, all, false);
@@ -151,15 +148,18 @@ final class ExitWriter {
      * the value stack made to reach over their frames first ({@code TraceAccess.leaveInside}).
      */
     private void leaveInside(Snapshot s) {
-        if (s.inside() == null) {
-            return;
+        if (s.inside() != null) {
+            mv.visitVarInsn(ALOAD, frames);
+            callWithFrames("leaveInside", "Ldev/isthmus/lua/interp/CallStack;", s.inside());
         }
-        mv.visitVarInsn(ALOAD, frames);
+    }
+
+    /** {@code TraceAccess.method(leading..., stack, base, inside)}, the arguments of descriptor {@code leading} pushed before. */
+    private void callWithFrames(String method, String leading, InlinedFrames inside) {
         mv.visitVarInsn(ALOAD, stack);
         mv.visitVarInsn(ILOAD, base);
-        constants.emitLoad(mv, s.inside(), InlinedFrames.class);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveInside",
-                "(Ldev/isthmus/lua/interp/CallStack;" + STACK_TYPE + "IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
+        constants.emitLoad(mv, inside, InlinedFrames.class);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, method, "(" + leading + STACK_TYPE + "IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
     }
 
     private static int[] indices(int n) {

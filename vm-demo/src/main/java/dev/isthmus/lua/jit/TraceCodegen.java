@@ -785,11 +785,7 @@ final class TraceCodegen {
         Label end = new Label();
         Label failed = new Label();
         if (inside != null) {
-            mv.visitVarInsn(ALOAD, FRAMES);
-            mv.visitVarInsn(ILOAD, BASE);
-            constant(inside, InlinedFrames.class);
-            push(x.pc);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterInlined", "(Ldev/isthmus/lua/interp/CallStack;IL" + Type.getInternalName(InlinedFrames.class) + ";I)V", false);
+            pushInlined(inside, x.pc);
             mv.visitTryCatchBlock(start, end, failed, Type.getInternalName(TraceCallFailure.class));
         }
         mv.visitLabel(start);
@@ -896,13 +892,10 @@ final class TraceCodegen {
         handlerLabels.add(handler);
         handlerRefs.add(i);
         InlinedFrames inside = framesShownDuring(x);
-        mv.visitVarInsn(ALOAD, FRAMES);
         if (inside != null) {
-            mv.visitVarInsn(ILOAD, BASE);
-            constant(inside, InlinedFrames.class);
-            push(x.pc);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterInlined", "(Ldev/isthmus/lua/interp/CallStack;IL" + Type.getInternalName(InlinedFrames.class) + ";I)V", false);
+            pushInlined(inside, x.pc);
         } else {
+            mv.visitVarInsn(ALOAD, FRAMES);
             Snapshot s = ir.snapshots.get(x.snapshot);
             // A native call inside inlined calls: the loop's frame shows the outermost of them.
             push(s.inside() != null ? s.inside().callPcs()[0] : x.pc);
@@ -1023,6 +1016,15 @@ final class TraceCodegen {
     private InlinedFrames framesShownDuring(Ir x) {
         InlinedFrames inside = ir.snapshots.get(x.snapshot).inside();
         return x.op == IrOp.CALLN ? null : inside;
+    }
+
+    /** {@code TraceAccess.enterInlined}: the frames of {@code inside} on the call stack, the innermost at {@code pc}. */
+    private void pushInlined(InlinedFrames inside, int pc) {
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitVarInsn(ILOAD, BASE);
+        constant(inside, InlinedFrames.class);
+        push(pc);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterInlined", "(Ldev/isthmus/lua/interp/CallStack;IL" + Type.getInternalName(InlinedFrames.class) + ";I)V", false);
     }
 
     private void popInlined(InlinedFrames inside) {
