@@ -31,7 +31,7 @@ do
   os.remove(name)
 end
 -- expect: 12	3.5	16
--- expect:
+-- expect: 
 -- expect: second line
 -- expect: thi	rd	nil	true
 
@@ -271,3 +271,52 @@ end
 -- expect: rb+	nil	no-such-dir/file: No such file or directory	2
 -- expect: wx	nil	no-such-dir/file: No such file or directory	2
 -- expect: a+b	nil	no-such-dir/file: No such file or directory	2
+
+-- test: a directory opens for reading; each read then fails with EISDIR, and writing with EBADF
+do
+  local f = io.open("/")
+  print(io.type(f))
+  print(f:read("*a"))
+  print(f:read("*l"))
+  print(f:read(0))
+  print(f:read("*n", "*a"))
+  print(f:write("x", "y"))
+  print(pcall(f.write, f, "x", {}))
+  print(f:seek("set", 3), f:seek("cur", 2), f:seek("cur", -10))
+  print(f:flush(), f:setvbuf("no"))
+  print(pcall(function() for l in f:lines() do print(l) end end))
+  print(f:close(), io.type(f))
+  print(io.open("/", "r+"))
+  print(io.open("/", "rb"):read())
+  print(pcall(function() for l in io.lines("/") do print(l) end end))
+end
+-- expect: file
+-- expect: nil	Is a directory	21
+-- expect: nil	Is a directory	21
+-- expect: nil	Is a directory	21
+-- expect: nil	Is a directory	21
+-- expect: nil	Bad file descriptor	9
+-- expect: false	bad argument #3 to '?' (string expected, got table)
+-- expect: 3	5	nil	Invalid argument	22
+-- expect: true	true
+-- expect: false	io.lua:287: Is a directory
+-- expect: true	closed file
+-- expect: nil	/: Is a directory	21
+-- expect: nil	Is a directory	21
+-- expect: false	io.lua:291: Is a directory
+
+-- test: a file opened for reading refuses writes with EBADF, which the next read does not see
+do
+  local name = os.tmpname()
+  local f = io.open(name, "w") f:write("one\n") f:close()
+  f = io.open(name)
+  print(f:write("x"))
+  print(f:read("*a"))
+  print(f:seek("set", -1))
+  f:close()
+  os.remove(name)
+end
+-- expect: nil	Bad file descriptor	9
+-- expect: one
+-- expect: 
+-- expect: nil	Invalid argument	22

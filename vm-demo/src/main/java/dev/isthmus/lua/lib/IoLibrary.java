@@ -158,16 +158,20 @@ public final class IoLibrary {
             if (kind == 'r' && !Files.exists(path)) {
                 return LibraryTable.results(null, LuaString.of(name + ": No such file or directory"), 2.0);
             }
-            if (Files.isDirectory(path) && kind != 'r') {
-                return LibraryTable.results(null, LuaString.of(name + ": Is a directory"), 21.0);
+            boolean isReadOnly = kind == 'r' && !plus;
+            if (Files.isDirectory(path)) {
+                // fopen opens a directory for reading only; reading it fails later (LuaFile).
+                return isReadOnly
+                        ? LibraryTable.results(LuaFile.directory(fileMetatable))
+                        : LibraryTable.results(null, LuaString.of(name + ": Is a directory"), 21.0);
             }
-            RandomAccessFile raf = new RandomAccessFile(path.toFile(), kind == 'r' && !plus ? "r" : "rw");
+            RandomAccessFile raf = new RandomAccessFile(path.toFile(), isReadOnly ? "r" : "rw");
             if (kind == 'w') {
                 raf.setLength(0);
             } else if (kind == 'a') {
                 raf.seek(raf.length());
             }
-            return LibraryTable.results(new LuaFile(fileMetatable, raf));
+            return LibraryTable.results(new LuaFile(fileMetatable, raf, !isReadOnly));
         } catch (FileNotFoundException e) {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null && !Files.isDirectory(parent)) {
@@ -200,7 +204,7 @@ public final class IoLibrary {
             Path path = Files.createTempFile("lua", null);
             RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw");
             Files.delete(path);
-            return LibraryTable.results(new LuaFile(fileMetatable, raf));
+            return LibraryTable.results(new LuaFile(fileMetatable, raf, true));
         } catch (IOException e) {
             return LibraryTable.results(null, LuaString.of(e.getMessage()), 5.0);
         }
@@ -219,13 +223,23 @@ public final class IoLibrary {
             throw new LuaError("attempt to use a closed file");
         }
         Arguments a = new Arguments("write", args);
+        IOException failure = null;
         for (int i = first; i < args.length; i++) {
             // A string buffer is written as its contents, as LuaJIT's lj_strfmt_wstrnum takes it.
             byte[] bytes = (args[i] instanceof StringLike b ? b.contents() : a.checkString(i)).bytes();
-            io(() -> f.write(bytes));
+            // After a failed write LuaJIT still checks the remaining arguments, writing none.
+            if (failure == null) {
+                try {
+                    f.write(bytes);
+                } catch (IOException e) {
+                    failure = e;
+                }
+            }
         }
-        // LuaJIT returns true (Lua 5.1 returned the file).
-        return LibraryTable.results(Boolean.TRUE);
+        // LuaJIT returns true (Lua 5.1 returned the file), or C's nil, message, errno.
+        return failure == null
+                ? LibraryTable.results(Boolean.TRUE)
+                : LibraryTable.results(null, LuaString.of(failure.getMessage()), FileError.errnoOf(failure));
     }
 
     private Object[] seek(Object[] args) {
@@ -239,7 +253,7 @@ public final class IoLibrary {
         try {
             return LibraryTable.results((double) f.seek(whence, offset));
         } catch (IOException e) {
-            return LibraryTable.results(null, LuaString.of(e.getMessage()), 29.0);
+            return LibraryTable.results(null, LuaString.of(e.getMessage()), FileError.errnoOf(e));
         }
     }
 
@@ -275,7 +289,7 @@ public final class IoLibrary {
                 }
             }
         } catch (IOException e) {
-            return LibraryTable.results(null, LuaString.of(e.getMessage()), 5.0);
+            return LibraryTable.results(null, LuaString.of(e.getMessage()), FileError.errnoOf(e));
         }
         return results.toArray();
     }

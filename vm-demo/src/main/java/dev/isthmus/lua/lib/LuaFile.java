@@ -12,7 +12,9 @@ import java.io.RandomAccessFile;
 
 /**
  * A file handle of the io library: a regular file (random access, buffered reads and
- * writes, each flushed before the other starts) or a standard stream.
+ * writes, each flushed before the other starts), a standard stream, or a directory. C's
+ * {@code fopen} opens a directory for reading, as LuaJIT's {@code io.open} then does: the
+ * handle exists, each read fails with EISDIR and seeking moves a position only.
  */
 final class LuaFile implements LuaObject {
     private final LuaTable metatable;
@@ -20,6 +22,11 @@ final class LuaFile implements LuaObject {
     private final InputStream input;
     private final OutputStream output;
     private final boolean isStandard;
+    /** Whether writes reach anything: false for a file opened "r", stdin and a directory (EBADF). */
+    private final boolean isWritable;
+    private final boolean isDirectory;
+    /** A directory's position, moved by seek only. */
+    private long directoryPosition;
     /** What closing a stream file also ends (a pipe's process), or null. */
     private final AutoCloseable resource;
     private final byte[] readBuffer = new byte[8192];
@@ -28,13 +35,31 @@ final class LuaFile implements LuaObject {
     private final ByteArrayOutputStream writeBuffer = new ByteArrayOutputStream();
     private boolean closed;
 
-    LuaFile(LuaTable metatable, RandomAccessFile file) {
+    LuaFile(LuaTable metatable, RandomAccessFile file, boolean isWritable) {
         this.metatable = metatable;
         this.file = file;
         this.input = null;
         this.output = null;
         this.isStandard = false;
+        this.isWritable = isWritable;
+        this.isDirectory = false;
         this.resource = null;
+    }
+
+    private LuaFile(LuaTable metatable) {
+        this.metatable = metatable;
+        this.file = null;
+        this.input = null;
+        this.output = null;
+        this.isStandard = false;
+        this.isWritable = false;
+        this.isDirectory = true;
+        this.resource = null;
+    }
+
+    /** A directory opened for reading. */
+    static LuaFile directory(LuaTable metatable) {
+        return new LuaFile(metatable);
     }
 
     /** A standard stream: never closed by Lua. */
@@ -49,6 +74,8 @@ final class LuaFile implements LuaObject {
         this.input = input;
         this.output = output;
         this.isStandard = resource == null;
+        this.isWritable = output != null;
+        this.isDirectory = false;
         this.resource = resource;
     }
 
@@ -89,6 +116,9 @@ final class LuaFile implements LuaObject {
     }
 
     private boolean fill() throws IOException {
+        if (isDirectory) {
+            throw FileError.isDirectory();
+        }
         int n = file != null ? file.read(readBuffer) : input != null ? input.read(readBuffer) : -1;
         if (n <= 0) {
             return false;
@@ -99,6 +129,9 @@ final class LuaFile implements LuaObject {
     }
 
     void write(byte[] bytes) throws IOException {
+        if (!isWritable) {
+            throw FileError.badDescriptor();
+        }
         if (readPos != readLimit && file != null) {
             // Reads were buffered ahead: move the file position back to where reading stopped.
             file.seek(file.getFilePointer() - (readLimit - readPos));
@@ -127,8 +160,11 @@ final class LuaFile implements LuaObject {
 
     /** Seeks as C's {@code fseek} with {@code whence} "set", "cur" or "end"; returns the new position. */
     long seek(String whence, long offset) throws IOException {
+        if (isDirectory) {
+            return seekDirectory(whence, offset);
+        }
         if (file == null) {
-            throw new IOException("Illegal seek");
+            throw new FileError("Illegal seek", FileError.ESPIPE);
         }
         flushWrites();
         long current = file.getFilePointer() - (readLimit - readPos);
@@ -139,9 +175,27 @@ final class LuaFile implements LuaObject {
             default -> current + offset;
         };
         if (target < 0) {
-            throw new IOException("Invalid argument");
+            throw FileError.invalidArgument();
         }
         file.seek(target);
+        return target;
+    }
+
+    /**
+     * A directory's lseek(2) as ext4, Debian's default file system, answers it: "end" is the
+     * largest offset (its hashed directories' end), the others move the position, and a
+     * position below 0 or past the largest is EINVAL.
+     */
+    private long seekDirectory(String whence, long offset) throws IOException {
+        long target = switch (whence) {
+            case "set" -> offset;
+            case "end" -> offset <= 0 ? Long.MAX_VALUE + offset : -1;
+            default -> offset <= 0 || directoryPosition <= Long.MAX_VALUE - offset ? directoryPosition + offset : -1;
+        };
+        if (target < 0) {
+            throw FileError.invalidArgument();
+        }
+        directoryPosition = target;
         return target;
     }
 
