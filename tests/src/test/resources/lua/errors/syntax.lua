@@ -177,3 +177,76 @@ end
 -- expect: 198 [string "..."]:201: chunk has too many syntax levels
 -- expect: nil	[string "return ((((((((((((((((((((((((((((((((((((((..."]:1: chunk has too many syntax levels
 -- expect: nil	[string "return {{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{..."]:1: chunk has too many syntax levels
+
+-- test: a 201st active local is refused where LuaJIT's parser reads it, naming the function
+do
+  local function locals(n, sep) local t = {} for i = 1, n do t[i] = "local a" .. i end return table.concat(t, sep) end
+  print(type(loadstring(locals(200, "\n"), "=x")))
+  print(select(2, loadstring(locals(201, "\n"), "=x")))
+  print(select(2, loadstring(locals(201, "\n") .. "\nreturn", "=x")))
+  print(select(2, loadstring("local f = 1\n\nfunction g()\n" .. locals(201, "\n") .. "\nend", "=x")))
+  print(select(2, loadstring("x = function\n(a)\n" .. locals(201, " ") .. "\nend", "=x")))
+  print(select(2, loadstring("local function f\n(a)\n" .. locals(201, " ") .. "\nend", "=x")))
+  print(select(2, loadstring("local " .. string.rep("a, ", 200) .. "a = 1", "=x")))
+  print(type(loadstring("local " .. string.rep("a, ", 199) .. "a = 1", "=x")))
+end
+-- expect: function
+-- expect: x:201: main function has more than 200 local variables
+-- expect: x:202: main function has more than 200 local variables
+-- expect: x:205: function at line 3 has more than 200 local variables
+-- expect: x:3: function at line 2 has more than 200 local variables
+-- expect: x:3: function at line 2 has more than 200 local variables
+-- expect: x:1: main function has more than 200 local variables
+-- expect: function
+
+-- test: for loops' three hidden control variables and parameters count as locals; blocks free theirs
+do
+  local function locals(n) local t = {} for i = 1, n do t[i] = "local a" .. i end return table.concat(t, " ") end
+  print(type(loadstring(locals(196) .. " for i = 1, 2 do end", "=x")))
+  print(select(2, loadstring(locals(197) .. " for i = 1, 2 do end", "=x")))
+  print(type(loadstring(locals(195) .. " for k, v\nin pairs{} do end", "=x")))
+  print(select(2, loadstring(locals(195) .. " for k, v, w\nin pairs{} do end", "=x")))
+  print(type(loadstring("do " .. locals(150) .. " end do " .. locals(150) .. " end", "=x")))
+  print(type(loadstring("repeat " .. locals(199) .. " until a199", "=x")))
+  print(select(2, loadstring("return function(" .. string.rep("a, ", 200) .. "b) end", "=x")))
+  print(select(2, loadstring("local t = {} function t:m(" .. string.rep("a, ", 199) .. "b) end", "=x")))
+end
+-- expect: function
+-- expect: x:1: main function has more than 200 local variables
+-- expect: function
+-- expect: x:2: main function has more than 200 local variables
+-- expect: function
+-- expect: function
+-- expect: x:1: function at line 1 has more than 200 local variables
+-- expect: x:1: function at line 1 has more than 200 local variables
+
+-- test: a 61st upvalue is refused in the function that would capture it
+do
+  local function decls(n) local t = {} for i = 1, n do t[i] = "local u" .. i .. " = " .. i end return table.concat(t, "\n") end
+  local function uses(n) local t = {} for i = 1, n do t[i] = "u" .. i end return table.concat(t, " + ") end
+  print(type(loadstring(decls(60) .. "\nreturn function() return " .. uses(60) .. " end", "=x")))
+  print(select(2, loadstring(decls(61) .. "\nreturn function() return " .. uses(61) .. " end", "=x")))
+  print(select(2, loadstring(decls(61) .. "\nreturn function()\n return function()\n return " .. uses(61) .. "\nend end", "=x")))
+  print(select(2, loadstring(decls(61) .. "\nreturn function() local x = " .. uses(60) .. "\nx = u61\nend", "=x")))
+  print(type(loadstring(decls(61) .. "\nreturn function() return " .. uses(60) .. ", u1, u60 end", "=x")))
+end
+-- expect: function
+-- expect: x:62: function at line 62 has more than 60 upvalues
+-- expect: x:65: function at line 62 has more than 60 upvalues
+-- expect: x:64: function at line 62 has more than 60 upvalues
+-- expect: function
+
+-- test: an assignment of 200 targets less its syntax level is refused
+do
+  local function targets(n) return string.rep("a, ", n - 1) .. "a = 1" end
+  print(type(loadstring(targets(199), "=x")))
+  print(select(2, loadstring(targets(200), "=x")))
+  print(type(loadstring("do " .. targets(198) .. " end", "=x")))
+  print(select(2, loadstring("do " .. targets(199) .. " end", "=x")))
+  print(select(2, loadstring("function f()\n" .. string.rep("a,\n", 199) .. " a = 1 end", "=x")))
+end
+-- expect: function
+-- expect: x:1: main function has more than 200 variable names
+-- expect: function
+-- expect: x:1: main function has more than 200 variable names
+-- expect: x:200: function at line 1 has more than 200 variable names

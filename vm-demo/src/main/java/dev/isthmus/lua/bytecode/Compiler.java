@@ -45,7 +45,7 @@ public final class Compiler {
         fs.enterBlock(false);
         for (String p : body.parameters()) {
             int r = fs.allocateRegisters(1, body.line());
-            fs.activateLocal(p, r, body.line());
+            fs.activateLocal(p, r);
         }
         statements(body.body());
         int lastLine = body.endLine();
@@ -99,7 +99,7 @@ public final class Compiler {
             case Stat.GenericFor f -> genericFor(f);
             case Stat.LocalFunction f -> {
                 int r = fs.allocateRegisters(1, f.line());
-                fs.activateLocal(f.name(), r, f.line());
+                fs.activateLocal(f.name(), r);
                 ex.closure(f.function(), r);
             }
             case Stat.Return r -> returnStatement(r);
@@ -130,7 +130,7 @@ public final class Compiler {
         int base = fs.freeRegister;
         ex.expressionsTo(l.values(), base, l.names().size(), l.line());
         for (int i = 0; i < l.names().size(); i++) {
-            fs.activateLocal(l.names().get(i), base + i, l.line());
+            fs.activateLocal(l.names().get(i), base + i);
         }
         fs.freeRegister = base + l.names().size();
     }
@@ -290,14 +290,14 @@ public final class Compiler {
         ex.expressionTo(f.limit(), base + 1);
         ex.expressionTo(f.step(), base + 2);
         // The three control values are hidden locals, so the body's temporaries stay above them.
-        fs.activateLocal("(for index)", base, f.line());
-        fs.activateLocal("(for limit)", base + 1, f.line());
-        fs.activateLocal("(for step)", base + 2, f.line());
+        fs.activateLocal("(for index)", base);
+        fs.activateLocal("(for limit)", base + 1);
+        fs.activateLocal("(for step)", base + 2);
         int prep = fs.emit(Opcode.FORPREP, base, 0, 0, f.line());
         fs.enterBlock(true);
         int bodyStart = fs.pcCount;
         int v = fs.allocateRegisters(1, f.line());
-        fs.activateLocal(f.variable(), v, f.line());
+        fs.activateLocal(f.variable(), v);
         FunctionState.Block b = loopBody(f.body(), v, f.line());
         fs.patchJump(prep, fs.pcCount);
         int loop = fs.emit(Opcode.FORLOOP, base, 0, 0, f.line());
@@ -309,16 +309,16 @@ public final class Compiler {
     private void genericFor(Stat.GenericFor f) {
         int base = fs.freeRegister;
         ex.expressionsTo(f.iterators(), base, 3, f.line());
-        fs.activateLocal("(for generator)", base, f.line());
-        fs.activateLocal("(for state)", base + 1, f.line());
-        fs.activateLocal("(for control)", base + 2, f.line());
+        fs.activateLocal("(for generator)", base);
+        fs.activateLocal("(for state)", base + 1);
+        fs.activateLocal("(for control)", base + 2);
         fs.freeRegister = base + 3;
         int prep = fs.emitJump(f.line());
         fs.enterBlock(true);
         int bodyStart = fs.pcCount;
         int vars = fs.allocateRegisters(f.names().size(), f.line());
         for (int i = 0; i < f.names().size(); i++) {
-            fs.activateLocal(f.names().get(i), vars + i, f.line());
+            fs.activateLocal(f.names().get(i), vars + i);
         }
         FunctionState.Block b = loopBody(f.body(), vars, f.line());
         fs.patchJump(prep, fs.pcCount);

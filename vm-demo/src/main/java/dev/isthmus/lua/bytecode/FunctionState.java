@@ -139,11 +139,11 @@ final class FunctionState {
         return active.size();
     }
 
-    /** Makes the next local's register (which the caller has filled) an active local named {@code name}. */
-    void activateLocal(String name, int register, int line) {
-        if (active.size() >= 200) {
-            throw new LuaSyntaxError(chunkName, line, "too many local variables (limit is 200) in function", null);
-        }
+    /**
+     * Makes the next local's register (which the caller has filled) an active local named
+     * {@code name}. The parser has refused a 201st active local already (LexicalScopes).
+     */
+    void activateLocal(String name, int register) {
         active.add(new ActiveLocal(name, register, pcCount));
     }
 

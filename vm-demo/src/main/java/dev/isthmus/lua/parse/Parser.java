@@ -25,16 +25,19 @@ public final class Parser {
      */
     private int level;
     private static final int MAX_LEVELS = 200;
+    private final LexicalScopes scopes;
 
     private Parser(Lexer lexer) {
         this.lexer = lexer;
         this.current = lexer.next();
+        this.scopes = new LexicalScopes(lexer.chunkName());
     }
 
     /** Parses a whole chunk: the body of the main function, which is vararg. */
     public static Expr.FunctionBody parseChunk(byte[] source, String chunkName) {
         Parser p = new Parser(new Lexer(source, chunkName));
         p.varargScopes.add(true);
+        p.scopes.enterFunction(0);
         List<Stat> body = p.block();
         p.expect(TokenKind.EOF, "'<eof>' expected");
         return new Expr.FunctionBody(0, p.current.line(), List.of(), true, body, "main chunk");
@@ -124,6 +127,14 @@ public final class Parser {
     }
 
     private List<Stat> block() {
+        int scopeStart = scopes.blockStart();
+        List<Stat> stats = blockKeepingLocals();
+        scopes.endBlock(scopeStart);
+        return stats;
+    }
+
+    /** A block whose locals stay active after it, for the caller to end: repeat's, seen by until's condition. */
+    private List<Stat> blockKeepingLocals() {
         enterLevel();
         List<Stat> stats = blockStatements();
         level--;
@@ -193,9 +204,12 @@ public final class Parser {
             }
             case REPEAT -> {
                 advance();
-                List<Stat> body = block();
+                int scopeStart = scopes.blockStart();
+                List<Stat> body = blockKeepingLocals();
                 expectClosing(TokenKind.UNTIL, TokenKind.REPEAT, line);
-                return new Stat.Repeat(line, body, expression());
+                Expr condition = expression();
+                scopes.endBlock(scopeStart);
+                return new Stat.Repeat(line, body, condition);
             }
             case FUNCTION -> {
                 return functionStat(line);
@@ -204,13 +218,18 @@ public final class Parser {
                 advance();
                 if (accept(TokenKind.FUNCTION)) {
                     String n = name();
-                    return new Stat.LocalFunction(line, n, functionBody(line, false, n));
+                    scopes.checkLocal(0, current.line());
+                    scopes.activate(List.of(n));
+                    // LuaJIT's parse_local defines the function on the line of its '('.
+                    return new Stat.LocalFunction(line, n, functionBody(line, current.line(), false, n));
                 }
                 List<String> names = new ArrayList<>();
                 do {
                     names.add(name());
+                    scopes.checkLocal(names.size() - 1, current.line());
                 } while (accept(TokenKind.COMMA));
                 List<Expr> values = accept(TokenKind.ASSIGN) ? expressionList() : List.of();
+                scopes.activate(names);
                 return new Stat.Local(line, names, values);
             }
             case DOUBLE_COLON -> {
@@ -249,31 +268,49 @@ public final class Parser {
         return new Stat.If(line, conditions, bodies, elseBody);
     }
 
+    /** The three hidden control variables LuaJIT declares before a for loop's own, counted as locals. */
+    private static final List<String> FOR_CONTROL = List.of("(for 1)", "(for 2)", "(for 3)");
+
     private Stat forStat(int line) {
         advance();
         String first = name();
-        if (accept(TokenKind.ASSIGN)) {
+        int scopeStart = scopes.blockStart();
+        if (check(TokenKind.ASSIGN)) {
+            for (int pending = 0; pending <= FOR_CONTROL.size(); pending++) {
+                scopes.checkLocal(pending, current.line());
+            }
+            advance();
             Expr start = expression();
             expect(TokenKind.COMMA, "',' expected");
             Expr limit = expression();
             Expr step = accept(TokenKind.COMMA) ? expression() : new Expr.Number(line, 1);
             expect(TokenKind.DO, "'do' expected");
+            scopes.activate(FOR_CONTROL);
+            scopes.activate(List.of(first));
             List<Stat> body = block();
+            scopes.endBlock(scopeStart);
             expectClosing(TokenKind.END, TokenKind.FOR, line);
             return new Stat.NumericFor(line, first, start, limit, step, body);
         }
         if (!check(TokenKind.COMMA) && !check(TokenKind.IN)) {
             throw errorNear("'=' or 'in' expected");
         }
+        for (int pending = 0; pending <= FOR_CONTROL.size(); pending++) {
+            scopes.checkLocal(pending, current.line());
+        }
         List<String> names = new ArrayList<>();
         names.add(first);
         while (accept(TokenKind.COMMA)) {
             names.add(name());
+            scopes.checkLocal(FOR_CONTROL.size() + names.size() - 1, current.line());
         }
         expect(TokenKind.IN, "'in' expected");
         List<Expr> iterators = expressionList();
         expect(TokenKind.DO, "'do' expected");
+        scopes.activate(FOR_CONTROL);
+        scopes.activate(names);
         List<Stat> body = block();
+        scopes.endBlock(scopeStart);
         expectClosing(TokenKind.END, TokenKind.FOR, line);
         return new Stat.GenericFor(line, names, iterators, body);
     }
@@ -282,6 +319,7 @@ public final class Parser {
         advance();
         int nameLine = current.line();
         String first = name();
+        scopes.resolve(first, current.line());
         Expr target = new Expr.Name(nameLine, first);
         StringBuilder fullName = new StringBuilder(first);
         boolean isMethod = false;
@@ -296,14 +334,21 @@ public final class Parser {
                 break;
             }
         }
-        Expr.FunctionBody body = functionBody(line, isMethod, fullName.toString());
+        Expr.FunctionBody body = functionBody(line, line, isMethod, fullName.toString());
         return new Stat.Assign(line, List.of(target), List.of(new Expr.Function(line, body)));
     }
 
-    private Expr.FunctionBody functionBody(int line, boolean isMethod, String name) {
+    /**
+     * A function's parameters and body; {@code lineDefined} is where LuaJIT's limit messages
+     * say it is defined ("function at line N"): the keyword's line for a function statement,
+     * the '(' line for the others.
+     */
+    private Expr.FunctionBody functionBody(int line, int lineDefined, boolean isMethod, String name) {
+        scopes.enterFunction(lineDefined);
         List<String> params = new ArrayList<>();
         if (isMethod) {
             params.add("self");
+            scopes.checkLocal(0, current.line());
         }
         expect(TokenKind.LPAREN, "'(' expected");
         boolean isVararg = false;
@@ -317,12 +362,15 @@ public final class Parser {
                     throw errorNear("'<name>' expected");
                 }
                 params.add(name());
+                scopes.checkLocal(params.size() - 1, current.line());
             } while (accept(TokenKind.COMMA));
         }
         expect(TokenKind.RPAREN, "')' expected");
+        scopes.activate(params);
         varargScopes.add(isVararg);
         List<Stat> body = block();
         varargScopes.removeLast();
+        scopes.leaveFunction();
         int endLine = current.line();
         expectClosing(TokenKind.END, TokenKind.FUNCTION, line);
         return new Expr.FunctionBody(line, endLine, params, isVararg, body, name);
@@ -337,7 +385,9 @@ public final class Parser {
             List<Expr> targets = new ArrayList<>();
             targets.add(checkAssignable(first));
             while (accept(TokenKind.COMMA)) {
-                targets.add(checkAssignable(suffixedExpression()));
+                Expr target = suffixedExpression();
+                scopes.checkAssignmentTargets(level, targets.size(), current.line(), MAX_LEVELS);
+                targets.add(checkAssignable(target));
             }
             expect(TokenKind.ASSIGN, "'=' expected");
             return new Stat.Assign(line, targets, expressionList());
@@ -493,7 +543,7 @@ public final class Parser {
             }
             case FUNCTION -> {
                 advance();
-                return new Expr.Function(line, functionBody(line, false, null));
+                return new Expr.Function(line, functionBody(line, current.line(), false, null));
             }
             default -> {
                 return suffixedExpression();
@@ -504,7 +554,9 @@ public final class Parser {
     private Expr primaryExpression() {
         int line = current.line();
         if (check(TokenKind.NAME)) {
-            return new Expr.Name(line, name());
+            String n = name();
+            scopes.resolve(n, current.line());
+            return new Expr.Name(line, n);
         }
         if (accept(TokenKind.LPAREN)) {
             Expr inner = expression();
