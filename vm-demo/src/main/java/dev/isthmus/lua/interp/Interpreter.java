@@ -295,11 +295,12 @@ public final class Interpreter {
                         Object t = s[base + b];
                         Object v;
                         if (t instanceof LuaTable table) {
+                            // A number the table holds unboxed comes into the register unboxed.
                             if (c < 0) {
-                                v = table.get(k[-1 - c]);
+                                v = table.getInto(k[-1 - c], n, base + a);
                             } else {
                                 Object key = s[base + c];
-                                v = key == NUMBER ? table.get(n[base + c]) : table.get(key);
+                                v = key == NUMBER ? table.getInto(n[base + c], n, base + a) : table.getInto(key, n, base + a);
                             }
                             if (v != null || table.metatable() == null) {
                                 s[base + a] = v;
@@ -319,10 +320,19 @@ public final class Interpreter {
                     case Op.SETUPVAL -> cl.upvalues[b].copyFrom(s, n, base + a);
                     case Op.SETTABLE -> {
                         Object t = s[base + a];
+                        if (c >= 0 && s[base + c] == NUMBER && t instanceof LuaTable table && table.metatable() == null) {
+                            // A number register is stored unboxed.
+                            if (b >= 0 && s[base + b] == NUMBER) {
+                                TraceAccess.rawSetNumbers(table, n[base + b], n[base + c]);
+                            } else {
+                                TraceAccess.rawSetNumberValue(table, b < 0 ? k[-1 - b] : s[base + b], n[base + c]);
+                            }
+                            break;
+                        }
                         Object v = c < 0 ? k[-1 - c] : st.get(base + c);
                         if (t instanceof LuaTable table && table.metatable() == null) {
                             if (b >= 0 && s[base + b] == NUMBER) {
-                                TraceAccess.rawSetNumber(table, n[base + b], v);
+                                TraceAccess.rawSetNumberKey(table, n[base + b], v);
                             } else {
                                 LuaSemantics.rawSet(table, b < 0 ? k[-1 - b] : s[base + b], v);
                             }
@@ -627,7 +637,11 @@ public final class Interpreter {
                         int count = b != 0 ? b : openTop - a - 1;
                         LuaTable t = (LuaTable) s[base + a];
                         for (int j = 1; j <= count; j++) {
-                            t.put(c + j, st.get(base + a + j));
+                            if (s[base + a + j] == NUMBER) {
+                                t.putNumber(c + j, n[base + a + j]);
+                            } else {
+                                t.put(c + j, s[base + a + j]);
+                            }
                         }
                     }
                     case Op.CLOSE -> openUpvalues = closeUpvalues(openUpvalues, base + a);

@@ -393,13 +393,18 @@ public final class LuaSemantics {
 
     /** A raw table store with Lua's key checks. */
     public static void rawSet(LuaTable t, Object key, Object value) {
+        checkStoreKey(key);
+        t.put(key, value);
+    }
+
+    /** Raises Lua's error for a key no table may be stored at: nil or NaN. */
+    static void checkStoreKey(Object key) {
         if (key == null) {
             throw new LuaError("table index is nil");
         }
         if (key instanceof Double d && d.isNaN()) {
             throw new LuaError("table index is NaN");
         }
-        t.put(key, value);
     }
 
     // ---- calls

@@ -135,11 +135,25 @@ public final class TraceAccess {
     }
 
     /** A raw store with a number key into a table without a metatable, as SETTABLE does it. */
-    public static void rawSetNumber(LuaTable table, double key, Object value) {
+    public static void rawSetNumberKey(LuaTable table, double key, Object value) {
         if (Double.isNaN(key)) {
             throw new LuaError("table index is NaN");
         }
         table.put(key, value);
+    }
+
+    /** {@link #rawSetNumberKey} of a number value, which the table holds unboxed. */
+    public static void rawSetNumbers(LuaTable table, double key, double value) {
+        if (Double.isNaN(key)) {
+            throw new LuaError("table index is NaN");
+        }
+        table.putNumber(key, value);
+    }
+
+    /** {@link #rawSet} of a number value, which the table holds unboxed. */
+    public static void rawSetNumberValue(LuaTable table, Object key, double value) {
+        LuaSemantics.checkStoreKey(key);
+        table.putNumber(key, value);
     }
 
     /** A raw store with any other key, as SETTABLE does it (nil and NaN keys raise). */

@@ -49,13 +49,16 @@ enum IrOp {
     TGETN(Kind.STATE),
     /** {@code t[k]} of a table without metatable, any key. */
     TGETV(Kind.STATE),
+    /** {@code t[n]} of a table without metatable, number key, guarded to be a number: its value unboxed. */
+    TLOADN(Kind.GUARD_READ),
     /**
      * {@code t[k]} of a table without metatable for the constant string key {@code aux}, read
      * at the hash slot {@code aux2} where the recording found it: leaves the trace when the slot
-     * holds another key (another table shape, or the table rehashed).
+     * holds another key (another table shape, or the table rehashed). Typed NUM, it is guarded
+     * to be a number, read unboxed.
      */
     HGETK(Kind.GUARD_READ),
-    /** {@code t[k] = b} raw, the constant key {@code aux} at slot {@code aux2} as {@link #HGETK} finds it. */
+    /** {@code t[k] = b} raw, the constant key {@code aux} at slot {@code aux2} as {@link #HGETK} finds it; a number {@code b} stored unboxed. */
     HSETK(Kind.GUARD_READ),
     /** {@code t[n] = v} raw (a = table, b = key, c = value). */
     TSETN(Kind.CALL),

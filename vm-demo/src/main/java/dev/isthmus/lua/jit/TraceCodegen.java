@@ -457,6 +457,18 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "metatable", "()L" + TABLE + ";", false);
                 mv.visitJumpInsn(IFNONNULL, exit(x));
             }
+            case TLOADN -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                load(x.b);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(D)Ljava/lang/Object;", false);
+                numberOfTagged(i, x, () -> {
+                    load(x.a);
+                    mv.visitTypeInsn(CHECKCAST, TABLE);
+                    load(x.b);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(D)D", false);
+                });
+            }
             case TGETN, TGETV -> {
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
@@ -533,6 +545,18 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case HGETK -> {
+                if (x.type == IrType.NUM) {
+                    tableSlot(x);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";)Ljava/lang/Object;", false);
+                    // Another key at the slot (NOT_AT_SLOT) fails as a value that is no number does.
+                    numberOfTagged(i, x, () -> {
+                        load(x.a);
+                        mv.visitTypeInsn(CHECKCAST, TABLE);
+                        push((Integer) x.aux2);
+                        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAtSlot", "(I)D", false);
+                    });
+                    break;
+                }
                 tableSlot(x);
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "getAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";)Ljava/lang/Object;", false);
                 store(i);
@@ -543,7 +567,11 @@ final class TraceCodegen {
             case HSETK -> {
                 tableSlot(x);
                 load(x.b);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "setAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";Ljava/lang/Object;)Z", false);
+                if (ir.typeOf(x.b) == IrType.NUM) {
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "setNumberAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";D)Z", false);
+                } else {
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "setAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";Ljava/lang/Object;)Z", false);
+                }
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case GINTR -> interruptCheck(exit(x));
@@ -687,20 +715,31 @@ final class TraceCodegen {
 
     private void loadNumber(int i, Ir x) {
         int register = (Integer) x.aux;
-        Label boxed = new Label();
-        Label done = new Label();
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
         slotIndex(register);
         mv.visitInsn(AALOAD);
+        numberOfTagged(i, x, () -> {
+            mv.visitVarInsn(ALOAD, STACK);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
+            slotIndex(register);
+            mv.visitInsn(DALOAD);
+        });
+    }
+
+    /**
+     * The number of the slot content on the operand stack, into {@code i}'s local: the unboxed
+     * number {@code unboxed} pushes when the content is the tag {@link LuaTable#NUMBER} (a
+     * register's and a table's alike), a {@link Double}'s value, or leaving by {@code x}'s exit.
+     */
+    private void numberOfTagged(int i, Ir x, Runnable unboxed) {
+        Label boxed = new Label();
+        Label done = new Label();
         mv.visitVarInsn(ASTORE, scratch);
         mv.visitVarInsn(ALOAD, scratch);
-        mv.visitFieldInsn(GETSTATIC, ACCESS, "NUMBER", "Ljava/lang/Object;");
+        mv.visitFieldInsn(GETSTATIC, TABLE, "NUMBER", "Ljava/lang/Object;");
         mv.visitJumpInsn(IF_ACMPNE, boxed);
-        mv.visitVarInsn(ALOAD, STACK);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
-        slotIndex(register);
-        mv.visitInsn(DALOAD);
+        unboxed.run();
         store(i);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(boxed);
@@ -909,14 +948,16 @@ final class TraceCodegen {
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 load(x.c);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "rawSetNumber", "(L" + TABLE + ";DLjava/lang/Object;)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, ir.typeOf(x.c) == IrType.NUM ? "rawSetNumbers" : "rawSetNumberKey",
+                        "(L" + TABLE + ";D" + (ir.typeOf(x.c) == IrType.NUM ? "D" : "Ljava/lang/Object;") + ")V", false);
             }
             case TSETV -> {
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 load(x.c);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "rawSet", "(L" + TABLE + ";Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, ir.typeOf(x.c) == IrType.NUM ? "rawSetNumberValue" : "rawSet",
+                        "(L" + TABLE + ";Ljava/lang/Object;" + (ir.typeOf(x.c) == IrType.NUM ? "D" : "Ljava/lang/Object;") + ")V", false);
             }
             case GGET -> {
                 closureOf(x);

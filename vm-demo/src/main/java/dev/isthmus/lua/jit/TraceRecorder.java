@@ -816,6 +816,9 @@ final class TraceRecorder implements InstructionObserver {
     private void specialize(int r, int ref, int nextPc) {
         Object v = value(r);
         set(r, ref);
+        if (ir.typeOf(ref) == IrType.NUM) {
+            return;
+        }
         Ir check = v instanceof Double
                 ? new Ir(IrOp.UNBOX, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, nextPc)
                 : new Ir(IrOp.GCLASS, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, classOf(v), nextPc);
@@ -1003,9 +1006,15 @@ final class TraceRecorder implements InstructionObserver {
         int k = operand(key, pc);
         if (objectValue instanceof LuaTable t && t.metatable() == null) {
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+            // A number is read unboxed behind a guard that it still is one: a table may hold it
+            // without a box, and a store from the trace stores it so.
+            boolean number = t.get(operandValue(key)) instanceof Double;
             int slot = constantKeySlot(t, key);
             if (slot >= 0) {
-                return guard(new Ir(IrOp.HGETK, IrType.REF, object, Ir.NONE, Ir.NONE, null, t.slotKey(slot), slot, pc), pc);
+                return guard(new Ir(IrOp.HGETK, number ? IrType.NUM : IrType.REF, object, Ir.NONE, Ir.NONE, null, t.slotKey(slot), slot, pc), pc);
+            }
+            if (number && ir.typeOf(k) == IrType.NUM) {
+                return guard(new Ir(IrOp.TLOADN, IrType.NUM, object, k, Ir.NONE, null, null, null, pc), pc);
             }
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
@@ -1132,8 +1141,9 @@ final class TraceRecorder implements InstructionObserver {
             return;
         }
         int k = operand(b, pc);
-        int v = boxed(operand(c, pc), pc);
+        int v = operand(c, pc);
         if (value(a) instanceof LuaTable t && t.metatable() == null) {
+            // A number is stored unboxed (HSETK, TSETN and TSETV take one as it is).
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
             int slot = constantKeySlot(t, b);
             if (slot >= 0 && !t.hasWeakValues()) {
@@ -1144,7 +1154,7 @@ final class TraceRecorder implements InstructionObserver {
             guard(new Ir(put, IrType.VOID, object, k, v, null, null, null, pc), pc);
         } else {
             mayRunLua = true;
-            guard(new Ir(IrOp.SETINDEX, IrType.VOID, boxed(object, pc), boxed(k, pc), v, null, null, null, pc), pc);
+            guard(new Ir(IrOp.SETINDEX, IrType.VOID, boxed(object, pc), boxed(k, pc), boxed(v, pc), null, null, null, pc), pc);
         }
     }
 

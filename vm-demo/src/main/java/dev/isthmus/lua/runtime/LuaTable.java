@@ -15,14 +15,27 @@ import java.util.Arrays;
  * slot with a nil value until the next rehash, and only a new key rehashes, which is what lets
  * {@code next} continue a traversal during which existing fields are assigned or cleared (Lua
  * 5.1 reference manual, {@code next}). Values are never Java {@code null} except as nil.
+ *
+ * <p>A number value is held either boxed, as a {@link Double} in the slot, or unboxed: the slot
+ * holds {@link #NUMBER} and the number is in the parallel {@code double} array of that part
+ * (made when the part first holds one), as the interpreter's registers hold numbers. A store
+ * from a register or a compiled trace ({@link #putNumber}) therefore allocates nothing; a read
+ * as an object boxes the number once and leaves the box in the slot. The interpreter and traces
+ * read both forms without boxing ({@link #getInto}, {@link #rawAtSlot}, {@link #rawGet}).
  */
 public final class LuaTable {
     private static final Object[] NO_SLOTS = new Object[0];
+    /** The content of a slot whose number is in the part's number array; never returned as a value. */
+    public static final Object NUMBER = LuaFunction.UNBOXED_NUMBER;
 
     /** The array part: key {@code i} in slot {@code i - 1}; its length is the part's size. */
     private Object[] array = NO_SLOTS;
     private Object[] keys = NO_SLOTS;
     private Object[] values = NO_SLOTS;
+    /** The numbers of the array part's {@link #NUMBER} slots, index for index; null until one is stored. */
+    private double[] arrayNums;
+    /** The numbers of the hash part's {@link #NUMBER} slots, slot for slot; null until one is stored. */
+    private double[] valueNums;
     /** Hash slots holding a key, nil-valued (dead) keys included: what fills the hash part. */
     private int hashUsed;
     /** The hash slot {@link #nextPosition} returned last: where the next step's key usually is. */
@@ -85,16 +98,102 @@ public final class LuaTable {
     public Object get(double key) {
         int index = (int) key;
         if (index == key && index >= 1 && index <= array.length) {
-            return array[index - 1];
+            return arrayValue(index - 1);
         }
         return keys.length == 0 ? null : hashGet(normalise(key));
     }
 
     public Object get(int index) {
         if (index >= 1 && index <= array.length) {
-            return array[index - 1];
+            return arrayValue(index - 1);
         }
         return keys.length == 0 ? null : hashGet((double) index);
+    }
+
+    /** Array slot {@code i}'s value, an unboxed number boxed once (the box stays in the slot). */
+    private Object arrayValue(int i) {
+        Object v = array[i];
+        if (v == NUMBER) {
+            v = arrayNums[i];
+            array[i] = v;
+        }
+        return v;
+    }
+
+    /** Hash slot {@code slot}'s value, an unboxed number boxed once, a weak value unwrapped. */
+    private Object hashValue(int slot) {
+        Object v = values[slot];
+        if (v == NUMBER) {
+            v = valueNums[slot];
+            values[slot] = v;
+        }
+        return unwrap(v);
+    }
+
+    /**
+     * {@code t[key]} without metamethods, for a register: a number stored unboxed is written to
+     * {@code nums[i]} and returned as {@link #NUMBER}, the register's tag for it; nil is null.
+     */
+    public Object getInto(Object key, double[] nums, int i) {
+        if (key instanceof Double d) {
+            return getInto(d.doubleValue(), nums, i);
+        }
+        if (key == null) {
+            return null;
+        }
+        int slot = findSlot(key);
+        return slot < 0 ? null : hashValueInto(slot, nums, i);
+    }
+
+    /** {@link #getInto(Object, double[], int)} for a number key. */
+    public Object getInto(double key, double[] nums, int i) {
+        int index = (int) key;
+        if (index == key && index >= 1 && index <= array.length) {
+            Object v = array[index - 1];
+            if (v == NUMBER) {
+                nums[i] = arrayNums[index - 1];
+            }
+            return v;
+        }
+        if (keys.length == 0) {
+            return null;
+        }
+        int slot = findSlot(normalise(key));
+        return slot < 0 ? null : hashValueInto(slot, nums, i);
+    }
+
+    private Object hashValueInto(int slot, double[] nums, int i) {
+        Object v = values[slot];
+        if (v == NUMBER) {
+            nums[i] = valueNums[slot];
+            return v;
+        }
+        return unwrap(v);
+    }
+
+    /**
+     * {@code t[key]} without metamethods and without boxing, for compiled code: {@link #NUMBER}
+     * when the value is a number stored unboxed ({@link #numberAt} reads it), null for nil.
+     */
+    public Object rawGet(double key) {
+        int index = (int) key;
+        if (index == key && index >= 1 && index <= array.length) {
+            return array[index - 1];
+        }
+        if (keys.length == 0) {
+            return null;
+        }
+        int slot = findSlot(normalise(key));
+        return slot < 0 ? null : unwrap(values[slot]);
+    }
+
+    /** The unboxed number of {@code t[key]}, where {@link #rawGet} has just returned {@link #NUMBER}. */
+    public double numberAt(double key) {
+        int index = (int) key;
+        if (index == key && index >= 1 && index <= array.length) {
+            return arrayNums[index - 1];
+        }
+        return valueNums[findSlot(normalise(key))];
     }
 
     /** {@code t[key] = value} without metamethods; the caller has rejected nil and NaN keys. */
@@ -121,6 +220,55 @@ public final class LuaTable {
             return;
         }
         hashPut((double) index, value);
+    }
+
+    /** {@code t[key] = value} without metamethods for a number value, stored unboxed; the caller has rejected nil and NaN keys. */
+    public void putNumber(Object key, double value) {
+        if (key instanceof Double d) {
+            putNumber(d.doubleValue(), value);
+        } else {
+            hashPutNumber(key, value);
+        }
+    }
+
+    public void putNumber(double key, double value) {
+        int index = (int) key;
+        if (index == key && index >= 1 && index <= array.length) {
+            setArrayNumber(index - 1, value);
+            return;
+        }
+        hashPutNumber(normalise(key), value);
+    }
+
+    private void setArrayNumber(int i, double value) {
+        double[] nums = arrayNums;
+        if (nums == null) {
+            nums = arrayNums = new double[array.length];
+        }
+        nums[i] = value;
+        array[i] = NUMBER;
+    }
+
+    private void hashPutNumber(Object key, double value) {
+        int slot = findSlot(key);
+        if (slot < 0) {
+            if (hashUsed >= keys.length / 2) {
+                rehash(key);
+                putNumber(key, value);
+                return;
+            }
+            slot = insert(weakKeys && isCollectable(key) ? new WeakSlot(key) : key, NUMBER);
+        }
+        setHashNumber(slot, value);
+    }
+
+    private void setHashNumber(int slot, double value) {
+        double[] nums = valueNums;
+        if (nums == null) {
+            nums = valueNums = new double[values.length];
+        }
+        nums[slot] = value;
+        values[slot] = NUMBER;
     }
 
     private static Object normalise(double key) {
@@ -157,7 +305,29 @@ public final class LuaTable {
 
     /** The value of {@code key} when it is at hash slot {@code slot}, else {@link #NOT_AT_SLOT}. */
     public Object getAtSlot(int slot, LuaString key) {
-        return holdsAt(slot, key) ? unwrap(values[slot]) : NOT_AT_SLOT;
+        return holdsAt(slot, key) ? hashValue(slot) : NOT_AT_SLOT;
+    }
+
+    /**
+     * What hash slot {@code slot} holds when it holds {@code key}, without boxing: a value, or
+     * {@link #NUMBER} for a number stored unboxed ({@link #numberAtSlot}); else {@link #NOT_AT_SLOT}.
+     */
+    public Object rawAtSlot(int slot, LuaString key) {
+        return holdsAt(slot, key) ? values[slot] : NOT_AT_SLOT;
+    }
+
+    /** The unboxed number at hash slot {@code slot}, where {@link #rawAtSlot} has just returned {@link #NUMBER}. */
+    public double numberAtSlot(int slot) {
+        return valueNums[slot];
+    }
+
+    /** Stores the number {@code value} unboxed for {@code key} when it is at hash slot {@code slot}; false otherwise. */
+    public boolean setNumberAtSlot(int slot, LuaString key, double value) {
+        if (!holdsAt(slot, key)) {
+            return false;
+        }
+        setHashNumber(slot, value);
+        return true;
     }
 
     /** Stores {@code value} for {@code key} when it is at hash slot {@code slot} and values are not weak; false otherwise. */
@@ -174,7 +344,7 @@ public final class LuaTable {
 
     private Object hashGet(Object key) {
         int slot = findSlot(key);
-        return slot < 0 ? null : unwrap(values[slot]);
+        return slot < 0 ? null : hashValue(slot);
     }
 
     /**
@@ -198,6 +368,8 @@ public final class LuaTable {
         array = NO_SLOTS;
         this.keys = NO_SLOTS;
         this.values = NO_SLOTS;
+        arrayNums = null;
+        valueNums = null;
         hashUsed = 0;
         for (Entry e : entries) {
             put(e.key(), e.value());
@@ -276,8 +448,8 @@ public final class LuaTable {
         insert(weakKeys && isCollectable(key) ? new WeakSlot(key) : key, stored);
     }
 
-    /** Stores a key known to be absent in a free slot of a hash part with room for it. */
-    private void insert(Object key, Object value) {
+    /** Stores a key known to be absent in a free slot of a hash part with room for it; returns the slot. */
+    private int insert(Object key, Object value) {
         int mask = keys.length - 1;
         int slot = spread(key.hashCode()) & mask;
         while (keys[slot] != null) {
@@ -286,6 +458,15 @@ public final class LuaTable {
         keys[slot] = key;
         values[slot] = value;
         hashUsed++;
+        return slot;
+    }
+
+    /** Inserts an entry a resize moves: {@code value} may be {@link #NUMBER}, its number {@code number}. */
+    private void insertMoved(Object key, Object value, double number) {
+        int slot = insert(key, value);
+        if (value == NUMBER) {
+            setHashNumber(slot, number);
+        }
     }
 
     /**
@@ -323,28 +504,38 @@ public final class LuaTable {
     /** Gives the array part {@code arraySize} slots and the hash part room for {@code hashKeys} keys, moving entries between them. */
     private void resize(int arraySize, int hashKeys) {
         Object[] oldArray = array;
+        double[] oldArrayNums = arrayNums;
         Object[] oldKeys = keys;
         Object[] oldValues = values;
+        double[] oldValueNums = valueNums;
         if (arraySize != oldArray.length) {
             array = arraySize == 0 ? NO_SLOTS : Arrays.copyOf(oldArray, arraySize);
+            arrayNums = oldArrayNums == null || arraySize == 0 ? null : Arrays.copyOf(oldArrayNums, arraySize);
         }
         int capacity = hashCapacityFor(hashKeys);
         keys = capacity == 0 ? NO_SLOTS : new Object[capacity];
         values = capacity == 0 ? NO_SLOTS : new Object[capacity];
+        valueNums = null;
         hashUsed = 0;
         for (int i = arraySize; i < oldArray.length; i++) {
             if (oldArray[i] != null) {
-                insert((double) (i + 1), oldArray[i]);
+                insertMoved((double) (i + 1), oldArray[i], oldArray[i] == NUMBER ? oldArrayNums[i] : 0);
             }
         }
         for (int i = 0; i < oldKeys.length; i++) {
             Object key = oldKeys[i];
-            if (isLive(key, oldValues[i])) {
+            Object value = oldValues[i];
+            if (isLive(key, value)) {
                 int index = key instanceof Double d ? arrayIndexOf(d) : 0;
+                double number = value == NUMBER ? oldValueNums[i] : 0;
                 if (index >= 1 && index <= arraySize) {
-                    array[index - 1] = oldValues[i];
+                    if (value == NUMBER) {
+                        setArrayNumber(index - 1, number);
+                    } else {
+                        array[index - 1] = value;
+                    }
                 } else {
-                    insert(key, oldValues[i]);
+                    insertMoved(key, value, number);
                 }
             }
         }
@@ -540,10 +731,9 @@ public final class LuaTable {
     /** The value at a position {@link #nextPosition} returned; null if it was a weak value since collected. */
     public Object valueAt(int position) {
         if (position < array.length) {
-            return array[position];
+            return arrayValue(position);
         }
-        Object value = values[position - array.length];
-        return weakValues ? unwrap(value) : value;
+        return hashValue(position - array.length);
     }
 
     /** One key and value of a traversal. */

@@ -122,6 +122,9 @@ class IrTextTest {
             0071 ref callm 0006 ()  [exit 36 pc 9]
             0072 ref result 0071 #1
             0073 void uopen upvalue:x t  [exit 37 pc 4]
+            0074 num tloadn 0003 0000  [exit 38 pc 4]
+            0075 num hgetk 0003 "x" #2  [exit 39 pc 9]
+            0076 void hsetk 0003 0075 "x" #2  [exit 39 pc 9]
             """;
 
     @Test
