@@ -167,7 +167,7 @@ end
 -- expect: false	debug.lua:150: bad argument #2 to 'getinfo' (invalid option)
 -- expect: false	debug.lua:151: bad argument #2 to 'getinfo' (invalid option)
 -- expect: true	nil
--- expect:
+-- expect: 
 -- expect: true	nil
 -- expect: true	nil
 -- expect: true	nil
@@ -190,3 +190,92 @@ end
 -- expect: false	bad argument #2 to '?' (invalid option)
 -- expect: main	main	main
 -- expect: false	bad argument #1 to '?' (function or level expected)
+
+-- test: level 0 is getinfo itself, a C function named as its caller calls it
+do
+  local i = debug.getinfo(0)
+  print(i.what, i.source, i.short_src, i.currentline, i.linedefined, i.lastlinedefined, i.nups)
+  print(i.name, i.namewhat, i.func == debug.getinfo, debug.getinfo(1, "l").currentline)
+  local gi = debug.getinfo
+  print(gi(0, "n").name, gi(0, "n").namewhat, gi(0, "S").what, gi(0, "f").func == gi)
+  local ok, info = pcall(debug.getinfo, 0, "nS")
+  print(ok, info.name, info.namewhat, info.what)
+  print(debug.getinfo(0, "L").activelines)
+  print(pcall(debug.getinfo, 0, "z"))
+end
+-- expect: C	=[C]	[C]	-1	-1	-1	0
+-- expect: getinfo	field	true	198
+-- expect: gi	local	C	true
+-- expect: true	nil		C
+-- expect: nil
+-- expect: false	bad argument #2 to '?' (invalid option)
+
+-- test: level 0 of getlocal and setlocal is the running function, whose slots are its arguments
+do
+  print(debug.getlocal(0, 1))
+  print(debug.getlocal(0, 2))
+  print(debug.getlocal(0, 3))
+  print(debug.setlocal(0, 1, 5))
+  print(debug.setlocal(0, 3, 5))
+  print(debug.setlocal(0, 4, 5))
+  print(debug.setlocal(0, 5, 5))
+  print(pcall(debug.setlocal, 0, 6, 2, 3, 4))
+  print(pcall(debug.setlocal, 0, 7, 2, 3, 4))
+  print(pcall(debug.setlocal, 1, 1))
+  print(pcall(debug.setlocal, 1, "x", 1))
+end
+-- expect: (*temporary)	0
+-- expect: (*temporary)	2
+-- expect: nil
+-- expect: (*temporary)
+-- expect: (*temporary)
+-- expect: (*temporary)
+-- expect: nil
+-- expect: true	(*temporary)
+-- expect: true	nil
+-- expect: false	bad argument #3 to '?' (value expected)
+-- expect: false	bad argument #2 to '?' (number expected, got string)
+
+-- test: past a frame's active locals, the slots below the running call are "(*temporary)"
+do
+  local function f(p)
+    local a = "A"
+    for k = 1, 5 do
+      local name, value = debug.getlocal(1, k)
+      print(k, name, type(value))
+    end
+    local n1, v1 = debug.getlocal(1, 3)
+    print(n1, v1)
+    return "r"
+  end
+  f("P")
+  local function g()
+    local x = 1
+    local function inner()
+      for k = 1, 4 do print(k, (debug.getlocal(2, k))) end
+      print(debug.setlocal(2, 2, "set"))
+      return 0
+    end
+    local t = {inner(), x}
+    print(t[1], t[2])
+  end
+  g()
+  for i = 1, 2 do
+    local name = debug.getlocal(1, 5)
+    print(name)
+  end
+end
+-- expect: 1	p	string
+-- expect: 2	a	string
+-- expect: 3	(for index)	number
+-- expect: 4	(for limit)	number
+-- expect: 5	(for step)	number
+-- expect: nil	nil
+-- expect: 1	x
+-- expect: 2	inner
+-- expect: 3	(*temporary)
+-- expect: 4	nil
+-- expect: inner
+-- expect: 0	1
+-- expect: (for step)
+-- expect: (for step)

@@ -35,11 +35,8 @@ public final class FrameInspection {
         }
         int shift = 0;
         if (stack.depth() > 0) {
-            Prototype top = stack.at(1).prototype();
-            int pc = stack.callPcAt(1);
-            int op = top.code()[pc * 4];
-            boolean callsRunning = (op == Op.CALL || op == Op.TAILCALL) && stack.registerAt(1, top.code()[pc * 4 + 1]) == running;
-            shift = !callsRunning ? -1 : op == Op.TAILCALL ? 1 : 0;
+            int op = stack.at(1).prototype().code()[stack.callPcAt(1) * 4];
+            shift = !isCalledByInnermostFrame(stack, running) ? -1 : op == Op.TAILCALL ? 1 : 0;
         }
         if (level + shift < 1) {
             return "";
@@ -49,6 +46,36 @@ public final class FrameInspection {
             return "";
         }
         return stack.at(at.luaLevel()).prototype().chunkName() + ":" + currentLine(stack, at.luaLevel()) + ": ";
+    }
+
+    /**
+     * Whether the innermost Lua frame's running call calls {@code running} itself, rather than
+     * a Java function that called it (as {@code pcall(f)} calls f).
+     */
+    public static boolean isCalledByInnermostFrame(CallStack stack, Object running) {
+        if (stack.depth() == 0) {
+            return false;
+        }
+        Prototype top = stack.at(1).prototype();
+        int pc = stack.callPcAt(1);
+        int op = top.code()[pc * 4];
+        return (op == Op.CALL || op == Op.TAILCALL) && stack.registerAt(1, top.code()[pc * 4 + 1]) == running;
+    }
+
+    /**
+     * How many registers of the frame at {@code level} lie below the callee of its running
+     * call: past its active locals, LuaJIT names these "(*temporary)" (lj_debug.c
+     * {@code debug_localname}). The callee sits at a call's function register, at a generic
+     * for's copy of its iterator (A+3), or above the whole frame for a metamethod. LuaJIT's
+     * two-slot frame links (LJ_FR2) place a callee inside another call's arguments higher
+     * than here, so its count (and which value a slot holds) can be larger there.
+     */
+    public static int registersBelowCallee(CallStack stack, int level) {
+        Prototype p = stack.at(level).prototype();
+        int pc = stack.callPcAt(level);
+        int op = p.code()[pc * 4];
+        int a = p.code()[pc * 4 + 1];
+        return op == Op.CALL || op == Op.TAILCALL ? a : op == Op.TFORLOOP ? a + 3 : p.frameSize();
     }
 
     public static int currentLine(CallStack stack, int level) {

@@ -28,6 +28,8 @@ import dev.isthmus.lua.runtime.LuaType;
 public final class DebugLibrary {
     private final LuaRuntime runtime;
     private final LuaTable registry = new LuaTable();
+    /** {@code debug.getinfo} itself: level 0 of a stack seen from inside it. */
+    private LuaFunction getinfo;
 
     private DebugLibrary(LuaRuntime runtime) {
         this.runtime = runtime;
@@ -53,6 +55,7 @@ public final class DebugLibrary {
                 .add("gethook", args -> new Object[] {null})
                 .add("debug", args -> DebugPrompt.run(runtime, stdin))
                 .table();
+        lib.getinfo = (LuaFunction) t.get(LuaString.of("getinfo"));
         runtime.globals().put(LuaString.of("debug"), t);
         return t;
     }
@@ -94,7 +97,12 @@ public final class DebugLibrary {
             if (!(target instanceof Double) && !(target instanceof LuaString s && NumberCoercion.parse(s) != null)) {
                 throw a.bad(0, "function or level expected");
             }
-            level = stack.level(a.checkIntViaInteger(0), isCoroutine());
+            int number = a.checkIntViaInteger(0);
+            if (number == 0) {
+                // Level 0 is the running function, getinfo itself (a C function to LuaJIT).
+                return new Object[] {describeItself(checkOptions(a, what))};
+            }
+            level = stack.level(number, isCoroutine());
             if (level == null) {
                 return new Object[] {null};
             }
@@ -129,6 +137,31 @@ public final class DebugLibrary {
             info.put(LuaString.of("activelines"), lines);
         }
         return new Object[] {info};
+    }
+
+    /** {@code getinfo(0, what)}: getinfo itself, named as the innermost Lua frame calls it, if it does. */
+    private LuaTable describeItself(String what) {
+        CallStack stack = runtime.callStack();
+        LuaTable info = new LuaTable();
+        if (what.indexOf('S') >= 0) {
+            source(info, getinfo);
+        }
+        if (what.indexOf('l') >= 0) {
+            info.put(LuaString.of("currentline"), -1.0);
+        }
+        if (what.indexOf('u') >= 0) {
+            info.put(LuaString.of("nups"), 0.0);
+        }
+        if (what.indexOf('n') >= 0) {
+            FrameInspection.CallName name = FrameInspection.isCalledByInnermostFrame(stack, getinfo)
+                    ? FrameInspection.javaCallName(stack, 1) : new FrameInspection.CallName(null, "");
+            info.put(LuaString.of("name"), name.name() == null ? null : LuaString.of(name.name()));
+            info.put(LuaString.of("namewhat"), LuaString.of(name.namewhat()));
+        }
+        if (what.indexOf('f') >= 0) {
+            info.put(LuaString.of("func"), getinfo);
+        }
+        return info;
     }
 
     /**
@@ -173,8 +206,11 @@ public final class DebugLibrary {
     }
 
     /**
-     * {@code getlocal(level, n)}: the name and value of a frame's nth active local (a Java
-     * function's frame shows none); {@code getlocal(f, n)}: a parameter's name.
+     * {@code getlocal(level, n)}: the name and value of a frame's nth active local, or past
+     * them, of a register below the callee of its running call, named "(*temporary)" as
+     * LuaJIT names such slots; a Java function's frame shows none, except level 0, the
+     * running getlocal, whose slots are its arguments. {@code getlocal(f, n)}: a
+     * parameter's name.
      */
     private Object[] getlocal(Object[] args) {
         Arguments a = new Arguments("getlocal", args);
@@ -183,23 +219,54 @@ public final class DebugLibrary {
             Prototype.LocalVariable v = f instanceof LuaClosure c ? FrameInspection.parameter(c, n) : null;
             return new Object[] {v == null ? null : LuaString.of(v.name())};
         }
-        CallStack.Level level = checkLevel(a);
-        Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(runtime.callStack(), level.luaLevel(), n);
-        if (v == null) {
-            return new Object[] {null};
+        if (isLevelZero(a)) {
+            return n >= 1 && n <= args.length ? new Object[] {TEMPORARY, args[n - 1]} : new Object[] {null};
         }
-        return new Object[] {LuaString.of(v.name()), runtime.callStack().registerAt(level.luaLevel(), v.register())};
+        CallStack.Level level = checkLevel(a);
+        CallStack stack = runtime.callStack();
+        Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(stack, level.luaLevel(), n);
+        if (v != null) {
+            return new Object[] {LuaString.of(v.name()), stack.registerAt(level.luaLevel(), v.register())};
+        }
+        if (isTemporary(level, n)) {
+            return new Object[] {TEMPORARY, stack.registerAt(level.luaLevel(), n - 1)};
+        }
+        return new Object[] {null};
     }
+
+    private static final LuaString TEMPORARY = LuaString.of("(*temporary)");
 
     private Object[] setlocal(Object[] args) {
         Arguments a = new Arguments("setlocal", args);
-        CallStack.Level level = checkLevel(a);
-        Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(runtime.callStack(), level.luaLevel(), a.checkInt(1));
-        if (v == null) {
-            return new Object[] {null};
+        if (isLevelZero(a)) {
+            a.checkAny(2);
+            int n = a.checkInt(1);
+            // LuaJIT's setlocal pushes a copy of the value before setting: one slot more than its arguments.
+            return new Object[] {n >= 1 && n <= args.length + 1 ? TEMPORARY : null};
         }
-        runtime.callStack().setRegisterAt(level.luaLevel(), v.register(), a.get(2));
-        return new Object[] {LuaString.of(v.name())};
+        CallStack.Level level = checkLevel(a);
+        a.checkAny(2);
+        int n = a.checkInt(1);
+        CallStack stack = runtime.callStack();
+        Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(stack, level.luaLevel(), n);
+        if (v != null) {
+            stack.setRegisterAt(level.luaLevel(), v.register(), a.get(2));
+            return new Object[] {LuaString.of(v.name())};
+        }
+        if (isTemporary(level, n)) {
+            stack.setRegisterAt(level.luaLevel(), n - 1, a.get(2));
+            return new Object[] {TEMPORARY};
+        }
+        return new Object[] {null};
+    }
+
+    /** Whether local {@code n} of a Lua level past its active locals is one of its temporaries. */
+    private boolean isTemporary(CallStack.Level level, int n) {
+        return !level.isJava() && n >= 1 && n <= FrameInspection.registersBelowCallee(runtime.callStack(), level.luaLevel());
+    }
+
+    private static boolean isLevelZero(Arguments a) {
+        return !(a.get(0) instanceof LuaFunction) && a.checkIntViaInteger(0) == 0;
     }
 
     private CallStack.Level checkLevel(Arguments a) {
