@@ -258,6 +258,50 @@ end
 -- expect: false	invalid value (nil) at index -2147483648 in table for 'concat'
 -- expect: 	
 -- expect: false	too many results to unpack
--- expect:
+-- expect: 
 -- expect: false	bad argument #1 to '?' (index out of range)
 -- expect: inf	nan	nan	0	4	4.9406564584125e-324
+
+-- test: table.remove with a fractional position checks and loops on the number, truncating each index
+do
+  local function show(t, n) local r = {} for i = 1, n do r[i] = tostring(t[i]) end return table.concat(r, " ") end
+  for _, p in ipairs{2.5, 2.7, 1.5, 4.5, 5.5, 0.5, -0.5, 0/0, "2.5"} do
+    local t = {10, 20, 30, 40, 50}
+    local r = {pcall(table.remove, t, p)}
+    print(p, r[1], r[2], #t, show(t, 6))
+  end
+  local t = {10, 20, 30, 40}
+  t[2.5] = "frac"
+  print(table.remove(t, 2.5), #t, show(t, 5), t[2.5])
+end
+-- expect: 2.5	true	20	4	10 30 40 40 nil nil
+-- expect: 2.7	true	20	4	10 30 40 40 nil nil
+-- expect: 1.5	true	10	4	20 30 40 40 nil nil
+-- expect: 4.5	true	40	4	10 20 30 40 nil nil
+-- expect: 5.5	true	nil	5	10 20 30 40 50 nil
+-- expect: 0.5	true	nil	5	10 20 30 40 50 nil
+-- expect: -0.5	true	nil	5	10 20 30 40 50 nil
+-- expect: nan	true	nil	5	10 20 30 40 50 nil
+-- expect: 2.5	true	20	4	10 30 40 40 nil nil
+-- expect: 20	3	10 30 30 nil nil	frac
+
+-- test: next takes 0 or -0 as the key before 1 when the table has an array part
+do
+  local t = {10, 20, 30}
+  print(next(t, -0.0))
+  print(next(t, 0))
+  print(pcall(next, {}, -0.0))
+  print(pcall(next, {a = 1}, 0))
+  local u = {} u[1] = "one"
+  print(next(u, -0.0))
+  local z = {} z[-0.0] = "zero"
+  for k, v in pairs(z) do print(k, 1 / k, v) end
+  print(next(z, -0.0))
+end
+-- expect: 1	10
+-- expect: 1	10
+-- expect: false	invalid key to 'next'
+-- expect: false	invalid key to 'next'
+-- expect: 1	one
+-- expect: 0	inf	zero
+-- expect: nil

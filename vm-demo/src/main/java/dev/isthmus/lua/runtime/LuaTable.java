@@ -681,11 +681,19 @@ public final class LuaTable {
         return hashPositionOf(key) + 1;
     }
 
-    /** {@link #positionAfter(Object)} for a number key. */
+    /**
+     * {@link #positionAfter(Object)} for a number key. LuaJIT's array part has a slot for key
+     * 0 before key 1 (lj_tab.h), so 0 (or -0) is a key {@code next} accepts whenever the
+     * array part exists, nil or not: the traversal goes on at 1. (A 0 that is set lives in
+     * the hash part here, so it is found there.)
+     */
     public int positionAfter(double key) {
         int index = (int) key;
         if (index == key && index >= 1 && index <= array.length) {
             return index;
+        }
+        if (key == 0 && array.length > 0 && findSlot(0.0) < 0) {
+            return 0;
         }
         return hashPositionOf(normalise(key)) + 1;
     }
