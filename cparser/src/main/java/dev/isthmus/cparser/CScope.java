@@ -60,6 +60,24 @@ public final class CScope {
     }
 
     /**
+     * Runs {@code work} (declaring, parsing type names) all or nothing, as LuaJIT's
+     * {@code ffi.cdef} and type strings are: when it throws, the scope forgets the names
+     * it added and gets back those it replaced before the exception goes on. A type it
+     * completed stays complete (see {@link SymbolTable}). Not reentrant.
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        symbols.beginUndoable();
+        try {
+            T result = work.get();
+            symbols.keepChanges();
+            return result;
+        } catch (RuntimeException | Error e) {
+            symbols.undo();
+            throw e;
+        }
+    }
+
+    /**
      * As {@link #declare(String, String)} for the tokens of a preprocessor's output, taken
      * as it writes them (on another thread: {@code CPreprocessor.preprocessAndDeclare}), so
      * parsing overlaps preprocessing and the text is not lexed again.

@@ -274,4 +274,27 @@ class CScopeTest {
         CScope scope = scope("struct in { char c; int a[4]; }; struct out { long l; union { struct in i[2]; double d; }; };");
         assertEquals(8 + 20 + 4 + 3 * 4, scope.offsetOf("struct out", "i[1].a[3]"));
     }
+
+    @Test
+    void atomically_whenWorkThrows_forgetsWhatItDeclaredAndKeepsWhatWasThere() {
+        CScope scope = scope("struct kept { int a; }; struct fwd;");
+        int before = scope.declarations().size();
+        org.junit.jupiter.api.Assertions.assertThrows(CParseException.class, () -> scope.atomically(
+                () -> scope.declare("struct added { int b; }; typedef int added_t; struct fwd { int c; }; int f(;", "t.h")));
+        assertFalse(scope.struct("added").isPresent());
+        assertFalse(scope.typedef("added_t").isPresent());
+        assertTrue(scope.struct("kept").orElseThrow().isComplete());
+        assertEquals(before, scope.declarations().size());
+        // A type completed in the failed text stays complete, as LuaJIT keeps it.
+        assertTrue(scope.struct("fwd").orElseThrow().isComplete());
+    }
+
+    @Test
+    void atomically_whenWorkSucceeds_keepsItsDeclarations() {
+        CScope scope = scope("");
+        scope.atomically(() -> scope.declare("typedef long added_t;", "t.h"));
+        assertTrue(scope.typedef("added_t").isPresent());
+        scope.atomically(() -> scope.declare("typedef long second_t;", "t.h"));
+        assertTrue(scope.typedef("second_t").isPresent());
+    }
 }

@@ -21,6 +21,11 @@ import java.util.Optional;
  * accepted, another meaning is a diagnostic naming the first place.
  *
  * <p>Every declaration is also appended to an ordered list, which is what tools walk.
+ *
+ * <p>Changes can be undone as a whole ({@link #beginUndoable}, {@link #undo}): the names
+ * added or replaced since are restored. A type completed meanwhile stays complete, as a
+ * type's body is set once; LuaJIT's restore after a failed {@code ffi.cdef} (which resets
+ * its type table's top and hash) likewise keeps a forward-declared struct it completed.
  */
 public final class SymbolTable {
     private final DeclarationRules rules;
@@ -29,6 +34,8 @@ public final class SymbolTable {
     private final Map<String, EnumType> enums = new HashMap<>();
     private final Map<String, Declaration> ordinary = new HashMap<>();
     private final List<Declaration> declarations = new ArrayList<>();
+    /** How to undo each change since {@link #beginUndoable}, oldest first; null when not recording. */
+    private List<Runnable> undoLog;
 
     public SymbolTable(DeclarationRules rules) {
         this.rules = rules;
@@ -36,6 +43,49 @@ public final class SymbolTable {
 
     DeclarationRules rules() {
         return rules;
+    }
+
+    /** Starts recording changes for {@link #undo}; one recording at a time. */
+    public void beginUndoable() {
+        if (undoLog != null) {
+            throw new IllegalStateException("changes are already being recorded");
+        }
+        undoLog = new ArrayList<>();
+    }
+
+    /** Keeps the changes since {@link #beginUndoable} and stops recording. */
+    public void keepChanges() {
+        undoLog = null;
+    }
+
+    /** Undoes the changes since {@link #beginUndoable}, newest first, and stops recording. */
+    public void undo() {
+        List<Runnable> log = undoLog;
+        undoLog = null;
+        for (int i = log.size() - 1; i >= 0; i--) {
+            log.get(i).run();
+        }
+    }
+
+    private <T> void put(Map<String, T> map, String name, T value) {
+        T previous = map.put(name, value);
+        if (undoLog != null) {
+            undoLog.add(previous == null ? () -> map.remove(name) : () -> map.put(name, previous));
+        }
+    }
+
+    private void append(Declaration declaration) {
+        declarations.add(declaration);
+        if (undoLog != null) {
+            undoLog.add(declarations::removeLast);
+        }
+    }
+
+    private void replace(int index, Declaration declaration) {
+        Declaration previous = declarations.set(index, declaration);
+        if (undoLog != null) {
+            undoLog.add(() -> declarations.set(index, previous));
+        }
     }
 
     public Optional<RecordType> struct(String tag) {
@@ -88,8 +138,8 @@ public final class SymbolTable {
         checkTagKind(tag, kind == RecordType.Kind.STRUCT ? unions.get(tag) : structs.get(tag), where);
         checkTagKind(tag, enums.get(tag), where);
         RecordType created = new RecordType(kind, Optional.of(tag), where);
-        mine.put(tag, created);
-        declarations.add(new Declaration.Record(kind.keyword() + " " + tag, created, where));
+        put(mine, tag, created);
+        append(new Declaration.Record(kind.keyword() + " " + tag, created, where));
         return created;
     }
 
@@ -101,7 +151,7 @@ public final class SymbolTable {
         checkTagKind(tag, structs.get(tag), where);
         checkTagKind(tag, unions.get(tag), where);
         EnumType created = new EnumType(Optional.of(tag), where);
-        enums.put(tag, created);
+        put(enums, tag, created);
         return created;
     }
 
@@ -119,12 +169,12 @@ public final class SymbolTable {
 
     /** Declares a compiler builtin typedef, which is not listed among the declarations. */
     void predeclare(Declaration.Typedef typedef) {
-        ordinary.put(typedef.name(), typedef);
+        put(ordinary, typedef.name(), typedef);
     }
 
     /** Records that an enum got its body, so tools see it in source order. */
     void enumDefined(EnumType type, SourcePosition where) {
-        declarations.add(new Declaration.Enum("enum " + type.tag().orElseThrow(), type, where));
+        append(new Declaration.Enum("enum " + type.tag().orElseThrow(), type, where));
     }
 
     /**
@@ -137,8 +187,8 @@ public final class SymbolTable {
     void declare(Declaration declaration, String token) {
         Declaration previous = ordinary.get(declaration.name());
         if (previous == null) {
-            ordinary.put(declaration.name(), declaration);
-            declarations.add(declaration);
+            put(ordinary, declaration.name(), declaration);
+            append(declaration);
             return;
         }
         if (isSameMeaning(previous, declaration)) {
@@ -146,8 +196,8 @@ public final class SymbolTable {
         }
         if (isLaterAsmLabel(previous, declaration)) {
             // GCC lets a redeclaration name the symbol (glibc: fscanf redeclared as __isoc99_fscanf).
-            ordinary.put(declaration.name(), declaration);
-            declarations.set(declarations.indexOf(previous), declaration);
+            put(ordinary, declaration.name(), declaration);
+            replace(declarations.indexOf(previous), declaration);
             return;
         }
         if (rules == DeclarationRules.LUAJIT && !(previous instanceof Declaration.Constant)

@@ -9,13 +9,16 @@ import dev.isthmus.lua.runtime.LuaError;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Consumer;
 
 /**
  * LuaJIT's limit on C types: its type table holds 65536 entries (lj_ctype.h, CTID_MAX), a
  * struct, union or enum taking one entry and one per member, constant and declaration, and
  * the table never shrinks. A script that creates types without end (an anonymous
  * {@code struct {}} per call) gets LuaJIT's "table overflow" error here too, rather than
- * growing until the JVM gives up. Types are counted once, when first seen.
+ * growing until the JVM gives up. Types are counted once, when first seen; each complete
+ * struct or union first seen is also handed to a check (LuaJIT's size limit), so a
+ * declaration is refused wherever in it such a record sits.
  */
 final class CtypeBudget {
     private static final int MAX_CTYPES = 65536;
@@ -24,6 +27,11 @@ final class CtypeBudget {
 
     private final Set<CType> counted = Collections.newSetFromMap(new WeakHashMap<>());
     private int used = BUILTIN_CTYPES;
+    private final Consumer<RecordType> checkNewRecord;
+
+    CtypeBudget(Consumer<RecordType> checkNewRecord) {
+        this.checkNewRecord = checkNewRecord;
+    }
 
     /** Counts the struct, union and enum types in {@code type} not counted before. */
     void count(CType type) {
@@ -32,6 +40,7 @@ final class CtypeBudget {
                 if (counted.add(r)) {
                     charge(1);
                     if (r.isComplete()) {
+                        checkNewRecord.accept(r);
                         charge(r.body().constants().size());
                         r.body().members().forEach(m -> {
                             charge(1);

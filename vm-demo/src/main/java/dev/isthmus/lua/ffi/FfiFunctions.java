@@ -77,7 +77,7 @@ final class FfiFunctions {
     private Object[] cdef(Object[] args) {
         LuaString text = new Arguments("cdef", args).checkString(0);
         try {
-            lib.ffi().cdef(text.toString()).forEach(lib.ctypes()::count);
+            declareAllOrNothing(text.toString());
         } catch (CParseException e) {
             var d = e.first();
             if (d.kind() != dev.isthmus.cparser.CErrorKind.EXPECTED_SEMICOLON || d.token() != null && !d.token().isEmpty()
@@ -86,12 +86,24 @@ final class FfiFunctions {
             }
             // LuaJIT takes a sole declaration without its ';' (ffi.cdef "int getpid(void)"), not a later one.
             try {
-                lib.ffi().cdef(text + ";").forEach(lib.ctypes()::count);
+                declareAllOrNothing(text + ";");
             } catch (CParseException again) {
                 throw CdefErrors.toLua(e);
             }
         }
         return LuaFunction.NONE;
+    }
+
+    /**
+     * Declares C text and counts its types, or, when anything in it fails, nothing at all: LuaJIT
+     * restores its type table after a failed {@code ffi.cdef}, so a struct refused as too large,
+     * or declared before a later syntax error in the same text, stays undeclared.
+     */
+    private void declareAllOrNothing(String text) {
+        lib.ffi().scope().atomically(() -> {
+            lib.ffi().cdef(text).forEach(lib.ctypes()::count);
+            return null;
+        });
     }
 
     /** Whether C text has a ';' outside braces, comments, strings and directive lines: a first declaration ended. */

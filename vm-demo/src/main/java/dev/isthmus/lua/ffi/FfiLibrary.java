@@ -43,7 +43,7 @@ public final class FfiLibrary {
     private final CType int64Type;
     private final CType uint64Type;
     private final Namespace defaultNamespace;
-    private final CtypeBudget ctypes = new CtypeBudget();
+    private final CtypeBudget ctypes = new CtypeBudget(this::checkByteSize);
 
     /** The ABI's size of each primitive by ordinal: the interpreter reads one on every {@code p[i]} of a scalar. */
     private final long[] primitiveByteSizes;
@@ -259,9 +259,13 @@ public final class FfiLibrary {
                 List<CType> params = new ArrayList<>();
                 String text = substituteParameters(s.toString(), parameters, params);
                 try {
-                    CType parsed = ffi.scope().parseType(text, params.toArray(CType[]::new));
-                    checkByteSize(parsed);
-                    ctypes.count(parsed);
+                    // All or nothing, as ffi.cdef: a type string's failed declarations stay undeclared.
+                    CType parsed = ffi.scope().atomically(() -> {
+                        CType type = ffi.scope().parseType(text, params.toArray(CType[]::new));
+                        checkByteSize(type);
+                        ctypes.count(type);
+                        return type;
+                    });
                     // A body in a type string makes a new type each time, as in LuaJIT: no caching it.
                     if (parameters.length == 0 && text.indexOf('{') < 0) {
                         parsedTypes.put(s, parsed);
