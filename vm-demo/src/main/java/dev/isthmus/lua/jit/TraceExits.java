@@ -30,6 +30,8 @@ final class TraceExits {
     private final IntConsumer hot;
     private final int hotExit;
     private long[] counts = new long[0];
+    /** Per exit, how many more times it is taken before it is reported hot again (a division per exit cost nbody 2%). */
+    private int[] untilHot = new int[0];
     private boolean[] atEntry = new boolean[0];
     private int entryExitsInARow;
 
@@ -49,7 +51,12 @@ final class TraceExits {
 
     /** Covers the exits a tree has now (it grows and shrinks with side traces); {@code entry[e]}: whether exit {@code e} leaves before the loop. */
     void cover(boolean[] entry) {
+        int covered = untilHot.length;
         counts = Arrays.copyOf(counts, entry.length);
+        untilHot = Arrays.copyOf(untilHot, entry.length);
+        for (int e = covered; e < entry.length; e++) {
+            untilHot[e] = hotExit - (int) (counts[e] % hotExit);
+        }
         atEntry = entry.clone();
     }
 
@@ -69,7 +76,8 @@ final class TraceExits {
         } else if (++entryExitsInARow == STALE_AFTER) {
             stale.run();
         }
-        if (count % hotExit == 0) {
+        if (--untilHot[exit] == 0) {
+            untilHot[exit] = hotExit;
             hot.accept(exit);
         }
     }
