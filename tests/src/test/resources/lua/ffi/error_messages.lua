@@ -222,3 +222,52 @@ end
 -- expect: true
 -- expect: 7
 -- expect: false	cannot convert 'number' to 'int (*)()'
+
+-- test: a cdef missing an operand, a name, a type or a closing bracket says so in LuaJIT's words
+do
+  local ffi = require("ffi")
+  for _, text in ipairs{
+    "int em_a[;", "int em_b[1][;", "enum { EM_C = , };", "enum { EM_D = 1 +, };", "int em_e[",
+    "struct;", "enum;", "int em_f, ;", "int *const*const;", "struct { int a, ; };", "int *", "enum em_g { A,",
+    "int em_h(;", "int (*em_i)(;", "int em_j(int, ;", "struct {", "struct em_k { int a;",
+    "int (*em_l;", "int em_m(int a, ...,);", "int em_n(int x = 1);", "int em_o(int a b);", "int em_p[3;",
+    "int em_q[3 4];", "enum { EM_R EM_S };", "enum em_t { A", "int em_u(void) {",
+    "int )", "int ]", "}", "{", "int", "typedef", "struct em_v { int a; } }", "struct em_w { int a; }",
+  } do
+    print(text, pcall(ffi.cdef, text))
+  end
+end
+-- expect: int em_a[;	false	unexpected symbol near ';'
+-- expect: int em_b[1][;	false	unexpected symbol near ';'
+-- expect: enum { EM_C = , };	false	unexpected symbol near ','
+-- expect: enum { EM_D = 1 +, };	false	unexpected symbol near ','
+-- expect: int em_e[	false	unexpected symbol near '<eof>'
+-- expect: struct;	false	'<identifier>' expected near ';'
+-- expect: enum;	false	'<identifier>' expected near ';'
+-- expect: int em_f, ;	false	'<identifier>' expected near ';'
+-- expect: int *const*const;	false	'<identifier>' expected near ';'
+-- expect: struct { int a, ; };	false	'<identifier>' expected near ';'
+-- expect: int *	false	'<identifier>' expected near '<eof>'
+-- expect: enum em_g { A,	false	'<identifier>' expected near '<eof>'
+-- expect: int em_h(;	false	declaration specifier expected near ';'
+-- expect: int (*em_i)(;	false	declaration specifier expected near ';'
+-- expect: int em_j(int, ;	false	declaration specifier expected near ';'
+-- expect: struct {	false	declaration specifier expected near '<eof>'
+-- expect: struct em_k { int a;	false	declaration specifier expected near '<eof>'
+-- expect: int (*em_l;	false	')' expected near ';'
+-- expect: int em_m(int a, ...,);	false	')' expected near ','
+-- expect: int em_n(int x = 1);	false	')' expected near '='
+-- expect: int em_o(int a b);	false	')' expected near 'b'
+-- expect: int em_p[3;	false	']' expected near ';'
+-- expect: int em_q[3 4];	false	']' expected near '4'
+-- expect: enum { EM_R EM_S };	false	'}' expected near 'EM_S'
+-- expect: enum em_t { A	false	'}' expected near '<eof>'
+-- expect: int em_u(void) {	false	'}' expected near '<eof>'
+-- expect: int )	false	'<identifier>' expected near ')'
+-- expect: int ]	false	'<identifier>' expected near ']'
+-- expect: }	false	declaration specifier expected near '}'
+-- expect: {	false	declaration specifier expected near '{'
+-- expect: int	false	'<identifier>' expected near '<eof>'
+-- expect: typedef	false	declaration specifier expected near '<eof>'
+-- expect: struct em_v { int a; } }	false	'<identifier>' expected near '}'
+-- expect: struct em_w { int a; }	true

@@ -7,6 +7,14 @@ package dev.isthmus.cparser;
 public enum CErrorKind {
     SYNTAX("%s"),
     EXPECTED_SEMICOLON("expected ';' after declaration"),
+    /** An operand missing: after '[', '=' or an operator in a constant expression. */
+    EXPECTED_EXPRESSION("expected expression"),
+    /** A name missing: after a tag keyword, a declarator's ',' or a pointer's '*'. */
+    EXPECTED_IDENTIFIER("expected identifier"),
+    /** A parameter's or member's type missing: after '(' or ',' in a parameter list, or ';' or '{' in a struct. */
+    EXPECTED_DECLARATION_SPECIFIERS("expected declaration specifiers"),
+    /** The bracket closing what is open, where something else stands. */
+    EXPECTED_TOKEN("expected '%s'"),
     UNKNOWN_TYPE_NAME("unknown type name '%s'"),
     REDEFINITION("redefinition of '%s' with a different meaning (first defined at %s)"),
     CONFLICTING_TYPES("conflicting types for '%s' (first declared at %s)"),

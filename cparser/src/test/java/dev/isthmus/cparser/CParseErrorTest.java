@@ -43,7 +43,13 @@ class CParseErrorTest {
             #pragma pack(3)                            | BAD_PRAGMA               | 1 | 1  | #pragma pack(3)
             int @;                                     | SYNTAX                   | 1 | 5  | @
             static int a;;; x y;                       | UNKNOWN_TYPE_NAME        | 1 | 17 | x
-            int f(void) {                              | SYNTAX                   | 1 | 14 | ''
+            int f(void) {                              | EXPECTED_TOKEN           | 1 | 14 | ''
+            int a[;                                    | EXPECTED_EXPRESSION      | 1 | 7  | ;
+            struct;                                    | EXPECTED_IDENTIFIER      | 1 | 7  | ;
+            int a, ;                                   | EXPECTED_IDENTIFIER      | 1 | 8  | ;
+            int f(int, ;                               | EXPECTED_DECLARATION_SPECIFIERS | 1 | 12 | ;
+            struct s { int a;                          | EXPECTED_DECLARATION_SPECIFIERS | 1 | 18 | ''
+            int (*p;                                   | EXPECTED_TOKEN           | 1 | 8  | ;
             struct s { int a; union { int b; char a; }; }; | DUPLICATE_MEMBER     | 1 | 39 | a
             """)
     void declaration_withAnError_isReportedWithKindPositionAndToken(String text, CErrorKind kind, int line, int column,

@@ -35,6 +35,10 @@ final class SyntaxErrors {
         if (offending.getType() == CDeclarationsLexer.IDENTIFIER && looksLikeUnknownType(offending, tokens)) {
             return new CDiagnostic(CErrorKind.UNKNOWN_TYPE_NAME, where, text, CErrorKind.UNKNOWN_TYPE_NAME.format(text));
         }
+        MissingConstruct missing = MissingConstruct.of(offending, tokens, expected);
+        if (missing != null) {
+            return new CDiagnostic(missing.kind(), where, text, missing.sentence());
+        }
         if (expected.contains(CDeclarationsLexer.SEMI)) {
             return new CDiagnostic(CErrorKind.EXPECTED_SEMICOLON, where, text, CErrorKind.EXPECTED_SEMICOLON.format());
         }

@@ -39,6 +39,11 @@ final class CdefErrors {
         }
         return switch (d.kind()) {
             case EXPECTED_SEMICOLON -> "';' expected" + near;
+            // LuaJIT's expr_primary says this of any token that cannot start an operand.
+            case EXPECTED_EXPRESSION -> "unexpected symbol" + near;
+            case EXPECTED_IDENTIFIER -> "'<identifier>' expected" + near;
+            case EXPECTED_DECLARATION_SPECIFIERS -> "declaration specifier expected" + near;
+            case EXPECTED_TOKEN -> d.message().substring("expected ".length()) + " expected" + near;
             case REDEFINITION, CONFLICTING_TYPES, TAG_KIND_MISMATCH -> "attempt to redefine '" + d.token() + "'";
             case NEGATIVE_ARRAY_SIZE, INCOMPLETE_MEMBER, INCOMPLETE_ELEMENT, TYPE_TOO_LARGE, ARRAY_OF_FUNCTIONS ->
                     "size of C type is unknown or too large";
