@@ -10,6 +10,8 @@ import dev.isthmus.lua.lib.CoroutineLibrary;
 import dev.isthmus.lua.lib.DebugLibrary;
 import dev.isthmus.lua.lib.IoLibrary;
 import dev.isthmus.lua.lib.JitLibrary;
+import dev.isthmus.lua.lib.JitLog;
+import dev.isthmus.lua.lib.JitModules;
 import dev.isthmus.lua.lib.MathLibrary;
 import dev.isthmus.lua.lib.OsLibrary;
 import dev.isthmus.lua.lib.PackageLibrary;
@@ -57,7 +59,10 @@ public final class Lua {
         // Not one of LuaJIT's libraries: opened by require "ctypes", and not before.
         PackageLibrary.registerPreload(runtime, "ctypes", () -> CtypesLibrary.install(runtime));
         PackageLibrary.registerLoaded(runtime, "coroutine", CoroutineLibrary.install(runtime));
-        PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime, dev.isthmus.lua.jit.JitEngine.attach(runtime, err)));
+        JitLog jitLog = new JitLog(err, out);
+        dev.isthmus.lua.jit.JitEngine jit = dev.isthmus.lua.jit.JitEngine.attach(runtime, jitLog.stream());
+        PackageLibrary.registerLoaded(runtime, "jit", JitLibrary.install(runtime, jit));
+        JitModules.register(runtime, jit, jitLog);
         PackageLibrary.registerLoaded(runtime, "debug", DebugLibrary.install(runtime, in));
         PackageLibrary.registerLoaded(runtime, "package", runtime.globals().get(LuaString.of("package")));
         return runtime;
