@@ -127,7 +127,7 @@ public final class ChunkDump {
             out.writeInt(e.getKey());
             out.writeUTF(e.getValue());
         }
-        out.writeInt(p.loopCounts().length);
+        out.writeInt(p.instructionCount());
     }
 
     private static void writeConstant(DataOutputStream out, Object k, CdataLiterals literals) throws IOException {

@@ -15,9 +15,11 @@ import java.util.Map;
  * @param upvalues where each upvalue of a closure comes from when the closure is created
  * @param frameSize registers the frame needs
  * @param operandNames key {@code pc << 8 | register}: the source description of the value in that register at that pc
- * @param loopCounts per instruction: how often the loop instruction there has run (the interpreter's hotness counters)
+ * @param loopCounts per instruction: how often the loop instruction there has run (the interpreter's hotness
+ *                   counters), and one more entry, at {@link #functionEntry}, for the calls of the function
  * @param loopTraces per instruction: the compiled trace entered at the loop instruction there, or null (typed
- *                   {@code Object} because this package knows nothing of the trace compiler: the interpreter casts)
+ *                   {@code Object} because this package knows nothing of the trace compiler: the interpreter casts),
+ *                   and at {@link #functionEntry} the function trace entered when the function is called
  */
 public record Prototype(String chunkName, String name, int lineDefined, int lastLineDefined, int parameterCount,
                         boolean isVararg, int frameSize, int[] code, int[] lines, Object[] constants,
@@ -30,7 +32,15 @@ public record Prototype(String chunkName, String name, int lineDefined, int last
                      List<Prototype> prototypes, List<UpvalueSource> upvalues, List<String> upvalueNames,
                      List<LocalVariable> locals, Map<Integer, String> operandNames) {
         this(chunkName, name, lineDefined, lastLineDefined, parameterCount, isVararg, frameSize, code, lines, constants,
-                prototypes, upvalues, upvalueNames, locals, operandNames, new int[code.length / 4], new Object[code.length / 4]);
+                prototypes, upvalues, upvalueNames, locals, operandNames, new int[code.length / 4 + 1], new Object[code.length / 4 + 1]);
+    }
+
+    /**
+     * The index in {@link #loopCounts} and {@link #loopTraces} that stands for the function's
+     * entry (past its last instruction): how often it was called, and its function trace.
+     */
+    public int functionEntry() {
+        return code.length / 4;
     }
 
     public Prototype {

@@ -101,8 +101,12 @@ final class LuaCallHandle {
      */
     static MethodHandle numericHandle(NativeFunction function) {
         List<CType> parameters = function.type().parameterTypes();
+        if (function.type().isVariadic()) {
+            // (A variadic function has no one handle: asking for it fails.)
+            return null;
+        }
         MethodHandle h = function.callingHandle();
-        if (function.type().isVariadic() || h.type().parameterCount() != parameters.size()) {
+        if (h.type().parameterCount() != parameters.size()) {
             return null;
         }
         for (int i = 0; i < parameters.size(); i++) {

@@ -146,7 +146,7 @@ public final class Interpreter {
         boolean completed = false;
         try {
             clearLocals(closure.prototype, st, base, fixed);
-            int returned = execute(closure, st, base, varargs, 0, -1, null);
+            int returned = execute(closure, st, base, varargs, 0, ENTERED, null);
             Object value;
             if (results == ALL_RESULTS) {
                 value = returned == 0 ? LuaFunction.NONE : st.copyOut(base - 1, returned);
@@ -186,16 +186,61 @@ public final class Interpreter {
         frames.push(next, fn + 1);
         try {
             clearLocals(next.prototype, st, fn + 1, argc);
-            return execute(next, st, fn + 1, nextVarargs, 0, -1, null);
+            Prototype p = next.prototype;
+            if (observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace) {
+                return runFunctionTrace(next, trace, st, fn + 1, nextVarargs, frames);
+            }
+            return execute(next, st, fn + 1, nextVarargs, 0, ENTERED, null);
         } finally {
             frames.pop();
         }
+    }
+
+    /**
+     * A call run by the callee's function trace, in the frame at {@code base} set up for it. When
+     * the trace came to the return, that return is made here, as RETURN makes it; otherwise the
+     * interpreter finishes the activation from where the trace left it.
+     */
+    private int runFunctionTrace(LuaClosure cl, CompiledLoop trace, ValueStack st, int base, Object[] varargs, CallStack frames) {
+        Prototype p = cl.prototype;
+        int extent = base + p.frameSize();
+        st.top = extent;
+        int pc = runTrace(trace, st, base, cl, frames);
+        Throwable failure = takeTraceFailure();
+        int resumed = takeResumedResults();
+        int[] code = p.code();
+        int i = pc * 4;
+        if (failure != null || resumed >= 0 || code[i] != Op.RETURN || code[i + 2] == 0) {
+            return execute(cl, st, base, varargs, pc, resumed, failure);
+        }
+        traceLeftAt = -1;
+        int count = code[i + 2] - 1;
+        int from = base + code[i + 1];
+        Object[] s = st.slots;
+        double[] n = st.nums;
+        System.arraycopy(s, from, s, base - 1, count);
+        System.arraycopy(n, from, n, base - 1, count);
+        Arrays.fill(s, base - 1 + count, Math.max(extent, base - 1 + count), null);
+        return count;
     }
 
     /** The {@code ...} of a function called with {@code argc} arguments from slot {@code first}. */
     private static Object[] varargsOf(Prototype p, ValueStack st, int first, int argc) {
         return p.isVararg() && argc > p.parameterCount()
                 ? st.copyOut(first + p.parameterCount(), argc - p.parameterCount()) : NO_VARARGS;
+    }
+
+    /**
+     * A call a trace makes of a Lua function (a recursion it does not record inline), its
+     * function and arguments already at {@code fn} and above: run as CALL runs it, by the
+     * callee's function trace if it has one, its results adjusted to {@code wanted} from {@code fn} on.
+     */
+    void callFromTrace(LuaClosure next, CallStack frames, ValueStack st, int fn, int argc, int wanted) {
+        int top = st.top;
+        int results = callLua(next, frames, st, fn, argc);
+        st.ensure(fn + wanted);
+        adjustResults(st.slots, fn, results, wanted);
+        st.top = top;
     }
 
     /** {@code results} values at {@code fn} adjusted to {@code wanted}: nil for missing ones, extra ones dropped. */
@@ -235,7 +280,8 @@ public final class Interpreter {
      * {@code base - 1}. A frame a trace left inside a call it had recorded inline
      * ({@link InlinedFrames}) goes on at that {@code CALL} with the call's {@code resumed}
      * results already at its register {@code A}, or with {@code injected}, the error the call
-     * raised, thrown there; -1 and null otherwise. In the loop, {@code openTop} is the end of
+     * raised, thrown there; -1 and null otherwise, or {@link #ENTERED} for a call just made,
+     * which enters the function's trace if it has one. In the loop, {@code openTop} is the end of
      * the values left by the last open-ended CALL or VARARG (a register number), {@code high}
      * the first slot above everything the frame uses.
      */
@@ -252,6 +298,16 @@ public final class Interpreter {
         int high = extent;
         Upvalue openUpvalues = null;
         int openTop = 0;
+        if (resumed == ENTERED) {
+            resumed = -1;
+            if (loopCompiler != null) {
+                pc = enterFunction(cl, st, base, frames);
+                injected = takeTraceFailure();
+                resumed = takeResumedResults();
+                s = st.slots;
+                n = st.nums;
+            }
+        }
         while (true) {
             int i = pc * 4;
             int a = code[i + 1];
@@ -762,6 +818,29 @@ public final class Interpreter {
      * interpreter runs that instruction once before any trace is entered there again.
      */
     private int traceLeftAt = -1;
+
+    /** What {@link #execute} is given as {@code resumed} for a call just made, at its first instruction. */
+    private static final int ENTERED = -2;
+
+    /**
+     * A call of {@code cl} begins: its function trace runs it if it has one (returning the pc
+     * the trace left at, its return instruction when it ran to the end), else the call is
+     * counted, and a hot function is recorded from here; 0, the first instruction, then.
+     */
+    private int enterFunction(LuaClosure cl, ValueStack st, int base, CallStack frames) {
+        Prototype p = cl.prototype;
+        int entry = p.functionEntry();
+        if (observer == null && p.loopTraces()[entry] instanceof CompiledLoop trace) {
+            return runTrace(trace, st, base, cl, frames);
+        }
+        int count = ++p.loopCounts()[entry];
+        LoopCompiler compiler = loopCompiler;
+        if (count >= compiler.hotLoop() && observer == null) {
+            p.loopCounts()[entry] = 0;
+            compiler.functionHot(cl, base, frames.depth);
+        }
+        return 0;
+    }
 
     /** The compiled loop to enter at loop instruction {@code pc}, or null when the interpreter runs it. */
     private CompiledLoop traceToEnter(Prototype p, int pc, Upvalue open, int base) {

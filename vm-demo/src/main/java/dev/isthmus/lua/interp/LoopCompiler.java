@@ -14,4 +14,11 @@ public interface LoopCompiler {
      * {@code depth} frames deep, has run {@link #hotLoop()} times since its counter was last reset.
      */
     void loopHot(LuaClosure closure, int pc, int base, int depth);
+
+    /**
+     * {@code closure}'s function, entered at {@code base} (its arguments in place) {@code depth}
+     * frames deep, has been called {@link #hotLoop()} times since its counter was last reset;
+     * the compiler may record this call and install a trace at {@code Prototype.functionEntry}.
+     */
+    void functionHot(LuaClosure closure, int base, int depth);
 }

@@ -186,6 +186,22 @@ public final class TraceAccess {
     }
 
     /** Calls a function that is not a Lua closure, for its first result (null when none). */
+    /** A value stored in a slot of the frame, for a call that takes its arguments there. */
+    public static void setSlot(ValueStack stack, int slot, Object value) {
+        stack.slots[slot] = value;
+    }
+
+    /** A number stored unboxed in a slot of the frame. */
+    public static void setNumberSlot(ValueStack stack, int slot, double value) {
+        stack.nums[slot] = value;
+        stack.slots[slot] = NUMBER;
+    }
+
+    /** A trace's call of a Lua function whose function and arguments it placed from {@code fn} on (see {@code IrOp.CALLL}). */
+    public static void callLua(LuaClosure callee, CallStack frames, ValueStack stack, int fn, int argc, int wanted) {
+        callee.interpreter().callFromTrace(callee, frames, stack, fn, argc, wanted);
+    }
+
     public static Object callForFirst(LuaClosure closure, Object f, Object[] arguments) {
         Object[] results = callForResults(closure, f, arguments);
         return results.length == 0 ? null : results[0];

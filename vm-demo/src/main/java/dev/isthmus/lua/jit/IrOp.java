@@ -113,6 +113,12 @@ enum IrOp {
      * recording saw). Registers are read again from the frame afterwards.
      */
     LOOPCALL(Kind.CALL),
+    /**
+     * A call of the Lua closure {@code a} (a recursion, not recorded inline) with arguments
+     * {@code args}, placed with it in the frame from register {@code aux} on, where its
+     * {@code aux2} results land, for register reloads ({@link #RLOADN}, {@link #RLOADR}) to read.
+     */
+    CALLL(Kind.CALL),
     /** A call of the function {@code a} on Lua values {@code args}: its first result. */
     CALLV(Kind.CALL),
     /** A call of the function {@code a} on Lua values {@code args}: all its results, an {@code Object[]} that {@link #RESULT} reads. */
@@ -235,7 +241,7 @@ enum IrOp {
      */
     boolean mayRunLua() {
         return switch (this) {
-            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, CALLM, GGET, GSET, CONCAT, LOOPCALL -> true;
+            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, CALLM, CALLL, GGET, GSET, CONCAT, LOOPCALL -> true;
             default -> false;
         };
     }

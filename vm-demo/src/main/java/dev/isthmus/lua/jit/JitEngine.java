@@ -84,7 +84,8 @@ public final class JitEngine implements LoopCompiler {
      * {@code nested}, of the functions defined in it) may be compiled; off also drops their traces.
      */
     public void setEnabled(Prototype p, boolean on, boolean nested) {
-        for (int pc = 0; pc < p.instructionCount(); pc++) {
+        // (Past the last instruction: the function's entry, and its function trace.)
+        for (int pc = 0; pc < p.loopCounts().length; pc++) {
             p.loopTraces()[pc] = null;
             p.loopCounts()[pc] = on ? 0 : NEVER;
         }
@@ -176,15 +177,7 @@ public final class JitEngine implements LoopCompiler {
     @Override
     public void loopHot(LuaClosure closure, int pc, int base, int depth) {
         Prototype p = closure.prototype();
-        if (p.loopTraces()[pc] != null) {
-            return;
-        }
-        if (cache.isFull()) {
-            // LuaJIT's choice: everything goes, and this loop, like the others, counts up again (TraceCache).
-            int removed = cache.flush();
-            if (verbose) {
-                log.println("[TRACE flush: " + removed + " traces installed, maxtrace=" + cache.maxTrace() + "]");
-            }
+        if (p.loopTraces()[pc] != null || flushedWhenFull()) {
             return;
         }
         try {
@@ -195,17 +188,41 @@ public final class JitEngine implements LoopCompiler {
         }
     }
 
+    @Override
+    public void functionHot(LuaClosure closure, int base, int depth) {
+        Prototype p = closure.prototype();
+        if (p.loopTraces()[p.functionEntry()] != null || flushedWhenFull()) {
+            return;
+        }
+        runtime.setObserver(TraceRecorder.function(this, closure, runtime.callStack().values(), base));
+    }
+
+    /**
+     * When {@code maxtrace} traces are installed, flushes them all and says so: LuaJIT's choice,
+     * after which this loop or function, like the others, counts up again (TraceCache).
+     */
+    private boolean flushedWhenFull() {
+        if (!cache.isFull()) {
+            return false;
+        }
+        int removed = cache.flush();
+        if (verbose) {
+            log.println("[TRACE flush: " + removed + " traces installed, maxtrace=" + cache.maxTrace() + "]");
+        }
+        return true;
+    }
+
     void recordingAborted(TraceRecorder recorder, String reason) {
         runtime.setObserver(null);
         Prototype p = recorder.proto;
-        if (recorder.leftLoop && ++loopsLeft(p)[recorder.startPc] <= MAX_LEFT) {
+        if (recorder.leftLoop && ++loopsLeft(p)[recorder.slot()] <= MAX_LEFT) {
             // The iteration recorded was the one that breaks out (in mandelbrot's inner loop, most
             // are); the next may be typical: record it, without counting this as an abort.
             p.loopCounts()[recorder.startPc] = hotLoop - 1;
             logAbort(p, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, ", recording the next iteration");
             return;
         }
-        abandon(p, recorder.startPc, reason, recorder.currentProto(), recorder.currentPc, false);
+        abandon(p, recorder.slot(), reason, recorder.currentProto(), recorder.currentPc, false);
     }
 
     private int[] loopsLeft(Prototype p) {
@@ -217,28 +234,33 @@ public final class JitEngine implements LoopCompiler {
         runtime.setObserver(null);
         Prototype p = recorder.proto;
         int number = traces + 1;
+        boolean function = recorder.isFunction();
         try {
-            LoopPeeling.peel(recorder.ir, recorder.endState(), recorder.startPc);
-            RedundantPhis.run(recorder.ir);
+            if (!function) {
+                LoopPeeling.peel(recorder.ir, recorder.endState(), recorder.startPc);
+                RedundantPhis.run(recorder.ir);
+            }
             DeadCodeElimination.run(recorder.ir);
-            EntryLoads.hoist(recorder.ir, recorder.startPc);
+            if (!function) {
+                EntryLoads.hoist(recorder.ir, recorder.startPc);
+            }
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
-            TraceTree tree = new TraceTree(number, p, recorder.startPc, recorder.ir, recorder.kept, recorder.mayRunLua);
-            tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, recorder.startPc, number),
+            TraceTree tree = new TraceTree(number, p, recorder.startPc, function, recorder.ir, recorder.kept, recorder.mayRunLua);
+            tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number),
                     e -> exitHot(tree, e), hotExit, verbose ? log : null);
             tree.cover();
             install(tree, TraceCodegen.generate(tree, "Trace" + number));
         } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException | TraceCodegen.TooLarge e) {
-            abandon(p, recorder.startPc, e.getMessage(), p, recorder.startPc, false);
+            abandon(p, recorder.slot(), e.getMessage(), p, recorder.startPc, false);
             return;
         }
         traces = number;
-        cache.installed(p, recorder.startPc, number);
+        cache.installed(p, recorder.slot(), number);
         if (verbose) {
             long compiled = System.nanoTime();
-            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + " loop, recorded in "
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + (function ? " function" : " loop") + ", recorded in "
                     + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
             if (number == 1) {
                 log.println("[TRACE first trace compiled " + jvmUptimeMillisAt(compiled) + " ms after the JVM started]");
@@ -248,7 +270,7 @@ public final class JitEngine implements LoopCompiler {
 
     private void install(TraceTree tree, LoopTrace code) {
         tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number);
-        tree.proto.loopTraces()[tree.startPc] = tree.installed;
+        tree.proto.loopTraces()[tree.slot] = tree.installed;
     }
 
     /**
@@ -264,7 +286,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private void exitHot(TraceTree tree, int exit) {
-        if (!enabled || runtime.observer() != null || tree.proto.loopTraces()[tree.startPc] != tree.installed
+        if (!enabled || runtime.observer() != null || tree.proto.loopTraces()[tree.slot] != tree.installed
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
             return;
         }
@@ -285,7 +307,7 @@ public final class JitEngine implements LoopCompiler {
             LuaClosure loopClosure = depth == 0 ? cl : runtime.callStack().at(depth + 1);
             LuaClosure resumed = depth == 0 ? cl : inside.closures()[depth - 1];
             if (cl != resumed || loopClosure == null || loopClosure.prototype() != tree.proto || pc != resumeAt
-                    || tree.proto.loopTraces()[tree.startPc] != tree.installed) {
+                    || tree.proto.loopTraces()[tree.slot] != tree.installed) {
                 tree.failed(exit);
                 return;
             }
@@ -303,7 +325,7 @@ public final class JitEngine implements LoopCompiler {
         runtime.setObserver(null);
         TraceTree tree = recorder.tree;
         tree.growing = -1;
-        if (tree.proto.loopTraces()[tree.startPc] != tree.installed) {
+        if (tree.proto.loopTraces()[tree.slot] != tree.installed) {
             tree.ir.truncate(recorder.sideStart, recorder.snapshotsBefore);
             return;
         }
@@ -334,7 +356,7 @@ public final class JitEngine implements LoopCompiler {
         }
         traces = number;
         // A side trace counts towards maxtrace as LuaJIT's do; it lives and is flushed with its tree.
-        cache.installed(tree.proto, tree.startPc, tree.number);
+        cache.installed(tree.proto, tree.slot, tree.number);
         if (dump) {
             log.print("---- TRACE " + number + " IR side of " + tree.number + "/" + side.exit() + " " + where(tree.proto, tree.startPc) + "\n"
                     + IrText.print(tree.ir, new IrSymbols(), side.start(), side.end()));
@@ -417,6 +439,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private static String where(Prototype p, int pc) {
-        return p.chunkName() + ":" + p.lines()[pc];
+        // Past the last instruction: the function's entry, where its function trace is installed.
+        return p.chunkName() + ":" + (pc < p.instructionCount() ? p.lines()[pc] : p.lineDefined());
     }
 }

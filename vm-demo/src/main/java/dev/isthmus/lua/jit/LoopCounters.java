@@ -18,9 +18,9 @@ import java.util.WeakHashMap;
 final class LoopCounters {
     private final Map<int[], int[]> counts = new WeakHashMap<>();
 
-    /** The counts of {@code p}'s instructions, indexed by pc, zero at first. */
+    /** The counts of {@code p}'s instructions, indexed by pc, and of its entry ({@code functionEntry}); zero at first. */
     int[] of(Prototype p) {
-        return counts.computeIfAbsent(p.loopCounts(), k -> new int[p.instructionCount()]);
+        return counts.computeIfAbsent(p.loopCounts(), k -> new int[p.loopCounts().length]);
     }
 
     void clear() {

@@ -201,8 +201,11 @@ final class TraceCodegen {
             mv.visitLabel(linkTarget);
         }
         keepMemoryAlive(0, rootEnd);
-        assignPhis(false);
-        mv.visitJumpInsn(GOTO, loop);
+        if (!tree.function) {
+            // (A function trace's root ends at its LEAVE, which returns.)
+            assignPhis(false);
+            mv.visitJumpInsn(GOTO, loop);
+        }
         Map<TraceTree.Side, Label> sideCode = new HashMap<>();
         // Guards of one instruction share its snapshot, and so the code that leaves there.
         Map<Integer, Label> exitCode = new HashMap<>();
@@ -705,6 +708,22 @@ final class TraceCodegen {
         mv.visitJumpInsn(IFLT, exit);
     }
 
+    /** Stores value {@code ref} in register {@code register} of the frame (relative to the base). */
+    private void writeRegister(int register, int ref) {
+        mv.visitVarInsn(ALOAD, STACK);
+        slotIndex(register);
+        load(ref);
+        IrType type = ir.typeOf(ref);
+        if (type == IrType.INT) {
+            mv.visitInsn(I2D);
+        }
+        if (type == IrType.REF) {
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setSlot", "(Ldev/isthmus/lua/interp/ValueStack;ILjava/lang/Object;)V", false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setNumberSlot", "(Ldev/isthmus/lua/interp/ValueStack;ID)V", false);
+        }
+    }
+
     /** The table, slot and key of {@link IrOp#HGETK} or {@link IrOp#HSETK} onto the stack. */
     private void tableSlot(Ir x) {
         load(x.a);
@@ -1031,6 +1050,21 @@ final class TraceCodegen {
                 load(x.a);
                 objectArray(x.args);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForFirst", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
+            }
+            case CALLL -> {
+                int fn = (Integer) x.aux;
+                writeRegister(fn, x.a);
+                for (int j = 0; j < x.args.length; j++) {
+                    writeRegister(fn + 1 + j, x.args[j]);
+                }
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, "dev/isthmus/lua/interp/LuaClosure");
+                mv.visitVarInsn(ALOAD, FRAMES);
+                mv.visitVarInsn(ALOAD, STACK);
+                slotIndex(fn);
+                push(x.args.length);
+                push((Integer) x.aux2);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callLua", "(" + closure + "Ldev/isthmus/lua/interp/CallStack;Ldev/isthmus/lua/interp/ValueStack;III)V", false);
             }
             case CALLM -> {
                 mv.visitVarInsn(ALOAD, CLOSURE);

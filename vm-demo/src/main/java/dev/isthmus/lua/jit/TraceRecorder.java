@@ -37,7 +37,7 @@ import java.util.BitSet;
 final class TraceRecorder implements InstructionObserver {
     /** An instruction recorded before it ran, waiting for the next one to complete it. */
     private enum Pending {
-        NONE, RESULT, RESULTS, BRANCH
+        NONE, RESULT, RESULTS, BRANCH, RELOAD
     }
 
     /** Thrown to stop recording; the message is the reason {@code -jv} prints. */
@@ -134,8 +134,22 @@ final class TraceRecorder implements InstructionObserver {
     /** The pc of the instruction being recorded: where an abort happened. */
     int currentPc;
 
+    /** Whether this records a function trace ({@link #function(JitEngine, LuaClosure, ValueStack, int)}). */
+    private boolean function;
+
     /** When recording started ({@link System#nanoTime}), for {@code -jv}. */
     final long startedAt = System.nanoTime();
+
+    /**
+     * A function trace of {@code closure}'s call at {@code base}, from its first instruction to
+     * its return; a recursive call in it is a call out ({@link #recursive}).
+     */
+    static TraceRecorder function(JitEngine engine, LuaClosure closure, ValueStack stack, int base) {
+        TraceRecorder r = new TraceRecorder(engine, new TraceIr(), null, -1, closure, 0, stack, base,
+                new int[] {0, closure.prototype().instructionCount() - 1});
+        r.function = true;
+        return r;
+    }
 
     TraceRecorder(JitEngine engine, LuaClosure closure, int startPc, ValueStack stack, int base) {
         this(engine, new TraceIr(), null, -1, closure, startPc, stack, base, loopBody(closure.prototype().code(), startPc));
@@ -384,7 +398,10 @@ final class TraceRecorder implements InstructionObserver {
         currentPc = pc;
         try {
             complete(pc);
-            if (inlined.isEmpty() && pc == startPc && (tree == null || recorded > 0)) {
+            if (inlined.isEmpty() && pc == startPc && (tree == null || recorded > 0) && !(function && recorded == 0)) {
+                if (function || tree != null && tree.function) {
+                    throw new Abort("NYI: a jump back to the function's first instruction");
+                }
                 if (tree == null) {
                     finish();
                 } else {
@@ -625,6 +642,23 @@ final class TraceRecorder implements InstructionObserver {
         engine.recordingFinished(this);
     }
 
+    /** The end of a function trace at its return instruction {@code pc}: the frame written back, the interpreter returning. */
+    private void ended(int pc) {
+        int l = ir.emit(new Ir(IrOp.LEAVE, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, pc, false, pc));
+        ir.at(l).snapshot = ir.snapshot(snapshot(pc));
+        finish();
+    }
+
+    /** Whether this records a function trace (from its entry to its return) rather than a loop. */
+    boolean isFunction() {
+        return function;
+    }
+
+    /** Where the trace is installed in {@code Prototype.loopTraces}: the loop instruction, or the function's entry. */
+    int slot() {
+        return function ? proto.functionEntry() : startPc;
+    }
+
     // ---- registers and values
 
     /** The value in register {@code r} of the recorded function now, a number as a Double. */
@@ -804,6 +838,7 @@ final class TraceRecorder implements InstructionObserver {
                 }
             }
             case BRANCH -> branchTaken(pc);
+            case RELOAD -> reloadResults(pc);
         }
         pending = Pending.NONE;
     }
@@ -977,6 +1012,14 @@ final class TraceRecorder implements InstructionObserver {
             case Op.TFORLOOP -> throw new Abort("NYI: inner loop");
             case Op.RETURN -> {
                 // (Not a return of open results: the interpreter would not know their top.)
+                if (inlined.isEmpty() && function && tree == null) {
+                    // A function trace ends at its function's return, which the interpreter runs.
+                    if (b == 0) {
+                        throw new Abort("NYI: return of open results");
+                    }
+                    ended(pc);
+                    return;
+                }
                 if (inlined.isEmpty() && tree != null && recorded > 1 && b != 0) {
                     // A side trace ends where its function returns, as LuaJIT's stop there: the
                     // interpreter runs the return, and what led to it ran compiled.
@@ -1223,8 +1266,12 @@ final class TraceRecorder implements InstructionObserver {
     private void recordCall(int a, int b, int c, int pc) {
         int argc = b == 0 ? openCount(a + 1) : b - 1;
         Object f = value(a);
-        if (f instanceof LuaClosure callee) {
+        if (f instanceof LuaClosure callee && !recursive(callee)) {
             inline(callee, a, argc, c, pc);
+            return;
+        }
+        if (f instanceof LuaClosure callee && inlined.isEmpty() && c != 0) {
+            callLua(callee, a, argc, c, pc);
             return;
         }
         boolean several = c > 2;
@@ -1282,6 +1329,73 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 2) {
             expectResult(pc, a, call);
         }
+    }
+
+    /**
+     * A recursive call in the recorded function's own frame, made as the interpreter makes it
+     * ({@link IrOp#CALLL}): function and arguments written to the frame, the callee run there
+     * (by its function trace once it has one), its results read back from the frame when the
+     * next instruction shows their types ({@link #reloadResults}).
+     */
+    private void callLua(LuaClosure callee, int a, int argc, int c, int pc) {
+        int fn = load(a, pc);
+        guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, callee, null, pc), pc);
+        int[] args = new int[argc];
+        for (int i = 0; i < argc; i++) {
+            args[i] = load(a + 1 + i, pc);
+            if (ir.typeOf(args[i]) == IrType.LONG) {
+                throw new Abort("NYI: a 64-bit integer argument of a recursive call");
+            }
+        }
+        mayRunLua = true;
+        guard(new Ir(IrOp.CALLL, IrType.VOID, fn, Ir.NONE, Ir.NONE, args, frameOffset + a, c - 1, pc), pc);
+        insideCall = true;
+        clearArguments(a, argc, c, pc);
+        pending = Pending.RELOAD;
+        pendingPc = pc;
+        pendingRegister = a;
+        pendingRefs = new int[c - 1];
+    }
+
+    /**
+     * The results of a {@link IrOp#CALLL}, read from the frame where the call left them, each
+     * guarded to have the type it has now. Until read they are the frame's: an exit before
+     * leaves them there.
+     */
+    private void reloadResults(int nextPc) {
+        int count = pendingRefs.length;
+        for (int i = 0; i < count; i++) {
+            int t = frameOffset + pendingRegister + i;
+            ensureRegisters(t + 1);
+            registerRef[t] = Ir.NONE;
+            written[t] = false;
+        }
+        for (int i = 0; i < count; i++) {
+            int r = pendingRegister + i;
+            Object v = value(r);
+            Ir reload = v instanceof Double
+                    ? new Ir(IrOp.RLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, frameOffset + r, null, nextPc)
+                    : new Ir(IrOp.RLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameOffset + r, classOf(v), nextPc);
+            set(r, guard(reload, nextPc));
+        }
+    }
+
+    /**
+     * Whether a call of {@code callee} is a recursion: a call of the function recorded, or of one
+     * being recorded inline. It is made as a call, not recorded inline (it would be unrolled as
+     * deep as the recording went); the interpreter runs it, or the callee's function trace.
+     */
+    private boolean recursive(LuaClosure callee) {
+        Prototype p = callee.prototype();
+        if (p == frameProto || function && p == proto) {
+            return true;
+        }
+        for (Inlined call : inlined) {
+            if (call.closure().prototype() == p) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

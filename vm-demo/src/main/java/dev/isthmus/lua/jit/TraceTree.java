@@ -26,6 +26,10 @@ final class TraceTree {
     final int number;
     final Prototype proto;
     final int startPc;
+    /** Whether the root is a function trace (from the function's entry to its return) rather than a loop's. */
+    final boolean function;
+    /** Where in {@code Prototype.loopTraces} the tree is installed: its loop instruction, or the function's entry. */
+    final int slot;
     final TraceIr ir;
     /** The registers the tree keeps in JVM locals. */
     final BitSet kept;
@@ -44,10 +48,12 @@ final class TraceTree {
     /** A side trace being recorded (its exit), or -1. */
     int growing = -1;
 
-    TraceTree(int number, Prototype proto, int startPc, TraceIr ir, BitSet kept, boolean mayRunLua) {
+    TraceTree(int number, Prototype proto, int startPc, boolean function, TraceIr ir, BitSet kept, boolean mayRunLua) {
         this.number = number;
         this.proto = proto;
         this.startPc = startPc;
+        this.function = function;
+        this.slot = function ? proto.functionEntry() : startPc;
         this.ir = ir;
         this.kept = (BitSet) kept.clone();
         this.mayRunLua = mayRunLua;

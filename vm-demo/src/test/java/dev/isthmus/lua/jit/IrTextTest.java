@@ -125,6 +125,7 @@ class IrTextTest {
             0074 num tloadn 0003 0000  [exit 38 pc 4]
             0075 num hgetk 0003 "x" #2  [exit 39 pc 9]
             0076 void hsetk 0003 0075 "x" #2  [exit 39 pc 9]
+            0077 void calll 0003 (0000 0014) #2 #1  [exit 40 pc 4]
             """;
 
     @Test

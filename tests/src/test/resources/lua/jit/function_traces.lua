@@ -1,0 +1,136 @@
+-- A hot function is recorded from its entry to its return (a function trace); a recursive
+-- call in it is a call, run by the same trace, whose results the caller reads back from the
+-- frame. Each block breaks an assumption inside a compiled activation, some of them deep in
+-- a recursion, and must print what the interpreter prints.
+
+-- test: fib, with its results read back from each recursive call
+do
+  local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end
+  print(fib(20), fib(1), fib(0))
+end
+-- expect: 6765	1	0
+
+-- test: Ackermann's function, two arguments and a recursion in an argument
+do
+  local function ack(m, n)
+    if m == 0 then return n + 1 end
+    if n == 0 then return ack(m - 1, 1) end
+    return ack(m - 1, ack(m, n - 1))
+  end
+  print(ack(2, 3), ack(3, 3))
+end
+-- expect: 9	61
+
+-- test: a guard fails at depth 100 inside the recursion: the interpreter finishes that activation
+do
+  local function depth(n, odd)
+    if n == 0 then return 0 end
+    local step = 1
+    if n == odd then step = "x" end
+    if type(step) == "string" then return 1000 + depth(n - 1, odd) end
+    return step + depth(n - 1, odd)
+  end
+  for i = 1, 30 do depth(150, -1) end
+  print(depth(150, -1), depth(150, 100), depth(150, 1))
+end
+-- expect: 150	1149	1149
+
+-- test: an error raised 50 calls deep, caught outside: message, and the recursion ran before it
+do
+  local calls = 0
+  local function down(n)
+    calls = calls + 1
+    if n == 0 then error("bottom reached") end
+    return down(n - 1) + 1
+  end
+  for i = 1, 20 do pcall(down, 10) end
+  calls = 0
+  local ok, err = pcall(down, 50)
+  print(ok, err, calls)
+end
+-- expect: false	function_traces.lua:43: bottom reached	51
+
+-- test: a traceback from inside a compiled recursion names every activation
+do
+  local function tb(n)
+    if n == 0 then local s = debug.traceback("here", 1); return s end
+    local s = tb(n - 1)
+    return s
+  end
+  for i = 1, 30 do tb(3) end
+  local lines = 0
+  for _ in tb(5):gmatch("function_traces.lua:%d+: in") do lines = lines + 1 end
+  print(lines)
+end
+-- expect: 7
+
+-- test: the same function called with numbers, then strings, then tables
+do
+  local function describe(x, n)
+    if n == 0 then return type(x) end
+    return describe(x, n - 1) .. ""
+  end
+  local out = {}
+  for i = 1, 40 do out[#out + 1] = describe(i, 3) end
+  for i = 1, 40 do out[#out + 1] = describe("s" .. i, 3) end
+  out[#out + 1] = describe({}, 5)
+  print(out[1], out[40], out[41], out[80], out[81], #out)
+end
+-- expect: number	number	string	string	table	81
+
+-- test: a recursion whose calls take two results, and one that takes none
+do
+  local count = 0
+  local function minmax(t, i)
+    if i > #t then return math.huge, -math.huge end
+    local lo, hi = minmax(t, i + 1)
+    local v = t[i]
+    if v < lo then lo = v end
+    if v > hi then hi = v end
+    return lo, hi
+  end
+  local function visit(n)
+    if n == 0 then return end
+    count = count + 1
+    visit(n - 1)
+  end
+  local t = {}
+  for i = 1, 60 do t[i] = (i * 37) % 101 end
+  for i = 1, 20 do minmax(t, 1) end
+  for i = 1, 20 do visit(10) end
+  print(minmax(t, 1))
+  print(count)
+end
+-- expect: 2	100
+-- expect: 200
+
+-- test: a function with a loop in it, called often, recursing once per call
+do
+  local function sum(t, depth)
+    local s = 0
+    for i = 1, #t do s = s + t[i] end
+    if depth > 0 then s = s + sum(t, depth - 1) end
+    return s
+  end
+  local t = {1, 2, 3, 4, 5}
+  local total = 0
+  for i = 1, 200 do total = total + sum(t, 2) end
+  print(total)
+end
+-- expect: 9000
+
+-- test: mutual recursion, and a function replaced while its callers are compiled
+do
+  local even, odd
+  function even(n) if n == 0 then return true end return odd(n - 1) end
+  function odd(n) if n == 0 then return false end return even(n - 1) end
+  local r = {}
+  for i = 1, 60 do r[#r + 1] = tostring(even(i)) end
+  local function f(n) if n == 0 then return 0 end return F(n - 1) + 1 end
+  F = f
+  for i = 1, 50 do f(5) end
+  F = function(n) return 100 end
+  print(r[1], r[2], r[60], f(5))
+  F = nil
+end
+-- expect: false	true	true	101
