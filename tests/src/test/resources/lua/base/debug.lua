@@ -279,3 +279,94 @@ end
 -- expect: 0	1
 -- expect: (for step)
 -- expect: (for step)
+
+-- test: getinfo, getlocal, setlocal and traceback read a suspended coroutine named first; its level 0 is the yield
+do
+  local co = coroutine.create(function(a, b)
+    local x = a + b
+    coroutine.yield(x)
+    return x
+  end)
+  coroutine.resume(co, 1, 2)
+  print(debug.traceback(co))
+  print(debug.traceback(co, "msg", 1))
+  print(debug.traceback(co, nil, 0))
+  local i = debug.getinfo(co, 1, "Sln")
+  print(i.what, i.currentline, i.short_src, i.name)
+  local i0 = debug.getinfo(co, 0, "Sln")
+  print(i0.what, i0.currentline, i0.name, debug.getinfo(co, 2))
+  for n = 1, 4 do print(debug.getlocal(co, 1, n)) end
+  print(debug.getlocal(co, 0, 1))
+  print(debug.setlocal(co, 1, 3, 40))
+  print(coroutine.resume(co))
+  print(pcall(debug.getlocal, co, 5, 1))
+  print(debug.getinfo(co, 1), debug.getinfo(co, 0))
+  print(pcall(debug.getinfo, co, "x"))
+  print(pcall(debug.setlocal, co, 1, 1))
+end
+-- expect: stack traceback:
+-- expect: 	[C]: in function 'yield'
+-- expect: 	debug.lua:287: in function <debug.lua:285>
+-- expect: msg
+-- expect: stack traceback:
+-- expect: 	debug.lua:287: in function <debug.lua:285>
+-- expect: nil
+-- expect: Lua	287	debug.lua	nil
+-- expect: C	-1	yield	nil
+-- expect: a	1
+-- expect: b	2
+-- expect: x	3
+-- expect: nil
+-- expect: nil
+-- expect: x
+-- expect: true	40
+-- expect: false	bad argument #2 to '?' (level out of range)
+-- expect: nil	nil
+-- expect: false	bad argument #2 to '?' (function or level expected)
+-- expect: false	bad argument #2 to '?' (level out of range)
+
+-- test: a coroutine not started or dead shows no frames; a normal one (that resumed this one) shows its own
+do
+  local fresh = coroutine.create(function() end)
+  print(debug.getinfo(fresh, 0), debug.getinfo(fresh, 1), debug.traceback(fresh))
+  print(pcall(debug.getlocal, fresh, 1, 1))
+  local outer
+  outer = coroutine.create(function()
+    local inner = coroutine.create(function()
+      local info = debug.getinfo(outer, 1, "Sl")
+      print("outer from inner", info.what, info.currentline)
+      print(debug.traceback(outer, "o"))
+      print(type(select(2, debug.getlocal(outer, 1, 1))))
+      local me = coroutine.running()
+      print(debug.getinfo(me, 1, "l").currentline, debug.getinfo(me, 0, "n").name)
+      print(debug.traceback(me, "me"))
+      coroutine.yield()
+    end)
+    coroutine.resume(inner)
+    print(debug.traceback(inner, "inner", 1))
+    print(debug.getinfo(inner, 0, "n").name, debug.getinfo(inner, 0, "S").what)
+  end)
+  coroutine.resume(outer)
+end
+-- expect: nil	nil	stack traceback:
+-- expect: false	bad argument #2 to '?' (level out of range)
+-- expect: outer from inner	Lua	345
+-- expect: o
+-- expect: stack traceback:
+-- expect: 	[C]: in function 'resume'
+-- expect: 	debug.lua:345: in function <debug.lua:334>
+-- expect: thread
+-- expect: 341	getinfo
+-- expect: me
+-- expect: stack traceback:
+-- expect: 	debug.lua:342: in function <debug.lua:335>
+-- expect: inner
+-- expect: stack traceback:
+-- expect: 	debug.lua:343: in function <debug.lua:335>
+-- expect: yield	C
+
+-- test: traceback returns a message that is not a string or number as it is, nil included when given
+do
+  print(debug.traceback(nil), debug.traceback(nil, 1), type(debug.traceback({})), debug.traceback(true, 1))
+end
+-- expect: nil	nil	table	true

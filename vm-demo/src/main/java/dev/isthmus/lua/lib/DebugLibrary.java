@@ -60,11 +60,18 @@ public final class DebugLibrary {
         return t;
     }
 
-    /** {@code traceback([message [, level]])}: the message, then the stack from {@code level} (1, the caller, by default). */
+    /**
+     * {@code traceback([thread,] [message [, level]])}: the message, then the stack from
+     * {@code level} (1, the caller, by default; 0, the Java function it is in, for another
+     * coroutine). A message that is not a string or number, given, is returned as it is.
+     */
     private Object[] traceback(Object[] args) {
-        Object message = args.length > 0 ? args[0] : null;
-        int level = new Arguments("traceback", args).optInt(1, 1);
-        if (message != null && !(message instanceof LuaString) && !(message instanceof Double)) {
+        DebugSubject subject = DebugSubject.of(runtime, args);
+        int first = subject.first();
+        Object message = args.length > first ? args[first] : null;
+        int level = new Arguments("traceback", args).optInt(first + 1, subject.isOtherThread() ? 0 : 1);
+        boolean isText = message instanceof LuaString || message instanceof Double;
+        if (!isText && args.length > first) {
             return new Object[] {message};
         }
         StringBuilder out = new StringBuilder();
@@ -72,43 +79,41 @@ public final class DebugLibrary {
             out.append(ValueText.plain(message)).append('\n');
         }
         out.append("stack traceback:");
-        for (String line : Traceback.lines(runtime.callStack(), isCoroutine(), level)) {
+        for (String line : Traceback.lines(subject.stack(), subject.isCoroutine(), level)) {
             out.append("\n\t").append(line);
         }
         return new Object[] {LuaString.of(out.toString())};
     }
 
-    private boolean isCoroutine() {
-        return runtime.currentCoroutine() != runtime.mainCoroutine();
-    }
-
     /**
-     * {@code getinfo(level | f [, what])}: the fields {@code what} asks for ("flnSu" by
+     * {@code getinfo([thread,] level | f [, what])}: the fields {@code what} asks for ("flnSu" by
      * default). Levels count Java functions' frames as LuaJIT counts its C frames
      * ({@link CallStack#levels}).
      */
     private Object[] getinfo(Object[] args) {
         Arguments a = new Arguments("getinfo", args);
-        Object target = a.get(0);
-        String what = a.optString(1, LuaString.of("flnSu")).toString();
-        CallStack stack = runtime.callStack();
+        DebugSubject subject = DebugSubject.of(runtime, args);
+        int first = subject.first();
+        Object target = a.get(first);
+        String what = a.optString(first + 1, LuaString.of("flnSu")).toString();
+        CallStack stack = subject.stack();
         CallStack.Level level = null;
         if (!(target instanceof LuaFunction)) {
             if (!(target instanceof Double) && !(target instanceof LuaString s && NumberCoercion.parse(s) != null)) {
-                throw a.bad(0, "function or level expected");
+                throw a.bad(first, "function or level expected");
             }
-            int number = a.checkIntViaInteger(0);
-            if (number == 0) {
+            int number = a.checkIntViaInteger(first);
+            if (number == 0 && !subject.isOtherThread()) {
                 // Level 0 is the running function, getinfo itself (a C function to LuaJIT).
-                return new Object[] {describeItself(checkOptions(a, what))};
+                return new Object[] {describeItself(checkOptions(a, first + 1, what))};
             }
-            level = stack.level(number, isCoroutine());
+            level = subject.level(number);
             if (level == null) {
                 return new Object[] {null};
             }
             target = level.isJava() ? calledFunction(stack, level.luaLevel()) : stack.at(level.luaLevel());
         }
-        what = checkOptions(a, what);
+        what = checkOptions(a, first + 1, what);
         boolean isLuaLevel = level != null && !level.isJava();
         LuaTable info = new LuaTable();
         if (what.indexOf('S') >= 0) {
@@ -168,12 +173,12 @@ public final class DebugLibrary {
      * The option letters as lua_getinfo reads them, a C string (so up to the first NUL byte):
      * any letter but {@code SlnufL} is an error, checked once the level is known to exist.
      */
-    private static String checkOptions(Arguments a, String what) {
+    private static String checkOptions(Arguments a, int index, String what) {
         int nul = what.indexOf('\0');
         String options = nul < 0 ? what : what.substring(0, nul);
         for (int i = 0; i < options.length(); i++) {
             if ("SlnufL".indexOf(options.charAt(i)) < 0) {
-                throw a.bad(1, "invalid option");
+                throw a.bad(index, "invalid option");
             }
         }
         return options;
@@ -206,7 +211,7 @@ public final class DebugLibrary {
     }
 
     /**
-     * {@code getlocal(level, n)}: the name and value of a frame's nth active local, or past
+     * {@code getlocal([thread,] level, n)}: the name and value of a frame's nth active local, or past
      * them, of a register below the callee of its running call, named "(*temporary)" as
      * LuaJIT names such slots; a Java function's frame shows none, except level 0, the
      * running getlocal, whose slots are its arguments. {@code getlocal(f, n)}: a
@@ -214,21 +219,23 @@ public final class DebugLibrary {
      */
     private Object[] getlocal(Object[] args) {
         Arguments a = new Arguments("getlocal", args);
-        int n = a.checkInt(1);
-        if (a.get(0) instanceof LuaFunction f) {
+        DebugSubject subject = DebugSubject.of(runtime, args);
+        int first = subject.first();
+        int n = a.checkInt(first + 1);
+        if (a.get(first) instanceof LuaFunction f) {
             Prototype.LocalVariable v = f instanceof LuaClosure c ? FrameInspection.parameter(c, n) : null;
             return new Object[] {v == null ? null : LuaString.of(v.name())};
         }
-        if (isLevelZero(a)) {
+        if (subject.isLevelZero(a)) {
             return n >= 1 && n <= args.length ? new Object[] {TEMPORARY, args[n - 1]} : new Object[] {null};
         }
-        CallStack.Level level = checkLevel(a);
-        CallStack stack = runtime.callStack();
+        CallStack.Level level = subject.checkLevel(a);
+        CallStack stack = subject.stack();
         Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(stack, level.luaLevel(), n);
         if (v != null) {
             return new Object[] {LuaString.of(v.name()), stack.registerAt(level.luaLevel(), v.register())};
         }
-        if (isTemporary(level, n)) {
+        if (isTemporary(stack, level, n)) {
             return new Object[] {TEMPORARY, stack.registerAt(level.luaLevel(), n - 1)};
         }
         return new Object[] {null};
@@ -238,43 +245,33 @@ public final class DebugLibrary {
 
     private Object[] setlocal(Object[] args) {
         Arguments a = new Arguments("setlocal", args);
-        if (isLevelZero(a)) {
-            a.checkAny(2);
-            int n = a.checkInt(1);
+        DebugSubject subject = DebugSubject.of(runtime, args);
+        int first = subject.first();
+        if (subject.isLevelZero(a)) {
+            a.checkAny(first + 2);
+            int n = a.checkInt(first + 1);
             // LuaJIT's setlocal pushes a copy of the value before setting: one slot more than its arguments.
             return new Object[] {n >= 1 && n <= args.length + 1 ? TEMPORARY : null};
         }
-        CallStack.Level level = checkLevel(a);
-        a.checkAny(2);
-        int n = a.checkInt(1);
-        CallStack stack = runtime.callStack();
+        CallStack.Level level = subject.checkLevel(a);
+        a.checkAny(first + 2);
+        int n = a.checkInt(first + 1);
+        CallStack stack = subject.stack();
         Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(stack, level.luaLevel(), n);
         if (v != null) {
-            stack.setRegisterAt(level.luaLevel(), v.register(), a.get(2));
+            stack.setRegisterAt(level.luaLevel(), v.register(), a.get(first + 2));
             return new Object[] {LuaString.of(v.name())};
         }
-        if (isTemporary(level, n)) {
-            stack.setRegisterAt(level.luaLevel(), n - 1, a.get(2));
+        if (isTemporary(stack, level, n)) {
+            stack.setRegisterAt(level.luaLevel(), n - 1, a.get(first + 2));
             return new Object[] {TEMPORARY};
         }
         return new Object[] {null};
     }
 
     /** Whether local {@code n} of a Lua level past its active locals is one of its temporaries. */
-    private boolean isTemporary(CallStack.Level level, int n) {
-        return !level.isJava() && n >= 1 && n <= FrameInspection.registersBelowCallee(runtime.callStack(), level.luaLevel());
-    }
-
-    private static boolean isLevelZero(Arguments a) {
-        return !(a.get(0) instanceof LuaFunction) && a.checkIntViaInteger(0) == 0;
-    }
-
-    private CallStack.Level checkLevel(Arguments a) {
-        CallStack.Level level = runtime.callStack().level(a.checkIntViaInteger(0), isCoroutine());
-        if (level == null) {
-            throw a.bad(0, "level out of range");
-        }
-        return level;
+    private static boolean isTemporary(CallStack stack, CallStack.Level level, int n) {
+        return !level.isJava() && n >= 1 && n <= FrameInspection.registersBelowCallee(stack, level.luaLevel());
     }
 
     /** {@code getupvalue(f, n)} and {@code setupvalue(f, n, v)}: the nth upvalue's name, and its value when read. */
