@@ -134,3 +134,26 @@ do
   F = nil
 end
 -- expect: false	true	true	101
+
+-- test: trees built and walked recursively, table constructors in the compiled calls
+do
+  local function build(item, depth)
+    if depth > 0 then
+      local i = item + item
+      depth = depth - 1
+      local left, right = build(i - 1, depth), build(i, depth)
+      return { item, left, right }
+    end
+    return { item }
+  end
+  local function check(tree)
+    if tree[2] then return tree[1] + check(tree[2]) - check(tree[3]) end
+    return tree[1]
+  end
+  local sum = 0
+  for d = 1, 8 do sum = sum + check(build(d, d)) end
+  local rows = {}
+  for i = 1, 100 do rows[i] = { i, i * 0.5, "r" .. i, nil, i % 2 == 0 } end
+  print(sum, #rows[7], rows[7][2], rows[100][3], rows[100][4], rows[100][5])
+end
+-- expect: 28	5	3.5	r100	nil	true

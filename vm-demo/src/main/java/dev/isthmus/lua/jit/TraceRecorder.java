@@ -941,6 +941,7 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.SETTABLE -> recordStore(a, b, c, pc);
             case Op.NEWTABLE -> set(a, guard(new Ir(IrOp.TNEW, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, new int[] {b, c}, null, pc), pc));
+            case Op.SETLIST -> recordSetList(a, b, c, pc);
             case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW -> recordArith(op, a, b, c, pc);
             case Op.UNM -> {
                 int x = load(b, pc);
@@ -1198,6 +1199,24 @@ final class TraceRecorder implements InstructionObserver {
         } else {
             mayRunLua = true;
             guard(new Ir(IrOp.SETINDEX, IrType.VOID, boxed(object, pc), boxed(k, pc), boxed(v, pc), null, null, null, pc), pc);
+        }
+    }
+
+    /**
+     * A table constructor's positional values, {@code b} of them from register {@code a + 1},
+     * stored at keys {@code c + 1} on as raw number-key stores; the registers are free after.
+     */
+    private void recordSetList(int a, int b, int c, int pc) {
+        if (b == 0) {
+            throw new Abort("NYI: a table constructor ending in open results");
+        }
+        int t = load(a, pc);
+        for (int j = 1; j <= b; j++) {
+            int v = load(a + j, pc);
+            if (ir.typeOf(v) == IrType.LONG) {
+                throw new Abort("NYI: a 64-bit integer in a table constructor");
+            }
+            guard(new Ir(IrOp.TSETN, IrType.VOID, t, constant(c + j, pc), v, null, null, null, pc), pc);
         }
     }
 
