@@ -189,3 +189,44 @@ do
   print(s, found)
 end
 -- expect: 793	614
+
+-- test: for ... in loops inside a compiled loop, run by their own traces
+do
+  local t = {}
+  for i = 1, 20 do t[i] = i end
+  local total, firsts, words = 0, 0, {}
+  for k = 1, 300 do
+    for _, v in ipairs(t) do total = total + v end
+    for key, v in pairs({a = k, b = 2}) do total = total + v end
+    for i, v in ipairs(t) do
+      if v > k % 7 then firsts = firsts + i; break end
+    end
+    if k % 100 == 0 then
+      for _, w in ipairs({"x", k, "y"}) do words[#words + 1] = tostring(w) end
+    end
+  end
+  local function sum(list) local s = 0; for _, v in ipairs(list) do s = s + v end; return s end
+  local acc = 0
+  for i = 1, 300 do acc = acc + sum(t) end
+  print(total, firsts, table.concat(words, ","), acc)
+end
+-- expect: 108750	1203	x,100,y,x,200,y,x,300,y	63000
+
+-- test: an inner for ... in loop whose values change type, and one that raises an error
+do
+  local mixed = {1, 2, 3}
+  local out = 0
+  for k = 1, 200 do
+    if k == 150 then mixed[2] = "two" end
+    for _, v in ipairs(mixed) do
+      if type(v) == "number" then out = out + v else out = out + #v end
+    end
+  end
+  local ok, err = pcall(function()
+    for k = 1, 200 do
+      for _, v in ipairs({k, k == 120 and {} or 1}) do out = out + v end
+    end
+  end)
+  print(out, ok, err)
+end
+-- expect: 8630	false	nested.lua:227: attempt to perform arithmetic on local 'v' (a table value)

@@ -495,6 +495,23 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
+     * The jump at {@code jump} into a {@code for ... in} loop inside the recorded one, whose head
+     * is the TFORLOOP at {@code head}: run by the loop's own trace from its head, the loop's
+     * instructions skipped while the interpreter runs it, as for a numeric {@code for}.
+     */
+    private void recordInnerIteratorLoop(int jump, int head) {
+        if (!(frameProto.loopTraces()[head] instanceof CompiledLoop inner)) {
+            waitsForLoopAt = head;
+            throw new Abort("NYI: inner loop not compiled yet");
+        }
+        innerTrace = inner;
+        innerSnapshot = ir.snapshot(snapshot(head));
+        innerFirst = jump + 1;
+        innerLast = head;
+        skipped = 0;
+    }
+
+    /**
      * The interpreter left the inner loop at {@code pc}: the trace runs the inner loop's trace
      * and continues here when that trace stops here too. Every register may have changed: the
      * trace reads them from the frame again ({@code RLOAD}), and has written none since.
@@ -969,6 +986,10 @@ final class TraceRecorder implements InstructionObserver {
                 }
             }
             case Op.JMP -> {
+                int target = pc + 1 + b;
+                if (tree == null && target > pc && frameProto.code()[target * 4] == Op.TFORLOOP && !(inlined.isEmpty() && target == startPc)) {
+                    recordInnerIteratorLoop(pc, target);
+                }
             }
             case Op.EQ, Op.LT, Op.LE -> recordCompare(op, a, b, c, pc);
             case Op.TEST -> {
