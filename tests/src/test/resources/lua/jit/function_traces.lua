@@ -157,3 +157,20 @@ do
   print(sum, #rows[7], rows[7][2], rows[100][3], rows[100][4], rows[100][5])
 end
 -- expect: 28	5	3.5	r100	nil	true
+
+-- test: tail calls end a function trace: of a Lua function, of a library function, of itself 100000 deep
+do
+  local function length(x, y) return math.sqrt(x * x + y * y) end
+  local function scale(c, x, y) return c * x, c * y end
+  local function unit(x, y) return scale(1 / length(x, y), x, y) end
+  local function count(n, acc) if n == 0 then return acc end return count(n - 1, acc + n) end
+  local sx, sy = 0, 0
+  for i = 1, 200 do
+    local x, y = unit(i, 2 * i)
+    sx, sy = sx + x, sy + y
+  end
+  local total = 0
+  for i = 1, 100 do total = total + count(i, 0) end
+  print(string.format("%.6f %.6f", sx, sy), total, count(100000, 0))
+end
+-- expect: 89.442719 178.885438	171700	5000050000

@@ -659,7 +659,7 @@ final class TraceRecorder implements InstructionObserver {
         engine.recordingFinished(this);
     }
 
-    /** The end of a function trace at its return instruction {@code pc}: the frame written back, the interpreter returning. */
+    /** The end of a function trace at its return (or tail call) instruction {@code pc}: the frame written back, the interpreter making it. */
     private void ended(int pc) {
         int l = ir.emit(new Ir(IrOp.LEAVE, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, pc, false, pc));
         ir.at(l).snapshot = ir.snapshot(snapshot(pc));
@@ -1474,6 +1474,16 @@ final class TraceRecorder implements InstructionObserver {
      * function a tail call leaves the loop.
      */
     private void recordTailCall(int a, int b, int pc) {
+        if (inlined.isEmpty() && b != 0 && (function && tree == null || tree != null && recorded > 1)) {
+            // Like a return, a tail call in the recorded function's own frame ends a function
+            // trace or a side trace: the frame written back, the interpreter makes the call.
+            if (tree == null) {
+                ended(pc);
+            } else {
+                leave(pc, false);
+            }
+            return;
+        }
         if (inlined.isEmpty()) {
             throw new Abort("NYI: tail call");
         }
