@@ -370,3 +370,20 @@ do
   print(debug.traceback(nil), debug.traceback(nil, 1), type(debug.traceback({})), debug.traceback(true, 1))
 end
 -- expect: nil	nil	table	true
+
+-- test: level 0 inside a hot loop is still getinfo or getlocal, named as the loop calls it
+do
+  local names = {}
+  for i = 1, 60 do
+    local info = debug.getinfo(0, "n")
+    names[info.name or "nil"] = true
+  end
+  for k in pairs(names) do print(k) end
+  local t = {}
+  for i = 1, 60 do
+    t[#t + 1] = debug.getlocal(0, 1)
+  end
+  print(t[1], t[60], #t)
+end
+-- expect: getinfo
+-- expect: (*temporary)	(*temporary)	60

@@ -53,13 +53,31 @@ public final class FrameInspection {
      * a Java function that called it (as {@code pcall(f)} calls f).
      */
     public static boolean isCalledByInnermostFrame(CallStack stack, Object running) {
+        return innermostCallee(stack) == running;
+    }
+
+    /**
+     * Whether the innermost Lua frame's running call may be the call of {@code running}: it is
+     * a call, and its function register holds no other function. A compiled trace calls
+     * without writing that register, so it can hold an older value there; only another
+     * function in it (pcall's, in {@code pcall(f)}) shows that a Java function came between.
+     */
+    public static boolean mayBeCalledByInnermostFrame(CallStack stack, Object running) {
+        Object callee = innermostCallee(stack);
+        return callee != NO_CALL && (!(callee instanceof dev.isthmus.lua.runtime.LuaFunction) || callee == running);
+    }
+
+    private static final Object NO_CALL = new Object();
+
+    /** What the function register of the innermost frame's running call holds, or {@link #NO_CALL}. */
+    private static Object innermostCallee(CallStack stack) {
         if (stack.depth() == 0) {
-            return false;
+            return NO_CALL;
         }
         Prototype top = stack.at(1).prototype();
         int pc = stack.callPcAt(1);
         int op = top.code()[pc * 4];
-        return (op == Op.CALL || op == Op.TAILCALL) && stack.registerAt(1, top.code()[pc * 4 + 1]) == running;
+        return op == Op.CALL || op == Op.TAILCALL ? stack.registerAt(1, top.code()[pc * 4 + 1]) : NO_CALL;
     }
 
     /**

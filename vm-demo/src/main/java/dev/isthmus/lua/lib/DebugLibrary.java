@@ -158,7 +158,7 @@ public final class DebugLibrary {
             info.put(LuaString.of("nups"), 0.0);
         }
         if (what.indexOf('n') >= 0) {
-            FrameInspection.CallName name = FrameInspection.isCalledByInnermostFrame(stack, getinfo)
+            FrameInspection.CallName name = FrameInspection.mayBeCalledByInnermostFrame(stack, getinfo)
                     ? FrameInspection.javaCallName(stack, 1) : new FrameInspection.CallName(null, "");
             info.put(LuaString.of("name"), name.name() == null ? null : LuaString.of(name.name()));
             info.put(LuaString.of("namewhat"), LuaString.of(name.namewhat()));
