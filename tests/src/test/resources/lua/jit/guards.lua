@@ -188,3 +188,14 @@ do
   print(#t, t[100], t.k0, t.k4)
 end
 -- expect: 100	200	100	99
+
+-- test: a function trace whose calls change argument types is recorded again for the new ones
+do
+  local function f(x) return x .. "" end
+  local s = 0
+  for i = 1, 100 do s = s + #select(2, pcall(f, i)) end
+  for i = 1, 100 do s = s + #select(2, pcall(f, "ab")) end
+  for i = 1, 100 do s = s + #select(2, pcall(f, i % 2 == 0 and i or "c")) end
+  print(s)
+end
+-- expect: 539

@@ -403,8 +403,9 @@ public final class JitEngine implements LoopCompiler {
         p.loopTraces()[loopPc] = null;
         p.loopCounts()[loopPc] = 0;
         if (verbose) {
-            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, loopPc) + " stale: left before its loop "
-                    + TraceExits.STALE_AFTER + " times in a row, recording again]");
+            String left = loopPc == p.functionEntry() ? " stale: left at its entry " : " stale: left before its loop ";
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, loopPc) + left + TraceExits.STALE_AFTER
+                    + " times in a row, recording again]");
         }
     }
 

@@ -581,6 +581,11 @@ final class TraceCodegen {
             case LINK -> link(i, x);
             case LEAVE -> {
                 exitWriter.flush(x.snapshot);
+                if (tree.function) {
+                    // A call done: the entry exits before it were not the trace's shape changing.
+                    constants.emitLoad(mv, exits, TraceExits.class);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
+                }
                 if ((Boolean) x.aux2) {
                     push(LoopTrace.ENTER);
                     mv.visitInsn(IOR);

@@ -83,9 +83,10 @@ final class TraceExits {
     }
 
     /**
-     * Called by a side trace's link back to the root: the tree is doing the loop's work, so
-     * the entry exits before this one do not make it stale (nbody's inner loop is entered from a
-     * side trace with no iteration to run once per outer loop, and leaves before its loop).
+     * Called by a side trace's link back to the root, and by a function trace that came to its
+     * function's return: the tree is doing the loop's or the call's work, so the entry exits
+     * before this one do not make it stale (nbody's inner loop is entered from a side trace with
+     * no iteration to run once per outer loop, and leaves before its loop).
      */
     void linked() {
         entryExitsInARow = 0;

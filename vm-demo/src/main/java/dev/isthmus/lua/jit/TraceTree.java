@@ -86,9 +86,19 @@ final class TraceTree {
         }
     }
 
-    /** Which exits leave before the loop: those of the guards in the root's part before it. */
+    /**
+     * Which exits leave before the loop: those of the guards in the root's part before it; in a
+     * function trace, those that resume at the function's first instruction, with nothing run.
+     */
     boolean[] entryExits() {
         boolean[] atEntry = new boolean[ir.snapshots.size()];
+        if (function) {
+            for (int e = 0; e < atEntry.length; e++) {
+                Snapshot s = ir.snapshots.get(e);
+                atEntry[e] = s.pc() == 0 && s.inside() == null;
+            }
+            return atEntry;
+        }
         for (int i = 0; i < ir.loopStart; i++) {
             int snapshot = ir.at(i).snapshot;
             if (snapshot != Ir.NONE) {
