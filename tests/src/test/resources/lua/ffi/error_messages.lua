@@ -271,3 +271,22 @@ end
 -- expect: typedef	false	declaration specifier expected near '<eof>'
 -- expect: struct em_v { int a; } }	false	'<identifier>' expected near '}'
 -- expect: struct em_w { int a; }	true
+
+-- test: a first unnamed void parameter stands alone, however it is spelled
+do
+  local ffi = require("ffi")
+  for _, text in ipairs{"int vf1(void, int);", "int vf2(int, void);", "int vf3(void x);", "int vf4(void, ...);",
+      "int vf5(const void);", "typedef void vf_V; int vf6(vf_V);", "int vf7(vf_V, int);", "int (*vf9)(void, int);"} do
+    print(text, pcall(ffi.cdef, text))
+  end
+  print(ffi.typeof("int (*)(const void)"), ffi.typeof("int (*)(vf_V)"))
+end
+-- expect: int vf1(void, int);	false	')' expected near ','
+-- expect: int vf2(int, void);	true
+-- expect: int vf3(void x);	true
+-- expect: int vf4(void, ...);	false	')' expected near ','
+-- expect: int vf5(const void);	true
+-- expect: typedef void vf_V; int vf6(vf_V);	true
+-- expect: int vf7(vf_V, int);	false	')' expected near ','
+-- expect: int (*vf9)(void, int);	false	')' expected near ','
+-- expect: ctype<int (*)()>	ctype<int (*)()>

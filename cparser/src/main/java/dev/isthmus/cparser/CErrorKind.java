@@ -13,6 +13,8 @@ public enum CErrorKind {
     EXPECTED_IDENTIFIER("expected identifier"),
     /** A parameter's or member's type missing: after '(' or ',' in a parameter list, or ';' or '{' in a struct. */
     EXPECTED_DECLARATION_SPECIFIERS("expected declaration specifiers"),
+    /** An unnamed {@code void} parameter followed by others (C11 6.7.6.3p10). */
+    VOID_NOT_ONLY_PARAMETER("'void' must be the only parameter"),
     /** The bracket closing what is open, where something else stands. */
     EXPECTED_TOKEN("expected '%s'"),
     UNKNOWN_TYPE_NAME("unknown type name '%s'"),

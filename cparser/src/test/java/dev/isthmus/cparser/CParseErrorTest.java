@@ -50,6 +50,7 @@ class CParseErrorTest {
             int f(int, ;                               | EXPECTED_DECLARATION_SPECIFIERS | 1 | 12 | ;
             struct s { int a;                          | EXPECTED_DECLARATION_SPECIFIERS | 1 | 18 | ''
             int (*p;                                   | EXPECTED_TOKEN           | 1 | 8  | ;
+            int f(void, int);                          | VOID_NOT_ONLY_PARAMETER  | 1 | 11 | ,
             struct s { int a; union { int b; char a; }; }; | DUPLICATE_MEMBER     | 1 | 39 | a
             """)
     void declaration_withAnError_isReportedWithKindPositionAndToken(String text, CErrorKind kind, int line, int column,

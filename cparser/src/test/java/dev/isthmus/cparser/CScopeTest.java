@@ -297,4 +297,12 @@ class CScopeTest {
         scope.atomically(() -> scope.declare("typedef long second_t;", "t.h"));
         assertTrue(scope.typedef("second_t").isPresent());
     }
+
+    @Test
+    void declare_soleVoidParameterSpelledAnyWay_meansNoParameters() {
+        CScope scope = scope("typedef void V; int f(V); int g(const void); void (*h)(V);");
+        assertEquals(0, ((CType.Function) scope.function("f").orElseThrow().type()).parameterTypes().size());
+        assertEquals(0, ((CType.Function) scope.function("g").orElseThrow().type()).parameterTypes().size());
+        assertTrue(scope.variable("h").isPresent());
+    }
 }

@@ -496,6 +496,12 @@ final class TypeBuilder implements ConstantEvaluator.Context {
             spellings.add(parameter.typedefUse());
         }
         boolean isVariadic = list.ELLIPSIS() != null;
+        if ((parameters.size() > 1 || isVariadic) && parameters.getFirst() == Primitive.VOID
+                && list.parameterDeclaration(0).declarator() == null && list.parameterDeclaration(0).abstractDeclarator() == null) {
+            // C11 6.7.6.3p10: an unnamed void stands alone. (LuaJIT, like C compilers, refuses it
+            // first; it lets a later one pass.)
+            throw error(CErrorKind.VOID_NOT_ONLY_PARAMETER, list.COMMA(0).getSymbol());
+        }
         if (parameters.size() == 1 && parameters.getFirst() == Primitive.VOID && !isVariadic
                 && list.parameterDeclaration(0).declarator() == null && list.parameterDeclaration(0).abstractDeclarator() == null) {
             parameters.clear();
@@ -598,8 +604,11 @@ final class TypeBuilder implements ConstantEvaluator.Context {
         for (ParameterDeclarationContext p : s.parameterTypeList().parameterDeclaration()) {
             names.add(p.declarator() == null ? Optional.empty() : Optional.of(nameOf(p.declarator())));
         }
-        if (names.size() == 1 && names.getFirst().isEmpty()
-                && s.parameterTypeList().parameterDeclaration(0).getText().equals("void")) {
+        ParameterDeclarationContext first = s.parameterTypeList().parameterDeclaration(0);
+        // A sole unnamed void (however spelled: const void, a typedef of void) means no parameters,
+        // as functionType reads it.
+        if (names.size() == 1 && names.getFirst().isEmpty() && first.abstractDeclarator() == null
+                && s.parameterTypeList().ELLIPSIS() == null && spelledParameter(first).declared().type() == Primitive.VOID) {
             names.clear();
         }
         return names;

@@ -44,6 +44,8 @@ final class CdefErrors {
             case EXPECTED_IDENTIFIER -> "'<identifier>' expected" + near;
             case EXPECTED_DECLARATION_SPECIFIERS -> "declaration specifier expected" + near;
             case EXPECTED_TOKEN -> d.message().substring("expected ".length()) + " expected" + near;
+            // LuaJIT's parameter list takes a first void only right before its ')'.
+            case VOID_NOT_ONLY_PARAMETER -> "')' expected" + near;
             case REDEFINITION, CONFLICTING_TYPES, TAG_KIND_MISMATCH -> "attempt to redefine '" + d.token() + "'";
             case NEGATIVE_ARRAY_SIZE, INCOMPLETE_MEMBER, INCOMPLETE_ELEMENT, TYPE_TOO_LARGE, ARRAY_OF_FUNCTIONS ->
                     "size of C type is unknown or too large";
