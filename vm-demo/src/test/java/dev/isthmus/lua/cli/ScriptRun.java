@@ -49,10 +49,27 @@ public final class ScriptRun {
         if (jit != null) {
             jit.applyTo(runtime);
         }
+        byte[] text = Files.readAllBytes(script);
+        RuntimeException[] failure = new RuntimeException[1];
         try {
-            runtime.load(Files.readAllBytes(script), chunkName).call(new Object[0]);
-        } catch (LuaError e) {
-            print.println("error: " + e.getMessage());
+            // On the launcher's 1 GiB Lua thread: a deep recursion takes Java stack, more of it
+            // where calls run through traces, and the test thread's default stack is 1 MB.
+            LuaMainThread.run(() -> {
+                try {
+                    runtime.load(text, chunkName).call(new Object[0]);
+                } catch (LuaError e) {
+                    print.println("error: " + e.getMessage());
+                } catch (RuntimeException e) {
+                    failure[0] = e;
+                }
+                return 0;
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure[0] != null) {
+            throw failure[0];
         }
         print.flush();
         return out.toString(StandardCharsets.ISO_8859_1);
