@@ -134,3 +134,30 @@ do
   print(ok, (tostring(err):gsub("^.-:%d+: ", "")))
 end
 -- expect: false	attempt to perform arithmetic on a string value
+
+-- test: one loop run with another function each time: recorded again, then grown side traces
+do
+  local function run(f, n)
+    local acc = 0
+    for i = 1, n do acc = acc + f(i) end
+    return acc
+  end
+  local fs = {
+    function(x) return x end,
+    function(x) return 2 * x end,
+    math.abs,
+    function(x) return x % 7 end,
+  }
+  local total = 0
+  for round = 1, 30 do total = total + run(fs[round % #fs + 1], 100 + round) end
+  local ffi = require("ffi")
+  local a, b = ffi.new("int[4]", 1, 2, 3, 4), ffi.new("double[4]", 0.5, 1.5, 2.5, 3.5)
+  local function sum(arr, k)
+    local s = 0
+    for i = 0, k - 1 do s = s + arr[i % 4] end
+    return s
+  end
+  for round = 1, 12 do total = total + sum(round % 2 == 0 and a or b, 200) end
+  print(total)
+end
+-- expect: 217550

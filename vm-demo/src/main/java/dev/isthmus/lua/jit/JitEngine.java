@@ -248,7 +248,7 @@ public final class JitEngine implements LoopCompiler {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
             TraceTree tree = new TraceTree(number, p, recorder.startPc, function, recorder.ir, recorder.kept, recorder.mayRunLua);
-            tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number),
+            tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number, null),
                     e -> exitHot(tree, e), hotExit, verbose ? log : null);
             tree.cover();
             install(tree, TraceCodegen.generate(tree, "Trace" + number));
@@ -288,6 +288,13 @@ public final class JitEngine implements LoopCompiler {
     private void exitHot(TraceTree tree, int exit) {
         if (!enabled || runtime.observer() != null || tree.proto.loopTraces()[tree.slot] != tree.installed
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
+            return;
+        }
+        if (tree.ir.identityExits.get(exit) && stale(tree.proto, tree.slot, tree.number, "calls another function or ctype before its loop")) {
+            // The loop runs with another function (or ctype) where its first iteration had one: a
+            // side trace there would pass, on every iteration, the root's failing guard and a link
+            // back (the FFI call loops of bench/lua/ffi_call.lua: 3.6 ns a call became 9). Recorded
+            // again, the loop gets a root for the new one; after MAX_RETRACES, the side trace grows.
             return;
         }
         Snapshot resume = tree.ir.snapshots.get(exit);
@@ -395,18 +402,20 @@ public final class JitEngine implements LoopCompiler {
      * counts up again and records what it does now, at most {@link #MAX_RETRACES} times a loop
      * (a loop alternating between two shapes keeps its last trace).
      */
-    private void stale(Prototype p, int loopPc, int number) {
+    private boolean stale(Prototype p, int loopPc, int number, String why) {
         int[] counts = retraces.of(p);
         if (!(p.loopTraces()[loopPc] instanceof CompiledLoop current) || current.number() != number || ++counts[loopPc] > MAX_RETRACES) {
-            return;
+            return false;
         }
         p.loopTraces()[loopPc] = null;
         p.loopCounts()[loopPc] = 0;
         if (verbose) {
-            String left = loopPc == p.functionEntry() ? " stale: left at its entry " : " stale: left before its loop ";
-            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, loopPc) + left + TraceExits.STALE_AFTER
-                    + " times in a row, recording again]");
+            String left = why != null ? " stale: " + why + ", "
+                    : (loopPc == p.functionEntry() ? " stale: left at its entry " : " stale: left before its loop ")
+                    + TraceExits.STALE_AFTER + " times in a row, ";
+            log.println("[TRACE " + String.format("%3d", number) + " " + where(p, loopPc) + left + "recording again]");
         }
+        return true;
     }
 
     /** A failed attempt: counted, and after {@link #MAX_ABORTS} (or at once when it never can work) the loop is left to the interpreter. */

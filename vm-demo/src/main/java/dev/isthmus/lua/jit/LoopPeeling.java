@@ -67,6 +67,9 @@ final class LoopPeeling {
             int c = map(sub, x.c);
             int[] args = x.args == null ? null : Arrays.stream(x.args).map(r -> sub[r]).toArray();
             boolean invariant = a == x.a && b == x.b && c == x.c && (args == null || Arrays.equals(args, x.args));
+            if ((x.op == IrOp.GSAME || x.op == IrOp.GCTYPE) && x.snapshot != Ir.NONE) {
+                ir.identityExits.set(x.snapshot);
+            }
             if ((x.op.isPure() || x.op == IrOp.UGET && upvaluesStable) && invariant) {
                 sub[i] = i;
                 continue;

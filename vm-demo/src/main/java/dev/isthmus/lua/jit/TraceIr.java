@@ -16,6 +16,11 @@ final class TraceIr {
     final List<Snapshot> snapshots = new ArrayList<>();
     /** The first instruction of the loop body, or -1 while there is only the recorded iteration. */
     int loopStart = -1;
+    /**
+     * The exits of the pre-roll's identity guards (the function called, a cdata's ctype), set by
+     * {@link LoopPeeling}: taken before the loop ran once, the loop now runs with another one.
+     */
+    final java.util.BitSet identityExits = new java.util.BitSet();
     /** How many instructions at the start are the root trace's register loads ({@link EntryLoads}): a side trace's link skips them. */
     int entryLoads;
     /** Pure instructions by what they compute, within the current region (the pre-roll, then the body). */

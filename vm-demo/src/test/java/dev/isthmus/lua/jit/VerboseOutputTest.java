@@ -111,10 +111,27 @@ class VerboseOutputTest {
 
     @Test
     void aHotExit_growsASideTrace_thatLinksBackToItsLoop_insteadOfARecordingAgain() {
-        List<String> lines = verboseLines(SUM_OF_SQUARES_THEN_CUBES);
+        List<String> lines = verboseLines("""
+                local function sum(n)
+                  local s = 0
+                  for i = 1, n do if i % 3 == 0 then s = s + i else s = s - 1 end end
+                  return s
+                end
+                local a = 0
+                for r = 1, 40 do a = a + sum(30) end
+                """);
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 side of 1/\\d+, recorded in .*")), lines::toString);
         assertEquals(1, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")).count(), lines::toString);
         assertTrue(lines.stream().noneMatch(l -> l.contains("stale")), lines::toString);
+    }
+
+    @Test
+    void aHotExitOfTheFunctionCalledBeforeTheLoop_recordsTheLoopAgain_forTheNewFunction() {
+        List<String> lines = verboseLines(SUM_OF_SQUARES_THEN_CUBES);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 stale: calls another function or ctype before its loop, recording again]")),
+                lines::toString);
+        assertEquals(2, lines.stream().filter(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")).count(), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("side of")), lines::toString);
     }
 
     @Test
