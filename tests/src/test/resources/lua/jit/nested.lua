@@ -230,3 +230,26 @@ do
   print(out, ok, err)
 end
 -- expect: 8630	false	nested.lua:227: attempt to perform arithmetic on local 'v' (a table value)
+
+-- test: for ... in loops on a branch a side trace takes, and one with a goto to its end
+do
+  local t = {}
+  for i = 1, 20 do t[i] = i end
+  local total, odd = 0, 0
+  for k = 1, 400 do
+    total = total + 1
+    if k % 10 == 0 then
+      for _, v in ipairs(t) do total = total + v end
+    end
+    if k % 25 == 0 then
+      for key, v in pairs({a = k, b = 3}) do total = total + v end
+    end
+    for _, v in ipairs(t) do
+      if v % 2 == 0 then goto continue end
+      odd = odd + v
+      ::continue::
+    end
+  end
+  print(total, odd)
+end
+-- expect: 12248	40000

@@ -495,9 +495,10 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
-     * The jump at {@code jump} into a {@code for ... in} loop inside the recorded one, whose head
-     * is the TFORLOOP at {@code head}: run by the loop's own trace from its head, the loop's
-     * instructions skipped while the interpreter runs it, as for a numeric {@code for}.
+     * The jump at {@code jump} into a {@code for ... in} loop inside the recorded one (or met by a
+     * side trace), whose head is the TFORLOOP at {@code head}: run by the loop's own trace from
+     * its head, the loop's instructions skipped while the interpreter runs it, as for a numeric
+     * {@code for}.
      */
     private void recordInnerIteratorLoop(int jump, int head) {
         if (!(frameProto.loopTraces()[head] instanceof CompiledLoop inner)) {
@@ -986,8 +987,11 @@ final class TraceRecorder implements InstructionObserver {
                 }
             }
             case Op.JMP -> {
+                // The jump into a for ... in loop: to its TFORLOOP, which loops back to just after
+                // the jump (a goto to the end of a loop's body jumps there too, but from inside it).
                 int target = pc + 1 + b;
-                if (tree == null && target > pc && frameProto.code()[target * 4] == Op.TFORLOOP && !(inlined.isEmpty() && target == startPc)) {
+                if (target > pc && code[target * 4] == Op.TFORLOOP && target + 1 + code[target * 4 + 2] == pc + 1
+                        && !(inlined.isEmpty() && target == startPc)) {
                     recordInnerIteratorLoop(pc, target);
                 }
             }
