@@ -146,7 +146,9 @@ public final class Interpreter {
         boolean completed = false;
         try {
             clearLocals(closure.prototype, st, base, fixed);
-            int returned = execute(closure, st, base, varargs, 0, ENTERED, null);
+            int returned = observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace
+                    ? runFunctionTrace(closure, trace, st, base, varargs, frames)
+                    : execute(closure, st, base, varargs, 0, ENTERED, null);
             Object value;
             if (results == ALL_RESULTS) {
                 value = returned == 0 ? LuaFunction.NONE : st.copyOut(base - 1, returned);
@@ -214,13 +216,22 @@ public final class Interpreter {
             return execute(cl, st, base, varargs, pc, resumed, failure);
         }
         traceLeftAt = -1;
-        int count = code[i + 2] - 1;
-        int from = base + code[i + 1];
-        Object[] s = st.slots;
-        double[] n = st.nums;
-        System.arraycopy(s, from, s, base - 1, count);
-        System.arraycopy(n, from, n, base - 1, count);
-        Arrays.fill(s, base - 1 + count, Math.max(extent, base - 1 + count), null);
+        return moveResults(st.slots, st.nums, base, base + code[i + 1], code[i + 2] - 1, extent);
+    }
+
+    /**
+     * RETURN's move: {@code count} results from slot {@code from} down to {@code base - 1}, where
+     * the caller finds them, and the frame above them cleared up to {@code high}.
+     */
+    private static int moveResults(Object[] s, double[] n, int base, int from, int count, int high) {
+        if (count == 1) {
+            s[base - 1] = s[from];
+            n[base - 1] = n[from];
+        } else if (count > 0) {
+            System.arraycopy(s, from, s, base - 1, count);
+            System.arraycopy(n, from, n, base - 1, count);
+        }
+        Arrays.fill(s, base - 1 + count, high, null);
         return count;
     }
 
@@ -281,7 +292,7 @@ public final class Interpreter {
      * ({@link InlinedFrames}) goes on at that {@code CALL} with the call's {@code resumed}
      * results already at its register {@code A}, or with {@code injected}, the error the call
      * raised, thrown there; -1 and null otherwise, or {@link #ENTERED} for a call just made,
-     * which enters the function's trace if it has one. In the loop, {@code openTop} is the end of
+     * which is counted towards a function trace. In the loop, {@code openTop} is the end of
      * the values left by the last open-ended CALL or VARARG (a register number), {@code high}
      * the first slot above everything the frame uses.
      */
@@ -301,11 +312,7 @@ public final class Interpreter {
         if (resumed == ENTERED) {
             resumed = -1;
             if (loopCompiler != null) {
-                pc = enterFunction(cl, st, base, frames);
-                injected = takeTraceFailure();
-                resumed = takeResumedResults();
-                s = st.slots;
-                n = st.nums;
+                countCall(cl, base, frames);
             }
         }
         while (true) {
@@ -587,17 +594,7 @@ public final class Interpreter {
                     }
                     case Op.RETURN -> {
                         closeUpvalues(openUpvalues, base);
-                        int count = b != 0 ? b - 1 : openTop - a;
-                        int from = base + a;
-                        if (count == 1) {
-                            s[base - 1] = s[from];
-                            n[base - 1] = n[from];
-                        } else if (count > 0) {
-                            System.arraycopy(s, from, s, base - 1, count);
-                            System.arraycopy(n, from, n, base - 1, count);
-                        }
-                        Arrays.fill(s, base - 1 + count, high, null);
-                        return count;
+                        return moveResults(s, n, base, base + a, b != 0 ? b - 1 : openTop - a, high);
                     }
                     case Op.FORPREP -> {
                         double start = forNumber(s[base + a], n[base + a], "initial value");
@@ -823,23 +820,19 @@ public final class Interpreter {
     private static final int ENTERED = -2;
 
     /**
-     * A call of {@code cl} begins: its function trace runs it if it has one (returning the pc
-     * the trace left at, its return instruction when it ran to the end), else the call is
-     * counted, and a hot function is recorded from here; 0, the first instruction, then.
+     * A call of {@code cl} that its function trace does not run begins (the callers,
+     * {@link #callLua} and {@link #enter}, run a traced one by {@link #runFunctionTrace}): the
+     * call is counted, and a hot function is recorded from here.
      */
-    private int enterFunction(LuaClosure cl, ValueStack st, int base, CallStack frames) {
+    private void countCall(LuaClosure cl, int base, CallStack frames) {
         Prototype p = cl.prototype;
         int entry = p.functionEntry();
-        if (observer == null && p.loopTraces()[entry] instanceof CompiledLoop trace) {
-            return runTrace(trace, st, base, cl, frames);
-        }
         int count = ++p.loopCounts()[entry];
         LoopCompiler compiler = loopCompiler;
         if (count >= compiler.hotLoop() && observer == null) {
             p.loopCounts()[entry] = 0;
             compiler.functionHot(cl, base, frames.depth);
         }
-        return 0;
     }
 
     /** The compiled loop to enter at loop instruction {@code pc}, or null when the interpreter runs it. */

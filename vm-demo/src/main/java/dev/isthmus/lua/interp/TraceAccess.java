@@ -136,17 +136,19 @@ public final class TraceAccess {
 
     /** A raw store with a number key into a table without a metatable, as SETTABLE does it. */
     public static void rawSetNumberKey(LuaTable table, double key, Object value) {
+        checkNumberKey(key);
+        table.put(key, value);
+    }
+
+    private static void checkNumberKey(double key) {
         if (Double.isNaN(key)) {
             throw new LuaError("table index is NaN");
         }
-        table.put(key, value);
     }
 
     /** {@link #rawSetNumberKey} of a number value, which the table holds unboxed. */
     public static void rawSetNumbers(LuaTable table, double key, double value) {
-        if (Double.isNaN(key)) {
-            throw new LuaError("table index is NaN");
-        }
+        checkNumberKey(key);
         table.putNumber(key, value);
     }
 

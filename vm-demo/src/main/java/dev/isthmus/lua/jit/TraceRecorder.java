@@ -636,14 +636,20 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
-     * The end of a side trace at {@code pc}, where the interpreter goes on: entering the trace of
-     * the loop instruction there at once when {@code enter}.
+     * The end of a side trace, or of a function trace at its return or tail call, at {@code pc},
+     * where the interpreter goes on: entering the trace of the loop instruction there at once
+     * when {@code enter}.
      */
     private void leave(int pc, boolean enter) {
         int l = ir.emit(new Ir(IrOp.LEAVE, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, pc, enter, pc));
         ir.at(l).snapshot = ir.snapshot(snapshot(pc));
-        finished = true;
-        engine.sideFinished(this);
+        if (tree == null) {
+            // A function trace's own end, at its return or tail call.
+            finish();
+        } else {
+            finished = true;
+            engine.sideFinished(this);
+        }
     }
 
     private void abort(String reason) {
@@ -658,13 +664,6 @@ final class TraceRecorder implements InstructionObserver {
     private void finish() {
         finished = true;
         engine.recordingFinished(this);
-    }
-
-    /** The end of a function trace at its return (or tail call) instruction {@code pc}: the frame written back, the interpreter making it. */
-    private void ended(int pc) {
-        int l = ir.emit(new Ir(IrOp.LEAVE, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, pc, false, pc));
-        ir.at(l).snapshot = ir.snapshot(snapshot(pc));
-        finish();
     }
 
     /** Whether this records a function trace (from its entry to its return) rather than a loop. */
@@ -1043,7 +1042,7 @@ final class TraceRecorder implements InstructionObserver {
                     if (b == 0) {
                         throw new Abort("NYI: return of open results");
                     }
-                    ended(pc);
+                    leave(pc, false);
                     return;
                 }
                 if (inlined.isEmpty() && tree != null && recorded > 1 && b != 0) {
@@ -1481,11 +1480,7 @@ final class TraceRecorder implements InstructionObserver {
         if (inlined.isEmpty() && b != 0 && (function && tree == null || tree != null && recorded > 1)) {
             // Like a return, a tail call in the recorded function's own frame ends a function
             // trace or a side trace: the frame written back, the interpreter makes the call.
-            if (tree == null) {
-                ended(pc);
-            } else {
-                leave(pc, false);
-            }
+            leave(pc, false);
             return;
         }
         if (inlined.isEmpty()) {
