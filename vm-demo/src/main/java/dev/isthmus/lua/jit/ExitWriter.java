@@ -49,8 +49,8 @@ final class ExitWriter {
     private final int frames;
     private final int scratchSlots;
     private final int scratchNums;
-    /** Methods by what they write: the same registers with values of the same types share one. */
-    private final Map<String, String> methods = new HashMap<>();
+    /** Methods by what they write: the same registers with values of the same types share one (in the whole class). */
+    private final Map<String, String> methods;
     /** The exits placed so far, each with the label where its operand stack holds exit number and pc. */
     private final List<Placed> placed = new ArrayList<>();
 
@@ -58,13 +58,14 @@ final class ExitWriter {
     }
 
     ExitWriter(TraceIr ir, ClassWriter classWriter, String className, MethodVisitor mv, ClassData constants, TraceExits exits,
-            IntConsumer load, int stack, int base, int frames, int scratchSlots, int scratchNums) {
+            Map<String, String> methods, IntConsumer load, int stack, int base, int frames, int scratchSlots, int scratchNums) {
         this.ir = ir;
         this.classWriter = classWriter;
         this.className = className;
         this.mv = mv;
         this.constants = constants;
         this.exits = exits;
+        this.methods = methods;
         this.load = load;
         this.stack = stack;
         this.base = base;

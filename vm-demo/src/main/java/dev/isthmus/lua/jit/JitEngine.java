@@ -15,7 +15,7 @@ import java.io.PrintStream;
  * The trace compiler of one Lua state, with LuaJIT's controls: on or off, the hot-loop
  * threshold, verbose and dump output. A loop that gets hot is recorded for one iteration
  * ({@link TraceRecorder}), turned into a loop ({@link LoopPeeling}) and compiled
- * ({@link TraceCodegen}); the trace is installed at the loop instruction, where the
+ * ({@link TreeClass}); the trace is installed at the loop instruction, where the
  * interpreter enters it from then on. A loop whose recording aborts is tried again after
  * another {@code hotloop} iterations, and after {@link #MAX_ABORTS} aborts never again.
  */
@@ -251,8 +251,8 @@ public final class JitEngine implements LoopCompiler {
             tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number, null),
                     e -> exitHot(tree, e), hotExit, verbose ? log : null);
             tree.cover();
-            install(tree, TraceCodegen.generate(tree, "Trace" + number));
-        } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException | TraceCodegen.TooLarge e) {
+            install(tree, TreeClass.generate(tree, "Trace" + number));
+        } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException | TreeClass.TooLarge e) {
             abandon(p, recorder.slot(), e.getMessage(), p, recorder.startPc, false);
             return;
         }
@@ -343,13 +343,13 @@ public final class JitEngine implements LoopCompiler {
         tree.kept.or(recorder.kept);
         tree.mayRunLua |= recorder.mayRunLua;
         try {
-            install(tree, TraceCodegen.generate(tree, "Trace" + tree.number + "_" + number));
-        } catch (TraceCodegen.TooLarge | IllegalStateException | IndexOutOfBoundsException e) {
+            install(tree, TreeClass.generate(tree, "Trace" + tree.number + "_" + number));
+        } catch (TreeClass.TooLarge | IllegalStateException | IndexOutOfBoundsException e) {
             tree.removeLast(recorder.snapshotsBefore);
             tree.kept.clear();
             tree.kept.or(keptBefore);
             tree.mayRunLua = mayRunLuaBefore;
-            if (e instanceof TraceCodegen.TooLarge) {
+            if (e instanceof TreeClass.TooLarge) {
                 tree.close(recorder.parentExit);
                 if (verbose) {
                     log.println("[TRACE " + String.format("%3d", tree.number) + " tree full (" + e.getMessage() + "): exit "

@@ -28,9 +28,7 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Type;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +36,17 @@ import java.util.Map;
 import static org.objectweb.asm.Opcodes.*;
 
 /**
- * Generates the JVM class of a trace: one method, {@link LoopTrace#run}, that runs the
- * pre-roll, then the loop body in a JVM loop, every IR value in a JVM local of its own (doubles
- * unboxed), so the JIT compiles it as it would a hand-written Java loop. Constants (strings,
- * functions, method handles of native calls) are the hidden class's class data, loaded with
- * {@code ldc} of a dynamic constant: to C2 they are constants, and a native call's handle is
- * inlined (jit-intrinsics' {@link NativeCall}, {@link ClassData} and {@link HiddenClasses}). Each guard jumps to an exit stub that writes its snapshot into the frame's slots
- * and returns the pc to resume at; each call is covered by a handler that writes the snapshot
- * taken before it and throws {@link TraceCallFailure} with the call's pc.
+ * Generates one JVM method of a trace tree's class ({@link TreeClass}): {@link LoopTrace#run},
+ * which runs the pre-roll, then the loop body in a JVM loop, every IR value in a JVM local of
+ * its own (doubles unboxed), so the JIT compiles it as it would a hand-written Java loop.
+ * Constants (strings, functions, method handles of native calls) are the hidden class's class
+ * data, loaded with {@code ldc} of a dynamic constant: to C2 they are constants, and a native
+ * call's handle is inlined (jit-intrinsics' {@link NativeCall}, {@link ClassData} and
+ * {@link HiddenClasses}). Each guard jumps to an exit stub that writes its snapshot into the
+ * frame's slots and returns the pc to resume at; each call is covered by a handler that writes
+ * the snapshot taken before it and throws {@link TraceCallFailure} with the call's pc. One
+ * instance emits one method: the local of each value, the exits and handlers placed so far are
+ * that method's.
  */
 final class TraceCodegen {
     private static final String OBJECT = "java/lang/Object";
@@ -56,29 +57,12 @@ final class TraceCodegen {
     private static final String NARROWED = Type.getInternalName(NarrowedLoops.class);
     private static final String SEGMENT = "java/lang/foreign/MemorySegment";
     private static final String SEGMENT_OF = "(Ljava/lang/Object;)Ljava/lang/foreign/MemorySegment;";
-    private static final String RUN_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ValueStack.class), Type.INT_TYPE,
+    static final String RUN_DESCRIPTOR = Type.getMethodDescriptor(Type.INT_TYPE, Type.getType(ValueStack.class), Type.INT_TYPE,
             Type.getType(LuaClosure.class), Type.getType(CallStack.class));
     private static final int STACK = 1;
     private static final int BASE = 2;
     private static final int CLOSURE = 3;
     private static final int FRAMES = 4;
-
-    /**
-     * The largest tree method, in bytes of bytecode, that may take another side trace. HotSpot
-     * never compiles a method over 8000 bytes ({@code HugeMethodLimit}), and C2 inlines a callee
-     * only while the method and what it has inlined stay under 8000 bytes too
-     * ({@code DesiredMethodLimit}): nbody's tree at 7500 bytes kept its calls to the table's
-     * slot accessors and boxing as calls and ran at half the speed of its root alone. A third of
-     * the budget is left to inlining.
-     */
-    static final int TREE_LIMIT = 5300;
-
-    /** The tree's method would be too large for the JVM's compiler to do well: the last side trace must go. */
-    static final class TooLarge extends Exception {
-        TooLarge(int size) {
-            super(size + " bytes of bytecode, over " + TREE_LIMIT, null, false, false);
-        }
-    }
 
     private final TraceTree tree;
     private final TraceIr ir;
@@ -86,7 +70,7 @@ final class TraceCodegen {
     /** Where a side trace's {@link IrOp#LINK} goes: the root's first instruction after its register loads. */
     private final Label linkTarget = new Label();
     private int methodSize;
-    private final ClassData constants = new ClassData();
+    private final ClassData constants;
     private final int[] local;
     private final int scratch;
     private final int scratchSlots;
@@ -99,13 +83,15 @@ final class TraceCodegen {
     private final List<Integer> handlerRefs = new ArrayList<>();
     /** Code placed after the loop and the exits (handlers that lead to an exit). */
     private final List<Runnable> outOfLine = new ArrayList<>();
-    private MethodVisitor mv;
-    private ExitWriter exitWriter;
+    private final MethodVisitor mv;
+    private final ExitWriter exitWriter;
 
-    private TraceCodegen(TraceTree tree) {
-        this.tree = tree;
+    /** The emitter of the tree's method {@code run}, in the class {@code cw} writes as {@code internal}. */
+    TraceCodegen(TreeClass owner, ClassWriter cw, String internal) {
+        this.tree = owner.tree;
         this.ir = tree.ir;
         this.exits = tree.exits;
+        this.constants = owner.constants;
         this.local = new int[ir.code.size()];
         int next = FRAMES + 1;
         for (int i = 0; i < local.length; i++) {
@@ -116,10 +102,13 @@ final class TraceCodegen {
         scratchSlots = next + 1;
         scratchNums = next + 2;
         scratchLong = next + 3;
+        mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
+        exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
+                scratchNums);
     }
 
     /** The JVM local slots a value of {@code type} takes. */
-    private static int slotsOf(IrType type) {
+    static int slotsOf(IrType type) {
         return switch (type) {
             case NUM, LONG -> 2;
             case INT, REF -> 1;
@@ -127,56 +116,13 @@ final class TraceCodegen {
         };
     }
 
-    /**
-     * Generates, defines and instantiates the tree's class.
-     *
-     * @throws TooLarge when the tree has side traces and its method is larger than the JVM compiles
-     */
-    static LoopTrace generate(TraceTree tree, String name) throws TooLarge {
-        TraceCodegen g = new TraceCodegen(tree);
-        MethodHandles.Lookup host = MethodHandles.lookup();
-        byte[] bytes;
-        try {
-            bytes = g.classBytes(HiddenClasses.nameIn(host, name));
-        } catch (org.objectweb.asm.MethodTooLargeException e) {
-            // Past the class file's 64 KB: as full as a tree gets (md5's side trace inlining all of its transform).
-            throw new TooLarge(e.getCodeSize());
-        }
-        if (g.methodSize > TREE_LIMIT && !tree.sides.isEmpty()) {
-            throw new TooLarge(g.methodSize);
-        }
-        try {
-            MethodHandles.Lookup lookup = HiddenClasses.define(host, bytes, g.constants);
-            return (LoopTrace) lookup.findConstructor(lookup.lookupClass(), java.lang.invoke.MethodType.methodType(void.class)).invoke();
-        } catch (Throwable e) {
-            throw new IllegalStateException("the trace's class was refused: " + e, e);
-        }
-    }
-
-    private byte[] classBytes(String internal) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
-            @Override
-            protected String getCommonSuperClass(String type1, String type2) {
-                // Values are typed Object in locals and cast where used: no class needs loading to merge them.
-                return OBJECT;
-            }
-        };
-        cw.visit(V21, ACC_FINAL | ACC_SUPER | ACC_SYNTHETIC, internal, null, OBJECT, new String[] {Type.getInternalName(LoopTrace.class)});
-        MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(ALOAD, 0);
-        init.visitMethodInsn(INVOKESPECIAL, OBJECT, "<init>", "()V", false);
-        init.visitInsn(RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
-        mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
-        exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, this::load, STACK, BASE, FRAMES, scratchSlots, scratchNums);
+    /** Emits the method; returns its size in bytes of bytecode. */
+    int emit() {
         mv.visitCode();
         body();
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        cw.visitEnd();
-        return cw.toByteArray();
+        return methodSize;
     }
 
     /**

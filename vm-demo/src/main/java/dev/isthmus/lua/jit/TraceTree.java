@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * A root trace and the side traces grown from its exits, compiled together into one method
- * ({@link TraceCodegen}), so that the JVM's compiler sees the whole tree and a side trace is a
+ * ({@link TreeClass}), so that the JVM's compiler sees the whole tree and a side trace is a
  * branch, not a call. All of them share one IR: the root's code first (peeled, its register
  * loads at the start: {@link EntryLoads}), then each side trace's code in the order they were
  * recorded. A side trace starts from the state its exit's snapshot describes, refers to the
