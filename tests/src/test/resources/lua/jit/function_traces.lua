@@ -174,3 +174,75 @@ do
   print(string.format("%.6f %.6f", sx, sy), total, count(100000, 0))
 end
 -- expect: 89.442719 178.885438	171700	5000050000
+
+-- test: a recursion calls its own trace directly; an error raised 60 deep reaches pcall with its position
+do
+  local function down(n, at)
+    if n == at then error("stop at " .. n) end
+    if n == 0 then return 0 end
+    return 1 + down(n - 1, at)
+  end
+  for i = 1, 30 do down(20, -1) end
+  print(down(80, -1))
+  print(pcall(down, 80, 20))
+  print(down(10, -1))
+end
+-- expect: 80
+-- expect: false	function_traces.lua:181: stop at 20
+-- expect: 10
+
+-- test: direct recursive calls wanting no result, two results and more results than returned
+do
+  local count = 0
+  local function walk(n)
+    if n == 0 then return 1, 2 end
+    count = count + 1
+    walk(n - 1)
+    local a, b = walk(n - 1)
+    local x, y, z = walk(n - 1)
+    return a + x, b + y, z
+  end
+  for i = 1, 20 do walk(3) end
+  print(walk(5))
+  print(count)
+end
+-- expect: 32	64	nil
+-- expect: 381
+
+-- test: a recursion deep enough to overflow the stack ends in a Lua error, direct calls or not
+do
+  local function sink(n) if n < 0 then return 0 end return 1 + sink(n + 1) end
+  local function shallow(n) if n == 0 then return 0 end return 1 + shallow(n - 1) end
+  for i = 1, 30 do shallow(10) end
+  local ok, err = pcall(sink, 1)
+  print(ok, (tostring(err):gsub("^.-: ", "")))
+  print(shallow(50))
+end
+-- expect: false	stack overflow
+-- expect: 50
+
+-- test: debug.traceback inside a direct recursion shows each activation
+do
+  local tb
+  local function rec(n) if n == 0 then tb = debug.traceback("here", 1) return 0 end return 1 + rec(n - 1) end
+  for i = 1, 30 do rec(3) end
+  rec(3)
+  local _, count = tb:gsub("in function 'rec'", "")
+  local _, upvalues = tb:gsub("in upvalue 'rec'", "")
+  local _, locals = tb:gsub("in local 'rec'", "")
+  print(count + upvalues + locals)
+end
+-- expect: 4
+
+-- test: a string argument deep in a direct recursion: the guard fails there, the interpreter finishes it
+do
+  local function sum(n, s)
+    if n == 0 then return 0 end
+    return n + sum(n - 1, s)
+  end
+  for i = 1, 30 do sum(10, 1) end
+  local function mixed(n) if n == 0 then return 0 end if n == 5 then return "5" + mixed(n - 1) end return n + mixed(n - 1) end
+  for i = 1, 30 do mixed(4) end
+  print(sum(50, 1), mixed(10))
+end
+-- expect: 1275	55

@@ -204,10 +204,17 @@ public final class Interpreter {
      * interpreter finishes the activation from where the trace left it.
      */
     private int runFunctionTrace(LuaClosure cl, CompiledLoop trace, ValueStack st, int base, Object[] varargs, CallStack frames) {
-        Prototype p = cl.prototype;
-        int extent = base + p.frameSize();
-        st.top = extent;
+        st.top = base + cl.prototype.frameSize();
         int pc = runTrace(trace, st, base, cl, frames);
+        return (pc & LoopTrace.RETURNED) != 0 ? pc & ~LoopTrace.RETURNED : finishFunction(cl, st, base, varargs, pc);
+    }
+
+    /**
+     * The activation a function trace left at {@code pc} (other than by making its return): the
+     * return there made as RETURN makes it, or the interpreter goes on from there.
+     */
+    private int finishFunction(LuaClosure cl, ValueStack st, int base, Object[] varargs, int pc) {
+        Prototype p = cl.prototype;
         Throwable failure = takeTraceFailure();
         int resumed = takeResumedResults();
         int[] code = p.code();
@@ -216,7 +223,7 @@ public final class Interpreter {
             return execute(cl, st, base, varargs, pc, resumed, failure);
         }
         traceLeftAt = -1;
-        return moveResults(st.slots, st.nums, base, base + code[i + 1], code[i + 2] - 1, extent);
+        return moveResults(st.slots, st.nums, base, base + code[i + 1], code[i + 2] - 1, base + p.frameSize());
     }
 
     /**
@@ -252,6 +259,39 @@ public final class Interpreter {
         st.ensure(fn + wanted);
         adjustResults(st.slots, fn, results, wanted);
         st.top = top;
+    }
+
+    /**
+     * Whether a trace's call of {@code next} can run trace {@code self} straight away (a direct
+     * call, {@code TraceAccess.callLua}): it is the callee's function trace, nothing records, and
+     * the call stack has room.
+     */
+    boolean entersDirectly(LoopTrace self, LuaClosure next, CallStack frames) {
+        Prototype p = next.prototype;
+        return observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace && trace.code() == self
+                && frames.depth < frames.depthLimit && !p.isVararg();
+    }
+
+    /** The frame of a direct call at {@code base}, pushed and cleared as {@link #callLua} makes it. */
+    void enterDirectly(LuaClosure next, CallStack frames, ValueStack st, int base, int argc) {
+        frames.push(next, base);
+        clearLocals(next.prototype, st, base, argc);
+        st.top = base + next.prototype.frameSize();
+    }
+
+    /**
+     * A direct call's activation its trace left at {@code pc} without making the return, or
+     * with {@code failure} (a call it made failed): finished as {@link #runFunctionTrace} finishes it.
+     */
+    int finishDirectly(LuaClosure next, CallStack frames, ValueStack st, int base, int pc, Throwable failure) {
+        traceFailure = failure;
+        return finishFunction(next, st, base, NO_VARARGS, afterTrace(pc, st, base, frames));
+    }
+
+    /** {@code results} values a direct call left at {@code fn}, adjusted to {@code wanted}. */
+    static void adjustResults(ValueStack st, int fn, int results, int wanted) {
+        st.ensure(fn + wanted);
+        adjustResults(st.slots, fn, results, wanted);
     }
 
     /** {@code results} values at {@code fn} adjusted to {@code wanted}: nil for missing ones, extra ones dropped. */
@@ -856,6 +896,18 @@ public final class Interpreter {
         } catch (TraceCallFailure f) {
             traceFailure = f.getCause();
             pc = f.pc();
+        }
+        return afterTrace(pc, st, base, frames);
+    }
+
+    /**
+     * Where the interpreter goes on after a trace returned {@code pc}: calls it left inside
+     * finished first, a hand-over to another loop's trace noted.
+     */
+    private int afterTrace(int pc, ValueStack st, int base, CallStack frames) {
+        if ((pc & LoopTrace.RETURNED) != 0) {
+            traceLeftAt = -1;
+            return pc;
         }
         InlinedFrames inside = frames.leftInside;
         if (inside != null) {

@@ -15,5 +15,12 @@ public interface LoopTrace {
      */
     int ENTER = 1 << 30;
 
+    /**
+     * Or'ed into the number of results when a function trace made its function's return itself:
+     * the results are from slot {@code base - 1} on, as RETURN leaves them, and the frame above
+     * them is cleared.
+     */
+    int RETURNED = 1 << 29;
+
     int run(ValueStack stack, int base, LuaClosure closure, CallStack frames);
 }

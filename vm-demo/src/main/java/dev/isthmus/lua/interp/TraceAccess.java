@@ -204,6 +204,79 @@ public final class TraceAccess {
         callee.interpreter().callFromTrace(callee, frames, stack, fn, argc, wanted);
     }
 
+    /**
+     * Whether trace {@code self} calls {@code callee} by a direct call of its own code (a
+     * recursion): the trace enters the frame ({@link #enterDirectly}), runs itself there, and
+     * leaves it ({@link #leaveDirectly} or {@link #failedDirectly}).
+     */
+    public static boolean entersDirectly(LoopTrace self, LuaClosure callee, CallStack frames) {
+        return callee.interpreter().entersDirectly(self, callee, frames);
+    }
+
+    /** The frame of a direct call at {@code base} pushed and cleared; returns the stack's top before, for {@link #leaveDirectly}. */
+    public static int enterDirectly(LuaClosure callee, CallStack frames, ValueStack stack, int base, int argc) {
+        int top = stack.top;
+        callee.interpreter().enterDirectly(callee, frames, stack, base, argc);
+        return top;
+    }
+
+    /**
+     * A direct call's trace returned {@code pc}: when it made the return with the results
+     * wanted, only the frame popped (kept this small so that C2 inlines it into the trace);
+     * otherwise the interpreter finishes the activation and the results are adjusted.
+     */
+    public static void leaveDirectly(int pc, LuaClosure callee, CallStack frames, ValueStack stack, int fn, int wanted, int top) {
+        if (pc == (LoopTrace.RETURNED | wanted)) {
+            frames.pop();
+            stack.top = top;
+            return;
+        }
+        int results;
+        try {
+            results = (pc & LoopTrace.RETURNED) != 0 ? pc & ~LoopTrace.RETURNED
+                    : callee.interpreter().finishDirectly(callee, frames, stack, fn + 1, pc, null);
+        } finally {
+            frames.pop();
+            stack.top = top;
+        }
+        Interpreter.adjustResults(stack, fn, results, wanted);
+    }
+
+    /**
+     * A direct call's trace threw {@code thrown}: a call it made failed ({@link TraceCallFailure}),
+     * which the interpreter raises in the callee's activation as it would have, or anything
+     * else, which leaves the callee's frame as it is.
+     */
+    public static void failedDirectly(Throwable thrown, LuaClosure callee, CallStack frames, ValueStack stack, int fn, int wanted, int top)
+            throws Throwable {
+        int results;
+        try {
+            if (!(thrown instanceof TraceCallFailure failure)) {
+                throw thrown;
+            }
+            results = callee.interpreter().finishDirectly(callee, frames, stack, fn + 1, failure.pc(), failure.getCause());
+        } finally {
+            frames.pop();
+            stack.top = top;
+        }
+        Interpreter.adjustResults(stack, fn, results, wanted);
+    }
+
+    /** Slot {@code from}'s value copied to slot {@code to}, a number unboxed. */
+    public static void copySlot(ValueStack stack, int from, int to) {
+        stack.slots[to] = stack.slots[from];
+        stack.nums[to] = stack.nums[from];
+    }
+
+    /**
+     * A function trace's own return, its {@code count} results in place from {@code base - 1}:
+     * the frame above them cleared up to {@code high}, as RETURN clears it.
+     */
+    public static int returned(ValueStack stack, int base, int count, int high) {
+        java.util.Arrays.fill(stack.slots, base - 1 + count, high, null);
+        return LoopTrace.RETURNED | count;
+    }
+
     public static Object callForFirst(LuaClosure closure, Object f, Object[] arguments) {
         Object[] results = callForResults(closure, f, arguments);
         return results.length == 0 ? null : results[0];

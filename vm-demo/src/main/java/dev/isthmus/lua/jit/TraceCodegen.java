@@ -8,6 +8,7 @@ import dev.isthmus.jit.ClassData;
 import dev.isthmus.jit.MemoryAccess;
 import dev.isthmus.jit.HiddenClasses;
 import dev.isthmus.jit.NativeCall;
+import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.ffi.CdataTraces;
 import dev.isthmus.lua.interp.CallStack;
 import dev.isthmus.lua.interp.LoopTrace;
@@ -77,6 +78,12 @@ final class TraceCodegen {
     private final int scratchNums;
     /** Two slots: a cdata access's offset. */
     private final int scratchLong;
+    /** The value stack's top around a direct call ({@link IrOp#CALLL}). */
+    private final int scratchTop;
+    /** The internal name of the class generated, whose {@code run} a direct call calls. */
+    private final String self;
+    /** A direct call's try block and handler, entered in the exception table before its call's own. */
+    private Label[] directCall;
     private final List<Label> exitLabels = new ArrayList<>();
     private final List<Integer> exitSnapshots = new ArrayList<>();
     private final List<Label> handlerLabels = new ArrayList<>();
@@ -102,6 +109,8 @@ final class TraceCodegen {
         scratchSlots = next + 1;
         scratchNums = next + 2;
         scratchLong = next + 3;
+        scratchTop = next + 5;
+        self = internal;
         mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
@@ -526,6 +535,10 @@ final class TraceCodegen {
             case GINTR -> interruptCheck(exit(x));
             case LINK -> link(i, x);
             case LEAVE -> {
+                if (returnsItself(x)) {
+                    makeReturn(x);
+                    return;
+                }
                 exitWriter.flush(x.snapshot);
                 if (tree.function) {
                     // A call done: the entry exits before it were not the trace's shape changing.
@@ -673,6 +686,56 @@ final class TraceCodegen {
         } else {
             mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setNumberSlot", "(Ldev/isthmus/lua/interp/ValueStack;ID)V", false);
         }
+    }
+
+    /** Whether {@code leave} is at a return of the function trace's own function with a fixed number of results. */
+    private boolean returnsItself(Ir leave) {
+        int at = (Integer) leave.aux * 4;
+        int[] code = tree.proto.code();
+        return tree.function && ir.snapshots.get(leave.snapshot).inside() == null && code[at] == Op.RETURN && code[at + 2] != 0;
+    }
+
+    /**
+     * The function's return made by the trace ({@link LoopTrace#RETURNED}): its results written
+     * from slot {@code base - 1} on (each from its value when the trace holds one, else from its
+     * register; lower slots first, so that no result overwrites a register still to be read),
+     * nothing else of the frame written back.
+     */
+    private void makeReturn(Ir leave) {
+        int at = (Integer) leave.aux * 4;
+        int[] code = tree.proto.code();
+        int first = code[at + 1];
+        int count = code[at + 2] - 1;
+        Snapshot s = ir.snapshots.get(leave.snapshot);
+        for (int k = 0; k < count; k++) {
+            int ref = refOf(s, first + k);
+            if (ref != Ir.NONE) {
+                writeRegister(k - 1, ref);
+            } else {
+                mv.visitVarInsn(ALOAD, STACK);
+                slotIndex(first + k);
+                slotIndex(k - 1);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "copySlot", "(Ldev/isthmus/lua/interp/ValueStack;II)V", false);
+            }
+        }
+        constants.emitLoad(mv, exits, TraceExits.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitVarInsn(ILOAD, BASE);
+        push(count);
+        slotIndex(tree.proto.frameSize());
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "returned", "(Ldev/isthmus/lua/interp/ValueStack;III)I", false);
+        mv.visitInsn(IRETURN);
+    }
+
+    /** The value snapshot {@code s} gives register {@code register}, or {@link Ir#NONE} when the frame holds it. */
+    private static int refOf(Snapshot s, int register) {
+        for (int j = 0; j < s.registers().length; j++) {
+            if (s.registers()[j] == register) {
+                return s.refs()[j];
+            }
+        }
+        return Ir.NONE;
     }
 
     /** The table, slot and key of {@link IrOp#HGETK} or {@link IrOp#HSETK} onto the stack. */
@@ -897,6 +960,11 @@ final class TraceCodegen {
         Label start = new Label();
         Label end = new Label();
         Label handler = new Label();
+        if (x.op == IrOp.CALLL) {
+            // First in the table: a failure inside the direct call is the callee's to handle first.
+            directCall = new Label[] {new Label(), new Label(), new Label()};
+            mv.visitTryCatchBlock(directCall[0], directCall[1], directCall[2], "java/lang/Throwable");
+        }
         mv.visitTryCatchBlock(start, end, handler, "java/lang/Throwable");
         handlerLabels.add(handler);
         handlerRefs.add(i);
@@ -1002,21 +1070,7 @@ final class TraceCodegen {
                 objectArray(x.args);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForFirst", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
-            case CALLL -> {
-                int fn = (Integer) x.aux;
-                writeRegister(fn, x.a);
-                for (int j = 0; j < x.args.length; j++) {
-                    writeRegister(fn + 1 + j, x.args[j]);
-                }
-                load(x.a);
-                mv.visitTypeInsn(CHECKCAST, "dev/isthmus/lua/interp/LuaClosure");
-                mv.visitVarInsn(ALOAD, FRAMES);
-                mv.visitVarInsn(ALOAD, STACK);
-                slotIndex(fn);
-                push(x.args.length);
-                push((Integer) x.aux2);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callLua", "(" + closure + "Ldev/isthmus/lua/interp/CallStack;Ldev/isthmus/lua/interp/ValueStack;III)V", false);
-            }
+            case CALLL -> directCall(x);
             case CALLM -> {
                 mv.visitVarInsn(ALOAD, CLOSURE);
                 load(x.a);
@@ -1030,6 +1084,79 @@ final class TraceCodegen {
             popInlined(inside);
         }
         store(i);
+    }
+
+    /**
+     * A call of a Lua function ({@link IrOp#CALLL}), its function and arguments written to the
+     * frame first. When this tree is the callee's function trace (a recursion), a direct call of
+     * its own {@code run} in a frame pushed for it, which C2 compiles as a plain JVM call; a
+     * failure in there goes to {@code TraceAccess.failedDirectly} before this call's own handler.
+     * Otherwise the interpreter makes the call ({@code TraceAccess.callLua}).
+     */
+    private void directCall(Ir x) {
+        String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
+        String frames = "Ldev/isthmus/lua/interp/CallStack;";
+        String stack = "Ldev/isthmus/lua/interp/ValueStack;";
+        int fn = (Integer) x.aux;
+        int argc = x.args.length;
+        int wanted = (Integer) x.aux2;
+        writeRegister(fn, x.a);
+        for (int j = 0; j < argc; j++) {
+            writeRegister(fn + 1 + j, x.args[j]);
+        }
+        Label interpreted = new Label();
+        Label done = new Label();
+        mv.visitVarInsn(ALOAD, 0);
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "entersDirectly", "(L" + Type.getInternalName(LoopTrace.class) + ";" + closure + frames + ")Z", false);
+        mv.visitJumpInsn(IFEQ, interpreted);
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitVarInsn(ALOAD, STACK);
+        slotIndex(fn + 1);
+        push(argc);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterDirectly", "(" + closure + frames + stack + "II)I", false);
+        mv.visitVarInsn(ISTORE, scratchTop);
+        mv.visitLabel(directCall[0]);
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, STACK);
+        slotIndex(fn + 1);
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitMethodInsn(INVOKEVIRTUAL, self, "run", RUN_DESCRIPTOR, false);
+        mv.visitLabel(directCall[1]);
+        Runnable rest = () -> {
+            loadClosure(x.a);
+            mv.visitVarInsn(ALOAD, FRAMES);
+            mv.visitVarInsn(ALOAD, STACK);
+            push(fn);
+            mv.visitVarInsn(ILOAD, BASE);
+            mv.visitInsn(IADD);
+            push(wanted);
+            mv.visitVarInsn(ILOAD, scratchTop);
+        };
+        rest.run();
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveDirectly", "(I" + closure + frames + stack + "III)V", false);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(directCall[2]);
+        rest.run();
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "failedDirectly", "(Ljava/lang/Throwable;" + closure + frames + stack + "III)V", false);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(interpreted);
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitVarInsn(ALOAD, STACK);
+        slotIndex(fn);
+        push(argc);
+        push(wanted);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callLua", "(" + closure + frames + stack + "III)V", false);
+        mv.visitLabel(done);
+    }
+
+    private void loadClosure(int ref) {
+        load(ref);
+        mv.visitTypeInsn(CHECKCAST, "dev/isthmus/lua/interp/LuaClosure");
     }
 
     /**
