@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,12 +27,19 @@ class LauncherScriptTest {
     }
 
     private static Outcome launch(Path launcher, Path directory, String... args) throws IOException, InterruptedException {
+        return launch(launcher, directory, Map.of(), args);
+    }
+
+    private static Outcome launch(Path launcher, Path directory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         Path stderr = Files.createTempFile("isthmus-launcher", ".err");
         try {
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectError(stderr.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.redirectError(stderr.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
             String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the launcher did not finish");
             return new Outcome(process.exitValue(), stdout, Files.readString(stderr));
@@ -50,6 +58,41 @@ class LauncherScriptTest {
         assertTrue(java >= 25, outcome.stdout());
         assertFalse(Files.exists(elsewhere.resolve(".isthmus-build")), "a build folder beside the link");
         Files.delete(link);
+    }
+
+    /**
+     * The start-up cache ({@code -XX:AOTCache}) is an optimisation only: {@code run} still
+     * prints what it should, and the JVM says nothing, when the cache file is garbage, when it
+     * was made for other jars, and when it is gone. The launcher keeps its state in a folder
+     * of the test's ({@code ISTHMUS_BUILD_DIR}), whose build stamp says vm-demo is built (the
+     * test run built it), so the checkout's cache and build lock are left alone.
+     */
+    @Test
+    void run_withACorruptForeignOrMissingStartUpCache_stillRuns(@TempDir Path state) throws Exception {
+        Files.writeString(state.resolve("stamp.vm-demo"), "");
+        Map<String, String> environment = Map.of("ISTHMUS_BUILD_DIR", state.toString());
+        Path cache = state.resolve("vm-demo.aot");
+        Path key = state.resolve("vm-demo.aot.key");
+
+        Outcome first = launch(ROOT.resolve("isthmus"), ROOT, environment, "run", "-e", "print(1)");
+        assertEquals(new Outcome(0, "1\n", "isthmus: preparing the start-up cache (once per build)...\n"), first);
+        assertTrue(Files.size(cache) > 1_000_000, "no start-up cache was made");
+        String madeFor = Files.readString(key);
+
+        // Garbage where the cache was, its key still fresh: the JVM must ignore it, silently.
+        Files.write(cache, "not an AOT cache".repeat(1000).getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(new Outcome(0, "1\n", ""), launch(ROOT.resolve("isthmus"), ROOT, environment, "run", "-e", "print(1)"));
+
+        // A cache made for other jars: the launcher makes it again.
+        Files.writeString(key, madeFor.replace(".jar", "-other.jar"));
+        Outcome remade = launch(ROOT.resolve("isthmus"), ROOT, environment, "run", "-e", "print(1)");
+        assertEquals(new Outcome(0, "1\n", "isthmus: preparing the start-up cache (once per build)...\n"), remade);
+        assertEquals(madeFor, Files.readString(key));
+        assertTrue(Files.size(cache) > 1_000_000, "the start-up cache was not made again");
+
+        // No cache at all, the key still fresh: the JVM runs without one.
+        Files.delete(cache);
+        assertEquals(new Outcome(0, "1\n", ""), launch(ROOT.resolve("isthmus"), ROOT, environment, "run", "-e", "print(1)"));
     }
 
     @Test
