@@ -19,18 +19,30 @@ import java.util.Locale;
  * and parsing (in step for builtin, one after the other for cc), and in all.
  *
  * <p>Run it in a new JVM per measurement ({@code bench/run preprocess} does); a second
- * run in the same JVM is no longer cold.
+ * run in the same JVM is no longer cold. {@code train} runs both paths once, one after the
+ * other, printing nothing: the training run of the start-up cache ({@code -XX:AOTCacheOutput})
+ * that both paths' JVMs then start with, so that neither has classes or profiles the other
+ * lacks.
  */
 public final class PreprocessCold {
     private PreprocessCold() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 1 || !List.of("builtin", "cc").contains(args[0])) {
-            System.err.println("usage: PreprocessCold builtin|cc");
+        if (args.length != 1 || !List.of("builtin", "cc", "train").contains(args[0])) {
+            System.err.println("usage: PreprocessCold builtin|cc|train");
             System.exit(2);
         }
-        boolean builtin = args[0].equals("builtin");
+        if (args[0].equals("train")) {
+            read(true);
+            read(false);
+            return;
+        }
+        System.out.println(read(args[0].equals("builtin")));
+    }
+
+    /** Reads the header set by one path; returns the line of fields. */
+    private static String read(boolean builtin) throws Exception {
         long start = System.nanoTime();
         if (builtin) {
             SystemIncludes.host(); // asked once per JVM (or read from its cache file), then kept
@@ -56,7 +68,7 @@ public final class PreprocessCold {
         double total = (System.nanoTime() - start) / 1e9;
         // The built-in declarations every scope starts with are not the headers'.
         int builtIns = CScope.create(Abi.host()).declarations().size();
-        System.out.printf(Locale.ROOT, "preprocessor=%s declarations=%d %s total_s=%.3f%n", args[0],
+        return String.format(Locale.ROOT, "preprocessor=%s declarations=%d %s total_s=%.3f", builtin ? "builtin" : "cc",
                 made[0].declarations().size() - builtIns, phases, total);
     }
 }
