@@ -121,3 +121,36 @@ do
   print(t[1], t[2], t[3][1], t[3][2], #u, u[2])
 end
 -- expect: 3	3	0.5	4	2	2.5
+
+-- test: elements at integer indices: past the array part, at 0 and below, boxed by library calls, and holes
+do
+  local a = {}
+  for i = 1, 100 do a[i] = i end
+  a[0], a[-1] = 0.5, -0.5
+  table.insert(a, 50, 7.25)
+  local sum, nils = 0, 0
+  for i = -1, 110 do
+    local v = a[i]
+    if v then sum = sum + v else nils = nils + 1 end
+  end
+  for i = 1, 120, 3 do a[i] = (a[i] or 0) * 2 end
+  a[60] = nil
+  local s2, holes = 0, 0
+  for i = 1, 130 do if a[i] then s2 = s2 + a[i] else holes = holes + 1 end end
+  print(sum, nils, s2, holes)
+end
+-- expect: 5057.25	9	6698.25	24
+
+-- test: a compiled loop writes and reads rows of a matrix as scimark's SOR does
+do
+  local m = {}
+  for y = 1, 12 do m[y] = {} for x = 1, 12 do m[y][x] = (x * 7 + y * 3) % 11 end end
+  for c = 1, 40 do
+    for y = 2, 11 do
+      local v, vp, vn = m[y], m[y - 1], m[y + 1]
+      for x = 2, 11 do v[x] = 0.25 * ((vp[x] + vn[x]) + (v[x - 1] + v[x + 1])) end
+    end
+  end
+  print(string.format("%.12f %.12f %.12f", m[2][2], m[6][7], m[11][11]))
+end
+-- expect: 4.229341898401 4.493190631844 4.776488709624

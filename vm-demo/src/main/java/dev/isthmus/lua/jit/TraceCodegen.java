@@ -416,6 +416,24 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFNONNULL, exit(x));
             }
             case TLOADN -> {
+                Label general = new Label();
+                Label done = new Label();
+                int index = integerKey(x.b);
+                if (index != Ir.NONE) {
+                    // An element at an integer index (a narrowed loop variable): no conversion, one bounds check.
+                    load(x.a);
+                    mv.visitTypeInsn(CHECKCAST, TABLE);
+                    load(index);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "hasArrayNumber", "(I)Z", false);
+                    mv.visitJumpInsn(IFEQ, general);
+                    load(x.a);
+                    mv.visitTypeInsn(CHECKCAST, TABLE);
+                    load(index);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "arrayNumber", "(I)D", false);
+                    store(i);
+                    mv.visitJumpInsn(GOTO, done);
+                }
+                mv.visitLabel(general);
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
@@ -426,6 +444,7 @@ final class TraceCodegen {
                     load(x.b);
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(D)D", false);
                 });
+                mv.visitLabel(done);
             }
             case TGETN, TGETV -> {
                 load(x.a);
@@ -765,6 +784,12 @@ final class TraceCodegen {
      * number {@code unboxed} pushes when the content is the tag {@link LuaTable#NUMBER} (a
      * register's and a table's alike), a {@link Double}'s value, or leaving by {@code x}'s exit.
      */
+    /** The integer a number key {@code key} was converted from ({@link IrOp#TONUM} of an {@code int}), or {@link Ir#NONE}. */
+    private int integerKey(int key) {
+        Ir k = ir.at(key);
+        return k.op == IrOp.TONUM && ir.typeOf(k.a) == IrType.INT ? k.a : Ir.NONE;
+    }
+
     private void numberOfTagged(int i, Ir x, Runnable unboxed) {
         Label boxed = new Label();
         Label done = new Label();
@@ -982,12 +1007,25 @@ final class TraceCodegen {
         String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
         switch (x.op) {
             case TSETN -> {
+                Label done = new Label();
+                int index = ir.typeOf(x.c) == IrType.NUM ? integerKey(x.b) : Ir.NONE;
+                if (index != Ir.NONE) {
+                    Label general = new Label();
+                    load(x.a);
+                    mv.visitTypeInsn(CHECKCAST, TABLE);
+                    load(index);
+                    load(x.c);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "storeArrayNumber", "(ID)Z", false);
+                    mv.visitJumpInsn(IFNE, done);
+                    mv.visitLabel(general);
+                }
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 load(x.c);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, ir.typeOf(x.c) == IrType.NUM ? "rawSetNumbers" : "rawSetNumberKey",
                         "(L" + TABLE + ";D" + (ir.typeOf(x.c) == IrType.NUM ? "D" : "Ljava/lang/Object;") + ")V", false);
+                mv.visitLabel(done);
             }
             case TSETV -> {
                 load(x.a);

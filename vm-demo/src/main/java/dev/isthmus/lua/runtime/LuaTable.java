@@ -187,6 +187,32 @@ public final class LuaTable {
         return slot < 0 ? null : unwrap(values[slot]);
     }
 
+    /**
+     * Whether {@code t[i]} is a number held unboxed in the array part: a trace's read of an
+     * element at an integer index, which then takes it with {@link #arrayNumber}.
+     */
+    public boolean hasArrayNumber(int i) {
+        Object[] a = array;
+        return i - 1 < a.length && i > 0 && a[i - 1] == NUMBER;
+    }
+
+    /** The unboxed number at index {@code i} of the array part, where {@link #hasArrayNumber} holds. */
+    public double arrayNumber(int i) {
+        return arrayNums[i - 1];
+    }
+
+    /**
+     * {@code t[i] = value} when index {@code i} is in the array part, the number held unboxed;
+     * false, and nothing stored, otherwise.
+     */
+    public boolean storeArrayNumber(int i, double value) {
+        if (i - 1 < array.length && i > 0) {
+            setArrayNumber(i - 1, value);
+            return true;
+        }
+        return false;
+    }
+
     /** The unboxed number of {@code t[key]}, where {@link #rawGet} has just returned {@link #NUMBER}. */
     public double numberAt(double key) {
         int index = (int) key;
