@@ -326,7 +326,11 @@ public final class JitEngine implements LoopCompiler {
         });
     }
 
-    /** A side trace recorded: the tree compiled again with it, unless that makes its method too large for the JVM's compiler. */
+    /**
+     * A side trace recorded: the tree compiled again with it, placed in the method of its exit,
+     * or, when that makes the method too large for the JVM's compiler, in a method of its own
+     * ({@link TreeMethods}); when that too is too large, the exit stays an exit.
+     */
     void sideFinished(TraceRecorder recorder) {
         long recorded = System.nanoTime();
         runtime.setObserver(null);
@@ -342,8 +346,18 @@ public final class JitEngine implements LoopCompiler {
         boolean mayRunLuaBefore = tree.mayRunLua;
         tree.kept.or(recorder.kept);
         tree.mayRunLua |= recorder.mayRunLua;
+        String full = null;
         try {
-            install(tree, TreeClass.generate(tree, "Trace" + tree.number + "_" + number));
+            String name = "Trace" + tree.number + "_" + number;
+            LoopTrace code;
+            try {
+                code = TreeClass.generate(tree, name);
+            } catch (TreeClass.TooLarge e) {
+                full = e.getMessage();
+                side = tree.moveLastToOwnMethod();
+                code = TreeClass.generate(tree, name);
+            }
+            install(tree, code);
         } catch (TreeClass.TooLarge | IllegalStateException | IndexOutOfBoundsException e) {
             tree.removeLast(recorder.snapshotsBefore);
             tree.kept.clear();
@@ -352,8 +366,8 @@ public final class JitEngine implements LoopCompiler {
             if (e instanceof TreeClass.TooLarge) {
                 tree.close(recorder.parentExit);
                 if (verbose) {
-                    log.println("[TRACE " + String.format("%3d", tree.number) + " tree full (" + e.getMessage() + "): exit "
-                            + recorder.parentExit + " stays an exit]");
+                    log.println("[TRACE " + String.format("%3d", tree.number) + " tree full (" + full + "), and a method of its own too large ("
+                            + e.getMessage() + "): exit " + recorder.parentExit + " stays an exit]");
                 }
             } else {
                 tree.failed(recorder.parentExit);
@@ -371,8 +385,8 @@ public final class JitEngine implements LoopCompiler {
         if (verbose) {
             long compiled = System.nanoTime();
             log.println("[TRACE " + String.format("%3d", number) + " " + where(tree.proto, tree.ir.snapshots.get(side.exit()).pc())
-                    + " side of " + tree.number + "/" + side.exit() + ", recorded in " + millis(recorded - recorder.startedAt)
-                    + ", compiled in " + millis(compiled - recorded) + "]");
+                    + " side of " + tree.number + "/" + side.exit() + (full == null ? "" : " in a method of its own (tree full, " + full + ")")
+                    + ", recorded in " + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
         }
     }
 

@@ -70,6 +70,10 @@ final class TraceCodegen {
     private final TraceExits exits;
     /** Where a side trace's {@link IrOp#LINK} goes: the root's first instruction after its register loads. */
     private final Label linkTarget = new Label();
+    /** In {@code run}, where a side method that came back to the loop returns to: the root's register loads. */
+    private final Label relink = new Label();
+    private final TreeMethods methods;
+    private final TreeMethods.Method method;
     private int methodSize;
     private final ClassData constants;
     private final int[] local;
@@ -80,7 +84,7 @@ final class TraceCodegen {
     private final int scratchLong;
     /** The value stack's top around a direct call ({@link IrOp#CALLL}). */
     private final int scratchTop;
-    /** The internal name of the class generated, whose {@code run} a direct call calls. */
+    /** The internal name of the class generated, whose {@code run} a direct call calls and whose side methods an exit calls. */
     private final String self;
     /** A direct call's try block and handler, entered in the exception table before its call's own. */
     private Label[] directCall;
@@ -93,25 +97,23 @@ final class TraceCodegen {
     private final MethodVisitor mv;
     private final ExitWriter exitWriter;
 
-    /** The emitter of the tree's method {@code run}, in the class {@code cw} writes as {@code internal}. */
-    TraceCodegen(TreeClass owner, ClassWriter cw, String internal) {
+    /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
+    TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
         this.tree = owner.tree;
         this.ir = tree.ir;
         this.exits = tree.exits;
         this.constants = owner.constants;
+        this.methods = methods;
+        this.method = method;
         this.local = new int[ir.code.size()];
-        int next = FRAMES + 1;
-        for (int i = 0; i < local.length; i++) {
-            local[i] = next;
-            next += slotsOf(ir.typeOf(i));
-        }
+        int next = method.placeLocals(tree, local, FRAMES + 1);
         scratch = next;
         scratchSlots = next + 1;
         scratchNums = next + 2;
         scratchLong = next + 3;
         scratchTop = next + 5;
         self = internal;
-        mv = cw.visitMethod(ACC_PUBLIC, "run", RUN_DESCRIPTOR, null, null);
+        mv = cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
     }
@@ -135,11 +137,32 @@ final class TraceCodegen {
     }
 
     /**
-     * The root trace (its register loads, the link target, the pre-roll, the loop), then each
-     * exit: a write-back and a return, or the side trace grown there, placed at the first exit
-     * that leads to it (its own exits join the list, so side traces of side traces follow).
+     * The method's trace, then each exit: a write-back and a return, the side trace grown there,
+     * placed at the first exit that leads to it (its own exits join the list, so side traces of
+     * side traces follow), or the call of the side trace's own method.
      */
     private void body() {
+        if (method.isRun()) {
+            root();
+        } else {
+            // A side method: the constants it uses that its callers made, then its side trace.
+            for (int k : method.constants()) {
+                instruction(k, ir.at(k));
+            }
+            for (int i = method.head().start(); i < method.head().end(); i++) {
+                instruction(i, ir.at(i));
+            }
+        }
+        exitsAndHandlers();
+    }
+
+    /** The root trace: its register loads, the link target, the pre-roll, the loop. */
+    private void root() {
+        if (methods.all().size() > 1) {
+            // (A jump target, which the method's first instruction may not be.)
+            mv.visitInsn(NOP);
+            mv.visitLabel(relink);
+        }
         Label loop = new Label();
         int rootEnd = tree.rootEnd();
         for (int i = 0; i < rootEnd; i++) {
@@ -161,6 +184,9 @@ final class TraceCodegen {
             assignPhis(false);
             mv.visitJumpInsn(GOTO, loop);
         }
+    }
+
+    private void exitsAndHandlers() {
         Map<TraceTree.Side, Label> sideCode = new HashMap<>();
         // Guards of one instruction share its snapshot, and so the code that leaves there.
         Map<Integer, Label> exitCode = new HashMap<>();
@@ -178,8 +204,12 @@ final class TraceCodegen {
                 Label start = new Label();
                 sideCode.put(side, start);
                 mv.visitLabel(start);
-                for (int i = side.start(); i < side.end(); i++) {
-                    instruction(i, ir.at(i));
+                if (methods.ownMethodOf(side) instanceof TreeMethods.Method own) {
+                    callSide(own);
+                } else {
+                    for (int i = side.start(); i < side.end(); i++) {
+                        instruction(i, ir.at(i));
+                    }
                 }
             }
         }
@@ -204,6 +234,34 @@ final class TraceCodegen {
         Label end = new Label();
         mv.visitLabel(end);
         methodSize = end.getOffset();
+    }
+
+    /**
+     * A side trace's own method called at its exit, with {@code run}'s arguments and the values
+     * it takes; what it returns is returned, but in {@code run} a {@link TreeMethods#RELINK}:
+     * the side trace came back to the loop and wrote the frame back, so the root's register
+     * loads read their values from it and the loop goes on.
+     */
+    private void callSide(TreeMethods.Method callee) {
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitVarInsn(ILOAD, BASE);
+        mv.visitVarInsn(ALOAD, CLOSURE);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        for (int ref : callee.parameters()) {
+            load(ref);
+        }
+        mv.visitMethodInsn(INVOKESPECIAL, self, callee.name(), callee.descriptor(), false);
+        if (method.isRun()) {
+            Label leave = new Label();
+            mv.visitInsn(DUP);
+            push(TreeMethods.RELINK);
+            mv.visitJumpInsn(IF_ICMPNE, leave);
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, relink);
+            mv.visitLabel(leave);
+        }
+        mv.visitInsn(IRETURN);
     }
 
     /**
@@ -243,6 +301,9 @@ final class TraceCodegen {
             load(x.b);
             mv.visitMethodInsn(INVOKESTATIC, TRACES, "element", "(Ljava/lang/Object;D)Ljava/lang/Object;", false);
             return;
+        }
+        if (local[ref] < 0) {
+            throw new IllegalStateException("value " + ref + " is not one of method " + method.name() + "'s");
         }
         switch (ir.typeOf(ref)) {
             case NUM -> mv.visitVarInsn(DLOAD, local[ref]);
@@ -959,6 +1020,11 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
         TraceTree.Side side = tree.sides.stream().filter(s -> s.start() <= i && i < s.end()).findFirst().orElseThrow();
         keepMemoryAlive(side.start(), side.end());
+        if (!method.isRun()) {
+            push(TreeMethods.RELINK);
+            mv.visitInsn(IRETURN);
+            return;
+        }
         for (int arg : x.args) {
             load(arg);
         }

@@ -19,8 +19,12 @@ import java.util.List;
  * snapshots; each may grow one side trace.
  */
 final class TraceTree {
-    /** A side trace: its trace number, the exit it grew from, its code's range. */
-    record Side(int number, int exit, int start, int end) {
+    /**
+     * A side trace: its trace number, the exit it grew from, its code's range, and whether it
+     * is a JVM method of its own rather than code placed in the method of its exit
+     * ({@link TreeMethods}).
+     */
+    record Side(int number, int exit, int start, int end, boolean ownMethod) {
     }
 
     final int number;
@@ -147,11 +151,20 @@ final class TraceTree {
 
     /** Records that the code from {@code start} to the end is the side trace {@code number} of {@code exit}. */
     Side add(int number, int exit, int start) {
-        Side side = new Side(number, exit, start, ir.code.size());
+        Side side = new Side(number, exit, start, ir.code.size(), false);
         sides.add(side);
         cover();
         sideOf[exit] = side;
         return side;
+    }
+
+    /** The last side trace, added placed in the method of its exit, made a method of its own instead. */
+    Side moveLastToOwnMethod() {
+        Side last = sides.get(sides.size() - 1);
+        Side own = new Side(last.number(), last.exit(), last.start(), last.end(), true);
+        sides.set(sides.size() - 1, own);
+        sideOf[own.exit()] = own;
+        return own;
     }
 
     /** Undoes {@link #add}: the last side trace's code is dropped (its tree would be too large). */

@@ -16,8 +16,10 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * The hidden class a trace tree is compiled to: a {@link LoopTrace} whose {@code run} is the
- * tree's code ({@link TraceCodegen}), the static methods its exits write the frame with
- * ({@link ExitWriter}), and the constants they load (the class's class data).
+ * tree's code, with the side traces that did not fit in it as methods of their own
+ * ({@link TreeMethods}, each emitted by a {@link TraceCodegen}), the static methods its exits
+ * write the frame with ({@link ExitWriter}), and the constants they load (the class's class
+ * data).
  */
 final class TreeClass {
     private static final String OBJECT = "java/lang/Object";
@@ -32,10 +34,21 @@ final class TreeClass {
      */
     static final int TREE_LIMIT = 5300;
 
-    /** The tree's method would be too large for the JVM's compiler to do well: the last side trace must go. */
+    /**
+     * The largest method HotSpot compiles ({@code HugeMethodLimit}): a side trace larger than
+     * that alone in a method of its own would run in the JVM's bytecode interpreter, slower
+     * than Lua's interpreter runs its Lua code.
+     */
+    static final int HUGE_METHOD = 8000;
+
+    /** A method of the tree would be too large for the JVM or its compiler: the last side trace must go where it is. */
     static final class TooLarge extends Exception {
-        TooLarge(int size) {
-            super(size + " bytes of bytecode, over " + TREE_LIMIT, null, false, false);
+        TooLarge(String why) {
+            super(why, null, false, false);
+        }
+
+        TooLarge(int size, int limit) {
+            this(size + " bytes of bytecode, over " + limit);
         }
     }
 
@@ -51,7 +64,8 @@ final class TreeClass {
     /**
      * Generates, defines and instantiates the tree's class.
      *
-     * @throws TooLarge when the tree has side traces and its method is larger than the JVM compiles
+     * @throws TooLarge when a method holding side traces is larger than the JVM compiles well, or a
+     *         side trace's own method larger than it compiles at all
      */
     static LoopTrace generate(TraceTree tree, String name) throws TooLarge {
         TreeClass c = new TreeClass(tree);
@@ -81,16 +95,25 @@ final class TreeClass {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        int size = new TraceCodegen(this, cw, internal).emit();
-        if (size > TREE_LIMIT && !tree.sides.isEmpty()) {
-            throw new TooLarge(size);
+        TreeMethods methods = TreeMethods.of(tree);
+        TraceTree.Side newest = tree.sides.isEmpty() ? null : tree.sides.getLast();
+        for (TreeMethods.Method method : methods.all()) {
+            int size = new TraceCodegen(this, cw, internal, methods, method).emit();
+            // The method the newest side trace is placed in must leave room for inlining; the
+            // others grew by no more than its call, and only need to be compiled at all.
+            if (size > TREE_LIMIT && newest != null && method.inline().contains(newest)) {
+                throw new TooLarge(size, TREE_LIMIT);
+            }
+            if (size > HUGE_METHOD && newest != null) {
+                throw new TooLarge(size, HUGE_METHOD);
+            }
         }
         cw.visitEnd();
         try {
             return cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
             // Past the class file's 64 KB: as full as a tree gets (md5's side trace inlining all of its transform).
-            throw new TooLarge(e.getCodeSize());
+            throw new TooLarge(e.getCodeSize(), 65535);
         }
     }
 }

@@ -125,6 +125,34 @@ class VerboseOutputTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains("stale")), lines::toString);
     }
 
+    /** A loop whose branches each read and write table fields: more side traces than one method of the tree has room for. */
+    private static String branchesOverTableFields(int branches) {
+        StringBuilder script = new StringBuilder("local t = {a = 1, b = 2, c = 3}\nlocal s = 0\nfor i = 1, 400 do\n  local k = i % " + branches + "\n");
+        for (int k = 0; k < branches; k++) {
+            script.append(k == 0 ? "  if" : "  elseif").append(" k == ").append(k).append(" then t.a = (t.b + i * ").append(k)
+                    .append(") % 97; t.b = t.c - t.a; t.c = t.a % 17; s = s + t.b\n");
+        }
+        return script.append("  end\nend\n").toString();
+    }
+
+    @Test
+    void aSideTraceTheTreesMethodHasNoRoomFor_isAMethodOfItsOwn() {
+        List<String> lines = verboseLines(branchesOverTableFields(16), "hotexit=1");
+        assertTrue(lines.stream().anyMatch(l -> l.matches(
+                "\\[TRACE +\\d+ v:\\d+ side of 1/\\d+ in a method of its own \\(tree full, \\d+ bytes of bytecode, over 5300\\), recorded in .*")),
+                lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("stays an exit")), lines::toString);
+    }
+
+    @Test
+    void aSideTraceTooLargeForAMethodOfItsOwn_leavesItsExitAnExit() {
+        String body = "    t.a = t.b + i; t.b = t.c - t.a; t.c = t.a % 17\n".repeat(20);
+        List<String> lines = verboseLines("local t = {a = 1, b = 2, c = 3}\nlocal s = 0\nfor i = 1, 40 do\n  if i % 2 == 0 then\n    s = s + 1\n  else\n"
+                + body + "  end\nend\n", "hotexit=1");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +1 tree full \\(\\d+ bytes of bytecode, over 5300\\), "
+                + "and a method of its own too large \\(\\d+ bytes of bytecode, over 8000\\): exit \\d+ stays an exit]")), lines::toString);
+    }
+
     @Test
     void aHotExitOfTheFunctionCalledBeforeTheLoop_recordsTheLoopAgain_forTheNewFunction() {
         List<String> lines = verboseLines(SUM_OF_SQUARES_THEN_CUBES);
