@@ -98,6 +98,14 @@ enum IrOp {
      * {@code aux2} the name): pure arithmetic, so folded, shared and hoisted like an ADD.
      */
     FNUM(Kind.PURE),
+    /**
+     * A bit operation on 32-bit integers {@code args} ({@code aux} its {@code IntUnaryOperator}
+     * or {@code IntBinaryOperator}, {@code aux2} the name): {@code bit.band} and the others on
+     * integers, with no conversion from numbers and back between two of them.
+     */
+    FINT(Kind.PURE),
+    /** LuaJIT's {@code tobit} of number {@code a}: the 32-bit integer a bit operation takes. */
+    TOBIT(Kind.PURE),
     /** {@code next(a, b)} of a table without metatable: its next entry, or null at the end. */
     NEXT(Kind.CALL),
     /** The key of the entry {@code a}. */

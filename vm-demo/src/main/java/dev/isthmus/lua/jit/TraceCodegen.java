@@ -697,6 +697,21 @@ final class TraceCodegen {
                 NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
                 store(i);
             }
+            case FINT -> {
+                boolean binary = x.aux instanceof java.util.function.IntBinaryOperator;
+                String operator = binary ? "java/util/function/IntBinaryOperator" : "java/util/function/IntUnaryOperator";
+                constant(x.aux, binary ? java.util.function.IntBinaryOperator.class : java.util.function.IntUnaryOperator.class);
+                for (int arg : x.args) {
+                    load(arg);
+                }
+                mv.visitMethodInsn(INVOKEINTERFACE, operator, "applyAsInt", binary ? "(II)I" : "(I)I", true);
+                store(i);
+            }
+            case TOBIT -> {
+                load(x.a);
+                mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(dev.isthmus.lua.lib.BitLibrary.class), "toBit", "(D)I", false);
+                store(i);
+            }
             case PHI, CVIEW -> {
             }
             default -> call(i, x);

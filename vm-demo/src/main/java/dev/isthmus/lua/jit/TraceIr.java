@@ -133,7 +133,11 @@ final class TraceIr {
             double d = (Double) code.get(ir.a).aux;
             return emit(new Ir(IrOp.KINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, null, (int) d, null, ir.pc));
         }
-        if (ir.op == IrOp.TOINT && code.get(ir.a).op == IrOp.TONUM) {
+        if (ir.op == IrOp.TOBIT && code.get(ir.a).op == IrOp.KNUM) {
+            return emit(new Ir(IrOp.KINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, null,
+                    dev.isthmus.lua.lib.BitLibrary.toBit((Double) code.get(ir.a).aux), null, ir.pc));
+        }
+        if (ir.op == IrOp.TOINT && code.get(ir.a).op == IrOp.TONUM && isLoopInt(code.get(ir.a).a)) {
             // Every int in a trace is a narrowed loop's index, within NarrowedLoops' range once
             // the loop's guard let it be used: as a number it passes TOINT's guard unchanged.
             return code.get(ir.a).a;
@@ -158,6 +162,15 @@ final class TraceIr {
             case POW -> constant(dev.isthmus.lua.runtime.CMath.pow(x, y), ir.pc);
             default -> null;
         };
+    }
+
+    /**
+     * Whether int {@code ref} is within the range of a narrowed loop's index: an int that is no
+     * bit operation's result (those take any 32-bit value), or a small constant.
+     */
+    private boolean isLoopInt(int ref) {
+        Ir x = code.get(ref);
+        return x.op == IrOp.KINT ? Math.abs((long) (Integer) x.aux) < NarrowedLoops.RANGE : x.op != IrOp.FINT && x.op != IrOp.TOBIT;
     }
 
     /** A numeric form on constants is its value, computed now by the same handle the trace would call. */

@@ -1330,9 +1330,14 @@ final class TraceRecorder implements InstructionObserver {
                 && (form.type().parameterCount() == argc || argc > 2 && library.foldsNumericForm())) {
             // A numeric form is a pure function of its arguments with one result.
             int before = c == 0 ? ir.snapshot(snapshot(pc)) : Ir.NONE;
-            int result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, argc > 2 ? Arrays.copyOf(args, 2) : args, form, library.name(), pc));
-            for (int i = 2; i < argc; i++) {
-                result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, new int[] {result, args[i]}, form, library.name(), pc));
+            int result;
+            if (library.intOperator() != null) {
+                result = bitwise(library, args, pc);
+            } else {
+                result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, argc > 2 ? Arrays.copyOf(args, 2) : args, form, library.name(), pc));
+                for (int i = 2; i < argc; i++) {
+                    result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, new int[] {result, args[i]}, form, library.name(), pc));
+                }
             }
             insideCall = true;
             clearArguments(a, argc, c, pc);
@@ -1372,6 +1377,27 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 2) {
             expectResult(pc, a, call);
         }
+    }
+
+    /**
+     * A bit operation on numbers {@code args} as integers ({@link IrOp#FINT}): each converted by
+     * {@code tobit} ({@link IrOp#TOBIT}) unless it is an integer already (a loop's index, another
+     * bit operation's result), the result a number again; more than two arguments folded.
+     */
+    private int bitwise(JavaFunction library, int[] args, int pc) {
+        int[] bits = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Ir x = ir.at(args[i]);
+            bits[i] = x.op == IrOp.TONUM && ir.typeOf(x.a) == IrType.INT ? x.a
+                    : ir.emit(new Ir(IrOp.TOBIT, IrType.INT, args[i], Ir.NONE, Ir.NONE, null, null, null, pc));
+        }
+        Object operator = library.intOperator();
+        int result = ir.emit(new Ir(IrOp.FINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, bits.length > 2 ? Arrays.copyOf(bits, 2) : bits, operator,
+                library.name(), pc));
+        for (int i = 2; i < bits.length; i++) {
+            result = ir.emit(new Ir(IrOp.FINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, new int[] {result, bits[i]}, operator, library.name(), pc));
+        }
+        return ir.emit(new Ir(IrOp.TONUM, IrType.NUM, result, Ir.NONE, Ir.NONE, null, null, null, pc));
     }
 
     /**

@@ -106,7 +106,7 @@ public final class BitLibrary {
                 return r;
             }
             return LibraryTable.results((double) f.apply(toBit(new Arguments(name, args).checkNumber(0))));
-        }, NumericForms.of((java.util.function.DoubleUnaryOperator) x -> f.apply(toBit(x))));
+        }, NumericForms.bitwise((java.util.function.DoubleUnaryOperator) x -> f.apply(toBit(x)), (java.util.function.IntUnaryOperator) f::apply, false));
     }
 
     private void fold(LibraryTable t, String name, IntBinaryOperator f) {
@@ -121,7 +121,7 @@ public final class BitLibrary {
                 acc = f.applyAsInt(acc, toBit(a.checkNumber(i)));
             }
             return LibraryTable.results((double) acc);
-        }, NumericForms.folding((x, y) -> f.applyAsInt(toBit(x), toBit(y))));
+        }, NumericForms.bitwise((java.util.function.DoubleBinaryOperator) (x, y) -> f.applyAsInt(toBit(x), toBit(y)), f, true));
     }
 
     private void shift(LibraryTable t, String name, IntBinaryOperator f) {
@@ -134,6 +134,7 @@ public final class BitLibrary {
             int x = toBit(a.checkNumber(0));
             int n = toBit(a.checkNumber(1)) & 31;
             return LibraryTable.results((double) f.applyAsInt(x, n));
-        }, NumericForms.of((java.util.function.DoubleBinaryOperator) (x, n) -> f.applyAsInt(toBit(x), toBit(n) & 31)));
+        }, NumericForms.bitwise((java.util.function.DoubleBinaryOperator) (x, n) -> f.applyAsInt(toBit(x), toBit(n) & 31),
+                (IntBinaryOperator) (x, n) -> f.applyAsInt(x, n & 31), false));
     }
 }

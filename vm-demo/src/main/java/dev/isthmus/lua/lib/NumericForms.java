@@ -49,18 +49,20 @@ final class NumericForms {
     }
 
     /**
-     * {@link #of(DoubleBinaryOperator)} for a function that takes any number of arguments as
-     * the left fold of {@code f} over them ({@code bit.bor(a, b, c)} is {@code f(f(a, b), c)}):
-     * {@link JavaFunction#foldsNumericForm}.
+     * A bit operation's form: {@code numeric} on numbers, {@code integer} (an
+     * {@link java.util.function.IntUnaryOperator} or {@link java.util.function.IntBinaryOperator})
+     * the same on 32-bit integers, {@link JavaFunction.NumericBody#intOperator}; when
+     * {@code folds}, the function takes any number of arguments as the left fold of the binary
+     * operator over them ({@code bit.bor(a, b, c)} is {@code f(f(a, b), c)}).
      */
-    static Supplier<MethodHandle> folding(DoubleBinaryOperator f) {
-        return new Form(f, true, true);
+    static Supplier<MethodHandle> bitwise(Object numeric, Object integer, boolean folds) {
+        return new Form(numeric, numeric instanceof DoubleBinaryOperator, folds, integer);
     }
 
     /** An operator and the maker of its handle, which binds it to {@code applyAsDouble} of one or two doubles. */
-    private record Form(Object operator, boolean binary, boolean folds) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
+    private record Form(Object operator, boolean binary, boolean folds, Object intOperator) implements Supplier<MethodHandle>, JavaFunction.NumericBody {
         Form(Object operator, boolean binary) {
-            this(operator, binary, false);
+            this(operator, binary, false, null);
         }
 
         @Override

@@ -135,6 +135,25 @@ public final class JavaFunction extends LuaFunction {
 
         /** Whether the function on more than two numbers is the binary operator folded over them from the left. */
         boolean folds();
+
+        /**
+         * The same function on 32-bit integers, an {@link java.util.function.IntUnaryOperator}
+         * or {@link java.util.function.IntBinaryOperator}, or null: for the bit operations,
+         * whose numeric form converts each number with {@code tobit}, applies this, and
+         * converts the result back.
+         */
+        default Object intOperator() {
+            return null;
+        }
+    }
+
+    /**
+     * The function on 32-bit integers ({@link NumericBody#intOperator}), or null: a trace applies
+     * it to integers it already has (a loop's index, another bit operation's result) without
+     * converting them to numbers and back.
+     */
+    public Object intOperator() {
+        return numericFormMaker instanceof NumericBody b ? b.intOperator() : null;
     }
 
     /** Whether, on three numbers or more, the function computes the left fold of its binary numeric form ({@code bit.band}, {@code bit.bor}, {@code bit.bxor}). */
