@@ -77,3 +77,33 @@ do
   print(ok, (tostring(err):gsub("^.-:%d+: ", "")))
 end
 -- expect: false	bad argument #1 to 'band' (number expected, got string)
+
+-- test: a string function's result as the open arguments of a call with effects
+do
+  for i = 1, 80 do io.write(string.char(65 + i % 26)) end
+  io.write("\n")
+  for i = 1, 40 do io.write(string.format("%d;", i * 3)) end
+  io.write("\n")
+  local t = {}
+  for i = 1, 70 do t[#t + 1] = select("#", tostring(i)) + #string.rep("x", i % 4) end
+  print(#t, t[1], t[70])
+end
+-- expect: BCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLMNOPQRSTUVWXYZABC
+-- expect: 3;6;9;12;15;18;21;24;27;30;33;36;39;42;45;48;51;54;57;60;63;66;69;72;75;78;81;84;87;90;93;96;99;102;105;108;111;114;117;120;
+-- expect: 70	2	3
+
+-- test: the value passed changes type in the loop, a table with __tostring among them
+do
+  local mt = {__tostring = function(o) return "obj" .. o.n end}
+  local vals = {}
+  for i = 1, 90 do vals[i] = i % 30 == 0 and setmetatable({n = i}, mt) or (i % 2 == 0 and i or "s" .. i) end
+  local parts = {}
+  for i = 1, 90 do parts[#parts + 1] = select(1, tostring(vals[i])) end
+  print(table.concat(parts, " ", 25, 35))
+  local ok, err = pcall(function()
+    for i = 1, 60 do io.write(string.char(i < 50 and 97 or -i)) end
+  end)
+  print("", ok, err)
+end
+-- expect: s25 26 s27 28 s29 obj30 s31 32 s33 34 s35
+-- expect: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa	false	open_results.lua:104: bad argument #1 to 'char' (invalid value)

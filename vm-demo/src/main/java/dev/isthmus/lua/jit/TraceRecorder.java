@@ -1349,6 +1349,10 @@ final class TraceRecorder implements InstructionObserver {
             }
             return;
         }
+        if (c == 0 && f instanceof JavaFunction library && library.valueFunction() && allPlain(args)) {
+            openResultOfValueFunction(fn, args, a, argc, pc);
+            return;
+        }
         if (c == 0) {
             throw new Abort("NYI: open results of a call that may have effects");
         }
@@ -1593,6 +1597,45 @@ final class TraceRecorder implements InstructionObserver {
         }
         pending = Pending.RESULTS;
         pendingPc = pc;
+    }
+
+    /**
+     * The call of a {@link JavaFunction#valueFunction} on plain values as the open arguments of
+     * the next instruction ({@code io.write(string.char(n))}): one result, which the next
+     * instruction takes as open arguments. An exit there goes back to before this call, which the
+     * interpreter then makes again: it has no effect to repeat.
+     */
+    private void openResultOfValueFunction(int fn, int[] args, int a, int argc, int pc) {
+        int before = ir.snapshot(snapshot(pc));
+        mayRunLua = true;
+        int[] boxed = new int[argc];
+        for (int i = 0; i < argc; i++) {
+            boxed[i] = boxed(args[i], pc);
+        }
+        int call = guard(new Ir(IrOp.CALLV, IrType.REF, fn, Ir.NONE, Ir.NONE, boxed, null, null, pc), pc);
+        insideCall = true;
+        clearArguments(a, argc, 0, pc);
+        expectResult(pc, a, call);
+        open = new OpenResults(a + 1, before, pc + 1, frameOffset);
+    }
+
+    /** Whether each of {@code refs} is a number, a string, a boolean or nil, as guarded or constant: a value no library function runs a metamethod of. */
+    private boolean allPlain(int[] refs) {
+        for (int ref : refs) {
+            Ir x = ir.at(ref);
+            if (x.type == IrType.NUM) {
+                continue;
+            }
+            Object known = switch (x.op) {
+                case SLOADR, RLOADR, GCLASS -> x.aux2;
+                case KREF -> classOf(x.aux);
+                default -> Object.class;
+            };
+            if (x.type != IrType.REF || known != null && known != LuaString.class && known != Boolean.class) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final int NO_REGISTER = Integer.MIN_VALUE;

@@ -52,9 +52,9 @@ public final class BaseLibrary {
         LuaTable g = runtime.globals();
         new LibraryTable(g)
                 .add("print", lib::print)
-                .add("type", args -> LibraryTable.results(LuaType.of(new Arguments("type", args).checkAny(0)).luaString()))
-                .add("tostring", args -> LibraryTable.results(ValueText.tostring(runtime, new Arguments("tostring", args).checkAny(0))))
-                .add("tonumber", lib::tonumber)
+                .addValueFunction("type", args -> LibraryTable.results(LuaType.of(new Arguments("type", args).checkAny(0)).luaString()))
+                .addValueFunction("tostring", args -> LibraryTable.results(ValueText.tostring(runtime, new Arguments("tostring", args).checkAny(0))))
+                .addValueFunction("tonumber", lib::tonumber)
                 .add("pairs", lib::pairs)
                 .add("ipairs", lib::ipairs)
                 .add("select", lib::select)

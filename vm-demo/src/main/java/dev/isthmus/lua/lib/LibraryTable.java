@@ -24,6 +24,12 @@ final class LibraryTable {
         return this;
     }
 
+    /** A function that returns one value and has no effect on plain values ({@link JavaFunction#valueFunction}). */
+    LibraryTable addValueFunction(String name, JavaFunction.Body body) {
+        table.put(LuaString.of(name), new JavaFunction(name, body, null, true));
+        return this;
+    }
+
     /** A function with a numeric form for traces ({@link JavaFunction#numericForm}). */
     LibraryTable add(String name, JavaFunction.Body body, Supplier<MethodHandle> numericForm) {
         table.put(LuaString.of(name), new JavaFunction(name, body, numericForm));

@@ -20,11 +20,11 @@ public final class StringLibrary {
 
     public static LuaTable install(LuaRuntime runtime) {
         LibraryTable t = new LibraryTable()
-                .add("len", args -> LibraryTable.results((double) new Arguments("len", args).checkString(0).length()))
-                .add("sub", StringLibrary::sub)
-                .add("upper", args -> LibraryTable.results(mapBytes(new Arguments("upper", args).checkString(0), true)))
-                .add("lower", args -> LibraryTable.results(mapBytes(new Arguments("lower", args).checkString(0), false)))
-                .add("rep", StringLibrary::rep)
+                .addValueFunction("len", args -> LibraryTable.results((double) new Arguments("len", args).checkString(0).length()))
+                .addValueFunction("sub", StringLibrary::sub)
+                .addValueFunction("upper", args -> LibraryTable.results(mapBytes(new Arguments("upper", args).checkString(0), true)))
+                .addValueFunction("lower", args -> LibraryTable.results(mapBytes(new Arguments("lower", args).checkString(0), false)))
+                .addValueFunction("rep", StringLibrary::rep)
                 .add("dump", args -> {
                     Arguments a = new Arguments("dump", args);
                     if (!(a.checkFunction(0) instanceof dev.isthmus.lua.interp.LuaClosure f)) {
@@ -32,9 +32,9 @@ public final class StringLibrary {
                     }
                     return LibraryTable.results(LuaString.wrap(runtime.dump(f, !LuaType.isFalsy(a.get(1)))));
                 })
-                .add("reverse", StringLibrary::reverse)
+                .addValueFunction("reverse", StringLibrary::reverse)
                 .add("byte", StringLibrary::byteValues)
-                .add("char", StringLibrary::chars);
+                .addValueFunction("char", StringLibrary::chars);
         StringPatternFunctions.install(t, runtime);
         LuaTable metatable = new LuaTable();
         metatable.put(LuaString.of("__index"), t.table());

@@ -25,7 +25,7 @@ final class StringPatternFunctions {
         t.add("match", args -> find(args, false, "match"));
         t.add("gmatch", StringPatternFunctions::gmatch);
         t.add("gsub", args -> gsub(runtime, args));
-        t.add("format", args -> new Object[] {StringFormat.format(runtime, args)});
+        t.addValueFunction("format", args -> new Object[] {StringFormat.format(runtime, args)});
     }
 
     private static boolean hasSpecials(byte[] pattern) {

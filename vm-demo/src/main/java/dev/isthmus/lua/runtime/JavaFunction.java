@@ -102,12 +102,31 @@ public final class JavaFunction extends LuaFunction {
 
     /** A function that also has a {@link #numericForm}, which {@code numericForm} makes when first asked. */
     public JavaFunction(String name, Body body, Supplier<MethodHandle> numericForm) {
+        this(name, body, numericForm, false);
+    }
+
+    /** A function that is {@link #valueFunction} when {@code valueFunction}. */
+    public JavaFunction(String name, Body body, Supplier<MethodHandle> numericForm, boolean valueFunction) {
+        this.valueFunction = valueFunction;
         this.name = name;
         this.body = body;
         this.numericFormMaker = numericForm;
         Object operator = numericForm instanceof NumericBody b ? b.operator() : null;
         this.unaryNumeric = operator instanceof java.util.function.DoubleUnaryOperator u ? u : null;
         this.binaryNumeric = operator instanceof java.util.function.DoubleBinaryOperator op ? op : null;
+    }
+
+    private final boolean valueFunction;
+
+    /**
+     * Whether, given only numbers, strings, booleans and nil (values it runs no metamethod of),
+     * the function returns exactly one value and does nothing else but raise an error
+     * ({@code string.char}, {@code string.format}, {@code tostring}): a trace compiler may then
+     * call it again when it has to go back to before the call, and pass its result on as the
+     * open arguments of another call.
+     */
+    public boolean valueFunction() {
+        return valueFunction;
     }
 
     /** The numeric form's operator, by its number of arguments (fields: the interpreter asks on every call). */
