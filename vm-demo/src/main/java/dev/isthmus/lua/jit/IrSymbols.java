@@ -121,6 +121,8 @@ final class IrSymbols {
             case dev.isthmus.lua.interp.CompiledLoop l -> "loop";
             case dev.isthmus.lua.interp.InlinedFrames f -> "inside";
             case Class<?> k -> "class";
+            case java.util.function.IntBinaryOperator op -> "bitop";
+            case java.util.function.IntUnaryOperator op -> "bitop";
             default -> value.getClass().getSimpleName().isEmpty() ? "object" : value.getClass().getSimpleName().toLowerCase();
         };
     }

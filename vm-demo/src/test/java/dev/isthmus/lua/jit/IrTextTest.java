@@ -42,7 +42,7 @@ class IrTextTest {
 
     private static IrSymbols symbols() {
         return new IrSymbols().define("handle:sqrt", SQRT).define("loop:inner", INNER_LOOP).define("t", new LuaTable())
-                .define("upvalue:x", new IrOp.OpenUpvalue(0, 3));
+                .define("upvalue:x", new IrOp.OpenUpvalue(0, 3)).define("bitop:band", (java.util.function.IntBinaryOperator) (x, y) -> x & y);
     }
 
     /** Every operation once, with each kind of constant. */
@@ -126,6 +126,8 @@ class IrTextTest {
             0075 num hgetk 0003 "x" #2  [exit 39 pc 9]
             0076 void hsetk 0003 0075 "x" #2  [exit 39 pc 9]
             0077 void calll 0003 (0000 0014) #2 #1  [exit 40 pc 4]
+            0078 int tobit 0000
+            0079 int fint (0078 0058) bitop:band java"band"
             """;
 
     @Test
