@@ -2,7 +2,8 @@
 -- until that method would be too large for the JVM's compiler; a side trace grown after that
 -- is a method of its own, called at its exit, with the values it needs from its parent as
 -- parameters. Its exits, its links back to the loop and the side traces grown from its own
--- exits must give what the interpreter and luajit give.
+-- exits must give what the interpreter and luajit give, and so must the parts of a side trace
+-- too large for one method, cut into several that each call the next.
 
 -- test: sixteen data-dependent branches with table fields: the later side traces are methods of their own
 do
@@ -85,3 +86,26 @@ do
   print(ok, (tostring(err):gsub("^.-:%d+: ", "")), s, t.a, t.h)
 end
 -- expect: false	no 61	1519890	62	1020
+
+-- test: a side trace too large for one method, cut into several: exits from its later parts, values escaping from them
+do
+  -- Thirty steps of table fields in one branch, a rare branch between them and after them.
+  local step = "t.a = t.b + i; t.b = t.c - t.a; t.c = t.a % 17\n"
+  local chunk = [[
+    local t = {a = 1, b = 2, c = 3}
+    local s, late = 0, 0
+    for i = 1, 300 do
+      if i % 2 == 1 then s = s + 1
+      else
+        ]] .. step:rep(15) .. [[
+        if i % 20 == 0 then late = late + t.c end
+        ]] .. step:rep(15) .. [[
+        if i % 50 == 0 then late = late + t.b * 1000 end
+        if i == 250 then t.c = "c" .. t.c; break end
+      end
+    end
+    return s, late, t.a, t.b, t.c
+  ]]
+  print(load(chunk)())
+end
+-- expect: 125	-80942	81	-66	c13

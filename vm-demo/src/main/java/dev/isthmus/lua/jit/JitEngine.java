@@ -354,8 +354,8 @@ public final class JitEngine implements LoopCompiler {
                 code = TreeClass.generate(tree, name);
             } catch (TreeClass.TooLarge e) {
                 full = e.getMessage();
-                side = tree.moveLastToOwnMethod();
-                code = TreeClass.generate(tree, name);
+                code = TreeClass.generateWithNewestApart(tree, name);
+                side = tree.sides.getLast();
             }
             install(tree, code);
         } catch (TreeClass.TooLarge | IllegalStateException | IndexOutOfBoundsException e) {
@@ -366,7 +366,7 @@ public final class JitEngine implements LoopCompiler {
             if (e instanceof TreeClass.TooLarge) {
                 tree.close(recorder.parentExit);
                 if (verbose) {
-                    log.println("[TRACE " + String.format("%3d", tree.number) + " tree full (" + full + "), and a method of its own too large ("
+                    log.println("[TRACE " + String.format("%3d", tree.number) + " tree full (" + full + "), and too large for methods of its own ("
                             + e.getMessage() + "): exit " + recorder.parentExit + " stays an exit]");
                 }
             } else {
@@ -385,7 +385,7 @@ public final class JitEngine implements LoopCompiler {
         if (verbose) {
             long compiled = System.nanoTime();
             log.println("[TRACE " + String.format("%3d", number) + " " + where(tree.proto, tree.ir.snapshots.get(side.exit()).pc())
-                    + " side of " + tree.number + "/" + side.exit() + (full == null ? "" : " in a method of its own (tree full, " + full + ")")
+                    + " side of " + tree.number + "/" + side.exit() + (full == null ? "" : " in " + (side.cuts().length == 1 ? "a method" : side.cuts().length + " methods") + " of its own (tree full, " + full + ")")
                     + ", recorded in " + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
         }
     }

@@ -75,6 +75,7 @@ final class TraceCodegen {
     private final TreeMethods methods;
     private final TreeMethods.Method method;
     private int methodSize;
+    private int[] offsets;
     private final ClassData constants;
     private final int[] local;
     private final int scratch;
@@ -106,7 +107,7 @@ final class TraceCodegen {
         this.methods = methods;
         this.method = method;
         this.local = new int[ir.code.size()];
-        int next = method.placeLocals(tree, local, FRAMES + 1);
+        int next = method.placeLocals(ir, local, FRAMES + 1);
         scratch = next;
         scratchSlots = next + 1;
         scratchNums = next + 2;
@@ -125,6 +126,11 @@ final class TraceCodegen {
             case INT, REF -> 1;
             case VOID -> 0;
         };
+    }
+
+    /** In a side method, where in its bytecode each instruction of its part of the side trace starts (and the part ends). */
+    int offsetOf(int instruction) {
+        return offsets[instruction - method.from()];
     }
 
     /** Emits the method; returns its size in bytes of bytecode. */
@@ -149,8 +155,18 @@ final class TraceCodegen {
             for (int k : method.constants()) {
                 instruction(k, ir.at(k));
             }
-            for (int i = method.head().start(); i < method.head().end(); i++) {
-                instruction(i, ir.at(i));
+            offsets = new int[method.to() - method.from() + 1];
+            for (int i = method.from(); i <= method.to(); i++) {
+                Label at = new Label();
+                mv.visitLabel(at);
+                offsets[i - method.from()] = at.getOffset();
+                if (i < method.to()) {
+                    instruction(i, ir.at(i));
+                }
+            }
+            if (method.next() >= 0) {
+                // A part of a side trace cut into several: the next part goes on.
+                callSide(methods.all().get(method.next()));
             }
         }
         exitsAndHandlers();

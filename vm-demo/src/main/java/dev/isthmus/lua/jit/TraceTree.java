@@ -20,11 +20,11 @@ import java.util.List;
  */
 final class TraceTree {
     /**
-     * A side trace: its trace number, the exit it grew from, its code's range, and whether it
-     * is a JVM method of its own rather than code placed in the method of its exit
-     * ({@link TreeMethods}).
+     * A side trace: its trace number, the exit it grew from, its code's range, and the
+     * instructions where the JVM methods of its own start ({@link TreeMethods}): none when it is
+     * placed in the method of its exit, else its start, then where it is cut further.
      */
-    record Side(int number, int exit, int start, int end, boolean ownMethod) {
+    record Side(int number, int exit, int start, int end, int[] cuts) {
     }
 
     final int number;
@@ -49,6 +49,8 @@ final class TraceTree {
     private int[] waits = new int[0];
     private static final int MAX_WAITS = 16;
     private boolean[] closed = new boolean[0];
+    /** The size of the tree's method {@code run} as last compiled, in bytes of bytecode. */
+    int runBytes;
     /** A side trace being recorded (its exit), or -1. */
     int growing = -1;
 
@@ -151,17 +153,17 @@ final class TraceTree {
 
     /** Records that the code from {@code start} to the end is the side trace {@code number} of {@code exit}. */
     Side add(int number, int exit, int start) {
-        Side side = new Side(number, exit, start, ir.code.size(), false);
+        Side side = new Side(number, exit, start, ir.code.size(), new int[0]);
         sides.add(side);
         cover();
         sideOf[exit] = side;
         return side;
     }
 
-    /** The last side trace, added placed in the method of its exit, made a method of its own instead. */
-    Side moveLastToOwnMethod() {
+    /** The last side trace made methods of its own, starting at {@code cuts} (its start first). */
+    Side cutLast(int[] cuts) {
         Side last = sides.get(sides.size() - 1);
-        Side own = new Side(last.number(), last.exit(), last.start(), last.end(), true);
+        Side own = new Side(last.number(), last.exit(), last.start(), last.end(), cuts.clone());
         sides.set(sides.size() - 1, own);
         sideOf[own.exit()] = own;
         return own;

@@ -9,6 +9,7 @@ import org.objectweb.asm.Type;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -40,15 +41,28 @@ final class TreeClass {
      * than Lua's interpreter runs its Lua code.
      */
     static final int HUGE_METHOD = 8000;
+    /** The bytes of bytecode a piece of a side trace too large for one method is cut to: well under {@link #HUGE_METHOD}. */
+    private static final int PIECE = 5000;
+    /** How often a side trace is cut finer before it is given up. */
+    private static final int MAX_CUT_TRIES = 4;
 
     /** A method of the tree would be too large for the JVM or its compiler: the last side trace must go where it is. */
     static final class TooLarge extends Exception {
+        /** Where to cut the newest side trace so that its methods are smaller, or null. */
+        final int[] cuts;
+
         TooLarge(String why) {
             super(why, null, false, false);
+            cuts = null;
         }
 
         TooLarge(int size, int limit) {
-            this(size + " bytes of bytecode, over " + limit);
+            this(size, limit, null);
+        }
+
+        TooLarge(int size, int limit, int[] cuts) {
+            super(size + " bytes of bytecode, over " + limit, null, false, false);
+            this.cuts = cuts;
         }
     }
 
@@ -67,6 +81,44 @@ final class TreeClass {
      * @throws TooLarge when a method holding side traces is larger than the JVM compiles well, or a
      *         side trace's own method larger than it compiles at all
      */
+    /**
+     * Generates the class with the tree's newest side trace in a method of its own, or, when
+     * that is too large, in several, cut where the code of the last try says.
+     */
+    static LoopTrace generateWithNewestApart(TraceTree tree, String name) throws TooLarge {
+        int[] cuts = {tree.sides.getLast().start()};
+        for (int attempt = 1; ; attempt++) {
+            tree.cutLast(cuts);
+            try {
+                return generate(tree, name);
+            } catch (TooLarge e) {
+                if (e.cuts == null || attempt == MAX_CUT_TRIES) {
+                    throw e;
+                }
+                cuts = e.cuts;
+            }
+        }
+    }
+
+    /**
+     * {@code side}'s cuts and more in {@code method}'s part of it, so that each of its pieces
+     * takes about {@link #PIECE} bytes: the exits and handlers placed after the part are shared
+     * out in proportion to the code of the part, where their guards and calls are.
+     */
+    private static int[] finerCuts(TraceTree.Side side, TreeMethods.Method method, TraceCodegen code, int size) {
+        java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
+        Arrays.stream(side.cuts()).forEach(cuts::add);
+        double scale = size / (double) Math.max(1, code.offsetOf(method.to()) - code.offsetOf(method.from()));
+        int last = method.from();
+        for (int i = method.from() + 1; i < method.to(); i++) {
+            if ((code.offsetOf(i + 1) - code.offsetOf(last)) * scale > PIECE) {
+                cuts.add(i);
+                last = i;
+            }
+        }
+        return cuts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     static LoopTrace generate(TraceTree tree, String name) throws TooLarge {
         TreeClass c = new TreeClass(tree);
         MethodHandles.Lookup host = MethodHandles.lookup();
@@ -97,23 +149,32 @@ final class TreeClass {
         init.visitEnd();
         TreeMethods methods = TreeMethods.of(tree);
         TraceTree.Side newest = tree.sides.isEmpty() ? null : tree.sides.getLast();
+        int runBytes = 0;
         for (TreeMethods.Method method : methods.all()) {
-            int size = new TraceCodegen(this, cw, internal, methods, method).emit();
+            TraceCodegen code = new TraceCodegen(this, cw, internal, methods, method);
+            int size = code.emit();
             // The method the newest side trace is placed in must leave room for inlining; the
             // others grew by no more than its call, and only need to be compiled at all.
             if (size > TREE_LIMIT && newest != null && method.inline().contains(newest)) {
                 throw new TooLarge(size, TREE_LIMIT);
             }
-            if (size > HUGE_METHOD && newest != null) {
-                throw new TooLarge(size, HUGE_METHOD);
+            if (method.isRun()) {
+                runBytes = size;
+            }
+            // (A run over the limit before, a root too large alone, is never compiled anyway: the calls of side methods cost it nothing.)
+            if (size > HUGE_METHOD && newest != null && !(method.isRun() && tree.runBytes > HUGE_METHOD)) {
+                throw method.side() == newest ? new TooLarge(size, HUGE_METHOD, finerCuts(newest, method, code, size)) : new TooLarge(size, HUGE_METHOD);
             }
         }
         cw.visitEnd();
+        byte[] bytes;
         try {
-            return cw.toByteArray();
+            bytes = cw.toByteArray();
         } catch (org.objectweb.asm.MethodTooLargeException e) {
-            // Past the class file's 64 KB: as full as a tree gets (md5's side trace inlining all of its transform).
+            // Past the class file's 64 KB: a root too large alone.
             throw new TooLarge(e.getCodeSize(), 65535);
         }
+        tree.runBytes = runBytes;
+        return bytes;
     }
 }

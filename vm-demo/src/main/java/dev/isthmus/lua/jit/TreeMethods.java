@@ -15,17 +15,20 @@ import java.util.Map;
 /**
  * How a tree's code is laid out in the JVM methods of its class. The root trace and the side
  * traces placed inline after it are {@code run}. A side trace that did not fit in the method
- * its exit is in ({@link TraceTree.Side#ownMethod}: that method would have been too large for
- * the JVM's compiler, {@link TreeClass}) is a method of its own, called at that exit, and the
- * side traces grown from its exits are placed in it in turn (or in methods of their own).
+ * its exit is in ({@link TraceTree.Side#cuts}: that method would have been too large for the
+ * JVM's compiler, {@link TreeClass}) is a method of its own, called at that exit, and the side
+ * traces grown from its exits are placed in it in turn (or in methods of their own). A side
+ * trace too large for one method of its own is cut into several, each ending with the call of
+ * the next (md5's, which inlines all of its transform: 65 KB of bytecode).
  *
  * <p>A side method takes, besides {@code run}'s arguments, the values it uses that are computed
  * in the methods calling it (the side trace's parent values: those its snapshots carry, the
- * root's entry loads and loop values), as parameters; the constants among them it makes
- * again itself, and a C view it uses it makes from the values it is made of. It returns what
- * {@code run} does, the pc an exit resumes at, or {@link #RELINK} when its trace came back to
- * the loop: the frame is then written back, and {@code run} loads the root's registers from it
- * again and runs the loop on (a side trace placed inline gives them its values instead).
+ * root's entry loads and loop values, the values of its part before a cut), as parameters; the
+ * constants among them it makes again itself, and a C view it uses it makes from the values it
+ * is made of. It returns what {@code run} does, the pc an exit resumes at, or {@link #RELINK}
+ * when its trace came back to the loop: the frame is then written back, and {@code run} loads
+ * the root's registers from it again and runs the loop on (a side trace placed inline gives
+ * them its values instead).
  */
 final class TreeMethods {
     /** What a side method returns when its trace came back to the root's loop instruction; never a pc. */
@@ -36,44 +39,51 @@ final class TreeMethods {
             + Type.getDescriptor(CallStack.class);
 
     /**
-     * One method: its trace ({@code head}; null for {@code run}, whose trace is the root), the
-     * side traces placed inline in it, the values it takes as parameters after {@code run}'s
-     * arguments and the constants it loads itself, both in ascending order.
+     * One method: the side trace it is (part of; null for {@code run}, whose code is the root),
+     * the range of that trace's code it runs, the method it ends by calling (its trace's next
+     * part, an index in {@link #all}, or -1), the side traces placed inline in it, the values it
+     * takes as parameters after {@code run}'s arguments and the constants it loads itself, both
+     * in ascending order.
      */
-    record Method(String name, String descriptor, TraceTree.Side head, List<TraceTree.Side> inline, int[] parameters, int[] constants) {
+    record Method(String name, String descriptor, TraceTree.Side side, int from, int to, int next, List<TraceTree.Side> inline,
+            int[] parameters, int[] constants) {
         boolean isRun() {
-            return head == null;
+            return side == null;
         }
 
         /**
          * Gives the values of the method JVM locals from slot {@code first} on: its parameters
-         * in order, its constants, the values its traces compute; the others get -1. Returns
-         * the first slot after them.
+         * in order, its constants, the values its code computes; the others get -1. Returns the
+         * first slot after them.
          */
-        int placeLocals(TraceTree tree, int[] local, int first) {
+        int placeLocals(TraceIr ir, int[] local, int first) {
             Arrays.fill(local, -1);
             int next = first;
             for (int ref : parameters) {
                 local[ref] = next;
-                next += TraceCodegen.slotsOf(tree.ir.typeOf(ref));
+                next += TraceCodegen.slotsOf(ir.typeOf(ref));
             }
             for (int ref : constants) {
                 local[ref] = next;
-                next += TraceCodegen.slotsOf(tree.ir.typeOf(ref));
+                next += TraceCodegen.slotsOf(ir.typeOf(ref));
             }
             List<int[]> ranges = new ArrayList<>();
-            ranges.add(head == null ? new int[] {0, tree.rootEnd()} : new int[] {head.start(), head.end()});
-            for (TraceTree.Side side : inline) {
-                ranges.add(new int[] {side.start(), side.end()});
+            ranges.add(new int[] {from, to});
+            for (TraceTree.Side s : inline) {
+                ranges.add(new int[] {s.start(), s.end()});
             }
             for (int[] range : ranges) {
                 for (int i = range[0]; i < range[1]; i++) {
                     local[i] = next;
-                    next += TraceCodegen.slotsOf(tree.ir.typeOf(i));
+                    next += TraceCodegen.slotsOf(ir.typeOf(i));
                 }
             }
             return next;
         }
+    }
+
+    /** A stretch of a trace's code that runs in one method: the root, a side trace placed inline, or a part of one of its own. */
+    private record Part(TraceTree.Side side, int from, int to, boolean startsMethod) {
     }
 
     private final List<Method> methods;
@@ -89,7 +99,7 @@ final class TreeMethods {
         return methods;
     }
 
-    /** The method {@code side} is, or null when it is placed inline in the method of its exit. */
+    /** The (first) method {@code side} is, or null when it is placed inline in the method of its exit. */
     Method ownMethodOf(TraceTree.Side side) {
         return own.get(side);
     }
@@ -97,81 +107,60 @@ final class TreeMethods {
     /** The methods of {@code tree} as its side traces say. */
     static TreeMethods of(TraceTree tree) throws TreeClass.TooLarge {
         TraceIr ir = tree.ir;
-        List<TraceTree.Side> sides = tree.sides;
-        // Each trace (0: the root, k: side k - 1) is in a method (0: run); a method's head is its first trace.
-        int[] methodOfTrace = new int[sides.size() + 1];
-        List<Integer> heads = new ArrayList<>(List.of(0));
+        List<Part> parts = partsOf(tree);
+        int[] partOfSnapshot = partsOfSnapshots(ir, parts);
+        // Each part is in a method (0: run), which the first part of it starts.
+        int[] methodOfPart = new int[parts.size()];
+        List<Integer> firstParts = new ArrayList<>(List.of(0));
         List<Integer> callers = new ArrayList<>(List.of(-1));
-        int[] traceOfSnapshot = tracesOfSnapshots(tree);
-        for (int k = 0; k < sides.size(); k++) {
-            TraceTree.Side side = sides.get(k);
-            int parent = methodOfTrace[traceOfSnapshot[side.exit()]];
-            if (side.ownMethod()) {
-                methodOfTrace[k + 1] = heads.size();
-                heads.add(k + 1);
-                callers.add(parent);
+        for (int p = 1; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            boolean continues = part.from() != part.side().start();
+            // The method the part is reached from: its exit's, or the one running the side trace's part before it.
+            int from = continues ? methodOfPart[p - 1] : methodOfPart[partOfSnapshot[part.side().exit()]];
+            if (part.startsMethod()) {
+                methodOfPart[p] = firstParts.size();
+                firstParts.add(p);
+                callers.add(from);
             } else {
-                methodOfTrace[k + 1] = parent;
+                methodOfPart[p] = from;
             }
         }
-        int count = heads.size();
+        int count = firstParts.size();
         BitSet[] defined = new BitSet[count];
         BitSet[] needed = new BitSet[count];
         List<List<TraceTree.Side>> inline = new ArrayList<>();
+        int[] next = new int[count];
+        Arrays.fill(next, -1);
         for (int m = 0; m < count; m++) {
             defined[m] = new BitSet();
             needed[m] = new BitSet();
             inline.add(new ArrayList<>());
         }
-        for (int t = 0; t <= sides.size(); t++) {
-            int m = methodOfTrace[t];
-            int start = t == 0 ? 0 : sides.get(t - 1).start();
-            int end = t == 0 ? tree.rootEnd() : sides.get(t - 1).end();
-            if (t > 0 && heads.get(m) != t) {
-                inline.get(m).add(sides.get(t - 1));
+        for (int p = 0; p < parts.size(); p++) {
+            Part part = parts.get(p);
+            int m = methodOfPart[p];
+            if (p > 0 && !part.startsMethod()) {
+                inline.get(m).add(part.side());
+            } else if (p > 0 && part.from() != part.side().start()) {
+                next[callers.get(m)] = m;
             }
-            defined[m].set(start, end);
-            for (int i = start; i < end; i++) {
-                Ir x = ir.at(i);
-                for (int operand : x.operands()) {
-                    needed[m].set(operand);
-                }
-                if (x.snapshot != Ir.NONE) {
-                    for (int ref : ir.snapshots.get(x.snapshot).refs()) {
-                        needed[m].set(ref);
-                    }
-                }
-            }
+            defined[m].set(part.from(), part.to());
+            uses(ir, part, needed[m]);
         }
         int[][] parameters = new int[count][];
         int[][] constants = new int[count][];
         // Callees come after their callers: what a callee takes, its caller has or takes in turn.
         for (int m = count - 1; m >= 0; m--) {
-            BitSet params = new BitSet();
-            BitSet consts = new BitSet();
-            BitSet seen = new BitSet();
             List<Integer> work = new ArrayList<>(needed[m].stream().boxed().toList());
             for (int callee = m + 1; callee < count; callee++) {
                 if (callers.get(callee) == m) {
                     Arrays.stream(parameters[callee]).forEach(work::add);
                 }
             }
-            while (!work.isEmpty()) {
-                int ref = work.remove(work.size() - 1);
-                if (defined[m].get(ref) || seen.get(ref)) {
-                    continue;
-                }
-                seen.set(ref);
-                Ir x = ir.at(ref);
-                switch (x.op) {
-                    case KNUM, KINT, KREF -> consts.set(ref);
-                    case CVIEW -> {
-                        work.add(x.a);
-                        work.add(x.b);
-                    }
-                    default -> params.set(ref);
-                }
-            }
+            BitSet params = new BitSet();
+            BitSet consts = new BitSet();
+            valuesFromCallers(ir, work, defined[m], params, consts);
             parameters[m] = params.stream().toArray();
             constants[m] = consts.stream().toArray();
         }
@@ -181,31 +170,97 @@ final class TreeMethods {
         List<Method> methods = new ArrayList<>();
         Map<TraceTree.Side, Method> own = new HashMap<>();
         for (int m = 0; m < count; m++) {
-            TraceTree.Side head = m == 0 ? null : sides.get(heads.get(m) - 1);
-            Method method = new Method(m == 0 ? "run" : "side" + head.number(), m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, parameters[m]),
-                    head, List.copyOf(inline.get(m)), parameters[m], constants[m]);
+            Part first = parts.get(firstParts.get(m));
+            TraceTree.Side side = first.side();
+            String name = m == 0 ? "run" : "side" + side.number() + (first.from() == side.start() ? "" : "_" + first.from());
+            Method method = new Method(name, m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, parameters[m]), side, first.from(), first.to(),
+                    next[m], List.copyOf(inline.get(m)), parameters[m], constants[m]);
             methods.add(method);
-            if (head != null) {
-                own.put(head, method);
+            if (m > 0 && first.from() == side.start()) {
+                own.put(side, method);
             }
         }
         return new TreeMethods(methods, own);
     }
 
-    /** Per snapshot, the trace whose instructions leave through it (0: the root, k: side k - 1). */
-    private static int[] tracesOfSnapshots(TraceTree tree) {
-        int[] trace = new int[tree.ir.snapshots.size()];
-        for (int t = 0; t <= tree.sides.size(); t++) {
-            int start = t == 0 ? 0 : tree.sides.get(t - 1).start();
-            int end = t == 0 ? tree.rootEnd() : tree.sides.get(t - 1).end();
-            for (int i = start; i < end; i++) {
-                int snapshot = tree.ir.at(i).snapshot;
+    /** The root, then each side trace: whole when placed inline, else each of its parts. */
+    private static List<Part> partsOf(TraceTree tree) {
+        List<Part> parts = new ArrayList<>();
+        parts.add(new Part(null, 0, tree.rootEnd(), true));
+        for (TraceTree.Side side : tree.sides) {
+            int[] cuts = side.cuts();
+            if (cuts.length == 0) {
+                parts.add(new Part(side, side.start(), side.end(), false));
+            }
+            for (int c = 0; c < cuts.length; c++) {
+                parts.add(new Part(side, cuts[c], c + 1 < cuts.length ? cuts[c + 1] : side.end(), true));
+            }
+        }
+        return parts;
+    }
+
+    /** Per snapshot, the part whose instructions leave through it. */
+    private static int[] partsOfSnapshots(TraceIr ir, List<Part> parts) {
+        int[] part = new int[ir.snapshots.size()];
+        for (int p = 0; p < parts.size(); p++) {
+            for (int i = parts.get(p).from(); i < parts.get(p).to(); i++) {
+                int snapshot = ir.at(i).snapshot;
                 if (snapshot != Ir.NONE) {
-                    trace[snapshot] = t;
+                    part[snapshot] = p;
                 }
             }
         }
-        return trace;
+        return part;
+    }
+
+    /**
+     * Adds to {@code needed} the values {@code part}'s code loads: operands, the values its
+     * snapshots write, and at a link the cdata its whole side trace keeps alive to there.
+     */
+    private static void uses(TraceIr ir, Part part, BitSet needed) {
+        for (int i = part.from(); i < part.to(); i++) {
+            Ir x = ir.at(i);
+            for (int operand : x.operands()) {
+                needed.set(operand);
+            }
+            if (x.snapshot != Ir.NONE) {
+                for (int ref : ir.snapshots.get(x.snapshot).refs()) {
+                    needed.set(ref);
+                }
+            }
+            if (x.op == IrOp.LINK) {
+                for (int j = part.side().start(); j < part.side().end(); j++) {
+                    if (ir.at(j).op == IrOp.CADDR || ir.at(j).op == IrOp.PELEM) {
+                        needed.set(ir.at(j).a);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Sorts the values in {@code work} that a method does not compute ({@code defined}) into
+     * those its callers pass ({@code params}) and the constants it makes again ({@code consts});
+     * a C view is made again from its parts.
+     */
+    private static void valuesFromCallers(TraceIr ir, List<Integer> work, BitSet defined, BitSet params, BitSet consts) {
+        BitSet seen = new BitSet();
+        while (!work.isEmpty()) {
+            int ref = work.remove(work.size() - 1);
+            if (defined.get(ref) || seen.get(ref)) {
+                continue;
+            }
+            seen.set(ref);
+            Ir x = ir.at(ref);
+            switch (x.op) {
+                case KNUM, KINT, KREF -> consts.set(ref);
+                case CVIEW -> {
+                    work.add(x.a);
+                    work.add(x.b);
+                }
+                default -> params.set(ref);
+            }
+        }
     }
 
     /** {@code run}'s parameters, then the values {@code parameters}, returning an int. */

@@ -145,12 +145,28 @@ class VerboseOutputTest {
     }
 
     @Test
-    void aSideTraceTooLargeForAMethodOfItsOwn_leavesItsExitAnExit() {
+    void aSideTraceTooLargeForOneMethod_isCutIntoSeveral() {
         String body = "    t.a = t.b + i; t.b = t.c - t.a; t.c = t.a % 17\n".repeat(20);
-        List<String> lines = verboseLines("local t = {a = 1, b = 2, c = 3}\nlocal s = 0\nfor i = 1, 40 do\n  if i % 2 == 0 then\n    s = s + 1\n  else\n"
+        List<String> lines = verboseLines("local t = {a = 1, b = 2, c = 3}\nlocal s = 0\nfor i = 1, 40 do\n  if i % 2 == 1 then\n    s = s + 1\n  else\n"
                 + body + "  end\nend\n", "hotexit=1");
-        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +1 tree full \\(\\d+ bytes of bytecode, over 5300\\), "
-                + "and a method of its own too large \\(\\d+ bytes of bytecode, over 8000\\): exit \\d+ stays an exit]")), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +2 v:7 side of 1/\\d+ in \\d+ methods of its own \\(tree full, .*")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("stays an exit")), lines::toString);
+    }
+
+    @Test
+    void aSideTraceUsingMoreValuesThanAMethodTakes_leavesItsExitAnExit() {
+        StringBuilder script = new StringBuilder();
+        for (int v = 0; v < 130; v++) {
+            script.append("local v").append(v).append(" = 0\n");
+        }
+        script.append("for i = 1, 40 do\n");
+        for (int v = 0; v < 130; v++) {
+            script.append("  v").append(v).append(" = v").append(v).append(" + i\n");
+        }
+        script.append("  if i % 2 == 0 then v0 = v0 + 1 end\nend\n");
+        List<String> lines = verboseLines(script.toString(), "hotexit=1");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +1 tree full \\(\\d+ bytes of bytecode, over 5300\\), and too large for methods of its own "
+                + "\\(its values take \\d+ parameter slots, over 255\\): exit \\d+ stays an exit]")), lines::toString);
     }
 
     @Test
