@@ -95,6 +95,34 @@ class LauncherScriptTest {
         assertEquals(new Outcome(0, "1\n", ""), launch(ROOT.resolve("isthmus"), ROOT, environment, "run", "-e", "print(1)"));
     }
 
+    /**
+     * {@code cdecl} and {@code bind} each make a start-up cache of their own, by their own
+     * training run, on their first use after a build, and use it from then on.
+     */
+    @Test
+    void cdeclAndBind_eachMakeTheirOwnStartUpCache(@TempDir Path state, @TempDir Path output) throws Exception {
+        Files.writeString(state.resolve("stamp.codegen-cli"), "");
+        Map<String, String> environment = Map.of("ISTHMUS_BUILD_DIR", state.toString());
+        String preparing = "isthmus: preparing the start-up cache (once per build)...\n";
+        String header = ROOT.resolve("aot-training/codegen-cli.h").toString();
+
+        Outcome cdecl = launch(ROOT.resolve("isthmus"), ROOT, environment, "cdecl", header);
+        assertEquals(0, cdecl.status(), cdecl.stderr());
+        assertEquals(preparing, cdecl.stderr());
+        assertTrue(cdecl.stdout().contains("struct record"), cdecl.stdout());
+        assertTrue(Files.size(state.resolve("cdecl.aot")) > 1_000_000, "no start-up cache for cdecl");
+        assertFalse(Files.exists(state.resolve("bind.aot")), "bind's cache made for cdecl");
+
+        String[] bind = {"bind", "--package", "org.example.training", "--output", output.toString(), header};
+        Outcome first = launch(ROOT.resolve("isthmus"), ROOT, environment, bind);
+        assertEquals(new Outcome(0, first.stdout(), preparing), first);
+        assertTrue(first.stdout().startsWith("isthmus bind: wrote "), first.stdout());
+        assertTrue(Files.size(state.resolve("bind.aot")) > 1_000_000, "no start-up cache for bind");
+
+        Outcome again = launch(ROOT.resolve("isthmus"), ROOT, environment, bind);
+        assertEquals(new Outcome(0, first.stdout(), ""), again);
+    }
+
     @Test
     void bench_withoutAName_printsTheListAndFails() throws Exception {
         Outcome outcome = launch(ROOT.resolve("isthmus"), ROOT, "bench");
