@@ -76,6 +76,8 @@ final class TraceCodegen {
     private final TreeMethods.Method method;
     private int methodSize;
     private int[] offsets;
+    private int stopAfter;
+    private boolean stopped;
     private final ClassData constants;
     private final int[] local;
     private final int scratch;
@@ -133,13 +135,45 @@ final class TraceCodegen {
         return offsets[instruction - method.from()];
     }
 
-    /** Emits the method; returns its size in bytes of bytecode. */
-    int emit() {
+    /**
+     * Emits the method's code; returns its size in bytes of bytecode. Past {@code stopAfter}
+     * bytes, when the method will be refused, it stops as soon as its trace's own code is placed
+     * or another exit is: a large method's exits cost more each ({@link ExitWriter} looks for
+     * one to share with among those placed), and md5's side trace in one method took 200 ms.
+     */
+    int emit(int stopAfter) {
+        this.stopAfter = stopAfter;
         mv.visitCode();
         body();
+        return methodSize;
+    }
+
+    /** Whether the emission stopped early ({@link #emit}): the size is then the size so far. */
+    boolean stoppedEarly() {
+        return stopped;
+    }
+
+    /** Whether the code is past the size where the emission stops; sets the size so far if it is. */
+    private boolean pastStop() {
+        if (stopAfter == Integer.MAX_VALUE) {
+            return false;
+        }
+        Label here = new Label();
+        mv.visitLabel(here);
+        stopped = here.getOffset() > stopAfter;
+        if (stopped) {
+            methodSize = here.getOffset();
+        }
+        return stopped;
+    }
+
+    /**
+     * Ends the method emitted: its frames computed, the costly part of a large method, and so
+     * left until the method's size is known to be accepted.
+     */
+    void finish() {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-        return methodSize;
     }
 
     /**
@@ -167,6 +201,9 @@ final class TraceCodegen {
             if (method.next() >= 0) {
                 // A part of a side trace cut into several: the next part goes on.
                 callSide(methods.all().get(method.next()));
+            }
+            if (pastStop()) {
+                return;
             }
         }
         exitsAndHandlers();
@@ -207,6 +244,9 @@ final class TraceCodegen {
         // Guards of one instruction share its snapshot, and so the code that leaves there.
         Map<Integer, Label> exitCode = new HashMap<>();
         for (int e = 0; e < exitLabels.size(); e++) {
+            if (pastStop()) {
+                return;
+            }
             mv.visitLabel(exitLabels.get(e));
             TraceTree.Side side = tree.sideOf(exitSnapshots.get(e));
             Label shared = exitCode.putIfAbsent(exitSnapshots.get(e), exitLabels.get(e));

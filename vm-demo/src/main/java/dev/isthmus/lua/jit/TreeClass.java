@@ -57,11 +57,12 @@ final class TreeClass {
         }
 
         TooLarge(int size, int limit) {
-            this(size, limit, null);
+            this(size, false, limit, null);
         }
 
-        TooLarge(int size, int limit, int[] cuts) {
-            super(size + " bytes of bytecode, over " + limit, null, false, false);
+        /** {@code size} bytes of bytecode, or at least that many when the emission stopped {@code early}. */
+        TooLarge(int size, boolean early, int limit, int[] cuts) {
+            super((early ? "at least " : "") + size + " bytes of bytecode, over " + limit, null, false, false);
             this.cuts = cuts;
         }
     }
@@ -109,6 +110,10 @@ final class TreeClass {
         java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>();
         Arrays.stream(side.cuts()).forEach(cuts::add);
         double scale = size / (double) Math.max(1, code.offsetOf(method.to()) - code.offsetOf(method.from()));
+        if (code.stoppedEarly()) {
+            // Not all of the exits placed: as many bytes again as the code of the part, md5's and others' share.
+            scale = Math.max(scale, 2.5);
+        }
         int last = method.from();
         for (int i = method.from() + 1; i < method.to(); i++) {
             if ((code.offsetOf(i + 1) - code.offsetOf(last)) * scale > PIECE) {
@@ -152,19 +157,22 @@ final class TreeClass {
         int runBytes = 0;
         for (TreeMethods.Method method : methods.all()) {
             TraceCodegen code = new TraceCodegen(this, cw, internal, methods, method);
-            int size = code.emit();
+            boolean takesNewest = newest != null && method.inline().contains(newest);
+            boolean mayBeHuge = newest == null || method.isRun() && tree.runBytes > HUGE_METHOD;
+            int size = code.emit(takesNewest ? TREE_LIMIT : mayBeHuge ? Integer.MAX_VALUE : HUGE_METHOD);
             // The method the newest side trace is placed in must leave room for inlining; the
             // others grew by no more than its call, and only need to be compiled at all.
-            if (size > TREE_LIMIT && newest != null && method.inline().contains(newest)) {
-                throw new TooLarge(size, TREE_LIMIT);
+            if (size > TREE_LIMIT && takesNewest) {
+                throw new TooLarge(size, code.stoppedEarly(), TREE_LIMIT, null);
             }
             if (method.isRun()) {
                 runBytes = size;
             }
             // (A run over the limit before, a root too large alone, is never compiled anyway: the calls of side methods cost it nothing.)
-            if (size > HUGE_METHOD && newest != null && !(method.isRun() && tree.runBytes > HUGE_METHOD)) {
-                throw method.side() == newest ? new TooLarge(size, HUGE_METHOD, finerCuts(newest, method, code, size)) : new TooLarge(size, HUGE_METHOD);
+            if (size > HUGE_METHOD && !mayBeHuge) {
+                throw new TooLarge(size, code.stoppedEarly(), HUGE_METHOD, method.side() == newest ? finerCuts(newest, method, code, size) : null);
             }
+            code.finish();
         }
         cw.visitEnd();
         byte[] bytes;
