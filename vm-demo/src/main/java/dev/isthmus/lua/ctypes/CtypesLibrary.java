@@ -344,6 +344,7 @@ public final class CtypesLibrary {
             case CFuncType c -> {
                 LuaFunction handler = new Arguments("CFUNCTYPE", java.util.Arrays.copyOfRange(args, 1, args.length)).checkFunction(0);
                 MemorySegment stub = c.wrap(cArgs -> {
+                    dev.isthmus.lua.runtime.CallbackCount.enter();
                     Object[] luaArgs = new Object[cArgs.length];
                     for (int i = 0; i < cArgs.length; i++) {
                         luaArgs[i] = toLua(cArgs[i]);

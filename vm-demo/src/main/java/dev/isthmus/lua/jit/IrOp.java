@@ -94,6 +94,12 @@ enum IrOp {
     /** A native call on numbers: {@code aux} the method handle, {@code args} the operands. */
     CALLN(Kind.CALL),
     /**
+     * Right after a {@link #CALLN}: leaves, with the call's result in place, when C called back
+     * into Lua during it ({@code CallbackCount}), so that what the trace assumed of Lua's state
+     * across the native call still holds when it goes on.
+     */
+    GCALLBACK(Kind.GUARD_READ),
+    /**
      * A library function's numeric form on numbers {@code args} ({@code aux} the handle,
      * {@code aux2} the name): pure arithmetic, so folded, shared and hoisted like an ADD.
      */
@@ -249,7 +255,8 @@ enum IrOp {
      */
     boolean mayRunLua() {
         return switch (this) {
-            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLN, CALLV, CALLM, CALLL, GGET, GSET, CONCAT, LOOPCALL -> true;
+            // Not CALLN: a callback during it leaves the trace at the GCALLBACK after it.
+            case INDEX, SETINDEX, ARITHV, CMPV, LENV, CALLV, CALLM, CALLL, GGET, GSET, CONCAT, LOOPCALL -> true;
             default -> false;
         };
     }

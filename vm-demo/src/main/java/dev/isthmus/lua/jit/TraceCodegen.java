@@ -53,6 +53,7 @@ final class TraceCodegen {
     private static final String OBJECT = "java/lang/Object";
     private static final String ACCESS = Type.getInternalName(TraceAccess.class);
     private static final String TABLE = Type.getInternalName(LuaTable.class);
+    private static final String CALLBACKS = Type.getInternalName(dev.isthmus.lua.runtime.CallbackCount.class);
     private static final String ENTRY = Type.getInternalName(LuaTable.Entry.class);
     private static final String TRACES = Type.getInternalName(CdataTraces.class);
     private static final String NARROWED = Type.getInternalName(NarrowedLoops.class);
@@ -87,6 +88,8 @@ final class TraceCodegen {
     private final int scratchLong;
     /** The value stack's top around a direct call ({@link IrOp#CALLL}). */
     private final int scratchTop;
+    /** The callback count before a native call ({@link IrOp#CALLN}), for the {@link IrOp#GCALLBACK} after it. */
+    private final int scratchCallbacks;
     /** The internal name of the class generated, whose {@code run} a direct call calls and whose side methods an exit calls. */
     private final String self;
     /** A direct call's try block and handler, entered in the exception table before its call's own. */
@@ -115,6 +118,7 @@ final class TraceCodegen {
         scratchNums = next + 2;
         scratchLong = next + 3;
         scratchTop = next + 5;
+        scratchCallbacks = next + 6;
         self = internal;
         mv = cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
@@ -669,6 +673,11 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case GINTR -> interruptCheck(exit(x));
+            case GCALLBACK -> {
+                mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
+                mv.visitVarInsn(ILOAD, scratchCallbacks);
+                mv.visitJumpInsn(IF_ICMPNE, exit(x));
+            }
             case LINK -> link(i, x);
             case LEAVE -> {
                 if (returnsItself(x)) {
@@ -1221,6 +1230,8 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "length", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             case CALLN -> {
+                mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
+                mv.visitVarInsn(ISTORE, scratchCallbacks);
                 for (int arg : x.args) {
                     load(arg);
                 }

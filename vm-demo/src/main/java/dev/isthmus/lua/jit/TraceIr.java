@@ -83,6 +83,9 @@ final class TraceIr {
         if (ir.op.mayRunLua()) {
             checkedState.clear();
             stored.clear();
+        } else if (ir.op == IrOp.CALLN) {
+            // C may write any memory, though it runs no Lua code unless the GCALLBACK after it leaves.
+            stored.clear();
         }
         code.add(ir);
         return code.size() - 1;

@@ -1366,6 +1366,8 @@ final class TraceRecorder implements InstructionObserver {
             if (c == 2) {
                 set(a, result == IrType.VOID ? nil(pc) : call);
             }
+            // The call made, its result in place: a callback during it leaves here.
+            guard(new Ir(IrOp.GCALLBACK, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, null, null, pc), pc + 1);
             return;
         }
         for (int i = 0; i < argc; i++) {

@@ -72,6 +72,7 @@ public final class Coroutine {
      * do, so {@link #isInsideCallback()} makes yield an error whichever carrier runs it.
      */
     public void enterCallback() {
+        CallbackCount.enter();
         callbackDepth++;
     }
 

@@ -128,6 +128,7 @@ class IrTextTest {
             0077 void calll 0003 (0000 0014) #2 #1  [exit 40 pc 4]
             0078 int tobit 0000
             0079 int fint (0078 0058) bitop:band java"band"
+            0080 void gcallback  [exit 41 pc 5]
             """;
 
     @Test
