@@ -214,14 +214,19 @@ final class TreeMethods {
     }
 
     /**
-     * Adds to {@code needed} the values {@code part}'s code loads: operands, the values its
-     * snapshots write, and at a link the cdata its whole side trace keeps alive to there.
+     * Adds to {@code needed} the values {@code part}'s code loads: operands (and the int a
+     * number operand was made from), the values its snapshots write, and at a link the cdata its
+     * whole side trace keeps alive to there.
      */
     private static void uses(TraceIr ir, Part part, BitSet needed) {
         for (int i = part.from(); i < part.to(); i++) {
             Ir x = ir.at(i);
             for (int operand : x.operands()) {
                 needed.set(operand);
+                if (ir.at(operand).op == IrOp.TONUM) {
+                    // An integer key is used as the int it was made from (TraceCodegen.integerKey).
+                    needed.set(ir.at(operand).a);
+                }
             }
             if (x.snapshot != Ir.NONE) {
                 for (int ref : ir.snapshots.get(x.snapshot).refs()) {

@@ -145,6 +145,20 @@ class VerboseOutputTest {
     }
 
     @Test
+    void aSideMethodStoringAtTheLoopsIntegerIndex_isCompiled_withTheIndexAsAParameter() {
+        StringBuilder script = new StringBuilder("local buf, t = {}, {a = 1, b = 2, c = 3}\nfor j = 1, 400 do\n  local k = j % 12\n");
+        for (int k = 0; k < 12; k++) {
+            String field = "abc".substring(k % 3, k % 3 + 1);
+            script.append(k == 0 ? "  if" : "  elseif").append(" k == ").append(k).append(" then t.").append(field).append(" = (t.")
+                    .append("abc".charAt((k + 1) % 3)).append(" + j * ").append(k).append(") % ").append(97 - k).append("; buf[j] = t.")
+                    .append(field).append('\n');
+        }
+        List<String> lines = verboseLines(script.append("  end\nend\n").toString(), "hotexit=1");
+        assertTrue(lines.stream().anyMatch(l -> l.contains(" in a method of its own ")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.matches("\\[TRACE --- v:\\d+ side of .*")), lines::toString);
+    }
+
+    @Test
     void aSideTraceTooLargeForOneMethod_isCutIntoSeveral() {
         String body = "    t.a = t.b + i; t.b = t.c - t.a; t.c = t.a % 17\n".repeat(20);
         List<String> lines = verboseLines("local t = {a = 1, b = 2, c = 3}\nlocal s = 0\nfor i = 1, 40 do\n  if i % 2 == 1 then\n    s = s + 1\n  else\n"
