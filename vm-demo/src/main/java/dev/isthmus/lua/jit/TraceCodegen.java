@@ -79,6 +79,7 @@ final class TraceCodegen {
     private int[] offsets;
     private int stopAfter;
     private boolean stopped;
+    private final java.util.BitSet unplanned = new java.util.BitSet();
     private final ClassData constants;
     private final int[] local;
     private final int scratch;
@@ -150,6 +151,11 @@ final class TraceCodegen {
         mv.visitCode();
         body();
         return methodSize;
+    }
+
+    /** The values a side method loaded that it does not take: its class must be made again. */
+    java.util.BitSet unplanned() {
+        return unplanned;
     }
 
     /** Whether the emission stopped early ({@link #emit}): the size is then the size so far. */
@@ -363,7 +369,20 @@ final class TraceCodegen {
             return;
         }
         if (local[ref] < 0) {
-            throw new IllegalStateException("value " + ref + " is not one of method " + method.name() + "'s");
+            if (method.isRun()) {
+                throw new IllegalStateException("value " + ref + " is not one of method " + method.name() + "'s");
+            }
+            // A value the plan did not see this side method use (TreeMethods.uses): a stand-in
+            // of its type, and the class made again with the value a parameter (TreeClass).
+            unplanned.set(ref);
+            switch (ir.typeOf(ref)) {
+                case NUM -> mv.visitInsn(DCONST_0);
+                case INT -> mv.visitInsn(ICONST_0);
+                case LONG -> mv.visitInsn(LCONST_0);
+                case REF -> mv.visitInsn(ACONST_NULL);
+                case VOID -> throw new IllegalStateException("no value: " + ref);
+            }
+            return;
         }
         switch (ir.typeOf(ref)) {
             case NUM -> mv.visitVarInsn(DLOAD, local[ref]);

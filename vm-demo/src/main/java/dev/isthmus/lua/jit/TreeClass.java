@@ -10,6 +10,7 @@ import org.objectweb.asm.Type;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,6 +46,8 @@ final class TreeClass {
     private static final int PIECE = 5000;
     /** How often a side trace is cut finer before it is given up. */
     private static final int MAX_CUT_TRIES = 4;
+    /** How often a class is made again for values its side methods loaded unplanned. */
+    private static final int MAX_PLAN_TRIES = 3;
 
     /** A method of the tree would be too large for the JVM or its compiler: the last side trace must go where it is. */
     static final class TooLarge extends Exception {
@@ -125,9 +128,23 @@ final class TreeClass {
     }
 
     static LoopTrace generate(TraceTree tree, String name) throws TooLarge {
-        TreeClass c = new TreeClass(tree);
         MethodHandles.Lookup host = MethodHandles.lookup();
-        byte[] bytes = c.classBytes(HiddenClasses.nameIn(host, name));
+        // The values side methods load that their plan did not see them use, by method: taken as parameters on the next try.
+        Map<String, BitSet> unplanned = new HashMap<>();
+        TreeClass c;
+        byte[] bytes;
+        for (int attempt = 1; ; attempt++) {
+            c = new TreeClass(tree);
+            Map<String, BitSet> more = new HashMap<>();
+            bytes = c.classBytes(HiddenClasses.nameIn(host, name), unplanned, more);
+            if (more.isEmpty()) {
+                break;
+            }
+            if (attempt == MAX_PLAN_TRIES) {
+                throw new IllegalStateException("side methods still load values they do not take: " + more);
+            }
+            more.forEach((method, refs) -> unplanned.computeIfAbsent(method, m -> new BitSet()).or(refs));
+        }
         try {
             MethodHandles.Lookup lookup = HiddenClasses.define(host, bytes, c.constants);
             return (LoopTrace) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
@@ -136,7 +153,12 @@ final class TreeClass {
         }
     }
 
-    private byte[] classBytes(String internal) throws TooLarge {
+    /**
+     * The class's bytes, its methods as {@link TreeMethods} plans them with the values
+     * {@code unplanned} added; the values a side method loaded that it did not take go to
+     * {@code more}, and then the bytes are null.
+     */
+    private byte[] classBytes(String internal, Map<String, BitSet> unplanned, Map<String, BitSet> more) throws TooLarge {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS) {
             @Override
             protected String getCommonSuperClass(String type1, String type2) {
@@ -152,7 +174,7 @@ final class TreeClass {
         init.visitInsn(RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        TreeMethods methods = TreeMethods.of(tree);
+        TreeMethods methods = TreeMethods.of(tree, unplanned);
         TraceTree.Side newest = tree.sides.isEmpty() ? null : tree.sides.getLast();
         int runBytes = 0;
         for (TreeMethods.Method method : methods.all()) {
@@ -173,6 +195,12 @@ final class TreeClass {
                 throw new TooLarge(size, code.stoppedEarly(), HUGE_METHOD, method.side() == newest ? finerCuts(newest, method, code, size) : null);
             }
             code.finish();
+            if (!code.unplanned().isEmpty()) {
+                more.put(method.name(), code.unplanned());
+            }
+        }
+        if (!more.isEmpty()) {
+            return null;
         }
         cw.visitEnd();
         byte[] bytes;

@@ -104,8 +104,11 @@ final class TreeMethods {
         return own.get(side);
     }
 
-    /** The methods of {@code tree} as its side traces say. */
-    static TreeMethods of(TraceTree tree) throws TreeClass.TooLarge {
+    /**
+     * The methods of {@code tree} as its side traces say; a side method also takes the values
+     * {@code unplanned} lists under its name (values its code loaded that {@link #uses} missed).
+     */
+    static TreeMethods of(TraceTree tree, Map<String, BitSet> unplanned) throws TreeClass.TooLarge {
         TraceIr ir = tree.ir;
         List<Part> parts = partsOf(tree);
         int[] partOfSnapshot = partsOfSnapshots(ir, parts);
@@ -136,6 +139,12 @@ final class TreeMethods {
             defined[m] = new BitSet();
             needed[m] = new BitSet();
             inline.add(new ArrayList<>());
+        }
+        String[] names = new String[count];
+        for (int m = 0; m < count; m++) {
+            Part first = parts.get(firstParts.get(m));
+            names[m] = m == 0 ? "run" : "side" + first.side().number() + (first.from() == first.side().start() ? "" : "_" + first.from());
+            needed[m].or(unplanned.getOrDefault(names[m], new BitSet()));
         }
         for (int p = 0; p < parts.size(); p++) {
             Part part = parts.get(p);
@@ -172,8 +181,7 @@ final class TreeMethods {
         for (int m = 0; m < count; m++) {
             Part first = parts.get(firstParts.get(m));
             TraceTree.Side side = first.side();
-            String name = m == 0 ? "run" : "side" + side.number() + (first.from() == side.start() ? "" : "_" + first.from());
-            Method method = new Method(name, m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, parameters[m]), side, first.from(), first.to(),
+            Method method = new Method(names[m], m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, parameters[m]), side, first.from(), first.to(),
                     next[m], List.copyOf(inline.get(m)), parameters[m], constants[m]);
             methods.add(method);
             if (m > 0 && first.from() == side.start()) {
@@ -214,19 +222,15 @@ final class TreeMethods {
     }
 
     /**
-     * Adds to {@code needed} the values {@code part}'s code loads: operands (and the int a
-     * number operand was made from), the values its snapshots write, and at a link the cdata its
-     * whole side trace keeps alive to there.
+     * Adds to {@code needed} the values {@code part}'s code loads: operands, the values its
+     * snapshots write, and at a link the cdata its whole side trace keeps alive to there. (The
+     * code may load others, an integer key's int for its number: TreeClass then plans again.)
      */
     private static void uses(TraceIr ir, Part part, BitSet needed) {
         for (int i = part.from(); i < part.to(); i++) {
             Ir x = ir.at(i);
             for (int operand : x.operands()) {
                 needed.set(operand);
-                if (ir.at(operand).op == IrOp.TONUM) {
-                    // An integer key is used as the int it was made from (TraceCodegen.integerKey).
-                    needed.set(ir.at(operand).a);
-                }
             }
             if (x.snapshot != Ir.NONE) {
                 for (int ref : ir.snapshots.get(x.snapshot).refs()) {
