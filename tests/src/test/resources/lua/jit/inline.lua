@@ -103,3 +103,47 @@ do
   print(s)
 end
 -- expect: 426720
+-- test: methods and fields read through a metatable's __index table in a compiled loop, each assumption broken once
+do
+  local Point = {}
+  Point.__index = Point
+  Point.scale = 2
+  function Point.new(x, y) return setmetatable({x = x, y = y}, Point) end
+  function Point:len2() return self.x * self.x + self.y * self.y end
+  local Other = {scale = 10}
+  Other.__index = Other
+  function Other:len2() return -1 end
+  local ps = {}
+  for i = 1, 300 do ps[i] = Point.new(i, i + 1) end
+  local sum = 0
+  for i = 1, 300 do
+    local p = ps[i]
+    if i == 100 then p.len2 = function() return 1000 end end
+    if i == 150 then setmetatable(p, Other) end
+    if i == 200 then Point.len2 = function(self) return self.x end end
+    if i == 250 then Point.__index = Other end
+    if i == 270 then Point.__index = Point; Point.scale = 3.5 end
+    sum = sum + p:len2() + p.scale
+  end
+  print(sum)
+end
+-- expect: 5289750.5
+
+-- test: an object's class changes between two compiled loops over the same objects
+do
+  local A = {name = "A"}; A.__index = A
+  local B = setmetatable({name = "B"}, {__index = A}); B.__index = B
+  function A:who() return self.name .. "!" end
+  local objs = {}
+  for i = 1, 200 do objs[i] = setmetatable({}, i % 2 == 0 and A or B) end
+  local counts = {}
+  for r = 1, 2 do
+    for i = 1, 200 do
+      local w = objs[i]:who()
+      counts[w] = (counts[w] or 0) + 1
+    end
+    B.who = function(self) return "b" end
+  end
+  print(counts["A!"], counts["B!"], counts["b"])
+end
+-- expect: 200	100	100

@@ -45,6 +45,13 @@ enum IrOp {
     NOT(Kind.PURE),
     /** A table guarded to have no metatable (read each time: a call may set one). */
     GNOMETA(Kind.GUARD_STATE),
+    /** Table {@code a} guarded to have metatable {@code aux} (read each time: a call may set another). */
+    GMETA(Kind.GUARD_STATE),
+    /**
+     * Table {@code a} guarded not to hold the string key {@code aux} (a hash lookup, made each
+     * time: any store may add it), so that reading it goes to the metatable's {@code __index}.
+     */
+    GABSENT(Kind.GUARD_READ),
     /** {@code t[n]} of a table without metatable, number key. */
     TGETN(Kind.STATE),
     /** {@code t[k]} of a table without metatable, any key. */

@@ -555,6 +555,20 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "metatable", "()L" + TABLE + ";", false);
                 mv.visitJumpInsn(IFNONNULL, exit(x));
             }
+            case GMETA -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "metatable", "()L" + TABLE + ";", false);
+                constant(x.aux, LuaTable.class);
+                mv.visitJumpInsn(IF_ACMPNE, exit(x));
+            }
+            case GABSENT -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                constant(x.aux, LuaString.class);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                mv.visitJumpInsn(IFNONNULL, exit(x));
+            }
             case TLOADN -> {
                 Label general = new Label();
                 Label done = new Label();

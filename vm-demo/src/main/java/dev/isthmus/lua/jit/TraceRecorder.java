@@ -1087,12 +1087,51 @@ final class TraceRecorder implements InstructionObserver {
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
         }
+        if (objectValue instanceof LuaTable t && key < 0 && frameProto.constants()[-1 - key] instanceof LuaString name
+                && indexTable(t, name) instanceof LuaTable owner) {
+            return inherited(object, t, owner, name, pc);
+        }
         if (key < 0 && objectValue instanceof FixedIndex fixed && fixed.fixedValue(frameProto.constants()[-1 - key]) instanceof Object v) {
             guard(new Ir(IrOp.GSAME, IrType.VOID, object, Ir.NONE, Ir.NONE, null, objectValue, null, pc), pc);
             return constantOf(v, pc);
         }
         mayRunLua = true;
         return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);
+    }
+
+    private static final LuaString INDEX_EVENT = LuaString.of("__index");
+
+    /**
+     * The table that {@code t[name]} is read from when {@code t} lacks {@code name}: its
+     * metatable's {@code __index} when that is a table holding {@code name} (a class of
+     * objects, as {@code setmetatable(o, Class)} with {@code Class.__index = Class} makes); null
+     * otherwise, and the read stays a call of the full semantics.
+     */
+    private static LuaTable indexTable(LuaTable t, LuaString name) {
+        LuaTable mt = t.metatable();
+        if (mt == null || t.get(name) != null || mt.slotOf(INDEX_EVENT) < 0) {
+            return null;
+        }
+        return mt.get(INDEX_EVENT) instanceof LuaTable owner && owner.slotOf(name) >= 0 ? owner : null;
+    }
+
+    /**
+     * {@code object.name} read through the metatable's {@code __index} table {@code owner}:
+     * guards that the object still has that metatable and still lacks the key, that the
+     * metatable's {@code __index} is still {@code owner}, then {@code owner}'s field read at its
+     * slot, a method call on an object becoming plain loads.
+     */
+    private int inherited(int object, LuaTable t, LuaTable owner, LuaString name, int pc) {
+        LuaTable mt = t.metatable();
+        guard(new Ir(IrOp.GMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, mt, null, pc), pc);
+        guard(new Ir(IrOp.GABSENT, IrType.VOID, object, Ir.NONE, Ir.NONE, null, name, null, pc), pc);
+        int metatable = constantOf(mt, pc);
+        int indexSlot = mt.slotOf(INDEX_EVENT);
+        int handler = guard(new Ir(IrOp.HGETK, IrType.REF, metatable, Ir.NONE, Ir.NONE, null, mt.slotKey(indexSlot), indexSlot, pc), pc);
+        guard(new Ir(IrOp.GSAME, IrType.VOID, handler, Ir.NONE, Ir.NONE, null, owner, null, pc), pc);
+        int slot = owner.slotOf(name);
+        boolean number = owner.get(name) instanceof Double;
+        return guard(new Ir(IrOp.HGETK, number ? IrType.NUM : IrType.REF, constantOf(owner, pc), Ir.NONE, Ir.NONE, null, owner.slotKey(slot), slot, pc), pc);
     }
 
     // ---- cdata with storage: members and elements as loads and stores at offsets

@@ -129,6 +129,8 @@ class IrTextTest {
             0078 int tobit 0000
             0079 int fint (0078 0058) bitop:band java"band"
             0080 void gcallback  [exit 41 pc 5]
+            0081 void gmeta 0003 t  [exit 42 pc 5]
+            0082 void gabsent 0003 "x"  [exit 43 pc 5]
             """;
 
     @Test
