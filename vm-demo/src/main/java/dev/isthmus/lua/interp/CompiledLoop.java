@@ -16,6 +16,8 @@ public final class CompiledLoop {
     private final BitSet keptRegisters;
     private final boolean mayRunLua;
     private final int number;
+    /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
+    private CompiledLoop successor;
 
     public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number) {
         this.code = code;
@@ -32,6 +34,34 @@ public final class CompiledLoop {
     /** The compiled code, which another trace may run as its inner loop. */
     public LoopTrace code() {
         return code;
+    }
+
+    /**
+     * The code of the newest compilation of this tree that a trace calling this one as its
+     * inner loop ({@code LOOPCALL}) may run instead: a tree grows side traces after the outer
+     * trace was compiled, and the outer trace runs the grown one rather than exit where the
+     * side traces now go.
+     */
+    public LoopTrace latestCode() {
+        CompiledLoop c = this;
+        while (c.successor != null) {
+            c = c.successor;
+        }
+        return c.code;
+    }
+
+    /**
+     * {@code next}, the same tree compiled with another side trace, replaces this one: callers
+     * of {@link #latestCode} run it when it needs nothing more of them than this one did (it
+     * runs no Lua code, or this one may too and it keeps no register this one does not, so
+     * the open upvalues the caller's recording accepted still do not point at its registers).
+     */
+    public void replacedBy(CompiledLoop next) {
+        BitSet more = next.keptRegisters();
+        more.andNot(keptRegisters);
+        if (!next.mayRunLua || mayRunLua && more.isEmpty()) {
+            successor = next;
+        }
     }
 
     /** The registers the trace keeps in JVM locals. */

@@ -269,7 +269,11 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private void install(TraceTree tree, LoopTrace code) {
+        CompiledLoop before = tree.installed;
         tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number);
+        if (before != null && tree.proto.loopTraces()[tree.slot] == before) {
+            before.replacedBy(tree.installed);
+        }
         tree.proto.loopTraces()[tree.slot] = tree.installed;
     }
 

@@ -1060,7 +1060,10 @@ final class TraceCodegen {
             mv.visitTryCatchBlock(start, end, failed, Type.getInternalName(TraceCallFailure.class));
         }
         mv.visitLabel(start);
-        constant(((dev.isthmus.lua.interp.CompiledLoop) x.aux).code(), LoopTrace.class);
+        // The inner tree as it is now, grown since this trace was compiled (CompiledLoop.latestCode).
+        constant(x.aux, dev.isthmus.lua.interp.CompiledLoop.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(dev.isthmus.lua.interp.CompiledLoop.class), "latestCode",
+                "()L" + Type.getInternalName(LoopTrace.class) + ";", false);
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
         if (inside != null) {
