@@ -31,21 +31,35 @@ class VerboseOutputTest {
 
     @Test
     void anExitTakenRepeatedly_isReportedTheFirstTimeAndAtEachPowerOfTen() {
-        List<String> lines = verboseLines("""
-                local t = {}
-                for i = 1, 20 do t[i] = i end
-                local s = 0
-                for r = 1, 150 do
-                  for i = 1, 20 do
-                    if i > 5 then break end
-                    s = s + t[i]
-                  end
-                end
-                """);
+        // No side traces: the break's exit stays an exit.
+        List<String> lines = verboseLines(BREAKING_INNER_LOOP, "tryside=0");
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:5 loop, recorded in \\d+\\.\\d\\d ms, compiled in \\d+\\.\\d\\d ms]")), lines::toString);
         List<String> exits = lines.stream().filter(l -> l.contains(" exit ") && l.contains(" to v:6,")).toList();
         assertEquals(List.of("taken 1 time]", "taken 10 times]", "taken 100 times]"),
                 exits.stream().map(l -> l.substring(l.indexOf("taken"))).toList(), lines::toString);
+    }
+
+    private static final String BREAKING_INNER_LOOP = """
+            local t = {}
+            for i = 1, 20 do t[i] = i end
+            local s = 0
+            for r = 1, 150 do
+              for i = 1, 20 do
+                if i > 5 then break end
+                s = s + t[i]
+              end
+            end
+            """;
+
+    @Test
+    void anOuterLoopsTrace_runsTheInnerTreeAsItGrew() {
+        // The outer loop's trace was compiled before the inner tree grew its side trace at the
+        // break; it runs the grown tree since, so that exit is not taken a hundred times.
+        List<String> lines = verboseLines(BREAKING_INNER_LOOP);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:6 side of \\d+/\\d+, .*")), lines::toString);
+        List<String> exits = lines.stream().filter(l -> l.contains(" exit ") && l.contains(" to v:6,")).toList();
+        assertEquals(List.of("taken 1 time]", "taken 10 times]"), exits.stream().map(l -> l.substring(l.indexOf("taken"))).toList(),
+                lines::toString);
     }
 
     @Test
