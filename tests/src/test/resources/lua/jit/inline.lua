@@ -147,3 +147,19 @@ do
   print(counts["A!"], counts["B!"], counts["b"])
 end
 -- expect: 200	100	100
+
+-- test: string methods in a compiled loop, the string table and the strings' metatable changed in it
+do
+  local s = "hello, compiled world"
+  local parts = {}
+  for i = 1, 200 do
+    if i == 80 then string.upper = function(x) return "<" .. x .. ">" end end
+    if i == 120 then debug.setmetatable("", {__index = {sub = function() return "?" end, upper = string.lower, byte = string.byte}}) end
+    if i == 160 then debug.setmetatable("", {__index = string}) end
+    parts[#parts + 1] = s:sub(i % 7 + 1, i % 7 + 3) .. s:upper():sub(1, 2) .. s:byte(i % 5 + 1)
+  end
+  print(#parts, parts[1], parts[79], parts[80], parts[121], parts[200])
+  print(("%d-%s"):format(7, "x"), ("abc"):rep(2))
+end
+-- expect: 200	ellHE101	lloHE111	lo,<h104	??101	o, <h104
+-- expect: 7-x	abcabc

@@ -262,6 +262,11 @@ public final class TraceAccess {
         Interpreter.adjustResults(stack, fn, results, wanted);
     }
 
+    /** The metatable strings share ({@code string} as {@code __index}, unless a script replaced it). */
+    public static LuaTable stringMetatable(LuaClosure closure) {
+        return closure.interpreter().semantics().metatable(dev.isthmus.lua.runtime.LuaString.EMPTY);
+    }
+
     /** Slot {@code from}'s value copied to slot {@code to}, a number unboxed. */
     public static void copySlot(ValueStack stack, int from, int to) {
         stack.slots[to] = stack.slots[from];

@@ -47,6 +47,8 @@ enum IrOp {
     GNOMETA(Kind.GUARD_STATE),
     /** Table {@code a} guarded to have metatable {@code aux} (read each time: a call may set another). */
     GMETA(Kind.GUARD_STATE),
+    /** The metatable strings share guarded to be table {@code aux} still ({@code debug.setmetatable} may replace it). */
+    GSMETA(Kind.GUARD_STATE),
     /**
      * Table {@code a} guarded not to hold the string key {@code aux} (a hash lookup, made each
      * time: any store may add it), so that reading it goes to the metatable's {@code __index}.

@@ -562,6 +562,12 @@ final class TraceCodegen {
                 constant(x.aux, LuaTable.class);
                 mv.visitJumpInsn(IF_ACMPNE, exit(x));
             }
+            case GSMETA -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "stringMetatable", "(Ldev/isthmus/lua/interp/LuaClosure;)L" + TABLE + ";", false);
+                constant(x.aux, LuaTable.class);
+                mv.visitJumpInsn(IF_ACMPNE, exit(x));
+            }
             case GABSENT -> {
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);

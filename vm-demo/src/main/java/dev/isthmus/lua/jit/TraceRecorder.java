@@ -1091,6 +1091,12 @@ final class TraceRecorder implements InstructionObserver {
                 && indexTable(t, name) instanceof LuaTable owner) {
             return inherited(object, t, owner, name, pc);
         }
+        if (objectValue instanceof LuaString && key < 0 && frameProto.constants()[-1 - key] instanceof LuaString name
+                && TraceAccess.stringMetatable(frameClosure) instanceof LuaTable mt && fromIndexTable(mt, name) instanceof LuaTable owner) {
+            // A string's method (s:sub(i, j)): what the string metatable's __index table holds.
+            guard(new Ir(IrOp.GSMETA, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, mt, null, pc), pc);
+            return throughIndexTable(mt, owner, name, pc);
+        }
         if (key < 0 && objectValue instanceof FixedIndex fixed && fixed.fixedValue(frameProto.constants()[-1 - key]) instanceof Object v) {
             guard(new Ir(IrOp.GSAME, IrType.VOID, object, Ir.NONE, Ir.NONE, null, objectValue, null, pc), pc);
             return constantOf(v, pc);
@@ -1109,7 +1115,12 @@ final class TraceRecorder implements InstructionObserver {
      */
     private static LuaTable indexTable(LuaTable t, LuaString name) {
         LuaTable mt = t.metatable();
-        if (mt == null || t.get(name) != null || mt.slotOf(INDEX_EVENT) < 0) {
+        return mt == null || t.get(name) != null ? null : fromIndexTable(mt, name);
+    }
+
+    /** Metatable {@code mt}'s {@code __index} when it is a table holding {@code name}, else null. */
+    private static LuaTable fromIndexTable(LuaTable mt, LuaString name) {
+        if (mt.slotOf(INDEX_EVENT) < 0) {
             return null;
         }
         return mt.get(INDEX_EVENT) instanceof LuaTable owner && owner.slotOf(name) >= 0 ? owner : null;
@@ -1125,6 +1136,11 @@ final class TraceRecorder implements InstructionObserver {
         LuaTable mt = t.metatable();
         guard(new Ir(IrOp.GMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, mt, null, pc), pc);
         guard(new Ir(IrOp.GABSENT, IrType.VOID, object, Ir.NONE, Ir.NONE, null, name, null, pc), pc);
+        return throughIndexTable(mt, owner, name, pc);
+    }
+
+    /** Metatable {@code mt}'s {@code __index}, guarded to be {@code owner} still, and {@code owner[name]} read at its slot. */
+    private int throughIndexTable(LuaTable mt, LuaTable owner, LuaString name, int pc) {
         int metatable = constantOf(mt, pc);
         int indexSlot = mt.slotOf(INDEX_EVENT);
         int handler = guard(new Ir(IrOp.HGETK, IrType.REF, metatable, Ir.NONE, Ir.NONE, null, mt.slotKey(indexSlot), indexSlot, pc), pc);

@@ -131,6 +131,7 @@ class IrTextTest {
             0080 void gcallback  [exit 41 pc 5]
             0081 void gmeta 0003 t  [exit 42 pc 5]
             0082 void gabsent 0003 "x"  [exit 43 pc 5]
+            0083 void gsmeta t  [exit 44 pc 5]
             """;
 
     @Test
