@@ -154,3 +154,20 @@ do
   print(string.format("%.12f %.12f %.12f", m[2][2], m[6][7], m[11][11]))
 end
 -- expect: 4.229341898401 4.493190631844 4.776488709624
+
+-- test: elements at a loop index plus or minus a constant, across both ends of the array part
+do
+  local a = {}
+  for i = 1, 50 do a[i] = i * 2 end
+  a[0] = -1
+  local s, missing = 0, 0
+  for i = 1, 60 do
+    local l, r, h = a[i - 1], a[i + 1], a[i + 0.5]
+    if l then s = s + l else missing = missing + 1 end
+    if r then s = s + r * 3 else missing = missing + 1 end
+    if h then s = s + 1000 end
+  end
+  for i = 2, 70 do a[i + 3] = (a[i - 2] or 0) + 1 end
+  print(s, missing, a[5], a[50], a[73], #a)
+end
+-- expect: 10193	20	0	9	20	73

@@ -578,17 +578,17 @@ final class TraceCodegen {
             case TLOADN -> {
                 Label general = new Label();
                 Label done = new Label();
-                int index = integerKey(x.b);
-                if (index != Ir.NONE) {
+                IntegerKey index = integerKey(ir, x.b);
+                if (index != null) {
                     // An element at an integer index (a narrowed loop variable): no conversion, one bounds check.
                     load(x.a);
                     mv.visitTypeInsn(CHECKCAST, TABLE);
-                    load(index);
+                    loadIntegerKey(index);
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "hasArrayNumber", "(I)Z", false);
                     mv.visitJumpInsn(IFEQ, general);
                     load(x.a);
                     mv.visitTypeInsn(CHECKCAST, TABLE);
-                    load(index);
+                    loadIntegerKey(index);
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "arrayNumber", "(I)D", false);
                     store(i);
                     mv.visitJumpInsn(GOTO, done);
@@ -960,16 +960,56 @@ final class TraceCodegen {
     }
 
     /**
+     * A number key that is a JVM int plus a constant: {@code TONUM} of an int, or that plus or
+     * minus a small integral constant when the int is a narrowed loop's index (no overflow:
+     * within 2^30). A table element at such a key is read and written in the array part straight
+     * from the int.
+     */
+    record IntegerKey(int ref, int offset) {
+    }
+
+    static IntegerKey integerKey(TraceIr ir, int key) {
+        Ir k = ir.at(key);
+        if (k.op == IrOp.TONUM && ir.typeOf(k.a) == IrType.INT) {
+            return new IntegerKey(k.a, 0);
+        }
+        if (k.op != IrOp.ADD && k.op != IrOp.SUB) {
+            return null;
+        }
+        int index = k.op == IrOp.ADD && smallIntegral(ir, k.a) != null ? k.b : k.a;
+        int other = index == k.a ? k.b : k.a;
+        Ir x = ir.at(index);
+        Integer c = smallIntegral(ir, other);
+        if (c == null || x.op != IrOp.TONUM || ir.typeOf(x.a) != IrType.INT || !ir.isLoopInt(x.a)) {
+            return null;
+        }
+        return new IntegerKey(x.a, k.op == IrOp.ADD ? c : -c);
+    }
+
+    /** The value of number constant {@code ref} when it is an integer of magnitude below 2^20, else null. */
+    private static Integer smallIntegral(TraceIr ir, int ref) {
+        Ir x = ir.at(ref);
+        if (x.op != IrOp.KNUM) {
+            return null;
+        }
+        double d = (Double) x.aux;
+        return d == Math.rint(d) && Math.abs(d) < 1 << 20 ? (int) d : null;
+    }
+
+    /** {@code key}'s int onto the operand stack. */
+    private void loadIntegerKey(IntegerKey key) {
+        load(key.ref());
+        if (key.offset() != 0) {
+            push(key.offset());
+            mv.visitInsn(IADD);
+        }
+    }
+
+    /**
      * The number of the slot content on the operand stack, into {@code i}'s local: the unboxed
      * number {@code unboxed} pushes when the content is the tag {@link LuaTable#NUMBER} (a
      * register's and a table's alike), a {@link Double}'s value, or leaving by {@code x}'s exit.
      */
-    /** The integer a number key {@code key} was converted from ({@link IrOp#TONUM} of an {@code int}), or {@link Ir#NONE}. */
-    private int integerKey(int key) {
-        Ir k = ir.at(key);
-        return k.op == IrOp.TONUM && ir.typeOf(k.a) == IrType.INT ? k.a : Ir.NONE;
-    }
-
     private void numberOfTagged(int i, Ir x, Runnable unboxed) {
         Label boxed = new Label();
         Label done = new Label();
@@ -1196,12 +1236,12 @@ final class TraceCodegen {
         switch (x.op) {
             case TSETN -> {
                 Label done = new Label();
-                int index = ir.typeOf(x.c) == IrType.NUM ? integerKey(x.b) : Ir.NONE;
-                if (index != Ir.NONE) {
+                IntegerKey index = ir.typeOf(x.c) == IrType.NUM ? integerKey(ir, x.b) : null;
+                if (index != null) {
                     Label general = new Label();
                     load(x.a);
                     mv.visitTypeInsn(CHECKCAST, TABLE);
-                    load(index);
+                    loadIntegerKey(index);
                     load(x.c);
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "storeArrayNumber", "(ID)Z", false);
                     mv.visitJumpInsn(IFNE, done);

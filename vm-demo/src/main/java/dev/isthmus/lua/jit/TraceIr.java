@@ -171,7 +171,7 @@ final class TraceIr {
      * Whether int {@code ref} is within the range of a narrowed loop's index: an int that is no
      * bit operation's result (those take any 32-bit value), or a small constant.
      */
-    private boolean isLoopInt(int ref) {
+    boolean isLoopInt(int ref) {
         Ir x = code.get(ref);
         return x.op == IrOp.KINT ? Math.abs((long) (Integer) x.aux) < NarrowedLoops.RANGE : x.op != IrOp.FINT && x.op != IrOp.TOBIT;
     }

@@ -232,6 +232,13 @@ final class TreeMethods {
             for (int operand : x.operands()) {
                 needed.set(operand);
             }
+            if (x.op == IrOp.TLOADN || x.op == IrOp.TSETN) {
+                // The int an integer key was made from, which the code loads instead of the key.
+                TraceCodegen.IntegerKey key = TraceCodegen.integerKey(ir, x.b);
+                if (key != null) {
+                    needed.set(key.ref());
+                }
+            }
             if (x.snapshot != Ir.NONE) {
                 for (int ref : ir.snapshots.get(x.snapshot).refs()) {
                     needed.set(ref);
