@@ -97,3 +97,22 @@ do
   print(s, bit.bor(1, 2, 4, 8, 16), bit.bxor(1.5, 2, 3), pcall(bit.bor, 1, "x", 3))
 end
 -- expect: 766434	31	3	false	bad argument #2 to '?' (number expected, got string)
+
+-- test: string.byte with a fixed number of bytes read by the trace, at the ends of the string and past them
+do
+  local s = "The quick brown fox jumps over the lazy dog"
+  local sum, nils, odd = 0, 0, 0
+  for i = 1, #s + 4 do
+    local a, b, c, d = string.byte(s, i, i + 3)
+    sum = sum + (a or 0) + (b or 0) * 2 + (c or 0) * 3 + (d or 0) * 5
+    if not d then nils = nils + 1 end
+    local one = s:byte(i)
+    if one and one % 2 == 1 then odd = odd + 1 end
+    local x, y = string.byte(s, i + 0.5, i + 0.5)
+    if x then odd = odd + 100 end
+  end
+  local t = {}
+  for i = 1, 200 do t[#t + 1] = string.byte(i % 3 == 0 and "xyz" or "abc", i % 3 + 1) end
+  print(sum, nils, odd, #t, t[1], t[2], t[3], t[200], string.byte("A"), select("#", string.byte("AB", 1, 2)))
+end
+-- expect: 42450	7	4319	200	98	99	120	99	65	2

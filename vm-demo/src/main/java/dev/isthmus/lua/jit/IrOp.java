@@ -119,6 +119,13 @@ enum IrOp {
      * integers, with no conversion from numbers and back between two of them.
      */
     FINT(Kind.PURE),
+    /**
+     * String {@code a} guarded to have bytes {@code b} (a number) to {@code b + aux - 1}, the
+     * range a {@code string.byte} call reads ({@link #SBYTE}). Strings do not change: pure.
+     */
+    GBYTES(Kind.GUARD),
+    /** Byte {@code b + aux} (from 1) of string {@code a}, as a number, inside a {@link #GBYTES} range. */
+    SBYTE(Kind.PURE),
     /** LuaJIT's {@code tobit} of number {@code a}: the 32-bit integer a bit operation takes. */
     TOBIT(Kind.PURE),
     /** {@code next(a, b)} of a table without metatable: its next entry, or null at the end. */

@@ -53,6 +53,7 @@ final class TraceCodegen {
     private static final String OBJECT = "java/lang/Object";
     private static final String ACCESS = Type.getInternalName(TraceAccess.class);
     private static final String TABLE = Type.getInternalName(LuaTable.class);
+    private static final String BYTES = Type.getInternalName(dev.isthmus.lua.lib.StringLibrary.ByteValues.class);
     private static final String CALLBACKS = Type.getInternalName(dev.isthmus.lua.runtime.CallbackCount.class);
     private static final String ENTRY = Type.getInternalName(LuaTable.Entry.class);
     private static final String TRACES = Type.getInternalName(CdataTraces.class);
@@ -809,6 +810,22 @@ final class TraceCodegen {
                     load(arg);
                 }
                 mv.visitMethodInsn(INVOKEINTERFACE, operator, "applyAsInt", binary ? "(II)I" : "(I)I", true);
+                store(i);
+            }
+            case GBYTES -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, Type.getInternalName(LuaString.class));
+                load(x.b);
+                push((Integer) x.aux);
+                mv.visitMethodInsn(INVOKESTATIC, BYTES, "inRange", "(L" + Type.getInternalName(LuaString.class) + ";DI)Z", false);
+                mv.visitJumpInsn(IFEQ, exit(x));
+            }
+            case SBYTE -> {
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, Type.getInternalName(LuaString.class));
+                load(x.b);
+                push((Integer) x.aux);
+                mv.visitMethodInsn(INVOKESTATIC, BYTES, "byteAt", "(L" + Type.getInternalName(LuaString.class) + ";DI)D", false);
                 store(i);
             }
             case TOBIT -> {

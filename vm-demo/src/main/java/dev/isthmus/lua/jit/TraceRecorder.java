@@ -1381,6 +1381,10 @@ final class TraceRecorder implements InstructionObserver {
             args[i] = load(a + 1 + i, pc);
             numbers &= ir.typeOf(args[i]) == IrType.NUM;
         }
+        if (c >= 2 && f instanceof JavaFunction library && library.body() instanceof dev.isthmus.lua.lib.StringLibrary.ByteValues
+                && stringBytes(args, a, argc, c, pc)) {
+            return;
+        }
         if (!several && f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
                 && (form.type().parameterCount() == argc || argc > 2 && library.foldsNumericForm())) {
             // A numeric form is a pure function of its arguments with one result.
@@ -1438,6 +1442,51 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 2) {
             expectResult(pc, a, call);
         }
+    }
+
+    /**
+     * {@code string.byte(s [, i [, j]])} wanting {@code c - 1} results, read by the trace
+     * ({@link IrOp#GBYTES}, {@link IrOp#SBYTE}) when the number of bytes does not depend on
+     * the values: no {@code j}, or {@code j} is {@code i} plus a constant (md5's
+     * {@code byte(msg, i, i + 3)}), and the range is inside the string now. False when the call
+     * is to be made as any other.
+     */
+    private boolean stringBytes(int[] args, int a, int argc, int c, int pc) {
+        if (argc < 1 || argc > 3 || !(value(a + 1) instanceof LuaString s) || ir.typeOf(args[0]) != IrType.REF
+                || argc >= 2 && ir.typeOf(args[1]) != IrType.NUM) {
+            return false;
+        }
+        int first = argc >= 2 ? args[1] : constant(1, pc);
+        int count = 1;
+        if (argc == 3) {
+            Ir j = ir.at(args[2]);
+            Ir step = j.op == IrOp.ADD && j.a == first ? ir.at(j.b) : null;
+            if (args[2] != first && (step == null || step.op != IrOp.KNUM || (Double) step.aux < 0 || (Double) step.aux > 64
+                    || (Double) step.aux != Math.rint((Double) step.aux))) {
+                return false;
+            }
+            count = args[2] == first ? 1 : (int) (double) (Double) step.aux + 1;
+        }
+        double i = argc >= 2 ? (Double) value(a + 2) : 1;
+        if (!dev.isthmus.lua.lib.StringLibrary.ByteValues.inRange(s, i, count)) {
+            return false;
+        }
+        // A string is what its class guard says it is: the load guarded it a LuaString.
+        Ir load = ir.at(args[0]);
+        if (!(load.op == IrOp.SLOADR || load.op == IrOp.RLOADR || load.op == IrOp.GCLASS) || load.aux2 != LuaString.class) {
+            return false;
+        }
+        guard(new Ir(IrOp.GBYTES, IrType.VOID, args[0], first, Ir.NONE, null, count, null, pc), pc);
+        int[] bytes = new int[c - 1];
+        for (int k = 0; k < c - 1; k++) {
+            bytes[k] = k < count ? ir.emit(new Ir(IrOp.SBYTE, IrType.NUM, args[0], first, Ir.NONE, null, k, null, pc)) : nil(pc);
+        }
+        insideCall = true;
+        clearArguments(a, argc, c, pc);
+        for (int k = 0; k < c - 1; k++) {
+            set(a + k, bytes[k]);
+        }
+        return true;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.isthmus.lua.lib;
 
+import dev.isthmus.lua.runtime.JavaFunction;
+
 import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.LuaError;
@@ -33,7 +35,7 @@ public final class StringLibrary {
                     return LibraryTable.results(LuaString.wrap(runtime.dump(f, !LuaType.isFalsy(a.get(1)))));
                 })
                 .addValueFunction("reverse", StringLibrary::reverse)
-                .add("byte", StringLibrary::byteValues)
+                .add("byte", new ByteValues())
                 .addValueFunction("char", StringLibrary::chars);
         StringPatternFunctions.install(t, runtime);
         LuaTable metatable = new LuaTable();
@@ -117,6 +119,24 @@ public final class StringLibrary {
             r[i] = b[b.length - 1 - i];
         }
         return LibraryTable.results(LuaString.wrap(r));
+    }
+
+    /** {@code string.byte}'s body, a class of its own so that a trace compiler recognises it and reads the bytes itself. */
+    public static final class ByteValues implements JavaFunction.Body {
+        @Override
+        public Object[] call(Object[] arguments) {
+            return byteValues(arguments);
+        }
+
+        /** Whether bytes {@code i} to {@code i + count - 1} of {@code s} exist, {@code i} an integer from 1: what a trace reads with {@link #byteAt}. */
+        public static boolean inRange(LuaString s, double i, int count) {
+            return i == Math.rint(i) && i >= 1 && i + count - 1 <= s.length();
+        }
+
+        /** Byte {@code i + k} of {@code s} (from 1) as a number, where {@link #inRange} holds. */
+        public static double byteAt(LuaString s, double i, int k) {
+            return s.byteAt((int) i - 1 + k) & 0xFF;
+        }
     }
 
     private static Object[] byteValues(Object[] args) {

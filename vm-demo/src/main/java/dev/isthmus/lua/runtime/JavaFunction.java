@@ -119,6 +119,15 @@ public final class JavaFunction extends LuaFunction {
     private final boolean valueFunction;
 
     /**
+     * What a trace compiler may compute instead of calling the function: the library's own
+     * body, for functions whose work it knows ({@code string.byte}: a body that is a
+     * {@code ByteValues}, which it can read bytes of a string with).
+     */
+    public Body body() {
+        return body;
+    }
+
+    /**
      * Whether, given only numbers, strings, booleans and nil (values it runs no metamethod of),
      * the function returns exactly one value and does nothing else but raise an error
      * ({@code string.char}, {@code string.format}, {@code tostring}): a trace compiler may then

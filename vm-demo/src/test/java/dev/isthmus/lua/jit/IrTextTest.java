@@ -132,6 +132,8 @@ class IrTextTest {
             0081 void gmeta 0003 t  [exit 42 pc 5]
             0082 void gabsent 0003 "x"  [exit 43 pc 5]
             0083 void gsmeta t  [exit 44 pc 5]
+            0084 void gbytes 0001 0000 #4  [exit 45 pc 5]
+            0085 num sbyte 0001 0000 #2
             """;
 
     @Test
