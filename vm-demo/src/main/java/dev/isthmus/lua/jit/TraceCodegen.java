@@ -813,19 +813,11 @@ final class TraceCodegen {
                 store(i);
             }
             case GBYTES -> {
-                load(x.a);
-                mv.visitTypeInsn(CHECKCAST, Type.getInternalName(LuaString.class));
-                load(x.b);
-                push((Integer) x.aux);
-                mv.visitMethodInsn(INVOKESTATIC, BYTES, "inRange", "(L" + Type.getInternalName(LuaString.class) + ";DI)Z", false);
+                stringBytes(x, "inRange", 'Z');
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case SBYTE -> {
-                load(x.a);
-                mv.visitTypeInsn(CHECKCAST, Type.getInternalName(LuaString.class));
-                load(x.b);
-                push((Integer) x.aux);
-                mv.visitMethodInsn(INVOKESTATIC, BYTES, "byteAt", "(L" + Type.getInternalName(LuaString.class) + ";DI)D", false);
+                stringBytes(x, "byteAt", 'D');
                 store(i);
             }
             case TOBIT -> {
@@ -1011,6 +1003,15 @@ final class TraceCodegen {
         }
         double d = (Double) x.aux;
         return d == Math.rint(d) && Math.abs(d) < 1 << 20 ? (int) d : null;
+    }
+
+    /** {@code StringLibrary.ByteValues.method(string a, number b, int aux)}, returning {@code result}. */
+    private void stringBytes(Ir x, String method, char result) {
+        load(x.a);
+        mv.visitTypeInsn(CHECKCAST, Type.getInternalName(LuaString.class));
+        load(x.b);
+        push((Integer) x.aux);
+        mv.visitMethodInsn(INVOKESTATIC, BYTES, method, "(L" + Type.getInternalName(LuaString.class) + ";DI)" + result, false);
     }
 
     /** {@code key}'s int onto the operand stack. */
