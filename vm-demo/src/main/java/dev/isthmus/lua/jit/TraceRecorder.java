@@ -8,9 +8,7 @@ import dev.isthmus.lua.interp.InstructionObserver;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.ValueStack;
-import dev.isthmus.cparser.type.CType;
 import dev.isthmus.lua.ffi.Cdata;
-import dev.isthmus.lua.ffi.CdataTraces;
 import dev.isthmus.lua.runtime.FixedIndex;
 import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaString;
@@ -62,6 +60,8 @@ final class TraceRecorder implements InstructionObserver {
     private final int first;
     private final int last;
     final TraceIr ir;
+    /** The recording of cdata member and element accesses. */
+    private final CdataRecording cdata = new CdataRecording(this);
     /** For a side trace: the tree it grows on, the exit it starts from, where its code and snapshots start. */
     final TraceTree tree;
     final int parentExit;
@@ -743,11 +743,11 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /** An RK operand: a register, or constant {@code -1-x}. */
-    private int operand(int x, int pc) {
+    int operand(int x, int pc) {
         return x >= 0 ? load(x, pc) : constantOf(frameProto.constants()[-1 - x], pc);
     }
 
-    private Object operandValue(int x) {
+    Object operandValue(int x) {
         return x >= 0 ? value(x) : frameProto.constants()[-1 - x];
     }
 
@@ -769,7 +769,7 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /** Emits a guard or call with a snapshot of the registers written so far, resuming at {@code exitPc}. */
-    private int guard(Ir instruction, int exitPc) {
+    int guard(Ir instruction, int exitPc) {
         if (hasSideEffect(instruction.op)) {
             effects++;
         }
@@ -942,8 +942,8 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.GETTABLE -> {
                 int object = load(b, pc);
-                int read = value(b) instanceof Cdata.Memory m ? cdataRead(object, m, c, pc)
-                        : value(b) instanceof Cdata.Pointer p ? pointerRead(object, p, c, pc) : Ir.NONE;
+                int read = value(b) instanceof Cdata.Memory m ? cdata.read(object, m, c, pc)
+                        : value(b) instanceof Cdata.Pointer p ? cdata.pointerRead(object, p, c, pc) : Ir.NONE;
                 if (read != Ir.NONE) {
                     set(a, read);
                 } else {
@@ -1150,117 +1150,10 @@ final class TraceRecorder implements InstructionObserver {
         return guard(new Ir(IrOp.HGETK, number ? IrType.NUM : IrType.REF, constantOf(owner, pc), Ir.NONE, Ir.NONE, null, owner.slotKey(slot), slot, pc), pc);
     }
 
-    // ---- cdata with storage: members and elements as loads and stores at offsets
-
-    private int place(int object, Cdata.Memory m, int pc) {
-        Ir x = ir.at(object);
-        if (x.op == IrOp.CVIEW) {
-            return element(x.a, x.b, (Long) x.aux2, pc);
-        }
-        guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, m.type(), null, pc), pc);
-        return ir.emit(new Ir(IrOp.CADDR, IrType.LONG, object, Ir.NONE, Ir.NONE, null, null, null, pc));
-    }
-
-    /** An index as the int it is when it is a narrowed loop's index (as a number, {@code TONUM} of it), else as it is. */
-    private int intIfNarrowed(int index) {
-        return ir.at(index).op == IrOp.TONUM ? ir.at(index).a : index;
-    }
-
-    /** The address of element {@code index} of {@code size} bytes of the cdata array {@code array}, guarded inside it. */
-    private int element(int array, int index, long size, int pc) {
-        int address = ir.emit(new Ir(IrOp.CADDR, IrType.LONG, array, Ir.NONE, Ir.NONE, null, null, null, pc));
-        int extent = ir.emit(new Ir(IrOp.CSIZE, IrType.LONG, array, Ir.NONE, Ir.NONE, null, null, null, pc));
-        return guard(new Ir(IrOp.CELEM, IrType.LONG, address, extent, intIfNarrowed(index), null, null, size, pc), pc);
-    }
-
-    /** {@code m[RK(key)]} as a load or a view, or {@link Ir#NONE} when it takes the general path. */
-    private int cdataRead(int object, Cdata.Memory m, int key, int pc) {
-        Object k = operandValue(key);
-        // A member name only as a constant: a name in a register may be another one next time.
-        if (k instanceof LuaString name && key < 0) {
-            CdataTraces.Slot slot = CdataTraces.member(m, name);
-            if (slot == null) {
-                return Ir.NONE;
-            }
-            return ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, place(object, m, pc), Ir.NONE, Ir.NONE, null, slot.scalar(), slot.offset(), pc));
-        }
-        CType element = CdataTraces.elementType(m);
-        if (!(k instanceof Double) || element == null || ir.at(object).op == IrOp.CVIEW) {
-            return Ir.NONE;
-        }
-        CdataTraces.Slot slot = CdataTraces.element(m);
-        boolean isRecord = CdataTraces.isRecord(element);
-        if (slot == null && !isRecord) {
-            return Ir.NONE;
-        }
-        place(object, m, pc);
-        int index = operand(key, pc);
-        long size = CdataTraces.elementSize(m, element);
-        int address = element(object, index, size, pc);
-        if (slot != null) {
-            return ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, address, Ir.NONE, Ir.NONE, null, slot.scalar(), 0L, pc));
-        }
-        return ir.emit(new Ir(IrOp.CVIEW, IrType.REF, object, index, Ir.NONE, null, element, size, pc));
-    }
-
-    /** The address of {@code p[RK(key)]} for a number key, guarded (with the pointer's ctype); NONE when not a number scalar. */
-    private int pointerElement(int object, Cdata.Pointer p, CdataTraces.Slot slot, int key, int pc) {
-        if (slot == null || !(operandValue(key) instanceof Double)) {
-            return Ir.NONE;
-        }
-        guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, p.type(), null, pc), pc);
-        int index = intIfNarrowed(operand(key, pc));
-        return guard(new Ir(IrOp.PELEM, IrType.LONG, object, index, Ir.NONE, null, null, CdataTraces.pointerElementSize(p), pc), pc);
-    }
-
-    /** {@code p[RK(key)]} of a pointer to a number scalar as a load, or {@link Ir#NONE}. */
-    private int pointerRead(int object, Cdata.Pointer p, int key, int pc) {
-        CdataTraces.Slot slot = CdataTraces.pointerElement(p);
-        int address = pointerElement(object, p, slot, key, pc);
-        return address == Ir.NONE ? Ir.NONE : ir.emit(new Ir(IrOp.CLOAD, IrType.NUM, address, Ir.NONE, Ir.NONE, null, slot.scalar(), 0L, pc));
-    }
-
-    /** {@code p[RK(key)] = RK(value)} of a pointer to a writable number scalar as a store; false otherwise. */
-    private boolean pointerWrite(int object, Cdata.Pointer p, int key, int value, int pc) {
-        CdataTraces.Slot slot = CdataTraces.pointerElement(p);
-        if (slot == null || !slot.isWritable() || !(operandValue(key) instanceof Double)) {
-            return false;
-        }
-        int v = operand(value, pc);
-        if (ir.typeOf(v) != IrType.NUM) {
-            return false;
-        }
-        int address = pointerElement(object, p, slot, key, pc);
-        guard(new Ir(IrOp.CSTORE, IrType.VOID, address, v, Ir.NONE, null, slot.scalar(), 0L, pc), pc);
-        return true;
-    }
-
-    /** {@code m[RK(key)] = RK(value)} as a store; false when it takes the general path. */
-    private boolean cdataWrite(int object, Cdata.Memory m, int key, int value, int pc) {
-        Object k = operandValue(key);
-        CdataTraces.Slot slot;
-        if (k instanceof LuaString name && key < 0) {
-            slot = CdataTraces.member(m, name);
-        } else if (k instanceof Double && ir.at(object).op != IrOp.CVIEW) {
-            slot = CdataTraces.element(m);
-        } else {
-            return false;
-        }
-        int v = operand(value, pc);
-        if (slot == null || !slot.isWritable() || ir.typeOf(v) != IrType.NUM) {
-            return false;
-        }
-        int at = place(object, m, pc);
-        int address = k instanceof LuaString ? at
-                : element(object, operand(key, pc), CdataTraces.elementSize(m, CdataTraces.elementType(m)), pc);
-        guard(new Ir(IrOp.CSTORE, IrType.VOID, address, v, Ir.NONE, null, slot.scalar(), slot.offset(), pc), pc);
-        return true;
-    }
-
     private void recordStore(int a, int b, int c, int pc) {
         int object = load(a, pc);
-        if (value(a) instanceof Cdata.Memory m && cdataWrite(object, m, b, c, pc)
-                || value(a) instanceof Cdata.Pointer p && pointerWrite(object, p, b, c, pc)) {
+        if (value(a) instanceof Cdata.Memory m && cdata.write(object, m, b, c, pc)
+                || value(a) instanceof Cdata.Pointer p && cdata.pointerWrite(object, p, b, c, pc)) {
             return;
         }
         int k = operand(b, pc);
