@@ -47,6 +47,10 @@ public final class CompiledLoop {
         while (c.successor != null) {
             c = c.successor;
         }
+        if (c != this && c != successor) {
+            // Each link was allowed and so is their chain: the next call goes there at once.
+            successor = c;
+        }
         return c.code;
     }
 

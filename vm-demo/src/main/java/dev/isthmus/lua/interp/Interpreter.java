@@ -146,7 +146,7 @@ public final class Interpreter {
         boolean completed = false;
         try {
             clearLocals(closure.prototype, st, base, fixed);
-            int returned = observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace
+            int returned = functionTraceOf(p) instanceof CompiledLoop trace
                     ? runFunctionTrace(closure, trace, st, base, varargs, frames)
                     : execute(closure, st, base, varargs, 0, ENTERED, null);
             Object value;
@@ -189,13 +189,18 @@ public final class Interpreter {
         try {
             clearLocals(next.prototype, st, fn + 1, argc);
             Prototype p = next.prototype;
-            if (observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace) {
+            if (functionTraceOf(p) instanceof CompiledLoop trace) {
                 return runFunctionTrace(next, trace, st, fn + 1, nextVarargs, frames);
             }
             return execute(next, st, fn + 1, nextVarargs, 0, ENTERED, null);
         } finally {
             frames.pop();
         }
+    }
+
+    /** The function trace a call of {@code p} runs, or null: none, or one is being recorded (which the interpreter must run for). */
+    private CompiledLoop functionTraceOf(Prototype p) {
+        return observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace ? trace : null;
     }
 
     /**
@@ -255,9 +260,7 @@ public final class Interpreter {
      */
     void callFromTrace(LuaClosure next, CallStack frames, ValueStack st, int fn, int argc, int wanted) {
         int top = st.top;
-        int results = callLua(next, frames, st, fn, argc);
-        st.ensure(fn + wanted);
-        adjustResults(st.slots, fn, results, wanted);
+        adjustResults(st, fn, callLua(next, frames, st, fn, argc), wanted);
         st.top = top;
     }
 
@@ -268,8 +271,7 @@ public final class Interpreter {
      */
     boolean entersDirectly(LoopTrace self, LuaClosure next, CallStack frames) {
         Prototype p = next.prototype;
-        return observer == null && p.loopTraces()[p.functionEntry()] instanceof CompiledLoop trace && trace.code() == self
-                && frames.depth < frames.depthLimit && !p.isVararg();
+        return functionTraceOf(p) instanceof CompiledLoop trace && trace.code() == self && frames.depth < frames.depthLimit && !p.isVararg();
     }
 
     /** The frame of a direct call at {@code base}, pushed and cleared as {@link #callLua} makes it. */
@@ -288,7 +290,7 @@ public final class Interpreter {
         return finishFunction(next, st, base, NO_VARARGS, afterTrace(pc, st, base, frames));
     }
 
-    /** {@code results} values a direct call left at {@code fn}, adjusted to {@code wanted}. */
+    /** {@code results} values a call left at {@code fn}, adjusted to {@code wanted}, the stack made to hold them. */
     static void adjustResults(ValueStack st, int fn, int results, int wanted) {
         st.ensure(fn + wanted);
         adjustResults(st.slots, fn, results, wanted);

@@ -119,7 +119,8 @@ public final class LuaSemantics {
     private static final LuaString LE = LuaString.of("__le");
     private static final LuaString CONCAT = LuaString.of("__concat");
     private static final LuaString LEN = LuaString.of("__len");
-    private static final LuaString INDEX = LuaString.of("__index");
+    /** The {@code __index} event's key, which a trace recorder also reads metatables with. */
+    public static final LuaString INDEX = LuaString.of("__index");
     private static final LuaString NEWINDEX = LuaString.of("__newindex");
     private static final LuaString CALL = LuaString.of("__call");
 

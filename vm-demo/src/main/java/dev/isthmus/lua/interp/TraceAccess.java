@@ -187,7 +187,6 @@ public final class TraceAccess {
         return closure.interpreter().semantics().length(v);
     }
 
-    /** Calls a function that is not a Lua closure, for its first result (null when none). */
     /** A value stored in a slot of the frame, for a call that takes its arguments there. */
     public static void setSlot(ValueStack stack, int slot, Object value) {
         stack.slots[slot] = value;
@@ -231,15 +230,7 @@ public final class TraceAccess {
             stack.top = top;
             return;
         }
-        int results;
-        try {
-            results = (pc & LoopTrace.RETURNED) != 0 ? pc & ~LoopTrace.RETURNED
-                    : callee.interpreter().finishDirectly(callee, frames, stack, fn + 1, pc, null);
-        } finally {
-            frames.pop();
-            stack.top = top;
-        }
-        Interpreter.adjustResults(stack, fn, results, wanted);
+        finishDirectly(pc, null, callee, frames, stack, fn, wanted, top);
     }
 
     /**
@@ -249,12 +240,25 @@ public final class TraceAccess {
      */
     public static void failedDirectly(Throwable thrown, LuaClosure callee, CallStack frames, ValueStack stack, int fn, int wanted, int top)
             throws Throwable {
+        if (!(thrown instanceof TraceCallFailure failure)) {
+            frames.pop();
+            stack.top = top;
+            throw thrown;
+        }
+        finishDirectly(failure.pc(), failure.getCause(), callee, frames, stack, fn, wanted, top);
+    }
+
+    /**
+     * The rest of a direct call its trace did not complete with the results wanted: the
+     * interpreter finishes the activation from {@code pc} (raising {@code failure} there, when
+     * not null) unless the trace made the return, the frame is popped, the results adjusted.
+     */
+    private static void finishDirectly(int pc, Throwable failure, LuaClosure callee, CallStack frames, ValueStack stack, int fn, int wanted,
+                                       int top) {
         int results;
         try {
-            if (!(thrown instanceof TraceCallFailure failure)) {
-                throw thrown;
-            }
-            results = callee.interpreter().finishDirectly(callee, frames, stack, fn + 1, failure.pc(), failure.getCause());
+            results = (pc & LoopTrace.RETURNED) != 0 ? pc & ~LoopTrace.RETURNED
+                    : callee.interpreter().finishDirectly(callee, frames, stack, fn + 1, pc, failure);
         } finally {
             frames.pop();
             stack.top = top;
@@ -282,6 +286,7 @@ public final class TraceAccess {
         return LoopTrace.RETURNED | count;
     }
 
+    /** Calls a function that is not a Lua closure, for its first result (null when none). */
     public static Object callForFirst(LuaClosure closure, Object f, Object[] arguments) {
         Object[] results = callForResults(closure, f, arguments);
         return results.length == 0 ? null : results[0];

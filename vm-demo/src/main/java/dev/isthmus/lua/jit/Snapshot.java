@@ -18,6 +18,16 @@ record Snapshot(int pc, int[] registers, int[] refs, InlinedFrames inside) {
         this(pc, registers, refs, null);
     }
 
+    /** The value register {@code register} gets, or {@link Ir#NONE} when the frame already holds it. */
+    int refOf(int register) {
+        for (int j = 0; j < registers.length; j++) {
+            if (registers[j] == register) {
+                return refs[j];
+            }
+        }
+        return Ir.NONE;
+    }
+
     /** The same snapshot with every value renamed by {@code rename}. */
     Snapshot renamed(IntUnaryOperator rename) {
         int[] renamed = refs.clone();

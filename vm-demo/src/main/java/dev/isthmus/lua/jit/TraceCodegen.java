@@ -726,9 +726,7 @@ final class TraceCodegen {
                 }
                 exitWriter.flush(x.snapshot);
                 if (tree.function) {
-                    // A call done: the entry exits before it were not the trace's shape changing.
-                    constants.emitLoad(mv, exits, TraceExits.class);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
+                    exitsLinked();
                 }
                 if ((Boolean) x.aux2) {
                     push(LoopTrace.ENTER);
@@ -916,7 +914,7 @@ final class TraceCodegen {
         int count = code[at + 2] - 1;
         Snapshot s = ir.snapshots.get(leave.snapshot);
         for (int k = 0; k < count; k++) {
-            int ref = refOf(s, first + k);
+            int ref = s.refOf(first + k);
             if (ref != Ir.NONE) {
                 writeRegister(k - 1, ref);
             } else {
@@ -926,8 +924,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "copySlot", "(Ldev/isthmus/lua/interp/ValueStack;II)V", false);
             }
         }
-        constants.emitLoad(mv, exits, TraceExits.class);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
+        exitsLinked();
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
         push(count);
@@ -936,14 +933,10 @@ final class TraceCodegen {
         mv.visitInsn(IRETURN);
     }
 
-    /** The value snapshot {@code s} gives register {@code register}, or {@link Ir#NONE} when the frame holds it. */
-    private static int refOf(Snapshot s, int register) {
-        for (int j = 0; j < s.registers().length; j++) {
-            if (s.registers()[j] == register) {
-                return s.refs()[j];
-            }
-        }
-        return Ir.NONE;
+    /** {@code TraceExits.linked}: a function trace's call done, so the entry exits before it were not the trace's shape changing. */
+    private void exitsLinked() {
+        constants.emitLoad(mv, exits, TraceExits.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(TraceExits.class), "linked", "()V", false);
     }
 
     /** The table, slot and key of {@link IrOp#HGETK} or {@link IrOp#HSETK} onto the stack. */
@@ -985,24 +978,13 @@ final class TraceCodegen {
         if (k.op != IrOp.ADD && k.op != IrOp.SUB) {
             return null;
         }
-        int index = k.op == IrOp.ADD && smallIntegral(ir, k.a) != null ? k.b : k.a;
-        int other = index == k.a ? k.b : k.a;
+        int index = k.op == IrOp.ADD && ir.smallIntegral(k.a) != null ? k.b : k.a;
         Ir x = ir.at(index);
-        Integer c = smallIntegral(ir, other);
+        Integer c = ir.smallIntegral(index == k.a ? k.b : k.a);
         if (c == null || x.op != IrOp.TONUM || ir.typeOf(x.a) != IrType.INT || !ir.isLoopInt(x.a)) {
             return null;
         }
         return new IntegerKey(x.a, k.op == IrOp.ADD ? c : -c);
-    }
-
-    /** The value of number constant {@code ref} when it is an integer of magnitude below 2^20, else null. */
-    private static Integer smallIntegral(TraceIr ir, int ref) {
-        Ir x = ir.at(ref);
-        if (x.op != IrOp.KNUM) {
-            return null;
-        }
-        double d = (Double) x.aux;
-        return d == Math.rint(d) && Math.abs(d) < 1 << 20 ? (int) d : null;
     }
 
     /** {@code StringLibrary.ByteValues.method(string a, number b, int aux)}, returning {@code result}. */

@@ -171,6 +171,16 @@ final class TraceIr {
      * Whether int {@code ref} is within the range of a narrowed loop's index: an int that is no
      * bit operation's result (those take any 32-bit value), or a small constant.
      */
+    /** The value of number constant {@code ref} when it is an integer of magnitude below 2^20, else null. */
+    Integer smallIntegral(int ref) {
+        Ir x = code.get(ref);
+        if (x.op != IrOp.KNUM) {
+            return null;
+        }
+        double d = (Double) x.aux;
+        return d == Math.rint(d) && Math.abs(d) < 1 << 20 ? (int) d : null;
+    }
+
     boolean isLoopInt(int ref) {
         Ir x = code.get(ref);
         return x.op == IrOp.KINT ? Math.abs((long) (Integer) x.aux) < NarrowedLoops.RANGE : x.op != IrOp.FINT && x.op != IrOp.TOBIT;

@@ -6,6 +6,7 @@ import dev.isthmus.lua.interp.CompiledLoop;
 import dev.isthmus.lua.interp.InlinedFrames;
 import dev.isthmus.lua.interp.InstructionObserver;
 import dev.isthmus.lua.interp.LuaClosure;
+import dev.isthmus.lua.interp.LuaSemantics;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.ValueStack;
 import dev.isthmus.lua.ffi.Cdata;
@@ -1105,8 +1106,6 @@ final class TraceRecorder implements InstructionObserver {
         return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);
     }
 
-    private static final LuaString INDEX_EVENT = LuaString.of("__index");
-
     /**
      * The table that {@code t[name]} is read from when {@code t} lacks {@code name}: its
      * metatable's {@code __index} when that is a table holding {@code name} (a class of
@@ -1120,10 +1119,7 @@ final class TraceRecorder implements InstructionObserver {
 
     /** Metatable {@code mt}'s {@code __index} when it is a table holding {@code name}, else null. */
     private static LuaTable fromIndexTable(LuaTable mt, LuaString name) {
-        if (mt.slotOf(INDEX_EVENT) < 0) {
-            return null;
-        }
-        return mt.get(INDEX_EVENT) instanceof LuaTable owner && owner.slotOf(name) >= 0 ? owner : null;
+        return mt.get(LuaSemantics.INDEX) instanceof LuaTable owner && owner.slotOf(name) >= 0 ? owner : null;
     }
 
     /**
@@ -1142,7 +1138,7 @@ final class TraceRecorder implements InstructionObserver {
     /** Metatable {@code mt}'s {@code __index}, guarded to be {@code owner} still, and {@code owner[name]} read at its slot. */
     private int throughIndexTable(LuaTable mt, LuaTable owner, LuaString name, int pc) {
         int metatable = constantOf(mt, pc);
-        int indexSlot = mt.slotOf(INDEX_EVENT);
+        int indexSlot = mt.slotOf(LuaSemantics.INDEX);
         int handler = guard(new Ir(IrOp.HGETK, IrType.REF, metatable, Ir.NONE, Ir.NONE, null, mt.slotKey(indexSlot), indexSlot, pc), pc);
         guard(new Ir(IrOp.GSAME, IrType.VOID, handler, Ir.NONE, Ir.NONE, null, owner, null, pc), pc);
         int slot = owner.slotOf(name);
@@ -1345,28 +1341,23 @@ final class TraceRecorder implements InstructionObserver {
      * is to be made as any other.
      */
     private boolean stringBytes(int[] args, int a, int argc, int c, int pc) {
-        if (argc < 1 || argc > 3 || !(value(a + 1) instanceof LuaString s) || ir.typeOf(args[0]) != IrType.REF
+        if (argc < 1 || argc > 3 || !(value(a + 1) instanceof LuaString s) || !isGuardedString(args[0])
                 || argc >= 2 && ir.typeOf(args[1]) != IrType.NUM) {
             return false;
         }
         int first = argc >= 2 ? args[1] : constant(1, pc);
         int count = 1;
-        if (argc == 3) {
+        if (argc == 3 && args[2] != first) {
+            // j is i plus a small constant: as many bytes whatever i is.
             Ir j = ir.at(args[2]);
-            Ir step = j.op == IrOp.ADD && j.a == first ? ir.at(j.b) : null;
-            if (args[2] != first && (step == null || step.op != IrOp.KNUM || (Double) step.aux < 0 || (Double) step.aux > 64
-                    || (Double) step.aux != Math.rint((Double) step.aux))) {
+            Integer step = j.op == IrOp.ADD && j.a == first ? ir.smallIntegral(j.b) : null;
+            if (step == null || step < 0 || step > 64) {
                 return false;
             }
-            count = args[2] == first ? 1 : (int) (double) (Double) step.aux + 1;
+            count = step + 1;
         }
         double i = argc >= 2 ? (Double) value(a + 2) : 1;
         if (!dev.isthmus.lua.lib.StringLibrary.ByteValues.inRange(s, i, count)) {
-            return false;
-        }
-        // A string is what its class guard says it is: the load guarded it a LuaString.
-        Ir load = ir.at(args[0]);
-        if (!(load.op == IrOp.SLOADR || load.op == IrOp.RLOADR || load.op == IrOp.GCLASS) || load.aux2 != LuaString.class) {
             return false;
         }
         guard(new Ir(IrOp.GBYTES, IrType.VOID, args[0], first, Ir.NONE, null, count, null, pc), pc);
@@ -1380,6 +1371,12 @@ final class TraceRecorder implements InstructionObserver {
             set(a + k, bytes[k]);
         }
         return true;
+    }
+
+    /** Whether {@code ref} is a load guarded to be a string (its class guard says what it is). */
+    private boolean isGuardedString(int ref) {
+        Ir load = ir.at(ref);
+        return (load.op == IrOp.SLOADR || load.op == IrOp.RLOADR || load.op == IrOp.GCLASS) && load.aux2 == LuaString.class;
     }
 
     /**

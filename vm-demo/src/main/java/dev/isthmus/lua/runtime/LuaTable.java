@@ -259,11 +259,9 @@ public final class LuaTable {
 
     public void putNumber(double key, double value) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
-            setArrayNumber(index - 1, value);
-            return;
+        if (index != key || !storeArrayNumber(index, value)) {
+            hashPutNumber(normalise(key), value);
         }
-        hashPutNumber(normalise(key), value);
     }
 
     private void setArrayNumber(int i, double value) {
