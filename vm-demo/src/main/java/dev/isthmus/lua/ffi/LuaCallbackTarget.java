@@ -2,6 +2,7 @@ package dev.isthmus.lua.ffi;
 
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.lua.interp.CallbackEntry;
 import dev.isthmus.lua.runtime.LuaFunction;
 
 import java.lang.foreign.MemorySegment;
@@ -29,7 +30,7 @@ import java.util.List;
 final class LuaCallbackTarget {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
-    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, int.class,
+    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, FfiLibrary.class, MethodHandle.class, int.class,
             Object.class, double.class, Object.class, double.class);
     private static final MethodHandle SIGNED = find("signed", double.class, int.class);
     private static final MethodHandle UNSIGNED_INT = find("unsignedInt", double.class, int.class);
@@ -78,7 +79,8 @@ final class LuaCallbackTarget {
         MethodHandle call;
         if (parameters.size() == 1 || parameters.size() == 2) {
             // Most callbacks (comparators, visitors, math functions) go to Lua without an array, numbers unboxed.
-            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library, f, parameters.size());
+            // The function entered through a handle that runs its function trace straight away once it has one.
+            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library, CallbackEntry.of(f), parameters.size());
             if (parameters.size() == 1) {
                 call = MethodHandles.insertArguments(call, 2, null, 0.0);
             }
@@ -181,12 +183,20 @@ final class LuaCallbackTarget {
         }
     }
 
-    /** {@link #callFirst(FfiLibrary, LuaFunction, Object[])} on one or two arguments, numbers unboxed both ways ({@link LuaFunction#callbackResultOf}). */
-    static Object callFirst(FfiLibrary library, LuaFunction f, int count, Object first, double firstNumber, Object second, double secondNumber) {
+    /**
+     * {@link #callFirst(FfiLibrary, LuaFunction, Object[])} on one or two arguments, numbers
+     * unboxed both ways, through {@code entry}, a {@link CallbackEntry} handle (a constant where
+     * the JVM compiles the callback, so that it inlines what the handle calls).
+     */
+    static Object callFirst(FfiLibrary library, MethodHandle entry, int count, Object first, double firstNumber, Object second, double secondNumber) {
         var coroutine = library.runtime().currentCoroutine();
         coroutine.enterCallback();
         try {
-            return f.callbackResultOf(count, first, firstNumber, second, secondNumber);
+            return (Object) entry.invokeExact(count, first, firstNumber, second, secondNumber);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("a callback entry threw a checked exception", e);
         } finally {
             coroutine.exitCallback();
         }

@@ -126,12 +126,61 @@ public final class Interpreter {
         int fixed = Math.min(count, p.parameterCount());
         Object[] varargs = p.isVararg() && count > p.parameterCount()
                 ? javaVarargs(p, arguments, count, boxed(first, firstNumber), boxed(second, secondNumber)) : NO_VARARGS;
+        int base = pushFromJava(closure, frames, st, arguments, fixed, first, firstNumber, second, secondNumber);
+        boolean completed = false;
+        try {
+            clearLocals(closure.prototype, st, base, fixed);
+            int returned = functionTraceOf(p) instanceof CompiledLoop trace
+                    ? runFunctionTrace(closure, trace.code(), st, base, varargs, frames)
+                    : execute(closure, st, base, varargs, 0, ENTERED, null);
+            Object value = resultsOf(st, base, returned, results);
+            completed = true;
+            return value;
+        } finally {
+            popFromJava(frames, st, base, completed);
+        }
+    }
+
+    /**
+     * A callback's call ({@link #callbackResultOf}) run by {@code code}, the closure's function
+     * trace, which {@link CallbackEntry} bound into the callback's handle: the frame set up as
+     * {@link #enter} sets it up and the trace run on it with no lookup of the trace, so that the
+     * JVM compiles the upcall and the trace as one. While a recording is in progress, or with
+     * the call stack full, the call goes to {@link #enter} after all.
+     */
+    Object callbackIntoTrace(LuaClosure closure, LoopTrace code, int count, Object first, double firstNumber,
+                             Object second, double secondNumber) {
+        CallStack frames = callStack;
+        if (observer != null || frames.depth >= frames.depthLimit) {
+            return callbackResultOf(closure, count, first, firstNumber, second, secondNumber);
+        }
+        ValueStack st = frames.values;
+        int fixed = Math.min(count, closure.prototype.parameterCount());
+        int base = pushFromJava(closure, frames, st, null, fixed, first, firstNumber, second, secondNumber);
+        boolean completed = false;
+        try {
+            clearLocals(closure.prototype, st, base, fixed);
+            Object value = resultsOf(st, base, runFunctionTrace(closure, code, st, base, NO_VARARGS, frames), FIRST_RESULT_UNBOXED);
+            completed = true;
+            return value;
+        } finally {
+            popFromJava(frames, st, base, completed);
+        }
+    }
+
+    /**
+     * The frame of a closure Java calls, above the innermost active one, pushed on the call
+     * stack with its {@code fixed} arguments in place (from {@code arguments} or, when that is
+     * null, {@code first} and {@code second}); returns its base. "stack overflow" past the call
+     * stack's depth limit.
+     */
+    private static int pushFromJava(LuaClosure closure, CallStack frames, ValueStack st, Object[] arguments, int fixed,
+                                    Object first, double firstNumber, Object second, double secondNumber) {
         if (frames.depth >= frames.depthLimit) {
             throw frames.overflow();
         }
-        int savedTop = st.top;
-        int base = savedTop + 1;
-        st.ensure(base + Math.max(fixed, p.frameSize()));
+        int base = st.top + 1;
+        st.ensure(base + Math.max(fixed, closure.prototype.frameSize()));
         if (arguments != null) {
             System.arraycopy(arguments, 0, st.slots, base, fixed);
         } else if (fixed > 0) {
@@ -143,36 +192,41 @@ public final class Interpreter {
             }
         }
         frames.pushFromJava(closure, base);
-        boolean completed = false;
-        try {
-            clearLocals(closure.prototype, st, base, fixed);
-            int returned = functionTraceOf(p) instanceof CompiledLoop trace
-                    ? runFunctionTrace(closure, trace, st, base, varargs, frames)
-                    : execute(closure, st, base, varargs, 0, ENTERED, null);
-            Object value;
-            if (results == ALL_RESULTS) {
-                value = returned == 0 ? LuaFunction.NONE : st.copyOut(base - 1, returned);
-            } else {
-                value = returned == 0 ? null : st.slots[base - 1];
-                if (value == NUMBER) {
-                    // Unboxed, a callback's number result reaches C without a box.
-                    numberResult = st.nums[base - 1];
-                    if (results == FIRST_RESULT) {
-                        value = numberResult;
-                    }
+        return base;
+    }
+
+    /**
+     * The frame {@link #pushFromJava} pushed at {@code base} popped, the stack's top back below
+     * it; when an error unwinds through here ({@code completed} false), the slots of the
+     * frames it abandoned are cleared.
+     */
+    private static void popFromJava(CallStack frames, ValueStack st, int base, boolean completed) {
+        int savedTop = base - 1;
+        frames.pop();
+        if (!completed) {
+            st.clear(savedTop, Math.min(st.highWater, st.slots.length));
+            st.highWater = savedTop;
+        }
+        st.top = savedTop;
+    }
+
+    /** What {@link #enter} returns for the {@code returned} results at {@code base - 1} ({@link #ALL_RESULTS}, ...), those slots cleared. */
+    private Object resultsOf(ValueStack st, int base, int returned, int results) {
+        Object value;
+        if (results == ALL_RESULTS) {
+            value = returned == 0 ? LuaFunction.NONE : st.copyOut(base - 1, returned);
+        } else {
+            value = returned == 0 ? null : st.slots[base - 1];
+            if (value == NUMBER) {
+                // Unboxed, a callback's number result reaches C without a box.
+                numberResult = st.nums[base - 1];
+                if (results == FIRST_RESULT) {
+                    value = numberResult;
                 }
             }
-            st.clear(base - 1, base - 1 + returned);
-            completed = true;
-            return value;
-        } finally {
-            frames.pop();
-            if (!completed) {
-                st.clear(savedTop, Math.min(st.highWater, st.slots.length));
-                st.highWater = savedTop;
-            }
-            st.top = savedTop;
         }
+        st.clear(base - 1, base - 1 + returned);
+        return value;
     }
 
     /**
@@ -190,7 +244,7 @@ public final class Interpreter {
             clearLocals(next.prototype, st, fn + 1, argc);
             Prototype p = next.prototype;
             if (functionTraceOf(p) instanceof CompiledLoop trace) {
-                return runFunctionTrace(next, trace, st, fn + 1, nextVarargs, frames);
+                return runFunctionTrace(next, trace.code(), st, fn + 1, nextVarargs, frames);
             }
             return execute(next, st, fn + 1, nextVarargs, 0, ENTERED, null);
         } finally {
@@ -208,9 +262,9 @@ public final class Interpreter {
      * the trace came to the return, that return is made here, as RETURN makes it; otherwise the
      * interpreter finishes the activation from where the trace left it.
      */
-    private int runFunctionTrace(LuaClosure cl, CompiledLoop trace, ValueStack st, int base, Object[] varargs, CallStack frames) {
+    private int runFunctionTrace(LuaClosure cl, LoopTrace code, ValueStack st, int base, Object[] varargs, CallStack frames) {
         st.top = base + cl.prototype.frameSize();
-        int pc = runTrace(trace, st, base, cl, frames);
+        int pc = runTrace(code, st, base, cl, frames);
         return (pc & LoopTrace.RETURNED) != 0 ? pc & ~LoopTrace.RETURNED : finishFunction(cl, st, base, varargs, pc);
     }
 
@@ -666,7 +720,7 @@ public final class Interpreter {
                     }
                     case Op.FORLOOP -> {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
-                            pc = runTrace(trace, st, base, cl, frames);
+                            pc = runTrace(trace.code(), st, base, cl, frames);
                             injected = takeTraceFailure();
                             resumed = takeResumedResults();
                             s = st.slots;
@@ -687,7 +741,7 @@ public final class Interpreter {
                     }
                     case Op.TFORLOOP -> {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
-                            pc = runTrace(trace, st, base, cl, frames);
+                            pc = runTrace(trace.code(), st, base, cl, frames);
                             injected = takeTraceFailure();
                             resumed = takeResumedResults();
                             s = st.slots;
@@ -776,7 +830,7 @@ public final class Interpreter {
                     }
                     case Op.LOOP -> {
                         if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
-                            pc = runTrace(trace, st, base, cl, frames);
+                            pc = runTrace(trace.code(), st, base, cl, frames);
                             injected = takeTraceFailure();
                             resumed = takeResumedResults();
                             s = st.slots;
@@ -891,10 +945,10 @@ public final class Interpreter {
      * is written back, the pc is that call's instruction, and {@link #takeTraceFailure} hands
      * over the error, which the caller raises at that instruction, as if it had executed it.
      */
-    private int runTrace(CompiledLoop trace, ValueStack st, int base, LuaClosure cl, CallStack frames) {
+    private int runTrace(LoopTrace code, ValueStack st, int base, LuaClosure cl, CallStack frames) {
         int pc;
         try {
-            pc = trace.code().run(st, base, cl, frames);
+            pc = code.run(st, base, cl, frames);
         } catch (TraceCallFailure f) {
             traceFailure = f.getCause();
             pc = f.pc();

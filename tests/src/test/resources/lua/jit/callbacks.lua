@@ -1,0 +1,140 @@
+-- C calling Lua functions back: a callback's function trace entered straight from the upcall
+-- (CallbackEntry), relinked when the trace is flushed or replaced, with errors and yields
+-- inside the callback as LuaJIT has them.
+
+-- test: a qsort comparator called back many times sorts as the interpreter sorts
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)); ]]
+  local count, compared = 2000, 0
+  local keys = ffi.new('int[?]', count)
+  -- Descending, ties impossible: each comparison reads both elements through a cast.
+  local descending = ffi.cast('int (*)(const void *, const void *)', function(x, y)
+    compared = compared + 1
+    local a, b = ffi.cast('const int *', x)[0], ffi.cast('const int *', y)[0]
+    return b - a
+  end)
+  for round = 1, 3 do
+    for i = 0, count - 1 do keys[i] = (i * 7919 + round) % count end
+    compared = 0
+    ffi.C.qsort(keys, count, ffi.sizeof('int'), descending)
+    local ordered = true
+    for i = 1, count - 1 do ordered = ordered and keys[i - 1] > keys[i] end
+    print(round, ordered, keys[0], keys[count - 1], compared > count)
+  end
+  descending:free()
+end
+-- expect: 1	true	1999	0	true
+-- expect: 2	true	1999	0	true
+-- expect: 3	true	1999	0	true
+
+-- test: a callback's trace flushed and replaced while C keeps calling it
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[
+  typedef double (*it_double_fn)(double x);
+  double it_sum_mapped(const double *values, size_t count, it_double_fn f);
+  ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local n = 500
+  local values = ffi.new('double[?]', n)
+  for i = 0, n - 1 do values[i] = i end
+  local seen = 0
+  local cb = ffi.cast('it_double_fn', function(x)
+    seen = seen + 1
+    if seen % 700 == 0 then jit.flush() end
+    if x > 400 then return x * 3 end
+    return x * 0.5
+  end)
+  local total = 0
+  for round = 1, 6 do
+    total = total + lib.it_sum_mapped(values, n, cb)
+    if round == 3 then jit.flush() end
+  end
+  print(total, seen)
+  cb:free()
+end
+-- expect: 1042500	3000
+
+-- test: a callback whose argument changes type after its trace was compiled
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[
+  typedef int32_t (*it_int_binop)(int32_t a, int32_t b);
+  int32_t it_call_int_binop(it_int_binop f, int32_t a, int32_t b);
+  ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local mode = 'add'
+  local cb = ffi.cast('it_int_binop', function(a, b)
+    if mode == 'add' then return a + b end
+    if mode == 'string' then return tonumber(a .. b) end
+    return a * b
+  end)
+  local s = 0
+  for i = 1, 300 do
+    if i == 100 then mode = 'mul' elseif i == 200 then mode = 'string' end
+    s = s + lib.it_call_int_binop(cb, i, 3)
+  end
+  print(s)
+  cb:free()
+end
+-- expect: 302900
+
+-- test: a callback raising an error inside a compiled native call
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ double it_call_double_fn(double (*f)(double), double x); ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local cb = ffi.cast('double (*)(double)', function(x)
+    if x == 250 then error('no ' .. x) end
+    return x + 1
+  end)
+  local function run()
+    local t = 0
+    for i = 1, 300 do t = t + lib.it_call_double_fn(cb, i) end
+    return t
+  end
+  print(pcall(run))
+  local t = 0
+  for i = 1, 200 do t = t + lib.it_call_double_fn(cb, i) end
+  print(t)
+  cb:free()
+end
+-- expect: false	callbacks.lua:89: no 250
+-- expect: 20300
+
+-- test: a yield inside a callback is an error, traced or not
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ double it_call_double_fn(double (*f)(double), double x); ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local cb = ffi.cast('double (*)(double)', function(x)
+    if x > 150 then coroutine.yield(x) end
+    return x * 2
+  end)
+  local co = coroutine.wrap(function()
+    local t = 0
+    for i = 1, 200 do t = t + lib.it_call_double_fn(cb, i) end
+    return t
+  end)
+  print(pcall(co))
+  cb:free()
+end
+-- expect: false	callbacks.lua:112: attempt to yield across C-call boundary
+
+-- test: a callback calling C that calls it back, twenty deep
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ double it_call_double_fn(double (*f)(double), double x); ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local cb
+  cb = ffi.cast('double (*)(double)', function(x)
+    if x <= 0 then return 0 end
+    return x + lib.it_call_double_fn(cb, x - 1)
+  end)
+  local t = 0
+  for i = 1, 100 do t = t + lib.it_call_double_fn(cb, 20) end
+  print(t)
+  cb:free()
+end
+-- expect: 21000
