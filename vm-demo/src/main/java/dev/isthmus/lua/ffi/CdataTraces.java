@@ -145,4 +145,19 @@ public final class CdataTraces {
     public static long toInteger(double d, int byteSize, boolean isUnsigned) {
         return FfiFunctions.doubleToInteger(d, byteSize, isUnsigned);
     }
+
+    /** 64-bit integer division as LuaJIT's ({@code lj_carith.c}): truncating, a zero divisor giving INT64_MIN. */
+    public static long int64Divide(long a, long b, boolean isUnsigned) {
+        return Int64Arithmetic.divide(a, b, isUnsigned);
+    }
+
+    /** 64-bit integer modulo as LuaJIT's: the remainder of truncating division, a zero divisor giving INT64_MIN. */
+    public static long int64Remainder(long a, long b, boolean isUnsigned) {
+        return Int64Arithmetic.remainder(a, b, isUnsigned);
+    }
+
+    /** 64-bit integer power as LuaJIT's: by squaring, wrapping; a negative signed exponent 0 except for bases 1 and -1. */
+    public static long int64Power(long a, long b, boolean isUnsigned) {
+        return Int64Arithmetic.power(a, b, isUnsigned);
+    }
 }

@@ -199,7 +199,7 @@ final class ExitWriter {
         StringBuilder d = new StringBuilder(counted ? "(II" : "(").append(STACK_TYPE).append('I');
         int slots = counted ? 4 : 2;
         for (int j : which) {
-            IrType type = ir.typeOf(s.refs()[j]);
+            IrType type = writtenType(s.refs()[j]);
             d.append(switch (type) {
                 case NUM -> "D";
                 case INT -> "I";
@@ -223,7 +223,7 @@ final class ExitWriter {
         mv.visitVarInsn(ALOAD, stack);
         mv.visitVarInsn(ILOAD, base);
         for (int j : which) {
-            load.accept(s.refs()[j]);
+            push(s.refs()[j]);
         }
         mv.visitMethodInsn(INVOKESTATIC, className, name, descriptor, false);
     }
@@ -240,13 +240,13 @@ final class ExitWriter {
         int next = baseParameter + 1;
         for (int j = 0; j < which.length; j++) {
             parameter[j] = next;
-            next += ir.typeOf(s.refs()[which[j]]) == IrType.NUM ? 2 : 1;
+            next += writtenType(s.refs()[which[j]]) == IrType.NUM ? 2 : 1;
         }
         int slots = next;
         int nums = next + 1;
         storeArrays(m, stackParameter, slots, nums);
         for (int j = 0; j < which.length; j++) {
-            IrType type = ir.typeOf(s.refs()[which[j]]);
+            IrType type = writtenType(s.refs()[which[j]]);
             int at = parameter[j];
             writeRegister(m, slots, nums, baseParameter, s.registers()[which[j]], type != IrType.REF, () -> {
                 m.visitVarInsn(type == IrType.NUM ? DLOAD : type == IrType.INT ? ILOAD : ALOAD, at);
@@ -277,13 +277,28 @@ final class ExitWriter {
         storeArrays(mv, stack, scratchSlots, scratchNums);
         for (int j = 0; j < s.registers().length; j++) {
             int ref = s.refs()[j];
-            IrType type = ir.typeOf(ref);
+            IrType type = writtenType(ref);
             writeRegister(mv, scratchSlots, scratchNums, base, s.registers()[j], type != IrType.REF, () -> {
-                load.accept(ref);
+                push(ref);
                 if (type == IrType.INT) {
                     mv.visitInsn(I2D);
                 }
             });
+        }
+    }
+
+    /** What a register gets for value {@code ref}: a 64-bit integer kept as a long is written as its cdata. */
+    private IrType writtenType(int ref) {
+        IrType type = ir.typeOf(ref);
+        return type == IrType.LONG ? IrType.REF : type;
+    }
+
+    /** Pushes value {@code ref} onto the trace method's operand stack as {@link #writtenType} says: a 64-bit integer boxed. */
+    private void push(int ref) {
+        if (ir.typeOf(ref) == IrType.LONG) {
+            Int64Emission.box(mv, constants, Int64Recording.kindOf(ir, ref), () -> load.accept(ref));
+        } else {
+            load.accept(ref);
         }
     }
 

@@ -57,7 +57,7 @@ final class Ir {
             return Arrays.toString(offsets);
         }
         return o == null || o instanceof Double || o instanceof Compare || o instanceof Integer || o instanceof Long || o instanceof Boolean
-                || o instanceof Class<?> || o instanceof dev.isthmus.jit.CScalar || o instanceof String
+                || o instanceof Class<?> || o instanceof Int64Kind || o instanceof dev.isthmus.jit.CScalar || o instanceof String
                 || o instanceof dev.isthmus.lua.runtime.LuaString ? o : new IdentityKey(o);
     }
 

@@ -187,6 +187,22 @@ enum IrOp {
     CLOAD(Kind.STATE),
     /** Number {@code b} stored as {@link #CLOAD} reads. */
     CSTORE(Kind.STATE),
+    /** A 64-bit integer constant ({@code aux} a Long) of kind {@code aux2} ({@link Int64Kind}): {@code 1LL}, {@code 2ULL}. */
+    KI64(Kind.PURE),
+    /** A Lua value guarded to be a 64-bit integer cdata of kind {@code aux2}: its bits, as a long. */
+    I64UNBOX(Kind.GUARD),
+    /** The 64-bit integer {@code a} of kind {@code aux2} as a Lua value: a new cdata, made only where the value escapes. */
+    I64BOX(Kind.PURE),
+    /** Number {@code a} as a 64-bit integer of kind {@code aux2}, as LuaJIT converts it ({@code 1.5 + 0LL}: truncated). */
+    I64FROMNUM(Kind.PURE),
+    /**
+     * 64-bit integer arithmetic {@code aux} ({@code "add"}, {@code "sub"}, {@code "mul"},
+     * {@code "div"}, {@code "mod"}, {@code "pow"}; {@code "unm"} of {@code a} alone) on longs,
+     * with LuaJIT's results for kind {@code aux2}: wrapping, signed or unsigned division.
+     */
+    I64ARITH(Kind.PURE),
+    /** 64-bit integers compared, signed or unsigned as kind {@code aux2} says, guarded to give the outcome {@code aux} the recording saw. */
+    I64CMP(Kind.GUARD),
     /**
      * A number guarded to be an int {@link NarrowedLoops} can count with (a numeric {@code for}
      * loop's index or step): integral, not -0, within its range.

@@ -178,6 +178,10 @@ final class LoopPeeling {
             }
             return phi;
         }
+        if (carried == IrType.LONG && load.aux2 == dev.isthmus.lua.ffi.Cdata.Int64.class) {
+            // A 64-bit integer carried as a long: the body's unboxing of it folds away (TraceIr).
+            return ir.emit(new Ir(IrOp.I64BOX, IrType.REF, phi, Ir.NONE, Ir.NONE, null, null, Int64Recording.kindOf(ir, phi), load.pc));
+        }
         if (carried != IrType.REF) {
             throw new TraceRecorder.Abort("type instability in register " + load.aux);
         }
@@ -206,6 +210,7 @@ final class LoopPeeling {
             case NOT, CMPV -> Boolean.class;
             case TNEW -> LuaTable.class;
             case BOX -> Double.class;
+            case I64BOX -> dev.isthmus.lua.ffi.Cdata.Int64.class;
             case CVIEW -> dev.isthmus.lua.ffi.Cdata.Memory.class;
             default -> UNKNOWN;
         };

@@ -104,6 +104,7 @@ final class TraceCodegen {
     private final List<Runnable> outOfLine = new ArrayList<>();
     private final MethodVisitor mv;
     private final ExitWriter exitWriter;
+    private final Int64Emission int64;
 
     /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
     TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
@@ -125,6 +126,7 @@ final class TraceCodegen {
         mv = cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
+        int64 = new Int64Emission(ir, mv, constants, this::load, this::store, this::exit);
     }
 
     /** The JVM local slots a value of {@code type} takes. */
@@ -823,6 +825,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(dev.isthmus.lua.lib.BitLibrary.class), "toBit", "(D)I", false);
                 store(i);
             }
+            case KI64, I64UNBOX, I64BOX, I64FROMNUM, I64ARITH, I64CMP -> int64.emit(i, x);
             case PHI, CVIEW -> {
             }
             default -> call(i, x);
@@ -882,8 +885,14 @@ final class TraceCodegen {
     private void writeRegister(int register, int ref) {
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(register);
-        load(ref);
         IrType type = ir.typeOf(ref);
+        if (type == IrType.LONG) {
+            // A 64-bit integer: the frame holds the cdata.
+            Int64Emission.box(mv, constants, Int64Recording.kindOf(ir, ref), () -> load(ref));
+            type = IrType.REF;
+        } else {
+            load(ref);
+        }
         if (type == IrType.INT) {
             mv.visitInsn(I2D);
         }
@@ -1049,7 +1058,12 @@ final class TraceCodegen {
         }
         boolean equality = relation == Compare.EQ || relation == Compare.NE;
         mv.visitInsn(equality ? DCMPL : DCMPG);
-        int exitWhen = switch (relation) {
+        mv.visitJumpInsn(exitUnless(relation), exit(x));
+    }
+
+    /** The jump on a three-way comparison's int result ({@code DCMPG}, {@code LCMP}) taken when {@code relation} does not hold. */
+    static int exitUnless(Compare relation) {
+        return switch (relation) {
             case LT -> IFGE;
             case GE -> IFLT;
             case LE -> IFGT;
@@ -1057,7 +1071,6 @@ final class TraceCodegen {
             case EQ -> IFNE;
             case NE -> IFEQ;
         };
-        mv.visitJumpInsn(exitWhen, exit(x));
     }
 
     /** The closure whose upvalues or globals {@code x} reads: an inlined function's (a constant), else the trace's argument. */

@@ -145,6 +145,15 @@ final class TraceIr {
             // the loop's guard let it be used: as a number it passes TOINT's guard unchanged.
             return code.get(ir.a).a;
         }
+        if (ir.op == IrOp.I64UNBOX && code.get(ir.a).op == IrOp.I64BOX && ir.aux2.equals(code.get(ir.a).aux2)) {
+            // A 64-bit integer made a cdata and unboxed as the same kind (a loop-carried one): the long itself.
+            return code.get(ir.a).a;
+        }
+        if (ir.op == IrOp.I64FROMNUM && code.get(ir.a).op == IrOp.KNUM) {
+            Int64Kind kind = (Int64Kind) ir.aux2;
+            long bits = dev.isthmus.lua.ffi.CdataTraces.toInteger((Double) code.get(ir.a).aux, 8, kind.isUnsigned());
+            return emit(new Ir(IrOp.KI64, IrType.LONG, Ir.NONE, Ir.NONE, Ir.NONE, null, bits, kind, ir.pc));
+        }
         if (ir.type != IrType.NUM || ir.a == Ir.NONE || code.get(ir.a).op != IrOp.KNUM) {
             return null;
         }

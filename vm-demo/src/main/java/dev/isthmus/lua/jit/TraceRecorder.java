@@ -63,6 +63,8 @@ final class TraceRecorder implements InstructionObserver {
     final TraceIr ir;
     /** The recording of cdata member and element accesses. */
     private final CdataRecording cdata = new CdataRecording(this);
+    /** The recording of 64-bit integer cdata as longs. */
+    private final Int64Recording int64 = new Int64Recording(this);
     /** For a side trace: the tree it grows on, the exit it starts from, where its code and snapshots start. */
     final TraceTree tree;
     final int parentExit;
@@ -630,6 +632,10 @@ final class TraceRecorder implements InstructionObserver {
             }
             return guard(new Ir(IrOp.UNBOX, IrType.NUM, v, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
         }
+        if (type == IrType.LONG && load.aux2 == Cdata.Int64.class) {
+            // The root unboxes it again after its load.
+            return boxed(v, startPc);
+        }
         if (type != IrType.REF || known != LoopPeeling.UNKNOWN && known != load.aux2) {
             throw new Abort("type instability in register " + r + " at the link");
         }
@@ -716,7 +722,7 @@ final class TraceRecorder implements InstructionObserver {
         Ir load = v instanceof Double
                 ? new Ir(afterInnerLoop ? IrOp.RLOADN : IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, t, null, pc)
                 : new Ir(afterInnerLoop ? IrOp.RLOADR : IrOp.SLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, t, classOf(v), pc);
-        ref = guard(load, pc);
+        ref = int64.unboxed(guard(load, pc), v, pc);
         registerRef[t] = ref;
         return ref;
     }
@@ -753,6 +759,9 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private int constantOf(Object k, int pc) {
+        if (k instanceof Cdata.Int64 i) {
+            return int64.constant(i, pc);
+        }
         return k instanceof Double d ? constant(d, pc) : ir.emit(new Ir(IrOp.KREF, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, k, null, pc));
     }
 
@@ -764,9 +773,9 @@ final class TraceRecorder implements InstructionObserver {
         return constantOf(null, pc);
     }
 
-    /** A value as a Lua value reference: a number boxed. */
+    /** A value as a Lua value reference: a number boxed, a 64-bit integer made a cdata. */
     private int boxed(int ref, int pc) {
-        return ir.typeOf(ref) == IrType.NUM ? ir.emit(new Ir(IrOp.BOX, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, null, pc)) : ref;
+        return ir.typeOf(ref) == IrType.NUM ? ir.emit(new Ir(IrOp.BOX, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, null, pc)) : int64.boxed(ref, pc);
     }
 
     /** Emits a guard or call with a snapshot of the registers written so far, resuming at {@code exitPc}. */
@@ -875,7 +884,7 @@ final class TraceRecorder implements InstructionObserver {
         Ir check = v instanceof Double
                 ? new Ir(IrOp.UNBOX, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, nextPc)
                 : new Ir(IrOp.GCLASS, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, classOf(v), nextPc);
-        set(r, guard(check, nextPc));
+        set(r, int64.unboxed(guard(check, nextPc), v, nextPc));
     }
 
     private void expectResult(int pc, int r, int ref) {
@@ -963,8 +972,11 @@ final class TraceRecorder implements InstructionObserver {
             case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW -> recordArith(op, a, b, c, pc);
             case Op.UNM -> {
                 int x = load(b, pc);
+                int negated = int64.arith(Op.UNM, x, x, pc);
                 if (ir.typeOf(x) == IrType.NUM) {
                     set(a, ir.emit(new Ir(IrOp.NEG, IrType.NUM, x, Ir.NONE, Ir.NONE, null, null, null, pc)));
+                } else if (negated != Ir.NONE) {
+                    set(a, negated);
                 } else {
                     mayRunLua = true;
                     expectResult(pc, a, guard(new Ir(IrOp.ARITHV, IrType.REF, x, x, Ir.NONE, null, 6, null, pc), pc));
@@ -972,7 +984,7 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.NOT -> {
                 int x = load(b, pc);
-                set(a, ir.typeOf(x) == IrType.NUM ? constantOf(Boolean.FALSE, pc)
+                set(a, ir.typeOf(x) == IrType.NUM || Int64Recording.isInt64(ir, x) ? constantOf(Boolean.FALSE, pc)
                         : ir.emit(new Ir(IrOp.NOT, IrType.REF, x, Ir.NONE, Ir.NONE, null, null, null, pc)));
             }
             case Op.LEN -> {
@@ -1001,7 +1013,7 @@ final class TraceRecorder implements InstructionObserver {
                 boolean falsy = LuaType.isFalsy(value(a));
                 int jump = pc + 2 + code[(pc + 1) * 4 + 2];
                 int taken = falsy == (c != 0) ? pc + 2 : jump;
-                if (ir.typeOf(x) != IrType.NUM && jump != pc + 2) {
+                if (ir.typeOf(x) != IrType.NUM && !Int64Recording.isInt64(ir, x) && jump != pc + 2) {
                     guard(new Ir(IrOp.GTRUTH, IrType.VOID, x, Ir.NONE, Ir.NONE, null, !falsy, null, pc), taken == jump ? pc + 2 : jump);
                 }
             }
@@ -1152,8 +1164,9 @@ final class TraceRecorder implements InstructionObserver {
                 || value(a) instanceof Cdata.Pointer p && cdata.pointerWrite(object, p, b, c, pc)) {
             return;
         }
-        int k = operand(b, pc);
-        int v = operand(c, pc);
+        // A 64-bit integer key or value is stored as the cdata it is.
+        int k = int64.boxed(operand(b, pc), pc);
+        int v = int64.boxed(operand(c, pc), pc);
         if (value(a) instanceof LuaTable t && t.metatable() == null) {
             // A number is stored unboxed (HSETK, TSETN and TSETV take one as it is).
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, object, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
@@ -1180,10 +1193,7 @@ final class TraceRecorder implements InstructionObserver {
         }
         int t = load(a, pc);
         for (int j = 1; j <= b; j++) {
-            int v = load(a + j, pc);
-            if (ir.typeOf(v) == IrType.LONG) {
-                throw new Abort("NYI: a 64-bit integer in a table constructor");
-            }
+            int v = int64.boxed(load(a + j, pc), pc);
             guard(new Ir(IrOp.TSETN, IrType.VOID, t, constant(c + j, pc), v, null, null, null, pc), pc);
         }
     }
@@ -1201,6 +1211,11 @@ final class TraceRecorder implements InstructionObserver {
                 default -> IrOp.POW;
             };
             set(a, ir.emit(new Ir(arith, IrType.NUM, x, y, Ir.NONE, null, null, null, pc)));
+            return;
+        }
+        int int64Result = int64.arith(op, x, y, pc);
+        if (int64Result != Ir.NONE) {
+            set(a, int64Result);
         } else {
             mayRunLua = true;
             expectResult(pc, a, guard(new Ir(IrOp.ARITHV, IrType.REF, boxed(x, pc), boxed(y, pc), Ir.NONE, null, op - Op.ADD, null, pc), pc));
@@ -1220,6 +1235,14 @@ final class TraceRecorder implements InstructionObserver {
             }
             return;
         }
+        Compare holding = int64.outcome(x, y, operandValue(b), operandValue(c), relation);
+        if (holding != null) {
+            if (skip != pc + 2) {
+                int next = (holding == relation) == (a != 0) ? skip : pc + 2;
+                int64.guardOutcome(x, y, holding, next == skip ? pc + 2 : skip, pc);
+            }
+            return;
+        }
         mayRunLua = true;
         pendingRef = guard(new Ir(IrOp.CMPV, IrType.REF, boxed(x, pc), boxed(y, pc), Ir.NONE, null, relation, null, pc), pc);
         pendingPc = pc;
@@ -1230,7 +1253,7 @@ final class TraceRecorder implements InstructionObserver {
         int x = load(b, pc);
         boolean falsy = LuaType.isFalsy(value(b));
         boolean copies = falsy != (c != 0);
-        if (ir.typeOf(x) != IrType.NUM) {
+        if (ir.typeOf(x) != IrType.NUM && !Int64Recording.isInt64(ir, x)) {
             int ref = ir.emit(new Ir(IrOp.GTRUTH, IrType.VOID, x, Ir.NONE, Ir.NONE, null, !falsy, null, pc));
             if (ref == ir.code.size() - 1) {
                 // The other way out: copying resumes at the JMP, not copying skips it.
@@ -1445,7 +1468,7 @@ final class TraceRecorder implements InstructionObserver {
             Ir reload = v instanceof Double
                     ? new Ir(IrOp.RLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, frameOffset + r, null, nextPc)
                     : new Ir(IrOp.RLOADR, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameOffset + r, classOf(v), nextPc);
-            set(r, guard(reload, nextPc));
+            set(r, int64.unboxed(guard(reload, nextPc), v, nextPc));
         }
     }
 

@@ -17,14 +17,15 @@ final class IrPassTesting {
     private IrPassTesting() {
     }
 
-    /** The names the tests write for object constants: two numeric forms, a ctype, an inner loop. */
+    /** The names the tests write for object constants: two numeric forms, a ctype, an inner loop, the two kinds of 64-bit integers. */
     static IrSymbols symbols() {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             MethodHandle sqrt = lookup.findStatic(Math.class, "sqrt", MethodType.methodType(double.class, double.class));
             MethodHandle max = lookup.findStatic(Math.class, "max", MethodType.methodType(double.class, double.class, double.class));
             return new IrSymbols().define("handle:sqrt", sqrt).define("handle:max", max)
-                    .define("ctype:point", new Object()).define("loop:inner", new Object());
+                    .define("ctype:point", new Object()).define("loop:inner", new Object())
+                    .define("kind:int64", new Int64Kind(null, false)).define("kind:uint64", new Int64Kind(null, true));
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -42,7 +42,8 @@ class IrTextTest {
 
     private static IrSymbols symbols() {
         return new IrSymbols().define("handle:sqrt", SQRT).define("loop:inner", INNER_LOOP).define("t", new LuaTable())
-                .define("upvalue:x", new IrOp.OpenUpvalue(0, 3)).define("bitop:band", (java.util.function.IntBinaryOperator) (x, y) -> x & y);
+                .define("upvalue:x", new IrOp.OpenUpvalue(0, 3)).define("bitop:band", (java.util.function.IntBinaryOperator) (x, y) -> x & y)
+                .define("kind:uint64", new Int64Kind(null, true));
     }
 
     /** Every operation once, with each kind of constant. */
@@ -134,6 +135,12 @@ class IrTextTest {
             0083 void gsmeta t  [exit 44 pc 5]
             0084 void gbytes 0001 0000 #4  [exit 45 pc 5]
             0085 num sbyte 0001 0000 #2
+            0086 long ki64 -5L kind:uint64
+            0087 long i64unbox 0006 nil kind:uint64  [exit 46 pc 5]
+            0088 long i64fromnum 0002 nil kind:uint64
+            0089 long i64arith 0087 0088 java"mul" kind:uint64
+            0090 void i64cmp 0089 0086 LT kind:uint64  [exit 47 pc 6]
+            0091 ref i64box 0089 nil kind:uint64
             """;
 
     @Test
@@ -242,7 +249,9 @@ class IrTextTest {
                 for i = 0, 7 do s = s + a[i] end
                 local p = ffi.new("struct { double x, y; }[4]")
                 for i = 0, 3 do p[i].x = i; s = s + p[i].x end
-                print(s, u, #names, g)
+                local x = 0LL
+                for i = 1, 20 do x = x * 3 + i; if x > 1000 then x = x % 7 end end
+                print(s, u, #names, g, x)
                 """);
         List<String> traces = new ArrayList<>(Arrays.asList(dump.split("---- TRACE [^\n]*\n")));
         traces.removeIf(String::isEmpty);
@@ -254,7 +263,8 @@ class IrTextTest {
             ir.code.forEach(x -> seen.add(x.op));
             assertEquals(trace, IrText.print(ir, symbols));
         }
-        assertTrue(seen.containsAll(EnumSet.of(IrOp.PHI, IrOp.FNUM, IrOp.NEXT, IrOp.CONCAT, IrOp.CLOAD, IrOp.CSTORE, IrOp.LOOPCALL)), seen::toString);
+        assertTrue(seen.containsAll(EnumSet.of(IrOp.PHI, IrOp.FNUM, IrOp.NEXT, IrOp.CONCAT, IrOp.CLOAD, IrOp.CSTORE, IrOp.LOOPCALL, IrOp.I64ARITH, IrOp.I64CMP)),
+                seen::toString);
     }
 
     private static String dumpOf(String script) {

@@ -261,4 +261,30 @@ class LoopPeelingTest {
     private static String abort(String iteration, String carried) {
         return assertThrows(TraceRecorder.Abort.class, () -> peeled(iteration, carried)).getMessage();
     }
+
+    /** {@code for i = 1, n do x = x + i end} with {@code x} a 64-bit integer ({@code 0LL}): {@link #SUM_LOOP}'s head, {@code x} unboxed once. */
+    private static final String INT64_SUM_LOOP = SUM_LOOP.lines().limit(7).collect(java.util.stream.Collectors.joining("\n", "", "\n")) + """
+            0007 ref sloadr #0 Int64  [exit 5 pc 6 1=0005 4=0005]
+            0008 long i64unbox 0007 nil kind:int64  [exit 6 pc 6 1=0005 4=0005]
+            0009 long i64fromnum 0005 nil kind:int64
+            0010 long i64arith 0008 0009 java"add" kind:int64
+            """;
+
+    @Test
+    void a64BitIntegerCarried_isALongPhi_neitherBoxedNorUnboxedInTheBody() {
+        // The body's load of register 0 is the PHI made a cdata, and unboxing that folds back to
+        // the PHI: the box is left unused (dead code elimination removes it).
+        assertPeels(INT64_SUM_LOOP, "0=0010 1=0005 4=0005", """
+                ---- LOOP ----
+                0011 long phi 0010 0018 #0
+                0012 num phi 0005 0014 #1
+                0013 num phi 0005 0014 #4
+                0014 num add 0012 0002
+                0015 void gcmp 0014 0001 LE  [exit 7 pc 8 0=0011 1=0012 4=0013]
+                0016 ref i64box 0011 nil kind:int64
+                0017 long i64fromnum 0014 nil kind:int64
+                0018 long i64arith 0011 0017 java"add" kind:int64
+                0019 void gintr  [exit 8 pc 0 0=0018 1=0014 4=0014]
+                """);
+    }
 }

@@ -237,4 +237,34 @@ class TraceIrEmissionTest {
                 0011 num sloadn #2  [exit 3 pc 9 1=0002 2=0010]
                 """);
     }
+
+    @Test
+    void a64BitIntegerBoxedAndUnboxedAsTheSameKind_isTheLong_andANumberConstantConverts() {
+        // Unboxed as the other kind, the guard stays (it fails: the kinds differ); a number
+        // constant converts as LuaJIT converts it (truncated; 2^63 is INT64_MIN signed, 2^63 unsigned).
+        assertEmits("""
+                0000 ref sloadr #0 Int64  [exit 0 pc 1]
+                0001 long i64unbox 0000 nil kind:int64  [exit 1 pc 1]
+                0002 ref i64box 0001 nil kind:int64
+                0003 long i64unbox 0002 nil kind:int64  [exit 2 pc 2]
+                0004 long i64unbox 0002 nil kind:uint64  [exit 3 pc 2]
+                0005 num knum -2.75
+                0006 long i64fromnum 0005 nil kind:int64
+                0007 num knum 9.223372036854776E18
+                0008 long i64fromnum 0007 nil kind:int64
+                0009 long i64fromnum 0007 nil kind:uint64
+                0010 long i64arith 0003 0006 java"add" kind:int64
+                """, """
+                0000 ref sloadr #0 Int64  [exit 0 pc 1]
+                0001 long i64unbox 0000 nil kind:int64  [exit 1 pc 1]
+                0002 ref i64box 0001 nil kind:int64
+                0003 long i64unbox 0002 nil kind:uint64  [exit 2 pc 2]
+                0004 num knum -2.75
+                0005 long ki64 -2L kind:int64
+                0006 num knum 9.223372036854776E18
+                0007 long ki64 -9223372036854775808L kind:int64
+                0008 long ki64 -9223372036854775808L kind:uint64
+                0009 long i64arith 0001 0005 java"add" kind:int64
+                """);
+    }
 }
