@@ -814,20 +814,32 @@ final class TraceRecorder implements InstructionObserver {
     private Snapshot snapshot(int exitPc) {
         InlinedFrames frames = insideNow();
         int frame = Math.min(written.length, frames == null ? proto.frameSize() : frames.extent());
+        // In the loop's own function, a register dead where the interpreter resumes is not written.
+        RegisterLiveness live = frames == null ? liveness() : null;
         int count = 0;
         for (int r = 0; r < frame; r++) {
-            count += written[r] ? 1 : 0;
+            count += written[r] && (live == null || live.isLive(exitPc, r)) ? 1 : 0;
         }
         int[] registers = new int[count];
         int[] refs = new int[count];
         int j = 0;
         for (int r = 0; r < frame; r++) {
-            if (written[r]) {
+            if (written[r] && (live == null || live.isLive(exitPc, r))) {
                 registers[j] = r;
                 refs[j++] = registerRef[r];
             }
         }
         return new Snapshot(exitPc, registers, refs, frames);
+    }
+
+    private RegisterLiveness liveness;
+
+    /** The liveness of the loop function's registers, computed at the first snapshot. */
+    private RegisterLiveness liveness() {
+        if (liveness == null) {
+            liveness = RegisterLiveness.of(proto);
+        }
+        return liveness;
     }
 
     /** The calls recorded inline now, outermost first, as {@link InlinedFrames}; null in the loop's own function. */
