@@ -100,6 +100,26 @@ public final class CdataTraces {
         return pointerElementAddress(pointer, CdataOperations.indexOf(key), elementSize);
     }
 
+    /**
+     * The pointer type {@code ffi.cast(name, value)} gives when the cast only gives a pointer
+     * another pointer type (as a comparator casts its {@code const void *} arguments): {@code cast}
+     * is the {@code ffi.cast} of {@code value}'s library, {@code value} a pointer cdata and
+     * {@code name} a type string that library has parsed to a pointer type. Null otherwise.
+     */
+    public static CType pointerCastType(Object cast, Object name, Object value) {
+        if (!(value instanceof Cdata.Pointer p) || !(name instanceof LuaString s) || !p.library().functions().isCast(cast)) {
+            return null;
+        }
+        CType type = p.library().parsedType(s);
+        return type != null && CType.unqualified(type) instanceof CType.Pointer ? type : null;
+    }
+
+    /** The pointer {@code ffi.cast} makes of {@code pointer} for the pointer type {@code type} ({@link #pointerCastType}). */
+    public static Object pointerCast(Object pointer, CType type) {
+        Cdata.Pointer p = (Cdata.Pointer) pointer;
+        return new Cdata.Pointer(p.library(), type, p.address(), p.anchor());
+    }
+
     /** Whether the element type is a struct or union: indexing gives a view of it. */
     public static boolean isRecord(CType type) {
         return CdataConversion.plain(type) instanceof RecordType r && r.isComplete();

@@ -27,6 +27,8 @@ final class FfiFunctions {
     /** The type string of the last pointer cast {@link #castForOneResult} made, and its pointer type. */
     private LuaString lastPointerCastName;
     private CType lastPointerCastType;
+    /** {@code ffi.cast} as the module made it (a script may replace the table's entry). */
+    private final JavaFunction castFunction;
 
     FfiFunctions(FfiLibrary lib) {
         this.lib = lib;
@@ -35,7 +37,7 @@ final class FfiFunctions {
         add("new", args -> new Object[] {construct(lib.typeOf(ctypeArgument(args, "new"), new Object[0]),
                 Arrays.copyOfRange(args, 1, args.length))});
         add("cast", this::cast);
-        ((JavaFunction) table.get(LuaString.of("cast"))).withOneResultBody(this::castForOneResult);
+        castFunction = ((JavaFunction) table.get(LuaString.of("cast"))).withOneResultBody(this::castForOneResult);
         add("typeof", args -> {
             Object type = ctypeArgument(args, "typeof");
             return new Object[] {new Cdata.TypeObject(lib, lib.typeOf(type, Arrays.copyOfRange(args, 1, args.length)))};
@@ -294,6 +296,11 @@ final class FfiFunctions {
      */
     private Cdata.Pointer pointerCast(CType type, Cdata.Pointer p) {
         return new Cdata.Pointer(lib, type, p.address(), p.anchor());
+    }
+
+    /** Whether {@code f} is this module's {@code ffi.cast}. */
+    boolean isCast(Object f) {
+        return f == castFunction;
     }
 
     private Object[] cast(Object[] args) {

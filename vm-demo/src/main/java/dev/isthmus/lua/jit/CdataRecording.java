@@ -74,9 +74,14 @@ final class CdataRecording {
         if (slot == null || !(recorder.operandValue(key) instanceof Double)) {
             return Ir.NONE;
         }
-        recorder.guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, p.type(), null, pc), pc);
+        Ir x = recorder.ir.at(object);
+        // A pointer the trace cast has the cast's type, and is read through the pointer it was cast from.
+        boolean isCast = x.op == IrOp.PCAST && x.aux == p.type();
+        if (!isCast) {
+            recorder.guard(new Ir(IrOp.GCTYPE, IrType.VOID, object, Ir.NONE, Ir.NONE, null, p.type(), null, pc), pc);
+        }
         int index = intIfNarrowed(recorder.operand(key, pc));
-        return recorder.guard(new Ir(IrOp.PELEM, IrType.LONG, object, index, Ir.NONE, null, null, CdataTraces.pointerElementSize(p), pc), pc);
+        return recorder.guard(new Ir(IrOp.PELEM, IrType.LONG, isCast ? x.a : object, index, Ir.NONE, null, null, CdataTraces.pointerElementSize(p), pc), pc);
     }
 
     /** {@code p[RK(key)]} of a pointer to a number scalar as a load, or {@link Ir#NONE}. */

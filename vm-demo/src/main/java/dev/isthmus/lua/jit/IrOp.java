@@ -180,6 +180,14 @@ enum IrOp {
      */
     CVIEW(Kind.PURE),
     /**
+     * The pointer cdata {@code ffi.cast} makes of the pointer cdata {@code a} for the pointer
+     * type {@code aux} (the same address and anchor, another type): {@link #PELEM} reads through
+     * {@code a} itself, so a cast only read through is never made in the trace; exits make it
+     * where they write it back. Made once, where the cast is, when an instruction takes it as a
+     * value (a call's argument, a store, a PHI), so that it is one object as in the interpreter.
+     */
+    PCAST(Kind.PURE),
+    /**
      * A number scalar read at address {@code a} plus {@code aux2} bytes ({@code aux} the
      * {@code CScalar}): memory a {@link #CELEM} or the cdata's ctype has shown to be inside the
      * object, which the trace keeps alive while it runs.

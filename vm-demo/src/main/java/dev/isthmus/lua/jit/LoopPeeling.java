@@ -212,6 +212,7 @@ final class LoopPeeling {
             case BOX -> Double.class;
             case I64BOX -> dev.isthmus.lua.ffi.Cdata.Int64.class;
             case CVIEW -> dev.isthmus.lua.ffi.Cdata.Memory.class;
+            case PCAST -> dev.isthmus.lua.ffi.Cdata.Pointer.class;
             default -> UNKNOWN;
         };
     }

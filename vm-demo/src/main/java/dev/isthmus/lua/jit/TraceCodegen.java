@@ -105,6 +105,8 @@ final class TraceCodegen {
     private final MethodVisitor mv;
     private final ExitWriter exitWriter;
     private final Int64Emission int64;
+    /** The casts made where they are ({@link TraceIr#castsTaken}); the others are made where exits write them. */
+    private final java.util.BitSet castsTaken;
 
     /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
     TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
@@ -115,6 +117,7 @@ final class TraceCodegen {
         this.methods = methods;
         this.method = method;
         this.local = new int[ir.code.size()];
+        this.castsTaken = ir.castsTaken();
         int next = method.placeLocals(ir, local, FRAMES + 1);
         scratch = next;
         scratchSlots = next + 1;
@@ -371,6 +374,11 @@ final class TraceCodegen {
             mv.visitMethodInsn(INVOKESTATIC, TRACES, "element", "(Ljava/lang/Object;D)Ljava/lang/Object;", false);
             return;
         }
+        if (x.op == IrOp.PCAST && !castsTaken.get(ref)) {
+            // A cast only read through is made where an exit writes it back.
+            pointerCast(x);
+            return;
+        }
         if (local[ref] < 0) {
             if (method.isRun()) {
                 throw new IllegalStateException("value " + ref + " is not one of method " + method.name() + "'s");
@@ -412,6 +420,13 @@ final class TraceCodegen {
     }
 
     /** A constant Lua value or object onto the stack, as {@code type}. */
+    /** The pointer a {@link IrOp#PCAST} makes, on the operand stack. */
+    private void pointerCast(Ir x) {
+        load(x.a);
+        constant(x.aux, CType.class);
+        mv.visitMethodInsn(INVOKESTATIC, TRACES, "pointerCast", "(Ljava/lang/Object;" + Type.getDescriptor(CType.class) + ")Ljava/lang/Object;", false);
+    }
+
     private void constant(Object value, Class<?> type) {
         if (value == null) {
             mv.visitInsn(ACONST_NULL);
@@ -827,6 +842,12 @@ final class TraceCodegen {
             }
             case KI64, I64UNBOX, I64BOX, I64FROMNUM, I64ARITH, I64CMP -> int64.emit(i, x);
             case PHI, CVIEW -> {
+            }
+            case PCAST -> {
+                if (castsTaken.get(i)) {
+                    pointerCast(x);
+                    store(i);
+                }
             }
             default -> call(i, x);
         }

@@ -216,6 +216,22 @@ final class TraceIr {
         return emit(new Ir(IrOp.KNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, v, null, pc));
     }
 
+    /**
+     * The {@link IrOp#PCAST} casts an instruction takes as a value (snapshots aside): the code
+     * makes those where the cast is, the others only where an exit writes them back.
+     */
+    java.util.BitSet castsTaken() {
+        java.util.BitSet taken = new java.util.BitSet();
+        for (Ir x : code) {
+            for (int r : x.operands()) {
+                if (code.get(r).op == IrOp.PCAST) {
+                    taken.set(r);
+                }
+            }
+        }
+        return taken;
+    }
+
     /** The IR as text ({@link IrText}), as {@code -jdump} prints it: objects without a literal get names of their kind. */
     String dump() {
         return IrText.print(this, new IrSymbols());

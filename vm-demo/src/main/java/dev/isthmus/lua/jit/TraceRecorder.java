@@ -1309,6 +1309,9 @@ final class TraceRecorder implements InstructionObserver {
                 && stringBytes(args, a, argc, c, pc)) {
             return;
         }
+        if (c == 2 && argc == 2 && pointerCast(f, args, a, pc)) {
+            return;
+        }
         if (!several && f instanceof JavaFunction library && library.numericForm() instanceof MethodHandle form && numbers
                 && (form.type().parameterCount() == argc || argc > 2 && library.foldsNumericForm())) {
             // A numeric form is a pure function of its arguments with one result.
@@ -1366,6 +1369,29 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 2) {
             expectResult(pc, a, call);
         }
+    }
+
+    /**
+     * {@code ffi.cast(name, p)} for one result, {@code name} a constant type string of a pointer
+     * type and {@code p} a pointer: the pointer retyped ({@link IrOp#PCAST}), no call made. False
+     * for any other call.
+     */
+    private boolean pointerCast(Object f, int[] args, int a, int pc) {
+        Ir name = ir.at(args[0]);
+        dev.isthmus.cparser.type.CType type = name.op == IrOp.KREF
+                ? dev.isthmus.lua.ffi.CdataTraces.pointerCastType(f, name.aux, value(a + 2)) : null;
+        if (type == null) {
+            return false;
+        }
+        int pointer = args[1];
+        if (LoopPeeling.classOf(ir, pointer) != Cdata.Pointer.class) {
+            pointer = guard(new Ir(IrOp.GCLASS, IrType.REF, pointer, Ir.NONE, Ir.NONE, null, null, Cdata.Pointer.class, pc), pc);
+        }
+        int cast = ir.emit(new Ir(IrOp.PCAST, IrType.REF, pointer, Ir.NONE, Ir.NONE, null, type, null, pc));
+        insideCall = true;
+        clearArguments(a, 2, 2, pc);
+        set(a, cast);
+        return true;
     }
 
     /**

@@ -257,10 +257,11 @@ final class TreeMethods {
     /**
      * Sorts the values in {@code work} that a method does not compute ({@code defined}) into
      * those its callers pass ({@code params}) and the constants it makes again ({@code consts});
-     * a C view is made again from its parts.
+     * a C view is made again from its parts, a pointer cast no instruction takes from its pointer.
      */
     private static void valuesFromCallers(TraceIr ir, List<Integer> work, BitSet defined, BitSet params, BitSet consts) {
         BitSet seen = new BitSet();
+        BitSet castsTaken = ir.castsTaken();
         while (!work.isEmpty()) {
             int ref = work.remove(work.size() - 1);
             if (defined.get(ref) || seen.get(ref)) {
@@ -273,6 +274,14 @@ final class TreeMethods {
                 case CVIEW -> {
                     work.add(x.a);
                     work.add(x.b);
+                }
+                // A cast made only where it is written back is made again from its pointer.
+                case PCAST -> {
+                    if (castsTaken.get(ref)) {
+                        params.set(ref);
+                    } else {
+                        work.add(x.a);
+                    }
                 }
                 default -> params.set(ref);
             }

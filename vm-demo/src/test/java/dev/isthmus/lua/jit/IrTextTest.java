@@ -141,6 +141,7 @@ class IrTextTest {
             0089 long i64arith 0087 0088 java"mul" kind:uint64
             0090 void i64cmp 0089 0086 LT kind:uint64  [exit 47 pc 6]
             0091 ref i64box 0089 nil kind:uint64
+            0092 ref pcast 0006 t
             """;
 
     @Test
