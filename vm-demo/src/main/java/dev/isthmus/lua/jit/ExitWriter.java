@@ -53,6 +53,8 @@ final class ExitWriter {
     private final Map<String, String> methods;
     /** The exits placed so far, each with the label where its operand stack holds exit number and pc. */
     private final List<Placed> placed = new ArrayList<>();
+    /** The instruction whose snapshot is being written: the stores a sunk table it makes has had are those before it. */
+    private int position;
 
     private record Placed(Map<Integer, Integer> writes, Label call) {
     }
@@ -77,6 +79,7 @@ final class ExitWriter {
     /** Counts exit {@code snapshot} as taken, writes it, and leaves its pc on the operand stack. */
     void exit(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        position = AllocationSinking.positionOf(ir, snapshot);
         leaveInside(s);
         write(snapshot, s);
     }
@@ -98,10 +101,13 @@ final class ExitWriter {
     /** {@link #exit} and a return of the pc, sharing what it writes with an exit placed before it where it can. */
     void exitAndReturn(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        position = AllocationSinking.positionOf(ir, snapshot);
         // Before the part another exit may jump into: the frames are this exit's own.
         leaveInside(s);
         Map<Integer, Integer> writes = writesOf(s);
-        Placed onto = largestContained(writes);
+        // A sunk table has other fields at another exit: no sharing of the writing of one.
+        boolean makesTables = Arrays.stream(s.refs()).anyMatch(r -> ir.at(r).op == IrOp.SNEW);
+        Placed onto = makesTables ? null : largestContained(writes);
         int[] writing = Arrays.stream(indices(s.registers().length))
                 .filter(j -> onto == null || !onto.writes().containsKey(s.registers()[j])).toArray();
         // Alone, the call counts the exit and returns its pc; onto another, it writes the rest and jumps there.
@@ -124,12 +130,15 @@ final class ExitWriter {
         } else {
             mv.visitJumpInsn(GOTO, onto.call());
         }
-        placed.add(new Placed(writes, call));
+        if (!makesTables) {
+            placed.add(new Placed(writes, call));
+        }
     }
 
     /** Writes snapshot {@code snapshot} without counting an exit, leaving its pc on the operand stack. */
     void flush(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        position = AllocationSinking.positionOf(ir, snapshot);
         if (s.inside() != null) {
             // Handed to an inner loop's trace inside calls recorded inline: their frames too.
             callWithFrames("reachOver", "", s.inside());
@@ -295,10 +304,39 @@ final class ExitWriter {
 
     /** Pushes value {@code ref} onto the trace method's operand stack as {@link #writtenType} says: a 64-bit integer boxed. */
     private void push(int ref) {
-        if (ir.typeOf(ref) == IrType.LONG) {
+        if (ir.at(ref).op == IrOp.SNEW) {
+            makeSunkTable(ref);
+        } else if (ir.typeOf(ref) == IrType.LONG) {
             Int64Emission.box(mv, constants, Int64Recording.kindOf(ir, ref), () -> load.accept(ref));
         } else {
             load.accept(ref);
+        }
+    }
+
+    /**
+     * Pushes the sunk table {@code table} made now ({@link AllocationSinking}): a new table of its
+     * sizes, with the stores the trace made to it before this exit ({@link #position}) done in
+     * their order.
+     */
+    private void makeSunkTable(int table) {
+        int[] sizes = (int[]) ir.at(table).aux;
+        String tableType = Type.getInternalName(dev.isthmus.lua.runtime.LuaTable.class);
+        mv.visitTypeInsn(NEW, tableType);
+        mv.visitInsn(DUP);
+        mv.visitLdcInsn(sizes[0]);
+        mv.visitLdcInsn(sizes[1]);
+        mv.visitMethodInsn(INVOKESPECIAL, tableType, "<init>", "(II)V", false);
+        for (Ir store : AllocationSinking.storesBefore(ir, table, position)) {
+            mv.visitInsn(DUP);
+            constants.emitLoad(mv, store.aux, Object.class);
+            IrType type = ir.typeOf(store.b);
+            boolean number = type == IrType.NUM || type == IrType.INT;
+            push(store.b);
+            if (type == IrType.INT) {
+                mv.visitInsn(I2D);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, number ? "rawSetNumberValue" : "rawSet",
+                    "(L" + tableType + ";Ljava/lang/Object;" + (number ? "D" : "Ljava/lang/Object;") + ")V", false);
         }
     }
 

@@ -77,6 +77,14 @@ enum IrOp {
     LEN(Kind.STATE),
     /** A new empty table ({@code aux} an int[] of the sizes). */
     TNEW(Kind.STATE),
+    /**
+     * A new table ({@code aux} the sizes, as {@link #TNEW}) that the trace never makes: it does
+     * not escape, its fields are the {@link #SSET}s on it ({@link AllocationSinking}), and an exit
+     * that writes it makes it then, with the fields stored before that exit.
+     */
+    SNEW(Kind.STATE),
+    /** Field {@code aux} (a constant key) of the sunk table {@code a} set to {@code b}: no code, what an exit making the table stores. */
+    SSET(Kind.STATE),
     /** Global {@code aux}. */
     GGET(Kind.CALL),
     /** Global {@code aux} = a. */

@@ -240,6 +240,7 @@ public final class JitEngine implements LoopCompiler {
                 LoopPeeling.peel(recorder.ir, recorder.endState(), recorder.startPc);
                 RedundantPhis.run(recorder.ir);
             }
+            AllocationSinking.run(recorder.ir);
             DeadCodeElimination.run(recorder.ir);
             if (!function) {
                 EntryLoads.hoist(recorder.ir, recorder.startPc);

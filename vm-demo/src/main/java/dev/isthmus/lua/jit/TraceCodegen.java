@@ -841,7 +841,7 @@ final class TraceCodegen {
                 store(i);
             }
             case KI64, I64UNBOX, I64BOX, I64FROMNUM, I64ARITH, I64CMP -> int64.emit(i, x);
-            case PHI, CVIEW -> {
+            case PHI, CVIEW, SNEW, SSET -> {
             }
             case PCAST -> {
                 if (castsTaken.get(i)) {

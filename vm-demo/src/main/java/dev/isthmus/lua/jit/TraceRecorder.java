@@ -214,11 +214,30 @@ final class TraceRecorder implements InstructionObserver {
             if (ir.typeOf(ref) == IrType.INT) {
                 ref = ir.emit(new Ir(IrOp.TONUM, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, from.pc()));
             }
-            set(from.registers()[j], ref);
+            if (ir.at(ref).op != IrOp.SNEW) {
+                set(from.registers()[j], ref);
+            }
+        }
+        for (int j = 0; j < from.registers().length; j++) {
+            if (ir.at(from.refs()[j]).op == IrOp.SNEW) {
+                // A table the parent never made: made here, with the fields it had at the exit.
+                set(from.registers()[j], madeSunkTable(from.refs()[j], AllocationSinking.positionOf(ir, exit), from.pc()));
+            }
         }
         if (from.inside() != null) {
             resumeInside(from.inside());
         }
+    }
+
+    /** The sunk table {@code table} of the parent made as a table, with the stores made to it before instruction {@code position}. */
+    private int madeSunkTable(int table, int position, int pc) {
+        int made = ir.emit(new Ir(IrOp.TNEW, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, ir.at(table).aux, null, pc));
+        for (Ir store : AllocationSinking.storesBefore(ir, table, position)) {
+            int key = store.aux instanceof Double d ? constant(d, pc) : constantOf(store.aux, pc);
+            IrOp put = store.aux instanceof Double ? IrOp.TSETN : IrOp.TSETV;
+            guard(new Ir(put, IrType.VOID, made, key, store.b, null, null, null, pc), pc);
+        }
+        return made;
     }
 
     /**

@@ -142,6 +142,8 @@ class IrTextTest {
             0090 void i64cmp 0089 0086 LT kind:uint64  [exit 47 pc 6]
             0091 ref i64box 0089 nil kind:uint64
             0092 ref pcast 0006 t
+            0093 ref snew {0,2}
+            0094 void sset 0093 0000 "x"
             """;
 
     @Test
