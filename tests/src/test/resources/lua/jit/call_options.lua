@@ -70,3 +70,51 @@ do
   cb:free()
 end
 -- expect: 122100	901
+
+-- test: C int arguments and results stay ints in a trace: wrap-around, narrow and unsigned parameters, -0, exits and inner loops on them
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[
+  int it_add(int a, int b);
+  unsigned it_add_unsigned(unsigned a, unsigned b) __asm__("it_add");
+  int it_add_critical(int a, int b) __asm__("it_add")
+    __attribute__((annotate("isthmus:critical"), annotate("isthmus:noerrno")));
+  double it_mix_int_double(int32_t a, double b);
+  double it_mix4(int8_t a, float b, int64_t c, double d);
+  double it_add_double(double a, double b);
+  ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local add, addc = lib.it_add, lib.it_add_critical
+  local acc, big, neg = 0, 2147483600, 0
+  for i = 1, 300 do
+    acc = add(acc, i)
+    big = addc(big, 1)
+    neg = lib.it_add_unsigned(neg, -1)
+  end
+  print(acc, big, neg)
+  local s, m, z = 0, 0, 0
+  for i = 1, 300 do
+    s = s + lib.it_mix4(i, 0.5, i, 0)
+    m = m + lib.it_mix_int_double(i, i)
+    z = 1 / lib.it_add_double(-0, -0)
+  end
+  print(s, m, z)
+  local n, inner, seen = 0, 0, 0
+  for i = 1, 300 do
+    n = add(n, 1)
+    for j = 1, add(n, -295) do inner = inner + j end
+    if n > 250 then seen = seen + n / 2 end
+  end
+  print(n, inner, seen)
+  local x, y = 5, 0
+  for i = 1, 300 do
+    x = add(x, 2)
+    if i == 200 then x = x + 0.5 end
+    y = y + x
+  end
+  print(x, y)
+end
+-- expect: 45150	-2147483396	4294966996
+-- expect: 46162	90300	-inf
+-- expect: 300	35	6887.5
+-- expect: 605	91800.5

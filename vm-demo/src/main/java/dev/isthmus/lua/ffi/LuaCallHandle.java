@@ -120,6 +120,11 @@ final class LuaCallHandle {
             }
             h = MethodHandles.filterArguments(h, i, filter);
         }
+        return numericResult(function, h);
+    }
+
+    /** {@code h}, a call of {@code function} returning its carrier, returning a Lua number instead; null for a result that is not one. */
+    private static MethodHandle numericResult(NativeFunction function, MethodHandle h) {
         Class<?> result = h.type().returnType();
         CType r = CdataConversion.plain(function.type().returnType());
         if (result == void.class) {
@@ -132,6 +137,50 @@ final class LuaCallHandle {
             return MethodHandles.explicitCastArguments(h, h.type().changeReturnType(double.class));
         }
         return null;
+    }
+
+    /**
+     * {@link #numericHandle} with ints where a trace has them: each parameter {@code intArguments}
+     * marks takes an int (a Lua number known to be that integer) when its conversion of that
+     * number is the int's own conversion to the parameter (an integer parameter of at most 32
+     * bits, whose low bits it keeps, or a {@code double}), and the result is an int when C
+     * returns a signed 32-bit integer. The handle's type says which became ints: so a loop's
+     * index passed to C, or a C result passed back, needs no range check and no conversion
+     * through a double. Null when {@link #numericHandle} is.
+     */
+    static MethodHandle numericHandle(NativeFunction function, boolean[] intArguments) {
+        MethodHandle h = numericHandle(function);
+        if (h == null) {
+            return null;
+        }
+        MethodHandle calling = function.callingHandle();
+        List<CType> parameters = function.type().parameterTypes();
+        MethodType type = h.type();
+        for (int i = 0; i < parameters.size(); i++) {
+            Class<?> carrier = calling.type().parameterType(i);
+            Primitive prim = (Primitive) CdataConversion.plain(parameters.get(i));
+            boolean isNarrowInteger = prim.isInteger() && (carrier == int.class || carrier == short.class || carrier == byte.class || carrier == char.class);
+            if (i < intArguments.length && intArguments[i] && (isNarrowInteger || prim == Primitive.DOUBLE)) {
+                type = type.changeParameterType(i, int.class);
+            }
+        }
+        CType r = CdataConversion.plain(function.type().returnType());
+        if (calling.type().returnType() == int.class && (r == Primitive.INT || r == Primitive.LONG)) {
+            type = type.changeReturnType(int.class);
+        }
+        if (type.equals(h.type())) {
+            return h;
+        }
+        // The int parameters and result straight to the carriers: Java's casts are C's conversions for these.
+        MethodHandle direct = calling;
+        for (int i = 0; i < parameters.size(); i++) {
+            if (type.parameterType(i) != int.class) {
+                direct = MethodHandles.filterArguments(direct, i, fromNumber((Primitive) CdataConversion.plain(parameters.get(i)),
+                        calling.type().parameterType(i)));
+            }
+        }
+        MethodHandle converted = type.returnType() == int.class ? direct : numericResult(function, direct);
+        return MethodHandles.explicitCastArguments(converted, type);
     }
 
     /**

@@ -60,8 +60,18 @@ final class NativeCall implements LuaObject, SingleResultCallable, dev.isthmus.l
     }
 
     @Override
+    public java.lang.invoke.MethodHandle numericHandle(boolean[] intArguments) {
+        return numericHandle() == null ? null : LuaCallHandle.numericHandle(function, intArguments);
+    }
+
+    @Override
     public String symbol() {
         return function.name();
+    }
+
+    @Override
+    public boolean mayCallBack() {
+        return !function.options().isCritical();
     }
 
     long address() {

@@ -108,7 +108,7 @@ enum IrOp {
     CMPV(Kind.CALL),
     /** {@code #v} with metamethods. */
     LENV(Kind.CALL),
-    /** A native call on numbers: {@code aux} the method handle, {@code args} the operands. */
+    /** A native call on numbers: {@code aux} the {@code NumericCallable}, {@code args} the operands (ints where it takes them, {@link NativeCallOperands}). */
     CALLN(Kind.CALL),
     /**
      * Right after a {@link #CALLN}: leaves, with the call's result in place, when C called back

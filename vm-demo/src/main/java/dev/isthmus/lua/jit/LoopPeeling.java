@@ -39,11 +39,15 @@ final class LoopPeeling {
         int[] phis = new int[registers.length];
         // A register carrying a view of an array element carries the element's index: the view is made again from it.
         boolean[] carriesIndex = new boolean[registers.length];
+        // A register holding an int as a number (a C int result, a bit operation's) carries the
+        // int: the loop's reads of it convert, and an int passed on around the loop stays one.
+        boolean[] carriesInt = new boolean[registers.length];
         for (int i = 0; i < registers.length; i++) {
             int init = carried.refs()[i];
             Ir end = ir.at(init);
             carriesIndex[i] = end.op == IrOp.CVIEW && !variant[end.a];
-            int value = carriesIndex[i] ? end.b : init;
+            carriesInt[i] = end.op == IrOp.TONUM && ir.typeOf(end.a) == IrType.INT;
+            int value = carriesIndex[i] ? end.b : carriesInt[i] ? end.a : init;
             phis[i] = ir.emit(new Ir(IrOp.PHI, ir.typeOf(value), value, Ir.NONE, Ir.NONE, null, registers[i], null, end.pc));
         }
         for (int i = 0; i < registers.length; i++) {
@@ -67,6 +71,10 @@ final class LoopPeeling {
             int c = map(sub, x.c);
             int[] args = x.args == null ? null : Arrays.stream(x.args).map(r -> sub[r]).toArray();
             boolean invariant = a == x.a && b == x.b && c == x.c && (args == null || Arrays.equals(args, x.args));
+            if (x.op == IrOp.CALLN) {
+                // A number the pre-roll passed may be an int carried around the loop here.
+                args = NativeCallOperands.narrowed(ir, (dev.isthmus.lua.runtime.NumericCallable) x.aux, args, x.pc);
+            }
             if ((x.op == IrOp.GSAME || x.op == IrOp.GCTYPE) && x.snapshot != Ir.NONE) {
                 ir.identityExits.set(x.snapshot);
             }
@@ -95,9 +103,12 @@ final class LoopPeeling {
         for (int i = 0; i < registers.length; i++) {
             Ir phi = ir.at(phis[i]);
             int end = sub[carried.refs()[i]];
-            int back = carriesIndex[i] ? ir.at(end).b : end;
+            int back = carriesIndex[i] ? ir.at(end).b : carriesInt[i] ? ir.at(end).a : end;
             if (carriesIndex[i] && (ir.at(end).op != IrOp.CVIEW || ir.at(end).a != ir.at(carried.refs()[i]).a)) {
                 throw new TraceRecorder.Abort("a view carried around the loop changes array");
+            }
+            if (carriesInt[i] && (ir.at(end).op != IrOp.TONUM || ir.typeOf(back) != IrType.INT)) {
+                throw new TraceRecorder.Abort("an int carried around the loop is a number at its end");
             }
             ir.code.set(phis[i], new Ir(IrOp.PHI, phi.type, phi.a, back, Ir.NONE, null, phi.aux, null, phi.pc));
         }

@@ -1258,6 +1258,8 @@ final class TraceCodegen {
         InlinedFrames inside = framesShownDuring(x);
         if (inside != null) {
             pushInlined(inside, x.pc);
+        } else if (x.op == IrOp.CALLN && !callsBack(i)) {
+            // No Lua code runs during it to see the pc; a failure passes its pc on (TraceCallFailure).
         } else {
             mv.visitVarInsn(ALOAD, FRAMES);
             Snapshot s = ir.snapshots.get(x.snapshot);
@@ -1346,12 +1348,14 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "length", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             case CALLN -> {
-                mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
-                mv.visitVarInsn(ISTORE, scratchCallbacks);
+                if (callsBack(i)) {
+                    mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
+                    mv.visitVarInsn(ISTORE, scratchCallbacks);
+                }
                 for (int arg : x.args) {
                     load(arg);
                 }
-                NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
+                NativeCall.of((String) x.aux2, NativeCallOperands.handle(ir, x)).emit(mv, constants);
             }
             case NEXT -> {
                 load(x.a);
@@ -1459,6 +1463,14 @@ final class TraceCodegen {
     private void loadClosure(int ref) {
         load(ref);
         mv.visitTypeInsn(CHECKCAST, "dev/isthmus/lua/interp/LuaClosure");
+    }
+
+    /**
+     * Whether the native call {@code i} may call back into Lua: a {@link IrOp#GCALLBACK} checks
+     * after it that none did. The recorder leaves it out after a critical call, which cannot.
+     */
+    private boolean callsBack(int i) {
+        return i + 1 < ir.code.size() && ir.at(i + 1).op == IrOp.GCALLBACK;
     }
 
     /**

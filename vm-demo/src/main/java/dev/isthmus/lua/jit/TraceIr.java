@@ -192,7 +192,13 @@ final class TraceIr {
 
     boolean isLoopInt(int ref) {
         Ir x = code.get(ref);
-        return x.op == IrOp.KINT ? Math.abs((long) (Integer) x.aux) < NarrowedLoops.RANGE : x.op != IrOp.FINT && x.op != IrOp.TOBIT;
+        return switch (x.op) {
+            case KINT -> Math.abs((long) (Integer) x.aux) < NarrowedLoops.RANGE;
+            case FINT, TOBIT, CALLN -> false;
+            // A PHI carries one value around the loop: the pre-roll's, or the body's copy of it.
+            case PHI -> isLoopInt(x.a);
+            default -> true;
+        };
     }
 
     /** A numeric form on constants is its value, computed now by the same handle the trace would call. */

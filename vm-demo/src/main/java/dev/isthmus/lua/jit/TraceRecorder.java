@@ -1361,20 +1361,27 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 0) {
             throw new Abort("NYI: open results of a call that may have effects");
         }
-        mayRunLua = true;
         MethodHandle numeric = f instanceof NumericCallable callable ? callable.numericHandle() : null;
         if (!several && numeric != null && numbers && numeric.type().parameterCount() == argc) {
-            IrType result = numeric.type().returnType() == void.class ? IrType.VOID : IrType.NUM;
-            int call = guard(new Ir(IrOp.CALLN, result, Ir.NONE, Ir.NONE, Ir.NONE, args, numeric, ((NumericCallable) f).symbol(), pc), pc);
+            NumericCallable callable = (NumericCallable) f;
+            int call = nativeCall(callable, args, pc);
             insideCall = true;
             clearArguments(a, argc, c, pc);
             if (c == 2) {
-                set(a, result == IrType.VOID ? nil(pc) : call);
+                // An int result as it is: an exit writes it as a number.
+                set(a, ir.typeOf(call) == IrType.VOID ? nil(pc) : call);
             }
-            // The call made, its result in place: a callback during it leaves here.
-            guard(new Ir(IrOp.GCALLBACK, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, null, null, pc), pc + 1);
+            if (callable.mayCallBack()) {
+                // The call made, its result in place: a callback during it leaves here.
+                mayRunLua = true;
+                guard(new Ir(IrOp.GCALLBACK, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, null, null, pc), pc + 1);
+            }
+            if (c == 2 && ir.typeOf(call) == IrType.INT) {
+                set(a, ir.emit(new Ir(IrOp.TONUM, IrType.NUM, call, Ir.NONE, Ir.NONE, null, null, null, pc)));
+            }
             return;
         }
+        mayRunLua = true;
         for (int i = 0; i < argc; i++) {
             args[i] = boxed(args[i], pc);
         }
@@ -1388,6 +1395,13 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 2) {
             expectResult(pc, a, call);
         }
+    }
+
+    /** The native call ({@link IrOp#CALLN}) of {@code callable} on numbers {@code args}, ints passed as ints where C takes them. */
+    private int nativeCall(NumericCallable callable, int[] args, int pc) {
+        int[] operands = NativeCallOperands.narrowed(ir, callable, args, pc);
+        IrType result = NativeCallOperands.resultType(callable, args.length);
+        return guard(new Ir(IrOp.CALLN, result, Ir.NONE, Ir.NONE, Ir.NONE, operands, callable, callable.symbol(), pc), pc);
     }
 
     /**

@@ -15,6 +15,25 @@ public interface NumericCallable {
      */
     MethodHandle numericHandle();
 
+    /**
+     * {@link #numericHandle()} with some parameters, and the result, as ints: parameter
+     * {@code i} takes an int when {@code intArguments[i]} asks it to and converting that
+     * integer as a number gives what converting it as an int does; the result is an int when
+     * the C function returns a signed 32-bit integer. The handle's type says which are ints.
+     */
+    default MethodHandle numericHandle(boolean[] intArguments) {
+        return numericHandle();
+    }
+
     /** The C symbol called, which names the call in generated code. */
     String symbol();
+
+    /**
+     * Whether C may call back into Lua during the call. False for a critical call
+     * ({@code isthmus:critical}), which must not (an upcall from one aborts the JVM): a trace
+     * then assumes nothing changed across it without checking, and shows no pc during it.
+     */
+    default boolean mayCallBack() {
+        return true;
+    }
 }
