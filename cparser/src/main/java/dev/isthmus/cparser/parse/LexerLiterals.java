@@ -1,13 +1,5 @@
 package dev.isthmus.cparser.parse;
 
-import org.antlr.v4.runtime.atn.ATN;
-import org.antlr.v4.runtime.atn.ATNState;
-import org.antlr.v4.runtime.atn.ActionTransition;
-import org.antlr.v4.runtime.atn.AtomTransition;
-import org.antlr.v4.runtime.atn.LexerSkipAction;
-import org.antlr.v4.runtime.atn.RuleStopState;
-import org.antlr.v4.runtime.atn.Transition;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +9,11 @@ import java.util.Optional;
  * the lexer where its rules make the answer plain: a keyword or punctuator (a rule that is
  * only literal alternatives, {@code CONST : 'const' | '__const' | '__const__'}) is its rule's
  * type, a spelling of a literal rule that skips ({@code __extension__}) is skipped, and any
- * other spelling of {@code IDENTIFIER}'s shape is an {@code IDENTIFIER}. The literals are read
- * from the lexer's ATN, so they are the grammar's, not a copy.
+ * other spelling of {@code IDENTIFIER}'s shape is an {@code IDENTIFIER}. The literals are a
+ * table here rather than read from the lexer's ATN at run time, so the preprocessor's path to
+ * the parser never loads the lexer (deserializing its ATN was a tenth of the preprocessor's
+ * thread from cold); {@code LexerLiteralsTest} checks the table equals what the ATN says, so
+ * a change of the grammar that the table misses fails the build.
  *
  * <p>Why: running the generated lexer on each of the few thousand distinct spellings of a
  * header set built its DFA from cold, about a sixth of the preprocessor's time in step with
@@ -29,34 +24,107 @@ import java.util.Optional;
 final class LexerLiterals {
     /** What {@link #typeOf} answers for a spelling the lexer skips. */
     static final int SKIPPED = -2;
-    private static final int IDENTIFIER_RULE = ruleIndex("IDENTIFIER");
-    /** Spelling to token type (or {@link #SKIPPED}), for the literal rules, the first rule winning as in the lexer. */
-    private static final Map<String, Integer> LITERALS = literals(CDeclarationsLexer._ATN);
-    /** The literal spellings of the rules before IDENTIFIER, which win over it; the later ones lose to it. */
-    private static final Map<String, Integer> BEFORE_IDENTIFIER = new HashMap<>();
+    /**
+     * Spelling to token type (or {@link #SKIPPED}): the spellings of {@code IDENTIFIER}'s shape
+     * of the literal rules before {@code IDENTIFIER} (which win over it), and the other spellings
+     * of every literal rule (the first rule winning, as in the lexer).
+     */
+    private static final Map<String, Integer> LITERALS = new HashMap<>(256);
 
     static {
-        ATN atn = CDeclarationsLexer._ATN;
-        for (int rule = 0; rule < IDENTIFIER_RULE; rule++) {
-            Map<String, Integer> spellings = new HashMap<>();
-            if (spellingsOf(atn, rule, spellings)) {
-                spellings.forEach(BEFORE_IDENTIFIER::putIfAbsent);
-            }
+        entry(SKIPPED, "__extension__");
+        entry(CDeclarationsLexer.AUTO, "auto");
+        entry(CDeclarationsLexer.BOOL, "_Bool");
+        entry(CDeclarationsLexer.CHAR, "char");
+        entry(CDeclarationsLexer.CONST, "__const", "__const__", "const");
+        entry(CDeclarationsLexer.DOUBLE, "double");
+        entry(CDeclarationsLexer.ENUM, "enum");
+        entry(CDeclarationsLexer.EXTERN, "extern");
+        entry(CDeclarationsLexer.FLOAT, "float");
+        entry(CDeclarationsLexer.INLINE, "__inline", "__inline__", "inline");
+        entry(CDeclarationsLexer.INT, "int");
+        entry(CDeclarationsLexer.LONG, "long");
+        entry(CDeclarationsLexer.REGISTER, "register");
+        entry(CDeclarationsLexer.RESTRICT, "__restrict", "__restrict__", "restrict");
+        entry(CDeclarationsLexer.SHORT, "short");
+        entry(CDeclarationsLexer.SIGNED, "__signed", "__signed__", "signed");
+        entry(CDeclarationsLexer.SIZEOF, "sizeof");
+        entry(CDeclarationsLexer.STATIC, "static");
+        entry(CDeclarationsLexer.STRUCT, "struct");
+        entry(CDeclarationsLexer.TYPEDEF, "typedef");
+        entry(CDeclarationsLexer.UNION, "union");
+        entry(CDeclarationsLexer.UNSIGNED, "unsigned");
+        entry(CDeclarationsLexer.VOID, "void");
+        entry(CDeclarationsLexer.VOLATILE, "__volatile", "__volatile__", "volatile");
+        entry(CDeclarationsLexer.ALIGNAS, "_Alignas", "alignas");
+        entry(CDeclarationsLexer.ALIGNOF, "_Alignof", "__alignof", "__alignof__", "alignof");
+        entry(CDeclarationsLexer.ATOMIC, "_Atomic");
+        entry(CDeclarationsLexer.COMPLEX, "_Complex", "__complex", "__complex__");
+        entry(CDeclarationsLexer.NORETURN, "_Noreturn");
+        entry(CDeclarationsLexer.STATIC_ASSERT, "_Static_assert", "static_assert");
+        entry(CDeclarationsLexer.THREAD_LOCAL, "_Thread_local", "__thread");
+        entry(CDeclarationsLexer.INT128, "__int128", "__int128__");
+        entry(CDeclarationsLexer.FLOAT_N, "_Float128", "_Float16", "_Float32", "_Float32x", "_Float64", "_Float64x", "__float128", "__fp16");
+        entry(CDeclarationsLexer.ATTRIBUTE, "__attribute", "__attribute__");
+        entry(CDeclarationsLexer.ASM, "__asm", "__asm__", "asm");
+        entry(CDeclarationsLexer.TYPEOF, "__typeof", "__typeof__", "typeof");
+        entry(CDeclarationsLexer.OFFSETOF, "__builtin_offsetof");
+        entry(CDeclarationsLexer.NULLABILITY, "_Nonnull", "_Null_unspecified", "_Nullable");
+        entry(CDeclarationsLexer.DOLLAR, "$");
+        entry(CDeclarationsLexer.ELLIPSIS, "...");
+        entry(CDeclarationsLexer.LPAREN, "(");
+        entry(CDeclarationsLexer.RPAREN, ")");
+        entry(CDeclarationsLexer.LBRACKET, "[");
+        entry(CDeclarationsLexer.RBRACKET, "]");
+        entry(CDeclarationsLexer.LBRACE, "{");
+        entry(CDeclarationsLexer.RBRACE, "}");
+        entry(CDeclarationsLexer.SEMI, ";");
+        entry(CDeclarationsLexer.COMMA, ",");
+        entry(CDeclarationsLexer.COLON, ":");
+        entry(CDeclarationsLexer.QUESTION, "?");
+        entry(CDeclarationsLexer.ASSIGN, "=");
+        entry(CDeclarationsLexer.STAR, "*");
+        entry(CDeclarationsLexer.DOT, ".");
+        entry(CDeclarationsLexer.ARROW, "->");
+        entry(CDeclarationsLexer.PLUS, "+");
+        entry(CDeclarationsLexer.MINUS, "-");
+        entry(CDeclarationsLexer.TILDE, "~");
+        entry(CDeclarationsLexer.NOT, "!");
+        entry(CDeclarationsLexer.AMP, "&");
+        entry(CDeclarationsLexer.DIV, "/");
+        entry(CDeclarationsLexer.MOD, "%");
+        entry(CDeclarationsLexer.SHL, "<<");
+        entry(CDeclarationsLexer.SHR, ">>");
+        entry(CDeclarationsLexer.LT, "<");
+        entry(CDeclarationsLexer.GT, ">");
+        entry(CDeclarationsLexer.LE, "<=");
+        entry(CDeclarationsLexer.GE, ">=");
+        entry(CDeclarationsLexer.EQ, "==");
+        entry(CDeclarationsLexer.NE, "!=");
+        entry(CDeclarationsLexer.CARET, "^");
+        entry(CDeclarationsLexer.PIPE, "|");
+        entry(CDeclarationsLexer.ANDAND, "&&");
+        entry(CDeclarationsLexer.OROR, "||");
+    }
+
+    private static void entry(int type, String... spellings) {
+        for (String spelling : spellings) {
+            LITERALS.put(spelling, type);
         }
     }
 
     private LexerLiterals() {
     }
 
-    /** Every spelling of the literal rules, for tests. */
-    static java.util.Set<String> spellings() {
-        return java.util.Set.copyOf(LITERALS.keySet());
+    /** The table: each literal spelling and its type, for tests. */
+    static Map<String, Integer> table() {
+        return Map.copyOf(LITERALS);
     }
 
     /** The lexer's type for {@code text} read whole as one default-channel token, {@link #SKIPPED}, or empty when only the lexer knows. */
     static Optional<Integer> typeOf(String text) {
         if (isIdentifierShaped(text)) {
-            return Optional.of(BEFORE_IDENTIFIER.getOrDefault(text, CDeclarationsLexer.IDENTIFIER));
+            return Optional.of(LITERALS.getOrDefault(text, CDeclarationsLexer.IDENTIFIER));
         }
         if (isPlainInteger(text)) {
             return Optional.of(CDeclarationsLexer.INTEGER_CONSTANT);
@@ -126,68 +194,5 @@ final class LexerLiterals {
             }
         }
         return true;
-    }
-
-    private static Map<String, Integer> literals(ATN atn) {
-        Map<String, Integer> all = new HashMap<>();
-        for (int rule = 0; rule < atn.ruleToStartState.length; rule++) {
-            Map<String, Integer> spellings = new HashMap<>();
-            if (spellingsOf(atn, rule, spellings)) {
-                spellings.forEach(all::putIfAbsent);
-            }
-        }
-        return all;
-    }
-
-    /** Collects a rule's spellings into {@code into}; false when the rule is not made of literals alone. */
-    private static boolean spellingsOf(ATN atn, int rule, Map<String, Integer> into) {
-        int type = atn.ruleToTokenType[rule];
-        if (type <= 0) {
-            return false; // a fragment
-        }
-        return walk(atn, atn.ruleToStartState[rule], new StringBuilder(), type, into, 0);
-    }
-
-    private static boolean walk(ATN atn, ATNState state, StringBuilder spelling, int type, Map<String, Integer> into, int depth) {
-        if (depth > 64) {
-            return false; // a loop: not a literal rule
-        }
-        if (state instanceof RuleStopState) {
-            into.put(spelling.toString(), type);
-            return true;
-        }
-        for (Transition t : state.getTransitions()) {
-            int result = type;
-            if (t instanceof ActionTransition a) {
-                if (!(atn.lexerActions[a.actionIndex] instanceof LexerSkipAction)) {
-                    return false; // a channel or other command
-                }
-                result = SKIPPED;
-            } else if (t instanceof AtomTransition atom) {
-                spelling.append((char) atom.label);
-                boolean literal = walk(atn, t.target, spelling, type, into, depth + 1);
-                spelling.setLength(spelling.length() - 1);
-                if (!literal) {
-                    return false;
-                }
-                continue;
-            } else if (!t.isEpsilon()) {
-                return false; // a set, a range, a wildcard
-            }
-            if (!walk(atn, t.target, spelling, result, into, depth + 1)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int ruleIndex(String name) {
-        String[] names = CDeclarationsLexer.ruleNames;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("the lexer has no rule " + name);
     }
 }
