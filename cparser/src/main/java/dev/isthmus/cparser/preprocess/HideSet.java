@@ -30,6 +30,13 @@ final class HideSet {
     }
 
     HideSet union(HideSet other) {
+        // Most tokens come from the file with no hide set, or meet an empty one.
+        if (other == EMPTY) {
+            return this;
+        }
+        if (this == EMPTY) {
+            return other;
+        }
         HideSet result = this;
         for (HideSet s = other; s.name != null; s = s.rest) {
             result = result.with(s.name);

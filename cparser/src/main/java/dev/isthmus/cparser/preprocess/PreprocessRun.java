@@ -56,6 +56,9 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     private final List<PreprocessDiagnostic> diagnostics = new ArrayList<>();
     private final Map<String, FileText> files;
     private final Directives directives = new Directives(this);
+    /** By start in the chain and header, what a search of the include chain found (null: nothing). */
+    private final Map<Integer, Map<String, Found>> chainFinds = new HashMap<>();
+    private final Map<Path, Boolean> fileChecks = new HashMap<>();
     /** The distinct spellings of a run over system headers: about 10,000 for stdio.h ... sqlite3.h. */
     private final Spellings spellings = new Spellings(16384);
     private String baseFile = "";
@@ -212,25 +215,48 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         }
         if (header.startsWith("/")) {
             Path p = Path.of(header);
-            return Files.isRegularFile(p) ? new Found(p, header, -1, false) : null;
+            return isFile(p) ? new Found(p, header, -1, false) : null;
         }
         int start = 0;
         if (next) {
             start = from.chainIndex >= 0 ? from.chainIndex + 1 : 0;
         } else if (!angled) {
             Path candidate = from.path.resolveSibling(header);
-            if (Files.isRegularFile(candidate)) {
+            if (isFile(candidate)) {
                 return new Found(candidate, from.directoryName() + header, -1, from.system);
             }
         }
-        for (int i = start; i < chain.size(); i++) {
+        // The same header is searched for from the same place many times (each includer of a
+        // guarded header names it): the chain is walked once per header and start.
+        Map<String, Found> finds = chainFinds.get(start);
+        if (finds == null) {
+            finds = new HashMap<>();
+            chainFinds.put(start, finds);
+        }
+        Found known = finds.get(header);
+        if (known != null || finds.containsKey(header)) {
+            return known;
+        }
+        Found found = null;
+        for (int i = start; i < chain.size() && found == null; i++) {
             Path candidate = chain.get(i).resolve(header);
-            if (Files.isRegularFile(candidate)) {
+            if (isFile(candidate)) {
                 String dir = chain.get(i).toString();
-                return new Found(candidate, (dir.endsWith("/") ? dir : dir + "/") + header, i, i >= firstSystem);
+                found = new Found(candidate, (dir.endsWith("/") ? dir : dir + "/") + header, i, i >= firstSystem);
             }
         }
-        return null;
+        finds.put(header, found);
+        return found;
+    }
+
+    /** Whether a regular file is at {@code path}, asked of the file system once per path a run. */
+    private boolean isFile(Path path) {
+        Boolean known = fileChecks.get(path);
+        if (known == null) {
+            known = Files.isRegularFile(path);
+            fileChecks.put(path, known);
+        }
+        return known;
     }
 
     boolean hasInclude(List<PpToken> operand, boolean next, PpToken at) {

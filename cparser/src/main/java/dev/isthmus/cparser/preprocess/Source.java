@@ -1,8 +1,6 @@
 package dev.isthmus.cparser.preprocess;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A file being read: its tokens, lexed as they are reached, and the place in them, where it
@@ -13,8 +11,15 @@ import java.util.List;
  */
 final class Source {
     private final PpLexer lexer;
-    /** The tokens lexed so far; those of skipped lines are not among them. */
-    private final List<PpToken> tokens = new ArrayList<>();
+    /**
+     * The tokens lexed and not yet passed: token {@code base + k} is {@code window[k]} for
+     * {@code k < count}. Tokens are only read at or after {@link #index}, so those before it
+     * are dropped when the window fills, rather than a whole file's tokens kept in a list
+     * that grows (and is copied) as it is read. Tokens of skipped lines are never made.
+     */
+    private PpToken[] window = new PpToken[64];
+    private int base;
+    private int count;
     final Path path;
     final String name;
     final int chainIndex;
@@ -53,15 +58,30 @@ final class Source {
         return at(index);
     }
 
-    /** The token {@code i}, lexing up to it; past the end, the end. */
+    /** The token {@code i} (not before {@link #index}), lexing up to it; past the end, the end. */
     PpToken at(int i) {
-        while (i >= tokens.size()) {
-            if (!tokens.isEmpty() && tokens.getLast().isEnd()) {
-                return tokens.getLast();
+        while (i >= base + count) {
+            if (count > 0 && window[count - 1].isEnd()) {
+                return window[count - 1];
             }
-            tokens.add(lexer.nextToken());
+            append(lexer.nextToken());
         }
-        return tokens.get(i);
+        return window[i - base];
+    }
+
+    private void append(PpToken t) {
+        if (count == window.length) {
+            int passed = Math.min(index - base, count);
+            if (passed > count / 2) {
+                System.arraycopy(window, passed, window, 0, count - passed);
+                java.util.Arrays.fill(window, count - passed, count, null);
+                base += passed;
+                count -= passed;
+            } else {
+                window = java.util.Arrays.copyOf(window, count * 2);
+            }
+        }
+        window[count++] = t;
     }
 
     /**
@@ -71,8 +91,9 @@ final class Source {
      */
     void skipRestOfLine() {
         index++;
-        while (index < tokens.size()) {
-            if (tokens.get(index).startsLine() || tokens.get(index).isEnd()) {
+        while (index < base + count) {
+            PpToken t = window[index - base];
+            if (t.startsLine() || t.isEnd()) {
                 return;
             }
             index++;
