@@ -5,13 +5,28 @@ import java.util.List;
 /**
  * A macro definition (C11 6.10.3): object-like when {@code parameters} is empty and
  * {@code functionLike} false; {@code variadic} when the last parameter is {@code ...}
- * (named {@code __VA_ARGS__}) or GNU's {@code name...}.
+ * (named {@code __VA_ARGS__}) or GNU's {@code name...}. {@code plain} when it is
+ * object-like and its body has no {@code ##}, so its replacement is its body as it is.
  */
 record Macro(String name, boolean functionLike, List<String> parameters, boolean variadic, List<PpToken> body,
-             PpToken definedAt) {
+             PpToken definedAt, boolean plain) {
     Macro {
         parameters = List.copyOf(parameters);
         body = List.copyOf(body);
+    }
+
+    Macro(String name, boolean functionLike, List<String> parameters, boolean variadic, List<PpToken> body,
+          PpToken definedAt) {
+        this(name, functionLike, parameters, variadic, body, definedAt, !functionLike && !pastes(body));
+    }
+
+    private static boolean pastes(List<PpToken> body) {
+        for (PpToken t : body) {
+            if (t.is("##")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index of a parameter named by this token, or -1. */

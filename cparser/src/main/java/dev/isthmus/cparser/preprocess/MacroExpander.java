@@ -157,6 +157,18 @@ final class MacroExpander {
     }
 
     private List<PpToken> substitute(Macro m, List<List<PpToken>> arguments, HideSet hideSet, PpToken invocation) {
+        if (m.plain()) {
+            // Most macros are object-like without ##: their body is the replacement, placed at the invocation.
+            List<PpToken> body = m.body();
+            List<PpToken> result = new ArrayList<>(body.size());
+            for (PpToken t : body) {
+                result.add(t.at(invocation, t.hideSet().union(hideSet)));
+            }
+            if (!result.isEmpty()) {
+                result.set(0, result.getFirst().withSpace(invocation.space()));
+            }
+            return result;
+        }
         List<PpToken> out = new ArrayList<>();
         List<List<PpToken>> expanded = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
@@ -230,7 +242,9 @@ final class MacroExpander {
                     }
                 } else {
                     if (expanded.get(p) == null) {
-                        expanded.set(p, new MacroExpander(run, listInput(arguments.get(p), t), inCondition).expandAll());
+                        List<PpToken> argument = arguments.get(p);
+                        expanded.set(p, expandsToItself(argument) ? argument
+                                : new MacroExpander(run, listInput(argument, t), inCondition).expandAll());
                     }
                     addWithSpace(out, expanded.get(p), t.space());
                 }
@@ -252,6 +266,22 @@ final class MacroExpander {
             }
             out.add(t);
         }
+    }
+
+    /**
+     * Whether an argument's full expansion is the argument itself: outside a condition, it
+     * names no macro (nor {@code __LINE__} and the like), so no expander need read it.
+     */
+    private boolean expandsToItself(List<PpToken> argument) {
+        if (inCondition) {
+            return false;
+        }
+        for (PpToken t : argument) {
+            if (t.isIdentifier() && run.isDefined(t.text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void addWithSpace(List<PpToken> out, List<PpToken> tokens, boolean space) {

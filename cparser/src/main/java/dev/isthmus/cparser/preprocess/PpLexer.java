@@ -21,8 +21,13 @@ final class PpLexer {
     private static final String[][] LONGER_PUNCTUATORS = new String[128][];
     /** Whether each ASCII character is a punctuator by itself. */
     private static final boolean[] SINGLE_PUNCTUATOR = new boolean[128];
+    /** Whether each ASCII character may be in an identifier (every character from 0x80 may). */
+    private static final boolean[] IDENTIFIER_PART = new boolean[128];
 
     static {
+        for (char c = 0; c < 128; c++) {
+            IDENTIFIER_PART[c] = isIdentifierPart(c);
+        }
         for (char c : "[](){}.&*+-~!/%<>^|?:;=,#".toCharArray()) {
             SINGLE_PUNCTUATOR[c] = true;
         }
@@ -272,7 +277,9 @@ final class PpLexer {
             return new PpToken(PpToken.Kind.END, "", file, line, columnOf(pos), space, true, HideSet.EMPTY);
         }
         int start = pos;
-        advanceTo(start);
+        if (splicesApplied < spliceCount) {
+            advanceTo(start);
+        }
         PpToken.Kind kind = next();
         PpToken t = new PpToken(kind, spellings.of(chars, start, pos), file, line, columnOf(start), space, startsLine,
                 HideSet.EMPTY);
@@ -310,6 +317,19 @@ final class PpLexer {
 
     private PpToken.Kind next() {
         char c = chars[pos];
+        // Identifiers first, the commonest token (L, u and U may begin a literal instead).
+        if (c < 128 && IDENTIFIER_PART[c] && (c < '0' || c > '9') && c != 'L' && c != 'u' && c != 'U') {
+            int p = pos + 1;
+            while (p < length) {
+                char d = chars[p];
+                if (d < 128 && !IDENTIFIER_PART[d]) {
+                    break;
+                }
+                p++;
+            }
+            pos = p;
+            return PpToken.Kind.IDENTIFIER;
+        }
         if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(chars[pos + 1]))) {
             pos++;
             while (pos < length) {
@@ -340,7 +360,7 @@ final class PpLexer {
             return PpToken.Kind.OTHER;
         }
         if (isIdentifierStart(c)) {
-            while (pos < length && isIdentifierPart(chars[pos])) {
+            while (pos < length && (chars[pos] >= 128 || IDENTIFIER_PART[chars[pos]])) {
                 pos++;
             }
             return PpToken.Kind.IDENTIFIER;
