@@ -34,7 +34,7 @@ class ExpectationsMatchLuajitTest {
                 .flatMap(script -> script.script().blocks().stream().map(block -> new Pending(
                         script.testName(block), block,
                         CompletableFuture.supplyAsync(
-                                () -> LuajitChunkRun.run(block.chunk(), script.script().fileName()), POOL))))
+                                () -> LuajitChunkRun.run(block.chunk(), script.script().fileName(), block.luajitOptions()), POOL))))
                 .toList();
         return pending.stream().map(p -> DynamicTest.dynamicTest(p.name(),
                 () -> assertEquals(p.block().expectedOutput(), outputOf(p.output()))));

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A conformance script parsed into its blocks. A block starts with a line {@code -- test: name},
+ * A conformance script parsed into its blocks. A block starts with a line {@code -- test: name}
+ * (or {@code -- test (luajit -joff): name}, when the expectation is what LuaJIT prints with those
+ * options: its interpreter's output where its JIT knowingly gives another),
  * is a top-level {@code do ... end}, and is followed by its expected output, one
  * {@code -- expect: text} line per printed line. Outside blocks only comments and blank lines
  * may appear, so that no block depends on code another block or the file runs.
  */
 record LuaBlockScript(String fileName, List<Block> blocks) {
-    private static final String TEST = "-- test:";
+    private static final java.util.regex.Pattern TEST_LINE = java.util.regex.Pattern.compile("-- test(?: \\(luajit ([^)]*)\\))?:(.*)");
     private static final String EXPECT = "-- expect:";
 
     LuaBlockScript {
@@ -21,10 +23,11 @@ record LuaBlockScript(String fileName, List<Block> blocks) {
      * One block: its name, the 1-based line of its {@code -- test:} line, its source lines and
      * the lines it must print.
      */
-    record Block(String name, int firstLine, List<String> source, List<String> expected) {
+    record Block(String name, int firstLine, List<String> source, List<String> expected, List<String> luajitOptions) {
         Block {
             source = List.copyOf(source);
             expected = List.copyOf(expected);
+            luajitOptions = List.copyOf(luajitOptions);
         }
 
         /**
@@ -59,7 +62,7 @@ record LuaBlockScript(String fileName, List<Block> blocks) {
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
-            if (line.startsWith(TEST)) {
+            if (isTestLine(line)) {
                 i = parseBlock(fileName, lines, i, blocks);
             } else if (line.isBlank() || line.startsWith("--")) {
                 i++;
@@ -70,16 +73,25 @@ record LuaBlockScript(String fileName, List<Block> blocks) {
         return new LuaBlockScript(fileName, blocks);
     }
 
+    private static boolean isTestLine(String line) {
+        return line.startsWith("-- test:") || line.startsWith("-- test (luajit ");
+    }
+
     /** Parses the block whose test line is at {@code start}; returns the index after it. */
     private static int parseBlock(String fileName, List<String> lines, int start, List<Block> blocks) {
-        String name = lines.get(start).substring(TEST.length()).strip();
+        java.util.regex.Matcher test = TEST_LINE.matcher(lines.get(start));
+        if (!test.matches()) {
+            throw malformed(fileName, start, "a block starts with '-- test: name' or '-- test (luajit options): name'");
+        }
+        String name = test.group(2).strip();
         if (name.isEmpty()) {
             throw malformed(fileName, start, "a block needs a name after '-- test:'");
         }
+        List<String> options = test.group(1) == null ? List.of() : List.of(test.group(1).strip().split("\\s+"));
         int i = start + 1;
         List<String> source = new ArrayList<>();
         source.add(lines.get(start));
-        while (i < lines.size() && !lines.get(i).startsWith(EXPECT) && !lines.get(i).startsWith(TEST)) {
+        while (i < lines.size() && !lines.get(i).startsWith(EXPECT) && !isTestLine(lines.get(i))) {
             source.add(lines.get(i++));
         }
         List<String> expected = new ArrayList<>();
@@ -90,7 +102,7 @@ record LuaBlockScript(String fileName, List<Block> blocks) {
         if (expected.isEmpty()) {
             throw malformed(fileName, start, "block '" + name + "' has no '-- expect:' lines");
         }
-        blocks.add(new Block(name, start + 1, source, expected));
+        blocks.add(new Block(name, start + 1, source, expected, options));
         return i;
     }
 

@@ -3,6 +3,8 @@ package dev.isthmus.tests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -30,11 +32,16 @@ final class LuajitChunkRun {
     }
 
     static String run(String chunk, String chunkName) {
+        return run(chunk, chunkName, List.of());
+    }
+
+    /** Runs the chunk with {@code options} given to luajit before the driver ({@code -joff}). */
+    static String run(String chunk, String chunkName, List<String> options) {
         Path directory = null;
         try {
             directory = Files.createTempDirectory("isthmus-luajit");
             Files.writeString(directory.resolve(chunkName), chunk, StandardCharsets.ISO_8859_1);
-            return runIn(directory, chunkName);
+            return runIn(directory, chunkName, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -45,8 +52,13 @@ final class LuajitChunkRun {
         }
     }
 
-    private static String runIn(Path directory, String chunkName) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(executable(), "-e", DRIVER)
+    private static String runIn(Path directory, String chunkName, List<String> options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(executable());
+        command.addAll(options);
+        command.add("-e");
+        command.add(DRIVER);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectErrorStream(true);
         pb.environment().put("ISTHMUS_CHUNK", chunkName);

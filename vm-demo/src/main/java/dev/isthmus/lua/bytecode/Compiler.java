@@ -140,7 +140,7 @@ public final class Compiler {
             Expr target = a.targets().getFirst();
             if (target instanceof Expr.Name n && NameResolution.local(fs, n.name()) >= 0
                     && writesTargetLast(a.values().getFirst())) {
-                ex.expressionTo(a.values().getFirst(), NameResolution.local(fs, n.name()));
+                ex.expressionTo(a.values().getFirst(), NameResolution.assignedLocal(fs, n.name()));
                 return;
             }
         }
@@ -193,7 +193,7 @@ public final class Compiler {
     }
 
     private void storeName(String name, int valueRegister, int line) {
-        int local = NameResolution.local(fs, name);
+        int local = NameResolution.assignedLocal(fs, name);
         if (local >= 0) {
             if (local != valueRegister) {
                 fs.emit(Opcode.MOVE, local, valueRegister, 0, line);
@@ -202,6 +202,7 @@ public final class Compiler {
         }
         int up = NameResolution.upvalue(fs, name);
         if (up >= 0) {
+            fs.markUpvalueAssigned(up);
             fs.emit(Opcode.SETUPVAL, valueRegister, up, 0, line);
         } else {
             fs.emit(Opcode.SETGLOBAL, valueRegister, fs.constant(LuaString.of(name)), 0, line);

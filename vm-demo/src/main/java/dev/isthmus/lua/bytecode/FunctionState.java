@@ -32,8 +32,8 @@ final class FunctionState {
     int maxRegisters = 2;
     Block block;
 
-    /** An active local: its name, register, and where its debug record starts. */
-    record ActiveLocal(String name, int register, int startPc) {
+    /** An active local: its name, register, where its debug record starts, and whether it is ever assigned. */
+    record ActiveLocal(String name, int register, int startPc, Prototype.VariableWrites writes) {
     }
 
     /** A lexical block: how many locals were active at its start, whether any of its locals is captured, and loop bookkeeping. */
@@ -144,7 +144,7 @@ final class FunctionState {
      * {@code name}. The parser has refused a 201st active local already (LexicalScopes).
      */
     void activateLocal(String name, int register) {
-        active.add(new ActiveLocal(name, register, pcCount));
+        active.add(new ActiveLocal(name, register, pcCount, Prototype.VariableWrites.declared()));
     }
 
     ActiveLocal findLocal(String name) {
@@ -178,6 +178,11 @@ final class FunctionState {
 
     int findUpvalue(String name) {
         return upvalueNames.indexOf(name);
+    }
+
+    /** Records that upvalue {@code index}'s variable is assigned (a {@code SETUPVAL}). */
+    void markUpvalueAssigned(int index) {
+        upvalues.get(index).writes().markAssigned();
     }
 
     int addUpvalue(String name, Prototype.UpvalueSource source) {

@@ -17,6 +17,16 @@ final class NameResolution {
         return l == null ? -1 : l.register();
     }
 
+    /** The register of the active local {@code name} about to be assigned (marked so), or -1. */
+    static int assignedLocal(FunctionState fs, String name) {
+        FunctionState.ActiveLocal l = fs.findLocal(name);
+        if (l == null) {
+            return -1;
+        }
+        l.writes().markAssigned();
+        return l.register();
+    }
+
     /** The upvalue index of {@code name} in {@code f}, adding upvalues along the chain of enclosing functions; -1 for a global. */
     static int upvalue(FunctionState f, String name) {
         int existing = f.findUpvalue(name);
@@ -30,13 +40,13 @@ final class NameResolution {
         FunctionState.ActiveLocal l = parent.findLocal(name);
         if (l != null) {
             parent.markCaptured(l.register());
-            return f.addUpvalue(name, new Prototype.UpvalueSource(true, l.register()));
+            return f.addUpvalue(name, new Prototype.UpvalueSource(true, l.register(), l.writes()));
         }
         int up = upvalue(parent, name);
         if (up < 0) {
             return -1;
         }
-        return f.addUpvalue(name, new Prototype.UpvalueSource(false, up));
+        return f.addUpvalue(name, new Prototype.UpvalueSource(false, up, parent.upvalues.get(up).writes()));
     }
 
     /**

@@ -53,9 +53,51 @@ public record Prototype(String chunkName, String name, int lineDefined, int last
 
     /**
      * Where a closure's upvalue comes from: the creating function's register {@code index}
-     * ({@code fromParentRegister}) or the creating function's own upvalue {@code index}.
+     * ({@code fromParentRegister}) or the creating function's own upvalue {@code index}, and
+     * what the compiler saw of the variable's assignments.
      */
-    public record UpvalueSource(boolean fromParentRegister, int index) {
+    public record UpvalueSource(boolean fromParentRegister, int index, VariableWrites writes) {
+        /** A source read from a binary chunk, whose variable may be assigned anywhere. */
+        public UpvalueSource(boolean fromParentRegister, int index) {
+            this(fromParentRegister, index, VariableWrites.assigned());
+        }
+
+        /**
+         * Whether the variable keeps the value it was declared with: no assignment to it exists in
+         * its scope, in the declaring function or in any closure (only the debug library can change
+         * it then). A trace may take such an upvalue's value of a known closure as a constant.
+         */
+        public boolean isFixed() {
+            return !writes.isAssigned();
+        }
+    }
+
+    /**
+     * Whether a local variable is assigned after its declaration anywhere in its scope. The
+     * compiler marks it as it meets an assignment; a whole chunk is compiled before any of it
+     * runs, so the mark is final by the time a closure over the variable exists. One object is
+     * shared by the local and every upvalue over it, down the chain of nested functions.
+     */
+    public static final class VariableWrites {
+        private boolean assigned;
+
+        public static VariableWrites declared() {
+            return new VariableWrites();
+        }
+
+        public static VariableWrites assigned() {
+            VariableWrites w = new VariableWrites();
+            w.assigned = true;
+            return w;
+        }
+
+        public void markAssigned() {
+            assigned = true;
+        }
+
+        public boolean isAssigned() {
+            return assigned;
+        }
     }
 
     /** A local variable's name, register, and the pc range in which it is active. */

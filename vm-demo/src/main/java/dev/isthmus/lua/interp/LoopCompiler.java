@@ -21,4 +21,11 @@ public interface LoopCompiler {
      * the compiler may record this call and install a trace at {@code Prototype.functionEntry}.
      */
     void functionHot(LuaClosure closure, int base, int depth);
+
+    /**
+     * The debug library wrote a local or an upvalue of a function from outside it, or joined
+     * two upvalues: what the compiler assumed of variables never assigned may no longer hold.
+     */
+    default void variablesRewritten() {
+    }
 }

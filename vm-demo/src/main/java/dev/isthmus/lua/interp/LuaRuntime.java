@@ -232,6 +232,16 @@ public final class LuaRuntime {
     }
 
     /** The trace compiler the interpreter tells of hot loops (null: none). */
+    /**
+     * The debug library is about to write a local or upvalue from outside its function, or join
+     * two upvalues: compiled code that assumed a never-assigned variable keeps its value stops.
+     */
+    public void variablesRewritten() {
+        if (interpreter.loopCompiler != null) {
+            interpreter.loopCompiler.variablesRewritten();
+        }
+    }
+
     public LoopCompiler loopCompiler() {
         return interpreter.loopCompiler;
     }

@@ -54,6 +54,17 @@ enum IrOp {
      * time: any store may add it), so that reading it goes to the metatable's {@code __index}.
      */
     GABSENT(Kind.GUARD_READ),
+    /**
+     * Before a never-assigned upvalue's value taken as a constant: leaves, at the instruction
+     * reading it, once the debug library has rewritten a variable ({@code aux} the engine's
+     * check, a mutable call site's handle: free in compiled code until then).
+     */
+    GFIXED(Kind.GUARD_STATE),
+    /**
+     * A number guarded to be an integer of magnitude below 2^48 ({@link BitNarrowing}'s bound),
+     * as an int: its low 32 bits, which is what {@code tobit} gives for it.
+     */
+    INTOF(Kind.GUARD),
     /** {@code t[n]} of a table without metatable, number key. */
     TGETN(Kind.STATE),
     /** {@code t[k]} of a table without metatable, any key. */

@@ -10,6 +10,9 @@ import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 
 import java.io.PrintStream;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MutableCallSite;
 
 /**
  * The trace compiler of one Lua state, with LuaJIT's controls: on or off, the hot-loop
@@ -33,6 +36,10 @@ public final class JitEngine implements LoopCompiler {
     private final LuaRuntime runtime;
     private final PrintStream log;
     private boolean enabled = true;
+    /** Whether no variable has been rewritten by the debug library: see {@link #variablesRewritten}. */
+    private boolean foldsFixedUpvalues = true;
+    private final MutableCallSite fixedVariables = new MutableCallSite(MethodHandles.constant(boolean.class, true));
+    private final MethodHandle fixedVariablesCheck = fixedVariables.dynamicInvoker();
     private int hotLoop = DEFAULT_HOT_LOOP;
     private int hotExit = DEFAULT_HOT_EXIT;
     private int trySide = DEFAULT_TRY_SIDE;
@@ -151,6 +158,36 @@ public final class JitEngine implements LoopCompiler {
                  "callunroll", "recunroll", "sizemcode", "maxmcode" -> true;
             default -> false;
         };
+    }
+
+    /**
+     * The debug library changed a local or an upvalue from outside its function (or joined two
+     * upvalues): a variable the compiler saw assigned nowhere may hold another value now, so
+     * every trace that took one as a constant is dropped, and no trace takes one again.
+     */
+    @Override
+    public void variablesRewritten() {
+        if (foldsFixedUpvalues) {
+            foldsFixedUpvalues = false;
+            fixedVariables.setTarget(MethodHandles.constant(boolean.class, false));
+            MutableCallSite.syncAll(new MutableCallSite[] {fixedVariables});
+            flush();
+        }
+    }
+
+    /** Whether recordings take the value of a never-assigned upvalue as a constant (until {@link #variablesRewritten}). */
+    boolean foldsFixedUpvalues() {
+        return foldsFixedUpvalues;
+    }
+
+    /**
+     * {@code ()boolean}: true while no variable was rewritten. A trace calls it before each
+     * upvalue it took as a constant ({@link IrOp#GFIXED}), so that one running when the debug
+     * library writes a variable (from a call inside its own loop) leaves instead of going on
+     * with the old value; C2 folds the call site's current target to a constant.
+     */
+    MethodHandle fixedVariablesCheck() {
+        return fixedVariablesCheck;
     }
 
     /** {@code jit.flush()}: every installed trace removed; loops count from zero again. */

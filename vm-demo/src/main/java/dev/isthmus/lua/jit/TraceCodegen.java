@@ -15,6 +15,7 @@ import dev.isthmus.lua.interp.LoopTrace;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaSemantics;
 import dev.isthmus.lua.interp.PendingInterrupts;
+import dev.isthmus.lua.lib.IntOperation;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.InlinedFrames;
 import dev.isthmus.lua.interp.TraceCallFailure;
@@ -730,6 +731,11 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case GINTR -> interruptCheck(exit(x));
+            case GFIXED -> {
+                constant(x.aux, java.lang.invoke.MethodHandle.class);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
+                mv.visitJumpInsn(IFEQ, exit(x));
+            }
             case GCALLBACK -> {
                 mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
                 mv.visitVarInsn(ILOAD, scratchCallbacks);
@@ -818,6 +824,27 @@ final class TraceCodegen {
                 store(i);
             }
             case FINT -> {
+                if (x.aux instanceof IntOperation operation) {
+                    load(x.args[0]);
+                    load(x.args[1]);
+                    intOperation(operation);
+                    store(i);
+                    break;
+                }
+                if (x.aux instanceof IntOperation.Unary operation) {
+                    load(x.args[0]);
+                    switch (operation) {
+                        case TOBIT -> {
+                        }
+                        case NOT -> {
+                            mv.visitInsn(ICONST_M1);
+                            mv.visitInsn(IXOR);
+                        }
+                        case BSWAP -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
+                    }
+                    store(i);
+                    break;
+                }
                 boolean binary = x.aux instanceof java.util.function.IntBinaryOperator;
                 String operator = binary ? "java/util/function/IntBinaryOperator" : "java/util/function/IntUnaryOperator";
                 constant(x.aux, binary ? java.util.function.IntBinaryOperator.class : java.util.function.IntUnaryOperator.class);
@@ -833,6 +860,13 @@ final class TraceCodegen {
             }
             case SBYTE -> {
                 stringBytes(x, "byteAt", 'D');
+                store(i);
+            }
+            case INTOF -> {
+                integerCheck(x.a, exit(x));
+                load(x.a);
+                mv.visitInsn(D2L);
+                mv.visitInsn(L2I);
                 store(i);
             }
             case TOBIT -> {
@@ -1191,6 +1225,45 @@ final class TraceCodegen {
         constant(inside, InlinedFrames.class);
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveLoopInside",
                 "(Ldev/isthmus/lua/interp/CallStack;Ldev/isthmus/lua/interp/ValueStack;IL" + Type.getInternalName(InlinedFrames.class) + ";)V", false);
+    }
+
+    /** One operation on the two ints on the stack, as its JVM instruction (shift counts are taken modulo 32 by both). */
+    private void intOperation(IntOperation operation) {
+        switch (operation) {
+            case AND -> mv.visitInsn(IAND);
+            case OR -> mv.visitInsn(IOR);
+            case XOR -> mv.visitInsn(IXOR);
+            case SHL -> mv.visitInsn(ISHL);
+            case SHR -> mv.visitInsn(IUSHR);
+            case SAR -> mv.visitInsn(ISHR);
+            case ADD -> mv.visitInsn(IADD);
+            case SUB -> mv.visitInsn(ISUB);
+            case ROL -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateLeft", "(II)I", false);
+            case ROR -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false);
+        }
+    }
+
+    /**
+     * Jumps to {@code exit} unless number {@code ref} is an integer of magnitude below 2^48
+     * ({@link IrOp#INTOF}): it survives the trip through a long unchanged (NaN and infinities do
+     * not), and the long plus 2^48 is below 2^49, unsigned.
+     */
+    private void integerCheck(int ref, Label exit) {
+        load(ref);
+        load(ref);
+        mv.visitInsn(D2L);
+        mv.visitInsn(L2D);
+        mv.visitInsn(DCMPL);
+        mv.visitJumpInsn(IFNE, exit);
+        load(ref);
+        mv.visitInsn(D2L);
+        mv.visitLdcInsn(1L << 48);
+        mv.visitInsn(LADD);
+        mv.visitLdcInsn(49);
+        mv.visitInsn(LUSHR);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFNE, exit);
     }
 
     /** Jumps to {@code exit} when an interrupt is pending: a mutable call site's constant, free until one is ({@code PendingInterrupts}). */

@@ -33,6 +33,17 @@ final class TraceIr {
      */
     private final Map<Object, Integer> stored = new HashMap<>();
 
+    /**
+     * Table reads ({@link #isTableRead}) by what they read, until an instruction that may write
+     * a table ({@link #keepsTables}): a second read of the same field or element is the first.
+     */
+    private final Map<Object, Integer> tableValues = new HashMap<>();
+    /**
+     * Upvalue values by {@link IrOp#UGET} key: read or stored last, until another upvalue store
+     * (two closures may share one variable) or anything that may run Lua code.
+     */
+    private final Map<Object, Integer> upvalueValues = new HashMap<>();
+
     private static Object memoryKey(Ir access) {
         return java.util.Arrays.asList(access.a, access.aux, access.aux2);
     }
@@ -72,6 +83,16 @@ final class TraceIr {
         if (ir.op == IrOp.CLOAD && stored.get(memoryKey(ir)) instanceof Integer value) {
             return value;
         }
+        Map<Object, Integer> readValues = isTableRead(ir.op) ? tableValues : ir.op == IrOp.UGET ? upvalueValues : null;
+        if (readValues != null && readValues.get(ir.valueKey()) instanceof Integer value) {
+            return value;
+        }
+        if (!keepsTables(ir.op)) {
+            tableValues.clear();
+        }
+        if (ir.op == IrOp.USET || ir.op.mayRunLua() || ir.op == IrOp.CALLN) {
+            upvalueValues.clear();
+        }
         if (ir.op == IrOp.CSTORE) {
             // Any store may overlap any other place: only this one is known now. A double is
             // stored exactly, so reading it back gives the stored number; narrower scalars convert.
@@ -88,7 +109,28 @@ final class TraceIr {
             stored.clear();
         }
         code.add(ir);
-        return code.size() - 1;
+        int ref = code.size() - 1;
+        if (readValues != null) {
+            readValues.put(ir.valueKey(), ref);
+        } else if (ir.op == IrOp.USET) {
+            upvalueValues.put(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, ir.aux, ir.aux2, ir.pc).valueKey(), ir.a);
+        }
+        return ref;
+    }
+
+    private static boolean isTableRead(IrOp op) {
+        return op == IrOp.TLOADN || op == IrOp.HGETK || op == IrOp.TGETN || op == IrOp.TGETV;
+    }
+
+    /**
+     * Whether an instruction leaves every table as it was: pure ones, checks, and reads of
+     * tables, upvalues and cdata. Anything else may store into a table or run code that does.
+     */
+    private static boolean keepsTables(IrOp op) {
+        return op.isPure() || isTableRead(op) || switch (op) {
+            case UGET, UOPEN, GABSENT, GNOMETA, GMETA, GSMETA, GFIXED, GINTR, GCALLBACK, CLOAD, PHI -> true;
+            default -> false;
+        };
     }
 
     /**
@@ -97,6 +139,8 @@ final class TraceIr {
      */
     void enterLoop() {
         stored.clear();
+        tableValues.clear();
+        upvalueValues.clear();
         for (Ir x : code) {
             if (x.op.mayRunLua()) {
                 checkedState.clear();
@@ -113,6 +157,8 @@ final class TraceIr {
         pure = new HashMap<>();
         checkedState.clear();
         stored.clear();
+        tableValues.clear();
+        upvalueValues.clear();
     }
 
     /** Drops what an aborted side trace emitted: the code and snapshots past those counts. */
@@ -129,6 +175,11 @@ final class TraceIr {
 
     /** Arithmetic on two number constants is a constant (Lua's results, the same expressions as the interpreter's). */
     private Integer fold(Ir ir) {
+        if ((ir.op == IrOp.GSAME || ir.op == IrOp.GCLASS || ir.op == IrOp.GNOTNIL) && code.get(ir.a).op == IrOp.KREF
+                && holdsFor(ir, code.get(ir.a).aux)) {
+            // A constant (a fixed upvalue's value) checked against what the recording saw: it passes for good.
+            return ir.a;
+        }
         if (ir.op == IrOp.FNUM) {
             return foldCall(ir);
         }
@@ -176,6 +227,15 @@ final class TraceIr {
         };
     }
 
+    /** Whether identity, class or non-nil guard {@code guard} passes on constant {@code value}. */
+    private static boolean holdsFor(Ir guard, Object value) {
+        return switch (guard.op) {
+            case GSAME -> value == guard.aux;
+            case GCLASS -> guard.aux2 == null ? value == null : value != null && value.getClass() == guard.aux2;
+            default -> value != null;
+        };
+    }
+
     /**
      * Whether int {@code ref} is within the range of a narrowed loop's index: an int that is no
      * bit operation's result (those take any 32-bit value), or a small constant.
@@ -194,7 +254,7 @@ final class TraceIr {
         Ir x = code.get(ref);
         return switch (x.op) {
             case KINT -> Math.abs((long) (Integer) x.aux) < NarrowedLoops.RANGE;
-            case FINT, TOBIT, CALLN -> false;
+            case FINT, TOBIT, INTOF, CALLN -> false;
             // A PHI carries one value around the loop: the pre-roll's, or the body's copy of it.
             case PHI -> isLoopInt(x.a);
             default -> true;

@@ -65,6 +65,12 @@ final class TraceRecorder implements InstructionObserver {
     private final CdataRecording cdata = new CdataRecording(this);
     /** The recording of 64-bit integer cdata as longs. */
     private final Int64Recording int64 = new Int64Recording(this);
+    private final BitNarrowing bitNarrowing;
+    /**
+     * Whether sums given to bit operations are computed on ints ({@link BitNarrowing}): not in a
+     * side trace grown from a failing {@link IrOp#INTOF}, whose term was no small integer.
+     */
+    private boolean narrowsBits = true;
     /** For a side trace: the tree it grows on, the exit it starts from, where its code and snapshots start. */
     final TraceTree tree;
     final int parentExit;
@@ -177,6 +183,7 @@ final class TraceRecorder implements InstructionObserver {
         this.first = firstAndLast[0];
         this.last = firstAndLast[1];
         this.ir = ir;
+        this.bitNarrowing = new BitNarrowing(this, ir);
         this.tree = tree;
         this.parentExit = parentExit;
         this.sideStart = ir.code.size();
@@ -205,6 +212,7 @@ final class TraceRecorder implements InstructionObserver {
         // It may go anywhere in the loop's function.
         this(engine, tree.ir, tree, exit, closure, tree.startPc, stack, base, new int[] {0, closure.prototype().instructionCount() - 1});
         ir.beginSide();
+        narrowsBits = !isIntegerGuardExit(exit);
         // Registers not in the snapshot are read from the frame as they are when the side trace runs.
         this.afterInnerLoop = true;
         Snapshot from = ir.snapshots.get(exit);
@@ -821,6 +829,26 @@ final class TraceRecorder implements InstructionObserver {
         return inlined.isEmpty() ? null : frameClosure;
     }
 
+    private boolean isIntegerGuardExit(int exit) {
+        for (Ir x : ir.code) {
+            if (x.op == IrOp.INTOF && x.snapshot == exit) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether upvalue {@code index} of the function being recorded is a constant of the trace: the
+     * function is an inlined one (its closure is guarded, so its upvalues are these objects) and
+     * the variable is never assigned after its declaration (so its value is this one), as long
+     * as the debug library has not rewritten variables ({@link JitEngine#variablesRewritten}).
+     * The loop's own closure is not known: another closure of the same function may run the trace.
+     */
+    private boolean isFixedUpvalueOfKnownClosure(int index) {
+        return inlinedClosure() != null && engine.foldsFixedUpvalues() && frameProto.upvalues().get(index).isFixed();
+    }
+
     private static boolean hasSideEffect(IrOp op) {
         return op == IrOp.USET || op == IrOp.CSTORE || op == IrOp.HSETK || op.isCall();
     }
@@ -961,6 +989,9 @@ final class TraceRecorder implements InstructionObserver {
                 int register = upvalueInLoopFrame(b, pc);
                 if (register != NO_REGISTER) {
                     set(a, load(register - frameOffset, pc));
+                } else if (isFixedUpvalueOfKnownClosure(b)) {
+                    guard(new Ir(IrOp.GFIXED, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, engine.fixedVariablesCheck(), null, pc), pc);
+                    set(a, constantOf(frameClosure.upvalue(b), pc));
                 } else {
                     expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
                 }
@@ -1337,7 +1368,7 @@ final class TraceRecorder implements InstructionObserver {
             int before = c == 0 ? ir.snapshot(snapshot(pc)) : Ir.NONE;
             int result;
             if (library.intOperator() != null) {
-                result = bitwise(library, args, pc);
+                result = bitwise(library, args, a + 1, pc);
             } else {
                 result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, argc > 2 ? Arrays.copyOf(args, 2) : args, form, library.name(), pc));
                 for (int i = 2; i < argc; i++) {
@@ -1478,12 +1509,20 @@ final class TraceRecorder implements InstructionObserver {
      * {@code tobit} ({@link IrOp#TOBIT}) unless it is an integer already (a loop's index, another
      * bit operation's result), the result a number again; more than two arguments folded.
      */
-    private int bitwise(JavaFunction library, int[] args, int pc) {
+    private int bitwise(JavaFunction library, int[] args, int firstArgument, int pc) {
         int[] bits = new int[args.length];
         for (int i = 0; i < args.length; i++) {
             Ir x = ir.at(args[i]);
-            bits[i] = x.op == IrOp.TONUM && ir.typeOf(x.a) == IrType.INT ? x.a
-                    : ir.emit(new Ir(IrOp.TOBIT, IrType.INT, args[i], Ir.NONE, Ir.NONE, null, null, null, pc));
+            if (x.op == IrOp.TONUM && ir.typeOf(x.a) == IrType.INT) {
+                bits[i] = x.a;
+                continue;
+            }
+            // A sum that was an integer here is narrowed; one that was not would leave at once.
+            bits[i] = narrowsBits && value(firstArgument + i) instanceof Double d && d == Math.rint(d) && Math.abs(d) < BitNarrowing.TERM_BOUND
+                    ? bitNarrowing.toBit(args[i], pc) : Ir.NONE;
+            if (bits[i] == Ir.NONE) {
+                bits[i] = ir.emit(new Ir(IrOp.TOBIT, IrType.INT, args[i], Ir.NONE, Ir.NONE, null, null, null, pc));
+            }
         }
         Object operator = library.intOperator();
         int result = ir.emit(new Ir(IrOp.FINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, bits.length > 2 ? Arrays.copyOf(bits, 2) : bits, operator,

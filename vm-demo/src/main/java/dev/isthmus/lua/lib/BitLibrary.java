@@ -5,8 +5,6 @@ import dev.isthmus.lua.runtime.Arguments;
 import dev.isthmus.lua.runtime.LuaString;
 import dev.isthmus.lua.runtime.LuaTable;
 
-import java.util.function.IntBinaryOperator;
-
 /**
  * LuaJIT's {@code bit} library (Lua BitOp): 32-bit operations on numbers. Numbers become
  * 32-bit integers as LuaJIT's {@code tobit} does (see {@link #toBit}). Operations
@@ -27,17 +25,17 @@ public final class BitLibrary {
     public static BitLibrary install(LuaRuntime runtime) {
         BitLibrary lib = new BitLibrary();
         LibraryTable t = new LibraryTable();
-        lib.unary(t, "tobit", x -> x);
-        lib.unary(t, "bnot", x -> ~x);
-        lib.unary(t, "bswap", Integer::reverseBytes);
-        lib.fold(t, "band", (x, y) -> x & y);
-        lib.fold(t, "bor", (x, y) -> x | y);
-        lib.fold(t, "bxor", (x, y) -> x ^ y);
-        lib.shift(t, "lshift", (x, n) -> x << n);
-        lib.shift(t, "rshift", (x, n) -> x >>> n);
-        lib.shift(t, "arshift", (x, n) -> x >> n);
-        lib.shift(t, "rol", Integer::rotateLeft);
-        lib.shift(t, "ror", Integer::rotateRight);
+        lib.unary(t, "tobit", IntOperation.Unary.TOBIT);
+        lib.unary(t, "bnot", IntOperation.Unary.NOT);
+        lib.unary(t, "bswap", IntOperation.Unary.BSWAP);
+        lib.fold(t, "band", IntOperation.AND);
+        lib.fold(t, "bor", IntOperation.OR);
+        lib.fold(t, "bxor", IntOperation.XOR);
+        lib.shift(t, "lshift", IntOperation.SHL);
+        lib.shift(t, "rshift", IntOperation.SHR);
+        lib.shift(t, "arshift", IntOperation.SAR);
+        lib.shift(t, "rol", IntOperation.ROL);
+        lib.shift(t, "ror", IntOperation.ROR);
         t.add("tohex", args -> {
             Object[] r = lib.int64 == null ? null : lib.int64.apply("tohex", args);
             if (r != null) {
@@ -95,21 +93,17 @@ public final class BitLibrary {
         return (int) Double.doubleToRawLongBits(x + 0x1.8p52);
     }
 
-    private interface IntUnary {
-        int apply(int x);
-    }
-
-    private void unary(LibraryTable t, String name, IntUnary f) {
+    private void unary(LibraryTable t, String name, IntOperation.Unary f) {
         t.add(name, args -> {
             Object[] r = int64 == null ? null : int64.apply(name, args);
             if (r != null) {
                 return r;
             }
-            return LibraryTable.results((double) f.apply(toBit(new Arguments(name, args).checkNumber(0))));
-        }, NumericForms.bitwise((java.util.function.DoubleUnaryOperator) x -> f.apply(toBit(x)), (java.util.function.IntUnaryOperator) f::apply, false));
+            return LibraryTable.results((double) f.applyAsInt(toBit(new Arguments(name, args).checkNumber(0))));
+        }, NumericForms.bitwise((java.util.function.DoubleUnaryOperator) x -> f.applyAsInt(toBit(x)), f, false));
     }
 
-    private void fold(LibraryTable t, String name, IntBinaryOperator f) {
+    private void fold(LibraryTable t, String name, IntOperation f) {
         t.add(name, args -> {
             Object[] r = int64 == null ? null : int64.apply(name, args);
             if (r != null) {
@@ -124,7 +118,7 @@ public final class BitLibrary {
         }, NumericForms.bitwise((java.util.function.DoubleBinaryOperator) (x, y) -> f.applyAsInt(toBit(x), toBit(y)), f, true));
     }
 
-    private void shift(LibraryTable t, String name, IntBinaryOperator f) {
+    private void shift(LibraryTable t, String name, IntOperation f) {
         t.add(name, args -> {
             Object[] r = int64 == null ? null : int64.apply(name, args);
             if (r != null) {
@@ -134,7 +128,6 @@ public final class BitLibrary {
             int x = toBit(a.checkNumber(0));
             int n = toBit(a.checkNumber(1)) & 31;
             return LibraryTable.results((double) f.applyAsInt(x, n));
-        }, NumericForms.bitwise((java.util.function.DoubleBinaryOperator) (x, n) -> f.applyAsInt(toBit(x), toBit(n) & 31),
-                (IntBinaryOperator) (x, n) -> f.applyAsInt(x, n & 31), false));
+        }, NumericForms.bitwise((java.util.function.DoubleBinaryOperator) (x, n) -> f.applyAsInt(toBit(x), toBit(n) & 31), f, false));
     }
 }

@@ -43,9 +43,9 @@ public final class DebugLibrary {
                 .add("getlocal", lib::getlocal)
                 .add("setlocal", lib::setlocal)
                 .add("getupvalue", args -> upvalue(args, false))
-                .add("setupvalue", args -> upvalue(args, true))
+                .add("setupvalue", lib::setupvalue)
                 .add("upvalueid", DebugLibrary::upvalueid)
-                .add("upvaluejoin", DebugLibrary::upvaluejoin)
+                .add("upvaluejoin", lib::upvaluejoin)
                 .add("getmetatable", args -> new Object[] {runtime.semantics().metatable(args.length > 0 ? args[0] : null)})
                 .add("setmetatable", lib::setmetatable)
                 .add("getregistry", args -> new Object[] {lib.registry})
@@ -259,6 +259,7 @@ public final class DebugLibrary {
         CallStack stack = subject.stack();
         Prototype.LocalVariable v = level.isJava() ? null : FrameInspection.local(stack, level.luaLevel(), n);
         if (v != null) {
+            runtime.variablesRewritten();
             stack.setRegisterAt(level.luaLevel(), v.register(), a.get(first + 2));
             return new Object[] {LuaString.of(v.name())};
         }
@@ -272,6 +273,14 @@ public final class DebugLibrary {
     /** Whether local {@code n} of a Lua level past its active locals is one of its temporaries. */
     private static boolean isTemporary(CallStack stack, CallStack.Level level, int n) {
         return !level.isJava() && n >= 1 && n <= FrameInspection.registersBelowCallee(stack, level.luaLevel());
+    }
+
+    private Object[] setupvalue(Object[] args) {
+        Object[] name = upvalue(args, true);
+        if (name.length > 0) {
+            runtime.variablesRewritten();
+        }
+        return name;
     }
 
     /** {@code getupvalue(f, n)} and {@code setupvalue(f, n, v)}: the nth upvalue's name, and its value when read. */
@@ -306,12 +315,14 @@ public final class DebugLibrary {
     }
 
     /** {@code upvaluejoin(f1, n1, f2, n2)}: makes {@code f1}'s upvalue {@code n1} refer to {@code f2}'s upvalue {@code n2}. */
-    private static Object[] upvaluejoin(Object[] args) {
+    private Object[] upvaluejoin(Object[] args) {
         Arguments a = new Arguments("upvaluejoin", args);
         LuaClosure target = checkUpvalueOwner(a, 0);
         int targetIndex = checkUpvalueIndex(a, 1, target);
         LuaClosure source = checkUpvalueOwner(a, 2);
-        target.joinUpvalue(targetIndex, source, checkUpvalueIndex(a, 3, source));
+        int sourceIndex = checkUpvalueIndex(a, 3, source);
+        runtime.variablesRewritten();
+        target.joinUpvalue(targetIndex, source, sourceIndex);
         return LuaFunction.NONE;
     }
 

@@ -144,6 +144,8 @@ class IrTextTest {
             0092 ref pcast 0006 t
             0093 ref snew {0,2}
             0094 void sset 0093 0000 "x"
+            0095 int intof 0002  [exit 48 pc 6]
+            0096 void gfixed handle:sqrt  [exit 49 pc 6]
             """;
 
     @Test

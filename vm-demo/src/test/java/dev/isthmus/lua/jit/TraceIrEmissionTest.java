@@ -98,7 +98,7 @@ class TraceIrEmissionTest {
     }
 
     @Test
-    void pureInstructionsAndGuards_areShared_stateReadsAreNot() {
+    void pureInstructionsGuardsAndTableReads_areShared_otherStateReadsAreNot() {
         // Equal strings are one constant even when they are two objects (two functions' constants).
         assertEmits("""
                 0000 num sloadn #0  [exit 0 pc 1]
@@ -123,11 +123,63 @@ class TraceIrEmissionTest {
                 0003 void gcmp 0002 0000 LT  [exit 2 pc 2]
                 0004 void gcmp 0002 0000 LE  [exit 3 pc 2]
                 0005 ref tgetn 0001 0002
-                0006 ref tgetn 0001 0002
+                0006 num len 0001 LuaTable
                 0007 num len 0001 LuaTable
-                0008 num len 0001 LuaTable
-                0009 ref kref "s"
-                0010 ref tgetv 0001 0009
+                0008 ref kref "s"
+                0009 ref tgetv 0001 0008
+                """);
+    }
+
+    @Test
+    void aTableRead_isForwarded_untilAnythingMayWriteATable() {
+        // A store to any table may be to this one (another reference to it); a guard or an
+        // upvalue read writes none.
+        assertEmits("""
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 num hgetk 0000 "x" #3  [exit 1 pc 1]
+                0002 ref uget #0
+                0003 num hgetk 0000 "x" #3  [exit 2 pc 2]
+                0004 num add 0001 0003
+                0005 void hsetk 0000 0004 "x" #3  [exit 3 pc 3]
+                0006 num hgetk 0000 "x" #3  [exit 4 pc 4]
+                0007 num hgetk 0000 "x" #3  [exit 5 pc 5]
+                0008 ref callv 0002 ()  [exit 6 pc 6]
+                0009 num hgetk 0000 "x" #3  [exit 7 pc 7]
+                """, """
+                0000 ref sloadr #0 LuaTable  [exit 0 pc 1]
+                0001 num hgetk 0000 "x" #3  [exit 1 pc 1]
+                0002 ref uget #0
+                0003 num add 0001 0001
+                0004 void hsetk 0000 0003 "x" #3  [exit 2 pc 3]
+                0005 num hgetk 0000 "x" #3  [exit 3 pc 4]
+                0006 ref callv 0002 ()  [exit 4 pc 6]
+                0007 num hgetk 0000 "x" #3  [exit 5 pc 7]
+                """);
+    }
+
+    @Test
+    void anUpvalueRead_isForwarded_untilAnUpvalueIsWrittenOrLuaCodeMayRun() {
+        // Another closure may share the variable: any upvalue store forgets the others.
+        assertEmits("""
+                0000 ref uget #0
+                0001 ref uget #0
+                0002 ref uget #1
+                0003 num sloadn #1  [exit 0 pc 1]
+                0004 ref box 0003
+                0005 void uset 0004 #1
+                0006 ref uget #1
+                0007 ref uget #0
+                0008 ref callv 0000 ()  [exit 1 pc 2]
+                0009 ref uget #0
+                """, """
+                0000 ref uget #0
+                0001 ref uget #1
+                0002 num sloadn #1  [exit 0 pc 1]
+                0003 ref box 0002
+                0004 void uset 0003 #1
+                0005 ref uget #0
+                0006 ref callv 0000 ()  [exit 1 pc 2]
+                0007 ref uget #0
                 """);
     }
 
