@@ -824,34 +824,15 @@ final class TraceCodegen {
                 store(i);
             }
             case FINT -> {
-                if (x.aux instanceof IntOperation operation) {
-                    load(x.args[0]);
-                    load(x.args[1]);
-                    intOperation(operation);
-                    store(i);
-                    break;
-                }
-                if (x.aux instanceof IntOperation.Unary operation) {
-                    load(x.args[0]);
-                    switch (operation) {
-                        case TOBIT -> {
-                        }
-                        case NOT -> {
-                            mv.visitInsn(ICONST_M1);
-                            mv.visitInsn(IXOR);
-                        }
-                        case BSWAP -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
-                    }
-                    store(i);
-                    break;
-                }
-                boolean binary = x.aux instanceof java.util.function.IntBinaryOperator;
-                String operator = binary ? "java/util/function/IntBinaryOperator" : "java/util/function/IntUnaryOperator";
-                constant(x.aux, binary ? java.util.function.IntBinaryOperator.class : java.util.function.IntUnaryOperator.class);
+                // The bit library's operators: each is one JVM instruction or a static method.
                 for (int arg : x.args) {
                     load(arg);
                 }
-                mv.visitMethodInsn(INVOKEINTERFACE, operator, "applyAsInt", binary ? "(II)I" : "(I)I", true);
+                if (x.aux instanceof IntOperation operation) {
+                    intOperation(operation);
+                } else {
+                    unaryIntOperation((IntOperation.Unary) x.aux);
+                }
                 store(i);
             }
             case GBYTES -> {
@@ -1240,6 +1221,18 @@ final class TraceCodegen {
             case SUB -> mv.visitInsn(ISUB);
             case ROL -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateLeft", "(II)I", false);
             case ROR -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false);
+        }
+    }
+
+    private void unaryIntOperation(IntOperation.Unary operation) {
+        switch (operation) {
+            case TOBIT -> {
+            }
+            case NOT -> {
+                mv.visitInsn(ICONST_M1);
+                mv.visitInsn(IXOR);
+            }
+            case BSWAP -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "reverseBytes", "(I)I", false);
         }
     }
 

@@ -39,7 +39,7 @@ final class TraceIr {
      */
     private final Map<Object, Integer> tableValues = new HashMap<>();
     /**
-     * Upvalue values by {@link IrOp#UGET} key: read or stored last, until another upvalue store
+     * Upvalue values by {@link #upvalueKey}: read or stored last, until another upvalue store
      * (two closures may share one variable) or anything that may run Lua code.
      */
     private final Map<Object, Integer> upvalueValues = new HashMap<>();
@@ -83,14 +83,18 @@ final class TraceIr {
         if (ir.op == IrOp.CLOAD && stored.get(memoryKey(ir)) instanceof Integer value) {
             return value;
         }
-        Map<Object, Integer> readValues = isTableRead(ir.op) ? tableValues : ir.op == IrOp.UGET ? upvalueValues : null;
-        if (readValues != null && readValues.get(ir.valueKey()) instanceof Integer value) {
+        Object tableKey = isTableRead(ir.op) ? ir.valueKey() : null;
+        if (tableKey != null && tableValues.get(tableKey) instanceof Integer value) {
+            return value;
+        }
+        if (ir.op == IrOp.UGET && upvalueValues.get(upvalueKey(ir)) instanceof Integer value) {
             return value;
         }
         if (!keepsTables(ir.op)) {
             tableValues.clear();
         }
-        if (ir.op == IrOp.USET || ir.op.mayRunLua() || ir.op == IrOp.CALLN) {
+        if (ir.op == IrOp.USET) {
+            // Another closure may share the variable: only this one is known now.
             upvalueValues.clear();
         }
         if (ir.op == IrOp.CSTORE) {
@@ -104,18 +108,27 @@ final class TraceIr {
         if (ir.op.mayRunLua()) {
             checkedState.clear();
             stored.clear();
+            upvalueValues.clear();
         } else if (ir.op == IrOp.CALLN) {
             // C may write any memory, though it runs no Lua code unless the GCALLBACK after it leaves.
             stored.clear();
+            upvalueValues.clear();
         }
         code.add(ir);
         int ref = code.size() - 1;
-        if (readValues != null) {
-            readValues.put(ir.valueKey(), ref);
+        if (tableKey != null) {
+            tableValues.put(tableKey, ref);
+        } else if (ir.op == IrOp.UGET) {
+            upvalueValues.put(upvalueKey(ir), ref);
         } else if (ir.op == IrOp.USET) {
-            upvalueValues.put(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, ir.aux, ir.aux2, ir.pc).valueKey(), ir.a);
+            upvalueValues.put(upvalueKey(ir), ir.a);
         }
         return ref;
+    }
+
+    /** The variable an {@link IrOp#UGET} reads or a {@link IrOp#USET} writes: upvalue {@code aux} of closure {@code aux2} (null: the trace's). */
+    private static Object upvalueKey(Ir access) {
+        return java.util.Arrays.asList(access.aux, access.aux2);
     }
 
     private static boolean isTableRead(IrOp op) {
