@@ -54,6 +54,10 @@ final class DirectiveTracker {
     }
 
     void accept(Token directive) {
+        if (directive instanceof LineMarkerToken marker) {
+            markers.add(new LineMarker(directive.getLine(), marker.file(), marker.nextLine()));
+            return;
+        }
         String text = directive.getText();
         Matcher m = LINE_MARKER.matcher(text);
         if (m.matches()) {

@@ -78,6 +78,16 @@ public final class TokenFeed implements TokenSource {
         add(CDeclarationsLexer.DIRECTIVE, 2, text, line, 0, offset);
     }
 
+    /**
+     * A line marker's text ({@code # 42 "file.h"}), at the start of a line, with what it
+     * says: the next line is {@code nextLine} of {@code file}. The parser takes the two from
+     * the token ({@link LineMarkerToken}) instead of reading them back out of the text.
+     */
+    public void lineMarker(String text, int line, int offset, int nextLine, String file) {
+        CommonToken token = new LineMarkerToken(text, nextLine, file);
+        place(token, 2, line, 0, offset);
+    }
+
     /** The end of the text: where the lexer would put its end-of-file token. */
     public void end(int line, int column, int offset) {
         endLine = line;
@@ -127,7 +137,11 @@ public final class TokenFeed implements TokenSource {
     }
 
     private void add(int type, int channel, String text, int line, int column, int offset) {
-        CommonToken token = new CommonToken(type, text);
+        place(new CommonToken(type, text), channel, line, column, offset);
+    }
+
+    private void place(CommonToken token, int channel, int line, int column, int offset) {
+        String text = token.getText();
         token.setChannel(channel);
         token.setLine(line);
         token.setCharPositionInLine(column);

@@ -63,7 +63,7 @@ final class CompilerAnswerCache {
 
     private List<Path> read(Path file) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> lines = lines(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
             if (lines.size() < 2 || !lines.getFirst().equals(key)) {
                 return null;
             }
@@ -79,6 +79,25 @@ final class CompilerAnswerCache {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The lines of a text, split by hand: {@code Files.readAllLines}'s reader and decoder, or a
+     * stream, cost milliseconds to set up in a cold JVM, and this is read before the
+     * preprocessor can start.
+     */
+    private static List<String> lines(String text) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            lines.add(text.substring(start, end > start && text.charAt(end - 1) == '\r' ? end - 1 : end));
+            start = end + 1;
+        }
+        return lines;
     }
 
     private void write(Path file, List<Path> dirs) {

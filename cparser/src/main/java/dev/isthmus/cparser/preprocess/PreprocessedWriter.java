@@ -77,11 +77,33 @@ final class PreprocessedWriter {
 
     private void marker(String toFile, int toLine) {
         if (lineMarkers) {
-            directiveLine("# " + toLine + " \"" + toFile.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            int start = out.length();
+            out.append("# ").append(toLine).append(" \"");
+            appendEscaped(toFile);
+            out.append('"');
+            if (feed != null) {
+                feed.lineMarker(out.substring(start), outputLine, start, toLine, toFile);
+            }
+            endLine();
         }
         file = toFile;
         line = toLine;
         previous = null;
+    }
+
+    /** A file name in a line marker's quotes: a backslash and a quote escaped by a backslash, as GCC writes them. */
+    private void appendEscaped(String name) {
+        if (name.indexOf('\\') < 0 && name.indexOf('"') < 0) {
+            out.append(name);
+            return;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '\\' || c == '"') {
+                out.append('\\');
+            }
+            out.append(c);
+        }
     }
 
     /** A whole line of the text that is a directive, and its line break. */

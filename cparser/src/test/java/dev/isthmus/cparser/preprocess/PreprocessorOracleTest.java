@@ -94,6 +94,16 @@ class PreprocessorOracleTest {
         String inStepText = CPreprocessor.create(options.keepingDefinitions(true)).preprocessAndDeclare(program, "input.c", inStep).text();
         assertEquals(ours, inStepText, what + ": text preprocessed in step with the parse");
         assertEquals(expectedLayouts, layouts(inStep), what + ": layouts parsed in step with the preprocessor");
+        // Each declaration is placed where the text's line markers place it, though the parser
+        // in step takes the markers' files and lines from the feed, not from their text.
+        CScope fromText = CScope.create(Abi.host());
+        fromText.declare(ours, "input.c");
+        assertEquals(positions(fromText), positions(inStep), what + ": declarations' positions parsed in step");
+    }
+
+    /** Each declaration's name and file:line:column, in order. */
+    private static List<String> positions(CScope scope) {
+        return scope.declarations().stream().map(d -> d.name() + " " + d.position()).toList();
     }
 
     static String ccPreprocess(String program, List<String> flags) throws Exception {

@@ -1,0 +1,30 @@
+package dev.isthmus.cparser.parse;
+
+import org.antlr.v4.runtime.CommonToken;
+
+/**
+ * A line marker ({@code # 42 "file.h"}) handed over by a preprocessor ({@link TokenFeed}):
+ * a {@code DIRECTIVE} token with its text as the lexer would make it, carrying what the text
+ * says, so {@link DirectiveTracker} need not match the text against a pattern to learn it
+ * (a set of system headers writes a thousand markers).
+ */
+final class LineMarkerToken extends CommonToken {
+    private final int nextLine;
+    private final String file;
+
+    LineMarkerToken(String text, int nextLine, String file) {
+        super(CDeclarationsLexer.DIRECTIVE, text);
+        this.nextLine = nextLine;
+        this.file = file;
+    }
+
+    /** The line number the marker gives the line after it. */
+    int nextLine() {
+        return nextLine;
+    }
+
+    /** The file name the marker gives, unescaped. */
+    String file() {
+        return file;
+    }
+}
