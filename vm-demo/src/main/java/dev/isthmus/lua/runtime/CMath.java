@@ -4,6 +4,9 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
@@ -42,32 +45,83 @@ public final class CMath {
 
     /** The C function {@code name} of one double, or {@code fallback} where there is none. */
     public static DoubleUnaryOperator unary(String name, DoubleUnaryOperator fallback) {
-        return new DoubleUnaryOperator() {
-            private MethodHandle handle;
-
-            @Override
-            public double applyAsDouble(double x) {
-                if (handle == null) {
-                    handle = link(name, Descriptors.UNARY);
-                }
-                return handle == null ? fallback.applyAsDouble(x) : call(handle, x);
-            }
-        };
+        MethodHandle linker = LINK_UNARY.bindTo(name).bindTo(fallback);
+        return new Unary(selfLinking(linker, MethodType.methodType(double.class, double.class)));
     }
 
     /** The C function {@code name} of two doubles, or {@code fallback} where there is none. */
     public static DoubleBinaryOperator binary(String name, DoubleBinaryOperator fallback) {
-        return new DoubleBinaryOperator() {
-            private MethodHandle handle;
+        MethodHandle linker = LINK_BINARY.bindTo(name).bindTo(fallback);
+        return new Binary(selfLinking(linker, MethodType.methodType(double.class, double.class, double.class)));
+    }
 
-            @Override
-            public double applyAsDouble(double x, double y) {
-                if (handle == null) {
-                    handle = link(name, Descriptors.BINARY);
-                }
-                return handle == null ? fallback.applyAsDouble(x, y) : call(handle, x, y);
+    /*
+     * The operators hold their function as the invoker of a call site whose first target links
+     * it and retargets the site. A trace holds an operator as a constant; a record's fields are
+     * constants to C2 too, and so is a constant call site's target (until it changes, which
+     * deoptimises): the C function is then called as a plain critical downcall, inlined, as
+     * {@code static final} handles are, instead of through a handle C2 cannot see (40 ns and more).
+     */
+    private record Unary(MethodHandle function) implements DoubleUnaryOperator {
+        @Override
+        public double applyAsDouble(double x) {
+            try {
+                return (double) function.invokeExact(x);
+            } catch (Throwable e) {
+                throw new IllegalStateException("C math function", e);
             }
-        };
+        }
+    }
+
+    private record Binary(MethodHandle function) implements DoubleBinaryOperator {
+        @Override
+        public double applyAsDouble(double x, double y) {
+            try {
+                return (double) function.invokeExact(x, y);
+            } catch (Throwable e) {
+                throw new IllegalStateException("C math function", e);
+            }
+        }
+    }
+
+    private static final MethodHandle LINK_UNARY;
+    private static final MethodHandle LINK_BINARY;
+
+    static {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        try {
+            LINK_UNARY = lookup.findStatic(CMath.class, "linkUnary", MethodType.methodType(double.class, String.class,
+                    DoubleUnaryOperator.class, MutableCallSite.class, double.class));
+            LINK_BINARY = lookup.findStatic(CMath.class, "linkBinary", MethodType.methodType(double.class, String.class,
+                    DoubleBinaryOperator.class, MutableCallSite.class, double.class, double.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The invoker of a call site of {@code type} whose first target is {@code linker} given the site. */
+    private static MethodHandle selfLinking(MethodHandle linker, MethodType type) {
+        MutableCallSite site = new MutableCallSite(type);
+        site.setTarget(linker.bindTo(site));
+        return site.dynamicInvoker();
+    }
+
+    private static double linkUnary(String name, DoubleUnaryOperator fallback, MutableCallSite site, double x) throws Throwable {
+        MethodHandle f = link(name, Descriptors.UNARY);
+        if (f == null) {
+            f = MethodHandles.lookup().findVirtual(DoubleUnaryOperator.class, "applyAsDouble", site.type()).bindTo(fallback);
+        }
+        site.setTarget(f);
+        return (double) f.invokeExact(x);
+    }
+
+    private static double linkBinary(String name, DoubleBinaryOperator fallback, MutableCallSite site, double x, double y) throws Throwable {
+        MethodHandle f = link(name, Descriptors.BINARY);
+        if (f == null) {
+            f = MethodHandles.lookup().findVirtual(DoubleBinaryOperator.class, "applyAsDouble", site.type()).bindTo(fallback);
+        }
+        site.setTarget(f);
+        return (double) f.invokeExact(x, y);
     }
 
     private static MethodHandle link(String name, FunctionDescriptor descriptor) {
@@ -75,14 +129,6 @@ public final class CMath {
         return linker.defaultLookup().find(name)
                 .map(f -> linker.downcallHandle(f, descriptor, Linker.Option.critical(false)))
                 .orElse(null);
-    }
-
-    private static double call(MethodHandle f, double x) {
-        try {
-            return (double) f.invokeExact(x);
-        } catch (Throwable e) {
-            throw new IllegalStateException("C math function", e);
-        }
     }
 
     private static double call(MethodHandle f, double x, double y) {
