@@ -13,4 +13,13 @@ public interface InstructionObserver {
     /** A loop instruction at {@code pc} has now run {@code count} times (hotness). */
     default void loopCounted(LuaClosure closure, int pc, int count) {
     }
+
+    /**
+     * Whether the compiled loop at {@code pc} of the activation at {@code base} may run now,
+     * unobserved: a recorder that will not record the loop (its trace will call the loop's
+     * trace) need not see its iterations one by one.
+     */
+    default boolean letsCompiledLoopRun(LuaClosure closure, int pc, ValueStack registers, int base) {
+        return false;
+    }
 }

@@ -719,7 +719,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.FORLOOP -> {
-                        if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
+                        if (traceToEnter(cl, current, openUpvalues, st, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace.code(), st, base, cl, frames);
                             injected = takeTraceFailure();
                             resumed = takeResumedResults();
@@ -740,7 +740,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.TFORLOOP -> {
-                        if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
+                        if (traceToEnter(cl, current, openUpvalues, st, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace.code(), st, base, cl, frames);
                             injected = takeTraceFailure();
                             resumed = takeResumedResults();
@@ -829,7 +829,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.LOOP -> {
-                        if (traceToEnter(p, current, openUpvalues, base) instanceof CompiledLoop trace) {
+                        if (traceToEnter(cl, current, openUpvalues, st, base) instanceof CompiledLoop trace) {
                             pc = runTrace(trace.code(), st, base, cl, frames);
                             injected = takeTraceFailure();
                             resumed = takeResumedResults();
@@ -932,12 +932,13 @@ public final class Interpreter {
     }
 
     /** The compiled loop to enter at loop instruction {@code pc}, or null when the interpreter runs it. */
-    private CompiledLoop traceToEnter(Prototype p, int pc, Upvalue open, int base) {
+    private CompiledLoop traceToEnter(LuaClosure cl, int pc, Upvalue open, ValueStack st, int base) {
         if (pc == traceLeftAt) {
             traceLeftAt = -1;
             return null;
         }
-        return p.loopTraces()[pc] instanceof CompiledLoop trace && observer == null && trace.mayEnter(open, base) ? trace : null;
+        return cl.prototype.loopTraces()[pc] instanceof CompiledLoop trace && trace.mayEnter(open, base)
+                && (observer == null || observer.letsCompiledLoopRun(cl, pc, st, base)) ? trace : null;
     }
 
     /**

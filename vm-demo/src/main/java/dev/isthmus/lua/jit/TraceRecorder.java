@@ -404,8 +404,7 @@ final class TraceRecorder implements InstructionObserver {
         boolean ours = cl == frameClosure && registers == stack && frameBase == base + frameOffset;
         if (innerLast >= 0) {
             // An inner loop the trace will run by its own trace: the interpreter runs it now, unrecorded.
-            boolean inside = ours ? pc >= innerFirst && pc <= innerLast : registers == stack && frameBase > base + frameOffset;
-            if (inside) {
+            if (insideInnerLoop(cl, pc, registers, frameBase)) {
                 if (++skipped > MAX_SKIPPED) {
                     abort("NYI: inner loop too long to record across");
                 }
@@ -450,6 +449,23 @@ final class TraceRecorder implements InstructionObserver {
         } catch (Abort e) {
             abort(e.getMessage());
         }
+    }
+
+    /** Whether {@code pc} of the activation at {@code frameBase} runs as part of the inner loop being skipped. */
+    private boolean insideInnerLoop(LuaClosure cl, int pc, ValueStack registers, int frameBase) {
+        boolean ours = cl == frameClosure && registers == stack && frameBase == base + frameOffset;
+        return ours ? pc >= innerFirst && pc <= innerLast : registers == stack && frameBase > base + frameOffset;
+    }
+
+    /**
+     * The inner loop a side trace skips runs by its trace (and so do loops in functions it
+     * calls), not instruction by instruction: how long it runs is then no concern of the
+     * recording. A root trace's recording steps through it: the inner tree may have grown side
+     * traces around the loop being recorded, which would run that loop to its end.
+     */
+    @Override
+    public boolean letsCompiledLoopRun(LuaClosure cl, int pc, ValueStack registers, int frameBase) {
+        return !finished && tree != null && innerLast >= 0 && insideInnerLoop(cl, pc, registers, frameBase);
     }
 
     /**

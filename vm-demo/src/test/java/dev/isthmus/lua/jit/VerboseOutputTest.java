@@ -63,6 +63,22 @@ class VerboseOutputTest {
     }
 
     @Test
+    void aSideTraceAcrossALongInnerLoop_isRecorded_whileTheInnerLoopsTraceRunsIt() {
+        // Each inner run is longer than a recording may step through instruction by instruction.
+        List<String> lines = verboseLines("""
+                local n = 0
+                for i = 1, 30 do
+                  if i % 3 == 0 then
+                    for j = 1, 100000 do n = n + j % 7 end
+                  end
+                end
+                print(n)
+                """);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:4 side of \\d+/\\d+, .*")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("too long")), lines::toString);
+    }
+
+    @Test
     void anAbortedRecording_namesItsReasonAndWhere() {
         List<String> lines = verboseLines("""
                 local function count(...) return select('#', ...) end
