@@ -864,8 +864,31 @@ final class TraceCodegen {
                     store(i);
                 }
             }
+            case TSETN -> storeElement(i, x);
             default -> call(i, x);
         }
+    }
+
+    /**
+     * {@code TSETN}: a number stored at an integer key inside the array part raises no error
+     * and calls nothing, so it needs neither the pc a traceback would show nor a handler; any
+     * other store is a call ({@link #call}).
+     */
+    private void storeElement(int i, Ir x) {
+        IntegerKey index = ir.typeOf(x.c) == IrType.NUM ? integerKey(ir, x.b) : null;
+        if (index == null) {
+            call(i, x);
+            return;
+        }
+        Label done = new Label();
+        load(x.a);
+        mv.visitTypeInsn(CHECKCAST, TABLE);
+        loadIntegerKey(index);
+        load(x.c);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "storeArrayNumber", "(ID)Z", false);
+        mv.visitJumpInsn(IFNE, done);
+        call(i, x);
+        mv.visitLabel(done);
     }
 
     /**
@@ -1337,25 +1360,12 @@ final class TraceCodegen {
         String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
         switch (x.op) {
             case TSETN -> {
-                Label done = new Label();
-                IntegerKey index = ir.typeOf(x.c) == IrType.NUM ? integerKey(ir, x.b) : null;
-                if (index != null) {
-                    Label general = new Label();
-                    load(x.a);
-                    mv.visitTypeInsn(CHECKCAST, TABLE);
-                    loadIntegerKey(index);
-                    load(x.c);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "storeArrayNumber", "(ID)Z", false);
-                    mv.visitJumpInsn(IFNE, done);
-                    mv.visitLabel(general);
-                }
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 load(x.c);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, ir.typeOf(x.c) == IrType.NUM ? "rawSetNumbers" : "rawSetNumberKey",
                         "(L" + TABLE + ";D" + (ir.typeOf(x.c) == IrType.NUM ? "D" : "Ljava/lang/Object;") + ")V", false);
-                mv.visitLabel(done);
             }
             case TSETV -> {
                 load(x.a);

@@ -270,7 +270,10 @@ public final class LuaTable {
             nums = arrayNums = new double[array.length];
         }
         nums[i] = value;
-        array[i] = NUMBER;
+        // Mostly a number replacing a number: no reference store (and no card marked) then.
+        if (array[i] != NUMBER) {
+            array[i] = NUMBER;
+        }
     }
 
     private void hashPutNumber(Object key, double value) {
