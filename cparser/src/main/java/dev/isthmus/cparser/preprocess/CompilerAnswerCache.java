@@ -1,11 +1,12 @@
 package dev.isthmus.cparser.preprocess;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,7 +52,7 @@ final class CompilerAnswerCache {
         if (key == null) {
             return ask.get();
         }
-        Path file = directory.resolve(name + ".txt");
+        Path file = directory.resolve(name.concat(".txt"));
         List<Path> kept = read(file);
         if (kept != null) {
             return kept;
@@ -61,19 +62,24 @@ final class CompilerAnswerCache {
         return answer;
     }
 
+    /**
+     * The directories kept in {@code file} under this key, or null. Read through
+     * {@code java.io}, set up when the JVM starts, rather than NIO's channels, whose first use
+     * loads native libraries and costs milliseconds of a cold start before the preprocessor can
+     * begin (its own first header pays that on its thread, beside the parser's set-up).
+     */
     private List<Path> read(Path file) {
-        try {
-            List<String> lines = lines(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+        try (FileInputStream in = new FileInputStream(file.toFile())) {
+            List<String> lines = lines(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (lines.size() < 2 || !lines.getFirst().equals(key)) {
                 return null;
             }
             List<Path> dirs = new ArrayList<>();
             for (String line : lines.subList(1, lines.size())) {
-                Path dir = Path.of(line);
-                if (!Files.isDirectory(dir)) {
+                if (!new File(line).isDirectory()) {
                     return null;
                 }
-                dirs.add(dir);
+                dirs.add(Path.of(line));
             }
             return List.copyOf(dirs);
         } catch (IOException | RuntimeException e) {
@@ -123,14 +129,14 @@ final class CompilerAnswerCache {
         if (path == null) {
             return null;
         }
-        for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path cc = Path.of(dir.isEmpty() ? "." : dir, "cc");
-            if (Files.isExecutable(cc)) {
+        // java.io, as in read(): this is asked before anything else can start.
+        for (String dir : path.split(File.pathSeparator)) {
+            File cc = new File(dir.isEmpty() ? "." : dir, "cc");
+            if (cc.canExecute()) {
                 try {
-                    Path real = cc.toRealPath();
-                    BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
-                    StringBuilder key = new StringBuilder("cc=").append(real).append(" size=").append(attributes.size())
-                            .append(" modified=").append(attributes.lastModifiedTime().toMillis());
+                    File real = cc.getCanonicalFile();
+                    StringBuilder key = new StringBuilder("cc=").append(real).append(" size=").append(real.length())
+                            .append(" modified=").append(real.lastModified());
                     for (String variable : ENVIRONMENT) {
                         String value = System.getenv(variable);
                         key.append(' ').append(variable).append('=').append(value == null ? "" : value);

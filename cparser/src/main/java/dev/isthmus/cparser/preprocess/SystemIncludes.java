@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The host C compiler's system include directories, asked once per JVM with
@@ -27,9 +28,21 @@ public final class SystemIncludes {
 
     public static synchronized List<Path> host() {
         if (host == null) {
-            host = CompilerAnswerCache.standard().directories("system-includes", SystemIncludes::discover);
+            host = CompilerAnswerCache.standard().directories("system-includes", new Discovery());
         }
         return host;
+    }
+
+    /**
+     * Asks the compiler: a class of its own rather than a method reference, whose class would
+     * be spun at its first use, a few milliseconds of a cold start before the preprocessor can
+     * begin.
+     */
+    private static final class Discovery implements Supplier<List<Path>> {
+        @Override
+        public List<Path> get() {
+            return discover();
+        }
     }
 
     private static List<Path> discover() {
