@@ -1,16 +1,12 @@
 package dev.isthmus.ffi;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.StructLayout;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 
 /**
  * {@code errno} as LuaJIT's {@code ffi.errno()} sees it: the value C left in errno at the
@@ -24,81 +20,38 @@ import java.lang.invoke.VarHandle;
  */
 final class ErrnoCapture {
     static final Linker.Option OPTION = Linker.Option.captureCallState("errno");
-    private static final StructLayout STATE = Linker.Option.captureStateLayout();
-    private static final VarHandle ERRNO = STATE.varHandle(MemoryLayout.PathElement.groupElement("errno"));
-
-    /**
-     * One thread's capture segment, which holds the errno its last call left (the linker
-     * writes it there after each call; {@link #set} too): nothing to copy after a call.
-     */
-    static final class PerThread {
-        final Thread owner = Thread.currentThread();
-        final MemorySegment segment = Arena.ofAuto().allocate(STATE);
-        private final MethodHandle errnoLocation;
-        /**
-         * This thread's errno, as {@code __errno_location} gives it; null without that function,
-         * or on a virtual thread, whose carrier (and so its errno) may change between calls.
-         */
-        private final MemorySegment location;
-
-        PerThread(MethodHandle errnoLocation) {
-            this.errnoLocation = errnoLocation;
-            this.location = errnoLocation == null || owner.isVirtual() ? null : locate(errnoLocation);
-        }
-
-        private static MemorySegment locate(MethodHandle errnoLocation) {
-            try {
-                return ((MemorySegment) errnoLocation.invokeExact()).reinterpret(Integer.BYTES);
-            } catch (Throwable t) {
-                throw new IllegalStateException("cannot locate errno: " + t, t);
-            }
-        }
-
-        /** The errno the last call left, or what was set since. */
-        int last() {
-            return (int) ERRNO.get(segment, 0L);
-        }
-
-        void setLast(int value) {
-            ERRNO.set(segment, 0L, value);
-        }
-
-        /** Before a call: C's errno is what the last call left (or what was set), whatever the JVM did since. */
-        void restore() {
-            if (location != null) {
-                location.set(ValueLayout.JAVA_INT, 0, last());
-            } else if (errnoLocation != null) {
-                locate(errnoLocation).set(ValueLayout.JAVA_INT, 0, last());
-            }
-        }
-    }
 
     private static final MethodHandle CURRENT_SEGMENT;
+    private static final MethodHandle RESTORE_AT;
+    private static final MethodHandle STATE_AT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             CURRENT_SEGMENT = lookup.findVirtual(ErrnoCapture.class, "currentSegment", MethodType.methodType(MemorySegment.class));
+            RESTORE_AT = lookup.findStatic(ThreadErrno.class, "restoreAt",
+                    MethodType.methodType(void.class, ErrnoCapture.class, long.class, long.class));
+            STATE_AT = lookup.findStatic(ThreadErrno.class, "stateAt", MethodType.methodType(MemorySegment.class, long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    private final ThreadLocal<PerThread> perThread;
+    private final ThreadLocal<ThreadErrno> perThread;
     /**
      * The state most recently looked up, checked against the current thread before use: a
      * program calling from one thread skips the thread-local lookup. Racy on purpose: a
      * thread reads either its own state or another's, which the owner check rejects, and
      * the fields the check reads are final, so a state is never seen half-built.
      */
-    private PerThread recent;
+    private ThreadErrno recent;
     private final MethodHandle errnoLocation;
 
     ErrnoCapture(Linker linker) {
         this.errnoLocation = linker.defaultLookup().find("__errno_location")
                 .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.ADDRESS)))
                 .orElse(null);
-        this.perThread = ThreadLocal.withInitial(() -> new PerThread(errnoLocation));
+        this.perThread = ThreadLocal.withInitial(() -> new ThreadErrno(errnoLocation));
     }
 
     /**
@@ -112,16 +65,37 @@ final class ErrnoCapture {
         return Callback.rethrowingPending(MethodHandles.foldArguments(capturing, statePosition, segment));
     }
 
+    /**
+     * {@link #bindCurrentState}'s handle taking this thread's state as the two addresses of
+     * {@link ThreadErrno} first ({@code long stateAddress, long errnoAddress}), for compiled code
+     * that takes them once for many calls: each call restores errno through them and passes the
+     * capture state made from its address, which a compiler that inlines the call never allocates.
+     */
+    MethodHandle bindAddressedState(MethodHandle capturing, int statePosition) {
+        // (..., long stateAddress at statePosition, ...)
+        MethodHandle atAddress = MethodHandles.filterArguments(capturing, statePosition, STATE_AT);
+        MethodType type = atAddress.type();
+        MethodType addressed = type.dropParameterTypes(statePosition, statePosition + 1).insertParameterTypes(0, long.class, long.class);
+        int[] reorder = new int[type.parameterCount()];
+        for (int i = 0; i < reorder.length; i++) {
+            // Parameter i of atAddress from the addressed list: the state address is its 0, the C arguments follow the two addresses.
+            reorder[i] = i == statePosition ? 0 : i < statePosition ? i + 2 : i + 1;
+        }
+        MethodHandle reordered = MethodHandles.permuteArguments(atAddress, addressed, reorder);
+        MethodHandle restore = MethodHandles.insertArguments(RESTORE_AT, 0, this);
+        return Callback.rethrowingPending(MethodHandles.foldArguments(reordered, 0, restore));
+    }
+
     /** The capture segment of this thread's next call, errno restored for it. */
     private MemorySegment currentSegment() {
-        PerThread state = current();
+        ThreadErrno state = current();
         state.restore();
         return state.segment;
     }
 
     /** This thread's state: its segment is the capture-state argument of a call. */
-    PerThread current() {
-        PerThread state = recent;
+    ThreadErrno current() {
+        ThreadErrno state = recent;
         if (state != null && state.owner == Thread.currentThread()) {
             return state;
         }
@@ -136,7 +110,7 @@ final class ErrnoCapture {
 
     /** Sets the remembered value and C's errno; returns the previous remembered value. */
     int set(int value) {
-        PerThread state = current();
+        ThreadErrno state = current();
         int previous = state.last();
         state.setLast(value);
         state.restore();

@@ -155,6 +155,11 @@ public final class Ffi {
         return errno.set(value);
     }
 
+    /** The calling thread's errno state, whose addresses {@link NativeFunction#callingHandleAt()} takes. */
+    public ThreadErrno threadErrno() {
+        return errno.current();
+    }
+
     // ---- Typed memory -----------------------------------------------------------------------------
 
     /**

@@ -49,6 +49,8 @@ public final class NativeFunction {
     private MethodHandle capturing;
     /** {@link #callingHandle()} when the options are not the default, made on first use. */
     private MethodHandle calling;
+    /** {@link #callingHandleAt()}, made on first use. */
+    private MethodHandle callingAt;
     private final Map<List<MemoryLayout>, MethodHandle> variadicHandles = new ConcurrentHashMap<>();
     private final Map<List<MemoryLayout>, MethodHandle> variadicCapturingHandles = new ConcurrentHashMap<>();
     private final Map<List<MemoryLayout>, SpreadInvoker> spreadVariadicInvokers = new ConcurrentHashMap<>();
@@ -180,6 +182,31 @@ public final class NativeFunction {
             bound = options.capturesErrno() ? ffi.errnoCapture().bindCurrentState(call, statePosition())
                     : options.isCritical() ? call : Callback.rethrowingPending(call);
             calling = bound;
+        }
+        return bound;
+    }
+
+    /**
+     * {@link #callingHandle()} of a declaration that captures errno ({@link CallOptions#capturesErrno()}),
+     * taking this thread's errno state first as the two addresses of a {@link ThreadErrno}
+     * ({@code long stateAddress, long errnoAddress}, from {@link Ffi#threadErrno()} of this
+     * function's {@code Ffi}, taken on the calling thread). The same call, without the
+     * per-call look-up of the thread: for compiled code that takes the addresses once for
+     * many calls. Made once and cached.
+     */
+    public MethodHandle callingHandleAt() {
+        if (!options.capturesErrno()) {
+            throw new IllegalStateException(name + " does not capture errno: its calling handle takes no errno state");
+        }
+        if (type.isVariadic()) {
+            throw new IllegalStateException(name + " is variadic: its handle depends on the variadic arguments' types");
+        }
+        MethodHandle bound = callingAt;
+        if (bound == null) {
+            MethodHandle call = options.isCritical() ? downcall(descriptor, Linker.Option.critical(false), ErrnoCapture.OPTION)
+                    : errnoCapturingHandle();
+            bound = ffi.errnoCapture().bindAddressedState(call, statePosition());
+            callingAt = bound;
         }
         return bound;
     }

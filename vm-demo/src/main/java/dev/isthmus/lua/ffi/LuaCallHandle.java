@@ -100,17 +100,22 @@ final class LuaCallHandle {
      * 64-bit result, which is a cdata) or the function is variadic.
      */
     static MethodHandle numericHandle(NativeFunction function) {
+        return function.type().isVariadic() ? null : numeric(function, function.callingHandle(), 0);
+    }
+
+    /**
+     * {@code calling} (a handle of {@code function} with the type of its {@link NativeFunction#callingHandle()},
+     * after {@code leading} parameters of its own) on Lua numbers, as {@link #numericHandle(NativeFunction)}
+     * describes; the leading parameters stay first.
+     */
+    private static MethodHandle numeric(NativeFunction function, MethodHandle calling, int leading) {
         List<CType> parameters = function.type().parameterTypes();
-        if (function.type().isVariadic()) {
-            // (A variadic function has no one handle: asking for it fails.)
-            return null;
-        }
-        MethodHandle h = function.callingHandle();
-        if (h.type().parameterCount() != parameters.size()) {
+        MethodHandle h = calling;
+        if (h.type().parameterCount() != leading + parameters.size()) {
             return null;
         }
         for (int i = 0; i < parameters.size(); i++) {
-            Class<?> carrier = h.type().parameterType(i);
+            Class<?> carrier = h.type().parameterType(leading + i);
             if (!(CdataConversion.plain(parameters.get(i)) instanceof Primitive prim) || !carrier.isPrimitive() || carrier == boolean.class) {
                 return null;
             }
@@ -118,7 +123,7 @@ final class LuaCallHandle {
             if (filter == null) {
                 return null;
             }
-            h = MethodHandles.filterArguments(h, i, filter);
+            h = MethodHandles.filterArguments(h, leading + i, filter);
         }
         return numericResult(function, h);
     }
@@ -149,19 +154,31 @@ final class LuaCallHandle {
      * through a double. Null when {@link #numericHandle} is.
      */
     static MethodHandle numericHandle(NativeFunction function, boolean[] intArguments) {
-        MethodHandle h = numericHandle(function);
+        return function.type().isVariadic() ? null : numeric(function, function.callingHandle(), 0, intArguments);
+    }
+
+    /**
+     * {@link #numericHandle(NativeFunction, boolean[])} of a function that captures errno, taking
+     * first the two addresses of the calling thread's {@link dev.isthmus.ffi.ThreadErrno}
+     * ({@link NativeFunction#callingHandleAt()}). Null when the other is.
+     */
+    static MethodHandle numericHandleAt(NativeFunction function, boolean[] intArguments) {
+        return function.type().isVariadic() ? null : numeric(function, function.callingHandleAt(), 2, intArguments);
+    }
+
+    private static MethodHandle numeric(NativeFunction function, MethodHandle calling, int leading, boolean[] intArguments) {
+        MethodHandle h = numeric(function, calling, leading);
         if (h == null) {
             return null;
         }
-        MethodHandle calling = function.callingHandle();
         List<CType> parameters = function.type().parameterTypes();
         MethodType type = h.type();
         for (int i = 0; i < parameters.size(); i++) {
-            Class<?> carrier = calling.type().parameterType(i);
+            Class<?> carrier = calling.type().parameterType(leading + i);
             Primitive prim = (Primitive) CdataConversion.plain(parameters.get(i));
             boolean isNarrowInteger = prim.isInteger() && (carrier == int.class || carrier == short.class || carrier == byte.class || carrier == char.class);
             if (i < intArguments.length && intArguments[i] && (isNarrowInteger || prim == Primitive.DOUBLE)) {
-                type = type.changeParameterType(i, int.class);
+                type = type.changeParameterType(leading + i, int.class);
             }
         }
         CType r = CdataConversion.plain(function.type().returnType());
@@ -174,9 +191,9 @@ final class LuaCallHandle {
         // The int parameters and result straight to the carriers: Java's casts are C's conversions for these.
         MethodHandle direct = calling;
         for (int i = 0; i < parameters.size(); i++) {
-            if (type.parameterType(i) != int.class) {
-                direct = MethodHandles.filterArguments(direct, i, fromNumber((Primitive) CdataConversion.plain(parameters.get(i)),
-                        calling.type().parameterType(i)));
+            if (type.parameterType(leading + i) != int.class) {
+                direct = MethodHandles.filterArguments(direct, leading + i, fromNumber((Primitive) CdataConversion.plain(parameters.get(i)),
+                        calling.type().parameterType(leading + i)));
             }
         }
         MethodHandle converted = type.returnType() == int.class ? direct : numericResult(function, direct);

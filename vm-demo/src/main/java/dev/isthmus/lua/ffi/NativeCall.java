@@ -65,6 +65,16 @@ final class NativeCall implements LuaObject, SingleResultCallable, dev.isthmus.l
     }
 
     @Override
+    public dev.isthmus.ffi.Ffi errnoKeeper() {
+        return function.options().capturesErrno() ? library.ffi() : null;
+    }
+
+    @Override
+    public java.lang.invoke.MethodHandle numericHandleAt(boolean[] intArguments) {
+        return numericHandle() == null ? null : LuaCallHandle.numericHandleAt(function, intArguments);
+    }
+
+    @Override
     public String symbol() {
         return function.name();
     }

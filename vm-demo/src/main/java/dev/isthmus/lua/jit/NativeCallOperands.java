@@ -44,15 +44,20 @@ final class NativeCallOperands {
         return operands;
     }
 
-    /** The handle the call {@code x} makes: ints where its operands are ints. */
-    static MethodHandle handle(TraceIr ir, Ir x) {
+    /**
+     * The handle the call {@code x} makes: ints where its operands are ints, and with
+     * {@code takesErrnoState} the thread's errno state first ({@link NumericCallable#numericHandleAt}).
+     */
+    static MethodHandle handle(TraceIr ir, Ir x, boolean takesErrnoState) {
         boolean[] ints = new boolean[x.args.length];
         for (int i = 0; i < ints.length; i++) {
             ints[i] = ir.typeOf(x.args[i]) == IrType.INT;
         }
-        MethodHandle handle = ((NumericCallable) x.aux).numericHandle(ints);
+        NumericCallable callable = (NumericCallable) x.aux;
+        MethodHandle handle = takesErrnoState ? callable.numericHandleAt(ints) : callable.numericHandle(ints);
+        int leading = takesErrnoState ? 2 : 0;
         for (int i = 0; i < ints.length; i++) {
-            if ((handle.type().parameterType(i) == int.class) != ints[i]) {
+            if ((handle.type().parameterType(leading + i) == int.class) != ints[i]) {
                 throw new IllegalStateException("operand " + i + " of " + x.aux2 + " is not of its parameter's type");
             }
         }

@@ -55,7 +55,6 @@ final class TraceCodegen {
     private static final String ACCESS = Type.getInternalName(TraceAccess.class);
     private static final String TABLE = Type.getInternalName(LuaTable.class);
     private static final String BYTES = Type.getInternalName(dev.isthmus.lua.lib.StringLibrary.ByteValues.class);
-    private static final String CALLBACKS = Type.getInternalName(dev.isthmus.lua.runtime.CallbackCount.class);
     private static final String ENTRY = Type.getInternalName(LuaTable.Entry.class);
     private static final String TRACES = Type.getInternalName(CdataTraces.class);
     private static final String NARROWED = Type.getInternalName(NarrowedLoops.class);
@@ -91,8 +90,8 @@ final class TraceCodegen {
     private final int scratchLong;
     /** The value stack's top around a direct call ({@link IrOp#CALLL}). */
     private final int scratchTop;
-    /** The callback count before a native call ({@link IrOp#CALLN}), for the {@link IrOp#GCALLBACK} after it. */
-    private final int scratchCallbacks;
+    /** What native calls read from locals: the callback count, the thread's errno state, the pc shown. */
+    private final NativeCallLocals nativeCalls;
     /** The internal name of the class generated, whose {@code run} a direct call calls and whose side methods an exit calls. */
     private final String self;
     /** A direct call's try block and handler, entered in the exception table before its call's own. */
@@ -125,9 +124,9 @@ final class TraceCodegen {
         scratchNums = next + 2;
         scratchLong = next + 3;
         scratchTop = next + 5;
-        scratchCallbacks = next + 6;
         self = internal;
         mv = cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
+        nativeCalls = new NativeCallLocals(ir, mv, constants, next + 6);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
         int64 = new Int64Emission(ir, mv, constants, this::load, this::store, this::exit);
@@ -202,11 +201,13 @@ final class TraceCodegen {
         if (method.isRun()) {
             root();
         } else {
+            nativeCalls.read();
             // A side method: the constants it uses that its callers made, then its side trace.
             for (int k : method.constants()) {
                 instruction(k, ir.at(k));
             }
             offsets = new int[method.to() - method.from() + 1];
+            nativeCalls.forgetCallPc();
             for (int i = method.from(); i <= method.to(); i++) {
                 Label at = new Label();
                 mv.visitLabel(at);
@@ -233,15 +234,18 @@ final class TraceCodegen {
             mv.visitInsn(NOP);
             mv.visitLabel(relink);
         }
+        nativeCalls.read();
         Label loop = new Label();
         int rootEnd = tree.rootEnd();
         for (int i = 0; i < rootEnd; i++) {
             if (i == ir.entryLoads) {
                 mv.visitLabel(linkTarget);
+                nativeCalls.forgetCallPc();
             }
             if (i == ir.loopStart) {
                 assignPhis(true);
                 mv.visitLabel(loop);
+                nativeCalls.enterLoop(ir.loopStart, rootEnd, this::shownPcOf);
             }
             instruction(i, ir.at(i));
         }
@@ -277,6 +281,7 @@ final class TraceCodegen {
                 Label start = new Label();
                 sideCode.put(side, start);
                 mv.visitLabel(start);
+                nativeCalls.forgetCallPc();
                 if (methods.ownMethodOf(side) instanceof TreeMethods.Method own) {
                     callSide(own);
                 } else {
@@ -470,6 +475,11 @@ final class TraceCodegen {
     }
 
     private void instruction(int i, Ir x) {
+        emit(i, x);
+        nativeCalls.after(x);
+    }
+
+    private void emit(int i, Ir x) {
         switch (x.op) {
             case KNUM -> {
                 mv.visitLdcInsn((Double) x.aux);
@@ -736,11 +746,7 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
-            case GCALLBACK -> {
-                mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
-                mv.visitVarInsn(ILOAD, scratchCallbacks);
-                mv.visitJumpInsn(IF_ICMPNE, exit(x));
-            }
+            case GCALLBACK -> nativeCalls.checkNoCallback(exit(x));
             case LINK -> link(i, x);
             case LEAVE -> {
                 if (returnsItself(x)) {
@@ -1349,12 +1355,13 @@ final class TraceCodegen {
             pushInlined(inside, x.pc);
         } else if (x.op == IrOp.CALLN && !callsBack(i)) {
             // No Lua code runs during it to see the pc; a failure passes its pc on (TraceCallFailure).
-        } else {
+        } else if (x.op != IrOp.CALLN || nativeCalls.mustShowPc(shownPcOf(i))) {
             mv.visitVarInsn(ALOAD, FRAMES);
-            Snapshot s = ir.snapshots.get(x.snapshot);
-            // A native call inside inlined calls: the loop's frame shows the outermost of them.
-            push(s.inside() != null ? s.inside().callPcs()[0] : x.pc);
+            push(shownPcOf(i));
             mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setCallPc", "(Ldev/isthmus/lua/interp/CallStack;I)V", false);
+        }
+        if (x.op != IrOp.CALLN) {
+            nativeCalls.forgetCallPc();
         }
         mv.visitLabel(start);
         String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
@@ -1424,14 +1431,14 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "length", "(" + closure + "Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
             case CALLN -> {
-                if (callsBack(i)) {
-                    mv.visitFieldInsn(GETSTATIC, CALLBACKS, "entered", "I");
-                    mv.visitVarInsn(ISTORE, scratchCallbacks);
+                boolean takesErrnoState = nativeCalls.takesErrnoState(x);
+                if (takesErrnoState) {
+                    nativeCalls.pushErrnoState();
                 }
                 for (int arg : x.args) {
                     load(arg);
                 }
-                NativeCall.of((String) x.aux2, NativeCallOperands.handle(ir, x)).emit(mv, constants);
+                NativeCall.of((String) x.aux2, NativeCallOperands.handle(ir, x, takesErrnoState)).emit(mv, constants);
             }
             case NEXT -> {
                 load(x.a);
@@ -1539,6 +1546,20 @@ final class TraceCodegen {
     private void loadClosure(int ref) {
         load(ref);
         mv.visitTypeInsn(CHECKCAST, "dev/isthmus/lua/interp/LuaClosure");
+    }
+
+    /**
+     * The pc the loop's frame shows its callers during call {@code i}: its own pc, or for a call
+     * inside inlined calls the outermost of them; for a native call that cannot call back, none
+     * ({@link NativeCallLocals#showsNoPc()}).
+     */
+    private int shownPcOf(int i) {
+        Ir x = ir.at(i);
+        if (x.op == IrOp.CALLN && !callsBack(i)) {
+            return NativeCallLocals.showsNoPc();
+        }
+        Snapshot s = ir.snapshots.get(x.snapshot);
+        return s.inside() != null ? s.inside().callPcs()[0] : x.pc;
     }
 
     /**

@@ -25,6 +25,26 @@ public interface NumericCallable {
         return numericHandle();
     }
 
+    /**
+     * The FFI that keeps the errno of this call, when it captures errno (an undecorated
+     * declaration): compiled code may then take {@link dev.isthmus.ffi.Ffi#threadErrno()}'s two
+     * addresses once and call {@link #numericHandleAt} with them, instead of
+     * {@link #numericHandle(boolean[])}, which looks the thread's errno up on each call. Null
+     * for a call that captures no errno.
+     */
+    default dev.isthmus.ffi.Ffi errnoKeeper() {
+        return null;
+    }
+
+    /**
+     * {@link #numericHandle(boolean[])} taking first the two addresses of the calling thread's
+     * {@link dev.isthmus.ffi.ThreadErrno} of {@link #errnoKeeper()} ({@code long stateAddress,
+     * long errnoAddress}). Only for a call that has an errno keeper.
+     */
+    default MethodHandle numericHandleAt(boolean[] intArguments) {
+        throw new UnsupportedOperationException(symbol() + " captures no errno");
+    }
+
     /** The C symbol called, which names the call in generated code. */
     String symbol();
 
