@@ -105,8 +105,8 @@ final class TraceCodegen {
     private final MethodVisitor mv;
     private final ExitWriter exitWriter;
     private final Int64Emission int64;
-    /** The casts made where they are ({@link TraceIr#castsTaken}); the others are made where exits write them. */
-    private final java.util.BitSet castsTaken;
+    /** The conversions made where they are ({@link TraceIr#conversionsTaken}); the others are made where exits write them. */
+    private final java.util.BitSet conversionsTaken;
 
     /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
     TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
@@ -117,7 +117,7 @@ final class TraceCodegen {
         this.methods = methods;
         this.method = method;
         this.local = new int[ir.code.size()];
-        this.castsTaken = ir.castsTaken();
+        this.conversionsTaken = ir.conversionsTaken();
         int next = method.placeLocals(ir, local, FRAMES + 1);
         scratch = next;
         scratchSlots = next + 1;
@@ -380,9 +380,15 @@ final class TraceCodegen {
             mv.visitMethodInsn(INVOKESTATIC, TRACES, "element", "(Ljava/lang/Object;D)Ljava/lang/Object;", false);
             return;
         }
-        if (x.op == IrOp.PCAST && !castsTaken.get(ref)) {
+        if (x.op == IrOp.PCAST && !conversionsTaken.get(ref)) {
             // A cast only read through is made where an exit writes it back.
             pointerCast(x);
+            return;
+        }
+        if (x.op == IrOp.TONUM && !conversionsTaken.get(ref)) {
+            // An int only an exit writes as a number (a C int result kept as an int) becomes one there.
+            load(x.a);
+            mv.visitInsn(I2D);
             return;
         }
         if (local[ref] < 0) {
@@ -811,9 +817,11 @@ final class TraceCodegen {
                 store(i);
             }
             case TONUM -> {
-                load(x.a);
-                mv.visitInsn(I2D);
-                store(i);
+                if (conversionsTaken.get(i)) {
+                    load(x.a);
+                    mv.visitInsn(I2D);
+                    store(i);
+                }
             }
             case ENTRYKEY, ENTRYVALUE -> {
                 load(x.a);
@@ -865,7 +873,7 @@ final class TraceCodegen {
             case PHI, CVIEW, SNEW, SSET -> {
             }
             case PCAST -> {
-                if (castsTaken.get(i)) {
+                if (conversionsTaken.get(i)) {
                     pointerCast(x);
                     store(i);
                 }

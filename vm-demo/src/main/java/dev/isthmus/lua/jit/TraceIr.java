@@ -296,14 +296,16 @@ final class TraceIr {
     }
 
     /**
-     * The {@link IrOp#PCAST} casts an instruction takes as a value (snapshots aside): the code
-     * makes those where the cast is, the others only where an exit writes them back.
+     * The conversions ({@link IrOp#PCAST} casts, {@link IrOp#TONUM} ints made numbers) an
+     * instruction takes as a value (snapshots aside): the code makes those where the conversion
+     * is, the others only where an exit writes them back (a C int result carried around a loop
+     * as an int is made a number only when the loop is left).
      */
-    java.util.BitSet castsTaken() {
+    java.util.BitSet conversionsTaken() {
         java.util.BitSet taken = new java.util.BitSet();
         for (Ir x : code) {
             for (int r : x.operands()) {
-                if (code.get(r).op == IrOp.PCAST) {
+                if (code.get(r).op == IrOp.PCAST || code.get(r).op == IrOp.TONUM) {
                     taken.set(r);
                 }
             }

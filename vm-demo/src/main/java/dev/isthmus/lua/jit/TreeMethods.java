@@ -261,7 +261,7 @@ final class TreeMethods {
      */
     private static void valuesFromCallers(TraceIr ir, List<Integer> work, BitSet defined, BitSet params, BitSet consts) {
         BitSet seen = new BitSet();
-        BitSet castsTaken = ir.castsTaken();
+        BitSet conversionsTaken = ir.conversionsTaken();
         while (!work.isEmpty()) {
             int ref = work.remove(work.size() - 1);
             if (defined.get(ref) || seen.get(ref)) {
@@ -275,9 +275,9 @@ final class TreeMethods {
                     work.add(x.a);
                     work.add(x.b);
                 }
-                // A cast made only where it is written back is made again from its pointer.
-                case PCAST -> {
-                    if (castsTaken.get(ref)) {
+                // A cast or int made a number only where it is written back is made again from its operand.
+                case PCAST, TONUM -> {
+                    if (conversionsTaken.get(ref)) {
                         params.set(ref);
                     } else {
                         work.add(x.a);
