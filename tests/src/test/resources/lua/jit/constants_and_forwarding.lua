@@ -1,5 +1,5 @@
 -- Values a trace takes as constants or reads once: upvalues never assigned after their
--- declaration (of an inlined closure), upvalue and table reads forwarded to the last read or
+-- declaration (of an inlined closure, or of the trace's own function while it has one closure), upvalue and table reads forwarded to the last read or
 -- store, and tobit of sums computed on ints. Each block breaks the assumption mid-loop.
 
 -- test: a never-assigned upvalue of an inlined function, the function replaced mid-loop
@@ -176,3 +176,50 @@ do
 end
 -- expect: -1941305644
 -- expect: 1303784448
+
+-- test: a loop's trace takes its function's only closure as known, then a second closure runs it
+do
+  local function make(k)
+    return function(n) local s = 0 for i = 1, n do s = s + k end return s end
+  end
+  local f = make(1)
+  print(f(100), f(100))
+  local g = make(2)
+  print(g(100), f(100), g(100))
+  local t = 0
+  for i = 1, 40 do t = t + g(10) + f(10) end
+  print(t, g(100), f(100))
+end
+-- expect: 100	100
+-- expect: 200	100	200
+-- expect: 1200	200	100
+
+-- test: a recursive function's only closure known to its trace, then a second closure recursing
+do
+  local function counter(step)
+    local function count(n) if n == 0 then return 0 end return step + count(n - 1) end
+    return count
+  end
+  local a = counter(1)
+  local s = 0
+  for i = 1, 200 do s = s + a(20) end
+  local b = counter(3)
+  for i = 1, 200 do s = s + b(20) + a(5) end
+  print(s, a(7), b(7))
+end
+-- expect: 17000	7	21
+
+-- test (luajit -joff): debug.setupvalue on a never-assigned upvalue of the loop's own function
+do
+  local k = 1
+  local function run()
+    local s = 0
+    for i = 1, 300 do
+      s = s + k
+      if i == 150 then debug.setupvalue(run, 1, 5) end
+    end
+    return s
+  end
+  print(debug.getupvalue(run, 1), run())
+end
+-- expect: k	900

@@ -24,7 +24,8 @@ import java.util.Map;
 public record Prototype(String chunkName, String name, int lineDefined, int lastLineDefined, int parameterCount,
                         boolean isVararg, int frameSize, int[] code, int[] lines, Object[] constants,
                         List<Prototype> prototypes, List<UpvalueSource> upvalues, List<String> upvalueNames,
-                        List<LocalVariable> locals, Map<Integer, String> operandNames, int[] loopCounts, Object[] loopTraces) {
+                        List<LocalVariable> locals, Map<Integer, String> operandNames, int[] loopCounts, Object[] loopTraces,
+                        ClosureCount closures) {
 
     /** A prototype whose loops have not run yet: counters at zero, no traces. */
     public Prototype(String chunkName, String name, int lineDefined, int lastLineDefined, int parameterCount,
@@ -32,7 +33,27 @@ public record Prototype(String chunkName, String name, int lineDefined, int last
                      List<Prototype> prototypes, List<UpvalueSource> upvalues, List<String> upvalueNames,
                      List<LocalVariable> locals, Map<Integer, String> operandNames) {
         this(chunkName, name, lineDefined, lastLineDefined, parameterCount, isVararg, frameSize, code, lines, constants,
-                prototypes, upvalues, upvalueNames, locals, operandNames, new int[code.length / 4 + 1], new Object[code.length / 4 + 1]);
+                prototypes, upvalues, upvalueNames, locals, operandNames, new int[code.length / 4 + 1], new Object[code.length / 4 + 1],
+                new ClosureCount());
+    }
+
+    /**
+     * How many closures of the prototype were ever made. While there is one, a trace may take
+     * it as known (behind a guard at entry) and fold the values of its never-assigned upvalues;
+     * a function defined once at a module's top level, as most are, stays at one.
+     */
+    public static final class ClosureCount {
+        private int made;
+
+        public void made() {
+            if (made < 2) {
+                made++;
+            }
+        }
+
+        public boolean isOne() {
+            return made == 1;
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ public final class LuaClosure extends LuaFunction {
 
     LuaClosure(Prototype prototype, Upvalue[] upvalues, LuaTable environment, Interpreter interpreter) {
         this.prototype = prototype;
+        prototype.closures().made();
         this.upvalues = upvalues;
         this.environment = environment;
         this.interpreter = interpreter;

@@ -37,6 +37,11 @@ enum IrOp {
     GNOTNIL(Kind.GUARD),
     /** A Lua value guarded to be the constant {@code aux}. */
     GSAME(Kind.GUARD),
+    /**
+     * The trace's closure guarded to be {@code aux}, the only closure its function has had when
+     * recorded: its never-assigned upvalues are then constants of the trace.
+     */
+    GCLOSURE(Kind.GUARD),
     /** Numbers compared, guarded to give the outcome the recording saw ({@code aux} a {@link Compare}). */
     GCMP(Kind.GUARD),
     /** A Lua value guarded truthy ({@code aux} TRUE) or falsy ({@code aux} FALSE). */

@@ -572,6 +572,11 @@ final class TraceCodegen {
                 constant(x.aux, Object.class);
                 mv.visitJumpInsn(IF_ACMPNE, exit(x));
             }
+            case GCLOSURE -> {
+                mv.visitVarInsn(ALOAD, CLOSURE);
+                constant(x.aux, Object.class);
+                mv.visitJumpInsn(IF_ACMPNE, exit(x));
+            }
             case GCMP -> compare(x);
             case GTRUTH -> {
                 load(x.a);

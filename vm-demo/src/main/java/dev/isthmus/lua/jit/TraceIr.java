@@ -23,6 +23,8 @@ final class TraceIr {
     final java.util.BitSet identityExits = new java.util.BitSet();
     /** How many instructions at the start are the root trace's register loads ({@link EntryLoads}): a side trace's link skips them. */
     int entryLoads;
+    /** The closure the root trace guards its own to be at entry ({@link IrOp#GCLOSURE}), or null. */
+    Object knownClosure;
     /** Pure instructions by what they compute, within the current region (the pre-roll, then the body). */
     private Map<Object, Integer> pure = new HashMap<>();
     /** State guards ({@link IrOp.Kind#GUARD_STATE}) already checked, until something may change that state. */

@@ -157,16 +157,31 @@ final class TraceRecorder implements InstructionObserver {
         TraceRecorder r = new TraceRecorder(engine, new TraceIr(), null, -1, closure, 0, stack, base,
                 new int[] {0, closure.prototype().instructionCount() - 1});
         r.function = true;
+        r.guardClosureIfOnlyOne();
         return r;
     }
 
     TraceRecorder(JitEngine engine, LuaClosure closure, int startPc, ValueStack stack, int base) {
         this(engine, new TraceIr(), null, -1, closure, startPc, stack, base, loopBody(closure.prototype().code(), startPc));
+        guardClosureIfOnlyOne();
         int op = proto.code()[startPc * 4];
         if (op == Op.FORLOOP) {
             recordForLoopHead();
         } else if (op == Op.TFORLOOP) {
             recordIteratorHead();
+        }
+    }
+
+    /**
+     * A root trace of the only closure its function has had takes it as known: guarded at entry
+     * (another closure of the function leaves there, before anything ran, and one that keeps
+     * doing so makes the trace stale, recorded again without the guard), its never-assigned
+     * upvalues are constants ({@link #isFixedUpvalueOfKnownClosure}).
+     */
+    private void guardClosureIfOnlyOne() {
+        if (engine.foldsFixedUpvalues() && proto.closures().isOne()) {
+            guard(new Ir(IrOp.GCLOSURE, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, closure, null, startPc), startPc);
+            ir.knownClosure = closure;
         }
     }
 
@@ -859,10 +874,11 @@ final class TraceRecorder implements InstructionObserver {
      * function is an inlined one (its closure is guarded, so its upvalues are these objects) and
      * the variable is never assigned after its declaration (so its value is this one), as long
      * as the debug library has not rewritten variables ({@link JitEngine#variablesRewritten}).
-     * The loop's own closure is not known: another closure of the same function may run the trace.
+     * The loop's own closure is known when the root guards it ({@link #guardClosureIfOnlyOne}).
      */
     private boolean isFixedUpvalueOfKnownClosure(int index) {
-        return inlinedClosure() != null && engine.foldsFixedUpvalues() && frameProto.upvalues().get(index).isFixed();
+        boolean known = inlinedClosure() != null || ir.knownClosure == frameClosure;
+        return known && engine.foldsFixedUpvalues() && frameProto.upvalues().get(index).isFixed();
     }
 
     private static boolean hasSideEffect(IrOp op) {
