@@ -25,8 +25,12 @@ public final class ValueStack {
     /**
      * Test mode: every {@link #ensure} moves the stack to new arrays, so an activation that
      * kept using an array it should have reloaded reads or writes stale slots and fails.
+     * Past {@link #STRESS_EVERY_BEYOND} slots fewer do, one in every {@code needed / 1024}, so
+     * that a recursion to a stack overflow costs linear time, not quadratic (a move copies it all).
      */
     private static final boolean MOVE_ALWAYS = Boolean.getBoolean("isthmus.lua.stackStress");
+    private static final int STRESS_EVERY_BEYOND = 1 << 12;
+    private int ensures;
 
     Object[] slots;
     double[] nums;
@@ -42,7 +46,7 @@ public final class ValueStack {
 
     /** Makes slots {@code [0, needed)} exist. */
     void ensure(int needed) {
-        if (needed > slots.length || MOVE_ALWAYS) {
+        if (needed > slots.length || MOVE_ALWAYS && (needed < STRESS_EVERY_BEYOND || ++ensures % (needed >> 10) == 0)) {
             grow(needed);
         }
         if (needed > highWater) {
@@ -54,7 +58,8 @@ public final class ValueStack {
         if (needed > LIMIT) {
             throw new LuaError("stack overflow");
         }
-        int capacity = MOVE_ALWAYS ? Math.max(needed, slots.length) : Math.max(needed + 16, Math.min(LIMIT, slots.length * 2));
+        boolean exact = MOVE_ALWAYS && needed < STRESS_EVERY_BEYOND || needed <= slots.length;
+        int capacity = exact ? Math.max(needed, slots.length) : Math.max(needed + 16, Math.min(LIMIT, slots.length * 2));
         slots = Arrays.copyOf(slots, capacity);
         nums = Arrays.copyOf(nums, capacity);
     }
