@@ -253,3 +253,34 @@ do
   print(total, odd)
 end
 -- expect: 12248	40000
+
+-- test: inner loops run once or twice per entry: their traces go round the outer loop
+do
+  local q = {}
+  for i = 1, 8 do q[i] = i end
+  local s, t = 0, 0
+  for r = 1, 300 do
+    local i, j = 2, (r % 7 == 0) and 6 or 3
+    repeat q[i], q[j] = q[j], q[i]; i = i + 1; j = j - 1 until i >= j
+    local k = r % 3
+    while k > 0 do t = t + k; k = k - 2 end
+    for m = 1, (r % 5 == 0) and 2 or 1 do s = s + q[m] * m end
+  end
+  print(s, t, table.concat(q, ","))
+end
+-- expect: 774	300	1,2,3,4,5,6,7,8
+
+-- test: going round an outer loop whose values change type, and an outer while loop
+do
+  local out = {}
+  local n = 0
+  while n < 120 do
+    n = n + 1
+    local v = n < 100 and n or tostring(n)
+    for i = 1, 1 do out[#out + 1] = type(v) end
+  end
+  local counts = {}
+  for _, t in ipairs(out) do counts[t] = (counts[t] or 0) + 1 end
+  print(n, counts.number, counts.string)
+end
+-- expect: 120	99	21

@@ -58,8 +58,14 @@ final class TraceRecorder implements InstructionObserver {
     private final ValueStack stack;
     private final int base;
     /** The loop's body: the pcs a recording may visit; leaving them aborts. */
-    private final int first;
-    private final int last;
+    /** The instructions the recording may run through in the loop's frame (the whole function once it went around, below). */
+    private int first;
+    private int last;
+    /**
+     * Whether a root recording left its loop for the body of a loop around it, to come back
+     * round to its own loop instruction, as LuaJIT's traces do ({@link #mayGoAround}).
+     */
+    private boolean wentAround;
     final TraceIr ir;
     /** The recording of cdata member and element accesses. */
     private final CdataRecording cdata = new CdataRecording(this);
@@ -454,8 +460,13 @@ final class TraceRecorder implements InstructionObserver {
                 return;
             }
             if (inlined.isEmpty() && (pc < first || pc > last)) {
-                leftLoop = true;
-                throw new Abort("loop left");
+                if (!mayGoAround(pc)) {
+                    leftLoop = true;
+                    throw new Abort("loop left");
+                }
+                wentAround = true;
+                first = 0;
+                last = proto.instructionCount() - 1;
             }
             if (++recorded > MAX_INSTRUCTIONS || ir.code.size() - sideStart > MAX_INSTRUCTIONS) {
                 throw new Abort("trace too long");
@@ -464,6 +475,36 @@ final class TraceRecorder implements InstructionObserver {
         } catch (Abort e) {
             abort(e.getMessage());
         }
+    }
+
+    /**
+     * A root recording that left its loop at {@code pc} goes on when {@code pc} is in the body of
+     * a numeric {@code for}, {@code while} or {@code repeat} loop around it: through the rest of
+     * that body and its loop instruction, round to its own loop again, so that a loop that runs
+     * an iteration or two each time it is entered (which the interpreter may then never count
+     * hot by its backward jumps) gets one trace of the path around, and its longer runs side
+     * traces, instead of being aborted as left, with its outer loop waiting for it forever.
+     * Not for a {@code for ... in} loop, whose iterator is set up outside it.
+     */
+    private boolean mayGoAround(int pc) {
+        int[] code = proto.code();
+        if (tree != null || function || wentAround || code[startPc * 4] == Op.TFORLOOP) {
+            return false;
+        }
+        for (int q = last + 1; q < proto.instructionCount(); q++) {
+            int op = code[q * 4];
+            int target = q + 1 + code[q * 4 + 2];
+            boolean backward = op == Op.FORLOOP || op == Op.JMP && target <= q;
+            if (backward && target <= first && target <= pc && pc <= q) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the loop whose head (LOOP) is at {@code pc} has the recorded loop inside its body. */
+    private boolean enclosesStart(int pc) {
+        return pc < startPc && startPc <= lastBackwardJump(frameProto.code(), pc) && inlined.isEmpty();
     }
 
     /** Whether {@code pc} of the activation at {@code frameBase} runs as part of the inner loop being skipped. */
@@ -490,8 +531,9 @@ final class TraceRecorder implements InstructionObserver {
      */
     private void recordInnerLoop(int a, int b, int pc) {
         int forLoop = pc + 1 + b;
-        if (tree != null && forLoop == startPc) {
-            // A side trace coming round to the root's own loop: it links there next.
+        if ((tree != null || wentAround) && forLoop == startPc && inlined.isEmpty()) {
+            // A side trace, or a root gone around, coming round to the root's own loop: it links
+            // or closes the loop there next.
             prepareForLoop(a, pc);
             return;
         }
@@ -610,6 +652,16 @@ final class TraceRecorder implements InstructionObserver {
             return;
         }
         recordInnerWhileLoop(pc);
+    }
+
+    /**
+     * A root gone around its loop meets the loop instruction of a loop around it: recorded as an
+     * instruction, unless that loop has a trace of its own, which would run the recorded one.
+     */
+    private void outerLoopWithoutTrace(int pc) {
+        if (frameProto.loopTraces()[pc] != null) {
+            throw new Abort("NYI: going round a loop with a trace of its own");
+        }
     }
 
     /**
@@ -1129,15 +1181,21 @@ final class TraceRecorder implements InstructionObserver {
                 // iterations were closed at the end of their block, before the loop head.
             }
             case Op.LOOP -> {
-                if (tree == null) {
-                    recordInnerWhileLoop(pc);
-                } else {
+                if (tree != null) {
                     sideLoopHead(pc);
+                } else if (wentAround && enclosesStart(pc)) {
+                    outerLoopWithoutTrace(pc);
+                } else {
+                    recordInnerWhileLoop(pc);
                 }
             }
             case Op.FORLOOP -> {
                 if (tree == null) {
-                    throw new Abort("NYI: inner loop");
+                    boolean encloses = pc + 1 + b <= startPc && startPc < pc && inlined.isEmpty();
+                    if (!wentAround || !encloses) {
+                        throw new Abort("NYI: inner loop");
+                    }
+                    outerLoopWithoutTrace(pc);
                 }
                 sideForLoop(a, b, pc);
             }
