@@ -146,6 +146,7 @@ class IrTextTest {
             0094 void sset 0093 0000 "x"
             0095 int intof 0002  [exit 48 pc 6]
             0096 void gfixed handle:sqrt  [exit 49 pc 6]
+            0097 void gclosure t  [exit 50 pc 6]
             """;
 
     @Test

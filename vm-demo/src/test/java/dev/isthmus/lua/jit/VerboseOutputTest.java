@@ -90,6 +90,24 @@ class VerboseOutputTest {
 
     @Test
     void aRecordingThatBreaksOutOfItsLoop_isRetriedOnTheNextIteration_thenCountsAsAnAbort() {
+        // No loop around it in its function: the recording cannot go round one back to its own.
+        List<String> lines = verboseLines("""
+                local n = 0
+                local function f()
+                  for i = 1, 20 do
+                    if i >= 1 then break end
+                    n = n + 1
+                  end
+                end
+                for r = 1, 60 do f() end
+                """);
+        long retries = lines.stream().filter("[TRACE --- v:3 -- loop left at v:3, recording the next iteration]"::equals).count();
+        assertEquals(32, retries, lines::toString);
+        assertTrue(lines.contains("[TRACE --- v:3 -- loop left at v:3]"), lines::toString);
+    }
+
+    @Test
+    void aRecordingThatBreaksOutOfItsLoopInsideAnother_goesRoundTheOuterLoop_backToItsOwn() {
         List<String> lines = verboseLines("""
                 local n = 0
                 for r = 1, 60 do
@@ -99,9 +117,8 @@ class VerboseOutputTest {
                   end
                 end
                 """);
-        long retries = lines.stream().filter("[TRACE --- v:3 -- loop left at v:3, recording the next iteration]"::equals).count();
-        assertEquals(32, retries, lines::toString);
-        assertTrue(lines.contains("[TRACE --- v:3 -- loop left at v:3]"), lines::toString);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 loop, .*")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("loop left")), lines::toString);
     }
 
     private static final String SUM_OF_SQUARES_THEN_CUBES = """
