@@ -284,3 +284,19 @@ do
   print(n, counts.number, counts.string)
 end
 -- expect: 120	99	21
+
+-- test: an inner loop that goes round its outer loop into one around both that has a trace
+do
+  local p = {}
+  for i = 1, 6 do p[i] = i end
+  local s, rounds = 0, 0
+  repeat
+    rounds = rounds + 1
+    for i = 3, 6 do
+      for j = i, 1, -1 do s = s + p[j] * j end
+      if (s + i) % 4 == 0 then break end
+    end
+  until rounds >= 200
+  print(s, rounds)
+end
+-- expect: 8800	200

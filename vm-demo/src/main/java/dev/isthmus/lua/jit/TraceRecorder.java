@@ -657,10 +657,13 @@ final class TraceRecorder implements InstructionObserver {
     /**
      * A root gone around its loop meets the loop instruction of a loop around it: recorded as an
      * instruction, unless that loop has a trace of its own, which would run the recorded one.
+     * Then the recording is tried again on the loop's next iteration, as when it leaves its loop
+     * with none around it: the next may well come back to the loop instruction without leaving.
      */
     private void outerLoopWithoutTrace(int pc) {
         if (frameProto.loopTraces()[pc] != null) {
-            throw new Abort("NYI: going round a loop with a trace of its own");
+            leftLoop = true;
+            throw new Abort("loop left round a loop with a trace of its own");
         }
     }
 
