@@ -89,7 +89,9 @@ public final class CallStack {
         javaFrameBelow[depth] = false;
         callPcs[depth] = 0;
         bases[depth] = base;
-        metamethodEvents[depth] = null;
+        if (metamethodEvents[depth] != null) {
+            metamethodEvents[depth] = null;
+        }
         closures[depth++] = c;
     }
 

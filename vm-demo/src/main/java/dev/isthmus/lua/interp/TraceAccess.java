@@ -189,13 +189,21 @@ public final class TraceAccess {
 
     /** A value stored in a slot of the frame, for a call that takes its arguments there. */
     public static void setSlot(ValueStack stack, int slot, Object value) {
-        stack.slots[slot] = value;
+        Object[] slots = stack.slots;
+        // Often the value the slot holds already (the function of a recursive call): then no
+        // reference store, with its array store check and card mark.
+        if (slots[slot] != value) {
+            slots[slot] = value;
+        }
     }
 
     /** A number stored unboxed in a slot of the frame. */
     public static void setNumberSlot(ValueStack stack, int slot, double value) {
         stack.nums[slot] = value;
-        stack.slots[slot] = NUMBER;
+        Object[] slots = stack.slots;
+        if (slots[slot] != NUMBER) {
+            slots[slot] = NUMBER;
+        }
     }
 
     /** A trace's call of a Lua function whose function and arguments it placed from {@code fn} on (see {@code IrOp.CALLL}). */
