@@ -116,3 +116,30 @@ do
   print(sum, nils, odd, #t, t[1], t[2], t[3], t[200], string.byte("A"), select("#", string.byte("AB", 1, 2)))
 end
 -- expect: 42450	7	4319	200	98	99	120	99	65	2
+
+-- test (luajit -joff): math.sqrt, abs, floor, ceil, min and max in a loop, on zeros, infinities and NaN
+do
+  local nan, inf = 0/0, math.huge
+  local xs = {1, -1, 0, -0, 2.5, -2.5, nan, inf, -inf, 1e300, 3}
+  local out = {}
+  for r = 1, 3 do
+    for i = 1, #xs do
+      for j = 1, #xs do
+        local x, y = xs[i], xs[j]
+        if r == 3 then
+          out[#out + 1] = string.format("%s %s %s %s", tostring(math.min(x, y)), tostring(math.max(x, y)),
+            tostring(1 / math.min(x, y)), tostring(1 / math.max(x, y)))
+        end
+      end
+      local x = xs[i]
+      if r == 3 then
+        out[#out + 1] = string.format("%s %s %s %s %s", tostring(math.sqrt(x)), tostring(math.abs(x)), tostring(math.floor(x)),
+          tostring(math.ceil(x)), tostring(1 / math.abs(x)))
+      end
+    end
+  end
+  local h = 0
+  for _, s in ipairs(out) do for k = 1, #s do h = (h * 31 + s:byte(k)) % 1000000007 end end
+  print(#out, h, out[40], out[77], out[#out])
+end
+-- expect: 132	989409195	-0 -0 -inf -inf	2.5 2.5 0.4 0.4	1.7320508075689 3 3 3 0.33333333333333

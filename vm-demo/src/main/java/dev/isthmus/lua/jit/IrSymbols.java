@@ -123,6 +123,8 @@ final class IrSymbols {
             case Class<?> k -> "class";
             case java.util.function.IntBinaryOperator op -> "bitop";
             case java.util.function.IntUnaryOperator op -> "bitop";
+            case java.util.function.DoubleUnaryOperator op -> "mathop";
+            case java.util.function.DoubleBinaryOperator op -> "mathop";
             default -> value.getClass().getSimpleName().isEmpty() ? "object" : value.getClass().getSimpleName().toLowerCase();
         };
     }

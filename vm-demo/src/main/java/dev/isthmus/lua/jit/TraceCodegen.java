@@ -15,6 +15,7 @@ import dev.isthmus.lua.interp.LoopTrace;
 import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaSemantics;
 import dev.isthmus.lua.interp.PendingInterrupts;
+import dev.isthmus.lua.lib.DoubleOperation;
 import dev.isthmus.lua.lib.IntOperation;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.InlinedFrames;
@@ -836,10 +837,17 @@ final class TraceCodegen {
             }
             case LOOPCALL -> loopCall(x);
             case FNUM -> {
-                for (int arg : x.args) {
-                    load(arg);
+                if (x.aux instanceof DoubleOperation operation) {
+                    load(x.args[0]);
+                    doubleOperation(operation);
+                } else if (x.aux instanceof DoubleOperation.Binary extreme) {
+                    extreme(extreme, x.args[0], x.args[1]);
+                } else {
+                    for (int arg : x.args) {
+                        load(arg);
+                    }
+                    NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
                 }
-                NativeCall.of((String) x.aux2, (MethodHandle) x.aux).emit(mv, constants);
                 store(i);
             }
             case FINT -> {
@@ -1264,6 +1272,37 @@ final class TraceCodegen {
             case ROL -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateLeft", "(II)I", false);
             case ROR -> mv.visitMethodInsn(INVOKESTATIC, "java/lang/Integer", "rotateRight", "(II)I", false);
         }
+    }
+
+    /** The math function on the double on the stack, as the JDK's intrinsic. */
+    private void doubleOperation(DoubleOperation operation) {
+        String name = switch (operation) {
+            case SQRT -> "sqrt";
+            case ABS -> "abs";
+            case FLOOR -> "floor";
+            case CEIL -> "ceil";
+        };
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", name, "(D)D", false);
+    }
+
+    /**
+     * {@code math.min} ({@code x < y ? x : y}) or {@code math.max} ({@code x > y ? x : y}) of
+     * numbers {@code x} and {@code y}: DCMPG makes a NaN compare greater, DCMPL less, so that a
+     * NaN on either side gives {@code y}, as the library's comparison does.
+     */
+    private void extreme(DoubleOperation.Binary operation, int x, int y) {
+        Label second = new Label();
+        Label end = new Label();
+        load(x);
+        load(y);
+        boolean min = operation == DoubleOperation.Binary.MIN;
+        mv.visitInsn(min ? DCMPG : DCMPL);
+        mv.visitJumpInsn(min ? IFGE : IFLE, second);
+        load(x);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(second);
+        load(y);
+        mv.visitLabel(end);
     }
 
     private void unaryIntOperation(IntOperation.Unary operation) {

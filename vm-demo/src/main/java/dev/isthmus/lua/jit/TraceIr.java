@@ -286,6 +286,12 @@ final class TraceIr {
             }
             values[i] = arg.aux;
         }
+        if (ir.aux instanceof java.util.function.DoubleUnaryOperator op) {
+            return constant(op.applyAsDouble((Double) values[0]), ir.pc);
+        }
+        if (ir.aux instanceof java.util.function.DoubleBinaryOperator op) {
+            return constant(op.applyAsDouble((Double) values[0], (Double) values[1]), ir.pc);
+        }
         try {
             return constant((Double) ((java.lang.invoke.MethodHandle) ir.aux).invokeWithArguments(values), ir.pc);
         } catch (Throwable e) {

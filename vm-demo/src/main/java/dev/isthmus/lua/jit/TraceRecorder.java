@@ -1,5 +1,6 @@
 package dev.isthmus.lua.jit;
 
+
 import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
@@ -10,6 +11,7 @@ import dev.isthmus.lua.interp.LuaSemantics;
 import dev.isthmus.lua.interp.TraceAccess;
 import dev.isthmus.lua.interp.ValueStack;
 import dev.isthmus.lua.ffi.Cdata;
+import dev.isthmus.lua.lib.DoubleOperation;
 import dev.isthmus.lua.runtime.FixedIndex;
 import dev.isthmus.lua.runtime.JavaFunction;
 import dev.isthmus.lua.runtime.LuaString;
@@ -1463,9 +1465,12 @@ final class TraceRecorder implements InstructionObserver {
             if (library.intOperator() != null) {
                 result = bitwise(library, args, a + 1, pc);
             } else {
-                result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, argc > 2 ? Arrays.copyOf(args, 2) : args, form, library.name(), pc));
+                // One JVM operation (sqrt, abs, floor, ceil, min, max) is emitted as that operation.
+                Object operator = library.unaryNumeric() instanceof DoubleOperation unary ? unary
+                        : library.binaryNumeric() instanceof DoubleOperation.Binary binary ? binary : form;
+                result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, argc > 2 ? Arrays.copyOf(args, 2) : args, operator, library.name(), pc));
                 for (int i = 2; i < argc; i++) {
-                    result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, new int[] {result, args[i]}, form, library.name(), pc));
+                    result = ir.emit(new Ir(IrOp.FNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, new int[] {result, args[i]}, operator, library.name(), pc));
                 }
             }
             insideCall = true;

@@ -20,10 +20,10 @@ public final class MathLibrary {
     public static LuaTable install(LuaRuntime runtime) {
         MathLibrary lib = new MathLibrary();
         LibraryTable t = new LibraryTable();
-        unary(t, "abs", Math::abs);
-        unary(t, "ceil", Math::ceil);
-        unary(t, "floor", Math::floor);
-        unary(t, "sqrt", Math::sqrt);
+        unary(t, "abs", DoubleOperation.ABS);
+        unary(t, "ceil", DoubleOperation.CEIL);
+        unary(t, "floor", DoubleOperation.FLOOR);
+        unary(t, "sqrt", DoubleOperation.SQRT);
         unary(t, "sin", CMath.unary("sin", Math::sin));
         unary(t, "cos", CMath.unary("cos", Math::cos));
         unary(t, "tan", CMath.unary("tan", Math::tan));
@@ -82,8 +82,8 @@ public final class MathLibrary {
             return LibraryTable.results(ldexp(a.checkNumber(0), a.checkNumber(1)));
         });
         // The numeric forms take two arguments, the common case; other counts take the general path.
-        t.add("min", args -> LibraryTable.results(extreme("min", args, true)), NumericForms.of((DoubleBinaryOperator) (x, y) -> x < y ? x : y));
-        t.add("max", args -> LibraryTable.results(extreme("max", args, false)), NumericForms.of((DoubleBinaryOperator) (x, y) -> x > y ? x : y));
+        t.add("min", args -> LibraryTable.results(extreme("min", args, true)), NumericForms.of(DoubleOperation.Binary.MIN));
+        t.add("max", args -> LibraryTable.results(extreme("max", args, false)), NumericForms.of(DoubleOperation.Binary.MAX));
         t.add("random", lib::random);
         t.add("randomseed", args -> {
             lib.random.seed(new Arguments("randomseed", args).checkNumber(0));
