@@ -24,7 +24,8 @@ import java.util.Optional;
  * once per spelling; a spelling the lexer skips ({@code __extension__}) is dropped, and
  * one it splits is handed over as its pieces. Directive lines (line markers,
  * {@code #pragma}, {@code #define}) are {@code DIRECTIVE} tokens on their channel, as the
- * lexer makes them.
+ * lexer makes them; a line marker's token also carries the file and line it gives
+ * ({@link LineMarkerToken}), which the parser then need not read back out of its text.
  *
  * <p>One thread writes ({@link #token}, {@link #directive}, then {@link #end} or
  * {@link #abandon}); another reads it as a {@link TokenSource}, waiting for tokens not yet
