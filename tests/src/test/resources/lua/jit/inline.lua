@@ -163,3 +163,21 @@ do
 end
 -- expect: 200	ellHE101	lloHE111	lo,<h104	??101	o, <h104
 -- expect: 7-x	abcabc
+
+-- test: an object's own fields read in a compiled loop whatever its metatable, the field set to nil, the metatable dropped
+do
+  local Class = {}
+  Class.__index = function(t, k) return k == "x" and 100 or nil end
+  local o = setmetatable({x = 1, y = 2, name = "o"}, Class)
+  local s, names = 0, 0
+  for i = 1, 300 do
+    s = s + o.x + o.y
+    if o.name then names = names + 1 end
+    if i == 100 then o.x = nil end
+    if i == 150 then o.x = 5 end
+    if i == 200 then setmetatable(o, nil) end
+    if i == 250 then o.name = nil end
+  end
+  print(s, names, o.x, o.name)
+end
+-- expect: 6450	250	5	nil

@@ -1257,6 +1257,9 @@ final class TraceRecorder implements InstructionObserver {
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
         }
+        if (objectValue instanceof LuaTable t && constantKeySlot(t, key) >= 0 && t.get(operandValue(key)) != null) {
+            return ownField(object, t, constantKeySlot(t, key), pc);
+        }
         if (objectValue instanceof LuaTable t && key < 0 && frameProto.constants()[-1 - key] instanceof LuaString name
                 && indexTable(t, name) instanceof LuaTable owner) {
             return inherited(object, t, owner, name, pc);
@@ -1273,6 +1276,21 @@ final class TraceRecorder implements InstructionObserver {
         }
         mayRunLua = true;
         return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);
+    }
+
+    /**
+     * {@code object.name} of a table with a metatable that holds the field itself (an object's
+     * own field, {@code self.centre}): its metatable is not asked while the value is not nil, so
+     * the read is the raw one at the field's slot, guarded not nil (a number: to be a number),
+     * whatever the metatable is, instead of the full semantics' call.
+     */
+    private int ownField(int object, LuaTable t, int slot, int pc) {
+        boolean number = t.get(t.slotKey(slot)) instanceof Double;
+        int value = guard(new Ir(IrOp.HGETK, number ? IrType.NUM : IrType.REF, object, Ir.NONE, Ir.NONE, null, t.slotKey(slot), slot, pc), pc);
+        if (!number) {
+            guard(new Ir(IrOp.GNOTNIL, IrType.VOID, value, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+        }
+        return value;
     }
 
     /**
