@@ -82,3 +82,21 @@ do
   print(s, ts[30].y, ts[10].y)
 end
 -- expect: 820	3000	10
+
+-- test: elements at constant indices read and written in a loop, the values and the table changing under them
+do
+  local v = {1.5, 2.5, 3.5}
+  local w = {}
+  local s = 0
+  for i = 1, 300 do
+    s = s + v[1] * v[2] - v[3]
+    v[2] = v[2] + 1
+    w[1] = i
+    if i == 100 then v[3] = "7" end
+    if i == 150 then v[3] = 3.5 end
+    if i == 200 then v = {[1] = 1, [2] = 2, [3] = 3, x = 1} end
+    if i == 250 then v = setmetatable({}, {__index = function(t, k) return k end}) end
+  end
+  print(s, w[1], v[1], v[2])
+end
+-- expect: 32075	300	1	52

@@ -1059,8 +1059,9 @@ final class TraceCodegen {
     /**
      * A number key that is a JVM int plus a constant: {@code TONUM} of an int, or that plus or
      * minus a small integral constant when the int is a narrowed loop's index (no overflow:
-     * within 2^30). A table element at such a key is read and written in the array part straight
-     * from the int.
+     * within 2^30), or a positive integral constant ({@code ref} {@link Ir#NONE}, the constant in
+     * {@code offset}). A table element at such a key is read and written in the array part
+     * straight from the int.
      */
     record IntegerKey(int ref, int offset) {
     }
@@ -1069,6 +1070,10 @@ final class TraceCodegen {
         Ir k = ir.at(key);
         if (k.op == IrOp.TONUM && ir.typeOf(k.a) == IrType.INT) {
             return new IntegerKey(k.a, 0);
+        }
+        if (k.op == IrOp.KNUM && ir.smallIntegral(key) instanceof Integer c && c >= 1) {
+            // A constant index (v[1], v[2]): the int itself.
+            return new IntegerKey(Ir.NONE, c);
         }
         if (k.op != IrOp.ADD && k.op != IrOp.SUB) {
             return null;
@@ -1093,6 +1098,10 @@ final class TraceCodegen {
 
     /** {@code key}'s int onto the operand stack. */
     private void loadIntegerKey(IntegerKey key) {
+        if (key.ref() == Ir.NONE) {
+            push(key.offset());
+            return;
+        }
         load(key.ref());
         if (key.offset() != 0) {
             push(key.offset());

@@ -235,7 +235,7 @@ final class TreeMethods {
             if (x.op == IrOp.TLOADN || x.op == IrOp.TSETN) {
                 // The int an integer key was made from, which the code loads instead of the key.
                 TraceCodegen.IntegerKey key = TraceCodegen.integerKey(ir, x.b);
-                if (key != null) {
+                if (key != null && key.ref() != Ir.NONE) {
                     needed.set(key.ref());
                 }
             }
