@@ -262,6 +262,15 @@ public final class JitEngine implements LoopCompiler {
         abandon(p, recorder.slot(), reason, recorder.currentProto(), recorder.currentPc, false);
     }
 
+    /**
+     * Whether a recording of the loop at {@code slot} that leaves it is still tried again on the
+     * next iteration (most loops then record an iteration that stays in the loop); once those
+     * retries are spent, a recording may go round the loop around it instead.
+     */
+    boolean retriesLeftLoop(Prototype p, int slot) {
+        return loopsLeft(p)[slot] < MAX_LEFT;
+    }
+
     private int[] loopsLeft(Prototype p) {
         return left.of(p);
     }

@@ -480,7 +480,10 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
-     * A root recording that left its loop at {@code pc} goes on when {@code pc} is in the body of
+     * A root recording that left its loop at {@code pc}, once the retries on the next iteration
+     * are spent ({@link JitEngine#retriesLeftLoop}: a recording that goes round when an
+     * iteration breaks out makes a trace whose loop is the break, mandelbrot-bit 2x slower),
+     * goes on when {@code pc} is in the body of
      * a numeric {@code for}, {@code while} or {@code repeat} loop around it: through the rest of
      * that body and its loop instruction, round to its own loop again, so that a loop that runs
      * an iteration or two each time it is entered (which the interpreter may then never count
@@ -490,7 +493,7 @@ final class TraceRecorder implements InstructionObserver {
      */
     private boolean mayGoAround(int pc) {
         int[] code = proto.code();
-        if (tree != null || function || wentAround || code[startPc * 4] == Op.TFORLOOP) {
+        if (tree != null || function || wentAround || code[startPc * 4] == Op.TFORLOOP || engine.retriesLeftLoop(proto, slot())) {
             return false;
         }
         for (int q = last + 1; q < proto.instructionCount(); q++) {
