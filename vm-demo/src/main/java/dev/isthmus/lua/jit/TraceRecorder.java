@@ -424,7 +424,7 @@ final class TraceRecorder implements InstructionObserver {
         if (finished) {
             return;
         }
-        boolean ours = cl == frameClosure && registers == stack && frameBase == base + frameOffset;
+        boolean ours = isLoopFrame(cl, registers, frameBase);
         if (innerLast >= 0) {
             // An inner loop the trace will run by its own trace: the interpreter runs it now, unrecorded.
             if (insideInnerLoop(cl, pc, registers, frameBase)) {
@@ -514,8 +514,13 @@ final class TraceRecorder implements InstructionObserver {
 
     /** Whether {@code pc} of the activation at {@code frameBase} runs as part of the inner loop being skipped. */
     private boolean insideInnerLoop(LuaClosure cl, int pc, ValueStack registers, int frameBase) {
-        boolean ours = cl == frameClosure && registers == stack && frameBase == base + frameOffset;
-        return ours ? pc >= innerFirst && pc <= innerLast : registers == stack && frameBase > base + frameOffset;
+        return isLoopFrame(cl, registers, frameBase) ? pc >= innerFirst && pc <= innerLast
+                : registers == stack && frameBase > base + frameOffset;
+    }
+
+    /** Whether an instruction of {@code cl} at {@code frameBase} runs in the frame being recorded (the loop's, or an inlined call's). */
+    private boolean isLoopFrame(LuaClosure cl, ValueStack registers, int frameBase) {
+        return cl == frameClosure && registers == stack && frameBase == base + frameOffset;
     }
 
     /**
@@ -665,7 +670,7 @@ final class TraceRecorder implements InstructionObserver {
      * Then the recording is tried again on the loop's next iteration, as when it leaves its loop
      * with none around it: the next may well come back to the loop instruction without leaving.
      */
-    private void outerLoopWithoutTrace(int pc) {
+    private void goRoundOuterLoop(int pc) {
         if (frameProto.loopTraces()[pc] != null) {
             leftLoop = true;
             throw new Abort("loop left round a loop with a trace of its own");
@@ -1192,7 +1197,7 @@ final class TraceRecorder implements InstructionObserver {
                 if (tree != null) {
                     sideLoopHead(pc);
                 } else if (wentAround && enclosesStart(pc)) {
-                    outerLoopWithoutTrace(pc);
+                    goRoundOuterLoop(pc);
                 } else {
                     recordInnerWhileLoop(pc);
                 }
@@ -1203,7 +1208,7 @@ final class TraceRecorder implements InstructionObserver {
                     if (!wentAround || !encloses) {
                         throw new Abort("NYI: inner loop");
                     }
-                    outerLoopWithoutTrace(pc);
+                    goRoundOuterLoop(pc);
                 }
                 sideForLoop(a, b, pc);
             }
@@ -1260,8 +1265,12 @@ final class TraceRecorder implements InstructionObserver {
             IrOp get = ir.typeOf(k) == IrType.NUM ? IrOp.TGETN : IrOp.TGETV;
             return ir.emit(new Ir(get, IrType.REF, object, k, Ir.NONE, null, null, null, pc));
         }
-        if (objectValue instanceof LuaTable t && constantKeySlot(t, key) >= 0 && t.get(operandValue(key)) != null) {
-            return ownField(object, t, constantKeySlot(t, key), pc);
+        if (objectValue instanceof LuaTable t) {
+            int slot = constantKeySlot(t, key);
+            Object own = slot >= 0 ? t.get(t.slotKey(slot)) : null;
+            if (own != null) {
+                return ownField(object, t, slot, own, pc);
+            }
         }
         if (objectValue instanceof LuaTable t && key < 0 && frameProto.constants()[-1 - key] instanceof LuaString name
                 && indexTable(t, name) instanceof LuaTable owner) {
@@ -1287,8 +1296,8 @@ final class TraceRecorder implements InstructionObserver {
      * the read is the raw one at the field's slot, guarded not nil (a number: to be a number),
      * whatever the metatable is, instead of the full semantics' call.
      */
-    private int ownField(int object, LuaTable t, int slot, int pc) {
-        boolean number = t.get(t.slotKey(slot)) instanceof Double;
+    private int ownField(int object, LuaTable t, int slot, Object own, int pc) {
+        boolean number = own instanceof Double;
         int value = guard(new Ir(IrOp.HGETK, number ? IrType.NUM : IrType.REF, object, Ir.NONE, Ir.NONE, null, t.slotKey(slot), slot, pc), pc);
         if (!number) {
             guard(new Ir(IrOp.GNOTNIL, IrType.VOID, value, Ir.NONE, Ir.NONE, null, null, null, pc), pc);

@@ -107,21 +107,22 @@ public final class CMath {
     }
 
     private static double linkUnary(String name, DoubleUnaryOperator fallback, MutableCallSite site, double x) throws Throwable {
-        MethodHandle f = link(name, Descriptors.UNARY);
-        if (f == null) {
-            f = MethodHandles.lookup().findVirtual(DoubleUnaryOperator.class, "applyAsDouble", site.type()).bindTo(fallback);
-        }
-        site.setTarget(f);
-        return (double) f.invokeExact(x);
+        return (double) retarget(site, name, Descriptors.UNARY, DoubleUnaryOperator.class, fallback).invokeExact(x);
     }
 
     private static double linkBinary(String name, DoubleBinaryOperator fallback, MutableCallSite site, double x, double y) throws Throwable {
-        MethodHandle f = link(name, Descriptors.BINARY);
+        return (double) retarget(site, name, Descriptors.BINARY, DoubleBinaryOperator.class, fallback).invokeExact(x, y);
+    }
+
+    /** Points {@code site} at the C function {@code name}, or at {@code fallback}'s {@code applyAsDouble} without one; returns that target. */
+    private static MethodHandle retarget(MutableCallSite site, String name, FunctionDescriptor descriptor, Class<?> fallbackType,
+                                         Object fallback) throws ReflectiveOperationException {
+        MethodHandle f = link(name, descriptor);
         if (f == null) {
-            f = MethodHandles.lookup().findVirtual(DoubleBinaryOperator.class, "applyAsDouble", site.type()).bindTo(fallback);
+            f = MethodHandles.lookup().findVirtual(fallbackType, "applyAsDouble", site.type()).bindTo(fallback);
         }
         site.setTarget(f);
-        return (double) f.invokeExact(x, y);
+        return f;
     }
 
     private static MethodHandle link(String name, FunctionDescriptor descriptor) {
