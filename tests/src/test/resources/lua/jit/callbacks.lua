@@ -138,3 +138,58 @@ do
   cb:free()
 end
 -- expect: 21000
+
+-- test: a qsort comparator whose trace is left in the middle of a call, on a branch it did not record
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)); ]]
+  local count = 3000
+  local keys = ffi.new('int[?]', count)
+  local oddCalls = 0
+  -- Even keys first, ascending; odd keys after them, descending: two paths through one comparator.
+  local evenThenOdd = ffi.cast('int (*)(const void *, const void *)', function(x, y)
+    local a, b = ffi.cast('const int *', x)[0], ffi.cast('const int *', y)[0]
+    if a % 2 ~= b % 2 then return a % 2 - b % 2 end
+    if a % 2 == 0 then return a - b end
+    oddCalls = oddCalls + 1
+    return b - a
+  end)
+  for round = 1, 3 do
+    for i = 0, count - 1 do keys[i] = (i * 7919 + round) % count end
+    ffi.C.qsort(keys, count, 4, evenThenOdd)
+    print(round, keys[0], keys[1], keys[count / 2 - 1], keys[count / 2], keys[count - 1], oddCalls > 0)
+  end
+  evenThenOdd:free()
+end
+-- expect: 1	0	2	2998	2999	1	true
+-- expect: 2	0	2	2998	2999	1	true
+-- expect: 3	0	2	2998	2999	1	true
+
+-- test: a qsort comparator raising an error: qsort's call fails with it, and the comparator works afterwards
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)); ]]
+  local count = 500
+  local keys = ffi.new('int[?]', count)
+  local compared, limit = 0, math.huge
+  local ascending = ffi.cast('int (*)(const void *, const void *)', function(x, y)
+    compared = compared + 1
+    if compared == limit then error('compared ' .. compared .. ' times') end
+    return ffi.cast('const int *', x)[0] - ffi.cast('const int *', y)[0]
+  end)
+  local function sort()
+    for i = 0, count - 1 do keys[i] = (i * 7919) % count end
+    compared = 0
+    ffi.C.qsort(keys, count, 4, ascending)
+    return keys[0], keys[count - 1]
+  end
+  print(sort())
+  limit = 1000
+  print(pcall(sort))
+  limit = math.huge
+  print(sort())
+  ascending:free()
+end
+-- expect: 0	499
+-- expect: false	callbacks.lua:177: compared 1000 times
+-- expect: 0	499

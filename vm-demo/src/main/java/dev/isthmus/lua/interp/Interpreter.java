@@ -144,9 +144,16 @@ public final class Interpreter {
     /**
      * A callback's call ({@link #callbackResultOf}) run by {@code code}, the closure's function
      * trace, which {@link CallbackEntry} bound into the callback's handle: the frame set up as
-     * {@link #enter} sets it up and the trace run on it with no lookup of the trace, so that the
-     * JVM compiles the upcall and the trace as one. While a recording is in progress, or with
-     * the call stack full, the call goes to {@link #enter} after all.
+     * {@link #enter} sets it up and the trace run on it with no lookup of the trace. While a
+     * recording is in progress, or with the call stack full, the call goes to {@link #enter}
+     * after all.
+     *
+     * <p>Why it repeats {@link #pushFromJava}, {@link #clearLocals} and {@link #runTrace} inline
+     * instead of calling them: the JVM compiles the upcall, this method and the trace's call as
+     * one piece of code only while this method compiles small; calling those (which the
+     * interpreter's other paths also compile on their own) left each call of a comparator
+     * going through five compiled methods. Only the trace's return is done here; a trace that
+     * leaves its function before its return goes to {@link #finishCallbackTrace}.
      */
     Object callbackIntoTrace(LuaClosure closure, LoopTrace code, int count, Object first, double firstNumber,
                              Object second, double secondNumber) {
@@ -155,17 +162,52 @@ public final class Interpreter {
             return callbackResultOf(closure, count, first, firstNumber, second, secondNumber);
         }
         ValueStack st = frames.values;
-        int fixed = Math.min(count, closure.prototype.parameterCount());
-        int base = pushFromJava(closure, frames, st, null, fixed, first, firstNumber, second, secondNumber);
+        Prototype p = closure.prototype;
+        int fixed = Math.min(count, p.parameterCount());
+        int base = st.top + 1;
+        int extent = base + p.frameSize();
+        st.ensure(Math.max(extent, base + fixed));
+        Object[] s = st.slots;
+        if (fixed > 0) {
+            s[base] = first;
+            st.nums[base] = firstNumber;
+            if (fixed > 1) {
+                s[base + 1] = second;
+                st.nums[base + 1] = secondNumber;
+            }
+        }
+        for (int i = base + fixed; i < extent; i++) {
+            s[i] = null;
+        }
+        frames.pushFromJava(closure, base);
         boolean completed = false;
         try {
-            clearLocals(closure.prototype, st, base, fixed);
-            Object value = resultsOf(st, base, runFunctionTrace(closure, code, st, base, NO_VARARGS, frames), FIRST_RESULT_UNBOXED);
+            st.top = extent;
+            int pc;
+            try {
+                pc = code.run(st, base, closure, frames);
+            } catch (TraceCallFailure f) {
+                traceFailure = f.getCause();
+                pc = f.pc();
+            }
+            int returned;
+            if ((pc & LoopTrace.RETURNED) != 0) {
+                traceLeftAt = -1;
+                returned = pc & ~LoopTrace.RETURNED;
+            } else {
+                returned = finishCallbackTrace(closure, st, base, pc, frames);
+            }
+            Object value = resultsOf(st, base, returned, FIRST_RESULT_UNBOXED);
             completed = true;
             return value;
         } finally {
             popFromJava(frames, st, base, completed);
         }
+    }
+
+    /** A callback's function trace that left at {@code pc} (not by its return), finished as {@link #runFunctionTrace} finishes it. */
+    private int finishCallbackTrace(LuaClosure closure, ValueStack st, int base, int pc, CallStack frames) {
+        return finishFunction(closure, st, base, NO_VARARGS, afterTrace(pc, st, base, frames));
     }
 
     /**
