@@ -1,27 +1,36 @@
 package dev.isthmus.lua.interp;
 
-import java.lang.invoke.CallSite;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 
 /**
- * Whether any Lua runtime of the JVM has an interrupt request pending (Ctrl-C), as a call
- * site compiled traces test at the end of each iteration ({@link #bootstrap}): C2 treats a mutable call site's target as a
- * constant, so the test costs nothing while no request is pending, and changing the target
- * deoptimizes the traces, which then see it and leave their loop for the interpreter, which
- * raises "interrupted!". The interpreter's own per-runtime flag stays the authority; this only
- * makes compiled loops look at it.
+ * Whether any Lua runtime of the JVM has an interrupt request pending (Ctrl-C), as compiled
+ * traces test it at the end of each iteration ({@link #pending}): a mutable call site's
+ * target, which C2 treats as a constant, so the test costs nothing while no request is pending,
+ * and changing the target deoptimizes the traces, which then see it and leave their loop for
+ * the interpreter, which raises "interrupted!". The interpreter's own per-runtime flag stays the
+ * authority; this only makes compiled loops look at it.
  */
 public final class PendingInterrupts {
     private static final MutableCallSite SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
+    private static final MethodHandle TARGET = SITE.dynamicInvoker();
+
     /**
-     * The bootstrap of an {@code invokedynamic ()Z} that tests for a pending request: linked
-     * to the call site itself, whose current target C2 folds to a constant.
+     * Whether a request is pending. Traces call this static method rather than link an
+     * {@code invokedynamic} of their own: C2 inlines a call to a loaded class's method even
+     * where the trace never ran it, but compiles an invokedynamic not yet linked (in a side
+     * trace's code the interpreter never ran) as a trap, which deoptimized the whole tree the
+     * first time that side trace ran (nsieve's tree was compiled 12 times).
      */
-    public static CallSite bootstrap(MethodHandles.Lookup lookup, String name, MethodType type) {
-        return SITE;
+    public static boolean pending() {
+        try {
+            return (boolean) TARGET.invokeExact();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
+
     private static int pending;
 
     private PendingInterrupts() {

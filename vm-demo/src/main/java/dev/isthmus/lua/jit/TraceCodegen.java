@@ -481,6 +481,38 @@ final class TraceCodegen {
         mv.visitJumpInsn(IF_ACMPNE, exit);
     }
 
+    /**
+     * After a class guard passed: the value on the stack cast to the guarded class, when the
+     * trace's class can name it. The local it is kept in is then of that type for the JVM's
+     * compiler, which otherwise checks the class again at each use (in a loop, at every
+     * iteration: it does not move a checkcast out of a loop).
+     */
+    private void castToGuarded(Object k) {
+        if (k instanceof Class<?> c && isNameable(c)) {
+            mv.visitTypeInsn(CHECKCAST, Type.getInternalName(c));
+        }
+    }
+
+    /** {@link #castToGuarded(Object)} of the value of {@code ref}, left on the stack; false, and nothing pushed, when there is no cast to make. */
+    private boolean castToGuarded(Object k, int ref) {
+        if (!(k instanceof Class<?> c && isNameable(c))) {
+            return false;
+        }
+        load(ref);
+        castToGuarded(k);
+        return true;
+    }
+
+    /** Whether the trace's class can name {@code c}: public all the way out, neither hidden nor a lambda's. */
+    private static boolean isNameable(Class<?> c) {
+        for (Class<?> k = c; k != null; k = k.getDeclaringClass()) {
+            if (!java.lang.reflect.Modifier.isPublic(k.getModifiers()) || k.isHidden() || k.isSynthetic()) {
+                return false;
+            }
+        }
+        return c.getModule() == TraceCodegen.class.getModule() || c.getModule().isExported(c.getPackageName());
+    }
+
     private void instruction(int i, Ir x) {
         emit(i, x);
         nativeCalls.after(x);
@@ -517,6 +549,9 @@ final class TraceCodegen {
                 mv.visitInsn(DUP);
                 store(i);
                 checkClass(x.aux2, exit(x));
+                if (castToGuarded(x.aux2, i)) {
+                    store(i);
+                }
             }
             case ADD, SUB, MUL, DIV -> {
                 load(x.a);
@@ -562,6 +597,7 @@ final class TraceCodegen {
                 load(x.a);
                 checkClass(x.aux2, exit(x));
                 load(x.a);
+                castToGuarded(x.aux2);
                 store(i);
             }
             case GNOTNIL -> {
@@ -1351,9 +1387,7 @@ final class TraceCodegen {
 
     /** Jumps to {@code exit} when an interrupt is pending: a mutable call site's constant, free until one is ({@code PendingInterrupts}). */
     private void interruptCheck(Label exit) {
-        String interrupts = Type.getInternalName(PendingInterrupts.class);
-        mv.visitInvokeDynamicInsn("pending", "()Z", new org.objectweb.asm.Handle(H_INVOKESTATIC, interrupts, "bootstrap",
-                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;", false));
+        mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(PendingInterrupts.class), "pending", "()Z", false);
         mv.visitJumpInsn(IFNE, exit);
     }
 
