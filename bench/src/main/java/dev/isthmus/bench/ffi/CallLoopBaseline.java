@@ -14,8 +14,8 @@ import java.nio.file.Path;
  * written in Java against {@code static final} Panama handles: the reference the compiled
  * Lua loops are measured against. Three handles, matching the Lua declarations: a plain
  * downcall, one capturing errno ({@code captureCallState}, into a segment made once), and a
- * critical one. Prints {@code name ns-per-call check} lines as bench/lua/harness.lua does,
- * the best round of at least 15 and three seconds.
+ * critical one. Prints {@code name ns-per-call check} lines as bench/lua/harness.lua does
+ * ({@link BestRound}).
  */
 public final class CallLoopBaseline {
     private static final MethodHandle PLAIN;
@@ -34,10 +34,6 @@ public final class CallLoopBaseline {
     }
 
     private CallLoopBaseline() {
-    }
-
-    private interface Loop {
-        int run(int n) throws Throwable;
     }
 
     private static int plain(int n) throws Throwable {
@@ -64,22 +60,10 @@ public final class CallLoopBaseline {
         return acc;
     }
 
-    private static void measure(String name, Loop loop) throws Throwable {
-        int n = 1_000_000;
-        double best = Double.MAX_VALUE;
-        int check = 0;
-        long started = System.nanoTime();
-        for (int round = 0; round < 15 || System.nanoTime() - started < 3_000_000_000L; round++) {
-            long t0 = System.nanoTime();
-            check = loop.run(n);
-            best = Math.min(best, (System.nanoTime() - t0) / (double) n);
-        }
-        System.out.println(name + "\t" + best + "\t" + check);
-    }
-
     public static void main(String[] args) throws Throwable {
-        measure("java_call", CallLoopBaseline::plain);
-        measure("java_call_errno", CallLoopBaseline::capturing);
-        measure("java_call_critical", CallLoopBaseline::critical);
+        int n = 1_000_000;
+        BestRound.measure("java_call", n, () -> plain(n));
+        BestRound.measure("java_call_errno", n, () -> capturing(n));
+        BestRound.measure("java_call_critical", n, () -> critical(n));
     }
 }
