@@ -199,3 +199,26 @@ do
   print(s)
 end
 -- expect: 539
+
+-- test: a loop calling a new coroutine.wrap generator on each pass, then other functions in its place
+do
+  local total = 0
+  for pass = 1, 30 do
+    local gen = coroutine.wrap(function()
+      for i = 1, 40 do coroutine.yield(i * pass) end
+    end)
+    local f = gen
+    if pass == 25 then f = tostring end
+    if pass == 26 then f = function() return 2 end end
+    if pass == 27 then f = math.abs end
+    local sum = 0
+    for _ = 1, 40 do sum = sum + (tonumber(f(-1)) or 0) end
+    total = total + sum
+  end
+  print(total)
+  local gen = coroutine.wrap(function() for i = 1, 100 do coroutine.yield(i) end end)
+  local g = gen
+  print(pcall(function() local s = 0 for i = 1, 100 do if i == 90 then g = nil end s = s + g() end return s end))
+end
+-- expect: 317420
+-- expect: false	guards.lua:221: attempt to call upvalue 'g' (a nil value)

@@ -1473,12 +1473,18 @@ final class TraceRecorder implements InstructionObserver {
         }
         boolean several = c > 2;
         int fn = load(a, pc);
-        guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, f, null, pc), pc);
         int[] args = new int[argc];
         boolean numbers = true;
         for (int i = 0; i < argc; i++) {
             args[i] = load(a + 1 + i, pc);
             numbers &= ir.typeOf(args[i]) == IrType.NUM;
+        }
+        if (callsGenerically(f, args, a, argc, c)) {
+            // Any Java function is called the same way: a new coroutine.wrap function in the
+            // loop each time (a generator per pass) keeps the trace.
+            guard(new Ir(IrOp.GCLASS, IrType.REF, fn, Ir.NONE, Ir.NONE, null, null, JavaFunction.class, pc), pc);
+        } else {
+            guard(new Ir(IrOp.GSAME, IrType.VOID, fn, Ir.NONE, Ir.NONE, null, f, null, pc), pc);
         }
         if (c >= 2 && f instanceof JavaFunction library && library.body() instanceof dev.isthmus.lua.lib.StringLibrary.ByteValues
                 && stringBytes(args, a, argc, c, pc)) {
@@ -1554,6 +1560,26 @@ final class TraceRecorder implements InstructionObserver {
         if (c == 2) {
             expectResult(pc, a, call);
         }
+    }
+
+    /**
+     * Whether the call of {@code f} the recording sees is recorded as the generic call of a
+     * Java function ({@link IrOp#CALLV}, {@link IrOp#CALLM}), whose code holds for any other:
+     * a plain {@link JavaFunction} that none of the forms {@link #recordCall} tries before it
+     * (a numeric form, string.byte, ffi.cast of a pointer, a value function's open result)
+     * could take. Those hold for {@code f} alone, and the trace guards its identity.
+     */
+    private boolean callsGenerically(Object f, int[] args, int a, int argc, int c) {
+        if (f == null || f.getClass() != JavaFunction.class || c == 0) {
+            return false;
+        }
+        JavaFunction library = (JavaFunction) f;
+        if (library.numericForm() != null || library.intOperator() != null || library.valueFunction()
+                || library.body() instanceof dev.isthmus.lua.lib.StringLibrary.ByteValues) {
+            return false;
+        }
+        return !(c == 2 && argc == 2 && ir.at(args[0]).op == IrOp.KREF
+                && dev.isthmus.lua.ffi.CdataTraces.pointerCastType(f, ir.at(args[0]).aux, value(a + 2)) != null);
     }
 
     /** The native call ({@link IrOp#CALLN}) of {@code callable} on numbers {@code args}, ints passed as ints where C takes them. */
