@@ -300,3 +300,28 @@ do
   print(s, rounds)
 end
 -- expect: 8800	200
+
+-- test: elimination over rows: a side trace of the innermost loop's tree goes round the outermost loop, whose middle loop runs by its own trace
+do
+  local function eliminate(m, size)
+    for col = 1, size - 1 do
+      local inv = 1 / m[col][col]
+      for row = col + 1, size do
+        local factor = m[row][col] * inv
+        for k = col + 1, size do m[row][k] = m[row][k] - factor * m[col][k] end
+      end
+    end
+  end
+  local total = 0
+  for pass = 1, 30 do
+    local m = {}
+    for i = 1, 40 do
+      m[i] = {}
+      for k = 1, 40 do m[i][k] = i == k and 40 or 1 / (i + k + pass) end
+    end
+    eliminate(m, 40)
+    total = total + m[40][40] + m[20][30]
+  end
+  print(string.format("%.6f", total))
+end
+-- expect: 1200.454244

@@ -296,7 +296,7 @@ public final class JitEngine implements LoopCompiler {
             }
             TraceTree tree = new TraceTree(number, p, recorder.startPc, function, recorder.ir, recorder.kept, recorder.mayRunLua);
             tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number, null),
-                    e -> exitHot(tree, e), hotExit, verbose ? log : null);
+                    e -> exitHot(tree, e), e -> tree.mayStillSprout(e, trySide, maxSide), hotExit, verbose ? log : null);
             tree.cover();
             install(tree, TreeClass.generate(tree, "Trace" + number));
         } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException | TreeClass.TooLarge e) {

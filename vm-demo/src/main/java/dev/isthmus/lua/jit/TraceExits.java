@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 
 /**
  * How often each exit of one trace tree was taken. The generated exit methods call
@@ -17,7 +18,11 @@ import java.util.function.IntFunction;
  * iteration at the price of an exit on top. When {@link #STALE_AFTER} such exits come in a
  * row (no exit from inside the loop, no side trace's link back to it between them), the trace
  * is reported stale and its loop records a new one for what it does now (a
- * shared helper looping over one C function and then another, say).
+ * shared helper looping over one C function and then another, say). An exit that may still
+ * grow a side trace is not counted: a branch the pre-roll took one way and the loop's entries
+ * often take the other gets its side trace, as any exit does. (LU's pivot swap, taken at about
+ * half the entries of its loop, made that loop's trace stale eight times in a row, recorded
+ * again each time, before its side trace could grow.)
  */
 final class TraceExits {
     /** Entry exits in a row, with no exit from inside the loop between them, that make a trace stale. */
@@ -28,6 +33,7 @@ final class TraceExits {
     private final PrintStream log;
     private final Runnable stale;
     private final IntConsumer hot;
+    private final IntPredicate maySprout;
     private final int hotExit;
     private long[] counts = new long[0];
     /** Per exit, how many more times it is taken before it is reported hot again (a division per exit cost nbody 2%). */
@@ -38,13 +44,15 @@ final class TraceExits {
     /**
      * {@code place.apply(e)}: where exit {@code e} resumes, as {@code chunk:line}; {@code stale}:
      * called once when the trace is stale; {@code hot}: called with an exit every
-     * {@code hotExit} times it is taken; {@code log} null when not verbose.
+     * {@code hotExit} times it is taken; {@code maySprout}: whether an exit may yet grow a side
+     * trace; {@code log} null when not verbose.
      */
-    TraceExits(int trace, IntFunction<String> place, Runnable stale, IntConsumer hot, int hotExit, PrintStream log) {
+    TraceExits(int trace, IntFunction<String> place, Runnable stale, IntConsumer hot, IntPredicate maySprout, int hotExit, PrintStream log) {
         this.trace = trace;
         this.place = place;
         this.stale = stale;
         this.hot = hot;
+        this.maySprout = maySprout;
         this.hotExit = Math.max(1, hotExit);
         this.log = log;
     }
@@ -73,7 +81,7 @@ final class TraceExits {
         }
         if (!atEntry[exit]) {
             entryExitsInARow = 0;
-        } else if (++entryExitsInARow == STALE_AFTER) {
+        } else if (!maySprout.test(exit) && ++entryExitsInARow == STALE_AFTER) {
             stale.run();
         }
         if (--untilHot[exit] == 0) {

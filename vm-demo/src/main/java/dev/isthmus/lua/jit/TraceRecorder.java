@@ -68,6 +68,12 @@ final class TraceRecorder implements InstructionObserver {
      * round to its own loop instruction, as LuaJIT's traces do ({@link #mayGoAround}).
      */
     private boolean wentAround;
+    /**
+     * The loop instructions of loops around the root a side trace has recorded once: met again,
+     * the side trace has gone round that loop without coming back to the root (which an inner
+     * loop's trace ran instead) and ends there, rather than unroll the loop to its end.
+     */
+    private final java.util.BitSet outerLoopsRecorded = new java.util.BitSet();
     final TraceIr ir;
     /** The recording of cdata member and element accesses. */
     private final CdataRecording cdata = new CdataRecording(this);
@@ -656,9 +662,10 @@ final class TraceRecorder implements InstructionObserver {
             return;
         }
         if (encloses) {
-            if (frameProto.loopTraces()[pc] != null) {
+            if (frameProto.loopTraces()[pc] != null || outerLoopsRecorded.get(pc)) {
                 leave(pc, true);
             }
+            outerLoopsRecorded.set(pc);
             return;
         }
         recordInnerWhileLoop(pc);
@@ -687,9 +694,12 @@ final class TraceRecorder implements InstructionObserver {
         if (!(pc == startPc && inlined.isEmpty()) && !encloses) {
             throw new Abort("NYI: inner loop");
         }
-        if (pc != startPc && frameProto.loopTraces()[pc] != null) {
+        if (pc != startPc && (frameProto.loopTraces()[pc] != null || outerLoopsRecorded.get(pc))) {
             leave(pc, true);
             return;
+        }
+        if (pc != startPc) {
+            outerLoopsRecorded.set(pc);
         }
         int index = load(a, pc);
         int limit = load(a + 1, pc);

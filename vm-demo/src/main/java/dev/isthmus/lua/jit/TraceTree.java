@@ -126,8 +126,12 @@ final class TraceTree {
 
     /** Whether exit {@code exit} may start a side trace now. */
     boolean maySprout(int exit, int trySide, int maxSide) {
-        return growing < 0 && exit < closed.length && !closed[exit] && sideOf[exit] == null && attempts[exit] < trySide
-                && sides.size() < maxSide;
+        return growing < 0 && mayStillSprout(exit, trySide, maxSide);
+    }
+
+    /** Whether exit {@code exit} may yet grow a side trace (now, or once the one being recorded is done). */
+    boolean mayStillSprout(int exit, int trySide, int maxSide) {
+        return exit < closed.length && !closed[exit] && sideOf[exit] == null && attempts[exit] < trySide && sides.size() < maxSide;
     }
 
     /** A side trace from {@code exit} could not be recorded (or did not start where it should). */

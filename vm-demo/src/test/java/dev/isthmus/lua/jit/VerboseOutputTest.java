@@ -146,6 +146,50 @@ class VerboseOutputTest {
     }
 
     @Test
+    void aSideTraceGoingRoundAnOuterLoop_endsWhereItMeetsThatLoopAgain_insteadOfUnrollingIt() {
+        // The exit at the end of the k loop's tree goes round the j loop, whose i loop runs by its
+        // own trace (which runs the k loop's): the side trace never comes back to its root's loop
+        // instruction, and recorded every j iteration to the end of the loop (16 KB of bytecode in
+        // seven methods); it now ends at the j loop's second round. (LuaJIT's hotloop, for the
+        // order in which the loops get their traces.)
+        List<String> lines = verboseLines("""
+                local function eliminate(a, n)
+                  for j = 1, n - 1 do
+                    local rowj = a[j]
+                    for i = j + 1, n do
+                      local rowi = a[i]
+                      local f = rowi[j] / rowj[j]
+                      for k = j + 1, n do rowi[k] = rowi[k] - f * rowj[k] end
+                    end
+                  end
+                end
+                for r = 1, 30 do
+                  local a = {}
+                  for i = 1, 40 do a[i] = {} for k = 1, 40 do a[i][k] = i == k and 40 or 1 / (i + k) end end
+                  eliminate(a, 40)
+                end
+                """, "hotloop=56");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:2 side of \\d+/\\d+, recorded in .*")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("methods of its own")), lines::toString);
+    }
+
+    /** (The exit is hot after more entries than make a trace stale: counted, it made the trace stale first.) */
+    @Test
+    void aBranchThePreRollTookOneWayAndEntriesTakeTheOther_growsASideTrace_notARecordingAgain() {
+        List<String> lines = verboseLines("""
+                local function f(n, flip)
+                  local s = 0
+                  for i = 1, n do if flip then s = s + i else s = s - 1 end end
+                  return s
+                end
+                local a = 0
+                for r = 1, 60 do a = a + f(30, r > 3) end
+                """, "hotexit=20");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 side of 1/\\d+, recorded in .*")), lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("stale")), lines::toString);
+    }
+
+    @Test
     void anExitToTheFunctionsReturn_growsNoSideTrace() {
         List<String> lines = verboseLines("""
                 local function sum(n)
