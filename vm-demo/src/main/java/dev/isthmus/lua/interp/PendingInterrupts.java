@@ -31,7 +31,8 @@ public final class PendingInterrupts {
         }
     }
 
-    private static int pending;
+    /** The runtimes with a request pending. */
+    private static int requests;
 
     private PendingInterrupts() {
     }
@@ -41,10 +42,10 @@ public final class PendingInterrupts {
         if (before == now) {
             return;
         }
-        boolean wasPending = pending > 0;
-        pending += now ? 1 : -1;
-        if (wasPending != pending > 0) {
-            SITE.setTarget(MethodHandles.constant(boolean.class, pending > 0));
+        boolean wasPending = requests > 0;
+        requests += now ? 1 : -1;
+        if (wasPending != requests > 0) {
+            SITE.setTarget(MethodHandles.constant(boolean.class, requests > 0));
             MutableCallSite.syncAll(new MutableCallSite[] {SITE});
         }
     }

@@ -493,16 +493,6 @@ final class TraceCodegen {
         }
     }
 
-    /** {@link #castToGuarded(Object)} of the value of {@code ref}, left on the stack; false, and nothing pushed, when there is no cast to make. */
-    private boolean castToGuarded(Object k, int ref) {
-        if (!(k instanceof Class<?> c && isNameable(c))) {
-            return false;
-        }
-        load(ref);
-        castToGuarded(k);
-        return true;
-    }
-
     /** Whether the trace's class can name {@code c}: public all the way out, neither hidden nor a lambda's. */
     private static boolean isNameable(Class<?> c) {
         for (Class<?> k = c; k != null; k = k.getDeclaringClass()) {
@@ -549,9 +539,9 @@ final class TraceCodegen {
                 mv.visitInsn(DUP);
                 store(i);
                 checkClass(x.aux2, exit(x));
-                if (castToGuarded(x.aux2, i)) {
-                    store(i);
-                }
+                load(i);
+                castToGuarded(x.aux2);
+                store(i);
             }
             case ADD, SUB, MUL, DIV -> {
                 load(x.a);

@@ -1,6 +1,5 @@
 package dev.isthmus.lua.jit;
 
-
 import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
@@ -59,7 +58,6 @@ final class TraceRecorder implements InstructionObserver {
     final int startPc;
     private final ValueStack stack;
     private final int base;
-    /** The loop's body: the pcs a recording may visit; leaving them aborts. */
     /** The instructions the recording may run through in the loop's frame (the whole function once it went around, below). */
     private int first;
     private int last;
@@ -518,6 +516,11 @@ final class TraceRecorder implements InstructionObserver {
         return pc < startPc && startPc <= lastBackwardJump(frameProto.code(), pc) && inlined.isEmpty();
     }
 
+    /** Whether the numeric {@code for} whose FORLOOP (jumping back by {@code b}) is at {@code pc} has the recorded loop inside its body. */
+    private boolean forLoopEnclosesStart(int pc, int b) {
+        return pc + 1 + b <= startPc && startPc < pc && inlined.isEmpty();
+    }
+
     /** Whether {@code pc} of the activation at {@code frameBase} runs as part of the inner loop being skipped. */
     private boolean insideInnerLoop(LuaClosure cl, int pc, ValueStack registers, int frameBase) {
         return isLoopFrame(cl, registers, frameBase) ? pc >= innerFirst && pc <= innerLast
@@ -657,7 +660,7 @@ final class TraceRecorder implements InstructionObserver {
      * trace as in a root trace. A loop around the root that has its own trace is entered there.
      */
     private void sideLoopHead(int pc) {
-        boolean encloses = pc < startPc && startPc <= lastBackwardJump(frameProto.code(), pc) && inlined.isEmpty();
+        boolean encloses = enclosesStart(pc);
         if (pc == startPc && inlined.isEmpty()) {
             return;
         }
@@ -690,7 +693,7 @@ final class TraceRecorder implements InstructionObserver {
      * loop variable set. A loop around the root that has its own trace is entered there.
      */
     private void sideForLoop(int a, int b, int pc) {
-        boolean encloses = pc + 1 + b <= startPc && startPc < pc && inlined.isEmpty();
+        boolean encloses = forLoopEnclosesStart(pc, b);
         if (!(pc == startPc && inlined.isEmpty()) && !encloses) {
             throw new Abort("NYI: inner loop");
         }
@@ -1214,8 +1217,7 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.FORLOOP -> {
                 if (tree == null) {
-                    boolean encloses = pc + 1 + b <= startPc && startPc < pc && inlined.isEmpty();
-                    if (!wentAround || !encloses) {
+                    if (!wentAround || !forLoopEnclosesStart(pc, b)) {
                         throw new Abort("NYI: inner loop");
                     }
                     goRoundOuterLoop(pc);
@@ -1588,8 +1590,13 @@ final class TraceRecorder implements InstructionObserver {
                 || library.body() instanceof dev.isthmus.lua.lib.StringLibrary.ByteValues) {
             return false;
         }
-        return !(c == 2 && argc == 2 && ir.at(args[0]).op == IrOp.KREF
-                && dev.isthmus.lua.ffi.CdataTraces.pointerCastType(f, ir.at(args[0]).aux, value(a + 2)) != null);
+        return !(c == 2 && argc == 2 && pointerCastType(f, args, a) != null);
+    }
+
+    /** The pointer type of {@code f(args)} when it is {@code ffi.cast} of a pointer to a constant pointer type ({@link #pointerCast}), else null. */
+    private dev.isthmus.cparser.type.CType pointerCastType(Object f, int[] args, int a) {
+        Ir name = ir.at(args[0]);
+        return name.op == IrOp.KREF ? dev.isthmus.lua.ffi.CdataTraces.pointerCastType(f, name.aux, value(a + 2)) : null;
     }
 
     /** The native call ({@link IrOp#CALLN}) of {@code callable} on numbers {@code args}, ints passed as ints where C takes them. */
@@ -1605,9 +1612,7 @@ final class TraceRecorder implements InstructionObserver {
      * for any other call.
      */
     private boolean pointerCast(Object f, int[] args, int a, int pc) {
-        Ir name = ir.at(args[0]);
-        dev.isthmus.cparser.type.CType type = name.op == IrOp.KREF
-                ? dev.isthmus.lua.ffi.CdataTraces.pointerCastType(f, name.aux, value(a + 2)) : null;
+        dev.isthmus.cparser.type.CType type = pointerCastType(f, args, a);
         if (type == null) {
             return false;
         }
