@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which part of a table integer keys end up in, whatever order they were stored in. */
 class LuaTablePartsTest {
@@ -72,5 +74,31 @@ class LuaTablePartsTest {
         }
         assertEquals(50, n);
         assertEquals(1274 + 1, sum);
+    }
+
+    /**
+     * A number is held unboxed (tagged {@link LuaTable#NUMBER}) in both parts, whether it came
+     * boxed (a constant, an upvalue's value) or not, and stays so when read the generic way:
+     * compiled reads take their fast path only for that tag.
+     */
+    @Test
+    void numbers_stayUnboxedWhateverStoresOrReadsThem() {
+        LuaTable t = new LuaTable();
+        for (int i = 1; i <= 8; i++) {
+            t.put(i, Double.valueOf(i));
+        }
+        t.put(3.0, Double.valueOf(0.5));
+        assertEquals(0.5, t.get(3));
+        assertEquals(2.0, t.get(2.0));
+        for (int i = 1; i <= 8; i++) {
+            assertTrue(t.hasArrayNumber(i), "array slot " + i);
+        }
+        LuaString key = LuaString.of("x");
+        t.put(key, Double.valueOf(7));
+        assertEquals(7.0, t.get(key));
+        int slot = t.slotOf(key);
+        assertTrue(t.setAtSlot(slot, key, Double.valueOf(9)));
+        assertEquals(9.0, t.get(key));
+        assertSame(LuaTable.NUMBER, t.rawAtSlot(slot, key));
     }
 }
