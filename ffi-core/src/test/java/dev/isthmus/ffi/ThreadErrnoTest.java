@@ -52,17 +52,53 @@ class ThreadErrnoTest {
         assertEquals("-1 42 0 42 7 7", callsThroughAddresses());
     }
 
-    @Test
-    void callingHandleAt_onAVirtualThread_findsErrnoAtEachCall() throws Throwable {
+    /** Calls through handles, which may throw anything. */
+    private interface Calls {
+        String run() throws Throwable;
+    }
+
+    /** What {@code calls} returns when run on a virtual thread (whose errno has no fixed address), or what it threw. */
+    private static Object onAVirtualThread(Calls calls) throws InterruptedException {
         AtomicReference<Object> seen = new AtomicReference<>();
         Thread.ofVirtual().start(() -> {
             try {
-                seen.set(ffi.threadErrno().errnoAddress() + " " + callsThroughAddresses());
+                seen.set(calls.run());
             } catch (Throwable t) {
                 seen.set(t);
             }
         }).join();
-        assertEquals("0 -1 42 0 42 7 7", seen.get());
+        return seen.get();
+    }
+
+    @Test
+    void callingHandleAt_onAVirtualThread_findsErrnoAtEachCall() throws Throwable {
+        assertEquals("0 -1 42 0 42 7 7", onAVirtualThread(() -> ffi.threadErrno().errnoAddress() + " " + callsThroughAddresses()));
+    }
+
+    /**
+     * A failing call, then C's errno changed behind the FFI's back (a plain downcall, as the
+     * JVM's own work between two calls may change it), then a call that reads errno: what C
+     * sees and what {@link Ffi#errno()} reports afterwards.
+     */
+    private static String callsAroundAChangeBehindTheFfi() throws Throwable {
+        ThreadErrno state = ffi.threadErrno();
+        MethodHandle fail = lib.function("it_fail_with").callingHandleAt();
+        MethodHandle get = lib.function("it_get_errno").callingHandleAt();
+        MethodHandle change = lib.function("it_set_errno").handle();
+        int failed = (int) fail.invokeExact(state.stateAddress(), state.errnoAddress(), 42);
+        change.invokeExact(9);
+        int seenByC = (int) get.invokeExact(state.stateAddress(), state.errnoAddress());
+        return failed + " " + seenByC + " " + ffi.errno();
+    }
+
+    @Test
+    void callingHandleAt_afterErrnoChangedBetweenCalls_setsItBackBeforeTheCall() throws Throwable {
+        assertEquals("-1 42 42", callsAroundAChangeBehindTheFfi());
+    }
+
+    @Test
+    void callingHandleAt_onAVirtualThread_afterErrnoChangedBetweenCalls_setsItBackBeforeTheCall() throws Throwable {
+        assertEquals("-1 42 42", onAVirtualThread(ThreadErrnoTest::callsAroundAChangeBehindTheFfi));
     }
 
     @Test
