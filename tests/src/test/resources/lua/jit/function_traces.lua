@@ -246,3 +246,33 @@ do
   print(sum(50, 1), mixed(10))
 end
 -- expect: 1275	55
+
+-- A loop's trace calling its own function, which has a function trace of its own (a tree walk):
+-- each call runs that trace directly; a leaf of another type fails a guard inside it, and an
+-- error is raised from deep inside it.
+-- test: a tree walk whose loop calls the function's own trace directly
+do
+  local function tree(depth, width)
+    if depth == 0 then return {leaf = depth + width} end
+    local children = {}
+    for i = 1, width do children[i] = tree(depth - 1, width) end
+    return {children = children}
+  end
+  local function walk(node, acc)
+    if node.leaf then return acc + node.leaf end
+    for _, child in ipairs(node.children) do acc = walk(child, acc) end
+    return acc
+  end
+  local t = tree(4, 3)
+  local total = 0
+  for i = 1, 40 do total = total + walk(t, 0) end
+  print(total)
+  t.children[2].children[3].children[1].children[2].leaf = 0.5
+  print(walk(t, 0))
+  t.children[3].children[1].children[2].children[3].leaf = "x"
+  local ok, err = pcall(walk, t, 0)
+  print(ok, (string.gsub(err, "^.-:%d+: ", "")))
+end
+-- expect: 9720
+-- expect: 240.5
+-- expect: false	attempt to perform arithmetic on field 'leaf' (a string value)

@@ -361,13 +361,13 @@ public final class Interpreter {
     }
 
     /**
-     * Whether a trace's call of {@code next} can run trace {@code self} straight away (a direct
-     * call, {@code TraceAccess.callLua}): it is the callee's function trace, nothing records, and
-     * the call stack has room.
+     * The function trace a trace's call of {@code next} can run straight away (a direct call,
+     * {@code TraceAccess.directCallee}), or null: the callee has one, is not vararg, nothing
+     * records, and the call stack has room.
      */
-    boolean entersDirectly(LoopTrace self, LuaClosure next, CallStack frames) {
+    LoopTrace directCallee(LuaClosure next, CallStack frames) {
         Prototype p = next.prototype;
-        return functionTraceOf(p) instanceof CompiledLoop trace && trace.code() == self && frames.depth < frames.depthLimit && !p.isVararg();
+        return functionTraceOf(p) instanceof CompiledLoop trace && frames.depth < frames.depthLimit && !p.isVararg() ? trace.code() : null;
     }
 
     /** The frame of a direct call at {@code base}, pushed and cleared as {@link #callLua} makes it. */

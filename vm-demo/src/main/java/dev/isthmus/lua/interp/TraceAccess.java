@@ -212,12 +212,12 @@ public final class TraceAccess {
     }
 
     /**
-     * Whether trace {@code self} calls {@code callee} by a direct call of its own code (a
-     * recursion): the trace enters the frame ({@link #enterDirectly}), runs itself there, and
-     * leaves it ({@link #leaveDirectly} or {@link #failedDirectly}).
+     * The function trace a trace's call of {@code callee} runs directly, or null when the
+     * interpreter makes the call: the trace enters the frame ({@link #enterDirectly}), runs the
+     * callee's trace there, and leaves it ({@link #leaveDirectly} or {@link #failedDirectly}).
      */
-    public static boolean entersDirectly(LoopTrace self, LuaClosure callee, CallStack frames) {
-        return callee.interpreter().entersDirectly(self, callee, frames);
+    public static LoopTrace directCallee(LuaClosure callee, CallStack frames) {
+        return callee.interpreter().directCallee(callee, frames);
     }
 
     /** The frame of a direct call at {@code base} pushed and cleared; returns the stack's top before, for {@link #leaveDirectly}. */

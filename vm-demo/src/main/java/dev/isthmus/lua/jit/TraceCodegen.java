@@ -1562,10 +1562,11 @@ final class TraceCodegen {
 
     /**
      * A call of a Lua function ({@link IrOp#CALLL}), its function and arguments written to the
-     * frame first. When this tree is the callee's function trace (a recursion), a direct call of
-     * its own {@code run} in a frame pushed for it, which C2 compiles as a plain JVM call; a
-     * failure in there goes to {@code TraceAccess.failedDirectly} before this call's own handler.
-     * Otherwise the interpreter makes the call ({@code TraceAccess.callLua}).
+     * frame first. When the callee has a function trace (this tree, for a function calling
+     * itself, or another function's), a direct call of that trace's {@code run} in a frame pushed
+     * for it, which C2 compiles as a plain JVM call; a failure in there goes to
+     * {@code TraceAccess.failedDirectly} before this call's own handler. Otherwise the
+     * interpreter makes the call ({@code TraceAccess.callLua}).
      */
     private void directCall(Ir x) {
         String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
@@ -1578,13 +1579,15 @@ final class TraceCodegen {
         for (int j = 0; j < argc; j++) {
             writeRegister(fn + 1 + j, x.args[j]);
         }
+        String trace = Type.getInternalName(LoopTrace.class);
         Label interpreted = new Label();
         Label done = new Label();
-        mv.visitVarInsn(ALOAD, 0);
+        // The callee's function trace, kept on the operand stack for the call below.
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "entersDirectly", "(L" + Type.getInternalName(LoopTrace.class) + ";" + closure + frames + ")Z", false);
-        mv.visitJumpInsn(IFEQ, interpreted);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "directCallee", "(" + closure + frames + ")L" + trace + ";", false);
+        mv.visitInsn(DUP);
+        mv.visitJumpInsn(IFNULL, interpreted);
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
         mv.visitVarInsn(ALOAD, STACK);
@@ -1593,12 +1596,13 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "enterDirectly", "(" + closure + frames + stack + "II)I", false);
         mv.visitVarInsn(ISTORE, scratchTop);
         mv.visitLabel(directCall[0]);
-        mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(fn + 1);
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitMethodInsn(INVOKEVIRTUAL, self, "run", RUN_DESCRIPTOR, false);
+        // An interface call: C2 inlines the one tree class the site's profile shows, this
+        // tree's own for a recursion, another function's tree (relinked when it is replaced) otherwise.
+        mv.visitMethodInsn(INVOKEINTERFACE, trace, "run", RUN_DESCRIPTOR, true);
         mv.visitLabel(directCall[1]);
         Runnable rest = () -> {
             loadClosure(x.a);
@@ -1618,6 +1622,7 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "failedDirectly", "(Ljava/lang/Throwable;" + closure + frames + stack + "III)V", false);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(interpreted);
+        mv.visitInsn(POP);
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
         mv.visitVarInsn(ALOAD, STACK);
