@@ -665,7 +665,7 @@ final class TraceCodegen {
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(D)Ljava/lang/Object;", false);
-                numberOfTagged(i, x, () -> {
+                numberInTable(i, x, () -> {
                     load(x.a);
                     mv.visitTypeInsn(CHECKCAST, TABLE);
                     load(x.b);
@@ -753,7 +753,7 @@ final class TraceCodegen {
                     tableSlot(x);
                     mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawAtSlot", "(IL" + Type.getInternalName(LuaString.class) + ";)Ljava/lang/Object;", false);
                     // Another key at the slot (NOT_AT_SLOT) fails as a value that is no number does.
-                    numberOfTagged(i, x, () -> {
+                    numberInTable(i, x, () -> {
                         load(x.a);
                         mv.visitTypeInsn(CHECKCAST, TABLE);
                         push((Integer) x.aux2);
@@ -1068,18 +1068,41 @@ final class TraceCodegen {
         constant(x.aux, LuaString.class);
     }
 
+    /**
+     * A register's number into {@code i}'s local, in either of its forms (the tag
+     * {@link LuaTable#NUMBER} with the number in {@code nums}, or a {@link Double}: a constant
+     * LOADK put there, a Java function's result), or leaving by {@code x}'s exit. Written out
+     * rather than as calls of small helpers: C2 counts every inlined callee's bytecode against
+     * one budget per compiled tree (8000 bytes with the tree's own), and a tree past it keeps
+     * its table accesses as calls.
+     */
     private void loadNumber(int i, Ir x) {
         int register = (Integer) x.aux;
+        Label boxed = new Label();
+        Label done = new Label();
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
         slotIndex(register);
         mv.visitInsn(AALOAD);
-        numberOfTagged(i, x, () -> {
-            mv.visitVarInsn(ALOAD, STACK);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
-            slotIndex(register);
-            mv.visitInsn(DALOAD);
-        });
+        mv.visitVarInsn(ASTORE, scratch);
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitFieldInsn(GETSTATIC, TABLE, "NUMBER", "Ljava/lang/Object;");
+        mv.visitJumpInsn(IF_ACMPNE, boxed);
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "nums", "(Ldev/isthmus/lua/interp/ValueStack;)[D", false);
+        slotIndex(register);
+        mv.visitInsn(DALOAD);
+        store(i);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(boxed);
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+        mv.visitJumpInsn(IFEQ, exit(x));
+        mv.visitVarInsn(ALOAD, scratch);
+        mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+        store(i);
+        mv.visitLabel(done);
     }
 
     /**
@@ -1136,29 +1159,15 @@ final class TraceCodegen {
     }
 
     /**
-     * The number of the slot content on the operand stack, into {@code i}'s local: the unboxed
-     * number {@code unboxed} pushes when the content is the tag {@link LuaTable#NUMBER} (a
-     * register's and a table's alike), a {@link Double}'s value, or leaving by {@code x}'s exit.
+     * The number of the table slot content on the operand stack, into {@code i}'s local: the
+     * unboxed number {@code unboxed} pushes when the content is the tag {@link LuaTable#NUMBER},
+     * the only form a table holds a number in, or leaving by {@code x}'s exit.
      */
-    private void numberOfTagged(int i, Ir x, Runnable unboxed) {
-        Label boxed = new Label();
-        Label done = new Label();
-        mv.visitVarInsn(ASTORE, scratch);
-        mv.visitVarInsn(ALOAD, scratch);
+    private void numberInTable(int i, Ir x, Runnable unboxed) {
         mv.visitFieldInsn(GETSTATIC, TABLE, "NUMBER", "Ljava/lang/Object;");
-        mv.visitJumpInsn(IF_ACMPNE, boxed);
+        mv.visitJumpInsn(IF_ACMPNE, exit(x));
         unboxed.run();
         store(i);
-        mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(boxed);
-        mv.visitVarInsn(ALOAD, scratch);
-        mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
-        mv.visitJumpInsn(IFEQ, exit(x));
-        mv.visitVarInsn(ALOAD, scratch);
-        mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
-        store(i);
-        mv.visitLabel(done);
     }
 
     /** A guard that the numbers compare as recorded; NaN makes every ordered relation false, as in Lua. */

@@ -276,14 +276,19 @@ public final class LuaTable {
 
     private void setArrayNumber(int i, double value) {
         double[] nums = arrayNums;
-        if (nums == null) {
-            nums = arrayNums = new double[array.length];
+        (nums != null ? nums : newArrayNums())[i] = value;
+        tagNumber(array, i);
+    }
+
+    /** Mostly a number replacing a number: no reference store (and no card marked) then. */
+    private static void tagNumber(Object[] slots, int i) {
+        if (slots[i] != NUMBER) {
+            slots[i] = NUMBER;
         }
-        nums[i] = value;
-        // Mostly a number replacing a number: no reference store (and no card marked) then.
-        if (array[i] != NUMBER) {
-            array[i] = NUMBER;
-        }
+    }
+
+    private double[] newArrayNums() {
+        return arrayNums = new double[array.length];
     }
 
     private void hashPutNumber(Object key, double value) {
@@ -301,11 +306,12 @@ public final class LuaTable {
 
     private void setHashNumber(int slot, double value) {
         double[] nums = valueNums;
-        if (nums == null) {
-            nums = valueNums = new double[values.length];
-        }
-        nums[slot] = value;
+        (nums != null ? nums : newValueNums())[slot] = value;
         values[slot] = NUMBER;
+    }
+
+    private double[] newValueNums() {
+        return valueNums = new double[values.length];
     }
 
     private static Object normalise(double key) {
@@ -330,14 +336,19 @@ public final class LuaTable {
         return weakValues;
     }
 
-    /** Whether hash slot {@code slot} holds {@code key} (as {@link #findSlot} compares keys). */
+    /**
+     * Whether hash slot {@code slot} holds {@code key} (as {@link #findSlot} compares keys).
+     * The methods compiled traces call on a table are kept within C2's 35 bytes for inlining a
+     * call it has little profile for (a tree compiled on stack): the identity test here, the
+     * comparison of a string made at run time in a method of its own.
+     */
     private boolean holdsAt(int slot, LuaString key) {
         Object[] k = keys;
-        if (slot >= k.length) {
-            return false;
-        }
-        Object present = k[slot];
-        return present == key || present != null && present.equals(key);
+        return slot < k.length && (k[slot] == key || holdsEqual(k[slot], key));
+    }
+
+    private static boolean holdsEqual(Object present, LuaString key) {
+        return present != null && present.equals(key);
     }
 
     /** The value of {@code key} when it is at hash slot {@code slot}, else {@link #NOT_AT_SLOT}. */

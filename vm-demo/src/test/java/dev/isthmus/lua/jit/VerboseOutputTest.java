@@ -254,7 +254,7 @@ class VerboseOutputTest {
 
     @Test
     void aSideTraceTooLargeForOneMethod_isCutIntoSeveral() {
-        String body = "    t.a = t.b + i; t.b = t.c - t.a; t.c = t.a % 17\n".repeat(20);
+        String body = "    t.a = t.b + i; t.b = t.c - t.a; t.c = t.a % 17\n".repeat(30);
         List<String> lines = verboseLines("local t = {a = 1, b = 2, c = 3}\nlocal s = 0\nfor i = 1, 40 do\n  if i % 2 == 1 then\n    s = s + 1\n  else\n"
                 + body + "  end\nend\n", "hotexit=1");
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +2 v:7 side of 1/\\d+ in \\d+ methods of its own \\(tree full, .*")), lines::toString);
