@@ -9,6 +9,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.SwitchPoint;
 import java.util.function.Function;
 
 /**
@@ -30,16 +31,27 @@ import java.util.function.Function;
  */
 public final class Callback {
     private static final MethodHandle DISPATCH;
-    private static final MethodHandle RETHROW_PENDING;
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
     /** How many threads hold a pending exception; lets every call skip the thread-local lookup when none does. */
     private static final java.util.concurrent.atomic.AtomicInteger PENDING_COUNT = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Valid until a callback first leaves an exception pending in this process. Until then
+     * {@link #rethrowingPending}'s check after each call is no code at all where the JIT
+     * compiler inlines the call (it depends on the switch point instead, and recompiles when
+     * it is invalidated); after, it reads {@link #PENDING_COUNT} as before. The invalidation
+     * happens inside the callback, before its downcall returns: the caller's compiled code is
+     * deoptimized by then, and it checks.
+     */
+    private static final SwitchPoint NONE_EVER_PENDING = new SwitchPoint();
+    /** What runs after each call of a {@link #rethrowingPending} handle. */
+    private static final MethodHandle AFTER_CALL;
 
     static {
         try {
             DISPATCH = MethodHandles.lookup().findVirtual(Callback.class, "dispatch",
                     MethodType.methodType(Object.class, Object[].class));
-            RETHROW_PENDING = MethodHandles.lookup().findStatic(Callback.class, "rethrowPending", MethodType.methodType(void.class));
+            MethodHandle rethrowPending = MethodHandles.lookup().findStatic(Callback.class, "rethrowPending", MethodType.methodType(void.class));
+            AFTER_CALL = NONE_EVER_PENDING.guardWithTest(MethodHandles.empty(MethodType.methodType(void.class)), rethrowPending);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -155,7 +167,7 @@ public final class Callback {
 
     /** {@code downcall} followed by {@link #rethrowPending()}, its result passed through. */
     static MethodHandle rethrowingPending(MethodHandle downcall) {
-        return followedBy(downcall, RETHROW_PENDING);
+        return followedBy(downcall, AFTER_CALL);
     }
 
     /** {@code call}, then the {@code ()void} handle {@code after}, with call's result passed through. */
@@ -225,6 +237,9 @@ public final class Callback {
         if (PENDING.get() == null) {
             PENDING.set(t);
             PENDING_COUNT.incrementAndGet();
+            if (!NONE_EVER_PENDING.hasBeenInvalidated()) {
+                SwitchPoint.invalidateAll(new SwitchPoint[] {NONE_EVER_PENDING});
+            }
         }
     }
 

@@ -89,6 +89,35 @@ class CallbackTest {
         thrower.free();
     }
 
+    /**
+     * The check after a call is no code until a callback first leaves an exception pending in
+     * the process (a switch point, {@link Callback#rethrowingPending}): a loop compiled without
+     * it must still see the first exception, at the call whose callback threw. (When an earlier
+     * test of this JVM already left one pending, this checks the ordinary path.)
+     */
+    @Test
+    void throwingHandler_inALoopOfCallsThatDidNotThrow_surfacesAfterItsCall() throws Throwable {
+        IllegalStateException boom = new IllegalStateException("boom");
+        Callback halving = ffi.callback("it_double_fn", args -> (Double) args[0] / 2);
+        java.lang.invoke.MethodHandle call = lib.function("it_call_double_fn").callingHandle();
+        int calls = 0;
+        try {
+            for (; calls < 200_000; calls++) {
+                if (calls == 150_000) {
+                    halving.set(args -> {
+                        throw boom;
+                    });
+                }
+                double half = (double) call.invokeExact(halving.pointer(), 4.0);
+                assertEquals(2.0, half);
+            }
+        } catch (IllegalStateException e) {
+            assertSame(boom, e);
+        }
+        assertEquals(150_000, calls);
+        halving.free();
+    }
+
     @Test
     void freedCallback_calledFromC_raisesFreedCallbackException_andTheNextOfItsSignatureReusesTheStub() {
         Callback doubler = ffi.callback("double (*)(double)", args -> (Double) args[0] * 2);
