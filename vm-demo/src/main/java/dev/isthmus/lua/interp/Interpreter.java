@@ -377,6 +377,14 @@ public final class Interpreter {
         st.top = base + next.prototype.frameSize();
     }
 
+    /** {@link #enterDirectly} but for the clearing of the locals {@link #clearLocals} makes, left to the caller. */
+    static void enterFrame(LuaClosure next, CallStack frames, ValueStack st, int base, int argc) {
+        frames.push(next, base);
+        Prototype p = next.prototype;
+        st.ensure(base + Math.max(p.frameSize(), argc));
+        st.top = base + p.frameSize();
+    }
+
     /**
      * A direct call's activation its trace left at {@code pc} without making the return, or
      * with {@code failure} (a call it made failed): finished as {@link #runFunctionTrace} finishes it.

@@ -228,6 +228,16 @@ public final class TraceAccess {
     }
 
     /**
+     * {@link #enterDirectly} but for the clearing of the callee's locals, which the trace then
+     * makes itself (the callee and the number of arguments being constants there).
+     */
+    public static int enterFrame(LuaClosure callee, CallStack frames, ValueStack stack, int base, int argc) {
+        int top = stack.top;
+        Interpreter.enterFrame(callee, frames, stack, base, argc);
+        return top;
+    }
+
+    /**
      * A direct call's trace returned {@code pc}: when it made the return with the results
      * wanted, only the frame popped (kept this small so that C2 inlines it into the trace);
      * otherwise the interpreter finishes the activation and the results are adjusted.
