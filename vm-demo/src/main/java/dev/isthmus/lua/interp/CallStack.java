@@ -5,7 +5,6 @@ import dev.isthmus.lua.runtime.LuaFunction;
 import dev.isthmus.lua.runtime.LuaString;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,25 +15,17 @@ import java.util.List;
 public final class CallStack {
     /** The registers of this coroutine's frames. */
     final ValueStack values = new ValueStack();
-    LuaClosure[] closures = new LuaClosure[64];
-    /** Per frame, the pc of its last call instruction: where a live traceback says it is. */
-    int[] callPcs = new int[64];
+    /**
+     * The frames, innermost at {@code depth - 1}; the entries above are kept for the next calls
+     * to fill in. One object per frame rather than an array per field: a call writes its
+     * fields into one place (a compiled recursion spent a fifth of its time pushing and
+     * popping when they were six arrays).
+     */
+    private Frame[] frames = newFrames(64, 0);
     int depth;
 
-    /** Per frame, whether Java called it (a library function, a callback, the host) rather than a Lua CALL. */
-    boolean[] calledFromJava = new boolean[64];
-    /** Per frame, the slot of its register 0 in {@link #values}: what {@code debug.getlocal} reads. */
-    int[] bases = new int[64];
-    /** Per frame, the metamethod event it runs for ({@code __index}, ...), or null. */
-    LuaString[] metamethodEvents = new LuaString[64];
     /** The event the next frame Java enters runs for: set just before a metamethod's call. */
     LuaString pendingMetamethodEvent;
-    /**
-     * Per frame, whether a Java function runs between it and the frame below (the one that
-     * called that function): a frame {@code pcall}, a library or the host entered, but not a
-     * metamethod the interpreter called, nor a message handler run where a Lua operation failed.
-     */
-    boolean[] javaFrameBelow = new boolean[64];
     /** Whether the next frame Java enters is entered directly, with no Java function of its own below (a message handler). */
     boolean pendingDirectEntry;
     /** Whether the next frame Java enters is named as the call its caller is making names it (a handler run where a call failed). */
@@ -61,6 +52,33 @@ public final class CallStack {
      */
     InlinedFrames leftInside;
 
+    /** One active Lua function. */
+    private static final class Frame {
+        LuaClosure closure;
+        /** The slot of its register 0 in {@link #values}: what {@code debug.getlocal} reads. */
+        int base;
+        /** The pc of its last call instruction: where a live traceback says it is. */
+        int callPc;
+        /** Whether Java called it (a library function, a callback, the host) rather than a Lua CALL. */
+        boolean calledFromJava;
+        /**
+         * Whether a Java function runs between it and the frame below (the one that called that
+         * function): a frame {@code pcall}, a library or the host entered, but not a metamethod
+         * the interpreter called, nor a message handler run where a Lua operation failed.
+         */
+        boolean javaFrameBelow;
+        /** The metamethod event it runs for ({@code __index}, ...), or null. */
+        LuaString metamethodEvent;
+    }
+
+    private static Frame[] newFrames(int length, int from) {
+        Frame[] frames = new Frame[length];
+        for (int i = from; i < length; i++) {
+            frames[i] = new Frame();
+        }
+        return frames;
+    }
+
     /** A frame a Lua CALL instruction entered. */
     void push(LuaClosure c, int base) {
         push(c, base, false);
@@ -68,31 +86,61 @@ public final class CallStack {
 
     /** A frame Java entered ({@code pcall(f)}, a callback, the main chunk, a metamethod). */
     void pushFromJava(LuaClosure c, int base) {
-        push(c, base, !pendingCallEntry);
-        metamethodEvents[depth - 1] = pendingMetamethodEvent;
-        javaFrameBelow[depth - 1] = pendingMetamethodEvent == null && !pendingDirectEntry;
+        Frame f = push(c, base, !pendingCallEntry);
+        f.metamethodEvent = pendingMetamethodEvent;
+        f.javaFrameBelow = pendingMetamethodEvent == null && !pendingDirectEntry;
         pendingMetamethodEvent = null;
         pendingDirectEntry = false;
         pendingCallEntry = false;
     }
 
-    private void push(LuaClosure c, int base, boolean fromJava) {
-        if (depth == closures.length) {
-            closures = Arrays.copyOf(closures, depth * 2);
-            callPcs = Arrays.copyOf(callPcs, depth * 2);
-            calledFromJava = Arrays.copyOf(calledFromJava, depth * 2);
-            bases = Arrays.copyOf(bases, depth * 2);
-            metamethodEvents = Arrays.copyOf(metamethodEvents, depth * 2);
-            javaFrameBelow = Arrays.copyOf(javaFrameBelow, depth * 2);
+    private Frame push(LuaClosure c, int base, boolean fromJava) {
+        Frame[] fs = frames;
+        if (depth == fs.length) {
+            fs = grow();
         }
-        calledFromJava[depth] = fromJava;
-        javaFrameBelow[depth] = false;
-        callPcs[depth] = 0;
-        bases[depth] = base;
-        if (metamethodEvents[depth] != null) {
-            metamethodEvents[depth] = null;
-        }
-        closures[depth++] = c;
+        Frame f = fs[depth++];
+        f.closure = c;
+        f.base = base;
+        f.callPc = 0;
+        f.calledFromJava = fromJava;
+        f.javaFrameBelow = false;
+        f.metamethodEvent = null;
+        return f;
+    }
+
+    private Frame[] grow() {
+        Frame[] grown = newFrames(frames.length * 2, frames.length);
+        System.arraycopy(frames, 0, grown, 0, frames.length);
+        frames = grown;
+        return grown;
+    }
+
+    /** The innermost frame's pc of the call it is making. */
+    void setCallPc(int pc) {
+        frames[depth - 1].callPc = pc;
+    }
+
+    /** The innermost frame's closure replaced, at its first instruction (a tail call). */
+    void replaceInnermost(LuaClosure c) {
+        Frame f = frames[depth - 1];
+        f.closure = c;
+        f.callPc = 0;
+    }
+
+    /** The closure of frame {@code index} (0 = the outermost). */
+    LuaClosure closureOf(int index) {
+        return frames[index].closure;
+    }
+
+    /** The pc of the call frame {@code index} is making. */
+    int callPcOf(int index) {
+        return frames[index].callPc;
+    }
+
+    /** The slot of frame {@code index}'s register 0. */
+    int baseOf(int index) {
+        return frames[index].base;
     }
 
     /** The registers of this coroutine's frames. */
@@ -102,27 +150,27 @@ public final class CallStack {
 
     /** The metamethod event the frame {@code level} frames up runs for, or null. */
     public LuaString metamethodEventAt(int level) {
-        return metamethodEvents[depth - level];
+        return frames[depth - level].metamethodEvent;
     }
 
     /** The value of register {@code register} of the frame {@code level} frames up. */
     public Object registerAt(int level, int register) {
-        return values.get(bases[depth - level] + register);
+        return values.get(frames[depth - level].base + register);
     }
 
     public void setRegisterAt(int level, int register, Object value) {
-        int slot = bases[depth - level] + register;
+        int slot = frames[depth - level].base + register;
         values.slots[slot] = value;
     }
 
     /** Whether the frame {@code level} frames up was entered from Java. */
     public boolean isCalledFromJava(int level) {
-        return calledFromJava[depth - level];
+        return frames[depth - level].calledFromJava;
     }
 
     /** The pc of the call the frame {@code level} frames up is making (1 = the innermost). */
     public int callPcAt(int level) {
-        return callPcs[depth - level];
+        return frames[depth - level].callPc;
     }
 
     /** The Lua error a frame deeper than {@link #depthLimit} raises; noted in {@link #overflowed}. */
@@ -199,7 +247,7 @@ public final class CallStack {
         }
         for (int i = depth - 1; i >= 0 && out.size() < max; i--) {
             out.add(new Level(depth - i, false));
-            if (i > 0 && (javaFrameBelow[i] || raiserCaller == i - 1)) {
+            if (i > 0 && (frames[i].javaFrameBelow || raiserCaller == i - 1)) {
                 out.add(new Level(depth - i + 1, true));
             }
         }
@@ -210,7 +258,7 @@ public final class CallStack {
     }
 
     void pop() {
-        closures[--depth] = null;
+        frames[--depth].closure = null;
     }
 
     /**
@@ -221,10 +269,10 @@ public final class CallStack {
      */
     void pushInlined(InlinedFrames inside, int base, int pc) {
         for (int j = 0; j < inside.depth(); j++) {
-            callPcs[depth - 1] = inside.callPcs()[j];
+            setCallPc(inside.callPcs()[j]);
             push(inside.closures()[j], base + inside.offsets()[j]);
         }
-        callPcs[depth - 1] = pc;
+        setCallPc(pc);
     }
 
     /** Pops {@code count} frames {@link #pushInlined} pushed. */
@@ -241,6 +289,6 @@ public final class CallStack {
     /** The closure {@code level} frames up (1 = the innermost Lua function), or null. */
     public LuaClosure at(int level) {
         int i = depth - level;
-        return i >= 0 && i < depth ? closures[i] : null;
+        return i >= 0 && i < depth ? frames[i].closure : null;
     }
 }

@@ -658,7 +658,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.CALL -> {
-                        frames.callPcs[frames.depth - 1] = current;
+                        frames.setCallPc(current);
                         int argumentCount = b != 0 ? b - 1 : openTop - a - 1;
                         int fn = base + a;
                         Object f = s[fn];
@@ -703,7 +703,7 @@ public final class Interpreter {
                         }
                     }
                     case Op.TAILCALL -> {
-                        frames.callPcs[frames.depth - 1] = current;
+                        frames.setCallPc(current);
                         int argumentCount = b != 0 ? b - 1 : openTop - a - 1;
                         closeUpvalues(openUpvalues, base);
                         openUpvalues = null;
@@ -716,8 +716,7 @@ public final class Interpreter {
                             System.arraycopy(s, fn + 1, s, base, fixed);
                             System.arraycopy(n, fn + 1, n, base, fixed);
                             cl = next;
-                            frames.closures[frames.depth - 1] = next;
-                            frames.callPcs[frames.depth - 1] = 0;
+                            frames.replaceInnermost(next);
                             p = np;
                             code = p.code();
                             k = p.constants();
@@ -798,7 +797,7 @@ public final class Interpreter {
                             n = st.nums;
                             break;
                         }
-                        frames.callPcs[frames.depth - 1] = current;
+                        frames.setCallPc(current);
                         if (s[base + a] instanceof JavaFunction iterator && iterator.iterator() == JavaFunction.Iterator.NEXT
                                 && s[base + a + 1] instanceof LuaTable table) {
                             if (PairsStep.advance(table, st, base + a, c)) {

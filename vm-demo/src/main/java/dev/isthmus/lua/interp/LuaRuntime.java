@@ -111,13 +111,13 @@ public final class LuaRuntime {
             return;
         }
         int frame = frames.depth - 1;
-        int[] code = frames.closures[frame].prototype.code();
-        int pc = frames.callPcs[frame];
+        int[] code = frames.closureOf(frame).prototype.code();
+        int pc = frames.callPcOf(frame);
         if (pc < 0 || pc * 4 + 2 >= code.length || code[pc * 4] != dev.isthmus.lua.bytecode.Op.CALL || code[pc * 4 + 2] == 0) {
             return;
         }
         // CALL A B: the function in A, B - 1 arguments after it; registers from A + B on are free.
-        int firstDead = frames.bases[frame] + code[pc * 4 + 1] + code[pc * 4 + 2];
+        int firstDead = frames.baseOf(frame) + code[pc * 4 + 1] + code[pc * 4 + 2];
         ValueStack values = frames.values;
         values.clear(Math.min(firstDead, values.slots.length), values.slots.length);
     }

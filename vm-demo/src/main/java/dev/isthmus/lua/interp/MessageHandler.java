@@ -45,7 +45,7 @@ public final class MessageHandler {
             return e;
         }
         LuaError positioned = positionNow(frames, e, call);
-        frames.callPcs[frames.depth - 1] = pc;
+        frames.setCallPc(pc);
         int savedRaiser = frames.raiserCaller;
         boolean isRaisedByJava = isRaisedByJava(frames, p, pc);
         frames.raiserCaller = isRaisedByJava ? frames.depth - 1 : -1;
@@ -128,8 +128,8 @@ public final class MessageHandler {
         }
         int index = frames.depth - 1 - e.positionLevel();
         if (index >= call.depth) {
-            Prototype caller = frames.closures[index].prototype();
-            int callPc = frames.callPcs[index];
+            Prototype caller = frames.closureOf(index).prototype();
+            int callPc = frames.callPcOf(index);
             if (caller.code()[callPc * 4] != Op.TAILCALL) {
                 return e.withMessagePrefix(InstructionErrors.where(caller, callPc));
             }

@@ -34,7 +34,7 @@ public final class TraceAccess {
     }
 
     public static void setCallPc(CallStack frames, int pc) {
-        frames.callPcs[frames.depth - 1] = pc;
+        frames.setCallPc(pc);
     }
 
     /** Before a call a trace makes inside calls it recorded inline: their frames on the call stack, the innermost at {@code pc}. */
