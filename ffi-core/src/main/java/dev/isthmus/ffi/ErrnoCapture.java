@@ -13,10 +13,10 @@ import java.lang.invoke.MethodType;
  * end of the last generic call on this thread. The JVM itself may change errno between
  * two calls (loading a class probes files and leaves ENOENT), so it is read inside the call
  * by the linker ({@code captureCallState}) into a per-thread segment, never afterwards, and
- * written back just before each call: a function that does not touch errno ({@code abs})
- * leaves what the previous call left, or what {@code ffi.errno(n)} set, as in LuaJIT, not
- * what the JVM did in between. Writing it goes through glibc's {@code __errno_location};
- * without it (another C library) errno is only read.
+ * set back just before each call when it differs ({@link ThreadErrno}): a function that does
+ * not touch errno ({@code abs}) leaves what the previous call left, or what
+ * {@code ffi.errno(n)} set, as in LuaJIT, not what the JVM did in between. Writing it goes
+ * through glibc's {@code __errno_location}; without it (another C library) errno is only read.
  */
 final class ErrnoCapture {
     static final Linker.Option OPTION = Linker.Option.captureCallState("errno");
