@@ -823,6 +823,7 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
                 load(x.a);
                 mv.visitInsn(D2I);
+                boundedToRange();
                 store(i);
             }
             case LIMIT -> {
@@ -834,6 +835,9 @@ final class TraceCodegen {
                 load(i);
                 push(NarrowedLoops.NO_LIMIT);
                 mv.visitJumpInsn(IF_ICMPEQ, exit(x));
+                load(i);
+                boundedToRange();
+                store(i);
             }
             case IADD -> {
                 load(x.a);
@@ -1054,7 +1058,7 @@ final class TraceCodegen {
             slotIndex(tree.proto.frameSize());
             mv.visitMethodInsn(INVOKESTATIC, ACCESS, "returned", "(Ldev/isthmus/lua/interp/ValueStack;III)I", false);
         } else {
-            // RETURN's clearing of the frame above the results, as stores of constant number.
+            // RETURN's clearing of the frame above the results, one store per slot.
             clearSlots(count - 1, tree.proto.frameSize());
             push(LoopTrace.RETURNED | count);
         }
@@ -1067,6 +1071,22 @@ final class TraceCodegen {
      * like fib spent a third of its time (measured by leaving the clearing out).
      */
     private static final int FRAME_CLEARED_INLINE = 8;
+
+    /**
+     * The int on the operand stack clamped to within {@link NarrowedLoops#RANGE}: a no-op on a
+     * narrowed index or limit, which its guard has already put there, but a range C2 then knows.
+     * Without it C2 must check, before a counted loop, that the index's first value is below
+     * the limit (it cannot rule out that adding the step overflows), and a loop entered for a
+     * single iteration fails that check: the trap deoptimized scimark LU's, nbody's and an
+     * elimination's inner loops, and the loops compiled again were not counted ones (their
+     * range checks kept in the loop, not unrolled).
+     */
+    private void boundedToRange() {
+        push(-NarrowedLoops.RANGE);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "max", "(II)I", false);
+        push(NarrowedLoops.RANGE);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "min", "(II)I", false);
+    }
 
     /** Registers {@code [from, to)} of the frame at {@code base} set to nil. */
     private void clearSlots(int from, int to) {
