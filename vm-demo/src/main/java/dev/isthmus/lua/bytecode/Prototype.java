@@ -64,6 +64,19 @@ public record Prototype(String chunkName, String name, int lineDefined, int last
         return code.length / 4;
     }
 
+    /**
+     * The first register a call with {@code argc} arguments sets to nil: a missing parameter, or
+     * the first local; from there to {@link #frameExtent} the frame starts nil.
+     */
+    public int firstClearedRegister(int argc) {
+        return Math.min(argc, parameterCount);
+    }
+
+    /** The registers a call with {@code argc} arguments occupies: the frame, or the arguments past it (dropped). */
+    public int frameExtent(int argc) {
+        return Math.max(frameSize, argc);
+    }
+
     public Prototype {
         prototypes = List.copyOf(prototypes);
         upvalues = List.copyOf(upvalues);

@@ -155,11 +155,11 @@ public final class CallStack {
 
     /** The value of register {@code register} of the frame {@code level} frames up. */
     public Object registerAt(int level, int register) {
-        return values.get(frames[depth - level].base + register);
+        return values.get(baseOf(depth - level) + register);
     }
 
     public void setRegisterAt(int level, int register, Object value) {
-        int slot = frames[depth - level].base + register;
+        int slot = baseOf(depth - level) + register;
         values.slots[slot] = value;
     }
 
@@ -170,7 +170,7 @@ public final class CallStack {
 
     /** The pc of the call the frame {@code level} frames up is making (1 = the innermost). */
     public int callPcAt(int level) {
-        return frames[depth - level].callPc;
+        return callPcOf(depth - level);
     }
 
     /** The Lua error a frame deeper than {@link #depthLimit} raises; noted in {@link #overflowed}. */
@@ -289,6 +289,6 @@ public final class CallStack {
     /** The closure {@code level} frames up (1 = the innermost Lua function), or null. */
     public LuaClosure at(int level) {
         int i = depth - level;
-        return i >= 0 && i < depth ? frames[i].closure : null;
+        return i >= 0 && i < depth ? closureOf(i) : null;
     }
 }

@@ -123,7 +123,7 @@ public final class Interpreter {
         CallStack frames = callStack;
         ValueStack st = frames.values;
         Prototype p = closure.prototype;
-        int fixed = Math.min(count, p.parameterCount());
+        int fixed = p.firstClearedRegister(count);
         Object[] varargs = p.isVararg() && count > p.parameterCount()
                 ? javaVarargs(p, arguments, count, boxed(first, firstNumber), boxed(second, secondNumber)) : NO_VARARGS;
         int base = pushFromJava(closure, frames, st, arguments, fixed, first, firstNumber, second, secondNumber);
@@ -163,7 +163,7 @@ public final class Interpreter {
         }
         ValueStack st = frames.values;
         Prototype p = closure.prototype;
-        int fixed = Math.min(count, p.parameterCount());
+        int fixed = p.firstClearedRegister(count);
         int base = st.top + 1;
         int extent = base + p.frameSize();
         st.ensure(Math.max(extent, base + fixed));
@@ -372,16 +372,16 @@ public final class Interpreter {
 
     /** The frame of a direct call at {@code base}, pushed and cleared as {@link #callLua} makes it. */
     void enterDirectly(LuaClosure next, CallStack frames, ValueStack st, int base, int argc) {
-        frames.push(next, base);
-        clearLocals(next.prototype, st, base, argc);
-        st.top = base + next.prototype.frameSize();
+        enterFrame(next, frames, st, base, argc);
+        Prototype p = next.prototype;
+        st.clear(base + p.firstClearedRegister(argc), base + p.frameExtent(argc));
     }
 
-    /** {@link #enterDirectly} but for the clearing of the locals {@link #clearLocals} makes, left to the caller. */
+    /** {@link #enterDirectly} but for the clearing of the locals, left to the caller. */
     static void enterFrame(LuaClosure next, CallStack frames, ValueStack st, int base, int argc) {
         frames.push(next, base);
         Prototype p = next.prototype;
-        st.ensure(base + Math.max(p.frameSize(), argc));
+        st.ensure(base + p.frameExtent(argc));
         st.top = base + p.frameSize();
     }
 
@@ -426,9 +426,8 @@ public final class Interpreter {
      * that a Lua call costs one Java activation: a coroutine's recursion depth depends on it.)
      */
     private static void clearLocals(Prototype p, ValueStack st, int base, int argc) {
-        int extent = base + p.frameSize();
-        st.ensure(extent);
-        st.clear(base + Math.min(argc, p.parameterCount()), Math.max(extent, base + argc));
+        st.ensure(base + p.frameExtent(argc));
+        st.clear(base + p.firstClearedRegister(argc), base + p.frameExtent(argc));
     }
 
     /**

@@ -1651,8 +1651,8 @@ final class TraceCodegen {
         dev.isthmus.lua.bytecode.Prototype callee = ir.at(x.a).op == IrOp.KREF && ir.at(x.a).aux instanceof LuaClosure known ? known.prototype() : null;
         // The callee's locals cleared as a call clears them (Interpreter.clearLocals): with a
         // store each when the callee is a constant with a small frame.
-        int clearFrom = callee == null ? 0 : fn + 1 + Math.min(argc, callee.parameterCount());
-        int clearTo = callee == null ? 0 : fn + 1 + Math.max(callee.frameSize(), argc);
+        int clearFrom = callee == null ? 0 : fn + 1 + callee.firstClearedRegister(argc);
+        int clearTo = callee == null ? 0 : fn + 1 + callee.frameExtent(argc);
         boolean clearsHere = callee != null && clearTo - clearFrom <= FRAME_CLEARED_INLINE;
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
