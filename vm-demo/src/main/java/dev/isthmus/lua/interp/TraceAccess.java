@@ -108,6 +108,21 @@ public final class TraceAccess {
         closure.upvalues[index].set(value);
     }
 
+    /** Whether upvalue {@code index} holds a number: the guard of a trace's unboxed read of it. */
+    public static boolean isNumberUpvalue(LuaClosure closure, int index) {
+        return closure.upvalues[index].isNumber();
+    }
+
+    /** Upvalue {@code index}'s number, after {@link #isNumberUpvalue}. */
+    public static double numberUpvalue(LuaClosure closure, int index) {
+        return closure.upvalues[index].number();
+    }
+
+    /** Upvalue {@code index} = {@code value}, unboxed: a trace's store of a number allocates nothing. */
+    public static void setNumberUpvalue(LuaClosure closure, int index, double value) {
+        closure.upvalues[index].setNumber(value);
+    }
+
     /**
      * The register of the frame at {@code base} ({@code frameSize} registers) that upvalue
      * {@code index} of {@code closure} is open on, or -1: for the recorder, which must treat

@@ -76,6 +76,35 @@ final class Upvalue implements LuaObject {
         }
     }
 
+    /** Whether the value is a number, boxed or not: what a trace reading it unboxed checks first. */
+    boolean isNumber() {
+        ValueStack st = stack;
+        Object v = st != null ? st.slots[slot] : value;
+        return v == ValueStack.NUMBER || v instanceof Double;
+    }
+
+    /** The value, which {@link #isNumber} found a number, without boxing it. */
+    double number() {
+        ValueStack st = stack;
+        if (st != null) {
+            Object v = st.slots[slot];
+            return v == ValueStack.NUMBER ? st.nums[slot] : (Double) v;
+        }
+        return value == ValueStack.NUMBER ? number : (Double) value;
+    }
+
+    /** Assigns a number without boxing it. */
+    void setNumber(double n) {
+        ValueStack st = stack;
+        if (st != null) {
+            st.slots[slot] = ValueStack.NUMBER;
+            st.nums[slot] = n;
+        } else {
+            value = ValueStack.NUMBER;
+            number = n;
+        }
+    }
+
     void set(Object v) {
         ValueStack st = stack;
         if (st != null) {

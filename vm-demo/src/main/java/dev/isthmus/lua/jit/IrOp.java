@@ -105,14 +105,17 @@ enum IrOp {
     GGET(Kind.CALL),
     /** Global {@code aux} = a. */
     GSET(Kind.CALL),
-    /** Upvalue {@code aux}. */
+    /**
+     * Upvalue {@code aux}. Typed NUM, it is guarded to be a number and read unboxed (so it has
+     * a snapshot, though it is no guard of kind: {@link TraceRecorder#isNumberUpvalueRead}).
+     */
     UGET(Kind.STATE),
     /**
      * Upvalue {@code aux} ({@link OpenUpvalue}) of the inlined closure {@code aux2} guarded to be
      * still open on the loop frame's register it names, which stands for the upvalue in the trace.
      */
     UOPEN(Kind.GUARD_STATE),
-    /** Upvalue {@code aux} = a. */
+    /** Upvalue {@code aux} = a; a number {@code a} stored unboxed. */
     USET(Kind.STATE),
     /** {@code a[b]} with every metamethod. */
     INDEX(Kind.CALL),

@@ -698,6 +698,17 @@ final class TraceCodegen {
                 store(i);
             }
             case UGET -> {
+                if (x.type == IrType.NUM) {
+                    closureOf(x);
+                    push((Integer) x.aux);
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "isNumberUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Z", false);
+                    mv.visitJumpInsn(IFEQ, exit(x));
+                    closureOf(x);
+                    push((Integer) x.aux);
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "numberUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)D", false);
+                    store(i);
+                    break;
+                }
                 closureOf(x);
                 push((Integer) x.aux);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Ljava/lang/Object;", false);
@@ -718,7 +729,11 @@ final class TraceCodegen {
                 closureOf(x);
                 push((Integer) x.aux);
                 load(x.a);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ILjava/lang/Object;)V", false);
+                if (ir.typeOf(x.a) == IrType.NUM) {
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setNumberUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ID)V", false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ILjava/lang/Object;)V", false);
+                }
             }
             case GCTYPE -> {
                 load(x.a);

@@ -89,7 +89,9 @@ final class TraceIr {
         if (tableKey != null && tableValues.get(tableKey) instanceof Integer value) {
             return value;
         }
-        if (ir.op == IrOp.UGET && upvalueValues.get(upvalueKey(ir)) instanceof Integer value) {
+        // The value last stored or read; a read typed NUM takes it only when it is a number too.
+        if (ir.op == IrOp.UGET && upvalueValues.get(upvalueKey(ir)) instanceof Integer value
+                && (ir.type != IrType.NUM || typeOf(value) == IrType.NUM)) {
             return value;
         }
         if (!keepsTables(ir.op)) {

@@ -914,6 +914,11 @@ final class TraceRecorder implements InstructionObserver {
         return ir.typeOf(ref) == IrType.NUM ? ir.emit(new Ir(IrOp.BOX, IrType.REF, ref, Ir.NONE, Ir.NONE, null, null, null, pc)) : int64.boxed(ref, pc);
     }
 
+    /** An upvalue read typed NUM: guarded to be a number, so it leaves the trace when it is not. */
+    static boolean isNumberUpvalueRead(Ir x) {
+        return x.op == IrOp.UGET && x.type == IrType.NUM;
+    }
+
     /** Emits a guard or call with a snapshot of the registers written so far, resuming at {@code exitPc}. */
     int guard(Ir instruction, int exitPc) {
         if (hasSideEffect(instruction.op)) {
@@ -922,7 +927,7 @@ final class TraceRecorder implements InstructionObserver {
         int before = ir.code.size();
         int ref = ir.emit(instruction);
         // A guard folded into a constant (TOINT of a constant) needs no exit.
-        if (ref >= before && (ir.at(ref).op.isGuard() || ir.at(ref).op.isCall())) {
+        if (ref >= before && (ir.at(ref).op.isGuard() || ir.at(ref).op.isCall() || isNumberUpvalueRead(ir.at(ref)))) {
             ir.at(ref).snapshot = takingOpenResults() ? open.exit() : ir.snapshot(snapshot(exitPc));
         }
         return ref;
@@ -1102,6 +1107,9 @@ final class TraceRecorder implements InstructionObserver {
                 } else if (isFixedUpvalueOfKnownClosure(b)) {
                     guard(new Ir(IrOp.GFIXED, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, engine.fixedVariablesCheck(), null, pc), pc);
                     set(a, constantOf(frameClosure.upvalue(b), pc));
+                } else if (frameClosure.upvalue(b) instanceof Double) {
+                    // A number read unboxed, guarded to be one (as HGETK typed NUM): no box made, none unboxed.
+                    set(a, guard(new Ir(IrOp.UGET, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
                 } else {
                     expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
                 }
@@ -1111,7 +1119,10 @@ final class TraceRecorder implements InstructionObserver {
                 if (register != NO_REGISTER) {
                     set(register - frameOffset, load(a, pc));
                 } else {
-                    guard(new Ir(IrOp.USET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc);
+                    // A number is stored unboxed (TraceAccess.setNumberUpvalue).
+                    int value = load(a, pc);
+                    int stored = ir.typeOf(value) == IrType.NUM ? value : boxed(value, pc);
+                    guard(new Ir(IrOp.USET, IrType.VOID, stored, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc);
                 }
             }
             case Op.GETGLOBAL -> {
