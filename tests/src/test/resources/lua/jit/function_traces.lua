@@ -276,3 +276,37 @@ end
 -- expect: 9720
 -- expect: 240.5
 -- expect: false	attempt to perform arithmetic on field 'leaf' (a string value)
+
+-- test: guards failing just before the function's return: the trace returns there itself, with a result it computed, or with none
+do
+  local function visit(t, limit, depth)
+    local w = t.v * 2 + depth
+    if t.v <= limit then
+      local kids = t.kids
+      for i = 1, #kids do
+        t.sum = t.sum + visit(kids[i], limit, depth + 1)
+      end
+    end
+    return w
+  end
+  local count = 0
+  local function walk(t, limit)
+    if t.v <= limit then
+      count = count + 1
+      for _, k in ipairs(t.kids) do walk(k, limit) end
+    end
+  end
+  local function build(d)
+    local kids = {}
+    if d > 0 then for i = 1, 3 do kids[i] = build(d - 1) end end
+    return { v = (d * 7) % 5, kids = kids, sum = 0 }
+  end
+  local root = build(6)
+  local s = 0
+  for k = 1, 40 do
+    s = s + visit(root, 5 - k % 4, 0) + root.sum
+    walk(root, 5 - k % 3)
+  end
+  print(s, root.sum, count)
+end
+-- expect: 2620	120	30031

@@ -274,6 +274,11 @@ final class TraceCodegen {
             Label shared = exitCode.putIfAbsent(exitSnapshots.get(e), exitLabels.get(e));
             if (shared != null) {
                 mv.visitJumpInsn(GOTO, shared);
+            } else if (side == null && returnsItself(ir.snapshots.get(exitSnapshots.get(e)).pc(), exitSnapshots.get(e))) {
+                // An exit to the function's return (a guard before it failed, as a recursion's
+                // base case leaves): the trace returns there as at its own end, with no write-back
+                // and no interpreter to run the RETURN, and the exit never grows a side trace.
+                makeReturn(ir.snapshots.get(exitSnapshots.get(e)).pc(), exitSnapshots.get(e));
             } else if (side == null) {
                 exitWriter.exitAndReturn(exitSnapshots.get(e));
             } else if (sideCode.containsKey(side)) {
@@ -802,8 +807,8 @@ final class TraceCodegen {
             case GCALLBACK -> nativeCalls.checkNoCallback(exit(x));
             case LINK -> link(i, x);
             case LEAVE -> {
-                if (returnsItself(x)) {
-                    makeReturn(x);
+                if (returnsItself((Integer) x.aux, x.snapshot)) {
+                    makeReturn((Integer) x.aux, x.snapshot);
                     return;
                 }
                 exitWriter.flush(x.snapshot);
@@ -1034,11 +1039,14 @@ final class TraceCodegen {
         }
     }
 
-    /** Whether {@code leave} is at a return of the function trace's own function with a fixed number of results. */
-    private boolean returnsItself(Ir leave) {
-        int at = (Integer) leave.aux * 4;
+    /**
+     * Whether {@code pc}, where the trace leaves with {@code snapshot}, is a return of the function
+     * trace's own function with a fixed number of results, which the trace then makes itself.
+     */
+    private boolean returnsItself(int pc, int snapshot) {
+        int at = pc * 4;
         int[] code = tree.proto.code();
-        return tree.function && ir.snapshots.get(leave.snapshot).inside() == null && code[at] == Op.RETURN && code[at + 2] != 0;
+        return tree.function && ir.snapshots.get(snapshot).inside() == null && code[at] == Op.RETURN && code[at + 2] != 0;
     }
 
     /**
@@ -1047,12 +1055,12 @@ final class TraceCodegen {
      * register; lower slots first, so that no result overwrites a register still to be read),
      * nothing else of the frame written back.
      */
-    private void makeReturn(Ir leave) {
-        int at = (Integer) leave.aux * 4;
+    private void makeReturn(int pc, int snapshot) {
+        int at = pc * 4;
         int[] code = tree.proto.code();
         int first = code[at + 1];
         int count = code[at + 2] - 1;
-        Snapshot s = ir.snapshots.get(leave.snapshot);
+        Snapshot s = ir.snapshots.get(snapshot);
         for (int k = 0; k < count; k++) {
             int ref = s.refOf(first + k);
             if (ref != Ir.NONE) {
