@@ -162,3 +162,30 @@ do
   print(total, marks[360], marks[397], table.concat(sums, " ", 1, 16))
 end
 -- expect: 1390	18	nil	650 2524.5 204 1275 1 1275 442 425 650 2524.5 204 1275 1 1275 442 425
+
+-- test: an index plus an offset held in a variable, v[i + k]: the offset a fraction, -0, negative, near 2^30, and changed mid-loop
+do
+  local v = {}
+  for i = 1, 64 do v[i] = i * 3 end
+  local function sum(k, n)
+    local s = 0
+    for i = 1, n do
+      local x = v[i + k]
+      s = s + (x or -1) + (i + k)
+    end
+    return s
+  end
+  local out = {}
+  for _, k in ipairs({ 0, 3, -2, 0.5, -0.0, 2^30 - 8, 2^30 + 4, -2^30 + 2, 40 }) do
+    out[#out + 1] = string.format("%.17g", sum(k, 30))
+  end
+  print(table.concat(out, " "))
+  local k, s = 1, 0
+  for i = 1, 200 do
+    if i == 120 then k = 1.5 elseif i == 160 then k = -3 end
+    s = s + (v[i + k] or 0.25) + (i + k)
+  end
+  print(s, 1 / ((0 + -0.0) + 0))
+end
+-- expect: 1860 2220 1621 450 1860 32212254915 32212255275 -32212254225 5439
+-- expect: 26427.25	inf

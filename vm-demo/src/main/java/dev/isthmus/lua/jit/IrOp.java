@@ -251,6 +251,12 @@ enum IrOp {
     LIMIT(Kind.GUARD),
     /** Ints added (never overflowing: the operands are within {@link NarrowedLoops}' range). */
     IADD(Kind.PURE),
+    /**
+     * Ints added, both within {@link NarrowedLoops}' range (so the int sum is exact), guarded to
+     * be within that range too: an index plus an offset held in a variable, {@code v[i + k]}, as
+     * {@link TraceRecorder} narrows it (LuaJIT's narrowing of index arithmetic).
+     */
+    IADDR(Kind.GUARD),
     /** An int as a number. */
     TONUM(Kind.PURE),
     /**

@@ -865,6 +865,16 @@ final class TraceCodegen {
                 mv.visitInsn(IADD);
                 store(i);
             }
+            case IADDR -> {
+                load(x.a);
+                load(x.b);
+                mv.visitInsn(IADD);
+                store(i);
+                load(i);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false);
+                push(NarrowedLoops.RANGE);
+                mv.visitJumpInsn(IF_ICMPGE, exit(x));
+            }
             case RESULT -> {
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/Object;");

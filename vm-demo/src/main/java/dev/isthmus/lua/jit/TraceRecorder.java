@@ -1411,6 +1411,11 @@ final class TraceRecorder implements InstructionObserver {
     private void recordArith(int op, int a, int b, int c, int pc) {
         int x = operand(b, pc);
         int y = operand(c, pc);
+        int narrowed = op == Op.ADD ? narrowedSum(x, y, b, c, pc) : Ir.NONE;
+        if (narrowed != Ir.NONE) {
+            set(a, narrowed);
+            return;
+        }
         if (ir.typeOf(x) == IrType.NUM && ir.typeOf(y) == IrType.NUM) {
             IrOp arith = switch (op) {
                 case Op.ADD -> IrOp.ADD;
@@ -1430,6 +1435,46 @@ final class TraceRecorder implements InstructionObserver {
             mayRunLua = true;
             expectResult(pc, a, guard(new Ir(IrOp.ARITHV, IrType.REF, boxed(x, pc), boxed(y, pc), Ir.NONE, null, op - Op.ADD, null, pc), pc));
         }
+    }
+
+    /**
+     * {@code x + y} counted in ints when one is a loop's int index (or such a sum) as a number and
+     * the other a register holding a small integer now, as an index plus an offset is
+     * ({@code v[i + dual]}): that register guarded to be a small integer ({@link IrOp#TOINT}, once
+     * before the loop when the loop does not write it) and the sum guarded to stay within
+     * {@link NarrowedLoops#RANGE}; the result is the int sum as a number, which a table access
+     * takes as an int key. {@link Ir#NONE} when it does not apply. A constant offset needs none
+     * of this: {@link TraceCodegen#integerKey} folds {@code i + 1} into the access itself.
+     */
+    private int narrowedSum(int x, int y, int b, int c, int pc) {
+        int index;
+        int offset;
+        int offsetRegister;
+        if (isIndexNumber(x) && y != Ir.NONE && c >= 0) {
+            index = ir.at(x).a;
+            offset = y;
+            offsetRegister = c;
+        } else if (isIndexNumber(y) && b >= 0) {
+            index = ir.at(y).a;
+            offset = x;
+            offsetRegister = b;
+        } else {
+            return Ir.NONE;
+        }
+        Ir k = ir.at(offset);
+        if (ir.typeOf(offset) != IrType.NUM || k.op != IrOp.SLOADN && k.op != IrOp.RLOADN
+                || !(value(offsetRegister) instanceof Double d) || !NarrowedLoops.isSmallInt(d)) {
+            return Ir.NONE;
+        }
+        int offsetInt = guard(new Ir(IrOp.TOINT, IrType.INT, offset, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+        int sum = guard(new Ir(IrOp.IADDR, IrType.INT, index, offsetInt, Ir.NONE, null, null, null, pc), pc);
+        return ir.emit(new Ir(IrOp.TONUM, IrType.NUM, sum, Ir.NONE, Ir.NONE, null, null, null, pc));
+    }
+
+    /** Whether {@code ref} is an int within the narrowed range as a number: a loop's index, or a sum {@link #narrowedSum} made ({@link TraceIr#isLoopInt}). */
+    private boolean isIndexNumber(int ref) {
+        Ir x = ir.at(ref);
+        return x.op == IrOp.TONUM && ir.typeOf(x.a) == IrType.INT && ir.isLoopInt(x.a);
     }
 
     private void recordCompare(int op, int a, int b, int c, int pc) {
