@@ -1411,7 +1411,8 @@ final class TraceRecorder implements InstructionObserver {
     private void recordArith(int op, int a, int b, int c, int pc) {
         int x = operand(b, pc);
         int y = operand(c, pc);
-        int narrowed = op == Op.ADD ? narrowedSum(x, y, b, c, pc) : Ir.NONE;
+        // (Not an accumulation, s = s + i, whose register the loop writes: it would be counted in ints, guarded, every iteration.)
+        int narrowed = op == Op.ADD && a != b && a != c ? narrowedSum(x, y, b, c, pc) : Ir.NONE;
         if (narrowed != Ir.NONE) {
             set(a, narrowed);
             return;
