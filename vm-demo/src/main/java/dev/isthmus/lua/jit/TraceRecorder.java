@@ -1451,7 +1451,7 @@ final class TraceRecorder implements InstructionObserver {
         int index;
         int offset;
         int offsetRegister;
-        if (isIndexNumber(x) && y != Ir.NONE && c >= 0) {
+        if (isIndexNumber(x) && c >= 0) {
             index = ir.at(x).a;
             offset = y;
             offsetRegister = c;
