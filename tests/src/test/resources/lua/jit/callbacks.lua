@@ -193,3 +193,31 @@ end
 -- expect: 0	499
 -- expect: false	callbacks.lua:177: compared 1000 times
 -- expect: 0	499
+
+-- test: a comparator's pointer arguments: those it keeps stay as they were, those it lets go may be made again for the next comparison
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)); ]]
+  local count = 3000
+  local keys = ffi.new('int[?]', count)
+  for i = 0, count - 1 do keys[i] = (i * 7919) % count end
+  local kept, copies, calls = {}, {}, 0
+  local cmp = ffi.cast('int (*)(const void *, const void *)', function(x, y)
+    calls = calls + 1
+    if calls % 3 == 0 then
+      local n = #kept + 1
+      kept[n] = x
+      copies[n] = ffi.cast('const void *', x)
+    end
+    return ffi.cast('const int *', x)[0] - ffi.cast('const int *', y)[0]
+  end)
+  ffi.C.qsort(keys, count, 4, cmp)
+  local sorted, same = true, 0
+  for i = 1, count - 1 do sorted = sorted and keys[i - 1] <= keys[i] end
+  for i = 1, #kept do
+    if kept[i] == copies[i] then same = same + 1 end
+  end
+  print(sorted, #kept == same, #kept > 1000)
+  cmp:free()
+end
+-- expect: true	true	true

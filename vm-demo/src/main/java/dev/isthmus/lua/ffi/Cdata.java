@@ -51,10 +51,56 @@ public sealed interface Cdata extends LuaObject, dev.isthmus.lua.runtime.LuaInde
         }
     }
 
-    /** A pointer (or function pointer) holding an address; {@code anchor} keeps alive what the address points into (a callback, a string copy). */
-    record Pointer(FfiLibrary library, CType type, long address, Object anchor) implements Cdata {
+    /**
+     * A pointer (or function pointer) holding an address; {@code anchor} keeps alive what the
+     * address points into (a callback, a string copy). Immutable to Lua code, as LuaJIT's pointer
+     * cdata are, and equal to another only as the same object (raw equality); a class rather than
+     * a record only so that {@link CallbackArguments} can give a callback's argument object to
+     * its next call, once the call's compiled code showed it never let the object out.
+     */
+    final class Pointer implements Cdata {
+        private final FfiLibrary library;
+        private final CType type;
+        private long address;
+        private final Object anchor;
+
+        public Pointer(FfiLibrary library, CType type, long address, Object anchor) {
+            this.library = library;
+            this.type = type;
+            this.address = address;
+            this.anchor = anchor;
+        }
+
         public Pointer(FfiLibrary library, CType type, long address) {
             this(library, type, address, null);
+        }
+
+        @Override
+        public FfiLibrary library() {
+            return library;
+        }
+
+        @Override
+        public CType type() {
+            return type;
+        }
+
+        public long address() {
+            return address;
+        }
+
+        public Object anchor() {
+            return anchor;
+        }
+
+        /** The object made to hold another address: only for an argument no Lua code kept ({@link CallbackArguments}). */
+        void reuseFor(long newAddress) {
+            address = newAddress;
+        }
+
+        @Override
+        public String toString() {
+            return "Pointer[" + FfiLibrary.render(type) + " " + Long.toHexString(address) + "]";
         }
     }
 

@@ -30,8 +30,9 @@ import java.util.List;
 final class LuaCallbackTarget {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
-    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, FfiLibrary.class, MethodHandle.class, int.class,
-            Object.class, double.class, Object.class, double.class);
+    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, FfiLibrary.class, CallbackArguments.class,
+            MethodHandle.class, int.class, Object.class, double.class, Object.class, double.class);
+    private static final MethodHandle POOLED_POINTER;
     private static final MethodHandle SIGNED = find("signed", double.class, int.class);
     private static final MethodHandle UNSIGNED_INT = find("unsignedInt", double.class, int.class);
     private static final MethodHandle UNSIGNED_SHORT = find("unsignedShort", double.class, short.class);
@@ -49,6 +50,7 @@ final class LuaCallbackTarget {
             TO_C = LOOKUP.findStatic(FfiLibrary.class, "callbackResult", MethodType.methodType(Object.class,
                     CdataConversion.class, LuaFunction.class, CType.class, Object.class));
             NUMBER_RESULT = LOOKUP.findVirtual(LuaFunction.class, "numberResult", MethodType.methodType(double.class));
+            POOLED_POINTER = LOOKUP.findVirtual(CallbackArguments.class, "pointer", MethodType.methodType(Object.class, int.class, MemorySegment.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -80,7 +82,20 @@ final class LuaCallbackTarget {
         if (parameters.size() == 1 || parameters.size() == 2) {
             // Most callbacks (comparators, visitors, math functions) go to Lua without an array, numbers unboxed.
             // The function entered through a handle that runs its function trace straight away once it has one.
-            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library, CallbackEntry.of(f), parameters.size());
+            // Pointer arguments are objects a call gives back when its trace kept them (CallbackArguments).
+            CType[] pooled = new CType[2];
+            for (int i = 0; i < parameters.size(); i++) {
+                boolean isPointer = objects[i] != null && CdataConversion.plain(parameters.get(i)) instanceof CType.Pointer
+                        && carriers.parameterType(i) == MemorySegment.class;
+                pooled[i] = isPointer ? parameters.get(i) : null;
+            }
+            CallbackArguments pool = new CallbackArguments(library, pooled[0], pooled[1]);
+            for (int i = 0; i < parameters.size(); i++) {
+                if (pooled[i] != null) {
+                    objects[i] = MethodHandles.insertArguments(POOLED_POINTER.bindTo(pool), 0, i);
+                }
+            }
+            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library, pool, CallbackEntry.of(f), parameters.size());
             if (parameters.size() == 1) {
                 call = MethodHandles.insertArguments(call, 2, null, 0.0);
             }
@@ -188,11 +203,17 @@ final class LuaCallbackTarget {
      * unboxed both ways, through {@code entry}, a {@link CallbackEntry} handle (a constant where
      * the JVM compiles the callback, so that it inlines what the handle calls).
      */
-    static Object callFirst(FfiLibrary library, MethodHandle entry, int count, Object first, double firstNumber, Object second, double secondNumber) {
+    static Object callFirst(FfiLibrary library, CallbackArguments arguments, MethodHandle entry, int count,
+                            Object first, double firstNumber, Object second, double secondNumber) {
         var coroutine = library.runtime().currentCoroutine();
         coroutine.enterCallback();
         try {
-            return (Object) entry.invokeExact(count, first, firstNumber, second, secondNumber);
+            Object result = (Object) entry.invokeExact(count, first, firstNumber, second, secondNumber);
+            if (result == LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE) {
+                arguments.release(first, second);
+                return LuaFunction.UNBOXED_NUMBER;
+            }
+            return result;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

@@ -16,14 +16,30 @@ public final class CompiledLoop {
     private final BitSet keptRegisters;
     private final boolean mayRunLua;
     private final int number;
+    /** A function tree's: whether a call it returns from has let no argument object out (the JIT's {@code CallArguments}). */
+    private final boolean argumentsStayInCall;
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
     private CompiledLoop successor;
 
     public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number) {
+        this(code, keptRegisters, mayRunLua, number, false);
+    }
+
+    public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall) {
         this.code = code;
         this.keptRegisters = (BitSet) keptRegisters.clone();
         this.mayRunLua = mayRunLua;
         this.number = number;
+        this.argumentsStayInCall = argumentsStayInCall;
+    }
+
+    /**
+     * Whether a call of this function tree that came back through the tree's own return
+     * ({@link LoopTrace#RETURNED}) left its argument objects referenced from nowhere but the
+     * popped frame: a callback may then give them to its next call.
+     */
+    public boolean argumentsStayInCall() {
+        return argumentsStayInCall;
     }
 
     /** The trace's number, as {@code -jv} reports it. */

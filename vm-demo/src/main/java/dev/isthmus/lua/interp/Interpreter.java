@@ -191,7 +191,8 @@ public final class Interpreter {
                 pc = f.pc();
             }
             int returned;
-            if ((pc & LoopTrace.RETURNED) != 0) {
+            boolean traceReturned = (pc & LoopTrace.RETURNED) != 0;
+            if (traceReturned) {
                 traceLeftAt = -1;
                 returned = pc & ~LoopTrace.RETURNED;
             } else {
@@ -199,7 +200,8 @@ public final class Interpreter {
             }
             Object value = resultsOf(st, base, returned, FIRST_RESULT_UNBOXED);
             completed = true;
-            return value;
+            // Returned by the trace itself: CallbackEntry tells whether its arguments stayed in the call.
+            return traceReturned && value == NUMBER ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : value;
         } finally {
             popFromJava(frames, st, base, completed);
         }

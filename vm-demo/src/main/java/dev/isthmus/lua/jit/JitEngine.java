@@ -317,7 +317,8 @@ public final class JitEngine implements LoopCompiler {
 
     private void install(TraceTree tree, LoopTrace code) {
         CompiledLoop before = tree.installed;
-        tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number);
+        tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number,
+                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()));
         if (before != null && tree.proto.loopTraces()[tree.slot] == before) {
             before.replacedBy(tree.installed);
         }

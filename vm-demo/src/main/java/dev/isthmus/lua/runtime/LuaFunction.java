@@ -29,6 +29,18 @@ public abstract class LuaFunction {
     };
 
     /**
+     * {@link #UNBOXED_NUMBER} returned by a callback's call whose argument objects nothing
+     * refers to any more (its compiled code kept them in its frame, and returned): the caller may
+     * give them to its next call. Never a Lua value.
+     */
+    public static final Object UNBOXED_NUMBER_ARGUMENTS_FREE = new Object() {
+        @Override
+        public String toString() {
+            return "<unboxed number, arguments free>";
+        }
+    };
+
+    /**
      * A call from C (a callback) on {@code count} arguments, one or two, for its first result,
      * with numbers unboxed both ways so that the callback's conversions allocate no box: an
      * argument given as {@link #UNBOXED_NUMBER} is the {@code double} after it; a number result
