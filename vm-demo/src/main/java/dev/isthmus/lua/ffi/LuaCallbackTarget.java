@@ -85,9 +85,7 @@ final class LuaCallbackTarget {
             // Pointer arguments are objects a call gives back when its trace kept them (CallbackArguments).
             CType[] pooled = new CType[2];
             for (int i = 0; i < parameters.size(); i++) {
-                boolean isPointer = objects[i] != null && CdataConversion.plain(parameters.get(i)) instanceof CType.Pointer
-                        && carriers.parameterType(i) == MemorySegment.class;
-                pooled[i] = isPointer ? parameters.get(i) : null;
+                pooled[i] = isPointer(parameters.get(i), carriers.parameterType(i)) ? parameters.get(i) : null;
             }
             CallbackArguments pool = new CallbackArguments(library, pooled[0], pooled[1]);
             for (int i = 0; i < parameters.size(); i++) {
@@ -138,13 +136,17 @@ final class LuaCallbackTarget {
         return carrier == int.class ? UNSIGNED_INT : carrier == short.class ? UNSIGNED_SHORT : carrier == byte.class ? UNSIGNED_BYTE : null;
     }
 
+    /** Whether a parameter is a pointer C passes as an address: it becomes a pointer cdata. */
+    private static boolean isPointer(CType parameter, Class<?> carrier) {
+        return CdataConversion.plain(parameter) instanceof CType.Pointer && carrier == MemorySegment.class;
+    }
+
     /** The filter from a parameter's carrier to the Lua object it becomes (a boolean, a cdata), or null when it has none. */
     private static MethodHandle objectArgument(FfiLibrary library, CType parameter, Class<?> carrier) {
-        CType p = CdataConversion.plain(parameter);
-        if (p instanceof CType.Pointer) {
-            return carrier == MemorySegment.class ? MethodHandles.insertArguments(POINTER, 0, library, parameter) : null;
+        if (isPointer(parameter, carrier)) {
+            return MethodHandles.insertArguments(POINTER, 0, library, parameter);
         }
-        if (!(p instanceof Primitive prim)) {
+        if (!(CdataConversion.plain(parameter) instanceof Primitive prim)) {
             return null;
         }
         if (carrier == boolean.class) {

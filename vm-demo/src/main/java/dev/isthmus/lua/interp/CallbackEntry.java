@@ -87,9 +87,7 @@ public final class CallbackEntry {
         if (p.loopTraces()[p.functionEntry()] != trace) {
             return entry.unlinked(count, first, firstNumber, second, secondNumber);
         }
-        Object result = closure.interpreter().callbackIntoTrace(closure, code, count, first, firstNumber, second, secondNumber);
-        // (callbackIntoTrace returns the tag only when the trace returned: no exit, no error.)
-        return result == LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE && !trace.argumentsStayInCall() ? LuaFunction.UNBOXED_NUMBER : result;
+        return closure.interpreter().callbackIntoTrace(closure, code, trace.argumentsStayInCall(), count, first, firstNumber, second, secondNumber);
     }
 
     /** The site pointed at the function's trace of the moment (or the interpreter's entry), unless it already is or linked too often. */

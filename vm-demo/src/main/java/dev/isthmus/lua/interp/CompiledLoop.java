@@ -21,10 +21,6 @@ public final class CompiledLoop {
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
     private CompiledLoop successor;
 
-    public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number) {
-        this(code, keptRegisters, mayRunLua, number, false);
-    }
-
     public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall) {
         this.code = code;
         this.keptRegisters = (BitSet) keptRegisters.clone();

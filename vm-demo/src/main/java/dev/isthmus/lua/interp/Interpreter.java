@@ -155,8 +155,8 @@ public final class Interpreter {
      * going through five compiled methods. Only the trace's return is done here; a trace that
      * leaves its function before its return goes to {@link #finishCallbackTrace}.
      */
-    Object callbackIntoTrace(LuaClosure closure, LoopTrace code, int count, Object first, double firstNumber,
-                             Object second, double secondNumber) {
+    Object callbackIntoTrace(LuaClosure closure, LoopTrace code, boolean argumentsStayInCall, int count, Object first,
+                             double firstNumber, Object second, double secondNumber) {
         CallStack frames = callStack;
         if (observer != null || frames.depth >= frames.depthLimit) {
             return callbackResultOf(closure, count, first, firstNumber, second, secondNumber);
@@ -200,8 +200,8 @@ public final class Interpreter {
             }
             Object value = resultsOf(st, base, returned, FIRST_RESULT_UNBOXED);
             completed = true;
-            // Returned by the trace itself: CallbackEntry tells whether its arguments stayed in the call.
-            return traceReturned && value == NUMBER ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : value;
+            // Returned by the trace itself, which keeps its arguments in the call: the caller may reuse them.
+            return traceReturned && argumentsStayInCall && value == NUMBER ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : value;
         } finally {
             popFromJava(frames, st, base, completed);
         }
@@ -923,12 +923,12 @@ public final class Interpreter {
     }
 
     /** Whether an operand (a slot's tag or a constant) is a number, unboxed or not. */
-    private static boolean isNumber(Object operand) {
+    static boolean isNumber(Object operand) {
         return operand == NUMBER || operand instanceof Double;
     }
 
     /** The number an operand for which {@link #isNumber} holds stands for; {@code n[slot]} is read only when it is unboxed. */
-    private static double number(Object operand, double[] n, int slot) {
+    static double number(Object operand, double[] n, int slot) {
         return operand == NUMBER ? n[slot] : (Double) operand;
     }
 

@@ -79,18 +79,13 @@ final class Upvalue implements LuaObject {
     /** Whether the value is a number, boxed or not: what a trace reading it unboxed checks first. */
     boolean isNumber() {
         ValueStack st = stack;
-        Object v = st != null ? st.slots[slot] : value;
-        return v == ValueStack.NUMBER || v instanceof Double;
+        return Interpreter.isNumber(st != null ? st.slots[slot] : value);
     }
 
     /** The value, which {@link #isNumber} found a number, without boxing it. */
     double number() {
         ValueStack st = stack;
-        if (st != null) {
-            Object v = st.slots[slot];
-            return v == ValueStack.NUMBER ? st.nums[slot] : (Double) v;
-        }
-        return value == ValueStack.NUMBER ? number : (Double) value;
+        return st != null ? Interpreter.number(st.slots[slot], st.nums, slot) : value == ValueStack.NUMBER ? number : (Double) value;
     }
 
     /** Assigns a number without boxing it. */

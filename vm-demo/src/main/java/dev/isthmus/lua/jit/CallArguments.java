@@ -54,6 +54,6 @@ final class CallArguments {
             IrOp.PELEM, IrOp.PCAST, IrOp.GCTYPE, IrOp.GCLASS, IrOp.GNOTNIL, IrOp.GTRUTH, IrOp.GSAME);
 
     private static boolean reads(Ir x, int operand) {
-        return READS.contains(x.op) && x.a == operand && x.b != operand && x.c != operand && x.args == null;
+        return READS.contains(x.op) && x.a == operand && x.b != operand && x.c != operand;
     }
 }

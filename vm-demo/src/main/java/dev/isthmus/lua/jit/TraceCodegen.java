@@ -270,17 +270,19 @@ final class TraceCodegen {
                 return;
             }
             mv.visitLabel(exitLabels.get(e));
-            TraceTree.Side side = tree.sideOf(exitSnapshots.get(e));
-            Label shared = exitCode.putIfAbsent(exitSnapshots.get(e), exitLabels.get(e));
+            int snapshot = exitSnapshots.get(e);
+            int resumeAt = ir.snapshots.get(snapshot).pc();
+            TraceTree.Side side = tree.sideOf(snapshot);
+            Label shared = exitCode.putIfAbsent(snapshot, exitLabels.get(e));
             if (shared != null) {
                 mv.visitJumpInsn(GOTO, shared);
-            } else if (side == null && returnsItself(ir.snapshots.get(exitSnapshots.get(e)).pc(), exitSnapshots.get(e))) {
+            } else if (side == null && returnsItself(resumeAt, snapshot)) {
                 // An exit to the function's return (a guard before it failed, as a recursion's
                 // base case leaves): the trace returns there as at its own end, with no write-back
                 // and no interpreter to run the RETURN, and the exit never grows a side trace.
-                makeReturn(ir.snapshots.get(exitSnapshots.get(e)).pc(), exitSnapshots.get(e));
+                makeReturn(resumeAt, snapshot);
             } else if (side == null) {
-                exitWriter.exitAndReturn(exitSnapshots.get(e));
+                exitWriter.exitAndReturn(snapshot);
             } else if (sideCode.containsKey(side)) {
                 mv.visitJumpInsn(GOTO, sideCode.get(side));
             } else {
@@ -869,8 +871,8 @@ final class TraceCodegen {
                 load(x.a);
                 load(x.b);
                 mv.visitInsn(IADD);
+                mv.visitInsn(DUP);
                 store(i);
-                load(i);
                 mv.visitMethodInsn(INVOKESTATIC, "java/lang/Math", "abs", "(I)I", false);
                 push(NarrowedLoops.RANGE);
                 mv.visitJumpInsn(IF_ICMPGE, exit(x));
