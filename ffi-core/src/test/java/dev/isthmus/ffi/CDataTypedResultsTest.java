@@ -121,11 +121,15 @@ class CDataTypedResultsTest {
         CData pointer = ffi.cast("z_stream *", stream.address());
         assertEquals(0, z.function("deflateInit_").invoke(stream, 9, version, (int) ffi.sizeof("z_stream")), "Z_OK");
         CData out = ffi.newCData("Bytef[?]", 4096);
-        pointer.set("next_in", java.lang.foreign.Arena.ofAuto().allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, input));
-        pointer.set("avail_in", input.length);
-        pointer.set("next_out", out);
-        pointer.set("avail_out", 4096);
-        assertEquals(1, z.function("deflate").invoke(stream, 4), "Z_STREAM_END after Z_FINISH");
+        // The input in an arena held open until deflate has read it: z_stream's next_in is only an
+        // address, and an automatic arena's segment could be freed by a collection before the call.
+        try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+            pointer.set("next_in", arena.allocateFrom(java.lang.foreign.ValueLayout.JAVA_BYTE, input));
+            pointer.set("avail_in", input.length);
+            pointer.set("next_out", out);
+            pointer.set("avail_out", 4096);
+            assertEquals(1, z.function("deflate").invoke(stream, 4), "Z_STREAM_END after Z_FINISH");
+        }
         // zlib's own one-shot compress2 at the same level is the oracle for the stream's counters.
         CData expectedLength = ffi.newCData("uLongf", 4096L);
         assertEquals(0, z.function("compress2").invoke(ffi.newCData("Bytef[?]", 4096), expectedLength, input, input.length, 9));
