@@ -149,3 +149,28 @@ do
   print(#s, s:sub(1, 30))
 end
 -- expect: 200	BCDEFGHIJKLMNOPQRSTUVWXYZABCDE
+-- test: the end of an ipairs or pairs loop leaves the loop's trace after the loop, where the interpreter's step would have gone, with the loop variables nil: jit.v names no exit to the loop's own line (LuaJIT's jit.v names no exits)
+do
+  local name = os.tmpname()
+  local v = require("jit.v")
+  local ipairsLine = debug.getinfo(1, "l").currentline + 3
+  local function sum(t, h)
+    local s = 0
+    for _, x in ipairs(t) do s = s + x end
+    s = s * 2
+    for k, x in pairs(h) do s = s + x + #k end
+    return s
+  end
+  local t, h = {1, 2, 3, 4, 5, 6, 7, 8}, {a = 1, bb = 2, ccc = 3}
+  v.on(name)
+  local total = 0
+  for i = 1, 400 do total = total + sum(t, h) + i end
+  v.off()
+  local f = io.open(name)
+  local text = f:read("*a")
+  f:close()
+  os.remove(name)
+  local atHead = text:find("exit %d+ to [^\n]-:" .. ipairsLine .. ",") or text:find("exit %d+ to [^\n]-:" .. ipairsLine + 2 .. ",")
+  print(total, atHead == nil)
+end
+-- expect: 113800	true

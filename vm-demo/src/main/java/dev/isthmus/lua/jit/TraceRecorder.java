@@ -367,8 +367,9 @@ final class TraceRecorder implements InstructionObserver {
      * {@code ipairs} and {@code pairs} (pure functions of the table and the control value): the
      * next element or entry, leaving the loop when there is none. The recording started right
      * after the interpreter's step, so the loop variables hold this iteration's values; their
-     * types are assumed for the next ones. Every guard here resumes at the TFORLOOP itself,
-     * with nothing written: the interpreter does that step again, as it would have.
+     * types are assumed for the next ones. Every guard here but the loop's end resumes at the
+     * TFORLOOP itself, with nothing written: the interpreter does that step again, as it would
+     * have. The end resumes after the loop ({@link #loopEnded}).
      */
     private void recordIteratorHead() {
         int a = proto.code()[startPc * 4 + 1];
@@ -392,10 +393,10 @@ final class TraceRecorder implements InstructionObserver {
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, t, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
             key = ir.emit(new Ir(IrOp.ADD, IrType.NUM, control, constant(1.0, startPc), Ir.NONE, null, null, null, startPc));
             element = ir.emit(new Ir(IrOp.TGETN, IrType.REF, t, key, Ir.NONE, null, null, null, startPc));
-            guard(new Ir(IrOp.GNOTNIL, IrType.VOID, element, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            loopEnded(new Ir(IrOp.GNOTNIL, IrType.VOID, element, Ir.NONE, Ir.NONE, null, null, null, startPc), a, variables);
         } else {
             int entry = guard(new Ir(IrOp.NEXT, IrType.REF, t, control, Ir.NONE, null, null, null, startPc), startPc);
-            guard(new Ir(IrOp.GNOTNIL, IrType.VOID, entry, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            loopEnded(new Ir(IrOp.GNOTNIL, IrType.VOID, entry, Ir.NONE, Ir.NONE, null, null, null, startPc), a, variables);
             key = ir.emit(new Ir(IrOp.ENTRYKEY, IrType.REF, entry, Ir.NONE, Ir.NONE, null, null, null, startPc));
             // Keys keep one type only in a table with only an array part or only a hash part;
             // otherwise a guard on their type would leave the trace at every change: kept as values.
@@ -413,6 +414,27 @@ final class TraceRecorder implements InstructionObserver {
         for (int j = 1; j < variables; j++) {
             set(a + 3 + j, j == 1 ? element : nil(startPc));
         }
+    }
+
+    /**
+     * The guard that there is no next element or entry, which resumes where the interpreter's
+     * TFORLOOP goes when there is none: after the loop, with the loop's variables nil. Resumed at
+     * the TFORLOOP, the interpreter would call the iterator once more only to find the end; and
+     * a trace running this loop by its trace ({@code LOOPCALL}) goes on in compiled code only
+     * when the loop's trace stops after the loop (group:intersect in LuaJIT's ray.lua, whose
+     * function trace left to the interpreter at the end of every child loop).
+     */
+    private void loopEnded(Ir guard, int a, int variables) {
+        int first = frameOffset + a + 3;
+        ensureRegisters(first + variables);
+        int[] refs = java.util.Arrays.copyOfRange(registerRef, first, first + variables);
+        boolean[] wasWritten = java.util.Arrays.copyOfRange(written, first, first + variables);
+        for (int j = 0; j < variables; j++) {
+            set(a + 3 + j, nil(startPc));
+        }
+        guard(guard, startPc + 1);
+        System.arraycopy(refs, 0, registerRef, first, variables);
+        System.arraycopy(wasWritten, 0, written, first, variables);
     }
 
     /** {@code ref} guarded to have the type {@code like} has (a number unboxed), leaving at the loop head when not. */
