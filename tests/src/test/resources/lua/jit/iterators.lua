@@ -174,3 +174,48 @@ do
   print(total, atHead == nil)
 end
 -- expect: 113800	true
+-- test: pairs and ipairs called inside a compiled loop: the iterator, table and control value taken as they are, a replaced ipairs, a cdata-free non-table argument raising LuaJIT's error, and more or fewer results wanted
+do
+  local function total(rows)
+    local s = 0
+    for r = 1, #rows do
+      for _, v in ipairs(rows[r]) do s = s + v end
+      for k, v in pairs(rows[r]) do s = s + k * v end
+    end
+    return s
+  end
+  local rows = {}
+  for r = 1, 60 do rows[r] = {r, r + 1, r + 2} end
+  local sum = 0
+  for i = 1, 30 do sum = sum + total(rows) end
+  local f, t, c, extra
+  for i = 1, 100 do f, t, c, extra = ipairs(rows) end
+  print(sum, f == select(1, ipairs({})), t == rows, c, extra)
+  for i = 1, 100 do f, t, c = pairs(rows) end
+  print(f == next, t == rows, c)
+  local only
+  for i = 1, 100 do only = ipairs(rows) end
+  print(only == f or only == select(1, ipairs({})))
+  local saved = ipairs
+  local calls = 0
+  for i = 1, 100 do
+    if i == 60 then ipairs = function(x) calls = calls + 1 return saved(x) end end
+    for _, v in ipairs(rows[1]) do sum = sum + v end
+  end
+  ipairs = saved
+  print(sum, calls)
+  local ok, err = pcall(function()
+    local n = 0
+    for i = 1, 100 do
+      local arg = i < 80 and rows[1] or nil
+      for _ in ipairs(arg) do n = n + 1 end
+    end
+    return n
+  end)
+  print(ok, (string.gsub(err, "^.-:%d+: ", "")))
+end
+-- expect: 513900	true	true	0	nil
+-- expect: true	true	nil
+-- expect: true
+-- expect: 514500	41
+-- expect: false	bad argument #1 to 'ipairs' (table expected, got nil)

@@ -1581,6 +1581,10 @@ final class TraceRecorder implements InstructionObserver {
                 && stringBytes(args, a, argc, c, pc)) {
             return;
         }
+        if (c != 0 && argc >= 1 && f instanceof JavaFunction factory && factory.iteratorFactory() != null
+                && iteratorOf(factory.iteratorFactory(), args[0], a, argc, c, pc)) {
+            return;
+        }
         if (c == 2 && argc == 2 && pointerCast(f, args, a, pc)) {
             return;
         }
@@ -1654,6 +1658,26 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
+     * {@code pairs(t)} or {@code ipairs(t)} of a table: no call, the iterator and the control
+     * value as constants and the table as it is, its type guarded (LuaJIT records them so).
+     * False, with nothing recorded, for any other argument (an error or a cdata's iteration).
+     */
+    private boolean iteratorOf(JavaFunction.IteratorFactory factory, int argument, int a, int argc, int c, int pc) {
+        if (!(value(a + 1) instanceof LuaTable) || ir.typeOf(argument) != IrType.REF) {
+            return false;
+        }
+        int table = guard(new Ir(IrOp.GCLASS, IrType.REF, argument, Ir.NONE, Ir.NONE, null, null, LuaTable.class, pc), pc);
+        int[] results = {constantOf(factory.iterator(), pc), table,
+                factory.control() == null ? nil(pc) : constant((Double) factory.control(), pc)};
+        insideCall = true;
+        clearArguments(a, argc, c, pc);
+        for (int k = 0; k < c - 1; k++) {
+            set(a + k, k < results.length ? results[k] : nil(pc));
+        }
+        return true;
+    }
+
+    /**
      * Whether the call of {@code f} the recording sees is recorded as the generic call of a
      * Java function ({@link IrOp#CALLV}, {@link IrOp#CALLM}), whose code holds for any other:
      * a plain {@link JavaFunction} that none of the forms {@link #recordCall} tries before it
@@ -1665,7 +1689,7 @@ final class TraceRecorder implements InstructionObserver {
             return false;
         }
         JavaFunction library = (JavaFunction) f;
-        if (library.numericForm() != null || library.intOperator() != null || library.valueFunction()
+        if (library.numericForm() != null || library.intOperator() != null || library.valueFunction() || library.iteratorFactory() != null
                 || library.body() instanceof dev.isthmus.lua.lib.StringLibrary.ByteValues) {
             return false;
         }

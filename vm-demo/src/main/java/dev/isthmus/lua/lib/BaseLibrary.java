@@ -55,8 +55,8 @@ public final class BaseLibrary {
                 .addValueFunction("type", args -> LibraryTable.results(LuaType.of(new Arguments("type", args).checkAny(0)).luaString()))
                 .addValueFunction("tostring", args -> LibraryTable.results(ValueText.tostring(runtime, new Arguments("tostring", args).checkAny(0))))
                 .addValueFunction("tonumber", lib::tonumber)
-                .add("pairs", lib::pairs)
-                .add("ipairs", lib::ipairs)
+                .set("pairs", new JavaFunction("pairs", lib::pairs).asIteratorFactory(lib.next, null))
+                .set("ipairs", new JavaFunction("ipairs", lib::ipairs).asIteratorFactory(lib.ipairsIterator, 0.0))
                 .add("select", lib::select)
                 .add("rawget", args -> {
                     Arguments a = new Arguments("rawget", args);

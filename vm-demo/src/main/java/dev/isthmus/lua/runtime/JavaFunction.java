@@ -46,6 +46,28 @@ public final class JavaFunction extends LuaFunction {
 
     private SingleResultCallable oneResultForm;
 
+    /**
+     * What {@code pairs} and {@code ipairs} return for a table {@code t}: {@code iterator, t,
+     * control}, whatever its metatable (LuaJIT, built without its Lua 5.2 extensions, has no
+     * {@code __pairs} or {@code __ipairs}). A trace takes those values as they are instead of
+     * calling the function.
+     */
+    public record IteratorFactory(JavaFunction iterator, Object control) {
+    }
+
+    private IteratorFactory iteratorFactory;
+
+    /** The {@link IteratorFactory} this function is, or null. */
+    public IteratorFactory iteratorFactory() {
+        return iteratorFactory;
+    }
+
+    /** Marks this function as a factory of {@code iterator}: for a table, it must return exactly {@code iterator, table, control}. */
+    public JavaFunction asIteratorFactory(JavaFunction iterator, Object control) {
+        this.iteratorFactory = new IteratorFactory(iterator, control);
+        return this;
+    }
+
     /** Which {@link Iterator} this function is, or null. */
     public Iterator iterator() {
         return iterator;
