@@ -1668,7 +1668,7 @@ final class TraceRecorder implements InstructionObserver {
         }
         int table = guard(new Ir(IrOp.GCLASS, IrType.REF, argument, Ir.NONE, Ir.NONE, null, null, LuaTable.class, pc), pc);
         int[] results = {constantOf(factory.iterator(), pc), table,
-                factory.control() == null ? nil(pc) : constant((Double) factory.control(), pc)};
+                factory.control() instanceof Double d ? constant(d, pc) : constantOf(factory.control(), pc)};
         insideCall = true;
         clearArguments(a, argc, c, pc);
         for (int k = 0; k < c - 1; k++) {
