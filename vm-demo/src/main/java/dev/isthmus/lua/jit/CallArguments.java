@@ -1,6 +1,8 @@
 package dev.isthmus.lua.jit;
 
 import java.util.BitSet;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Whether a function tree's compiled code, when it returns, has let no argument object out of
@@ -13,6 +15,10 @@ import java.util.BitSet;
  * objects of a call that came back through the tree's own return.
  */
 final class CallArguments {
+    /** The instructions that only read an object's address or check it. */
+    private static final Set<IrOp> READS = EnumSet.of(
+            IrOp.PELEM, IrOp.PCAST, IrOp.GCTYPE, IrOp.GCLASS, IrOp.GNOTNIL, IrOp.GTRUTH, IrOp.GSAME);
+
     private CallArguments() {
     }
 
@@ -48,10 +54,6 @@ final class CallArguments {
         }
         return true;
     }
-
-    /** The instructions that only read an object's address or check it. */
-    private static final java.util.Set<IrOp> READS = java.util.EnumSet.of(
-            IrOp.PELEM, IrOp.PCAST, IrOp.GCTYPE, IrOp.GCLASS, IrOp.GNOTNIL, IrOp.GTRUTH, IrOp.GSAME);
 
     private static boolean reads(Ir x, int operand) {
         return READS.contains(x.op) && x.a == operand && x.b != operand && x.c != operand;

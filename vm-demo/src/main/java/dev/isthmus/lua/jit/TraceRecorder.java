@@ -427,8 +427,8 @@ final class TraceRecorder implements InstructionObserver {
     private void loopEnded(Ir guard, int a, int variables) {
         int first = frameOffset + a + 3;
         ensureRegisters(first + variables);
-        int[] refs = java.util.Arrays.copyOfRange(registerRef, first, first + variables);
-        boolean[] wasWritten = java.util.Arrays.copyOfRange(written, first, first + variables);
+        int[] refs = Arrays.copyOfRange(registerRef, first, first + variables);
+        boolean[] wasWritten = Arrays.copyOfRange(written, first, first + variables);
         for (int j = 0; j < variables; j++) {
             set(a + 3 + j, nil(startPc));
         }
@@ -1663,12 +1663,11 @@ final class TraceRecorder implements InstructionObserver {
      * False, with nothing recorded, for any other argument (an error or a cdata's iteration).
      */
     private boolean iteratorOf(JavaFunction.IteratorFactory factory, int argument, int a, int argc, int c, int pc) {
-        if (!(value(a + 1) instanceof LuaTable) || ir.typeOf(argument) != IrType.REF) {
+        if (!(value(a + 1) instanceof LuaTable)) {
             return false;
         }
         int table = guard(new Ir(IrOp.GCLASS, IrType.REF, argument, Ir.NONE, Ir.NONE, null, null, LuaTable.class, pc), pc);
-        int[] results = {constantOf(factory.iterator(), pc), table,
-                factory.control() instanceof Double d ? constant(d, pc) : constantOf(factory.control(), pc)};
+        int[] results = {constantOf(factory.iterator(), pc), table, constantOf(factory.control(), pc)};
         insideCall = true;
         clearArguments(a, argc, c, pc);
         for (int k = 0; k < c - 1; k++) {
