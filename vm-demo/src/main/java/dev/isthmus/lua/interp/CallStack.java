@@ -40,6 +40,12 @@ public final class CallStack {
     int raiserCaller = -1;
     /** Frames past this many raise "stack overflow"; a message handler gets some room beyond it. */
     int depthLimit = Interpreter.MAX_DEPTH;
+    /**
+     * The number of results a function trace's direct entry left in the value stack from its
+     * frame's {@code base - 1} on ({@code DirectCalls}), when it did not return its one
+     * result as a JVM value alone; -1 otherwise. Whoever calls such an entry sets it to -1 before the call and again once it took the results, so that it is -1 whenever compiled code runs.
+     */
+    int directResults = -1;
     /** Whether "stack overflow" was raised since this was last cleared: tells a failing message handler's overflow. */
     boolean overflowed;
     /** Whether the Java stack ran out (rather than {@link #depthLimit}) since this was last cleared. */

@@ -372,6 +372,29 @@ public final class Interpreter {
         return functionTraceOf(p) instanceof CompiledLoop trace && frames.depth < frames.depthLimit && !p.isVararg() ? trace.code() : null;
     }
 
+    /** Whether a trace may call a function trace's direct entry now ({@code DirectCalls.mayEnter}). */
+    boolean mayEnterDirectly(CallStack frames) {
+        return observer == null && frames.depth < frames.depthLimit;
+    }
+
+    /**
+     * A call of {@code next} with {@code arguments}, made as CALL makes it, for a direct entry's
+     * call site that has no compiled entry to call: the frame at {@code base} that the site
+     * pushed is given back for the call to push as its own, and pushed again after it.
+     */
+    int callEntered(LuaClosure next, CallStack frames, ValueStack st, int base, Object[] arguments) {
+        st.slots[base - 1] = next;
+        for (int j = 0; j < arguments.length; j++) {
+            st.slots[base + j] = arguments[j];
+        }
+        frames.pop();
+        try {
+            return callLua(next, frames, st, base - 1, arguments.length);
+        } finally {
+            frames.push(next, base);
+        }
+    }
+
     /** The frame of a direct call at {@code base}, pushed and cleared as {@link #callLua} makes it. */
     void enterDirectly(LuaClosure next, CallStack frames, ValueStack st, int base, int argc) {
         enterFrame(next, frames, st, base, argc);

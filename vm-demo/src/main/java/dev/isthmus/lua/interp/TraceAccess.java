@@ -258,6 +258,8 @@ public final class TraceAccess {
      * otherwise the interpreter finishes the activation and the results are adjusted.
      */
     public static void leaveDirectly(int pc, LuaClosure callee, CallStack frames, ValueStack stack, int fn, int wanted, int top) {
+        // (Results a direct entry left in the stack, DirectCalls, are taken now.)
+        frames.directResults = -1;
         if (pc == (LoopTrace.RETURNED | wanted)) {
             frames.pop();
             stack.top = top;
@@ -273,6 +275,7 @@ public final class TraceAccess {
      */
     public static void failedDirectly(Throwable thrown, LuaClosure callee, CallStack frames, ValueStack stack, int fn, int wanted, int top)
             throws Throwable {
+        frames.directResults = -1;
         if (!(thrown instanceof TraceCallFailure failure)) {
             frames.pop();
             stack.top = top;

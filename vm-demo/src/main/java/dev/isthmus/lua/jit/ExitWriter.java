@@ -98,6 +98,21 @@ final class ExitWriter {
         call(s, all, descriptor, true);
     }
 
+    /** How an exit returns its pc from the method (a function tree's direct entry goes on with it, see {@code TraceCodegen}). */
+    private Runnable returnPc;
+
+    void returnPcWith(Runnable returnPc) {
+        this.returnPc = returnPc;
+    }
+
+    private void returnPc() {
+        if (returnPc == null) {
+            mv.visitInsn(IRETURN);
+        } else {
+            returnPc.run();
+        }
+    }
+
     /** {@link #exit} and a return of the pc, sharing what it writes with an exit placed before it where it can. */
     void exitAndReturn(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
@@ -115,7 +130,7 @@ final class ExitWriter {
         String descriptor = descriptor(s, writing, alone);
         if (descriptor == null) {
             write(snapshot, s);
-            mv.visitInsn(IRETURN);
+            returnPc();
             return;
         }
         mv.visitLdcInsn(snapshot);
@@ -126,7 +141,7 @@ final class ExitWriter {
             call(s, writing, descriptor, alone);
         }
         if (alone) {
-            mv.visitInsn(IRETURN);
+            returnPc();
         } else {
             mv.visitJumpInsn(GOTO, onto.call());
         }

@@ -96,6 +96,7 @@ public final class JitEngine implements LoopCompiler {
             p.loopTraces()[pc] = null;
             p.loopCounts()[pc] = on ? 0 : NEVER;
         }
+        DirectSites.install(p, null, null);
         if (nested) {
             for (Prototype child : p.prototypes()) {
                 setEnabled(child, on, true);
@@ -323,6 +324,9 @@ public final class JitEngine implements LoopCompiler {
             before.replacedBy(tree.installed);
         }
         tree.proto.loopTraces()[tree.slot] = tree.installed;
+        if (tree.function) {
+            DirectSites.install(tree.proto, tree.directType, tree.directBody);
+        }
     }
 
     /**
@@ -475,6 +479,9 @@ public final class JitEngine implements LoopCompiler {
         }
         p.loopTraces()[loopPc] = null;
         p.loopCounts()[loopPc] = 0;
+        if (loopPc == p.functionEntry()) {
+            DirectSites.install(p, null, null);
+        }
         if (verbose) {
             String left = why != null ? " stale: " + why + ", "
                     : (loopPc == p.functionEntry() ? " stale: left at its entry " : " stale: left before its loop ")

@@ -81,6 +81,9 @@ final class TraceCache {
             if (p != null) {
                 p.loopTraces()[e.pc()] = null;
                 p.loopCounts()[e.pc()] = 0;
+                if (e.pc() == p.functionEntry()) {
+                    DirectSites.install(p, null, null);
+                }
                 removed++;
             }
         }

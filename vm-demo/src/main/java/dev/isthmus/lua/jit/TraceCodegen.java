@@ -54,6 +54,10 @@ import static org.objectweb.asm.Opcodes.*;
 final class TraceCodegen {
     private static final String OBJECT = "java/lang/Object";
     private static final String ACCESS = Type.getInternalName(TraceAccess.class);
+    private static final String CALLS = Type.getInternalName(dev.isthmus.lua.interp.DirectCalls.class);
+    private static final String CLOSURE_TYPE = Type.getDescriptor(LuaClosure.class);
+    private static final String FRAMES_TYPE = Type.getDescriptor(CallStack.class);
+    private static final String STACK_TYPE = Type.getDescriptor(ValueStack.class);
     private static final String TABLE = Type.getInternalName(LuaTable.class);
     private static final String BYTES = Type.getInternalName(dev.isthmus.lua.lib.StringLibrary.ByteValues.class);
     private static final String ENTRY = Type.getInternalName(LuaTable.Entry.class);
@@ -108,6 +112,20 @@ final class TraceCodegen {
     private final Int64Emission int64;
     /** The conversions made where they are ({@link TraceIr#conversionsTaken}); the others are made where exits write them. */
     private final java.util.BitSet conversionsTaken;
+    /**
+     * When this method is the tree's direct entry ({@code body}, {@link DirectEntry}): its shape.
+     * The method then takes the parameters as JVM arguments, writes the frame only where it
+     * leaves its code, and ends every such way out at {@link #finished}.
+     */
+    private final DirectEntry direct;
+    /** The tree's direct entry, whichever method this is: a recursive call calls it. */
+    private final DirectEntry treeEntry;
+    /** In {@code body}: where the ways out other than its own return go, the pc or {@code RETURNED} and count on the operand stack. */
+    private final Label finished = new Label();
+    /** The end of the range of instructions being emitted one after the other (the root's, a side trace's, a method's part). */
+    private int rangeEnd;
+    /** An instruction whose code a call before it emitted already (a number result read where the call made it). */
+    private int emittedWithCall = -1;
 
     /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
     TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
@@ -119,18 +137,24 @@ final class TraceCodegen {
         this.method = method;
         this.local = new int[ir.code.size()];
         this.conversionsTaken = ir.conversionsTaken();
-        int next = method.placeLocals(ir, local, FRAMES + 1);
+        this.treeEntry = owner.direct;
+        this.direct = method.isRun() ? owner.direct : null;
+        int next = method.placeLocals(ir, local, direct != null ? direct.firstFreeLocal() : FRAMES + 1);
         scratch = next;
         scratchSlots = next + 1;
         scratchNums = next + 2;
         scratchLong = next + 3;
         scratchTop = next + 5;
         self = internal;
-        mv = cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
+        mv = direct != null ? cw.visitMethod(ACC_PUBLIC, "body", direct.descriptor(), null, null)
+                : cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
         nativeCalls = new NativeCallLocals(ir, mv, constants, next + 6);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
         int64 = new Int64Emission(ir, mv, constants, this::load, this::store, this::exit);
+        if (direct != null) {
+            exitWriter.returnPcWith(() -> mv.visitJumpInsn(GOTO, finished));
+        }
     }
 
     /** The JVM local slots a value of {@code type} takes. */
@@ -209,6 +233,7 @@ final class TraceCodegen {
             }
             offsets = new int[method.to() - method.from() + 1];
             nativeCalls.forgetCallPc();
+            rangeEnd = method.to();
             for (int i = method.from(); i <= method.to(); i++) {
                 Label at = new Label();
                 mv.visitLabel(at);
@@ -236,8 +261,12 @@ final class TraceCodegen {
             mv.visitLabel(relink);
         }
         nativeCalls.read();
+        if (direct != null && !direct.lazyFrame()) {
+            writeFrame();
+        }
         Label loop = new Label();
         int rootEnd = tree.rootEnd();
+        rangeEnd = rootEnd;
         for (int i = 0; i < rootEnd; i++) {
             if (i == ir.entryLoads) {
                 mv.visitLabel(linkTarget);
@@ -282,6 +311,7 @@ final class TraceCodegen {
                 // and no interpreter to run the RETURN, and the exit never grows a side trace.
                 makeReturn(resumeAt, snapshot);
             } else if (side == null) {
+                materialise();
                 exitWriter.exitAndReturn(snapshot);
             } else if (sideCode.containsKey(side)) {
                 mv.visitJumpInsn(GOTO, sideCode.get(side));
@@ -293,6 +323,7 @@ final class TraceCodegen {
                 if (methods.ownMethodOf(side) instanceof TreeMethods.Method own) {
                     callSide(own);
                 } else {
+                    rangeEnd = side.end();
                     for (int i = side.start(); i < side.end(); i++) {
                         instruction(i, ir.at(i));
                     }
@@ -307,6 +338,7 @@ final class TraceCodegen {
             if (framesShownDuring(call) instanceof InlinedFrames inside) {
                 popInlined(inside);
             }
+            materialise();
             exitWriter.exit(call.snapshot);
             mv.visitInsn(POP);
             String failure = Type.getInternalName(TraceCallFailure.class);
@@ -317,9 +349,78 @@ final class TraceCodegen {
             mv.visitMethodInsn(INVOKESPECIAL, failure, "<init>", "(ILjava/lang/Throwable;)V", false);
             mv.visitInsn(ATHROW);
         }
+        if (direct != null) {
+            // The ways out of body but its own return: the interpreter finishes the activation if it must.
+            mv.visitLabel(finished);
+            mv.visitVarInsn(ALOAD, CLOSURE);
+            mv.visitVarInsn(ALOAD, FRAMES);
+            mv.visitVarInsn(ALOAD, STACK);
+            mv.visitVarInsn(ILOAD, BASE);
+            String after = "(ILdev/isthmus/lua/interp/LuaClosure;Ldev/isthmus/lua/interp/CallStack;Ldev/isthmus/lua/interp/ValueStack;I)";
+            if (direct.returnsNumber()) {
+                mv.visitMethodInsn(INVOKESTATIC, CALLS, "finishedNumber", after + "D", false);
+                mv.visitInsn(DRETURN);
+            } else {
+                mv.visitMethodInsn(INVOKESTATIC, CALLS, "finishedValue", after + "Ljava/lang/Object;", false);
+                mv.visitInsn(ARETURN);
+            }
+        }
         Label end = new Label();
         mv.visitLabel(end);
         methodSize = end.getOffset();
+    }
+
+    /** In {@code body} with a frame written only where it leaves: the frame written as the call would have left it. */
+    private void materialise() {
+        if (direct != null && direct.lazyFrame()) {
+            writeFrame();
+        }
+    }
+
+    /** The direct entry's frame as a call leaves it: the parameters in place, the rest nil. */
+    private void writeFrame() {
+        int n = direct.parameterCount();
+        if (direct.clearedTo() - n <= FRAME_CLEARED_INLINE) {
+            clearSlots(n, direct.clearedTo());
+        } else {
+            mv.visitVarInsn(ALOAD, STACK);
+            mv.visitVarInsn(ILOAD, BASE);
+            push(n);
+            push(direct.clearedTo());
+            mv.visitMethodInsn(INVOKESTATIC, CALLS, "clearFrame", "(Ldev/isthmus/lua/interp/ValueStack;III)V", false);
+        }
+        for (int p = 0; p < n; p++) {
+            mv.visitVarInsn(ALOAD, STACK);
+            slotIndex(p);
+            boolean number = direct.numberParameters()[p];
+            mv.visitVarInsn(number ? DLOAD : ALOAD, direct.localOf(p));
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, number ? "setNumberSlot" : "setSlot",
+                    "(Ldev/isthmus/lua/interp/ValueStack;I" + (number ? "D" : "Ljava/lang/Object;") + ")V", false);
+        }
+    }
+
+    /** Returns the pc or {@code RETURNED} and count on the operand stack: from {@code run}, or in {@code body} through {@link #finished}. */
+    private void returnLeft() {
+        if (direct != null) {
+            mv.visitJumpInsn(GOTO, finished);
+        } else {
+            mv.visitInsn(IRETURN);
+        }
+    }
+
+    /**
+     * In {@code body}, register {@code r}'s value at entry onto the operand stack as an object:
+     * a parameter, or nil.
+     */
+    private void entryValue(int r) {
+        if (r >= direct.parameterCount()) {
+            mv.visitInsn(ACONST_NULL);
+        } else if (direct.numberParameters()[r]) {
+            mv.visitVarInsn(DLOAD, direct.localOf(r));
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        } else {
+            mv.visitVarInsn(ALOAD, direct.localOf(r));
+        }
     }
 
     /**
@@ -329,6 +430,8 @@ final class TraceCodegen {
      * loads read their values from it and the loop goes on.
      */
     private void callSide(TreeMethods.Method callee) {
+        // (A side method reads the frame's registers the trace did not change.)
+        materialise();
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
@@ -338,7 +441,7 @@ final class TraceCodegen {
             load(ref);
         }
         mv.visitMethodInsn(INVOKESPECIAL, self, callee.name(), callee.descriptor(), false);
-        if (method.isRun()) {
+        if (method.isRun() && direct == null) {
             Label leave = new Label();
             mv.visitInsn(DUP);
             push(TreeMethods.RELINK);
@@ -347,7 +450,7 @@ final class TraceCodegen {
             mv.visitJumpInsn(GOTO, relink);
             mv.visitLabel(leave);
         }
-        mv.visitInsn(IRETURN);
+        returnLeft();
     }
 
     /**
@@ -511,7 +614,9 @@ final class TraceCodegen {
     }
 
     private void instruction(int i, Ir x) {
-        emit(i, x);
+        if (i != emittedWithCall) {
+            emit(i, x);
+        }
         nativeCalls.after(x);
     }
 
@@ -529,27 +634,90 @@ final class TraceCodegen {
                 constant(x.aux, Object.class);
                 store(i);
             }
-            case SLOADN, RLOADN -> loadNumber(i, x);
-            case SLOADV -> {
-                mv.visitVarInsn(ALOAD, STACK);
-                mv.visitVarInsn(ILOAD, BASE);
-                push((Integer) x.aux);
-                mv.visitInsn(IADD);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "value", "(Ldev/isthmus/lua/interp/ValueStack;I)Ljava/lang/Object;", false);
-                store(i);
+            case SLOADN, SLOADV, SLOADR -> {
+                if (direct != null) {
+                    entryLoad(i, x);
+                } else if (x.op == IrOp.SLOADN) {
+                    loadNumber(i, x);
+                } else {
+                    slotLoad(i, x);
+                }
             }
-            case SLOADR, RLOADR -> {
-                mv.visitVarInsn(ALOAD, STACK);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
-                slotIndex((Integer) x.aux);
-                mv.visitInsn(AALOAD);
-                mv.visitInsn(DUP);
-                store(i);
-                checkClass(x.aux2, exit(x));
-                load(i);
-                castToGuarded(x.aux2);
-                store(i);
+            case RLOADN, RLOADR -> {
+                if (direct != null && direct.lazyFrame() && (Integer) x.aux < direct.clearedTo()) {
+                    // (A side trace's read of a register its parent did not change: in body, its value at entry.)
+                    entryLoad(i, x);
+                } else if (x.op == IrOp.RLOADN) {
+                    loadNumber(i, x);
+                } else {
+                    slotLoad(i, x);
+                }
             }
+            default -> emitOther(i, x);
+        }
+    }
+
+    /**
+     * In {@code body}, a register's load: its value at entry, a parameter or nil, with the
+     * guard the load makes of its type.
+     */
+    private void entryLoad(int i, Ir x) {
+        int r = (Integer) x.aux;
+        boolean number = x.op == IrOp.SLOADN || x.op == IrOp.RLOADN;
+        if (number && r < direct.parameterCount() && direct.numberParameters()[r]) {
+            mv.visitVarInsn(DLOAD, direct.localOf(r));
+            store(i);
+            return;
+        }
+        entryValue(r);
+        if (x.op == IrOp.SLOADV) {
+            store(i);
+        } else if (number) {
+            mv.visitInsn(DUP);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
+            Label isNumber = new Label();
+            mv.visitJumpInsn(IFNE, isNumber);
+            mv.visitInsn(POP);
+            mv.visitJumpInsn(GOTO, exit(x));
+            mv.visitLabel(isNumber);
+            mv.visitTypeInsn(CHECKCAST, "java/lang/Double");
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Double", "doubleValue", "()D", false);
+            store(i);
+        } else {
+            storeGuarded(i, x);
+        }
+    }
+
+    /** The object on the operand stack into {@code i}'s local, behind the guard of its class ({@code aux2}), cast to that class. */
+    private void storeGuarded(int i, Ir x) {
+        mv.visitInsn(DUP);
+        store(i);
+        checkClass(x.aux2, exit(x));
+        load(i);
+        castToGuarded(x.aux2);
+        store(i);
+    }
+
+    /** A register's object read from its slot, with its class guard ({@link IrOp#SLOADR}, {@link IrOp#RLOADR}), or unguarded ({@link IrOp#SLOADV}). */
+    private void slotLoad(int i, Ir x) {
+        if (x.op == IrOp.SLOADV) {
+            mv.visitVarInsn(ALOAD, STACK);
+            mv.visitVarInsn(ILOAD, BASE);
+            push((Integer) x.aux);
+            mv.visitInsn(IADD);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "value", "(Ldev/isthmus/lua/interp/ValueStack;I)Ljava/lang/Object;", false);
+            store(i);
+            return;
+        }
+        mv.visitVarInsn(ALOAD, STACK);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "slots", "(Ldev/isthmus/lua/interp/ValueStack;)[Ljava/lang/Object;", false);
+        slotIndex((Integer) x.aux);
+        mv.visitInsn(AALOAD);
+        storeGuarded(i, x);
+    }
+
+    private void emitOther(int i, Ir x) {
+        switch (x.op) {
             case ADD, SUB, MUL, DIV -> {
                 load(x.a);
                 load(x.b);
@@ -813,6 +981,7 @@ final class TraceCodegen {
                     makeReturn((Integer) x.aux, x.snapshot);
                     return;
                 }
+                materialise();
                 exitWriter.flush(x.snapshot);
                 if (tree.function) {
                     exitsLinked();
@@ -821,7 +990,7 @@ final class TraceCodegen {
                     push(LoopTrace.ENTER);
                     mv.visitInsn(IOR);
                 }
-                mv.visitInsn(IRETURN);
+                returnLeft();
             }
             case CLOAD -> {
                 CScalar scalar = (CScalar) x.aux;
@@ -1073,6 +1242,13 @@ final class TraceCodegen {
         int first = code[at + 1];
         int count = code[at + 2] - 1;
         Snapshot s = ir.snapshots.get(snapshot);
+        if (direct != null && count == 1 && returnsAsEntry(s.refOf(first), first)) {
+            // The direct entry's own return: its result as a JVM value, nothing written.
+            exitsLinked();
+            mv.visitInsn(direct.returnsNumber() ? DRETURN : ARETURN);
+            return;
+        }
+        materialise();
         for (int k = 0; k < count; k++) {
             int ref = s.refOf(first + k);
             if (ref != Ir.NONE) {
@@ -1097,7 +1273,49 @@ final class TraceCodegen {
             clearSlots(count - 1, tree.proto.frameSize());
             push(LoopTrace.RETURNED | count);
         }
-        mv.visitInsn(IRETURN);
+        returnLeft();
+    }
+
+    /**
+     * In {@code body}, the value {@code ref} (or, when {@link Ir#NONE}, register {@code register}
+     * as at entry) onto the operand stack as the direct entry returns it; false, with nothing
+     * pushed, when it is not of that type here.
+     */
+    private boolean returnsAsEntry(int ref, int register) {
+        IrType type = ref == Ir.NONE ? null : ir.typeOf(ref);
+        if (type == IrType.LONG || ref == Ir.NONE && (!direct.lazyFrame() || register >= direct.clearedTo())) {
+            // (A register the frame holds: what an inner loop or a call left there.)
+            return false;
+        }
+        if (direct.returnsNumber()) {
+            if (ref == Ir.NONE) {
+                if (register >= direct.parameterCount() || !direct.numberParameters()[register]) {
+                    return false;
+                }
+                mv.visitVarInsn(DLOAD, direct.localOf(register));
+                return true;
+            }
+            if (type == IrType.REF) {
+                return false;
+            }
+            load(ref);
+            if (type == IrType.INT) {
+                mv.visitInsn(I2D);
+            }
+            return true;
+        }
+        if (ref == Ir.NONE) {
+            entryValue(register);
+            return true;
+        }
+        load(ref);
+        if (type != IrType.REF) {
+            if (type == IrType.INT) {
+                mv.visitInsn(I2D);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        }
+        return true;
     }
 
     /**
@@ -1364,7 +1582,7 @@ final class TraceCodegen {
         if (inside != null) {
             leaveLoopInside(inside);
         }
-        mv.visitInsn(IRETURN);
+        returnLeft();
         mv.visitLabel(same);
         mv.visitInsn(POP);
         if (inside != null) {
@@ -1639,7 +1857,7 @@ final class TraceCodegen {
                 objectArray(x.args);
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callForFirst", "(" + closure + "Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false);
             }
-            case CALLL -> directCall(x);
+            case CALLL -> directCall(i, x);
             case CALLM -> {
                 mv.visitVarInsn(ALOAD, CLOSURE);
                 load(x.a);
@@ -1663,24 +1881,22 @@ final class TraceCodegen {
      * {@code TraceAccess.failedDirectly} before this call's own handler. Otherwise the
      * interpreter makes the call ({@code TraceAccess.callLua}).
      */
-    private void directCall(Ir x) {
-        String closure = "Ldev/isthmus/lua/interp/LuaClosure;";
-        String frames = "Ldev/isthmus/lua/interp/CallStack;";
-        String stack = "Ldev/isthmus/lua/interp/ValueStack;";
+    private void directCall(int i, Ir x) {
+        if (directEntryOf(x) instanceof java.lang.invoke.MethodType entry) {
+            entryCall(i, x, entry);
+            return;
+        }
         int fn = (Integer) x.aux;
         int argc = x.args.length;
         int wanted = (Integer) x.aux2;
-        writeRegister(fn, x.a);
-        for (int j = 0; j < argc; j++) {
-            writeRegister(fn + 1 + j, x.args[j]);
-        }
+        writeCall(x);
         String trace = Type.getInternalName(LoopTrace.class);
         Label interpreted = new Label();
         Label done = new Label();
         // The callee's function trace, kept on the operand stack for the call below.
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "directCallee", "(" + closure + frames + ")L" + trace + ";", false);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "directCallee", "(" + CLOSURE_TYPE + FRAMES_TYPE + ")L" + trace + ";", false);
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, interpreted);
         dev.isthmus.lua.bytecode.Prototype callee = ir.at(x.a).op == IrOp.KREF && ir.at(x.a).aux instanceof LuaClosure known ? known.prototype() : null;
@@ -1694,7 +1910,7 @@ final class TraceCodegen {
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(fn + 1);
         push(argc);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, clearsHere ? "enterFrame" : "enterDirectly", "(" + closure + frames + stack + "II)I", false);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, clearsHere ? "enterFrame" : "enterDirectly", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "II)I", false);
         mv.visitVarInsn(ISTORE, scratchTop);
         if (clearsHere) {
             clearSlots(clearFrom, clearTo);
@@ -1708,33 +1924,182 @@ final class TraceCodegen {
         // tree's own for a recursion, another function's tree (relinked when it is replaced) otherwise.
         mv.visitMethodInsn(INVOKEINTERFACE, trace, "run", RUN_DESCRIPTOR, true);
         mv.visitLabel(directCall[1]);
-        Runnable rest = () -> {
-            loadClosure(x.a);
-            mv.visitVarInsn(ALOAD, FRAMES);
-            mv.visitVarInsn(ALOAD, STACK);
-            push(fn);
-            mv.visitVarInsn(ILOAD, BASE);
-            mv.visitInsn(IADD);
-            push(wanted);
-            mv.visitVarInsn(ILOAD, scratchTop);
-        };
-        rest.run();
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveDirectly", "(I" + closure + frames + stack + "III)V", false);
+        leavingArguments(x);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveDirectly", "(I" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "III)V", false);
         mv.visitJumpInsn(GOTO, done);
-        mv.visitLabel(directCall[2]);
-        rest.run();
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "failedDirectly", "(Ljava/lang/Throwable;" + closure + frames + stack + "III)V", false);
-        mv.visitJumpInsn(GOTO, done);
+        calleeFailed(x, done);
         mv.visitLabel(interpreted);
         mv.visitInsn(POP);
+        interpretedCall(x);
+        mv.visitLabel(done);
+    }
+
+    /**
+     * The shape of the direct entry call {@code x} can call, or null: the callee is a known
+     * closure whose function has a tree with one (this tree, for a recursion), the call passes
+     * as many arguments as it has parameters, of types the entry takes, and wants at most one result.
+     */
+    private java.lang.invoke.MethodType directEntryOf(Ir x) {
+        if (!(ir.at(x.a).op == IrOp.KREF && ir.at(x.a).aux instanceof LuaClosure known) || (Integer) x.aux2 > 1 || (Integer) x.aux2 < 0) {
+            return null;
+        }
+        dev.isthmus.lua.bytecode.Prototype callee = known.prototype();
+        java.lang.invoke.MethodType type = callee == tree.proto ? (treeEntry == null ? null : treeEntry.type()) : DirectSites.installedType(callee);
+        if (type == null || x.args.length != callee.parameterCount()) {
+            return null;
+        }
+        for (int j = 0; j < x.args.length; j++) {
+            IrType t = ir.typeOf(x.args[j]);
+            if (t == IrType.LONG || type.parameterType(4 + j) == double.class && t == IrType.REF) {
+                return null;
+            }
+        }
+        return type;
+    }
+
+    /**
+     * A call of a function tree's direct entry ({@link DirectEntry}): the callee's frame pushed
+     * (none of its slots written), the entry called through its function's call site of that
+     * shape ({@link DirectSites}) with the arguments as JVM values, its result taken as one, or,
+     * when it left its results in the stack or failed, as the interpreter's call leaves them. A
+     * number result read by the next instruction ({@link IrOp#RLOADN}) goes to that
+     * instruction's local at once. When the call may not be direct now (a recording, a full
+     * call stack), the interpreter makes it.
+     */
+    private void entryCall(int i, Ir x, java.lang.invoke.MethodType type) {
+        int fn = (Integer) x.aux;
+        int argc = x.args.length;
+        int wanted = (Integer) x.aux2;
+        boolean number = type.returnType() == double.class;
+        Ir next = i + 1 < rangeEnd ? ir.at(i + 1) : null;
+        boolean resultRead = number && wanted == 1 && framesShownDuring(x) == null && next != null && next.op == IrOp.RLOADN
+                && (Integer) next.aux == fn;
+        Label interpreted = new Label();
+        Label inSlots = new Label();
+        Label done = new Label();
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, "mayEnter", "(" + CLOSURE_TYPE + FRAMES_TYPE + ")Z", false);
+        mv.visitJumpInsn(IFEQ, interpreted);
         loadClosure(x.a);
         mv.visitVarInsn(ALOAD, FRAMES);
         mv.visitVarInsn(ALOAD, STACK);
-        slotIndex(fn);
+        slotIndex(fn + 1);
         push(argc);
-        push(wanted);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callLua", "(" + closure + frames + stack + "III)V", false);
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, "enter", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "II)I", false);
+        mv.visitVarInsn(ISTORE, scratchTop);
+        mv.visitLabel(directCall[0]);
+        constant(DirectSites.invoker(((LuaClosure) ir.at(x.a).aux).prototype(), type), java.lang.invoke.MethodHandle.class);
+        mv.visitVarInsn(ALOAD, STACK);
+        slotIndex(fn + 1);
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        for (int j = 0; j < argc; j++) {
+            IrType t = ir.typeOf(x.args[j]);
+            load(x.args[j]);
+            if (t == IrType.INT) {
+                mv.visitInsn(I2D);
+            }
+            if (type.parameterType(4 + j) != double.class && t != IrType.REF) {
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+            }
+        }
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", type.toMethodDescriptorString(), false);
+        mv.visitLabel(directCall[1]);
+        Runnable leave = () -> {
+            mv.visitVarInsn(ALOAD, FRAMES);
+            mv.visitVarInsn(ALOAD, STACK);
+            mv.visitVarInsn(ILOAD, scratchTop);
+            mv.visitMethodInsn(INVOKESTATIC, CALLS, "leave", "(" + FRAMES_TYPE + STACK_TYPE + "I)V", false);
+        };
+        if (number) {
+            Label slow = new Label();
+            mv.visitVarInsn(DSTORE, scratchLong);
+            mv.visitVarInsn(DLOAD, scratchLong);
+            mv.visitVarInsn(ALOAD, FRAMES);
+            mv.visitMethodInsn(INVOKESTATIC, CALLS, "resultsInSlots", "(D" + FRAMES_TYPE + ")I", false);
+            mv.visitInsn(DUP);
+            mv.visitJumpInsn(IFGE, slow);
+            mv.visitInsn(POP);
+            leave.run();
+            if (resultRead) {
+                mv.visitVarInsn(DLOAD, scratchLong);
+                store(i + 1);
+            } else if (wanted == 1) {
+                mv.visitVarInsn(ALOAD, STACK);
+                slotIndex(fn);
+                mv.visitVarInsn(DLOAD, scratchLong);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setNumberSlot", "(" + STACK_TYPE + "ID)V", false);
+            }
+            mv.visitJumpInsn(GOTO, done);
+            mv.visitLabel(slow);
+            push(LoopTrace.RETURNED);
+            mv.visitInsn(IOR);
+            leavingArguments(x);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "leaveDirectly", "(I" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "III)V", false);
+            mv.visitJumpInsn(GOTO, inSlots);
+        } else {
+            mv.visitVarInsn(ASTORE, scratch);
+            leave.run();
+            if (wanted == 1) {
+                mv.visitVarInsn(ALOAD, STACK);
+                slotIndex(fn);
+                mv.visitVarInsn(ALOAD, scratch);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setSlot", "(" + STACK_TYPE + "ILjava/lang/Object;)V", false);
+            }
+            mv.visitJumpInsn(GOTO, done);
+        }
+        calleeFailed(x, inSlots);
+        mv.visitLabel(interpreted);
+        writeCall(x);
+        interpretedCall(x);
+        mv.visitLabel(inSlots);
+        if (resultRead) {
+            // The results where the interpreter's call leaves them: the next instruction's load, made here.
+            emit(i + 1, next);
+            emittedWithCall = i + 1;
+        }
         mv.visitLabel(done);
+    }
+
+    /** The handler of a direct call's failure ({@code TraceAccess.failedDirectly}), going on at {@code then}. */
+    private void calleeFailed(Ir x, Label then) {
+        mv.visitLabel(directCall[2]);
+        leavingArguments(x);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "failedDirectly", "(Ljava/lang/Throwable;" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "III)V", false);
+        mv.visitJumpInsn(GOTO, then);
+    }
+
+    /** The function and arguments of call {@code x} written to the frame, where CALL finds them. */
+    private void writeCall(Ir x) {
+        int fn = (Integer) x.aux;
+        writeRegister(fn, x.a);
+        for (int j = 0; j < x.args.length; j++) {
+            writeRegister(fn + 1 + j, x.args[j]);
+        }
+    }
+
+    /** The call {@code x}, its function and arguments in the frame, made by the interpreter ({@code TraceAccess.callLua}). */
+    private void interpretedCall(Ir x) {
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitVarInsn(ALOAD, STACK);
+        slotIndex((Integer) x.aux);
+        push(x.args.length);
+        push((Integer) x.aux2);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "callLua", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "III)V", false);
+    }
+
+    /** What {@code TraceAccess.leaveDirectly} and {@code failedDirectly} take after the pc or the failure: the callee, the frame to leave, the results wanted. */
+    private void leavingArguments(Ir x) {
+        loadClosure(x.a);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitVarInsn(ALOAD, STACK);
+        push((Integer) x.aux);
+        mv.visitVarInsn(ILOAD, BASE);
+        mv.visitInsn(IADD);
+        push((Integer) x.aux2);
+        mv.visitVarInsn(ILOAD, scratchTop);
     }
 
     private void loadClosure(int ref) {

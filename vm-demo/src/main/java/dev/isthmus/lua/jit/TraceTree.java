@@ -44,6 +44,9 @@ final class TraceTree {
     TraceExits exits;
     /** What is installed at the loop instruction for this tree (null before that). */
     CompiledLoop installed;
+    /** The shape of the installed class's direct entry and that entry bound to its instance ({@link DirectEntry}), or null. */
+    java.lang.invoke.MethodType directType;
+    java.lang.invoke.MethodHandle directBody;
     private Side[] sideOf = new Side[0];
     private int[] attempts = new int[0];
     private int[] waits = new int[0];

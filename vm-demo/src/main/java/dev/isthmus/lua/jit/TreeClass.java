@@ -75,8 +75,12 @@ final class TreeClass {
     /** The exit writers' methods by what they write, shared by the class's methods. */
     final Map<String, String> exitMethods = new HashMap<>();
 
+    /** The tree's direct entry, whose method {@code body} holds what {@code run} holds otherwise; or null. */
+    final DirectEntry direct;
+
     private TreeClass(TraceTree tree) {
         this.tree = tree;
+        this.direct = DirectEntry.of(tree);
     }
 
     /**
@@ -147,7 +151,10 @@ final class TreeClass {
         }
         try {
             MethodHandles.Lookup lookup = HiddenClasses.define(host, bytes, c.constants);
-            return (LoopTrace) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+            LoopTrace code = (LoopTrace) lookup.findConstructor(lookup.lookupClass(), MethodType.methodType(void.class)).invoke();
+            tree.directType = c.direct == null ? null : c.direct.type();
+            tree.directBody = c.direct == null ? null : lookup.findVirtual(lookup.lookupClass(), "body", c.direct.type()).bindTo(code);
+            return code;
         } catch (Throwable e) {
             throw new IllegalStateException("the trace's class was refused: " + e, e);
         }
@@ -201,6 +208,9 @@ final class TreeClass {
         }
         if (!more.isEmpty()) {
             return null;
+        }
+        if (direct != null) {
+            DirectEntryRun.emit(cw, internal, direct, tree.proto.frameSize());
         }
         cw.visitEnd();
         byte[] bytes;

@@ -1,0 +1,129 @@
+-- A function trace's direct entry takes its arguments and gives its first result as JVM
+-- values; the frame is written only where the compiled code leaves. Each block makes a
+-- compiled call leave in another way and must print what the interpreter prints.
+
+-- test: a recursion returning numbers, then a string from deep inside, then numbers again
+do
+  local function f(n, at)
+    if n == 0 then return 0 end
+    if n == at then return "s" .. n end
+    local r = f(n - 1, at)
+    if type(r) == "string" then return r end
+    return r + 1
+  end
+  local t = {}
+  for i = 1, 30 do t[#t + 1] = f(40, -1) end
+  print(t[1], t[30], f(40, 25), f(40, 1), f(40, -1))
+end
+-- expect: 40	40	s25	s1	40
+
+-- test: the result a compiled call left in the frame survives an exit before it is read
+do
+  local function g(n)
+    if n % 7 == 0 then return "seven" end
+    return n
+  end
+  local function h(n)
+    if n == 0 then return 0 end
+    local r = g(n)
+    local rest = h(n - 1)
+    if type(r) == "string" then return rest + 100 end
+    return rest + r
+  end
+  local s = 0
+  for i = 1, 60 do s = s + h(20) end
+  print(s, h(20))
+end
+-- expect: 23340	389
+
+-- test: a side trace returns two results; callers wanting one, two and all of them
+do
+  local function two(n)
+    if n > 50 then return n, -n end
+    return n * 2
+  end
+  local a, b, c = 0, 0, 0
+  for i = 1, 100 do
+    a = a + two(i)
+    local x, y = two(i)
+    if y then b = b + y end
+    c = c + select("#", two(i))
+  end
+  print(a, b, c, two(60))
+end
+-- expect: 6325	-3775	150	60	-60
+
+-- test: tables in and out of a direct recursion, nil for a missing result
+do
+  local function walk(t, depth)
+    if depth == 0 then return t end
+    if t.stop then return nil end
+    return walk(t.next or t, depth - 1)
+  end
+  local node = {stop = false}
+  node.next = node
+  local hits = 0
+  for i = 1, 50 do if walk(node, 30) == node then hits = hits + 1 end end
+  node.stop = true
+  print(hits, walk(node, 30), walk(node, 0) == node)
+end
+-- expect: 50	nil	true
+
+-- test: an error inside a direct recursion, caught by pcall inside the recursion
+do
+  local function risky(n)
+    if n == 0 then error("bottom") end
+    if n == 5 then
+      local ok, err = pcall(risky, n - 1)
+      return ok and 0 or 1000
+    end
+    return risky(n - 1) + 1
+  end
+  local s = 0
+  for i = 1, 40 do s = s + risky(20) end
+  print(s, risky(12))
+end
+-- expect: 40600	1007
+
+-- test: jit.flush while compiled activations of a direct recursion are on the stack
+do
+  local function down(n)
+    if n == 0 then return 0 end
+    if n == 10 and jit then jit.flush() end
+    return down(n - 1) + 2
+  end
+  local s = 0
+  for i = 1, 50 do s = s + down(40) end
+  print(s, down(40))
+end
+-- expect: 4000	80
+
+-- test: a local declared without a value at the function's start is nil where an exit resumes
+do
+  local function f(n, k, at)
+    local acc
+    if n == at then acc = "mark" end
+    if n == 10 and type(k) == "string" then return acc end
+    if n == 0 then return 0 end
+    local r = f(n - 1, k, at)
+    if type(r) ~= "number" then return r end
+    return r + 1
+  end
+  local s = 0
+  for i = 1, 50 do s = s + f(30, 1, 10) end
+  print(s, f(30, "x", -1), f(30, "x", 10))
+end
+-- expect: 1500	nil	mark
+
+-- test: a number argument becomes a string in the middle of a compiled recursion
+do
+  local function len(x, n)
+    if n == 0 then return 0 end
+    if n == 7 then x = tostring(x) end
+    return len(x, n - 1) + (type(x) == "string" and 10 or 1)
+  end
+  local s = 0
+  for i = 1, 40 do s = s + len(i, 15) end
+  print(s, len(3, 15))
+end
+-- expect: 3120	78
