@@ -127,3 +127,40 @@ do
   print(s, len(3, 15))
 end
 -- expect: 3120	78
+
+-- test: procedures (functions returning nothing) called from compiled code and by the interpreter with open results
+do
+  local acc = {0}
+  local function add(t, v) t[1] = t[1] + v end
+  local function walk(n, t)
+    if n == 0 then return end
+    add(t, n)
+    walk(n - 1, t)
+  end
+  for i = 1, 200 do walk(10, acc) end
+  local counts = {}
+  for i = 1, 100 do counts[#counts + 1] = select('#', add(acc, i)) end
+  local function none(x) local y = x end
+  local nils = 0
+  for i = 1, 100 do if none(i) == nil then nils = nils + 1 end end
+  print(acc[1], #counts, counts[1], counts[100], select('#', walk(3, acc)), acc[1], nils)
+end
+-- expect: 16050	100	0	0	0	16056	100
+
+-- test: a procedure's guard fails deep inside a compiled recursion, and one raises an error
+do
+  local hits = 0
+  local function visit(n, t)
+    if n == 0 then return end
+    if type(t[n]) == "string" then hits = hits + 1 end
+    visit(n - 1, t)
+  end
+  local t = {}
+  for i = 1, 120 do t[i] = i end
+  for i = 1, 50 do visit(120, t) end
+  t[100] = "x"
+  for i = 1, 50 do visit(120, t) end
+  local function check(v) if v > 150 then error("too big: " .. v, 0) end end
+  print(hits, pcall(function() for i = 1, 200 do check(i) end end))
+end
+-- expect: 50	false	too big: 151

@@ -115,6 +115,16 @@ public final class DirectCalls {
         return count >= 0 ? LoopTrace.RETURNED | count : returnedAlone(result, stack, base, high);
     }
 
+    /** {@link #returnedNumber} for an entry returning nothing: no result, the frame cleared from {@code base - 1} up to {@code high}. */
+    public static int returnedNothing(Object nil, CallStack frames, ValueStack stack, int base, int high) {
+        int count = takeResults(frames);
+        if (count >= 0) {
+            return LoopTrace.RETURNED | count;
+        }
+        Arrays.fill(stack.slots, base - 1, high, null);
+        return LoopTrace.RETURNED;
+    }
+
     private static int takeResults(CallStack frames) {
         int count = frames.directResults;
         frames.directResults = -1;

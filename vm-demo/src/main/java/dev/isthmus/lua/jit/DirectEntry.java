@@ -25,11 +25,12 @@ import java.util.List;
  * first instructions may count on being nil (locals declared without a value, which the
  * compiler leaves to the call's clearing).
  */
-record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsNumber, boolean lazyFrame, int clearedTo) {
+record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsNumber, boolean returnsNothing, boolean lazyFrame,
+                   int clearedTo) {
     /** The most parameters a direct entry takes (JVM methods have at most 255 argument slots). */
     private static final int MAX_PARAMETERS = 100;
 
-    /** The direct entry of {@code tree}, or null: not a function tree, a vararg function, a root that does not end by returning one value. */
+    /** The direct entry of {@code tree}, or null: not a function tree, a vararg function, a root that does not end by returning one value or none. */
     static DirectEntry of(TraceTree tree) {
         Prototype p = tree.proto;
         TraceIr ir = tree.ir;
@@ -41,9 +42,10 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
         int at = (Integer) leave.aux * 4;
         Snapshot s = ir.snapshots.get(leave.snapshot);
         int[] code = p.code();
-        if (s.inside() != null || code[at] != Op.RETURN || code[at + 2] != 2) {
+        if (s.inside() != null || code[at] != Op.RETURN || code[at + 2] != 1 && code[at + 2] != 2) {
             return null;
         }
+        boolean returnsNothing = code[at + 2] == 1;
         int n = p.parameterCount();
         boolean[] numbers = new boolean[n];
         boolean lazy = true;
@@ -62,9 +64,11 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
             }
         }
         int first = code[at + 1];
-        int ref = s.refOf(first);
+        int ref = returnsNothing ? Ir.NONE : s.refOf(first);
         boolean returnsNumber;
-        if (ref == Ir.NONE) {
+        if (returnsNothing) {
+            returnsNumber = false;
+        } else if (ref == Ir.NONE) {
             returnsNumber = first < n && numbers[first];
         } else {
             IrType t = ir.typeOf(ref);
@@ -77,8 +81,13 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
         for (boolean number : numbers) {
             parameters.add(number ? double.class : Object.class);
         }
-        return new DirectEntry(MethodType.methodType(returnsNumber ? double.class : Object.class, parameters), numbers, returnsNumber, lazy,
+        return new DirectEntry(MethodType.methodType(returnsNumber ? double.class : Object.class, parameters), numbers, returnsNumber, returnsNothing, lazy,
                 lazy ? clearedTo : p.frameExtent(n));
+    }
+
+    /** How many results the root's return gives: 0 or 1. */
+    int results() {
+        return returnsNothing ? 0 : 1;
     }
 
     String descriptor() {

@@ -12,8 +12,8 @@ import static org.objectweb.asm.Opcodes.*;
 
 /**
  * {@code run} of a function tree that has a direct entry ({@link DirectEntry}): the entry
- * called with the arguments read from the frame the interpreter set up, and its result
- * written where RETURN leaves it. A parameter the root trace loads as a number and the frame
+ * called with the arguments read from the frame the interpreter set up, and its result (none
+ * for a procedure) written where RETURN leaves it. A parameter the root trace loads as a number and the frame
  * does not hold as one leaves at once, at the function's first instruction, with nothing done.
  */
 final class DirectEntryRun {
@@ -53,7 +53,7 @@ final class DirectEntryRun {
         mv.visitVarInsn(ILOAD, 2);
         slot(mv, frameSize);
         String result = entry.returnsNumber() ? "D" : "Ljava/lang/Object;";
-        mv.visitMethodInsn(INVOKESTATIC, CALLS, entry.returnsNumber() ? "returnedNumber" : "returnedValue",
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, entry.returnsNumber() ? "returnedNumber" : entry.returnsNothing() ? "returnedNothing" : "returnedValue",
                 "(" + result + FRAMES_TYPE + STACK_TYPE + "II)I", false);
         mv.visitInsn(IRETURN);
         mv.visitLabel(notNumber);

@@ -1242,7 +1242,14 @@ final class TraceCodegen {
         int first = code[at + 1];
         int count = code[at + 2] - 1;
         Snapshot s = ir.snapshots.get(snapshot);
-        if (direct != null && count == 1 && returnsAsEntry(s.refOf(first), first)) {
+        if (direct != null && count == 0 && direct.returnsNothing()) {
+            // A procedure's direct entry's own return: nil, nothing written.
+            exitsLinked();
+            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ARETURN);
+            return;
+        }
+        if (direct != null && count == 1 && !direct.returnsNothing() && returnsAsEntry(s.refOf(first), first)) {
             // The direct entry's own return: its result as a JVM value, nothing written.
             exitsLinked();
             mv.visitInsn(direct.returnsNumber() ? DRETURN : ARETURN);
