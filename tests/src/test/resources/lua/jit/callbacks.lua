@@ -221,3 +221,32 @@ do
   cmp:free()
 end
 -- expect: true	true	true
+
+-- test: a callback run by its direct entry: numbers in, a number out, a call in it failing, fewer parameters than arguments
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[
+  typedef int32_t (*it_int_binop)(int32_t a, int32_t b);
+  int32_t it_call_int_binop(it_int_binop f, int32_t a, int32_t b);
+  ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local cb = ffi.cast('it_int_binop', function(a, b)
+    return #string.char(a % 300, b) * a - b
+  end)
+  local function run(n)
+    local s = 0
+    for i = 1, n do s = s + lib.it_call_int_binop(cb, i, 7) end
+    return s
+  end
+  print(run(250), pcall(run, 400))
+  print(run(200))
+  local one = ffi.cast('it_int_binop', function(a) return a * 2 end)
+  local t = 0
+  for i = 1, 300 do t = t + lib.it_call_int_binop(one, i, 1000) end
+  print(t)
+  cb:free()
+  one:free()
+end
+-- expect: 61000	false	callbacks.lua:234: bad argument #1 to 'char' (invalid value)
+-- expect: 38800
+-- expect: 90300

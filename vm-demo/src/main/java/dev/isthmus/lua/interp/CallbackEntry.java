@@ -16,6 +16,11 @@ import java.lang.invoke.MutableCallSite;
  * lookup of the trace ({@link Interpreter#callbackIntoTrace}); through the interpreter's entry
  * before that.
  *
+ * <p>When the function tree has a direct entry returning a number ({@link CompiledLoop#directEntry}),
+ * the site calls that instead of {@code run} ({@link Interpreter#callbackIntoBody}): the
+ * arguments and the result pass as JVM values, and the frame's slots are written only where
+ * the trace leaves its compiled code.
+ *
  * <p>The handle is a {@link MutableCallSite}'s. Linked, it checks on every call that the trace
  * it calls is still the function's (one load and compare); when the trace was flushed
  * ({@code jit.flush}, the trace cache's bound) or replaced (a tree recompiled with another side
@@ -35,13 +40,19 @@ public final class CallbackEntry {
 
     private static final MethodHandle UNLINKED;
     private static final MethodHandle LINKED;
+    private static final MethodHandle LINKED_BODY;
     private static final MethodHandle CALLBACK_RESULT_OF;
+    /** The type a direct entry is adapted to: {@code run}'s parameters, then both arguments as an object and a number. */
+    private static final MethodType BODY_TYPE = MethodType.methodType(double.class, ValueStack.class, int.class, LuaClosure.class, CallStack.class,
+            Object.class, double.class, Object.class, double.class);
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             UNLINKED = lookup.findVirtual(CallbackEntry.class, "unlinked", TYPE);
             LINKED = lookup.findStatic(CallbackEntry.class, "linked", TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, LoopTrace.class));
+            LINKED_BODY = lookup.findStatic(CallbackEntry.class, "linkedBody",
+                    TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, MethodHandle.class, int.class));
             CALLBACK_RESULT_OF = lookup.findVirtual(LuaFunction.class, "callbackResultOf", TYPE);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -90,6 +101,24 @@ public final class CallbackEntry {
         return closure.interpreter().callbackIntoTrace(closure, code, trace.argumentsStayInCall(), count, first, firstNumber, second, secondNumber);
     }
 
+    /**
+     * The call straight into {@code body}, the direct entry of {@code trace} adapted to
+     * {@link #BODY_TYPE}, while that is still the function's trace, the call has as many
+     * arguments as the function has parameters and each is a number exactly where the entry
+     * takes one ({@code numbers}, a bit per parameter); else as {@link #unlinked}.
+     */
+    private static Object linkedBody(CallbackEntry entry, CompiledLoop trace, MethodHandle body, int numbers,
+                                     int count, Object first, double firstNumber, Object second, double secondNumber) throws Throwable {
+        LuaClosure closure = entry.closure;
+        Prototype p = closure.prototype;
+        if (p.loopTraces()[p.functionEntry()] != trace || count != p.parameterCount()
+                || (first == LuaFunction.UNBOXED_NUMBER) != ((numbers & 1) != 0)
+                || count == 2 && (second == LuaFunction.UNBOXED_NUMBER) != ((numbers & 2) != 0)) {
+            return entry.unlinked(count, first, firstNumber, second, secondNumber);
+        }
+        return closure.interpreter().callbackIntoBody(closure, body, trace.argumentsStayInCall(), count, first, firstNumber, second, secondNumber);
+    }
+
     /** The site pointed at the function's trace of the moment (or the interpreter's entry), unless it already is or linked too often. */
     private void relink() {
         Prototype p = closure.prototype;
@@ -99,6 +128,26 @@ public final class CallbackEntry {
         }
         links++;
         linked = links == MAX_LINKS ? null : current;
-        site.setTarget(linked == null ? unlinked : MethodHandles.insertArguments(LINKED, 0, this, linked, linked.code()));
+        site.setTarget(linked == null ? unlinked : target(linked));
+    }
+
+    /** The call of {@code trace}: by its direct entry when that returns a number and takes the callback's one or two arguments, else by {@code run}. */
+    private MethodHandle target(CompiledLoop trace) {
+        MethodHandle entry = trace.directEntry();
+        MethodType type = entry == null ? null : entry.type();
+        int parameters = type == null ? 0 : type.parameterCount() - 4;
+        if (type == null || type.returnType() != double.class || parameters < 1 || parameters > 2) {
+            return MethodHandles.insertArguments(LINKED, 0, this, trace, trace.code());
+        }
+        // Each parameter taken from the object or the number the callback passes for it.
+        int[] order = new int[4 + parameters];
+        int numbers = 0;
+        for (int i = 0; i < order.length; i++) {
+            boolean number = i >= 4 && type.parameterType(i) == double.class;
+            order[i] = i < 4 ? i : 4 + 2 * (i - 4) + (number ? 1 : 0);
+            numbers |= number ? 1 << (i - 4) : 0;
+        }
+        MethodHandle body = MethodHandles.permuteArguments(entry, BODY_TYPE, order);
+        return MethodHandles.insertArguments(LINKED_BODY, 0, this, trace, body, numbers);
     }
 }

@@ -1,5 +1,6 @@
 package dev.isthmus.lua.interp;
 
+import java.lang.invoke.MethodHandle;
 import java.util.BitSet;
 
 /**
@@ -18,15 +19,28 @@ public final class CompiledLoop {
     private final int number;
     /** A function tree's: whether a call it returns from has let no argument object out (the JIT's {@code CallArguments}). */
     private final boolean argumentsStayInCall;
+    /** A function tree's direct entry ({@code DirectCalls}), bound to {@link #code}; or null. */
+    private final MethodHandle directEntry;
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
     private CompiledLoop successor;
 
-    public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall) {
+    public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall,
+                        MethodHandle directEntry) {
         this.code = code;
         this.keptRegisters = (BitSet) keptRegisters.clone();
         this.mayRunLua = mayRunLua;
         this.number = number;
         this.argumentsStayInCall = argumentsStayInCall;
+        this.directEntry = directEntry;
+    }
+
+    /**
+     * The function tree's direct entry, {@code body} bound to {@link #code}: {@code run}'s
+     * parameters, then the function's, each a double or an object, and the first result as a
+     * double or an object (see {@code DirectCalls}); null when the tree has none.
+     */
+    public MethodHandle directEntry() {
+        return directEntry;
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.isthmus.lua.runtime.LuaType;
 import dev.isthmus.lua.runtime.NumberCoercion;
 import dev.isthmus.lua.runtime.SingleResultCallable;
 
+import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 
 /**
@@ -205,6 +206,77 @@ public final class Interpreter {
         } finally {
             popFromJava(frames, st, base, completed);
         }
+    }
+
+    /**
+     * A callback's call made by the direct entry of the closure's function tree ({@code body},
+     * see {@link DirectCalls}), which returns a number: the frame pushed with none of its slots
+     * written, the arguments passed as JVM values ({@code body} adapted to take all four and
+     * use the object or the number of each, {@link CallbackEntry}), the result taken as one.
+     * Only where the trace leaves its compiled code are the frame written and the results in
+     * the stack, as many as {@link CallStack#directResults} says. While a recording is in
+     * progress, or with the call stack full, the call goes to {@link #enter} after all.
+     */
+    Object callbackIntoBody(LuaClosure closure, MethodHandle body, boolean argumentsStayInCall, int count, Object first,
+                            double firstNumber, Object second, double secondNumber) throws Throwable {
+        CallStack frames = callStack;
+        if (observer != null || frames.depth >= frames.depthLimit) {
+            return callbackResultOf(closure, count, first, firstNumber, second, secondNumber);
+        }
+        ValueStack st = frames.values;
+        int base = st.top + 1;
+        st.ensure(base + closure.prototype.frameExtent(count));
+        // Pushed as called from Java (C, here), as callbackIntoTrace pushes it: levels and tracebacks count the C function.
+        frames.pushFromJava(closure, base);
+        st.top = base + closure.prototype.frameSize();
+        frames.directResults = -1;
+        double result;
+        try {
+            result = (double) body.invokeExact(st, base, closure, frames, first, firstNumber, second, secondNumber);
+        } catch (Throwable thrown) {
+            return callbackBodyFailed(thrown, closure, frames, st, base);
+        }
+        if (frames.directResults < 0) {
+            // The trace's own return, the result in hand and nothing of the frame written.
+            popFromJava(frames, st, base, true);
+            numberResult = result;
+            return argumentsStayInCall ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : NUMBER;
+        }
+        return callbackBodyLeft(frames, st, base, frames.directResults);
+    }
+
+    /** A callback's direct entry that left its compiled code: its results taken from the stack, where the interpreter left them. */
+    private Object callbackBodyLeft(CallStack frames, ValueStack st, int base, int count) {
+        boolean completed = false;
+        try {
+            Object value = resultsOf(st, base, count, FIRST_RESULT_UNBOXED);
+            completed = true;
+            return value;
+        } finally {
+            frames.directResults = -1;
+            popFromJava(frames, st, base, completed);
+        }
+    }
+
+    /**
+     * A callback's direct entry threw {@code thrown}: a call it made failed
+     * ({@link TraceCallFailure}), which the interpreter raises in the activation as it would
+     * have, or anything else, which goes on to the callback's caller.
+     */
+    private Object callbackBodyFailed(Throwable thrown, LuaClosure closure, CallStack frames, ValueStack st, int base) throws Throwable {
+        frames.directResults = -1;
+        if (!(thrown instanceof TraceCallFailure failure)) {
+            popFromJava(frames, st, base, false);
+            throw thrown;
+        }
+        int count;
+        try {
+            count = finishDirectly(closure, frames, st, base, failure.pc(), failure.getCause());
+        } catch (Throwable e) {
+            popFromJava(frames, st, base, false);
+            throw e;
+        }
+        return callbackBodyLeft(frames, st, base, count);
     }
 
     /** A callback's function trace that left at {@code pc} (not by its return), finished as {@link #runFunctionTrace} finishes it. */

@@ -319,7 +319,7 @@ public final class JitEngine implements LoopCompiler {
     private void install(TraceTree tree, LoopTrace code) {
         CompiledLoop before = tree.installed;
         tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number,
-                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()));
+                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()), tree.function ? tree.directBody : null);
         if (before != null && tree.proto.loopTraces()[tree.slot] == before) {
             before.replacedBy(tree.installed);
         }
