@@ -10,11 +10,15 @@ import java.util.BitSet;
  * writes those registers while the trace runs would see stale values. Lua code can reach a
  * frame's registers only through open upvalues; when the trace may run Lua code at all
  * (a call into Java or C that can call back, a metamethod), the interpreter does not enter
- * it while an open upvalue points at one of the registers it keeps.
+ * it while an open upvalue points at one of the registers it keeps and could find stale
+ * there: one the trace writes, or one a closure may assign. A register the trace only reads
+ * and no closure assigns has the same value in the frame and in the trace.
  */
 public final class CompiledLoop {
     private final LoopTrace code;
     private final BitSet keptRegisters;
+    /** Those of them Lua code the trace runs could find stale through an open upvalue: written by the trace, or assignable by a closure. */
+    private final BitSet exposedRegisters;
     private final boolean mayRunLua;
     private final int number;
     /** A function tree's: whether a call it returns from has let no argument object out (the JIT's {@code CallArguments}). */
@@ -24,10 +28,11 @@ public final class CompiledLoop {
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
     private CompiledLoop successor;
 
-    public CompiledLoop(LoopTrace code, BitSet keptRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall,
+    public CompiledLoop(LoopTrace code, BitSet keptRegisters, BitSet exposedRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall,
                         MethodHandle directEntry) {
         this.code = code;
         this.keptRegisters = (BitSet) keptRegisters.clone();
+        this.exposedRegisters = (BitSet) exposedRegisters.clone();
         this.mayRunLua = mayRunLua;
         this.number = number;
         this.argumentsStayInCall = argumentsStayInCall;
@@ -87,8 +92,8 @@ public final class CompiledLoop {
      * the open upvalues the caller's recording accepted still do not point at its registers).
      */
     public void replacedBy(CompiledLoop next) {
-        BitSet more = next.keptRegisters();
-        more.andNot(keptRegisters);
+        BitSet more = next.exposedRegisters();
+        more.andNot(exposedRegisters);
         if (!next.mayRunLua || mayRunLua && more.isEmpty()) {
             successor = next;
         }
@@ -97,6 +102,11 @@ public final class CompiledLoop {
     /** The registers the trace keeps in JVM locals. */
     public BitSet keptRegisters() {
         return (BitSet) keptRegisters.clone();
+    }
+
+    /** The kept registers Lua code the trace runs could find stale through an open upvalue (see the class comment). */
+    public BitSet exposedRegisters() {
+        return (BitSet) exposedRegisters.clone();
     }
 
     /** Whether the trace may run Lua code (see the class comment). */
@@ -111,7 +121,7 @@ public final class CompiledLoop {
         }
         for (Upvalue u = open; u != null; u = u.nextOpen) {
             int register = u.slot() - base;
-            if (register >= 0 && keptRegisters.get(register)) {
+            if (register >= 0 && exposedRegisters.get(register)) {
                 return false;
             }
         }

@@ -263,6 +263,19 @@ public final class JitEngine implements LoopCompiler {
         abandon(p, recorder.slot(), reason, recorder.currentProto(), recorder.currentPc, false);
     }
 
+    /** The functions a trace calls rather than records inline (see {@code TraceRecorder.callInsteadOfInlining}). */
+    private final java.util.Set<Prototype> notInlined = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+
+    /** Whether a trace calls {@code p}'s functions rather than recording them inline. */
+    boolean callsNotInlined(Prototype p) {
+        return notInlined.contains(p);
+    }
+
+    /** From now on, traces call {@code p}'s functions rather than record them inline. */
+    void callNotInlined(Prototype p) {
+        notInlined.add(p);
+    }
+
     /**
      * Whether a recording of the loop at {@code slot} that leaves it is still tried again on the
      * next iteration (most loops then record an iteration that stays in the loop); once those
@@ -295,7 +308,7 @@ public final class JitEngine implements LoopCompiler {
             if (dump) {
                 log.print("---- TRACE " + number + " IR " + where(p, recorder.startPc) + "\n" + recorder.ir.dump());
             }
-            TraceTree tree = new TraceTree(number, p, recorder.startPc, function, recorder.ir, recorder.kept, recorder.mayRunLua);
+            TraceTree tree = new TraceTree(number, p, recorder.startPc, function, recorder.ir, recorder.kept, recorder.writes, recorder.mayRunLua);
             tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number, null),
                     e -> exitHot(tree, e), e -> tree.mayStillSprout(e, trySide, maxSide), hotExit, verbose ? log : null);
             tree.cover();
@@ -316,9 +329,23 @@ public final class JitEngine implements LoopCompiler {
         }
     }
 
+    /**
+     * The registers the tree keeps that Lua code it runs could find stale in the frame through
+     * an open upvalue: those the tree writes, and those a closure may assign through one
+     * ({@link UpvalueAssignments}). A register the tree only reads, and no closure assigns,
+     * holds in the frame the value the tree holds: the tree may run while an upvalue is open
+     * on it (ray.lua's loops over pixels keep `best`, which ray_trace reads as an upvalue).
+     */
+    private static java.util.BitSet exposedRegisters(TraceTree tree) {
+        java.util.BitSet exposed = UpvalueAssignments.assignedThroughUpvalues(tree.proto);
+        exposed.or(tree.writes);
+        exposed.and(tree.kept);
+        return exposed;
+    }
+
     private void install(TraceTree tree, LoopTrace code) {
         CompiledLoop before = tree.installed;
-        tree.installed = new CompiledLoop(code, tree.kept, tree.mayRunLua, tree.number,
+        tree.installed = new CompiledLoop(code, tree.kept, exposedRegisters(tree), tree.mayRunLua, tree.number,
                 tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()), tree.function ? tree.directBody : null);
         if (before != null && tree.proto.loopTraces()[tree.slot] == before) {
             before.replacedBy(tree.installed);
@@ -399,8 +426,10 @@ public final class JitEngine implements LoopCompiler {
         int number = traces + 1;
         TraceTree.Side side = tree.add(number, recorder.parentExit, recorder.sideStart);
         java.util.BitSet keptBefore = (java.util.BitSet) tree.kept.clone();
+        java.util.BitSet writesBefore = (java.util.BitSet) tree.writes.clone();
         boolean mayRunLuaBefore = tree.mayRunLua;
         tree.kept.or(recorder.kept);
+        tree.writes.or(recorder.writes);
         tree.mayRunLua |= recorder.mayRunLua;
         String full = null;
         try {
@@ -418,6 +447,8 @@ public final class JitEngine implements LoopCompiler {
             tree.removeLast(recorder.snapshotsBefore);
             tree.kept.clear();
             tree.kept.or(keptBefore);
+            tree.writes.clear();
+            tree.writes.or(writesBefore);
             tree.mayRunLua = mayRunLuaBefore;
             if (e instanceof TreeClass.TooLarge) {
                 tree.close(recorder.parentExit);

@@ -57,8 +57,9 @@ final class LoopPeeling {
                     : phis[i]);
         }
         int[] sub = new int[preRoll];
-        // What an exit writes besides what its snapshot lists: the carried registers' PHIs,
-        // until an inner loop runs, which finds them written back and leaves the frame as the truth.
+        // What an exit writes besides what its snapshot lists: the carried registers' PHIs, until
+        // an inner loop runs, which finds them written back and leaves the frame as the truth;
+        // after a Lua call, none of the registers it wrote.
         Map<Integer, Integer> carriedNow = phiOf;
         for (int i = 0; i < preRoll; i++) {
             Ir x = ir.at(i);
@@ -89,6 +90,13 @@ final class LoopPeeling {
             }
             if (x.op == IrOp.LOOPCALL) {
                 carriedNow = Map.of();
+            } else if (x.op == IrOp.CALLL) {
+                // A Lua call leaves its results in the frame from its function's register on (and
+                // the registers above are its temporaries): an exit after it must not write them back.
+                int fn = (Integer) x.aux;
+                Map<Integer, Integer> below = new HashMap<>(carriedNow);
+                below.keySet().removeIf(r -> r >= fn);
+                carriedNow = below;
             }
             sub[i] = ref;
         }

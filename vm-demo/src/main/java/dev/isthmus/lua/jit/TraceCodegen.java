@@ -2130,10 +2130,20 @@ final class TraceCodegen {
 
     /**
      * Whether the native call {@code i} may call back into Lua: a {@link IrOp#GCALLBACK} checks
-     * after it that none did. The recorder leaves it out after a critical call, which cannot.
+     * after it (constants aside) that none did. The recorder leaves it out after a critical call, which cannot.
      */
     private boolean callsBack(int i) {
-        return i + 1 < ir.code.size() && ir.at(i + 1).op == IrOp.GCALLBACK;
+        int next = i + 1;
+        // (A side trace's constants are made where they are first used: the nil a call's
+        // cleared arguments take may come between the call and its guard.)
+        while (next < ir.code.size() && isConstant(ir.at(next).op)) {
+            next++;
+        }
+        return next < ir.code.size() && ir.at(next).op == IrOp.GCALLBACK;
+    }
+
+    private static boolean isConstant(IrOp op) {
+        return op == IrOp.KREF || op == IrOp.KNUM || op == IrOp.KINT || op == IrOp.KI64;
     }
 
     /**

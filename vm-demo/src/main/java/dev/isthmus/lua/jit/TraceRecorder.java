@@ -136,6 +136,8 @@ final class TraceRecorder implements InstructionObserver {
     private boolean afterInnerLoop;
     /** The registers the trace reads or writes: kept in JVM locals while it runs. */
     final BitSet kept = new BitSet();
+    /** The registers of the loop's frame the trace writes (or an inner loop it runs may leave stale while Lua code runs). */
+    final BitSet writes = new BitSet();
     /** Whether the trace calls what may run Lua code (Java and C functions, metamethods). */
     boolean mayRunLua;
 
@@ -578,6 +580,7 @@ final class TraceRecorder implements InstructionObserver {
             prepareForLoop(a, pc);
             return;
         }
+        callInsteadOfInlining();
         if (!(frameProto.loopTraces()[forLoop] instanceof CompiledLoop inner)) {
             waitsForLoopAt = forLoop;
             throw new Abort("NYI: inner loop not compiled yet");
@@ -622,11 +625,35 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     /**
+     * An inner loop met inside a call recorded inline: the function called from the loop's own
+     * frame (the outermost call recorded inline) is called, not recorded inline, from then on
+     * ({@link JitEngine#callsNotInlined}), and this recording is given up. Its loops then run
+     * by their traces inside its function trace, which the loop's trace calls directly, instead
+     * of the loop's trace growing to hold the function and its loops' exits (ray.lua's loops
+     * over pixels, around a function whose callees loop over a scene).
+     */
+    private void callInsteadOfInlining() {
+        if (inlined.isEmpty()) {
+            return;
+        }
+        java.util.Iterator<Inlined> outerFirst = inlined.descendingIterator();
+        Inlined outermost = outerFirst.next();
+        LuaClosure callee = outerFirst.hasNext() ? outerFirst.next().closure() : frameClosure;
+        if (outermost.wanted() < 0 || engine.callsNotInlined(callee.prototype())) {
+            // (Open results, which only a call recorded inline takes; or called already where it can be.)
+            return;
+        }
+        engine.callNotInlined(callee.prototype());
+        throw new Abort("an inner loop in a function recorded inline: the function is called from now on");
+    }
+
+    /**
      * LOOP, the head of a {@code while} or {@code repeat} loop inside the recorded one, whose
      * own trace the outer trace will run from this instruction: the loop's instructions are
      * skipped until the interpreter leaves it, as for a numeric {@code for} ({@link #recordInnerLoop}).
      */
     private void recordInnerWhileLoop(int pc) {
+        callInsteadOfInlining();
         if (!(frameProto.loopTraces()[pc] instanceof CompiledLoop inner)) {
             waitsForLoopAt = pc;
             throw new Abort("NYI: inner loop not compiled yet");
@@ -645,6 +672,7 @@ final class TraceRecorder implements InstructionObserver {
      * {@code for}.
      */
     private void recordInnerIteratorLoop(int jump, int head) {
+        callInsteadOfInlining();
         if (!(frameProto.loopTraces()[head] instanceof CompiledLoop inner)) {
             waitsForLoopAt = head;
             throw new Abort("NYI: inner loop not compiled yet");
@@ -667,6 +695,7 @@ final class TraceRecorder implements InstructionObserver {
         effects++;
         // The inner trace's registers are counted from its frame, inside calls recorded inline or not.
         innerTrace.keptRegisters().stream().map(r -> r + frameOffset).filter(t -> t < proto.frameSize()).forEach(kept::set);
+        innerTrace.exposedRegisters().stream().map(r -> r + frameOffset).filter(t -> t < proto.frameSize()).forEach(writes::set);
         mayRunLua |= innerTrace.mayRunLua();
         java.util.Arrays.fill(registerRef, Ir.NONE);
         java.util.Arrays.fill(written, false);
@@ -904,6 +933,7 @@ final class TraceRecorder implements InstructionObserver {
         written[t] = true;
         if (t < proto.frameSize()) {
             kept.set(t);
+            writes.set(t);
         }
     }
 
@@ -1554,7 +1584,8 @@ final class TraceRecorder implements InstructionObserver {
     private void recordCall(int a, int b, int c, int pc) {
         int argc = b == 0 ? openCount(a + 1) : b - 1;
         Object f = value(a);
-        if (f instanceof LuaClosure callee && !recursive(callee)) {
+        if (f instanceof LuaClosure callee && !recursive(callee)
+                && !(inlined.isEmpty() && c != 0 && engine.callsNotInlined(callee.prototype()))) {
             inline(callee, a, argc, c, pc);
             return;
         }

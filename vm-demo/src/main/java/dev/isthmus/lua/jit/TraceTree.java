@@ -37,6 +37,8 @@ final class TraceTree {
     final TraceIr ir;
     /** The registers the tree keeps in JVM locals. */
     final BitSet kept;
+    /** Those of them it writes ({@code TraceRecorder.writes}). */
+    final BitSet writes;
     /** Whether any trace of the tree may run Lua code. */
     boolean mayRunLua;
     final List<Side> sides = new ArrayList<>();
@@ -57,7 +59,7 @@ final class TraceTree {
     /** A side trace being recorded (its exit), or -1. */
     int growing = -1;
 
-    TraceTree(int number, Prototype proto, int startPc, boolean function, TraceIr ir, BitSet kept, boolean mayRunLua) {
+    TraceTree(int number, Prototype proto, int startPc, boolean function, TraceIr ir, BitSet kept, BitSet writes, boolean mayRunLua) {
         this.number = number;
         this.proto = proto;
         this.startPc = startPc;
@@ -65,6 +67,7 @@ final class TraceTree {
         this.slot = function ? proto.functionEntry() : startPc;
         this.ir = ir;
         this.kept = (BitSet) kept.clone();
+        this.writes = (BitSet) writes.clone();
         this.mayRunLua = mayRunLua;
         cover();
     }

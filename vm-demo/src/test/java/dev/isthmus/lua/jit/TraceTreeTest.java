@@ -20,7 +20,7 @@ class TraceTreeTest {
                 0002 void gcmp 0000 0001 GT  [exit 1 pc 3]
                 0003 void gcmp 0000 0001 LT  [exit 2 pc 0]
                 """, new IrSymbols());
-        return new TraceTree(1, null, 0, false, ir, new BitSet(), false);
+        return new TraceTree(1, null, 0, false, ir, new BitSet(), new BitSet(), false);
     }
 
     @Test
