@@ -164,3 +164,26 @@ do
   print(hits, pcall(function() for i = 1, 200 do check(i) end end))
 end
 -- expect: 50	false	too big: 151
+
+-- test: methods returning nothing, looked up in a metatable and called from compiled loops before and after they have traces, with tables only and with a number
+do
+  local acc = {}
+  acc.__index = acc
+  function acc:add(v) self.sum = self.sum + v.x end
+  function acc:scale(k) self.sum = self.sum * k end
+  function acc:mark(other) if other.flag then self.marks = self.marks + 1 end end
+  local a = setmetatable({sum = 0, marks = 0}, acc)
+  local items = {}
+  for i = 1, 50 do items[i] = {x = i, flag = i % 4 == 0} end
+  for round = 1, 20 do
+    for i = 1, #items do
+      a:add(items[i])
+      a:mark(items[i])
+      if i % 10 == 0 then a:scale(0.5) end
+    end
+  end
+  items[7].x = "7"
+  local ok = pcall(function() for i = 1, #items do a:add(items[i]) end end)
+  print(a.sum, a.marks, ok)
+end
+-- expect: 1646.1290322581	240	true

@@ -85,6 +85,31 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
                 lazy ? clearedTo : p.frameExtent(n));
     }
 
+    /**
+     * The shape a procedure's direct entry takes when the root trace loads none of its
+     * parameters as a number: all of them objects, nil returned; null when {@code p} is not
+     * a procedure (a function whose every return gives nothing, with no tail call or varargs).
+     * A trace calling a procedure that has no tree yet calls through that site, which the
+     * tree's entry links to when it comes with that shape (methods of objects, whose
+     * parameters are tables), instead of making the call the interpreter's way for good.
+     */
+    static MethodType ofProcedure(Prototype p) {
+        if (p.isVararg() || p.parameterCount() > MAX_PARAMETERS) {
+            return null;
+        }
+        int[] code = p.code();
+        for (int at = 0; at < code.length; at += 4) {
+            if (code[at] == Op.TAILCALL || code[at] == Op.RETURN && code[at + 2] != 1) {
+                return null;
+            }
+        }
+        List<Class<?>> parameters = new ArrayList<>(List.of(ValueStack.class, int.class, LuaClosure.class, CallStack.class));
+        for (int i = 0; i < p.parameterCount(); i++) {
+            parameters.add(Object.class);
+        }
+        return MethodType.methodType(Object.class, parameters);
+    }
+
     /** How many results the root's return gives: 0 or 1. */
     int results() {
         return returnsNothing ? 0 : 1;

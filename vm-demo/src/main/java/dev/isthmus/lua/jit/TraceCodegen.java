@@ -1906,7 +1906,7 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "directCallee", "(" + CLOSURE_TYPE + FRAMES_TYPE + ")L" + trace + ";", false);
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, interpreted);
-        dev.isthmus.lua.bytecode.Prototype callee = ir.at(x.a).op == IrOp.KREF && ir.at(x.a).aux instanceof LuaClosure known ? known.prototype() : null;
+        dev.isthmus.lua.bytecode.Prototype callee = knownCallee(x) instanceof LuaClosure known ? known.prototype() : null;
         // The callee's locals cleared as a call clears them (Interpreter.clearLocals): with a
         // store each when the callee is a constant with a small frame.
         int clearFrom = callee == null ? 0 : fn + 1 + callee.firstClearedRegister(argc);
@@ -1942,16 +1942,40 @@ final class TraceCodegen {
     }
 
     /**
+     * The closure call {@code x} ({@link IrOp#CALLL}) calls when the trace knows it: a constant,
+     * or the value the identity guard the recorder puts before the call checks (a method looked
+     * up in a metatable); else null.
+     */
+    private LuaClosure knownCallee(Ir x) {
+        if (ir.at(x.a).op == IrOp.KREF) {
+            return ir.at(x.a).aux instanceof LuaClosure known ? known : null;
+        }
+        int call = ir.code.indexOf(x);
+        for (int i = call - 1; i > x.a && i >= 0; i--) {
+            Ir g = ir.at(i);
+            if (g.op == IrOp.GSAME && g.a == x.a && g.aux instanceof LuaClosure known) {
+                return known;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The shape of the direct entry call {@code x} can call, or null: the callee is a known
-     * closure whose function has a tree with one (this tree, for a recursion), the call passes
-     * as many arguments as it has parameters, of types the entry takes, and wants at most one result.
+     * closure whose function has a tree with one (this tree, for a recursion), or a procedure
+     * called with objects only ({@link DirectEntry#ofProcedure}), the call passes as many
+     * arguments as it has parameters, of types the entry takes, and wants at most one result.
      */
     private java.lang.invoke.MethodType directEntryOf(Ir x) {
-        if (!(ir.at(x.a).op == IrOp.KREF && ir.at(x.a).aux instanceof LuaClosure known) || (Integer) x.aux2 > 1 || (Integer) x.aux2 < 0) {
+        if (!(knownCallee(x) instanceof LuaClosure known) || (Integer) x.aux2 > 1 || (Integer) x.aux2 < 0) {
             return null;
         }
         dev.isthmus.lua.bytecode.Prototype callee = known.prototype();
         java.lang.invoke.MethodType type = callee == tree.proto ? (treeEntry == null ? null : treeEntry.type()) : DirectSites.installedType(callee);
+        if (type == null && callee != tree.proto && java.util.Arrays.stream(x.args).allMatch(r -> ir.typeOf(r) == IrType.REF)) {
+            // No tree yet: a procedure called with objects only is called through the site its entry will most likely have.
+            type = DirectEntry.ofProcedure(callee);
+        }
         if (type == null || x.args.length != callee.parameterCount()) {
             return null;
         }
@@ -1996,7 +2020,7 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, CALLS, "enter", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "II)I", false);
         mv.visitVarInsn(ISTORE, scratchTop);
         mv.visitLabel(directCall[0]);
-        constant(DirectSites.invoker(((LuaClosure) ir.at(x.a).aux).prototype(), type), java.lang.invoke.MethodHandle.class);
+        constant(DirectSites.invoker(knownCallee(x).prototype(), type), java.lang.invoke.MethodHandle.class);
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(fn + 1);
         loadClosure(x.a);
