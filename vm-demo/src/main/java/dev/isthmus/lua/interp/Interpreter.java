@@ -234,7 +234,8 @@ public final class Interpreter {
         try {
             result = (double) body.invokeExact(st, base, closure, frames, first, firstNumber, second, secondNumber);
         } catch (Throwable thrown) {
-            return callbackBodyFailed(thrown, closure, frames, st, base);
+            frames.directResults = -1;
+            return callbackBodyLeft(thrown, closure, frames, st, base);
         }
         if (frames.directResults < 0) {
             // The trace's own return, the result in hand and nothing of the frame written.
@@ -242,13 +243,26 @@ public final class Interpreter {
             numberResult = result;
             return argumentsStayInCall ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : NUMBER;
         }
-        return callbackBodyLeft(frames, st, base, frames.directResults);
+        return callbackBodyLeft(null, closure, frames, st, base);
     }
 
-    /** A callback's direct entry that left its compiled code: its results taken from the stack, where the interpreter left them. */
-    private Object callbackBodyLeft(CallStack frames, ValueStack st, int base, int count) {
+    /**
+     * A callback's direct entry that left its compiled code with {@code left}: the results it
+     * left in the stack ({@link CallStack#directResults} of them), or, for a call inside that
+     * failed ({@link TraceCallFailure}), those of the activation the interpreter finishes by
+     * raising the failure as it would have; anything else goes on to the callback's caller.
+     */
+    private Object callbackBodyLeft(Throwable left, LuaClosure closure, CallStack frames, ValueStack st, int base) throws Throwable {
         boolean completed = false;
         try {
+            int count;
+            if (left == null) {
+                count = frames.directResults;
+            } else if (left instanceof TraceCallFailure failure) {
+                count = finishDirectly(closure, frames, st, base, failure.pc(), failure.getCause());
+            } else {
+                throw left;
+            }
             Object value = resultsOf(st, base, count, FIRST_RESULT_UNBOXED);
             completed = true;
             return value;
@@ -256,27 +270,6 @@ public final class Interpreter {
             frames.directResults = -1;
             popFromJava(frames, st, base, completed);
         }
-    }
-
-    /**
-     * A callback's direct entry threw {@code thrown}: a call it made failed
-     * ({@link TraceCallFailure}), which the interpreter raises in the activation as it would
-     * have, or anything else, which goes on to the callback's caller.
-     */
-    private Object callbackBodyFailed(Throwable thrown, LuaClosure closure, CallStack frames, ValueStack st, int base) throws Throwable {
-        frames.directResults = -1;
-        if (!(thrown instanceof TraceCallFailure failure)) {
-            popFromJava(frames, st, base, false);
-            throw thrown;
-        }
-        int count;
-        try {
-            count = finishDirectly(closure, frames, st, base, failure.pc(), failure.getCause());
-        } catch (Throwable e) {
-            popFromJava(frames, st, base, false);
-            throw e;
-        }
-        return callbackBodyLeft(frames, st, base, count);
     }
 
     /** A callback's function trace that left at {@code pc} (not by its return), finished as {@link #runFunctionTrace} finishes it. */

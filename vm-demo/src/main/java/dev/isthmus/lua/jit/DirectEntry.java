@@ -77,12 +77,7 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
             }
             returnsNumber = t != IrType.REF;
         }
-        List<Class<?>> parameters = new ArrayList<>(List.of(ValueStack.class, int.class, LuaClosure.class, CallStack.class));
-        for (boolean number : numbers) {
-            parameters.add(number ? double.class : Object.class);
-        }
-        return new DirectEntry(MethodType.methodType(returnsNumber ? double.class : Object.class, parameters), numbers, returnsNumber, returnsNothing, lazy,
-                lazy ? clearedTo : p.frameExtent(n));
+        return new DirectEntry(typeOf(numbers, returnsNumber), numbers, returnsNumber, returnsNothing, lazy, lazy ? clearedTo : p.frameExtent(n));
     }
 
     /**
@@ -103,16 +98,16 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
                 return null;
             }
         }
-        List<Class<?>> parameters = new ArrayList<>(List.of(ValueStack.class, int.class, LuaClosure.class, CallStack.class));
-        for (int i = 0; i < p.parameterCount(); i++) {
-            parameters.add(Object.class);
-        }
-        return MethodType.methodType(Object.class, parameters);
+        return typeOf(new boolean[p.parameterCount()], false);
     }
 
-    /** How many results the root's return gives: 0 or 1. */
-    int results() {
-        return returnsNothing ? 0 : 1;
+    /** The entry's type: {@code run}'s parameters, then a double per number parameter and an object per other, the result a double or an object. */
+    private static MethodType typeOf(boolean[] numberParameters, boolean returnsNumber) {
+        List<Class<?>> parameters = new ArrayList<>(List.of(ValueStack.class, int.class, LuaClosure.class, CallStack.class));
+        for (boolean number : numberParameters) {
+            parameters.add(number ? double.class : Object.class);
+        }
+        return MethodType.methodType(returnsNumber ? double.class : Object.class, parameters);
     }
 
     String descriptor() {

@@ -307,6 +307,11 @@ enum IrOp {
         return this == SLOADN || this == SLOADR || this == SLOADV;
     }
 
+    /** Whether it is a constant (made where it is first used, in a side trace). */
+    boolean isConstant() {
+        return this == KREF || this == KNUM || this == KINT || this == KI64;
+    }
+
     /** Whether it reads a register's value after an inner loop ran. */
     boolean isRegisterReload() {
         return this == RLOADN || this == RLOADR;

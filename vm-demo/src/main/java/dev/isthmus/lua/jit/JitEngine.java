@@ -337,7 +337,7 @@ public final class JitEngine implements LoopCompiler {
      * on it (ray.lua's loops over pixels keep `best`, which ray_trace reads as an upvalue).
      */
     private static java.util.BitSet exposedRegisters(TraceTree tree) {
-        java.util.BitSet exposed = UpvalueAssignments.assignedThroughUpvalues(tree.proto);
+        java.util.BitSet exposed = tree.assignedThroughUpvalues();
         exposed.or(tree.writes);
         exposed.and(tree.kept);
         return exposed;
@@ -346,7 +346,7 @@ public final class JitEngine implements LoopCompiler {
     private void install(TraceTree tree, LoopTrace code) {
         CompiledLoop before = tree.installed;
         tree.installed = new CompiledLoop(code, tree.kept, exposedRegisters(tree), tree.mayRunLua, tree.number,
-                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()), tree.function ? tree.directBody : null);
+                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()), tree.directBody);
         if (before != null && tree.proto.loopTraces()[tree.slot] == before) {
             before.replacedBy(tree.installed);
         }

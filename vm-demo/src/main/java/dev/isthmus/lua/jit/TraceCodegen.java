@@ -1889,8 +1889,9 @@ final class TraceCodegen {
      * interpreter makes the call ({@code TraceAccess.callLua}).
      */
     private void directCall(int i, Ir x) {
-        if (directEntryOf(x) instanceof java.lang.invoke.MethodType entry) {
-            entryCall(i, x, entry);
+        LuaClosure known = knownCallee(i, x);
+        if (known != null && directEntryOf(x, known.prototype()) instanceof java.lang.invoke.MethodType entry) {
+            entryCall(i, x, entry, known.prototype());
             return;
         }
         int fn = (Integer) x.aux;
@@ -1906,7 +1907,7 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, ACCESS, "directCallee", "(" + CLOSURE_TYPE + FRAMES_TYPE + ")L" + trace + ";", false);
         mv.visitInsn(DUP);
         mv.visitJumpInsn(IFNULL, interpreted);
-        dev.isthmus.lua.bytecode.Prototype callee = knownCallee(x) instanceof LuaClosure known ? known.prototype() : null;
+        dev.isthmus.lua.bytecode.Prototype callee = known == null ? null : known.prototype();
         // The callee's locals cleared as a call clears them (Interpreter.clearLocals): with a
         // store each when the callee is a constant with a small frame.
         int clearFrom = callee == null ? 0 : fn + 1 + callee.firstClearedRegister(argc);
@@ -1942,17 +1943,16 @@ final class TraceCodegen {
     }
 
     /**
-     * The closure call {@code x} ({@link IrOp#CALLL}) calls when the trace knows it: a constant,
-     * or the value the identity guard the recorder puts before the call checks (a method looked
-     * up in a metatable); else null.
+     * The closure call {@code x} ({@link IrOp#CALLL}, instruction {@code i}) calls when the
+     * trace knows it: a constant, or the value the identity guard the recorder puts before the
+     * call checks (a method looked up in a metatable); else null.
      */
-    private LuaClosure knownCallee(Ir x) {
+    private LuaClosure knownCallee(int i, Ir x) {
         if (ir.at(x.a).op == IrOp.KREF) {
             return ir.at(x.a).aux instanceof LuaClosure known ? known : null;
         }
-        int call = ir.code.indexOf(x);
-        for (int i = call - 1; i > x.a && i >= 0; i--) {
-            Ir g = ir.at(i);
+        for (int j = i - 1; j > x.a; j--) {
+            Ir g = ir.at(j);
             if (g.op == IrOp.GSAME && g.a == x.a && g.aux instanceof LuaClosure known) {
                 return known;
             }
@@ -1961,16 +1961,15 @@ final class TraceCodegen {
     }
 
     /**
-     * The shape of the direct entry call {@code x} can call, or null: the callee is a known
-     * closure whose function has a tree with one (this tree, for a recursion), or a procedure
+     * The shape of the direct entry call {@code x} of a known closure of {@code callee} can
+     * call, or null: the function has a tree with one (this tree, for a recursion), or a procedure
      * called with objects only ({@link DirectEntry#ofProcedure}), the call passes as many
      * arguments as it has parameters, of types the entry takes, and wants at most one result.
      */
-    private java.lang.invoke.MethodType directEntryOf(Ir x) {
-        if (!(knownCallee(x) instanceof LuaClosure known) || (Integer) x.aux2 > 1 || (Integer) x.aux2 < 0) {
+    private java.lang.invoke.MethodType directEntryOf(Ir x, dev.isthmus.lua.bytecode.Prototype callee) {
+        if ((Integer) x.aux2 > 1 || (Integer) x.aux2 < 0) {
             return null;
         }
-        dev.isthmus.lua.bytecode.Prototype callee = known.prototype();
         java.lang.invoke.MethodType type = callee == tree.proto ? (treeEntry == null ? null : treeEntry.type()) : DirectSites.installedType(callee);
         if (type == null && callee != tree.proto && java.util.Arrays.stream(x.args).allMatch(r -> ir.typeOf(r) == IrType.REF)) {
             // No tree yet: a procedure called with objects only is called through the site its entry will most likely have.
@@ -1997,7 +1996,7 @@ final class TraceCodegen {
      * instruction's local at once. When the call may not be direct now (a recording, a full
      * call stack), the interpreter makes it.
      */
-    private void entryCall(int i, Ir x, java.lang.invoke.MethodType type) {
+    private void entryCall(int i, Ir x, java.lang.invoke.MethodType type, dev.isthmus.lua.bytecode.Prototype callee) {
         int fn = (Integer) x.aux;
         int argc = x.args.length;
         int wanted = (Integer) x.aux2;
@@ -2020,7 +2019,7 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, CALLS, "enter", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "II)I", false);
         mv.visitVarInsn(ISTORE, scratchTop);
         mv.visitLabel(directCall[0]);
-        constant(DirectSites.invoker(knownCallee(x).prototype(), type), java.lang.invoke.MethodHandle.class);
+        constant(DirectSites.invoker(callee, type), java.lang.invoke.MethodHandle.class);
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(fn + 1);
         loadClosure(x.a);
@@ -2160,14 +2159,10 @@ final class TraceCodegen {
         int next = i + 1;
         // (A side trace's constants are made where they are first used: the nil a call's
         // cleared arguments take may come between the call and its guard.)
-        while (next < ir.code.size() && isConstant(ir.at(next).op)) {
+        while (next < ir.code.size() && ir.at(next).op.isConstant()) {
             next++;
         }
         return next < ir.code.size() && ir.at(next).op == IrOp.GCALLBACK;
-    }
-
-    private static boolean isConstant(IrOp op) {
-        return op == IrOp.KREF || op == IrOp.KNUM || op == IrOp.KINT || op == IrOp.KI64;
     }
 
     /**

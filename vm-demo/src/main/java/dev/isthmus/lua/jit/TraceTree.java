@@ -39,6 +39,8 @@ final class TraceTree {
     final BitSet kept;
     /** Those of them it writes ({@code TraceRecorder.writes}). */
     final BitSet writes;
+    /** The function's registers its closures may assign through upvalues, once found. */
+    private BitSet assignedThroughUpvalues;
     /** Whether any trace of the tree may run Lua code. */
     boolean mayRunLua;
     final List<Side> sides = new ArrayList<>();
@@ -58,6 +60,14 @@ final class TraceTree {
     int runBytes;
     /** A side trace being recorded (its exit), or -1. */
     int growing = -1;
+
+    /** The function's registers its closures may assign through upvalues ({@link UpvalueAssignments}): found at the first install, kept. */
+    BitSet assignedThroughUpvalues() {
+        if (assignedThroughUpvalues == null) {
+            assignedThroughUpvalues = UpvalueAssignments.assignedThroughUpvalues(proto);
+        }
+        return (BitSet) assignedThroughUpvalues.clone();
+    }
 
     TraceTree(int number, Prototype proto, int startPc, boolean function, TraceIr ir, BitSet kept, BitSet writes, boolean mayRunLua) {
         this.number = number;
