@@ -123,6 +123,38 @@ class LauncherScriptTest {
         assertEquals(new Outcome(0, first.stdout(), ""), again);
     }
 
+    /**
+     * Standard output to a pipe is buffered as C's stdio buffers luajit's, not written a line
+     * at a time: every byte still arrives, in order, however the script ends (at its end, by
+     * {@code os.exit}, by an error), with print, io.write and io.stdout:write mixed and
+     * {@code setvbuf} switching buffering off and on. luajit's standard output and exit status
+     * are the oracle.
+     */
+    @Test
+    void run_toAPipe_buffersYetLosesNothingHoweverTheScriptEnds(@TempDir Path scripts, @TempDir Path state) throws Exception {
+        // The launcher's state in a folder of the test's, as above: the checkout's build lock is the test run's.
+        Files.writeString(state.resolve("stamp.vm-demo"), "");
+        Map<String, String> environment = Map.of("ISTHMUS_BUILD_DIR", state.toString());
+        String body = """
+                for i = 1, 20000 do
+                  if i % 3 == 0 then print(i, "print") elseif i % 3 == 1 then io.write(i, " write\\n")
+                  else io.stdout:write(i, " method\\n") end
+                  if i == 5000 then io.stdout:setvbuf("no") elseif i == 6000 then io.stdout:setvbuf("full") end
+                end
+                """;
+        Map<String, String> endings = Map.of("end.lua", body, "exit.lua", body + "os.exit(3)\n",
+                "error.lua", body + "error('stop')\n", "flushed.lua", body + "io.stdout:flush() os.exit(true)\n");
+        for (Map.Entry<String, String> ending : endings.entrySet()) {
+            Path script = scripts.resolve(ending.getKey());
+            Files.writeString(script, ending.getValue());
+            Outcome isthmus = launch(ROOT.resolve("isthmus"), ROOT, environment, "run", script.toString());
+            Outcome luajit = launch(Path.of(LuajitChunkRun.executable()), ROOT, script.toString());
+            assertEquals(luajit.status(), isthmus.status(), ending.getKey() + ": " + isthmus.stderr());
+            assertTrue(isthmus.stdout().length() > 200_000, ending.getKey());
+            assertEquals(luajit.stdout(), isthmus.stdout(), ending.getKey());
+        }
+    }
+
     @Test
     void bench_withoutAName_printsTheListAndFails() throws Exception {
         Outcome outcome = launch(ROOT.resolve("isthmus"), ROOT, "bench");

@@ -73,7 +73,7 @@ final class LuajitChunkRun {
         return new String(output, StandardCharsets.ISO_8859_1);
     }
 
-    private static String executable() {
+    static String executable() {
         for (String candidate : new String[] {"/usr/bin/luajit", "/usr/local/bin/luajit"}) {
             if (Files.isExecutable(Path.of(candidate))) {
                 return candidate;

@@ -33,8 +33,9 @@ public final class LuaLauncher {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        int status = LuaMainThread.run(() -> run(args, System.in, System.out, System.err));
-        System.out.flush();
+        PrintStream out = StandardOutput.open();
+        int status = LuaMainThread.run(() -> run(args, System.in, out, System.err));
+        out.flush();
         // Returning ends the JVM as System.exit(0) would, but without the lookup of a logger
         // for Runtime.exit (the JDK's service loader scans the classpath: some milliseconds of a
         // short run). Only while no other thread would keep the JVM alive after main.

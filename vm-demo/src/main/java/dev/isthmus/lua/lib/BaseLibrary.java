@@ -112,8 +112,8 @@ public final class BaseLibrary {
             });
         }
         line.write('\n');
+        // Not flushed: the stream buffers as C's stdout would (written through to a terminal).
         runtime.out().writeBytes(line.toByteArray());
-        runtime.out().flush();
         return LuaFunction.NONE;
     }
 

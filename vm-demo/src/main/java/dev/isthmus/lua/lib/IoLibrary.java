@@ -46,7 +46,13 @@ public final class IoLibrary {
                 })
                 .add("seek", lib::seek)
                 .add("setvbuf", args -> {
-                    lib.checkFile("setvbuf", args);
+                    LuaFile f = lib.checkFile("setvbuf", args);
+                    Arguments a = new Arguments("setvbuf", args);
+                    String mode = a.checkString(1).toString();
+                    if (!mode.equals("no") && !mode.equals("full") && !mode.equals("line")) {
+                        throw a.bad(1, "invalid option '" + mode + "'");
+                    }
+                    f.setBuffering(mode);
                     return LibraryTable.results(Boolean.TRUE);
                 })
                 .add("__gc", args -> {

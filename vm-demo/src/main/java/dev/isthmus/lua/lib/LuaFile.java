@@ -34,6 +34,8 @@ final class LuaFile implements LuaObject {
     private int readLimit;
     private final ByteArrayOutputStream writeBuffer = new ByteArrayOutputStream();
     private boolean closed;
+    /** Set by {@code setvbuf("no")} or {@code ("line")}: each write to a stream flushed. */
+    private boolean unbuffered;
 
     LuaFile(LuaTable metatable, RandomAccessFile file, boolean isWritable) {
         this.metatable = metatable;
@@ -137,10 +139,23 @@ final class LuaFile implements LuaObject {
             file.seek(file.getFilePointer() - (readLimit - readPos));
         }
         readPos = readLimit = 0;
+        if (output != null) {
+            // A stream buffers (or not) as it was made to: standard output as C's stdout would.
+            output.write(bytes);
+            if (unbuffered) {
+                output.flush();
+            }
+            return;
+        }
         writeBuffer.writeBytes(bytes);
-        if (writeBuffer.size() >= 8192 || isStandard) {
+        if (writeBuffer.size() >= 8192) {
             flushWrites();
         }
+    }
+
+    /** {@code file:setvbuf(mode)}: "no" and "line" write a stream through at every write, "full" leaves it to its buffer. */
+    void setBuffering(String mode) {
+        unbuffered = !mode.equals("full");
     }
 
     void flushWrites() throws IOException {
