@@ -109,3 +109,21 @@ do
   print(load(chunk)())
 end
 -- expect: 125	-80942	81	-66	c13
+
+-- test: a side trace cut into methods that carry sixty numbers each: past what the JVM's compiler takes as arguments, the rest passed in fields
+do
+  -- Sixty numbers live across the whole branch, a table field guard before each: every part
+  -- of the side trace carries them all.
+  local lines = {"local t = {}\nfor k = 1, 60 do t[k] = k % 7 + 1 end\nlocal s, late = 0, 0\nfor i = 1, 2000 do\n  if i < 200 or i % 4 ~= 0 then s = s + 1\n  else\n    local v1 = t[1] + i\n"}
+  for k = 2, 60 do
+    lines[#lines + 1] = ("    local v%d = (v%d * 3 + t[%d]) %% 1009\n"):format(k, k - 1, k)
+    if k == 30 then lines[#lines + 1] = "    if i % 20 == 0 then late = late + v29 end\n" end
+  end
+  local sum = {}
+  for k = 1, 60 do sum[k] = "v" .. k end
+  lines[#lines + 1] = "    s = s + " .. table.concat(sum, " + ") .. "\n"
+  lines[#lines + 1] = "    if i == 1800 then t[30] = 'x'; break end\n  end\nend\nreturn s, late"
+  local chunk = table.concat(lines)
+  print(pcall(load(chunk)))
+end
+-- expect: true	12254029	40427

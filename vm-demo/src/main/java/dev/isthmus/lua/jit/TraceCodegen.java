@@ -128,7 +128,10 @@ final class TraceCodegen {
     private int emittedWithCall = -1;
 
     /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
+    private final TreeClass owner;
+
     TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
+        this.owner = owner;
         this.tree = owner.tree;
         this.ir = tree.ir;
         this.exits = tree.exits;
@@ -226,6 +229,7 @@ final class TraceCodegen {
         if (method.isRun()) {
             root();
         } else {
+            passInFields(method, false);
             nativeCalls.read();
             // A side method: the constants it uses that its callers made, then its side trace.
             for (int k : method.constants()) {
@@ -432,6 +436,7 @@ final class TraceCodegen {
     private void callSide(TreeMethods.Method callee) {
         // (A side method reads the frame's registers the trace did not change.)
         materialise();
+        passInFields(callee, true);
         mv.visitVarInsn(ALOAD, 0);
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
@@ -451,6 +456,29 @@ final class TraceCodegen {
             mv.visitLabel(leave);
         }
         returnLeft();
+    }
+
+    /**
+     * The values side method {@code callee} takes in fields of the instance ({@link
+     * TreeMethods.Method#passedInFields}): written by its caller just before the call
+     * ({@code write}), read into its locals first thing by the method. Nothing runs in between,
+     * so the fields may be shared by all the calls of the class, and a call of the same method
+     * further in (a recursive function trace) finds them as its caller wrote them.
+     */
+    private void passInFields(TreeMethods.Method callee, boolean write) {
+        int[] index = new int[IrType.values().length];
+        for (int ref : callee.passedInFields()) {
+            IrType type = ir.typeOf(ref);
+            String field = owner.passingField(type, index[type.ordinal()]++);
+            mv.visitVarInsn(ALOAD, 0);
+            if (write) {
+                load(ref);
+                mv.visitFieldInsn(PUTFIELD, self, field, type.descriptor);
+            } else {
+                mv.visitFieldInsn(GETFIELD, self, field, type.descriptor);
+                store(ref);
+            }
+        }
     }
 
     /**

@@ -74,6 +74,22 @@ final class TreeClass {
     final ClassData constants = new ClassData();
     /** The exit writers' methods by what they write, shared by the class's methods. */
     final Map<String, String> exitMethods = new HashMap<>();
+    /** Per value type, how many fields side methods take values in ({@link #passingField}). */
+    private final int[] passingFields = new int[IrType.values().length];
+
+    /** The name of the {@code index}th field a side method takes a value of {@code type} in, declared with the class. */
+    String passingField(IrType type, int index) {
+        passingFields[type.ordinal()] = Math.max(passingFields[type.ordinal()], index + 1);
+        return "passed" + type.name() + index;
+    }
+
+    private void declarePassingFields(ClassWriter cw) {
+        for (IrType type : IrType.values()) {
+            for (int i = 0; i < passingFields[type.ordinal()]; i++) {
+                cw.visitField(ACC_PRIVATE, "passed" + type.name() + i, type.descriptor, null, null).visitEnd();
+            }
+        }
+    }
 
     /** The tree's direct entry, whose method {@code body} holds what {@code run} holds otherwise; or null. */
     final DirectEntry direct;
@@ -212,6 +228,7 @@ final class TreeClass {
         if (direct != null) {
             DirectEntryRun.emit(cw, internal, direct, tree.proto.frameSize());
         }
+        declarePassingFields(cw);
         cw.visitEnd();
         byte[] bytes;
         try {

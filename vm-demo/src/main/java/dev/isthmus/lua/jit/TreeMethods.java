@@ -33,8 +33,6 @@ import java.util.Map;
 final class TreeMethods {
     /** What a side method returns when its trace came back to the root's loop instruction; never a pc. */
     static final int RELINK = -1;
-    /** The parameter slots a JVM method may have (its receiver included). */
-    private static final int MAX_PARAMETER_SLOTS = 255;
     private static final String SIDE_DESCRIPTOR_START = "(" + Type.getDescriptor(ValueStack.class) + "I" + Type.getDescriptor(LuaClosure.class)
             + Type.getDescriptor(CallStack.class);
 
@@ -46,7 +44,7 @@ final class TreeMethods {
      * in ascending order.
      */
     record Method(String name, String descriptor, TraceTree.Side side, int from, int to, int next, List<TraceTree.Side> inline,
-            int[] parameters, int[] constants) {
+            int[] parameters, int[] passedInFields, int[] constants) {
         boolean isRun() {
             return side == null;
         }
@@ -60,6 +58,10 @@ final class TreeMethods {
             Arrays.fill(local, -1);
             int next = first;
             for (int ref : parameters) {
+                local[ref] = next;
+                next += TraceCodegen.slotsOf(ir.typeOf(ref));
+            }
+            for (int ref : passedInFields) {
                 local[ref] = next;
                 next += TraceCodegen.slotsOf(ir.typeOf(ref));
             }
@@ -181,8 +183,11 @@ final class TreeMethods {
         for (int m = 0; m < count; m++) {
             Part first = parts.get(firstParts.get(m));
             TraceTree.Side side = first.side();
-            Method method = new Method(names[m], m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, parameters[m]), side, first.from(), first.to(),
-                    next[m], List.copyOf(inline.get(m)), parameters[m], constants[m]);
+            int passed = m == 0 ? 0 : passedAsParameters(ir, parameters[m]);
+            int[] inFields = Arrays.copyOfRange(parameters[m], passed, parameters[m].length);
+            int[] asParameters = Arrays.copyOf(parameters[m], passed);
+            Method method = new Method(names[m], m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, asParameters), side, first.from(), first.to(),
+                    next[m], List.copyOf(inline.get(m)), asParameters, inFields, constants[m]);
             methods.add(method);
             if (m > 0 && first.from() == side.start()) {
                 own.put(side, method);
@@ -288,23 +293,48 @@ final class TreeMethods {
         }
     }
 
+    /**
+     * How many of a side method's values (from the first) it takes as parameters; the others its
+     * caller passes in fields of the tree's instance, written just before the call and read
+     * first thing in the method ({@link TraceCodegen}). C2 refuses to compile a method whose
+     * arguments and those of a call it makes take more stack slots together than its register
+     * masks can name, about 120 on x86-64 ("unsupported calling sequence"), and the method then
+     * runs as C1 compiled it, for good: md5's side trace, cut into methods of 43 to 62 values
+     * each, ran five of its seven methods so. Past the argument registers, each value takes two
+     * stack slots; a method and the next it calls stay under twice {@link #MAX_STACK_SLOTS}.
+     */
+    private static int passedAsParameters(TraceIr ir, int[] values) {
+        // The receiver and run's four arguments: the stack (a reference), base (an int), the closure, the frames.
+        int integerArguments = 5;
+        int floatArguments = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (ir.typeOf(values[i]) == IrType.NUM) {
+                floatArguments++;
+            } else {
+                integerArguments++;
+            }
+            int stackSlots = 2 * (Math.max(0, integerArguments - INTEGER_ARGUMENT_REGISTERS) + Math.max(0, floatArguments - FLOAT_ARGUMENT_REGISTERS));
+            if (stackSlots > MAX_STACK_SLOTS) {
+                return i;
+            }
+        }
+        return values.length;
+    }
+
+    /** The Java calling convention's argument registers on x86-64 (and more on AArch64, where the bound is then only cautious). */
+    private static final int INTEGER_ARGUMENT_REGISTERS = 6;
+    private static final int FLOAT_ARGUMENT_REGISTERS = 8;
+    private static final int MAX_STACK_SLOTS = 48;
+
     /** {@code run}'s parameters, then the values {@code parameters}, returning an int. */
-    private static String descriptor(TraceIr ir, int[] parameters) throws TreeClass.TooLarge {
+    private static String descriptor(TraceIr ir, int[] parameters) {
         StringBuilder d = new StringBuilder(SIDE_DESCRIPTOR_START);
-        int slots = 5;
         for (int ref : parameters) {
             IrType type = ir.typeOf(ref);
-            d.append(switch (type) {
-                case NUM -> "D";
-                case INT -> "I";
-                case LONG -> "J";
-                case REF -> "Ljava/lang/Object;";
-                case VOID -> throw new IllegalStateException("no value: " + ref);
-            });
-            slots += TraceCodegen.slotsOf(type);
-        }
-        if (slots > MAX_PARAMETER_SLOTS) {
-            throw new TreeClass.TooLarge("its values take " + slots + " parameter slots, over " + MAX_PARAMETER_SLOTS);
+            if (type == IrType.VOID) {
+                throw new IllegalStateException("no value: " + ref);
+            }
+            d.append(type.descriptor);
         }
         return d.append(")I").toString();
     }
