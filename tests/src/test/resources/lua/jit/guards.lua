@@ -222,3 +222,37 @@ do
 end
 -- expect: 317420
 -- expect: false	guards.lua:221: attempt to call upvalue 'g' (a nil value)
+
+-- test: a global read at its slot of the environment, which setfenv replaces, a store clears and sets to a string
+do
+  -- A global read in a loop is read at its slot of the environment: a function whose
+  -- environment setfenv replaces mid-loop, a global set to nil, then to a string, then found
+  -- through the new environment's __index.
+  local src = [[
+    local out = {}
+    for i = 1, 300 do
+      if i == 100 then setfenv(1, setmetatable({}, {__index = _G, __newindex = _G})) end
+      if i == 150 then step = nil end
+      if i == 200 then step = "s" end
+      local s = step
+      out[#out + 1] = type(s) == "number" and s * i or tostring(s)
+      if i > 250 then g_total = (g_total or 0) + #out end
+    end
+    return out[99], out[100], out[149], out[150], out[199], out[200], out[300], g_total
+  ]]
+  step = 3
+  print(assert(loadstring(src))())
+  step, g_total = nil, nil
+end
+-- expect: 297	300	447	nil	nil	s	s	13775
+
+-- test: two closures of one function with environments of their own run its loop's trace in turn
+do
+  local function make() return function(n) local s = 0 for i = 1, n do s = s + weight end return s end end
+  local f, g = make(), make()
+  setfenv(g, {weight = 10})
+  weight = 1
+  print(f(200), g(200), f(200), g(200), f(5), g(5))
+  weight = nil
+end
+-- expect: 200	2000	200	2000	5	50

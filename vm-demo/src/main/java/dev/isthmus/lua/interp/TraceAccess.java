@@ -90,6 +90,11 @@ public final class TraceAccess {
         return v;
     }
 
+    /** The table a closure's globals are in ({@code setfenv} may change it). */
+    public static LuaTable environment(LuaClosure closure) {
+        return closure.environment;
+    }
+
     /** SETGLOBAL. */
     public static void setGlobal(LuaClosure closure, Object key, Object value) {
         LuaTable env = closure.environment;

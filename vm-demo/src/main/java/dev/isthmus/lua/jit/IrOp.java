@@ -52,6 +52,11 @@ enum IrOp {
     GNOMETA(Kind.GUARD_STATE),
     /** Table {@code a} guarded to have metatable {@code aux} (read each time: a call may set another). */
     GMETA(Kind.GUARD_STATE),
+    /**
+     * The closure whose globals are read ({@code aux2}: an inlined function's, else the trace's)
+     * guarded to have the environment {@code aux} still ({@code setfenv} may give it another).
+     */
+    GENV(Kind.GUARD_STATE),
     /** The metatable strings share guarded to be table {@code aux} still ({@code debug.setmetatable} may replace it). */
     GSMETA(Kind.GUARD_STATE),
     /**

@@ -1815,6 +1815,12 @@ final class TraceCodegen {
                 mv.visitMethodInsn(INVOKESTATIC, ACCESS, ir.typeOf(x.c) == IrType.NUM ? "rawSetNumberValue" : "rawSet",
                         "(L" + TABLE + ";Ljava/lang/Object;" + (ir.typeOf(x.c) == IrType.NUM ? "D" : "Ljava/lang/Object;") + ")V", false);
             }
+            case GENV -> {
+                closureOf(x);
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "environment", "(" + closure + ")L" + TABLE + ";", false);
+                constant(x.aux, LuaTable.class);
+                mv.visitJumpInsn(IF_ACMPNE, exit(x));
+            }
             case GGET -> {
                 closureOf(x);
                 constant(x.aux, Object.class);

@@ -145,7 +145,7 @@ final class TraceIr {
      */
     private static boolean keepsTables(IrOp op) {
         return op.isPure() || isTableRead(op) || switch (op) {
-            case UGET, UOPEN, GABSENT, GNOMETA, GMETA, GSMETA, GFIXED, GINTR, GCALLBACK, CLOAD, PHI -> true;
+            case UGET, UOPEN, GABSENT, GNOMETA, GMETA, GENV, GSMETA, GFIXED, GINTR, GCALLBACK, CLOAD, PHI -> true;
             default -> false;
         };
     }

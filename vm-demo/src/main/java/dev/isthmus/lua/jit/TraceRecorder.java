@@ -1178,8 +1178,18 @@ final class TraceRecorder implements InstructionObserver {
                 }
             }
             case Op.GETGLOBAL -> {
-                mayRunLua = true;
-                expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc));
+                LuaTable env = frameClosure.environment();
+                int slot = frameProto.constants()[b] instanceof LuaString name ? env.slotOf(name) : -1;
+                Object own = slot >= 0 ? env.get(env.slotKey(slot)) : null;
+                if (own != null) {
+                    // A global the environment holds: read at its slot as an object's own field
+                    // (no metatable asked while it is not nil), the environment guarded to be that table.
+                    guard(new Ir(IrOp.GENV, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, env, inlinedClosure(), pc), pc);
+                    expectResult(pc, a, ownField(constantOf(env, pc), env, slot, own, pc));
+                } else {
+                    mayRunLua = true;
+                    expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc));
+                }
             }
             case Op.SETGLOBAL -> {
                 mayRunLua = true;

@@ -32,7 +32,8 @@ final class TreeClass {
      * only while the method and what it has inlined stay under 8000 bytes too
      * ({@code DesiredMethodLimit}): nbody's tree at 7500 bytes kept its calls to the table's
      * slot accessors and boxing as calls and ran at half the speed of its root alone. A third of
-     * the budget is left to inlining.
+     * the budget is left to inlining. (The launcher lifts the second bound, {@code -XX:-ClipInlining};
+     * an embedder's JVM may not.)
      */
     static final int TREE_LIMIT = 5300;
 

@@ -148,6 +148,7 @@ class IrTextTest {
             0096 void gfixed handle:sqrt  [exit 49 pc 6]
             0097 void gclosure t  [exit 50 pc 6]
             0098 int iaddr 0058 0058  [exit 51 pc 6]
+            0099 void genv t  [exit 52 pc 6]
             """;
 
     @Test
