@@ -26,7 +26,7 @@ import java.util.Arrays;
 @OutputTimeUnit(java.util.concurrent.TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:-ClipInlining"})
 public class DispatchFloorBench {
     /** fib(20) makes 21891 calls. */
     private static final int FIB_CALLS = 21891;

@@ -29,7 +29,7 @@ import java.nio.charset.StandardCharsets;
 @OutputTimeUnit(java.util.concurrent.TimeUnit.NANOSECONDS)
 @Warmup(iterations = 4, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED"})
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-XX:-ClipInlining", "--enable-native-access=ALL-UNNAMED"})
 public class LuaInterpreterBench {
     private static final int FIB_CALLS = 21891;
     private static final int LOOP_ITERATIONS = 100_000;
