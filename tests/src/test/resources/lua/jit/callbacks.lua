@@ -250,3 +250,25 @@ end
 -- expect: 61000	false	callbacks.lua:234: bad argument #1 to 'char' (invalid value)
 -- expect: 38800
 -- expect: 90300
+
+-- test: a loop calling qsort is recorded while its comparator, itself looping, runs compiled: the recording sets itself aside for the callbacks
+do
+  local ffi = require("ffi")
+  ffi.cdef[[void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));]]
+  local arr = ffi.new("int[?]", 50)
+  local steps = 0
+  local cmp = ffi.cast("int (*)(const void *, const void *)", function(a, b)
+    local x, y = ffi.cast("const int *", a)[0], ffi.cast("const int *", b)[0]
+    for k = 1, 3 do steps = steps + k end
+    return x - y
+  end)
+  local total = 0
+  for round = 1, 30 do
+    for i = 0, 49 do arr[i] = (i * 37 + round) % 50 end
+    ffi.C.qsort(arr, 50, 4, cmp)
+    total = total + arr[0] + arr[49] * round + arr[round]
+  end
+  print(total, steps, arr[10])
+  cmp:free()
+end
+-- expect: 23250	41154	10

@@ -191,12 +191,15 @@ final class LuaCallbackTarget {
 
     /** Calls a Lua function from C for its first result, marked as a callback on the running coroutine. */
     static Object callFirst(FfiLibrary library, LuaFunction f, Object[] args) {
-        var coroutine = library.runtime().currentCoroutine();
+        var runtime = library.runtime();
+        var coroutine = runtime.currentCoroutine();
+        var recording = runtime.setObserverAside();
         coroutine.enterCallback();
         try {
             return f.callForFirstResult(args);
         } finally {
             coroutine.exitCallback();
+            runtime.takeObserverBack(recording);
         }
     }
 
@@ -207,7 +210,11 @@ final class LuaCallbackTarget {
      */
     static Object callFirst(FfiLibrary library, CallbackArguments arguments, MethodHandle entry, int count,
                             Object first, double firstNumber, Object second, double secondNumber) {
-        var coroutine = library.runtime().currentCoroutine();
+        var runtime = library.runtime();
+        var coroutine = runtime.currentCoroutine();
+        // A recording in progress records the C call, not what the callback runs (LuaJIT aborts it
+        // instead): set aside, it left qsort's comparator running in the interpreter, observed.
+        var recording = runtime.setObserverAside();
         coroutine.enterCallback();
         try {
             Object result = (Object) entry.invokeExact(count, first, firstNumber, second, secondNumber);
@@ -222,6 +229,7 @@ final class LuaCallbackTarget {
             throw new IllegalStateException("a callback entry threw a checked exception", e);
         } finally {
             coroutine.exitCallback();
+            runtime.takeObserverBack(recording);
         }
     }
 

@@ -231,6 +231,37 @@ public final class LuaRuntime {
         interpreter.observer = observer;
     }
 
+    /** How many callbacks from C are running with a recording set aside ({@link #setObserverAside}). */
+    private int observersAside;
+
+    /**
+     * C calls back into Lua: the observer of the moment (a recording, which records the C call
+     * and not what its callbacks run) is set aside until {@link #takeObserverBack}, so that the
+     * callback runs as any call does, its traces entered; and no recording starts inside it
+     * meanwhile ({@link #isObserverAside}). Returns the observer set aside, or null.
+     */
+    public InstructionObserver setObserverAside() {
+        InstructionObserver o = interpreter.observer;
+        if (o != null) {
+            interpreter.observer = null;
+            observersAside++;
+        }
+        return o;
+    }
+
+    /** The callback returned (or failed): {@code observer}, as {@link #setObserverAside} gave it, observes again. */
+    public void takeObserverBack(InstructionObserver observer) {
+        if (observer != null) {
+            observersAside--;
+            interpreter.observer = observer;
+        }
+    }
+
+    /** Whether a recording is set aside while a callback runs: none may start now. */
+    public boolean isObserverAside() {
+        return observersAside > 0;
+    }
+
     /** The trace compiler the interpreter tells of hot loops (null: none). */
     /**
      * The debug library is about to write a local or upvalue from outside its function, or join

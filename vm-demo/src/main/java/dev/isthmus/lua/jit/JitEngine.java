@@ -215,7 +215,7 @@ public final class JitEngine implements LoopCompiler {
     @Override
     public void loopHot(LuaClosure closure, int pc, int base, int depth) {
         Prototype p = closure.prototype();
-        if (p.loopTraces()[pc] != null || flushedWhenFull()) {
+        if (p.loopTraces()[pc] != null || runtime.isObserverAside() || flushedWhenFull()) {
             return;
         }
         try {
@@ -229,7 +229,7 @@ public final class JitEngine implements LoopCompiler {
     @Override
     public void functionHot(LuaClosure closure, int base, int depth) {
         Prototype p = closure.prototype();
-        if (p.loopTraces()[p.functionEntry()] != null || flushedWhenFull()) {
+        if (p.loopTraces()[p.functionEntry()] != null || runtime.isObserverAside() || flushedWhenFull()) {
             return;
         }
         runtime.setObserver(TraceRecorder.function(this, closure, runtime.callStack().values(), base));
@@ -369,7 +369,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private void exitHot(TraceTree tree, int exit) {
-        if (!enabled || runtime.observer() != null || tree.proto.loopTraces()[tree.slot] != tree.installed
+        if (!enabled || runtime.observer() != null || runtime.isObserverAside() || tree.proto.loopTraces()[tree.slot] != tree.installed
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
             return;
         }
