@@ -256,3 +256,30 @@ do
   weight = nil
 end
 -- expect: 200	2000	200	2000	5	50
+
+-- test: globals stored in a loop at their slot of the environment, until it gets a metatable, a global is set to nil and setfenv replaces the environment
+do
+  -- Globals stored in a loop: at their slot of the environment, until the environment gets a
+  -- metatable whose __newindex sees the stores of globals it lacks, a global is set to nil, and
+  -- a function's environment is replaced by setfenv.
+  g_sum, g_last, g_seen = 0, 0, 0
+  local log = {}
+  local function step(i)
+    g_sum = g_sum + i
+    g_last = i % 7 == 0 and "seven" or i
+    if i == 150 then g_last = nil; g_gone = nil end
+    if i == 200 then
+      setmetatable(_G, {__newindex = function(t, k, v) log[#log + 1] = k; rawset(t, k, v) end})
+    end
+    if i > 200 then g_new = i end
+  end
+  for i = 1, 300 do step(i) end
+  print(g_sum, g_last, g_new, #log, log[1])
+  setmetatable(_G, nil)
+  local f = loadstring("for i = 1, 200 do counter = (counter or 0) + i if i == 100 then setfenv(1, {}) counter = 5 end end return counter")
+  counter = 0
+  print(f(), counter)
+  g_sum, g_last, g_seen, g_new, counter = nil, nil, nil, nil, nil
+end
+-- expect: 45150	300	300	1	g_new
+-- expect: 15055	5050

@@ -1192,8 +1192,20 @@ final class TraceRecorder implements InstructionObserver {
                 }
             }
             case Op.SETGLOBAL -> {
-                mayRunLua = true;
-                guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc);
+                LuaTable env = frameClosure.environment();
+                int slot = frameProto.constants()[b] instanceof LuaString name && env.metatable() == null && !env.hasWeakValues()
+                        ? env.slotOf(name) : -1;
+                if (slot >= 0) {
+                    // A global the environment has a slot for, in an environment with no metatable:
+                    // stored raw at the slot, as a table's field is (the environment guarded as for a read).
+                    guard(new Ir(IrOp.GENV, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, env, inlinedClosure(), pc), pc);
+                    int table = constantOf(env, pc);
+                    guard(new Ir(IrOp.GNOMETA, IrType.VOID, table, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+                    guard(new Ir(IrOp.HSETK, IrType.VOID, table, int64.boxed(load(a, pc), pc), Ir.NONE, null, env.slotKey(slot), slot, pc), pc);
+                } else {
+                    mayRunLua = true;
+                    guard(new Ir(IrOp.GSET, IrType.VOID, boxed(load(a, pc), pc), Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc);
+                }
             }
             case Op.GETTABLE -> {
                 int object = load(b, pc);
