@@ -320,3 +320,26 @@ end
 -- expect: one
 -- expect: 
 -- expect: nil	Invalid argument	22
+
+-- test: setvbuf("no") writes a file through at every write; setvbuf and seek refuse an unknown mode
+do
+  local name = os.tmpname()
+  local w = assert(io.open(name, "w"))
+  local function seen() local r = assert(io.open(name, "r")); local s = r:read("*a"); r:close(); return #s end
+  w:write("abc")
+  local buffered = seen()
+  print(w:setvbuf("no"))
+  w:write("def")
+  local through = seen()
+  w:write("ghi")
+  local again = seen()
+  w:close()
+  print(buffered, through, again, seen())
+  print(pcall(w.setvbuf, io.stdout, "sometimes"))
+  print(pcall(io.stdout.seek, io.stdout, "middle"))
+  os.remove(name)
+end
+-- expect: true
+-- expect: 0	6	9	9
+-- expect: false	bad argument #2 to '?' (invalid option 'sometimes')
+-- expect: false	bad argument #2 to '?' (invalid option 'middle')

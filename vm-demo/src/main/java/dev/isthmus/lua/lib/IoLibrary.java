@@ -47,12 +47,7 @@ public final class IoLibrary {
                 .add("seek", lib::seek)
                 .add("setvbuf", args -> {
                     LuaFile f = lib.checkFile("setvbuf", args);
-                    Arguments a = new Arguments("setvbuf", args);
-                    String mode = a.checkString(1).toString();
-                    if (!mode.equals("no") && !mode.equals("full") && !mode.equals("line")) {
-                        throw a.bad(1, "invalid option '" + mode + "'");
-                    }
-                    f.setBuffering(mode);
+                    f.setBuffering(new Arguments("setvbuf", args).checkOption(1, null, "no", "full", "line"));
                     return LibraryTable.results(Boolean.TRUE);
                 })
                 .add("__gc", args -> {
@@ -251,10 +246,7 @@ public final class IoLibrary {
     private Object[] seek(Object[] args) {
         LuaFile f = checkFile("seek", args);
         Arguments a = new Arguments("seek", args);
-        String whence = a.optString(1, LuaString.of("cur")).toLatin1();
-        if (!whence.equals("set") && !whence.equals("cur") && !whence.equals("end")) {
-            throw a.bad(1, "invalid option '" + whence + "'");
-        }
+        String whence = a.checkOption(1, "cur", "set", "cur", "end");
         long offset = (long) a.optNumber(2, 0);
         try {
             return LibraryTable.results((double) f.seek(whence, offset));

@@ -34,7 +34,7 @@ final class LuaFile implements LuaObject {
     private int readLimit;
     private final ByteArrayOutputStream writeBuffer = new ByteArrayOutputStream();
     private boolean closed;
-    /** Set by {@code setvbuf("no")} or {@code ("line")}: each write to a stream flushed. */
+    /** Set by {@code setvbuf("no")} or {@code ("line")}: each write flushed. */
     private boolean unbuffered;
 
     LuaFile(LuaTable metatable, RandomAccessFile file, boolean isWritable) {
@@ -148,24 +148,20 @@ final class LuaFile implements LuaObject {
             return;
         }
         writeBuffer.writeBytes(bytes);
-        if (writeBuffer.size() >= 8192) {
+        if (writeBuffer.size() >= 8192 || unbuffered) {
             flushWrites();
         }
     }
 
-    /** {@code file:setvbuf(mode)}: "no" and "line" write a stream through at every write, "full" leaves it to its buffer. */
+    /** {@code file:setvbuf(mode)}: "no" and "line" write the file through at every write, "full" leaves it to its buffer. */
     void setBuffering(String mode) {
         unbuffered = !mode.equals("full");
     }
 
     void flushWrites() throws IOException {
+        // (Only a regular file's writes wait in the buffer: a stream's go to it at once.)
         if (writeBuffer.size() > 0) {
-            if (file != null) {
-                file.write(writeBuffer.toByteArray());
-            } else if (output != null) {
-                output.write(writeBuffer.toByteArray());
-                output.flush();
-            }
+            file.write(writeBuffer.toByteArray());
             writeBuffer.reset();
         }
         if (output != null) {

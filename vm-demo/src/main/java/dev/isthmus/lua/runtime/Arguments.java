@@ -115,6 +115,20 @@ public final class Arguments {
         return get(index) == null ? fallback : checkString(index);
     }
 
+    /**
+     * A string argument that must be one of {@code options} (C's {@code luaL_checkoption}):
+     * {@code fallback} when absent (null: required), else "invalid option 'x'".
+     */
+    public String checkOption(int index, String fallback, String... options) {
+        String option = fallback != null && get(index) == null ? fallback : checkString(index).toLatin1();
+        for (String o : options) {
+            if (o.equals(option)) {
+                return o;
+            }
+        }
+        throw bad(index, "invalid option '" + option + "'");
+    }
+
     public LuaError typeError(int index, String expected) {
         return bad(index, expected + " expected, got " + (index < values.length ? LuaType.of(values[index]).luaName() : "no value"));
     }
