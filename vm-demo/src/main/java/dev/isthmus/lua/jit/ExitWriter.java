@@ -224,13 +224,11 @@ final class ExitWriter {
         int slots = counted ? 4 : 2;
         for (int j : which) {
             IrType type = writtenType(s.refs()[j]);
-            d.append(switch (type) {
-                case NUM -> "D";
-                case INT -> "I";
-                case REF -> "Ljava/lang/Object;";
-                case LONG, VOID -> throw new IllegalStateException("a register cannot hold " + type);
-            });
-            slots += type == IrType.NUM ? 2 : 1;
+            if (type == IrType.LONG || type == IrType.VOID) {
+                throw new IllegalStateException("a register cannot hold " + type);
+            }
+            d.append(type.descriptor);
+            slots += TraceCodegen.slotsOf(type);
         }
         return slots > 255 ? null : d.append(counted ? ")I" : ")V").toString();
     }

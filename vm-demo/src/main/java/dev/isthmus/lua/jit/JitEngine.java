@@ -215,7 +215,7 @@ public final class JitEngine implements LoopCompiler {
     @Override
     public void loopHot(LuaClosure closure, int pc, int base, int depth) {
         Prototype p = closure.prototype();
-        if (p.loopTraces()[pc] != null || runtime.isObserverAside() || flushedWhenFull()) {
+        if (p.loopTraces()[pc] != null || !recordingMayStart() || flushedWhenFull()) {
             return;
         }
         try {
@@ -229,10 +229,19 @@ public final class JitEngine implements LoopCompiler {
     @Override
     public void functionHot(LuaClosure closure, int base, int depth) {
         Prototype p = closure.prototype();
-        if (p.loopTraces()[p.functionEntry()] != null || runtime.isObserverAside() || flushedWhenFull()) {
+        if (p.loopTraces()[p.functionEntry()] != null || !recordingMayStart() || flushedWhenFull()) {
             return;
         }
         runtime.setObserver(TraceRecorder.function(this, closure, runtime.callStack().values(), base));
+    }
+
+    /**
+     * Whether nothing is being recorded: no recording in progress, and none set aside while C
+     * calls back into Lua ({@link LuaRuntime#setObserverAside}), which would lose the new one
+     * when it takes the observer back.
+     */
+    private boolean recordingMayStart() {
+        return runtime.observer() == null && !runtime.isObserverAside();
     }
 
     /**
@@ -369,7 +378,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private void exitHot(TraceTree tree, int exit) {
-        if (!enabled || runtime.observer() != null || runtime.isObserverAside() || tree.proto.loopTraces()[tree.slot] != tree.installed
+        if (!enabled || !recordingMayStart() || tree.proto.loopTraces()[tree.slot] != tree.installed
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
             return;
         }

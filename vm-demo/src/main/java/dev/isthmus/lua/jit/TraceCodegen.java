@@ -127,9 +127,9 @@ final class TraceCodegen {
     /** An instruction whose code a call before it emitted already (a number result read where the call made it). */
     private int emittedWithCall = -1;
 
-    /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
     private final TreeClass owner;
 
+    /** The emitter of {@code method}, one of {@code methods} of the tree's class, which {@code cw} writes as {@code internal}. */
     TraceCodegen(TreeClass owner, ClassWriter cw, String internal, TreeMethods methods, TreeMethods.Method method) {
         this.owner = owner;
         this.tree = owner.tree;

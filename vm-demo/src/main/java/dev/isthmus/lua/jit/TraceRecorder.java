@@ -1183,9 +1183,8 @@ final class TraceRecorder implements InstructionObserver {
                 Object own = slot >= 0 ? env.get(env.slotKey(slot)) : null;
                 if (own != null) {
                     // A global the environment holds: read at its slot as an object's own field
-                    // (no metatable asked while it is not nil), the environment guarded to be that table.
-                    guard(new Ir(IrOp.GENV, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, env, inlinedClosure(), pc), pc);
-                    expectResult(pc, a, ownField(constantOf(env, pc), env, slot, own, pc));
+                    // (no metatable asked while it is not nil).
+                    expectResult(pc, a, ownField(environment(env, pc), env, slot, own, pc));
                 } else {
                     mayRunLua = true;
                     expectResult(pc, a, guard(new Ir(IrOp.GGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, frameProto.constants()[b], inlinedClosure(), pc), pc));
@@ -1197,9 +1196,8 @@ final class TraceRecorder implements InstructionObserver {
                         ? env.slotOf(name) : -1;
                 if (slot >= 0) {
                     // A global the environment has a slot for, in an environment with no metatable:
-                    // stored raw at the slot, as a table's field is (the environment guarded as for a read).
-                    guard(new Ir(IrOp.GENV, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, env, inlinedClosure(), pc), pc);
-                    int table = constantOf(env, pc);
+                    // stored raw at the slot, as a table's field is.
+                    int table = environment(env, pc);
                     guard(new Ir(IrOp.GNOMETA, IrType.VOID, table, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
                     guard(new Ir(IrOp.HSETK, IrType.VOID, table, int64.boxed(load(a, pc), pc), Ir.NONE, null, env.slotKey(slot), slot, pc), pc);
                 } else {
@@ -1385,6 +1383,12 @@ final class TraceRecorder implements InstructionObserver {
         }
         mayRunLua = true;
         return guard(new Ir(IrOp.INDEX, IrType.REF, boxed(object, pc), boxed(k, pc), Ir.NONE, null, null, null, pc), pc);
+    }
+
+    /** The running function's environment, {@code env} when recorded, as a constant behind a guard that it still is ({@link IrOp#GENV}). */
+    private int environment(LuaTable env, int pc) {
+        guard(new Ir(IrOp.GENV, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, env, inlinedClosure(), pc), pc);
+        return constantOf(env, pc);
     }
 
     /**

@@ -81,13 +81,17 @@ final class TreeClass {
     /** The name of the {@code index}th field a side method takes a value of {@code type} in, declared with the class. */
     String passingField(IrType type, int index) {
         passingFields[type.ordinal()] = Math.max(passingFields[type.ordinal()], index + 1);
+        return passingFieldName(type, index);
+    }
+
+    private static String passingFieldName(IrType type, int index) {
         return "passed" + type.name() + index;
     }
 
     private void declarePassingFields(ClassWriter cw) {
         for (IrType type : IrType.values()) {
             for (int i = 0; i < passingFields[type.ordinal()]; i++) {
-                cw.visitField(ACC_PRIVATE, "passed" + type.name() + i, type.descriptor, null, null).visitEnd();
+                cw.visitField(ACC_PRIVATE, passingFieldName(type, i), type.descriptor, null, null).visitEnd();
             }
         }
     }

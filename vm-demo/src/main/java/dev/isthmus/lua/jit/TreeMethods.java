@@ -183,7 +183,7 @@ final class TreeMethods {
         for (int m = 0; m < count; m++) {
             Part first = parts.get(firstParts.get(m));
             TraceTree.Side side = first.side();
-            int passed = m == 0 ? 0 : passedAsParameters(ir, parameters[m]);
+            int passed = passedAsParameters(ir, parameters[m]);
             int[] inFields = Arrays.copyOfRange(parameters[m], passed, parameters[m].length);
             int[] asParameters = Arrays.copyOf(parameters[m], passed);
             Method method = new Method(names[m], m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, asParameters), side, first.from(), first.to(),
