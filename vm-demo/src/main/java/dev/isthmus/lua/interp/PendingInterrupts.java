@@ -1,6 +1,5 @@
 package dev.isthmus.lua.interp;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
 
@@ -14,18 +13,22 @@ import java.lang.invoke.MutableCallSite;
  */
 public final class PendingInterrupts {
     private static final MutableCallSite SITE = new MutableCallSite(MethodHandles.constant(boolean.class, false));
-    private static final MethodHandle TARGET = SITE.dynamicInvoker();
 
     /**
      * Whether a request is pending. Traces call this static method rather than link an
      * {@code invokedynamic} of their own: C2 inlines a call to a loaded class's method even
      * where the trace never ran it, but compiles an invokedynamic not yet linked (in a side
      * trace's code the interpreter never ran) as a trap, which deoptimized the whole tree the
-     * first time that side trace ran (nsieve's tree was compiled 12 times).
+     * first time that side trace ran (nsieve's tree was compiled 12 times). The target is read
+     * from the call site itself ({@code SITE.getTarget()}), a constant C2 folds (with a
+     * dependency that deoptimizes on change); through {@code SITE.dynamicInvoker()} held in a
+     * field, C2 could not see the site and made a real call of the invoker in every iteration
+     * of every compiled loop ({@code -XX:+PrintInlining}: "CallSite::getTarget ... not static
+     * or statically bindable"), which also made C2 spill loop-carried doubles around it.
      */
     public static boolean pending() {
         try {
-            return (boolean) TARGET.invokeExact();
+            return (boolean) SITE.getTarget().invokeExact();
         } catch (Throwable e) {
             throw new IllegalStateException(e);
         }

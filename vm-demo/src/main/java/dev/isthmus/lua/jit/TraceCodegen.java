@@ -512,6 +512,15 @@ final class TraceCodegen {
 
     private void load(int ref) {
         Ir x = ir.at(ref);
+        if (x.op.isConstant()) {
+            // Made again at each use, not read from the local it was stored in: C2 compiling a
+            // loop on stack replacement takes every local live at the loop's head from the
+            // interpreter's frame, as a value it knows nothing of, so a constant the pre-roll
+            // stored was a variable in the loop there (its machine code added a register
+            // holding the step 4 where it now adds 4), folded into nothing and holding a register.
+            pushConstant(x);
+            return;
+        }
         if (x.op == IrOp.CVIEW) {
             // A view is made only where its value is needed, as the interpreter makes it.
             load(x.a);
@@ -567,10 +576,28 @@ final class TraceCodegen {
     }
 
     private void push(int value) {
-        mv.visitLdcInsn(value);
+        if (value >= -1 && value <= 5) {
+            mv.visitInsn(ICONST_0 + value);
+        } else if (value == (byte) value) {
+            mv.visitIntInsn(BIPUSH, value);
+        } else if (value == (short) value) {
+            mv.visitIntInsn(SIPUSH, value);
+        } else {
+            mv.visitLdcInsn(value);
+        }
     }
 
-    /** A constant Lua value or object onto the stack, as {@code type}. */
+    /** The value of constant {@code x} ({@link IrOp#isConstant}) onto the stack. */
+    private void pushConstant(Ir x) {
+        switch (x.op) {
+            case KNUM -> mv.visitLdcInsn((Double) x.aux);
+            case KINT -> push((Integer) x.aux);
+            case KI64 -> mv.visitLdcInsn((Long) x.aux);
+            case KREF -> constant(x.aux, Object.class);
+            default -> throw new IllegalStateException("not a constant: " + x.op);
+        }
+    }
+
     /** The pointer a {@link IrOp#PCAST} makes, on the operand stack. */
     private void pointerCast(Ir x) {
         load(x.a);
