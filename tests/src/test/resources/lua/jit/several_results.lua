@@ -70,3 +70,17 @@ do
   end))
 end
 -- expect: false	several_results.lua:66: bad argument #1 to 'byte' (string expected, got table)
+
+-- test: bytes taken as ints by bit operations, the index a loop's, half of one, from the end
+do
+  local bit = require("bit")
+  local s = string.rep("\1\128\255\0xyz", 20)
+  local acc, halves = 0, 0
+  for i = 1, #s - 3 do
+    local a, b, c, d = string.byte(s, i, i + 3)
+    acc = bit.bxor(bit.rol(acc, 5), bit.bor(a, bit.lshift(b, 8), bit.lshift(c, 16), bit.lshift(d, 24)))
+    halves = halves + string.byte(s, i * 0.5 + 1) + string.byte(s, -i)
+  end
+  print(acc, halves)
+end
+-- expect: 1280375878	29251

@@ -1153,7 +1153,7 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case SBYTE -> {
-                stringBytes(x, "byteAt", 'D');
+                stringBytes(x, "byteAt", 'I');
                 store(i);
             }
             case INTOF -> {
@@ -1506,9 +1506,12 @@ final class TraceCodegen {
     private void stringBytes(Ir x, String method, char result) {
         load(x.a);
         mv.visitTypeInsn(CHECKCAST, Type.getInternalName(LuaString.class));
-        load(x.b);
+        // An index that is an int made a number (a loop's index) is read as the int: no check that it is integral, no conversion.
+        Ir index = ir.at(x.b);
+        boolean integer = index.op == IrOp.TONUM && ir.typeOf(index.a) == IrType.INT;
+        load(integer ? index.a : x.b);
         push((Integer) x.aux);
-        mv.visitMethodInsn(INVOKESTATIC, BYTES, method, "(L" + Type.getInternalName(LuaString.class) + ";DI)" + result, false);
+        mv.visitMethodInsn(INVOKESTATIC, BYTES, method, "(L" + Type.getInternalName(LuaString.class) + ";" + (integer ? 'I' : 'D') + "I)" + result, false);
     }
 
     /** {@code key}'s int onto the operand stack. */

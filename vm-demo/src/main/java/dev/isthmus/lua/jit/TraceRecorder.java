@@ -1816,7 +1816,9 @@ final class TraceRecorder implements InstructionObserver {
         guard(new Ir(IrOp.GBYTES, IrType.VOID, args[0], first, Ir.NONE, null, count, null, pc), pc);
         int[] bytes = new int[c - 1];
         for (int k = 0; k < c - 1; k++) {
-            bytes[k] = k < count ? ir.emit(new Ir(IrOp.SBYTE, IrType.NUM, args[0], first, Ir.NONE, null, k, null, pc)) : nil(pc);
+            // An int made a number, as a bit operation's result is: md5's bor(m0, lshift(m1, 8), ...) takes the int.
+            bytes[k] = k < count ? ir.emit(new Ir(IrOp.TONUM, IrType.NUM, ir.emit(new Ir(IrOp.SBYTE, IrType.INT, args[0], first, Ir.NONE, null, k, null, pc)),
+                    Ir.NONE, Ir.NONE, null, null, null, pc)) : nil(pc);
         }
         insideCall = true;
         clearArguments(a, argc, c, pc);

@@ -133,9 +133,19 @@ public final class StringLibrary {
             return i == Math.rint(i) && i >= 1 && i + count - 1 <= s.length();
         }
 
-        /** Byte {@code i + k} of {@code s} (from 1) as a number, where {@link #inRange} holds. */
-        public static double byteAt(LuaString s, double i, int k) {
+        /** {@link #inRange} of an index a trace holds as an int (a loop's index). */
+        public static boolean inRange(LuaString s, int i, int count) {
+            return i >= 1 && i <= s.length() - count + 1;
+        }
+
+        /** Byte {@code i + k} of {@code s} (from 1), where {@link #inRange} holds. */
+        public static int byteAt(LuaString s, double i, int k) {
             return s.byteAt((int) i - 1 + k) & 0xFF;
+        }
+
+        /** {@link #byteAt} of an index a trace holds as an int. */
+        public static int byteAt(LuaString s, int i, int k) {
+            return s.byteAt(i - 1 + k) & 0xFF;
         }
     }
 

@@ -134,7 +134,7 @@ class IrTextTest {
             0082 void gabsent 0003 "x"  [exit 43 pc 5]
             0083 void gsmeta t  [exit 44 pc 5]
             0084 void gbytes 0001 0000 #4  [exit 45 pc 5]
-            0085 num sbyte 0001 0000 #2
+            0085 int sbyte 0001 0000 #2
             0086 long ki64 -5L kind:uint64
             0087 long i64unbox 0006 nil kind:uint64  [exit 46 pc 5]
             0088 long i64fromnum 0002 nil kind:uint64
