@@ -325,3 +325,17 @@ do
   print(string.format("%.6f", total))
 end
 -- expect: 1200.454244
+
+-- test: inner loops either side of a thousand iterations, entered again from the outer loop
+do
+  local total, count = 0, 0
+  for r = 1, 40 do
+    local n = 990 + r
+    for i = 1, n do total = total + i % 7 end
+    for i = n, 1, -3 do count = count + 1 end
+    for i = 1, n + 0.5, r % 3 + 1 do count = count + 2 end
+    for i = 1, 3 do count = count + i end
+  end
+  print(total, count)
+end
+-- expect: 121224	62929
