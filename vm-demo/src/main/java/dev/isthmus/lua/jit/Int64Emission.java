@@ -39,7 +39,10 @@ final class Int64Emission {
 
     void emit(int i, Ir x) {
         switch (x.op) {
-            case KI64 -> mv.visitLdcInsn((Long) x.aux);
+            case KI64 -> {
+                // Pushed where it is used (TraceCodegen.load), never kept in a local.
+                return;
+            }
             case I64UNBOX -> {
                 constants.emitLoad(mv, x.aux2, Int64Kind.class);
                 load.accept(x.a);

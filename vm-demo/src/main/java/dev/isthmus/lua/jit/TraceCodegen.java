@@ -231,10 +231,6 @@ final class TraceCodegen {
         } else {
             passInFields(method, false);
             nativeCalls.read();
-            // A side method: the constants it uses that its callers made, then its side trace.
-            for (int k : method.constants()) {
-                instruction(k, ir.at(k));
-            }
             offsets = new int[method.to() - method.from() + 1];
             nativeCalls.forgetCallPc();
             rangeEnd = method.to();
@@ -677,17 +673,8 @@ final class TraceCodegen {
 
     private void emit(int i, Ir x) {
         switch (x.op) {
-            case KNUM -> {
-                mv.visitLdcInsn((Double) x.aux);
-                store(i);
-            }
-            case KINT -> {
-                push((Integer) x.aux);
-                store(i);
-            }
-            case KREF -> {
-                constant(x.aux, Object.class);
-                store(i);
+            case KNUM, KINT, KREF -> {
+                // Pushed where it is used (load), never kept in a local.
             }
             case SLOADN, SLOADV, SLOADR -> {
                 if (direct != null) {

@@ -23,9 +23,9 @@ import java.util.Map;
  *
  * <p>A side method takes, besides {@code run}'s arguments, the values it uses that are computed
  * in the methods calling it (the side trace's parent values: those its snapshots carry, the
- * root's entry loads and loop values, the values of its part before a cut), as parameters; the
- * constants among them it makes again itself, and a C view it uses it makes from the values it
- * is made of. It returns what {@code run} does, the pc an exit resumes at, or {@link #RELINK}
+ * root's entry loads and loop values, the values of its part before a cut), as parameters (a
+ * constant is pushed where it is used, in every method), and a C view it uses it makes from the
+ * values it is made of. It returns what {@code run} does, the pc an exit resumes at, or {@link #RELINK}
  * when its trace came back to the loop: the frame is then written back, and {@code run} loads
  * the root's registers from it again and runs the loop on (a side trace placed inline gives
  * them its values instead).
@@ -40,19 +40,19 @@ final class TreeMethods {
      * One method: the side trace it is (part of; null for {@code run}, whose code is the root),
      * the range of that trace's code it runs, the method it ends by calling (its trace's next
      * part, an index in {@link #all}, or -1), the side traces placed inline in it, the values it
-     * takes as parameters after {@code run}'s arguments and the constants it loads itself, both
-     * in ascending order.
+     * takes as parameters after {@code run}'s arguments and those its caller passes in fields,
+     * both in ascending order.
      */
     record Method(String name, String descriptor, TraceTree.Side side, int from, int to, int next, List<TraceTree.Side> inline,
-            int[] parameters, int[] passedInFields, int[] constants) {
+            int[] parameters, int[] passedInFields) {
         boolean isRun() {
             return side == null;
         }
 
         /**
          * Gives the values of the method JVM locals from slot {@code first} on: its parameters
-         * in order, its constants, the values its code computes; the others get -1. Returns the
-         * first slot after them.
+         * in order, the values its code computes but constants (pushed where they are used); the
+         * others get -1. Returns the first slot after them.
          */
         int placeLocals(TraceIr ir, int[] local, int first) {
             Arrays.fill(local, -1);
@@ -65,10 +65,6 @@ final class TreeMethods {
                 local[ref] = next;
                 next += TraceCodegen.slotsOf(ir.typeOf(ref));
             }
-            for (int ref : constants) {
-                local[ref] = next;
-                next += TraceCodegen.slotsOf(ir.typeOf(ref));
-            }
             List<int[]> ranges = new ArrayList<>();
             ranges.add(new int[] {from, to});
             for (TraceTree.Side s : inline) {
@@ -76,8 +72,10 @@ final class TreeMethods {
             }
             for (int[] range : ranges) {
                 for (int i = range[0]; i < range[1]; i++) {
-                    local[i] = next;
-                    next += TraceCodegen.slotsOf(ir.typeOf(i));
+                    if (!ir.at(i).op.isConstant()) {
+                        local[i] = next;
+                        next += TraceCodegen.slotsOf(ir.typeOf(i));
+                    }
                 }
             }
             return next;
@@ -160,7 +158,6 @@ final class TreeMethods {
             uses(ir, part, needed[m]);
         }
         int[][] parameters = new int[count][];
-        int[][] constants = new int[count][];
         // Callees come after their callers: what a callee takes, its caller has or takes in turn.
         for (int m = count - 1; m >= 0; m--) {
             List<Integer> work = new ArrayList<>(needed[m].stream().boxed().toList());
@@ -170,12 +167,10 @@ final class TreeMethods {
                 }
             }
             BitSet params = new BitSet();
-            BitSet consts = new BitSet();
-            valuesFromCallers(ir, work, defined[m], params, consts);
+            valuesFromCallers(ir, work, defined[m], params);
             parameters[m] = params.stream().toArray();
-            constants[m] = consts.stream().toArray();
         }
-        if (parameters[0].length > 0 || constants[0].length > 0) {
+        if (parameters[0].length > 0) {
             throw new IllegalStateException("the root's method would use values it does not compute: " + Arrays.toString(parameters[0]));
         }
         List<Method> methods = new ArrayList<>();
@@ -187,7 +182,7 @@ final class TreeMethods {
             int[] inFields = Arrays.copyOfRange(parameters[m], passed, parameters[m].length);
             int[] asParameters = Arrays.copyOf(parameters[m], passed);
             Method method = new Method(names[m], m == 0 ? TraceCodegen.RUN_DESCRIPTOR : descriptor(ir, asParameters), side, first.from(), first.to(),
-                    next[m], List.copyOf(inline.get(m)), asParameters, inFields, constants[m]);
+                    next[m], List.copyOf(inline.get(m)), asParameters, inFields);
             methods.add(method);
             if (m > 0 && first.from() == side.start()) {
                 own.put(side, method);
@@ -261,10 +256,10 @@ final class TreeMethods {
 
     /**
      * Sorts the values in {@code work} that a method does not compute ({@code defined}) into
-     * those its callers pass ({@code params}) and the constants it makes again ({@code consts});
-     * a C view is made again from its parts, a pointer cast no instruction takes from its pointer.
+     * those its callers pass ({@code params}); a constant is neither (it is pushed where it is
+     * used), a C view is made again from its parts, a pointer cast no instruction takes from its pointer.
      */
-    private static void valuesFromCallers(TraceIr ir, List<Integer> work, BitSet defined, BitSet params, BitSet consts) {
+    private static void valuesFromCallers(TraceIr ir, List<Integer> work, BitSet defined, BitSet params) {
         BitSet seen = new BitSet();
         BitSet conversionsTaken = ir.conversionsTaken();
         while (!work.isEmpty()) {
@@ -275,7 +270,9 @@ final class TreeMethods {
             seen.set(ref);
             Ir x = ir.at(ref);
             switch (x.op) {
-                case KNUM, KINT, KREF -> consts.set(ref);
+                case KNUM, KINT, KREF, KI64 -> {
+                    // Made where they are used (TraceCodegen.load): neither passed nor made again.
+                }
                 case CVIEW -> {
                     work.add(x.a);
                     work.add(x.b);
