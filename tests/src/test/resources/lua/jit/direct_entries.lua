@@ -187,3 +187,17 @@ do
   print(a.sum, a.marks, ok)
 end
 -- expect: 1646.1290322581	240	true
+
+-- test: constants passed to a procedure whose entry takes them as objects (an inner loop reads them)
+do
+  local function scale(t, n, k, c)
+    for i = 1, n do t[i] = t[i] * k + c end
+  end
+  local t = {}
+  for i = 1, 8 do t[i] = i end
+  for r = 1, 300 do scale(t, 8, 0.5, 3) end
+  local s = 0
+  for i = 1, 8 do s = s + t[i] end
+  print(s, t[1])
+end
+-- expect: 48	6

@@ -583,6 +583,28 @@ final class TraceCodegen {
         }
     }
 
+    /**
+     * Number or int {@code ref} onto the stack as a Lua number object: a constant's box made once
+     * (nbody's {@code advance(bodies, nbody, 0.01)} boxed its {@code 0.01} on every call), any
+     * other value boxed here.
+     */
+    private void loadBoxed(int ref) {
+        Ir x = ir.at(ref);
+        if (x.op == IrOp.KNUM) {
+            constant(x.aux, Object.class);
+            return;
+        }
+        if (x.op == IrOp.KINT) {
+            constant((double) (Integer) x.aux, Object.class);
+            return;
+        }
+        load(ref);
+        if (ir.typeOf(ref) == IrType.INT) {
+            mv.visitInsn(I2D);
+        }
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+    }
+
     /** The value of constant {@code x} ({@link IrOp#isConstant}) onto the stack. */
     private void pushConstant(Ir x) {
         switch (x.op) {
@@ -787,8 +809,7 @@ final class TraceCodegen {
                 store(i);
             }
             case BOX -> {
-                load(x.a);
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+                loadBoxed(x.a);
                 store(i);
             }
             case UNBOX -> {
@@ -1357,12 +1378,10 @@ final class TraceCodegen {
             entryValue(register);
             return true;
         }
-        load(ref);
-        if (type != IrType.REF) {
-            if (type == IrType.INT) {
-                mv.visitInsn(I2D);
-            }
-            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+        if (type == IrType.REF) {
+            load(ref);
+        } else {
+            loadBoxed(ref);
         }
         return true;
     }
@@ -2149,12 +2168,13 @@ final class TraceCodegen {
         mv.visitVarInsn(ALOAD, FRAMES);
         for (int j = 0; j < argc; j++) {
             IrType t = ir.typeOf(x.args[j]);
+            if (type.parameterType(4 + j) != double.class && t != IrType.REF) {
+                loadBoxed(x.args[j]);
+                continue;
+            }
             load(x.args[j]);
             if (t == IrType.INT) {
                 mv.visitInsn(I2D);
-            }
-            if (type.parameterType(4 + j) != double.class && t != IrType.REF) {
-                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
             }
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", type.toMethodDescriptorString(), false);
