@@ -39,6 +39,8 @@ final class TraceExits {
     /** Per exit, how many more times it is taken before it is reported hot again (a division per exit cost nbody 2%). */
     private int[] untilHot = new int[0];
     private boolean[] atEntry = new boolean[0];
+    /** Per exit, whether it finds the loop ended at entry: it neither counts towards stale nor breaks a row of entry exits. */
+    private boolean[] loopEnded = new boolean[0];
     private int entryExitsInARow;
 
     /**
@@ -57,8 +59,12 @@ final class TraceExits {
         this.log = log;
     }
 
-    /** Covers the exits a tree has now (it grows and shrinks with side traces); {@code entry[e]}: whether exit {@code e} leaves before the loop. */
-    void cover(boolean[] entry) {
+    /**
+     * Covers the exits a tree has now (it grows and shrinks with side traces); {@code entry[e]}:
+     * whether exit {@code e} leaves before the loop; {@code ended[e]}: whether it finds the loop
+     * ended there (TraceTree.loopEndedExits).
+     */
+    void cover(boolean[] entry, boolean[] ended) {
         int covered = untilHot.length;
         counts = Arrays.copyOf(counts, entry.length);
         untilHot = Arrays.copyOf(untilHot, entry.length);
@@ -66,6 +72,7 @@ final class TraceExits {
             untilHot[e] = hotExit - (int) (counts[e] % hotExit);
         }
         atEntry = entry.clone();
+        loopEnded = ended.clone();
     }
 
     /** Called by the trace's code when it leaves through exit {@code exit}. */
@@ -79,7 +86,9 @@ final class TraceExits {
             log.println("[TRACE " + String.format("%3d", trace) + " exit " + exit + " to " + place.apply(exit) + ", taken " + count
                     + (count == 1 ? " time]" : " times]"));
         }
-        if (!atEntry[exit]) {
+        if (loopEnded[exit]) {
+            // Neither a sign of staleness nor of the loop's iterations run by this trace.
+        } else if (!atEntry[exit]) {
             entryExitsInARow = 0;
         } else if (!maySprout.test(exit) && ++entryExitsInARow == STALE_AFTER) {
             stale.run();

@@ -1,5 +1,6 @@
 package dev.isthmus.lua.jit;
 
+import dev.isthmus.lua.bytecode.Op;
 import dev.isthmus.lua.bytecode.Prototype;
 import dev.isthmus.lua.interp.CompiledLoop;
 
@@ -104,13 +105,14 @@ final class TraceTree {
             }
         }
         if (exits != null) {
-            exits.cover(entryExits());
+            exits.cover(entryExits(), loopEndedExits());
         }
     }
 
     /**
-     * Which exits leave before the loop: those of the guards in the root's part before it; in a
-     * function trace, those that resume at the function's first instruction, with nothing run.
+     * Which exits leave before the loop: those of the guards in the root's part before it, but
+     * the ones that find a numeric loop ended ({@link #loopEndedExits}); in a function trace,
+     * those that resume at the function's first instruction, with nothing run.
      */
     boolean[] entryExits() {
         boolean[] atEntry = new boolean[ir.snapshots.size()];
@@ -121,13 +123,36 @@ final class TraceTree {
             }
             return atEntry;
         }
+        boolean[] ended = loopEndedExits();
         for (int i = 0; i < ir.loopStart; i++) {
             int snapshot = ir.at(i).snapshot;
-            if (snapshot != Ir.NONE) {
+            if (snapshot != Ir.NONE && !ended[snapshot]) {
                 atEntry[snapshot] = true;
             }
         }
         return atEntry;
+    }
+
+    /**
+     * The exits of the root's part before a numeric loop that find the loop ended (they resume
+     * after its FORLOOP): another tree may have run the loop's iterations and entered this trace
+     * only at the loop's end, as mandelbrot's pixel loop's tree, whose side traces go round the
+     * row loop, enters the row loop's trace once a row. Such an exit says neither that the trace
+     * no longer fits its loop nor that the loop ran: counted as an exit before the loop, it made
+     * mandelbrot's row loop's trace stale every 16 rows, recorded again seven times in a run.
+     */
+    boolean[] loopEndedExits() {
+        boolean[] ended = new boolean[ir.snapshots.size()];
+        if (function || proto.code()[startPc * 4] != Op.FORLOOP) {
+            return ended;
+        }
+        for (int i = 0; i < ir.loopStart; i++) {
+            int snapshot = ir.at(i).snapshot;
+            if (snapshot != Ir.NONE && ir.snapshots.get(snapshot).pc() == startPc + 1) {
+                ended[snapshot] = true;
+            }
+        }
+        return ended;
     }
 
     /** The code's end of the root trace: side traces follow. */
@@ -198,6 +223,6 @@ final class TraceTree {
         attempts = Arrays.copyOf(attempts, snapshotsBefore);
         waits = Arrays.copyOf(waits, snapshotsBefore);
         closed = Arrays.copyOf(closed, snapshotsBefore);
-        exits.cover(entryExits());
+        exits.cover(entryExits(), loopEndedExits());
     }
 }
