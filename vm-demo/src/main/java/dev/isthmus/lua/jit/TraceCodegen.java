@@ -598,11 +598,16 @@ final class TraceCodegen {
             constant((double) (Integer) x.aux, Object.class);
             return;
         }
+        loadAsNumber(ref);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
+    }
+
+    /** Number or int {@code ref} onto the stack as a double. */
+    private void loadAsNumber(int ref) {
         load(ref);
         if (ir.typeOf(ref) == IrType.INT) {
             mv.visitInsn(I2D);
         }
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Double", "valueOf", "(D)Ljava/lang/Double;", false);
     }
 
     /** The value of constant {@code x} ({@link IrOp#isConstant}) onto the stack. */
@@ -1368,10 +1373,7 @@ final class TraceCodegen {
             if (type == IrType.REF) {
                 return false;
             }
-            load(ref);
-            if (type == IrType.INT) {
-                mv.visitInsn(I2D);
-            }
+            loadAsNumber(ref);
             return true;
         }
         if (ref == Ir.NONE) {
@@ -1859,13 +1861,6 @@ final class TraceCodegen {
         return ref >= 0 && ref < x.args.length && ir.at(ref).op.isRegisterLoad();
     }
 
-    private void loadAsNumber(int ref) {
-        load(ref);
-        if (ir.typeOf(ref) == IrType.INT) {
-            mv.visitInsn(I2D);
-        }
-    }
-
     /** A new Object[] of the values {@code refs}, onto the stack. */
     private void objectArray(int[] refs) {
         push(refs.length);
@@ -2168,13 +2163,12 @@ final class TraceCodegen {
         mv.visitVarInsn(ALOAD, FRAMES);
         for (int j = 0; j < argc; j++) {
             IrType t = ir.typeOf(x.args[j]);
-            if (type.parameterType(4 + j) != double.class && t != IrType.REF) {
+            if (t == IrType.REF) {
+                load(x.args[j]);
+            } else if (type.parameterType(4 + j) == double.class) {
+                loadAsNumber(x.args[j]);
+            } else {
                 loadBoxed(x.args[j]);
-                continue;
-            }
-            load(x.args[j]);
-            if (t == IrType.INT) {
-                mv.visitInsn(I2D);
             }
         }
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", type.toMethodDescriptorString(), false);

@@ -1179,8 +1179,8 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.GETGLOBAL -> {
                 LuaTable env = frameClosure.environment();
-                int slot = frameProto.constants()[b] instanceof LuaString name ? env.slotOf(name) : -1;
-                Object own = slot >= 0 ? env.get(env.slotKey(slot)) : null;
+                int slot = constantKeySlot(env, -1 - b);
+                Object own = ownValue(env, slot);
                 if (own != null) {
                     // A global the environment holds: read at its slot as an object's own field
                     // (no metatable asked while it is not nil).
@@ -1192,8 +1192,7 @@ final class TraceRecorder implements InstructionObserver {
             }
             case Op.SETGLOBAL -> {
                 LuaTable env = frameClosure.environment();
-                int slot = frameProto.constants()[b] instanceof LuaString name && env.metatable() == null && !env.hasWeakValues()
-                        ? env.slotOf(name) : -1;
+                int slot = env.metatable() == null && !env.hasWeakValues() ? constantKeySlot(env, -1 - b) : -1;
                 if (slot >= 0) {
                     // A global the environment has a slot for, in an environment with no metatable:
                     // stored raw at the slot, as a table's field is.
@@ -1342,6 +1341,11 @@ final class TraceRecorder implements InstructionObserver {
         return key < 0 && frameProto.constants()[-1 - key] instanceof LuaString name ? t.slotOf(name) : -1;
     }
 
+    /** What table {@code t} holds at hash slot {@code slot} (from {@link #constantKeySlot}), or null for none (-1). */
+    private static Object ownValue(LuaTable t, int slot) {
+        return slot >= 0 ? t.get(t.slotKey(slot)) : null;
+    }
+
     /** {@code object[RK(key)]}: a raw read from a table without metatable, else the full semantics. */
     private int index(int object, Object objectValue, int key, int pc) {
         int k = operand(key, pc);
@@ -1362,7 +1366,7 @@ final class TraceRecorder implements InstructionObserver {
         }
         if (objectValue instanceof LuaTable t) {
             int slot = constantKeySlot(t, key);
-            Object own = slot >= 0 ? t.get(t.slotKey(slot)) : null;
+            Object own = ownValue(t, slot);
             if (own != null) {
                 return ownField(object, t, slot, own, pc);
             }
