@@ -107,3 +107,51 @@ do
 end
 -- expect: s25 26 s27 28 s29 obj30 s31 32 s33 34 s35
 -- expect: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa	false	open_results.lua:104: bad argument #1 to 'char' (invalid value)
+
+-- test: a Lua function with effects produces the open results, the taker's guard fails at times
+do
+  local log = {}
+  local function make(i) log[#log + 1] = i; return i, i * 2 end
+  local function add(a, b) return a + b end
+  local function sub(a, b) return a - b end
+  local fs = {add, add, add, add, add, add, add, sub, add, add}
+  local s = 0
+  for i = 1, 200 do
+    local f = fs[i % 10 + 1]
+    s = s + f(make(i))
+  end
+  print(s, #log, log[200])
+end
+-- expect: 52140	200	200
+
+-- test: the same inside a function recorded inline, the results taken by a function that also writes
+do
+  local count = 0
+  local function pair(t, i) t[i] = i; count = count + 1; return i, -i end
+  local function keep(t, a, b) t[#t + 1] = a + b + 1; return #t end
+  local function drop(t, a, b) return a * b end
+  local function step(t, i, f) local r = f(t, pair(t, i)); return r end
+  local t, total = {}, 0
+  for i = 1, 150 do
+    total = total + step(t, i, i % 7 == 0 and drop or keep)
+  end
+  print(total, count, #t)
+end
+-- expect: -152402	150	151
+
+-- test: a table built and passed on as open results, as a constructor and a metatable make it
+do
+  local proto = {}
+  function proto:new(v) self.__index = self; return setmetatable({v = v}, self) end
+  local group = {}
+  function group:new(first) self.__index = self; return setmetatable({first = first, n = 1}, self) end
+  local made, sum = {}, 0
+  for i = 1, 120 do
+    local g = group:new(proto:new(i))
+    made[#made + 1] = g
+    if i % 13 == 0 then group.new = function(self, first) return setmetatable({first = first, n = 2}, self) end end
+    sum = sum + g.first.v * g.n
+  end
+  print(#made, sum, getmetatable(made[120]) == group, getmetatable(made[1].first) == proto)
+end
+-- expect: 120	14429	true	true

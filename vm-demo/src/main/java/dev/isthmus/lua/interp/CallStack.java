@@ -57,6 +57,12 @@ public final class CallStack {
      * finish them ({@link InlinedFrames}); null otherwise.
      */
     InlinedFrames leftInside;
+    /**
+     * Set by a trace that left where a call has just returned this many results (open results
+     * the next instruction takes), for the interpreter to complete that call with them; -1
+     * otherwise ({@code TraceAccess.completeCall}).
+     */
+    int completedCall = -1;
 
     /** One active Lua function. */
     private static final class Frame {

@@ -1104,12 +1104,17 @@ public final class Interpreter {
             traceLeftAt = -1;
             return pc;
         }
+        int completed = frames.completedCall;
+        frames.completedCall = -1;
         InlinedFrames inside = frames.leftInside;
         if (inside != null) {
             frames.leftInside = null;
-            pc = finishInlinedCalls(inside, pc, st, base, frames);
+            pc = finishInlinedCalls(inside, pc, completed, st, base, frames);
             traceLeftAt = -1;
             return pc;
+        } else if (completed >= 0) {
+            // The CALL at pc completes with the results the trace wrote (takeResumedResults).
+            resumedResults = completed;
         } else if ((pc & LoopTrace.ENTER) != 0) {
             traceLeftAt = -1;
             return pc & ~LoopTrace.ENTER;
@@ -1121,15 +1126,16 @@ public final class Interpreter {
     /**
      * The calls a trace left inside ({@link InlinedFrames}) run to their returns: their frames
      * pushed again, the innermost run from {@code pc} (or, when a call the trace made there
-     * failed, from that call with its error thrown), then each caller from its {@code CALL},
+     * failed, from that call with its error thrown; when the trace left a call there completed,
+     * from that call with its {@code completed} results), then each caller from its {@code CALL},
      * given the results or the error of the call it made. Returns the pc of the loop frame's
      * own {@code CALL}, which the interpreter completes with {@link #takeResumedResults} or
      * raises {@link #takeTraceFailure} at.
      */
-    private int finishInlinedCalls(InlinedFrames inside, int pc, ValueStack st, int base, CallStack frames) {
+    private int finishInlinedCalls(InlinedFrames inside, int pc, int completed, ValueStack st, int base, CallStack frames) {
         frames.pushInlined(inside, base, 0);
         Throwable failure = takeTraceFailure();
-        int results = -1;
+        int results = completed;
         int resumeAt = pc & ~LoopTrace.ENTER;
         // Like the loop's frame, the innermost does not enter a trace at the instruction the
         // trace left at, unless told to (a side trace handing over to an inner loop's trace).
@@ -1158,7 +1164,10 @@ public final class Interpreter {
         return f;
     }
 
-    /** The results of the loop frame's call a trace left inside, which {@link #finishInlinedCalls} finished; -1 when none. */
+    /**
+     * The results of the loop frame's call a trace left inside, which {@link #finishInlinedCalls}
+     * finished, or that the trace left completed ({@code TraceAccess.completeCall}); -1 when none.
+     */
     private int resumedResults = -1;
 
     private int takeResumedResults() {

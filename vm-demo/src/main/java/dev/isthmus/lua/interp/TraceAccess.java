@@ -58,7 +58,7 @@ public final class TraceAccess {
      * than elsewhere or inside calls of its own.
      */
     public static boolean innerLoopEnded(CallStack frames, int pc, int expected) {
-        return pc == expected && frames.leftInside == null;
+        return pc == expected && frames.leftInside == null && frames.completedCall < 0;
     }
 
     /**
@@ -78,6 +78,15 @@ public final class TraceAccess {
     public static void leaveInside(CallStack frames, ValueStack stack, int base, InlinedFrames inside) {
         reachOver(stack, base, inside);
         frames.leftInside = inside;
+    }
+
+    /**
+     * A trace leaves where the call at the pc it returns has just returned {@code results}
+     * results, which it writes from the call's register {@code A} on: the interpreter completes
+     * that call with them rather than making it (open results the next instruction takes).
+     */
+    public static void completeCall(CallStack frames, int results) {
+        frames.completedCall = results;
     }
 
     /** GETGLOBAL. */

@@ -153,6 +153,9 @@ final class ExitWriter {
     /** Writes snapshot {@code snapshot} without counting an exit, leaving its pc on the operand stack. */
     void flush(int snapshot) {
         Snapshot s = ir.snapshots.get(snapshot);
+        if (s.resumed() >= 0) {
+            throw new IllegalStateException("a hand-over between a call and the taker of its results");
+        }
         position = AllocationSinking.positionOf(ir, snapshot);
         if (s.inside() != null) {
             // Handed to an inner loop's trace inside calls recorded inline: their frames too.
@@ -170,9 +173,16 @@ final class ExitWriter {
 
     /**
      * At an exit inside calls the trace recorded inline: the interpreter told to finish them,
-     * the value stack made to reach over their frames first ({@code TraceAccess.leaveInside}).
+     * the value stack made to reach over their frames first ({@code TraceAccess.leaveInside});
+     * at an exit completing a call ({@link Snapshot#resumed}), told so.
      */
     private void leaveInside(Snapshot s) {
+        if (s.resumed() >= 0) {
+            // The interpreter completes the call at the pc with the results the registers hold.
+            mv.visitVarInsn(ALOAD, frames);
+            mv.visitLdcInsn(s.resumed());
+            mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(TraceAccess.class), "completeCall", "(Ldev/isthmus/lua/interp/CallStack;I)V", false);
+        }
         if (s.inside() != null) {
             mv.visitVarInsn(ALOAD, frames);
             callWithFrames("leaveInside", "Ldev/isthmus/lua/interp/CallStack;", s.inside());

@@ -109,7 +109,10 @@ final class IrLine {
         }
     }
 
-    /** {@code [exit N pc P inside NAME r=ref ...]} ({@code inside NAME} for a snapshot in inlined calls), the opening bracket read. */
+    /**
+     * {@code [exit N pc P resumed R inside NAME r=ref ...]} ({@code resumed R} for a call completed
+     * with R results, {@code inside NAME} for a snapshot in inlined calls), the opening bracket read.
+     */
     private void readSnapshot(IrSymbols symbols) {
         expect(next(), "exit");
         snapshotNumber = integer(next(), "exit number");
@@ -118,7 +121,12 @@ final class IrLine {
         List<Integer> registers = new ArrayList<>();
         List<Integer> refs = new ArrayList<>();
         InlinedFrames inside = null;
+        int resumed = -1;
         for (String token = next(); !token.equals("]"); token = next()) {
+            if (token.equals("resumed") && resumed < 0 && inside == null && registers.isEmpty()) {
+                resumed = integer(next(), "count of results");
+                continue;
+            }
             if (token.equals("inside") && inside == null && registers.isEmpty()) {
                 String name = next();
                 try {
@@ -140,7 +148,7 @@ final class IrLine {
             refs.add(reference(ref));
         }
         snapshot = new Snapshot(exitPc, registers.stream().mapToInt(Integer::intValue).toArray(),
-                refs.stream().mapToInt(Integer::intValue).toArray(), inside);
+                refs.stream().mapToInt(Integer::intValue).toArray(), inside, resumed);
     }
 
     /** The next token: a bracket, a quoted string (with its {@code java} prefix), a braced array, or a run of other characters; empty at the end. */

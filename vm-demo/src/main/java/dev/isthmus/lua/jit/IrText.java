@@ -73,6 +73,10 @@ final class IrText {
 
     private static String snapshot(int number, Snapshot s, IrSymbols symbols) {
         StringBuilder sb = new StringBuilder("[exit ").append(number).append(" pc ").append(s.pc());
+        if (s.resumed() >= 0) {
+            // The call at the pc completed with this many results.
+            sb.append(" resumed ").append(s.resumed());
+        }
         if (s.inside() != null) {
             // The pc is in the innermost of these calls recorded inline.
             sb.append(" inside ").append(symbols.nameOf(s.inside()));

@@ -392,8 +392,9 @@ public final class JitEngine implements LoopCompiler {
         Snapshot resume = tree.ir.snapshots.get(exit);
         int resumeAt = resume.pc();
         InlinedFrames inside = resume.inside();
-        if (inside == null && tree.proto.code()[resumeAt * 4] == Op.RETURN) {
+        if (inside == null && tree.proto.code()[resumeAt * 4] == Op.RETURN || resume.resumed() >= 0) {
             // The function returns there: a side trace would have nothing to run before it stops.
+            // Or the interpreter completes a call there, which a recording could not start at.
             tree.close(exit);
             return;
         }

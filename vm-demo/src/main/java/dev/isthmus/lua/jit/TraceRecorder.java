@@ -108,10 +108,11 @@ final class TraceRecorder implements InstructionObserver {
     /**
      * Results left open by a call ({@code C} = 0) for the next instruction, a call or return
      * with {@code B} = 0, to take up to {@code top} (a register of the frame at {@code frameOffset}).
-     * The interpreter keeps that top in its own state, which no snapshot holds, so the taker's
-     * guards leave at {@code exit}: before the call that produced them, which the interpreter
-     * runs again (it had no effect: a pure library function, or a Lua function recorded inline
-     * that wrote nothing but its own registers).
+     * The interpreter keeps that top in its own state, so the taker's guards leave at {@code exit}:
+     * before the call that produced them, which the interpreter runs again (it had no effect: a
+     * pure library function, or a Lua function recorded inline that wrote nothing but its own
+     * registers), or, after a Lua function recorded inline that had effects, at the call,
+     * completed with the results ({@link #resumedWith}).
      */
     private record OpenResults(int top, int exit, int takerPc, int frameOffset) {
     }
@@ -2032,11 +2033,11 @@ final class TraceRecorder implements InstructionObserver {
             set(t - frameOffset, i < wanted && i < count ? results[i] : nil);
         }
         if (caller.wanted() < 0) {
-            if (effects > caller.effectsBefore() || caller.exitBefore() == Ir.NONE) {
-                // Its taker's guards would run the call again.
-                throw new Abort("NYI: open results of a call that may have effects");
-            }
-            open = new OpenResults(caller.resultRegister() - frameOffset + count, caller.exitBefore(), caller.callPc() + 1, frameOffset);
+            int top = caller.resultRegister() - frameOffset + count;
+            // Where the call must not run again, the taker's guards leave after it, the interpreter completing it.
+            int exit = effects > caller.effectsBefore() || caller.exitBefore() == Ir.NONE
+                    ? resumedWith(caller.callPc(), caller.resultRegister() - frameOffset, count) : caller.exitBefore();
+            open = new OpenResults(top, exit, caller.callPc() + 1, frameOffset);
         }
         if (inlined.isEmpty()) {
             for (int t = proto.frameSize(); t < registerRef.length; t++) {
@@ -2120,6 +2121,19 @@ final class TraceRecorder implements InstructionObserver {
         }
         guard(new Ir(IrOp.UOPEN, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, new IrOp.OpenUpvalue(index, register), frameClosure, pc), pc);
         return register;
+    }
+
+    /**
+     * A snapshot of the registers as the call at {@code callPc} left them, its {@code count}
+     * results from register {@code a} on, that has the interpreter complete that call with them
+     * ({@link Snapshot#resumed}) and go on to the instruction that takes them.
+     */
+    private int resumedWith(int callPc, int a, int count) {
+        if (a + count > frameProto.frameSize()) {
+            throw new Abort("NYI: open results of a call that may have effects, past the frame");
+        }
+        Snapshot atTaker = snapshot(callPc + 1);
+        return ir.snapshot(new Snapshot(callPc, atTaker.registers(), atTaker.refs(), atTaker.inside(), count));
     }
 
     /** Whether the instruction being recorded takes the open results the one before it left. */

@@ -66,7 +66,7 @@ class IrTextTest {
             0015 num unbox 0006  [exit 4 pc 3]
             0016 ref gclass 0006 nil Double  [exit 5 pc 3]
             0017 void gnotnil 0006  [exit 6 pc 3]
-            0018 void gsame 0006 t  [exit 7 pc 3]
+            0018 void gsame 0006 t  [exit 7 pc 3 resumed 1 0=0002]
             0019 void gcmp 0002 0000 LT  [exit 8 pc 4]
             0020 void gtruth 0006 true  [exit 9 pc 4]
             0021 ref not 0006
