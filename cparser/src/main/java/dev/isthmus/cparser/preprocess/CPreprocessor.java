@@ -107,14 +107,18 @@ public final class CPreprocessor {
         TokenFeed feed = new TokenFeed(fileName);
         Preprocessed[] result = new Preprocessed[1];
         Throwable[] failure = new Throwable[1];
-        Thread preprocessing = Thread.ofPlatform().name("isthmus-preprocessor").daemon().start(() -> {
+        // A plain Thread rather than Thread.ofPlatform(): the builder's classes are loaded and
+        // linked on the critical path of a cold start otherwise.
+        Thread preprocessing = new Thread(() -> {
             try {
                 result[0] = run(text, fileName, Path.of("").toAbsolutePath(), true, feed);
             } catch (Throwable e) {
                 failure[0] = e;
                 feed.abandon();
             }
-        });
+        }, "isthmus-preprocessor");
+        preprocessing.setDaemon(true);
+        preprocessing.start();
         RuntimeException parseFailure = null;
         try {
             scope.get().declarePreprocessed(feed, fileName);
@@ -127,12 +131,15 @@ public final class CPreprocessor {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while preprocessing " + fileName, e);
         }
-        switch (failure[0]) {
-            case null -> {
-            }
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new IllegalStateException(failure[0]);
+        // instanceof, not a pattern switch, whose bootstrap spins classes at its first run.
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException(failure[0]);
         }
         result[0].warnings().forEach(warnings);
         if (parseFailure != null) {
@@ -152,7 +159,7 @@ public final class CPreprocessor {
 
     private Preprocessed run(String text, String name, Path directory, boolean lineMarkers, TokenFeed feed) {
         PreprocessRun run = new PreprocessRun(options, lineMarkers, fileCache, feed);
-        String output = run.run(text, name, directory);
+        OutputText output = run.run(text, name, directory);
         if (run.hasErrors()) {
             throw new PreprocessException(run.diagnostics());
         }

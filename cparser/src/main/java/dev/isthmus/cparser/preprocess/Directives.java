@@ -27,7 +27,7 @@ final class Directives {
         source.directiveSeen = true;
         PpToken hash = source.presumed(source.current());
         int lastPhysicalLine = source.current().line();
-        List<PpToken> line = new ArrayList<>();
+        List<PpToken> line = new ArrayList<>(16);
         source.index++;
         while (!source.current().startsLine() && !source.current().isEnd()) {
             lastPhysicalLine = source.current().line();
@@ -246,11 +246,15 @@ final class Directives {
             }
             bodyStart = i;
         }
-        List<PpToken> body = new ArrayList<>(rest.subList(bodyStart, rest.size()));
-        if (!body.isEmpty()) {
-            body.set(0, body.getFirst().withSpace(false));
+        // The body as the one immutable list the macro keeps, copied once (a definition per directive of thousands).
+        PpToken[] body = new PpToken[rest.size() - bodyStart];
+        for (int i = 0; i < body.length; i++) {
+            body[i] = rest.get(bodyStart + i);
         }
-        Macro macro = new Macro(name.text(), functionLike, parameters, variadic, body, name);
+        if (body.length > 0) {
+            body[0] = body[0].withSpace(false);
+        }
+        Macro macro = new Macro(name.text(), functionLike, parameters, variadic, List.of(body), name);
         Macro previous = run.macros.get(name.text());
         if (previous != null && !previous.sameAs(macro) && source.producesOutput) {
             run.warning(name, "\"" + name.text() + "\" redefined (previous definition at "

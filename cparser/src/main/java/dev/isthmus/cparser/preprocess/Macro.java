@@ -21,8 +21,8 @@ record Macro(String name, boolean functionLike, List<String> parameters, boolean
     }
 
     private static boolean pastes(List<PpToken> body) {
-        for (PpToken t : body) {
-            if (t.is("##")) {
+        for (int i = 0; i < body.size(); i++) {
+            if (body.get(i).is("##")) {
                 return true;
             }
         }

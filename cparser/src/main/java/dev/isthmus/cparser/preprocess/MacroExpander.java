@@ -161,7 +161,9 @@ final class MacroExpander {
             // Most macros are object-like without ##: their body is the replacement, placed at the invocation.
             List<PpToken> body = m.body();
             List<PpToken> result = new ArrayList<>(body.size());
-            for (PpToken t : body) {
+            // Indexed loops here and below: an iterator is an object per loop, which C1 does not remove.
+            for (int i = 0; i < body.size(); i++) {
+                PpToken t = body.get(i);
                 result.add(t.at(invocation, t.hideSet().union(hideSet)));
             }
             if (!result.isEmpty()) {
@@ -176,7 +178,8 @@ final class MacroExpander {
         }
         substituteInto(out, m.body(), m, arguments, expanded);
         List<PpToken> result = new ArrayList<>(out.size());
-        for (PpToken t : out) {
+        for (int i = 0; i < out.size(); i++) {
+            PpToken t = out.get(i);
             if (t.kind() != PpToken.Kind.PLACEMARKER) {
                 result.add(t.at(invocation, t.hideSet().union(hideSet)));
             }
@@ -276,7 +279,8 @@ final class MacroExpander {
         if (inCondition) {
             return false;
         }
-        for (PpToken t : argument) {
+        for (int i = 0; i < argument.size(); i++) {
+            PpToken t = argument.get(i);
             if (t.isIdentifier() && run.isDefined(t.text())) {
                 return false;
             }

@@ -1,5 +1,6 @@
 package dev.isthmus.cparser.preprocess;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,8 +43,17 @@ final class PpLexer {
         }
     }
 
-    private final char[] chars;
+    /**
+     * The text as bytes, splices and carriage returns removed: ISO-8859-1 (one byte per
+     * character, as files are read), or UTF-8 for a string given with a character beyond ASCII.
+     * Bytes rather than a {@code char[]}: a file's text is copied once instead of inflated to
+     * twice its size, and every byte from 0x80 is an identifier character either way, so
+     * both encodings lex alike.
+     */
+    private final byte[] bytes;
     private final int length;
+    /** Whether {@link #bytes} is UTF-8, so spellings are decoded as such (and columns count bytes). */
+    private final boolean utf8;
     private final String file;
     private final Spellings spellings;
     private int pos;
@@ -51,66 +61,85 @@ final class PpLexer {
     private boolean startsLine = true;
 
     /**
-     * Where line splices were removed: at {@code chars} offset {@code spliceOffsets[i]} the
+     * Where line splices were removed: at {@code bytes} offset {@code spliceOffsets[i]} the
      * physical text went on {@code spliceLines[i]} lines further down, at column 1. Positions
      * are kept this way, and newlines counted as the tokenizer passes them, rather than a
      * line and column stored per character: lexing is most of the preprocessor's time.
      */
-    private final int[] spliceOffsets;
-    private final int[] spliceLines;
-    private final int spliceCount;
-    /** Splices applied so far, the physical line reached, and where in {@code chars} its column 1 is. */
+    private int[] spliceOffsets = new int[0];
+    private int[] spliceLines = new int[0];
+    private int spliceCount;
+    /** Splices applied so far, the physical line reached, and where in {@code bytes} its column 1 is. */
     private int splicesApplied;
     private int line = 1;
     private int lineStart;
 
     /** A lexer over {@code text}, handing out its tokens one by one ({@link #nextToken}), each spelling from {@code spellings}. */
     PpLexer(String text, String file, Spellings spellings) {
+        this(text, false, file, spellings);
+    }
+
+    /**
+     * A lexer over a file's text read as ISO-8859-1 (every character a byte), which need not
+     * be checked for wider characters.
+     */
+    static PpLexer ofLatin1(String text, String file, Spellings spellings) {
+        return new PpLexer(text, true, file, spellings);
+    }
+
+    private PpLexer(String text, boolean knownLatin1, String file, Spellings spellings) {
         this.file = file;
         this.spellings = spellings;
-        int n = text.length();
-        int backslash = text.indexOf('\\');
-        int carriageReturn = text.indexOf('\r');
-        if (backslash < 0 && carriageReturn < 0) {
-            // No backslash (so no splice) and no carriage return: the text as it is.
-            chars = text.toCharArray();
-            length = n;
-            spliceOffsets = new int[0];
-            spliceLines = new int[0];
-            spliceCount = 0;
-            return;
-        }
-        chars = new char[n];
+        byte[] b = text.getBytes(knownLatin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        // As many UTF-8 bytes as characters: ASCII, which both encodings spell alike.
+        boolean latin1 = knownLatin1 || b.length == text.length();
+        this.utf8 = !latin1;
+        // When each character is a byte, String's fast search finds the specials.
+        int backslash = latin1 ? text.indexOf('\\') : indexOf(b, (byte) '\\', 0, b.length);
+        int carriageReturn = latin1 ? text.indexOf('\r') : indexOf(b, (byte) '\r', 0, b.length);
+        bytes = b;
+        length = backslash < 0 && carriageReturn < 0 ? b.length : removeSplices(text, latin1, backslash, carriageReturn);
+    }
+
+    /**
+     * Removes the line splices (a backslash, blanks, then a newline, as GCC accepts) and turns
+     * carriage returns into newlines, in place in {@link #bytes} (the text only shrinks);
+     * returns the new length. {@code backslash} and {@code carriageReturn} are the first of
+     * each (-1 for none).
+     */
+    private int removeSplices(String text, boolean latin1, int backslash, int carriageReturn) {
+        byte[] b = bytes;
+        int n = b.length;
         int[] offsets = new int[16];
         int[] lines = new int[16];
         int splices = 0;
         int out = 0;
         int i = 0;
         while (i < n) {
-            // Plain text up to the next backslash or carriage return is copied as it is.
+            // Plain text up to the next backslash or carriage return is moved as it is.
             if (backslash >= 0 && backslash < i) {
-                backslash = text.indexOf('\\', i);
+                backslash = latin1 ? text.indexOf('\\', i) : indexOf(b, (byte) '\\', i, n);
             }
             if (carriageReturn >= 0 && carriageReturn < i) {
-                carriageReturn = text.indexOf('\r', i);
+                carriageReturn = latin1 ? text.indexOf('\r', i) : indexOf(b, (byte) '\r', i, n);
             }
             int special = backslash < 0 ? carriageReturn : carriageReturn < 0 ? backslash : Math.min(backslash, carriageReturn);
             if (special < 0) {
-                text.getChars(i, n, chars, out);
+                System.arraycopy(b, i, b, out, n - i);
                 out += n - i;
                 break;
             }
-            text.getChars(i, special, chars, out);
+            System.arraycopy(b, i, b, out, special - i);
             out += special - i;
             i = special;
-            if (text.charAt(i) == '\\') {
+            if (b[i] == '\\') {
                 int j = i + 1;
-                while (j < n && (text.charAt(j) == ' ' || text.charAt(j) == '\t')) {
+                while (j < n && (b[j] == ' ' || b[j] == '\t')) {
                     j++;
                 }
-                int newline = newlineLength(text, j);
+                int newline = newlineLength(b, j);
                 if (newline == 0) {
-                    chars[out++] = '\\';
+                    b[out++] = '\\';
                     i++;
                     continue;
                 }
@@ -127,14 +156,23 @@ final class PpLexer {
                     splices++;
                 }
             } else {
-                chars[out++] = '\n';
-                i += newlineLength(text, i);
+                b[out++] = '\n';
+                i += newlineLength(b, i);
             }
         }
-        length = out;
         spliceOffsets = offsets;
         spliceLines = lines;
         spliceCount = splices;
+        return out;
+    }
+
+    private static int indexOf(byte[] b, byte value, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Applies the splices up to {@code offset}, so {@link #line} and {@link #lineStart} describe it (newlines are counted as passed). */
@@ -150,16 +188,16 @@ final class PpLexer {
         return offset - lineStart + 1;
     }
 
-    private static int newlineLength(String text, int i) {
-        if (i >= text.length()) {
+    private static int newlineLength(byte[] b, int i) {
+        if (i >= b.length) {
             return 0;
         }
-        char c = text.charAt(i);
+        byte c = b[i];
         if (c == '\n') {
             return 1;
         }
         if (c == '\r') {
-            return i + 1 < text.length() && text.charAt(i + 1) == '\n' ? 2 : 1;
+            return i + 1 < b.length && b[i + 1] == '\n' ? 2 : 1;
         }
         return 0;
     }
@@ -260,7 +298,7 @@ final class PpLexer {
             if (pos >= length) {
                 return;
             }
-            if (startsLine && (chars[pos] == '#' || (chars[pos] == '%' && pos + 1 < length && chars[pos + 1] == ':'))) {
+            if (startsLine && (bytes[pos] == '#' || (bytes[pos] == '%' && pos + 1 < length && bytes[pos + 1] == ':'))) {
                 return;
             }
             advanceTo(pos);
@@ -281,7 +319,9 @@ final class PpLexer {
             advanceTo(start);
         }
         PpToken.Kind kind = next();
-        PpToken t = new PpToken(kind, spellings.of(chars, start, pos), file, line, columnOf(start), space, startsLine,
+        String spelling = utf8 ? spellings.of(new String(bytes, start, pos - start, StandardCharsets.UTF_8))
+                : spellings.of(bytes, start, pos);
+        PpToken t = new PpToken(kind, spelling, file, line, columnOf(start), space, startsLine,
                 HideSet.EMPTY);
         startsLine = false;
         return t;
@@ -291,7 +331,7 @@ final class PpLexer {
     private boolean skipBlanks() {
         boolean space = false;
         while (pos < length) {
-            char c = chars[pos];
+            byte c = bytes[pos];
             if (c == '\n') {
                 startsLine = true;
                 space = false;
@@ -301,11 +341,11 @@ final class PpLexer {
             } else if (c == ' ' || c == '\t' || c == '\f' || c == '\u000b' || c == '\r') {
                 space = true;
                 pos++;
-            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '*') {
+            } else if (c == '/' && pos + 1 < length && bytes[pos + 1] == '*') {
                 pos = afterComment(pos + 2);
                 space = true;
-            } else if (c == '/' && pos + 1 < length && chars[pos + 1] == '/') {
-                int newline = indexOf('\n', pos);
+            } else if (c == '/' && pos + 1 < length && bytes[pos + 1] == '/') {
+                int newline = indexOf(bytes, (byte) '\n', pos, length);
                 pos = newline < 0 ? length : newline;
                 space = true;
             } else {
@@ -316,13 +356,13 @@ final class PpLexer {
     }
 
     private PpToken.Kind next() {
-        char c = chars[pos];
+        int c = bytes[pos] & 0xFF;
         // Identifiers first, the commonest token (L, u and U may begin a literal instead).
         if (c < 128 && IDENTIFIER_PART[c] && (c < '0' || c > '9') && c != 'L' && c != 'u' && c != 'U') {
             int p = pos + 1;
             while (p < length) {
-                char d = chars[p];
-                if (d < 128 && !IDENTIFIER_PART[d]) {
+                byte d = bytes[p];
+                if (d >= 0 && !IDENTIFIER_PART[d]) {
                     break;
                 }
                 p++;
@@ -330,15 +370,15 @@ final class PpLexer {
             pos = p;
             return PpToken.Kind.IDENTIFIER;
         }
-        if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(chars[pos + 1]))) {
+        if (isDigit(c) || (c == '.' && pos + 1 < length && isDigit(bytes[pos + 1]))) {
             pos++;
             while (pos < length) {
-                char d = chars[pos];
-                if ((d == '+' || d == '-') && isExponent(chars[pos - 1])) {
+                int d = bytes[pos] & 0xFF;
+                if ((d == '+' || d == '-') && isExponent(bytes[pos - 1])) {
                     pos++;
                 } else if (isIdentifierPart(d) || d == '.') {
                     pos++;
-                } else if (d == '\'' && pos + 1 < length && isIdentifierPart(chars[pos + 1])) {
+                } else if (d == '\'' && pos + 1 < length && isIdentifierPart(bytes[pos + 1] & 0xFF)) {
                     pos += 2;
                 } else {
                     break;
@@ -348,19 +388,19 @@ final class PpLexer {
         }
         int prefix = literalPrefix(c);
         if (prefix >= 0) {
-            char quote = chars[pos + prefix];
+            byte quote = bytes[pos + prefix];
             pos += prefix + 1;
-            while (pos < length && chars[pos] != quote && chars[pos] != '\n') {
-                pos += chars[pos] == '\\' && pos + 1 < length && chars[pos + 1] != '\n' ? 2 : 1;
+            while (pos < length && bytes[pos] != quote && bytes[pos] != '\n') {
+                pos += bytes[pos] == '\\' && pos + 1 < length && bytes[pos + 1] != '\n' ? 2 : 1;
             }
-            if (pos < length && chars[pos] == quote) {
+            if (pos < length && bytes[pos] == quote) {
                 pos++;
                 return quote == '"' ? PpToken.Kind.STRING : PpToken.Kind.CHARACTER;
             }
             return PpToken.Kind.OTHER;
         }
         if (isIdentifierStart(c)) {
-            while (pos < length && (chars[pos] >= 128 || IDENTIFIER_PART[chars[pos]])) {
+            while (pos < length && (bytes[pos] < 0 || IDENTIFIER_PART[bytes[pos]])) {
                 pos++;
             }
             return PpToken.Kind.IDENTIFIER;
@@ -377,12 +417,12 @@ final class PpLexer {
         return c < 128 && SINGLE_PUNCTUATOR[c] ? PpToken.Kind.PUNCTUATOR : PpToken.Kind.OTHER;
     }
 
-    /** What {@link Character#isDigit(char)} says, without its table for the ASCII range. */
-    private static boolean isDigit(char c) {
-        return c < 0x80 ? c >= '0' && c <= '9' : Character.isDigit(c);
+    /** An ASCII digit (no character from 0x80 to 0xFF is a digit; in UTF-8 text a byte from 0x80 is part of an identifier). */
+    private static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
-    private static boolean isExponent(char c) {
+    private static boolean isExponent(int c) {
         return c == 'e' || c == 'E' || c == 'p' || c == 'P';
     }
 
@@ -390,14 +430,14 @@ final class PpLexer {
      * The length of an encoding prefix ({@code L}, {@code u8}, {@code u}, {@code U}) before
      * a quote at {@code c} (0 for none), or -1 when no character or string literal starts here.
      */
-    private int literalPrefix(char c) {
+    private int literalPrefix(int c) {
         if (c == '"' || c == '\'') {
             return 0;
         }
         if (c != 'L' && c != 'u' && c != 'U') {
             return -1;
         }
-        int prefix = c == 'u' && pos + 1 < length && chars[pos + 1] == '8' ? 2 : 1;
+        int prefix = c == 'u' && pos + 1 < length && bytes[pos + 1] == '8' ? 2 : 1;
         if (prefix == 2 && !isQuote(pos + 2)) {
             prefix = 1;
         }
@@ -405,7 +445,7 @@ final class PpLexer {
     }
 
     private boolean isQuote(int at) {
-        return at < length && (chars[at] == '"' || chars[at] == '\'');
+        return at < length && (bytes[at] == '"' || bytes[at] == '\'');
     }
 
     private boolean matches(String s) {
@@ -413,7 +453,7 @@ final class PpLexer {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
-            if (chars[pos + i] != s.charAt(i)) {
+            if (bytes[pos + i] != s.charAt(i)) {
                 return false;
             }
         }
@@ -423,8 +463,8 @@ final class PpLexer {
     /** Where the block comment whose text starts at {@code from} ends (after its closing star and slash, or the end of the text), counting its newlines. */
     private int afterComment(int from) {
         for (int i = from; i < length; i++) {
-            char c = chars[i];
-            if (c == '/' && i > from && chars[i - 1] == '*') {
+            byte c = bytes[i];
+            if (c == '/' && i > from && bytes[i - 1] == '*') {
                 return i + 1;
             }
             if (c == '\n') {
@@ -435,20 +475,11 @@ final class PpLexer {
         return length;
     }
 
-    private int indexOf(char c, int from) {
-        for (int i = from; i < length; i++) {
-            if (chars[i] == c) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    static boolean isIdentifierStart(char c) {
+    static boolean isIdentifierStart(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
     }
 
-    static boolean isIdentifierPart(char c) {
+    static boolean isIdentifierPart(int c) {
         return isIdentifierStart(c) || (c >= '0' && c <= '9');
     }
 }

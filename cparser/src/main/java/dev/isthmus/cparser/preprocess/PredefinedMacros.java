@@ -17,7 +17,7 @@ final class PredefinedMacros {
 
     /** The definitions for an ABI name ({@code sysv-x86_64}, {@code aarch64}, {@code win64}). */
     static String forAbi(String abiName) {
-        try (InputStream in = PredefinedMacros.class.getResourceAsStream(abiName + ".h")) {
+        try (InputStream in = PredefinedMacros.class.getResourceAsStream(abiName.concat(".h"))) {
             if (in == null) {
                 throw new IllegalArgumentException("no predefined macros for the ABI '" + abiName + "'");
             }

@@ -88,7 +88,8 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         this.files = typed;
     }
 
-    String run(String text, String name, Path directory) {
+    /** Runs the whole input; the output's text is joined only when asked for. */
+    OutputText run(String text, String name, Path directory) {
         baseFile = name;
         runWithoutOutput(PredefinedMacros.forAbi(options.abi().name()), "<built-in>");
         StringBuilder commandLine = new StringBuilder();
@@ -97,7 +98,9 @@ final class PreprocessRun implements MacroExpander.TokenInput {
             commandLine.append("#define ").append(eq < 0 ? definition + " 1" : definition.substring(0, eq) + " "
                     + definition.substring(eq + 1)).append('\n');
         }
-        options.undefinitions().forEach(u -> commandLine.append("#undef ").append(u).append('\n'));
+        for (String u : options.undefinitions()) {
+            commandLine.append("#undef ").append(u).append('\n');
+        }
         runWithoutOutput(commandLine.toString(), "<command-line>");
         Path mainPath = directory.resolve(name.equals("-") ? "<stdin>" : Path.of(name).getFileName().toString());
         sources.push(new Source(new PpLexer(text, name, spellings), mainPath, name, -1, false, 0, true));
@@ -196,7 +199,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
             }
             files.put(found.name(), file);
         }
-        sources.push(new Source(new PpLexer(file.text, found.name(), spellings), found.path(), found.name(),
+        sources.push(new Source(PpLexer.ofLatin1(file.text, found.name(), spellings), found.path(), found.name(),
                 found.chainIndex(), found.system(), conditionals.size(), true));
     }
 
@@ -242,7 +245,8 @@ final class PreprocessRun implements MacroExpander.TokenInput {
             Path candidate = chain.get(i).resolve(header);
             if (isFile(candidate)) {
                 String dir = chain.get(i).toString();
-                found = new Found(candidate, (dir.endsWith("/") ? dir : dir + "/") + header, i, i >= firstSystem);
+                // String.concat rather than +: a + links its call site (spinning classes) at its first run, on a cold start's path.
+                found = new Found(candidate, (dir.endsWith("/") ? dir : dir.concat("/")).concat(header), i, i >= firstSystem);
             }
         }
         finds.put(header, found);

@@ -10,19 +10,20 @@ import java.util.function.Supplier;
  * first asked for: a system header set defines thousands).
  */
 public final class Preprocessed {
-    private final String text;
+    /** Joins the text when first asked for: a parser fed the tokens as they were written may never need it. */
+    private final Supplier<String> text;
     private final List<PreprocessDiagnostic> warnings;
     private Supplier<List<MacroDefinition>> macros;
     private List<MacroDefinition> spelled;
 
-    Preprocessed(String text, List<PreprocessDiagnostic> warnings, Supplier<List<MacroDefinition>> macros) {
+    Preprocessed(Supplier<String> text, List<PreprocessDiagnostic> warnings, Supplier<List<MacroDefinition>> macros) {
         this.text = text;
         this.warnings = List.copyOf(warnings);
         this.macros = macros;
     }
 
     public String text() {
-        return text;
+        return text.get();
     }
 
     public List<PreprocessDiagnostic> warnings() {

@@ -10,7 +10,7 @@ import dev.isthmus.cparser.parse.TokenFeed;
  * Without line markers ({@code -P}) only the tokens and their line breaks are written.
  */
 final class PreprocessedWriter {
-    private final StringBuilder out = new StringBuilder(1 << 16);
+    private final OutputText out = new OutputText();
     private final boolean lineMarkers;
     /** Receives each token as it is written, with its place in the text, when a parser reads them meanwhile; else null. */
     private final TokenFeed feed;
@@ -54,7 +54,7 @@ final class PreprocessedWriter {
 
     private void moveTo(String toFile, int toLine) {
         if (!toFile.equals(file)) {
-            if (previous != null || (!out.isEmpty() && out.charAt(out.length() - 1) != '\n')) {
+            if (previous != null || (!out.isEmpty() && out.last() != '\n')) {
                 newLine();
             }
             marker(toFile, toLine);
@@ -78,11 +78,10 @@ final class PreprocessedWriter {
     private void marker(String toFile, int toLine) {
         if (lineMarkers) {
             int start = out.length();
-            out.append("# ").append(toLine).append(" \"");
-            appendEscaped(toFile);
-            out.append('"');
+            String text = "# ".concat(Integer.toString(toLine)).concat(" \"").concat(escaped(toFile)).concat("\"");
+            out.append(text);
             if (feed != null) {
-                feed.lineMarker(out.substring(start), outputLine, start, toLine, toFile);
+                feed.lineMarker(text, outputLine, start, toLine, toFile);
             }
             endLine();
         }
@@ -92,18 +91,19 @@ final class PreprocessedWriter {
     }
 
     /** A file name in a line marker's quotes: a backslash and a quote escaped by a backslash, as GCC writes them. */
-    private void appendEscaped(String name) {
+    private static String escaped(String name) {
         if (name.indexOf('\\') < 0 && name.indexOf('"') < 0) {
-            out.append(name);
-            return;
+            return name;
         }
+        StringBuilder escaped = new StringBuilder(name.length() + 8);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '\\' || c == '"') {
-                out.append('\\');
+                escaped.append('\\');
             }
-            out.append(c);
+            escaped.append(c);
         }
+        return escaped.toString();
     }
 
     /** A whole line of the text that is a directive, and its line break. */
@@ -129,13 +129,14 @@ final class PreprocessedWriter {
         lineStart = out.length();
     }
 
-    String text() {
-        if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+    /** Ends the text; it is joined into one string when first asked for. */
+    OutputText text() {
+        if (!out.isEmpty() && out.last() != '\n') {
             endLine();
         }
         if (feed != null) {
             feed.end(outputLine, out.length() - lineStart, out.length());
         }
-        return out.toString();
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package dev.isthmus.cparser.preprocess;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * One {@code String} per distinct token spelling of a preprocessing run, so a header's
  * thousands of {@code int}s and {@code __THROW}s are one object: the lexer allocates no
@@ -24,36 +26,54 @@ final class Spellings {
         hashes = new int[table.length];
     }
 
-    /** The spelling of {@code chars[start, end)}, the same instance for the same characters. */
-    String of(char[] chars, int start, int end) {
+    /** The spelling of ISO-8859-1 {@code bytes[start, end)}, the same instance for the same characters. */
+    String of(byte[] bytes, int start, int end) {
         int hash = 0;
         for (int i = start; i < end; i++) {
-            hash = 31 * hash + chars[i];
+            hash = 31 * hash + (bytes[i] & 0xFF);
         }
         int mask = table.length - 1;
         for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
             String s = table[slot];
             if (s == null) {
-                String made = new String(chars, start, end - start);
-                table[slot] = made;
-                hashes[slot] = hash;
-                if (++count * 2 > table.length) {
-                    grow();
-                }
-                return made;
+                return insert(slot, new String(bytes, start, end - start, StandardCharsets.ISO_8859_1), hash);
             }
-            if (hashes[slot] == hash && sameCharacters(s, chars, start, end)) {
+            if (hashes[slot] == hash && sameCharacters(s, bytes, start, end)) {
                 return s;
             }
         }
     }
 
-    private static boolean sameCharacters(String s, char[] chars, int start, int end) {
+    /** The instance for a spelling made elsewhere (decoded from UTF-8), the same for the same characters. */
+    String of(String spelling) {
+        int hash = spelling.hashCode();
+        int mask = table.length - 1;
+        for (int slot = mix(hash) & mask; ; slot = (slot + 1) & mask) {
+            String s = table[slot];
+            if (s == null) {
+                return insert(slot, spelling, hash);
+            }
+            if (hashes[slot] == hash && s.equals(spelling)) {
+                return s;
+            }
+        }
+    }
+
+    private String insert(int slot, String spelling, int hash) {
+        table[slot] = spelling;
+        hashes[slot] = hash;
+        if (++count * 2 > table.length) {
+            grow();
+        }
+        return spelling;
+    }
+
+    private static boolean sameCharacters(String s, byte[] bytes, int start, int end) {
         if (s.length() != end - start) {
             return false;
         }
         for (int i = start; i < end; i++) {
-            if (s.charAt(i - start) != chars[i]) {
+            if (s.charAt(i - start) != (bytes[i] & 0xFF)) {
                 return false;
             }
         }

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +63,24 @@ class MacroExpansionTest {
         List<String> expected = PreprocessorOracleTest.tokens(PreprocessorOracleTest.ccPreprocess(program, List.of("-P")));
         List<String> actual = PreprocessorOracleTest.tokens(CPreprocessor.create(PreprocessorOptions.host(Abi.host()))
                 .preprocessWithoutLineMarkers(program, "input.c").text());
+        PreprocessorOracleTest.assertTokensEqual(expected, actual, program);
+    }
+
+    /**
+     * Text given as a string is lexed as ISO-8859-1 bytes when every character fits one, and
+     * as UTF-8 otherwise (with its line splices removed from the bytes). {@code cc} reads the
+     * program as UTF-8, so our text is compared in that encoding; the characters beyond ASCII
+     * are in literals, which {@code cc -E} prints as written (identifiers it prints as
+     * universal character names).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "#define S \"caf\u00e9\"\n#define s(x) #x\nS s(na\u00efve \"\u00e0\") '\u00e9' \"\u00e9t\\\n\u00e9\"\n",
+        "#define S \"\u2603\"\n#define s(x) #x\nS s(a \"\u00e9\u2603\") \"\u2603\\\n\u2603\" x\\\ny \"\u00e9\"\n"})
+    void program_withCharactersBeyondAscii_expandsAsCcDoes(String program) throws Exception {
+        List<String> expected = PreprocessorOracleTest.tokens(PreprocessorOracleTest.ccPreprocess(program, List.of("-P")));
+        String text = CPreprocessor.create(PreprocessorOptions.host(Abi.host())).preprocessWithoutLineMarkers(program, "input.c").text();
+        List<String> actual = PreprocessorOracleTest.tokens(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1));
         PreprocessorOracleTest.assertTokensEqual(expected, actual, program);
     }
 
