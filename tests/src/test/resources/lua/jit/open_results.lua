@@ -155,3 +155,48 @@ do
   print(#made, sum, getmetatable(made[120]) == group, getmetatable(made[1].first) == proto)
 end
 -- expect: 120	14429	true	true
+
+-- test: a recursive call's results as the open arguments of a call, the taker's guard failing at times
+do
+  local count = 0
+  local function add(list, x) list[#list + 1] = x; count = count + 1 end
+  local function addTwice(list, x) list[#list + 1] = x; list[#list + 1] = x; count = count + 2 end
+  local adders = {add, add, add, addTwice}
+  local function tree(level, i)
+    local node = {level = level}
+    if level == 1 then return node end
+    node.kids = {}
+    adders[i % 4 + 1](node.kids, tree(level - 1, i + 1))
+    adders[(i + 1) % 4 + 1](node.kids, tree(level - 1, i + 2))
+    return node
+  end
+  local function size(node)
+    local n = 1
+    for _, kid in ipairs(node.kids or {}) do n = n + size(kid) end
+    return n
+  end
+  local root = tree(12, 0)
+  print(count, size(root), #root.kids)
+end
+-- expect: 5130	25358	2
+
+-- test: two results of a recursion passed on whole, to a Lua function and to a library one
+do
+  local function fibpair(n)
+    if n < 2 then return n, 1 end
+    local a, b = fibpair(n - 1)
+    return a + b, b + 1
+  end
+  local function sum(a, b) return a + b end
+  local function walk(n)
+    if n == 0 then return 0, 0 end
+    local s = sum(walk(n - 1))
+    return s + n, math.max(fibpair(n % 12))
+  end
+  print(walk(300))
+  local parts = {}
+  for i = 1, 30 do parts[#parts + 1] = string.format("%d/%d", fibpair(i % 9)) end
+  print(table.concat(parts, " "))
+end
+-- expect: 50949	1
+-- expect: 1/1 2/2 4/3 7/4 11/5 16/6 22/7 29/8 0/1 1/1 2/2 4/3 7/4 11/5 16/6 22/7 29/8 0/1 1/1 2/2 4/3 7/4 11/5 16/6 22/7 29/8 0/1 1/1 2/2 4/3

@@ -390,11 +390,11 @@ public final class JitEngine implements LoopCompiler {
             return;
         }
         Snapshot resume = tree.ir.snapshots.get(exit);
-        int resumeAt = resume.pc();
+        // Where the interpreter completes a call, the recording starts at the instruction after it, which takes its results.
+        int resumeAt = resume.resumed() >= 0 ? resume.pc() + 1 : resume.pc();
         InlinedFrames inside = resume.inside();
-        if (inside == null && tree.proto.code()[resumeAt * 4] == Op.RETURN || resume.resumed() >= 0) {
+        if (inside == null && tree.proto.code()[resumeAt * 4] == Op.RETURN) {
             // The function returns there: a side trace would have nothing to run before it stops.
-            // Or the interpreter completes a call there, which a recording could not start at.
             tree.close(exit);
             return;
         }

@@ -73,6 +73,26 @@ final class RegisterLiveness {
         return new RegisterLiveness(liveIn, frameSize);
     }
 
+    /** The instructions of {@code p} that some path from its first reaches (a final return after a return is not). */
+    static BitSet reachable(Prototype p) {
+        int[] code = p.code();
+        int count = code.length / 4;
+        BitSet reached = new BitSet(count);
+        java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+        work.push(0);
+        while (!work.isEmpty()) {
+            int pc = work.pop();
+            if (pc < 0 || pc >= count || reached.get(pc)) {
+                continue;
+            }
+            reached.set(pc);
+            for (int next : usesAndDefs(code, pc, p.frameSize(), new BitSet(), new BitSet())) {
+                work.push(next);
+            }
+        }
+        return reached;
+    }
+
     /** The registers closures made by the function capture. */
     private static BitSet captured(Prototype p) {
         BitSet captured = new BitSet();

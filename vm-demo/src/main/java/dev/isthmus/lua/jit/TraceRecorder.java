@@ -265,6 +265,12 @@ final class TraceRecorder implements InstructionObserver {
         if (from.inside() != null) {
             resumeInside(from.inside());
         }
+        if (from.resumed() >= 0) {
+            // The interpreter completes the call at the exit's pc: the recording starts at the instruction taking its results.
+            int a = frameProto.code()[from.pc() * 4 + 1];
+            currentPc = from.pc() + 1;
+            open = new OpenResults(a + from.resumed(), resumedWith(from.pc(), a, from.resumed()), currentPc, frameOffset);
+        }
     }
 
     /** The sunk table {@code table} of the parent made as a table, with the stores made to it before instruction {@code position}. */
@@ -1624,6 +1630,11 @@ final class TraceRecorder implements InstructionObserver {
             callLua(callee, a, argc, c, pc);
             return;
         }
+        int fixedCount = f instanceof LuaClosure callee && inlined.isEmpty() ? fixedResultCount(callee.prototype()) : -1;
+        if (fixedCount >= 0) {
+            callLuaForOpenResults((LuaClosure) f, a, argc, fixedCount, pc);
+            return;
+        }
         boolean several = c > 2;
         int fn = load(a, pc);
         int[] args = new int[argc];
@@ -1892,6 +1903,42 @@ final class TraceRecorder implements InstructionObserver {
         pendingPc = pc;
         pendingRegister = a;
         pendingRefs = new int[c - 1];
+    }
+
+    /**
+     * A call made as {@link #callLua} makes it whose results the next instruction takes all of
+     * ({@code f(g())} where {@code g} recurses): as many as every return of the callee gives. The
+     * taker's guards leave at the call, completed with the results it left in the frame.
+     */
+    private void callLuaForOpenResults(LuaClosure callee, int a, int argc, int count, int pc) {
+        callLua(callee, a, argc, count + 1, pc);
+        for (int i = 0; i < count; i++) {
+            // The frame holds the results until the taker reads them (reloadResults).
+            int t = frameOffset + a + i;
+            ensureRegisters(t + 1);
+            registerRef[t] = Ir.NONE;
+            written[t] = false;
+        }
+        open = new OpenResults(a + count, resumedWith(pc, a, count), pc + 1, frameOffset);
+    }
+
+    /** How many results every return of {@code p} gives, or -1: returns of different counts, of open results, or tail calls. */
+    private static int fixedResultCount(Prototype p) {
+        int[] code = p.code();
+        int count = -1;
+        BitSet reachable = RegisterLiveness.reachable(p);
+        for (int i = 0; i < code.length; i += 4) {
+            if (!reachable.get(i / 4)) {
+                continue;
+            }
+            if (code[i] == Op.TAILCALL || code[i] == Op.RETURN && (code[i + 2] == 0 || count >= 0 && code[i + 2] - 1 != count)) {
+                return -1;
+            }
+            if (code[i] == Op.RETURN) {
+                count = code[i + 2] - 1;
+            }
+        }
+        return count;
     }
 
     /**

@@ -62,4 +62,22 @@ class RegisterLivenessTest {
             assertTrue(live.isLive(pc, 0), "at pc " + pc);
         }
     }
+
+    @Test
+    void theFinalReturnAfterAReturn_isNotReachable_butOneAJumpReaches_is() {
+        Prototype returns = compile("""
+                local n = ...
+                if n == 1 then return n end
+                return n + 1
+                """);
+        int last = returns.code().length / 4 - 1;
+        assertTrue(returns.code()[last * 4] == Op.RETURN && returns.code()[(last - 1) * 4] == Op.RETURN);
+        assertFalse(RegisterLiveness.reachable(returns).get(last), "the return the compiler adds at the end");
+        assertTrue(RegisterLiveness.reachable(returns).get(pcOf(returns, Op.RETURN)), "the first return");
+        Prototype falls = compile("""
+                local n = ...
+                if n == 1 then return n end
+                """);
+        assertTrue(RegisterLiveness.reachable(falls).get(falls.code().length / 4 - 1), "reached when n is not 1");
+    }
 }
