@@ -201,3 +201,39 @@ do
   print(s, t[1])
 end
 -- expect: 48	6
+
+-- test: a loop calling the function it is in for each child, through a method: that function's direct entry
+do
+  local node = {}
+  node.__index = node
+  local visits = 0
+  function node:walk(acc, parent)
+    visits = visits + 1
+    for _, c in ipairs(self.kids) do c:walk(acc, self) end
+    acc[#acc + 1] = self.id - parent.id
+  end
+  local leaf = {}
+  leaf.__index = leaf
+  function leaf:walk(acc, parent)
+    if parent.deep then error("a leaf too deep under " .. parent.id, 0) end
+    acc[#acc + 1] = -parent.id
+  end
+  local ids = 0
+  local function build(level)
+    ids = ids + 1
+    if level == 0 then return setmetatable({id = ids}, leaf) end
+    local n = setmetatable({kids = {}, id = ids}, node)
+    for i = 1, 3 do n.kids[i] = build(level - 1) end
+    return n
+  end
+  local root = build(5)
+  local acc = {}
+  for r = 1, 6 do root:walk(acc, {id = 0}) end
+  local s = 0
+  for i = 1, #acc do s = s + acc[i] end
+  print(visits, #acc, s)
+  root.kids[2].kids[1].kids[3].kids[1].deep = true
+  print(pcall(root.walk, root, {}, {id = 0}))
+end
+-- expect: 726	2184	-257700
+-- expect: false	a leaf too deep under 152

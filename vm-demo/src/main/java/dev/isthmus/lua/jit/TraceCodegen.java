@@ -2107,8 +2107,12 @@ final class TraceCodegen {
         if ((Integer) x.aux2 > 1 || (Integer) x.aux2 < 0) {
             return null;
         }
-        java.lang.invoke.MethodType type = callee == tree.proto ? (treeEntry == null ? null : treeEntry.type()) : DirectSites.installedType(callee);
-        if (type == null && callee != tree.proto && java.util.Arrays.stream(x.args).allMatch(r -> ir.typeOf(r) == IrType.REF)) {
+        // A function tree calling itself calls the entry it is making; a loop's tree calling the
+        // function it is in (a recursion through the loop: ray's group:intersect) calls that
+        // function's tree, as any other caller does.
+        boolean itself = callee == tree.proto && tree.function;
+        java.lang.invoke.MethodType type = itself ? (treeEntry == null ? null : treeEntry.type()) : DirectSites.installedType(callee);
+        if (type == null && !itself && java.util.Arrays.stream(x.args).allMatch(r -> ir.typeOf(r) == IrType.REF)) {
             // No tree yet: a procedure called with objects only is called through the site its entry will most likely have.
             type = DirectEntry.ofProcedure(callee);
         }
