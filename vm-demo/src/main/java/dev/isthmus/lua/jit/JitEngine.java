@@ -10,7 +10,6 @@ import dev.isthmus.lua.interp.LuaClosure;
 import dev.isthmus.lua.interp.LuaRuntime;
 
 import java.io.PrintStream;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MutableCallSite;
 
@@ -39,7 +38,6 @@ public final class JitEngine implements LoopCompiler {
     /** Whether no variable has been rewritten by the debug library: see {@link #variablesRewritten}. */
     private boolean foldsFixedUpvalues = true;
     private final MutableCallSite fixedVariables = new MutableCallSite(MethodHandles.constant(boolean.class, true));
-    private final MethodHandle fixedVariablesCheck = fixedVariables.dynamicInvoker();
     private int hotLoop = DEFAULT_HOT_LOOP;
     private int hotExit = DEFAULT_HOT_EXIT;
     private int trySide = DEFAULT_TRY_SIDE;
@@ -182,13 +180,13 @@ public final class JitEngine implements LoopCompiler {
     }
 
     /**
-     * {@code ()boolean}: true while no variable was rewritten. A trace calls it before each
+     * The site whose target, {@code ()boolean}, is true while no variable was rewritten. A trace calls that target before each
      * upvalue it took as a constant ({@link IrOp#GFIXED}), so that one running when the debug
      * library writes a variable (from a call inside its own loop) leaves instead of going on
      * with the old value; C2 folds the call site's current target to a constant.
      */
-    MethodHandle fixedVariablesCheck() {
-        return fixedVariablesCheck;
+    MutableCallSite fixedVariablesSite() {
+        return fixedVariables;
     }
 
     /** {@code jit.flush()}: every installed trace removed; loops count from zero again. */

@@ -1038,7 +1038,9 @@ final class TraceCodegen {
             }
             case GINTR -> interruptCheck(exit(x));
             case GFIXED -> {
-                constant(x.aux, java.lang.invoke.MethodHandle.class);
+                // The target as read from the site, which C2 folds (see DirectSites.site).
+                constant(x.aux, java.lang.invoke.MutableCallSite.class);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
                 mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
@@ -2160,7 +2162,8 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, CALLS, "enter", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "II)I", false);
         mv.visitVarInsn(ISTORE, scratchTop);
         mv.visitLabel(directCall[0]);
-        constant(DirectSites.invoker(callee, type), java.lang.invoke.MethodHandle.class);
+        constant(DirectSites.site(callee, type), java.lang.invoke.MutableCallSite.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(fn + 1);
         loadClosure(x.a);

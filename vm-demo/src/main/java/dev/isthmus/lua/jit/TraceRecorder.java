@@ -1164,7 +1164,7 @@ final class TraceRecorder implements InstructionObserver {
                 if (register != NO_REGISTER) {
                     set(a, load(register - frameOffset, pc));
                 } else if (isFixedUpvalueOfKnownClosure(b)) {
-                    guard(new Ir(IrOp.GFIXED, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, engine.fixedVariablesCheck(), null, pc), pc);
+                    guard(new Ir(IrOp.GFIXED, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, engine.fixedVariablesSite(), null, pc), pc);
                     set(a, constantOf(frameClosure.upvalue(b), pc));
                 } else if (frameClosure.upvalue(b) instanceof Double) {
                     // A number read unboxed, guarded to be one (as HGETK typed NUM): no box made, none unboxed.

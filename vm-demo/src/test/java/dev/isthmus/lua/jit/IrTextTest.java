@@ -41,7 +41,7 @@ class IrTextTest {
     }
 
     private static IrSymbols symbols() {
-        return new IrSymbols().define("handle:sqrt", SQRT).define("loop:inner", INNER_LOOP).define("t", new LuaTable())
+        return new IrSymbols().define("handle:sqrt", SQRT).define("mutablecallsite:fixed", new java.lang.invoke.MutableCallSite(java.lang.invoke.MethodHandles.constant(boolean.class, true))).define("loop:inner", INNER_LOOP).define("t", new LuaTable())
                 .define("upvalue:x", new IrOp.OpenUpvalue(0, 3)).define("bitop:band", (java.util.function.IntBinaryOperator) (x, y) -> x & y)
                 .define("kind:uint64", new Int64Kind(null, true));
     }
@@ -145,7 +145,7 @@ class IrTextTest {
             0093 ref snew {0,2}
             0094 void sset 0093 0000 "x"
             0095 int intof 0002  [exit 48 pc 6]
-            0096 void gfixed handle:sqrt  [exit 49 pc 6]
+            0096 void gfixed mutablecallsite:fixed  [exit 49 pc 6]
             0097 void gclosure t  [exit 50 pc 6]
             0098 int iaddr 0058 0058  [exit 51 pc 6]
             0099 void genv t  [exit 52 pc 6]
