@@ -90,7 +90,7 @@ final class MacroExpander {
                 return dynamic != null ? dynamic : t;
             }
             if (!m.functionLike()) {
-                pushFront(substitute(m, List.of(), t.hideSet().with(m.name()), t));
+                pushReplacement(m.plain() ? m.body() : substituted(m, List.of()), t.hideSet().with(m.name()), t);
                 continue;
             }
             if (!peekRaw().is("(")) {
@@ -102,13 +102,7 @@ final class MacroExpander {
             if (close == null) {
                 return t;
             }
-            pushFront(substitute(m, arguments, t.hideSet().intersection(close.hideSet()).with(m.name()), t));
-        }
-    }
-
-    private void pushFront(List<PpToken> tokens) {
-        for (int i = tokens.size() - 1; i >= 0; i--) {
-            pending.addFirst(tokens.get(i));
+            pushReplacement(substituted(m, arguments), t.hideSet().intersection(close.hideSet()).with(m.name()), t);
         }
     }
 
@@ -156,38 +150,34 @@ final class MacroExpander {
         return close;
     }
 
-    private List<PpToken> substitute(Macro m, List<List<PpToken>> arguments, HideSet hideSet, PpToken invocation) {
-        if (m.plain()) {
-            // Most macros are object-like without ##: their body is the replacement, placed at the invocation.
-            List<PpToken> body = m.body();
-            List<PpToken> result = new ArrayList<>(body.size());
-            // Indexed loops here and below: an iterator is an object per loop, which C1 does not remove.
-            for (int i = 0; i < body.size(); i++) {
-                PpToken t = body.get(i);
-                result.add(t.at(invocation, t.hideSet().union(hideSet)));
-            }
-            if (!result.isEmpty()) {
-                result.set(0, result.getFirst().withSpace(invocation.space()));
-            }
-            return result;
+    /**
+     * Pushes a macro's replacement back in front of the input, each token placed at the
+     * invocation with {@code hideSet} added to its own, placemarkers dropped, the first taking
+     * the invocation's leading space: straight into the pending tokens, since most macros
+     * are object-like without {@code ##}, whose replacement is their body as it is.
+     */
+    private void pushReplacement(List<PpToken> replaced, HideSet hideSet, PpToken invocation) {
+        int first = 0;
+        while (first < replaced.size() && replaced.get(first).kind() == PpToken.Kind.PLACEMARKER) {
+            first++;
         }
+        for (int i = replaced.size() - 1; i >= first; i--) {
+            PpToken t = replaced.get(i);
+            if (t.kind() != PpToken.Kind.PLACEMARKER) {
+                pending.addFirst(t.at(invocation, t.hideSet().union(hideSet), i == first ? invocation.space() : t.space()));
+            }
+        }
+    }
+
+    /** A function-like macro's body with its arguments substituted, placemarkers still in. */
+    private List<PpToken> substituted(Macro m, List<List<PpToken>> arguments) {
         List<PpToken> out = new ArrayList<>();
-        List<List<PpToken>> expanded = new ArrayList<>();
+        List<List<PpToken>> expanded = new ArrayList<>(arguments.size());
         for (int i = 0; i < arguments.size(); i++) {
             expanded.add(null);
         }
         substituteInto(out, m.body(), m, arguments, expanded);
-        List<PpToken> result = new ArrayList<>(out.size());
-        for (int i = 0; i < out.size(); i++) {
-            PpToken t = out.get(i);
-            if (t.kind() != PpToken.Kind.PLACEMARKER) {
-                result.add(t.at(invocation, t.hideSet().union(hideSet)));
-            }
-        }
-        if (!result.isEmpty()) {
-            result.set(0, result.getFirst().withSpace(invocation.space()));
-        }
-        return result;
+        return out;
     }
 
     private void substituteInto(List<PpToken> out, List<PpToken> body, Macro m, List<List<PpToken>> arguments,

@@ -44,9 +44,9 @@ record PpToken(Kind kind, String text, String file, int line, int column, boolea
         return new PpToken(kind, text, file, line, column, space, startsLine, set);
     }
 
-    /** This token as it appears where a macro was invoked: the invocation's place, this token's spelling. */
-    PpToken at(PpToken invocation, HideSet set) {
-        return new PpToken(kind, text, invocation.file, invocation.line, invocation.column, space, false, set);
+    /** This token as it appears where a macro was invoked: the invocation's place, this token's spelling, the space given. */
+    PpToken at(PpToken invocation, HideSet set, boolean hasSpace) {
+        return new PpToken(kind, text, invocation.file, invocation.line, invocation.column, hasSpace, false, set);
     }
 
     static PpToken end(String file, int line) {

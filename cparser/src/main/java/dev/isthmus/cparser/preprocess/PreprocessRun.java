@@ -1,7 +1,9 @@
 package dev.isthmus.cparser.preprocess;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -105,14 +107,27 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         Path mainPath = directory.resolve(name.equals("-") ? "<stdin>" : Path.of(name).getFileName().toString());
         sources.push(new Source(new PpLexer(text, name, spellings), mainPath, name, -1, false, 0, true));
         MacroExpander expander = new MacroExpander(this, this, false);
-        for (PpToken t = expander.next(); !t.isEnd(); t = expander.next()) {
-            if (t.is("_Pragma") && !t.hideSet().contains("_Pragma")) {
-                directives.pragmaOperator(t, expander);
-            } else {
-                writer.token(t);
-            }
+        // The loop's body is a method: the JVM compiles a method after a few hundred calls, but a
+        // loop in a method called once only after tens of thousands of iterations, more than the
+        // tokens a header set writes, so the loop itself would stay interpreted.
+        while (writeNext(expander)) {
+            // Each token is written by writeNext.
         }
         return writer.text();
+    }
+
+    /** Writes the next token of the output (or runs the {@code _Pragma} it begins); false at the end. */
+    private boolean writeNext(MacroExpander expander) {
+        PpToken t = expander.next();
+        if (t.isEnd()) {
+            return false;
+        }
+        if (t.is("_Pragma") && !t.hideSet().contains("_Pragma")) {
+            directives.pragmaOperator(t, expander);
+        } else {
+            writer.token(t);
+        }
+        return true;
     }
 
     /**
@@ -192,7 +207,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         }
         if (file == null) {
             try {
-                file = new FileText(Files.readString(found.path(), StandardCharsets.ISO_8859_1));
+                file = new FileText(read(found.path()));
             } catch (IOException e) {
                 error(at, found.name() + ": " + e.getMessage());
                 return;
@@ -201,6 +216,25 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         }
         sources.push(new Source(PpLexer.ofLatin1(file.text, found.name(), spellings), found.path(), found.name(),
                 found.chainIndex(), found.system(), conditionals.size(), true));
+    }
+
+    /**
+     * A file's text as ISO-8859-1, read through {@code java.io}, which the JVM has set up when
+     * it starts: NIO's channels (what {@code Files.readString} opens) cost a tenth of a cold
+     * run's preprocessing, most of it their first use. A file of another file system (the
+     * freestanding headers inside a jar) is read through NIO.
+     */
+    private static String read(Path path) throws IOException {
+        if (!isDefault(path)) {
+            return Files.readString(path, StandardCharsets.ISO_8859_1);
+        }
+        try (FileInputStream in = new FileInputStream(path.toFile())) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static boolean isDefault(Path path) {
+        return path.getFileSystem() == FileSystems.getDefault();
     }
 
     static Path identity(Path path) {
@@ -253,11 +287,11 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         return found;
     }
 
-    /** Whether a regular file is at {@code path}, asked of the file system once per path a run. */
+    /** Whether a regular file is at {@code path}, asked of the file system once per path a run (through {@code java.io}, as {@link #read}). */
     private boolean isFile(Path path) {
         Boolean known = fileChecks.get(path);
         if (known == null) {
-            known = Files.isRegularFile(path);
+            known = isDefault(path) ? path.toFile().isFile() : Files.isRegularFile(path);
             fileChecks.put(path, known);
         }
         return known;

@@ -46,6 +46,8 @@ class MacroExpansionTest {
         // Rescanning into the following text, self-reference, paste into operators.
         "#define f(x) [x]\n#define g f\n#define h() g\nh()(1) g (2) g\n#define foo foo bar\nfoo\n"
             + "#define cat(a, b) a ## b\ncat(+, +) cat(<<, =) cat(., 5) cat(x, 15) cat(1, e) cat(L, 'a') cat(-, >)\n",
+        // Object-like macros that paste, and the spaces of replacements that begin with placemarkers.
+        "#define OBJ x ## 1\n#define EMPTY\n#define LEAD EMPTY ## EMPTY y\n#define f(a, b) a ## b z\n[OBJ] [LEAD] (f(,)) (f(, w))\n",
         // Conditionals and their arithmetic.
         "#if -1 > 0u\nunsigned\n#endif\n#if (2 || 1/0) && !defined(X) && ~0 == -1\nok\n#elif 1\nno\n#else\nno\n#endif\n"
             + "#define Y 5\n#if Y * 2 == 10 && 'a' == 97 && 0x10 == 16 && 010 == 8 && (1 ? 2 : 3) == 2 && -1 >> 63 == -1\nyes\n"
