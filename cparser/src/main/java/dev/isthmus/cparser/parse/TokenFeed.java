@@ -138,7 +138,7 @@ public final class TokenFeed implements TokenSource {
     }
 
     private void add(int type, int channel, String text, int line, int column, int offset) {
-        place(new CommonToken(type, text), channel, line, column, offset);
+        batched(new FedToken(type, channel, text, line, column, offset));
     }
 
     private void place(CommonToken token, int channel, int line, int column, int offset) {
@@ -148,6 +148,10 @@ public final class TokenFeed implements TokenSource {
         token.setCharPositionInLine(column);
         token.setStartIndex(offset);
         token.setStopIndex(offset + text.length() - 1);
+        batched(token);
+    }
+
+    private void batched(Token token) {
         batch.add(token);
         if (batch.size() == BATCH) {
             hand(false);

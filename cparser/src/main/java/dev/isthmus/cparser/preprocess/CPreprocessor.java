@@ -163,8 +163,16 @@ public final class CPreprocessor {
         if (run.hasErrors()) {
             throw new PreprocessException(run.diagnostics());
         }
-        List<Macro> defined = List.copyOf(run.macros.values());
-        return new Preprocessed(output, run.diagnostics(), () -> {
+        return new Preprocessed(output, run.diagnostics(), new DefinedMacros(List.copyOf(run.macros.values())));
+    }
+
+    /**
+     * The macros the files defined, spelled when first asked for. A class rather than a lambda,
+     * which the JVM would spin at the end of every cold run.
+     */
+    private record DefinedMacros(List<Macro> defined) implements Supplier<List<MacroDefinition>> {
+        @Override
+        public List<MacroDefinition> get() {
             List<MacroDefinition> macros = new ArrayList<>();
             for (Macro m : defined) {
                 String file = m.definedAt().file();
@@ -174,6 +182,6 @@ public final class CPreprocessor {
                 }
             }
             return macros;
-        });
+        }
     }
 }

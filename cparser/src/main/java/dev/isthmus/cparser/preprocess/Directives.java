@@ -255,12 +255,11 @@ final class Directives {
             body[0] = body[0].withSpace(false);
         }
         Macro macro = new Macro(name.text(), functionLike, parameters, variadic, List.of(body), name);
-        Macro previous = run.macros.get(name.text());
+        Macro previous = run.macros.put(name.text(), macro);
         if (previous != null && !previous.sameAs(macro) && source.producesOutput) {
             run.warning(name, "\"" + name.text() + "\" redefined (previous definition at "
                     + previous.definedAt().position() + ")");
         }
-        run.macros.put(name.text(), macro);
         if (run.options.keepDefinitions() && source.producesOutput) {
             run.writer.directive(macro.definitionLine(), directive.file(), directive.line());
         }

@@ -377,7 +377,9 @@ final class MacroExpander {
             return number(t, run.hasInclude(operand, name.equals("__has_include_next"), t) ? 1 : 0);
         }
         StringBuilder spelled = new StringBuilder();
-        operand.forEach(o -> spelled.append(o.text()));
+        for (PpToken o : operand) {
+            spelled.append(o.text());
+        }
         String subject = spelled.toString();
         int value = name.equals("__has_builtin") ? CompilerFeatures.builtin(subject)
                 : name.equals("__has_cpp_attribute") ? 0 : CompilerFeatures.attribute(subject);

@@ -359,6 +359,12 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     }
 
     boolean hasErrors() {
-        return diagnostics.stream().anyMatch(PreprocessDiagnostic::isError);
+        // A loop, not a stream and a method reference: their classes are loaded and spun at a cold run's end otherwise.
+        for (PreprocessDiagnostic d : diagnostics) {
+            if (d.isError()) {
+                return true;
+            }
+        }
+        return false;
     }
 }
