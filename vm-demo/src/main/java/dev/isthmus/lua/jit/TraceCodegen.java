@@ -2144,7 +2144,12 @@ final class TraceCodegen {
         int argc = x.args.length;
         int wanted = (Integer) x.aux2;
         boolean number = type.returnType() == double.class;
-        Ir next = i + 1 < rangeEnd ? ir.at(i + 1) : null;
+        // (Constants come between a call and its result's load where a side trace makes them.)
+        int after = i + 1;
+        while (after < rangeEnd && ir.at(after).op.isConstant()) {
+            after++;
+        }
+        Ir next = after < rangeEnd ? ir.at(after) : null;
         boolean resultRead = number && wanted == 1 && framesShownDuring(x) == null && next != null && next.op == IrOp.RLOADN
                 && (Integer) next.aux == fn;
         Label interpreted = new Label();
@@ -2198,7 +2203,7 @@ final class TraceCodegen {
             leave.run();
             if (resultRead) {
                 mv.visitVarInsn(DLOAD, scratchLong);
-                store(i + 1);
+                store(after);
             } else if (wanted == 1) {
                 mv.visitVarInsn(ALOAD, STACK);
                 slotIndex(fn);
@@ -2230,8 +2235,8 @@ final class TraceCodegen {
         mv.visitLabel(inSlots);
         if (resultRead) {
             // The results where the interpreter's call leaves them: the next instruction's load, made here.
-            emit(i + 1, next);
-            emittedWithCall = i + 1;
+            emit(after, next);
+            emittedWithCall = after;
         }
         mv.visitLabel(done);
     }
