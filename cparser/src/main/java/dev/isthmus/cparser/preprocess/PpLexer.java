@@ -43,13 +43,7 @@ final class PpLexer {
         }
     }
 
-    /**
-     * The text as bytes, splices and carriage returns removed: ISO-8859-1 (one byte per
-     * character, as files are read), or UTF-8 for a string given with a character beyond ASCII.
-     * Bytes rather than a {@code char[]}: a file's text is copied once instead of inflated to
-     * twice its size, and every byte from 0x80 is an identifier character either way, so
-     * both encodings lex alike.
-     */
+    /** The text, its splices removed ({@link SourceText}); only {@code bytes[0, length)} is read. */
     private final byte[] bytes;
     private final int length;
     /** Whether {@link #bytes} is UTF-8, so spellings are decoded as such (and columns count bytes). */
@@ -61,14 +55,13 @@ final class PpLexer {
     private boolean startsLine = true;
 
     /**
-     * Where line splices were removed: at {@code bytes} offset {@code spliceOffsets[i]} the
-     * physical text went on {@code spliceLines[i]} lines further down, at column 1. Positions
-     * are kept this way, and newlines counted as the tokenizer passes them, rather than a
-     * line and column stored per character: lexing is most of the preprocessor's time.
+     * Where line splices were removed ({@link SourceText}). Positions are kept this way, and
+     * newlines counted as the tokenizer passes them, rather than a line and column stored per
+     * character: lexing is most of the preprocessor's time.
      */
-    private int[] spliceOffsets = new int[0];
-    private int[] spliceLines = new int[0];
-    private int spliceCount;
+    private final int[] spliceOffsets;
+    private final int[] spliceLines;
+    private final int spliceCount;
     /** Splices applied so far, the physical line reached, and where in {@code bytes} its column 1 is. */
     private int splicesApplied;
     private int line = 1;
@@ -76,94 +69,19 @@ final class PpLexer {
 
     /** A lexer over {@code text}, handing out its tokens one by one ({@link #nextToken}), each spelling from {@code spellings}. */
     PpLexer(String text, String file, Spellings spellings) {
-        this(text, false, file, spellings);
+        this(SourceText.of(text), file, spellings);
     }
 
-    /**
-     * A lexer over a file's text read as ISO-8859-1 (every character a byte), which need not
-     * be checked for wider characters.
-     */
-    static PpLexer ofLatin1(String text, String file, Spellings spellings) {
-        return new PpLexer(text, true, file, spellings);
-    }
-
-    private PpLexer(String text, boolean knownLatin1, String file, Spellings spellings) {
+    /** A lexer over a file's text. */
+    PpLexer(SourceText text, String file, Spellings spellings) {
         this.file = file;
         this.spellings = spellings;
-        byte[] b = text.getBytes(knownLatin1 ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-        // As many UTF-8 bytes as characters: ASCII, which both encodings spell alike.
-        boolean latin1 = knownLatin1 || b.length == text.length();
-        this.utf8 = !latin1;
-        // When each character is a byte, String's fast search finds the specials.
-        int backslash = latin1 ? text.indexOf('\\') : indexOf(b, (byte) '\\', 0, b.length);
-        int carriageReturn = latin1 ? text.indexOf('\r') : indexOf(b, (byte) '\r', 0, b.length);
-        bytes = b;
-        length = backslash < 0 && carriageReturn < 0 ? b.length : removeSplices(text, latin1, backslash, carriageReturn);
-    }
-
-    /**
-     * Removes the line splices (a backslash, blanks, then a newline, as GCC accepts) and turns
-     * carriage returns into newlines, in place in {@link #bytes} (the text only shrinks);
-     * returns the new length. {@code backslash} and {@code carriageReturn} are the first of
-     * each (-1 for none).
-     */
-    private int removeSplices(String text, boolean latin1, int backslash, int carriageReturn) {
-        byte[] b = bytes;
-        int n = b.length;
-        int[] offsets = new int[16];
-        int[] lines = new int[16];
-        int splices = 0;
-        int out = 0;
-        int i = 0;
-        while (i < n) {
-            // Plain text up to the next backslash or carriage return is moved as it is.
-            if (backslash >= 0 && backslash < i) {
-                backslash = latin1 ? text.indexOf('\\', i) : indexOf(b, (byte) '\\', i, n);
-            }
-            if (carriageReturn >= 0 && carriageReturn < i) {
-                carriageReturn = latin1 ? text.indexOf('\r', i) : indexOf(b, (byte) '\r', i, n);
-            }
-            int special = backslash < 0 ? carriageReturn : carriageReturn < 0 ? backslash : Math.min(backslash, carriageReturn);
-            if (special < 0) {
-                System.arraycopy(b, i, b, out, n - i);
-                out += n - i;
-                break;
-            }
-            System.arraycopy(b, i, b, out, special - i);
-            out += special - i;
-            i = special;
-            if (b[i] == '\\') {
-                int j = i + 1;
-                while (j < n && (b[j] == ' ' || b[j] == '\t')) {
-                    j++;
-                }
-                int newline = newlineLength(b, j);
-                if (newline == 0) {
-                    b[out++] = '\\';
-                    i++;
-                    continue;
-                }
-                i = j + newline;
-                if (splices > 0 && offsets[splices - 1] == out) {
-                    lines[splices - 1]++;
-                } else {
-                    if (splices == offsets.length) {
-                        offsets = java.util.Arrays.copyOf(offsets, splices * 2);
-                        lines = java.util.Arrays.copyOf(lines, splices * 2);
-                    }
-                    offsets[splices] = out;
-                    lines[splices] = 1;
-                    splices++;
-                }
-            } else {
-                b[out++] = '\n';
-                i += newlineLength(b, i);
-            }
-        }
-        spliceOffsets = offsets;
-        spliceLines = lines;
-        spliceCount = splices;
-        return out;
+        this.bytes = text.bytes;
+        this.length = text.length;
+        this.utf8 = text.utf8;
+        this.spliceOffsets = text.spliceOffsets;
+        this.spliceLines = text.spliceLines;
+        this.spliceCount = text.spliceCount;
     }
 
     private static int indexOf(byte[] b, byte value, int from, int end) {
@@ -188,19 +106,6 @@ final class PpLexer {
         return offset - lineStart + 1;
     }
 
-    private static int newlineLength(byte[] b, int i) {
-        if (i >= b.length) {
-            return 0;
-        }
-        byte c = b[i];
-        if (c == '\n') {
-            return 1;
-        }
-        if (c == '\r') {
-            return i + 1 < b.length && b[i + 1] == '\n' ? 2 : 1;
-        }
-        return 0;
-    }
 
     /** The tokens of a whole file; the last is {@code END}. */
     static List<PpToken> tokenize(String text, String file) {

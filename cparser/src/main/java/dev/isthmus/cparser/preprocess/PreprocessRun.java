@@ -2,7 +2,6 @@ package dev.isthmus.cparser.preprocess;
 
 import java.io.FileInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,10 +36,10 @@ final class PreprocessRun implements MacroExpander.TokenInput {
 
     /** A file's text, read once per preprocessor, and its include guard once known (null while none is). */
     private static final class FileText {
-        final String text;
+        final SourceText text;
         String guard;
 
-        FileText(String text) {
+        FileText(SourceText text) {
             this.text = text;
         }
     }
@@ -207,29 +206,29 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         }
         if (file == null) {
             try {
-                file = new FileText(read(found.path()));
+                file = new FileText(SourceText.ofLatin1(read(found.path())));
             } catch (IOException e) {
                 error(at, found.name() + ": " + e.getMessage());
                 return;
             }
             files.put(found.name(), file);
         }
-        sources.push(new Source(PpLexer.ofLatin1(file.text, found.name(), spellings), found.path(), found.name(),
+        sources.push(new Source(new PpLexer(file.text, found.name(), spellings), found.path(), found.name(),
                 found.chainIndex(), found.system(), conditionals.size(), true));
     }
 
     /**
-     * A file's text as ISO-8859-1, read through {@code java.io}, which the JVM has set up when
-     * it starts: NIO's channels (what {@code Files.readString} opens) cost a tenth of a cold
-     * run's preprocessing, most of it their first use. A file of another file system (the
+     * A file's bytes, read through {@code java.io}, which the JVM has set up when it starts:
+     * NIO's channels (what {@code Files.readAllBytes} opens) cost a tenth of a cold run's
+     * preprocessing, most of it their first use. A file of another file system (the
      * freestanding headers inside a jar) is read through NIO.
      */
-    private static String read(Path path) throws IOException {
+    private static byte[] read(Path path) throws IOException {
         if (!isDefault(path)) {
-            return Files.readString(path, StandardCharsets.ISO_8859_1);
+            return Files.readAllBytes(path);
         }
         try (FileInputStream in = new FileInputStream(path.toFile())) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            return in.readAllBytes();
         }
     }
 
