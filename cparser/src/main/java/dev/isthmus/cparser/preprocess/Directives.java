@@ -15,6 +15,12 @@ import java.util.Optional;
  */
 final class Directives {
     private final PreprocessRun run;
+    /**
+     * The tokens of the directive being run, one list for all (a header set runs thousands):
+     * what a directive keeps of them (a macro's body) it copies, and no directive runs
+     * another while it runs.
+     */
+    private final List<PpToken> line = new ArrayList<>(64);
 
     Directives(PreprocessRun run) {
         this.run = run;
@@ -27,7 +33,8 @@ final class Directives {
         source.directiveSeen = true;
         PpToken hash = source.presumed(source.current());
         int lastPhysicalLine = source.current().line();
-        List<PpToken> line = new ArrayList<>(16);
+        List<PpToken> line = this.line;
+        line.clear();
         source.index++;
         while (!source.current().startsLine() && !source.current().isEnd()) {
             lastPhysicalLine = source.current().line();

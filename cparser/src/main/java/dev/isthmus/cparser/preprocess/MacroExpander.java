@@ -41,15 +41,24 @@ final class MacroExpander {
     static TokenInput listInput(List<PpToken> tokens, PpToken endAt) {
         return new TokenInput() {
             private int index;
+            /** Made when first read: the end is read (or peeked at) more than once. */
+            private PpToken end;
 
             @Override
             public PpToken read() {
-                return index < tokens.size() ? tokens.get(index++) : PpToken.end(endAt.file(), endAt.line());
+                return index < tokens.size() ? tokens.get(index++) : end();
             }
 
             @Override
             public PpToken peek() {
-                return index < tokens.size() ? tokens.get(index) : PpToken.end(endAt.file(), endAt.line());
+                return index < tokens.size() ? tokens.get(index) : end();
+            }
+
+            private PpToken end() {
+                if (end == null) {
+                    end = PpToken.end(endAt.file(), endAt.line());
+                }
+                return end;
             }
         };
     }
