@@ -1,6 +1,10 @@
 package dev.isthmus.lua.interp;
 
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
+import java.util.ArrayList;
 import java.util.BitSet;
 
 /**
@@ -27,6 +31,20 @@ public final class CompiledLoop {
     private final MethodHandle directEntry;
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
     private CompiledLoop successor;
+    /** The trees whose successor this is: their run sites follow this one's. */
+    private java.util.List<CompiledLoop> predecessors = java.util.List.of();
+    /** The site through which other traces run this tree as their inner loop ({@link #runSite}); null until one asks. */
+    private MutableCallSite runSite;
+    private static final MethodHandle RUN;
+
+    static {
+        try {
+            RUN = MethodHandles.lookup().findVirtual(LoopTrace.class, "run",
+                    MethodType.methodType(int.class, ValueStack.class, int.class, LuaClosure.class, CallStack.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     public CompiledLoop(LoopTrace code, BitSet keptRegisters, BitSet exposedRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall,
                         MethodHandle directEntry) {
@@ -78,11 +96,21 @@ public final class CompiledLoop {
         while (c.successor != null) {
             c = c.successor;
         }
-        if (c != this && c != successor) {
-            // Each link was allowed and so is their chain: the next call goes there at once.
-            successor = c;
-        }
         return c.code;
+    }
+
+    /**
+     * The site whose target, {@code run} of {@link #latestCode} with {@code run}'s parameters,
+     * a trace calls to run this tree as its inner loop ({@code LOOPCALL}): relinked when the tree
+     * is replaced by a successor, so that C2 inlines the inner tree's code as it is now, and the
+     * caller's code compiled with an older one is deoptimized, rather than make an interface
+     * call that several generations of the tree's class make megamorphic.
+     */
+    public synchronized MutableCallSite runSite() {
+        if (runSite == null) {
+            runSite = new MutableCallSite(RUN.bindTo(latestCode()));
+        }
+        return runSite;
     }
 
     /**
@@ -96,6 +124,26 @@ public final class CompiledLoop {
         more.andNot(exposedRegisters);
         if (!next.mayRunLua || mayRunLua && more.isEmpty()) {
             successor = next;
+            synchronized (next) {
+                java.util.List<CompiledLoop> linked = new ArrayList<>(next.predecessors);
+                linked.add(this);
+                next.predecessors = linked;
+            }
+            relink();
+        }
+    }
+
+    /** This tree's run site, and those of the trees that run it as their successor, pointed at the latest code. */
+    private void relink() {
+        MutableCallSite site;
+        synchronized (this) {
+            site = runSite;
+        }
+        if (site != null) {
+            site.setTarget(RUN.bindTo(latestCode()));
+        }
+        for (CompiledLoop p : predecessors) {
+            p.relink();
         }
     }
 

@@ -1628,10 +1628,10 @@ final class TraceCodegen {
             mv.visitTryCatchBlock(start, end, failed, Type.getInternalName(TraceCallFailure.class));
         }
         mv.visitLabel(start);
-        // The inner tree as it is now, grown since this trace was compiled (CompiledLoop.latestCode).
-        constant(x.aux, dev.isthmus.lua.interp.CompiledLoop.class);
-        mv.visitMethodInsn(INVOKEVIRTUAL, Type.getInternalName(dev.isthmus.lua.interp.CompiledLoop.class), "latestCode",
-                "()L" + Type.getInternalName(LoopTrace.class) + ";", false);
+        // The inner tree as it is now, grown since this trace was compiled (CompiledLoop.runSite),
+        // the target read from the site, which C2 folds (see DirectSites.site).
+        constant(((dev.isthmus.lua.interp.CompiledLoop) x.aux).runSite(), java.lang.invoke.MutableCallSite.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
         if (inside != null) {
@@ -1642,7 +1642,7 @@ final class TraceCodegen {
             mv.visitVarInsn(ALOAD, CLOSURE);
         }
         mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitMethodInsn(INVOKEINTERFACE, Type.getInternalName(LoopTrace.class), "run", RUN_DESCRIPTOR, true);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", RUN_DESCRIPTOR, false);
         mv.visitLabel(end);
         if (inside != null) {
             popInlined(inside);
