@@ -9,7 +9,7 @@ import org.antlr.v4.runtime.CommonToken;
  * headers hands over on a cold start (where each call runs in the interpreter at first).
  * Like the tokens made from text alone before, it has no token source or input stream.
  */
-final class FedToken extends CommonToken {
+class FedToken extends CommonToken {
     FedToken(int type, int channel, String text, int line, int column, int startIndex) {
         super(type, text);
         this.channel = channel;

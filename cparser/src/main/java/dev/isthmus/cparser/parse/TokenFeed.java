@@ -85,8 +85,7 @@ public final class TokenFeed implements TokenSource {
      * the token ({@link LineMarkerToken}) instead of reading them back out of the text.
      */
     public void lineMarker(String text, int line, int offset, int nextLine, String file) {
-        CommonToken token = new LineMarkerToken(text, nextLine, file);
-        place(token, 2, line, 0, offset);
+        batched(new LineMarkerToken(text, line, offset, nextLine, file));
     }
 
     /** The end of the text: where the lexer would put its end-of-file token. */
@@ -139,16 +138,6 @@ public final class TokenFeed implements TokenSource {
 
     private void add(int type, int channel, String text, int line, int column, int offset) {
         batched(new FedToken(type, channel, text, line, column, offset));
-    }
-
-    private void place(CommonToken token, int channel, int line, int column, int offset) {
-        String text = token.getText();
-        token.setChannel(channel);
-        token.setLine(line);
-        token.setCharPositionInLine(column);
-        token.setStartIndex(offset);
-        token.setStopIndex(offset + text.length() - 1);
-        batched(token);
     }
 
     private void batched(Token token) {
