@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.MutableCallSite;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * A compiled trace installed at a loop instruction of a prototype ({@code Prototype.loopTraces}),
@@ -32,9 +33,9 @@ public final class CompiledLoop {
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
     private CompiledLoop successor;
     /** The trees whose successor this is: their run sites follow this one's. */
-    private java.util.List<CompiledLoop> predecessors = java.util.List.of();
-    /** The site through which other traces run this tree as their inner loop ({@link #runSite}); null until one asks. */
-    private MutableCallSite runSite;
+    private final List<CompiledLoop> predecessors = new ArrayList<>();
+    /** The site through which other traces run this tree as their inner loop ({@link #runSite}). */
+    private final MutableCallSite runSite;
     private static final MethodHandle RUN;
 
     static {
@@ -55,6 +56,7 @@ public final class CompiledLoop {
         this.number = number;
         this.argumentsStayInCall = argumentsStayInCall;
         this.directEntry = directEntry;
+        this.runSite = new MutableCallSite(RUN.bindTo(code));
     }
 
     /**
@@ -106,10 +108,7 @@ public final class CompiledLoop {
      * caller's code compiled with an older one is deoptimized, rather than make an interface
      * call that several generations of the tree's class make megamorphic.
      */
-    public synchronized MutableCallSite runSite() {
-        if (runSite == null) {
-            runSite = new MutableCallSite(RUN.bindTo(latestCode()));
-        }
+    public MutableCallSite runSite() {
         return runSite;
     }
 
@@ -124,26 +123,16 @@ public final class CompiledLoop {
         more.andNot(exposedRegisters);
         if (!next.mayRunLua || mayRunLua && more.isEmpty()) {
             successor = next;
-            synchronized (next) {
-                java.util.List<CompiledLoop> linked = new ArrayList<>(next.predecessors);
-                linked.add(this);
-                next.predecessors = linked;
-            }
-            relink();
+            next.predecessors.add(this);
+            relink(RUN.bindTo(next.latestCode()));
         }
     }
 
-    /** This tree's run site, and those of the trees that run it as their successor, pointed at the latest code. */
-    private void relink() {
-        MutableCallSite site;
-        synchronized (this) {
-            site = runSite;
-        }
-        if (site != null) {
-            site.setTarget(RUN.bindTo(latestCode()));
-        }
+    /** This tree's run site, and those of the trees that run it as their successor, pointed at {@code latest}. */
+    private void relink(MethodHandle latest) {
+        runSite.setTarget(latest);
         for (CompiledLoop p : predecessors) {
-            p.relink();
+            p.relink(latest);
         }
     }
 

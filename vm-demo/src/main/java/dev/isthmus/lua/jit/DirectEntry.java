@@ -8,6 +8,7 @@ import dev.isthmus.lua.interp.ValueStack;
 
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -92,13 +93,30 @@ record DirectEntry(MethodType type, boolean[] numberParameters, boolean returnsN
         if (p.isVararg() || p.parameterCount() > MAX_PARAMETERS) {
             return null;
         }
+        return fixedResultCount(p) == 0 ? typeOf(new boolean[p.parameterCount()], false) : null;
+    }
+
+    /**
+     * How many results every return of {@code p} that some path reaches gives, or -1: returns
+     * of different counts, of open results, or a tail call. (The return the compiler adds
+     * after a last {@code return} is not reached: {@link RegisterLiveness#reachable}.)
+     */
+    static int fixedResultCount(Prototype p) {
         int[] code = p.code();
-        for (int at = 0; at < code.length; at += 4) {
-            if (code[at] == Op.TAILCALL || code[at] == Op.RETURN && code[at + 2] != 1) {
-                return null;
+        int count = -1;
+        BitSet reachable = RegisterLiveness.reachable(p);
+        for (int i = 0; i < code.length; i += 4) {
+            if (!reachable.get(i / 4)) {
+                continue;
+            }
+            if (code[i] == Op.TAILCALL || code[i] == Op.RETURN && (code[i + 2] == 0 || count >= 0 && code[i + 2] - 1 != count)) {
+                return -1;
+            }
+            if (code[i] == Op.RETURN) {
+                count = code[i + 2] - 1;
             }
         }
-        return typeOf(new boolean[p.parameterCount()], false);
+        return count;
     }
 
     /** The entry's type: {@code run}'s parameters, then a double per number parameter and an object per other, the result a double or an object. */

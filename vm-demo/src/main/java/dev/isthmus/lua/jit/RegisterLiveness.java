@@ -78,6 +78,9 @@ final class RegisterLiveness {
         int[] code = p.code();
         int count = code.length / 4;
         BitSet reached = new BitSet(count);
+        // (Successors are all this needs of usesAndDefs: the registers go to scratch sets.)
+        BitSet use = new BitSet();
+        BitSet def = new BitSet();
         java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
         work.push(0);
         while (!work.isEmpty()) {
@@ -86,7 +89,7 @@ final class RegisterLiveness {
                 continue;
             }
             reached.set(pc);
-            for (int next : usesAndDefs(code, pc, p.frameSize(), new BitSet(), new BitSet())) {
+            for (int next : usesAndDefs(code, pc, p.frameSize(), use, def)) {
                 work.push(next);
             }
         }

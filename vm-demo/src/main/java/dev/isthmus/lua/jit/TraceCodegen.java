@@ -638,6 +638,16 @@ final class TraceCodegen {
         }
     }
 
+    /**
+     * The current target of {@code site} onto the stack, read from the site, a class constant:
+     * C2 folds it to the target with a dependency on the site. (Through the site's dynamic
+     * invoker C2 left the invoker's checks in: a tenth of ray's recursive calls.)
+     */
+    private void siteTarget(java.lang.invoke.MutableCallSite site) {
+        constant(site, java.lang.invoke.MutableCallSite.class);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
+    }
+
     private Label exit(Ir guard) {
         Label l = new Label();
         exitLabels.add(l);
@@ -1038,9 +1048,7 @@ final class TraceCodegen {
             }
             case GINTR -> interruptCheck(exit(x));
             case GFIXED -> {
-                // The target as read from the site, which C2 folds (see DirectSites.site).
-                constant(x.aux, java.lang.invoke.MutableCallSite.class);
-                mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
+                siteTarget((java.lang.invoke.MutableCallSite) x.aux);
                 mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", "()Z", false);
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
@@ -1628,10 +1636,8 @@ final class TraceCodegen {
             mv.visitTryCatchBlock(start, end, failed, Type.getInternalName(TraceCallFailure.class));
         }
         mv.visitLabel(start);
-        // The inner tree as it is now, grown since this trace was compiled (CompiledLoop.runSite),
-        // the target read from the site, which C2 folds (see DirectSites.site).
-        constant(((dev.isthmus.lua.interp.CompiledLoop) x.aux).runSite(), java.lang.invoke.MutableCallSite.class);
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
+        // The inner tree as it is now, grown since this trace was compiled (CompiledLoop.runSite).
+        siteTarget(((dev.isthmus.lua.interp.CompiledLoop) x.aux).runSite());
         mv.visitVarInsn(ALOAD, STACK);
         mv.visitVarInsn(ILOAD, BASE);
         if (inside != null) {
@@ -2144,11 +2150,7 @@ final class TraceCodegen {
         int argc = x.args.length;
         int wanted = (Integer) x.aux2;
         boolean number = type.returnType() == double.class;
-        // (Constants come between a call and its result's load where a side trace makes them.)
-        int after = i + 1;
-        while (after < rangeEnd && ir.at(after).op.isConstant()) {
-            after++;
-        }
+        int after = afterConstants(i + 1, rangeEnd);
         Ir next = after < rangeEnd ? ir.at(after) : null;
         boolean resultRead = number && wanted == 1 && framesShownDuring(x) == null && next != null && next.op == IrOp.RLOADN
                 && (Integer) next.aux == fn;
@@ -2167,8 +2169,7 @@ final class TraceCodegen {
         mv.visitMethodInsn(INVOKESTATIC, CALLS, "enter", "(" + CLOSURE_TYPE + FRAMES_TYPE + STACK_TYPE + "II)I", false);
         mv.visitVarInsn(ISTORE, scratchTop);
         mv.visitLabel(directCall[0]);
-        constant(DirectSites.site(callee, type), java.lang.invoke.MutableCallSite.class);
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MutableCallSite", "getTarget", "()Ljava/lang/invoke/MethodHandle;", false);
+        siteTarget(DirectSites.site(callee, type));
         mv.visitVarInsn(ALOAD, STACK);
         slotIndex(fn + 1);
         loadClosure(x.a);
@@ -2305,13 +2306,21 @@ final class TraceCodegen {
      * after it (constants aside) that none did. The recorder leaves it out after a critical call, which cannot.
      */
     private boolean callsBack(int i) {
-        int next = i + 1;
-        // (A side trace's constants are made where they are first used: the nil a call's
-        // cleared arguments take may come between the call and its guard.)
-        while (next < ir.code.size() && ir.at(next).op.isConstant()) {
-            next++;
-        }
+        int next = afterConstants(i + 1, ir.code.size());
         return next < ir.code.size() && ir.at(next).op == IrOp.GCALLBACK;
+    }
+
+    /**
+     * The first instruction from {@code from} (up to {@code end}) that is not a constant: a side
+     * trace's constants are made where they are first used, so the nil a call's cleared
+     * arguments take may come between the call and what follows it (its guard, its result's load).
+     */
+    private int afterConstants(int from, int end) {
+        int i = from;
+        while (i < end && ir.at(i).op.isConstant()) {
+            i++;
+        }
+        return i;
     }
 
     /**

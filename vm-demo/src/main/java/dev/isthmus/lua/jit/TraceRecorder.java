@@ -1630,7 +1630,7 @@ final class TraceRecorder implements InstructionObserver {
             callLua(callee, a, argc, c, pc);
             return;
         }
-        int fixedCount = f instanceof LuaClosure callee && inlined.isEmpty() ? fixedResultCount(callee.prototype()) : -1;
+        int fixedCount = c == 0 && f instanceof LuaClosure callee && inlined.isEmpty() ? DirectEntry.fixedResultCount(callee.prototype()) : -1;
         if (fixedCount >= 0) {
             callLuaForOpenResults((LuaClosure) f, a, argc, fixedCount, pc);
             return;
@@ -1920,25 +1920,6 @@ final class TraceRecorder implements InstructionObserver {
             written[t] = false;
         }
         open = new OpenResults(a + count, resumedWith(pc, a, count), pc + 1, frameOffset);
-    }
-
-    /** How many results every return of {@code p} gives, or -1: returns of different counts, of open results, or tail calls. */
-    private static int fixedResultCount(Prototype p) {
-        int[] code = p.code();
-        int count = -1;
-        BitSet reachable = RegisterLiveness.reachable(p);
-        for (int i = 0; i < code.length; i += 4) {
-            if (!reachable.get(i / 4)) {
-                continue;
-            }
-            if (code[i] == Op.TAILCALL || code[i] == Op.RETURN && (code[i + 2] == 0 || count >= 0 && code[i + 2] - 1 != count)) {
-                return -1;
-            }
-            if (code[i] == Op.RETURN) {
-                count = code[i + 2] - 1;
-            }
-        }
-        return count;
     }
 
     /**

@@ -105,8 +105,14 @@ final class TraceTree {
             }
         }
         if (exits != null) {
-            exits.cover(entryExits(), loopEndedExits());
+            coverExits();
         }
+    }
+
+    /** {@link TraceExits#cover} with this tree's exits now, the loop-ended ones found once. */
+    private void coverExits() {
+        boolean[] ended = loopEndedExits();
+        exits.cover(entryExits(ended), ended);
     }
 
     /**
@@ -115,6 +121,10 @@ final class TraceTree {
      * those that resume at the function's first instruction, with nothing run.
      */
     boolean[] entryExits() {
+        return entryExits(loopEndedExits());
+    }
+
+    private boolean[] entryExits(boolean[] ended) {
         boolean[] atEntry = new boolean[ir.snapshots.size()];
         if (function) {
             for (int e = 0; e < atEntry.length; e++) {
@@ -123,7 +133,6 @@ final class TraceTree {
             }
             return atEntry;
         }
-        boolean[] ended = loopEndedExits();
         for (int i = 0; i < ir.loopStart; i++) {
             int snapshot = ir.at(i).snapshot;
             if (snapshot != Ir.NONE && !ended[snapshot]) {
@@ -223,6 +232,6 @@ final class TraceTree {
         attempts = Arrays.copyOf(attempts, snapshotsBefore);
         waits = Arrays.copyOf(waits, snapshotsBefore);
         closed = Arrays.copyOf(closed, snapshotsBefore);
-        exits.cover(entryExits(), loopEndedExits());
+        coverExits();
     }
 }
