@@ -15,33 +15,49 @@ import java.lang.foreign.MemorySegment;
  */
 final class CallbackArguments {
     private final FfiLibrary library;
-    private final CType[] types;
-    /** Per parameter, the object the next call takes, or null. */
-    private final Cdata.Pointer[] free = new Cdata.Pointer[2];
+    private final CType firstType;
+    private final CType secondType;
+    /**
+     * The objects the next call takes for the first and the second parameter, or null. Two
+     * fields rather than an array: with the parameter's index a constant where the JIT compiler
+     * inlines {@link #pointer}, each access is one field, with no bounds check.
+     */
+    private Cdata.Pointer freeFirst;
+    private Cdata.Pointer freeSecond;
 
     CallbackArguments(FfiLibrary library, CType first, CType second) {
         this.library = library;
-        this.types = new CType[] {first, second};
+        this.firstType = first;
+        this.secondType = second;
     }
 
     /** Parameter {@code index}'s argument, a pointer to {@code value}'s address. */
     Object pointer(int index, MemorySegment value) {
-        Cdata.Pointer p = free[index];
+        Cdata.Pointer p = index == 0 ? freeFirst : freeSecond;
         if (p == null) {
-            return new Cdata.Pointer(library, types[index], value.address());
+            return made(index, value);
         }
-        free[index] = null;
+        if (index == 0) {
+            freeFirst = null;
+        } else {
+            freeSecond = null;
+        }
         p.reuseFor(value.address());
         return p;
     }
 
+    /** A new object for parameter {@code index}: a call further out (a nested callback) has the kept one, or none was given back yet. */
+    private Object made(int index, MemorySegment value) {
+        return new Cdata.Pointer(library, index == 0 ? firstType : secondType, value.address());
+    }
+
     /** The call that had {@code first} and {@code second} returned with them referenced from nowhere. */
     void release(Object first, Object second) {
-        if (types[0] != null && first instanceof Cdata.Pointer p) {
-            free[0] = p;
+        if (firstType != null && first instanceof Cdata.Pointer p) {
+            freeFirst = p;
         }
-        if (types[1] != null && second instanceof Cdata.Pointer p) {
-            free[1] = p;
+        if (secondType != null && second instanceof Cdata.Pointer p) {
+            freeSecond = p;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.isthmus.lua.ffi;
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
 import dev.isthmus.lua.interp.CallbackEntry;
+import dev.isthmus.lua.interp.LuaRuntime;
 import dev.isthmus.lua.runtime.LuaFunction;
 
 import java.lang.foreign.MemorySegment;
@@ -211,10 +212,31 @@ final class LuaCallbackTarget {
     static Object callFirst(FfiLibrary library, CallbackArguments arguments, MethodHandle entry, int count,
                             Object first, double firstNumber, Object second, double secondNumber) {
         var runtime = library.runtime();
-        var coroutine = runtime.currentCoroutine();
-        // A recording in progress records the C call, not what the callback runs (LuaJIT aborts it
-        // instead): set aside, it left qsort's comparator running in the interpreter, observed.
+        if (runtime.observer() != null) {
+            return callFirstRecording(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
+        }
+        return callFirstUnobserved(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
+    }
+
+    /**
+     * {@link #callFirst} while a recording is in progress: it records the C call, not what the
+     * callback runs (LuaJIT aborts it instead), so it is set aside meanwhile; watching, it left
+     * qsort's comparator running in the interpreter. Out of line: the callback's compiled code
+     * does not change when a recording first calls C that calls back.
+     */
+    private static Object callFirstRecording(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
+                                             Object first, double firstNumber, Object second, double secondNumber) {
         var recording = runtime.setObserverAside();
+        try {
+            return callFirstUnobserved(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
+        } finally {
+            runtime.takeObserverBack(recording);
+        }
+    }
+
+    private static Object callFirstUnobserved(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
+                                              Object first, double firstNumber, Object second, double secondNumber) {
+        var coroutine = runtime.currentCoroutine();
         coroutine.enterCallback();
         try {
             Object result = (Object) entry.invokeExact(count, first, firstNumber, second, secondNumber);
@@ -229,7 +251,6 @@ final class LuaCallbackTarget {
             throw new IllegalStateException("a callback entry threw a checked exception", e);
         } finally {
             coroutine.exitCallback();
-            runtime.takeObserverBack(recording);
         }
     }
 

@@ -81,6 +81,16 @@ public final class CallStack {
         boolean javaFrameBelow;
         /** The metamethod event it runs for ({@code __index}, ...), or null. */
         LuaString metamethodEvent;
+
+        /** The frame made the one of a new call of {@code c} at {@code base}, at its first instruction. */
+        void enter(LuaClosure c, int at, boolean fromJava, boolean belowJava) {
+            closure = c;
+            base = at;
+            callPc = 0;
+            calledFromJava = fromJava;
+            javaFrameBelow = belowJava;
+            metamethodEvent = null;
+        }
     }
 
     private static Frame[] newFrames(int length, int from) {
@@ -106,18 +116,32 @@ public final class CallStack {
         pendingCallEntry = false;
     }
 
+    /**
+     * {@link #pushFromJava} for a callback from C entering its function's compiled code, in a
+     * method of its own: the JIT compiler inlines a call by the profile of the method making it,
+     * and {@code pushFromJava}'s is shared by every entry from Java (its call of {@link #push}
+     * was left out of line in some processes and not in others). What the interpreter's entry
+     * does for a frame that is rare here (a full frame array, a pending metamethod event or
+     * handler entry) goes through {@code pushFromJava}.
+     */
+    void pushCallback(LuaClosure c, int base) {
+        Frame[] fs = frames;
+        int d = depth;
+        if (d == fs.length || pendingMetamethodEvent != null || pendingDirectEntry || pendingCallEntry) {
+            pushFromJava(c, base);
+            return;
+        }
+        depth = d + 1;
+        fs[d].enter(c, base, true, true);
+    }
+
     private Frame push(LuaClosure c, int base, boolean fromJava) {
         Frame[] fs = frames;
         if (depth == fs.length) {
             fs = grow();
         }
         Frame f = fs[depth++];
-        f.closure = c;
-        f.base = base;
-        f.callPc = 0;
-        f.calledFromJava = fromJava;
-        f.javaFrameBelow = false;
-        f.metamethodEvent = null;
+        f.enter(c, base, fromJava, false);
         return f;
     }
 

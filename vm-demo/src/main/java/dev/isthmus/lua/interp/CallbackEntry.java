@@ -29,6 +29,17 @@ import java.lang.invoke.MutableCallSite;
  * upcall again, so after {@link #MAX_LINKS} of them the site stays on the interpreter's entry,
  * which still runs the function trace, only without its code inlined.
  *
+ * <p>A linked handle reaches the interpreter's entry ({@link Interpreter#callbackIntoBody},
+ * {@link Interpreter#callbackIntoTrace}) through a handle bound to it, not by calling it. The JVM
+ * compiles a method that runs often on its own (the upcall's pieces run as calls until the
+ * upcall is compiled as a whole), and will not inline it into a caller compiled later once its
+ * own compiled code is larger than {@code InlineSmallCode} (2,500 bytes on x86-64): the check
+ * here with the interpreter's entry inlined compiled to 2.8 KB, so whether the upcall was
+ * compiled before or after it decided, process by process, whether the upcall called it out
+ * of line (and the trace through a handle it could not see). Behind a handle, a method's own
+ * compilation stops at the handle, while the upcall's, where the handle is a constant, goes
+ * through it.
+ *
  * <p>Errors and yields are the interpreter's: a trace's exit or a failed call inside it is
  * finished by the interpreter in the callback's frame, as for any call of a traced function.
  */
@@ -42,6 +53,8 @@ public final class CallbackEntry {
     private static final MethodHandle LINKED;
     private static final MethodHandle LINKED_BODY;
     private static final MethodHandle CALLBACK_RESULT_OF;
+    private static final MethodHandle INTO_TRACE;
+    private static final MethodHandle INTO_BODY;
     /** The type a direct entry is adapted to: {@code run}'s parameters, then both arguments as an object and a number. */
     private static final MethodType BODY_TYPE = MethodType.methodType(double.class, ValueStack.class, int.class, LuaClosure.class, CallStack.class,
             Object.class, double.class, Object.class, double.class);
@@ -50,10 +63,14 @@ public final class CallbackEntry {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             UNLINKED = lookup.findVirtual(CallbackEntry.class, "unlinked", TYPE);
-            LINKED = lookup.findStatic(CallbackEntry.class, "linked", TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, LoopTrace.class));
+            LINKED = lookup.findStatic(CallbackEntry.class, "linked", TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, MethodHandle.class));
             LINKED_BODY = lookup.findStatic(CallbackEntry.class, "linkedBody",
                     TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, MethodHandle.class, int.class));
             CALLBACK_RESULT_OF = lookup.findVirtual(LuaFunction.class, "callbackResultOf", TYPE);
+            INTO_TRACE = lookup.findVirtual(Interpreter.class, "callbackIntoTrace",
+                    TYPE.insertParameterTypes(0, LuaClosure.class, LoopTrace.class, boolean.class));
+            INTO_BODY = lookup.findVirtual(Interpreter.class, "callbackIntoBody",
+                    TYPE.insertParameterTypes(0, LuaClosure.class, MethodHandle.class, boolean.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -90,33 +107,35 @@ public final class CallbackEntry {
         return closure.interpreter().callbackResultOf(closure, count, first, firstNumber, second, secondNumber);
     }
 
-    /** The call straight into {@code code}, the code of {@code trace}, while that is still the function's trace. */
-    private static Object linked(CallbackEntry entry, CompiledLoop trace, LoopTrace code,
-                                 int count, Object first, double firstNumber, Object second, double secondNumber) {
-        LuaClosure closure = entry.closure;
-        Prototype p = closure.prototype;
+    /**
+     * The call straight into the code of {@code trace} by {@code intoTrace}
+     * ({@link Interpreter#callbackIntoTrace} with the closure and the code bound), while that is
+     * still the function's trace.
+     */
+    private static Object linked(CallbackEntry entry, CompiledLoop trace, MethodHandle intoTrace,
+                                 int count, Object first, double firstNumber, Object second, double secondNumber) throws Throwable {
+        Prototype p = entry.closure.prototype;
         if (p.loopTraces()[p.functionEntry()] != trace) {
             return entry.unlinked(count, first, firstNumber, second, secondNumber);
         }
-        return closure.interpreter().callbackIntoTrace(closure, code, trace.argumentsStayInCall(), count, first, firstNumber, second, secondNumber);
+        return (Object) intoTrace.invokeExact(count, first, firstNumber, second, secondNumber);
     }
 
     /**
-     * The call straight into {@code body}, the direct entry of {@code trace} adapted to
-     * {@link #BODY_TYPE}, while that is still the function's trace, the call has as many
-     * arguments as the function has parameters and each is a number exactly where the entry
-     * takes one ({@code numbers}, a bit per parameter); else as {@link #unlinked}.
+     * The call by {@code intoBody} ({@link Interpreter#callbackIntoBody} with the closure and the
+     * direct entry of {@code trace} bound) while that is still the function's trace, the call
+     * has as many arguments as the function has parameters and each is a number exactly where
+     * the entry takes one ({@code numbers}, a bit per parameter); else as {@link #unlinked}.
      */
-    private static Object linkedBody(CallbackEntry entry, CompiledLoop trace, MethodHandle body, int numbers,
+    private static Object linkedBody(CallbackEntry entry, CompiledLoop trace, MethodHandle intoBody, int numbers,
                                      int count, Object first, double firstNumber, Object second, double secondNumber) throws Throwable {
-        LuaClosure closure = entry.closure;
-        Prototype p = closure.prototype;
+        Prototype p = entry.closure.prototype;
         if (p.loopTraces()[p.functionEntry()] != trace || count != p.parameterCount()
                 || (first == LuaFunction.UNBOXED_NUMBER) != ((numbers & 1) != 0)
                 || count == 2 && (second == LuaFunction.UNBOXED_NUMBER) != ((numbers & 2) != 0)) {
             return entry.unlinked(count, first, firstNumber, second, secondNumber);
         }
-        return closure.interpreter().callbackIntoBody(closure, body, trace.argumentsStayInCall(), count, first, firstNumber, second, secondNumber);
+        return (Object) intoBody.invokeExact(count, first, firstNumber, second, secondNumber);
     }
 
     /** The site pointed at the function's trace of the moment (or the interpreter's entry), unless it already is or linked too often. */
@@ -136,8 +155,10 @@ public final class CallbackEntry {
         MethodHandle entry = trace.directEntry();
         MethodType type = entry == null ? null : entry.type();
         int parameters = type == null ? 0 : type.parameterCount() - 4;
+        Interpreter interpreter = closure.interpreter();
         if (type == null || type.returnType() != double.class || parameters < 1 || parameters > 2) {
-            return MethodHandles.insertArguments(LINKED, 0, this, trace, trace.code());
+            MethodHandle intoTrace = MethodHandles.insertArguments(INTO_TRACE, 0, interpreter, closure, trace.code(), trace.argumentsStayInCall());
+            return MethodHandles.insertArguments(LINKED, 0, this, trace, intoTrace);
         }
         // Each parameter taken from the object or the number the callback passes for it.
         int[] order = new int[4 + parameters];
@@ -148,6 +169,7 @@ public final class CallbackEntry {
             numbers |= number ? 1 << (i - 4) : 0;
         }
         MethodHandle body = MethodHandles.permuteArguments(entry, BODY_TYPE, order);
-        return MethodHandles.insertArguments(LINKED_BODY, 0, this, trace, body, numbers);
+        MethodHandle intoBody = MethodHandles.insertArguments(INTO_BODY, 0, interpreter, closure, body, trace.argumentsStayInCall());
+        return MethodHandles.insertArguments(LINKED_BODY, 0, this, trace, intoBody, numbers);
     }
 }

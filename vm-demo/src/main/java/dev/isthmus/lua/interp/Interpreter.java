@@ -227,7 +227,7 @@ public final class Interpreter {
         int base = st.top + 1;
         st.ensure(base + closure.prototype.frameExtent(count));
         // Pushed as called from Java (C, here), as callbackIntoTrace pushes it: levels and tracebacks count the C function.
-        frames.pushFromJava(closure, base);
+        frames.pushCallback(closure, base);
         st.top = base + closure.prototype.frameSize();
         frames.directResults = -1;
         double result;
@@ -238,8 +238,10 @@ public final class Interpreter {
             return callbackBodyLeft(thrown, closure, frames, st, base);
         }
         if (frames.directResults < 0) {
-            // The trace's own return, the result in hand and nothing of the frame written.
-            popFromJava(frames, st, base, true);
+            // The trace's own return, the result in hand and nothing of the frame written: the
+            // frame popped here rather than by popFromJava, whose profile all entries from Java share.
+            frames.pop();
+            st.top = base - 1;
             numberResult = result;
             return argumentsStayInCall ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : NUMBER;
         }
