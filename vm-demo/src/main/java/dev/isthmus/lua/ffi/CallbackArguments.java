@@ -14,50 +14,63 @@ import java.lang.foreign.MemorySegment;
  * object change: the only ones reused are those no Lua value refers to any more.
  */
 final class CallbackArguments {
-    private final FfiLibrary library;
-    private final CType firstType;
-    private final CType secondType;
-    /**
-     * The objects the next call takes for the first and the second parameter, or null. Two
-     * fields rather than an array: with the parameter's index a constant where the JIT compiler
-     * inlines {@link #pointer}, each access is one field, with no bounds check.
-     */
-    private Cdata.Pointer freeFirst;
-    private Cdata.Pointer freeSecond;
+    /** The first parameter's kept object, or null when it is not a pointer. */
+    final Kept first;
+    /** The second parameter's, or null. */
+    final Kept second;
 
-    CallbackArguments(FfiLibrary library, CType first, CType second) {
-        this.library = library;
-        this.firstType = first;
-        this.secondType = second;
+    CallbackArguments(FfiLibrary library, CType firstType, CType secondType) {
+        this.first = firstType == null ? null : new Kept(library, firstType);
+        this.second = secondType == null ? null : new Kept(library, secondType);
     }
 
-    /** Parameter {@code index}'s argument, a pointer to {@code value}'s address. */
-    Object pointer(int index, MemorySegment value) {
-        Cdata.Pointer p = index == 0 ? freeFirst : freeSecond;
-        if (p == null) {
-            return made(index, value);
+    /** The call that had {@code firstArgument} and {@code secondArgument} returned with them referenced from nowhere. */
+    void release(Object firstArgument, Object secondArgument) {
+        if (first != null) {
+            first.giveBack(firstArgument);
         }
-        if (index == 0) {
-            freeFirst = null;
-        } else {
-            freeSecond = null;
+        if (second != null) {
+            second.giveBack(secondArgument);
         }
-        p.reuseFor(value.address());
-        return p;
     }
 
-    /** A new object for parameter {@code index}: a call further out (a nested callback) has the kept one, or none was given back yet. */
-    private Object made(int index, MemorySegment value) {
-        return new Cdata.Pointer(library, index == 0 ? firstType : secondType, value.address());
-    }
+    /** One pointer parameter's object. */
+    static final class Kept {
+        private final FfiLibrary library;
+        private final CType type;
+        /** The object the next call takes, or null. */
+        private Cdata.Pointer free;
 
-    /** The call that had {@code first} and {@code second} returned with them referenced from nowhere. */
-    void release(Object first, Object second) {
-        if (firstType != null && first instanceof Cdata.Pointer p) {
-            freeFirst = p;
+        Kept(FfiLibrary library, CType type) {
+            this.library = library;
+            this.type = type;
         }
-        if (secondType != null && second instanceof Cdata.Pointer p) {
-            freeSecond = p;
+
+        /**
+         * The argument, a pointer to {@code value}'s address. Kept under 35 bytes of bytecode
+         * ({@code MaxInlineSize}), which the JIT compiler inlines whatever the profile of the
+         * handle calling it says: left out of line, it made the upcall allocate the segment C's
+         * address arrives in, on top of the call.
+         */
+        Object take(MemorySegment value) {
+            Cdata.Pointer p = free;
+            if (p == null) {
+                return made(value);
+            }
+            free = null;
+            p.reuseFor(value.address());
+            return p;
+        }
+
+        /** A new object: a call further out (a nested callback) has the kept one, or none was given back yet. */
+        private Object made(MemorySegment value) {
+            return new Cdata.Pointer(library, type, value.address());
+        }
+
+        void giveBack(Object argument) {
+            if (argument instanceof Cdata.Pointer p) {
+                free = p;
+            }
         }
     }
 }

@@ -89,7 +89,9 @@ final class LuaCallHandle {
         return new LuaCallHandle(h, parameters.size());
     }
 
-    private static final MethodHandle DOUBLE_TO_INTEGER = find("doubleToInteger", long.class, long.class, boolean.class, double.class);
+    private static final MethodHandle DOUBLE_TO_INT32 = conversion("doubleToInt32", int.class);
+    private static final MethodHandle DOUBLE_TO_INT64 = conversion("doubleToInt64", long.class);
+    private static final MethodHandle DOUBLE_TO_UINT64 = conversion("doubleToUint64", long.class);
     private static final MethodHandle UNSIGNED_INT_TO_DOUBLE = find("unsignedIntToDouble", double.class, int.class);
 
     /**
@@ -213,16 +215,15 @@ final class LuaCallHandle {
             filter = MethodHandles.identity(double.class);
         } else if (prim.isInteger() && prim != Primitive.BOOL) {
             long byteSize = carrier == long.class ? 8 : carrier == int.class ? 4 : carrier == short.class || carrier == char.class ? 2 : 1;
-            filter = MethodHandles.insertArguments(DOUBLE_TO_INTEGER, 0, byteSize, prim.isUnsigned());
+            // FfiFunctions.doubleToInteger's choice made once here: each conversion is a small
+            // method the JIT compiler inlines, the choice a larger one it might not.
+            filter = byteSize == 8 ? (prim.isUnsigned() ? DOUBLE_TO_UINT64 : DOUBLE_TO_INT64)
+                    : byteSize == 4 && prim.isUnsigned() ? DOUBLE_TO_INT64 : DOUBLE_TO_INT32;
         } else {
             return null;
         }
         // The cast keeps the low bytes of an integer (C's conversion to a narrower type) and rounds a double to float.
         return MethodHandles.explicitCastArguments(filter, MethodType.methodType(carrier, double.class));
-    }
-
-    private static long doubleToInteger(long byteSize, boolean isUnsigned, double d) {
-        return FfiFunctions.doubleToInteger(d, byteSize, isUnsigned);
     }
 
     private static double unsignedIntToDouble(int value) {
@@ -370,6 +371,15 @@ final class LuaCallHandle {
         CType b = ((CType.Pointer) CdataConversion.plain(to)).target();
         return a.equals(b) || CType.unqualified(a) == a && (CdataConversion.plain(a) == dev.isthmus.cparser.type.Primitive.VOID
                 || CdataConversion.plain(b) == dev.isthmus.cparser.type.Primitive.VOID);
+    }
+
+    /** FfiFunctions' conversion {@code name} of a double to an integer {@code returned}. */
+    private static MethodHandle conversion(String name, Class<?> returned) {
+        try {
+            return LOOKUP.findStatic(FfiFunctions.class, name, MethodType.methodType(returned, double.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private static MethodHandle find(String name, Class<?> returned, Class<?>... parameters) {

@@ -31,7 +31,7 @@ import java.util.List;
 final class LuaCallbackTarget {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
-    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, FfiLibrary.class, CallbackArguments.class,
+    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, LuaRuntime.class, CallbackArguments.class,
             MethodHandle.class, int.class, Object.class, double.class, Object.class, double.class);
     private static final MethodHandle POOLED_POINTER;
     private static final MethodHandle SIGNED = find("signed", double.class, int.class);
@@ -51,7 +51,7 @@ final class LuaCallbackTarget {
             TO_C = LOOKUP.findStatic(FfiLibrary.class, "callbackResult", MethodType.methodType(Object.class,
                     CdataConversion.class, LuaFunction.class, CType.class, Object.class));
             NUMBER_RESULT = LOOKUP.findVirtual(LuaFunction.class, "numberResult", MethodType.methodType(double.class));
-            POOLED_POINTER = LOOKUP.findVirtual(CallbackArguments.class, "pointer", MethodType.methodType(Object.class, int.class, MemorySegment.class));
+            POOLED_POINTER = LOOKUP.findVirtual(CallbackArguments.Kept.class, "take", MethodType.methodType(Object.class, MemorySegment.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -91,10 +91,10 @@ final class LuaCallbackTarget {
             CallbackArguments pool = new CallbackArguments(library, pooled[0], pooled[1]);
             for (int i = 0; i < parameters.size(); i++) {
                 if (pooled[i] != null) {
-                    objects[i] = MethodHandles.insertArguments(POOLED_POINTER.bindTo(pool), 0, i);
+                    objects[i] = POOLED_POINTER.bindTo(i == 0 ? pool.first : pool.second);
                 }
             }
-            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library, pool, CallbackEntry.of(f), parameters.size());
+            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library.runtime(), pool, CallbackEntry.of(f), parameters.size());
             if (parameters.size() == 1) {
                 call = MethodHandles.insertArguments(call, 2, null, 0.0);
             }
@@ -209,9 +209,8 @@ final class LuaCallbackTarget {
      * unboxed both ways, through {@code entry}, a {@link CallbackEntry} handle (a constant where
      * the JVM compiles the callback, so that it inlines what the handle calls).
      */
-    static Object callFirst(FfiLibrary library, CallbackArguments arguments, MethodHandle entry, int count,
+    static Object callFirst(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
                             Object first, double firstNumber, Object second, double secondNumber) {
-        var runtime = library.runtime();
         if (runtime.observer() != null) {
             return callFirstRecording(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
         }

@@ -63,14 +63,15 @@ public final class CallbackEntry {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             UNLINKED = lookup.findVirtual(CallbackEntry.class, "unlinked", TYPE);
-            LINKED = lookup.findStatic(CallbackEntry.class, "linked", TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, MethodHandle.class));
+            LINKED = lookup.findStatic(CallbackEntry.class, "linked",
+                    TYPE.insertParameterTypes(0, CallbackEntry.class, Prototype.class, CompiledLoop.class, MethodHandle.class));
             LINKED_BODY = lookup.findStatic(CallbackEntry.class, "linkedBody",
-                    TYPE.insertParameterTypes(0, CallbackEntry.class, CompiledLoop.class, MethodHandle.class, int.class));
+                    TYPE.insertParameterTypes(0, CallbackEntry.class, Prototype.class, CompiledLoop.class, MethodHandle.class, int.class));
             CALLBACK_RESULT_OF = lookup.findVirtual(LuaFunction.class, "callbackResultOf", TYPE);
             INTO_TRACE = lookup.findVirtual(Interpreter.class, "callbackIntoTrace",
                     TYPE.insertParameterTypes(0, LuaClosure.class, LoopTrace.class, boolean.class));
             INTO_BODY = lookup.findVirtual(Interpreter.class, "callbackIntoBody",
-                    TYPE.insertParameterTypes(0, LuaClosure.class, MethodHandle.class, boolean.class));
+                    TYPE.insertParameterTypes(0, LuaClosure.class, Prototype.class, MethodHandle.class, boolean.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -110,11 +111,11 @@ public final class CallbackEntry {
     /**
      * The call straight into the code of {@code trace} by {@code intoTrace}
      * ({@link Interpreter#callbackIntoTrace} with the closure and the code bound), while that is
-     * still the function's trace.
+     * still the trace of {@code p}, the function's prototype (bound, as a record a constant the
+     * JIT compiler reads through).
      */
-    private static Object linked(CallbackEntry entry, CompiledLoop trace, MethodHandle intoTrace,
+    private static Object linked(CallbackEntry entry, Prototype p, CompiledLoop trace, MethodHandle intoTrace,
                                  int count, Object first, double firstNumber, Object second, double secondNumber) throws Throwable {
-        Prototype p = entry.closure.prototype;
         if (p.loopTraces()[p.functionEntry()] != trace) {
             return entry.unlinked(count, first, firstNumber, second, secondNumber);
         }
@@ -127,9 +128,8 @@ public final class CallbackEntry {
      * has as many arguments as the function has parameters and each is a number exactly where
      * the entry takes one ({@code numbers}, a bit per parameter); else as {@link #unlinked}.
      */
-    private static Object linkedBody(CallbackEntry entry, CompiledLoop trace, MethodHandle intoBody, int numbers,
+    private static Object linkedBody(CallbackEntry entry, Prototype p, CompiledLoop trace, MethodHandle intoBody, int numbers,
                                      int count, Object first, double firstNumber, Object second, double secondNumber) throws Throwable {
-        Prototype p = entry.closure.prototype;
         if (p.loopTraces()[p.functionEntry()] != trace || count != p.parameterCount()
                 || (first == LuaFunction.UNBOXED_NUMBER) != ((numbers & 1) != 0)
                 || count == 2 && (second == LuaFunction.UNBOXED_NUMBER) != ((numbers & 2) != 0)) {
@@ -158,7 +158,7 @@ public final class CallbackEntry {
         Interpreter interpreter = closure.interpreter();
         if (type == null || type.returnType() != double.class || parameters < 1 || parameters > 2) {
             MethodHandle intoTrace = MethodHandles.insertArguments(INTO_TRACE, 0, interpreter, closure, trace.code(), trace.argumentsStayInCall());
-            return MethodHandles.insertArguments(LINKED, 0, this, trace, intoTrace);
+            return MethodHandles.insertArguments(LINKED, 0, this, closure.prototype, trace, intoTrace);
         }
         // Each parameter taken from the object or the number the callback passes for it.
         int[] order = new int[4 + parameters];
@@ -169,7 +169,7 @@ public final class CallbackEntry {
             numbers |= number ? 1 << (i - 4) : 0;
         }
         MethodHandle body = MethodHandles.permuteArguments(entry, BODY_TYPE, order);
-        MethodHandle intoBody = MethodHandles.insertArguments(INTO_BODY, 0, interpreter, closure, body, trace.argumentsStayInCall());
-        return MethodHandles.insertArguments(LINKED_BODY, 0, this, trace, intoBody, numbers);
+        MethodHandle intoBody = MethodHandles.insertArguments(INTO_BODY, 0, interpreter, closure, closure.prototype, body, trace.argumentsStayInCall());
+        return MethodHandles.insertArguments(LINKED_BODY, 0, this, closure.prototype, trace, intoBody, numbers);
     }
 }

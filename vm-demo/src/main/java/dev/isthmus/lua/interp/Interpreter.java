@@ -217,7 +217,7 @@ public final class Interpreter {
      * the stack, as many as {@link CallStack#directResults} says. While a recording is in
      * progress, or with the call stack full, the call goes to {@link #enter} after all.
      */
-    Object callbackIntoBody(LuaClosure closure, MethodHandle body, boolean argumentsStayInCall, int count, Object first,
+    Object callbackIntoBody(LuaClosure closure, Prototype p, MethodHandle body, boolean argumentsStayInCall, int count, Object first,
                             double firstNumber, Object second, double secondNumber) throws Throwable {
         CallStack frames = callStack;
         if (observer != null || frames.depth >= frames.depthLimit) {
@@ -225,10 +225,10 @@ public final class Interpreter {
         }
         ValueStack st = frames.values;
         int base = st.top + 1;
-        st.ensure(base + closure.prototype.frameExtent(count));
+        st.ensure(base + p.frameExtent(count));
         // Pushed as called from Java (C, here), as callbackIntoTrace pushes it: levels and tracebacks count the C function.
         frames.pushCallback(closure, base);
-        st.top = base + closure.prototype.frameSize();
+        st.top = base + p.frameSize();
         frames.directResults = -1;
         double result;
         try {
