@@ -101,3 +101,38 @@ do
 end
 -- expect: true/true/5 false/false/5 true/true/5 true/true/5 true/true/5 true/true/5 false/false/5 true/true/5
 -- expect: true	false	true	true
+
+-- test: a callback's number result converts to its integer return type, and a number to a C integer parameter, out of range as every other conversion does
+do
+  local ffi = require("ffi")
+  ffi.cdef[[
+  typedef int32_t (*it_int_binop)(int32_t a, int32_t b);
+  int32_t it_call_int_binop(it_int_binop f, int32_t a, int32_t b);
+  ]]
+  local lib = ffi.load(os.getenv("ISTHMUS_TEST_LIB"))
+  local identity = function(x) return x end
+  local casts = {}
+  for _, t in ipairs({"int8_t", "uint8_t", "int16_t", "uint16_t", "int32_t", "uint32_t", "int64_t", "uint64_t"}) do
+    casts[#casts + 1] = ffi.cast(t .. " (*)(double)", identity)
+  end
+  local first = ffi.cast("it_int_binop", function(a, b) return a end)
+  for _, n in ipairs({200, -129.5, 70000, 2^31, -2^31 - 1, 2^32 + 5, 1e10, -1, 3.99, 2^63, 0/0}) do
+    local line = {}
+    for i = 1, #casts do line[i] = tostring(casts[i](n)) end
+    local sum = 0
+    for _ = 1, 60 do sum = sum + lib.it_call_int_binop(first, n, 0) end
+    line[#line + 1] = tostring(sum / 60)
+    print(table.concat(line, " "))
+  end
+end
+-- expect: -56 200 200 200 200 200 200LL 200ULL 200
+-- expect: 127 127 -129 65407 -129 4294967167 -129LL 9223372036854775808ULL -129
+-- expect: 112 112 4464 4464 70000 70000 70000LL 70000ULL 70000
+-- expect: 0 0 0 0 -2147483648 2147483648 2147483648LL 2147483648ULL -2147483648
+-- expect: 0 0 0 0 -2147483648 2147483647 -2147483649LL 9223372036854775808ULL -2147483648
+-- expect: 0 0 0 0 -2147483648 5 4294967301LL 4294967301ULL -2147483648
+-- expect: 0 0 0 0 -2147483648 1410065408 10000000000LL 10000000000ULL -2147483648
+-- expect: -1 255 -1 65535 -1 4294967295 -1LL 9223372036854775808ULL -1
+-- expect: 3 3 3 3 3 3 3LL 3ULL 3
+-- expect: 0 0 0 0 -2147483648 0 -9223372036854775808LL 9223372036854775808ULL -2147483648
+-- expect: 0 0 0 0 -2147483648 0 -9223372036854775808LL 9223372036854775808ULL -2147483648

@@ -280,9 +280,14 @@ final class CdataOperations {
         return key instanceof Double d ? indexOf((double) d) : CdataArithmetic.asInt64(key);
     }
 
-    /** A number used as an element index, as LuaJIT converts it. */
+    /**
+     * A number used as an element index, as LuaJIT converts it. An integral key is its own
+     * floor: tested first, a constant key (a trace's {@code p[0]}) folds to a constant in the
+     * JIT compiler, which does not fold {@code Math.floor} of one.
+     */
     static long indexOf(double key) {
-        return (long) Math.floor(key);
+        long truncated = (long) key;
+        return truncated == key ? truncated : (long) Math.floor(key);
     }
 
     /** The object {@code i} elements after where the pointer points. */
