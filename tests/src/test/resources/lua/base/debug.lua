@@ -387,3 +387,20 @@ do
 end
 -- expect: getinfo
 -- expect: (*temporary)	(*temporary)	60
+
+-- test: a frame a metamethod ran in, used again by a Lua call at the same depth, is named for that call
+do
+  local t = setmetatable({}, {__index = function(_, k) return k end})
+  local out = {}
+  local function g()
+    -- The traceback's first frame, without its position.
+    local first = debug.traceback("tb", 1):match("\n[^\n]*\n([^\n]*)")
+    return (first:gsub("^%s*[^:]*:%d+: ", ""))
+  end
+  for i = 1, 2 do
+    local _ = t.x
+    out[#out + 1] = g()
+  end
+  print(table.concat(out, " | "))
+end
+-- expect: in function 'g' | in function 'g'

@@ -82,14 +82,23 @@ public final class CallStack {
         /** The metamethod event it runs for ({@code __index}, ...), or null. */
         LuaString metamethodEvent;
 
-        /** The frame made the one of a new call of {@code c} at {@code base}, at its first instruction. */
-        void enter(LuaClosure c, int at, boolean fromJava, boolean belowJava) {
+        /**
+         * Whether any of the three fields above is set: a frame not in use has them all false
+         * or null, so that a Lua call's push writes only the closure, base and pc (a recursive
+         * call's frame is a third of its cost in fib), and the pop resets them where a push from
+         * Java set them.
+         */
+        boolean entered;
+
+        /** The frame made the one of a call from Java of {@code c} at {@code base}, at its first instruction. */
+        void enterFromJava(LuaClosure c, int at, boolean fromJava, boolean belowJava) {
             closure = c;
             base = at;
             callPc = 0;
             calledFromJava = fromJava;
             javaFrameBelow = belowJava;
             metamethodEvent = null;
+            entered = true;
         }
     }
 
@@ -101,16 +110,23 @@ public final class CallStack {
         return frames;
     }
 
-    /** A frame a Lua CALL instruction entered. */
+    /** A frame a Lua call enters: its other fields are as a frame not in use has them. */
     void push(LuaClosure c, int base) {
-        push(c, base, false);
+        Frame[] fs = frames;
+        if (depth == fs.length) {
+            fs = grow();
+        }
+        Frame f = fs[depth++];
+        f.closure = c;
+        f.base = base;
+        f.callPc = 0;
     }
 
     /** A frame Java entered ({@code pcall(f)}, a callback, the main chunk, a metamethod). */
     void pushFromJava(LuaClosure c, int base) {
-        Frame f = push(c, base, !pendingCallEntry);
-        f.metamethodEvent = pendingMetamethodEvent;
-        f.javaFrameBelow = pendingMetamethodEvent == null && !pendingDirectEntry;
+        push(c, base);
+        frames[depth - 1].enterFromJava(c, base, !pendingCallEntry, pendingMetamethodEvent == null && !pendingDirectEntry);
+        frames[depth - 1].metamethodEvent = pendingMetamethodEvent;
         pendingMetamethodEvent = null;
         pendingDirectEntry = false;
         pendingCallEntry = false;
@@ -132,17 +148,7 @@ public final class CallStack {
             return;
         }
         depth = d + 1;
-        fs[d].enter(c, base, true, true);
-    }
-
-    private Frame push(LuaClosure c, int base, boolean fromJava) {
-        Frame[] fs = frames;
-        if (depth == fs.length) {
-            fs = grow();
-        }
-        Frame f = fs[depth++];
-        f.enter(c, base, fromJava, false);
-        return f;
+        fs[d].enterFromJava(c, base, true, true);
     }
 
     private Frame[] grow() {
@@ -294,7 +300,14 @@ public final class CallStack {
     }
 
     void pop() {
-        frames[--depth].closure = null;
+        Frame f = frames[--depth];
+        f.closure = null;
+        if (f.entered) {
+            f.entered = false;
+            f.calledFromJava = false;
+            f.javaFrameBelow = false;
+            f.metamethodEvent = null;
+        }
     }
 
     /**

@@ -23,15 +23,21 @@ public final class DirectCalls {
     private DirectCalls() {
     }
 
-    /** Whether a trace may call {@code callee}'s direct entry now: nothing records, and the call stack has room. */
-    public static boolean mayEnter(LuaClosure callee, CallStack frames) {
-        return callee.interpreter().mayEnterDirectly(frames);
-    }
-
-    /** The callee's frame at {@code base} pushed, its slots left as they are; returns the stack's top before, for {@link #leave}. */
-    public static int enter(LuaClosure callee, CallStack frames, ValueStack stack, int base, int argc) {
+    /**
+     * The callee's frame at {@code base} pushed, its slots left as they are, the value stack
+     * made to hold {@code extent} slots from there and its top set {@code size} slots above
+     * (the callee's frame extent for the call's arguments and frame size, constants where the
+     * trace calls it); returns the stack's top before, for {@link #leave}, or -1, and nothing
+     * pushed, when the call may not be direct now (a recording runs, the call stack is full).
+     */
+    public static int enter(LuaClosure callee, CallStack frames, ValueStack stack, int base, int extent, int size) {
+        if (!callee.interpreter().mayEnterDirectly(frames)) {
+            return -1;
+        }
         int top = stack.top;
-        Interpreter.enterFrame(callee, frames, stack, base, argc);
+        frames.push(callee, base);
+        stack.ensure(base + extent);
+        stack.top = base + size;
         frames.directResults = -1;
         return top;
     }

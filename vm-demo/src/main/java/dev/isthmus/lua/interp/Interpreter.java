@@ -439,7 +439,7 @@ public final class Interpreter {
         return functionTraceOf(p) instanceof CompiledLoop trace && frames.depth < frames.depthLimit && !p.isVararg() ? trace.code() : null;
     }
 
-    /** Whether a trace may call a function trace's direct entry now ({@code DirectCalls.mayEnter}). */
+    /** Whether a trace may call a function trace's direct entry now ({@code DirectCalls.enter}): nothing records, and the call stack has room. */
     boolean mayEnterDirectly(CallStack frames) {
         return observer == null && frames.depth < frames.depthLimit;
     }
