@@ -208,33 +208,17 @@ final class LuaCallbackTarget {
      * {@link #callFirst(FfiLibrary, LuaFunction, Object[])} on one or two arguments, numbers
      * unboxed both ways, through {@code entry}, a {@link CallbackEntry} handle (a constant where
      * the JVM compiles the callback, so that it inlines what the handle calls).
+     *
+     * <p>One method, not a test calling the call: C2 inlines a call of a method larger than 35
+     * bytes by the caller's profile, and this one's may be thin (C1 compiles it without profiling
+     * while C2 is busy), which left the call out of line in some processes, the entry called
+     * through a handle it could not see.
      */
     static Object callFirst(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
                             Object first, double firstNumber, Object second, double secondNumber) {
         if (runtime.observer() != null) {
             return callFirstRecording(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
         }
-        return callFirstUnobserved(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
-    }
-
-    /**
-     * {@link #callFirst} while a recording is in progress: it records the C call, not what the
-     * callback runs (LuaJIT aborts it instead), so it is set aside meanwhile; watching, it left
-     * qsort's comparator running in the interpreter. Out of line: the callback's compiled code
-     * does not change when a recording first calls C that calls back.
-     */
-    private static Object callFirstRecording(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
-                                             Object first, double firstNumber, Object second, double secondNumber) {
-        var recording = runtime.setObserverAside();
-        try {
-            return callFirstUnobserved(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
-        } finally {
-            runtime.takeObserverBack(recording);
-        }
-    }
-
-    private static Object callFirstUnobserved(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
-                                              Object first, double firstNumber, Object second, double secondNumber) {
         var coroutine = runtime.currentCoroutine();
         coroutine.enterCallback();
         try {
@@ -250,6 +234,22 @@ final class LuaCallbackTarget {
             throw new IllegalStateException("a callback entry threw a checked exception", e);
         } finally {
             coroutine.exitCallback();
+        }
+    }
+
+    /**
+     * {@link #callFirst} while a recording is in progress: it records the C call, not what the
+     * callback runs (LuaJIT aborts it instead), so it is set aside meanwhile; watching, it left
+     * qsort's comparator running in the interpreter. Out of line: the callback's compiled code
+     * does not change when a recording first calls C that calls back.
+     */
+    private static Object callFirstRecording(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
+                                             Object first, double firstNumber, Object second, double secondNumber) {
+        var recording = runtime.setObserverAside();
+        try {
+            return callFirst(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
+        } finally {
+            runtime.takeObserverBack(recording);
         }
     }
 
