@@ -283,3 +283,36 @@ do
 end
 -- expect: 45150	300	300	1	g_new
 -- expect: 15055	5050
+
+-- test: a method found through __index on objects whose own keys fill their hash parts, shadow it, were set to nil, or are equal strings made at run time
+do
+  local Class = {}
+  Class.__index = Class
+  function Class:name() return "class" end
+  local objs = {}
+  for i = 1, 40 do
+    local o = setmetatable({}, Class)
+    for k = 1, i % 7 do o["f" .. k] = k end           -- hash parts of several sizes and fillings
+    if i % 9 == 0 then o.name = function() return "own" .. i end end
+    if i % 11 == 0 then o[("na" .. "me")] = function() return "made" .. i end end  -- a key made at run time
+    if i % 13 == 0 then o.name = function() return "x" end; o.name = nil end  -- present, then nil
+    objs[i] = o
+  end
+  local weak = setmetatable(setmetatable({}, {__mode = "k"}), Class)
+  weak[{}] = 1
+  objs[41] = weak
+  local counts = {}
+  for r = 1, 30 do
+    for i = 1, #objs do
+      local n = objs[i]:name()
+      counts[n] = (counts[n] or 0) + 1
+    end
+    if r == 20 then objs[5].name = function() return "late" end end
+  end
+  local keys = {}
+  for k in pairs(counts) do keys[#keys + 1] = k end
+  table.sort(keys)
+  for j, k in ipairs(keys) do keys[j] = k .. "=" .. counts[k] end
+  print(table.concat(keys, " "))
+end
+-- expect: class=1010 late=10 made11=30 made22=30 made33=30 own18=30 own27=30 own36=30 own9=30

@@ -889,11 +889,13 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IF_ACMPNE, exit(x));
             }
             case GABSENT -> {
+                // The key's hash computed here, once: the guard probes from it (LuaTable.lacks).
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 constant(x.aux, LuaString.class);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
-                mv.visitJumpInsn(IFNONNULL, exit(x));
+                mv.visitLdcInsn(LuaTable.spreadHashOf(x.aux));
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "lacks", "(L" + Type.getInternalName(LuaString.class) + ";I)Z", false);
+                mv.visitJumpInsn(IFEQ, exit(x));
             }
             case TLOADN -> {
                 Label general = new Label();

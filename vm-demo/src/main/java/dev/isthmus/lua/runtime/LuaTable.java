@@ -391,6 +391,42 @@ public final class LuaTable {
         return true;
     }
 
+    /**
+     * Whether {@code t[key]} is nil, without metamethods, for a string key whose
+     * {@link #spreadHashOf} is {@code spread}: a trace's guard that an object lacks the method
+     * its metatable gives it ({@code obj:m()} with {@code m} in {@code __index}). The key's slot
+     * found empty answers at once, with the hash the trace computed when it was compiled; kept
+     * under C2's 35 bytes for inlining a call it has little profile for. An occupied slot takes
+     * the probe on ({@link #lacksPast}).
+     */
+    public boolean lacks(LuaString key, int spread) {
+        Object[] k = keys;
+        int slot = spread & (k.length - 1);
+        return k.length == 0 || k[slot] == null || lacksPast(key, slot);
+    }
+
+    /** {@link #lacks} where slot {@code slot}, the key's first, holds a key. */
+    private boolean lacksPast(LuaString key, int slot) {
+        Object[] k = keys;
+        int mask = k.length - 1;
+        for (Object present = k[slot]; present != null; present = k[slot]) {
+            if (present == key) {
+                return unwrap(values[slot]) == null;
+            }
+            if (!(present instanceof LuaString other) || other.hashCode() == key.hashCode()) {
+                // A weak key, or an equal string that is another object: the general lookup decides.
+                return hashGet(key) == null;
+            }
+            slot = (slot + 1) & mask;
+        }
+        return true;
+    }
+
+    /** The hash a key's probe starts from, masked by the hash part's size: what {@link #lacks} takes. */
+    public static int spreadHashOf(Object key) {
+        return spread(key.hashCode());
+    }
+
     /** What {@link #getAtSlot} returns when the key is not at the slot. */
     public static final Object NOT_AT_SLOT = new Object();
 
