@@ -223,3 +223,17 @@ do
   print(debug.getupvalue(run, 1), run())
 end
 -- expect: k	900
+
+-- test (luajit -joff): a closed variable a compiled loop reads and writes through a known closure, given another by debug.upvaluejoin inside the loop
+do
+  local function counter(start) local a = start; return function() a = a + 1; return a end end
+  local inc, other = counter(0), counter(1000)
+  local function maybe(i) if i == 150 then debug.upvaluejoin(inc, 1, other, 1) end end
+  local s = 0
+  for i = 1, 300 do
+    s = s + inc()
+    pcall(maybe, i)
+  end
+  print(s, inc(), other())
+end
+-- expect: 172650	1151	1152

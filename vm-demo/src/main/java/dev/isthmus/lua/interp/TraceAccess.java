@@ -137,6 +137,33 @@ public final class TraceAccess {
         closure.upvalues[index].setNumber(value);
     }
 
+    /*
+     * The same on the upvalue itself ({@link LuaClosure#upvalueIdentity}), which a trace holds as
+     * a constant when it knows the closure (a guarded or inlined one) and the variables are fixed
+     * (debug.upvaluejoin retargets the fixed-variables guard before it): no reads of the closure's
+     * upvalue array on the way.
+     */
+
+    public static Object upvalueIn(Object upvalue) {
+        return ((Upvalue) upvalue).get();
+    }
+
+    public static void setUpvalueIn(Object upvalue, Object value) {
+        ((Upvalue) upvalue).set(value);
+    }
+
+    public static boolean isNumberIn(Object upvalue) {
+        return ((Upvalue) upvalue).isNumber();
+    }
+
+    public static double numberIn(Object upvalue) {
+        return ((Upvalue) upvalue).number();
+    }
+
+    public static void setNumberIn(Object upvalue, double value) {
+        ((Upvalue) upvalue).setNumber(value);
+    }
+
     /**
      * The register of the frame at {@code base} ({@code frameSize} registers) that upvalue
      * {@code index} of {@code closure} is open on, or -1: for the recorder, which must treat

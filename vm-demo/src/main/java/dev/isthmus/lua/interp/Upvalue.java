@@ -92,7 +92,10 @@ final class Upvalue implements LuaObject {
     void setNumber(double n) {
         ValueStack st = stack;
         if (st != null) {
-            st.slots[slot] = ValueStack.NUMBER;
+            // Mostly a number replacing a number (a counter): no reference store, no card marked.
+            if (st.slots[slot] != ValueStack.NUMBER) {
+                st.slots[slot] = ValueStack.NUMBER;
+            }
             st.nums[slot] = n;
         } else {
             value = ValueStack.NUMBER;

@@ -953,6 +953,10 @@ final class TraceCodegen {
                 store(i);
             }
             case UGET -> {
+                if (isUpvalueItself(x)) {
+                    upvalueItself(x, i);
+                    break;
+                }
                 if (x.type == IrType.NUM) {
                     closureOf(x);
                     push((Integer) x.aux);
@@ -981,6 +985,13 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case USET -> {
+                if (isUpvalueItself(x)) {
+                    constant(x.aux2, Object.class);
+                    load(x.a);
+                    boolean number = ir.typeOf(x.a) == IrType.NUM;
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, number ? "setNumberIn" : "setUpvalueIn", number ? "(Ljava/lang/Object;D)V" : "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
+                    break;
+                }
                 closureOf(x);
                 push((Integer) x.aux);
                 load(x.a);
@@ -1593,6 +1604,26 @@ final class TraceCodegen {
     }
 
     /** The closure whose upvalues or globals {@code x} reads: an inlined function's (a constant), else the trace's argument. */
+    /** Whether an {@link IrOp#UGET} or {@link IrOp#USET} names the upvalue itself, a constant (TraceRecorder.upvalueOwner). */
+    private static boolean isUpvalueItself(Ir x) {
+        return x.aux2 != null && !(x.aux2 instanceof LuaClosure);
+    }
+
+    /** {@link IrOp#UGET} of a constant upvalue into {@code i}: a number guarded to be one. */
+    private void upvalueItself(Ir x, int i) {
+        if (x.type == IrType.NUM) {
+            constant(x.aux2, Object.class);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "isNumberIn", "(Ljava/lang/Object;)Z", false);
+            mv.visitJumpInsn(IFEQ, exit(x));
+            constant(x.aux2, Object.class);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "numberIn", "(Ljava/lang/Object;)D", false);
+        } else {
+            constant(x.aux2, Object.class);
+            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalueIn", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        }
+        store(i);
+    }
+
     private void closureOf(Ir x) {
         if (x.aux2 instanceof LuaClosure inlined) {
             constant(inlined, LuaClosure.class);

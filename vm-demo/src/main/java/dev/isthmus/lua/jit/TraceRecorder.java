@@ -1002,6 +1002,22 @@ final class TraceRecorder implements InstructionObserver {
         return inlined.isEmpty() ? null : frameClosure;
     }
 
+    /**
+     * What an {@link IrOp#UGET} or {@link IrOp#USET} of upvalue {@code index} of the running
+     * function names as its variable: the upvalue itself when the closure is known (recorded
+     * inline, or the trace's own under its {@code GCLOSURE} guard), after a {@code GFIXED} guard,
+     * which {@code debug.upvaluejoin} fails before it gives a closure another upvalue; else an
+     * inlined closure, or null for the trace's own closure, read at run time.
+     */
+    private Object upvalueOwner(int index, int pc) {
+        boolean known = inlinedClosure() != null || ir.knownClosure == frameClosure;
+        if (!known || !engine.foldsFixedUpvalues()) {
+            return inlinedClosure();
+        }
+        guard(new Ir(IrOp.GFIXED, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, engine.fixedVariablesSite(), null, pc), pc);
+        return frameClosure.upvalueIdentity(index);
+    }
+
     private boolean isIntegerGuardExit(int exit) {
         for (Ir x : ir.code) {
             if (x.op == IrOp.INTOF && x.snapshot == exit) {
@@ -1168,9 +1184,9 @@ final class TraceRecorder implements InstructionObserver {
                     set(a, constantOf(frameClosure.upvalue(b), pc));
                 } else if (frameClosure.upvalue(b) instanceof Double) {
                     // A number read unboxed, guarded to be one (as HGETK typed NUM): no box made, none unboxed.
-                    set(a, guard(new Ir(IrOp.UGET, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
+                    set(a, guard(new Ir(IrOp.UGET, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, b, upvalueOwner(b, pc), pc), pc));
                 } else {
-                    expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc));
+                    expectResult(pc, a, guard(new Ir(IrOp.UGET, IrType.REF, Ir.NONE, Ir.NONE, Ir.NONE, null, b, upvalueOwner(b, pc), pc), pc));
                 }
             }
             case Op.SETUPVAL -> {
@@ -1181,7 +1197,7 @@ final class TraceRecorder implements InstructionObserver {
                     // A number is stored unboxed (TraceAccess.setNumberUpvalue).
                     int value = load(a, pc);
                     int stored = ir.typeOf(value) == IrType.NUM ? value : boxed(value, pc);
-                    guard(new Ir(IrOp.USET, IrType.VOID, stored, Ir.NONE, Ir.NONE, null, b, inlinedClosure(), pc), pc);
+                    guard(new Ir(IrOp.USET, IrType.VOID, stored, Ir.NONE, Ir.NONE, null, b, upvalueOwner(b, pc), pc), pc);
                 }
             }
             case Op.GETGLOBAL -> {
