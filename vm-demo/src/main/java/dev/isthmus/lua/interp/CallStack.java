@@ -91,13 +91,13 @@ public final class CallStack {
         boolean entered;
 
         /** The frame made the one of a call from Java of {@code c} at {@code base}, at its first instruction. */
-        void enterFromJava(LuaClosure c, int at, boolean fromJava, boolean belowJava) {
+        void enterFromJava(LuaClosure c, int at, boolean fromJava, boolean belowJava, LuaString event) {
             closure = c;
             base = at;
             callPc = 0;
             calledFromJava = fromJava;
             javaFrameBelow = belowJava;
-            metamethodEvent = null;
+            metamethodEvent = event;
             entered = true;
         }
     }
@@ -112,11 +112,7 @@ public final class CallStack {
 
     /** A frame a Lua call enters: its other fields are as a frame not in use has them. */
     void push(LuaClosure c, int base) {
-        Frame[] fs = frames;
-        if (depth == fs.length) {
-            fs = grow();
-        }
-        Frame f = fs[depth++];
+        Frame f = next();
         f.closure = c;
         f.base = base;
         f.callPc = 0;
@@ -124,9 +120,7 @@ public final class CallStack {
 
     /** A frame Java entered ({@code pcall(f)}, a callback, the main chunk, a metamethod). */
     void pushFromJava(LuaClosure c, int base) {
-        push(c, base);
-        frames[depth - 1].enterFromJava(c, base, !pendingCallEntry, pendingMetamethodEvent == null && !pendingDirectEntry);
-        frames[depth - 1].metamethodEvent = pendingMetamethodEvent;
+        next().enterFromJava(c, base, !pendingCallEntry, pendingMetamethodEvent == null && !pendingDirectEntry, pendingMetamethodEvent);
         pendingMetamethodEvent = null;
         pendingDirectEntry = false;
         pendingCallEntry = false;
@@ -148,7 +142,16 @@ public final class CallStack {
             return;
         }
         depth = d + 1;
-        fs[d].enterFromJava(c, base, true, true);
+        fs[d].enterFromJava(c, base, true, true, null);
+    }
+
+    /** The frame above the innermost, the stack made deeper by one (the frame array grown if full). */
+    private Frame next() {
+        Frame[] fs = frames;
+        if (depth == fs.length) {
+            fs = grow();
+        }
+        return fs[depth++];
     }
 
     private Frame[] grow() {

@@ -35,9 +35,7 @@ public final class DirectCalls {
             return -1;
         }
         int top = stack.top;
-        frames.push(callee, base);
-        stack.ensure(base + extent);
-        stack.top = base + size;
+        Interpreter.enterFrame(callee, frames, stack, base, extent, size);
         frames.directResults = -1;
         return top;
     }

@@ -471,10 +471,15 @@ public final class Interpreter {
 
     /** {@link #enterDirectly} but for the clearing of the locals, left to the caller. */
     static void enterFrame(LuaClosure next, CallStack frames, ValueStack st, int base, int argc) {
-        frames.push(next, base);
         Prototype p = next.prototype;
-        st.ensure(base + p.frameExtent(argc));
-        st.top = base + p.frameSize();
+        enterFrame(next, frames, st, base, p.frameExtent(argc), p.frameSize());
+    }
+
+    /** {@link #enterFrame} with the callee's frame extent for the call's arguments and its frame size given (constants in a trace's direct call). */
+    static void enterFrame(LuaClosure next, CallStack frames, ValueStack st, int base, int extent, int size) {
+        frames.push(next, base);
+        st.ensure(base + extent);
+        st.top = base + size;
     }
 
     /**

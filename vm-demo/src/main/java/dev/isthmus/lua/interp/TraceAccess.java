@@ -114,35 +114,16 @@ public final class TraceAccess {
         }
     }
 
-    public static Object upvalue(LuaClosure closure, int index) {
-        return closure.upvalues[index].get();
-    }
-
-    public static void setUpvalue(LuaClosure closure, int index, Object value) {
-        closure.upvalues[index].set(value);
-    }
-
-    /** Whether upvalue {@code index} holds a number: the guard of a trace's unboxed read of it. */
-    public static boolean isNumberUpvalue(LuaClosure closure, int index) {
-        return closure.upvalues[index].isNumber();
-    }
-
-    /** Upvalue {@code index}'s number, after {@link #isNumberUpvalue}. */
-    public static double numberUpvalue(LuaClosure closure, int index) {
-        return closure.upvalues[index].number();
-    }
-
-    /** Upvalue {@code index} = {@code value}, unboxed: a trace's store of a number allocates nothing. */
-    public static void setNumberUpvalue(LuaClosure closure, int index, double value) {
-        closure.upvalues[index].setNumber(value);
-    }
-
-    /*
-     * The same on the upvalue itself ({@link LuaClosure#upvalueIdentity}), which a trace holds as
-     * a constant when it knows the closure (a guarded or inlined one) and the variables are fixed
-     * (debug.upvaluejoin retargets the fixed-variables guard before it): no reads of the closure's
-     * upvalue array on the way.
+    /**
+     * Upvalue {@code index} of {@code closure}, which the methods below read and write. A trace
+     * that knows the closure (a guarded or inlined one) holds the upvalue as a constant instead,
+     * while the variables are fixed ({@code debug.upvaluejoin} fails its fixed-variables guard
+     * before giving a closure another upvalue): no reads of the closure's upvalue array then.
+     * Typed Object, as the upvalue's class is this package's.
      */
+    public static Object upvalueOf(LuaClosure closure, int index) {
+        return closure.upvalues[index];
+    }
 
     public static Object upvalueIn(Object upvalue) {
         return ((Upvalue) upvalue).get();
@@ -152,14 +133,17 @@ public final class TraceAccess {
         ((Upvalue) upvalue).set(value);
     }
 
+    /** Whether the upvalue holds a number: the guard of a trace's unboxed read of it. */
     public static boolean isNumberIn(Object upvalue) {
         return ((Upvalue) upvalue).isNumber();
     }
 
+    /** The upvalue's number, after {@link #isNumberIn}. */
     public static double numberIn(Object upvalue) {
         return ((Upvalue) upvalue).number();
     }
 
+    /** The upvalue = {@code value}, unboxed: a trace's store of a number allocates nothing. */
     public static void setNumberIn(Object upvalue, double value) {
         ((Upvalue) upvalue).setNumber(value);
     }

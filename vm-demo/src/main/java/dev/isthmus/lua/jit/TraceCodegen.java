@@ -953,24 +953,19 @@ final class TraceCodegen {
                 store(i);
             }
             case UGET -> {
-                if (isUpvalueItself(x)) {
-                    upvalueItself(x, i);
-                    break;
-                }
+                upvalue(x);
                 if (x.type == IrType.NUM) {
-                    closureOf(x);
-                    push((Integer) x.aux);
-                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "isNumberUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Z", false);
-                    mv.visitJumpInsn(IFEQ, exit(x));
-                    closureOf(x);
-                    push((Integer) x.aux);
-                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "numberUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)D", false);
-                    store(i);
-                    break;
+                    mv.visitInsn(DUP);
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "isNumberIn", "(Ljava/lang/Object;)Z", false);
+                    Label isNumber = new Label();
+                    mv.visitJumpInsn(IFNE, isNumber);
+                    mv.visitInsn(POP);
+                    mv.visitJumpInsn(GOTO, exit(x));
+                    mv.visitLabel(isNumber);
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "numberIn", "(Ljava/lang/Object;)D", false);
+                } else {
+                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalueIn", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
                 }
-                closureOf(x);
-                push((Integer) x.aux);
-                mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalue", "(Ldev/isthmus/lua/interp/LuaClosure;I)Ljava/lang/Object;", false);
                 store(i);
             }
             case UOPEN -> {
@@ -985,21 +980,10 @@ final class TraceCodegen {
                 mv.visitJumpInsn(IFEQ, exit(x));
             }
             case USET -> {
-                if (isUpvalueItself(x)) {
-                    constant(x.aux2, Object.class);
-                    load(x.a);
-                    boolean number = ir.typeOf(x.a) == IrType.NUM;
-                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, number ? "setNumberIn" : "setUpvalueIn", number ? "(Ljava/lang/Object;D)V" : "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
-                    break;
-                }
-                closureOf(x);
-                push((Integer) x.aux);
+                upvalue(x);
                 load(x.a);
-                if (ir.typeOf(x.a) == IrType.NUM) {
-                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setNumberUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ID)V", false);
-                } else {
-                    mv.visitMethodInsn(INVOKESTATIC, ACCESS, "setUpvalue", "(Ldev/isthmus/lua/interp/LuaClosure;ILjava/lang/Object;)V", false);
-                }
+                boolean number = ir.typeOf(x.a) == IrType.NUM;
+                mv.visitMethodInsn(INVOKESTATIC, ACCESS, number ? "setNumberIn" : "setUpvalueIn", number ? "(Ljava/lang/Object;D)V" : "(Ljava/lang/Object;Ljava/lang/Object;)V", false);
             }
             case GCTYPE -> {
                 load(x.a);
@@ -1603,27 +1587,22 @@ final class TraceCodegen {
         };
     }
 
-    /** The closure whose upvalues or globals {@code x} reads: an inlined function's (a constant), else the trace's argument. */
-    /** Whether an {@link IrOp#UGET} or {@link IrOp#USET} names the upvalue itself, a constant (TraceRecorder.upvalueOwner). */
-    private static boolean isUpvalueItself(Ir x) {
-        return x.aux2 != null && !(x.aux2 instanceof LuaClosure);
-    }
-
-    /** {@link IrOp#UGET} of a constant upvalue into {@code i}: a number guarded to be one. */
-    private void upvalueItself(Ir x, int i) {
-        if (x.type == IrType.NUM) {
+    /**
+     * The upvalue an {@link IrOp#UGET} or {@link IrOp#USET} reads or writes onto the stack: the
+     * upvalue itself, a constant, when the recorder named it (TraceRecorder.upvalueOwner), else
+     * read from the closure {@link #closureOf} gives.
+     */
+    private void upvalue(Ir x) {
+        if (x.aux2 != null && !(x.aux2 instanceof LuaClosure)) {
             constant(x.aux2, Object.class);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "isNumberIn", "(Ljava/lang/Object;)Z", false);
-            mv.visitJumpInsn(IFEQ, exit(x));
-            constant(x.aux2, Object.class);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "numberIn", "(Ljava/lang/Object;)D", false);
-        } else {
-            constant(x.aux2, Object.class);
-            mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalueIn", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+            return;
         }
-        store(i);
+        closureOf(x);
+        push((Integer) x.aux);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "upvalueOf", "(Ldev/isthmus/lua/interp/LuaClosure;I)Ljava/lang/Object;", false);
     }
 
+    /** The closure whose upvalues or globals {@code x} reads: an inlined function's (a constant), else the trace's argument. */
     private void closureOf(Ir x) {
         if (x.aux2 instanceof LuaClosure inlined) {
             constant(inlined, LuaClosure.class);

@@ -1010,8 +1010,7 @@ final class TraceRecorder implements InstructionObserver {
      * inlined closure, or null for the trace's own closure, read at run time.
      */
     private Object upvalueOwner(int index, int pc) {
-        boolean known = inlinedClosure() != null || ir.knownClosure == frameClosure;
-        if (!known || !engine.foldsFixedUpvalues()) {
+        if (!isClosureKnown() || !engine.foldsFixedUpvalues()) {
             return inlinedClosure();
         }
         guard(new Ir(IrOp.GFIXED, IrType.VOID, Ir.NONE, Ir.NONE, Ir.NONE, null, engine.fixedVariablesSite(), null, pc), pc);
@@ -1035,8 +1034,12 @@ final class TraceRecorder implements InstructionObserver {
      * The loop's own closure is known when the root guards it ({@link #guardClosureIfOnlyOne}).
      */
     private boolean isFixedUpvalueOfKnownClosure(int index) {
-        boolean known = inlinedClosure() != null || ir.knownClosure == frameClosure;
-        return known && engine.foldsFixedUpvalues() && frameProto.upvalues().get(index).isFixed();
+        return isClosureKnown() && engine.foldsFixedUpvalues() && frameProto.upvalues().get(index).isFixed();
+    }
+
+    /** Whether the running function's closure is a constant of the trace: recorded inline, or the trace's own under its {@code GCLOSURE} guard. */
+    private boolean isClosureKnown() {
+        return inlinedClosure() != null || ir.knownClosure == frameClosure;
     }
 
     private static boolean hasSideEffect(IrOp op) {
@@ -1194,7 +1197,7 @@ final class TraceRecorder implements InstructionObserver {
                 if (register != NO_REGISTER) {
                     set(register - frameOffset, load(a, pc));
                 } else {
-                    // A number is stored unboxed (TraceAccess.setNumberUpvalue).
+                    // A number is stored unboxed (TraceAccess.setNumberIn).
                     int value = load(a, pc);
                     int stored = ir.typeOf(value) == IrType.NUM ? value : boxed(value, pc);
                     guard(new Ir(IrOp.USET, IrType.VOID, stored, Ir.NONE, Ir.NONE, null, b, upvalueOwner(b, pc), pc), pc);

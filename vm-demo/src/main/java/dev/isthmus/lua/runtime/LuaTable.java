@@ -397,32 +397,20 @@ public final class LuaTable {
      * its metatable gives it ({@code obj:m()} with {@code m} in {@code __index}). The key's slot
      * found empty answers at once, with the hash the trace computed when it was compiled; kept
      * under C2's 35 bytes for inlining a call it has little profile for. An occupied slot takes
-     * the probe on ({@link #lacksPast}).
+     * the probe on from there ({@link #findSlot(Object, int)}).
      */
     public boolean lacks(LuaString key, int spread) {
         Object[] k = keys;
         int slot = spread & (k.length - 1);
-        return k.length == 0 || k[slot] == null || lacksPast(key, slot);
+        return k.length == 0 || k[slot] == null || lacksPast(key, spread);
     }
 
-    /** {@link #lacks} where slot {@code slot}, the key's first, holds a key. */
-    private boolean lacksPast(LuaString key, int slot) {
-        Object[] k = keys;
-        int mask = k.length - 1;
-        for (Object present = k[slot]; present != null; present = k[slot]) {
-            if (present == key) {
-                return unwrap(values[slot]) == null;
-            }
-            if (!(present instanceof LuaString other) || other.hashCode() == key.hashCode()) {
-                // A weak key, or an equal string that is another object: the general lookup decides.
-                return hashGet(key) == null;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return true;
+    private boolean lacksPast(LuaString key, int spread) {
+        int slot = findSlot(key, spread);
+        return slot < 0 || unwrap(values[slot]) == null;
     }
 
-    /** The hash a key's probe starts from, masked by the hash part's size: what {@link #lacks} takes. */
+    /** The hash a key's probe starts from, before the hash part's size masks it: what {@link #lacks} takes. */
     public static int spreadHashOf(Object key) {
         return spread(key.hashCode());
     }
@@ -495,12 +483,14 @@ public final class LuaTable {
 
     /** The slot holding {@code key}, or -1. */
     private int findSlot(Object key) {
+        return keys.length == 0 ? -1 : findSlot(key, spread(key.hashCode()));
+    }
+
+    /** {@link #findSlot(Object)} in a hash part that has slots, for a key whose {@link #spread} hash is {@code spread}. */
+    private int findSlot(Object key, int spread) {
         Object[] k = keys;
-        if (k.length == 0) {
-            return -1;
-        }
         int mask = k.length - 1;
-        int slot = spread(key.hashCode()) & mask;
+        int slot = spread & mask;
         while (true) {
             Object present = k[slot];
             if (present == null) {
