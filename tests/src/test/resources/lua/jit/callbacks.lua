@@ -272,3 +272,37 @@ do
   cmp:free()
 end
 -- expect: 23250	41154	10
+
+-- test: a comparator whose trace makes no call, left at an exit: the interpreter finishes it in the callback's frame, which the call stack shows
+do
+  local ffi = require 'ffi'
+  ffi.cdef [[ void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *)); ]]
+  local count = 2000
+  local keys = ffi.new('int[?]', count)
+  local seen = {}
+  local function depth()
+    local level = 1
+    while debug.getinfo(level + 1, 'S') do level = level + 1 end
+    return level
+  end
+  local outside = depth()
+  local byKey = ffi.cast('int (*)(const void *, const void *)', function(x, y)
+    local a, b = ffi.cast('const int *', x)[0], ffi.cast('const int *', y)[0]
+    if a == 1234 or b == 1234 then
+      -- Not on the recorded path: the trace exits, the interpreter runs this in the callback's frame.
+      local here, below = debug.getinfo(1, 'Sl'), debug.getinfo(2, 'S')
+      seen[#seen + 1] = here.currentline .. ' ' .. below.what .. ' ' .. (depth() - outside)
+    end
+    return a - b
+  end)
+  for round = 1, 3 do
+    for i = 0, count - 1 do keys[i] = (i * 7919 + round) % count end
+    seen = {}
+    ffi.C.qsort(keys, count, 4, byKey)
+    print(round, keys[0], keys[count - 1], #seen > 0, seen[1], depth() - outside)
+  end
+  byKey:free()
+end
+-- expect: 1	0	1999	true	293 C 2	0
+-- expect: 2	0	1999	true	293 C 2	0
+-- expect: 3	0	1999	true	293 C 2	0

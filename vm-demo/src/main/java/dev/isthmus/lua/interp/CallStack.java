@@ -46,6 +46,14 @@ public final class CallStack {
      * result as a JVM value alone; -1 otherwise. Whoever calls such an entry sets it to -1 before the call and again once it took the results, so that it is -1 whenever compiled code runs.
      */
     int directResults = -1;
+    /**
+     * The base of a callback's frame not pushed yet, or -1: a callback whose function tree makes
+     * no call ({@link CompiledLoop#makesNoCall}) runs its direct entry with its frame only noted
+     * here, and the frame is pushed ({@link #pushDeferred}) where the entry leaves its compiled
+     * code, before anything can look at the stack; a call that came back through the tree's own
+     * return never pushed it.
+     */
+    int deferredBase = -1;
     /** Whether "stack overflow" was raised since this was last cleared: tells a failing message handler's overflow. */
     boolean overflowed;
     /** Whether the Java stack ran out (rather than {@link #depthLimit}) since this was last cleared. */
@@ -143,6 +151,22 @@ public final class CallStack {
         }
         depth = d + 1;
         fs[d].enterFromJava(c, base, true, true, null);
+    }
+
+    /**
+     * Whether the frame of a callback entering now may be left unpushed ({@link #deferredBase}):
+     * nothing is pending that its push would take (a metamethod event, a handler's entry).
+     */
+    boolean mayDefer() {
+        return pendingMetamethodEvent == null && !pendingDirectEntry && !pendingCallEntry;
+    }
+
+    /** The callback's frame at {@code base} of {@code c} pushed, if it is the one {@link #deferredBase} notes. */
+    void pushDeferred(LuaClosure c, int base) {
+        if (deferredBase == base) {
+            deferredBase = -1;
+            pushCallback(c, base);
+        }
     }
 
     /** The frame above the innermost, the stack made deeper by one (the frame array grown if full). */

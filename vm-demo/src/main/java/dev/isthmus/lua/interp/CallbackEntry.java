@@ -71,7 +71,7 @@ public final class CallbackEntry {
             INTO_TRACE = lookup.findVirtual(Interpreter.class, "callbackIntoTrace",
                     TYPE.insertParameterTypes(0, LuaClosure.class, LoopTrace.class, boolean.class));
             INTO_BODY = lookup.findVirtual(Interpreter.class, "callbackIntoBody",
-                    TYPE.insertParameterTypes(0, LuaClosure.class, Prototype.class, MethodHandle.class, boolean.class));
+                    TYPE.insertParameterTypes(0, LuaClosure.class, Prototype.class, MethodHandle.class, boolean.class, boolean.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -169,7 +169,8 @@ public final class CallbackEntry {
             numbers |= number ? 1 << (i - 4) : 0;
         }
         MethodHandle body = MethodHandles.permuteArguments(entry, BODY_TYPE, order);
-        MethodHandle intoBody = MethodHandles.insertArguments(INTO_BODY, 0, interpreter, closure, closure.prototype, body, trace.argumentsStayInCall());
+        MethodHandle intoBody = MethodHandles.insertArguments(INTO_BODY, 0, interpreter, closure, closure.prototype, body, trace.argumentsStayInCall(),
+                trace.makesNoCall());
         return MethodHandles.insertArguments(LINKED_BODY, 0, this, closure.prototype, trace, intoBody, numbers);
     }
 }

@@ -28,6 +28,8 @@ public final class CompiledLoop {
     private final int number;
     /** A function tree's: whether a call it returns from has let no argument object out (the JIT's {@code CallArguments}). */
     private final boolean argumentsStayInCall;
+    /** A function tree's: whether its compiled code makes no call and raises no error (see {@link #makesNoCall}). */
+    private final boolean makesNoCall;
     /** A function tree's direct entry ({@code DirectCalls}), bound to {@link #code}; or null. */
     private final MethodHandle directEntry;
     /** The same tree compiled again with more side traces, when a trace running this one may run that instead. */
@@ -48,13 +50,14 @@ public final class CompiledLoop {
     }
 
     public CompiledLoop(LoopTrace code, BitSet keptRegisters, BitSet exposedRegisters, boolean mayRunLua, int number, boolean argumentsStayInCall,
-                        MethodHandle directEntry) {
+                        boolean makesNoCall, MethodHandle directEntry) {
         this.code = code;
         this.keptRegisters = (BitSet) keptRegisters.clone();
         this.exposedRegisters = (BitSet) exposedRegisters.clone();
         this.mayRunLua = mayRunLua;
         this.number = number;
         this.argumentsStayInCall = argumentsStayInCall;
+        this.makesNoCall = makesNoCall;
         this.directEntry = directEntry;
         this.runSite = new MutableCallSite(RUN.bindTo(code));
     }
@@ -75,6 +78,16 @@ public final class CompiledLoop {
      */
     public boolean argumentsStayInCall() {
         return argumentsStayInCall;
+    }
+
+    /**
+     * Whether this function tree's compiled code makes no call of any kind (Lua, Java, C, an inner
+     * loop's trace) and raises no error: until it leaves that code (an exit, its own return), nothing
+     * can look at the call stack, so a callback entering it need not push its frame before
+     * ({@link CallStack#deferredBase}).
+     */
+    public boolean makesNoCall() {
+        return makesNoCall;
     }
 
     /** The trace's number, as {@code -jv} reports it. */

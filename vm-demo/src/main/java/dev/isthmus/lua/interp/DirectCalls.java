@@ -93,6 +93,8 @@ public final class DirectCalls {
     }
 
     private static int finished(int left, LuaClosure closure, CallStack frames, ValueStack stack, int base) {
+        // A callback's frame not pushed while the entry ran (CallStack.deferredBase): it is now, before the interpreter runs in it.
+        frames.pushDeferred(closure, base);
         int count = (left & LoopTrace.RETURNED) != 0 ? left & ~LoopTrace.RETURNED
                 : closure.interpreter().finishDirectly(closure, frames, stack, base, left, null);
         frames.directResults = count;

@@ -353,7 +353,8 @@ public final class JitEngine implements LoopCompiler {
     private void install(TraceTree tree, LoopTrace code) {
         CompiledLoop before = tree.installed;
         tree.installed = new CompiledLoop(code, tree.kept, exposedRegisters(tree), tree.mayRunLua, tree.number,
-                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()), tree.directBody);
+                tree.function && CallArguments.stayInCall(tree.ir, tree.proto.parameterCount()), tree.function && !tree.ir.makesCalls(),
+                tree.directBody);
         if (before != null && tree.proto.loopTraces()[tree.slot] == before) {
             before.replacedBy(tree.installed);
         }

@@ -305,6 +305,16 @@ final class TraceIr {
         return emit(new Ir(IrOp.KNUM, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, v, null, pc));
     }
 
+    /** Whether some instruction may call out of the trace or raise an error ({@link IrOp#isCall}). */
+    boolean makesCalls() {
+        for (Ir x : code) {
+            if (x.op.isCall()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * The conversions ({@link IrOp#PCAST} casts, {@link IrOp#TONUM} ints made numbers) an
      * instruction takes as a value (snapshots aside): the code makes those where the conversion
