@@ -9,10 +9,6 @@ import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,18 +35,31 @@ public final class TokenFeed implements TokenSource {
     // Writer's side.
     /** Made by the writing thread on first use: its class's set-up then overlaps the parser's. */
     private CDeclarationsLexer classifier;
-    /** Sized for the distinct spellings of a set of system headers' output, a few thousand. */
-    private final Map<String, Integer> typeBySpelling = new HashMap<>(8192);
-    private List<Token> batch = new ArrayList<>(BATCH);
+    /**
+     * Each spelling's type once known, by open addressing: the preprocessor hands over one
+     * instance per spelling, found here by its cached hash and compared by reference first, with
+     * no boxed type or map node per lookup (one a token). Sized for the distinct spellings of a
+     * set of system headers' output, a few thousand, and grown at half full.
+     */
+    private String[] spellings = new String[8192];
+    private int[] types = new int[8192];
+    private int spellingCount;
+    /**
+     * The batch being filled, an array rather than a list: each token passes through it and
+     * then through {@link #current} on the other side, and a call through {@code List} is one
+     * C1 cannot inline (it has many implementations), two such calls a token.
+     */
+    private Token[] batch = new Token[BATCH];
+    private int batchSize;
     private int endLine = 1;
     private int endColumn;
     private int endOffset;
     // Shared, under this object's lock.
-    private final ArrayDeque<List<Token>> batches = new ArrayDeque<>();
+    private final ArrayDeque<Token[]> batches = new ArrayDeque<>();
     private boolean ended;
     private boolean abandoned;
     // Reader's side.
-    private List<Token> current = List.of();
+    private Token[] current = new Token[0];
     private int next;
     private Token eof;
 
@@ -60,18 +69,62 @@ public final class TokenFeed implements TokenSource {
 
     /** A token of the text at a 1-based line, 0-based column and offset. */
     public void token(String text, int line, int column, int offset) {
-        Integer known = typeBySpelling.get(text);
-        if (known == null) {
-            known = classify(text);
-            if (known == null) {
-                split(text, line, column, offset);
+        int mask = spellings.length - 1;
+        int slot = spread(text.hashCode()) & mask;
+        for (String s = spellings[slot]; s != null; s = spellings[slot]) {
+            if (s == text || s.equals(text)) {
+                int type = types[slot];
+                if (type != SKIPPED) {
+                    add(type, Token.DEFAULT_CHANNEL, text, line, column, offset);
+                }
                 return;
             }
-            typeBySpelling.put(text, known);
+            slot = (slot + 1) & mask;
         }
-        if (known != SKIPPED) {
-            add(known, Token.DEFAULT_CHANNEL, text, line, column, offset);
+        firstToken(text, line, column, offset);
+    }
+
+    /** A spelling not handed over before: typed (once), or split when the lexer reads it as several tokens. */
+    private void firstToken(String text, int line, int column, int offset) {
+        Integer type = classify(text);
+        if (type == null) {
+            split(text, line, column, offset);
+            return;
         }
+        remember(text, type);
+        if (type != SKIPPED) {
+            add(type, Token.DEFAULT_CHANNEL, text, line, column, offset);
+        }
+    }
+
+    private void remember(String text, int type) {
+        if (++spellingCount * 2 > spellings.length) {
+            String[] oldSpellings = spellings;
+            int[] oldTypes = types;
+            spellings = new String[oldSpellings.length * 2];
+            types = new int[spellings.length];
+            for (int i = 0; i < oldSpellings.length; i++) {
+                if (oldSpellings[i] != null) {
+                    insert(oldSpellings[i], oldTypes[i]);
+                }
+            }
+        }
+        insert(text, type);
+    }
+
+    /** Spreads the high bits of a hash into the low ones, which short spellings leave alike. */
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16) ^ (hash >>> 7);
+    }
+
+    private void insert(String text, int type) {
+        int mask = spellings.length - 1;
+        int slot = spread(text.hashCode()) & mask;
+        while (spellings[slot] != null) {
+            slot = (slot + 1) & mask;
+        }
+        spellings[slot] = text;
+        types[slot] = type;
     }
 
     /** A directive line's text (without its line break), at the start of a line. */
@@ -141,16 +194,17 @@ public final class TokenFeed implements TokenSource {
     }
 
     private void batched(Token token) {
-        batch.add(token);
-        if (batch.size() == BATCH) {
+        batch[batchSize++] = token;
+        if (batchSize == BATCH) {
             hand(false);
         }
     }
 
     private synchronized void hand(boolean last) {
-        if (!batch.isEmpty()) {
-            batches.add(batch);
-            batch = new ArrayList<>(BATCH);
+        if (batchSize > 0) {
+            batches.add(batchSize == BATCH ? batch : java.util.Arrays.copyOf(batch, batchSize));
+            batch = new Token[BATCH];
+            batchSize = 0;
         }
         ended |= last;
         notifyAll();
@@ -158,18 +212,18 @@ public final class TokenFeed implements TokenSource {
 
     @Override
     public Token nextToken() {
-        if (next == current.size()) {
-            List<Token> more = waitForBatch();
+        if (next == current.length) {
+            Token[] more = waitForBatch();
             if (more == null) {
                 return endOfFile();
             }
             current = more;
             next = 0;
         }
-        return current.get(next++);
+        return current[next++];
     }
 
-    private synchronized List<Token> waitForBatch() {
+    private synchronized Token[] waitForBatch() {
         while (batches.isEmpty() && !ended && !abandoned) {
             try {
                 wait();
@@ -205,12 +259,12 @@ public final class TokenFeed implements TokenSource {
 
     @Override
     public int getLine() {
-        return current.isEmpty() || next == 0 ? 1 : current.get(next - 1).getLine();
+        return next == 0 ? 1 : current[next - 1].getLine();
     }
 
     @Override
     public int getCharPositionInLine() {
-        return current.isEmpty() || next == 0 ? 0 : current.get(next - 1).getCharPositionInLine();
+        return next == 0 ? 0 : current[next - 1].getCharPositionInLine();
     }
 
     @Override

@@ -163,14 +163,16 @@ public final class CPreprocessor {
         if (run.hasErrors()) {
             throw new PreprocessException(run.diagnostics());
         }
-        return new Preprocessed(output, run.diagnostics(), new DefinedMacros(List.copyOf(run.macros.values())));
+        // The run's own table, not a copy: nothing changes it once the run is over, and copying its
+        // ten thousand entries at the end of every run is for a list that is rarely asked for.
+        return new Preprocessed(output, run.diagnostics(), new DefinedMacros(run.macros.values()));
     }
 
     /**
      * The macros the files defined, spelled when first asked for. A class rather than a lambda,
      * which the JVM would spin at the end of every cold run.
      */
-    private record DefinedMacros(List<Macro> defined) implements Supplier<List<MacroDefinition>> {
+    private record DefinedMacros(java.util.Collection<Macro> defined) implements Supplier<List<MacroDefinition>> {
         @Override
         public List<MacroDefinition> get() {
             List<MacroDefinition> macros = new ArrayList<>();

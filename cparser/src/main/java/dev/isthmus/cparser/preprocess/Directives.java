@@ -189,7 +189,7 @@ final class Directives {
     }
 
     private boolean evaluate(List<PpToken> expression, PpToken directive) {
-        List<PpToken> expanded = new MacroExpander(run, MacroExpander.listInput(expression, directive), true).expandAll();
+        List<PpToken> expanded = new MacroExpander(run, expression, directive, true).expandAll();
         try {
             return ConditionEvaluator.evaluate(expanded, directive);
         } catch (ConditionEvaluator.Failure f) {
@@ -304,7 +304,7 @@ final class Directives {
     PreprocessRun.HeaderName headerName(List<PpToken> operand, PpToken directive) {
         List<PpToken> tokens = operand;
         if (!tokens.isEmpty() && !isHeaderStart(tokens.getFirst())) {
-            tokens = new MacroExpander(run, MacroExpander.listInput(operand, directive), false).expandAll();
+            tokens = new MacroExpander(run, operand, directive, false).expandAll();
         }
         if (!tokens.isEmpty() && tokens.getFirst().kind() == PpToken.Kind.STRING && tokens.getFirst().text().startsWith("\"")) {
             String text = tokens.getFirst().text();
@@ -336,7 +336,7 @@ final class Directives {
     private void lineDirective(Source source, PpToken hash, List<PpToken> rest, int lastPhysicalLine) {
         List<PpToken> tokens = rest;
         if (!tokens.isEmpty() && tokens.getFirst().kind() != PpToken.Kind.NUMBER) {
-            tokens = new MacroExpander(run, MacroExpander.listInput(rest, hash), false).expandAll();
+            tokens = new MacroExpander(run, rest, hash, false).expandAll();
         }
         if (tokens.isEmpty() || tokens.getFirst().kind() != PpToken.Kind.NUMBER
                 || !tokens.getFirst().text().chars().allMatch(Character::isDigit)) {
@@ -395,7 +395,7 @@ final class Directives {
         }
         List<PpToken> shown = rest;
         if (first.is("pack")) {
-            shown = new MacroExpander(run, MacroExpander.listInput(rest, hash), false).expandAll();
+            shown = new MacroExpander(run, rest, hash, false).expandAll();
         }
         run.writer.directive("#pragma " + spell(shown), hash.file(), hash.line());
     }

@@ -17,50 +17,42 @@ import java.util.List;
  * replaced by their values as they are met, their operands unexpanded.
  */
 final class MacroExpander {
-    /** Where unexpanded tokens come from: the input files (with directives run) or a list. */
-    interface TokenInput {
-        PpToken read();
-
-        PpToken peek();
-    }
-
     /** The variable arguments of a call that gave none at all, which GCC's {@code , ## __VA_ARGS__} tells from empty ones. */
     private static final List<PpToken> ABSENT = java.util.Collections.unmodifiableList(new ArrayList<>());
 
     private final PreprocessRun run;
-    private final TokenInput input;
+    /**
+     * Where unexpanded tokens come from: the run's files (with directives run) when null, else
+     * this list up to {@link #end}. Two fields rather than an interface with two
+     * implementations: reading the next token is a call per token, and one through such an
+     * interface is one C1 cannot inline.
+     */
+    private final List<PpToken> list;
+    private final PpToken endAt;
+    private int index;
+    /** Made when first read: the end is read (or peeked at) more than once. */
+    private PpToken end;
     private final boolean inCondition;
     private final ArrayDeque<PpToken> pending = new ArrayDeque<>();
 
-    MacroExpander(PreprocessRun run, TokenInput input, boolean inCondition) {
+    /** An expander of the run's files. */
+    MacroExpander(PreprocessRun run, boolean inCondition) {
+        this(run, null, null, inCondition);
+    }
+
+    /** An expander of {@code tokens}, whose end is placed at {@code endAt}. */
+    MacroExpander(PreprocessRun run, List<PpToken> tokens, PpToken endAt, boolean inCondition) {
         this.run = run;
-        this.input = input;
+        this.list = tokens;
+        this.endAt = endAt;
         this.inCondition = inCondition;
     }
 
-    static TokenInput listInput(List<PpToken> tokens, PpToken endAt) {
-        return new TokenInput() {
-            private int index;
-            /** Made when first read: the end is read (or peeked at) more than once. */
-            private PpToken end;
-
-            @Override
-            public PpToken read() {
-                return index < tokens.size() ? tokens.get(index++) : end();
-            }
-
-            @Override
-            public PpToken peek() {
-                return index < tokens.size() ? tokens.get(index) : end();
-            }
-
-            private PpToken end() {
-                if (end == null) {
-                    end = PpToken.end(endAt.file(), endAt.line());
-                }
-                return end;
-            }
-        };
+    private PpToken end() {
+        if (end == null) {
+            end = PpToken.end(endAt.file(), endAt.line());
+        }
+        return end;
     }
 
     /** Every token of a list, fully expanded. */
@@ -73,11 +65,23 @@ final class MacroExpander {
     }
 
     PpToken readRaw() {
-        return pending.isEmpty() ? input.read() : pending.pollFirst();
+        if (!pending.isEmpty()) {
+            return pending.pollFirst();
+        }
+        if (list == null) {
+            return run.read();
+        }
+        return index < list.size() ? list.get(index++) : end();
     }
 
     private PpToken peekRaw() {
-        return pending.isEmpty() ? input.peek() : pending.peekFirst();
+        if (!pending.isEmpty()) {
+            return pending.peekFirst();
+        }
+        if (list == null) {
+            return run.peek();
+        }
+        return index < list.size() ? list.get(index) : end();
     }
 
     /** The next token after macro replacement; {@code END} at the end of the input. */
@@ -246,7 +250,7 @@ final class MacroExpander {
                     if (expanded.get(p) == null) {
                         List<PpToken> argument = arguments.get(p);
                         expanded.set(p, expandsToItself(argument) ? argument
-                                : new MacroExpander(run, listInput(argument, t), inCondition).expandAll());
+                                : new MacroExpander(run, argument, t, inCondition).expandAll());
                     }
                     addWithSpace(out, expanded.get(p), t.space());
                 }

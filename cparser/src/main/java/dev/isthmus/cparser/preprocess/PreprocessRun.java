@@ -23,7 +23,7 @@ import java.util.Set;
  * as the parser reads them). Directives are run by {@link Directives}, macros expanded by
  * {@link MacroExpander} reading from this run's files.
  */
-final class PreprocessRun implements MacroExpander.TokenInput {
+final class PreprocessRun {
     private static final int MAX_INCLUDE_DEPTH = 200;
     private static final Set<String> OPERATOR_MACROS = Set.of("__has_include", "__has_include_next",
             "__has_attribute", "__has_cpp_attribute", "__has_c_attribute", "__has_builtin");
@@ -105,7 +105,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         runWithoutOutput(commandLine.toString(), "<command-line>");
         Path mainPath = directory.resolve(name.equals("-") ? "<stdin>" : Path.of(name).getFileName().toString());
         sources.push(new Source(new PpLexer(text, name, spellings), mainPath, name, -1, false, 0, true));
-        MacroExpander expander = new MacroExpander(this, this, false);
+        MacroExpander expander = new MacroExpander(this, false);
         // The loop's body is a method: the JVM compiles a method after a few hundred calls, but a
         // loop in a method called once only after tens of thousands of iterations, more than the
         // tokens a header set writes, so the loop itself would stay interpreted.
@@ -149,8 +149,8 @@ final class PreprocessRun implements MacroExpander.TokenInput {
 
     // The input files, with directives run as they are met.
 
-    @Override
-    public PpToken read() {
+    /** The next token of the files, directives run as they are met. */
+    PpToken read() {
         PpToken t = peek();
         if (!t.isEnd()) {
             sources.peek().index++;
@@ -158,8 +158,7 @@ final class PreprocessRun implements MacroExpander.TokenInput {
         return t;
     }
 
-    @Override
-    public PpToken peek() {
+    PpToken peek() {
         while (true) {
             Source source = sources.peek();
             PpToken t = source.current();
@@ -312,16 +311,25 @@ final class PreprocessRun implements MacroExpander.TokenInput {
     }
 
     boolean isDefined(String name) {
-        return macros.containsKey(name) || DYNAMIC_MACROS.contains(name) || OPERATOR_MACROS.contains(name);
+        return macros.containsKey(name) || (isReserved(name) && (DYNAMIC_MACROS.contains(name) || OPERATOR_MACROS.contains(name)));
     }
 
-    /** The value of {@code __LINE__}, {@code __FILE__} and the like, or null for any other token. */
+    /** Whether a name starts with two underscores, as every dynamic macro and {@code __has_*} operator does. */
+    private static boolean isReserved(String name) {
+        return name.length() >= 8 && name.charAt(0) == '_' && name.charAt(1) == '_';
+    }
+
+    /**
+     * The value of {@code __LINE__}, {@code __FILE__} and the like, or null for any other token.
+     * Asked of every identifier that names no macro: the test is kept apart from the values, so
+     * the method compiled for it is small (C1 compiles a method whole, however rarely a path runs).
+     */
     PpToken dynamicMacro(PpToken t) {
+        return isReserved(t.text()) && DYNAMIC_MACROS.contains(t.text()) ? dynamicValue(t) : null;
+    }
+
+    private PpToken dynamicValue(PpToken t) {
         String name = t.text();
-        // All of them start with two underscores: most identifiers are told apart without a lookup.
-        if (name.length() < 8 || name.charAt(0) != '_' || name.charAt(1) != '_' || !DYNAMIC_MACROS.contains(name)) {
-            return null;
-        }
         LocalDateTime now = LocalDateTime.now();
         String value = switch (name) {
             case "__LINE__" -> Integer.toString(t.line());
