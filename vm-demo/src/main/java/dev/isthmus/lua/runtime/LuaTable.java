@@ -307,7 +307,7 @@ public final class LuaTable {
     private void setHashNumber(int slot, double value) {
         double[] nums = valueNums;
         (nums != null ? nums : newValueNums())[slot] = value;
-        values[slot] = NUMBER;
+        tagNumber(values, slot);
     }
 
     private double[] newValueNums() {
