@@ -184,7 +184,8 @@ final class LexerLiterals {
 
     /** The shape of the IDENTIFIER rule: {@code [a-zA-Z_$] [a-zA-Z_0-9$]*}. */
     private static boolean isIdentifierShaped(String text) {
-        if (text.isEmpty() || Character.isDigit(text.charAt(0))) {
+        // An ASCII range, not Character.isDigit, whose Unicode tables C1 would compile in with this method.
+        if (text.isEmpty() || text.charAt(0) >= '0' && text.charAt(0) <= '9') {
             return false;
         }
         for (int i = 0; i < text.length(); i++) {

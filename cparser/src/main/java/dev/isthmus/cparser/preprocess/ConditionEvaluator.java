@@ -44,9 +44,13 @@ final class ConditionEvaluator {
         ConditionEvaluator e = new ConditionEvaluator(tokens);
         Value v = e.conditional(true);
         if (e.pos < tokens.size()) {
-            throw new Failure("missing binary operator before token \"" + tokens.get(e.pos).text() + "\"", tokens.get(e.pos));
+            throw missingOperator(tokens.get(e.pos));
         }
         return v.isTrue();
+    }
+
+    private static Failure missingOperator(PpToken before) {
+        return new Failure("missing binary operator before token \"" + before.text() + "\"", before);
     }
 
     private PpToken peek() {
@@ -88,20 +92,43 @@ final class ConditionEvaluator {
         return v;
     }
 
-    /** The binary operators' precedence levels, loosest first (C11 6.5.5 to 6.5.14). */
-    private static final List<List<String>> LEVELS = List.of(
-            List.of("||"), List.of("&&"), List.of("|"), List.of("^"), List.of("&"), List.of("==", "!="),
-            List.of("<", ">", "<=", ">="), List.of("<<", ">>"), List.of("+", "-"), List.of("*", "/", "%"));
-    private static final Map<String, Integer> LEVEL_OF = levels();
+    /**
+     * The binary operators, loosest first (C11 6.5.5 to 6.5.14): an operator's code is its index
+     * here, and its precedence level {@link #LEVEL}. Codes rather than spellings past the lookup:
+     * {@link #apply} switches on an {@code int}, which C1 compiles to a jump table, where a
+     * {@code switch} on strings is a hash, a comparison and a second switch (this method is compiled
+     * on every cold run: thousands of {@code #if} lines run it).
+     */
+    private static final String[] OPERATORS = {"||", "&&", "|", "^", "&", "==", "!=", "<", ">", "<=", ">=", "<<", ">>",
+            "+", "-", "*", "/", "%"};
+    private static final int OR = 0;
+    private static final int AND = 1;
+    private static final int BIT_OR = 2;
+    private static final int XOR = 3;
+    private static final int BIT_AND = 4;
+    private static final int EQUAL = 5;
+    private static final int NOT_EQUAL = 6;
+    private static final int LESS = 7;
+    private static final int GREATER = 8;
+    private static final int LESS_EQUAL = 9;
+    private static final int GREATER_EQUAL = 10;
+    private static final int SHIFT_LEFT = 11;
+    private static final int SHIFT_RIGHT = 12;
+    private static final int PLUS = 13;
+    private static final int MINUS = 14;
+    private static final int TIMES = 15;
+    private static final int DIVIDE = 16;
+    private static final int REMAINDER = 17;
+    /** Each operator's precedence level, by code. */
+    private static final int[] LEVEL = {0, 1, 2, 3, 4, 5, 5, 6, 6, 6, 6, 7, 7, 8, 8, 9, 9, 9};
+    private static final Map<String, Integer> CODE_OF = codes();
 
-    private static Map<String, Integer> levels() {
-        Map<String, Integer> levelOf = new HashMap<>();
-        for (int level = 0; level < LEVELS.size(); level++) {
-            for (String op : LEVELS.get(level)) {
-                levelOf.put(op, level);
-            }
+    private static Map<String, Integer> codes() {
+        Map<String, Integer> codeOf = new HashMap<>();
+        for (int code = 0; code < OPERATORS.length; code++) {
+            codeOf.put(OPERATORS[code], code);
         }
-        return Map.copyOf(levelOf);
+        return Map.copyOf(codeOf);
     }
 
     /** Operands joined by operators of {@code minLevel} or tighter, left to right (precedence climbing). */
@@ -109,56 +136,57 @@ final class ConditionEvaluator {
         Value left = unary(live);
         while (true) {
             PpToken t = peek();
-            Integer level = t == null || t.kind() != PpToken.Kind.PUNCTUATOR ? null : LEVEL_OF.get(t.text());
-            if (level == null || level < minLevel) {
+            Integer code = t == null || t.kind() != PpToken.Kind.PUNCTUATOR ? null : CODE_OF.get(t.text());
+            if (code == null || LEVEL[code] < minLevel) {
                 return left;
             }
             pos++;
-            String op = t.text();
-            boolean rightLive = live && !(op.equals("||") && left.isTrue()) && !(op.equals("&&") && !left.isTrue());
-            Value right = binary(level + 1, rightLive);
-            left = apply(op, left, right, rightLive, t);
+            boolean rightLive = live && !(code == OR && left.isTrue()) && !(code == AND && !left.isTrue());
+            Value right = binary(LEVEL[code] + 1, rightLive);
+            left = apply(code, left, right, rightLive, t);
         }
     }
 
-    private static Value apply(String op, Value a, Value b, boolean live, PpToken at) {
+    private static Value apply(int op, Value a, Value b, boolean live, PpToken at) {
         boolean u = a.unsigned || b.unsigned;
         long x = a.bits;
         long y = b.bits;
         return switch (op) {
-            case "||" -> bool(a.isTrue() || b.isTrue());
-            case "&&" -> bool(a.isTrue() && b.isTrue());
-            case "|" -> new Value(x | y, u);
-            case "^" -> new Value(x ^ y, u);
-            case "&" -> new Value(x & y, u);
-            case "==" -> bool(x == y);
-            case "!=" -> bool(x != y);
-            case "<" -> bool(u ? Long.compareUnsigned(x, y) < 0 : x < y);
-            case ">" -> bool(u ? Long.compareUnsigned(x, y) > 0 : x > y);
-            case "<=" -> bool(u ? Long.compareUnsigned(x, y) <= 0 : x <= y);
-            case ">=" -> bool(u ? Long.compareUnsigned(x, y) >= 0 : x >= y);
-            case "<<" -> shift(a, y, b.unsigned, true);
-            case ">>" -> shift(a, y, b.unsigned, false);
-            case "+" -> new Value(x + y, u);
-            case "-" -> new Value(x - y, u);
-            case "*" -> new Value(x * y, u);
-            case "/", "%" -> {
-                if (y == 0) {
-                    if (live) {
-                        throw new Failure("division by zero in #if", at);
-                    }
-                    yield new Value(0, u);
-                }
-                if (u) {
-                    yield new Value(op.equals("/") ? Long.divideUnsigned(x, y) : Long.remainderUnsigned(x, y), true);
-                }
-                if (x == Long.MIN_VALUE && y == -1) {
-                    yield new Value(op.equals("/") ? x : 0, false);
-                }
-                yield new Value(op.equals("/") ? x / y : x % y, false);
-            }
-            default -> throw new IllegalStateException("operator table and apply disagree on " + op);
+            case OR -> bool(a.isTrue() || b.isTrue());
+            case AND -> bool(a.isTrue() && b.isTrue());
+            case BIT_OR -> new Value(x | y, u);
+            case XOR -> new Value(x ^ y, u);
+            case BIT_AND -> new Value(x & y, u);
+            case EQUAL -> bool(x == y);
+            case NOT_EQUAL -> bool(x != y);
+            case LESS -> bool(u ? Long.compareUnsigned(x, y) < 0 : x < y);
+            case GREATER -> bool(u ? Long.compareUnsigned(x, y) > 0 : x > y);
+            case LESS_EQUAL -> bool(u ? Long.compareUnsigned(x, y) <= 0 : x <= y);
+            case GREATER_EQUAL -> bool(u ? Long.compareUnsigned(x, y) >= 0 : x >= y);
+            case SHIFT_LEFT -> shift(a, y, b.unsigned, true);
+            case SHIFT_RIGHT -> shift(a, y, b.unsigned, false);
+            case PLUS -> new Value(x + y, u);
+            case MINUS -> new Value(x - y, u);
+            case TIMES -> new Value(x * y, u);
+            default -> divide(op == DIVIDE, x, y, u, live, at);
         };
+    }
+
+    /** {@code x / y} or {@code x % y}; division by zero is an error only where it is evaluated. */
+    private static Value divide(boolean quotient, long x, long y, boolean u, boolean live, PpToken at) {
+        if (y == 0) {
+            if (live) {
+                throw new Failure("division by zero in #if", at);
+            }
+            return new Value(0, u);
+        }
+        if (u) {
+            return new Value(quotient ? Long.divideUnsigned(x, y) : Long.remainderUnsigned(x, y), true);
+        }
+        if (x == Long.MIN_VALUE && y == -1) {
+            return new Value(quotient ? x : 0, false);
+        }
+        return new Value(quotient ? x / y : x % y, false);
     }
 
     /** A shift as GCC's preprocessor does it: a negative count shifts the other way, a count of 64 or more leaves 0 or the sign. */
@@ -187,26 +215,28 @@ final class ConditionEvaluator {
             throw new Failure("#if expression ends early", last());
         }
         if (t.kind() == PpToken.Kind.PUNCTUATOR) {
-            switch (t.text()) {
-                case "+" -> {
+            // A switch on the one character, not on the spelling: a jump table rather than a comparison per case.
+            String op = t.text();
+            switch (op.length() == 1 ? op.charAt(0) : 0) {
+                case '+' -> {
                     pos++;
                     return unary(live);
                 }
-                case "-" -> {
+                case '-' -> {
                     pos++;
                     Value v = unary(live);
                     return new Value(-v.bits, v.unsigned);
                 }
-                case "~" -> {
+                case '~' -> {
                     pos++;
                     Value v = unary(live);
                     return new Value(~v.bits, v.unsigned);
                 }
-                case "!" -> {
+                case '!' -> {
                     pos++;
                     return bool(!unary(live).isTrue());
                 }
-                case "(" -> {
+                case '(' -> {
                     pos++;
                     Value v = commaFree(live);
                     if (!accept(")")) {
@@ -214,7 +244,7 @@ final class ConditionEvaluator {
                     }
                     return v;
                 }
-                default -> throw new Failure("token \"" + t.text() + "\" is not valid in preprocessor expressions", t);
+                default -> throw invalid(t);
             }
         }
         pos++;
@@ -222,8 +252,13 @@ final class ConditionEvaluator {
             case IDENTIFIER -> new Value(0, false);
             case NUMBER -> number(t);
             case CHARACTER -> new Value(CharacterConstants.value(t.text()), false);
-            default -> throw new Failure("token \"" + t.text() + "\" is not valid in preprocessor expressions", t);
+            default -> throw invalid(t);
         };
+    }
+
+    /** Kept out of the methods that read operands, which C1 compiles on every cold run: a message's concatenation is a call site and code of its own. */
+    private static Failure invalid(PpToken t) {
+        return new Failure("token \"" + t.text() + "\" is not valid in preprocessor expressions", t);
     }
 
     /** The value of an ASCII digit or lower-case letter as a digit; 99 for any other character. */
@@ -263,16 +298,24 @@ final class ConditionEvaluator {
             suffixOnly &= lower.charAt(i) == 'u' || lower.charAt(i) == 'l';
         }
         if ((digitsNeeded && end == start) || !suffixOnly) {
-            boolean floating = lower.contains(".") || (!lower.startsWith("0x") && lower.contains("e")) || lower.contains("p");
-            throw new Failure(floating ? "floating constant in preprocessor expression"
-                    : "invalid integer constant \"" + t.text() + "\" in #if", t);
+            throw notAnInteger(t, lower);
         }
         try {
             long bits = end == start ? 0 : Long.parseUnsignedLong(lower, start, end, radix);
             // A constant too large for intmax_t is unsigned (GCC warns "so large that it is unsigned").
             return new Value(bits, lower.indexOf('u', end) >= 0 || bits < 0);
         } catch (NumberFormatException e) {
-            throw new Failure("integer constant \"" + t.text() + "\" is too large for #if", t);
+            throw tooLarge(t);
         }
+    }
+
+    private static Failure notAnInteger(PpToken t, String lower) {
+        boolean floating = lower.contains(".") || (!lower.startsWith("0x") && lower.contains("e")) || lower.contains("p");
+        return new Failure(floating ? "floating constant in preprocessor expression"
+                : "invalid integer constant \"" + t.text() + "\" in #if", t);
+    }
+
+    private static Failure tooLarge(PpToken t) {
+        return new Failure("integer constant \"" + t.text() + "\" is too large for #if", t);
     }
 }

@@ -3,6 +3,7 @@ package dev.isthmus.cparser.preprocess;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,31 +53,80 @@ final class Directives {
         }
         // The file's first directive, with nothing before it, may be its include guard.
         String guard = firstDirective && atFileStart ? IncludeGuards.guardNamed(line) : null;
-        switch (name.text()) {
-            case "if" -> conditional(source, hash, evaluate(rest, name), guard);
-            case "ifdef", "ifndef" -> conditional(source, hash, definedTest(rest, name) == name.text().equals("ifdef"), guard);
-            case "elif", "elifdef", "elifndef" -> elif(source, name, rest);
-            case "else" -> elseGroup(source, name);
-            case "endif" -> {
+        int directive = code(name);
+        switch (directive) {
+            case IF -> conditional(source, hash, evaluate(rest, name), guard);
+            case IFDEF, IFNDEF -> conditional(source, hash, definedTest(rest, name) == (directive == IFDEF), guard);
+            case ELIF, ELIFDEF, ELIFNDEF -> elif(source, name, directive, rest);
+            case ELSE -> elseGroup(source, name);
+            case ENDIF -> {
                 if (run.conditionals.size() <= source.conditionalDepth) {
                     run.error(name, "#endif without #if");
                 } else if (run.conditionals.pop() == source.guardConditional && source.current().isEnd()) {
                     source.guard = source.guardCandidate;
                 }
             }
-            case "define" -> define(source, name, rest);
-            case "undef" -> undef(source, name, rest);
-            case "include", "import" -> include(source, name, rest, false);
-            case "include_next" -> include(source, name, rest, source.chainIndex >= 0 || run.sources.size() > 1);
-            case "line" -> lineDirective(source, hash, rest, lastPhysicalLine);
-            case "error" -> run.error(name, "#error " + spell(rest));
-            case "warning" -> run.warning(name, "#warning " + spell(rest));
-            case "pragma" -> pragma(source, hash, rest);
-            case "ident", "sccs", "assert", "unassert" -> {
+            case DEFINE -> define(source, name, rest);
+            case UNDEF -> undef(source, name, rest);
+            case INCLUDE -> include(source, name, rest, false);
+            case INCLUDE_NEXT -> include(source, name, rest, source.chainIndex >= 0 || run.sources.size() > 1);
+            case LINE -> lineDirective(source, hash, rest, lastPhysicalLine);
+            case DIAGNOSTIC -> diagnostic(name, rest);
+            case PRAGMA -> pragma(source, hash, rest);
+            case IGNORED -> {
                 // GCC's #ident, #sccs and #assert leave no declarations behind.
             }
-            default -> run.error(name, "invalid preprocessing directive #" + name.text());
+            default -> invalidDirective(name);
         }
+    }
+
+    // The directives by a code: switching on an int is a jump table, where a switch on strings
+    // is a hash, a comparison per name and a second switch, code C1 compiles on every cold run.
+    private static final int IF = 1;
+    private static final int IFDEF = 2;
+    private static final int IFNDEF = 3;
+    private static final int ELIF = 4;
+    private static final int ELIFDEF = 5;
+    private static final int ELIFNDEF = 6;
+    private static final int ELSE = 7;
+    private static final int ENDIF = 8;
+    private static final int DEFINE = 9;
+    private static final int UNDEF = 10;
+    private static final int INCLUDE = 11;
+    private static final int INCLUDE_NEXT = 12;
+    private static final int LINE = 13;
+    private static final int DIAGNOSTIC = 14;
+    private static final int PRAGMA = 15;
+    private static final int IGNORED = 16;
+    private static final Map<String, Integer> CODES = Map.ofEntries(Map.entry("if", IF), Map.entry("ifdef", IFDEF),
+            Map.entry("ifndef", IFNDEF), Map.entry("elif", ELIF), Map.entry("elifdef", ELIFDEF),
+            Map.entry("elifndef", ELIFNDEF), Map.entry("else", ELSE), Map.entry("endif", ENDIF),
+            Map.entry("define", DEFINE), Map.entry("undef", UNDEF), Map.entry("include", INCLUDE),
+            Map.entry("import", INCLUDE), Map.entry("include_next", INCLUDE_NEXT), Map.entry("line", LINE),
+            Map.entry("error", DIAGNOSTIC), Map.entry("warning", DIAGNOSTIC), Map.entry("pragma", PRAGMA),
+            Map.entry("ident", IGNORED), Map.entry("sccs", IGNORED), Map.entry("assert", IGNORED),
+            Map.entry("unassert", IGNORED));
+
+    /** The directive a name token names, or 0 for none. */
+    private static int code(PpToken name) {
+        Integer code = CODES.get(name.text());
+        return code == null ? 0 : code;
+    }
+
+    // Messages are built in methods apart from the ones that find the errors, which C1 compiles on
+    // every cold run: a message's concatenation is code and a call site of its own, and C1 compiles
+    // a method whole however rarely a path of it runs.
+
+    private void diagnostic(PpToken name, List<PpToken> rest) {
+        if (name.is("error")) {
+            run.error(name, "#error ".concat(spell(rest)));
+        } else {
+            run.warning(name, "#warning ".concat(spell(rest)));
+        }
+    }
+
+    private void invalidDirective(PpToken name) {
+        run.error(name, "invalid preprocessing directive #".concat(name.text()));
     }
 
     // Conditionals.
@@ -101,7 +151,7 @@ final class Directives {
         return run.isDefined(rest.getFirst().text());
     }
 
-    private void elif(Source source, PpToken name, List<PpToken> rest) {
+    private void elif(Source source, PpToken name, int directive, List<PpToken> rest) {
         PreprocessRun.Conditional open = open(source, name);
         if (open == null) {
             return;
@@ -113,9 +163,9 @@ final class Directives {
             skipGroup(source);
             return;
         }
-        boolean now = switch (name.text()) {
-            case "elifdef" -> definedTest(rest, name);
-            case "elifndef" -> !definedTest(rest, name);
+        boolean now = switch (directive) {
+            case ELIFDEF -> definedTest(rest, name);
+            case ELIFNDEF -> !definedTest(rest, name);
             default -> evaluate(rest, name);
         };
         if (now) {
@@ -167,15 +217,15 @@ final class Directives {
             }
             PpToken name = source.at(source.index + 1);
             if (t.startsLine() && (t.is("#") || t.is("%:")) && !name.startsLine() && name.isIdentifier()) {
-                switch (name.text()) {
-                    case "if", "ifdef", "ifndef" -> depth++;
-                    case "endif" -> {
+                switch (code(name)) {
+                    case IF, IFDEF, IFNDEF -> depth++;
+                    case ENDIF -> {
                         if (depth == 0) {
                             return;
                         }
                         depth--;
                     }
-                    case "elif", "else", "elifdef", "elifndef" -> {
+                    case ELIF, ELSE, ELIFDEF, ELIFNDEF -> {
                         if (depth == 0) {
                             return;
                         }
@@ -210,49 +260,12 @@ final class Directives {
             run.error(name, "\"defined\" cannot be used as a macro name");
             return;
         }
-        List<String> parameters = new ArrayList<>();
         boolean functionLike = rest.size() > 1 && rest.get(1).is("(") && !rest.get(1).space();
-        boolean variadic = false;
-        int bodyStart = 1;
-        if (functionLike) {
-            int i = 2;
-            while (true) {
-                if (i >= rest.size()) {
-                    run.error(name, "missing ')' in macro parameter list");
-                    return;
-                }
-                PpToken p = rest.get(i);
-                if (p.is(")") && parameters.isEmpty() && !variadic) {
-                    i++;
-                    break;
-                }
-                if (p.is("...")) {
-                    parameters.add("__VA_ARGS__");
-                    variadic = true;
-                    i++;
-                } else if (p.isIdentifier() && !parameters.contains(p.text())) {
-                    parameters.add(p.text());
-                    i++;
-                    if (i < rest.size() && rest.get(i).is("...")) {
-                        variadic = true;
-                        i++;
-                    }
-                } else {
-                    run.error(p, "expected parameter name, found \"" + p.text() + "\"");
-                    return;
-                }
-                if (i < rest.size() && rest.get(i).is(")")) {
-                    i++;
-                    break;
-                }
-                if (variadic || i >= rest.size() || !rest.get(i).is(",")) {
-                    run.error(i < rest.size() ? rest.get(i) : name, "expected ',' or ')' in macro parameter list");
-                    return;
-                }
-                i++;
-            }
-            bodyStart = i;
+        Parameters parameters = functionLike ? parameters(rest, name) : Parameters.NONE;
+        if (parameters == null) {
+            return;
         }
+        int bodyStart = parameters.bodyStart();
         // The body as the one immutable list the macro keeps, copied once (a definition per directive of thousands).
         PpToken[] body = new PpToken[rest.size() - bodyStart];
         for (int i = 0; i < body.length; i++) {
@@ -261,15 +274,66 @@ final class Directives {
         if (body.length > 0) {
             body[0] = body[0].withSpace(false);
         }
-        Macro macro = new Macro(name.text(), functionLike, parameters, variadic, List.of(body), name);
+        Macro macro = new Macro(name.text(), functionLike, parameters.names(), parameters.variadic(), List.of(body), name);
         Macro previous = run.macros.put(name.text(), macro);
         if (previous != null && !previous.sameAs(macro) && source.producesOutput) {
-            run.warning(name, "\"" + name.text() + "\" redefined (previous definition at "
-                    + previous.definedAt().position() + ")");
+            redefined(name, previous);
         }
         if (run.options.keepDefinitions() && source.producesOutput) {
             run.writer.directive(macro.definitionLine(), directive.file(), directive.line());
         }
+    }
+
+    private void redefined(PpToken name, Macro previous) {
+        run.warning(name, "\"" + name.text() + "\" redefined (previous definition at " + previous.definedAt().position() + ")");
+    }
+
+    /** A function-like macro's parameter names, whether it is variadic, and where its body starts in the directive's tokens after {@code define}. */
+    private record Parameters(List<String> names, boolean variadic, int bodyStart) {
+        static final Parameters NONE = new Parameters(List.of(), false, 1);
+    }
+
+    /** The parameter list of a function-like definition ({@code rest[1]} is its parenthesis), or null after reporting an error. */
+    private Parameters parameters(List<PpToken> rest, PpToken name) {
+        List<String> parameters = new ArrayList<>();
+        boolean variadic = false;
+        int i = 2;
+        while (true) {
+            if (i >= rest.size()) {
+                run.error(name, "missing ')' in macro parameter list");
+                return null;
+            }
+            PpToken p = rest.get(i);
+            if (p.is(")") && parameters.isEmpty() && !variadic) {
+                i++;
+                break;
+            }
+            if (p.is("...")) {
+                parameters.add("__VA_ARGS__");
+                variadic = true;
+                i++;
+            } else if (p.isIdentifier() && !parameters.contains(p.text())) {
+                parameters.add(p.text());
+                i++;
+                if (i < rest.size() && rest.get(i).is("...")) {
+                    variadic = true;
+                    i++;
+                }
+            } else {
+                run.error(p, "expected parameter name, found \"" + p.text() + "\"");
+                return null;
+            }
+            if (i < rest.size() && rest.get(i).is(")")) {
+                i++;
+                break;
+            }
+            if (variadic || i >= rest.size() || !rest.get(i).is(",")) {
+                run.error(i < rest.size() ? rest.get(i) : name, "expected ',' or ')' in macro parameter list");
+                return null;
+            }
+            i++;
+        }
+        return new Parameters(parameters, variadic, i);
     }
 
     private void undef(Source source, PpToken directive, List<PpToken> rest) {

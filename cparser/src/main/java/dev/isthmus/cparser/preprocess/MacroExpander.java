@@ -129,7 +129,7 @@ final class MacroExpander {
             PpToken t = readRaw();
             if (t.isEnd()) {
                 pending.addFirst(t);
-                run.error(name, "unterminated argument list invoking macro \"" + m.name() + "\"");
+                unterminated(m, name);
                 return null;
             }
             if (t.is("(")) {
@@ -155,12 +155,24 @@ final class MacroExpander {
             arguments.add(ABSENT);
         }
         if (arguments.size() != named) {
-            run.error(name, arguments.size() > named
-                    ? "macro \"" + m.name() + "\" passed " + arguments.size() + " arguments, but takes just " + named
-                    : "macro \"" + m.name() + "\" requires " + named + " arguments, but only " + arguments.size() + " given");
+            wrongCount(m, name, arguments.size());
             return null;
         }
         return close;
+    }
+
+    // The errors are methods apart from the loops that find them, which C1 compiles on every cold
+    // run: a message's concatenation is code and a call site of its own, and C1 compiles a method whole.
+
+    private void unterminated(Macro m, PpToken name) {
+        run.error(name, "unterminated argument list invoking macro \"" + m.name() + "\"");
+    }
+
+    private void wrongCount(Macro m, PpToken name, int given) {
+        int named = m.parameters().size();
+        run.error(name, given > named
+                ? "macro \"" + m.name() + "\" passed " + given + " arguments, but takes just " + named
+                : "macro \"" + m.name() + "\" requires " + named + " arguments, but only " + given + " given");
     }
 
     /**
@@ -204,37 +216,7 @@ final class MacroExpander {
                 continue;
             }
             if (t.is("##") && i + 1 < body.size() && i > 0) {
-                PpToken operand = body.get(++i);
-                int p = m.parameterIndex(operand);
-                List<PpToken> right;
-                if (p >= 0) {
-                    right = arguments.get(p);
-                    if (m.variadic() && p == arguments.size() - 1 && !out.isEmpty() && out.getLast().is(",")) {
-                        // GNU: ", ## __VA_ARGS__" drops the comma when the call gave no variable arguments.
-                        if (right == ABSENT) {
-                            out.removeLast();
-                        } else {
-                            addWithSpace(out, right, operand.space());
-                        }
-                        continue;
-                    }
-                } else if (operand.is("__VA_OPT__") && m.variadic()) {
-                    int close = matchingParenthesis(body, i + 1);
-                    right = new ArrayList<>();
-                    if (!arguments.getLast().isEmpty()) {
-                        substituteInto(right, body.subList(i + 2, close), m, arguments, expanded);
-                    }
-                    i = close;
-                } else {
-                    right = List.of(operand);
-                }
-                PpToken left = out.isEmpty() ? placemarker(t) : out.removeLast();
-                if (right.isEmpty()) {
-                    out.add(left);
-                } else {
-                    out.addAll(paste(left, right.getFirst()));
-                    out.addAll(right.subList(1, right.size()));
-                }
+                i = pasteInto(out, body, i, m, arguments, expanded);
                 continue;
             }
             int p = m.parameterIndex(t);
@@ -257,21 +239,70 @@ final class MacroExpander {
                 continue;
             }
             if (t.is("__VA_OPT__") && m.variadic() && i + 1 < body.size() && body.get(i + 1).is("(")) {
-                int close = matchingParenthesis(body, i + 1);
-                List<PpToken> content = new ArrayList<>();
-                if (!arguments.getLast().isEmpty()) {
-                    substituteInto(content, body.subList(i + 2, close), m, arguments, expanded);
-                }
-                if (content.isEmpty()) {
-                    out.add(placemarker(t));
-                } else {
-                    addWithSpace(out, content, t.space());
-                }
-                i = close;
+                i = vaOptInto(out, body, i, m, arguments, expanded);
                 continue;
             }
             out.add(t);
         }
+    }
+
+    /**
+     * The {@code ##} at {@code body[i]} and its right operand, pasted to what {@code out} ends
+     * with; returns the index of the last body token used. A method apart from
+     * {@link #substituteInto}, whose commoner paths C1 then compiles alone.
+     */
+    private int pasteInto(List<PpToken> out, List<PpToken> body, int i, Macro m, List<List<PpToken>> arguments,
+                          List<List<PpToken>> expanded) {
+        PpToken t = body.get(i);
+        PpToken operand = body.get(++i);
+        int p = m.parameterIndex(operand);
+        List<PpToken> right;
+        if (p >= 0) {
+            right = arguments.get(p);
+            if (m.variadic() && p == arguments.size() - 1 && !out.isEmpty() && out.getLast().is(",")) {
+                // GNU: ", ## __VA_ARGS__" drops the comma when the call gave no variable arguments.
+                if (right == ABSENT) {
+                    out.removeLast();
+                } else {
+                    addWithSpace(out, right, operand.space());
+                }
+                return i;
+            }
+        } else if (operand.is("__VA_OPT__") && m.variadic()) {
+            int close = matchingParenthesis(body, i + 1);
+            right = new ArrayList<>();
+            if (!arguments.getLast().isEmpty()) {
+                substituteInto(right, body.subList(i + 2, close), m, arguments, expanded);
+            }
+            i = close;
+        } else {
+            right = List.of(operand);
+        }
+        PpToken left = out.isEmpty() ? placemarker(t) : out.removeLast();
+        if (right.isEmpty()) {
+            out.add(left);
+        } else {
+            out.addAll(paste(left, right.getFirst()));
+            out.addAll(right.subList(1, right.size()));
+        }
+        return i;
+    }
+
+    /** {@code __VA_OPT__(...)} at {@code body[i]}, substituted into {@code out}; returns the index of its closing parenthesis. */
+    private int vaOptInto(List<PpToken> out, List<PpToken> body, int i, Macro m, List<List<PpToken>> arguments,
+                          List<List<PpToken>> expanded) {
+        PpToken t = body.get(i);
+        int close = matchingParenthesis(body, i + 1);
+        List<PpToken> content = new ArrayList<>();
+        if (!arguments.getLast().isEmpty()) {
+            substituteInto(content, body.subList(i + 2, close), m, arguments, expanded);
+        }
+        if (content.isEmpty()) {
+            out.add(placemarker(t));
+        } else {
+            addWithSpace(out, content, t.space());
+        }
+        return close;
     }
 
     /**
@@ -320,14 +351,17 @@ final class MacroExpander {
         if (right.kind() == PpToken.Kind.PLACEMARKER) {
             return List.of(left);
         }
-        PpToken joined = PpLexer.single(left.text() + right.text());
+        PpToken joined = PpLexer.single(left.text().concat(right.text()));
         if (joined == null) {
-            run.error(left, "pasting \"" + left.text() + "\" and \"" + right.text()
-                    + "\" does not give a valid preprocessing token");
+            invalidPaste(left, right);
             return List.of(left, right);
         }
         return List.of(new PpToken(joined.kind(), joined.text(), left.file(), left.line(), left.column(), left.space(),
                 false, left.hideSet()));
+    }
+
+    private void invalidPaste(PpToken left, PpToken right) {
+        run.error(left, "pasting \"" + left.text() + "\" and \"" + right.text() + "\" does not give a valid preprocessing token");
     }
 
     private static PpToken stringize(List<PpToken> argument, PpToken at) {
@@ -366,12 +400,18 @@ final class MacroExpander {
             }
             return number(t, run.isDefined(operand.text()) ? 1 : 0);
         }
+        if (!name.startsWith("__has_")) {
+            return null;
+        }
         boolean include = name.equals("__has_include") || name.equals("__has_include_next");
         boolean feature = name.equals("__has_attribute") || name.equals("__has_cpp_attribute")
                 || name.equals("__has_c_attribute") || name.equals("__has_builtin");
-        if (!include && !feature) {
-            return null;
-        }
+        return include || feature ? hasOperator(t, include) : null;
+    }
+
+    /** {@code __has_include(...)}, {@code __has_attribute(...)} and the like: rarer than {@code defined}, so a method of their own. */
+    private PpToken hasOperator(PpToken t, boolean include) {
+        String name = t.text();
         if (!readRaw().is("(")) {
             run.error(t, "missing '(' after \"" + name + "\"");
             return number(t, 0);
