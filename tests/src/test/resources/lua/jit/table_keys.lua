@@ -100,3 +100,48 @@ do
   print(s, w[1], v[1], v[2])
 end
 -- expect: 32075	300	1	52
+
+-- test: elements at computed number keys read and written in a while loop: integral keys in the array part, keys past it, fractional, negative, zero and -0 keys in the hash part
+do
+  local a = {}
+  for i = 1, 16 do a[i] = i * 10 end
+  a[0] = 5
+  a[1.5] = 7
+  a[-3] = 9
+  local j, s, n = 0, 0, 0
+  while j < 400 do
+    local k = (j % 23) - 3
+    if j % 5 == 0 then k = k + 0.5 end
+    if j % 7 == 0 then k = -0.0 * j end
+    local v = a[k]
+    if v then s = s + v; n = n + 1 end
+    a[k] = (v or 0) + 1
+    j = j + 1
+  end
+  print(s, n, a[0], a[1], a[16], a[17], a[19], a[-3], a[1.5], a[-2.5], #a)
+end
+-- expect: 20486	373	76	23	171	11	11	21	10	3	19
+
+-- test: a computed key that is NaN or out of the int range, read and written in a compiled loop
+do
+  local a = {1, 2, 3}
+  local big = 2 ^ 31
+  local j, s = 1, 0
+  while j <= 200 do
+    local k = j <= 100 and (j % 3) + 1 or big + j % 2
+    s = s + (a[k] or 0)
+    a[k] = j
+    j = j + 1
+  end
+  local nan = 0 / 0
+  local ok, err = pcall(function()
+    local i = 1
+    while i <= 100 do
+      local k = i < 60 and 1 or nan
+      a[k] = a[k] and i or -i
+      i = i + 1
+    end
+  end)
+  print(s, a[1], a[2], a[3], a[big], a[big + 1], ok, (tostring(err):gsub("^.-:%d+: ", "")))
+end
+-- expect: 19410	59	100	98	200	199	false	table index is NaN

@@ -900,21 +900,22 @@ final class TraceCodegen {
             case TLOADN -> {
                 Label general = new Label();
                 Label done = new Label();
+                // An element of the array part read at once: at an integer index (a narrowed loop
+                // variable) with no conversion and one bounds check, at any other number key
+                // converted and checked integral first; the general lookup otherwise.
                 IntegerKey index = integerKey(ir, x.b);
-                if (index != null) {
-                    // An element at an integer index (a narrowed loop variable): no conversion, one bounds check.
-                    load(x.a);
-                    mv.visitTypeInsn(CHECKCAST, TABLE);
-                    loadIntegerKey(index);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "hasArrayNumber", "(I)Z", false);
-                    mv.visitJumpInsn(IFEQ, general);
-                    load(x.a);
-                    mv.visitTypeInsn(CHECKCAST, TABLE);
-                    loadIntegerKey(index);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "arrayNumber", "(I)D", false);
-                    store(i);
-                    mv.visitJumpInsn(GOTO, done);
-                }
+                String keyType = index != null ? "I" : "D";
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                loadKey(index, x.b);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "hasArrayNumber", "(" + keyType + ")Z", false);
+                mv.visitJumpInsn(IFEQ, general);
+                load(x.a);
+                mv.visitTypeInsn(CHECKCAST, TABLE);
+                loadKey(index, x.b);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "arrayNumber", "(" + keyType + ")D", false);
+                store(i);
+                mv.visitJumpInsn(GOTO, done);
                 mv.visitLabel(general);
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
@@ -1205,20 +1206,21 @@ final class TraceCodegen {
     /**
      * {@code TSETN}: a number stored at an integer key inside the array part raises no error
      * and calls nothing, so it needs neither the pc a traceback would show nor a handler; any
-     * other store is a call ({@link #call}).
+     * other store is a call ({@link #call}). A key not known to be an integer (computed, not a
+     * narrowed loop variable) is checked integral by the table's own test first.
      */
     private void storeElement(int i, Ir x) {
-        IntegerKey index = ir.typeOf(x.c) == IrType.NUM ? integerKey(ir, x.b) : null;
-        if (index == null) {
+        if (ir.typeOf(x.c) != IrType.NUM) {
             call(i, x);
             return;
         }
+        IntegerKey index = integerKey(ir, x.b);
         Label done = new Label();
         load(x.a);
         mv.visitTypeInsn(CHECKCAST, TABLE);
-        loadIntegerKey(index);
+        loadKey(index, x.b);
         load(x.c);
-        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "storeArrayNumber", "(ID)Z", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "storeArrayNumber", "(" + (index != null ? "I" : "D") + "D)Z", false);
         mv.visitJumpInsn(IFNE, done);
         call(i, x);
         mv.visitLabel(done);
@@ -1530,6 +1532,15 @@ final class TraceCodegen {
     }
 
     /** {@code key}'s int onto the operand stack. */
+    /** The int {@code index} when the key is known integral, else the number key {@code key} itself. */
+    private void loadKey(IntegerKey index, int key) {
+        if (index != null) {
+            loadIntegerKey(index);
+        } else {
+            load(key);
+        }
+    }
+
     private void loadIntegerKey(IntegerKey key) {
         if (key.ref() == Ir.NONE) {
             push(key.offset());

@@ -199,6 +199,21 @@ public final class LuaTable {
     }
 
     /**
+     * {@link #hasArrayNumber(int)} for a key that is a number not known to be an integer (a
+     * trace's read at a computed key): true only for an integral key in the array part. NaN, -0
+     * and keys beyond the int range are not ({@code (int)} of them differs or is 0).
+     */
+    public boolean hasArrayNumber(double key) {
+        int i = (int) key;
+        return i == key && hasArrayNumber(i);
+    }
+
+    /** The unboxed number at key {@code key} of the array part, where {@link #hasArrayNumber(double)} holds. */
+    public double arrayNumber(double key) {
+        return arrayNums[(int) key - 1];
+    }
+
+    /**
      * {@code t[i] = value} when index {@code i} is in the array part, the number held unboxed;
      * false, and nothing stored, otherwise.
      */
@@ -208,6 +223,12 @@ public final class LuaTable {
             return true;
         }
         return false;
+    }
+
+    /** {@link #storeArrayNumber(int, double)} at a key that is a number not known to be an integer: false for any key not integral. */
+    public boolean storeArrayNumber(double key, double value) {
+        int i = (int) key;
+        return i == key && storeArrayNumber(i, value);
     }
 
     /** The unboxed number of {@code t[key]}, where {@link #rawGet} has just returned {@link #NUMBER}. */
