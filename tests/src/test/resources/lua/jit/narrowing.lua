@@ -189,3 +189,25 @@ do
 end
 -- expect: 1860 2220 1621 450 1860 32212254915 32212255275 -32212254225 5439
 -- expect: 26427.25	inf
+
+-- test: modulo by a constant in a compiled loop: integral dividends of both signs, -0, fractional, past the int range, infinite and NaN
+do
+  local vals = {5, -5, 0, -0.0, 7.5, -7.25, 2^31 + 3, -2^31 - 5, 2^31 - 1, -2^31, 1e300, -1/0, 1/0, 0/0, 139967, 139968, -139968}
+  local out = {}
+  for r = 1, 3 do
+    for i = 1, #vals do
+      local v = vals[i]
+      local a, b, c = v % 60, v % 139968, v % 1
+      out[i] = string.format("%.17g/%.17g/%.17g/%g", a, b, c, 1 / (v % 7))
+    end
+  end
+  print(table.concat(out, " "))
+  local last, s = 42, 0
+  for i = 1, 1000 do
+    last = (last * 3877 + 29573) % 139968
+    s = s + last % 60
+  end
+  print(last, s)
+end
+-- expect: 5/5/0/0.2 55/139963/0/0.5 0/0/0/inf 0/0/0/inf 7.5/7.5/0.5/2 52.75/139960.75/0.75/0.148148 11/94595/0/0.2 47/45371/0/inf 7/94591/0/1 52/45376/0/0.2 0/0/0/inf nan/nan/nan/nan nan/nan/nan/nan nan/nan/nan/nan 47/139967/0/0.5 48/0/0/0.333333 12/0/0/0.25
+-- expect: 11426	30548

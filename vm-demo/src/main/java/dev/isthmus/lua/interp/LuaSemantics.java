@@ -70,6 +70,22 @@ public final class LuaSemantics {
     }
 
     /**
+     * {@link #mod} by a positive int {@code b}, a trace's {@code a % 60}: an integral {@code a} in
+     * the int range takes the int remainder, which C2 computes by multiplying when {@code b} is a
+     * constant, instead of a division and a floor. It is the formula's value there: below 2^31
+     * in magnitude the quotient's floor is exact (a quotient just under an integer n stays under
+     * it, n being far below 2^53 / b), and -0 gives +0 both ways.
+     */
+    public static double modByInt(double a, int b) {
+        int i = (int) a;
+        if (i != a) {
+            return mod(a, b);
+        }
+        int r = i % b;
+        return r < 0 ? r + b : r;
+    }
+
+    /**
      * {@code a op b} when the fast path (two numbers) did not apply. Throws with the
      * operand that failed: {@code whichFailed[0]} is set to 0 for {@code a}, 1 for {@code b}.
      */

@@ -810,6 +810,12 @@ final class TraceCodegen {
             }
             case MOD, POW -> {
                 load(x.a);
+                if (x.op == IrOp.MOD && ir.smallIntegral(x.b) instanceof Integer divisor && divisor > 0) {
+                    push(divisor);
+                    mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(LuaSemantics.class), "modByInt", "(DI)D", false);
+                    store(i);
+                    break;
+                }
                 load(x.b);
                 if (x.op == IrOp.MOD) {
                     mv.visitMethodInsn(INVOKESTATIC, Type.getInternalName(LuaSemantics.class), "mod", "(DD)D", false);

@@ -253,10 +253,6 @@ final class TraceIr {
         };
     }
 
-    /**
-     * Whether int {@code ref} is within the range of a narrowed loop's index: an int that is no
-     * bit operation's result (those take any 32-bit value), or a small constant.
-     */
     /** The value of number constant {@code ref} when it is an integer of magnitude below 2^20, else null. */
     Integer smallIntegral(int ref) {
         Ir x = code.get(ref);
@@ -267,6 +263,10 @@ final class TraceIr {
         return d == Math.rint(d) && Math.abs(d) < 1 << 20 ? (int) d : null;
     }
 
+    /**
+     * Whether int {@code ref} is within the range of a narrowed loop's index: an int that is no
+     * bit operation's result (those take any 32-bit value), or a small constant.
+     */
     boolean isLoopInt(int ref) {
         Ir x = code.get(ref);
         return switch (x.op) {
