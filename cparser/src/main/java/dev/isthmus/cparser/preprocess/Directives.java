@@ -275,7 +275,7 @@ final class Directives {
             body[0] = body[0].withSpace(false);
         }
         Macro macro = new Macro(name.text(), functionLike, parameters.names(), parameters.variadic(), List.of(body), name);
-        Macro previous = run.macros.put(name.text(), macro);
+        Macro previous = run.defineMacro(name.text(), macro);
         if (previous != null && !previous.sameAs(macro) && source.producesOutput) {
             redefined(name, previous);
         }
@@ -341,7 +341,7 @@ final class Directives {
             run.error(directive, "no macro name given in #undef directive");
             return;
         }
-        run.macros.remove(rest.getFirst().text());
+        run.undefineMacro(rest.getFirst().text());
         if (run.options.keepDefinitions() && source.producesOutput) {
             run.writer.directive("#undef " + rest.getFirst().text(), directive.file(), directive.line());
         }
@@ -434,7 +434,7 @@ final class Directives {
             if (first.is("push_macro")) {
                 stack.push(Optional.ofNullable(run.macros.get(name)));
             } else if (!stack.isEmpty()) {
-                stack.pop().ifPresentOrElse(m -> run.macros.put(name, m), () -> run.macros.remove(name));
+                stack.pop().ifPresentOrElse(m -> run.defineMacro(name, m), () -> run.undefineMacro(name));
             }
             return;
         }
@@ -479,7 +479,7 @@ final class Directives {
         tokens.removeLast();
         List<PpToken> placed = new ArrayList<>();
         for (PpToken t : tokens) {
-            placed.add(new PpToken(t.kind(), t.text(), at.file(), at.line(), at.column(), t.space(), false, t.hideSet()));
+            placed.add(new PpToken(t.kind(), run.spelling(t.text()), at.file(), at.line(), at.column(), t.space(), false, t.hideSet()));
         }
         pragma(run.sources.peek(), at, placed);
     }

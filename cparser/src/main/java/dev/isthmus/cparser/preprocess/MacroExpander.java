@@ -97,7 +97,7 @@ final class MacroExpander {
                     return operatorValue;
                 }
             }
-            Macro m = run.macro(t.text());
+            Macro m = run.macro(t);
             if (m == null || t.hideSet().contains(t.text())) {
                 PpToken dynamic = t.hideSet().contains(t.text()) ? null : run.dynamicMacro(t);
                 return dynamic != null ? dynamic : t;
@@ -341,7 +341,7 @@ final class MacroExpander {
     }
 
     private static PpToken placemarker(PpToken at) {
-        return new PpToken(PpToken.Kind.PLACEMARKER, "", at.file(), at.line(), at.column(), at.space(), false, HideSet.EMPTY);
+        return new PpToken(PpToken.Kind.PLACEMARKER, Spelling.EMPTY, at.file(), at.line(), at.column(), at.space(), false, HideSet.EMPTY);
     }
 
     private List<PpToken> paste(PpToken left, PpToken right) {
@@ -356,7 +356,7 @@ final class MacroExpander {
             invalidPaste(left, right);
             return List.of(left, right);
         }
-        return List.of(new PpToken(joined.kind(), joined.text(), left.file(), left.line(), left.column(), left.space(),
+        return List.of(new PpToken(joined.kind(), run.spelling(joined.text()), left.file(), left.line(), left.column(), left.space(),
                 false, left.hideSet()));
     }
 
@@ -364,7 +364,7 @@ final class MacroExpander {
         run.error(left, "pasting \"" + left.text() + "\" and \"" + right.text() + "\" does not give a valid preprocessing token");
     }
 
-    private static PpToken stringize(List<PpToken> argument, PpToken at) {
+    private PpToken stringize(List<PpToken> argument, PpToken at) {
         StringBuilder s = new StringBuilder("\"");
         for (int i = 0; i < argument.size(); i++) {
             PpToken t = argument.get(i);
@@ -378,7 +378,7 @@ final class MacroExpander {
             }
         }
         s.append('"');
-        return new PpToken(PpToken.Kind.STRING, s.toString(), at.file(), at.line(), at.column(), at.space(), false,
+        return new PpToken(PpToken.Kind.STRING, run.spelling(s.toString()), at.file(), at.line(), at.column(), at.space(), false,
                 HideSet.EMPTY);
     }
 
@@ -439,8 +439,8 @@ final class MacroExpander {
         return number(t, value);
     }
 
-    private static PpToken number(PpToken at, long value) {
-        return new PpToken(PpToken.Kind.NUMBER, Long.toString(value), at.file(), at.line(), at.column(), at.space(),
+    private PpToken number(PpToken at, long value) {
+        return new PpToken(PpToken.Kind.NUMBER, run.spelling(Long.toString(value)), at.file(), at.line(), at.column(), at.space(),
                 false, HideSet.EMPTY);
     }
 }

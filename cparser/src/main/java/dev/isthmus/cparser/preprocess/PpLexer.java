@@ -217,14 +217,14 @@ final class PpLexer {
         boolean space = skipBlanks();
         if (pos >= length) {
             advanceTo(pos);
-            return new PpToken(PpToken.Kind.END, "", file, line, columnOf(pos), space, true, HideSet.EMPTY);
+            return new PpToken(PpToken.Kind.END, Spelling.EMPTY, file, line, columnOf(pos), space, true, HideSet.EMPTY);
         }
         int start = pos;
         if (splicesApplied < spliceCount) {
             advanceTo(start);
         }
         PpToken.Kind kind = next();
-        String spelling = utf8 ? spellings.of(new String(bytes, start, pos - start, StandardCharsets.UTF_8))
+        Spelling spelling = utf8 ? spellings.of(new String(bytes, start, pos - start, StandardCharsets.UTF_8))
                 : spellings.of(bytes, start, pos);
         PpToken t = new PpToken(kind, spelling, file, line, columnOf(start), space, startsLine,
                 HideSet.EMPTY);

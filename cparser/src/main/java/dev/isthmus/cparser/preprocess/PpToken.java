@@ -8,7 +8,7 @@ import dev.isthmus.cparser.SourcePosition;
  * before it, whether it starts a line (so {@code #} there begins a directive), and the
  * macros it must no longer expand inside ({@link HideSet}, after Prosser's algorithm).
  */
-record PpToken(Kind kind, String text, String file, int line, int column, boolean space, boolean startsLine,
+record PpToken(Kind kind, Spelling spelling, String file, int line, int column, boolean space, boolean startsLine,
                HideSet hideSet) {
 
     enum Kind {
@@ -20,8 +20,13 @@ record PpToken(Kind kind, String text, String file, int line, int column, boolea
         END
     }
 
-    boolean is(String spelling) {
-        return text.equals(spelling) && (kind == Kind.PUNCTUATOR || kind == Kind.IDENTIFIER);
+    /** The spelling's characters. */
+    String text() {
+        return spelling.text;
+    }
+
+    boolean is(String text) {
+        return spelling.text.equals(text) && (kind == Kind.PUNCTUATOR || kind == Kind.IDENTIFIER);
     }
 
     boolean isIdentifier() {
@@ -37,24 +42,24 @@ record PpToken(Kind kind, String text, String file, int line, int column, boolea
     }
 
     PpToken withSpace(boolean hasSpace) {
-        return hasSpace == space ? this : new PpToken(kind, text, file, line, column, hasSpace, startsLine, hideSet);
+        return hasSpace == space ? this : new PpToken(kind, spelling, file, line, column, hasSpace, startsLine, hideSet);
     }
 
     PpToken withHideSet(HideSet set) {
-        return new PpToken(kind, text, file, line, column, space, startsLine, set);
+        return new PpToken(kind, spelling, file, line, column, space, startsLine, set);
     }
 
     /** This token as it appears where a macro was invoked: the invocation's place, this token's spelling, the space given. */
     PpToken at(PpToken invocation, HideSet set, boolean hasSpace) {
-        return new PpToken(kind, text, invocation.file, invocation.line, invocation.column, hasSpace, false, set);
+        return new PpToken(kind, spelling, invocation.file, invocation.line, invocation.column, hasSpace, false, set);
     }
 
     static PpToken end(String file, int line) {
-        return new PpToken(Kind.END, "", file, line, 1, false, true, HideSet.EMPTY);
+        return new PpToken(Kind.END, Spelling.EMPTY, file, line, 1, false, true, HideSet.EMPTY);
     }
 
     @Override
     public String toString() {
-        return text;
+        return spelling.text;
     }
 }

@@ -60,6 +60,16 @@ final class PreprocessRun {
     /** By start in the chain and header, what a search of the include chain found (null: nothing). */
     private final Map<Integer, Map<String, Found>> chainFinds = new HashMap<>();
     private final Map<Path, Boolean> fileChecks = new HashMap<>();
+    /**
+     * Each chain directory's name ending in a slash, or null for one of another file system (the
+     * freestanding headers in a jar): a header is looked for there by the string of its name,
+     * and a {@code Path} made only for the file found, since each {@code Path} resolved and turned
+     * into a {@code File} converts its name between characters and bytes several times, on a
+     * cold start through code not yet compiled (a header set looks in a few hundred places).
+     */
+    private final String[] chainNames;
+    /** Whether a regular file is at a name (in the default file system), by name. */
+    private final Map<String, Boolean> fileChecksByName = new HashMap<>();
     /** The distinct spellings of a run over system headers: about 10,000 for stdio.h ... sqlite3.h. */
     private final Spellings spellings = new Spellings(16384);
     private String baseFile = "";
@@ -84,6 +94,14 @@ final class PreprocessRun {
         chain.addAll(options.includeDirectories());
         firstSystem = chain.size();
         chain.addAll(options.systemDirectories());
+        chainNames = new String[chain.size()];
+        for (int i = 0; i < chainNames.length; i++) {
+            Path dir = chain.get(i);
+            if (isDefault(dir)) {
+                String name = dir.toString();
+                chainNames[i] = name.endsWith("/") ? name : name.concat("/");
+            }
+        }
         @SuppressWarnings("unchecked")
         Map<String, FileText> typed = (Map<String, FileText>) (Map<String, ?>) fileCache;
         this.files = typed;
@@ -205,7 +223,7 @@ final class PreprocessRun {
         }
         if (file == null) {
             try {
-                file = new FileText(SourceText.ofLatin1(read(found.path())));
+                file = new FileText(SourceText.ofLatin1(read(found)));
             } catch (IOException e) {
                 error(at, found.name() + ": " + e.getMessage());
                 return;
@@ -222,6 +240,16 @@ final class PreprocessRun {
      * preprocessing, most of it their first use. A file of another file system (the
      * freestanding headers inside a jar) is read through NIO.
      */
+    private byte[] read(Found found) throws IOException {
+        // Found in a directory of the chain by its name: opened by that name, without the Path's conversions.
+        if (found.chainIndex() >= 0 && chainNames[found.chainIndex()] != null) {
+            try (FileInputStream in = new FileInputStream(found.name())) {
+                return in.readAllBytes();
+            }
+        }
+        return read(found.path());
+    }
+
     private static byte[] read(Path path) throws IOException {
         if (!isDefault(path)) {
             return Files.readAllBytes(path);
@@ -274,15 +302,32 @@ final class PreprocessRun {
         }
         Found found = null;
         for (int i = start; i < chain.size() && found == null; i++) {
+            // String.concat rather than +: a + links its call site (spinning classes) at its first run, on a cold start's path.
+            if (chainNames[i] != null) {
+                String candidate = chainNames[i].concat(header);
+                if (isFile(candidate)) {
+                    found = new Found(Path.of(candidate), candidate, i, i >= firstSystem);
+                }
+                continue;
+            }
             Path candidate = chain.get(i).resolve(header);
             if (isFile(candidate)) {
                 String dir = chain.get(i).toString();
-                // String.concat rather than +: a + links its call site (spinning classes) at its first run, on a cold start's path.
                 found = new Found(candidate, (dir.endsWith("/") ? dir : dir.concat("/")).concat(header), i, i >= firstSystem);
             }
         }
         finds.put(header, found);
         return found;
+    }
+
+    /** Whether a regular file is at {@code name} in the default file system, asked once per name a run. */
+    private boolean isFile(String name) {
+        Boolean known = fileChecksByName.get(name);
+        if (known == null) {
+            known = new java.io.File(name).isFile();
+            fileChecksByName.put(name, known);
+        }
+        return known;
     }
 
     /** Whether a regular file is at {@code path}, asked of the file system once per path a run (through {@code java.io}, as {@link #read}). */
@@ -306,8 +351,31 @@ final class PreprocessRun {
 
     // Macros.
 
-    Macro macro(String name) {
-        return macros.get(name);
+    /**
+     * The macro a token names, read from its spelling ({@link Spelling#macro}, kept equal to the
+     * table by {@link #defineMacro} and {@link #undefineMacro}); a spelling of another table
+     * (none reaches here, but a lexer made elsewhere would give one) is looked up by name.
+     */
+    Macro macro(PpToken t) {
+        Spelling s = t.spelling();
+        return s.table == spellings ? s.macro : macros.get(s.text);
+    }
+
+    /** Defines (or redefines) a macro; returns the definition it replaces, or null. */
+    Macro defineMacro(String name, Macro macro) {
+        spellings.of(name).macro = macro;
+        return macros.put(name, macro);
+    }
+
+    /** Removes a macro's definition, if any. */
+    void undefineMacro(String name) {
+        spellings.of(name).macro = null;
+        macros.remove(name);
+    }
+
+    /** This run's one spelling of {@code text}. */
+    Spelling spelling(String text) {
+        return spellings.of(text);
     }
 
     boolean isDefined(String name) {
@@ -342,7 +410,7 @@ final class PreprocessRun {
             default -> quote(DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ROOT).format(now));
         };
         PpToken.Kind kind = value.startsWith("\"") ? PpToken.Kind.STRING : PpToken.Kind.NUMBER;
-        return new PpToken(kind, value, t.file(), t.line(), t.column(), t.space(), false, t.hideSet());
+        return new PpToken(kind, spellings.of(value), t.file(), t.line(), t.column(), t.space(), false, t.hideSet());
     }
 
     private static String quote(String s) {

@@ -106,7 +106,7 @@ final class Source {
         if (lineDelta == 0 && presumedName.equals(t.file())) {
             return t;
         }
-        return new PpToken(t.kind(), t.text(), presumedName, t.line() + lineDelta, t.column(), t.space(), t.startsLine(),
+        return new PpToken(t.kind(), t.spelling(), presumedName, t.line() + lineDelta, t.column(), t.space(), t.startsLine(),
                 t.hideSet());
     }
 
