@@ -316,3 +316,46 @@ do
   print(table.concat(keys, " "))
 end
 -- expect: class=1010 late=10 made11=30 made22=30 made33=30 own18=30 own27=30 own36=30 own9=30
+
+-- test: a loop that changes no table reads an object's method and fields once, before the loop; changed between runs of the loop, or by the loop itself, they are read again
+do
+  local C = {}
+  C.__index = C
+  function C:get() return self.v end
+  local D = setmetatable({}, {__index = C})
+  D.__index = D
+  local function sum(o, n)
+    local s = 0
+    for i = 1, n do s = s + o:get() + o.w end
+    return s
+  end
+  local o = setmetatable({v = 2, w = 1}, C)
+  local r = {}
+  r[#r + 1] = sum(o, 100)
+  o.v = 3
+  r[#r + 1] = sum(o, 100)
+  function C:get() return -self.v end
+  r[#r + 1] = sum(o, 100)
+  o.get = function(self) return 10 end
+  r[#r + 1] = sum(o, 100)
+  o.get = nil
+  setmetatable(o, D)
+  r[#r + 1] = sum(o, 100)
+  function D:get() return self.w * 100 end
+  r[#r + 1] = sum(o, 100)
+  C.__index = {get = function() return 0 end}
+  setmetatable(o, C)
+  r[#r + 1] = sum(o, 100)
+  -- The loop itself changes what it reads: a field, the method, the metatable.
+  local p = setmetatable({v = 1, w = 0}, D)
+  local s = 0
+  for i = 1, 100 do
+    s = s + p:get() + p.v
+    if i == 30 then p.v = 5 end
+    if i == 60 then D.get = function(self) return self.v * 2 end end
+    if i == 80 then setmetatable(p, {__index = {get = function() return 1000 end}}) end
+  end
+  r[#r + 1] = s
+  print(table.concat(r, " "))
+end
+-- expect: 300 400 -200 1100 -200 10100 100 20580

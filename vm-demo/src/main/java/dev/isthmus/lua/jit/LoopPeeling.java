@@ -12,7 +12,8 @@ import java.util.Map;
  * iteration writes (its value carried from one iteration to the next). Copying is where
  * loop-invariant code motion happens: a pure instruction or guard whose operands are all
  * invariant is the pre-roll's own (already computed, already checked) and is not copied, so
- * type guards on values the loop never changes run once, before the loop. A register read
+ * type guards on values the loop never changes run once, before the loop; so are upvalue reads
+ * when no upvalue changes, and table reads and table guards when no table changes. A register read
  * at entry that the iteration also writes becomes its PHI, whose type must be what the
  * recording assumed (otherwise the loop is type-unstable and the trace is abandoned).
  */
@@ -33,8 +34,9 @@ final class LoopPeeling {
         ir.enterLoop();
         int[] registers = carried.registers();
         boolean upvaluesStable = upvaluesStable(ir);
+        boolean tablesStable = tablesStable(ir);
         boolean runsInnerLoops = ir.code.stream().anyMatch(x -> x.op == IrOp.LOOPCALL);
-        boolean[] variant = variant(ir, registers, upvaluesStable, runsInnerLoops);
+        boolean[] variant = variant(ir, registers, upvaluesStable, tablesStable, runsInnerLoops);
         Map<Integer, Integer> phiOf = new HashMap<>();
         int[] phis = new int[registers.length];
         // A register carrying a view of an array element carries the element's index: the view is made again from it.
@@ -79,7 +81,10 @@ final class LoopPeeling {
             if ((x.op == IrOp.GSAME || x.op == IrOp.GCTYPE) && x.snapshot != Ir.NONE) {
                 ir.identityExits.set(x.snapshot);
             }
-            if ((x.op.isPure() || x.op == IrOp.UGET && upvaluesStable) && invariant) {
+            if (x.op == IrOp.TOINT && x.snapshot != Ir.NONE && ir.at(x.a).op.isRegisterLoad()) {
+                ir.narrowedEntryExits.set(x.snapshot);
+            }
+            if (computedOnce(x.op, upvaluesStable, tablesStable) && invariant) {
                 sub[i] = i;
                 continue;
             }
@@ -123,6 +128,29 @@ final class LoopPeeling {
     }
 
     /**
+     * Whether an instruction on loop-invariant operands gives every iteration what it gave the
+     * pre-roll: a pure one, an upvalue read when no upvalue changes, a table read or table guard
+     * when no table changes (a method call's lookups through {@code __index} on an object the
+     * loop does not change: run once, before the loop, as LuaJIT's loop optimisation does).
+     */
+    private static boolean computedOnce(IrOp op, boolean upvaluesStable, boolean tablesStable) {
+        return op.isPure() || op == IrOp.UGET && upvaluesStable || tablesStable && TraceIr.readsOnlyTables(op);
+    }
+
+    /**
+     * Whether no table can change while the loop runs: every instruction leaves tables as they
+     * were ({@link TraceIr#keepsTables}: no store, no call that could run Lua code or C code).
+     */
+    private static boolean tablesStable(TraceIr ir) {
+        for (Ir x : ir.code) {
+            if (!TraceIr.keepsTables(x.op) || x.op.mayRunLua()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Whether no upvalue can change while the loop runs: it stores none and calls nothing that
      * could run Lua code. An upvalue read is then loop-invariant, read once before the loop.
      */
@@ -139,7 +167,7 @@ final class LoopPeeling {
      * Which recorded values can differ from one iteration to the next: loads of registers the
      * loop writes, what is not pure, and what uses any of those. The others are computed once.
      */
-    private static boolean[] variant(TraceIr ir, int[] written, boolean upvaluesStable, boolean runsInnerLoops) {
+    private static boolean[] variant(TraceIr ir, int[] written, boolean upvaluesStable, boolean tablesStable, boolean runsInnerLoops) {
         java.util.Set<Integer> writtenSet = new java.util.HashSet<>();
         for (int r : written) {
             writtenSet.add(r);
@@ -148,7 +176,7 @@ final class LoopPeeling {
         for (int i = 0; i < variant.length; i++) {
             Ir x = ir.at(i);
             boolean v = x.op.isRegisterLoad() ? runsInnerLoops || writtenSet.contains((Integer) x.aux)
-                    : !(x.op.isPure() || x.op == IrOp.UGET && upvaluesStable);
+                    : !computedOnce(x.op, upvaluesStable, tablesStable);
             for (int r : x.operands()) {
                 v |= variant[r];
             }

@@ -21,6 +21,12 @@ final class TraceIr {
      * {@link LoopPeeling}: taken before the loop ran once, the loop now runs with another one.
      */
     final java.util.BitSet identityExits = new java.util.BitSet();
+    /**
+     * The exits of the pre-roll's guards that a register's number is a small int ({@link IrOp#TOINT}
+     * of an entry load), set by {@link LoopPeeling}: taken before the loop ran once, the loop now
+     * runs with a number the trace cannot carry as an int (an accumulator grown past 2^31).
+     */
+    final java.util.BitSet narrowedEntryExits = new java.util.BitSet();
     /** How many instructions at the start are the root trace's register loads ({@link EntryLoads}): a side trace's link skips them. */
     int entryLoads;
     /** The closure the root trace guards its own to be at entry ({@link IrOp#GCLOSURE}), or null. */
@@ -140,10 +146,20 @@ final class TraceIr {
     }
 
     /**
+     * Whether an instruction's result or check depends only on its operands and on what tables
+     * hold: a table read, or the guard that a table lacks a key or has a given metatable (or none).
+     * In a loop that changes no table ({@link #keepsTables} throughout), such an instruction on
+     * loop-invariant operands gives every iteration what it gave the first ({@link LoopPeeling}).
+     */
+    static boolean readsOnlyTables(IrOp op) {
+        return isTableRead(op) || op == IrOp.GABSENT || op == IrOp.GMETA || op == IrOp.GNOMETA;
+    }
+
+    /**
      * Whether an instruction leaves every table as it was: pure ones, checks, and reads of
      * tables, upvalues and cdata. Anything else may store into a table or run code that does.
      */
-    private static boolean keepsTables(IrOp op) {
+    static boolean keepsTables(IrOp op) {
         return op.isPure() || isTableRead(op) || switch (op) {
             case UGET, UOPEN, GABSENT, GNOMETA, GMETA, GENV, GSMETA, GFIXED, GINTR, GCALLBACK, CLOAD, PHI -> true;
             default -> false;

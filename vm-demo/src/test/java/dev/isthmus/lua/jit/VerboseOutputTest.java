@@ -287,6 +287,24 @@ class VerboseOutputTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains("side of")), lines::toString);
     }
 
+    /**
+     * {@code s = add(s, i)} is carried as an int while s is small (a sum of the loop's index); past 2^31 the root's entry guard
+     * fails on every iteration, and a side trace linking back would take it each time: the
+     * loop is recorded again instead, carrying s as a number.
+     */
+    @Test
+    void anAccumulatorGrownPastTheIntRange_recordsTheLoopAgain_asANumber() {
+        List<String> lines = verboseLines("""
+                local function add(x, y) return x + y end
+                local s = 0
+                for i = 1, 200000 do s = add(s, i) end
+                print(s)
+                """);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:3 stale: a number it carries as an int is no longer one, recording again]")),
+                lines::toString);
+        assertTrue(lines.stream().noneMatch(l -> l.contains("side of")), lines::toString);
+    }
+
     @Test
     void theFirstCompiledTrace_saysHowLongAfterTheJvmStartedItCame() {
         List<String> lines = verboseLines("""
