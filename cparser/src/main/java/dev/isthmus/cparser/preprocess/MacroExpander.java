@@ -98,9 +98,12 @@ final class MacroExpander {
                 }
             }
             Macro m = run.macro(t);
-            if (m == null || t.hideSet().contains(t.text())) {
-                PpToken dynamic = t.hideSet().contains(t.text()) ? null : run.dynamicMacro(t);
-                return dynamic != null ? dynamic : t;
+            if (m == null) {
+                // Most identifiers name no macro: the hide set is asked only of __LINE__ and the like.
+                return run.isDynamicMacro(t) && !t.hideSet().contains(t.text()) ? run.dynamicValue(t) : t;
+            }
+            if (t.hideSet().contains(t.text())) {
+                return t;
             }
             if (!m.functionLike()) {
                 pushReplacement(m.plain() ? m.body() : substituted(m, List.of()), t.hideSet().with(m.name()), t);

@@ -25,8 +25,14 @@ record PpToken(Kind kind, Spelling spelling, String file, int line, int column, 
         return spelling.text;
     }
 
+    /**
+     * Whether this is the identifier or punctuator {@code text}. The lengths are compared first,
+     * here: most tokens asked about are of another length, and {@code String.equals} is a call
+     * C1 does not inline (it is asked of nearly every token, often several times).
+     */
     boolean is(String text) {
-        return spelling.text.equals(text) && (kind == Kind.PUNCTUATOR || kind == Kind.IDENTIFIER);
+        String own = spelling.text;
+        return own.length() == text.length() && own.equals(text) && (kind == Kind.PUNCTUATOR || kind == Kind.IDENTIFIER);
     }
 
     boolean isIdentifier() {

@@ -388,15 +388,16 @@ final class PreprocessRun {
     }
 
     /**
-     * The value of {@code __LINE__}, {@code __FILE__} and the like, or null for any other token.
-     * Asked of every identifier that names no macro: the test is kept apart from the values, so
-     * the method compiled for it is small (C1 compiles a method whole, however rarely a path runs).
+     * Whether a token is {@code __LINE__}, {@code __FILE__} or the like. Asked of every identifier
+     * that names no macro: the test is kept apart from the values, so the method compiled for it
+     * is small (C1 compiles a method whole, however rarely a path runs).
      */
-    PpToken dynamicMacro(PpToken t) {
-        return isReserved(t.text()) && DYNAMIC_MACROS.contains(t.text()) ? dynamicValue(t) : null;
+    boolean isDynamicMacro(PpToken t) {
+        return isReserved(t.text()) && DYNAMIC_MACROS.contains(t.text());
     }
 
-    private PpToken dynamicValue(PpToken t) {
+    /** The value of {@code __LINE__}, {@code __FILE__} and the like ({@link #isDynamicMacro}) where {@code t} is. */
+    PpToken dynamicValue(PpToken t) {
         String name = t.text();
         LocalDateTime now = LocalDateTime.now();
         String value = switch (name) {

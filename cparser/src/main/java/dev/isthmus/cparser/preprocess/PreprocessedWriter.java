@@ -53,7 +53,8 @@ final class PreprocessedWriter {
     }
 
     private void moveTo(String toFile, int toLine) {
-        if (!toFile.equals(file)) {
+        // The same instance as the last token's nearly always: tested before the call to equals, which C1 does not inline.
+        if (toFile != file && !toFile.equals(file)) {
             if (previous != null || (!out.isEmpty() && out.last() != '\n')) {
                 newLine();
             }

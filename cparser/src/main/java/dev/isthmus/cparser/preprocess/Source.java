@@ -103,7 +103,8 @@ final class Source {
 
     /** The current token with {@code #line}'s changes applied. */
     PpToken presumed(PpToken t) {
-        if (lineDelta == 0 && presumedName.equals(t.file())) {
+        // The same instance nearly always: tested before the call to equals, which C1 does not inline.
+        if (lineDelta == 0 && (presumedName == t.file() || presumedName.equals(t.file()))) {
             return t;
         }
         return new PpToken(t.kind(), t.spelling(), presumedName, t.line() + lineDelta, t.column(), t.space(), t.startsLine(),
