@@ -219,3 +219,28 @@ end
 -- expect: true
 -- expect: 514500	41
 -- expect: false	bad argument #1 to 'ipairs' (table expected, got nil)
+
+-- test: ipairs over numbers in a compiled loop: the elements read without boxing, a nil ending the loop, an element of another type, a number in the hash part
+do
+  local function total(t)
+    local s, n = 0, 0
+    for i, v in ipairs(t) do s = s + v * i; n = n + 1 end
+    return s, n
+  end
+  local a = {}
+  for i = 1, 50 do a[i] = i / 2 end
+  local r = {}
+  for k = 1, 6 do
+    local s, n = total(a)
+    r[#r + 1] = s .. "/" .. n
+    if k == 2 then a[30] = nil end
+    if k == 3 then a[30] = 0 / 0; a[40] = -0.0 end
+    if k == 4 then a[20] = "7" end
+    if k == 5 then a[20] = 1; a[30] = 2; for i = 51, 70 do a[i] = i end end
+  end
+  local h = {}
+  for i = 70, 1, -1 do h[i] = i end
+  r[#r + 1] = table.concat({total(h)}, "/")
+  print(table.concat(r, " "))
+end
+-- expect: 21462.5/50 21462.5/50 4277.5/29 nan/50 nan/50 93962.5/70 116795/70

@@ -95,6 +95,13 @@ final class TraceCodegen {
     private final int scratchLong;
     /** The value stack's top around a direct call ({@link IrOp#CALLL}). */
     private final int scratchTop;
+    /** Two slots: the number of an element read without boxing ({@link #unboxedElements}), until its UNBOX. */
+    private final int scratchElement;
+    /**
+     * The element reads ({@link TraceIr#unboxedElementReads}) emitted as the table's raw content,
+     * the number beside it: those whose test and unboxing fall in the same method.
+     */
+    private final java.util.BitSet unboxedElements;
     /** What native calls read from locals: the callback count, the thread's errno state, the pc shown. */
     private final NativeCallLocals nativeCalls;
     /** The internal name of the class generated, whose {@code run} a direct call calls and whose side methods an exit calls. */
@@ -148,10 +155,17 @@ final class TraceCodegen {
         scratchNums = next + 2;
         scratchLong = next + 3;
         scratchTop = next + 5;
+        scratchElement = next + 6;
+        unboxedElements = ir.unboxedElementReads();
+        for (int r = unboxedElements.nextSetBit(0); r >= 0; r = unboxedElements.nextSetBit(r + 1)) {
+            if (!withinOneMethod(r, r + 2)) {
+                unboxedElements.clear(r);
+            }
+        }
         self = internal;
         mv = direct != null ? cw.visitMethod(ACC_PUBLIC, "body", direct.descriptor(), null, null)
                 : cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
-        nativeCalls = new NativeCallLocals(ir, mv, constants, next + 6);
+        nativeCalls = new NativeCallLocals(ir, mv, constants, next + 8);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
         int64 = new Int64Emission(ir, mv, constants, this::load, this::store, this::exit);
@@ -834,6 +848,15 @@ final class TraceCodegen {
                 store(i);
             }
             case UNBOX -> {
+                if (unboxedElements.get(x.a)) {
+                    // The element was read raw: a number is the tag, its value beside it.
+                    load(x.a);
+                    mv.visitFieldInsn(GETSTATIC, TABLE, "NUMBER", "Ljava/lang/Object;");
+                    mv.visitJumpInsn(IF_ACMPNE, exit(x));
+                    mv.visitVarInsn(DLOAD, scratchElement);
+                    store(i);
+                    break;
+                }
                 load(x.a);
                 mv.visitTypeInsn(INSTANCEOF, "java/lang/Double");
                 mv.visitJumpInsn(IFEQ, exit(x));
@@ -927,15 +950,14 @@ final class TraceCodegen {
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(D)Ljava/lang/Object;", false);
-                numberInTable(i, x, () -> {
-                    load(x.a);
-                    mv.visitTypeInsn(CHECKCAST, TABLE);
-                    load(x.b);
-                    mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(D)D", false);
-                });
+                numberInTable(i, x, () -> numberAt(x));
                 mv.visitLabel(done);
             }
             case TGETN, TGETV -> {
+                if (unboxedElements.get(i)) {
+                    unboxedElement(i, x);
+                    break;
+                }
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
@@ -1538,6 +1560,55 @@ final class TraceCodegen {
     }
 
     /** {@code key}'s int onto the operand stack. */
+    /**
+     * An element read whose value is only tested for nil and unboxed
+     * ({@link TraceIr#unboxedElementReads}): the slot's raw content ({@link LuaTable#rawGet},
+     * the tag {@link LuaTable#NUMBER} for a number) and, for a number, the number into
+     * {@link #scratchElement}, so nothing is boxed (a boxed read allocated at every element of
+     * an {@code ipairs} loop over numbers).
+     */
+    private void unboxedElement(int i, Ir x) {
+        Label number = new Label();
+        Label done = new Label();
+        load(x.a);
+        mv.visitTypeInsn(CHECKCAST, TABLE);
+        load(x.b);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(D)Ljava/lang/Object;", false);
+        mv.visitInsn(DUP);
+        store(i);
+        mv.visitFieldInsn(GETSTATIC, TABLE, "NUMBER", "Ljava/lang/Object;");
+        mv.visitJumpInsn(IF_ACMPEQ, number);
+        mv.visitInsn(DCONST_0);
+        mv.visitJumpInsn(GOTO, done);
+        mv.visitLabel(number);
+        numberAt(x);
+        mv.visitLabel(done);
+        mv.visitVarInsn(DSTORE, scratchElement);
+    }
+
+    /** Pushes {@link LuaTable#numberAt} of table {@code x.a} at number key {@code x.b}: the number a slot tagged {@link LuaTable#NUMBER} holds. */
+    private void numberAt(Ir x) {
+        load(x.a);
+        mv.visitTypeInsn(CHECKCAST, TABLE);
+        load(x.b);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(D)D", false);
+    }
+
+    /** Whether instructions {@code first} to {@code last} are all emitted in this class's one method (none in another part or side method). */
+    private boolean withinOneMethod(int first, int last) {
+        for (TreeMethods.Method m : methods.all()) {
+            if (m.from() <= first && last < m.to()) {
+                return true;
+            }
+            for (TraceTree.Side side : m.inline()) {
+                if (side.start() <= first && last < side.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The int {@code index} when the key is known integral, else the number key {@code key} itself. */
     private void loadKey(IntegerKey index, int key) {
         if (index != null) {

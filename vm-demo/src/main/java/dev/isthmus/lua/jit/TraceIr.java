@@ -156,6 +156,41 @@ final class TraceIr {
     }
 
     /**
+     * The {@link IrOp#TGETN} reads whose value is only tested for nil by the next instruction
+     * and unboxed by the one after ({@code ipairs}' element when it is a number): no exit
+     * writes it and nothing else reads it, so the trace may read the slot without boxing it
+     * ({@link TraceCodegen}: the table's raw content, its number read beside it).
+     */
+    java.util.BitSet unboxedElementReads() {
+        java.util.BitSet reads = new java.util.BitSet();
+        for (int i = 0; i + 2 < code.size(); i++) {
+            Ir test = code.get(i + 1);
+            Ir unbox = code.get(i + 2);
+            if (code.get(i).op == IrOp.TGETN && test.op == IrOp.GNOTNIL && test.a == i && unbox.op == IrOp.UNBOX && unbox.a == i) {
+                reads.set(i);
+            }
+        }
+        for (int i = 0; i < code.size() && !reads.isEmpty(); i++) {
+            Ir x = code.get(i);
+            if (x.op != IrOp.GNOTNIL && x.op != IrOp.UNBOX) {
+                for (int r : x.operands()) {
+                    if (r >= 0) {
+                        reads.clear(r);
+                    }
+                }
+            }
+        }
+        for (Snapshot s : snapshots) {
+            for (int r : s.refs()) {
+                if (r >= 0) {
+                    reads.clear(r);
+                }
+            }
+        }
+        return reads;
+    }
+
+    /**
      * Whether an instruction leaves every table as it was: pure ones, checks, and reads of
      * tables, upvalues and cdata. Anything else may store into a table or run code that does.
      */
