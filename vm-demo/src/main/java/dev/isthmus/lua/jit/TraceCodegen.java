@@ -950,7 +950,7 @@ final class TraceCodegen {
                 mv.visitTypeInsn(CHECKCAST, TABLE);
                 load(x.b);
                 mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(D)Ljava/lang/Object;", false);
-                numberInTable(i, x, () -> numberAt(x));
+                numberInTable(i, x, () -> numberAt(x, null));
                 mv.visitLabel(done);
             }
             case TGETN, TGETV -> {
@@ -958,10 +958,12 @@ final class TraceCodegen {
                     unboxedElement(i, x);
                     break;
                 }
+                IntegerKey index = x.op == IrOp.TGETN ? integerKey(ir, x.b) : null;
                 load(x.a);
                 mv.visitTypeInsn(CHECKCAST, TABLE);
-                load(x.b);
-                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", x.op == IrOp.TGETN ? "(D)Ljava/lang/Object;" : "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+                loadKey(index, x.b);
+                mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "get", index != null ? "(I)Ljava/lang/Object;"
+                        : x.op == IrOp.TGETN ? "(D)Ljava/lang/Object;" : "(Ljava/lang/Object;)Ljava/lang/Object;", false);
                 store(i);
             }
             case LEN -> {
@@ -1570,10 +1572,11 @@ final class TraceCodegen {
     private void unboxedElement(int i, Ir x) {
         Label number = new Label();
         Label done = new Label();
+        IntegerKey index = integerKey(ir, x.b);
         load(x.a);
         mv.visitTypeInsn(CHECKCAST, TABLE);
-        load(x.b);
-        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(D)Ljava/lang/Object;", false);
+        loadKey(index, x.b);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "rawGet", "(" + (index != null ? "I" : "D") + ")Ljava/lang/Object;", false);
         mv.visitInsn(DUP);
         store(i);
         mv.visitFieldInsn(GETSTATIC, TABLE, "NUMBER", "Ljava/lang/Object;");
@@ -1581,17 +1584,20 @@ final class TraceCodegen {
         mv.visitInsn(DCONST_0);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(number);
-        numberAt(x);
+        numberAt(x, index);
         mv.visitLabel(done);
         mv.visitVarInsn(DSTORE, scratchElement);
     }
 
-    /** Pushes {@link LuaTable#numberAt} of table {@code x.a} at number key {@code x.b}: the number a slot tagged {@link LuaTable#NUMBER} holds. */
-    private void numberAt(Ir x) {
+    /**
+     * Pushes {@link LuaTable#numberAt} of table {@code x.a} at key {@code x.b} (the int
+     * {@code index} when known integral): the number a slot tagged {@link LuaTable#NUMBER} holds.
+     */
+    private void numberAt(Ir x, IntegerKey index) {
         load(x.a);
         mv.visitTypeInsn(CHECKCAST, TABLE);
-        load(x.b);
-        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(D)D", false);
+        loadKey(index, x.b);
+        mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(" + (index != null ? "I" : "D") + ")D", false);
     }
 
     /** Whether instructions {@code first} to {@code last} are all emitted in this class's one method (none in another part or side method). */

@@ -400,7 +400,11 @@ final class TraceRecorder implements InstructionObserver {
                 throw new Abort("NYI: ipairs over a table with a metatable");
             }
             guard(new Ir(IrOp.GNOMETA, IrType.VOID, t, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
-            key = ir.emit(new Ir(IrOp.ADD, IrType.NUM, control, constant(1.0, startPc), Ir.NONE, null, null, null, startPc));
+            // The index counted as an int, as a for loop's is: no conversion at each element's read.
+            int one = guard(new Ir(IrOp.TOINT, IrType.INT, constant(1.0, startPc), Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            int index = guard(new Ir(IrOp.TOINT, IrType.INT, control, Ir.NONE, Ir.NONE, null, null, null, startPc), startPc);
+            int next = guard(new Ir(IrOp.IADDR, IrType.INT, index, one, Ir.NONE, null, null, null, startPc), startPc);
+            key = ir.emit(new Ir(IrOp.TONUM, IrType.NUM, next, Ir.NONE, Ir.NONE, null, null, null, startPc));
             element = ir.emit(new Ir(IrOp.TGETN, IrType.REF, t, key, Ir.NONE, null, null, null, startPc));
             loopEnded(new Ir(IrOp.GNOTNIL, IrType.VOID, element, Ir.NONE, Ir.NONE, null, null, null, startPc), a, variables);
         } else {

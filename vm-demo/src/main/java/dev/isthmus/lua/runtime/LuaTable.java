@@ -184,6 +184,16 @@ public final class LuaTable {
         return slot < 0 ? null : unwrap(values[slot]);
     }
 
+    /** {@link #rawGet(double)} at an integer key: an array slot's content, the tag {@link #NUMBER} for a number. */
+    public Object rawGet(int index) {
+        return index >= 1 && index <= array.length ? array[index - 1] : rawGet((double) index);
+    }
+
+    /** {@link #numberAt(double)} at an integer key. */
+    public double numberAt(int index) {
+        return index >= 1 && index <= array.length ? arrayNums[index - 1] : numberAt((double) index);
+    }
+
     /**
      * Whether {@code t[i]} is a number held unboxed in the array part: a trace's read of an
      * element at an integer index, which then takes it with {@link #arrayNumber}.
