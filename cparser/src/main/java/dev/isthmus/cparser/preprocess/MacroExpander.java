@@ -354,12 +354,12 @@ final class MacroExpander {
         if (right.kind() == PpToken.Kind.PLACEMARKER) {
             return List.of(left);
         }
-        PpToken joined = PpLexer.single(left.text().concat(right.text()));
+        PpToken joined = run.single(left.text().concat(right.text()));
         if (joined == null) {
             invalidPaste(left, right);
             return List.of(left, right);
         }
-        return List.of(new PpToken(joined.kind(), run.spelling(joined.text()), left.file(), left.line(), left.column(), left.space(),
+        return List.of(new PpToken(joined.kind(), joined.spelling(), left.file(), left.line(), left.column(), left.space(),
                 false, left.hideSet()));
     }
 

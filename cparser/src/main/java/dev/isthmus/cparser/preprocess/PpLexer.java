@@ -117,13 +117,18 @@ final class PpLexer {
         return new PpLexer(text, file, spellings).all();
     }
 
-    /** The one token that a spelling lexes to, or null when it is not exactly one (for {@code ##}). */
-    static PpToken single(String spelling) {
-        List<PpToken> tokens = tokenize(spelling, "");
-        if (tokens.size() != 2 || tokens.get(0).space() || tokens.get(0).text().length() != spelling.length()) {
+    /**
+     * The one token that a spelling lexes to, its spelling from {@code spellings}, or null when
+     * it is not exactly one (for {@code ##}, a couple of thousand times a header set: two tokens
+     * read, no list of them and no table of spellings of its own).
+     */
+    static PpToken single(String spelling, Spellings spellings) {
+        PpLexer lexer = new PpLexer(spelling, "", spellings);
+        PpToken first = lexer.token();
+        if (first.isEnd() || first.space() || first.text().length() != spelling.length()) {
             return null;
         }
-        return tokens.get(0);
+        return lexer.token().isEnd() ? first : null;
     }
 
     /** True when the two spellings would lex as something else written next to each other. */

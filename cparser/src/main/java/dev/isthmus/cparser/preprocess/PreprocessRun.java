@@ -373,6 +373,11 @@ final class PreprocessRun {
         macros.remove(name);
     }
 
+    /** The one token {@code spelling} lexes to, spelled from this run's table, or null ({@link PpLexer#single}). */
+    PpToken single(String spelling) {
+        return PpLexer.single(spelling, spellings);
+    }
+
     /** This run's one spelling of {@code text}. */
     Spelling spelling(String text) {
         return spellings.of(text);
