@@ -161,3 +161,16 @@ do
   print(total)
 end
 -- expect: 217550
+
+-- test: a long loop calling one of four closures in turn: side traces of the call link back to the loop's root, carrying its index and accumulator
+do
+  local fs = {}
+  for k = 1, 4 do fs[k] = function(x, i) return x + k * (i % 3) end end
+  local function run(n)
+    local s = 0
+    for i = 1, n do s = fs[i % 4 + 1](s, i) end
+    return s
+  end
+  print(run(5000), run(20000), run(3))
+end
+-- expect: 12499	49999	8
