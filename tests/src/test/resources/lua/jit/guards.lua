@@ -359,3 +359,20 @@ do
   print(table.concat(r, " "))
 end
 -- expect: 300 400 -200 1100 -200 10100 100 20580
+
+-- test: a function that makes its class and object anew at each call, a loop calling the object's method: each call's own class
+do
+  local function run(n, k)
+    local C = {}
+    C.__index = C
+    function C:get() return self.v * k end
+    local o = setmetatable({v = 2}, C)
+    local s = 0
+    for i = 1, n do s = s + o:get() + i % 3 end
+    return s
+  end
+  local r = {}
+  for k = 1, 12 do r[#r + 1] = run(50 + k, k) end
+  print(table.concat(r, " "))
+end
+-- expect: 153 260 372 486 605 729 855 986 1122 1260 1403 1551

@@ -84,6 +84,9 @@ final class LoopPeeling {
             if (x.op == IrOp.TOINT && x.snapshot != Ir.NONE && ir.at(x.a).op.isRegisterLoad()) {
                 ir.narrowedEntryExits.set(x.snapshot);
             }
+            if (x.op == IrOp.GMETA && x.snapshot != Ir.NONE && ir.at(x.a).op.isRegisterLoad()) {
+                ir.metatableEntryExits.set(x.snapshot);
+            }
             if (computedOnce(x.op, upvaluesStable, tablesStable) && invariant) {
                 sub[i] = i;
                 continue;

@@ -27,6 +27,12 @@ final class TraceIr {
      * runs with a number the trace cannot carry as an int (an accumulator grown past 2^31).
      */
     final java.util.BitSet narrowedEntryExits = new java.util.BitSet();
+    /**
+     * The exits of the pre-roll's guards that a table loaded at entry has the metatable it had
+     * ({@link IrOp#GMETA} of an entry load), set by {@link LoopPeeling}: taken before the loop ran
+     * once, the loop now runs on an object of another class (a new one made for this run).
+     */
+    final java.util.BitSet metatableEntryExits = new java.util.BitSet();
     /** How many instructions at the start are the root trace's register loads ({@link EntryLoads}): a side trace's link skips them. */
     int entryLoads;
     /** The closure the root trace guards its own to be at entry ({@link IrOp#GCLOSURE}), or null. */

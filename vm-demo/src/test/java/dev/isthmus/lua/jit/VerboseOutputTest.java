@@ -305,6 +305,22 @@ class VerboseOutputTest {
         assertTrue(lines.stream().noneMatch(l -> l.contains("side of")), lines::toString);
     }
 
+    /** A function making its class and object at each call: the root's guard on the object's metatable fails before the loop at the next call. */
+    @Test
+    void anObjectOfANewClassAtEachRun_recordsTheLoopAgain() {
+        List<String> lines = verboseLines("""
+                local function run(n, k)
+                  local o = setmetatable({v = 1}, {__index = {get = function(self) return self.v * k end}})
+                  local s = 0
+                  for i = 1, n do s = s + o:get() end
+                  return s
+                end
+                for k = 1, 30 do run(100, k) end
+                """);
+        assertTrue(lines.stream().anyMatch(l -> l.matches("\\[TRACE +\\d+ v:4 stale: an object it reads before its loop has another metatable, recording again]")),
+                lines::toString);
+    }
+
     @Test
     void theFirstCompiledTrace_saysHowLongAfterTheJvmStartedItCame() {
         List<String> lines = verboseLines("""
