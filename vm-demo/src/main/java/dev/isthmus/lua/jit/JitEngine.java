@@ -381,23 +381,9 @@ public final class JitEngine implements LoopCompiler {
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
             return;
         }
-        if (tree.ir.identityExits.get(exit) && stale(tree.proto, tree.slot, tree.number, "calls another function or ctype before its loop")) {
-            // The loop runs with another function (or ctype) where its first iteration had one: a
-            // side trace there would pass, on every iteration, the root's failing guard and a link
-            // back (the FFI call loops of bench/lua/ffi_call.lua: 3.6 ns a call became 9). Recorded
-            // again, the loop gets a root for the new one; after MAX_RETRACES, the side trace grows.
-            return;
-        }
-        if (tree.ir.metatableEntryExits.get(exit) && stale(tree.proto, tree.slot, tree.number, "an object it reads before its loop has another metatable")) {
-            // Likewise for an object whose class the root guards before its loop (a function
-            // making its class and object anew at each call: 28.5 ns an iteration, LuaJIT 0.83).
-            return;
-        }
-        if (tree.ir.narrowedEntryExits.get(exit) && stale(tree.proto, tree.slot, tree.number, "a number it carries as an int is no longer one")) {
-            // Likewise for a number the root carries as an int (s = s + i narrowed while s was
-            // small): grown past the int range, it fails the root's entry on every iteration, and a
-            // side trace linking back would take that exit each time (35 ns an iteration against
-            // 0.8 in LuaJIT). Recorded again now, the loop carries it as a number.
+        String why = tree.ir.entryGuardExits.get(exit);
+        if (why != null && stale(tree.proto, tree.slot, tree.number, why)) {
+            // The loop runs with something else than its pre-roll was recorded for (LoopPeeling.staleWhenHot).
             return;
         }
         Snapshot resume = tree.ir.snapshots.get(exit);

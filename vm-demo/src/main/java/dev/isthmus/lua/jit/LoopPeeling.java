@@ -78,14 +78,9 @@ final class LoopPeeling {
                 // A number the pre-roll passed may be an int carried around the loop here.
                 args = NativeCallOperands.narrowed(ir, (dev.isthmus.lua.runtime.NumericCallable) x.aux, args, x.pc);
             }
-            if ((x.op == IrOp.GSAME || x.op == IrOp.GCTYPE) && x.snapshot != Ir.NONE) {
-                ir.identityExits.set(x.snapshot);
-            }
-            if (x.op == IrOp.TOINT && x.snapshot != Ir.NONE && ir.at(x.a).op.isRegisterLoad()) {
-                ir.narrowedEntryExits.set(x.snapshot);
-            }
-            if (x.op == IrOp.GMETA && x.snapshot != Ir.NONE && ir.at(x.a).op.isRegisterLoad()) {
-                ir.metatableEntryExits.set(x.snapshot);
+            String stale = staleWhenHot(ir, x);
+            if (stale != null && x.snapshot != Ir.NONE) {
+                ir.entryGuardExits.put(x.snapshot, stale);
             }
             if (computedOnce(x.op, upvaluesStable, tablesStable) && invariant) {
                 sub[i] = i;
@@ -128,6 +123,26 @@ final class LoopPeeling {
             }
             ir.code.set(phis[i], new Ir(IrOp.PHI, phi.type, phi.a, back, Ir.NONE, null, phi.aux, null, phi.pc));
         }
+    }
+
+    /**
+     * Why the root is stale when pre-roll guard {@code x} is its hot exit, or null: the guard
+     * specialises on what the loop is entered with, and recorded again the loop gets a root for
+     * what it runs with now (after {@code JitEngine}'s bound on retraces, the side trace grows).
+     * The function called or a cdata's ctype (the FFI call loops of bench/lua/ffi_call.lua: 3.6
+     * ns a call became 9 through a side trace); an object loaded at entry and its metatable (a
+     * function making its class and object at each call: 28.5 ns an iteration, LuaJIT 0.83); a
+     * number loaded at entry carried as an int ({@code s = add(s, i)} narrowed while {@code s}
+     * was small, grown past 2^31: 35 ns an iteration, LuaJIT 0.84).
+     */
+    private static String staleWhenHot(TraceIr ir, Ir x) {
+        boolean ofEntryLoad = x.a != Ir.NONE && ir.at(x.a).op.isRegisterLoad();
+        return switch (x.op) {
+            case GSAME, GCTYPE -> "calls another function or ctype before its loop";
+            case GMETA -> ofEntryLoad ? "an object it reads before its loop has another metatable" : null;
+            case TOINT -> ofEntryLoad ? "a number it carries as an int is no longer one" : null;
+            default -> null;
+        };
     }
 
     /**

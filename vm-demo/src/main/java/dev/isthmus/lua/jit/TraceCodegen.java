@@ -156,12 +156,7 @@ final class TraceCodegen {
         scratchLong = next + 3;
         scratchTop = next + 5;
         scratchElement = next + 6;
-        unboxedElements = ir.unboxedElementReads();
-        for (int r = unboxedElements.nextSetBit(0); r >= 0; r = unboxedElements.nextSetBit(r + 1)) {
-            if (!withinOneMethod(r, r + 2)) {
-                unboxedElements.clear(r);
-            }
-        }
+        unboxedElements = methods.unboxedElementReads(ir);
         self = internal;
         mv = direct != null ? cw.visitMethod(ACC_PUBLIC, "body", direct.descriptor(), null, null)
                 : cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
@@ -1598,21 +1593,6 @@ final class TraceCodegen {
         mv.visitTypeInsn(CHECKCAST, TABLE);
         loadKey(index, x.b);
         mv.visitMethodInsn(INVOKEVIRTUAL, TABLE, "numberAt", "(" + (index != null ? "I" : "D") + ")D", false);
-    }
-
-    /** Whether instructions {@code first} to {@code last} are all emitted in this class's one method (none in another part or side method). */
-    private boolean withinOneMethod(int first, int last) {
-        for (TreeMethods.Method m : methods.all()) {
-            if (m.from() <= first && last < m.to()) {
-                return true;
-            }
-            for (TraceTree.Side side : m.inline()) {
-                if (side.start() <= first && last < side.end()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** The int {@code index} when the key is known integral, else the number key {@code key} itself. */

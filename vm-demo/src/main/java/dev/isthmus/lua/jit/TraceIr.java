@@ -17,22 +17,12 @@ final class TraceIr {
     /** The first instruction of the loop body, or -1 while there is only the recorded iteration. */
     int loopStart = -1;
     /**
-     * The exits of the pre-roll's identity guards (the function called, a cdata's ctype), set by
-     * {@link LoopPeeling}: taken before the loop ran once, the loop now runs with another one.
+     * The exits of the pre-roll's guards on what the loop is entered with, each with why the root
+     * is stale when it is hot ({@link LoopPeeling#staleWhenHot}): taken before the loop ran once,
+     * the loop now runs with another function, ctype, metatable or kind of number, and a side
+     * trace there would pass the root's failing guard and a link back on every iteration.
      */
-    final java.util.BitSet identityExits = new java.util.BitSet();
-    /**
-     * The exits of the pre-roll's guards that a register's number is a small int ({@link IrOp#TOINT}
-     * of an entry load), set by {@link LoopPeeling}: taken before the loop ran once, the loop now
-     * runs with a number the trace cannot carry as an int (an accumulator grown past 2^31).
-     */
-    final java.util.BitSet narrowedEntryExits = new java.util.BitSet();
-    /**
-     * The exits of the pre-roll's guards that a table loaded at entry has the metatable it had
-     * ({@link IrOp#GMETA} of an entry load), set by {@link LoopPeeling}: taken before the loop ran
-     * once, the loop now runs on an object of another class (a new one made for this run).
-     */
-    final java.util.BitSet metatableEntryExits = new java.util.BitSet();
+    final Map<Integer, String> entryGuardExits = new HashMap<>();
     /** How many instructions at the start are the root trace's register loads ({@link EntryLoads}): a side trace's link skips them. */
     int entryLoads;
     /** The closure the root trace guards its own to be at entry ({@link IrOp#GCLOSURE}), or null. */

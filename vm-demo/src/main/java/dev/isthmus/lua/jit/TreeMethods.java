@@ -89,6 +89,9 @@ final class TreeMethods {
     private final List<Method> methods;
     private final Map<TraceTree.Side, Method> own;
 
+    /** Found when first asked ({@link #unboxedElementReads}). */
+    private BitSet unboxedElementReads;
+
     private TreeMethods(List<Method> methods, Map<TraceTree.Side, Method> own) {
         this.methods = methods;
         this.own = own;
@@ -97,6 +100,37 @@ final class TreeMethods {
     /** {@code run} first, then the side methods, each after the method that calls it. */
     List<Method> all() {
         return methods;
+    }
+
+    /**
+     * {@link TraceIr#unboxedElementReads} whose test and unboxing are emitted in the same method
+     * as the read: the same for every method of the class, found once.
+     */
+    BitSet unboxedElementReads(TraceIr ir) {
+        if (unboxedElementReads == null) {
+            unboxedElementReads = ir.unboxedElementReads();
+            for (int r = unboxedElementReads.nextSetBit(0); r >= 0; r = unboxedElementReads.nextSetBit(r + 1)) {
+                if (!withinOneMethod(r, r + 2)) {
+                    unboxedElementReads.clear(r);
+                }
+            }
+        }
+        return unboxedElementReads;
+    }
+
+    /** Whether instructions {@code first} to {@code last} are all emitted in one method (none in another part or side method). */
+    private boolean withinOneMethod(int first, int last) {
+        for (Method m : methods) {
+            if (m.from() <= first && last < m.to()) {
+                return true;
+            }
+            for (TraceTree.Side side : m.inline()) {
+                if (side.start() <= first && last < side.end()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The (first) method {@code side} is, or null when it is placed inline in the method of its exit. */
