@@ -56,3 +56,22 @@ do
   print(count, s, p[3], p[93])
 end
 -- expect: 430	538	-2147342174	-25165824
+
+-- test: a bit operation's result carried around the loop as an int, read again by the next iteration's bit operations and arithmetic
+do
+  local bit = require("bit")
+  local bxor, lshift, rshift, band, bor, bnot = bit.bxor, bit.lshift, bit.rshift, bit.band, bit.bor, bit.bnot
+  local x, s = 2463534242, 0
+  for i = 1, 3000 do
+    x = bxor(x, lshift(x, 13)); x = bxor(x, rshift(x, 17)); x = bxor(x, lshift(x, 5))
+    s = s + band(x, 255) + x % 7
+  end
+  local steps, j = 0, 27
+  for len = 1, 1000 do
+    j = bor(band(rshift(j, 1), band(j, 1) - 1), band(lshift(j, 1) + j + 1, bnot(band(j, 1) - 1)))
+    steps = len
+    if j == 1 then break end
+  end
+  print(x, s, steps, j)
+end
+-- expect: 243850383	384577	111	1

@@ -174,3 +174,19 @@ do
   print(run(5000), run(20000), run(3))
 end
 -- expect: 12499	49999	8
+
+-- test: a table read the root trace found nil, a number in a side trace's arithmetic, then a string and a table with metamethods
+do
+  local cache = {}
+  local mt = {__add = function(a, b) return 1000 end, __unm = function(a) return 7 end}
+  local s = 0
+  for i = 1, 600 do
+    local k = i % 200
+    local x = cache[k]
+    if x then s = s + (x + i) + -x else cache[k] = i end
+    if i == 300 then cache[7] = "3" end
+    if i == 350 then cache[9] = setmetatable({}, mt) end
+  end
+  print(s)
+end
+-- expect: 160798

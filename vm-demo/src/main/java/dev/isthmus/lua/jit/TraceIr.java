@@ -255,6 +255,12 @@ final class TraceIr {
             return emit(new Ir(IrOp.KINT, IrType.INT, Ir.NONE, Ir.NONE, Ir.NONE, null,
                     dev.isthmus.lua.lib.BitLibrary.toBit((Double) code.get(ir.a).aux), null, ir.pc));
         }
+        if ((ir.op == IrOp.TOBIT || ir.op == IrOp.INTOF) && code.get(ir.a).op == IrOp.TONUM && typeOf(code.get(ir.a).a) == IrType.INT) {
+            // An int made a number is an integer within INTOF's bound, and tobit of it is the int:
+            // a bit operation's result carried around a loop as an int (euler14's j) and read by
+            // the next iteration's bit operations, which the peeled copy reads as a number.
+            return code.get(ir.a).a;
+        }
         if (ir.op == IrOp.TOINT && code.get(ir.a).op == IrOp.TONUM && isLoopInt(code.get(ir.a).a)) {
             // Every int in a trace is a narrowed loop's index, within NarrowedLoops' range once
             // the loop's guard let it be used: as a number it passes TOINT's guard unchanged.

@@ -948,6 +948,26 @@ final class TraceRecorder implements InstructionObserver {
         }
     }
 
+    /**
+     * Operand {@code x} ({@code ref} its IR value) as a number when it is one now and {@code ref}
+     * is a Lua value of no known type: a table read or a call's result a parent trace left
+     * unchecked, which a side trace inherits from its exit (euler14's {@code x + len}, with {@code x}
+     * read where the root found nil). Guarded to be a number, the arithmetic or comparison on it
+     * is a number's rather than the generic {@link IrOp#ARITHV}'s or {@link IrOp#CMPV}'s, which
+     * box their operands and call out; a register keeps the number for its later reads.
+     */
+    private int numeric(int ref, int x, int pc) {
+        if (ir.typeOf(ref) != IrType.REF || LoopPeeling.classOf(ir, ref) != LoopPeeling.UNKNOWN
+                || !(operandValue(x) instanceof Double)) {
+            return ref;
+        }
+        int number = guard(new Ir(IrOp.UNBOX, IrType.NUM, ref, Ir.NONE, Ir.NONE, null, null, null, pc), pc);
+        if (x >= 0) {
+            registerRef[frameOffset + x] = number;
+        }
+        return number;
+    }
+
     /** An RK operand: a register, or constant {@code -1-x}. */
     int operand(int x, int pc) {
         return x >= 0 ? load(x, pc) : constantOf(frameProto.constants()[-1 - x], pc);
@@ -1255,7 +1275,7 @@ final class TraceRecorder implements InstructionObserver {
             case Op.SETLIST -> recordSetList(a, b, c, pc);
             case Op.ADD, Op.SUB, Op.MUL, Op.DIV, Op.MOD, Op.POW -> recordArith(op, a, b, c, pc);
             case Op.UNM -> {
-                int x = load(b, pc);
+                int x = numeric(load(b, pc), b, pc);
                 int negated = int64.arith(Op.UNM, x, x, pc);
                 if (ir.typeOf(x) == IrType.NUM) {
                     set(a, ir.emit(new Ir(IrOp.NEG, IrType.NUM, x, Ir.NONE, Ir.NONE, null, null, null, pc)));
@@ -1521,8 +1541,8 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private void recordArith(int op, int a, int b, int c, int pc) {
-        int x = operand(b, pc);
-        int y = operand(c, pc);
+        int x = numeric(operand(b, pc), b, pc);
+        int y = numeric(operand(c, pc), c, pc);
         // (Not an accumulation, s = s + i, whose register the loop writes: it would be counted in ints, guarded, every iteration.)
         int narrowed = op == Op.ADD && a != b && a != c ? narrowedSum(x, y, b, c, pc) : Ir.NONE;
         if (narrowed != Ir.NONE) {
@@ -1591,8 +1611,8 @@ final class TraceRecorder implements InstructionObserver {
     }
 
     private void recordCompare(int op, int a, int b, int c, int pc) {
-        int x = operand(b, pc);
-        int y = operand(c, pc);
+        int x = numeric(operand(b, pc), b, pc);
+        int y = numeric(operand(c, pc), c, pc);
         int skip = pc + 2 + frameProto.code()[(pc + 1) * 4 + 2];
         Compare relation = op == Op.EQ ? Compare.EQ : op == Op.LT ? Compare.LT : Compare.LE;
         if (ir.typeOf(x) == IrType.NUM && ir.typeOf(y) == IrType.NUM) {

@@ -74,6 +74,24 @@ class TraceIrEmissionTest {
     }
 
     @Test
+    void tobitAndIntofOfAnIntMadeANumber_areTheInt() {
+        // A bit operation's int result carried around a loop is read by the peeled body as a number.
+        assertEmits("""
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 int toint 0000  [exit 1 pc 1]
+                0002 num tonum 0001
+                0003 int tobit 0002
+                0004 int intof 0002  [exit 2 pc 2]
+                0005 num sloadn #1  [exit 3 pc 3 1=0003 2=0004]
+                """, """
+                0000 num sloadn #0  [exit 0 pc 1]
+                0001 int toint 0000  [exit 1 pc 1]
+                0002 num tonum 0001
+                0003 num sloadn #1  [exit 2 pc 3 1=0001 2=0001]
+                """);
+    }
+
+    @Test
     void numericFormsOnConstants_areFolded_andOnValuesShared() {
         assertEmits("""
                 0000 num knum 16.0
