@@ -339,3 +339,22 @@ do
   print(total, count)
 end
 -- expect: 121224	62929
+
+-- test: a loop nest that goes round hundreds of times in one call, inside a loop whose trace runs it: its tree comes back to its own loop to be called again, by the interpreter or by the outer trace
+do
+  local function nest(rounds, width)
+    local a = {}
+    for i = 1, width do a[i] = i % 5 end
+    local s = 0
+    for k = 1, 60 do
+      for r = 1, rounds do
+        for i = 1, width do s = s + a[i] * k end
+        s = s - r
+      end
+      s = s % 1000003
+    end
+    return s
+  end
+  print(nest(700, 3), nest(300, 7), nest(1000, 2))
+end
+-- expect: 965024	427988	460075

@@ -97,6 +97,8 @@ final class TraceCodegen {
     private final int scratchTop;
     /** Two slots: the number of an element read without boxing ({@link #unboxedElements}), until its UNBOX. */
     private final int scratchElement;
+    /** In {@code run}: the links back to the root this call has made ({@link #leavePeriodically}). */
+    private final int linksRun;
     /**
      * The element reads ({@link TraceIr#unboxedElementReads}) emitted as the table's raw content,
      * the number beside it: those whose test and unboxing fall in the same method.
@@ -156,11 +158,12 @@ final class TraceCodegen {
         scratchLong = next + 3;
         scratchTop = next + 5;
         scratchElement = next + 6;
+        linksRun = next + 8;
         unboxedElements = methods.unboxedElementReads(ir);
         self = internal;
         mv = direct != null ? cw.visitMethod(ACC_PUBLIC, "body", direct.descriptor(), null, null)
                 : cw.visitMethod(method.isRun() ? ACC_PUBLIC : ACC_PRIVATE, method.name(), method.descriptor(), null, null);
-        nativeCalls = new NativeCallLocals(ir, mv, constants, next + 8);
+        nativeCalls = new NativeCallLocals(ir, mv, constants, next + 9);
         exitWriter = new ExitWriter(ir, cw, internal, mv, constants, exits, owner.exitMethods, this::load, STACK, BASE, FRAMES, scratchSlots,
                 scratchNums);
         int64 = new Int64Emission(ir, mv, constants, this::load, this::store, this::exit);
@@ -264,6 +267,10 @@ final class TraceCodegen {
 
     /** The root trace: its register loads, the link target, the pre-roll, the loop. */
     private void root() {
+        if (direct == null) {
+            push(0);
+            mv.visitVarInsn(ISTORE, linksRun);
+        }
         if (methods.all().size() > 1) {
             // (A jump target, which the method's first instruction may not be.)
             mv.visitInsn(NOP);
@@ -1736,6 +1743,17 @@ final class TraceCodegen {
         mv.visitVarInsn(ALOAD, FRAMES);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", RUN_DESCRIPTOR, false);
         mv.visitLabel(end);
+        // The inner tree came back to its own loop to be called again ({@link #leavePeriodically}).
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitInsn(SWAP);
+        push(x.pc | LoopTrace.ENTER);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "innerLoopEnded", "(Ldev/isthmus/lua/interp/CallStack;II)Z", false);
+        Label ended = new Label();
+        mv.visitJumpInsn(IFEQ, ended);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, start);
+        mv.visitLabel(ended);
         if (inside != null) {
             popInlined(inside);
         }
@@ -1877,6 +1895,7 @@ final class TraceCodegen {
         keepMemoryAlive(side.start(), side.end());
         if (method.isRun()) {
             leaveBeforeLongLoop(x);
+            leavePeriodically();
         }
         mv.visitInsn(POP);
         if (!method.isRun()) {
@@ -1903,13 +1922,12 @@ final class TraceCodegen {
      * At a link back to a root that is a numeric {@code for} loop counting in ints: when the loop
      * the link starts has {@link #LONG_LOOP} iterations or more to run, {@code run} returns the
      * loop's pc (on the operand stack, the frame written) marked {@link LoopTrace#ENTER}, and the
-     * interpreter enters the root again there. C2 compiles a long inner loop badly when this
-     * method also holds the path around it, the side trace that goes on with the outer loop and
-     * jumps back (C2's on-stack-replacement compile and its regular one alike): a sum of an inner
-     * loop's index, 3600 iterations a run inside a loop of 40,000, took 4.0 ns an iteration, 1.5
-     * ns through the interpreter, where the method's only loop is the inner one (the jump, never
-     * taken, is left out of C2's code). A loop that runs a few iterations at a time (nbody's)
-     * keeps the jump: the trip through the interpreter would cost more than its iterations.
+     * interpreter enters the root again there. A sum of an inner loop's index, 3600 iterations a
+     * run inside a loop of 40,000, took 4.0 ns an iteration with the jump back (in C2's
+     * on-stack-replacement compile, before {@link #leavePeriodically}), 1.5 ns through the
+     * interpreter, where C2 leaves the jump, never taken, out of its code and the method's only
+     * loop is the inner one. A loop that runs a few iterations at a time (nbody's) keeps the
+     * jump: the trip through the interpreter would cost more than its iterations.
      */
     private void leaveBeforeLongLoop(Ir x) {
         int limitAt = -1;
@@ -1949,6 +1967,37 @@ final class TraceCodegen {
         mv.visitInsn(IOR);
         mv.visitInsn(IRETURN);
         mv.visitLabel(inline);
+    }
+
+    /** One link in this many in a call of {@code run} returns through the interpreter ({@link #leavePeriodically}). */
+    private static final int LEAVE_EVERY = 256;
+
+    /**
+     * Every {@link #LEAVE_EVERY}th link back to the root in one call of {@code run} returns the
+     * loop's pc marked {@link LoopTrace#ENTER}, for the interpreter (or an outer trace, {@link
+     * #loopCall}) to call {@code run} again. A loop nest (the root loop and a side trace going
+     * round an outer loop back into it) that runs long in one call is otherwise only ever run by
+     * C2's on-stack-replacement compile, whose entry in the middle of the nest leaves C2 no
+     * counted loop; the calls let C2 compile {@code run} from its top, and the next call enters
+     * that code. An array sum with inner loops of 100 elements: 3.5 ns an element in one call,
+     * 1.1 with the leave (LuaJIT 0.96); inner loops of 10: 3.7 to 2.3 (LuaJIT 2.25). The count
+     * is a local, free in a register, and the trip through the interpreter (about 25 ns) is
+     * a tenth of a nanosecond a link.
+     */
+    private void leavePeriodically() {
+        if (direct != null) {
+            return;
+        }
+        Label stay = new Label();
+        mv.visitIincInsn(linksRun, 1);
+        mv.visitVarInsn(ILOAD, linksRun);
+        push(LEAVE_EVERY - 1);
+        mv.visitInsn(IAND);
+        mv.visitJumpInsn(IFNE, stay);
+        push(LoopTrace.ENTER);
+        mv.visitInsn(IOR);
+        mv.visitInsn(IRETURN);
+        mv.visitLabel(stay);
     }
 
     /**
