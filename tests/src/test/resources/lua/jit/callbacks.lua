@@ -306,3 +306,28 @@ end
 -- expect: 1	0	1999	true	293 C 2	0
 -- expect: 2	0	1999	true	293 C 2	0
 -- expect: 3	0	1999	true	293 C 2	0
+
+-- test: callbacks of narrow, unsigned and floating types entered by their traces: each argument widened from its C type, each result converted to it
+do
+  local ffi = require 'ffi'
+  -- Each called from Lua through its C pointer often enough to be compiled and entered by its
+  -- trace's direct entry (CallbackMethod writes these conversions in bytecode).
+  local u8 = ffi.cast('uint16_t (*)(uint8_t, uint16_t)', function(a, b) return a * 1000 + b end)
+  local s8 = ffi.cast('int8_t (*)(int8_t, float)', function(a, b) return a + b end)
+  local u32 = ffi.cast('uint32_t (*)(uint32_t)', function(a) return a + 1 end)
+  local f = ffi.cast('float (*)(double, int16_t)', function(a, b) return a / 3 + b end)
+  local ch = ffi.cast('char (*)(unsigned char)', function(a) return a end)
+  local sums = {0, 0, 0, 0, 0}
+  for i = 1, 300 do
+    sums[1] = sums[1] + u8(i, 65535 - i)
+    sums[2] = sums[2] + s8(i - 150, 0.75)
+    sums[3] = sums[3] + u32(0xFFFFFFFF - i % 3)
+    sums[4] = sums[4] + f(i, -i)
+    sums[5] = sums[5] + ch(i % 256)
+  end
+  print(sums[1], sums[2], sums[3], sums[4], sums[5])
+  print(u8(255, 1), s8(127, 1.5), u32(0xFFFFFFFF), f(1, 2), ch(200))
+  u8:free(); s8:free(); u32:free(); f:free(); ch:free()
+end
+-- expect: 9205158	-211	858993458900	-30100.00000006	862
+-- expect: 58393	-128	0	2.3333332538605	-56

@@ -31,6 +31,7 @@ import java.util.function.Function;
  */
 public final class Callback {
     private static final MethodHandle DISPATCH;
+    private static final MethodHandle OF_ADDRESS;
     private static final ThreadLocal<Throwable> PENDING = new ThreadLocal<>();
     /** How many threads hold a pending exception; lets every call skip the thread-local lookup when none does. */
     private static final java.util.concurrent.atomic.AtomicInteger PENDING_COUNT = new java.util.concurrent.atomic.AtomicInteger();
@@ -50,6 +51,7 @@ public final class Callback {
         try {
             DISPATCH = MethodHandles.lookup().findVirtual(Callback.class, "dispatch",
                     MethodType.methodType(Object.class, Object[].class));
+            OF_ADDRESS = MethodHandles.lookup().findStatic(MemorySegment.class, "ofAddress", MethodType.methodType(MemorySegment.class, long.class));
             MethodHandle rethrowPending = MethodHandles.lookup().findStatic(Callback.class, "rethrowPending", MethodType.methodType(void.class));
             AFTER_CALL = NONE_EVER_PENDING.guardWithTest(MethodHandles.empty(MethodType.methodType(void.class)), rethrowPending);
         } catch (ReflectiveOperationException e) {
@@ -82,18 +84,53 @@ public final class Callback {
     }
 
     Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler, MethodHandle target, boolean typedArguments) {
+        this(ffi, type, handler, target, typedArguments, false);
+    }
+
+    /**
+     * With {@code pointersAsAddresses}, the stub passes pointer arguments as their addresses
+     * ({@code long}) rather than as segments: the same registers in every 64-bit ABI here, and
+     * no segment for the upcall to allocate when the JIT compiler does not inline the target
+     * into it.
+     */
+    Callback(Ffi ffi, CType.Function type, Function<Object[], Object> handler, MethodHandle target, boolean typedArguments,
+             boolean pointersAsAddresses) {
         this.ffi = ffi;
         this.type = type;
         this.handler = handler;
         this.typedArguments = typedArguments;
-        FunctionDescriptor descriptor = ffi.layouts().descriptorOf(type);
+        FunctionDescriptor descriptor = descriptorOf(ffi, type, pointersAsAddresses);
         MethodType carriers = descriptor.toMethodType();
-        this.dispatcher = DISPATCH.bindTo(this)
+        MethodType segments = ffi.layouts().descriptorOf(type).toMethodType();
+        // The handler's dispatch takes segments; an address becomes one on this slow path.
+        MethodHandle dispatch = DISPATCH.bindTo(this)
                 .asCollector(Object[].class, type.parameterTypes().size())
-                .asType(carriers);
+                .asType(segments);
+        for (int i = 0; i < carriers.parameterCount(); i++) {
+            if (carriers.parameterType(i) != segments.parameterType(i)) {
+                dispatch = MethodHandles.filterArguments(dispatch, i, OF_ADDRESS);
+            }
+        }
+        this.dispatcher = dispatch;
         MethodHandle first = target != null ? checked(target, carriers) : dispatcher;
         this.slot = ffi.callbackSlot(descriptor);
         slot.site().setTarget(first);
+    }
+
+    /** The stub's descriptor: the C type's, with pointer arguments as 64-bit integers when asked. */
+    static FunctionDescriptor descriptorOf(Ffi ffi, CType.Function type, boolean pointersAsAddresses) {
+        FunctionDescriptor descriptor = ffi.layouts().descriptorOf(type);
+        if (!pointersAsAddresses || java.lang.foreign.ValueLayout.ADDRESS.byteSize() != 8) {
+            return descriptor;
+        }
+        java.lang.foreign.MemoryLayout[] arguments = descriptor.argumentLayouts().toArray(java.lang.foreign.MemoryLayout[]::new);
+        for (int i = 0; i < arguments.length; i++) {
+            if (arguments[i] instanceof java.lang.foreign.AddressLayout) {
+                arguments[i] = java.lang.foreign.ValueLayout.JAVA_LONG;
+            }
+        }
+        return descriptor.returnLayout().isPresent() ? FunctionDescriptor.of(descriptor.returnLayout().get(), arguments)
+                : FunctionDescriptor.ofVoid(arguments);
     }
 
     private static MethodHandle checked(MethodHandle target, MethodType carriers) {
@@ -144,6 +181,19 @@ public final class Callback {
     public synchronized void set(MethodHandle target) {
         requireLive();
         slot.site().setTarget(checked(target, slot.site().type()));
+    }
+
+    /**
+     * {@link #set(MethodHandle)} only while the stub still calls {@code expected}; whether it
+     * did. For a runtime that relinks its own target as its code changes, where {@link #set},
+     * {@link #free} or another relinking may have replaced it meanwhile.
+     */
+    public synchronized boolean replace(MethodHandle expected, MethodHandle target) {
+        if (isFreed || slot.site().getTarget() != expected) {
+            return false;
+        }
+        slot.site().setTarget(checked(target, slot.site().type()));
+        return true;
     }
 
     /**

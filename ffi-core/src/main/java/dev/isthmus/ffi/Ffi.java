@@ -406,14 +406,29 @@ public final class Ffi {
      * exceptions and lifetime are as for handlers ({@link Callback}).
      */
     public Callback callback(dev.isthmus.cparser.type.CType callbackType, MethodHandle target) {
-        Callback callback = new Callback(this, callbackFunctionType(callbackType), null, target);
+        return callback(callbackType, target, false);
+    }
+
+    /**
+     * As {@link #callback(dev.isthmus.cparser.type.CType, MethodHandle)}; with
+     * {@code pointersAsAddresses}, {@code target} takes each pointer argument as its address,
+     * a {@code long} ({@link #callbackCarrierType(dev.isthmus.cparser.type.CType, boolean)}):
+     * no segment is made for it, whatever the JIT compiler inlines.
+     */
+    public Callback callback(dev.isthmus.cparser.type.CType callbackType, MethodHandle target, boolean pointersAsAddresses) {
+        Callback callback = new Callback(this, callbackFunctionType(callbackType), null, target, false, pointersAsAddresses);
         liveCallbacks.add(callback);
         return callback;
     }
 
     /** The method type a callback target of this function or function-pointer type must have. */
     public java.lang.invoke.MethodType callbackCarrierType(dev.isthmus.cparser.type.CType callbackType) {
-        return layouts.descriptorOf(callbackFunctionType(callbackType)).toMethodType();
+        return callbackCarrierType(callbackType, false);
+    }
+
+    /** As {@link #callbackCarrierType(dev.isthmus.cparser.type.CType)}, with pointer arguments as {@code long} addresses when asked. */
+    public java.lang.invoke.MethodType callbackCarrierType(dev.isthmus.cparser.type.CType callbackType, boolean pointersAsAddresses) {
+        return Callback.descriptorOf(this, callbackFunctionType(callbackType), pointersAsAddresses).toMethodType();
     }
 
     private dev.isthmus.cparser.type.CType.Function callbackFunctionType(dev.isthmus.cparser.type.CType callbackType) {

@@ -159,6 +159,51 @@ class CallbackTest {
         callback.free();
     }
 
+    static int compareIntsAt(long a, long b) {
+        return Integer.compare(MemorySegment.ofAddress(a).reinterpret(4).get(ValueLayout.JAVA_INT, 0),
+                MemorySegment.ofAddress(b).reinterpret(4).get(ValueLayout.JAVA_INT, 0));
+    }
+
+    @Test
+    void methodHandleTarget_withPointersAsAddresses_takesLongs_andAHandlerGetsSegments() throws Exception {
+        dev.isthmus.cparser.type.CType type = ffi.scope().parseType("int (*)(const void *, const void *)");
+        java.lang.invoke.MethodType addresses = java.lang.invoke.MethodType.methodType(int.class, long.class, long.class);
+        assertEquals(addresses, ffi.callbackCarrierType(type, true));
+        Callback compare = ffi.callback(type, java.lang.invoke.MethodHandles.lookup().findStatic(CallbackTest.class, "compareIntsAt", addresses), true);
+        CData values = ffi.newCData("int[5]", 4, -2, 9, 0, 3);
+        ffi.C().function("qsort").invoke(values, 5, 4, compare);
+        assertEquals(-2, values.at(0).get());
+        assertEquals(9, values.at(4).get());
+        // A handler set later still gets its pointer arguments as segments.
+        compare.set(args -> -Integer.compare(((MemorySegment) args[0]).reinterpret(4).get(ValueLayout.JAVA_INT, 0),
+                ((MemorySegment) args[1]).reinterpret(4).get(ValueLayout.JAVA_INT, 0)));
+        ffi.C().function("qsort").invoke(values, 5, 4, compare);
+        assertEquals(9, values.at(0).get());
+        assertEquals(-2, values.at(4).get());
+        compare.free();
+    }
+
+    @Test
+    void replace_replacesOnlyTheExpectedTarget_andNothingOnceFreed() throws Exception {
+        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+        java.lang.invoke.MethodType doubleToDouble = java.lang.invoke.MethodType.methodType(double.class, double.class);
+        java.lang.invoke.MethodHandle half = lookup.findStatic(CallbackTest.class, "half", doubleToDouble);
+        java.lang.invoke.MethodHandle negate = java.lang.invoke.MethodHandles.filterReturnValue(half,
+                lookup.findStatic(CallbackTest.class, "negate", doubleToDouble));
+        Callback callback = ffi.callback(ffi.scope().parseType("it_double_fn"), half);
+        assertEquals(false, callback.replace(negate, half), "the target is not negate");
+        assertEquals(true, callback.replace(half, negate));
+        assertEquals(-2.0, lib.function("it_call_double_fn").invoke(callback, 4.0));
+        callback.set(half);
+        assertEquals(false, callback.replace(negate, negate), "set replaced it meanwhile");
+        callback.free();
+        assertEquals(false, callback.replace(half, negate), "a freed callback's stub is not relinked");
+    }
+
+    static double negate(double x) {
+        return -x;
+    }
+
     @Test
     void methodHandleTarget_ofAnotherType_isRejected() {
         java.lang.invoke.MethodHandle identity = java.lang.invoke.MethodHandles.identity(int.class);

@@ -55,10 +55,10 @@ public sealed interface Cdata extends LuaObject, dev.isthmus.lua.runtime.LuaInde
      * A pointer (or function pointer) holding an address; {@code anchor} keeps alive what the
      * address points into (a callback, a string copy). Immutable to Lua code, as LuaJIT's pointer
      * cdata are, and equal to another only as the same object (raw equality); a class rather than
-     * a record only so that {@link CallbackArguments} can give a callback's argument object to
-     * its next call, once the call's compiled code showed it never let the object out.
+     * a record only so that a callback's argument object can be given to its next call
+     * ({@link KeptPointer}), once the call's compiled code showed it never let the object out.
      */
-    final class Pointer implements Cdata {
+    final class Pointer implements Cdata, dev.isthmus.lua.interp.KeptArgument.Reusable {
         private final FfiLibrary library;
         private final CType type;
         private long address;
@@ -93,8 +93,9 @@ public sealed interface Cdata extends LuaObject, dev.isthmus.lua.runtime.LuaInde
             return anchor;
         }
 
-        /** The object made to hold another address: only for an argument no Lua code kept ({@link CallbackArguments}). */
-        void reuseFor(long newAddress) {
+        /** The object made to hold another address: only for an argument no Lua code kept ({@link KeptPointer}). */
+        @Override
+        public void reuseFor(long newAddress) {
             address = newAddress;
         }
 

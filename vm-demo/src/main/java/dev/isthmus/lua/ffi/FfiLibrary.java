@@ -343,8 +343,11 @@ public final class FfiLibrary {
         }
         Callback callback;
         try {
-            MethodHandle target = LuaCallbackTarget.of(this, pointerType, f);
-            callback = target != null ? ffi.callback(pointerType, target) : ffi.callback(pointerType, callbackHandler(pointerType, f));
+            LuaCallbackTarget.Target target = LuaCallbackTarget.of(this, pointerType, f);
+            callback = target != null ? ffi.callback(pointerType, target.handle(), true) : ffi.callback(pointerType, callbackHandler(pointerType, f));
+            if (target != null) {
+                target.attach(callback);
+            }
         } catch (IllegalArgumentException e) {
             throw new LuaError(e.getMessage());
         }
@@ -447,9 +450,10 @@ public final class FfiLibrary {
 
     /** Makes an existing callback of {@code pointerType} call {@code f} from now on (LuaJIT's {@code cb:set}). */
     void setCallback(Callback callback, CType pointerType, LuaFunction f) {
-        MethodHandle target = LuaCallbackTarget.of(this, pointerType, f);
+        LuaCallbackTarget.Target target = LuaCallbackTarget.of(this, pointerType, f);
         if (target != null) {
-            callback.set(target);
+            callback.set(target.handle());
+            target.attach(callback);
         } else {
             callback.set(callbackHandler(pointerType, f));
         }

@@ -2,15 +2,18 @@ package dev.isthmus.lua.ffi;
 
 import dev.isthmus.cparser.type.CType;
 import dev.isthmus.cparser.type.Primitive;
+import dev.isthmus.ffi.Callback;
 import dev.isthmus.lua.interp.CallbackEntry;
-import dev.isthmus.lua.interp.LuaRuntime;
+import dev.isthmus.lua.interp.CallbackParameter;
+import dev.isthmus.lua.interp.CallbackResult;
 import dev.isthmus.lua.runtime.LuaFunction;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The target a callback's stub calls for a Lua function: each C argument converted from
@@ -22,18 +25,16 @@ import java.util.List;
  * <p>Arguments: integers up to 32 bits, floating types and {@code bool} become numbers
  * and booleans, 64-bit integers {@code int64_t}/{@code uint64_t} cdata, pointers pointer
  * cdata of the parameter's type, as LuaJIT converts them. The result converts as an
- * assignment to the return type does. With one or two parameters, numbers travel unboxed
- * both ways ({@link LuaFunction#callbackResultOf}): a {@code double -> double} callback
- * allocates nothing. Types with other carriers (structs and complex
+ * assignment to the return type does. With one or two parameters, the target is a method
+ * spun for the callback ({@link CallbackEntry}) that takes pointers as their addresses,
+ * numbers unboxed both ways: a {@code double -> double} callback allocates nothing, nor does a
+ * comparator's call whose trace kept its pointer arguments. Types with other carriers (structs and complex
  * numbers by value, enums, pointer results) have no target here; such callbacks run
  * through ffi-core's handler path.
  */
 final class LuaCallbackTarget {
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
     private static final MethodHandle CALL_FIRST = find("callFirst", Object.class, FfiLibrary.class, LuaFunction.class, Object[].class);
-    private static final MethodHandle CALL_FIRST_UNBOXED = find("callFirst", Object.class, LuaRuntime.class, CallbackArguments.class,
-            MethodHandle.class, int.class, Object.class, double.class, Object.class, double.class);
-    private static final MethodHandle POOLED_POINTER;
     private static final MethodHandle SIGNED = find("signed", double.class, int.class);
     private static final MethodHandle UNSIGNED_INT = find("unsignedInt", double.class, int.class);
     private static final MethodHandle UNSIGNED_SHORT = find("unsignedShort", double.class, short.class);
@@ -43,7 +44,7 @@ final class LuaCallbackTarget {
     private static final MethodHandle IS_UNBOXED_NUMBER = find("isUnboxedNumber", boolean.class, Object.class);
     private static final MethodHandle NUMBER_RESULT;
     private static final MethodHandle INT64 = find("int64", Object.class, FfiLibrary.class, boolean.class, long.class);
-    private static final MethodHandle POINTER = find("pointer", Object.class, FfiLibrary.class, CType.class, MemorySegment.class);
+    private static final MethodHandle POINTER = find("pointer", Object.class, FfiLibrary.class, CType.class, long.class);
     private static final MethodHandle TO_C;
 
     static {
@@ -51,7 +52,6 @@ final class LuaCallbackTarget {
             TO_C = LOOKUP.findStatic(FfiLibrary.class, "callbackResult", MethodType.methodType(Object.class,
                     CdataConversion.class, LuaFunction.class, CType.class, Object.class));
             NUMBER_RESULT = LOOKUP.findVirtual(LuaFunction.class, "numberResult", MethodType.methodType(double.class));
-            POOLED_POINTER = LOOKUP.findVirtual(CallbackArguments.Kept.class, "take", MethodType.methodType(Object.class, MemorySegment.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -60,10 +60,22 @@ final class LuaCallbackTarget {
     private LuaCallbackTarget() {
     }
 
+    /**
+     * What a callback's stub calls first ({@code handle}, of the carrier type with pointers as
+     * {@code long} addresses) and, for a callback of one or two parameters, the entry that
+     * relinks it as the function's trace comes and goes ({@link CallbackEntry}).
+     */
+    record Target(MethodHandle handle, Optional<CallbackEntry> entry) {
+        /** Lets the entry relink {@code callback}, made with {@link #handle}. */
+        void attach(Callback callback) {
+            entry.ifPresent(e -> e.attach(callback::replace));
+        }
+    }
+
     /** The target calling {@code f} as a callback of {@code pointerType}, or null when its types need the handler path. */
-    static MethodHandle of(FfiLibrary library, CType pointerType, LuaFunction f) {
+    static Target of(FfiLibrary library, CType pointerType, LuaFunction f) {
         CType.Function type = (CType.Function) CdataConversion.plain(((CType.Pointer) CdataConversion.plain(pointerType)).target());
-        MethodType carriers = library.ffi().callbackCarrierType(pointerType);
+        MethodType carriers = library.ffi().callbackCarrierType(pointerType, true);
         List<CType> parameters = type.parameterTypes();
         // Per parameter, a filter from its carrier to a Lua number as a double, or else to an object.
         MethodHandle[] numbers = new MethodHandle[parameters.size()];
@@ -79,43 +91,32 @@ final class LuaCallbackTarget {
         if (result == null) {
             return null;
         }
-        MethodHandle call;
         if (parameters.size() == 1 || parameters.size() == 2) {
-            // Most callbacks (comparators, visitors, math functions) go to Lua without an array, numbers unboxed.
-            // The function entered through a handle that runs its function trace straight away once it has one.
-            // Pointer arguments are objects a call gives back when its trace kept them (CallbackArguments).
-            CType[] pooled = new CType[2];
+            // Most callbacks (comparators, visitors, math functions): a method spun for the callback
+            // takes the arguments unboxed, without an array, and enters the function's trace.
+            List<CallbackParameter> kinds = new ArrayList<>();
             for (int i = 0; i < parameters.size(); i++) {
-                pooled[i] = isPointer(parameters.get(i), carriers.parameterType(i)) ? parameters.get(i) : null;
+                kinds.add(numbers[i] != null ? new CallbackParameter.Number(isUnsigned(library, parameters.get(i)))
+                        : isPointer(parameters.get(i), carriers.parameterType(i)) ? new CallbackParameter.Pointer(new KeptPointer(library, parameters.get(i)))
+                        : new CallbackParameter.Converted(objects[i]));
             }
-            CallbackArguments pool = new CallbackArguments(library, pooled[0], pooled[1]);
-            for (int i = 0; i < parameters.size(); i++) {
-                if (pooled[i] != null) {
-                    objects[i] = POOLED_POINTER.bindTo(i == 0 ? pool.first : pool.second);
-                }
-            }
-            call = MethodHandles.insertArguments(CALL_FIRST_UNBOXED, 0, library.runtime(), pool, CallbackEntry.of(f), parameters.size());
-            if (parameters.size() == 1) {
-                call = MethodHandles.insertArguments(call, 2, null, 0.0);
-            }
-            // (Object, double) per parameter: a number fills the double and tags the object; anything else fills the object.
-            for (int i = parameters.size() - 1; i >= 0; i--) {
-                if (numbers[i] != null) {
-                    call = MethodHandles.filterArguments(MethodHandles.insertArguments(call, 2 * i, LuaFunction.UNBOXED_NUMBER), 2 * i, numbers[i]);
-                } else {
-                    call = MethodHandles.filterArguments(MethodHandles.insertArguments(call, 2 * i + 1, 0.0), 2 * i, objects[i]);
-                }
-            }
-        } else {
-            MethodHandle[] filters = new MethodHandle[parameters.size()];
-            for (int i = 0; i < filters.length; i++) {
-                filters[i] = numbers[i] != null ? numbers[i].asType(numbers[i].type().changeReturnType(Object.class)) : objects[i];
-            }
-            call = MethodHandles.insertArguments(CALL_FIRST, 0, library, f).asCollector(Object[].class, filters.length);
-            call = MethodHandles.filterArguments(call, 0, filters);
+            CallbackEntry entry = CallbackEntry.of(f, library.runtime(), carriers, kinds, numberResult(library, f, type.returnType(), carriers.returnType()),
+                    result);
+            return new Target(entry.target(), Optional.of(entry));
         }
+        MethodHandle[] filters = new MethodHandle[parameters.size()];
+        for (int i = 0; i < filters.length; i++) {
+            filters[i] = numbers[i] != null ? numbers[i].asType(numbers[i].type().changeReturnType(Object.class)) : objects[i];
+        }
+        MethodHandle call = MethodHandles.insertArguments(CALL_FIRST, 0, library, f).asCollector(Object[].class, filters.length);
+        call = MethodHandles.filterArguments(call, 0, filters);
         call = MethodHandles.filterReturnValue(call, result);
-        return call.asType(carriers);
+        return new Target(call.asType(carriers), Optional.empty());
+    }
+
+    private static boolean isUnsigned(FfiLibrary library, CType parameter) {
+        return CdataConversion.plain(parameter) instanceof Primitive prim
+                && (prim.isUnsigned() || prim == Primitive.CHAR && !library.ffi().layouts().abi().isCharSigned());
     }
 
     /** The filter from a number parameter's carrier to the Lua number it becomes, or null for other parameters. */
@@ -129,17 +130,16 @@ final class LuaCallbackTarget {
         if (carrier == boolean.class || carrier == long.class) {
             return null;
         }
-        boolean isUnsigned = prim.isUnsigned() || prim == Primitive.CHAR && !library.ffi().layouts().abi().isCharSigned();
-        if (!isUnsigned) {
+        if (!isUnsigned(library, prim)) {
             return carrier == int.class || carrier == short.class || carrier == byte.class
                     ? SIGNED.asType(MethodType.methodType(double.class, carrier)) : null;
         }
         return carrier == int.class ? UNSIGNED_INT : carrier == short.class ? UNSIGNED_SHORT : carrier == byte.class ? UNSIGNED_BYTE : null;
     }
 
-    /** Whether a parameter is a pointer C passes as an address: it becomes a pointer cdata. */
+    /** Whether a parameter is a pointer C passes as an address (a {@code long}): it becomes a pointer cdata. */
     private static boolean isPointer(CType parameter, Class<?> carrier) {
-        return CdataConversion.plain(parameter) instanceof CType.Pointer && carrier == MemorySegment.class;
+        return CdataConversion.plain(parameter) instanceof CType.Pointer && carrier == long.class;
     }
 
     /** The filter from a parameter's carrier to the Lua object it becomes (a boolean, a cdata), or null when it has none. */
@@ -181,6 +181,27 @@ final class LuaCallbackTarget {
         return MethodHandles.guardWithTest(IS_UNBOXED_NUMBER, MethodHandles.dropArguments(number, 0, Object.class), boxed);
     }
 
+    /**
+     * The conversion of a number result to the carrier C gets: in the callback's bytecode for
+     * floating types and for integers LuaJIT converts as an {@code int32_t} (what
+     * {@link LuaCallHandle#fromNumber} does with them), else the one small conversion its C type
+     * needs, or the boxed number through the full one. Unused for a {@code void} result.
+     */
+    private static CallbackResult numberResult(FfiLibrary library, LuaFunction f, CType returnType, Class<?> carrier) {
+        CType plain = CdataConversion.plain(returnType);
+        if (carrier == void.class || plain == Primitive.DOUBLE || plain == Primitive.FLOAT) {
+            return new CallbackResult.Floating();
+        }
+        Primitive prim = (Primitive) plain;
+        if (prim.isInteger() && prim != Primitive.BOOL
+                && (carrier == short.class || carrier == char.class || carrier == byte.class || carrier == int.class && !prim.isUnsigned())) {
+            return new CallbackResult.Int32();
+        }
+        MethodHandle fromNumber = LuaCallHandle.fromNumber(prim, carrier);
+        return new CallbackResult.Converted(fromNumber != null ? fromNumber
+                : resultFilter(library, f, returnType, carrier).asType(MethodType.methodType(carrier, double.class)));
+    }
+
     private static MethodHandle unboxer(Class<?> carrier) {
         try {
             String name = carrier.getName() + "Value";
@@ -200,55 +221,6 @@ final class LuaCallbackTarget {
             return f.callForFirstResult(args);
         } finally {
             coroutine.exitCallback();
-            runtime.takeObserverBack(recording);
-        }
-    }
-
-    /**
-     * {@link #callFirst(FfiLibrary, LuaFunction, Object[])} on one or two arguments, numbers
-     * unboxed both ways, through {@code entry}, a {@link CallbackEntry} handle (a constant where
-     * the JVM compiles the callback, so that it inlines what the handle calls).
-     *
-     * <p>One method, not a test calling the call: C2 inlines a call of a method larger than 35
-     * bytes by the caller's profile, and this one's may be thin (C1 compiles it without profiling
-     * while C2 is busy), which left the call out of line in some processes, the entry called
-     * through a handle it could not see.
-     */
-    static Object callFirst(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
-                            Object first, double firstNumber, Object second, double secondNumber) {
-        if (runtime.observer() != null) {
-            return callFirstRecording(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
-        }
-        var coroutine = runtime.currentCoroutine();
-        coroutine.enterCallback();
-        try {
-            Object result = (Object) entry.invokeExact(count, first, firstNumber, second, secondNumber);
-            if (result == LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE) {
-                arguments.release(first, second);
-                return LuaFunction.UNBOXED_NUMBER;
-            }
-            return result;
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("a callback entry threw a checked exception", e);
-        } finally {
-            coroutine.exitCallback();
-        }
-    }
-
-    /**
-     * {@link #callFirst} while a recording is in progress: it records the C call, not what the
-     * callback runs (LuaJIT aborts it instead), so it is set aside meanwhile; watching, it left
-     * qsort's comparator running in the interpreter. Out of line: the callback's compiled code
-     * does not change when a recording first calls C that calls back.
-     */
-    private static Object callFirstRecording(LuaRuntime runtime, CallbackArguments arguments, MethodHandle entry, int count,
-                                             Object first, double firstNumber, Object second, double secondNumber) {
-        var recording = runtime.setObserverAside();
-        try {
-            return callFirst(runtime, arguments, entry, count, first, firstNumber, second, secondNumber);
-        } finally {
             runtime.takeObserverBack(recording);
         }
     }
@@ -285,8 +257,8 @@ final class LuaCallbackTarget {
         return new Cdata.Int64(library, value, isUnsigned);
     }
 
-    private static Object pointer(FfiLibrary library, CType type, MemorySegment value) {
-        return new Cdata.Pointer(library, type, value.address());
+    private static Object pointer(FfiLibrary library, CType type, long address) {
+        return new Cdata.Pointer(library, type, address);
     }
 
     private static MethodHandle find(String name, Class<?> returned, Class<?>... parameters) {

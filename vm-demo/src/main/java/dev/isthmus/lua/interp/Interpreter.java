@@ -15,7 +15,6 @@ import dev.isthmus.lua.runtime.LuaType;
 import dev.isthmus.lua.runtime.NumberCoercion;
 import dev.isthmus.lua.runtime.SingleResultCallable;
 
-import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 
 /**
@@ -209,67 +208,18 @@ public final class Interpreter {
     }
 
     /**
-     * A callback's call made by the direct entry of the closure's function tree ({@code body},
-     * see {@link DirectCalls}), which returns a number: the frame pushed with none of its slots
-     * written, the arguments passed as JVM values ({@code body} adapted to take all four and
-     * use the object or the number of each, {@link CallbackEntry}), the result taken as one.
-     * Only where the trace leaves its compiled code are the frame written and the results in
-     * the stack, as many as {@link CallStack#directResults} says. While a recording is in
-     * progress, or with the call stack full, the call goes to {@link #enter} after all.
-     *
-     * <p>When the tree makes no call ({@code makesNoCall}, a comparator's), the frame is not
-     * pushed on the call stack but noted ({@link CallStack#deferredBase}) and pushed where the
-     * entry leaves its compiled code ({@link DirectCalls}' finishing, {@link #callbackBodyLeft}):
-     * nothing looks at the stack before. The push and the pop took about 3 of the 40 ns of a
-     * {@code qsort} comparison (docs/trace-compiler.md, "Native calls and callbacks").
+     * A callback's direct entry (called by its spun method, {@link CallbackMethod}) that left its
+     * compiled code with {@code left} (null when it came back with its results in the stack,
+     * {@link CallStack#directResults} of them), or, for a call inside that failed
+     * ({@link TraceCallFailure}), those of the activation the interpreter finishes by raising
+     * the failure as it would have; anything else goes on to the callback's caller. Returns the
+     * first result as {@link #callbackResultOf} does; the frame ({@link CallStack#deferredBase}
+     * when only noted) is pushed first and popped here.
      */
-    Object callbackIntoBody(LuaClosure closure, Prototype p, MethodHandle body, boolean argumentsStayInCall, boolean makesNoCall,
-                            int count, Object first, double firstNumber, Object second, double secondNumber) throws Throwable {
-        CallStack frames = callStack;
-        if (observer != null || frames.depth >= frames.depthLimit) {
-            return callbackResultOf(closure, count, first, firstNumber, second, secondNumber);
-        }
-        ValueStack st = frames.values;
-        int base = st.top + 1;
-        st.ensure(base + p.frameExtent(count));
-        if (makesNoCall && frames.mayDefer()) {
-            frames.deferredBase = base;
-        } else {
-            // Pushed as called from Java (C, here), as callbackIntoTrace pushes it: levels and tracebacks count the C function.
-            frames.pushCallback(closure, base);
-        }
-        st.top = base + p.frameSize();
-        frames.directResults = -1;
-        double result;
-        try {
-            result = (double) body.invokeExact(st, base, closure, frames, first, firstNumber, second, secondNumber);
-        } catch (Throwable thrown) {
+    Object callbackBodyLeft(Throwable left, LuaClosure closure, CallStack frames, ValueStack st, int base) throws Throwable {
+        if (left != null) {
             frames.directResults = -1;
-            return callbackBodyLeft(thrown, closure, frames, st, base);
         }
-        if (frames.directResults < 0) {
-            // The trace's own return, the result in hand and nothing of the frame written: the
-            // frame popped here rather than by popFromJava, whose profile all entries from Java
-            // share, unless it was never pushed.
-            if (frames.deferredBase == base) {
-                frames.deferredBase = -1;
-            } else {
-                frames.pop();
-            }
-            st.top = base - 1;
-            numberResult = result;
-            return argumentsStayInCall ? LuaFunction.UNBOXED_NUMBER_ARGUMENTS_FREE : NUMBER;
-        }
-        return callbackBodyLeft(null, closure, frames, st, base);
-    }
-
-    /**
-     * A callback's direct entry that left its compiled code with {@code left}: the results it
-     * left in the stack ({@link CallStack#directResults} of them), or, for a call inside that
-     * failed ({@link TraceCallFailure}), those of the activation the interpreter finishes by
-     * raising the failure as it would have; anything else goes on to the callback's caller.
-     */
-    private Object callbackBodyLeft(Throwable left, LuaClosure closure, CallStack frames, ValueStack st, int base) throws Throwable {
         // What went wrong is raised, or the interpreter finishes, in the callback's frame.
         frames.pushDeferred(closure, base);
         boolean completed = false;

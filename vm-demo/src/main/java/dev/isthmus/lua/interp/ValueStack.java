@@ -28,7 +28,7 @@ public final class ValueStack {
      * Past {@link #STRESS_EVERY_BEYOND} slots fewer do, one in every {@code needed / 1024}, so
      * that a recursion to a stack overflow costs linear time, not quadratic (a move copies it all).
      */
-    private static final boolean MOVE_ALWAYS = Boolean.getBoolean("isthmus.lua.stackStress");
+    static final boolean MOVE_ALWAYS = Boolean.getBoolean("isthmus.lua.stackStress");
     private static final int STRESS_EVERY_BEYOND = 1 << 12;
     private int ensures;
 

@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Whether a function tree's compiled code, when it returns, has let no argument object out of
  * the call: what lets a callback give the pointer cdata it made for C's arguments to its next
- * call instead of making new ones ({@code CallbackArguments}). The parameters' objects stay in
+ * call instead of making new ones ({@code KeptArgument}). The parameters' objects stay in
  * the frame when the only instructions that take them (or a cast of them) read their address
  * or check them ({@link #READS}) and no instruction in the tree can run other code that could
  * reach the frame ({@code debug.getlocal} from a called function, an inner loop's trace, C

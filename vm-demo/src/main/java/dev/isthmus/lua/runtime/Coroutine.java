@@ -28,7 +28,12 @@ public final class Coroutine {
     private final Function<Object[], Object[]> body;
     private final CoroutineCarrier carrier;
     private Status status = Status.SUSPENDED;
-    private int callbackDepth;
+    /**
+     * How many callbacks from C run on this coroutine. Public for the spun method of a callback
+     * (the interpreter's {@code CallbackMethod}), which counts in bytecode: a call of
+     * {@link #enterCallback} there is inlined or not by the method's profile.
+     */
+    public int callbackDepth;
     private Object[] transfer;
     private LuaError failure;
     /** An {@code os.exit} inside the coroutine, carried to the resumer's thread. */
