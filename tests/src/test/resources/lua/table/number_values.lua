@@ -171,3 +171,36 @@ do
   print(s, missing, a[5], a[50], a[73], #a)
 end
 -- expect: 10193	20	0	9	20	73
+
+-- test: a NaN of any bits read through a pointer is a number in an array part of numbers
+do
+  local ffi = require("ffi")
+  local box = ffi.new("uint64_t[3]", 0x7ff4000000000001ULL, 0xfff0000000000001ULL, 0x7ff8000000000000ULL)
+  local d = ffi.cast("double *", box)
+  local t = {}
+  for i = 1, 6 do t[i] = i end
+  t[2], t[4], t[6] = d[0], d[1], d[2]
+  local out = {}
+  for i = 1, 6 do out[#out + 1] = type(t[i]) .. tostring(t[i] ~= t[i]) end
+  print(#t, table.concat(out, " "))
+end
+-- expect: 6	numberfalse numbertrue numberfalse numbertrue numberfalse numbertrue
+
+-- test: an array part of numbers takes other values, nils and numbers again, slot by slot
+do
+  local t = {}
+  for i = 1, 20 do t[i] = i * 1.5 end
+  t[3], t[7], t[11] = "s", {}, false
+  t[20] = nil
+  t[5] = nil
+  local kinds = {}
+  for i = 1, 20 do kinds[#kinds + 1] = type(t[i]):sub(1, 1) end
+  t[3], t[7] = 4.5, nil
+  local n, s = 0, 0
+  for k, v in pairs(t) do n = n + 1; if type(v) == "number" then s = s + v end end
+  local m = 0
+  for i, v in ipairs(t) do m = i end
+  t[5] = 7.5; t[7] = 10.5; t[11] = 16.5
+  print(table.concat(kinds), #t == 19 or #t == 4, n, s, m, #t, table.concat(t, ",", 1, 6))
+end
+-- expect: nnsnnntnnnbnnnnnnnnn	true	17	250.5	4	19	1.5,3,4.5,6,7.5,9

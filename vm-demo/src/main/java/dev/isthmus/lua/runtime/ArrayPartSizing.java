@@ -37,14 +37,10 @@ final class ArrayPartSizing {
         return false;
     }
 
-    /** Counts the non-nil slots of an array part (slot {@code i} holds key {@code i + 1}). */
-    void countArray(Object[] array) {
-        for (int i = 0; i < array.length; i++) {
-            if (array[i] != null) {
-                perSlice[sliceOf(i + 1)]++;
-                candidates++;
-            }
-        }
+    /** Counts a non-nil slot of the array part, the one holding key {@code index}. */
+    void countIndex(int index) {
+        perSlice[sliceOf(index)]++;
+        candidates++;
     }
 
     /** The array part's size: keys {@code 1..n} go there; 0 for no array part. */

@@ -16,31 +16,54 @@ import java.util.Arrays;
  * {@code next} continue a traversal during which existing fields are assigned or cleared (Lua
  * 5.1 reference manual, {@code next}). Values are never Java {@code null} except as nil.
  *
- * <p>A number value is always held unboxed: the slot holds {@link #NUMBER} and the number is in
- * the parallel {@code double} array of that part (made when the part first holds one), as the
- * interpreter's registers hold numbers. A store from a register or a compiled trace
+ * <p>A number value is always held unboxed. In the hash part the slot holds {@link #NUMBER} and
+ * the number is in the parallel {@code double} array of that part (made when the part first holds
+ * one), as the interpreter's registers hold numbers. The array part keeps its numbers in a
+ * {@code double} array, a byte array beside it saying which slots hold one, and its other values
+ * in an {@code Object} array, each made when the part first holds such a value: a part of numbers
+ * only takes 9 bytes a slot (euler14's cache of 30 million took 12, a reference tag and a number,
+ * and its growth left as much again in old copies for the collector: 925 MB resident, a second of
+ * the kernel clearing pages). The compiled reads and stores of numbers below {@link #numberRun}
+ * take the number array alone; others check the byte, bounded by its array's length, as they
+ * checked the tag. Tried: the mark in the number itself (NaN, or a
+ * signalling NaN compared by its bits; 8 bytes a slot): each compiled read then tested the loaded
+ * number, and a row update of scimark's LU (two reads and a store an element) took 1.2-1.8 ns an
+ * element against 0.6-0.9 (its store was then over C2's 35 bytes too, not all of that was the
+ * test); numbers XORed with such bits in a {@code long} array, so that a zeroed
+ * slot holds none: scimark-fft 12% slower. A store from a register or a compiled trace
  * ({@link #putNumber}) allocates nothing, a boxed {@link Double} stored is unboxed, and a read as
- * an object boxes the number without keeping the box: the compiled reads test a slot for
- * {@link #NUMBER} alone, and a box left in a slot sent them down their slow path for as long
- * as it stayed (scimark's LU at 4.2 ns an element instead of 1.9). The interpreter and traces read
- * numbers without boxing ({@link #getInto}, {@link #rawAtSlot}, {@link #rawGet}).
+ * an object boxes the number without keeping the box (a box left in a hash slot sent compiled
+ * reads down their slow path for as long as it stayed: scimark's LU at 4.2 ns an element instead
+ * of 1.9). The interpreter and traces read numbers without boxing ({@link #getInto},
+ * {@link #rawAtSlot}, {@link #rawGet}).
  */
 public final class LuaTable {
     private static final Object[] NO_SLOTS = new Object[0];
+    private static final byte[] NO_TAGS = new byte[0];
     /** The content of a slot whose number is in the part's number array; never returned as a value. */
     public static final Object NUMBER = LuaFunction.UNBOXED_NUMBER;
 
-    /** The array part: key {@code i} in slot {@code i - 1}; its length is the part's size. */
-    private Object[] array = NO_SLOTS;
+    /** The array part's size: key {@code i} in slot {@code i - 1} of its arrays, each this long when made. */
+    private int arraySize;
+    /** The array part's values that are not numbers (nil as null); null while the part has held none. */
+    private Object[] array;
     private Object[] keys = NO_SLOTS;
     private Object[] values = NO_SLOTS;
-    /** The numbers of the array part's {@link #NUMBER} slots, index for index; null until one is stored. */
+    /**
+     * The array part's numbers, where {@link #arrayTags} says the slot holds one (its value is
+     * {@link #array}'s otherwise); null while the part has held none.
+     */
     private double[] arrayNums;
     /**
-     * How many of the array part's first slots all hold numbers ({@link #NUMBER}): a read or a
-     * store of a number below it takes {@link #arrayNums} alone, without the slot's tag. A large
-     * array of numbers is then one stream of memory, not two: nsieve-bit's sieve, 2.5 million
-     * slots, missed the cache on the tag and on the number of each element it read.
+     * Non-zero where {@link #arrayNums} holds the slot's value; made with it, as long, and
+     * empty while there is none: its length bounds the compiled reads and stores of numbers.
+     */
+    private byte[] arrayTags = NO_TAGS;
+    /**
+     * How many of the array part's first slots all hold numbers: a read or a store of a number
+     * below it takes {@link #arrayNums} alone, without the slot's tag. A large array of numbers
+     * is then one stream of memory, not two: nsieve-bit's sieve, 2.5 million slots, missed the
+     * cache on the tag and on the number of each element it read.
      */
     private int numberRun;
     /** The numbers of the hash part's {@link #NUMBER} slots, slot for slot; null until one is stored. */
@@ -64,9 +87,7 @@ public final class LuaTable {
      * {@code #{1, 2, nil, 4}} is 4, as in Lua.
      */
     public LuaTable(int arraySize, int hashCapacity) {
-        if (arraySize > 0) {
-            array = new Object[arraySize];
-        }
+        this.arraySize = Math.max(arraySize, 0);
         int capacity = hashCapacityFor(hashCapacity);
         if (capacity > 0) {
             keys = new Object[capacity];
@@ -80,7 +101,12 @@ public final class LuaTable {
      */
     public void clear() {
         numberRun = 0;
-        Arrays.fill(array, null);
+        if (array != null) {
+            Arrays.fill(array, null);
+        }
+        if (arrayTags != NO_TAGS) {
+            Arrays.fill(arrayTags, (byte) 0);
+        }
         Arrays.fill(keys, null);
         Arrays.fill(values, null);
         hashUsed = 0;
@@ -107,14 +133,14 @@ public final class LuaTable {
 
     public Object get(double key) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
+        if (index == key && index >= 1 && index <= arraySize) {
             return arrayValue(index - 1);
         }
         return keys.length == 0 ? null : hashGet(normalise(key));
     }
 
     public Object get(int index) {
-        if (index >= 1 && index <= array.length) {
+        if (index >= 1 && index <= arraySize) {
             return arrayValue(index - 1);
         }
         return keys.length == 0 ? null : hashGet((double) index);
@@ -125,8 +151,23 @@ public final class LuaTable {
      * number stays tagged {@link #NUMBER}, the only form compiled reads take their fast path for.
      */
     private Object arrayValue(int i) {
-        Object v = array[i];
+        Object v = arrayContent(i);
         return v == NUMBER ? (Object) arrayNums[i] : v;
+    }
+
+    /** Array slot {@code i}'s content: {@link #NUMBER} for a number, else its value (nil as null). */
+    private Object arrayContent(int i) {
+        byte[] t = arrayTags;
+        if (i < t.length && t[i] != 0) {
+            return NUMBER;
+        }
+        Object[] a = array;
+        return a == null ? null : a[i];
+    }
+
+    /** Whether array slot {@code i} is not nil. */
+    private boolean arrayHolds(int i) {
+        return arrayContent(i) != null;
     }
 
     /** Hash slot {@code slot}'s value, an unboxed number boxed (and not kept), a weak value unwrapped. */
@@ -153,16 +194,18 @@ public final class LuaTable {
     /** {@link #getInto(Object, double[], int)} for a number key. */
     public Object getInto(double key, double[] nums, int i) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
+        if (index == key && index >= 1 && index <= arraySize) {
             if (inNumberRun(index)) {
                 nums[i] = arrayNums[index - 1];
                 return NUMBER;
             }
-            Object v = array[index - 1];
-            if (v == NUMBER) {
+            byte[] t = arrayTags;
+            if (index - 1 < t.length && t[index - 1] != 0) {
                 nums[i] = arrayNums[index - 1];
+                return NUMBER;
             }
-            return v;
+            Object[] a = array;
+            return a == null ? null : a[index - 1];
         }
         if (keys.length == 0) {
             return null;
@@ -186,8 +229,8 @@ public final class LuaTable {
      */
     public Object rawGet(double key) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
-            return array[index - 1];
+        if (index == key && index >= 1 && index <= arraySize) {
+            return arrayContent(index - 1);
         }
         if (keys.length == 0) {
             return null;
@@ -201,12 +244,12 @@ public final class LuaTable {
         if (inNumberRun(index)) {
             return NUMBER;
         }
-        return index >= 1 && index <= array.length ? array[index - 1] : rawGet((double) index);
+        return index >= 1 && index <= arraySize ? arrayContent(index - 1) : rawGet((double) index);
     }
 
     /** {@link #numberAt(double)} at an integer key. */
     public double numberAt(int index) {
-        return index >= 1 && index <= array.length ? arrayNums[index - 1] : numberAt((double) index);
+        return index >= 1 && index <= arraySize ? arrayNums[index - 1] : numberAt((double) index);
     }
 
     /**
@@ -217,8 +260,8 @@ public final class LuaTable {
         if (inNumberRun(i)) {
             return true;
         }
-        Object[] a = array;
-        return i - 1 < a.length && i > 0 && a[i - 1] == NUMBER;
+        byte[] t = arrayTags;
+        return i - 1 < t.length && i > 0 && t[i - 1] != 0;
     }
 
     /** The unboxed number at index {@code i} of the array part, where {@link #hasArrayNumber} holds. */
@@ -250,11 +293,50 @@ public final class LuaTable {
             arrayNums[i - 1] = value;
             return true;
         }
-        if (i - 1 < array.length && i > 0) {
+        // Bounded by the tags' length, which then needs no other check.
+        if (i - 1 < arrayTags.length && i > 0) {
+            setTaggedNumber(i - 1, value);
+            return true;
+        }
+        return storeFirstArrayNumber(i, value);
+    }
+
+    /** {@link #storeArrayNumber(int, double)} in a part without a number array yet, or out of it. */
+    private boolean storeFirstArrayNumber(int i, double value) {
+        if (i - 1 < arraySize && i > 0) {
             setArrayNumber(i - 1, value);
             return true;
         }
         return false;
+    }
+
+    /** Array slot {@code i}, in a part with a number array, set to the number {@code value}. */
+    private void setTaggedNumber(int i, double value) {
+        arrayNums[i] = value;
+        if (arrayTags[i] == 0 || i == numberRun) {
+            tagNumberAt(i);
+        }
+    }
+
+    /** Whether index {@code i} (from 1) is in the array part's leading run of numbers, {@link #numberRun}. */
+    private boolean inNumberRun(int i) {
+        return Integer.compareUnsigned(i - 1, numberRun) < 0;
+    }
+
+    /**
+     * {@link #numberRun} extended over the numbers that follow it, at most {@code limit} slots:
+     * a store that fills the slot just past the run scans a few more (a table filled backwards
+     * gets its whole run at its next resize), so that a table emptied and refilled at its first
+     * slot again and again costs no scan of its whole array part each time.
+     */
+    private void extendNumberRun(int limit) {
+        byte[] t = arrayTags;
+        int n = numberRun;
+        int end = (int) Math.min(t.length, (long) n + limit);
+        while (n < end && t[n] != 0) {
+            n++;
+        }
+        numberRun = n;
     }
 
     /** {@link #storeArrayNumber(int, double)} at a key that is a number not known to be an integer: false for any key not integral. */
@@ -266,7 +348,7 @@ public final class LuaTable {
     /** The unboxed number of {@code t[key]}, where {@link #rawGet} has just returned {@link #NUMBER}. */
     public double numberAt(double key) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
+        if (index == key && index >= 1 && index <= arraySize) {
             return arrayNums[index - 1];
         }
         return valueNums[findSlot(normalise(key))];
@@ -283,7 +365,7 @@ public final class LuaTable {
 
     public void put(double key, Object value) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
+        if (index == key && index >= 1 && index <= arraySize) {
             setArrayValue(index - 1, value);
             return;
         }
@@ -291,7 +373,7 @@ public final class LuaTable {
     }
 
     public void put(int index, Object value) {
-        if (index >= 1 && index <= array.length) {
+        if (index >= 1 && index <= arraySize) {
             setArrayValue(index - 1, value);
             return;
         }
@@ -307,32 +389,27 @@ public final class LuaTable {
         if (value instanceof Double d) {
             setArrayNumber(i, d);
         } else {
-            if (i < numberRun) {
-                numberRun = i;
-            }
-            array[i] = value;
+            setArrayObject(i, value);
         }
     }
 
-    /** Whether index {@code i} (from 1) is in the array part's leading run of numbers, {@link #numberRun}. */
-    private boolean inNumberRun(int i) {
-        return Integer.compareUnsigned(i - 1, numberRun) < 0;
-    }
-
-    /**
-     * {@link #numberRun} extended over the numbers that follow it, at most {@code limit} slots:
-     * a store that fills the slot just past the run scans a few more (a table filled backwards
-     * gets its whole run at its next resize), so that a table emptied and refilled at its first
-     * slot again and again costs no scan of its whole array part each time.
-     */
-    private void extendNumberRun(int limit) {
+    /** Array slot {@code i} set to {@code value}, no number (nil as null). */
+    private void setArrayObject(int i, Object value) {
+        if (i < numberRun) {
+            numberRun = i;
+        }
+        byte[] t = arrayTags;
+        if (i < t.length) {
+            t[i] = 0;
+        }
         Object[] a = array;
-        int n = numberRun;
-        int end = (int) Math.min(a.length, (long) n + limit);
-        while (n < end && a[n] == NUMBER) {
-            n++;
+        if (a == null) {
+            if (value == null) {
+                return;
+            }
+            a = array = new Object[arraySize];
         }
-        numberRun = n;
+        a[i] = value;
     }
 
     /** {@code t[key] = value} without metamethods for a number value, stored unboxed; the caller has rejected nil and NaN keys. */
@@ -352,11 +429,28 @@ public final class LuaTable {
     }
 
     private void setArrayNumber(int i, double value) {
-        double[] nums = arrayNums;
-        (nums != null ? nums : newArrayNums())[i] = value;
-        tagNumber(array, i);
+        double[] n = arrayNums;
+        (n != null ? n : newArrayNums())[i] = value;
+        tagNumberAt(i);
+    }
+
+    /** Array slot {@code i} tagged as holding its number: mostly one already (no store then), its object cleared. */
+    private void tagNumberAt(int i) {
+        byte[] t = arrayTags;
+        if (t[i] == 0) {
+            t[i] = 1;
+            clearObjectAt(i);
+        }
         if (i == numberRun) {
             extendNumberRun(64);
+        }
+    }
+
+    /** No value but a number at array slot {@code i}: the object array's slot cleared when it holds one. */
+    private void clearObjectAt(int i) {
+        Object[] a = array;
+        if (a != null && a[i] != null) {
+            a[i] = null;
         }
     }
 
@@ -368,7 +462,8 @@ public final class LuaTable {
     }
 
     private double[] newArrayNums() {
-        return arrayNums = new double[array.length];
+        arrayTags = new byte[arraySize];
+        return arrayNums = new double[arraySize];
     }
 
     private void hashPutNumber(Object key, double value) {
@@ -521,11 +616,13 @@ public final class LuaTable {
         }
         weakKeys = keys;
         weakValues = values;
-        array = NO_SLOTS;
+        arraySize = 0;
         numberRun = 0;
+        array = null;
         this.keys = NO_SLOTS;
         this.values = NO_SLOTS;
         arrayNums = null;
+        arrayTags = NO_TAGS;
         valueNums = null;
         hashUsed = 0;
         for (Entry e : entries) {
@@ -639,8 +736,13 @@ public final class LuaTable {
      */
     private void rehash(Object newKey) {
         ArrayPartSizing sizing = new ArrayPartSizing();
-        sizing.countArray(array);
         int total = 0;
+        for (int i = 0; i < arraySize; i++) {
+            if (arrayHolds(i)) {
+                sizing.countIndex(i + 1);
+                total++;
+            }
+        }
         for (int i = 0; i < keys.length; i++) {
             if (isLive(keys[i], values[i])) {
                 sizing.count(keys[i]);
@@ -650,40 +752,35 @@ public final class LuaTable {
         sizing.count(newKey);
         int arraySize = weakValues ? 0 : sizing.arraySize();
         int inArray = weakValues ? 0 : sizing.keysInArray();
-        total += countLive(array) + 1;
-        resize(arraySize, total - inArray);
-    }
-
-    private static int countLive(Object[] slots) {
-        int n = 0;
-        for (Object v : slots) {
-            if (v != null) {
-                n++;
-            }
-        }
-        return n;
+        resize(arraySize, total + 1 - inArray);
     }
 
     /** Gives the array part {@code arraySize} slots and the hash part room for {@code hashKeys} keys, moving entries between them. */
     private void resize(int arraySize, int hashKeys) {
+        int oldSize = this.arraySize;
         Object[] oldArray = array;
         double[] oldArrayNums = arrayNums;
+        byte[] oldArrayTags = arrayTags;
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         double[] oldValueNums = valueNums;
         numberRun = 0;
-        if (arraySize != oldArray.length) {
-            array = arraySize == 0 ? NO_SLOTS : Arrays.copyOf(oldArray, arraySize);
+        if (arraySize != oldSize) {
+            this.arraySize = arraySize;
+            array = oldArray == null || arraySize == 0 ? null : Arrays.copyOf(oldArray, arraySize);
             arrayNums = oldArrayNums == null || arraySize == 0 ? null : Arrays.copyOf(oldArrayNums, arraySize);
+            arrayTags = oldArrayNums == null || arraySize == 0 ? NO_TAGS : Arrays.copyOf(oldArrayTags, arraySize);
         }
         int capacity = hashCapacityFor(hashKeys);
         keys = capacity == 0 ? NO_SLOTS : new Object[capacity];
         values = capacity == 0 ? NO_SLOTS : new Object[capacity];
         valueNums = null;
         hashUsed = 0;
-        for (int i = arraySize; i < oldArray.length; i++) {
-            if (oldArray[i] != null) {
-                insertMoved((double) (i + 1), oldArray[i], oldArray[i] == NUMBER ? oldArrayNums[i] : 0);
+        for (int i = arraySize; i < oldSize; i++) {
+            if (i < oldArrayTags.length && oldArrayTags[i] != 0) {
+                insertMoved((double) (i + 1), NUMBER, oldArrayNums[i]);
+            } else if (oldArray != null && oldArray[i] != null) {
+                insertMoved((double) (i + 1), oldArray[i], 0);
             }
         }
         for (int i = 0; i < oldKeys.length; i++) {
@@ -696,7 +793,7 @@ public final class LuaTable {
                     if (value == NUMBER) {
                         setArrayNumber(index - 1, number);
                     } else {
-                        array[index - 1] = value;
+                        setArrayObject(index - 1, value);
                     }
                 } else {
                     insertMoved(key, value, number);
@@ -751,14 +848,14 @@ public final class LuaTable {
      * 2.5.5); with holes, any border, found as Lua's own table does: the array part first.
      */
     public int length() {
-        int size = array.length;
-        if (size > 0 && array[size - 1] == null) {
+        int size = arraySize;
+        if (size > 0 && !arrayHolds(size - 1)) {
             // A border inside the array part, by binary search (ltable.c luaH_getn).
             int i = 0;
             int j = size;
             while (j - i > 1) {
                 int m = (i + j) >>> 1;
-                if (array[m - 1] == null) {
+                if (!arrayHolds(m - 1)) {
                     j = m;
                 } else {
                     i = m;
@@ -800,7 +897,7 @@ public final class LuaTable {
      * part as such, so its encoding needs to know where that part ends.
      */
     public int arrayPartSize() {
-        return array.length;
+        return arraySize;
     }
 
     /** How many entries the hash part holds (keys that are not in the array part). */
@@ -839,7 +936,7 @@ public final class LuaTable {
         // nextPosition last returned, found without hashing it or even reading it.
         int hint = lastVisitedSlot;
         if (hint < keys.length && keys[hint] == key) {
-            return array.length + hint + 1;
+            return arraySize + hint + 1;
         }
         if (key instanceof Double d) {
             return positionAfter(d.doubleValue());
@@ -855,10 +952,10 @@ public final class LuaTable {
      */
     public int positionAfter(double key) {
         int index = (int) key;
-        if (index == key && index >= 1 && index <= array.length) {
+        if (index == key && index >= 1 && index <= arraySize) {
             return index;
         }
-        if (key == 0 && array.length > 0 && findSlot(0.0) < 0) {
+        if (key == 0 && arraySize > 0 && findSlot(0.0) < 0) {
             return 0;
         }
         return hashPositionOf(normalise(key)) + 1;
@@ -869,25 +966,25 @@ public final class LuaTable {
         if (slot < 0) {
             throw new LuaError("invalid key to 'next'");
         }
-        return array.length + slot;
+        return arraySize + slot;
     }
 
     /** The first position from {@code position} on that holds an entry, or -1 when there is none. */
     public int nextPosition(int position) {
-        Object[] a = array;
-        for (; position < a.length; position++) {
-            if (a[position] != null) {
+        int size = arraySize;
+        for (; position < size; position++) {
+            if (arrayHolds(position)) {
                 return position;
             }
         }
         Object[] k = keys;
         Object[] v = values;
         boolean weak = weakKeys || weakValues;
-        for (int slot = position - a.length; slot < k.length; slot++) {
+        for (int slot = position - size; slot < k.length; slot++) {
             // A strong table's key objects are not read here: touching each would miss the cache.
             if (v[slot] != null && (!weak || isLive(k[slot], v[slot]))) {
                 lastVisitedSlot = slot;
-                return a.length + slot;
+                return size + slot;
             }
         }
         return -1;
@@ -895,19 +992,19 @@ public final class LuaTable {
 
     /** The key at a position {@link #nextPosition} returned; null if it was a weak key since collected. */
     public Object keyAt(int position) {
-        if (position < array.length) {
+        if (position < arraySize) {
             return (double) (position + 1);
         }
-        Object key = keys[position - array.length];
+        Object key = keys[position - arraySize];
         return weakKeys ? unwrap(key) : key;
     }
 
     /** The value at a position {@link #nextPosition} returned; null if it was a weak value since collected. */
     public Object valueAt(int position) {
-        if (position < array.length) {
+        if (position < arraySize) {
             return arrayValue(position);
         }
-        return hashValue(position - array.length);
+        return hashValue(position - arraySize);
     }
 
     /** One key and value of a traversal. */

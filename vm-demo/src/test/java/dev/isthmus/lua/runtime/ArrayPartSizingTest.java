@@ -74,7 +74,9 @@ class ArrayPartSizingTest {
     @Test
     void anArrayPart_isCountedByItsNonNilSlots() {
         ArrayPartSizing sizing = new ArrayPartSizing();
-        sizing.countArray(new Object[] {null, "b", null, "d", "e", null, null, null});
+        sizing.countIndex(2);
+        sizing.countIndex(4);
+        sizing.countIndex(5);
         sizing.count(9.0);
         // keys 2, 4, 5 and 9: four of 0..16 is not more than a quarter, three of 0..8 is.
         assertEquals(8, sizing.arraySize());

@@ -3,6 +3,7 @@ package dev.isthmus.lua.runtime;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,5 +101,40 @@ class LuaTablePartsTest {
         assertTrue(t.setAtSlot(slot, key, Double.valueOf(9)));
         assertEquals(9.0, t.get(key));
         assertSame(LuaTable.NUMBER, t.rawAtSlot(slot, key));
+    }
+
+    /**
+     * The array part holds its numbers apart from its other values: a slot goes from number to
+     * value to nil and back, every read (generic, raw, unboxed) sees what was stored last, and
+     * the part moved to the hash part and back keeps them.
+     */
+    @Test
+    void anArrayPartOfNumbers_takesOtherValuesNilsAndNumbersAgain() {
+        LuaTable t = new LuaTable(8, 0);
+        for (int i = 1; i <= 8; i++) {
+            assertTrue(t.storeArrayNumber(i, i * 0.5));
+        }
+        LuaString s = LuaString.of("s");
+        t.put(3, s);
+        t.put(5, (Object) null);
+        t.put(6.0, (Object) Double.NaN);
+        assertFalse(t.hasArrayNumber(3));
+        assertSame(s, t.get(3));
+        assertNull(t.rawGet(5));
+        assertSame(LuaTable.NUMBER, t.rawGet(6));
+        assertTrue(Double.isNaN(t.numberAt(6)));
+        assertEquals(8, t.length());
+        t.put(3, (Object) 7.25);
+        assertTrue(t.hasArrayNumber(3));
+        assertEquals(7.25, t.arrayNumber(3));
+        assertFalse(t.storeArrayNumber(9, 1.0));
+        for (int i = 1; i <= 40; i++) {
+            t.put(LuaString.of("k" + i), s);
+        }
+        t.put(100.0, (Object) 2.0);
+        assertEquals(7.25, t.get(3));
+        assertNull(t.get(5));
+        assertEquals(4.0, t.get(8));
+        assertEquals(2.0, t.get(100));
     }
 }
