@@ -358,3 +358,20 @@ do
   print(nest(700, 3), nest(300, 7), nest(1000, 2))
 end
 -- expect: 965024	427988	460075
+
+-- test: an inner loop's side trace that goes on to the outer loop, whose own trace runs the inner one, enters the outer trace again without the interpreter
+do
+  local count, sum = 0, 0
+  for y = 1, 400 do
+    for x = 1, 50 do
+      local v = 0
+      for i = 1, 12 do
+        v = v + i
+        if y < 150 and i == 5 or (x + i) % 29 == 0 then break end
+      end
+      if v > 40 then count = count + 1; sum = sum + x else sum = sum - 1 end
+    end
+  end
+  print(count, sum)
+end
+-- expect: 10291	248570
