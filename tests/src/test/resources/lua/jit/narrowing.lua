@@ -211,3 +211,25 @@ do
 end
 -- expect: 5/5/0/0.2 55/139963/0/0.5 0/0/0/inf 0/0/0/inf 7.5/7.5/0.5/2 52.75/139960.75/0.75/0.148148 11/94595/0/0.2 47/45371/0/inf 7/94591/0/1 52/45376/0/0.2 0/0/0/inf nan/nan/nan/nan nan/nan/nan/nan nan/nan/nan/nan 47/139967/0/0.5 48/0/0/0.333333 12/0/0/0.25
 -- expect: 11426	30548
+
+-- test: ints made numbers (a bit operation's result, a loop's index) compared with integral constants on either side, by every relation
+do
+  local bit = require("bit")
+  local counts = {0, 0, 0, 0, 0, 0, 0, 0, 0}
+  local x = 12345
+  for i = -300, 300 do
+    x = bit.band(i * 7 + 3, 15)
+    local y = bit.bxor(x, -8)
+    if x == 7 then counts[1] = counts[1] + 1 end
+    if y ~= -3 then counts[2] = counts[2] + 1 end
+    if y < -5 then counts[3] = counts[3] + 1 end
+    if 10 <= x then counts[4] = counts[4] + 1 end
+    if -0 == i then counts[5] = counts[5] + 1 end
+    if i > 250 then counts[6] = counts[6] + 1 end
+    if 0 >= i then counts[7] = counts[7] + 1 end
+    if x <= 2.5 then counts[8] = counts[8] + 1 end
+    if y > -x then counts[9] = counts[9] + 1 end
+  end
+  print(table.concat(counts, " "))
+end
+-- expect: 38 564 413 225 1 50 301 113 226

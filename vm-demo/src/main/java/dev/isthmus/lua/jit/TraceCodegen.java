@@ -1635,10 +1635,16 @@ final class TraceCodegen {
 
     /** A guard that the numbers compare as recorded; NaN makes every ordered relation false, as in Lua. */
     private void compare(Ir x) {
-        load(x.a);
-        load(x.b);
         Compare relation = (Compare) x.aux;
-        if (ir.typeOf(x.a) == IrType.INT) {
+        boolean ints = ir.typeOf(x.a) == IrType.INT || comparesInts(x.a, x.b);
+        if (ints) {
+            loadInt(x.a);
+            loadInt(x.b);
+        } else {
+            load(x.a);
+            load(x.b);
+        }
+        if (ints) {
             mv.visitJumpInsn(switch (relation) {
                 case LT -> IF_ICMPGE;
                 case GE -> IF_ICMPLT;
@@ -1652,6 +1658,34 @@ final class TraceCodegen {
         boolean equality = relation == Compare.EQ || relation == Compare.NE;
         mv.visitInsn(equality ? DCMPL : DCMPG);
         mv.visitJumpInsn(exitUnless(relation), exit(x));
+    }
+
+    /**
+     * Whether numbers {@code a} and {@code b} compare as ints: each an int made a number
+     * ({@code TONUM}: a loop's index, a bit operation's result) or an integral constant, one at
+     * least the former. Compared as numbers, the int would be converted first (euler14's
+     * {@code j == 1}, with {@code j} a bit operation's result).
+     */
+    private boolean comparesInts(int a, int b) {
+        return isIntAsNumber(a) && (isIntAsNumber(b) || ir.smallIntegral(b) != null)
+                || ir.smallIntegral(a) != null && isIntAsNumber(b);
+    }
+
+    /** Whether {@code ref} is an int made a number whose int this method has (a side method may have only the number). */
+    private boolean isIntAsNumber(int ref) {
+        Ir x = ir.at(ref);
+        return x.op == IrOp.TONUM && ir.typeOf(x.a) == IrType.INT && (ir.at(x.a).op.isConstant() || local[x.a] >= 0);
+    }
+
+    /** Pushes {@code ref} as an int: an int, the int a {@code TONUM} made a number of, or an integral constant. */
+    private void loadInt(int ref) {
+        if (ir.typeOf(ref) == IrType.INT) {
+            load(ref);
+        } else if (isIntAsNumber(ref)) {
+            load(ir.at(ref).a);
+        } else {
+            push(ir.smallIntegral(ref));
+        }
     }
 
     /** The jump on a three-way comparison's int result ({@code DCMPG}, {@code LCMP}) taken when {@code relation} does not hold. */
