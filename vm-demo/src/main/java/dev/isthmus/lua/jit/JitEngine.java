@@ -54,6 +54,8 @@ public final class JitEngine implements LoopCompiler {
     private static final int MAX_RETRACES = 8;
     /** The installed traces, bounded by {@code maxtrace}, for {@code jit.flush()}. */
     private final TraceCache cache = new TraceCache();
+    /** How much more often than {@code hotexit} an exit must be taken to grow a side trace, as compiling costs. */
+    private final CompileBudget budget = new CompileBudget(System.nanoTime());
 
     private JitEngine(LuaRuntime runtime, PrintStream log) {
         this.runtime = runtime;
@@ -326,8 +328,9 @@ public final class JitEngine implements LoopCompiler {
         }
         traces = number;
         cache.installed(p, recorder.slot(), number);
+        long compiled = System.nanoTime();
+        compiledFor(compiled - recorded, compiled);
         if (verbose) {
-            long compiled = System.nanoTime();
             log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + (function ? " function" : " loop") + ", recorded in "
                     + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
             if (number == 1) {
@@ -377,6 +380,10 @@ public final class JitEngine implements LoopCompiler {
     }
 
     private void exitHot(TraceTree tree, int exit) {
+        if (hotExit > 1 && tree.exits.count(exit) < (long) hotExit * budget.factor()) {
+            // Compiling has been taking much of the run: only the more often taken exits grow side traces.
+            return;
+        }
         if (!enabled || !recordingMayStart() || tree.proto.loopTraces()[tree.slot] != tree.installed
                 || !tree.maySprout(exit, trySide, maxSide) || cache.isFull()) {
             return;
@@ -472,15 +479,25 @@ public final class JitEngine implements LoopCompiler {
         traces = number;
         // A side trace counts towards maxtrace as LuaJIT's do; it lives and is flushed with its tree.
         cache.installed(tree.proto, tree.slot, tree.number);
+        long compiled = System.nanoTime();
+        compiledFor(compiled - recorded, compiled);
         if (dump) {
             log.print("---- TRACE " + number + " IR side of " + tree.number + "/" + side.exit() + " " + where(tree.proto, tree.startPc) + "\n"
                     + IrText.print(tree.ir, new IrSymbols(), side.start(), side.end()));
         }
         if (verbose) {
-            long compiled = System.nanoTime();
             log.println("[TRACE " + String.format("%3d", number) + " " + where(tree.proto, tree.ir.snapshots.get(side.exit()).pc())
                     + " side of " + tree.number + "/" + side.exit() + (full == null ? "" : " in " + (side.cuts().length == 1 ? "a method" : side.cuts().length + " methods") + " of its own (tree full, " + full + ")")
                     + ", recorded in " + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
+        }
+    }
+
+    /** A trace's compile took {@code nanos}, ending at {@code now}: counted against the budget, a change of its factor shown by {@code -jv}. */
+    private void compiledFor(long nanos, long now) {
+        int change = budget.compiled(nanos, now);
+        if (change != 0 && verbose) {
+            log.println("[TRACE --- side traces now grow after " + (long) hotExit * budget.factor() + " exits: compiling took "
+                    + (change > 0 ? "over a quarter" : "under a twentieth") + " of the last " + CompileBudget.WINDOW_NANOS / 1_000_000 + " ms or more]");
         }
     }
 
