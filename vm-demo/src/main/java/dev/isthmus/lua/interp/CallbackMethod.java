@@ -133,10 +133,10 @@ final class CallbackMethod {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, NAME, descriptor, null, null);
         mv.visitCode();
         if (trace == null) {
-            madeArguments(mv);
+            arguments(mv, true);
             outOfLine(mv);
         } else if (direct == null) {
-            arguments(mv);
+            arguments(mv, false);
             linked(mv, trace);
         } else {
             direct.emit(mv, internal);
@@ -145,7 +145,7 @@ final class CallbackMethod {
         if (direct != null) {
             mv = cw.visitMethod(ACC_STATIC | ACC_PRIVATE, COLD, descriptor, null, null);
             mv.visitCode();
-            madeArguments(mv);
+            arguments(mv, true);
             outOfLine(mv);
             end(mv);
             direct.emitLeft(cw);
@@ -157,29 +157,6 @@ final class CallbackMethod {
     static void end(MethodVisitor mv) {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
-    }
-
-    /**
-     * Each C argument as the object and the number the Lua call takes, a pointer's object made
-     * anew: for the calls through {@link CallbackEntry#outOfLine}, which gives it to the
-     * kept object when the call let it out nowhere.
-     */
-    private void madeArguments(MethodVisitor mv) {
-        for (int i = 0; i < count; i++) {
-            if (entry.parameters.get(i) instanceof CallbackParameter.Pointer(KeptArgument kept)) {
-                made(mv, kept, i);
-                mv.visitInsn(DCONST_0);
-                mv.visitVarInsn(DSTORE, i == 0 ? firstNumber : secondNumber);
-            } else {
-                argument(mv, i);
-            }
-        }
-        if (count == 1) {
-            mv.visitInsn(ACONST_NULL);
-            mv.visitVarInsn(ASTORE, second);
-            mv.visitInsn(DCONST_0);
-            mv.visitVarInsn(DSTORE, secondNumber);
-        }
     }
 
     /** Pointer argument {@code i} as a new object. */
@@ -196,12 +173,21 @@ final class CallbackMethod {
         return before == null ? 0 : before == long.class || before == double.class ? 2 : 1;
     }
 
-    /** Each C argument as the object and the number the Lua call takes, a pointer's kept object taken when no call further out has it. */
-    private void arguments(MethodVisitor mv) {
+    /**
+     * Each C argument as the object and the number the Lua call takes. A pointer's object is
+     * made anew when {@code fresh} (the calls through {@link CallbackEntry#outOfLine}, which
+     * gives it to the kept object when the call let it out nowhere), else its kept object is
+     * taken when no call further out has it.
+     */
+    private void arguments(MethodVisitor mv, boolean fresh) {
         for (int i = 0; i < count; i++) {
             if (entry.parameters.get(i) instanceof CallbackParameter.Pointer(KeptArgument kept)) {
-                take(mv, kept, parameterSlot(i));
-                mv.visitVarInsn(ASTORE, i == 0 ? first : second);
+                if (fresh) {
+                    made(mv, kept, i);
+                } else {
+                    take(mv, kept, parameterSlot(i));
+                    mv.visitVarInsn(ASTORE, i == 0 ? first : second);
+                }
                 mv.visitInsn(DCONST_0);
                 mv.visitVarInsn(DSTORE, i == 0 ? firstNumber : secondNumber);
             } else {

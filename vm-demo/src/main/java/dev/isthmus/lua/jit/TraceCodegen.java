@@ -1775,35 +1775,29 @@ final class TraceCodegen {
         mv.visitVarInsn(ALOAD, FRAMES);
         mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/invoke/MethodHandle", "invokeExact", RUN_DESCRIPTOR, false);
         mv.visitLabel(end);
+        // Where the inner loop ended, as it mostly does, first; the other hand-overs after.
+        innerTreeReturned((Integer) x.aux2);
+        Label same = new Label();
+        mv.visitJumpInsn(IFNE, same);
         // The inner tree came back to its own loop to be called again ({@link #leavePeriodically}).
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitInsn(SWAP);
-        push(x.pc | LoopTrace.ENTER);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "innerLoopEnded", "(Ldev/isthmus/lua/interp/CallStack;II)Z", false);
-        Label ended = new Label();
-        mv.visitJumpInsn(IFEQ, ended);
+        innerTreeReturned(x.pc | LoopTrace.ENTER);
+        Label other = new Label();
+        mv.visitJumpInsn(IFEQ, other);
         mv.visitInsn(POP);
         mv.visitJumpInsn(GOTO, start);
-        mv.visitLabel(ended);
+        mv.visitLabel(other);
         if (inside == null && !tree.function && direct == null) {
             enterAgainAfterInnerTree();
         }
         if (inside != null) {
             popInlined(inside);
-        }
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitInsn(SWAP);
-        push((Integer) x.aux2);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "innerLoopEnded", "(Ldev/isthmus/lua/interp/CallStack;II)Z", false);
-        Label same = new Label();
-        mv.visitJumpInsn(IFNE, same);
-        if (inside != null) {
             leaveLoopInside(inside);
         }
         returnLeft();
         mv.visitLabel(same);
+        if (inside != null) {
+            popInlined(inside);
+        }
         mv.visitInsn(POP);
         if (inside != null) {
             // An error in a call the inner trace made: the frames popped, the calls to finish named, the failure passed on.
@@ -1827,11 +1821,7 @@ final class TraceCodegen {
      */
     private void enterAgainAfterInnerTree() {
         Label other = new Label();
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ALOAD, FRAMES);
-        mv.visitInsn(SWAP);
-        push(tree.startPc | LoopTrace.ENTER);
-        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "innerLoopEnded", "(Ldev/isthmus/lua/interp/CallStack;II)Z", false);
+        innerTreeReturned(tree.startPc | LoopTrace.ENTER);
         mv.visitJumpInsn(IFEQ, other);
         if (method.isRun()) {
             leavePeriodically();
@@ -1843,6 +1833,19 @@ final class TraceCodegen {
             mv.visitInsn(IRETURN);
         }
         mv.visitLabel(other);
+    }
+
+    /**
+     * Whether an inner loop's tree, whose result is on the operand stack (and stays there),
+     * returned {@code expected} with no calls left inside and none completed
+     * ({@code TraceAccess.innerLoopEnded}): its boolean pushed above the result.
+     */
+    private void innerTreeReturned(int expected) {
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ALOAD, FRAMES);
+        mv.visitInsn(SWAP);
+        push(expected);
+        mv.visitMethodInsn(INVOKESTATIC, ACCESS, "innerLoopEnded", "(Ldev/isthmus/lua/interp/CallStack;II)Z", false);
     }
 
     /** {@code TraceAccess.leaveLoopInside} for the calls {@code inside}, the operand stack left as it was. */
