@@ -74,6 +74,9 @@ public final class CallbackEntry {
         if (parameters.size() < 1 || parameters.size() > 2 || parameters.size() != carriers.parameterCount()) {
             throw new IllegalArgumentException("a callback entry takes one or two parameters, not " + parameters.size());
         }
+        if (function instanceof LuaClosure closure && runtime.loopCompiler() != null) {
+            runtime.loopCompiler().calledFromC(closure.prototype);
+        }
         return new CallbackEntry(function, runtime, carriers, parameters, numberResult, objectResult);
     }
 

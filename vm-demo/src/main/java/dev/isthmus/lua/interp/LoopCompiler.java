@@ -28,4 +28,11 @@ public interface LoopCompiler {
      */
     default void variablesRewritten() {
     }
+
+    /**
+     * {@code p}'s functions were handed to C as a callback: C code calls them through the JDK's
+     * upcall, whose compiled code should take in their function trace's direct entry.
+     */
+    default void calledFromC(dev.isthmus.lua.bytecode.Prototype p) {
+    }
 }

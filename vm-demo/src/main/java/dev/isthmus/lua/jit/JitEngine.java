@@ -176,6 +176,29 @@ public final class JitEngine implements LoopCompiler {
         }
     }
 
+    /** The functions handed to C as callbacks. */
+    private final java.util.Set<Prototype> calledFromC = java.util.Collections.synchronizedSet(
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
+    @Override
+    public void calledFromC(Prototype p) {
+        calledFromC.add(p);
+    }
+
+    /**
+     * The name of the class of {@code tree}'s code, numbered {@code suffix}. A function tree of a
+     * function handed to C as a callback is a {@link #CALLED_FROM_C} class: the launcher's
+     * compile commands (vm-demo/jvm/compile-commands.txt) make C2 inline its direct entry
+     * wherever it is called, which C2's size rule for hot calls (325 bytes of bytecode) would
+     * refuse, the exits being most of the entry's bytecode though C2 compiles them as traps.
+     */
+    private String className(TraceTree tree, String suffix) {
+        return (tree.function && calledFromC.contains(tree.proto) ? CALLED_FROM_C : "Trace") + suffix;
+    }
+
+    /** The name the classes of callbacks' function trees start with (after the package). */
+    static final String CALLED_FROM_C = "CallbackTrace";
+
     /** Whether recordings take the value of a never-assigned upvalue as a constant (until {@link #variablesRewritten}). */
     boolean foldsFixedUpvalues() {
         return foldsFixedUpvalues;
@@ -321,7 +344,7 @@ public final class JitEngine implements LoopCompiler {
             tree.exits = new TraceExits(number, e -> resumesAt(p, tree.ir.snapshots.get(e)), () -> stale(p, tree.slot, number, null),
                     e -> exitHot(tree, e), e -> tree.mayStillSprout(e, trySide, maxSide), hotExit, verbose ? log : null);
             tree.cover();
-            install(tree, TreeClass.generate(tree, "Trace" + number));
+            install(tree, TreeClass.generate(tree, className(tree, String.valueOf(number))));
         } catch (TraceRecorder.Abort | IllegalStateException | IndexOutOfBoundsException | TreeClass.TooLarge e) {
             abandon(p, recorder.slot(), e.getMessage(), p, recorder.startPc, false);
             return;
@@ -447,7 +470,7 @@ public final class JitEngine implements LoopCompiler {
         tree.mayRunLua |= recorder.mayRunLua;
         String full = null;
         try {
-            String name = "Trace" + tree.number + "_" + number;
+            String name = className(tree, tree.number + "_" + number);
             LoopTrace code;
             try {
                 code = TreeClass.generate(tree, name);
