@@ -135,6 +135,12 @@ final class TraceRecorder implements InstructionObserver {
     private static final int MAX_SKIPPED = 200_000;
     /** Whether an inner loop ran: registers are read from the frame as they are now, not as at entry. */
     private boolean afterInnerLoop;
+    /**
+     * A side trace's: the root's entry load of each register of the loop's frame that still holds
+     * the value loaded there ({@link EntryLoads#heldInFrame}), which a read of the register takes
+     * instead of reading the frame again; null once the trace ran an inner loop on the frame.
+     */
+    private int[] heldInFrame;
     /** The registers the trace reads or writes: kept in JVM locals while it runs. */
     final BitSet kept = new BitSet();
     /** The registers of the loop's frame the trace writes (or an inner loop it runs may leave stale while Lua code runs). */
@@ -243,8 +249,10 @@ final class TraceRecorder implements InstructionObserver {
         this(engine, tree.ir, tree, exit, closure, tree.startPc, stack, base, new int[] {0, closure.prototype().instructionCount() - 1});
         ir.beginSide();
         narrowsBits = !isIntegerGuardExit(exit);
-        // Registers not in the snapshot are read from the frame as they are when the side trace runs.
+        // Registers not in the snapshot are read from the frame as they are when the side trace
+        // runs, or taken from the root's loads where the frame holds what those loaded.
         this.afterInnerLoop = true;
+        this.heldInFrame = tree.function ? null : EntryLoads.heldInFrame(ir, proto.frameSize());
         Snapshot from = ir.snapshots.get(exit);
         this.currentPc = from.pc();
         for (int j = 0; j < from.registers().length; j++) {
@@ -711,6 +719,7 @@ final class TraceRecorder implements InstructionObserver {
         java.util.Arrays.fill(registerRef, Ir.NONE);
         java.util.Arrays.fill(written, false);
         afterInnerLoop = true;
+        heldInFrame = null;
         innerLast = -1;
         innerTrace = null;
     }
@@ -916,6 +925,11 @@ final class TraceRecorder implements InstructionObserver {
             kept.set(t);
         }
         Object v = value(r);
+        int held = afterInnerLoop ? heldAtEntry(t, v) : Ir.NONE;
+        if (held != Ir.NONE) {
+            registerRef[t] = held;
+            return held;
+        }
         // Loads are of the loop frame's registers (an upvalue an inlined function shares with it), counted from its base.
         Ir load = v instanceof Double
                 ? new Ir(afterInnerLoop ? IrOp.RLOADN : IrOp.SLOADN, IrType.NUM, Ir.NONE, Ir.NONE, Ir.NONE, null, t, null, pc)
@@ -923,6 +937,16 @@ final class TraceRecorder implements InstructionObserver {
         ref = int64.unboxed(guard(load, pc), v, pc);
         registerRef[t] = ref;
         return ref;
+    }
+
+    /** The root's entry load of register {@code t}, whose value {@code v} the frame holds since (see {@link #heldInFrame}); else {@link Ir#NONE}. */
+    private int heldAtEntry(int t, Object v) {
+        if (heldInFrame == null || t >= heldInFrame.length || heldInFrame[t] == Ir.NONE) {
+            return Ir.NONE;
+        }
+        Ir load = ir.at(heldInFrame[t]);
+        boolean same = load.op == IrOp.SLOADN ? v instanceof Double : load.aux2 == classOf(v);
+        return same ? heldInFrame[t] : Ir.NONE;
     }
 
     /** Register {@code r} of the loop's frame at entry as a Lua value, with no guard on its type. */
@@ -1940,6 +1964,10 @@ final class TraceRecorder implements InstructionObserver {
         }
         mayRunLua = true;
         guard(new Ir(IrOp.CALLL, IrType.VOID, fn, Ir.NONE, Ir.NONE, args, frameOffset + a, c - 1, pc), pc);
+        if (heldInFrame != null) {
+            // The call writes the frame from its function's register on.
+            java.util.Arrays.fill(heldInFrame, Math.min(frameOffset + a, heldInFrame.length), heldInFrame.length, Ir.NONE);
+        }
         insideCall = true;
         clearArguments(a, argc, c, pc);
         pending = Pending.RELOAD;

@@ -240,8 +240,9 @@ class VerboseOutputTest {
 
     @Test
     void aSideMethodStoringAtTheLoopsIntegerIndex_isCompiled_withTheIndexAsAParameter() {
-        StringBuilder script = new StringBuilder("local buf, t = {}, {a = 1, b = 2, c = 3}\nfor j = 1, 400 do\n  local k = j % 12\n");
-        for (int k = 0; k < 12; k++) {
+        // Sixteen branches, each a side trace: enough to fill the tree's method.
+        StringBuilder script = new StringBuilder("local buf, t = {}, {a = 1, b = 2, c = 3}\nfor j = 1, 400 do\n  local k = j % 16\n");
+        for (int k = 0; k < 16; k++) {
             String field = "abc".substring(k % 3, k % 3 + 1);
             script.append(k == 0 ? "  if" : "  elseif").append(" k == ").append(k).append(" then t.").append(field).append(" = (t.")
                     .append("abc".charAt((k + 1) % 3)).append(" + j * ").append(k).append(") % ").append(97 - k).append("; buf[j] = t.")
