@@ -36,6 +36,13 @@ public final class AddressSpace {
 
     /** Whether some byte of {@code [address, address + byteSize)} can never be mapped. */
     public static boolean isNeverMapped(long address, long byteSize) {
+        if (!IS_AARCH64 && byteSize > 0 && byteSize <= FIRST_ABOVE_USER - LOWEST_MAPPABLE) {
+            // Mappable: LOWEST_MAPPABLE <= address and address + byteSize <= FIRST_ABOVE_USER,
+            // one unsigned comparison (an address below the lowest wraps around to the top).
+            // The checks below are four comparisons, each on the path of every pointer access
+            // a trace makes, where the size is a constant.
+            return Long.compareUnsigned(address - LOWEST_MAPPABLE, FIRST_ABOVE_USER - LOWEST_MAPPABLE - byteSize) > 0;
+        }
         if (byteSize <= 0) {
             return isNeverMapped(address);
         }

@@ -87,11 +87,14 @@ public final class CdataTraces {
      */
     public static long pointerElementAddress(Object pointer, long index, long elementSize) {
         Cdata.Pointer p = (Cdata.Pointer) pointer;
-        long offset = index * elementSize;
-        if (Math.multiplyHigh(index, elementSize) != offset >> 63) {
+        // The product fits: bounds that fold with the trace's constant size, and the whole
+        // check with a constant index (a comparator's p[0]); the JIT compiler computes
+        // Math.multiplyHigh even of constants. (A zero size, an empty struct's, never overflows.)
+        long most = elementSize <= 1 ? Long.MAX_VALUE : Long.MAX_VALUE / elementSize;
+        if (index > most || index < -most) {
             return 0;
         }
-        long address = p.address() + offset;
+        long address = p.address() + index * elementSize;
         return CdataOperations.accessAt(p, address, elementSize) == CdataOperations.PointerAccess.ALLOWED ? address : 0;
     }
 

@@ -19,7 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * Where Isthmus is deliberately safer than LuaJIT: accesses outside an object of known size
  * (also through a pointer into it, a string's bytes cast to a pointer included), through NULL and at addresses no memory can be at
  * ({@link dev.isthmus.ffi.AddressSpace}) are Lua errors (LuaJIT reads or crashes), so these
- * have no LuaJIT oracle. Writing over a callback's code is refused too.
+ * have no LuaJIT oracle. Writing over a callback's code is refused too. The accesses made
+ * in a loop are compiled (the trace checks each pointer it loads through), the last one's
+ * pointer crossing into addresses no memory can be at.
  */
 class CdataSafetyTest {
     private static void run(String code) {
@@ -44,6 +46,10 @@ class CdataSafetyTest {
         "ffi.string(ffi.cast('char *', 8))|t:1: cannot access memory at address 0x8",
         "ffi.copy(ffi.cast('char *', 8), 'abc')|t:1: cannot access memory at address 0x8",
         "ffi.fill(nil, 4)|t:1: cannot access memory at address 0x0",
+        "local b = ffi.new('int[4]') local ps = {} for i = 1, 999 do ps[i] = ffi.cast('int *', ffi.cast('intptr_t', b)) end ps[1000] = ffi.cast('int *', 2^47 - 2) local s = 0 for i = 1, 1000 do s = s + ps[i][0] end|t:1: cannot access memory at address 0x7ffffffffffe",
+        "local b = ffi.new('int[4]') local ps = {} for i = 1, 999 do ps[i] = ffi.cast('int *', ffi.cast('intptr_t', b)) end ps[1000] = ffi.cast('int *', 2^47 - 6) local s = 0 for i = 1, 1000 do s = s + ps[i][1] end|t:1: cannot access memory at address 0x7ffffffffffe",
+        "local b = ffi.new('int[4]') local ps = {} for i = 1, 999 do ps[i] = ffi.cast('int *', ffi.cast('intptr_t', b)) end ps[1000] = ffi.cast('int *', 0x8000) local s = 0 for i = 1, 1000 do s = s + ps[i][0] end|t:1: cannot access memory at address 0x8000",
+        "local b = ffi.new('int[4]') local ps = {} for i = 1, 999 do ps[i] = ffi.cast('int *', ffi.cast('intptr_t', b)) end ps[1000] = ffi.cast('int *', -16) local s = 0 for i = 1, 1000 do s = s + ps[i][2] end|t:1: cannot access memory at address 0xfffffffffffffff8",
         "local s = ffi.string(nil)|t:1: bad argument #1 to 'string' (cannot convert 'NULL' to 'const char *')",
         "return (ffi.cast('int *', ffi.new('int[4]')) + 1)[3]|t:1: index out of bounds",
         "local s = ffi.string(ffi.cast('char *', ffi.new('char[4]')), 5)|t:1: index out of bounds",
