@@ -177,8 +177,7 @@ public final class JitEngine implements LoopCompiler {
     }
 
     /** The functions handed to C as callbacks. */
-    private final java.util.Set<Prototype> calledFromC = java.util.Collections.synchronizedSet(
-            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private final java.util.Set<Prototype> calledFromC = java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
 
     @Override
     public void calledFromC(Prototype p) {
@@ -351,8 +350,7 @@ public final class JitEngine implements LoopCompiler {
         }
         traces = number;
         cache.installed(p, recorder.slot(), number);
-        long compiled = System.nanoTime();
-        compiledFor(compiled - recorded, compiled);
+        long compiled = compiledSince(recorded);
         if (verbose) {
             log.println("[TRACE " + String.format("%3d", number) + " " + where(p, recorder.startPc) + (function ? " function" : " loop") + ", recorded in "
                     + millis(recorded - recorder.startedAt) + ", compiled in " + millis(compiled - recorded) + "]");
@@ -502,8 +500,7 @@ public final class JitEngine implements LoopCompiler {
         traces = number;
         // A side trace counts towards maxtrace as LuaJIT's do; it lives and is flushed with its tree.
         cache.installed(tree.proto, tree.slot, tree.number);
-        long compiled = System.nanoTime();
-        compiledFor(compiled - recorded, compiled);
+        long compiled = compiledSince(recorded);
         if (dump) {
             log.print("---- TRACE " + number + " IR side of " + tree.number + "/" + side.exit() + " " + where(tree.proto, tree.startPc) + "\n"
                     + IrText.print(tree.ir, new IrSymbols(), side.start(), side.end()));
@@ -515,13 +512,18 @@ public final class JitEngine implements LoopCompiler {
         }
     }
 
-    /** A trace's compile took {@code nanos}, ending at {@code now}: counted against the budget, a change of its factor shown by {@code -jv}. */
-    private void compiledFor(long nanos, long now) {
-        int change = budget.compiled(nanos, now);
+    /**
+     * A trace's compile, begun at {@code recorded}, ended now: counted against the budget, a
+     * change of its factor shown by {@code -jv}; returns now.
+     */
+    private long compiledSince(long recorded) {
+        long now = System.nanoTime();
+        int change = budget.compiled(now - recorded, now);
         if (change != 0 && verbose) {
             log.println("[TRACE --- side traces now grow after " + (long) hotExit * budget.factor() + " exits: compiling took "
                     + (change > 0 ? "over a quarter" : "under a twentieth") + " of the last " + CompileBudget.WINDOW_NANOS / 1_000_000 + " ms or more]");
         }
+        return now;
     }
 
     /** A side trace's recording failed: its code dropped, the attempt counted against its exit. */

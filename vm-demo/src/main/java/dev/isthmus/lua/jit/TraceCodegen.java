@@ -1636,15 +1636,9 @@ final class TraceCodegen {
     /** A guard that the numbers compare as recorded; NaN makes every ordered relation false, as in Lua. */
     private void compare(Ir x) {
         Compare relation = (Compare) x.aux;
-        boolean ints = ir.typeOf(x.a) == IrType.INT || comparesInts(x.a, x.b);
-        if (ints) {
+        if (ir.typeOf(x.a) == IrType.INT || comparesInts(x.a, x.b)) {
             loadInt(x.a);
             loadInt(x.b);
-        } else {
-            load(x.a);
-            load(x.b);
-        }
-        if (ints) {
             mv.visitJumpInsn(switch (relation) {
                 case LT -> IF_ICMPGE;
                 case GE -> IF_ICMPLT;
@@ -1655,6 +1649,8 @@ final class TraceCodegen {
             }, exit(x));
             return;
         }
+        load(x.a);
+        load(x.b);
         boolean equality = relation == Compare.EQ || relation == Compare.NE;
         mv.visitInsn(equality ? DCMPL : DCMPG);
         mv.visitJumpInsn(exitUnless(relation), exit(x));

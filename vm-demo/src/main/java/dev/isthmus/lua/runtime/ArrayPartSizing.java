@@ -28,8 +28,7 @@ final class ArrayPartSizing {
             double v = d;
             int k = (int) v;
             if (k == v && k >= 0 && k < MAX_SIZE) {
-                perSlice[sliceOf(k)]++;
-                candidates++;
+                countIndex(k);
                 zeroCounted |= k == 0;
                 return true;
             }
@@ -37,7 +36,7 @@ final class ArrayPartSizing {
         return false;
     }
 
-    /** Counts a non-nil slot of the array part, the one holding key {@code index}. */
+    /** Counts key {@code index}, a candidate: a non-nil slot of the array part, or an integer key of the hash part. */
     void countIndex(int index) {
         perSlice[sliceOf(index)]++;
         candidates++;

@@ -195,17 +195,11 @@ public final class LuaTable {
     public Object getInto(double key, double[] nums, int i) {
         int index = (int) key;
         if (index == key && index >= 1 && index <= arraySize) {
-            if (inNumberRun(index)) {
+            Object v = inNumberRun(index) ? NUMBER : arrayContent(index - 1);
+            if (v == NUMBER) {
                 nums[i] = arrayNums[index - 1];
-                return NUMBER;
             }
-            byte[] t = arrayTags;
-            if (index - 1 < t.length && t[index - 1] != 0) {
-                nums[i] = arrayNums[index - 1];
-                return NUMBER;
-            }
-            Object[] a = array;
-            return a == null ? null : a[index - 1];
+            return v;
         }
         if (keys.length == 0) {
             return null;
